@@ -1,0 +1,45 @@
+# Thin wrapper around CMake, in the manner of cmark.
+BUILDDIR ?= build
+ASANDIR  ?= build-asan
+FUZZDIR  ?= build-fuzz
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SHARED ?= $(abspath ../shared)
+
+.PHONY: all deps build check asan-check demo bench models fuzz clean install
+
+all: build
+
+deps:
+	@./tools/install-deps
+
+$(BUILDDIR)/Makefile: CMakeLists.txt
+	cmake -S . -B $(BUILDDIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPRECIS_SHARED_DIR=$(SHARED)
+
+build: $(BUILDDIR)/Makefile
+	cmake --build $(BUILDDIR) -j $(JOBS)
+
+check: build
+	cd $(BUILDDIR) && ctest --output-on-failure -j $(JOBS)
+
+asan-check:
+	cmake -S . -B $(ASANDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_SANITIZE=ON -DPRECIS_SHARED_DIR=$(SHARED)
+	cmake --build $(ASANDIR) -j $(JOBS)
+	cd $(ASANDIR) && ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	./$(BUILDDIR)/precis --demo
+
+bench: build
+	./bench/run.sh $(BUILDDIR)/precis $(SHARED)
+
+models: build
+	./tools/train-models.sh $(BUILDDIR)/precis $(SHARED)
+
+fuzz:
+	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON
+	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_analyze
+	./$(FUZZDIR)/fuzz_analyze -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 fuzz/corpus
+
+clean:
+	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)
