@@ -1,0 +1,197 @@
+/* cmd_eval_rouge.c - precis eval rouge REFS PREDS [--no-stem] [--format json|text]
+ *
+ * REFS and PREDS are JSONL files (one object a line: "id" plus the text in
+ * "highlights" (list of strings, joined by '\n'), "summary" (string or list)
+ * or "keypoints" (list of strings or of objects with "text")) or plain text
+ * files (the whole file is one document).  Documents are paired by id when
+ * every document on both sides has one, else by position.
+ *
+ * Hidden: precis eval rouge --conformance GOLDEN.jsonl checks the scorer
+ * against rows {ref, pred, stem, rouge1..rougeLsum: [P, R, F]}.
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "rouge_io.h"
+#include "rouge.h"
+
+static const char *ROUGE_USAGE =
+    "usage: precis eval rouge REFS PREDS [--no-stem] [--format json|text]\n"
+    "  REFS, PREDS  JSONL (id + highlights | summary | keypoints) or plain text\n"
+    "  --no-stem    do not Porter-stem tokens\n"
+    "  --format F   text (default: a table of percentages) or json (fractions)\n";
+
+/* ------------------------------------------------------------------ */
+
+static int conformance(const char *path) {
+  size_t len;
+  char *data = rio_read_file(path, &len);
+  if (!data) {
+    fprintf(stderr, "precis eval rouge: cannot read %s: %s\n", path, strerror(errno));
+    return 1;
+  }
+  rouge_ctx *ctx[2] = {rouge_ctx_new(0), rouge_ctx_new(1)};
+  if (!ctx[0] || !ctx[1]) {
+    fprintf(stderr, "precis eval rouge: out of memory\n");
+    rouge_ctx_free(ctx[0]);
+    rouge_ctx_free(ctx[1]);
+    free(data);
+    return 1;
+  }
+  static const char *names[4] = {"rouge1", "rouge2", "rougeL", "rougeLsum"};
+  size_t passed = 0, failed = 0, lineno = 0;
+  int bad_input = 0;
+  char *p = data, *end = data + len;
+  while (p < end) {
+    char *nl = memchr(p, '\n', (size_t)(end - p));
+    char *le = nl ? nl : end;
+    lineno++;
+    size_t ll = (size_t)(le - p);
+    char *line = p;
+    p = nl ? nl + 1 : end;
+    if (rio_blank(line, ll)) continue;
+    json_error_t err;
+    json_t *o = json_loadb(line, ll, 0, &err);
+    const char *ref, *pred;
+    size_t rl, pl;
+    json_t *jr = o ? json_object_get(o, "ref") : NULL, *jp = o ? json_object_get(o, "pred") : NULL;
+    if (!json_is_string(jr) || !json_is_string(jp)) {
+      fprintf(stderr, "%s:%zu: not a conformance row\n", path, lineno);
+      bad_input = 1;
+      json_decref(o);
+      continue;
+    }
+    ref = json_string_value(jr);
+    rl = json_string_length(jr);
+    pred = json_string_value(jp);
+    pl = json_string_length(jp);
+    int stem = json_is_true(json_object_get(o, "stem"));
+    rouge_scores s;
+    if (rouge_score_ctx(ctx[stem], ref, rl, pred, pl, &s)) {
+      fprintf(stderr, "precis eval rouge: out of memory\n");
+      json_decref(o);
+      bad_input = 1;
+      break;
+    }
+    const rouge_prf *got[4] = {&s.rouge1, &s.rouge2, &s.rougeL, &s.rougeLsum};
+    for (int m = 0; m < 4; m++) {
+      json_t *a = json_object_get(o, names[m]);
+      if (!json_is_array(a) || json_array_size(a) != 3) {
+        fprintf(stderr, "%s:%zu: %s missing\n", path, lineno, names[m]);
+        failed++;
+        continue;
+      }
+      double want[3], have[3] = {got[m]->p, got[m]->r, got[m]->f};
+      int ok = 1;
+      for (int k = 0; k < 3; k++) {
+        want[k] = json_number_value(json_array_get(a, (size_t)k));
+        if (!(fabs(want[k] - have[k]) <= 1e-6)) ok = 0;
+      }
+      if (ok) {
+        passed++;
+      } else {
+        failed++;
+        fprintf(stderr,
+                "%s:%zu: %s (stem=%d): expected P %.9f R %.9f F %.9f, got P %.9f R %.9f F %.9f\n",
+                path, lineno, names[m], stem, want[0], want[1], want[2], have[0], have[1],
+                have[2]);
+      }
+    }
+    json_decref(o);
+  }
+  printf("%zu passed, %zu failed\n", passed, failed);
+  rouge_ctx_free(ctx[0]);
+  rouge_ctx_free(ctx[1]);
+  free(data);
+  return (failed || bad_input || passed == 0) ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+
+int cmd_eval_rouge(int argc, char **argv) {
+  const char *paths[2] = {NULL, NULL};
+  int npaths = 0, stem = 1, json = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--no-stem")) {
+      stem = 0;
+    } else if (!strcmp(a, "--stem")) {
+      stem = 1;
+    } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
+      const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+      if (v && !strcmp(v, "json")) json = 1;
+      else if (v && !strcmp(v, "text")) json = 0;
+      else {
+        fprintf(stderr, "precis eval rouge: --format takes json or text\n%s", ROUGE_USAGE);
+        return 2;
+      }
+    } else if (!strcmp(a, "--conformance")) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "precis eval rouge: --conformance needs a file\n");
+        return 2;
+      }
+      return conformance(argv[i + 1]);
+    } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      fputs(ROUGE_USAGE, stdout);
+      return 0;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "precis eval rouge: unknown option %s\n%s", a, ROUGE_USAGE);
+      return 2;
+    } else if (npaths < 2) {
+      paths[npaths++] = a;
+    } else {
+      fprintf(stderr, "precis eval rouge: too many arguments\n%s", ROUGE_USAGE);
+      return 2;
+    }
+  }
+  if (npaths != 2) {
+    fputs(ROUGE_USAGE, stderr);
+    return 2;
+  }
+
+  rio_docs refs, preds;
+  if (rio_load_docs(paths[0], &refs, "precis eval rouge", RIO_NEED_SUMMARY)) return 1;
+  if (rio_load_docs(paths[1], &preds, "precis eval rouge", RIO_NEED_SUMMARY)) {
+    rio_docs_free(&refs);
+    return 1;
+  }
+  size_t npairs = 0;
+  rio_pair *pairs = NULL;
+  int rc = 0;
+  if (rio_pair_docs(&refs, &preds, &pairs, &npairs, "precis eval rouge")) {
+    fprintf(stderr, "precis eval rouge: out of memory\n");
+    rc = 1;
+  } else if (npairs == 0) {
+    fprintf(stderr, "precis eval rouge: no documents to score\n");
+    rc = 1;
+  } else {
+    rouge_ctx *ctx = rouge_ctx_new(stem);
+    rouge_mean mean = {0};
+    for (size_t k = 0; ctx && k < npairs; k++) {
+      const rio_doc *r = &refs.docs[pairs[k].ref], *p = &preds.docs[pairs[k].pred];
+      rouge_scores s;
+      if (rouge_score_ctx(ctx, r->text, r->len, p->text, p->len, &s)) {
+        rc = 1;
+        break;
+      }
+      rouge_mean_add(&mean, &s);
+    }
+    if (!ctx || rc) {
+      fprintf(stderr, "precis eval rouge: out of memory\n");
+      rc = 1;
+    } else {
+      rouge_scores m = rouge_mean_get(&mean);
+      rio_print_rouge(stdout, &m, mean.n, json, stem ? "stemming on" : "stemming off");
+    }
+    rouge_ctx_free(ctx);
+  }
+  free(pairs);
+  rio_docs_free(&refs);
+  rio_docs_free(&preds);
+  return rc;
+}
