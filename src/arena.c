@@ -83,8 +83,8 @@ char *arena_strndup(arena *a, const char *s, size_t n) {
   return q;
 }
 
-void arena_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n) {
-  size_t nc = *cap ? *cap * 2 : 16;
+void arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n) {
+  uint32_t nc = *cap ? *cap * 2 : 16;
   void *na = arena_alloc(a, nc * elsize);
   if (n && *arr) memcpy(na, *arr, n * elsize);
   *arr = na;

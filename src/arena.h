@@ -3,6 +3,7 @@
 #define PRECIS_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "precis.h"
 
 typedef struct arena_block arena_block;
@@ -25,7 +26,7 @@ char *arena_strndup(arena *a, const char *s, size_t n);
   ((n) < (cap) ? &(arr)[(n)++]                                                \
                : (arena_grow_((ar), (void **)&(arr), &(cap), sizeof(T), (n)), \
                   &(arr)[(n)++]))
-void arena_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n);
+void arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n);
 
 /* The default allocator (malloc/realloc/free). */
 const precis_allocator *precis_default_allocator(void);

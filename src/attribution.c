@@ -1,0 +1,3 @@
+/* attribution.c - stage under construction */
+#include "doc.h"
+void find_attributions(precis_doc *d) { (void)d; }

@@ -1,0 +1,186 @@
+/*
+ * doc.h - the internal document: what each pipeline stage reads and writes.
+ *
+ *   text.c        input bytes -> repaired UTF-8 text, code-point index
+ *   tokenize.c    text -> tokens (byte offsets, flags)
+ *   sentences.c   tokens -> paragraphs, sentences, headings, datelines
+ *   tags.c        tokens -> POS tags and NER labels (statistical taggers)
+ *   entities.c    tokens (+tags) -> entities and their mentions
+ *   attribution.c tokens, sentences -> quotes (cue, source, content)
+ *   speakers.c    quotes + entities -> resolved speakers
+ *   figures.c     tokens -> money, percentages, counts
+ *   keypoints.c   everything -> scored, compressed key points
+ *   export.c      internal records -> public precis_* records (code points)
+ *   write_*.c     public records -> text / JSON / brat
+ *
+ * Internally every offset is a byte offset into doc->text; export.c turns
+ * them into code-point offsets for the public API.
+ */
+#ifndef PRECIS_DOC_H
+#define PRECIS_DOC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "precis.h"
+
+/* Token flags. */
+enum {
+  TF_WORD = 1u << 0,      /* letters (may contain digits, apostrophes, hyphens, dots of initials) */
+  TF_NUMBER = 1u << 1,    /* starts with a digit: 185, 3.5, 1,000, 2014 */
+  TF_PUNCT = 1u << 2,     /* anything else */
+  TF_CAP = 1u << 3,       /* first letter upper case */
+  TF_ALLCAP = 1u << 4,    /* every letter upper case (and at least 2 letters) */
+  TF_QUOTE = 1u << 5,     /* a quotation mark: " “ ” ‘ ’ ' « » (when used as quote) */
+  TF_QOPEN = 1u << 6,     /* quote mark judged to be opening */
+  TF_QCLOSE = 1u << 7,    /* quote mark judged to be closing */
+  TF_SPACE_BEFORE = 1u << 8, /* white space precedes the token */
+  TF_NL_BEFORE = 1u << 9,    /* a line break precedes the token */
+  TF_PARA_BEFORE = 1u << 10, /* a paragraph break (blank line, or any line break) precedes */
+  TF_SENT_END = 1u << 11,    /* . ! ? ... ending a sentence (set by sentences.c) */
+  TF_ABBREV = 1u << 12       /* word ending in a dot that is an abbreviation or initial */
+};
+
+typedef struct token {
+  uint32_t start, end; /* byte offsets into doc->text */
+  uint32_t flags;
+  uint32_t sent;       /* sentence index */
+  uint32_t hash;       /* hash of the lower-cased token text */
+  uint8_t pos;         /* UPOS id (tags.h), 0 = unknown */
+  uint8_t ner;         /* NER label id (tags.h), 0 = O */
+  int16_t quote_depth; /* > 0 inside quotation marks */
+} token;
+
+typedef struct sentence {
+  uint32_t tok_begin, tok_end; /* token range [begin, end) */
+  uint32_t start, end;         /* byte offsets (trimmed) */
+  uint32_t para;               /* paragraph index */
+  bool is_heading;             /* a subheading line */
+  uint32_t body_start_tok;     /* first token after a dateline (== tok_begin if none) */
+} sentence;
+
+typedef enum ent_type { ENT_PERSON = 0, ENT_ORG = 1, ENT_PLACE = 2, ENT_OTHER = 3 } ent_type;
+
+typedef struct mention {
+  uint32_t tok_begin, tok_end; /* tokens of the name itself */
+  int32_t entity;              /* index into doc->entities */
+  uint32_t sent;
+} mention;
+
+typedef struct entity {
+  const char *name;  /* canonical name (NUL-terminated, arena) */
+  const char *shortname; /* surname for people, else the name */
+  ent_type type;
+  int gender;        /* 'm', 'f' or 0 */
+  const char *title; /* e.g. "defence minister", or NULL */
+  uint32_t nmentions;
+  uint32_t first_tok;
+  double salience;
+  /* descriptions learned in the document ("the US defence chief") */
+  const char **descs;
+  uint32_t ndescs, cdescs;
+} entity;
+
+typedef struct bspan {
+  uint32_t start, end; /* bytes */
+} bspan;
+
+typedef struct quote {
+  precis_quote_kind kind;
+  bspan cue;           /* start == end: none */
+  bspan source;        /* start == end: none */
+  uint32_t source_tok_begin, source_tok_end;
+  bspan content[4];
+  uint32_t ncontent;
+  int32_t entity;      /* resolved speaker, -1 if none */
+  uint32_t sent_begin, sent_end; /* sentences covered */
+  uint32_t cue_tok;    /* token index of the cue word */
+} quote;
+
+typedef struct figure {
+  uint32_t start, end;         /* bytes */
+  precis_figure_kind kind;
+  double value;
+  const char *unit;            /* static string or arena */
+  uint32_t sent;
+} figure;
+
+typedef struct keypoint {
+  uint32_t sent;
+  const char *claim;   /* arena */
+  int32_t entity;      /* speaker, -1 if none */
+  double score;
+} keypoint;
+
+struct precis_doc {
+  arena ar;
+  precis_options opts;
+
+  /* text.c */
+  char *text;        /* repaired UTF-8, NUL-terminated */
+  uint32_t len;      /* bytes */
+  uint32_t ncp;      /* code points */
+  uint32_t repairs;
+  uint32_t *cp_at;   /* cp_at[b] = code-point index of byte b (len + 1 entries) */
+
+  /* tokenize.c */
+  token *toks;
+  uint32_t ntoks, ctoks;
+
+  /* sentences.c */
+  sentence *sents;
+  uint32_t nsents, csents;
+  uint32_t nparas;
+
+  /* entities.c */
+  entity *ents;
+  uint32_t nents, cents;
+  mention *mentions;
+  uint32_t nmentions, cmentions;
+  int32_t *tok_mention; /* per token: mention index or -1 */
+
+  /* attribution.c / speakers.c */
+  quote *quotes;
+  uint32_t nquotes, cquotes;
+
+  /* figures.c */
+  figure *figs;
+  uint32_t nfigs, cfigs;
+
+  /* keypoints.c */
+  keypoint *kps;
+  uint32_t nkps, ckps;
+
+  /* export.c: public views */
+  precis_sentence *pub_sents;
+  precis_keypoint *pub_kps;
+  precis_quote *pub_quotes;
+  precis_entity *pub_ents;
+  precis_figure *pub_figs;
+  precis_text *pub_heads;
+  size_t npub_heads;
+};
+
+/* Convenience accessors. */
+static inline const char *tok_str(const precis_doc *d, uint32_t i) { return d->text + d->toks[i].start; }
+static inline uint32_t tok_len(const precis_doc *d, uint32_t i) { return d->toks[i].end - d->toks[i].start; }
+/* case-sensitive compare of token i with a NUL-terminated string */
+bool tok_is(const precis_doc *d, uint32_t i, const char *s);
+/* case-insensitive (ASCII) compare */
+bool tok_ieq(const precis_doc *d, uint32_t i, const char *s);
+uint32_t hash_lower(const char *s, size_t n);
+
+/* Pipeline stages, in order (each in its own file). */
+void text_prepare(precis_doc *d, const char *in, size_t len);   /* text.c */
+void tokenize(precis_doc *d);                                    /* tokenize.c */
+void split_sentences(precis_doc *d);                             /* sentences.c */
+void tag_tokens(precis_doc *d);                                  /* tags.c */
+void find_entities(precis_doc *d);                               /* entities.c */
+void find_attributions(precis_doc *d);                           /* attribution.c */
+void resolve_speakers(precis_doc *d);                            /* speakers.c */
+void find_figures(precis_doc *d);                                /* figures.c */
+void select_keypoints(precis_doc *d);                            /* keypoints.c */
+void export_doc(precis_doc *d);                                  /* export.c */
+
+#endif

@@ -1,0 +1,60 @@
+/* document.c - the pipeline driver: precis_analyze runs the stages in order.
+ *
+ *   text_prepare -> tokenize -> split_sentences -> tag_tokens -> find_entities
+ *   -> find_attributions -> resolve_speakers -> find_figures -> select_keypoints
+ *   -> export_doc
+ */
+#include <string.h>
+
+#include "doc.h"
+
+void precis_options_init(precis_options *o) {
+  if (!o) return;
+  memset(o, 0, sizeof *o);
+  o->max_keypoints = 0;
+  o->summarizer = PRECIS_SUMMARIZER_KEYPOINTS;
+}
+
+precis_doc *precis_analyze(const char *text, size_t len, const precis_options *opts) {
+  if (!text && len) return NULL;
+  precis_options o;
+  if (opts) o = *opts;
+  else precis_options_init(&o);
+  const precis_allocator *alc = o.allocator ? o.allocator : precis_default_allocator();
+  arena ar;
+  arena_init(&ar, alc);
+  precis_doc *d = arena_alloc(&ar, sizeof *d);
+  d->ar = ar;
+  d->opts = o;
+  text_prepare(d, text, len);
+  tokenize(d);
+  split_sentences(d);
+  tag_tokens(d);
+  find_entities(d);
+  find_attributions(d);
+  resolve_speakers(d);
+  find_figures(d);
+  select_keypoints(d);
+  export_doc(d);
+  return d;
+}
+
+void precis_doc_free(precis_doc *d) {
+  if (!d) return;
+  arena a = d->ar; /* d lives inside the arena */
+  arena_free(&a);
+}
+
+void precis_free(const precis_allocator *alc, void *p) {
+  if (!p) return;
+  if (!alc) alc = precis_default_allocator();
+  alc->free(alc->ctx, p);
+}
+
+const char *precis_doc_text(const precis_doc *d, size_t *len) {
+  if (!d) { if (len) *len = 0; return NULL; }
+  if (len) *len = d->len;
+  return d->text;
+}
+size_t precis_doc_length(const precis_doc *d) { return d ? d->ncp : 0; }
+size_t precis_doc_repairs(const precis_doc *d) { return d ? d->repairs : 0; }

@@ -1,0 +1,132 @@
+/* export.c - stage 10: internal records (byte offsets) -> public records
+ * (code-point spans, NUL-terminated strings), and the public accessors. */
+#include <string.h>
+
+#include "doc.h"
+
+static precis_span cps(const precis_doc *d, uint32_t a, uint32_t b) {
+  precis_span s;
+  if (a > d->len) a = d->len;
+  if (b > d->len) b = d->len;
+  s.start = d->cp_at[a];
+  s.end = d->cp_at[b];
+  return s;
+}
+
+static precis_text ptext(precis_doc *d, uint32_t a, uint32_t b) {
+  precis_text t;
+  if (b <= a) {
+    t.text = NULL;
+    t.span.start = t.span.end = 0;
+    return t;
+  }
+  t.text = arena_strndup(&d->ar, d->text + a, b - a);
+  t.span = cps(d, a, b);
+  return t;
+}
+
+void export_doc(precis_doc *d) {
+  d->pub_sents = arena_alloc(&d->ar, (d->nsents + 1) * sizeof(precis_sentence));
+  d->npub_heads = 0;
+  for (uint32_t i = 0; i < d->nsents; i++) {
+    sentence *s = &d->sents[i];
+    d->pub_sents[i].span = cps(d, s->start, s->end);
+    d->pub_sents[i].paragraph = (int)s->para;
+    d->pub_sents[i].is_heading = s->is_heading;
+    if (s->is_heading) d->npub_heads++;
+  }
+  d->pub_heads = arena_alloc(&d->ar, (d->npub_heads + 1) * sizeof(precis_text));
+  size_t h = 0;
+  for (uint32_t i = 0; i < d->nsents; i++)
+    if (d->sents[i].is_heading) d->pub_heads[h++] = ptext(d, d->sents[i].start, d->sents[i].end);
+
+  d->pub_ents = arena_alloc(&d->ar, (d->nents + 1) * sizeof(precis_entity));
+  for (uint32_t i = 0; i < d->nents; i++) {
+    entity *e = &d->ents[i];
+    precis_entity *p = &d->pub_ents[i];
+    p->name = e->name;
+    p->type = (precis_entity_type)e->type;
+    p->gender = e->gender;
+    p->title = e->title;
+    p->nmentions = 0;
+    p->mentions = NULL;
+  }
+  /* mentions grouped by entity, in text order */
+  if (d->nents) {
+    size_t *cnt = arena_alloc(&d->ar, d->nents * sizeof(size_t));
+    for (uint32_t m = 0; m < d->nmentions; m++)
+      if (d->mentions[m].entity >= 0) cnt[d->mentions[m].entity]++;
+    for (uint32_t i = 0; i < d->nents; i++) {
+      d->pub_ents[i].mentions = arena_alloc(&d->ar, (cnt[i] + 1) * sizeof(precis_span));
+    }
+    for (uint32_t m = 0; m < d->nmentions; m++) {
+      mention *mn = &d->mentions[m];
+      if (mn->entity < 0) continue;
+      precis_entity *p = &d->pub_ents[mn->entity];
+      ((precis_span *)p->mentions)[p->nmentions++] =
+          cps(d, d->toks[mn->tok_begin].start, d->toks[mn->tok_end - 1].end);
+    }
+  }
+
+  d->pub_quotes = arena_alloc(&d->ar, (d->nquotes + 1) * sizeof(precis_quote));
+  for (uint32_t i = 0; i < d->nquotes; i++) {
+    quote *q = &d->quotes[i];
+    precis_quote *p = &d->pub_quotes[i];
+    p->kind = q->kind;
+    p->cue = ptext(d, q->cue.start, q->cue.end);
+    p->source = ptext(d, q->source.start, q->source.end);
+    p->entity = q->entity;
+    p->speaker = (q->entity >= 0 && (uint32_t)q->entity < d->nents) ? d->ents[q->entity].name : NULL;
+    p->ncontent = q->ncontent;
+    precis_text *c = arena_alloc(&d->ar, (q->ncontent + 1) * sizeof(precis_text));
+    for (uint32_t k = 0; k < q->ncontent; k++) c[k] = ptext(d, q->content[k].start, q->content[k].end);
+    p->content = c;
+  }
+
+  d->pub_figs = arena_alloc(&d->ar, (d->nfigs + 1) * sizeof(precis_figure));
+  for (uint32_t i = 0; i < d->nfigs; i++) {
+    figure *f = &d->figs[i];
+    precis_figure *p = &d->pub_figs[i];
+    p->text = arena_strndup(&d->ar, d->text + f->start, f->end - f->start);
+    p->kind = f->kind;
+    p->value = f->value;
+    p->unit = f->unit;
+    p->span = cps(d, f->start, f->end);
+    p->sentence = (int)f->sent;
+  }
+
+  d->pub_kps = arena_alloc(&d->ar, (d->nkps + 1) * sizeof(precis_keypoint));
+  for (uint32_t i = 0; i < d->nkps; i++) {
+    keypoint *k = &d->kps[i];
+    precis_keypoint *p = &d->pub_kps[i];
+    p->claim = k->claim;
+    p->speaker = (k->entity >= 0 && (uint32_t)k->entity < d->nents) ? d->ents[k->entity].shortname : NULL;
+    if (p->speaker) {
+      size_t a = strlen(k->claim), b = strlen(p->speaker);
+      char *t = arena_alloc(&d->ar, a + b + 3);
+      memcpy(t, k->claim, a);
+      memcpy(t + a, ": ", 2);
+      memcpy(t + a + 2, p->speaker, b + 1);
+      p->text = t;
+    } else {
+      p->text = k->claim;
+    }
+    sentence *s = &d->sents[k->sent];
+    p->span = cps(d, s->start, s->end);
+    p->sentence = (int)k->sent;
+    p->score = k->score;
+  }
+}
+
+#define ACCESSOR(fn, T, field, count)                   \
+  size_t fn(const precis_doc *d, const T **out) {       \
+    if (!d) { if (out) *out = NULL; return 0; }         \
+    if (out) *out = d->field;                           \
+    return d->count;                                    \
+  }
+ACCESSOR(precis_doc_sentences, precis_sentence, pub_sents, nsents)
+ACCESSOR(precis_doc_keypoints, precis_keypoint, pub_kps, nkps)
+ACCESSOR(precis_doc_quotes, precis_quote, pub_quotes, nquotes)
+ACCESSOR(precis_doc_entities, precis_entity, pub_ents, nents)
+ACCESSOR(precis_doc_figures, precis_figure, pub_figs, nfigs)
+ACCESSOR(precis_doc_headings, precis_text, pub_heads, npub_heads)

@@ -1,0 +1,3 @@
+/* keypoints.c - stage under construction */
+#include "doc.h"
+void select_keypoints(precis_doc *d) { (void)d; }

@@ -1,0 +1,258 @@
+/* lexicon.c - closed word lists, looked up through one hash table built once.
+ * The lists are written for precis; each is a space-separated string. */
+#include "lexicon.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *L_ABBREV_TITLE =
+    "mr mrs ms dr prof gen sen rep gov lt col capt sgt adm maj cmdr rev hon det insp supt cpl pvt "
+    "fr sr jr st mt ft messrs mme mlle gov-elect brig lieut atty";
+static const char *L_ABBREV =
+    "jan feb mar apr aug sep sept oct nov dec inc corp ltd co bros vs etc approx dept "
+    "univ assn ave blvd ariz calif colo conn fla kan mich minn nev okla penn "
+    "tenn tex wis wyo ala ark neb e.g i.e a.m p.m plc";
+static const char *L_TITLE =
+    "mr mrs ms miss dr prof president vice secretary minister chancellor senator sen rep representative "
+    "congressman congresswoman gov governor mayor judge justice general gen admiral adm colonel col "
+    "captain capt lieutenant lt sergeant sgt professor pope king queen prince princess sir dame lord "
+    "lady sheikh ambassador commissioner director chairman chairwoman chair ceo coach officer detective "
+    "inspector superintendent speaker premier emperor empress archbishop bishop cardinal father rabbi "
+    "imam pastor reverend rev councillor councilman councilwoman attorney chief deputy envoy marshal "
+    "major commander corporal private sheriff president-elect commandant";
+static const char *L_SPEECH =
+    "say said says saying tell told tells telling add added adds adding insist insisted insists "
+    "warn warned warns explain explained explains claim claimed claims state stated states announce "
+    "announced announces argue argued argues note noted notes acknowledge acknowledged acknowledges "
+    "admit admitted admits confirm confirmed confirms deny denied denies declare declared declares "
+    "suggest suggested suggests write wrote writes report reported reports reiterate reiterated "
+    "reiterates stress stressed stresses emphasise emphasised emphasises emphasize emphasized "
+    "emphasizes urge urged urges vow vowed vows promise promised promises predict predicted predicts "
+    "reveal revealed reveals recall recalled recalls reply replied replies respond responded responds "
+    "answer answered answers continue continued continues conclude concluded concludes comment "
+    "commented comments complain complained complains concede conceded concedes believe believed "
+    "believes think thought thinks estimate estimated estimates tweet tweeted tweets post posted "
+    "allege alleged alleges agree agreed agrees disclose disclosed discloses indicate indicated "
+    "indicates maintain maintained maintains observe observed observes remark remarked remarks "
+    "repeat repeated repeats assure assured assures contend contended contends counter countered "
+    "counters caution cautioned cautions boast boasted boasts joke joked jokes lament lamented "
+    "laments quip quipped quips shout shouted shouts whisper whispered whispers yell yelled yells "
+    "testify testified testifies hint hinted hints hope hoped hopes expect expected expects fear "
+    "feared fears ask asked asks wonder wondered wonders recount recounted recounts describe described "
+    "describes accuse accused accuses charge charged charges insist underline underlined underlines "
+    "signal signaled signalled signals point pointed points assert asserted asserts affirm affirmed "
+    "affirms inform informed informs advise advised advises demand demanded demands propose proposed "
+    "proposes forecast forecasts forecasted concur concurred argues mention mentioned mentions "
+    "according";
+static const char *L_SPEECH_PRESENT =
+    "says tells adds insists warns explains claims states announces argues notes acknowledges admits "
+    "confirms denies declares suggests writes reports reiterates stresses urges vows promises predicts "
+    "reveals recalls replies responds answers continues concludes comments complains concedes believes "
+    "thinks estimates tweets alleges agrees maintains asks";
+static const char *L_SPEECH_NOTHAT = "ask asked asks wonder wondered wonders describe described describes "
+                                     "accuse accused accuses charge charged charges point pointed points";
+static const char *L_PRON_M = "he him his himself";
+static const char *L_PRON_F = "she her hers herself";
+static const char *L_PRON_PL = "they them their theirs themselves";
+static const char *L_PRON_1 = "i me my mine myself we us our ours ourselves";
+static const char *L_STOP =
+    "a an the and or but nor so yet for of in on at to from by with without about above below over "
+    "under into onto upon after before since until while during as than that this these those there "
+    "here it its is are was were be been being am do does did done have has had having will would "
+    "shall should can could may might must not no yes if then else when where why how what which who "
+    "whom whose all any both each every few more most other some such only own same too very just "
+    "also i me my we us our you your he him his she her they them their one ones many much neither "
+    "either because although though however thus hence therefore meanwhile instead yet still even "
+    "ever never always often sometimes now today tomorrow yesterday tonight last next first new "
+    "despite among amid between through throughout against toward towards per via via like unlike "
+    "once again further already later earlier soon well";
+static const char *L_SENT_START =
+    "the a an he she it they we i you but and so yet in on at this that these those there his her "
+    "their its our my your as after before when while if although though however meanwhile also "
+    "one some many most all both each no not what who why how where for by with from to last next "
+    "speaking asked according earlier later still instead now then today yesterday since until";
+static const char *L_MONTH =
+    "january february march april may june july august september october november december jan feb "
+    "mar apr jun jul aug sep sept oct nov dec";
+static const char *L_DAY =
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun";
+static const char *L_ORG_WORD =
+    "inc corp corporation ltd llc plc co company group party council ministry department university "
+    "college school association agency bank committee commission court army navy police union "
+    "organization organisation institute foundation club league federation fund office service "
+    "services network news times post journal tribune herald gazette telegraph guardian senate "
+    "congress parliament administration authority board bureau fc airlines airways motors "
+    "industries holdings partners capital systems technologies labs laboratories hospital church "
+    "alliance coalition movement front brigade forces force assembly cabinet government embassy "
+    "council agency centre center foundation trust society academy museum studios records media "
+    "broadcasting television radio channel magazine press reuters commons lords nations";
+static const char *L_PLACE =
+    "afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan "
+    "bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana "
+    "brazil brunei bulgaria burundi cambodia cameroon canada chad chile china colombia congo croatia "
+    "cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia "
+    "fiji finland france gabon gambia georgia germany ghana greece grenada guatemala guinea guyana "
+    "haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan "
+    "jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia "
+    "libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta "
+    "mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique "
+    "myanmar namibia nauru nepal netherlands nicaragua niger nigeria norway oman pakistan palau "
+    "palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa "
+    "senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden "
+    "switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan "
+    "tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe "
+    "britain england scotland wales europe asia africa america antarctica australia gaza crimea "
+    "kyiv kiev moscow washington london paris berlin brussels rome madrid beijing tokyo delhi "
+    "mumbai seoul pyongyang tehran baghdad damascus kabul islamabad cairo jerusalem ankara istanbul "
+    "athens vienna warsaw prague budapest bucharest sofia belgrade zagreb lisbon dublin edinburgh "
+    "cardiff belfast amsterdam stockholm oslo copenhagen helsinki geneva zurich munich frankfurt "
+    "hamburg milan naples barcelona ottawa toronto montreal vancouver sydney melbourne chicago "
+    "boston houston dallas atlanta miami seattle denver phoenix detroit philadelphia baltimore "
+    "manchester liverpool birmingham glasgow leeds texas california florida ohio michigan virginia "
+    "carolina arizona nevada oregon alabama alaska arkansas colorado connecticut delaware hawaii "
+    "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts minnesota "
+    "mississippi missouri montana nebraska oklahoma pennsylvania tennessee utah vermont wisconsin "
+    "wyoming dakota hampshire jersey york orleans angeles francisco diego kong beirut riyadh dubai "
+    "doha kabul lagos nairobi johannesburg havana caracas lima bogota santiago donetsk luhansk "
+    "kharkiv odesa mariupol bakhmut sevastopol minsk tbilisi yerevan baku manila jakarta bangkok "
+    "hanoi singapore taipei shanghai hong";
+static const char *L_DEMONYM =
+    "american british english scottish welsh irish french german italian spanish portuguese dutch "
+    "belgian swiss austrian polish czech hungarian romanian bulgarian greek turkish russian "
+    "ukrainian belarusian swedish norwegian danish finnish estonian latvian lithuanian chinese "
+    "japanese korean indian pakistani afghan iranian iraqi syrian israeli palestinian lebanese "
+    "egyptian saudi emirati qatari yemeni libyan tunisian algerian moroccan nigerian kenyan "
+    "ethiopian somali sudanese african european asian canadian mexican brazilian argentine "
+    "colombian venezuelan cuban australian western eastern northern southern arab muslim christian "
+    "jewish catholic kurdish serbian croatian georgian armenian non-european us uk eu un";
+static const char *L_ROLE =
+    "chief minister secretary anchor president leader spokesman spokeswoman spokesperson official "
+    "officer director head chairman chairwoman chair executive ceo boss founder owner manager coach "
+    "player star actor actress singer writer author lawyer attorney judge senator governor mayor "
+    "diplomat envoy ambassador general commander captain prosecutor investigator detective "
+    "inspector analyst expert economist scientist researcher professor doctor surgeon nurse "
+    "teacher student mother father wife husband son daughter brother sister friend neighbour "
+    "neighbor witness victim suspect man woman boy girl driver pilot soldier activist campaigner "
+    "candidate lawmaker legislator politician premier chancellor king queen prince princess pope "
+    "host presenter journalist reporter editor correspondent producer director banker investor "
+    "counterpart negotiator adviser advisor aide strategist consultant worker employee resident "
+    "veteran champion striker midfielder defender goalkeeper manager referee official congressman "
+    "congresswoman representative nominee incumbent billionaire businessman businesswoman "
+    "entrepreneur administrator commissioner regulator chief-executive";
+static const char *L_ORG_KNOWN =
+    "nato un eu fbi cia nsa bbc cnn nbc cbs abc fox reuters afp ap nasa who imf opec pentagon "
+    "kremlin hamas hezbollah taliban isis fifa uefa nfl nba mlb nhl google apple microsoft amazon "
+    "facebook twitter meta tesla nhs ecb fed irs dhs epa fda cdc interpol unicef unesco gop "
+    "labour tories conservatives democrats republicans";
+static const char *L_SPEECH_NOUN =
+    "statement interview tweet letter speech remarks comments post briefing conference testimony "
+    "email memo report announcement message address op-ed blog podcast";
+static const char *L_NUMWORD =
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion trillion dozen dozens hundreds thousands millions billions";
+static const char *L_PERSON_WORD =
+    "people person persons men women children adults students patients workers soldiers troops "
+    "civilians residents voters members fans players victims refugees migrants passengers "
+    "employees officers jobs deaths casualties homes houses cases";
+static const char *L_COMMON =
+    "i the this that these those it its in on at as if but and or so no yes not all any some "
+    "police officials authorities experts doctors scientists researchers critics officers "
+    "residents witnesses sources analysts prosecutors investigators lawmakers leaders";
+
+typedef struct {
+  char *word;
+  uint32_t len;
+  uint32_t flags;
+} lex_entry;
+
+#define LEX_BITS 13
+#define LEX_SIZE (1u << LEX_BITS)
+static lex_entry table[LEX_SIZE];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static uint32_t lhash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    h = (h ^ c) * 16777619u;
+  }
+  return h;
+}
+
+static void add_list(const char *list, uint32_t flag) {
+  const char *p = list;
+  while (*p) {
+    while (*p == ' ') p++;
+    const char *q = p;
+    while (*q && *q != ' ') q++;
+    size_t n = (size_t)(q - p);
+    if (n) {
+      uint32_t h = lhash(p, n) & (LEX_SIZE - 1);
+      while (table[h].word && !(table[h].len == n && memcmp(table[h].word, p, n) == 0))
+        h = (h + 1) & (LEX_SIZE - 1);
+      if (!table[h].word) {
+        char *w = malloc(n + 1);
+        if (!w) abort();
+        memcpy(w, p, n);
+        w[n] = 0;
+        table[h].word = w;
+        table[h].len = (uint32_t)n;
+      }
+      table[h].flags |= flag;
+    }
+    p = q;
+  }
+}
+
+static void build(void) {
+  add_list(L_ABBREV_TITLE, LX_ABBREV | LX_ABBREV_NOEND);
+  add_list(L_ABBREV, LX_ABBREV);
+  add_list(L_TITLE, LX_TITLE);
+  add_list(L_SPEECH, LX_SPEECH);
+  add_list(L_SPEECH_PRESENT, LX_SPEECH_PRESENT);
+  add_list(L_SPEECH_NOTHAT, LX_SPEECH_NOTHAT);
+  add_list(L_PRON_M, LX_PRON_M);
+  add_list(L_PRON_F, LX_PRON_F);
+  add_list(L_PRON_PL, LX_PRON_PL);
+  add_list(L_PRON_1, LX_PRON_1);
+  add_list(L_STOP, LX_STOP);
+  add_list(L_SENT_START, LX_SENT_START);
+  add_list(L_MONTH, LX_MONTH);
+  add_list(L_DAY, LX_DAY);
+  add_list(L_ORG_WORD, LX_ORG_WORD);
+  add_list(L_PLACE, LX_PLACE);
+  add_list(L_DEMONYM, LX_DEMONYM);
+  add_list(L_ROLE, LX_ROLE);
+  add_list(L_ORG_KNOWN, LX_ORG_KNOWN);
+  add_list(L_SPEECH_NOUN, LX_SPEECH_NOUN);
+  add_list(L_NUMWORD, LX_NUMWORD);
+  add_list(L_PERSON_WORD, LX_PERSON_WORD);
+  add_list(L_COMMON, LX_COMMON);
+}
+
+uint32_t lex_flags(const char *s, size_t n) {
+  if (n == 0 || n > 40) return 0;
+  pthread_once(&once, build);
+  /* ignore a trailing dot (abbreviations are stored without it) */
+  if (n > 1 && s[n - 1] == '.') n--;
+  uint32_t h = lhash(s, n) & (LEX_SIZE - 1);
+  while (table[h].word) {
+    if (table[h].len == n) {
+      const char *w = table[h].word;
+      size_t i = 0;
+      for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != (unsigned char)w[i]) break;
+      }
+      if (i == n) return table[h].flags;
+    }
+    h = (h + 1) & (LEX_SIZE - 1);
+  }
+  return 0;
+}
+
+bool lex_is_abbrev(const char *s, size_t n) { return (lex_flags(s, n) & LX_ABBREV) != 0; }

@@ -1,0 +1,115 @@
+/* text.c - stage 1: input bytes -> repaired UTF-8 text and a code-point index.
+ *
+ * Every ill-formed UTF-8 sequence (per the Unicode "maximal subpart"
+ * practice: each maximal invalid prefix is one error) becomes U+FFFD, so the
+ * analysed text is always valid UTF-8.  Spans reported to users are code
+ * points of this repaired text. */
+#include <string.h>
+
+#include "doc.h"
+#include "utf8.h"
+
+/* Length of the valid sequence at s (1..4), or 0 if ill-formed; *bad gets the
+ * number of bytes forming the maximal invalid subpart to replace. */
+size_t utf8_valid_seq(const unsigned char *s, size_t n, size_t *bad) {
+  unsigned c = s[0];
+  *bad = 1;
+  if (c < 0x80) return 1;
+  size_t need;
+  unsigned lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) need = 1;
+  else if (c == 0xE0) { need = 2; lo = 0xA0; }
+  else if (c >= 0xE1 && c <= 0xEC) need = 2;
+  else if (c == 0xED) { need = 2; hi = 0x9F; }
+  else if (c >= 0xEE && c <= 0xEF) need = 2;
+  else if (c == 0xF0) { need = 3; lo = 0x90; }
+  else if (c >= 0xF1 && c <= 0xF3) need = 3;
+  else if (c == 0xF4) { need = 3; hi = 0x8F; }
+  else return 0;
+  for (size_t k = 1; k <= need; k++) {
+    if (k >= n) { *bad = k; return 0; }
+    unsigned b = s[k];
+    unsigned l = (k == 1) ? lo : 0x80, h = (k == 1) ? hi : 0xBF;
+    if (b < l || b > h) { *bad = k; return 0; }
+  }
+  return need + 1;
+}
+
+uint32_t utf8_decode(const char *s, uint32_t len, uint32_t i, uint32_t *next) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  unsigned c = p[0];
+  if (c < 0x80 || i + 1 > len) { *next = i + 1; return c; }
+  if (c < 0xE0 && i + 2 <= len) { *next = i + 2; return ((c & 0x1F) << 6) | (p[1] & 0x3F); }
+  if (c < 0xF0 && i + 3 <= len) {
+    *next = i + 3;
+    return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  }
+  if (i + 4 <= len) {
+    *next = i + 4;
+    return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+  }
+  *next = len;
+  return 0xFFFD;
+}
+
+size_t utf8_encode(uint32_t cp, char *out) {
+  if (cp < 0x80) { out[0] = (char)cp; return 1; }
+  if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12)); out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F)); return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+char *utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, size_t *repairs) {
+  const unsigned char *s = (const unsigned char *)in;
+  size_t i = 0, nbad = 0;
+  /* fast path: count errors first */
+  size_t extra = 0;
+  while (i < len) {
+    if (s[i] < 0x80) { i++; continue; }
+    size_t bad, ok = utf8_valid_seq(s + i, len - i, &bad);
+    if (ok) i += ok;
+    else { nbad++; extra += 3; i += bad; }
+  }
+  char *out = arena_alloc(a, len + extra + 1);
+  if (!nbad) {
+    memcpy(out, in, len);
+    out[len] = 0;
+    *out_len = len;
+    *repairs = 0;
+    return out;
+  }
+  size_t o = 0;
+  i = 0;
+  while (i < len) {
+    if (s[i] < 0x80) { out[o++] = (char)s[i++]; continue; }
+    size_t bad, ok = utf8_valid_seq(s + i, len - i, &bad);
+    if (ok) { memcpy(out + o, s + i, ok); o += ok; i += ok; }
+    else { memcpy(out + o, "\xEF\xBF\xBD", 3); o += 3; i += bad; }
+  }
+  out[o] = 0;
+  *out_len = o;
+  *repairs = nbad;
+  return out;
+}
+
+void text_prepare(precis_doc *d, const char *in, size_t len) {
+  size_t olen = 0, rep = 0;
+  if (len > 0xFFFFFFF0u) len = 0xFFFFFFF0u; /* offsets are 32-bit */
+  d->text = utf8_repair(&d->ar, in ? in : "", in ? len : 0, &olen, &rep);
+  if (olen > 0xFFFFFFF0u) olen = 0xFFFFFFF0u;
+  d->len = (uint32_t)olen;
+  d->repairs = (uint32_t)rep;
+  d->cp_at = arena_alloc(&d->ar, (olen + 1) * sizeof(uint32_t));
+  uint32_t cp = 0;
+  for (uint32_t b = 0; b < d->len; b++) {
+    if (((unsigned char)d->text[b] & 0xC0) != 0x80) d->cp_at[b] = cp++;
+    else d->cp_at[b] = cp - 1;
+  }
+  d->cp_at[d->len] = cp;
+  d->ncp = cp;
+}
