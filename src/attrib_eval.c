@@ -184,7 +184,7 @@ static void make_view(arena *a, const brat_text *t, const long *tok, const brat_
     for (size_t j = 0; j < s.nfrags; j++)
       for (size_t k = s.frags[j].start; k < s.frags[j].end; k++)
         if (tok[k] >= 0 && (n == 0 || ct[n - 1] != (size_t)tok[k]))
-          *ARENA_PUSH(a, ct, n, cap, size_t) = (size_t)tok[k];
+          *BRAT_PUSH(a, ct, n, cap, size_t) = (size_t)tok[k];
   }
   if (n > 1) qsort(ct, n, sizeof *ct, cmp_size);
   size_t w = 0;

@@ -17,6 +17,14 @@ const char *brat_role_name(brat_role r) {
   }
 }
 
+void brat_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n) {
+  size_t nc = *cap ? *cap * 2 : 16;
+  void *na = arena_alloc(a, nc * elsize);
+  if (n) memcpy(na, *arr, n * elsize);
+  *arr = na;
+  *cap = nc;
+}
+
 /* ---- Parsing ------------------------------------------------------------ */
 
 typedef struct tline {
@@ -122,7 +130,7 @@ static const tline *find_t(const tline *ts, size_t n, const char *id, size_t idl
 }
 
 static void push_span(arena *a, brat_span **arr, size_t *n, size_t *cap, brat_span s) {
-  *ARENA_PUSH(a, *arr, *n, *cap, brat_span) = s;
+  *BRAT_PUSH(a, *arr, *n, *cap, brat_span) = s;
 }
 
 /* Checks the syntax of an E argument list: space-separated "Role:Id" items. */
@@ -179,7 +187,7 @@ void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
         }
         t.id = arena_strndup(a, s, idlen);
         t.line = lineno;
-        *ARENA_PUSH(a, ts, nt, tcap, tline) = t;
+        *BRAT_PUSH(a, ts, nt, tcap, tline) = t;
         break;
       }
       case 'E': {
@@ -188,7 +196,7 @@ void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
           break;
         }
         eline e = {arena_strndup(a, rest, rn), rn};
-        *ARENA_PUSH(a, es, ne, ecap, eline) = e;
+        *BRAT_PUSH(a, es, ne, ecap, eline) = e;
         break;
       }
       case 'R': case 'A': case 'M': case 'N': case '#':
@@ -247,7 +255,7 @@ void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
       out->n_empty_rels++;
       continue;
     }
-    *ARENA_PUSH(a, out->rels, out->nrels, relcap, brat_relation) = rel;
+    *BRAT_PUSH(a, out->rels, out->nrels, relcap, brat_relation) = rel;
   }
 }
 

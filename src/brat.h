@@ -53,6 +53,12 @@ typedef struct brat_ann {
   size_t n_empty_rels; /* E lines left without any Cue/Source/Content (dropped) */
 } brat_ann;
 
+/* Growable array in an arena (independent of the arena's own helpers):
+ * returns a pointer to a fresh, zeroed slot at the end of arr. */
+#define BRAT_PUSH(ar, arr, n, cap, T) \
+  ((n) < (cap) ? &(arr)[(n)++] : (brat_grow_((ar), (void **)&(arr), &(cap), sizeof(T), (n)), &(arr)[(n)++]))
+void brat_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n);
+
 /* Parse an .ann buffer (need not be NUL-terminated; LF or CRLF line ends).
  * All memory comes from the arena.  Never fails. */
 void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out);
