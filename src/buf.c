@@ -1,0 +1,98 @@
+/* buf.c - growable output buffer. */
+#include "buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+
+void buf_init(buf *b, const precis_allocator *alc) {
+  b->p = NULL;
+  b->len = b->cap = 0;
+  b->alc = alc ? alc : precis_default_allocator();
+  b->oom = 0;
+}
+
+static int reserve(buf *b, size_t extra) {
+  if (b->oom) return 0;
+  if (b->len + extra + 1 <= b->cap) return 1;
+  size_t nc = b->cap ? b->cap : 256;
+  while (nc < b->len + extra + 1) nc *= 2;
+  char *np = b->alc->realloc(b->alc->ctx, b->p, nc);
+  if (!np) { b->oom = 1; return 0; }
+  b->p = np;
+  b->cap = nc;
+  return 1;
+}
+
+void buf_put(buf *b, const char *s, size_t n) {
+  if (!n || !reserve(b, n)) return;
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+  b->p[b->len] = 0;
+}
+void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+void buf_putc(buf *b, char c) { buf_put(b, &c, 1); }
+
+void buf_printf(buf *b, const char *fmt, ...) {
+  char tmp[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n < sizeof tmp) { buf_put(b, tmp, (size_t)n); return; }
+  if (!reserve(b, (size_t)n)) return;
+  va_start(ap, fmt);
+  vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+void buf_json_str(buf *b, const char *s, size_t n) {
+  if (!s) { buf_puts(b, "null"); return; }
+  static const char hex[] = "0123456789abcdef";
+  buf_putc(b, '"');
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
+    buf_put(b, s + i - run, run);
+    run = 0;
+    switch (c) {
+    case '"': buf_puts(b, "\\\""); break;
+    case '\\': buf_puts(b, "\\\\"); break;
+    case '\n': buf_puts(b, "\\n"); break;
+    case '\r': buf_puts(b, "\\r"); break;
+    case '\t': buf_puts(b, "\\t"); break;
+    case '\b': buf_puts(b, "\\b"); break;
+    case '\f': buf_puts(b, "\\f"); break;
+    default: {
+      char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      buf_put(b, e, 6);
+    }
+    }
+  }
+  buf_put(b, s + n - run, run);
+  buf_putc(b, '"');
+}
+
+void buf_json_cstr(buf *b, const char *s) { buf_json_str(b, s, s ? strlen(s) : 0); }
+
+char *buf_finish(buf *b, size_t *len) {
+  if (b->oom) { buf_release(b); if (len) *len = 0; return NULL; }
+  if (!b->p) reserve(b, 0);
+  if (!b->p) { if (len) *len = 0; return NULL; }
+  b->p[b->len] = 0;
+  if (len) *len = b->len;
+  char *p = b->p;
+  b->p = NULL;
+  b->len = b->cap = 0;
+  return p;
+}
+
+void buf_release(buf *b) {
+  if (b->p) b->alc->free(b->alc->ctx, b->p);
+  b->p = NULL;
+  b->len = b->cap = 0;
+}

@@ -1,0 +1,29 @@
+/* buf.h - a growable byte buffer for the writers (uses the caller's allocator). */
+#ifndef PRECIS_BUF_H
+#define PRECIS_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "precis.h"
+
+typedef struct buf {
+  char *p;
+  size_t len, cap;
+  const precis_allocator *alc;
+  int oom;
+} buf;
+
+void buf_init(buf *b, const precis_allocator *alc);
+void buf_put(buf *b, const char *s, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...);
+/* JSON string literal (with quotes), escaping as RFC 8259 requires; NULL -> null */
+void buf_json_str(buf *b, const char *s, size_t n);
+void buf_json_cstr(buf *b, const char *s);
+/* Hand over the NUL-terminated result (NULL on allocation failure). */
+char *buf_finish(buf *b, size_t *len);
+void buf_release(buf *b);
+
+#endif

@@ -1,0 +1,12 @@
+/* writers.h - the output writers (write_*.c), driven by render.c. */
+#ifndef PRECIS_WRITERS_H
+#define PRECIS_WRITERS_H
+
+#include "buf.h"
+#include "precis.h"
+
+void write_json(buf *b, const precis_doc *d, const char *id, int pretty);
+void write_text(buf *b, const precis_doc *d, const char *id);
+void write_brat(buf *b, const precis_doc *d);
+
+#endif
