@@ -157,6 +157,7 @@ void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
   size_t lineno = 0;
 
   size_t pos = 0;
+  if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) pos = 3; /* a UTF-8 byte-order mark */
   while (pos < len) {
     const char *nl = memchr(buf + pos, '\n', len - pos);
     size_t end = nl ? (size_t)(nl - buf) : len;

@@ -218,9 +218,9 @@ static void test_parse_odd_lines(void **state) {
   /* Content2 joins content; a relation without cue or source; an
    * unreferenced Source T still counts as a source span; a duplicate id
    * keeps the first line; a T line without its text field is accepted; a
-   * last line without a newline. */
+   * last line without a newline; a byte-order mark before the first line. */
   const char *ann =
-      "T1\tCue 4 8\tsaid\n"
+      "\xEF\xBB\xBFT1\tCue 4 8\tsaid\n" /* after a byte-order mark */
       "T2\tContent 9 20\tx\n"
       "T3\tContent 25 30\ty\n"
       "T1\tCue 50 60\tduplicate\n"
