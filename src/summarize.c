@@ -1,0 +1,327 @@
+/* summarize.c - the baseline summarizers: Lead-n and TextRank.
+ *
+ * Lead-n takes the first n candidate sentences.  TextRank (Mihalcea & Tarau,
+ * 2004, sentence extraction variant) builds a graph whose nodes are the
+ * candidate sentences and whose edge weights are the cosine similarities of
+ * their TF-IDF vectors, runs weighted PageRank on it and keeps the n
+ * best-ranked sentences.
+ *
+ * A candidate is a sentence that is not a heading and has at least one word
+ * or number token.
+ *
+ * TextRank details:
+ *  - terms: word and number tokens, lower-cased (identified by token.hash, the
+ *    32-bit hash of the lower-cased text; a hash collision merges two words,
+ *    which is harmless here), minus stopwords (LX_STOP) and clitics ('s n't 're);
+ *  - tf = the raw count of the term in the sentence;
+ *  - idf = ln(N / df) + 1, with the document as corpus: N = the number of
+ *    sentences considered, df = how many of them contain the term.  The "+ 1"
+ *    keeps terms that occur in every sentence from vanishing (with plain
+ *    ln(N/df) a two-sentence document would have no edges at all);
+ *  - edge weight = cosine(tf-idf vectors); no self loops;
+ *  - PageRank with damping 0.85, each node spreading its score over its edges
+ *    in proportion to their weights; the score of a node without edges is
+ *    spread over all nodes (so the scores always sum to 1); start from 1/N,
+ *    iterate until the L1 change is < 1e-6 or 100 iterations;
+ *  - the top n by score; scores equal to 1e-10 count as ties and go to the
+ *    earlier sentence; the chosen sentences are output in document order.
+ *
+ * Cost cap: only the first SUMMARIZE_TR_MAX_SENTS (500) candidate sentences
+ * are considered, and of each only its first SUMMARIZE_TR_MAX_SENT_TOKENS
+ * (200) tokens (a news sentence has 20-60).  Later sentences are never chosen
+ * by TextRank; words past a sentence's 200th token do not count.  So at most
+ * 100,000 tokens are read, the pairwise similarities cost at most
+ * 499 * 100,000 merge steps and PageRank at most 100 * 500^2 multiply-adds,
+ * whatever the input size: the time of the whole pipeline stays linear in the
+ * input (the cap only bites on pathological inputs).
+ *
+ * Vectors are sorted arrays of (hash, weight); the similarity of two sentences
+ * is a merge of their arrays.  All memory comes from the document arena. */
+#include "summarize.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+/* ---- shared helpers ---------------------------------------------------- */
+
+static uint32_t first_tok(const sentence *se) {
+  if (se->body_start_tok > se->tok_begin && se->body_start_tok < se->tok_end) return se->body_start_tok;
+  return se->tok_begin;
+}
+
+static bool is_candidate(const precis_doc *d, uint32_t s) {
+  const sentence *se = &d->sents[s];
+  if (se->is_heading) return false;
+  for (uint32_t k = first_tok(se); k < se->tok_end; k++)
+    if (d->toks[k].flags & (TF_WORD | TF_NUMBER)) return true;
+  return false;
+}
+
+/* Bytes of a Unicode White_Space character at p (p < e), or 0. */
+static size_t space_len(const unsigned char *p, const unsigned char *e) {
+  unsigned c = p[0];
+  if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return 1;
+  if (c == 0xC2 && p + 1 < e && (p[1] == 0x85 || p[1] == 0xA0)) return 2; /* NEL, NBSP */
+  if (p + 2 >= e) return 0;
+  if (c == 0xE1 && p[1] == 0x9A && p[2] == 0x80) return 3;                 /* U+1680 */
+  if (c == 0xE2 && p[1] == 0x80 &&
+      ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
+    return 3;                                                              /* U+2000-200A, 2028, 2029, 202F */
+  if (c == 0xE2 && p[1] == 0x81 && p[2] == 0x9F) return 3;                 /* U+205F */
+  if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) return 3;                 /* U+3000 */
+  return 0;
+}
+
+/* Arena copy of sentence s with white space runs collapsed to one space. */
+static const char *sentence_claim(precis_doc *d, uint32_t s) {
+  const sentence *se = &d->sents[s];
+  uint32_t a = d->toks[first_tok(se)].start, b = se->end;
+  if (b < a) b = a;
+  char *out = arena_alloc(&d->ar, (size_t)(b - a) + 1);
+  const unsigned char *p = (const unsigned char *)d->text + a, *e = (const unsigned char *)d->text + b;
+  size_t o = 0;
+  bool pending_space = false;
+  while (p < e) {
+    size_t sl = space_len(p, e);
+    if (sl) {
+      pending_space = true;
+      p += sl;
+      continue;
+    }
+    if (pending_space && o > 0) out[o++] = ' ';
+    pending_space = false;
+    out[o++] = (char)*p++;
+  }
+  out[o] = 0;
+  return out;
+}
+
+static void push_kp(precis_doc *d, uint32_t s, double score) {
+  keypoint *k = ARENA_PUSH(&d->ar, d->kps, d->nkps, d->ckps, keypoint);
+  k->sent = s;
+  k->claim = sentence_claim(d, s);
+  k->entity = -1;
+  k->score = score;
+}
+
+/* ---- Lead-n ------------------------------------------------------------ */
+
+void summarize_lead(precis_doc *d, int n) {
+  if (!d) return;
+  d->nkps = 0;
+  if (n <= 0) return;
+  int rank = 0;
+  for (uint32_t s = 0; s < d->nsents && rank < n; s++) {
+    if (!is_candidate(d, s)) continue;
+    push_kp(d, s, 1.0 / (1.0 + rank));
+    rank++;
+  }
+}
+
+/* ---- TextRank ---------------------------------------------------------- */
+
+typedef struct term {
+  uint32_t h;
+  double w; /* tf while building, then tf * idf */
+} term;
+
+typedef struct tvec {
+  term *t;
+  uint32_t n;
+  double norm;
+} tvec;
+
+typedef struct ranked {
+  int64_t key; /* score quantised to 1e-10 */
+  uint32_t pos;
+  double score;
+} ranked;
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+static int cmp_ranked(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  if (x->key != y->key) return x->key > y->key ? -1 : 1;
+  return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int cmp_ranked_pos(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static bool content_token(const precis_doc *d, uint32_t i) {
+  const token *t = &d->toks[i];
+  if (!(t->flags & (TF_WORD | TF_NUMBER)) || (t->flags & TF_PUNCT)) return false;
+  const char *s = tok_str(d, i);
+  uint32_t n = tok_len(d, i);
+  if (n == 0) return false;
+  /* clitics split off by the tokenizer: 's 're 'll ’s n't n’t */
+  if (s[0] == '\'' || (n >= 3 && memcmp(s, "\xE2\x80\x99", 3) == 0)) return false;
+  if (tok_ieq(d, i, "n't") || tok_ieq(d, i, "n\xE2\x80\x99t")) return false;
+  return !(lex_flags(s, n) & LX_STOP);
+}
+
+static double cosine(const tvec *a, const tvec *b) {
+  if (a->norm <= 0 || b->norm <= 0) return 0;
+  uint32_t i = 0, j = 0;
+  double dot = 0;
+  while (i < a->n && j < b->n) {
+    uint32_t x = a->t[i].h, y = b->t[j].h;
+    if (x == y) {
+      dot += a->t[i].w * b->t[j].w;
+      i++;
+      j++;
+    } else if (x < y) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return dot / (a->norm * b->norm);
+}
+
+void summarize_textrank(precis_doc *d, int n) {
+  if (!d) return;
+  d->nkps = 0;
+  if (n <= 0 || d->nsents == 0) return;
+  arena *A = &d->ar;
+
+  /* 1. the sentences considered, and the token range of each */
+  uint32_t cap = d->nsents < SUMMARIZE_TR_MAX_SENTS ? d->nsents : SUMMARIZE_TR_MAX_SENTS;
+  uint32_t *pos = arena_alloc(A, cap * sizeof *pos);
+  uint32_t *tb = arena_alloc(A, cap * sizeof *tb), *te = arena_alloc(A, cap * sizeof *te);
+  uint32_t N = 0, total = 0;
+  for (uint32_t s = 0; s < d->nsents && N < cap; s++) {
+    if (!is_candidate(d, s)) continue;
+    const sentence *se = &d->sents[s];
+    uint32_t a = first_tok(se), len = se->tok_end - a;
+    if (len > SUMMARIZE_TR_MAX_SENT_TOKENS) len = SUMMARIZE_TR_MAX_SENT_TOKENS;
+    pos[N] = s;
+    tb[N] = a;
+    te[N] = a + len;
+    total += len;
+    N++;
+  }
+  if (N == 0) return;
+
+  /* 2. term-frequency vectors: sorted hashes, run-length counted */
+  uint32_t *hs = arena_alloc(A, (total + 1) * sizeof *hs);
+  term *terms = arena_alloc(A, (total + 1) * sizeof *terms);
+  tvec *v = arena_alloc(A, N * sizeof *v);
+  uint32_t off = 0, nuniq_all = 0;
+  for (uint32_t i = 0; i < N; i++) {
+    uint32_t m = 0;
+    uint32_t *h = hs + off;
+    for (uint32_t k = tb[i]; k < te[i]; k++)
+      if (content_token(d, k)) h[m++] = d->toks[k].hash;
+    qsort(h, m, sizeof *h, cmp_u32);
+    v[i].t = terms + off;
+    uint32_t u = 0;
+    for (uint32_t k = 0; k < m; k++) {
+      if (u > 0 && v[i].t[u - 1].h == h[k]) {
+        v[i].t[u - 1].w += 1.0;
+      } else {
+        v[i].t[u].h = h[k];
+        v[i].t[u].w = 1.0;
+        u++;
+      }
+    }
+    v[i].n = u;
+    nuniq_all += u;
+    off += m;
+  }
+
+  /* 3. document frequencies: every sentence's distinct terms, sorted */
+  uint32_t *dict = arena_alloc(A, (nuniq_all + 1) * sizeof *dict);
+  uint32_t *df = arena_alloc(A, (nuniq_all + 1) * sizeof *df);
+  uint32_t nd = 0;
+  for (uint32_t i = 0; i < N; i++)
+    for (uint32_t k = 0; k < v[i].n; k++) dict[nd++] = v[i].t[k].h;
+  qsort(dict, nd, sizeof *dict, cmp_u32);
+  uint32_t ndict = 0;
+  for (uint32_t k = 0; k < nd; k++) {
+    if (ndict > 0 && dict[ndict - 1] == dict[k]) {
+      df[ndict - 1]++;
+    } else {
+      dict[ndict] = dict[k];
+      df[ndict] = 1;
+      ndict++;
+    }
+  }
+
+  /* 4. tf-idf weights and norms */
+  for (uint32_t i = 0; i < N; i++) {
+    double sq = 0;
+    for (uint32_t k = 0; k < v[i].n; k++) {
+      uint32_t h = v[i].t[k].h, lo = 0, hi = ndict;
+      while (lo < hi) { /* the term is in dict */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (dict[mid] < h) lo = mid + 1;
+        else hi = mid;
+      }
+      double idf = log((double)N / (double)df[lo]) + 1.0;
+      v[i].t[k].w *= idf;
+      sq += v[i].t[k].w * v[i].t[k].w;
+    }
+    v[i].norm = sqrt(sq);
+  }
+
+  /* 5. the similarity graph (dense, symmetric, N <= 500) and out-weights */
+  double *W = arena_alloc(A, (size_t)N * N * sizeof *W);
+  double *out = arena_alloc(A, N * sizeof *out);
+  for (uint32_t i = 0; i < N; i++)
+    for (uint32_t j = i + 1; j < N; j++) {
+      double s = cosine(&v[i], &v[j]);
+      W[(size_t)i * N + j] = W[(size_t)j * N + i] = s;
+      out[i] += s;
+      out[j] += s;
+    }
+
+  /* 6. weighted PageRank */
+  double *p = arena_alloc(A, N * sizeof *p), *q = arena_alloc(A, N * sizeof *q);
+  double *np = arena_alloc(A, N * sizeof *np);
+  const double damp = SUMMARIZE_TR_DAMPING;
+  for (uint32_t i = 0; i < N; i++) p[i] = 1.0 / N;
+  for (int it = 0; it < SUMMARIZE_TR_MAX_ITER; it++) {
+    double dangling = 0;
+    for (uint32_t j = 0; j < N; j++) {
+      if (out[j] > 0) {
+        q[j] = p[j] / out[j];
+      } else {
+        q[j] = 0;
+        dangling += p[j];
+      }
+    }
+    double base = (1.0 - damp) / N + damp * dangling / N, delta = 0;
+    for (uint32_t i = 0; i < N; i++) {
+      const double *row = W + (size_t)i * N; /* symmetric: row i == column i */
+      double acc = 0;
+      for (uint32_t j = 0; j < N; j++) acc += row[j] * q[j];
+      np[i] = base + damp * acc;
+      delta += fabs(np[i] - p[i]);
+    }
+    double *t = p;
+    p = np;
+    np = t;
+    if (delta < SUMMARIZE_TR_EPSILON) break;
+  }
+
+  /* 7. the top n, output in document order */
+  ranked *r = arena_alloc(A, N * sizeof *r);
+  for (uint32_t i = 0; i < N; i++) {
+    r[i].key = llround(p[i] * 1e10);
+    r[i].pos = pos[i];
+    r[i].score = p[i];
+  }
+  qsort(r, N, sizeof *r, cmp_ranked);
+  uint32_t k = (uint32_t)n < N ? (uint32_t)n : N;
+  qsort(r, k, sizeof *r, cmp_ranked_pos);
+  for (uint32_t i = 0; i < k; i++) push_kp(d, r[i].pos, r[i].score);
+}
