@@ -1,0 +1,325 @@
+/* model.c - the precis model container (see model.h). */
+#include "model.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void seterr(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void seterr(char *err, size_t len, const char *fmt, ...) {
+  if (!err || !len) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, len, fmt, ap);
+  va_end(ap);
+}
+
+uint32_t model_checksum(const unsigned char *buf, size_t n) {
+  uint32_t h = 0x811c9dc5u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (i >= 32 && i < 36) ? 0 : buf[i];
+    h ^= c;
+    h *= 0x01000193u;
+  }
+  return h;
+}
+
+int model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
+                size_t errlen) {
+  memset(v, 0, sizeof *v);
+  if (!buf || n < 8 || memcmp(buf, MODEL_MAGIC, 8) != 0) {
+    seterr(err, errlen, "not a precis model (bad magic)");
+    return -1;
+  }
+  if (n < MODEL_HEADER_SIZE) {
+    seterr(err, errlen, "model file truncated (%zu bytes, header needs %u)", n,
+           MODEL_HEADER_SIZE);
+    return -1;
+  }
+  v->version = pc_rd32(buf + 8);
+  v->featset = pc_rd32(buf + 12);
+  if (v->version != MODEL_FORMAT_VERSION) {
+    seterr(err, errlen, "unsupported model format version %u (this build reads version %u)",
+           (unsigned)v->version, MODEL_FORMAT_VERSION);
+    return -1;
+  }
+  uint64_t total = pc_rd64(buf + 24);
+  if (total > n) {
+    seterr(err, errlen, "model file truncated (%zu of %llu bytes)", n, (unsigned long long)total);
+    return -1;
+  }
+  if (total != n) {
+    seterr(err, errlen, "model file corrupt (%zu bytes, header says %llu)", n,
+           (unsigned long long)total);
+    return -1;
+  }
+  uint32_t sum = pc_rd32(buf + 32);
+  if (model_checksum(buf, n) != sum) {
+    seterr(err, errlen, "model file corrupt (checksum mismatch)");
+    return -1;
+  }
+  if (featset && v->featset != featset) {
+    seterr(err, errlen, "model has feature set %u, expected %u (wrong kind of model or built by another version)",
+           (unsigned)v->featset, (unsigned)featset);
+    return -1;
+  }
+  uint32_t ns = pc_rd32(buf + 16);
+  if (ns > MODEL_MAX_SECTIONS) {
+    seterr(err, errlen, "model file corrupt (%u sections)", (unsigned)ns);
+    return -1;
+  }
+  size_t off = MODEL_HEADER_SIZE;
+  for (uint32_t i = 0; i < ns; i++) {
+    if (n - off < 8) {
+      seterr(err, errlen, "model file corrupt (section table runs past the end)");
+      return -1;
+    }
+    model_section *s = &v->sec[i];
+    memcpy(s->tag, buf + off, 4);
+    s->tag[4] = 0;
+    uint32_t len = pc_rd32(buf + off + 4);
+    off += 8;
+    if (len > n - off) {
+      seterr(err, errlen, "model file corrupt (section %s runs past the end)", s->tag);
+      return -1;
+    }
+    s->p = buf + off;
+    s->n = len;
+    off += len;
+    off += (4 - (len & 3)) & 3;
+    if (off > n) {
+      seterr(err, errlen, "model file corrupt (bad padding)");
+      return -1;
+    }
+  }
+  if (off != n) {
+    seterr(err, errlen, "model file corrupt (trailing bytes)");
+    return -1;
+  }
+  v->nsections = (int)ns;
+  return 0;
+}
+
+const model_section *model_find(const model_view *v, const char *tag) {
+  for (int i = 0; i < v->nsections; i++)
+    if (memcmp(v->sec[i].tag, tag, 4) == 0) return &v->sec[i];
+  return NULL;
+}
+
+int model_map_file(const char *path, const unsigned char **buf, size_t *n, char *err,
+                   size_t errlen) {
+  *buf = NULL;
+  *n = 0;
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) {
+    seterr(err, errlen, "cannot open model %s: %s", path, strerror(errno));
+    return -1;
+  }
+  struct stat st;
+  if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+    seterr(err, errlen, "cannot read model %s: not a regular file", path);
+    close(fd);
+    return -1;
+  }
+  if (st.st_size == 0) {
+    seterr(err, errlen, "model file %s is empty (truncated)", path);
+    close(fd);
+    return -1;
+  }
+  void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (p == MAP_FAILED) {
+    seterr(err, errlen, "cannot map model %s: %s", path, strerror(errno));
+    return -1;
+  }
+  *buf = p;
+  *n = (size_t)st.st_size;
+  return 0;
+}
+
+void model_unmap(const unsigned char *buf, size_t n) {
+  if (buf) munmap((void *)buf, n);
+}
+
+int model_read_labels(const model_section *s, char **names, int max) {
+  if (!s || s->n < 4) return -1;
+  uint32_t cnt = pc_rd32(s->p);
+  if (cnt > (uint32_t)max) return -1;
+  size_t off = 4;
+  for (uint32_t i = 0; i < cnt; i++) {
+    if (s->n - off < 2) goto bad;
+    uint16_t len = pc_rd16(s->p + off);
+    off += 2;
+    if (s->n - off < len) goto bad;
+    names[i] = malloc((size_t)len + 1);
+    if (!names[i]) goto bad;
+    memcpy(names[i], s->p + off, len);
+    names[i][len] = 0;
+    off += len;
+    continue;
+  bad:
+    model_free_labels(names, (int)i);
+    return -1;
+  }
+  return (int)cnt;
+}
+
+void model_free_labels(char **names, int n) {
+  for (int i = 0; i < n; i++) {
+    free(names[i]);
+    names[i] = NULL;
+  }
+}
+
+int model_note(const model_section *s, const char *key, char *out, size_t outlen) {
+  if (!s || !outlen) return -1;
+  size_t kl = strlen(key);
+  const char *p = (const char *)s->p, *end = p + s->n;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    if ((size_t)(le - p) > kl + 1 && memcmp(p, key, kl) == 0 && p[kl] == ':') {
+      const char *v = p + kl + 1;
+      while (v < le && *v == ' ') v++;
+      size_t vl = (size_t)(le - v);
+      if (vl >= outlen) vl = outlen - 1;
+      memcpy(out, v, vl);
+      out[vl] = 0;
+      return 0;
+    }
+    p = le + 1;
+  }
+  return -1;
+}
+
+void model_writer_init(model_writer *w, uint32_t featset) {
+  memset(w, 0, sizeof *w);
+  w->featset = featset;
+}
+
+pc_buf *model_writer_section(model_writer *w, const char *tag) {
+  if (w->nsections >= MODEL_MAX_SECTIONS) return NULL;
+  memcpy(w->tags[w->nsections], tag, 4);
+  return &w->data[w->nsections++];
+}
+
+void model_writer_labels(model_writer *w, const char *const *names, int n) {
+  pc_buf *b = model_writer_section(w, "LABL");
+  if (!b) return;
+  pc_buf_u32(b, (uint32_t)n);
+  for (int i = 0; i < n; i++) {
+    size_t l = strlen(names[i]);
+    pc_buf_u16(b, (uint16_t)l);
+    pc_buf_put(b, names[i], l);
+  }
+}
+
+int model_writer_finish(model_writer *w, pc_buf *out) {
+  memset(out, 0, sizeof *out);
+  pc_buf_put(out, MODEL_MAGIC, 8);
+  pc_buf_u32(out, MODEL_FORMAT_VERSION);
+  pc_buf_u32(out, w->featset);
+  pc_buf_u32(out, (uint32_t)w->nsections);
+  pc_buf_u32(out, 0);
+  pc_buf_u64(out, 0); /* length, patched below */
+  pc_buf_u32(out, 0); /* checksum, patched below */
+  pc_buf_u32(out, 0);
+  static const unsigned char zero[4] = {0, 0, 0, 0};
+  for (int i = 0; i < w->nsections; i++) {
+    if (w->data[i].oom) return -1;
+    pc_buf_put(out, w->tags[i], 4);
+    pc_buf_u32(out, (uint32_t)w->data[i].n);
+    pc_buf_put(out, w->data[i].p, w->data[i].n);
+    pc_buf_put(out, zero, (4 - (w->data[i].n & 3)) & 3);
+  }
+  if (out->oom) return -1;
+  uint64_t len = out->n;
+  for (int i = 0; i < 8; i++) out->p[24 + i] = (unsigned char)(len >> (8 * i));
+  uint32_t sum = model_checksum(out->p, out->n);
+  for (int i = 0; i < 4; i++) out->p[32 + i] = (unsigned char)(sum >> (8 * i));
+  return 0;
+}
+
+int model_writer_save(model_writer *w, const char *path, char *err, size_t errlen) {
+  pc_buf b;
+  if (model_writer_finish(w, &b) < 0) {
+    free(b.p);
+    seterr(err, errlen, "out of memory while writing model");
+    return -1;
+  }
+  FILE *f = fopen(path, "wb");
+  if (!f) {
+    seterr(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    free(b.p);
+    return -1;
+  }
+  size_t wr = fwrite(b.p, 1, b.n, f);
+  int bad = wr != b.n;
+  if (fclose(f) != 0) bad = 1;
+  free(b.p);
+  if (bad) {
+    seterr(err, errlen, "error writing %s", path);
+    return -1;
+  }
+  return 0;
+}
+
+void model_writer_free(model_writer *w) {
+  for (int i = 0; i < w->nsections; i++) free(w->data[i].p);
+  memset(w, 0, sizeof *w);
+}
+
+/* ---- lexicon ------------------------------------------------------------------ */
+
+void model_lex_write(pc_buf *b, const uint64_t *keys, const uint32_t *vals, size_t n) {
+  pc_buf_u32(b, (uint32_t)n);
+  for (size_t i = 0; i < n; i++) {
+    pc_buf_u64(b, keys[i] ? keys[i] : 1);
+    pc_buf_u32(b, vals[i]);
+  }
+}
+
+int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen) {
+  memset(lx, 0, sizeof *lx);
+  if (!s || s->n < 4) {
+    seterr(err, errlen, "lexicon section truncated");
+    return -1;
+  }
+  uint32_t n = pc_rd32(s->p);
+  if ((uint64_t)n * 12 + 4 != s->n) {
+    seterr(err, errlen, "lexicon section has the wrong size (corrupt)");
+    return -1;
+  }
+  uint32_t cap = 16;
+  while (cap < n * 2u + 16) cap <<= 1;
+  lx->mask = cap - 1;
+  lx->keys = calloc(cap, sizeof *lx->keys);
+  lx->vals = calloc(cap, sizeof *lx->vals);
+  if (!lx->keys || !lx->vals) {
+    model_lex_free(lx);
+    seterr(err, errlen, "out of memory");
+    return -1;
+  }
+  const unsigned char *p = s->p + 4;
+  for (uint32_t i = 0; i < n; i++, p += 12) {
+    uint64_t k = pc_rd64(p);
+    if (!k) k = 1;
+    uint32_t j = (uint32_t)k & lx->mask;
+    while (lx->keys[j] && lx->keys[j] != k) j = (j + 1) & lx->mask;
+    lx->keys[j] = k;
+    lx->vals[j] = pc_rd32(p + 8);
+  }
+  return 0;
+}
+
+void model_lex_free(model_lex *lx) {
+  free(lx->keys);
+  free(lx->vals);
+  memset(lx, 0, sizeof *lx);
+}

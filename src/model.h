@@ -1,0 +1,117 @@
+/* model.h - the precis model file: a small, versioned, endian-safe container.
+ *
+ * Layout (all integers little-endian, written and read byte by byte):
+ *
+ *   offset  size  field
+ *   0       8     magic "PRECISM\x1a"
+ *   8       4     format version (MODEL_FORMAT_VERSION)
+ *   12      4     feature-set id (which feature extractor the weights expect)
+ *   16      4     number of sections
+ *   20      4     reserved (0)
+ *   24      8     total file length in bytes
+ *   32      4     checksum: FNV-1a 32 of the whole file with this field as 0
+ *   36      4     reserved (0)
+ *   40      ...   sections, each: 4-byte tag, u32 length, payload, zero
+ *                 padding to a multiple of 4
+ *
+ * Standard sections:
+ *   "LABL"  the label set: u32 count, then per label u16 length + bytes
+ *   "NOTE"  UTF-8 text, "key: value" lines (data, licence, date, dev score)
+ *   "WGHT"  a pc_model (perceptron.h)
+ *   other   client sections (e.g. "LEX0" lexicons: see model_lex below)
+ *
+ * A model is parsed from a memory buffer (the models compiled into the
+ * library) or from a file (mmap'd while it is decoded).  Every failure
+ * comes with a clear message: bad magic, unsupported version, wrong
+ * feature set, truncated file, checksum mismatch, corrupt section.
+ */
+#ifndef PRECIS_MODEL_H
+#define PRECIS_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "perceptron.h"
+
+#define MODEL_MAGIC "PRECISM\x1a"
+#define MODEL_FORMAT_VERSION 1u
+#define MODEL_HEADER_SIZE 40u
+#define MODEL_MAX_SECTIONS 32
+
+typedef struct model_section {
+  char tag[5];
+  const unsigned char *p; /* points into the parsed buffer */
+  size_t n;
+} model_section;
+
+typedef struct model_view {
+  uint32_t version, featset;
+  int nsections;
+  model_section sec[MODEL_MAX_SECTIONS];
+} model_view;
+
+/* Checks header, length, checksum and section table of buf[0..n).  If
+ * featset != 0 it must match the file's.  Returns 0, or -1 with a message
+ * in err.  The view points into buf. */
+int model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
+                size_t errlen);
+const model_section *model_find(const model_view *v, const char *tag);
+
+/* Maps (or reads) a whole file.  Returns 0 or -1 with err; release with model_unmap. */
+int model_map_file(const char *path, const unsigned char **buf, size_t *n, char *err,
+                   size_t errlen);
+void model_unmap(const unsigned char *buf, size_t n);
+
+/* Label set section. Returns the number of labels (<= max) or -1. Names are
+ * copied into names[i] (malloc'd, NUL-terminated; free with model_free_labels). */
+int model_read_labels(const model_section *s, char **names, int max);
+void model_free_labels(char **names, int n);
+/* Finds "key: value" in a NOTE section; copies value into out.  Returns 0 or -1. */
+int model_note(const model_section *s, const char *key, char *out, size_t outlen);
+
+/* Writer: collects sections, then writes the file (header, checksum). */
+typedef struct model_writer {
+  uint32_t featset;
+  int nsections;
+  char tags[MODEL_MAX_SECTIONS][4];
+  pc_buf data[MODEL_MAX_SECTIONS];
+} model_writer;
+
+void model_writer_init(model_writer *w, uint32_t featset);
+/* Returns the buffer to fill for a new section (NULL if too many sections). */
+pc_buf *model_writer_section(model_writer *w, const char *tag);
+void model_writer_labels(model_writer *w, const char *const *names, int n);
+/* Serialises the whole file into out (caller frees out->p).  Returns 0 or -1. */
+int model_writer_finish(model_writer *w, pc_buf *out);
+/* Same, written to path.  Returns 0 or -1 with err. */
+int model_writer_save(model_writer *w, const char *path, char *err, size_t errlen);
+void model_writer_free(model_writer *w);
+
+/* The file checksum (FNV-1a 32 with bytes [32,36) taken as zero). */
+uint32_t model_checksum(const unsigned char *buf, size_t n);
+
+/* ---- lexicon: a read-only map from 64-bit keys to 32-bit values ----------------
+ * Serialised as u32 count then count x {u64 key, u32 value}; built into an
+ * open-addressing table at load. Keys must be non-zero and distinct. */
+typedef struct model_lex {
+  uint32_t mask;
+  uint64_t *keys;
+  uint32_t *vals;
+} model_lex;
+
+void model_lex_write(pc_buf *b, const uint64_t *keys, const uint32_t *vals, size_t n);
+int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen);
+void model_lex_free(model_lex *lx);
+static inline uint32_t model_lex_get(const model_lex *lx, uint64_t key) {
+  if (!lx->keys) return 0;
+  if (!key) key = 1;
+  uint32_t i = (uint32_t)key & lx->mask;
+  for (;;) {
+    uint64_t k = lx->keys[i];
+    if (k == key) return lx->vals[i];
+    if (!k) return 0;
+    i = (i + 1) & lx->mask;
+  }
+}
+
+#endif

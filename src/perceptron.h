@@ -1,0 +1,167 @@
+/* perceptron.h - a generic averaged perceptron over hashed sparse features.
+ *
+ * The core knows nothing about words or tags.  A client (a tagger, a
+ * parser) turns each decision into a list of 64-bit feature hashes and
+ * asks for one score per class; it does its own decoding (greedy,
+ * beam, transition system) and tells the trainer which class was right.
+ *
+ *   Features:   pc_hash_* build a 64-bit hash from a template id and
+ *               strings or integers.  No allocation: a client hashes the
+ *               strings of a token once and combines the hashes.
+ *   Training:   pc_trainer (exact 64-bit keys, float weights, averaging
+ *               by the lazy "w - u/c" trick: every update at time c also
+ *               adds c*delta to u, so the average over all instances is
+ *               w - u/c without touching untouched weights each step).
+ *   Shipping:   pc_trainer_export averages, prunes near-zero weights and
+ *               quantises to int16 with one per-model scale, giving a
+ *               pc_model: an immutable open-addressing table from 32-bit
+ *               feature keys to sparse (class, weight) lists.  A pc_model
+ *               is never written after it is built, so any number of
+ *               threads may score with it at once.
+ *   Storage:    pc_model_write / pc_model_read (de)serialise a pc_model to
+ *               a little-endian byte stream (used by model.c).
+ *   Randomness: pc_rng, a seeded splitmix64, and pc_shuffle, so that
+ *               training is deterministic given a seed on every platform.
+ */
+#ifndef PRECIS_PERCEPTRON_H
+#define PRECIS_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- hashing ------------------------------------------------------------ */
+
+/* A strong 64-bit finaliser (bijective). */
+static inline uint64_t pc_mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+/* Hash of a byte string (FNV-1a 64 followed by a mix). */
+uint64_t pc_hash_bytes(const void *p, size_t n);
+
+/* A feature: template id combined with one or two values (hashes or small ints). */
+static inline uint64_t pc_feat1(uint32_t tmpl, uint64_t a) {
+  return pc_mix64(a ^ ((uint64_t)tmpl * 0x9e3779b97f4a7c15ULL));
+}
+static inline uint64_t pc_feat2(uint32_t tmpl, uint64_t a, uint64_t b) {
+  return pc_mix64(pc_mix64(a ^ ((uint64_t)tmpl * 0x9e3779b97f4a7c15ULL)) + b);
+}
+static inline uint64_t pc_feat3(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+  return pc_mix64(pc_feat2(tmpl, a, b) + c * 0xc2b2ae3d27d4eb4fULL);
+}
+
+/* ---- deterministic randomness -------------------------------------------- */
+
+typedef struct pc_rng { uint64_t s; } pc_rng;
+void pc_rng_seed(pc_rng *r, uint64_t seed);
+uint64_t pc_rng_next(pc_rng *r);
+/* Uniform in [0, n), n > 0 (rejection sampling: no modulo bias). */
+uint64_t pc_rng_below(pc_rng *r, uint64_t n);
+/* Fisher-Yates shuffle of an index array. */
+void pc_shuffle(pc_rng *r, uint32_t *idx, size_t n);
+
+/* ---- trainer ------------------------------------------------------------ */
+
+typedef struct pc_trainer pc_trainer;
+
+pc_trainer *pc_trainer_new(int nclasses);
+void pc_trainer_free(pc_trainer *t);
+int pc_trainer_nclasses(const pc_trainer *t);
+/* Adds the current (non-averaged) weights of the features to scores[0..nclasses). */
+void pc_trainer_score(const pc_trainer *t, const uint64_t *feats, size_t nf, float *scores);
+/* Adds delta to the weight of (feature, cls) for every feature (creating rows as needed). */
+void pc_trainer_update(pc_trainer *t, const uint64_t *feats, size_t nf, int cls, float delta);
+/* The usual perceptron step: if pred != gold, +1 for gold, -1 for pred. */
+void pc_trainer_learn(pc_trainer *t, const uint64_t *feats, size_t nf, int gold, int pred);
+/* Marks the end of one training instance (the averaging clock). */
+void pc_trainer_tick(pc_trainer *t);
+/* Number of distinct features that have weights. */
+size_t pc_trainer_nfeatures(const pc_trainer *t);
+
+/* ---- compact model (runtime) --------------------------------------------- */
+
+typedef struct pc_slot {
+  uint32_t key;   /* 0 = empty */
+  uint32_t start; /* first entry */
+  uint32_t count; /* number of entries */
+} pc_slot;
+
+typedef struct pc_entry {
+  uint16_t cls;
+  int16_t w;
+} pc_entry;
+
+typedef struct pc_model {
+  int nclasses;
+  float scale;       /* real weight = w * scale */
+  uint32_t nfeat;    /* features with at least one weight */
+  uint32_t nentries;
+  uint32_t mask;     /* slots - 1 */
+  pc_slot *slots;
+  pc_entry *entries;
+} pc_model;
+
+/* Averages, drops |w| < prune, quantises to int16.  Returns 0 or -1 (out of memory). */
+int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out);
+void pc_model_free(pc_model *m);
+
+static inline uint32_t pc_key32(uint64_t h) {
+  uint32_t k = (uint32_t)(h >> 32);
+  return k ? k : 1u;
+}
+
+/* Adds the integer (quantised) weights of the features to scores[0..nclasses). */
+static inline void pc_model_score(const pc_model *m, const uint64_t *feats, size_t nf,
+                                  int32_t *scores) {
+  const uint32_t mask = m->mask;
+  for (size_t f = 0; f < nf; f++) {
+    uint64_t h = feats[f];
+    uint32_t key = pc_key32(h), i = (uint32_t)h & mask;
+    for (;;) {
+      const pc_slot *s = &m->slots[i];
+      if (s->key == key) {
+        const pc_entry *e = m->entries + s->start;
+        for (uint32_t j = 0; j < s->count; j++) scores[e[j].cls] += e[j].w;
+        break;
+      }
+      if (s->key == 0) break;
+      i = (i + 1) & mask;
+    }
+  }
+}
+
+/* Serialised form (little-endian):
+ *   u32 nclasses, u32 nfeat, u32 nentries, u32 scale (IEEE-754 bits),
+ *   nfeat x { u32 key, u16 count }, nentries x { u16 cls, i16 w }
+ * pc_model_write appends to a growable byte buffer; pc_model_read parses
+ * bytes (any alignment) and builds the lookup table.  Both return 0 or -1;
+ * pc_model_read writes a reason into err. */
+typedef struct pc_buf {
+  unsigned char *p;
+  size_t n, cap;
+  int oom;
+} pc_buf;
+void pc_buf_put(pc_buf *b, const void *p, size_t n);
+void pc_buf_u8(pc_buf *b, uint8_t v);
+void pc_buf_u16(pc_buf *b, uint16_t v);
+void pc_buf_u32(pc_buf *b, uint32_t v);
+void pc_buf_u64(pc_buf *b, uint64_t v);
+int pc_model_write(const pc_model *m, pc_buf *out);
+int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen);
+
+/* Little-endian readers (no alignment requirement). */
+static inline uint16_t pc_rd16(const unsigned char *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static inline uint32_t pc_rd32(const unsigned char *p) {
+  return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+static inline uint64_t pc_rd64(const unsigned char *p) {
+  return (uint64_t)pc_rd32(p) | ((uint64_t)pc_rd32(p + 4) << 32);
+}
+
+#endif

@@ -1,0 +1,670 @@
+/* tagger.c - POS and NER taggers at run time (see tagger.h). */
+#include "tagger.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tagger_int.h"
+
+const char *const tg_upos_names[TAG_UPOS_COUNT] = {
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
+const char *const tg_ner_names[TAG_NER_COUNT] = {
+    "O",      "B-PER", "I-PER", "L-PER", "U-PER",  "B-ORG",  "I-ORG",  "L-ORG", "U-ORG",
+    "B-LOC",  "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
+
+static const char *const ent_names[TAG_ENT_COUNT] = {"PER", "ORG", "LOC", "MISC"};
+
+const char *tagger_ent_name(int type) {
+  return type >= 0 && type < TAG_ENT_COUNT ? ent_names[type] : "?";
+}
+
+int tagger_ent_type(const char *name) {
+  for (int i = 0; i < TAG_ENT_COUNT; i++)
+    if (!strcmp(name, ent_names[i])) return i;
+  return -1;
+}
+
+/* ---- normalisation and lexical information ------------------------------------ */
+
+enum {
+  F_INITCAP = 1, F_ALLCAP = 2, F_HASDIGIT = 4, F_ALLDIGIT = 8, F_HYPHEN = 16,
+  F_PERIOD = 32, F_NOALNUM = 64, F_MIXED = 128, F_NONASCII = 256, F_FIRST = 512,
+  F_CAPSSENT = 1024
+};
+
+#define NORM_MAX 48
+
+/* Maps typographic characters to their ASCII/PTB forms and digits to 0.
+ * Returns the length written to out (at most NORM_MAX). */
+static size_t normalize(const char *s, size_t len, char *out) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t m = 0;
+  if ((len == 2 && ((p[0] == '`' && p[1] == '`') || (p[0] == '\'' && p[1] == '\''))) ) {
+    out[0] = '"';
+    return 1;
+  }
+  for (size_t i = 0; i < len && m < NORM_MAX;) {
+    unsigned char c = p[i];
+    const char *rep = NULL;
+    size_t adv = 1;
+    if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x80) {
+      unsigned char d = p[i + 2];
+      adv = 3;
+      if (d >= 0x9C && d <= 0x9F) rep = "\"";
+      else if (d >= 0x98 && d <= 0x9B) rep = "'";
+      else if (d >= 0x93 && d <= 0x95) rep = "--";
+      else if (d == 0xA6) rep = "...";
+      else if (d == 0x90 || d == 0x91 || d == 0x92) rep = "-";
+      else adv = 1;
+    } else if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x88 && p[i + 2] == 0x92) {
+      rep = "-";
+      adv = 3;
+    } else if (c == 0xC2 && i + 1 < len && (p[i + 1] == 0xAB || p[i + 1] == 0xBB)) {
+      rep = "\"";
+      adv = 2;
+    } else if (c == '`') {
+      rep = "'";
+    }
+    if (rep) {
+      for (const char *q = rep; *q && m < NORM_MAX; q++) out[m++] = *q;
+      i += adv;
+      continue;
+    }
+    out[m++] = (c >= '0' && c <= '9') ? '0' : (char)c;
+    i++;
+  }
+  return m;
+}
+
+uint64_t tg_lower_hash(const char *s, size_t len) {
+  char b[NORM_MAX + 4];
+  size_t m = normalize(s, len, b);
+  for (size_t i = 0; i < m; i++)
+    if (b[i] >= 'A' && b[i] <= 'Z') b[i] = (char)(b[i] + 32);
+  return pc_hash_bytes(b, m);
+}
+
+uint64_t tg_gaz_key(uint64_t h, uint64_t lower, int k) { return pc_feat2(900 + k, h, lower); }
+
+static const tg_lex lex_bos = {.word = 0xb05b05b05ULL, .lower = 0xb05b05b05ULL,
+                               .shape = 0xb05ULL, .lshape = 0xb05ULL, .flags = 1u << 20};
+static const tg_lex lex_eos = {.word = 0xe05e05e05ULL, .lower = 0xe05e05e05ULL,
+                               .shape = 0xe05ULL, .lshape = 0xe05ULL, .flags = 1u << 21};
+
+static void lex_fill(tg_run *r, size_t j) {
+  tg_lex *L = &r->ring[j % TG_RING];
+  const tag_token *t = &r->toks[j];
+  char b[NORM_MAX + 4], lw[NORM_MAX + 4], sh[NORM_MAX + 4], lsh[NORM_MAX + 4];
+  size_t m = normalize(t->s, t->len, b);
+  unsigned up = 0, lo = 0, dg = 0, oth = 0, na = 0;
+  uint32_t fl = 0;
+  size_t ns = 0, nls = 0;
+  char last = 0;
+  int run = 0;
+  for (size_t i = 0; i < m; i++) {
+    unsigned char c = (unsigned char)b[i];
+    char k;
+    if (c >= 'A' && c <= 'Z') {
+      up++;
+      k = 'X';
+      lw[i] = (char)(c + 32);
+    } else {
+      lw[i] = (char)c;
+      if (c >= 'a' && c <= 'z') {
+        lo++;
+        k = 'x';
+      } else if (c == '0') {
+        dg++;
+        k = 'd';
+      } else if (c >= 0x80) {
+        na++;
+        if ((c & 0xC0) == 0x80) continue; /* continuation byte: part of the previous letter */
+        k = 'u';
+      } else {
+        oth++;
+        k = (char)c;
+        if (c == '-') fl |= F_HYPHEN;
+        if (c == '.') fl |= F_PERIOD;
+      }
+    }
+    if (k != last) {
+      sh[ns++] = k; /* short shape: one character per run */
+      lsh[nls++] = k;
+      run = 1;
+    } else if (run < 4) { /* long shape: runs of at most four */
+      lsh[nls++] = k;
+      run++;
+    }
+    last = k;
+  }
+  if (up && ((unsigned char)b[0] >= 'A' && (unsigned char)b[0] <= 'Z')) fl |= F_INITCAP;
+  if (up && !lo) fl |= F_ALLCAP;
+  if (up && lo && !((unsigned char)b[0] >= 'A' && (unsigned char)b[0] <= 'Z')) fl |= F_MIXED;
+  if (up > 1 && lo) fl |= F_MIXED;
+  if (dg) fl |= F_HASDIGIT;
+  if (dg && dg == m) fl |= F_ALLDIGIT;
+  if (!up && !lo && !dg && !na) fl |= F_NOALNUM;
+  if (na) fl |= F_NONASCII;
+  (void)oth;
+  L->flags = fl;
+  L->word = pc_hash_bytes(b, m);
+  L->lower = pc_hash_bytes(lw, m);
+  L->shape = pc_hash_bytes(sh, ns);
+  L->lshape = pc_hash_bytes(lsh, nls);
+  for (int k = 0; k < 4; k++) {
+    size_t q = (size_t)k + 1 < m ? (size_t)k + 1 : m;
+    L->pre[k] = pc_hash_bytes(lw, q) + (uint64_t)k;
+    L->suf[k] = pc_hash_bytes(lw + (m - q), q) ^ ((uint64_t)k << 40);
+  }
+  L->dict = r->dict ? model_lex_get(r->dict, L->lower) : 0;
+  L->clus = r->clus ? model_lex_get(r->clus, L->lower) : 0;
+  memset(L->gz, 0, sizeof L->gz);
+}
+
+static void gaz_fill(tg_run *r, size_t s) {
+  tg_lex *L = &r->ring[s % TG_RING];
+  uint64_t h = 0;
+  for (int len = 1; len <= 4 && s + (size_t)len <= r->n; len++) {
+    h = tg_gaz_key(h, r->ring[(s + len - 1) % TG_RING].lower, len);
+    L->gz[len - 1] = (uint8_t)(model_lex_get(r->gaz, h) & 15u);
+  }
+}
+
+static void ensure_lex(tg_run *r, size_t upto) {
+  while (r->lex_done <= upto && r->lex_done < r->n) {
+    size_t j = r->lex_done++;
+    lex_fill(r, j);
+    if (r->gaz) {
+      if (j >= 3) gaz_fill(r, j - 3);
+      if (j == r->n - 1)
+        for (size_t s = j >= 2 ? j - 2 : 0; s <= j; s++) gaz_fill(r, s);
+    }
+  }
+}
+
+static inline const tg_lex *lex_at(tg_run *r, long j) {
+  if (j < 0) return &lex_bos;
+  if ((size_t)j >= r->n) return &lex_eos;
+  return &r->ring[(size_t)j % TG_RING];
+}
+
+void tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
+  r->toks = toks;
+  r->n = n;
+  r->dict = r->gaz = r->clus = NULL;
+  r->lex_done = 0;
+  r->pos_in = NULL;
+  r->pos_model = NULL;
+  r->pos_done = 0;
+  int lower = 0, letters = 0;
+  for (size_t i = 0; i < n && !lower; i++)
+    for (uint32_t k = 0; k < toks[i].len; k++) {
+      unsigned char c = (unsigned char)toks[i].s[k];
+      if (c >= 'a' && c <= 'z') {
+        lower = 1;
+        break;
+      }
+      if (c >= 'A' && c <= 'Z') letters++;
+    }
+  r->caps_sentence = !lower && letters > 3;
+}
+
+/* ---- features ---------------------------------------------------------------------- */
+
+static inline size_t clus_feats(uint32_t tmpl, uint32_t v, uint64_t *f) {
+  if (!v) return 0;
+  uint32_t len = TG_CLUS_LEN(v), bits = v & 0xffffffu;
+  static const uint32_t pref[4] = {4, 8, 12, 20};
+  size_t k = 0;
+  for (int q = 0; q < 4; q++) {
+    uint32_t l = pref[q] < len ? pref[q] : len;
+    f[k++] = pc_feat2(tmpl + (uint32_t)q, l, bits >> (24 - l));
+    if (l == len) break;
+  }
+  return k;
+}
+
+size_t tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  ensure_lex(r, i + 2);
+  long li = (long)i;
+  const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *l2 = lex_at(r, li - 2),
+               *r1 = lex_at(r, li + 1), *r2 = lex_at(r, li + 2);
+  size_t k = 0;
+  f[k++] = pc_feat1(1, 0);
+  f[k++] = pc_feat1(2, c->lower);
+  f[k++] = pc_feat1(3, c->word);
+  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(4 + s, c->suf[s]);
+  for (int s = 0; s < 3; s++) f[k++] = pc_feat1(8 + s, c->pre[s]);
+  f[k++] = pc_feat1(11, c->shape);
+  f[k++] = pc_feat1(12, c->flags | (i == 0 ? F_FIRST : 0));
+  f[k++] = pc_feat1(13, l1->lower);
+  f[k++] = pc_feat1(14, l2->lower);
+  f[k++] = pc_feat1(15, r1->lower);
+  f[k++] = pc_feat1(16, r2->lower);
+  f[k++] = pc_feat1(17, l1->suf[2]);
+  f[k++] = pc_feat1(18, r1->suf[2]);
+  f[k++] = pc_feat1(19, r1->shape);
+  f[k++] = pc_feat2(20, c->lower, r1->lower);
+  f[k++] = pc_feat2(21, l1->lower, c->lower);
+  f[k++] = pc_feat1(22, r1->dict & 0x1ffffu);
+  f[k++] = pc_feat1(23, r2->dict & 0x1ffffu);
+  f[k++] = pc_feat1(24, c->dict & 0x1ffffu);
+  f[k++] = pc_feat2(25, c->dict & 0x1ffffu, r1->dict & 0x1ffffu);
+  f[k++] = pc_feat1(26, l1->shape);
+  k += clus_feats(40, c->clus, f + k);
+  k += clus_feats(44, r1->clus, f + k);
+  /* previous labels */
+  f[k++] = pc_feat1(30, (uint64_t)p1);
+  f[k++] = pc_feat2(31, (uint64_t)p1, (uint64_t)p2);
+  f[k++] = pc_feat2(32, (uint64_t)p1, c->lower);
+  f[k++] = pc_feat2(33, (uint64_t)p1, r1->dict & 0x1ffffu);
+  f[k++] = pc_feat2(34, (uint64_t)p1, c->suf[2]);
+  return k;
+}
+
+/* POS tag of token j for NER features. */
+#define POS_BOS 20
+#define POS_EOS 21
+#define POS_NONE 22
+static int pos_step(const tagger *t, tg_run *r, size_t i, int p1, int p2);
+
+static int pos_of(tg_run *r, long j) {
+  if (j < 0) return POS_BOS;
+  if ((size_t)j >= r->n) return POS_EOS;
+  if (r->pos_in) return r->pos_in[j];
+  if (!r->pos_model) return POS_NONE;
+  while (r->pos_done <= (size_t)j) {
+    size_t i = r->pos_done;
+    int p1 = i >= 1 ? r->posr[(i - 1) % TG_RING] : TAG_UPOS_COUNT;
+    int p2 = i >= 2 ? r->posr[(i - 2) % TG_RING] : TAG_UPOS_COUNT;
+    r->posr[i % TG_RING] = (uint8_t)pos_step(r->pos_model, r, i, p1, p2);
+    r->pos_done++;
+  }
+  return r->posr[(size_t)j % TG_RING];
+}
+
+size_t tg_ner_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  ensure_lex(r, i + 3);
+  long li = (long)i;
+  const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *l2 = lex_at(r, li - 2),
+               *r1 = lex_at(r, li + 1), *r2 = lex_at(r, li + 2);
+  uint64_t P0 = (uint64_t)pos_of(r, li), Pl = (uint64_t)pos_of(r, li - 1),
+           Pr = (uint64_t)pos_of(r, li + 1);
+  uint32_t fl = c->flags | (i == 0 ? F_FIRST : 0) | (r->caps_sentence ? F_CAPSSENT : 0);
+  size_t k = 0;
+  f[k++] = pc_feat1(101, 0);
+  f[k++] = pc_feat1(102, c->word);
+  f[k++] = pc_feat1(103, c->lower);
+  f[k++] = pc_feat1(104, l1->lower);
+  f[k++] = pc_feat1(105, l2->lower);
+  f[k++] = pc_feat1(106, r1->lower);
+  f[k++] = pc_feat1(107, r2->lower);
+  f[k++] = pc_feat1(108, l1->word);
+  f[k++] = pc_feat1(109, r1->word);
+  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(110 + s, c->suf[s]);
+  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(114 + s, c->pre[s]);
+  f[k++] = pc_feat1(118, c->shape);
+  f[k++] = pc_feat1(119, c->lshape);
+  f[k++] = pc_feat1(120, l1->shape);
+  f[k++] = pc_feat1(121, r1->shape);
+  f[k++] = pc_feat3(122, l1->shape, c->shape, r1->shape);
+  f[k++] = pc_feat1(123, fl);
+  f[k++] = pc_feat2(124, fl, l1->flags);
+  f[k++] = pc_feat1(125, P0);
+  f[k++] = pc_feat1(126, Pl);
+  f[k++] = pc_feat1(127, Pr);
+  f[k++] = pc_feat2(128, P0, Pr);
+  f[k++] = pc_feat2(129, Pl, P0);
+  f[k++] = pc_feat2(130, P0, c->shape);
+  f[k++] = pc_feat2(131, l1->lower, c->lower);
+  f[k++] = pc_feat2(132, c->lower, r1->lower);
+  f[k++] = pc_feat1(133, l1->suf[2]);
+  f[k++] = pc_feat1(134, r1->suf[2]);
+  f[k++] = pc_feat2(135, c->lower, (uint64_t)(r->caps_sentence));
+  /* gazetteer matches covering token i */
+  if (r->gaz) {
+    for (long s = li - 3; s <= li; s++) {
+      if (s < 0) continue;
+      const tg_lex *S = lex_at(r, s);
+      for (long len = li - s + 1; len <= 4; len++) {
+        uint32_t m = S->gz[len - 1];
+        if (!m) continue;
+        int part = len == 1 ? TAG_NER_U : s == li ? TAG_NER_B : s + len - 1 == li ? TAG_NER_L : TAG_NER_I;
+        for (int t = 0; t < 4; t++)
+          if (m & (1u << t)) {
+            if (k + 2 > TG_MAXF - 16) break;
+            f[k++] = pc_feat1(140, (uint64_t)(t * 4 + part));
+            f[k++] = pc_feat2(141, (uint64_t)(t * 4 + part), (uint64_t)len);
+          }
+      }
+    }
+  }
+  k += clus_feats(150, c->clus, f + k);
+  k += clus_feats(154, l1->clus, f + k);
+  k += clus_feats(158, r1->clus, f + k);
+  /* previous labels */
+  f[k++] = pc_feat1(170, (uint64_t)p1);
+  f[k++] = pc_feat2(171, (uint64_t)p1, (uint64_t)p2);
+  f[k++] = pc_feat2(172, (uint64_t)p1, c->lower);
+  f[k++] = pc_feat2(173, (uint64_t)p1, c->shape);
+  f[k++] = pc_feat2(174, (uint64_t)p1, P0);
+  return k;
+}
+
+uint32_t tg_ner_allowed(int prev, int last) {
+  uint32_t m;
+  if (prev <= 0 || prev >= TAG_NER_COUNT || TAG_NER_PART(prev) == TAG_NER_L ||
+      TAG_NER_PART(prev) == TAG_NER_U) {
+    m = 1u; /* O */
+    for (int t = 0; t < TAG_ENT_COUNT; t++)
+      m |= (1u << TAG_NER_LABEL(t, TAG_NER_U)) | (last ? 0 : 1u << TAG_NER_LABEL(t, TAG_NER_B));
+  } else {
+    int t = TAG_NER_TYPE(prev);
+    m = (1u << TAG_NER_LABEL(t, TAG_NER_L)) | (last ? 0 : 1u << TAG_NER_LABEL(t, TAG_NER_I));
+  }
+  return m;
+}
+
+/* ---- tagging --------------------------------------------------------------------------- */
+
+static int pos_step(const tagger *t, tg_run *r, size_t i, int p1, int p2) {
+  ensure_lex(r, i + 2);
+  const tg_lex *c = lex_at(r, (long)i);
+  if (c->dict & TG_DICT_SURE) return (int)TG_DICT_TAG(c->dict);
+  uint64_t f[TG_MAXF];
+  int32_t sc[TG_MAX_LABELS];
+  size_t nf = tg_pos_feats(r, i, p1, p2, f);
+  memset(sc, 0, sizeof sc);
+  pc_model_score(&t->w, f, nf, sc);
+  int best = 0;
+  for (int y = 1; y < t->nlabels; y++)
+    if (sc[y] > sc[best]) best = y;
+  return best;
+}
+
+void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
+  if (!t || t->kind != TAGGER_POS) {
+    memset(out, TAG_UPOS_X, n);
+    return;
+  }
+  tg_run r;
+  tg_run_init(&r, toks, n);
+  r.dict = &t->dict;
+  int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
+  for (size_t i = 0; i < n; i++) {
+    int y = pos_step(t, &r, i, p1, p2);
+    out[i] = (uint8_t)y;
+    p2 = p1;
+    p1 = y;
+  }
+}
+
+void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out) {
+  if (!t || t->kind != TAGGER_NER) {
+    memset(out, TAG_NER_O, n);
+    return;
+  }
+  tg_run r;
+  tg_run_init(&r, toks, n);
+  r.gaz = t->gaz.keys ? &t->gaz : NULL;
+  r.clus = t->clus.keys ? &t->clus : NULL;
+  r.pos_in = pos;
+  if (!pos) {
+    r.pos_model = tagger_builtin_pos();
+    if (r.pos_model) r.dict = &r.pos_model->dict;
+  }
+  int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+  uint64_t f[TG_MAXF];
+  int32_t sc[TG_MAX_LABELS];
+  for (size_t i = 0; i < n; i++) {
+    size_t nf = tg_ner_feats(&r, i, p1, p2, f);
+    memset(sc, 0, sizeof sc);
+    pc_model_score(&t->w, f, nf, sc);
+    uint32_t allow = tg_ner_allowed(p1, i + 1 == n);
+    int best = -1;
+    for (int y = 0; y < TAG_NER_COUNT; y++)
+      if ((allow >> y) & 1u)
+        if (best < 0 || sc[y] > sc[best]) best = y;
+    out[i] = (uint8_t)best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+size_t tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
+  size_t ns = 0;
+  long open = -1;
+  int otype = -1;
+#define EMIT(b, e, ty)                    \
+  do {                                    \
+    if (ns < max) {                       \
+      spans[ns].begin = (uint32_t)(b);    \
+      spans[ns].end = (uint32_t)(e);      \
+      spans[ns].type = (uint8_t)(ty);     \
+    }                                     \
+    ns++;                                 \
+  } while (0)
+  for (size_t i = 0; i < n; i++) {
+    int l = labels[i];
+    if (l <= 0 || l >= TAG_NER_COUNT) {
+      if (open >= 0) EMIT(open, i, otype);
+      open = -1;
+      continue;
+    }
+    int ty = TAG_NER_TYPE(l), part = TAG_NER_PART(l);
+    int cont = open >= 0 && otype == ty && (part == TAG_NER_I || part == TAG_NER_L);
+    if (!cont && open >= 0) {
+      EMIT(open, i, otype);
+      open = -1;
+    }
+    if (part == TAG_NER_U) {
+      EMIT(i, i + 1, ty);
+    } else if (part == TAG_NER_L) {
+      EMIT(cont ? (size_t)open : i, i + 1, ty);
+      open = -1;
+    } else if (!cont) {
+      open = (long)i;
+      otype = ty;
+    }
+  }
+  if (open >= 0) EMIT(open, n, otype);
+#undef EMIT
+  return ns;
+}
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+static void seterr(char *err, size_t len, const char *msg) {
+  if (err && len) {
+    size_t l = strlen(msg);
+    if (l >= len) l = len - 1;
+    memcpy(err, msg, l);
+    err[l] = 0;
+  }
+}
+
+static void tagger_destroy(tagger *t) {
+  if (!t) return;
+  model_free_labels(t->labels, t->nlabels);
+  pc_model_free(&t->w);
+  model_lex_free(&t->dict);
+  model_lex_free(&t->gaz);
+  model_lex_free(&t->clus);
+  for (int i = 0; i < t->nnotes; i++) {
+    free(t->note_key[i]);
+    free(t->note_val[i]);
+  }
+  free(t);
+}
+
+static char *dupn(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (d) {
+    memcpy(d, s, n);
+    d[n] = 0;
+  }
+  return d;
+}
+
+tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) {
+  model_view v;
+  if (model_parse(buf, n, 0, &v, err, errlen) < 0) return NULL;
+  tagger *t = calloc(1, sizeof *t);
+  if (!t) {
+    seterr(err, errlen, "out of memory");
+    return NULL;
+  }
+  const char *const *expect;
+  int nexpect;
+  if (v.featset == TG_FEATSET_POS) {
+    t->kind = TAGGER_POS;
+    expect = tg_upos_names;
+    nexpect = TAG_UPOS_COUNT;
+  } else if (v.featset == TG_FEATSET_NER) {
+    t->kind = TAGGER_NER;
+    expect = tg_ner_names;
+    nexpect = TAG_NER_COUNT;
+  } else {
+    char msg[160];
+    snprintf(msg, sizeof msg,
+             "model has feature set 0x%08x; this build reads POS 0x%08x and NER 0x%08x (retrain it)",
+             (unsigned)v.featset, TG_FEATSET_POS, TG_FEATSET_NER);
+    seterr(err, errlen, msg);
+    free(t);
+    return NULL;
+  }
+  int nl = model_read_labels(model_find(&v, "LABL"), t->labels, TG_MAX_LABELS);
+  if (nl < 0) {
+    seterr(err, errlen, "model corrupt: missing or bad label set");
+    goto fail;
+  }
+  t->nlabels = nl;
+  if (nl != nexpect) {
+    seterr(err, errlen, "model label set does not match this build");
+    goto fail;
+  }
+  for (int i = 0; i < nl; i++)
+    if (strcmp(t->labels[i], expect[i])) {
+      seterr(err, errlen, "model label set does not match this build");
+      goto fail;
+    }
+  const model_section *w = model_find(&v, "WGHT");
+  if (!w) {
+    seterr(err, errlen, "model corrupt: no weight section");
+    goto fail;
+  }
+  if (pc_model_read(w->p, w->n, &t->w, err, errlen) < 0) goto fail;
+  if (t->w.nclasses != nl) {
+    seterr(err, errlen, "model corrupt: weight classes do not match the label set");
+    goto fail;
+  }
+  const model_section *s;
+  if ((s = model_find(&v, "DICT")) && model_lex_read(s, &t->dict, err, errlen) < 0) goto fail;
+  if ((s = model_find(&v, "GAZT")) && model_lex_read(s, &t->gaz, err, errlen) < 0) goto fail;
+  if ((s = model_find(&v, "CLUS")) && model_lex_read(s, &t->clus, err, errlen) < 0) goto fail;
+  if ((s = model_find(&v, "NOTE"))) {
+    const char *p = (const char *)s->p, *end = p + s->n;
+    while (p < end && t->nnotes < TG_MAX_NOTES) {
+      const char *nl2 = memchr(p, '\n', (size_t)(end - p));
+      const char *le = nl2 ? nl2 : end;
+      const char *colon = memchr(p, ':', (size_t)(le - p));
+      if (colon) {
+        const char *val = colon + 1;
+        while (val < le && *val == ' ') val++;
+        t->note_key[t->nnotes] = dupn(p, (size_t)(colon - p));
+        t->note_val[t->nnotes] = dupn(val, (size_t)(le - val));
+        if (!t->note_key[t->nnotes] || !t->note_val[t->nnotes]) {
+          free(t->note_key[t->nnotes]);
+          free(t->note_val[t->nnotes]);
+          seterr(err, errlen, "out of memory");
+          goto fail;
+        }
+        t->nnotes++;
+      }
+      p = le + 1;
+    }
+  }
+  return t;
+fail:
+  tagger_destroy(t);
+  return NULL;
+}
+
+tagger *tagger_load_file(const char *path, char *err, size_t errlen) {
+  const unsigned char *buf;
+  size_t n;
+  if (model_map_file(path, &buf, &n, err, errlen) < 0) return NULL;
+  tagger *t = tagger_load_memory(buf, n, err, errlen);
+  model_unmap(buf, n);
+  return t;
+}
+
+void tagger_free(tagger *t) {
+  if (t && !t->builtin) tagger_destroy(t);
+}
+
+int tagger_kind(const tagger *t) { return t ? t->kind : 0; }
+int tagger_nlabels(const tagger *t) { return t ? t->nlabels : 0; }
+
+const char *tagger_label_name(const tagger *t, int id) {
+  if (!t || id < 0 || id >= t->nlabels) return "?";
+  return t->labels[id];
+}
+
+const char *tagger_note(const tagger *t, const char *key) {
+  if (!t) return "";
+  for (int i = 0; i < t->nnotes; i++)
+    if (!strcmp(t->note_key[i], key)) return t->note_val[i];
+  return "";
+}
+
+/* ---- built-in models ------------------------------------------------------------------------ */
+
+/* Defined in the generated models_embedded.c (tools/bin2c.c); length 0 = not compiled in. */
+extern const unsigned char precis_model_pos_data[];
+extern const size_t precis_model_pos_size;
+extern const unsigned char precis_model_ner_data[];
+extern const size_t precis_model_ner_size;
+
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+static tagger *builtin[2];
+static char builtin_err[2][160];
+
+static void load_builtin(void) {
+  const unsigned char *data[2] = {precis_model_pos_data, precis_model_ner_data};
+  size_t size[2] = {precis_model_pos_size, precis_model_ner_size};
+  int kinds[2] = {TAGGER_POS, TAGGER_NER};
+  for (int i = 0; i < 2; i++) {
+    if (!size[i]) {
+      snprintf(builtin_err[i], sizeof builtin_err[i], "no built-in %s model (models/%s.bin was missing at build time)",
+               i ? "NER" : "POS", i ? "ner" : "pos");
+      continue;
+    }
+    builtin[i] = tagger_load_memory(data[i], size[i], builtin_err[i], sizeof builtin_err[i]);
+    if (builtin[i] && builtin[i]->kind != kinds[i]) {
+      tagger_destroy(builtin[i]);
+      builtin[i] = NULL;
+      snprintf(builtin_err[i], sizeof builtin_err[i], "built-in model has the wrong kind");
+    }
+    if (builtin[i]) builtin[i]->builtin = 1;
+  }
+}
+
+const tagger *tagger_builtin_pos(void) {
+  pthread_once(&builtin_once, load_builtin);
+  return builtin[0];
+}
+
+const tagger *tagger_builtin_ner(void) {
+  pthread_once(&builtin_once, load_builtin);
+  return builtin[1];
+}
+
+const char *tagger_builtin_error(int kind) {
+  pthread_once(&builtin_once, load_builtin);
+  int i = kind == TAGGER_NER ? 1 : 0;
+  return builtin[i] ? "" : builtin_err[i];
+}

@@ -1,0 +1,133 @@
+/* tagger.h - statistical part-of-speech and named-entity taggers.
+ *
+ * Two greedy left-to-right averaged-perceptron taggers (perceptron.h) with
+ * hashed features, trained by precis itself (`precis train pos|ner`) and
+ * shipped compiled into the library (models/pos.bin, models/ner.bin).
+ *
+ * Usage (one sentence at a time; tokens as precis's tokenizer makes them):
+ *
+ *   const tagger *pos = tagger_builtin_pos();   // NULL: no model compiled in
+ *   const tagger *ner = tagger_builtin_ner();
+ *   tag_token toks[n] = {{"Mr", 2}, {"Smith", 5}, ...};
+ *   uint8_t upos[n], ner_lab[n];
+ *   tagger_pos(pos, toks, n, upos);              // upos[i] is a TAG_UPOS_* id
+ *   tagger_ner(ner, toks, upos, n, ner_lab);     // BILOU label ids
+ *   tag_span sp[64];
+ *   size_t ns = tagger_ner_spans(ner_lab, n, sp, 64);  // PER/ORG/LOC/MISC spans
+ *
+ * Threads: a loaded tagger is immutable; any number of threads may tag
+ * with the same tagger at once.  The built-in taggers are decoded once,
+ * on first use (pthread_once), and live until exit.
+ * Memory: tagger_pos / tagger_ner allocate nothing; they keep a small
+ * fixed window on the stack, so sentences of any length are fine.
+ * Tokens: UTF-8 text, not NUL-terminated.  Curly quotes, dashes and digits
+ * are normalised inside the feature extraction, so “ ” ‘ ’ — and PTB-style
+ * `` '' -- all work.  Tokens longer than 48 bytes are hashed by their
+ * first 48 bytes.
+ */
+#ifndef PRECIS_TAGGER_H
+#define PRECIS_TAGGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct tagger tagger;
+
+typedef struct tag_token {
+  const char *s;
+  uint32_t len;
+} tag_token;
+
+/* Universal POS tags: the ids tagger_pos writes (fixed; POS models must use this order). */
+enum {
+  TAG_UPOS_ADJ, TAG_UPOS_ADP, TAG_UPOS_ADV, TAG_UPOS_AUX, TAG_UPOS_CCONJ, TAG_UPOS_DET,
+  TAG_UPOS_INTJ, TAG_UPOS_NOUN, TAG_UPOS_NUM, TAG_UPOS_PART, TAG_UPOS_PRON, TAG_UPOS_PROPN,
+  TAG_UPOS_PUNCT, TAG_UPOS_SCONJ, TAG_UPOS_SYM, TAG_UPOS_VERB, TAG_UPOS_X,
+  TAG_UPOS_COUNT
+};
+
+/* Entity types. */
+enum { TAG_ENT_PER, TAG_ENT_ORG, TAG_ENT_LOC, TAG_ENT_MISC, TAG_ENT_COUNT };
+
+/* NER label ids (BILOU): 0 = O, else 1 + 4*type + part, part B=0 I=1 L=2 U=3. */
+enum { TAG_NER_B = 0, TAG_NER_I = 1, TAG_NER_L = 2, TAG_NER_U = 3 };
+#define TAG_NER_O 0
+#define TAG_NER_LABEL(type, part) (1 + 4 * (type) + (part))
+#define TAG_NER_COUNT (1 + 4 * TAG_ENT_COUNT)
+#define TAG_NER_TYPE(lab) (((lab) - 1) / 4) /* lab != 0 */
+#define TAG_NER_PART(lab) (((lab) - 1) % 4) /* lab != 0 */
+
+enum { TAGGER_POS = 1, TAGGER_NER = 2 };
+
+/* Built-in models (compiled in from models/pos.bin, models/ner.bin); NULL if none. */
+const tagger *tagger_builtin_pos(void);
+const tagger *tagger_builtin_ner(void);
+/* Why a built-in model is missing or failed to load ("" if it loaded). */
+const char *tagger_builtin_error(int kind);
+
+/* Loads a model file (mmap'd while it is decoded); NULL with a message in err. */
+tagger *tagger_load_file(const char *path, char *err, size_t errlen);
+/* Decodes a model from memory (the buffer may be freed afterwards). */
+tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen);
+void tagger_free(tagger *t); /* no-op for the built-in taggers and NULL */
+
+int tagger_kind(const tagger *t);            /* TAGGER_POS or TAGGER_NER */
+int tagger_nlabels(const tagger *t);
+const char *tagger_label_name(const tagger *t, int id); /* "NOUN", "B-PER", ...; "?" if out of range */
+/* A note recorded at training time: "data", "licence", "date", "dev", "epochs",
+ * "seed", "features".  Returns "" when absent. */
+const char *tagger_note(const tagger *t, const char *key);
+
+/* POS: out[i] = TAG_UPOS_* id.  t may be NULL: then every token gets TAG_UPOS_X. */
+void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out);
+
+/* NER: out[i] = BILOU label id (always a well-formed sequence).  pos may be
+ * NULL: then the built-in POS tagger is run internally (pass the tags you
+ * already have to save the time).  t may be NULL: every token gets O. */
+void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out);
+
+/* Entity spans from NER labels: tokens [begin, end). */
+typedef struct tag_span {
+  uint32_t begin, end;
+  uint8_t type; /* TAG_ENT_* */
+} tag_span;
+/* Writes up to max spans, returns how many there are in total.  Also
+ * accepts (and repairs) BIO or ill-formed BILOU sequences. */
+size_t tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max);
+const char *tagger_ent_name(int type); /* "PER", "ORG", "LOC", "MISC" */
+int tagger_ent_type(const char *name); /* inverse, -1 if unknown */
+
+/* ---- training and evaluation (used by `precis train|eval pos|ner`) ---------- */
+
+typedef struct tagger_train_opts {
+  const char *train_path, *dev_path, *out_path;
+  uint64_t seed;         /* default 1 */
+  int epochs;            /* 0 = default for the kind */
+  const tagger *pos;     /* NER only: POS tagger used for features (default built-in) */
+  const char *shared_dir;/* where to find unlabelled text for word clusters (may be NULL) */
+  int verbose;           /* progress on stderr */
+} tagger_train_opts;
+
+/* Trains, writes out_path.  Returns 0, or -1 with err. dev_score receives
+ * the dev accuracy (POS) or F1 (NER) of the written model, in [0,1]. */
+int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen);
+int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen);
+
+typedef struct tagger_pos_eval {
+  size_t n, correct;
+  size_t gold[TAG_UPOS_COUNT], pred[TAG_UPOS_COUNT], hit[TAG_UPOS_COUNT];
+  double seconds; /* tagging time only */
+} tagger_pos_eval;
+int tagger_eval_pos(const tagger *t, const char *conllu_path, tagger_pos_eval *ev, char *err,
+                    size_t errlen);
+
+typedef struct tagger_ner_eval {
+  size_t ntokens;
+  size_t gold[TAG_ENT_COUNT], pred[TAG_ENT_COUNT], hit[TAG_ENT_COUNT];
+  double seconds; /* POS + NER tagging time */
+} tagger_ner_eval;
+/* pos: POS tagger for the NER features (NULL = built-in). */
+int tagger_eval_ner(const tagger *t, const tagger *pos, const char *conll_path,
+                    tagger_ner_eval *ev, int repeat, char *err, size_t errlen);
+
+#endif

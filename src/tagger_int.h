@@ -1,0 +1,79 @@
+/* tagger_int.h - internals shared by tagger.c (runtime) and tagger_train.c. */
+#ifndef PRECIS_TAGGER_INT_H
+#define PRECIS_TAGGER_INT_H
+
+#include "model.h"
+#include "perceptron.h"
+#include "tagger.h"
+
+/* Feature-set ids: bump when the feature extraction changes. */
+#define TG_FEATSET_POS 0x504f5303u
+#define TG_FEATSET_NER 0x4e455203u
+
+#define TG_MAX_LABELS 32
+#define TG_MAX_NOTES 16
+#define TG_MAXF 96 /* features per decision, at most */
+
+struct tagger {
+  int kind, builtin;
+  int nlabels;
+  char *labels[TG_MAX_LABELS];
+  pc_model w;
+  model_lex dict; /* POS: lowercased word -> tag information (TG_DICT_*) */
+  model_lex gaz;  /* NER: lowercased phrase -> entity type mask */
+  model_lex clus; /* word -> cluster path (bit string, TG_CLUS_*) */
+  int nnotes;
+  char *note_key[TG_MAX_NOTES], *note_val[TG_MAX_NOTES];
+};
+
+/* dict value: bits 0..16 = tags seen (>= 10% of the word's occurrences),
+ * bit 31 = unambiguous and frequent: tag directly, tag in bits 24..28. */
+#define TG_DICT_SURE 0x80000000u
+#define TG_DICT_TAG(v) (((v) >> 24) & 31u)
+
+/* cluster value: path bits in the low 24 bits (MSB-first from bit 23), length in bits 24..28;
+ * 0 = no cluster. */
+#define TG_CLUS_LEN(v) (((v) >> 24) & 31u)
+
+/* Per-token lexical information. */
+typedef struct tg_lex {
+  uint64_t word, lower, shape, lshape; /* hashes */
+  uint64_t pre[4], suf[4];             /* lowercased prefixes/suffixes of 1..4 bytes */
+  uint32_t flags;
+  uint32_t dict;    /* POS dictionary value */
+  uint32_t clus;    /* cluster value */
+  uint8_t gz[4];    /* gazetteer type masks for phrases starting here, length 1..4 */
+} tg_lex;
+
+#define TG_RING 16
+
+typedef struct tg_run {
+  const tag_token *toks;
+  size_t n;
+  const model_lex *dict, *gaz, *clus; /* lexicons (may be NULL) */
+  size_t lex_done;                    /* tokens [0, lex_done) have lexical info */
+  tg_lex ring[TG_RING];
+  /* POS tags for NER features */
+  const uint8_t *pos_in;              /* given tags, or NULL */
+  const tagger *pos_model;            /* used when pos_in is NULL (may be NULL) */
+  size_t pos_done;
+  uint8_t posr[TG_RING];
+  int caps_sentence;                  /* no lowercase letter in the whole sentence */
+} tg_run;
+
+void tg_run_init(tg_run *r, const tag_token *toks, size_t n);
+/* Feature extraction.  prev1/prev2 are the labels of the two previous
+ * tokens (or the BOS label id = nlabels).  Returns the number of features. */
+size_t tg_pos_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+size_t tg_ner_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+/* Mask of NER labels allowed after prev (BILOU well-formedness); last = token is the last. */
+uint32_t tg_ner_allowed(int prev, int last);
+/* Lowercased normalised hash of a token (the key of dict/clus/gaz lexicons). */
+uint64_t tg_lower_hash(const char *s, size_t len);
+/* Gazetteer phrase key, extended one token at a time (start with h = 0). */
+uint64_t tg_gaz_key(uint64_t h, uint64_t lower, int k);
+
+extern const char *const tg_upos_names[TAG_UPOS_COUNT];
+extern const char *const tg_ner_names[TAG_NER_COUNT];
+
+#endif

@@ -1,0 +1,795 @@
+/* tagger_train.c - corpus readers, training and evaluation of the taggers. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tagger.h"
+#include "tagger_int.h"
+
+static void seterr(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void seterr(char *err, size_t len, const char *fmt, ...) {
+  if (!err || !len) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, len, fmt, ap);
+  va_end(ap);
+}
+
+static double now_sec(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* ---- corpus ---------------------------------------------------------------------------- */
+
+typedef struct corpus {
+  char *text;
+  size_t tlen, tcap;
+  uint32_t *toff, *tlen_;
+  tag_token *tok;
+  uint8_t *gold;
+  size_t ntok, kcap;
+  size_t *sent; /* sentence s: tokens [sent[s], sent[s+1]) */
+  uint32_t *doc;
+  size_t nsent, scap;
+  size_t ndocs;
+} corpus;
+
+static void die_oom(void) {
+  fprintf(stderr, "precis: out of memory\n");
+  exit(1);
+}
+
+static void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) die_oom();
+  return q;
+}
+
+static void corpus_add(corpus *c, const char *s, size_t n, int gold) {
+  if (c->tlen + n + 1 > c->tcap) {
+    while (c->tlen + n + 1 > c->tcap) c->tcap = c->tcap ? c->tcap * 2 : 1 << 20;
+    c->text = xrealloc(c->text, c->tcap);
+  }
+  if (c->ntok == c->kcap) {
+    c->kcap = c->kcap ? c->kcap * 2 : 1 << 16;
+    c->toff = xrealloc(c->toff, c->kcap * sizeof *c->toff);
+    c->tlen_ = xrealloc(c->tlen_, c->kcap * sizeof *c->tlen_);
+    c->gold = xrealloc(c->gold, c->kcap);
+  }
+  memcpy(c->text + c->tlen, s, n);
+  c->toff[c->ntok] = (uint32_t)c->tlen;
+  c->tlen_[c->ntok] = (uint32_t)n;
+  c->gold[c->ntok] = (uint8_t)gold;
+  c->tlen += n;
+  c->text[c->tlen++] = 0;
+  c->ntok++;
+}
+
+/* Closes the sentence begun at c->sent[c->nsent] (if it has tokens). */
+static void corpus_end_sentence(corpus *c, size_t *start) {
+  if (c->ntok == *start) return;
+  if (c->nsent + 2 > c->scap) {
+    c->scap = c->scap ? c->scap * 2 : 1 << 12;
+    c->sent = xrealloc(c->sent, c->scap * sizeof *c->sent);
+    c->doc = xrealloc(c->doc, c->scap * sizeof *c->doc);
+  }
+  c->sent[c->nsent] = *start;
+  c->doc[c->nsent] = (uint32_t)(c->ndocs ? c->ndocs - 1 : 0);
+  c->nsent++;
+  c->sent[c->nsent] = c->ntok;
+  *start = c->ntok;
+}
+
+static void corpus_finish(corpus *c) {
+  c->tok = xrealloc(NULL, (c->ntok ? c->ntok : 1) * sizeof *c->tok);
+  for (size_t i = 0; i < c->ntok; i++) {
+    c->tok[i].s = c->text + c->toff[i];
+    c->tok[i].len = c->tlen_[i];
+  }
+  if (!c->sent) {
+    c->sent = xrealloc(NULL, sizeof *c->sent);
+    c->sent[0] = 0;
+  }
+  if (!c->ndocs) c->ndocs = 1;
+}
+
+static void corpus_free(corpus *c) {
+  free(c->text);
+  free(c->toff);
+  free(c->tlen_);
+  free(c->tok);
+  free(c->gold);
+  free(c->sent);
+  free(c->doc);
+  memset(c, 0, sizeof *c);
+}
+
+static int upos_id(const char *s, size_t n) {
+  for (int i = 0; i < TAG_UPOS_COUNT; i++)
+    if (strlen(tg_upos_names[i]) == n && !memcmp(tg_upos_names[i], s, n)) return i;
+  return -1;
+}
+
+/* CoNLL-U: FORM (column 2) and UPOS (column 4); skips comments, multiword
+ * token ranges (1-2) and empty nodes (1.1). */
+static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
+  memset(c, 0, sizeof *c);
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+    return -1;
+  }
+  char *line = NULL;
+  size_t cap = 0, start = 0, lineno = 0;
+  ssize_t len;
+  c->ndocs = 1;
+  while ((len = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = 0;
+    if (len == 0) {
+      corpus_end_sentence(c, &start);
+      continue;
+    }
+    if (line[0] == '#') continue;
+    char *col[10];
+    int nc = 0;
+    char *p = line;
+    col[nc++] = p;
+    while (nc < 10 && (p = strchr(p, '\t'))) {
+      *p++ = 0;
+      col[nc++] = p;
+    }
+    if (nc < 4) {
+      seterr(err, errlen, "%s:%zu: not CoNLL-U (expected 10 tab-separated columns)", path, lineno);
+      free(line);
+      fclose(f);
+      corpus_free(c);
+      return -1;
+    }
+    if (strchr(col[0], '-') || strchr(col[0], '.')) continue;
+    int y = upos_id(col[3], strlen(col[3]));
+    if (y < 0) {
+      seterr(err, errlen, "%s:%zu: unknown UPOS tag '%s'", path, lineno, col[3]);
+      free(line);
+      fclose(f);
+      corpus_free(c);
+      return -1;
+    }
+    corpus_add(c, col[1], strlen(col[1]), y);
+  }
+  corpus_end_sentence(c, &start);
+  free(line);
+  fclose(f);
+  corpus_finish(c);
+  if (!c->ntok) {
+    seterr(err, errlen, "%s: no tokens", path);
+    corpus_free(c);
+    return -1;
+  }
+  return 0;
+}
+
+/* Converts IOB1/IOB2 labels (as BIO ids: 1+4t+{B,I}) of one sentence to BILOU in place. */
+static void bio_to_bilou(uint8_t *lab, size_t n) {
+  tag_span sp[512];
+  size_t ns = tagger_ner_spans(lab, n, sp, 512);
+  if (ns > 512) ns = 512;
+  memset(lab, TAG_NER_O, n);
+  for (size_t k = 0; k < ns; k++) {
+    uint32_t b = sp[k].begin, e = sp[k].end;
+    int t = sp[k].type;
+    if (e - b == 1) {
+      lab[b] = (uint8_t)TAG_NER_LABEL(t, TAG_NER_U);
+      continue;
+    }
+    lab[b] = (uint8_t)TAG_NER_LABEL(t, TAG_NER_B);
+    for (uint32_t i = b + 1; i + 1 < e; i++) lab[i] = (uint8_t)TAG_NER_LABEL(t, TAG_NER_I);
+    lab[e - 1] = (uint8_t)TAG_NER_LABEL(t, TAG_NER_L);
+  }
+}
+
+/* CoNLL-2003: "token POS chunk NER" lines; blank line = sentence end;
+ * -DOCSTART- = new document.  Gold labels are stored as BILOU ids. */
+static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
+  memset(c, 0, sizeof *c);
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+    return -1;
+  }
+  char *line = NULL;
+  size_t cap = 0, start = 0, lineno = 0;
+  ssize_t len;
+  c->ndocs = 1;
+  int seen_doc = 0;
+  while ((len = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
+      line[--len] = 0;
+    if (len == 0) {
+      if (c->ntok > start) bio_to_bilou(c->gold + start, c->ntok - start);
+      corpus_end_sentence(c, &start);
+      continue;
+    }
+    if (!strncmp(line, "-DOCSTART-", 10)) {
+      if (c->ntok > start) bio_to_bilou(c->gold + start, c->ntok - start);
+      corpus_end_sentence(c, &start);
+      if (seen_doc || c->nsent) c->ndocs++;
+      seen_doc = 1;
+      continue;
+    }
+    char *sp1 = strchr(line, ' ');
+    char *last = strrchr(line, ' ');
+    if (!sp1 || !last) {
+      seterr(err, errlen, "%s:%zu: not CoNLL-2003 (expected 'token POS chunk NER')", path, lineno);
+      free(line);
+      fclose(f);
+      corpus_free(c);
+      return -1;
+    }
+    const char *lab = last + 1;
+    int y = TAG_NER_O;
+    if (strcmp(lab, "O") != 0) {
+      int t = (lab[0] == 'B' || lab[0] == 'I') && lab[1] == '-' ? tagger_ent_type(lab + 2) : -1;
+      if (t < 0) {
+        seterr(err, errlen, "%s:%zu: unknown NER label '%s'", path, lineno, lab);
+        free(line);
+        fclose(f);
+        corpus_free(c);
+        return -1;
+      }
+      y = TAG_NER_LABEL(t, lab[0] == 'B' ? TAG_NER_B : TAG_NER_I);
+    }
+    corpus_add(c, line, (size_t)(sp1 - line), y);
+  }
+  if (c->ntok > start) bio_to_bilou(c->gold + start, c->ntok - start);
+  corpus_end_sentence(c, &start);
+  free(line);
+  fclose(f);
+  corpus_finish(c);
+  if (!c->ntok) {
+    seterr(err, errlen, "%s: no tokens", path);
+    corpus_free(c);
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- a growable map from 64-bit keys to rows of counts (training only) -------------------- */
+
+typedef struct cmap {
+  uint64_t *keys;
+  uint32_t *row;
+  size_t cap, n;
+  uint32_t *cnt; /* n * width */
+  int width;
+} cmap;
+
+static void cmap_init(cmap *m, int width) {
+  memset(m, 0, sizeof *m);
+  m->width = width;
+  m->cap = 1 << 12;
+  m->keys = xrealloc(NULL, m->cap * sizeof *m->keys);
+  m->row = xrealloc(NULL, m->cap * sizeof *m->row);
+  memset(m->keys, 0, m->cap * sizeof *m->keys);
+}
+
+static uint32_t *cmap_get(cmap *m, uint64_t k) {
+  if (!k) k = 1;
+  if ((m->n + 1) * 2 > m->cap) {
+    size_t nc = m->cap * 2;
+    uint64_t *nk = xrealloc(NULL, nc * sizeof *nk);
+    uint32_t *nr = xrealloc(NULL, nc * sizeof *nr);
+    memset(nk, 0, nc * sizeof *nk);
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->keys[i]) continue;
+      size_t j = (size_t)m->keys[i] & (nc - 1);
+      while (nk[j]) j = (j + 1) & (nc - 1);
+      nk[j] = m->keys[i];
+      nr[j] = m->row[i];
+    }
+    free(m->keys);
+    free(m->row);
+    m->keys = nk;
+    m->row = nr;
+    m->cap = nc;
+  }
+  size_t i = (size_t)k & (m->cap - 1);
+  while (m->keys[i]) {
+    if (m->keys[i] == k) return m->cnt + (size_t)m->row[i] * m->width;
+    i = (i + 1) & (m->cap - 1);
+  }
+  m->keys[i] = k;
+  m->row[i] = (uint32_t)m->n;
+  m->cnt = xrealloc(m->cnt, (m->n + 1) * m->width * sizeof *m->cnt);
+  memset(m->cnt + m->n * m->width, 0, m->width * sizeof *m->cnt);
+  return m->cnt + m->n++ * m->width;
+}
+
+static void cmap_free(cmap *m) {
+  free(m->keys);
+  free(m->row);
+  free(m->cnt);
+  memset(m, 0, sizeof *m);
+}
+
+/* Builds a runtime lexicon straight from key/value arrays. */
+static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v, size_t n) {
+  pc_buf b = {0};
+  model_lex_write(&b, k, v, n);
+  model_section s = {"TEMP", b.p, b.n};
+  if (b.oom || model_lex_read(&s, lx, NULL, 0) < 0) die_oom();
+  free(b.p);
+}
+
+/* ---- notes ----------------------------------------------------------------------------- */
+
+static void today(char *buf, size_t n) {
+  /* SOURCE_DATE_EPOCH makes the rebuilt models byte-identical. */
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  time_t t = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(buf, n, "%Y-%m-%d", &tm);
+}
+
+static const char *base_name(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+/* ---- POS ----------------------------------------------------------------------------------- */
+
+static void pos_build_dict(const corpus *c, uint64_t **keys, uint32_t **vals, size_t *n) {
+  cmap m;
+  cmap_init(&m, TAG_UPOS_COUNT + 1);
+  for (size_t i = 0; i < c->ntok; i++) {
+    uint32_t *r = cmap_get(&m, tg_lower_hash(c->tok[i].s, c->tok[i].len));
+    r[c->gold[i]]++;
+    r[TAG_UPOS_COUNT]++;
+  }
+  *keys = xrealloc(NULL, (m.n ? m.n : 1) * sizeof **keys);
+  *vals = xrealloc(NULL, (m.n ? m.n : 1) * sizeof **vals);
+  size_t k = 0;
+  for (size_t i = 0; i < m.cap; i++) {
+    if (!m.keys[i]) continue;
+    const uint32_t *r = m.cnt + (size_t)m.row[i] * m.width;
+    uint32_t tot = r[TAG_UPOS_COUNT];
+    if (tot < 2) continue;
+    uint32_t v = 0, best = 0;
+    for (int t = 0; t < TAG_UPOS_COUNT; t++) {
+      if (r[t] * 10 >= tot && r[t]) v |= 1u << t;
+      if (r[t] > r[best]) best = (uint32_t)t;
+    }
+    if (tot >= 20 && r[best] * 1000 >= tot * 995) v |= TG_DICT_SURE | (best << 24);
+    (*keys)[k] = m.keys[i];
+    (*vals)[k] = v;
+    k++;
+  }
+  *n = k;
+  cmap_free(&m);
+}
+
+static void eval_pos_corpus(const tagger *t, const corpus *c, tagger_pos_eval *ev) {
+  memset(ev, 0, sizeof *ev);
+  uint8_t *out = xrealloc(NULL, c->ntok ? c->ntok : 1);
+  double t0 = now_sec();
+  for (size_t s = 0; s < c->nsent; s++)
+    tagger_pos(t, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
+  ev->seconds = now_sec() - t0;
+  for (size_t i = 0; i < c->ntok; i++) {
+    ev->n++;
+    ev->gold[c->gold[i]]++;
+    ev->pred[out[i]]++;
+    if (out[i] == c->gold[i]) {
+      ev->correct++;
+      ev->hit[out[i]]++;
+    }
+  }
+  free(out);
+}
+
+static int export_model(pc_trainer *tr, float prune, model_writer *w) {
+  pc_model m;
+  if (pc_trainer_export(tr, prune, &m) < 0) return -1;
+  pc_buf *b = model_writer_section(w, "WGHT");
+  int rc = b ? pc_model_write(&m, b) : -1;
+  pc_model_free(&m);
+  return rc;
+}
+
+static tagger *writer_to_tagger(model_writer *w) {
+  pc_buf b;
+  if (model_writer_finish(w, &b) < 0) die_oom();
+  char err[200];
+  tagger *t = tagger_load_memory(b.p, b.n, err, sizeof err);
+  if (!t) fprintf(stderr, "precis: internal error: %s\n", err);
+  free(b.p);
+  return t;
+}
+
+int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
+  corpus tr, dv;
+  if (read_conllu(o->train_path, &tr, err, errlen) < 0) return -1;
+  if (read_conllu(o->dev_path, &dv, err, errlen) < 0) {
+    corpus_free(&tr);
+    return -1;
+  }
+  int epochs = o->epochs > 0 ? o->epochs : 12;
+  uint64_t seed = o->seed ? o->seed : 1;
+  uint64_t *dk;
+  uint32_t *dvals;
+  size_t dn;
+  pos_build_dict(&tr, &dk, &dvals, &dn);
+  model_lex dict;
+  lex_from_arrays(&dict, dk, dvals, dn);
+  if (o->verbose)
+    fprintf(stderr, "train pos: %zu sentences, %zu tokens; dev %zu tokens; dictionary %zu words\n",
+            tr.nsent, tr.ntok, dv.ntok, dn);
+
+  pc_trainer *T = pc_trainer_new(TAG_UPOS_COUNT);
+  if (!T) die_oom();
+  pc_rng rng;
+  pc_rng_seed(&rng, seed);
+  uint32_t *order = xrealloc(NULL, tr.nsent * sizeof *order);
+  for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
+  uint64_t f[TG_MAXF];
+  float sc[TG_MAX_LABELS];
+  for (int ep = 0; ep < epochs; ep++) {
+    double t0 = now_sec();
+    pc_shuffle(&rng, order, tr.nsent);
+    size_t n = 0, ok = 0;
+    for (size_t q = 0; q < tr.nsent; q++) {
+      size_t s = order[q], b = tr.sent[s], len = tr.sent[s + 1] - b;
+      tg_run r;
+      tg_run_init(&r, tr.tok + b, len);
+      r.dict = &dict;
+      int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
+      for (size_t i = 0; i < len; i++) {
+        int gold = tr.gold[b + i], y;
+        size_t nf = tg_pos_feats(&r, i, p1, p2, f);
+        uint32_t dv0 = r.ring[i % TG_RING].dict;
+        if (dv0 & TG_DICT_SURE) {
+          y = (int)TG_DICT_TAG(dv0);
+        } else {
+          memset(sc, 0, sizeof sc);
+          pc_trainer_score(T, f, nf, sc);
+          y = 0;
+          for (int k = 1; k < TAG_UPOS_COUNT; k++)
+            if (sc[k] > sc[y]) y = k;
+          pc_trainer_learn(T, f, nf, gold, y);
+          pc_trainer_tick(T);
+        }
+        n++;
+        ok += y == gold;
+        p2 = p1;
+        p1 = y;
+      }
+    }
+    if (o->verbose)
+      fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs\n", ep + 1,
+              (double)ok / (double)n, pc_trainer_nfeatures(T), now_sec() - t0);
+  }
+  free(order);
+
+  model_writer w;
+  model_writer_init(&w, TG_FEATSET_POS);
+  model_writer_labels(&w, tg_upos_names, TAG_UPOS_COUNT);
+  model_lex_write(model_writer_section(&w, "DICT"), dk, dvals, dn);
+  if (export_model(T, 0.05f, &w) < 0) die_oom();
+  pc_trainer_free(T);
+  model_lex_free(&dict);
+  free(dk);
+  free(dvals);
+  tagger *tg = writer_to_tagger(&w);
+  if (!tg) {
+    seterr(err, errlen, "internal error: the trained model does not load");
+    model_writer_free(&w);
+    corpus_free(&tr);
+    corpus_free(&dv);
+    return -1;
+  }
+  tagger_pos_eval ev;
+  eval_pos_corpus(tg, &dv, &ev);
+  double acc = ev.n ? (double)ev.correct / (double)ev.n : 0;
+  if (dev_score) *dev_score = acc;
+  tagger_free(tg);
+
+  char date[32], note[1024];
+  today(date, sizeof date);
+  snprintf(note, sizeof note,
+           "kind: pos (UPOS)\n"
+           "data: Universal Dependencies English Web Treebank (%s)\n"
+           "licence: CC BY-SA 4.0 (UD English EWT)\n"
+           "date: %s\n"
+           "dev: UPOS accuracy %.4f on %s (%zu tokens)\n"
+           "epochs: %d\nseed: %llu\n"
+           "features: greedy averaged perceptron, hashed word/affix/shape/context/tag-dictionary features\n",
+           base_name(o->train_path), date, acc, base_name(o->dev_path), ev.n, epochs,
+           (unsigned long long)seed);
+  pc_buf_put(model_writer_section(&w, "NOTE"), note, strlen(note));
+  int rc = model_writer_save(&w, o->out_path, err, errlen);
+  model_writer_free(&w);
+  corpus_free(&tr);
+  corpus_free(&dv);
+  return rc;
+}
+
+int tagger_eval_pos(const tagger *t, const char *path, tagger_pos_eval *ev, char *err,
+                    size_t errlen) {
+  corpus c;
+  if (read_conllu(path, &c, err, errlen) < 0) return -1;
+  eval_pos_corpus(t, &c, ev);
+  corpus_free(&c);
+  return 0;
+}
+
+/* ---- NER -------------------------------------------------------------------------------------- */
+
+#define NFOLDS 10
+#define GAZ_MAXLEN 4
+
+/* Entity phrases of the training data: global lexicon and one per fold
+ * (built without that fold's documents, so that training sees the
+ * gazetteer as it will be at run time: incomplete). */
+static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint64_t **gk,
+                          uint32_t **gv, size_t *gn) {
+  cmap m;
+  cmap_init(&m, (NFOLDS + 1) * TAG_ENT_COUNT);
+  for (size_t s = 0; s < c->nsent; s++) {
+    size_t b = c->sent[s], len = c->sent[s + 1] - b;
+    tag_span sp[256];
+    size_t ns = tagger_ner_spans(c->gold + b, len, sp, 256);
+    if (ns > 256) ns = 256;
+    int fd = (int)(c->doc[s] % NFOLDS);
+    for (size_t k = 0; k < ns; k++) {
+      size_t L = sp[k].end - sp[k].begin;
+      if (L > GAZ_MAXLEN) continue;
+      uint64_t h = 0;
+      for (size_t j = 0; j < L; j++) {
+        const tag_token *t = &c->tok[b + sp[k].begin + j];
+        h = tg_gaz_key(h, tg_lower_hash(t->s, t->len), (int)j + 1);
+      }
+      uint32_t *r = cmap_get(&m, h);
+      r[sp[k].type]++;
+      r[(1 + fd) * TAG_ENT_COUNT + sp[k].type]++;
+    }
+  }
+  uint64_t *k = xrealloc(NULL, (m.n ? m.n : 1) * sizeof *k);
+  uint32_t *v = xrealloc(NULL, (m.n ? m.n : 1) * sizeof *v);
+  uint32_t *vf = xrealloc(NULL, (m.n ? m.n : 1) * sizeof *vf);
+  size_t n = 0;
+  for (size_t i = 0; i < m.cap; i++) {
+    if (!m.keys[i]) continue;
+    const uint32_t *r = m.cnt + (size_t)m.row[i] * m.width;
+    uint32_t mask = 0;
+    for (int t = 0; t < TAG_ENT_COUNT; t++)
+      if (r[t]) mask |= 1u << t;
+    k[n] = m.keys[i];
+    v[n] = mask;
+    n++;
+  }
+  lex_from_arrays(all, k, v, n);
+  for (int fd = 0; fd < NFOLDS; fd++) {
+    size_t q = 0;
+    for (size_t i = 0; i < m.cap; i++) {
+      if (!m.keys[i]) continue;
+      const uint32_t *r = m.cnt + (size_t)m.row[i] * m.width;
+      uint32_t mask = 0;
+      for (int t = 0; t < TAG_ENT_COUNT; t++)
+        if (r[t] - r[(1 + fd) * TAG_ENT_COUNT + t]) mask |= 1u << t;
+      vf[q++] = mask;
+    }
+    lex_from_arrays(&fold[fd], k, vf, n);
+  }
+  free(vf);
+  *gk = k;
+  *gv = v;
+  *gn = n;
+  cmap_free(&m);
+}
+
+static void pos_tag_corpus(const tagger *pos, const corpus *c, uint8_t *out) {
+  for (size_t s = 0; s < c->nsent; s++)
+    tagger_pos(pos, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
+}
+
+static void ner_count(const uint8_t *gold, const uint8_t *pred, size_t n, tagger_ner_eval *ev) {
+  tag_span g[256], p[256];
+  size_t ng = tagger_ner_spans(gold, n, g, 256), np = tagger_ner_spans(pred, n, p, 256);
+  if (ng > 256) ng = 256;
+  if (np > 256) np = 256;
+  for (size_t i = 0; i < ng; i++) ev->gold[g[i].type]++;
+  for (size_t j = 0; j < np; j++) ev->pred[p[j].type]++;
+  for (size_t i = 0, j = 0; i < ng && j < np;) {
+    if (g[i].begin == p[j].begin) {
+      if (g[i].end == p[j].end && g[i].type == p[j].type) ev->hit[g[i].type]++;
+      i++;
+      j++;
+    } else if (g[i].begin < p[j].begin) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+}
+
+static double ner_f1(const tagger_ner_eval *ev) {
+  size_t g = 0, p = 0, h = 0;
+  for (int t = 0; t < TAG_ENT_COUNT; t++) {
+    g += ev->gold[t];
+    p += ev->pred[t];
+    h += ev->hit[t];
+  }
+  return g + p ? 2.0 * (double)h / (double)(g + p) : 0;
+}
+
+static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
+                            tagger_ner_eval *ev, int repeat) {
+  memset(ev, 0, sizeof *ev);
+  uint8_t *pt = xrealloc(NULL, c->ntok ? c->ntok : 1);
+  uint8_t *out = xrealloc(NULL, c->ntok ? c->ntok : 1);
+  if (repeat < 1) repeat = 1;
+  double t0 = now_sec();
+  for (int rep = 0; rep < repeat; rep++)
+    for (size_t s = 0; s < c->nsent; s++) {
+      size_t b = c->sent[s], len = c->sent[s + 1] - b;
+      tagger_pos(pos, c->tok + b, len, pt + b);
+      tagger_ner(t, c->tok + b, pos ? pt + b : NULL, len, out + b);
+    }
+  ev->seconds = (now_sec() - t0) / repeat;
+  ev->ntokens = c->ntok;
+  for (size_t s = 0; s < c->nsent; s++) {
+    size_t b = c->sent[s], len = c->sent[s + 1] - b;
+    ner_count(c->gold + b, out + b, len, ev);
+  }
+  free(pt);
+  free(out);
+}
+
+int tagger_eval_ner(const tagger *t, const tagger *pos, const char *path, tagger_ner_eval *ev,
+                    int repeat, char *err, size_t errlen) {
+  corpus c;
+  if (read_conll(path, &c, err, errlen) < 0) return -1;
+  eval_ner_corpus(t, pos ? pos : tagger_builtin_pos(), &c, ev, repeat);
+  corpus_free(&c);
+  return 0;
+}
+
+int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
+  const tagger *pos = o->pos ? o->pos : tagger_builtin_pos();
+  if (!pos) {
+    seterr(err, errlen, "NER training needs a POS model (--pos-model PATH): %s",
+           tagger_builtin_error(TAGGER_POS));
+    return -1;
+  }
+  corpus tr, dv;
+  if (read_conll(o->train_path, &tr, err, errlen) < 0) return -1;
+  if (read_conll(o->dev_path, &dv, err, errlen) < 0) {
+    corpus_free(&tr);
+    return -1;
+  }
+  int epochs = o->epochs > 0 ? o->epochs : 12;
+  uint64_t seed = o->seed ? o->seed : 1;
+  uint8_t *trpos = xrealloc(NULL, tr.ntok);
+  pos_tag_corpus(pos, &tr, trpos);
+
+  model_lex gaz_all, gaz_fold[NFOLDS];
+  uint64_t *gk;
+  uint32_t *gv;
+  size_t gn;
+  ner_build_gaz(&tr, &gaz_all, gaz_fold, &gk, &gv, &gn);
+  if (o->verbose)
+    fprintf(stderr, "train ner: %zu documents, %zu sentences, %zu tokens; dev %zu tokens; gazetteer %zu phrases\n",
+            tr.ndocs, tr.nsent, tr.ntok, dv.ntok, gn);
+
+  pc_trainer *T = pc_trainer_new(TAG_NER_COUNT);
+  if (!T) die_oom();
+  pc_rng rng;
+  pc_rng_seed(&rng, seed);
+  uint32_t *order = xrealloc(NULL, tr.nsent * sizeof *order);
+  for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
+  uint64_t f[TG_MAXF];
+  float sc[TG_MAX_LABELS];
+  for (int ep = 0; ep < epochs; ep++) {
+    double t0 = now_sec();
+    pc_shuffle(&rng, order, tr.nsent);
+    size_t n = 0, ok = 0;
+    for (size_t q = 0; q < tr.nsent; q++) {
+      size_t s = order[q], b = tr.sent[s], len = tr.sent[s + 1] - b;
+      tg_run r;
+      tg_run_init(&r, tr.tok + b, len);
+      r.gaz = &gaz_fold[tr.doc[s] % NFOLDS];
+      r.pos_in = trpos + b;
+      int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+      for (size_t i = 0; i < len; i++) {
+        int gold = tr.gold[b + i];
+        size_t nf = tg_ner_feats(&r, i, p1, p2, f);
+        memset(sc, 0, sizeof sc);
+        pc_trainer_score(T, f, nf, sc);
+        uint32_t allow = tg_ner_allowed(p1, i + 1 == len);
+        int y = -1;
+        for (int k = 0; k < TAG_NER_COUNT; k++)
+          if ((allow >> k) & 1u)
+            if (y < 0 || sc[k] > sc[y]) y = k;
+        if (y != gold) {
+          /* compare against the best label overall when gold is not allowed */
+          pc_trainer_learn(T, f, nf, gold, y);
+        }
+        pc_trainer_tick(T);
+        n++;
+        ok += y == gold;
+        p2 = p1;
+        p1 = y;
+      }
+    }
+    if (o->verbose) {
+      fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs", ep + 1,
+              (double)ok / (double)n, pc_trainer_nfeatures(T), now_sec() - t0);
+      if (o->verbose > 1) {
+        model_writer w;
+        model_writer_init(&w, TG_FEATSET_NER);
+        model_writer_labels(&w, tg_ner_names, TAG_NER_COUNT);
+        model_lex_write(model_writer_section(&w, "GAZT"), gk, gv, gn);
+        if (export_model(T, 0.0f, &w) < 0) die_oom();
+        tagger *tg = writer_to_tagger(&w);
+        tagger_ner_eval ev;
+        eval_ner_corpus(tg, pos, &dv, &ev, 1);
+        fprintf(stderr, ", dev F1 %.4f", ner_f1(&ev));
+        tagger_free(tg);
+        model_writer_free(&w);
+      }
+      fprintf(stderr, "\n");
+    }
+  }
+  free(order);
+  free(trpos);
+
+  model_writer w;
+  model_writer_init(&w, TG_FEATSET_NER);
+  model_writer_labels(&w, tg_ner_names, TAG_NER_COUNT);
+  model_lex_write(model_writer_section(&w, "GAZT"), gk, gv, gn);
+  if (export_model(T, 0.05f, &w) < 0) die_oom();
+  pc_trainer_free(T);
+  model_lex_free(&gaz_all);
+  for (int i = 0; i < NFOLDS; i++) model_lex_free(&gaz_fold[i]);
+  free(gk);
+  free(gv);
+  tagger *tg = writer_to_tagger(&w);
+  if (!tg) {
+    seterr(err, errlen, "internal error: the trained model does not load");
+    model_writer_free(&w);
+    corpus_free(&tr);
+    corpus_free(&dv);
+    return -1;
+  }
+  tagger_ner_eval ev;
+  eval_ner_corpus(tg, pos, &dv, &ev, 1);
+  double f1 = ner_f1(&ev);
+  if (dev_score) *dev_score = f1;
+  tagger_free(tg);
+
+  char date[32], note[1024];
+  today(date, sizeof date);
+  snprintf(note, sizeof note,
+           "kind: ner (PER ORG LOC MISC, BILOU)\n"
+           "data: CoNLL-2003 English (%s); POS features from the precis POS tagger\n"
+           "licence: Reuters RCV1 text, research use only (CoNLL-2003 shared task)\n"
+           "date: %s\n"
+           "dev: entity F1 %.4f on %s (%zu tokens)\n"
+           "epochs: %d\nseed: %llu\n"
+           "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features\n",
+           base_name(o->train_path), date, f1, base_name(o->dev_path), ev.ntokens, epochs,
+           (unsigned long long)seed);
+  pc_buf_put(model_writer_section(&w, "NOTE"), note, strlen(note));
+  int rc = model_writer_save(&w, o->out_path, err, errlen);
+  model_writer_free(&w);
+  corpus_free(&tr);
+  corpus_free(&dv);
+  return rc;
+}
