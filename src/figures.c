@@ -1,0 +1,861 @@
+/* figures.c - money, percentages and counts.
+ *
+ * One left-to-right pass over the tokens.  At each token we try, in order:
+ *
+ *   MONEY    a currency prefix ("$", "£", "US$", "USD", "Rs") and a number,
+ *            or a number and a currency word ("5 million dollars", "20 euros")
+ *   PERCENT  a number and "%", "per cent", "percent", "percentage point(s)",
+ *            "basis point(s)"; a leading approximator ("north of", "more than")
+ *            and a trailing "of GDP" join the span
+ *   COUNT    a number and a plural count noun ("300 troops", "thousands of
+ *            people"), guarded against years, dates, labels, scores and times
+ *
+ * A number is digits ("185", "1,000", "3.5") optionally followed by a scale
+ * ("million", "bn", attached "m"), or number words ("two hundred and fifty",
+ * "twenty-five", "a million", "half a million", "two dozen"), or a vague plural
+ * ("thousands", "tens of thousands", "dozens") that must be followed by "of".
+ * Every look-ahead and look-behind is bounded by a constant, so the stage is
+ * linear in the number of tokens.  See docs/figures.md. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "lexicon.h"
+
+/* ------------------------------------------------------------------------ */
+/* token helpers */
+
+static inline bool in_sent(const precis_doc *d, uint32_t j, uint32_t sent) {
+  return j < d->ntoks && d->toks[j].sent == sent;
+}
+static inline bool attached(const precis_doc *d, uint32_t j) {
+  return !(d->toks[j].flags & (TF_SPACE_BEFORE | TF_NL_BEFORE));
+}
+static inline bool is_plain_number(const precis_doc *d, uint32_t j) {
+  return (d->toks[j].flags & TF_NUMBER) && !(d->toks[j].flags & TF_WORD);
+}
+static inline bool is_word(const precis_doc *d, uint32_t j) { return (d->toks[j].flags & TF_WORD) != 0; }
+
+/* case-insensitive (ASCII) compare of a byte range with a NUL-terminated string */
+static bool mem_ieq(const char *s, size_t n, const char *w) {
+  size_t k = 0;
+  for (; k < n; k++) {
+    unsigned char a = (unsigned char)s[k], b = (unsigned char)w[k];
+    if (!b) return false;
+    if (a >= 'A' && a <= 'Z') a += 32;
+    if (b >= 'A' && b <= 'Z') b += 32;
+    if (a != b) return false;
+  }
+  return w[k] == 0;
+}
+
+/* index of the token in a NULL-terminated word list, or -1 */
+static int tok_in(const precis_doc *d, uint32_t j, const char *const *list) {
+  for (int k = 0; list[k]; k++)
+    if (tok_ieq(d, j, list[k])) return k;
+  return -1;
+}
+
+static bool is_apos_s(const precis_doc *d, uint32_t j) {
+  return tok_ieq(d, j, "'s") || tok_ieq(d, j, "\xE2\x80\x99s");
+}
+
+/* ------------------------------------------------------------------------ */
+/* numbers */
+
+/* Digits with optional thousands commas and one decimal point.
+ * "1,000" "3.5" "1,234.50" "185".  Rejects "12:35", "3-0", "1,2", "1.2.3". */
+static bool parse_digits(const char *s, uint32_t n, double *out, bool *comma, bool *lead0, bool *is_int) {
+  double v = 0;
+  uint32_t k = 0, group = 0;
+  bool seen_comma = false, seen_dot = false;
+  double frac = 0.1;
+  *comma = false;
+  *lead0 = (n > 1 && s[0] == '0' && s[1] != '.');
+  for (; k < n; k++) {
+    char c = s[k];
+    if (c >= '0' && c <= '9') {
+      if (seen_dot) { v += (c - '0') * frac; frac /= 10; }
+      else { v = v * 10 + (c - '0'); group++; }
+    } else if (c == ',' && !seen_dot) {
+      if (group == 0 || (seen_comma && group != 3) || (!seen_comma && group > 3)) return false;
+      seen_comma = true;
+      group = 0;
+    } else if (c == '.' && !seen_dot) {
+      if (k + 1 >= n) return false;
+      seen_dot = true;
+    } else {
+      return false;
+    }
+  }
+  if (seen_comma && group != 3) return false;
+  *comma = seen_comma;
+  *is_int = !seen_dot;
+  *out = v;
+  return true;
+}
+
+enum { W_NONE, W_UNIT, W_TENS, W_HUNDRED, W_SCALE, W_DOZEN, W_VAGUE };
+
+typedef struct {
+  const char *w;
+  int type;
+  double v;
+} numword;
+
+static const numword NUMWORDS[] = {
+    {"one", W_UNIT, 1}, {"two", W_UNIT, 2}, {"three", W_UNIT, 3}, {"four", W_UNIT, 4},
+    {"five", W_UNIT, 5}, {"six", W_UNIT, 6}, {"seven", W_UNIT, 7}, {"eight", W_UNIT, 8},
+    {"nine", W_UNIT, 9}, {"ten", W_UNIT, 10}, {"eleven", W_UNIT, 11}, {"twelve", W_UNIT, 12},
+    {"thirteen", W_UNIT, 13}, {"fourteen", W_UNIT, 14}, {"fifteen", W_UNIT, 15},
+    {"sixteen", W_UNIT, 16}, {"seventeen", W_UNIT, 17}, {"eighteen", W_UNIT, 18},
+    {"nineteen", W_UNIT, 19}, {"twenty", W_TENS, 20}, {"thirty", W_TENS, 30}, {"forty", W_TENS, 40},
+    {"fifty", W_TENS, 50}, {"sixty", W_TENS, 60}, {"seventy", W_TENS, 70}, {"eighty", W_TENS, 80},
+    {"ninety", W_TENS, 90}, {"hundred", W_HUNDRED, 100}, {"thousand", W_SCALE, 1e3},
+    {"million", W_SCALE, 1e6}, {"billion", W_SCALE, 1e9}, {"trillion", W_SCALE, 1e12},
+    {"dozen", W_DOZEN, 12},
+    /* vague plurals: the value is the unit; the phrase takes twice it */
+    {"dozens", W_VAGUE, 12}, {"scores", W_VAGUE, 20}, {"tens", W_VAGUE, 10}, {"hundreds", W_VAGUE, 100},
+    {"thousands", W_VAGUE, 1e3}, {"millions", W_VAGUE, 1e6}, {"billions", W_VAGUE, 1e9},
+    {NULL, W_NONE, 0}};
+
+static int numword_type(const char *s, size_t n, double *v) {
+  if (n < 3 || n > 9) return W_NONE;
+  for (int k = 0; NUMWORDS[k].w; k++)
+    if (mem_ieq(s, n, NUMWORDS[k].w)) { *v = NUMWORDS[k].v; return NUMWORDS[k].type; }
+  return W_NONE;
+}
+
+/* scale after digits: "million", "bn", attached "m" ... ; 0 if none */
+static double digit_scale(const precis_doc *d, uint32_t j) {
+  const char *s = tok_str(d, j);
+  uint32_t n = tok_len(d, j);
+  if (!is_word(d, j)) return 0;
+  static const struct { const char *w; double v; bool need_attached; } S[] = {
+      {"thousand", 1e3, false}, {"million", 1e6, false}, {"billion", 1e9, false},
+      {"trillion", 1e12, false}, {"mn", 1e6, false}, {"mln", 1e6, false}, {"bn", 1e9, false},
+      {"bln", 1e9, false}, {"tn", 1e12, false}, {"trn", 1e12, false}, {"crore", 1e7, false},
+      {"crores", 1e7, false}, {"lakh", 1e5, false}, {"lakhs", 1e5, false},
+      {"m", 1e6, true}, {"b", 1e9, true}, {"k", 1e3, true}, {NULL, 0, false}};
+  for (int k = 0; S[k].w; k++) {
+    if (!mem_ieq(s, n, S[k].w)) continue;
+    if (S[k].need_attached && !attached(d, j)) return 0;
+    /* "M" and "B" in capitals are rarely scales (except attached, "$5M") */
+    return S[k].v;
+  }
+  return 0;
+}
+
+enum { NP_DIGITS, NP_WORDS, NP_VAGUE };
+
+typedef struct {
+  double value;
+  uint32_t end;     /* token after the number phrase */
+  int kind;         /* NP_* */
+  bool scaled;      /* a scale word/suffix was applied to digits */
+  bool comma;       /* digits had thousands separators */
+  bool lead0;       /* digits with a leading zero ("020") */
+  bool is_int;
+  bool cap_word;    /* a capitalised number word */
+} numphrase;
+
+/* number-word state machine */
+enum { L_NONE, L_A, L_HALF, L_HALFA, L_UNIT, L_TENS, L_HUNDRED, L_SCALE, L_AND, L_DOZEN };
+typedef struct {
+  double total, cur, lastscale;
+  int last;
+} wstate;
+
+/* feed one atom (a word, or a part of a hyphenated word); false = rejected */
+static bool wstep(wstate *st, const char *s, size_t n, bool in_hyphen) {
+  double v = 0;
+  if (mem_ieq(s, n, "a") || mem_ieq(s, n, "an")) {
+    if (in_hyphen) return false;
+    if (st->last == L_NONE) { st->cur = 1; st->last = L_A; return true; }
+    if (st->last == L_HALF) { st->last = L_HALFA; return true; }
+    return false;
+  }
+  if (mem_ieq(s, n, "half")) {
+    if (in_hyphen || st->last != L_NONE) return false;
+    st->last = L_HALF;
+    return true;
+  }
+  if (mem_ieq(s, n, "and")) {
+    if (in_hyphen) return false;
+    if (st->last == L_HUNDRED || (st->last == L_SCALE && st->total > 0)) { st->last = L_AND; return true; }
+    return false;
+  }
+  int t = numword_type(s, n, &v);
+  switch (t) {
+  case W_UNIT:
+    if (st->last == L_NONE || st->last == L_HUNDRED || st->last == L_SCALE || st->last == L_AND ||
+        (st->last == L_TENS && v < 10)) {
+      st->cur += v;
+      st->last = L_UNIT;
+      return true;
+    }
+    return false;
+  case W_TENS:
+    if (st->last == L_NONE || st->last == L_HUNDRED || st->last == L_SCALE || st->last == L_AND) {
+      st->cur += v;
+      st->last = L_TENS;
+      return true;
+    }
+    return false;
+  case W_HUNDRED:
+    if ((st->last == L_UNIT || st->last == L_A) && st->cur < 10) {
+      /* "two hundred": cur holds only the units of this group */
+      st->cur *= 100;
+      st->last = L_HUNDRED;
+      return true;
+    }
+    return false;
+  case W_SCALE:
+    if (st->lastscale != 0 && v >= st->lastscale) return false;
+    if (st->last == L_HALFA) st->cur = 0.5;
+    else if (!(st->last == L_UNIT || st->last == L_TENS || st->last == L_HUNDRED || st->last == L_A))
+      return false;
+    st->total += st->cur * v;
+    st->cur = 0;
+    st->lastscale = v;
+    st->last = L_SCALE;
+    return true;
+  case W_DOZEN:
+    if (st->last == L_HALFA) st->cur = 6;
+    else if ((st->last == L_UNIT && st->cur < 10) || st->last == L_A) st->cur *= 12;
+    else return false;
+    st->last = L_DOZEN;
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool wfinal(const wstate *st, double *v) {
+  switch (st->last) {
+  case L_UNIT: case L_TENS: case L_HUNDRED: case L_SCALE: case L_DOZEN:
+    *v = st->total + st->cur;
+    return true;
+  case L_HALFA:
+    *v = 0.5;
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* feed a whole token (split at hyphens); false leaves *st unchanged */
+static bool wtoken(const precis_doc *d, uint32_t j, wstate *st) {
+  if (!is_word(d, j) || (d->toks[j].flags & TF_NUMBER)) return false;
+  const char *s = tok_str(d, j);
+  uint32_t n = tok_len(d, j);
+  if (n > 40) return false;
+  wstate tmp = *st;
+  bool hy = memchr(s, '-', n) != NULL;
+  uint32_t a = 0;
+  while (a <= n) {
+    uint32_t b = a;
+    while (b < n && s[b] != '-') b++;
+    if (b == a || !wstep(&tmp, s + a, b - a, hy)) return false;
+    a = b + 1;
+  }
+  *st = tmp;
+  return true;
+}
+
+#define MAX_WORDS 12
+
+/* Parse a number phrase starting at token i (within sentence `sent`). */
+static bool parse_number(const precis_doc *d, uint32_t i, numphrase *np) {
+  uint32_t sent = d->toks[i].sent;
+  memset(np, 0, sizeof *np);
+  if (is_plain_number(d, i)) {
+    double v;
+    bool comma, lead0, isint;
+    if (!parse_digits(tok_str(d, i), tok_len(d, i), &v, &comma, &lead0, &isint)) return false;
+    np->kind = NP_DIGITS;
+    np->comma = comma;
+    np->lead0 = lead0;
+    np->is_int = isint;
+    np->end = i + 1;
+    if (in_sent(d, i + 1, sent)) {
+      double sc = digit_scale(d, i + 1);
+      if (sc > 0) {
+        v *= sc;
+        np->scaled = true;
+        np->end = i + 2;
+      }
+    }
+    np->value = v;
+    return true;
+  }
+  if (!is_word(d, i) || (d->toks[i].flags & TF_NUMBER)) return false;
+  /* vague plurals: "thousands", "tens of thousands", "hundreds of millions" */
+  double v = 0;
+  const char *s = tok_str(d, i);
+  uint32_t n = tok_len(d, i);
+  if (numword_type(s, n, &v) == W_VAGUE) {
+    double unit = v, mult = 2;
+    uint32_t j = i + 1;
+    while (in_sent(d, j + 1, sent) && tok_ieq(d, j, "of")) {
+      double v2 = 0;
+      if (numword_type(tok_str(d, j + 1), tok_len(d, j + 1), &v2) != W_VAGUE || v2 <= unit) break;
+      mult *= unit;
+      unit = v2;
+      j += 2;
+    }
+    if (unit == 10) return false; /* "tens" alone */
+    np->kind = NP_VAGUE;
+    np->value = mult * unit;
+    np->end = j;
+    np->cap_word = (d->toks[i].flags & TF_CAP) != 0;
+    return true;
+  }
+  wstate st = {0, 0, 0, L_NONE};
+  uint32_t best_end = 0;
+  double best_v = 0;
+  uint32_t j = i;
+  for (; j < i + MAX_WORDS && in_sent(d, j, sent); j++) {
+    if (!wtoken(d, j, &st)) break;
+    double fv;
+    if (wfinal(&st, &fv)) { best_end = j + 1; best_v = fv; }
+  }
+  if (!best_end) return false;
+  np->kind = NP_WORDS;
+  np->value = best_v;
+  np->end = best_end;
+  np->is_int = (best_v == floor(best_v));
+  /* a capitalised number word after the sentence start: a name ("Channel Four") */
+  for (uint32_t k = i; k < best_end; k++)
+    if ((d->toks[k].flags & TF_CAP) && !(tok_ieq(d, k, "a") || tok_ieq(d, k, "an"))) np->cap_word = true;
+  /* "digits + scale word" spelled with words after digits is handled above;
+   * number words followed by a digit scale abbreviation are not numbers ("two m") */
+  return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* currencies */
+
+typedef struct {
+  const char *sym;
+  const char *code;
+} symcode;
+
+/* currency symbols (one token) */
+static const symcode SYMBOLS[] = {
+    {"$", "USD"}, {"\xC2\xA3", "GBP"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA5", "JPY"},
+    {"\xE2\x82\xB9", "INR"}, {"\xE2\x82\xA9", "KRW"}, {"\xE2\x82\xBD", "RUB"}, {"\xE2\x82\xBA", "TRY"},
+    {"\xE2\x82\xB4", "UAH"}, {"\xE2\x82\xA6", "NGN"}, {"\xE2\x82\xAA", "ILS"}, {"\xE2\x82\xB1", "PHP"},
+    {"\xE0\xB8\xBF", "THB"}, {"\xE2\x82\xAB", "VND"}, {NULL, NULL}};
+
+/* letters written right before "$": US$5, A$3, HK$10 */
+static const symcode DOLLAR_PREFIX[] = {
+    {"US", "USD"}, {"U.S.", "USD"}, {"A", "AUD"}, {"AU", "AUD"}, {"C", "CAD"}, {"CA", "CAD"},
+    {"CAN", "CAD"}, {"HK", "HKD"}, {"NZ", "NZD"}, {"S", "SGD"}, {"SG", "SGD"}, {"NT", "TWD"},
+    {"R", "BRL"}, {"Mex", "MXN"}, {NULL, NULL}};
+
+/* ISO codes written as words before or after the number */
+static const char *const ISO_CODES[] = {
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "KRW",
+    "RUB", "BRL", "ZAR", "NGN", "KES", "TRY", "UAH", "ILS", "SAR", "AED", "SEK", "NOK", "DKK",
+    "PLN", "MXN", "TWD", "THB", "IDR", "MYR", "EGP", "PKR", "QAR", NULL}; /* not "PHP": a programming language */
+
+static const char *iso_code(const precis_doc *d, uint32_t j) {
+  if (tok_len(d, j) != 3) return NULL;
+  for (int k = 0; ISO_CODES[k]; k++)
+    if (tok_is(d, j, ISO_CODES[k])) return ISO_CODES[k];
+  if (tok_is(d, j, "RMB")) return "CNY";
+  return NULL;
+}
+
+/* currency nouns after the number */
+enum { CUR_PLAIN, CUR_NEEDS_PREFIX, CUR_POUND, CUR_WON, CUR_SUB };
+typedef struct {
+  const char *w;
+  const char *code; /* default code, NULL = needs a prefix */
+  int rule;
+  double factor;    /* cents, pence: 0.01 */
+} curword;
+
+static const curword CURWORDS[] = {
+    {"dollar", "USD", CUR_PLAIN, 1}, {"dollars", "USD", CUR_PLAIN, 1},
+    {"euro", "EUR", CUR_PLAIN, 1}, {"euros", "EUR", CUR_PLAIN, 1},
+    {"pound", "GBP", CUR_POUND, 1}, {"pounds", "GBP", CUR_POUND, 1},
+    {"sterling", "GBP", CUR_PLAIN, 1},
+    {"yen", "JPY", CUR_PLAIN, 1}, {"yuan", "CNY", CUR_PLAIN, 1}, {"renminbi", "CNY", CUR_PLAIN, 1},
+    {"rupee", "INR", CUR_PLAIN, 1}, {"rupees", "INR", CUR_PLAIN, 1},
+    {"rouble", "RUB", CUR_PLAIN, 1}, {"roubles", "RUB", CUR_PLAIN, 1},
+    {"ruble", "RUB", CUR_PLAIN, 1}, {"rubles", "RUB", CUR_PLAIN, 1},
+    {"franc", "CHF", CUR_PLAIN, 1}, {"francs", "CHF", CUR_PLAIN, 1},
+    {"hryvnia", "UAH", CUR_PLAIN, 1}, {"hryvnias", "UAH", CUR_PLAIN, 1},
+    {"hryvnia", "UAH", CUR_PLAIN, 1}, {"naira", "NGN", CUR_PLAIN, 1},
+    {"shekel", "ILS", CUR_PLAIN, 1}, {"shekels", "ILS", CUR_PLAIN, 1},
+    {"riyal", "SAR", CUR_PLAIN, 1}, {"riyals", "SAR", CUR_PLAIN, 1},
+    {"dirham", "AED", CUR_PLAIN, 1}, {"dirhams", "AED", CUR_PLAIN, 1},
+    {"lira", "TRY", CUR_PLAIN, 1}, {"rand", "ZAR", CUR_PLAIN, 1},
+    {"ringgit", "MYR", CUR_PLAIN, 1}, {"baht", "THB", CUR_PLAIN, 1}, {"rupiah", "IDR", CUR_PLAIN, 1},
+    {"zloty", "PLN", CUR_PLAIN, 1}, {"zlotys", "PLN", CUR_PLAIN, 1}, {"zlotys", "PLN", CUR_PLAIN, 1},
+    {"forint", "HUF", CUR_PLAIN, 1}, {"forints", "HUF", CUR_PLAIN, 1},
+    {"bitcoin", "BTC", CUR_PLAIN, 1}, {"bitcoins", "BTC", CUR_PLAIN, 1},
+    {"won", "KRW", CUR_WON, 1},
+    {"peso", NULL, CUR_NEEDS_PREFIX, 1}, {"pesos", NULL, CUR_NEEDS_PREFIX, 1},
+    {"krona", "SEK", CUR_PLAIN, 1}, {"kronor", "SEK", CUR_PLAIN, 1},
+    {"krone", NULL, CUR_NEEDS_PREFIX, 1}, {"kroner", NULL, CUR_NEEDS_PREFIX, 1},
+    {"cents", "USD", CUR_SUB, 0.01}, {"pence", "GBP", CUR_SUB, 0.01},
+    {NULL, NULL, 0, 0}};
+
+/* words naming which dollar/pound/peso/...: "Australian dollars", "Hong Kong dollars" */
+typedef struct {
+  const char *w1, *w2; /* w2 may be NULL */
+  const char *stem;    /* "dollar", "pound", "peso", "rupee", "franc", "krone", "krona", "*" (any) */
+  const char *code;    /* NULL = keep the default */
+} curprefix;
+
+static const curprefix CURPREFIX[] = {
+    {"hong", "kong", "dollar", "HKD"}, {"new", "zealand", "dollar", "NZD"},
+    {"new", "taiwan", "dollar", "TWD"}, {"sri", "lankan", "rupee", "LKR"},
+    {"south", "african", "*", NULL}, {"us", NULL, "dollar", "USD"}, {"u.s.", NULL, "dollar", "USD"},
+    {"american", NULL, "dollar", "USD"}, {"australian", NULL, "dollar", "AUD"},
+    {"canadian", NULL, "dollar", "CAD"}, {"singapore", NULL, "dollar", "SGD"},
+    {"taiwan", NULL, "dollar", "TWD"}, {"egyptian", NULL, "pound", "EGP"},
+    {"lebanese", NULL, "pound", "LBP"}, {"syrian", NULL, "pound", "SYP"},
+    {"british", NULL, "pound", "GBP"}, {"mexican", NULL, "peso", "MXN"},
+    {"argentine", NULL, "peso", "ARS"}, {"argentinian", NULL, "peso", "ARS"},
+    {"philippine", NULL, "peso", "PHP"}, {"chilean", NULL, "peso", "CLP"},
+    {"colombian", NULL, "peso", "COP"}, {"indian", NULL, "rupee", "INR"},
+    {"pakistani", NULL, "rupee", "PKR"}, {"nepali", NULL, "rupee", "NPR"},
+    {"swiss", NULL, "franc", "CHF"}, {"norwegian", NULL, "krone", "NOK"},
+    {"danish", NULL, "krone", "DKK"}, {"swedish", NULL, "krona", "SEK"},
+    {"japanese", NULL, "*", NULL}, {"chinese", NULL, "*", NULL}, {"russian", NULL, "*", NULL},
+    {"turkish", NULL, "*", NULL}, {"nigerian", NULL, "*", NULL}, {"israeli", NULL, "*", NULL},
+    {"saudi", NULL, "*", NULL}, {"ukrainian", NULL, "*", NULL}, {"korean", NULL, "*", NULL},
+    {"polish", NULL, "*", NULL}, {"hungarian", NULL, "*", NULL}, {NULL, NULL, NULL, NULL}};
+
+static bool stem_matches(const char *stem, const char *w) {
+  if (stem[0] == '*') return true;
+  size_t n = strlen(stem);
+  return strncmp(w, stem, n) == 0;
+}
+
+/* Currency noun phrase at j: optional prefix words + currency word.
+ * Returns the currency entry and sets *code / *end; NULL if none. */
+static const curword *currency_after(const precis_doc *d, uint32_t j, uint32_t sent, const char **code,
+                                     uint32_t *end) {
+  const curprefix *pre = NULL;
+  uint32_t k = j;
+  for (int p = 0; CURPREFIX[p].w1; p++) {
+    const curprefix *cp = &CURPREFIX[p];
+    if (!in_sent(d, j, sent) || !tok_ieq(d, j, cp->w1)) continue;
+    if (cp->w2) {
+      if (!in_sent(d, j + 1, sent) || !tok_ieq(d, j + 1, cp->w2)) continue;
+      pre = cp;
+      k = j + 2;
+    } else {
+      /* "US" only in capitals (not the pronoun "us") */
+      if (!strcmp(cp->w1, "us") && !tok_is(d, j, "US")) continue;
+      pre = cp;
+      k = j + 1;
+    }
+    break;
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    uint32_t at = pass == 0 ? k : j;
+    if (pass == 1 && k == j) break;
+    if (!in_sent(d, at, sent) || !is_word(d, at)) continue;
+    for (int c = 0; CURWORDS[c].w; c++) {
+      const curword *cw = &CURWORDS[c];
+      if (!tok_ieq(d, at, cw->w)) continue;
+      if (!strcmp(cw->w, "rand") && (d->toks[at].flags & TF_CAP)) break; /* Ayn Rand */
+      const char *cd = cw->code;
+      if (pass == 0 && pre) {
+        if (!stem_matches(pre->stem, cw->w)) break;
+        if (pre->code) cd = pre->code;
+      }
+      if (!cd) break;
+      *code = cd;
+      *end = at + 1;
+      return cw;
+    }
+  }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* percent */
+
+typedef struct {
+  const char *w[3];
+} phrase3;
+
+/* leading approximators, longest first */
+static const phrase3 APPROX[] = {
+    {{"a", "little", "over"}}, {{"a", "little", "under"}}, {{"as", "much", "as"}},
+    {{"as", "little", "as"}}, {{"as", "high", "as"}}, {{"as", "low", "as"}}, {{"in", "excess", "of"}},
+    {{"north", "of", NULL}}, {{"south", "of", NULL}}, {{"more", "than", NULL}}, {{"less", "than", NULL}},
+    {{"fewer", "than", NULL}}, {{"up", "to", NULL}}, {{"at", "least", NULL}}, {{"at", "most", NULL}},
+    {{"close", "to", NULL}}, {{"upwards", "of", NULL}}, {{"just", "over", NULL}},
+    {{"just", "under", NULL}}, {{"just", "above", NULL}}, {{"just", "below", NULL}},
+    {{"well", "over", NULL}}, {{"well", "above", NULL}}, {{"well", "below", NULL}},
+    {{"well", "under", NULL}}, {{"nearly", NULL, NULL}}, {{"almost", NULL, NULL}},
+    {{"about", NULL, NULL}}, {{"around", NULL, NULL}}, {{"over", NULL, NULL}}, {{"under", NULL, NULL}},
+    {{"roughly", NULL, NULL}}, {{"approximately", NULL, NULL}}, {{"some", NULL, NULL}},
+    {{"above", NULL, NULL}}, {{"below", NULL, NULL}}, {{"circa", NULL, NULL}}, {{"approx.", NULL, NULL}},
+    {{"~", NULL, NULL}}, {{NULL, NULL, NULL}}};
+
+/* first token of an approximator that ends right before token i, or i */
+static uint32_t approx_before(const precis_doc *d, uint32_t i, uint32_t floor_tok, uint32_t sent) {
+  for (int p = 0; APPROX[p].w[0]; p++) {
+    int len = APPROX[p].w[2] ? 3 : APPROX[p].w[1] ? 2 : 1;
+    if (i < (uint32_t)len || i - (uint32_t)len < floor_tok) continue;
+    uint32_t a = i - (uint32_t)len;
+    bool ok = true;
+    for (int k = 0; k < len && ok; k++)
+      ok = in_sent(d, a + (uint32_t)k, sent) && tok_ieq(d, a + (uint32_t)k, APPROX[p].w[k]);
+    if (ok) return a;
+  }
+  return i;
+}
+
+/* "of GDP", "of its GDP", "of the country's gross domestic product": end token or j */
+static uint32_t gdp_after(const precis_doc *d, uint32_t j, uint32_t sent) {
+  static const char *const DET[] = {"its", "their", "the", "his", "her", "our", "this", "that",
+                                    "national", "annual", "total", "global", "world", NULL};
+  if (!in_sent(d, j, sent) || !tok_ieq(d, j, "of")) return j;
+  uint32_t k = j + 1;
+  for (int n = 0; n < 3 && in_sent(d, k, sent); n++) {
+    if (tok_in(d, k, DET) >= 0 || is_apos_s(d, k)) { k++; continue; }
+    if (is_word(d, k) && in_sent(d, k + 1, sent) && is_apos_s(d, k + 1)) { k += 2; n++; continue; }
+    break;
+  }
+  if (!in_sent(d, k, sent)) return j;
+  if (tok_is(d, k, "GDP") || tok_is(d, k, "GNP") || tok_is(d, k, "GNI")) return k + 1;
+  if (in_sent(d, k + 2, sent) && tok_ieq(d, k, "gross") && tok_ieq(d, k + 1, "domestic") &&
+      tok_ieq(d, k + 2, "product"))
+    return k + 3;
+  if (in_sent(d, k + 1, sent) && tok_ieq(d, k, "economic") && tok_ieq(d, k + 1, "output")) return k + 2;
+  return j;
+}
+
+/* percent marker right after the number: returns end token and unit, or 0 */
+static uint32_t percent_after(const precis_doc *d, uint32_t j, uint32_t sent, const char **unit) {
+  if (!in_sent(d, j, sent)) return 0;
+  if (tok_is(d, j, "%") || tok_is(d, j, "\xEF\xBC\x85") /* full-width */) { *unit = "%"; return j + 1; }
+  if (tok_ieq(d, j, "percent") || tok_ieq(d, j, "pct") || tok_ieq(d, j, "pct.") ||
+      (tok_ieq(d, j, "pc") && attached(d, j))) {
+    if (in_sent(d, j + 1, sent) && (tok_ieq(d, j + 1, "points") || tok_ieq(d, j + 1, "point")) &&
+        tok_ieq(d, j, "percent")) { /* "percent points" */
+      *unit = "pp";
+      return j + 2;
+    }
+    *unit = "%";
+    return j + 1;
+  }
+  if (tok_ieq(d, j, "per") && in_sent(d, j + 1, sent) && tok_ieq(d, j + 1, "cent")) { *unit = "%"; return j + 2; }
+  if ((tok_ieq(d, j, "percentage") || tok_ieq(d, j, "basis")) && in_sent(d, j + 1, sent) &&
+      (tok_ieq(d, j + 1, "points") || tok_ieq(d, j + 1, "point"))) {
+    *unit = tok_ieq(d, j, "basis") ? "bp" : "pp";
+    return j + 2;
+  }
+  if (tok_ieq(d, j, "bps") || (tok_ieq(d, j, "bp") && attached(d, j))) { *unit = "bp"; return j + 1; }
+  return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* counts */
+
+static const char *const IRREGULAR_NOUNS[] = {
+    "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep", "deer",
+    "fish", "feet", "teeth", "geese", "mice", "aircraft", "livestock", "offspring", "species",
+    "crew", "infantry", "militia", "km", "kg", "mph", "kph", "cm", "mm", "ft", "lb", "lbs", "mw",
+    "gw", "kw", "kwh", "mwh", "gwh", "acres", "hectares", "tonnes", "tons", NULL};
+
+/* words ending in -s that are not count nouns */
+static const char *const NOT_PLURAL[] = {
+    "always", "perhaps", "sometimes", "besides", "afterwards", "towards", "backwards", "forwards",
+    "upwards", "downwards", "nevertheless", "whereas", "thus", "plus", "minus", "unless", "across",
+    "overseas", "indoors", "outdoors", "downstairs", "upstairs", "others", "ones", "times", "yes",
+    "its", "this", "his", "hers", "ours", "yours", "theirs", "has", "was", "does", "goes", "news",
+    "means", "thanks", "whereabouts", "lots", "tons", "loads", "bucks", "odds", "is", "as", "us",
+    "says", "makes", "takes", "gives", "comes", "seems", "remains", "becomes", "includes", "needs",
+    "wants", "looks", "feels", "gets", "puts", "lets", "keeps", "sees", "knows", "tells", "adds",
+    "shows", "leaves", "marks", "brings", "stands", "lies", "dies", "happens", "begins", "ends",
+    "percents", "apiece", "aboard", "series", "headquarters", "sales", "earnings", "proceeds",
+    "savings", "terms", "grounds", "lengths", "olds", NULL};
+
+/* a modifier allowed between the number and its noun: "300 more US troops" */
+static const char *const COUNT_MODIFIERS[] = {
+    "more", "other", "new", "additional", "extra", "further", "former", "young", "elderly", "old",
+    "armed", "unarmed", "injured", "wounded", "dead", "missing", "local", "foreign", "civilian",
+    "innocent", "full-time", "part-time", "small", "large", "big", "major", "key", "top", "senior",
+    "junior", "female", "male", "individual", "separate", "different", "registered", "eligible",
+    "confirmed", "suspected", "active", "active-duty", "fellow", "total", "consecutive", "straight",
+    "successive", "U.S.", "US", "UK", "EU", "UN", "NATO", "Nato", NULL};
+
+/* words before a number that make it a label, not a count: "page 5", "No. 10" */
+static const char *const LABELS[] = {
+    "no", "no.", "nos", "nos.", "number", "num", "page", "pages", "p", "pp", "chapter", "section", "article",
+    "paragraph", "para", "clause", "line", "item", "flight", "route", "room", "platform", "gate",
+    "terminal", "level", "grade", "year", "stage", "phase", "step", "round", "week", "day", "game",
+    "match", "race", "lap", "heat", "channel", "bus", "highway", "interstate", "exit", "row", "seat",
+    "table", "figure", "fig", "fig.", "version", "v", "model", "series", "size", "part", "vol", "vol.",
+    "volume", "issue", "episode", "season", "category", "class", "type", "tier", "ward", "district",
+    "zone", "precinct", "unit", "lot", "box", "apartment", "apt", "suite", "floor", "block", "building",
+    "bill", "resolution", "act", "amendment", "rule", "regulation", "proposition", "prop", "measure",
+    "division", "league", "squad", "team", "jersey", "shirt", "pick", "seed", "ranked", "ranking",
+    "rank", "aged", "age", "ages", "height", "score", "minute", "hour", "#", "cell", "bed", "hole",
+    "court", "via", "vs", "vs.", "v.", "x", NULL};
+
+/* is token j (lower-case plural) a count noun?  Writes the unit start/end */
+static bool count_noun(const precis_doc *d, uint32_t j) {
+  const token *t = &d->toks[j];
+  if (!(t->flags & TF_WORD) || (t->flags & TF_NUMBER)) return false;
+  if (tok_in(d, j, IRREGULAR_NOUNS) >= 0) return !(t->flags & TF_ALLCAP);
+  const char *s = tok_str(d, j);
+  uint32_t n = tok_len(d, j);
+  if (n < 3 || n > 30) return false;
+  for (uint32_t k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)s[k];
+    bool ok = (c >= 'a' && c <= 'z') || (c == '-' && k > 0 && k + 1 < n) || ((t->flags & TF_CAP) && k == 0 && c >= 'A' && c <= 'Z');
+    if (!ok) return false;
+  }
+  if (s[n - 1] != 's') return false;
+  char p = s[n - 2];
+  if (p == 's' || p == 'u' || p == 'i' || p == '\'') return false;
+  if (tok_in(d, j, NOT_PLURAL) >= 0) return false;
+  double v;
+  if (numword_type(s, n, &v) != W_NONE) return false;
+  uint32_t f = lex_flags(s, n);
+  if (f & (LX_STOP | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) return false;
+  if (t->flags & TF_CAP) {
+    /* a capitalised plural only as a people noun: "Americans", "Ukrainians" */
+    return lex_has(s, n - 1, LX_DEMONYM) && !(t->flags & TF_ALLCAP);
+  }
+  return true;
+}
+
+static bool is_month_or_day(const precis_doc *d, uint32_t j) {
+  return lex_has(tok_str(d, j), tok_len(d, j), LX_MONTH | LX_DAY) && (d->toks[j].flags & TF_CAP);
+}
+
+static bool is_sentence_first(const precis_doc *d, uint32_t j) {
+  const sentence *s = &d->sents[d->toks[j].sent];
+  if (j == s->tok_begin || j == s->body_start_tok) return true;
+  /* after an opening quote or bracket at the start */
+  for (uint32_t k = s->tok_begin; k < j; k++)
+    if (!(d->toks[k].flags & TF_PUNCT)) return false;
+  return true;
+}
+
+/* the number at [i, np->end) may start a count (guards against years, dates, labels) */
+static bool count_number_ok(const precis_doc *d, uint32_t i, const numphrase *np, uint32_t sent) {
+  if (np->kind == NP_DIGITS) {
+    if (np->lead0) return false;
+    if (np->is_int && !np->comma && !np->scaled && np->value >= 1900 && np->value <= 2099) return false;
+    if (np->value == 1 && !np->scaled) return false;
+  }
+  if (np->kind == NP_WORDS && np->value == 1) return false;
+  if (np->cap_word) {
+    /* capitalised number words only at the start of a sentence */
+    if (!is_sentence_first(d, i)) return false;
+  }
+  if (i > 0 && in_sent(d, i - 1, sent)) {
+    uint32_t p = i - 1;
+    const token *pt = &d->toks[p];
+    if (pt->flags & TF_NUMBER) return false;
+    if (is_month_or_day(d, p)) return false;
+    if (tok_in(d, p, LABELS) >= 0) return false;
+    for (int k = 0; SYMBOLS[k].sym; k++)
+      if (tok_is(d, p, SYMBOLS[k].sym)) return false;
+    if ((pt->flags & TF_PUNCT) && !(pt->flags & TF_QUOTE) && attached(d, i)) {
+      if (!(tok_is(d, p, "(") || tok_is(d, p, "[") || tok_is(d, p, "\xE2\x80\x94") ||
+            tok_is(d, p, "\xE2\x80\x93")))
+        return false;
+    }
+    if ((pt->flags & TF_WORD) && (pt->flags & TF_CAP) && !is_sentence_first(d, p)) {
+      /* "Apollo 11", "Windows 10", "Ukraine 20" */
+      uint32_t f = lex_flags(tok_str(d, p), tok_len(d, p));
+      if (!(f & (LX_STOP | LX_SENT_START))) return false;
+    }
+  }
+  /* what follows the number: no "/", ":", "-", ".5", another number */
+  uint32_t e = np->end;
+  if (in_sent(d, e, sent)) {
+    const token *nt = &d->toks[e];
+    if (nt->flags & TF_NUMBER) return false;
+    if ((nt->flags & TF_PUNCT) && attached(d, e) &&
+        (tok_is(d, e, "/") || tok_is(d, e, ":") || tok_is(d, e, "-") || tok_is(d, e, "+") ||
+         tok_is(d, e, ".")))
+      return false;
+  }
+  return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* driver */
+
+typedef struct {
+  uint32_t a, b; /* tokens [a, b) */
+  precis_figure_kind kind;
+  double value;
+  const char *unit;
+} cand;
+
+static const char *symbol_code(const precis_doc *d, uint32_t j) {
+  for (int k = 0; SYMBOLS[k].sym; k++)
+    if (tok_is(d, j, SYMBOLS[k].sym)) return SYMBOLS[k].code;
+  return NULL;
+}
+
+/* money introduced by a prefix at token i */
+static bool money_prefix(const precis_doc *d, uint32_t i, uint32_t sent, cand *c) {
+  const char *code = NULL;
+  uint32_t k = i;
+  if (tok_is(d, i, "$") || symbol_code(d, i)) {
+    code = symbol_code(d, i);
+    k = i + 1;
+  } else if (is_word(d, i) && in_sent(d, i + 1, sent) && tok_is(d, i + 1, "$") && attached(d, i + 1)) {
+    for (int p = 0; DOLLAR_PREFIX[p].sym; p++)
+      if (tok_is(d, i, DOLLAR_PREFIX[p].sym)) { code = DOLLAR_PREFIX[p].code; break; }
+    k = i + 2;
+  } else if (iso_code(d, i)) {
+    code = iso_code(d, i);
+    k = i + 1;
+  } else if (tok_is(d, i, "Rs") || tok_is(d, i, "Rs.")) {
+    code = "INR";
+    k = i + 1;
+    if (in_sent(d, k, sent) && tok_is(d, k, ".") && attached(d, k)) k++;
+  }
+  if (!code || !in_sent(d, k, sent) || !is_plain_number(d, k)) return false;
+  numphrase np;
+  if (!parse_number(d, k, &np) || np.kind != NP_DIGITS || np.lead0) return false;
+  c->a = i;
+  c->b = np.end;
+  c->kind = PRECIS_FIGURE_MONEY;
+  c->value = np.value;
+  c->unit = code;
+  /* "$5 million dollars" / "US$5 million USD": swallow a redundant code */
+  if (in_sent(d, c->b, sent) && iso_code(d, c->b) && !strcmp(iso_code(d, c->b), code)) c->b++;
+  return true;
+}
+
+static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand *c) {
+  uint32_t sent = d->toks[i].sent;
+  if (money_prefix(d, i, sent, c)) return true;
+  numphrase np;
+  if (!parse_number(d, i, &np)) return false;
+  uint32_t e = np.end;
+  /* percent */
+  if (np.kind != NP_VAGUE && !np.scaled) {
+    const char *unit = NULL;
+    uint32_t pe = percent_after(d, e, sent, &unit);
+    if (pe) {
+      c->a = approx_before(d, i, floor_tok, sent);
+      c->b = gdp_after(d, pe, sent);
+      c->kind = PRECIS_FIGURE_PERCENT;
+      c->value = np.value;
+      c->unit = unit;
+      return true;
+    }
+  }
+  /* money with a currency word or code after the number */
+  if (np.kind == NP_DIGITS && np.lead0) return false;
+  {
+    uint32_t k = e;
+    if (np.kind == NP_VAGUE) {
+      if (!in_sent(d, k, sent) || !tok_ieq(d, k, "of")) return false;
+      k++;
+    }
+    const char *code = NULL;
+    uint32_t ce = 0;
+    const curword *cw = currency_after(d, k, sent, &code, &ce);
+    bool money = false;
+    double val = np.value;
+    if (cw) {
+      money = true;
+      if (cw->rule == CUR_POUND) {
+        /* weight or money?  money when written with a scale, or "pounds sterling" */
+        bool sterling = in_sent(d, ce, sent) && tok_ieq(d, ce, "sterling");
+        bool of = in_sent(d, ce, sent) && tok_ieq(d, ce, "of");
+        bool big = np.scaled || np.kind == NP_VAGUE || (np.kind == NP_WORDS && np.value >= 1e6);
+        money = sterling || (big && !of);
+        if (sterling) ce++;
+      } else if (cw->rule == CUR_WON) {
+        money = np.scaled || np.kind == NP_VAGUE || np.value >= 1e6;
+      } else if (cw->rule == CUR_SUB) {
+        money = !np.scaled && np.kind != NP_VAGUE;
+        val *= cw->factor;
+      }
+    } else if (np.kind != NP_VAGUE && in_sent(d, k, sent) && iso_code(d, k)) {
+      code = iso_code(d, k);
+      ce = k + 1;
+      money = true;
+    } else if (np.kind == NP_DIGITS && !np.scaled && in_sent(d, k, sent) && tok_is(d, k, "p") &&
+               attached(d, k)) {
+      /* "50p" */
+      code = "GBP";
+      ce = k + 1;
+      val *= 0.01;
+      money = true;
+    }
+    if (money) {
+      c->a = i;
+      c->b = ce;
+      c->kind = PRECIS_FIGURE_MONEY;
+      c->value = val;
+      c->unit = code;
+      return true;
+    }
+  }
+  /* count */
+  if (!count_number_ok(d, i, &np, sent)) return false;
+  uint32_t k = e;
+  if (np.kind == NP_VAGUE) {
+    if (!in_sent(d, k, sent) || !tok_ieq(d, k, "of")) return false;
+    k++;
+  }
+  for (int m = 0; m < 2 && in_sent(d, k + 1, sent); m++) {
+    if (count_noun(d, k)) break;
+    if (tok_in(d, k, COUNT_MODIFIERS) >= 0 ||
+        ((d->toks[k].flags & TF_CAP) && lex_has(tok_str(d, k), tok_len(d, k), LX_DEMONYM)))
+      k++;
+    else
+      break;
+  }
+  if (!in_sent(d, k, sent) || !count_noun(d, k)) return false;
+  /* "5 years old": an age, still a count of years; "5 times": excluded by NOT_PLURAL */
+  c->a = i;
+  c->b = k + 1;
+  c->kind = PRECIS_FIGURE_COUNT;
+  c->value = np.value;
+  c->unit = NULL; /* filled by the caller (needs the arena) */
+  return true;
+}
+
+void find_figures(precis_doc *d) {
+  d->nfigs = 0;
+  if (!d->ntoks || !d->nsents) return;
+  uint32_t floor_tok = 0;
+  uint32_t i = 0;
+  while (i < d->ntoks) {
+    cand c;
+    if (!figure_at(d, i, floor_tok, &c) || c.b <= c.a) { i++; continue; }
+    figure *f = ARENA_PUSH(&d->ar, d->figs, d->nfigs, d->cfigs, figure);
+    f->start = d->toks[c.a].start;
+    f->end = d->toks[c.b - 1].end;
+    f->kind = c.kind;
+    f->value = c.value;
+    f->sent = d->toks[i].sent;
+    if (c.kind == PRECIS_FIGURE_COUNT) {
+      uint32_t u = c.b - 1, n = tok_len(d, u);
+      char *s = arena_strndup(&d->ar, tok_str(d, u), n);
+      for (uint32_t k = 0; k < n; k++)
+        if (s[k] >= 'A' && s[k] <= 'Z') s[k] = (char)(s[k] + 32);
+      f->unit = s;
+    } else {
+      f->unit = c.unit;
+    }
+    floor_tok = c.b;
+    i = c.b;
+  }
+}
