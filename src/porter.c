@@ -86,8 +86,8 @@ static int ends_with(const word *w, const char *s, size_t *slen) {
   return w->n >= k && memcmp(w->b + w->n - k, s, k) == 0;
 }
 
-/* Replace the last `cut` bytes by s (never longer than what it replaces,
- * except "+e" rules, which are only applied after a longer suffix was cut). */
+/* Keep the first stem_len bytes and append s.  No rule's replacement is
+ * longer than the suffix it replaces, so the word never grows. */
 static void set_tail(word *w, size_t stem_len, const char *s) {
   size_t k = strlen(s);
   memcpy(w->b + stem_len, s, k);
