@@ -23,7 +23,7 @@
  *    in proportion to their weights; the score of a node without edges is
  *    spread over all nodes (so the scores always sum to 1); start from 1/N,
  *    iterate until the L1 change is < 1e-6 or 100 iterations;
- *  - the top n by score; scores equal to 1e-10 count as ties and go to the
+ *  - the top n by score; scores equal once rounded to 1e-10 are ties and go to the
  *    earlier sentence; the chosen sentences are output in document order.
  *
  * Cost cap: only the first SUMMARIZE_TR_MAX_SENTS (500) candidate sentences
