@@ -17,6 +17,7 @@
  * Every look-ahead and look-behind is bounded by a constant, so the stage is
  * linear in the number of tokens.  See docs/figures.md. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -739,8 +740,51 @@ static bool money_prefix(const precis_doc *d, uint32_t i, uint32_t sent, cand *c
   return true;
 }
 
+/* Hashes (hash_lower, as in token.hash) of every word that may start a figure,
+ * so that ordinary words are rejected with one probe. */
+#define START_BITS 9
+#define START_SIZE (1u << START_BITS)
+static uint32_t start_set[START_SIZE]; /* 0 = empty */
+static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+
+static void start_add(const char *w) {
+  uint32_t h = hash_lower(w, strlen(w));
+  if (!h) h = 1;
+  uint32_t k = h & (START_SIZE - 1);
+  while (start_set[k] && start_set[k] != h) k = (k + 1) & (START_SIZE - 1);
+  start_set[k] = h;
+}
+
+static void start_build(void) {
+  for (int k = 0; NUMWORDS[k].w; k++) start_add(NUMWORDS[k].w);
+  for (int k = 0; DOLLAR_PREFIX[k].sym; k++) start_add(DOLLAR_PREFIX[k].sym);
+  for (int k = 0; ISO_CODES[k]; k++) start_add(ISO_CODES[k]);
+  static const char *const more[] = {"a", "an", "half", "rmb", "rs", "rs.", NULL};
+  for (int k = 0; more[k]; k++) start_add(more[k]);
+  /* hyphenated number words ("twenty-five") hash differently: see may_start */
+}
+
+static bool may_start(const precis_doc *d, uint32_t i) {
+  const token *t = &d->toks[i];
+  if (t->flags & TF_NUMBER) return true;
+  if (t->flags & TF_PUNCT) return symbol_code(d, i) != NULL;
+  uint32_t h = t->hash ? t->hash : 1;
+  uint32_t k = h & (START_SIZE - 1);
+  while (start_set[k]) {
+    if (start_set[k] == h) return true;
+    k = (k + 1) & (START_SIZE - 1);
+  }
+  /* "twenty-five": look at the part before the first hyphen */
+  const char *s = tok_str(d, i);
+  uint32_t n = tok_len(d, i);
+  const char *hy = memchr(s, '-', n);
+  double v;
+  return hy && numword_type(s, (size_t)(hy - s), &v) != W_NONE;
+}
+
 static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand *c) {
   uint32_t sent = d->toks[i].sent;
+  if (!may_start(d, i)) return false;
   if (money_prefix(d, i, sent, c)) return true;
   numphrase np;
   if (!parse_number(d, i, &np)) return false;
@@ -835,6 +879,7 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
 void find_figures(precis_doc *d) {
   d->nfigs = 0;
   if (!d->ntoks || !d->nsents) return;
+  pthread_once(&start_once, start_build);
   uint32_t floor_tok = 0;
   uint32_t i = 0;
   while (i < d->ntoks) {
