@@ -1,3 +1,654 @@
-/* attribution.c - stage under construction */
+/* attribution.c - stage 6: quotations and reported speech.
+ *
+ * First the quotation marks are paired into regions, following the news
+ * convention that a quote running over several paragraphs repeats its
+ * opening mark at each paragraph and closes only at the end.  Then, sentence
+ * by sentence, each speech cue outside quotation marks (said, told,
+ * insisted, according to, ...) is matched to a source and content:
+ *
+ *   A  "Quote," he said.  /  "Quote," said NATO chief Mark Rutte.
+ *      "First half," he said, "second half."          (direct, source after)
+ *   B  Hegseth said: "Quote."                          (direct, source before)
+ *   C  Hegseth said (that) clause ... "partial" ...    (indirect or mixed)
+ *   D  Clause, officials said.                         (indirect, source after)
+ *   E  According to X, clause.  /  Clause, according to X.
+ *
+ * Quotes left over that fill their sentence continue the previous speaker
+ * (a bare quotation paragraph); partial quotes left in a sentence that has
+ * an attribution join it as extra content.  Speakers are resolved later
+ * (speakers.c). */
+#include <string.h>
+
 #include "doc.h"
-void find_attributions(precis_doc *d) { (void)d; }
+#include "lexicon.h"
+#include "tags.h"
+
+#define NONE UINT32_MAX
+
+static uint32_t lx(const precis_doc *d, uint32_t i) { return lex_flags(tok_str(d, i), tok_len(d, i)); }
+
+static bool is_dq(const precis_doc *d, uint32_t i) {
+  if (!(d->toks[i].flags & TF_QUOTE)) return false;
+  unsigned char c = (unsigned char)d->text[d->toks[i].start];
+  if (c == '"') return true;
+  return tok_is(d, i, "\xE2\x80\x9C") || tok_is(d, i, "\xE2\x80\x9D") || tok_is(d, i, "\xC2\xAB") ||
+         tok_is(d, i, "\xC2\xBB") || tok_is(d, i, "\xE2\x80\x9E");
+}
+
+static bool is_sq_open(const precis_doc *d, uint32_t i) {
+  return (d->toks[i].flags & TF_QUOTE) && (d->toks[i].flags & TF_QOPEN) &&
+         (tok_is(d, i, "\xE2\x80\x98") || tok_is(d, i, "'"));
+}
+static bool is_sq_close(const precis_doc *d, uint32_t i) {
+  return (d->toks[i].flags & TF_QUOTE) && (d->toks[i].flags & TF_QCLOSE) &&
+         (tok_is(d, i, "\xE2\x80\x99") || tok_is(d, i, "'"));
+}
+
+static void add_region(precis_doc *d, uint32_t open, uint32_t close, uint32_t b, uint32_t e, bool cont) {
+  if (e <= b) return;
+  qregion *r = ARENA_PUSH(&d->ar, d->regions, d->nregions, d->cregions, qregion);
+  r->open_tok = open;
+  r->close_tok = close;
+  r->b = b;
+  r->e = e;
+  r->cont = cont;
+  r->owner = -1;
+}
+
+/* Pair quotation marks into regions (double marks; single marks when they
+ * are used as the outer marks, British style). */
+static void find_regions(precis_doc *d) {
+  uint32_t n = d->ntoks;
+  uint32_t open = NONE;
+  bool cont = false;
+  for (uint32_t i = 0; i < n; i++) {
+    token *t = &d->toks[i];
+    if ((t->flags & TF_PARA_BEFORE) && open != NONE) {
+      if (is_dq(d, i) && (t->flags & TF_QOPEN)) {
+        /* the quote goes on in this paragraph: close the part before */
+        add_region(d, open, NONE, open + 1, i, cont);
+        open = i;
+        cont = true;
+        continue;
+      }
+      add_region(d, open, NONE, open + 1, i, cont);
+      open = NONE;
+      cont = false;
+    }
+    if (!is_dq(d, i)) continue;
+    if (open == NONE) {
+      if (!(t->flags & TF_QCLOSE) || (t->flags & TF_QOPEN)) {
+        open = i;
+        cont = false;
+      }
+    } else {
+      if ((t->flags & TF_QCLOSE) || !(t->flags & TF_QOPEN) || d->text[t->start] == '"') {
+        add_region(d, open, i, open + 1, i, cont);
+        open = NONE;
+        cont = false;
+      } else {
+        open = i; /* two opening marks: the first was stray */
+        cont = false;
+      }
+    }
+  }
+  if (open != NONE) add_region(d, open, NONE, open + 1, n, cont);
+  /* single quotation marks outside double ones: ‘like this’ */
+  uint32_t nr = d->nregions;
+  uint32_t r = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    while (r < nr && d->regions[r].e < i) r++;
+    bool inside = r < nr && d->regions[r].open_tok <= i && i < d->regions[r].e + 1;
+    if (inside || !is_sq_open(d, i)) continue;
+    for (uint32_t k = i + 1; k < n && k < i + 200; k++) {
+      if (d->toks[k].flags & TF_PARA_BEFORE) break;
+      if (is_dq(d, k)) break;
+      if (is_sq_close(d, k)) {
+        /* not a possessive plural (teachers’ union): need punctuation or space after */
+        add_region(d, i, k, i + 1, k, false);
+        i = k;
+        break;
+      }
+    }
+  }
+  /* keep regions in text order */
+  if (d->nregions > nr) {
+    for (uint32_t a = 1; a < d->nregions; a++) {
+      qregion x = d->regions[a];
+      uint32_t b = a;
+      while (b > 0 && d->regions[b - 1].b > x.b) { d->regions[b] = d->regions[b - 1]; b--; }
+      d->regions[b] = x;
+    }
+  }
+  d->tok_region = arena_alloc(&d->ar, (n + 1) * sizeof(int32_t));
+  for (uint32_t i = 0; i < n; i++) d->tok_region[i] = -1;
+  for (uint32_t k = 0; k < d->nregions; k++) {
+    qregion *q = &d->regions[k];
+    uint32_t from = q->open_tok, to = q->close_tok != NONE ? q->close_tok + 1 : q->e;
+    for (uint32_t i = from; i < to && i < n; i++) {
+      if (d->tok_region[i] < 0) d->tok_region[i] = (int32_t)k;
+      d->toks[i].quote_depth++;
+    }
+  }
+}
+
+/* ---- cues ---------------------------------------------------------------- */
+
+static bool is_cue(const precis_doc *d, uint32_t i) {
+  const token *t = &d->toks[i];
+  if (!(t->flags & TF_WORD) || d->tok_region[i] >= 0) return false;
+  uint32_t f = lx(d, i);
+  if (!(f & LX_SPEECH)) return false;
+  if (tok_ieq(d, i, "according")) return i + 1 < d->ntoks && tok_ieq(d, i + 1, "to");
+  if (t->flags & TF_CAP) return false; /* "Speaking at...", a name */
+  if (tags_have_pos(d)) {
+    int p = d->toks[i].pos;
+    if (p != TAG_UPOS_VERB && p != TAG_UPOS_AUX) return false;
+  } else {
+    /* without tags: base forms are too often nouns ("a report", "the claim") */
+    uint32_t n = tok_len(d, i);
+    const char *s = tok_str(d, i);
+    bool past = n > 2 && s[n - 2] == 'e' && s[n - 1] == 'd';
+    bool irregular = tok_is(d, i, "said") || tok_is(d, i, "told") || tok_is(d, i, "wrote") ||
+                     tok_is(d, i, "thought") || tok_is(d, i, "says") || tok_is(d, i, "tells");
+    if (!past && !irregular && !(f & LX_SPEECH_PRESENT)) return false;
+    if ((f & LX_SPEECH_PRESENT) && i > 0 && (lx(d, i - 1) & LX_STOP) && !(lx(d, i - 1) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)))
+      return false; /* "the reports", "his claims" */
+  }
+  /* "said" as an adjective: "the said company" */
+  if (i > 0 && (tok_ieq(d, i - 1, "the") || tok_ieq(d, i - 1, "a"))) return false;
+  return true;
+}
+
+static bool is_boundary_punct(const precis_doc *d, uint32_t i) {
+  return tok_is(d, i, ",") || tok_is(d, i, ";") || tok_is(d, i, ":") || tok_is(d, i, "\xE2\x80\x94") ||
+         tok_is(d, i, "--") || tok_is(d, i, "\xE2\x80\x93") || tok_is(d, i, "(") || tok_is(d, i, ")") ||
+         (d->toks[i].flags & TF_QUOTE) || tok_is(d, i, ".") || tok_is(d, i, "?") || tok_is(d, i, "!");
+}
+
+static bool is_clause_word(const precis_doc *d, uint32_t i) {
+  static const char *w[] = {"that", "which", "who", "whom", "but", "and", "or", "while", "when", "as", "because",
+                            "although", "though", "if", "after", "before", "since", "so", "where", "whether",
+                            "than", "until", "unless", "once", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_ieq(d, i, w[k])) return true;
+  return false;
+}
+
+static bool is_aux_or_adv(const precis_doc *d, uint32_t i) {
+  static const char *w[] = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do",
+                            "also", "later", "previously", "again", "repeatedly", "then", "reportedly",
+                            "once", "recently", "publicly", "privately", "separately", "earlier", "further",
+                            "frequently", "often", "has", "been", "being", "be", "could", "may", "might",
+                            "should", "can", "not", "never", "first", "last", "initially", "today", "yesterday",
+                            "openly", "still", "even", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_is(d, i, w[k])) return true;
+  return false;
+}
+
+/* Source noun phrase ending right before token `end` (exclusive); returns
+ * its first token, or end when there is none. */
+static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end) {
+  uint32_t k = end;
+  while (k > begin && is_aux_or_adv(d, k - 1)) k--;
+  uint32_t np_end = k;
+  /* apposition: "Hegseth, the US defence secretary, said" */
+  if (k > begin && tok_is(d, k - 1, ",")) {
+    uint32_t c2 = k - 1, j = c2;
+    while (j > begin && c2 - j < 12 && !tok_is(d, j - 1, ",") && !(d->toks[j - 1].flags & TF_QUOTE)) j--;
+    if (j > begin && tok_is(d, j - 1, ",") && j - 1 > begin && d->tok_mention[j - 2] >= 0) {
+      uint32_t name_end = j - 1, nb = name_end;
+      while (nb > begin && d->tok_mention[nb - 1] >= 0 && d->tok_mention[nb - 1] == d->tok_mention[name_end - 1]) nb--;
+      (void)np_end;
+      return nb;
+    }
+    return end;
+  }
+  uint32_t b = k;
+  while (b > begin) {
+    uint32_t p = b - 1;
+    if (is_boundary_punct(d, p) && !tok_is(d, p, ".")) break;
+    if (tok_is(d, p, ".")) break;
+    if (is_clause_word(d, p)) break;
+    if (d->tok_region[p] >= 0) break;
+    if (is_cue(d, p)) break;
+    if (tags_have_pos(d)) {
+      int ps = d->toks[p].pos;
+      if (ps == TAG_UPOS_VERB || ps == TAG_UPOS_AUX || ps == TAG_UPOS_SCONJ || ps == TAG_UPOS_CCONJ) break;
+      if (ps == TAG_UPOS_ADP && !tok_is(d, p, "of") && !tok_is(d, p, "for") && !tok_is(d, p, "at")) break;
+    } else {
+      uint32_t f = lx(d, p);
+      if ((f & LX_STOP) && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) && !tok_ieq(d, p, "the") &&
+          !tok_ieq(d, p, "a") && !tok_ieq(d, p, "an") && !tok_is(d, p, "of") && !tok_is(d, p, "for") &&
+          !tok_ieq(d, p, "his") && !tok_ieq(d, p, "her") && !tok_ieq(d, p, "their") && !tok_ieq(d, p, "its") &&
+          !tok_ieq(d, p, "our") && !tok_ieq(d, p, "other") && !tok_ieq(d, p, "some") && !tok_ieq(d, p, "many") &&
+          !tok_ieq(d, p, "one") && !tok_ieq(d, p, "both") && !tok_ieq(d, p, "former") && !tok_ieq(d, p, "new"))
+        break;
+    }
+    if (np_end - p > 12) break;
+    b = p;
+  }
+  /* strip a leading "of"/"for" */
+  while (b < np_end && (tok_is(d, b, "of") || tok_is(d, b, "for"))) b++;
+  return b < np_end ? b : end;
+}
+
+static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end);
+
+/* Source noun phrase starting at b (inverted "said NATO chief Mark Rutte in ..."). */
+static uint32_t source_after(const precis_doc *d, uint32_t b, uint32_t end) { return np_end_of(d, b, end); }
+
+static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
+  uint32_t k = b;
+  while (k < end && k - b < 12) {
+    if (is_boundary_punct(d, k)) break;
+    if (d->tok_region[k] >= 0) break;
+    if (is_clause_word(d, k) || is_cue(d, k)) break;
+    uint32_t f = lx(d, k);
+    bool cap = (d->toks[k].flags & TF_CAP) != 0;
+    /* "a spokesman for the mayor", "a professor at Harvard" */
+    if ((tok_is(d, k, "for") || tok_is(d, k, "at")) && k > b && k + 1 < end &&
+        ((d->toks[k + 1].flags & TF_CAP) || tok_ieq(d, k + 1, "the"))) {
+      k++;
+      continue;
+    }
+    if (!cap && tags_have_pos(d)) {
+      int ps = d->toks[k].pos;
+      if (ps == TAG_UPOS_VERB || ps == TAG_UPOS_AUX || ps == TAG_UPOS_SCONJ || ps == TAG_UPOS_CCONJ ||
+          ps == TAG_UPOS_ADV)
+        break;
+      if (ps == TAG_UPOS_ADP && !tok_is(d, k, "of")) break;
+    } else if (!cap) {
+      if ((f & LX_STOP) && !tok_ieq(d, k, "the") && !tok_ieq(d, k, "a") && !tok_ieq(d, k, "an") &&
+          !tok_is(d, k, "of") && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) && !tok_ieq(d, k, "his") &&
+          !tok_ieq(d, k, "her") && !tok_ieq(d, k, "their") && !tok_ieq(d, k, "former"))
+        break;
+    }
+    k++;
+  }
+  while (k > b && (tok_is(d, k - 1, "of") || tok_ieq(d, k - 1, "the") || tok_ieq(d, k - 1, "a"))) k--;
+  return k;
+}
+
+/* ---- quotes ---------------------------------------------------------------- */
+
+static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, uint32_t cue_e) {
+  quote *q = ARENA_PUSH(&d->ar, d->quotes, d->nquotes, d->cquotes, quote);
+  memset(q, 0, sizeof *q);
+  q->kind = kind;
+  q->entity = -1;
+  q->cont_of = -1;
+  q->cue_tok = cue_b;
+  q->source_tok_begin = q->source_tok_end = NONE;
+  if (cue_e > cue_b) {
+    q->cue.start = d->toks[cue_b].start;
+    q->cue.end = d->toks[cue_e - 1].end;
+  }
+  return q;
+}
+
+static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
+  if (e <= b || b == NONE) return;
+  q->source_tok_begin = b;
+  q->source_tok_end = e;
+  q->source.start = d->toks[b].start;
+  q->source.end = d->toks[e - 1].end;
+}
+
+static void add_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
+  /* trim punctuation at the edges that is not part of the statement */
+  while (e > b && (tok_is(d, e - 1, ",") || tok_is(d, e - 1, ";") || tok_is(d, e - 1, ":") ||
+                   tok_is(d, e - 1, "\xE2\x80\x94") || tok_is(d, e - 1, "--")))
+    e--;
+  while (b < e && (tok_is(d, b, ",") || tok_is(d, b, ":"))) b++;
+  if (e <= b) return;
+  if (q->ncontent > 0) {
+    bspan *last = &q->content[q->ncontent - 1];
+    if (d->toks[b].start <= last->end) { /* overlapping or touching: extend */
+      if (d->toks[e - 1].end > last->end) last->end = d->toks[e - 1].end;
+      return;
+    }
+  }
+  if (q->ncontent == 4) { /* merge into the last fragment */
+    q->content[3].end = d->toks[e - 1].end;
+    return;
+  }
+  q->content[q->ncontent].start = d->toks[b].start;
+  q->content[q->ncontent].end = d->toks[e - 1].end;
+  q->ncontent++;
+}
+
+static void take_region(precis_doc *d, quote *q, int32_t r) {
+  d->regions[r].owner = (int32_t)(q - d->quotes);
+  add_content(d, q, d->regions[r].b, d->regions[r].e);
+}
+
+/* The region ending right before token i (only punctuation between), or -1. */
+static int32_t region_ending_before(const precis_doc *d, uint32_t i, uint32_t sent_begin) {
+  uint32_t k = i;
+  if (k <= sent_begin) return -1;
+  while (k > sent_begin && (tok_is(d, k - 1, ",") || tok_is(d, k - 1, "\xE2\x80\x94") || tok_is(d, k - 1, "--")))
+    k--;
+  if (k <= sent_begin) return -1;
+  int32_t r = d->tok_region[k - 1];
+  if (r < 0 || d->regions[r].close_tok != k - 1) return -1;
+  return r;
+}
+
+/* Chain back through regions that this one continues (quote over paragraphs)
+ * and through earlier sentences of one quotation; add them in order. */
+static void take_region_chain(precis_doc *d, quote *q, int32_t r) {
+  int32_t first = r;
+  while (first > 0 && d->regions[first].cont && d->regions[first - 1].owner < 0) first--;
+  for (int32_t k = first; k <= r; k++) take_region(d, q, k);
+}
+
+static uint32_t sentence_body_end(const precis_doc *d, const sentence *s) {
+  uint32_t e = s->tok_end;
+  while (e > s->tok_begin && ((d->toks[e - 1].flags & TF_QUOTE) || tok_is(d, e - 1, ".") || tok_is(d, e - 1, "!") ||
+                              tok_is(d, e - 1, "?") || tok_is(d, e - 1, ")")))
+    e--;
+  return e;
+}
+
+/* content [b, e): direct when it is one region exactly, mixed with any region inside */
+static precis_quote_kind kind_of(const precis_doc *d, uint32_t b, uint32_t e) {
+  bool any = false, all = true;
+  for (uint32_t k = b; k < e; k++) {
+    if (d->tok_region[k] >= 0) any = true;
+    else if (!(d->toks[k].flags & TF_PUNCT)) all = false;
+  }
+  if (any && all) return PRECIS_QUOTE_DIRECT;
+  return any ? PRECIS_QUOTE_MIXED : PRECIS_QUOTE_INDIRECT;
+}
+
+static void claim_regions_in(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e; k++) {
+    int32_t r = d->tok_region[k];
+    if (r >= 0 && d->regions[r].owner < 0) d->regions[r].owner = (int32_t)(q - d->quotes);
+  }
+}
+
+/* Try the patterns for the cue at token c of sentence s.  Returns the token
+ * after the last one used, or 0 when nothing was found. */
+static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
+  uint32_t sb = s->tok_begin, se = s->tok_end;
+  uint32_t body_end = sentence_body_end(d, s);
+  uint32_t cue_e = c + 1;
+  bool according = tok_ieq(d, c, "according");
+  if (according) cue_e = c + 2;
+  /* particles: "pointed out", "made clear" are left as one word cues */
+  if (!according && cue_e < se && (tok_is(d, cue_e, "out") || tok_is(d, cue_e, "up")) && tok_ieq(d, c, "pointed"))
+    cue_e++;
+  /* an auxiliary before the cue belongs to it: "has said", "had told" */
+  uint32_t cue_b = c;
+  if (c > sb && (tok_is(d, c - 1, "has") || tok_is(d, c - 1, "had") || tok_is(d, c - 1, "have")))
+    cue_b = c - 1;
+
+  if (according) {
+    /* "according to X, content" or "content, according to X" */
+    uint32_t src_b = cue_e, src_e = np_end_of(d, src_b, se);
+    if (src_e <= src_b) return 0;
+    quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
+    set_source(d, q, src_b, src_e);
+    uint32_t cb, ce;
+    if (c > s->body_start_tok + 1 && tok_is(d, c - 1, ",")) { cb = s->body_start_tok; ce = c - 1; }
+    else {
+      cb = src_e;
+      while (cb < body_end && tok_is(d, cb, ",")) cb++;
+      ce = body_end;
+    }
+    /* leading conjunction is not content */
+    add_content(d, q, cb, ce);
+    q->kind = kind_of(d, cb, ce);
+    claim_regions_in(d, q, cb, ce);
+    return src_e;
+  }
+
+  /* A: a quotation closes right before the source and cue */
+  uint32_t pre_src = source_before(d, sb, cue_b);
+  uint32_t look = pre_src != cue_b ? pre_src : cue_b;
+  int32_t r = region_ending_before(d, look, sb);
+  if (r >= 0 && d->regions[r].owner < 0) {
+    quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, cue_b, cue_e);
+    uint32_t after = cue_e;
+    if (pre_src != cue_b) set_source(d, q, pre_src, cue_b);
+    else {
+      uint32_t e = source_after(d, cue_e, se);
+      set_source(d, q, cue_e, e);
+      after = e;
+    }
+    take_region_chain(d, q, r);
+    /* the second half: "Quote," he said, "more quote." */
+    uint32_t k = after;
+    while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < 8) k++;
+    if (k < se && tok_is(d, k, ",")) k++;
+    if (k < d->ntoks && d->tok_region[k] >= 0 && d->regions[d->tok_region[k]].open_tok == k &&
+        d->regions[d->tok_region[k]].owner < 0) {
+      int32_t r2 = d->tok_region[k];
+      take_region(d, q, r2);
+      /* a quote continuing over the next paragraphs */
+      while ((uint32_t)r2 + 1 < d->nregions && d->regions[r2 + 1].cont && d->regions[r2 + 1].owner < 0) {
+        r2++;
+        take_region(d, q, r2);
+      }
+      return d->regions[r2].e;
+    }
+    return after;
+  }
+
+  /* the source is before the cue (B, C) */
+  if (pre_src != cue_b) {
+    uint32_t k = cue_e;
+    /* skip an object: "told reporters", "told a group of backers" */
+    if (tok_ieq(d, c, "told") || tok_ieq(d, c, "tells") || tok_ieq(d, c, "tell") || tok_ieq(d, c, "assured") ||
+        tok_ieq(d, c, "informed") || tok_ieq(d, c, "warned") || tok_ieq(d, c, "reminded")) {
+      uint32_t o = np_end_of(d, k, se);
+      if (o > k && o < se && (tok_is(d, o, "that") || tok_is(d, o, ",") || tok_is(d, o, ":") ||
+                              (d->toks[o].flags & TF_QUOTE)))
+        k = o;
+      else if (o > k && o - k <= 3)
+        k = o;
+    }
+    /* skip adverbials between cue and content: "said on Tuesday that" */
+    uint32_t k2 = k;
+    while (k2 < se && k2 - k < 6 && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
+           !tok_is(d, k2, ":") && !tok_is(d, k2, ","))
+      k2++;
+    if (k2 < se && tok_is(d, k2, "that") && k2 > k &&
+        (tok_is(d, k, "on") || tok_is(d, k, "in") || tok_is(d, k, "at") || tok_is(d, k, "last") ||
+         tok_is(d, k, "during") || tok_is(d, k, "late") || tok_is(d, k, "earlier")))
+      k = k2;
+    while (k < se && (tok_is(d, k, ":") || tok_is(d, k, ","))) k++;
+    if (k >= body_end) {
+      /* nothing after the cue: maybe D ("..., officials said.") handled below */
+    } else {
+      /* B: a quotation opens right here */
+      int32_t rr = d->tok_region[k];
+      if (rr >= 0 && d->regions[rr].open_tok == k && d->regions[rr].owner < 0) {
+        quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, cue_b, cue_e);
+        set_source(d, q, pre_src, cue_b);
+        take_region(d, q, rr);
+        uint32_t end = d->regions[rr].close_tok == NONE ? d->regions[rr].e : d->regions[rr].close_tok + 1;
+        while ((uint32_t)rr + 1 < d->nregions && d->regions[rr + 1].cont && d->regions[rr + 1].owner < 0) {
+          rr++;
+          take_region(d, q, rr);
+          end = d->regions[rr].e;
+        }
+        /* text after the quote in the same sentence makes it mixed */
+        if (end < body_end && d->toks[end].sent == (uint32_t)(s - d->sents)) {
+          bool words = false;
+          for (uint32_t j = end; j < body_end; j++)
+            if (d->toks[j].flags & TF_WORD) words = true;
+          if (words) {
+            add_content(d, q, end, body_end);
+            q->kind = PRECIS_QUOTE_MIXED;
+            claim_regions_in(d, q, end, body_end);
+            return body_end;
+          }
+        }
+        return end;
+      }
+      /* C: a reported clause to the end of the sentence */
+      /* "vowed to reach", "expected to rise": an infinitive is no statement */
+      if (tok_is(d, k, "to") && !tok_ieq(d, c, "according")) return 0;
+      if (!(lx(d, c) & LX_SPEECH_NOTHAT) || tok_is(d, k, "that")) {
+        quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
+        set_source(d, q, pre_src, cue_b);
+        uint32_t ce = body_end;
+        /* a subordinate "While he said X, main clause" keeps X only */
+        if (pre_src > sb && (tok_ieq(d, pre_src - 1, "while") || tok_ieq(d, pre_src - 1, "although") ||
+                             tok_ieq(d, pre_src - 1, "though") || tok_ieq(d, pre_src - 1, "as"))) {
+          for (uint32_t j = k; j < body_end; j++)
+            if (tok_is(d, j, ",") && d->tok_region[j] < 0) { ce = j; break; }
+        }
+        /* keep a closing quotation mark whose opening mark is in the content */
+        if (ce < se && (d->toks[ce].flags & TF_QUOTE) && d->tok_region[ce] >= 0 &&
+            d->regions[d->tok_region[ce]].open_tok >= k)
+          ce++;
+        add_content(d, q, k, ce);
+        q->kind = kind_of(d, k, ce);
+        claim_regions_in(d, q, k, ce);
+        return ce;
+      }
+    }
+  }
+
+  /* D: "Content, officials said." / "Content, said the spokesman." */
+  {
+    uint32_t src_b = NONE, src_e = NONE, comma = NONE;
+    if (pre_src != cue_b && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
+      src_b = pre_src; src_e = cue_b; comma = pre_src - 1;
+    } else if (cue_b > sb && tok_is(d, cue_b - 1, ",")) {
+      uint32_t e = source_after(d, cue_e, se);
+      if (e > cue_e) { src_b = cue_e; src_e = e; comma = cue_b - 1; }
+    }
+    if (comma != NONE && comma > s->body_start_tok) {
+      /* after the source only adverbials may follow */
+      quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
+      set_source(d, q, src_b, src_e);
+      uint32_t cb = s->body_start_tok;
+      add_content(d, q, cb, comma);
+      q->kind = kind_of(d, cb, comma);
+      claim_regions_in(d, q, cb, comma);
+      return src_e > cue_e ? src_e : cue_e;
+    }
+  }
+  return 0;
+}
+
+void find_attributions(precis_doc *d) {
+  if (!d->ntoks) return;
+  find_regions(d);
+  int32_t *sent_quote = arena_alloc(&d->ar, (d->nsents + 1) * sizeof(int32_t));
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    sent_quote[s] = -1;
+    const sentence *se = &d->sents[s];
+    if (se->is_heading) continue;
+    uint32_t i = se->body_start_tok;
+    uint32_t first_q = d->nquotes;
+    while (i < se->tok_end) {
+      if (!is_cue(d, i)) { i++; continue; }
+      /* a cue inside content already taken (in this sentence) belongs to that content */
+      bool inside = false;
+      for (uint32_t q = first_q; q < d->nquotes; q++) {
+        quote *qq = &d->quotes[q];
+        for (uint32_t k = 0; k < qq->ncontent; k++)
+          if (d->toks[i].start >= qq->content[k].start && d->toks[i].end <= qq->content[k].end) inside = true;
+        if (inside) break;
+      }
+      if (inside) { i++; continue; }
+      uint32_t before = d->nquotes;
+      uint32_t next = attribute_cue(d, se, i);
+      if (d->nquotes > before && sent_quote[s] < 0) sent_quote[s] = (int32_t)before;
+      i = next > i ? next : i + 1;
+      /* scan only the last quotes for the "inside" test: keep it linear */
+    }
+  }
+  /* left-over regions (in text order, so sentences only grow) */
+  uint32_t ncue = d->nquotes, next_cue = 0;
+  int32_t last_cont = -1;
+  for (uint32_t r = 0; r < d->nregions; r++) {
+    qregion *rg = &d->regions[r];
+    if (rg->owner >= 0) continue;
+    uint32_t s = d->toks[rg->b].sent;
+    const sentence *se = &d->sents[s];
+    if (se->is_heading) continue;
+    /* a partial quote in a sentence that has an attribution joins it */
+    if (sent_quote[s] >= 0) {
+      quote *q = &d->quotes[sent_quote[s]];
+      take_region(d, q, (int32_t)r);
+      if (q->kind == PRECIS_QUOTE_INDIRECT) q->kind = PRECIS_QUOTE_MIXED;
+      continue;
+    }
+    /* a bare quotation filling its sentence(s) continues the previous speaker */
+    uint32_t words = 0;
+    for (uint32_t k = rg->b; k < rg->e; k++)
+      if (d->toks[k].flags & TF_WORD) words++;
+    bool starts = rg->open_tok <= se->body_start_tok || rg->open_tok == se->tok_begin;
+    if (!starts || words < 3) continue;
+    /* the latest quote before it: a cue quote or an earlier continuation */
+    while (next_cue < ncue && d->toks[d->quotes[next_cue].cue_tok].sent <= s) next_cue++;
+    int32_t prev = next_cue > 0 ? (int32_t)next_cue - 1 : -1;
+    uint32_t ps = prev >= 0 ? d->toks[d->quotes[prev].cue_tok].sent : 0;
+    if (last_cont >= 0 && (prev < 0 || d->quotes[last_cont].sent_begin >= ps)) {
+      prev = last_cont;
+      ps = d->quotes[last_cont].sent_begin;
+    }
+    if (prev < 0) continue;
+    if (d->sents[ps].para + 2 < se->para) continue;
+    last_cont = (int32_t)d->nquotes;
+    quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, 0, 0);
+    q->cont_of = prev;
+    q->sent_begin = s;
+    take_region(d, q, (int32_t)r);
+    while (r + 1 < d->nregions && d->regions[r + 1].cont && d->regions[r + 1].owner < 0) {
+      r++;
+      take_region(d, q, (int32_t)r);
+    }
+  }
+  /* quotes in text order of their first content, sentence range */
+  for (uint32_t a = 1; a < d->nquotes; a++) {
+    quote x = d->quotes[a];
+    uint32_t key = x.ncontent ? x.content[0].start : x.cue.start;
+    uint32_t b = a;
+    while (b > 0) {
+      quote *y = &d->quotes[b - 1];
+      uint32_t yk = y->ncontent ? y->content[0].start : y->cue.start;
+      if (yk <= key) break;
+      d->quotes[b] = *y;
+      b--;
+    }
+    if (b != a) {
+      /* fix cont_of links that pointed across the move */
+      for (uint32_t k = 0; k < d->nquotes; k++) {
+        if (k == b) continue;
+        if (d->quotes[k].cont_of >= (int32_t)b && d->quotes[k].cont_of < (int32_t)a) d->quotes[k].cont_of++;
+        else if (d->quotes[k].cont_of == (int32_t)a) d->quotes[k].cont_of = (int32_t)b;
+      }
+      d->quotes[b] = x;
+    }
+  }
+  for (uint32_t k = 0; k < d->nquotes; k++) {
+    quote *q = &d->quotes[k];
+    uint32_t lo = NONE, hi = 0;
+    for (uint32_t c = 0; c < q->ncontent; c++) {
+      /* byte -> sentence: use the cue sentence or binary search on sentences */
+      uint32_t bs = q->content[c].start, be = q->content[c].end;
+      uint32_t l = 0, h = d->nsents;
+      while (l + 1 < h) { uint32_t m = (l + h) / 2; if (d->sents[m].start <= bs) l = m; else h = m; }
+      if (l < lo) lo = l;
+      l = 0; h = d->nsents;
+      while (l + 1 < h) { uint32_t m = (l + h) / 2; if (d->sents[m].start < be) l = m; else h = m; }
+      if (l > hi) hi = l;
+    }
+    if (q->cue.end > q->cue.start) {
+      uint32_t cs = d->toks[q->cue_tok].sent;
+      if (cs < lo) lo = cs;
+      if (cs > hi) hi = cs;
+    }
+    q->sent_begin = lo == NONE ? 0 : lo;
+    q->sent_end = hi + 1;
+  }
+}

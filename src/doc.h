@@ -96,7 +96,16 @@ typedef struct quote {
   int32_t entity;      /* resolved speaker, -1 if none */
   uint32_t sent_begin, sent_end; /* sentences covered */
   uint32_t cue_tok;    /* token index of the cue word */
+  int32_t cont_of;     /* a bare quotation continuing quote cont_of's speaker, or -1 */
 } quote;
+
+/* A stretch of text between quotation marks (attribution.c). */
+typedef struct qregion {
+  uint32_t open_tok, close_tok; /* the marks (close_tok == UINT32_MAX if unclosed) */
+  uint32_t b, e;                /* content tokens [b, e) */
+  bool cont;                    /* continues the previous region (quote over paragraphs) */
+  int32_t owner;                /* quote that took it, or -1 */
+} qregion;
 
 typedef struct figure {
   uint32_t start, end;         /* bytes */
@@ -112,6 +121,8 @@ typedef struct keypoint {
   int32_t entity;      /* speaker, -1 if none */
   double score;
 } keypoint;
+
+struct ner_span;
 
 struct precis_doc {
   arena ar;
@@ -133,6 +144,11 @@ struct precis_doc {
   uint32_t nsents, csents;
   uint32_t nparas;
 
+  /* tags.c */
+  bool has_pos, has_ner;
+  struct ner_span *ner_spans;
+  uint32_t nner, cner;
+
   /* entities.c */
   entity *ents;
   uint32_t nents, cents;
@@ -141,6 +157,9 @@ struct precis_doc {
   int32_t *tok_mention; /* per token: mention index or -1 */
 
   /* attribution.c / speakers.c */
+  qregion *regions;
+  uint32_t nregions, cregions;
+  int32_t *tok_region; /* per token: region index or -1 */
   quote *quotes;
   uint32_t nquotes, cquotes;
 

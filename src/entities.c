@@ -1,3 +1,365 @@
-/* entities.c - stage under construction */
+/* entities.c - stage 5: tokens (+ NER labels) -> entities and their mentions.
+ *
+ * Candidate name spans come from the statistical NER tagger when it ran
+ * (tags.c sets token.ner), else from capitalisation rules.  Either way the
+ * same rules then
+ *   - split titles off names ("Secretary Hegseth" -> title Secretary),
+ *   - learn descriptions from appositions ("Britain's defence minister John
+ *     Healey" -> Healey is a "defence minister"; "NATO chief Mark Rutte"),
+ *   - type the spans (person / organisation / place / other),
+ *   - and link aliases in the document (full name <-> surname, "Hegseth's").
+ */
+#include <string.h>
+
 #include "doc.h"
-void find_entities(precis_doc *d) { (void)d; }
+#include "lexicon.h"
+#include "tags.h"
+
+typedef struct cand {
+  uint32_t b, e;     /* tokens of the name */
+  ent_type type;
+  int typed;         /* type came from strong evidence */
+  uint32_t title_b, title_e; /* title tokens before the name (may be empty) */
+  uint32_t desc_b, desc_e;   /* description (apposition) tokens */
+} cand;
+
+static bool is_word(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & TF_WORD) != 0; }
+static bool is_cap(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & (TF_CAP | TF_WORD)) == (TF_CAP | TF_WORD); }
+static uint32_t lx(const precis_doc *d, uint32_t i) { return lex_flags(tok_str(d, i), tok_len(d, i)); }
+
+static bool is_possessive(const precis_doc *d, uint32_t i) {
+  return i < d->ntoks && (tok_ieq(d, i, "'s") || tok_is(d, i, "\xE2\x80\x99s") || tok_is(d, i, "\xE2\x80\x99S"));
+}
+
+/* sentence-initial (or quote-initial) position */
+static bool at_start(const precis_doc *d, uint32_t i) {
+  uint32_t s = d->toks[i].sent;
+  if (s < d->nsents && d->sents[s].tok_begin == i) return true;
+  if (i > 0 && (d->toks[i - 1].flags & TF_QUOTE) && (d->toks[i - 1].flags & TF_QOPEN)) return true;
+  if (i > 0 && (tok_is(d, i - 1, ":") || tok_is(d, i - 1, "(") || tok_is(d, i - 1, "\xE2\x80\x94") || tok_is(d, i - 1, "--")))
+    return true;
+  return false;
+}
+
+static const char *const non_names[] = {"gdp", "ceo", "tv", "ok", "id", "pm", "am", "ad", "bc", "dna", "hiv",
+                                         "covid", "covid-19", "internet", "web", "mp", "mps", "phd", "vs",
+                                         NULL};
+
+static bool non_name(const precis_doc *d, uint32_t i) {
+  for (int k = 0; non_names[k]; k++)
+    if (tok_ieq(d, i, non_names[k])) return true;
+  return false;
+}
+
+static void add_cand(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap, uint32_t b, uint32_t e, ent_type t,
+                     int typed) {
+  if (e <= b) return;
+  cand *c = ARENA_PUSH(&d->ar, *cs, *n, *cap, cand);
+  memset(c, 0, sizeof *c);
+  c->b = b;
+  c->e = e;
+  c->type = t;
+  c->typed = typed;
+}
+
+/* Capitalisation rules: maximal runs of capitalised words, with "of", "for",
+ * "de", "al", "bin" etc. allowed inside when a capital follows. */
+static void rule_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap) {
+  uint32_t i = 0;
+  while (i < d->ntoks) {
+    if (!is_cap(d, i) || d->sents[d->toks[i].sent].is_heading) { i++; continue; }
+    uint32_t b = i, e = i + 1;
+    while (e < d->ntoks && d->toks[e].sent == d->toks[b].sent && !(d->toks[e].flags & TF_PARA_BEFORE)) {
+      if (is_cap(d, e)) { e++; continue; }
+      if ((tok_is(d, e, "of") || tok_is(d, e, "for") || tok_is(d, e, "de") || tok_is(d, e, "van") ||
+           tok_is(d, e, "von") || tok_is(d, e, "al") || tok_is(d, e, "bin") || tok_is(d, e, "da") ||
+           tok_is(d, e, "del") || tok_is(d, e, "and") || tok_is(d, e, "&")) &&
+          e + 1 < d->ntoks && is_cap(d, e + 1) && !(lx(d, e + 1) & (LX_MONTH | LX_DAY))) {
+        /* "and" only joins organisation-like names: "Marks and Spencer" is rare; allow "&" always */
+        if (tok_is(d, e, "and")) break;
+        e += 1;
+        continue;
+      }
+      /* a dot-initial inside a name: "George W. Bush" (W. is one token) */
+      break;
+    }
+    /* strip sentence-initial function words and other non-name words at the edges */
+    while (b < e) {
+      uint32_t f = lx(d, b);
+      if ((f & (LX_STOP | LX_SENT_START | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_MONTH | LX_DAY |
+                LX_COMMON | LX_DEMONYM)) &&
+          (at_start(d, b) || (f & (LX_MONTH | LX_DAY | LX_DEMONYM)) || tok_is(d, b, "I"))) {
+        b++;
+        continue;
+      }
+      if (non_name(d, b)) { b++; continue; }
+      /* a sentence-initial capitalised speech verb or common word: "Speaking", "Asked" */
+      if (at_start(d, b) && (f & LX_SPEECH)) { b++; continue; }
+      break;
+    }
+    while (e > b) {
+      uint32_t f = lx(d, e - 1);
+      if ((f & (LX_MONTH | LX_DAY)) || non_name(d, e - 1) || tok_is(d, e - 1, "of") || tok_is(d, e - 1, "for") ||
+          ((f & LX_DEMONYM) && e - 1 == b)) {
+        e--;
+        continue;
+      }
+      break;
+    }
+    if (e > b) add_cand(d, cs, n, cap, b, e, ENT_OTHER, 0);
+    i = (e > i + 1) ? e : i + 1;
+    if (i < e) i = e;
+  }
+}
+
+static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap) {
+  for (uint32_t k = 0; k < d->nner; k++) {
+    ner_span *sp = &d->ner_spans[k];
+    uint32_t i = sp->b, e = sp->e;
+    ent_type t = sp->type == TAG_ENT_PER ? ENT_PERSON : sp->type == TAG_ENT_ORG ? ENT_ORG
+               : sp->type == TAG_ENT_LOC ? ENT_PLACE : ENT_OTHER;
+    /* demonyms tagged MISC are not entities of the document */
+    if (t == ENT_OTHER && e == i + 1 && (lx(d, i) & LX_DEMONYM)) continue;
+    if (d->sents[d->toks[i].sent].is_heading) continue;
+    add_cand(d, cs, n, cap, i, e, t, 1);
+  }
+}
+
+/* Split a title off the front of a candidate: "Secretary Hegseth", "Vice President JD Vance". */
+static void split_title(precis_doc *d, cand *c) {
+  uint32_t b = c->b;
+  while (b + 1 < c->e && (lx(d, b) & LX_TITLE)) b++;
+  /* "Finance Minister Grace Whitfield", "Bank of England Governor Mark Carney":
+   * the last title word before a known first name */
+  if (b == c->b) {
+    for (uint32_t j = c->e - 1; j > c->b + 1; j--) {
+      if ((lx(d, j - 1) & LX_TITLE) && names_is_first(tok_str(d, j), tok_len(d, j))) { b = j; break; }
+    }
+  }
+  if (b > c->b && (lx(d, c->e - 1) & LX_ORG_WORD)) b = c->b; /* "General Motors" */
+  if (b > c->b) {
+    c->title_b = c->b;
+    c->title_e = b;
+    c->b = b;
+    c->type = ENT_PERSON;
+    c->typed = 1;
+  }
+}
+
+/* Lower-case role words right before a name: "defence minister John Healey",
+ * "NATO chief Mark Rutte", "Ukraine's leader Volodymyr Zelensky". */
+static void find_apposition(precis_doc *d, cand *c) {
+  uint32_t b = c->title_e > c->title_b ? c->title_b : c->b;
+  if (b == 0) return;
+  uint32_t k = b;
+  bool role = false;
+  while (k > 0) {
+    uint32_t p = k - 1;
+    if (d->toks[p].sent != d->toks[c->b].sent) break;
+    uint32_t f = lx(d, p);
+    if (is_word(d, p) && !(d->toks[p].flags & TF_CAP) && (f & LX_ROLE)) { role = true; k = p; continue; }
+    if (role && is_word(d, p) && !(d->toks[p].flags & TF_CAP) && !(f & (LX_STOP | LX_SPEECH)) && b - p < 5 &&
+        !is_possessive(d, p)) {
+      k = p; /* "defence", "former", "foreign" */
+      continue;
+    }
+    break;
+  }
+  if (!role) return;
+  /* include an owner: "Britain's", "NATO" */
+  uint32_t own = k;
+  if (own >= 2 && is_possessive(d, own - 1) && is_cap(d, own - 2)) own -= 2;
+  else if (own >= 1 && is_cap(d, own - 1) && (d->toks[own - 1].flags & TF_ALLCAP)) own -= 1;
+  c->desc_b = own;
+  c->desc_e = b;
+  c->type = ENT_PERSON;
+  c->typed = 1;
+}
+
+static ent_type guess_type(precis_doc *d, cand *c, bool *strong) {
+  *strong = true;
+  uint32_t last = c->e - 1;
+  uint32_t fl = lx(d, last), ff = lx(d, c->b);
+  if (c->e - c->b >= 2 && tok_ieq(d, last, "States") && tok_ieq(d, c->b, "United")) return ENT_PLACE;
+  if (c->e - c->b >= 2 && tok_ieq(d, last, "Kingdom")) return ENT_PLACE;
+  if (fl & LX_ORG_WORD) return ENT_ORG;
+  if (c->e - c->b == 1 && (ff & LX_ORG_KNOWN)) return ENT_ORG;
+  if (c->e - c->b == 1 && (tok_is(d, c->b, "US") || tok_is(d, c->b, "UK") || tok_is(d, c->b, "U.S.") ||
+                           tok_is(d, c->b, "U.K."))) return ENT_PLACE;
+  if (fl & LX_PLACE && !(names_gender(tok_str(d, c->b), tok_len(d, c->b)) && c->e - c->b >= 2)) return ENT_PLACE;
+  if (c->e - c->b >= 2 && names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
+  if (c->e - c->b == 1 && (d->toks[c->b].flags & TF_ALLCAP) && tok_len(d, c->b) <= 6) return ENT_ORG;
+  *strong = false;
+  /* weak evidence */
+  if (c->e - c->b == 1 && names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
+  if (c->b > 0 && (tok_is(d, c->b - 1, "in") || tok_is(d, c->b - 1, "In") || tok_is(d, c->b - 1, "from")))
+    return ENT_PLACE;
+  if (c->e < d->ntoks && c->e - c->b == 1) {
+    uint32_t nf = lx(d, c->e);
+    if (nf & LX_SPEECH) return ENT_PERSON;
+    if (is_possessive(d, c->e)) return ENT_PERSON;
+    if (tok_is(d, c->e, "has") || tok_is(d, c->e, "had") || tok_is(d, c->e, "was") || tok_is(d, c->e, "is") ||
+        tok_is(d, c->e, "will") || tok_is(d, c->e, "would") || tok_is(d, c->e, "took") ||
+        tok_is(d, c->e, "echoed") || tok_is(d, c->e, "added"))
+      return ENT_PERSON;
+  }
+  return ENT_OTHER;
+}
+
+static bool span_eq(const precis_doc *d, uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) {
+  if (e1 - b1 != e2 - b2) return false;
+  for (uint32_t k = 0; k < e1 - b1; k++) {
+    if (tok_len(d, b1 + k) != tok_len(d, b2 + k)) return false;
+    if (memcmp(tok_str(d, b1 + k), tok_str(d, b2 + k), tok_len(d, b1 + k))) return false;
+  }
+  return true;
+}
+
+static const char *span_text(precis_doc *d, uint32_t b, uint32_t e) {
+  return arena_strndup(&d->ar, d->text + d->toks[b].start, d->toks[e - 1].end - d->toks[b].start);
+}
+
+static int32_t new_entity(precis_doc *d, cand *c) {
+  entity *en = ARENA_PUSH(&d->ar, d->ents, d->nents, d->cents, entity);
+  memset(en, 0, sizeof *en);
+  en->name = span_text(d, c->b, c->e);
+  en->shortname = c->type == ENT_PERSON ? span_text(d, c->e - 1, c->e) : en->name;
+  en->type = c->type;
+  en->first_tok = c->b;
+  if (c->type == ENT_PERSON && c->e - c->b >= 2) en->gender = names_gender(tok_str(d, c->b), tok_len(d, c->b));
+  return (int32_t)(d->nents - 1);
+}
+
+static void add_desc(precis_doc *d, entity *en, const char *s) {
+  for (uint32_t k = 0; k < en->ndescs; k++)
+    if (!strcmp(en->descs[k], s)) return;
+  const char **slot = ARENA_PUSH(&d->ar, en->descs, en->ndescs, en->cdescs, const char *);
+  *slot = s;
+}
+
+static void learn_title(precis_doc *d, entity *en, uint32_t b, uint32_t e) {
+  if (e <= b) return;
+  const char *t = span_text(d, b, e);
+  if (!en->title) en->title = t;
+  add_desc(d, en, t);
+  /* gender from titles */
+  for (uint32_t k = b; k < e; k++) {
+    if (tok_ieq(d, k, "Mr") || tok_ieq(d, k, "Mr.") || tok_ieq(d, k, "Sir") || tok_ieq(d, k, "King") ||
+        tok_ieq(d, k, "Prince") || tok_ieq(d, k, "Lord") || tok_ieq(d, k, "spokesman") || tok_ieq(d, k, "chairman"))
+      en->gender = 'm';
+    if (tok_ieq(d, k, "Mrs") || tok_ieq(d, k, "Mrs.") || tok_ieq(d, k, "Ms") || tok_ieq(d, k, "Ms.") ||
+        tok_ieq(d, k, "Miss") || tok_ieq(d, k, "Dame") || tok_ieq(d, k, "Queen") || tok_ieq(d, k, "Princess") ||
+        tok_ieq(d, k, "Lady") || tok_ieq(d, k, "spokeswoman") || tok_ieq(d, k, "chairwoman"))
+      en->gender = 'f';
+  }
+}
+
+void find_entities(precis_doc *d) {
+  d->tok_mention = arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
+  for (uint32_t i = 0; i < d->ntoks; i++) d->tok_mention[i] = -1;
+  if (!d->ntoks || !d->nsents) return;
+  cand *cs = NULL;
+  uint32_t n = 0, cap = 0;
+  if (tags_have_ner(d)) ner_candidates(d, &cs, &n, &cap);
+  else rule_candidates(d, &cs, &n, &cap);
+
+  /* drop weak single words: sentence-initial capitals seen nowhere else
+   * ("Local business groups"), currency prefixes ("NZ$3") */
+  uint32_t kept = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    cand *c = &cs[k];
+    bool drop = false;
+    if (c->e < d->ntoks && tok_is(d, c->e, "$") && !(d->toks[c->e].flags & TF_SPACE_BEFORE)) drop = true;
+    if (!c->typed && c->e - c->b == 1 && at_start(d, c->b) &&
+        !(lx(d, c->b) & (LX_PLACE | LX_ORG_KNOWN | LX_TITLE)) && !names_is_first(tok_str(d, c->b), tok_len(d, c->b)) &&
+        !(d->toks[c->b].flags & TF_ALLCAP)) {
+      bool elsewhere = false;
+      for (uint32_t m = 0; m < n && !elsewhere; m++)
+        if (m != k) {
+          for (uint32_t t = cs[m].b; t < cs[m].e; t++)
+            if (!at_start(d, t) && tok_len(d, t) == tok_len(d, c->b) &&
+                !memcmp(tok_str(d, t), tok_str(d, c->b), tok_len(d, t))) {
+              elsewhere = true;
+              break;
+            }
+        }
+      if (!elsewhere) drop = true;
+    }
+    if (!drop) cs[kept++] = *c;
+  }
+  n = kept;
+  for (uint32_t k = 0; k < n; k++) {
+    cand *c = &cs[k];
+    if (d->nsents && c->e <= d->sents[0].tok_begin && (d->toks[c->b].flags & TF_ALLCAP)) {
+      c->type = ENT_PLACE; /* the dateline: "BRUSSELS:" */
+      c->typed = 1;
+    }
+    split_title(d, c);
+    if (!c->typed || c->type == ENT_PERSON) find_apposition(d, c);
+    if (!c->typed) {
+      bool strong;
+      c->type = guess_type(d, c, &strong);
+      c->typed = strong;
+    } else if (c->type == ENT_OTHER || c->type == ENT_ORG) {
+      /* NER said MISC/ORG but a title says person */
+      if (c->title_e > c->title_b) c->type = ENT_PERSON;
+    }
+  }
+
+  /* link: exact same text -> same entity; a single word equal to the last
+   * word of a multi-word person -> that person; else a new entity. */
+  for (uint32_t k = 0; k < n; k++) {
+    cand *c = &cs[k];
+    int32_t ent = -1;
+    for (uint32_t m = 0; m < d->nmentions && ent < 0; m++) {
+      mention *mn = &d->mentions[m];
+      if (span_eq(d, mn->tok_begin, mn->tok_end, c->b, c->e)) ent = mn->entity;
+    }
+    if (ent < 0 && c->type != ENT_PLACE && c->type != ENT_ORG) {
+      /* surname or first+last subset of an earlier person */
+      for (uint32_t m = 0; m < d->nmentions && ent < 0; m++) {
+        mention *mn = &d->mentions[m];
+        entity *en = &d->ents[mn->entity];
+        if (en->type != ENT_PERSON || mn->tok_end - mn->tok_begin < 2) continue;
+        if (c->e - c->b == 1 && span_eq(d, mn->tok_end - 1, mn->tok_end, c->b, c->e)) ent = mn->entity;
+      }
+    }
+    if (ent < 0 && c->e - c->b >= 2 && (c->type == ENT_PERSON)) {
+      /* a full name after its surname appeared alone ("Hegseth ... Pete Hegseth") */
+      for (uint32_t m = 0; m < d->nmentions && ent < 0; m++) {
+        mention *mn = &d->mentions[m];
+        entity *en = &d->ents[mn->entity];
+        if (mn->tok_end - mn->tok_begin == 1 && en->type == ENT_PERSON &&
+            span_eq(d, mn->tok_begin, mn->tok_end, c->e - 1, c->e)) {
+          ent = mn->entity;
+          en->name = span_text(d, c->b, c->e);
+          en->gender = names_gender(tok_str(d, c->b), tok_len(d, c->b));
+        }
+      }
+    }
+    if (ent < 0) ent = new_entity(d, c);
+    entity *en = &d->ents[ent];
+    /* a strongly typed mention fixes a weakly typed entity */
+    if (c->typed && en->type != c->type && en->nmentions > 0 && c->type == ENT_PERSON) en->type = ENT_PERSON;
+    if (c->title_e > c->title_b) learn_title(d, en, c->title_b, c->title_e);
+    if (c->desc_e > c->desc_b) learn_title(d, en, c->desc_b, c->desc_e);
+    en->nmentions++;
+    mention *mn = ARENA_PUSH(&d->ar, d->mentions, d->nmentions, d->cmentions, mention);
+    mn->tok_begin = c->b;
+    mn->tok_end = c->e;
+    mn->entity = ent;
+    mn->sent = d->toks[c->b].sent;
+    for (uint32_t t = c->b; t < c->e; t++) d->tok_mention[t] = (int32_t)(d->nmentions - 1);
+  }
+  /* person entities: short name is the last word of the name */
+  for (uint32_t e = 0; e < d->nents; e++) {
+    entity *en = &d->ents[e];
+    if (en->type == ENT_PERSON) {
+      const char *sp = strrchr(en->name, ' ');
+      en->shortname = sp ? sp + 1 : en->name;
+    } else {
+      en->shortname = en->name;
+    }
+    en->salience = en->nmentions + (en->first_tok < d->ntoks / 5 ? 1.0 : 0.0);
+  }
+}

@@ -39,5 +39,7 @@ static inline bool lex_has(const char *s, size_t n, uint32_t f) { return (lex_fl
 bool lex_is_abbrev(const char *s, size_t n);
 /* First-name gender: 'm', 'f', or 0 when unknown or ambiguous (names.c). */
 int names_gender(const char *s, size_t n);
+/* Is it in either first-name list? */
+bool names_is_first(const char *s, size_t n);
 
 #endif

@@ -39,7 +39,7 @@ static void nadd(const char *w, int g) {
   uint32_t h = nhash(w, n) & (NSIZE - 1);
   while (ntab[h].w) {
     if (ntab[h].len == n && nieq(ntab[h].w, w, n)) {
-      if (ntab[h].g != g) ntab[h].g = 0; /* in both lists: unknown */
+      if (ntab[h].g != g) ntab[h].g = '?'; /* in both lists: unknown gender */
       return;
     }
     h = (h + 1) & (NSIZE - 1);
@@ -54,7 +54,14 @@ static void nbuild(void) {
   for (size_t i = 0; precis_names_female[i]; i++) nadd(precis_names_female[i], 'f');
 }
 
+static int lookup(const char *s, size_t n);
 int names_gender(const char *s, size_t n) {
+  int g = lookup(s, n);
+  return g == '?' ? 0 : g;
+}
+bool names_is_first(const char *s, size_t n) { return lookup(s, n) != 0; }
+
+static int lookup(const char *s, size_t n) {
   if (n == 0 || n > 30) return 0;
   pthread_once(&nonce, nbuild);
   uint32_t h = nhash(s, n) & (NSIZE - 1);

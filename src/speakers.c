@@ -1,3 +1,223 @@
-/* speakers.c - stage under construction */
+/* speakers.c - stage 7: resolve every quote's source to an entity.
+ *
+ *   - a name in the source ("Britain's defence minister John Healey") -> that entity
+ *     (the last person named, else the last organisation or place);
+ *   - a pronoun ("he", "she") -> the latest compatible speaker of the last few
+ *     sentences, else the latest compatible person named before it;
+ *   - a definite description ("the US defence chief", "the mayor") -> the person
+ *     whose titles and earlier descriptions share most words with it; when none
+ *     does, the document's most prominent person (news leads describe the main
+ *     actor before naming him).  The description is then learned, so the next
+ *     use of it resolves the same way;
+ *   - an indefinite one ("a spokesman") stays unresolved;
+ *   - a bare quotation continuing an earlier one takes its speaker. */
+#include <string.h>
+
 #include "doc.h"
-void resolve_speakers(precis_doc *d) { (void)d; }
+#include "lexicon.h"
+
+#define NONE UINT32_MAX
+
+static uint32_t lx(const precis_doc *d, uint32_t i) { return lex_flags(tok_str(d, i), tok_len(d, i)); }
+
+static bool compatible(const entity *e, int gender) {
+  if (e->type != ENT_PERSON) return false;
+  return !gender || !e->gender || e->gender == gender;
+}
+
+/* a word of a description: lower-case copy into out (ASCII fold), returns length */
+static size_t fold(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    out[k++] = c;
+  }
+  out[k] = 0;
+  return k;
+}
+
+/* does the description string desc contain the word w (case-insensitive)? */
+static bool desc_has(const char *desc, const char *w, size_t wn) {
+  const char *p = desc;
+  while (*p) {
+    while (*p == ' ') p++;
+    const char *q = p;
+    while (*q && *q != ' ') q++;
+    if ((size_t)(q - p) == wn) {
+      size_t i = 0;
+      for (; i < wn; i++) {
+        char c = p[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != w[i]) break;
+      }
+      if (i == wn) return true;
+    }
+    p = q;
+  }
+  return false;
+}
+
+/* Does desc name an owner ("Britain's", "NATO") that the description [b, head) lacks,
+ * or does the description name one the desc lacks?  Titles are not owners. */
+static bool owner_conflict(const precis_doc *d, const char *desc, uint32_t b, uint32_t head) {
+  bool desc_owner = false;
+  const char *p = desc;
+  while (*p) {
+    while (*p == ' ') p++;
+    const char *q = p;
+    while (*q && *q != ' ' && *q != '\xE2' && *q != '\'') q++;
+    if (q > p && *p >= 'A' && *p <= 'Z' && !(lex_flags(p, (size_t)(q - p)) & (LX_TITLE | LX_ROLE | LX_STOP)))
+      desc_owner = true;
+    while (*q && *q != ' ') q++;
+    p = q;
+  }
+  for (uint32_t t = b; t < head; t++) {
+    if (!(d->toks[t].flags & TF_CAP) || !(d->toks[t].flags & TF_WORD)) continue;
+    if ((lx(d, t) & (LX_STOP | LX_TITLE | LX_ROLE)) && !(d->toks[t].flags & TF_ALLCAP)) continue;
+    char o[48];
+    size_t on = fold(tok_str(d, t), tok_len(d, t), o, sizeof o);
+    if (!desc_has(desc, o, on) && desc_owner) return true;
+  }
+  return false;
+}
+
+static double prominence(const precis_doc *d, uint32_t e, const uint32_t *named_quotes) {
+  return d->ents[e].nmentions + 2.0 * named_quotes[e];
+}
+
+/* Resolve a description [b, e) to a person; -1 when nothing fits. */
+static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes) {
+  /* indefinite: a new, unnamed person */
+  if (tok_ieq(d, b, "a") || tok_ieq(d, b, "an") || tok_ieq(d, b, "one") || tok_ieq(d, b, "another") ||
+      tok_ieq(d, b, "some") || tok_ieq(d, b, "several") || tok_ieq(d, b, "many"))
+    return -1;
+  uint32_t head = e - 1;
+  if (!(lx(d, head) & LX_ROLE)) return -1;
+  /* plural heads ("officials", "police") are groups */
+  uint32_t hl = tok_len(d, head);
+  const char *hs = tok_str(d, head);
+  if (hl > 3 && hs[hl - 1] == 's' && !(lx(d, head) & LX_ROLE & 0)) {
+    char tmp[48];
+    size_t n = fold(hs, hl - 1, tmp, sizeof tmp);
+    if (lex_flags(tmp, n) & LX_ROLE) return -1;
+  }
+  int32_t best = -1;
+  double best_score = 0;
+  for (uint32_t en = 0; en < d->nents; en++) {
+    entity *E = &d->ents[en];
+    if (E->type != ENT_PERSON) continue;
+    double score = 0;
+    bool conflict = false;
+    for (uint32_t k = 0; k < E->ndescs; k++) {
+      const char *desc = E->descs[k];
+      if (owner_conflict(d, desc, b, head)) conflict = true;
+      for (uint32_t t = b; t < e; t++) {
+        if (!(d->toks[t].flags & TF_WORD)) continue;
+        if ((lx(d, t) & LX_STOP) && !(d->toks[t].flags & TF_ALLCAP)) continue;
+        if (tok_ieq(d, t, "former") || tok_ieq(d, t, "new")) continue;
+        char w[48];
+        size_t wn = fold(tok_str(d, t), tok_len(d, t), w, sizeof w);
+        if (desc_has(desc, w, wn)) score += (t == head) ? 2.0 : 1.0;
+      }
+    }
+    if (conflict) score -= 2.0;
+    if (score > best_score) {
+      best_score = score;
+      best = (int32_t)en;
+    }
+  }
+  if (best >= 0 && best_score >= 2.0) return best;
+  /* fall back to the most prominent person whose descriptions don't conflict */
+  best = -1;
+  double bp = 0;
+  for (uint32_t en = 0; en < d->nents; en++) {
+    entity *E = &d->ents[en];
+    if (E->type != ENT_PERSON) continue;
+    bool conflict = false;
+    for (uint32_t k = 0; k < E->ndescs && !conflict; k++)
+      if (owner_conflict(d, E->descs[k], b, head)) conflict = true;
+    if (conflict) continue;
+    double p = prominence(d, en, named_quotes);
+    if (p > bp) { bp = p; best = (int32_t)en; }
+  }
+  return best;
+}
+
+static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent) {
+  /* mentions are in text order */
+  int32_t lo = 0, hi = (int32_t)d->nmentions;
+  while (lo < hi) {
+    int32_t m = (lo + hi) / 2;
+    if (d->mentions[m].tok_begin < tok) lo = m + 1;
+    else hi = m;
+  }
+  for (int32_t m = lo - 1; m >= 0; m--) {
+    const mention *mn = &d->mentions[m];
+    if (mn->sent < min_sent) break;
+    if (d->toks[mn->tok_begin].quote_depth > 0) continue; /* a name inside a quote is addressed, not speaking */
+    if (compatible(&d->ents[mn->entity], gender)) return mn->entity;
+  }
+  return -1;
+}
+
+void resolve_speakers(precis_doc *d) {
+  if (!d->nquotes) return;
+  uint32_t *named = arena_alloc(&d->ar, (d->nents + 1) * sizeof(uint32_t));
+  /* first pass: quotes whose source names someone */
+  for (uint32_t i = 0; i < d->nquotes; i++) {
+    quote *q = &d->quotes[i];
+    if (q->source_tok_begin == NONE) continue;
+    int32_t pick = -1, other = -1;
+    for (uint32_t t = q->source_tok_begin; t < q->source_tok_end; t++) {
+      int32_t m = d->tok_mention[t];
+      if (m < 0) continue;
+      int32_t en = d->mentions[m].entity;
+      if (d->ents[en].type == ENT_PERSON) pick = en;
+      else other = en;
+    }
+    if (pick < 0) pick = other;
+    if (pick >= 0) {
+      q->entity = pick;
+      named[pick]++;
+    }
+  }
+  /* second pass, in order: pronouns, descriptions, continuations */
+  int32_t last_speaker = -1;
+  uint32_t last_speaker_sent = 0;
+  for (uint32_t i = 0; i < d->nquotes; i++) {
+    quote *q = &d->quotes[i];
+    uint32_t qs = q->sent_begin;
+    if (q->entity < 0 && q->cont_of >= 0 && (uint32_t)q->cont_of < d->nquotes) q->entity = d->quotes[q->cont_of].entity;
+    if (q->entity < 0 && q->source_tok_begin != NONE) {
+      uint32_t b = q->source_tok_begin, e = q->source_tok_end;
+      uint32_t f = lx(d, b);
+      if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
+        int g = (f & LX_PRON_M) ? 'm' : 'f';
+        uint32_t cs = d->toks[b].sent;
+        if (last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + 4 >= cs)
+          q->entity = last_speaker;
+        else
+          q->entity = latest_person_before(d, b, g, cs >= 3 ? cs - 3 : 0);
+        if (q->entity >= 0 && !d->ents[q->entity].gender) d->ents[q->entity].gender = g;
+      } else if (e - b >= 1 && !(f & (LX_PRON_PL | LX_PRON_1))) {
+        q->entity = resolve_description(d, b, e, named);
+        if (q->entity >= 0) {
+          /* learn it: "the US defence chief" */
+          entity *E = &d->ents[q->entity];
+          uint32_t db = b;
+          if (tok_ieq(d, db, "the")) db++;
+          if (db < e) {
+            const char *s = arena_strndup(&d->ar, d->text + d->toks[db].start, d->toks[e - 1].end - d->toks[db].start);
+            const char **slot = ARENA_PUSH(&d->ar, E->descs, E->ndescs, E->cdescs, const char *);
+            *slot = s;
+          }
+        }
+      }
+    }
+    if (q->entity >= 0) {
+      last_speaker = q->entity;
+      last_speaker_sent = q->sent_end ? q->sent_end - 1 : qs;
+    }
+  }
+}

@@ -393,6 +393,7 @@ void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) 
   tg_run r;
   tg_run_init(&r, toks, n);
   r.dict = &t->dict;
+  r.clus = t->clus.keys ? &t->clus : NULL;
   int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
   for (size_t i = 0; i < n; i++) {
     int y = pos_step(t, &r, i, p1, p2);

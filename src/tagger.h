@@ -104,7 +104,11 @@ typedef struct tagger_train_opts {
   uint64_t seed;         /* default 1 */
   int epochs;            /* 0 = default for the kind */
   const tagger *pos;     /* NER only: POS tagger used for features (default built-in) */
-  const char *shared_dir;/* where to find unlabelled text for word clusters (may be NULL) */
+  const char *text_dir;  /* POS only: the data folder with unlabelled news text for word
+                            clusters (summ/, polnear/); NULL = the parent of the training
+                            file's folder (../shared/data for the usual layout) */
+  int no_clusters;       /* POS only: train without word clusters (NER copies the POS
+                            model's clusters, if it has any) */
   int verbose;           /* progress on stderr */
 } tagger_train_opts;
 

@@ -73,6 +73,12 @@ uint64_t tg_lower_hash(const char *s, size_t len);
 /* Gazetteer phrase key, extended one token at a time (start with h = 0). */
 uint64_t tg_gaz_key(uint64_t h, uint64_t lower, int k);
 
+/* Word clusters from unlabelled text (tagger_clus.c): the news text under
+ * data_dir (summ/ *.jsonl, polnear/{train,dev}/text) plus extra tokens (a
+ * token of length 0 = sentence break).  Keys are tg_lower_hash values. */
+int tg_build_clusters(const char *data_dir, const tag_token *extra, size_t nextra, int verbose,
+                      uint64_t **keys, uint32_t **vals, size_t *n);
+
 extern const char *const tg_upos_names[TAG_UPOS_COUNT];
 extern const char *const tg_ner_names[TAG_NER_COUNT];
 

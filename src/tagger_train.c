@@ -428,6 +428,33 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
   pos_build_dict(&tr, &dk, &dvals, &dn);
   model_lex dict;
   lex_from_arrays(&dict, dk, dvals, dn);
+  uint64_t *ck = NULL;
+  uint32_t *cv = NULL;
+  size_t cn = 0;
+  model_lex clus = {0};
+  if (!o->no_clusters) {
+    char dir[4096];
+    if (o->text_dir) {
+      snprintf(dir, sizeof dir, "%s", o->text_dir);
+    } else { /* parent of the training file's folder */
+      snprintf(dir, sizeof dir, "%s", o->train_path);
+      for (int up = 0; up < 2; up++) {
+        char *sl = strrchr(dir, '/');
+        if (sl) *sl = 0;
+        else snprintf(dir, sizeof dir, "%s", up ? ".." : ".");
+      }
+    }
+    tag_token *extra = xrealloc(NULL, (tr.ntok + tr.nsent) * sizeof *extra);
+    size_t ne = 0;
+    for (size_t s = 0; s < tr.nsent; s++) {
+      for (size_t i = tr.sent[s]; i < tr.sent[s + 1]; i++) extra[ne++] = tr.tok[i];
+      extra[ne].s = "";
+      extra[ne++].len = 0;
+    }
+    tg_build_clusters(dir, extra, ne, o->verbose, &ck, &cv, &cn);
+    free(extra);
+    lex_from_arrays(&clus, ck, cv, cn);
+  }
   if (o->verbose)
     fprintf(stderr, "train pos: %zu sentences, %zu tokens; dev %zu tokens; dictionary %zu words\n",
             tr.nsent, tr.ntok, dv.ntok, dn);
@@ -449,6 +476,7 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
       tg_run r;
       tg_run_init(&r, tr.tok + b, len);
       r.dict = &dict;
+      r.clus = cn ? &clus : NULL;
       int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
       for (size_t i = 0; i < len; i++) {
         int gold = tr.gold[b + i], y;
@@ -481,7 +509,11 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
   model_writer_init(&w, TG_FEATSET_POS);
   model_writer_labels(&w, tg_upos_names, TAG_UPOS_COUNT);
   model_lex_write(model_writer_section(&w, "DICT"), dk, dvals, dn);
-  if (export_model(T, 0.05f, &w) < 0) die_oom();
+  if (cn) model_lex_write(model_writer_section(&w, "CLUS"), ck, cv, cn);
+  model_lex_free(&clus);
+  free(ck);
+  free(cv);
+  if (export_model(T, (getenv("TG_PRUNE") ? (float)atof(getenv("TG_PRUNE")) : 0.05f), &w) < 0) die_oom();
   pc_trainer_free(T);
   model_lex_free(&dict);
   free(dk);
@@ -684,6 +716,16 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
   uint32_t *gv;
   size_t gn;
   ner_build_gaz(&tr, &gaz_all, gaz_fold, &gk, &gv, &gn);
+  /* word clusters: those of the POS model */
+  size_t cn = 0;
+  uint64_t *ck = xrealloc(NULL, (pos->clus.keys ? pos->clus.mask + 1 : 1) * sizeof *ck);
+  uint32_t *cv = xrealloc(NULL, (pos->clus.keys ? pos->clus.mask + 1 : 1) * sizeof *cv);
+  if (pos->clus.keys)
+    for (size_t i = 0; i <= pos->clus.mask; i++)
+      if (pos->clus.keys[i]) {
+        ck[cn] = pos->clus.keys[i];
+        cv[cn++] = pos->clus.vals[i];
+      }
   if (o->verbose)
     fprintf(stderr, "train ner: %zu documents, %zu sentences, %zu tokens; dev %zu tokens; gazetteer %zu phrases\n",
             tr.ndocs, tr.nsent, tr.ntok, dv.ntok, gn);
@@ -705,6 +747,7 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
       tg_run r;
       tg_run_init(&r, tr.tok + b, len);
       r.gaz = &gaz_fold[tr.doc[s] % NFOLDS];
+      r.clus = cn ? &pos->clus : NULL;
       r.pos_in = trpos + b;
       int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
       for (size_t i = 0; i < len; i++) {
@@ -736,6 +779,7 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
         model_writer_init(&w, TG_FEATSET_NER);
         model_writer_labels(&w, tg_ner_names, TAG_NER_COUNT);
         model_lex_write(model_writer_section(&w, "GAZT"), gk, gv, gn);
+        if (cn) model_lex_write(model_writer_section(&w, "CLUS"), ck, cv, cn);
         if (export_model(T, 0.0f, &w) < 0) die_oom();
         tagger *tg = writer_to_tagger(&w);
         tagger_ner_eval ev;
@@ -754,6 +798,9 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
   model_writer_init(&w, TG_FEATSET_NER);
   model_writer_labels(&w, tg_ner_names, TAG_NER_COUNT);
   model_lex_write(model_writer_section(&w, "GAZT"), gk, gv, gn);
+  if (cn) model_lex_write(model_writer_section(&w, "CLUS"), ck, cv, cn);
+  free(ck);
+  free(cv);
   if (export_model(T, 0.05f, &w) < 0) die_oom();
   pc_trainer_free(T);
   model_lex_free(&gaz_all);

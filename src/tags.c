@@ -1,3 +1,45 @@
-/* tags.c - stage under construction */
-#include "doc.h"
-void tag_tokens(precis_doc *d) { (void)d; }
+/* tags.c - stage 4: runs the statistical taggers (tagger.h) sentence by
+ * sentence: every token gets a UPOS tag, and the NER tagger proposes entity
+ * spans for entities.c.  Skipped with PRECIS_OPT_NO_TAGGER or when the
+ * library was built without models; the later stages then fall back to rules. */
+#include "tags.h"
+
+#define CHUNK 512 /* tokens tagged at a time (a sentence longer than this is cut) */
+
+void tag_tokens(precis_doc *d) {
+  d->has_pos = d->has_ner = false;
+  if (d->opts.flags & PRECIS_OPT_NO_TAGGER) return;
+  const tagger *pos = tagger_builtin_pos();
+  const tagger *ner = tagger_builtin_ner();
+  if (!pos) return;
+  d->has_pos = true;
+  d->has_ner = ner != NULL;
+  tag_token tt[CHUNK];
+  uint8_t up[CHUNK], nl[CHUNK];
+  tag_span sp[CHUNK];
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    uint32_t b = d->sents[s].tok_begin, e = d->sents[s].tok_end;
+    while (b < e) {
+      uint32_t m = e - b > CHUNK ? CHUNK : e - b;
+      for (uint32_t k = 0; k < m; k++) {
+        tt[k].s = tok_str(d, b + k);
+        tt[k].len = tok_len(d, b + k);
+      }
+      tagger_pos(pos, tt, m, up);
+      for (uint32_t k = 0; k < m; k++) d->toks[b + k].pos = up[k];
+      if (ner && !d->sents[s].is_heading) {
+        tagger_ner(ner, tt, up, m, nl);
+        size_t ns = tagger_ner_spans(nl, m, sp, CHUNK);
+        if (ns > CHUNK) ns = CHUNK;
+        for (size_t k = 0; k < ns; k++) {
+          ner_span *o = ARENA_PUSH(&d->ar, d->ner_spans, d->nner, d->cner, ner_span);
+          o->b = b + sp[k].begin;
+          o->e = b + sp[k].end;
+          o->type = sp[k].type;
+        }
+        for (uint32_t k = 0; k < m; k++) d->toks[b + k].ner = nl[k];
+      }
+      b += m;
+    }
+  }
+}

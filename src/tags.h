@@ -1,0 +1,20 @@
+/* tags.h - stage 4: statistical POS and NER tags on the document's tokens (tags.c). */
+#ifndef PRECIS_TAGS_H
+#define PRECIS_TAGS_H
+
+#include "doc.h"
+#include "tagger.h"
+
+/* An entity span proposed by the NER tagger: tokens [b, e), type TAG_ENT_*. */
+typedef struct ner_span {
+  uint32_t b, e;
+  uint8_t type;
+} ner_span;
+
+static inline bool tags_have_ner(const precis_doc *d) { return d->has_ner; }
+static inline bool tags_have_pos(const precis_doc *d) { return d->has_pos; }
+static inline bool tok_pos_is(const precis_doc *d, uint32_t i, int upos) {
+  return d->has_pos && d->toks[i].pos == upos;
+}
+
+#endif
