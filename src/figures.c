@@ -51,6 +51,33 @@ static bool mem_ieq(const char *s, size_t n, const char *w) {
   return w[k] == 0;
 }
 
+/* All the word lists below are indexed in one hash table (built once, see
+ * wl_build) keyed by the lower-case hash the tokenizer stores in token.hash,
+ * so that looking a token up costs one probe, not a scan of every list. */
+enum {
+  WL_NUM = 1u << 0,      /* NUMWORDS (index in num) */
+  WL_CUR = 1u << 1,      /* CURWORDS (index in cur) */
+  WL_CURPRE = 1u << 2,   /* first word of a CURPREFIX */
+  WL_LABEL = 1u << 3,    /* LABELS */
+  WL_IRREG = 1u << 4,    /* IRREGULAR_NOUNS */
+  WL_NOTPL = 1u << 5,    /* NOT_PLURAL */
+  WL_MOD = 1u << 6,      /* COUNT_MODIFIERS */
+  WL_ISO = 1u << 7,      /* ISO_CODES (index in iso; case-sensitive) */
+  WL_DPRE = 1u << 8,     /* DOLLAR_PREFIX (index in dpre; case-sensitive) */
+  WL_START = 1u << 9     /* may start a figure */
+};
+typedef struct wentry {
+  const char *w;
+  uint32_t h, len, mask;
+  int16_t num, cur, iso, dpre;
+} wentry;
+static const wentry *wl_tok(const precis_doc *d, uint32_t j);
+static const wentry *wl_str(const char *s, size_t n);
+static inline bool tok_has(const precis_doc *d, uint32_t j, uint32_t mask) {
+  const wentry *e = wl_tok(d, j);
+  return e && (e->mask & mask);
+}
+
 /* index of the token in a NULL-terminated word list, or -1 */
 static int tok_in(const precis_doc *d, uint32_t j, const char *const *list) {
   for (int k = 0; list[k]; k++)
@@ -123,9 +150,10 @@ static const numword NUMWORDS[] = {
 
 static int numword_type(const char *s, size_t n, double *v) {
   if (n < 3 || n > 9) return W_NONE;
-  for (int k = 0; NUMWORDS[k].w; k++)
-    if (mem_ieq(s, n, NUMWORDS[k].w)) { *v = NUMWORDS[k].v; return NUMWORDS[k].type; }
-  return W_NONE;
+  const wentry *e = wl_str(s, n);
+  if (!e || e->num < 0) return W_NONE;
+  *v = NUMWORDS[e->num].v;
+  return NUMWORDS[e->num].type;
 }
 
 /* scale after digits: "million", "bn", attached "m" ... ; 0 if none */
@@ -357,17 +385,21 @@ static const symcode DOLLAR_PREFIX[] = {
     {"R", "BRL"}, {"Mex", "MXN"}, {NULL, NULL}};
 
 /* ISO codes written as words before or after the number */
-static const char *const ISO_CODES[] = {
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "KRW",
-    "RUB", "BRL", "ZAR", "NGN", "KES", "TRY", "UAH", "ILS", "SAR", "AED", "SEK", "NOK", "DKK",
-    "PLN", "MXN", "TWD", "THB", "IDR", "MYR", "EGP", "PKR", "QAR", NULL}; /* not "PHP": a programming language */
+/* (not "PHP": a programming language) */
+static const symcode ISO_CODES[] = {
+    {"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"JPY", "JPY"}, {"CNY", "CNY"}, {"RMB", "CNY"},
+    {"INR", "INR"}, {"CHF", "CHF"}, {"AUD", "AUD"}, {"CAD", "CAD"}, {"HKD", "HKD"}, {"NZD", "NZD"},
+    {"SGD", "SGD"}, {"KRW", "KRW"}, {"RUB", "RUB"}, {"BRL", "BRL"}, {"ZAR", "ZAR"}, {"NGN", "NGN"},
+    {"KES", "KES"}, {"TRY", "TRY"}, {"UAH", "UAH"}, {"ILS", "ILS"}, {"SAR", "SAR"}, {"AED", "AED"},
+    {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"PLN", "PLN"}, {"MXN", "MXN"}, {"TWD", "TWD"},
+    {"THB", "THB"}, {"IDR", "IDR"}, {"MYR", "MYR"}, {"EGP", "EGP"}, {"PKR", "PKR"}, {"QAR", "QAR"},
+    {NULL, NULL}};
 
 static const char *iso_code(const precis_doc *d, uint32_t j) {
   if (tok_len(d, j) != 3) return NULL;
-  for (int k = 0; ISO_CODES[k]; k++)
-    if (tok_is(d, j, ISO_CODES[k])) return ISO_CODES[k];
-  if (tok_is(d, j, "RMB")) return "CNY";
-  return NULL;
+  const wentry *e = wl_tok(d, j);
+  if (!e || e->iso < 0 || !tok_is(d, j, ISO_CODES[e->iso].sym)) return NULL;
+  return ISO_CODES[e->iso].code;
 }
 
 /* currency nouns after the number */
@@ -445,9 +477,10 @@ static const curword *currency_after(const precis_doc *d, uint32_t j, uint32_t s
                                      uint32_t *end) {
   const curprefix *pre = NULL;
   uint32_t k = j;
-  for (int p = 0; CURPREFIX[p].w1; p++) {
+  bool maybe_pre = in_sent(d, j, sent) && tok_has(d, j, WL_CURPRE);
+  for (int p = 0; maybe_pre && CURPREFIX[p].w1; p++) {
     const curprefix *cp = &CURPREFIX[p];
-    if (!in_sent(d, j, sent) || !tok_ieq(d, j, cp->w1)) continue;
+    if (!tok_ieq(d, j, cp->w1)) continue;
     if (cp->w2) {
       if (!in_sent(d, j + 1, sent) || !tok_ieq(d, j + 1, cp->w2)) continue;
       pre = cp;
@@ -464,20 +497,19 @@ static const curword *currency_after(const precis_doc *d, uint32_t j, uint32_t s
     uint32_t at = pass == 0 ? k : j;
     if (pass == 1 && k == j) break;
     if (!in_sent(d, at, sent) || !is_word(d, at)) continue;
-    for (int c = 0; CURWORDS[c].w; c++) {
-      const curword *cw = &CURWORDS[c];
-      if (!tok_ieq(d, at, cw->w)) continue;
-      if (!strcmp(cw->w, "rand") && (d->toks[at].flags & TF_CAP)) break; /* Ayn Rand */
-      const char *cd = cw->code;
-      if (pass == 0 && pre) {
-        if (!stem_matches(pre->stem, cw->w)) break;
-        if (pre->code) cd = pre->code;
-      }
-      if (!cd) break;
-      *code = cd;
-      *end = at + 1;
-      return cw;
+    const wentry *e = wl_tok(d, at);
+    if (!e || e->cur < 0) continue;
+    const curword *cw = &CURWORDS[e->cur];
+    if (!strcmp(cw->w, "rand") && (d->toks[at].flags & TF_CAP)) continue; /* Ayn Rand */
+    const char *cd = cw->code;
+    if (pass == 0 && pre) {
+      if (!stem_matches(pre->stem, cw->w)) continue;
+      if (pre->code) cd = pre->code;
     }
+    if (!cd) continue;
+    *code = cd;
+    *end = at + 1;
+    return cw;
   }
   return NULL;
 }
@@ -611,7 +643,7 @@ static const char *const LABELS[] = {
 static bool count_noun(const precis_doc *d, uint32_t j) {
   const token *t = &d->toks[j];
   if (!(t->flags & TF_WORD) || (t->flags & TF_NUMBER)) return false;
-  if (tok_in(d, j, IRREGULAR_NOUNS) >= 0) return !(t->flags & TF_ALLCAP);
+  if (tok_has(d, j, WL_IRREG)) return !(t->flags & TF_ALLCAP);
   const char *s = tok_str(d, j);
   uint32_t n = tok_len(d, j);
   if (n < 3 || n > 30) return false;
@@ -623,7 +655,7 @@ static bool count_noun(const precis_doc *d, uint32_t j) {
   if (s[n - 1] != 's') return false;
   char p = s[n - 2];
   if (p == 's' || p == 'u' || p == 'i' || p == '\'') return false;
-  if (tok_in(d, j, NOT_PLURAL) >= 0) return false;
+  if (tok_has(d, j, WL_NOTPL)) return false;
   double v;
   if (numword_type(s, n, &v) != W_NONE) return false;
   uint32_t f = lex_flags(s, n);
@@ -665,7 +697,7 @@ static bool count_number_ok(const precis_doc *d, uint32_t i, const numphrase *np
     const token *pt = &d->toks[p];
     if (pt->flags & TF_NUMBER) return false;
     if (is_month_or_day(d, p)) return false;
-    if (tok_in(d, p, LABELS) >= 0) return false;
+    if (tok_has(d, p, WL_LABEL)) return false;
     for (int k = 0; SYMBOLS[k].sym; k++)
       if (tok_is(d, p, SYMBOLS[k].sym)) return false;
     if ((pt->flags & TF_PUNCT) && !(pt->flags & TF_QUOTE) && attached(d, i)) {
@@ -712,12 +744,12 @@ static const char *symbol_code(const precis_doc *d, uint32_t j) {
 static bool money_prefix(const precis_doc *d, uint32_t i, uint32_t sent, cand *c) {
   const char *code = NULL;
   uint32_t k = i;
-  if (tok_is(d, i, "$") || symbol_code(d, i)) {
+  if (d->toks[i].flags & TF_PUNCT) {
     code = symbol_code(d, i);
     k = i + 1;
   } else if (is_word(d, i) && in_sent(d, i + 1, sent) && tok_is(d, i + 1, "$") && attached(d, i + 1)) {
-    for (int p = 0; DOLLAR_PREFIX[p].sym; p++)
-      if (tok_is(d, i, DOLLAR_PREFIX[p].sym)) { code = DOLLAR_PREFIX[p].code; break; }
+    const wentry *e = wl_tok(d, i);
+    if (e && e->dpre >= 0 && tok_is(d, i, DOLLAR_PREFIX[e->dpre].sym)) code = DOLLAR_PREFIX[e->dpre].code;
     k = i + 2;
   } else if (iso_code(d, i)) {
     code = iso_code(d, i);
@@ -740,40 +772,72 @@ static bool money_prefix(const precis_doc *d, uint32_t i, uint32_t sent, cand *c
   return true;
 }
 
-/* Hashes (hash_lower, as in token.hash) of every word that may start a figure,
- * so that ordinary words are rejected with one probe. */
-#define START_BITS 9
-#define START_SIZE (1u << START_BITS)
-static uint32_t start_set[START_SIZE]; /* 0 = empty */
-static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+/* ---- the word table ---- */
+#define WL_BITS 11
+#define WL_SIZE (1u << WL_BITS)
+static wentry wl_table[WL_SIZE]; /* w == NULL: empty */
+static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
-static void start_add(const char *w) {
-  uint32_t h = hash_lower(w, strlen(w));
-  if (!h) h = 1;
-  uint32_t k = h & (START_SIZE - 1);
-  while (start_set[k] && start_set[k] != h) k = (k + 1) & (START_SIZE - 1);
-  start_set[k] = h;
+static wentry *wl_add(const char *w, uint32_t mask) {
+  size_t n = strlen(w);
+  uint32_t h = hash_lower(w, n);
+  uint32_t k = h & (WL_SIZE - 1);
+  while (wl_table[k].w && !(wl_table[k].h == h && wl_table[k].len == n && mem_ieq(wl_table[k].w, n, w)))
+    k = (k + 1) & (WL_SIZE - 1);
+  wentry *e = &wl_table[k];
+  if (!e->w) {
+    e->w = w;
+    e->h = h;
+    e->len = (uint32_t)n;
+    e->num = e->cur = e->iso = e->dpre = -1;
+  }
+  e->mask |= mask;
+  return e;
 }
 
-static void start_build(void) {
-  for (int k = 0; NUMWORDS[k].w; k++) start_add(NUMWORDS[k].w);
-  for (int k = 0; DOLLAR_PREFIX[k].sym; k++) start_add(DOLLAR_PREFIX[k].sym);
-  for (int k = 0; ISO_CODES[k]; k++) start_add(ISO_CODES[k]);
-  static const char *const more[] = {"a", "an", "half", "rmb", "rs", "rs.", NULL};
-  for (int k = 0; more[k]; k++) start_add(more[k]);
-  /* hyphenated number words ("twenty-five") hash differently: see may_start */
+static void wl_list(const char *const *list, uint32_t mask) {
+  for (int k = 0; list[k]; k++) wl_add(list[k], mask);
 }
+
+static void wl_build(void) {
+  for (int k = 0; NUMWORDS[k].w; k++) wl_add(NUMWORDS[k].w, WL_NUM | WL_START)->num = (int16_t)k;
+  for (int k = 0; CURWORDS[k].w; k++) {
+    wentry *e = wl_add(CURWORDS[k].w, WL_CUR);
+    if (e->cur < 0) e->cur = (int16_t)k;
+  }
+  for (int k = 0; CURPREFIX[k].w1; k++) wl_add(CURPREFIX[k].w1, WL_CURPRE);
+  for (int k = 0; ISO_CODES[k].sym; k++) wl_add(ISO_CODES[k].sym, WL_ISO | WL_START)->iso = (int16_t)k;
+  for (int k = 0; DOLLAR_PREFIX[k].sym; k++) {
+    wentry *e = wl_add(DOLLAR_PREFIX[k].sym, WL_DPRE | WL_START);
+    if (e->dpre < 0) e->dpre = (int16_t)k;
+  }
+  wl_list(LABELS, WL_LABEL);
+  wl_list(IRREGULAR_NOUNS, WL_IRREG);
+  wl_list(NOT_PLURAL, WL_NOTPL);
+  wl_list(COUNT_MODIFIERS, WL_MOD);
+  static const char *const more[] = {"a", "an", "half", "rs", "rs.", NULL};
+  wl_list(more, WL_START);
+}
+
+static const wentry *wl_find(const char *s, size_t n, uint32_t h) {
+  uint32_t k = h & (WL_SIZE - 1);
+  while (wl_table[k].w) {
+    const wentry *e = &wl_table[k];
+    if (e->h == h && e->len == n && mem_ieq(s, n, e->w)) return e;
+    k = (k + 1) & (WL_SIZE - 1);
+  }
+  return NULL;
+}
+static const wentry *wl_tok(const precis_doc *d, uint32_t j) {
+  return wl_find(tok_str(d, j), tok_len(d, j), d->toks[j].hash);
+}
+static const wentry *wl_str(const char *s, size_t n) { return wl_find(s, n, hash_lower(s, n)); }
 
 static bool may_start(const precis_doc *d, uint32_t i) {
   const token *t = &d->toks[i];
   if (t->flags & TF_NUMBER) return true;
   if (t->flags & TF_PUNCT) return symbol_code(d, i) != NULL;
-  uint32_t h = t->hash ? t->hash : 1;
-  uint32_t k = h & (START_SIZE - 1);
-  while (start_set[k]) {
-    if (start_set[k] == h) return true;
-    k = (k + 1) & (START_SIZE - 1);
-  }
+  if (tok_has(d, i, WL_START)) return true;
   /* "twenty-five": look at the part before the first hyphen */
   const char *s = tok_str(d, i);
   uint32_t n = tok_len(d, i);
@@ -860,7 +924,7 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
   }
   for (int m = 0; m < 2 && in_sent(d, k + 1, sent); m++) {
     if (count_noun(d, k)) break;
-    if (tok_in(d, k, COUNT_MODIFIERS) >= 0 ||
+    if (tok_has(d, k, WL_MOD) ||
         ((d->toks[k].flags & TF_CAP) && lex_has(tok_str(d, k), tok_len(d, k), LX_DEMONYM)))
       k++;
     else
@@ -879,7 +943,7 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
 void find_figures(precis_doc *d) {
   d->nfigs = 0;
   if (!d->ntoks || !d->nsents) return;
-  pthread_once(&start_once, start_build);
+  pthread_once(&wl_once, wl_build);
   uint32_t floor_tok = 0;
   uint32_t i = 0;
   while (i < d->ntoks) {
