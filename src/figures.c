@@ -99,6 +99,7 @@ static bool parse_digits(const char *s, uint32_t n, double *out, bool *comma, bo
   uint32_t k = 0, group = 0;
   bool seen_comma = false, seen_dot = false;
   double frac = 0.1;
+  if (n == 0 || n > 64) return false;
   *comma = false;
   *lead0 = (n > 1 && s[0] == '0' && s[1] != '.');
   for (; k < n; k++) {
@@ -187,6 +188,7 @@ typedef struct {
   bool lead0;       /* digits with a leading zero ("020") */
   bool is_int;
   bool cap_word;    /* a capitalised number word */
+  bool range;       /* "2-3", "30-35": value is the lower bound */
 } numphrase;
 
 /* number-word state machine */
@@ -302,7 +304,21 @@ static bool parse_number(const precis_doc *d, uint32_t i, numphrase *np) {
   if (is_plain_number(d, i)) {
     double v;
     bool comma, lead0, isint;
-    if (!parse_digits(tok_str(d, i), tok_len(d, i), &v, &comma, &lead0, &isint)) return false;
+    const char *s = tok_str(d, i);
+    uint32_t n = tok_len(d, i);
+    const char *hy = memchr(s, '-', n);
+    if (hy) {
+      /* a range "2-3" / "30-35" (never a score: the second number must be larger) */
+      double v2;
+      bool c2, l2, i2;
+      uint32_t a = (uint32_t)(hy - s);
+      if (!parse_digits(s, a, &v, &comma, &lead0, &isint) ||
+          !parse_digits(hy + 1, n - a - 1, &v2, &c2, &l2, &i2) || !(v2 > v) || l2)
+        return false;
+      np->range = true;
+    } else if (!parse_digits(s, n, &v, &comma, &lead0, &isint)) {
+      return false;
+    }
     np->kind = NP_DIGITS;
     np->comma = comma;
     np->lead0 = lead0;
@@ -667,6 +683,18 @@ static bool count_noun(const precis_doc *d, uint32_t j) {
   return true;
 }
 
+/* "British", "Indonesian", "Lebanese": a capitalised nationality adjective */
+static bool demonym_like(const precis_doc *d, uint32_t j) {
+  const token *t = &d->toks[j];
+  if (!(t->flags & TF_CAP) || (t->flags & TF_ALLCAP) || !(t->flags & TF_WORD)) return false;
+  const char *s = tok_str(d, j);
+  uint32_t n = tok_len(d, j);
+  if (lex_has(s, n, LX_DEMONYM)) return true;
+  if (n < 6) return false;
+  return (mem_ieq(s + n - 3, 3, "ian") || mem_ieq(s + n - 3, 3, "ean") || mem_ieq(s + n - 3, 3, "ese")) &&
+         !lex_has(s, n, LX_STOP | LX_SENT_START | LX_MONTH | LX_DAY);
+}
+
 static bool is_month_or_day(const precis_doc *d, uint32_t j) {
   return lex_has(tok_str(d, j), tok_len(d, j), LX_MONTH | LX_DAY) && (d->toks[j].flags & TF_CAP);
 }
@@ -682,6 +710,7 @@ static bool is_sentence_first(const precis_doc *d, uint32_t j) {
 
 /* the number at [i, np->end) may start a count (guards against years, dates, labels) */
 static bool count_number_ok(const precis_doc *d, uint32_t i, const numphrase *np, uint32_t sent) {
+  if (np->range) return false; /* "3-5 years" is rare next to scores ("3-1 wins") */
   if (np->kind == NP_DIGITS) {
     if (np->lead0) return false;
     if (np->is_int && !np->comma && !np->scaled && np->value >= 1900 && np->value <= 2099) return false;
@@ -705,8 +734,9 @@ static bool count_number_ok(const precis_doc *d, uint32_t i, const numphrase *np
             tok_is(d, p, "\xE2\x80\x93")))
         return false;
     }
-    if ((pt->flags & TF_WORD) && (pt->flags & TF_CAP) && !is_sentence_first(d, p)) {
-      /* "Apollo 11", "Windows 10", "Ukraine 20" */
+    bool small_int = np->kind == NP_DIGITS && np->is_int && !np->comma && !np->scaled;
+    if (small_int && (pt->flags & TF_WORD) && (pt->flags & TF_CAP) && !is_sentence_first(d, p)) {
+      /* "Apollo 11", "Windows 10", "Ukraine 20" (but "BBC 4 million viewers" is a count) */
       uint32_t f = lex_flags(tok_str(d, p), tok_len(d, p));
       if (!(f & (LX_STOP | LX_SENT_START))) return false;
     }
@@ -924,8 +954,7 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
   }
   for (int m = 0; m < 2 && in_sent(d, k + 1, sent); m++) {
     if (count_noun(d, k)) break;
-    if (tok_has(d, k, WL_MOD) ||
-        ((d->toks[k].flags & TF_CAP) && lex_has(tok_str(d, k), tok_len(d, k), LX_DEMONYM)))
+    if (tok_has(d, k, WL_MOD) || demonym_like(d, k))
       k++;
     else
       break;
