@@ -158,10 +158,14 @@ static int numword_type(const char *s, size_t n, double *v) {
 }
 
 /* scale after digits: "million", "bn", attached "m" ... ; 0 if none */
-static double digit_scale(const precis_doc *d, uint32_t j) {
+static double digit_scale(const precis_doc *d, uint32_t j, bool *letter_m) {
   const char *s = tok_str(d, j);
   uint32_t n = tok_len(d, j);
   if (!is_word(d, j)) return 0;
+  /* "m-a-year", "million-dollar": the scale is the part before the hyphen */
+  const char *hy = memchr(s, '-', n);
+  if (hy && hy > s) n = (uint32_t)(hy - s);
+  *letter_m = (n == 1 && (s[0] == 'm' || s[0] == 'M'));
   static const struct { const char *w; double v; bool need_attached; } S[] = {
       {"thousand", 1e3, false}, {"million", 1e6, false}, {"billion", 1e9, false},
       {"trillion", 1e12, false}, {"mn", 1e6, false}, {"mln", 1e6, false}, {"bn", 1e9, false},
@@ -189,6 +193,7 @@ typedef struct {
   bool is_int;
   bool cap_word;    /* a capitalised number word */
   bool range;       /* "2-3", "30-35": value is the lower bound */
+  bool letter_m;    /* scaled by an attached "m" ("5m"), which may be metres */
 } numphrase;
 
 /* number-word state machine */
@@ -325,10 +330,12 @@ static bool parse_number(const precis_doc *d, uint32_t i, numphrase *np) {
     np->is_int = isint;
     np->end = i + 1;
     if (in_sent(d, i + 1, sent)) {
-      double sc = digit_scale(d, i + 1);
+      bool letter_m = false;
+      double sc = digit_scale(d, i + 1, &letter_m);
       if (sc > 0) {
         v *= sc;
         np->scaled = true;
+        np->letter_m = letter_m;
         np->end = i + 2;
       }
     }
@@ -960,6 +967,12 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
       break;
   }
   if (!in_sent(d, k, sent) || !count_noun(d, k)) return false;
+  if (np.letter_m) {
+    /* "100m hurdles", "400m heats": metres, not millions */
+    static const char *const SPORT[] = {"hurdles", "heats", "finals", "races", "titles", "events",
+                                        "relays", "sprints", "metres", "meters", NULL};
+    if (tok_in(d, k, SPORT) >= 0) return false;
+  }
   /* "5 years old": an age, still a count of years; "5 times": excluded by NOT_PLURAL */
   c->a = i;
   c->b = k + 1;

@@ -206,6 +206,21 @@ static void mixed_sentences(void **st) {
   precis_doc_free(d);
 }
 
+/* ranges keep their lower bound; a scale glued to a hyphenated word still counts */
+static void ranges_and_hyphens(void **st) {
+  (void)st;
+  EXPECT("Earnings should grow by 20-25% this year.", {"20-25%", P, 20, "%"});
+  EXPECT("Analysts see oil at $30-35 a barrel.", {"$30-35", M, 30, "USD"});
+  EXPECT("He signed a \xC2\xA3" "1.5m-a-year contract.", {"\xC2\xA3" "1.5m-a-year", M, 1.5e6, "GBP"});
+  /* attached "m" before a race is metres, not millions */
+  expect_none("She won the 100m hurdles in Rome.");
+  /* a range is never a count (scores look the same) */
+  expect_none("They won 3-1 games and waited 2-3 years.");
+  EXPECT("Police detained 16 Indonesian citizens and 20 British tourists.",
+         {"16 Indonesian citizens", C, 16, "citizens"}, {"20 British tourists", C, 20, "tourists"});
+  EXPECT("The BBC lost 4 million viewers.", {"4 million viewers", C, 4e6, "viewers"});
+}
+
 /* a count is never made of a number already inside money or a percentage */
 static void no_count_inside_money_or_percent(void **st) {
   (void)st;
@@ -284,6 +299,7 @@ int main(void) {
       cmocka_unit_test(count_digits),
       cmocka_unit_test(count_words),
       cmocka_unit_test(mixed_sentences),
+      cmocka_unit_test(ranges_and_hyphens),
       cmocka_unit_test(no_count_inside_money_or_percent),
       cmocka_unit_test(code_point_span),
       cmocka_unit_test(negatives_years_dates_times),
