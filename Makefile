@@ -14,6 +14,7 @@ deps:
 	@./tools/install-deps
 
 $(BUILDDIR)/Makefile: CMakeLists.txt
+	@sh tools/install-deps
 	cmake -S . -B $(BUILDDIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPRECIS_SHARED_DIR=$(SHARED)
 
 build: $(BUILDDIR)/Makefile
@@ -23,6 +24,7 @@ check: build
 	cd $(BUILDDIR) && ctest --output-on-failure -j $(JOBS)
 
 asan-check:
+	@sh tools/install-deps
 	cmake -S . -B $(ASANDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_SANITIZE=ON -DPRECIS_SHARED_DIR=$(SHARED)
 	cmake --build $(ASANDIR) -j $(JOBS)
 	cd $(ASANDIR) && ctest --output-on-failure -j $(JOBS)
