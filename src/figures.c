@@ -669,7 +669,7 @@ static bool count_noun(const precis_doc *d, uint32_t j) {
   if (tok_has(d, j, WL_IRREG)) return !(t->flags & TF_ALLCAP);
   const char *s = tok_str(d, j);
   uint32_t n = tok_len(d, j);
-  if (n < 3 || n > 30) return false;
+  if (n < 4 || n > 30) return false;
   for (uint32_t k = 0; k < n; k++) {
     unsigned char c = (unsigned char)s[k];
     bool ok = (c >= 'a' && c <= 'z') || (c == '-' && k > 0 && k + 1 < n) || ((t->flags & TF_CAP) && k == 0 && c >= 'A' && c <= 'Z');
@@ -678,6 +678,7 @@ static bool count_noun(const precis_doc *d, uint32_t j) {
   if (s[n - 1] != 's') return false;
   char p = s[n - 2];
   if (p == 's' || p == 'u' || p == 'i' || p == '\'') return false;
+  if (mem_ieq(s + n - 3, 3, "ics")) return false; /* athletics, politics */
   if (tok_has(d, j, WL_NOTPL)) return false;
   double v;
   if (numword_type(s, n, &v) != W_NONE) return false;
@@ -967,6 +968,14 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
       break;
   }
   if (!in_sent(d, k, sent) || !count_noun(d, k)) return false;
+  /* a noun compound names its head last: "two police officers", "five swimming pools" */
+  static const char *const MEASURE[] = {
+      "years", "months", "weeks", "days", "hours", "minutes", "seconds", "miles", "metres", "meters",
+      "kilometres", "kilometers", "km", "feet", "inches", "yards", "pounds", "tons", "tonnes", "kg",
+      "kilograms", "grams", "litres", "liters", "gallons", "acres", "hectares", "degrees", "points", NULL};
+  if (in_sent(d, k + 1, sent) && !(d->toks[k + 1].flags & TF_CAP) && count_noun(d, k + 1) &&
+      tok_in(d, k, MEASURE) < 0)
+    k++;
   if (np.letter_m) {
     /* "100m hurdles", "400m heats": metres, not millions */
     static const char *const SPORT[] = {"hurdles", "heats", "finals", "races", "titles", "events",

@@ -180,6 +180,11 @@ static void count_digits(void **st) {
          {"5 miles", C, 5, "miles"});
   EXPECT("The network reaches 1.5 million people.", {"1.5 million people", C, 1.5e6, "people"});
   EXPECT("Ukraine wants 300 more US troops.", {"300 more US troops", C, 300, "troops"});
+  /* the head of a noun compound is the unit; a measure is not a modifier */
+  EXPECT("Gunmen shot two police officers.", {"two police officers", C, 2, "officers"});
+  EXPECT("She is one of the 800 metres favourites.", {"800 metres", C, 800, "metres"});
+  /* a noun ending in -ics is not a plural */
+  expect_none("He won three athletics medals.");
 }
 
 static void count_words(void **st) {
