@@ -680,6 +680,8 @@ static bool count_noun(const precis_doc *d, uint32_t j) {
   if (p == 's' || p == 'u' || p == 'i' || p == '\'') return false;
   if (mem_ieq(s + n - 3, 3, "ics")) return false; /* athletics, politics */
   if (tok_has(d, j, WL_NOTPL)) return false;
+  /* currency words are money or nothing ("50 pesos" has no known code); pounds may be weight */
+  if (tok_has(d, j, WL_CUR) && !tok_ieq(d, j, "pounds")) return false;
   double v;
   if (numword_type(s, n, &v) != W_NONE) return false;
   uint32_t f = lex_flags(s, n);
