@@ -136,6 +136,7 @@ static const char *L_ROLE =
     "neighbor witness victim suspect man woman boy girl driver pilot soldier activist campaigner "
     "candidate lawmaker legislator politician premier chancellor king queen prince princess pope "
     "host presenter journalist reporter editor correspondent producer director banker investor "
+    "novelist poet historian organiser organizer fisherman farmer "
     "counterpart negotiator adviser advisor aide strategist consultant worker employee resident "
     "veteran champion striker midfielder defender goalkeeper manager referee official congressman "
     "congresswoman representative nominee incumbent billionaire businessman businesswoman "
