@@ -18,7 +18,6 @@
  * linear in the number of tokens.  See docs/figures.md. */
 #include <math.h>
 #include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -381,8 +380,6 @@ static bool parse_number(const precis_doc *d, uint32_t i, numphrase *np) {
   /* a capitalised number word after the sentence start: a name ("Channel Four") */
   for (uint32_t k = i; k < best_end; k++)
     if ((d->toks[k].flags & TF_CAP) && !(tok_ieq(d, k, "a") || tok_ieq(d, k, "an"))) np->cap_word = true;
-  /* "digits + scale word" spelled with words after digits is handled above;
-   * number words followed by a digit scale abbreviation are not numbers ("two m") */
   return true;
 }
 
