@@ -7,9 +7,9 @@
 #include "tagger.h"
 
 typedef struct targs {
-  const char *pos1, *pos2, *out, *model, *pos_model, *format;
+  const char *pos1, *pos2, *out, *model, *pos_model, *format, *text_dir;
   uint64_t seed;
-  int epochs, verbose, bench;
+  int epochs, verbose, bench, no_clusters;
 } targs;
 
 static int parse(int argc, char **argv, targs *a, const char *usage) {
@@ -64,6 +64,11 @@ static int parse(int argc, char **argv, targs *a, const char *usage) {
       a->verbose = 0;
     } else if (!strcmp(s, "-v") || !strcmp(s, "--verbose")) {
       a->verbose = 2;
+    } else if (!strcmp(s, "--text-dir")) {
+      NEED();
+      a->text_dir = next;
+    } else if (!strcmp(s, "--no-clusters")) {
+      a->no_clusters = 1;
     } else if (!strcmp(s, "--bench")) {
       a->bench = 1;
     } else if (s[0] == '-' && s[1]) {
@@ -84,7 +89,7 @@ static int parse(int argc, char **argv, targs *a, const char *usage) {
 
 static int train(int argc, char **argv, int kind) {
   const char *usage = kind == TAGGER_POS
-                          ? "precis train pos TRAIN.conllu DEV.conllu -o MODEL [--seed N] [--epochs N] [-q|-v]"
+                          ? "precis train pos TRAIN.conllu DEV.conllu -o MODEL [--seed N] [--epochs N] [--text-dir DIR] [--no-clusters] [-q|-v]"
                           : "precis train ner TRAIN.txt DEV.txt -o MODEL [--seed N] [--epochs N] [--pos-model PATH] [-q|-v]";
   targs a;
   if (parse(argc, argv, &a, usage) < 0) return 2;
@@ -103,7 +108,8 @@ static int train(int argc, char **argv, int kind) {
     }
   }
   tagger_train_opts o = {.train_path = a.pos1, .dev_path = a.pos2, .out_path = a.out,
-                         .seed = a.seed, .epochs = a.epochs, .pos = pm, .verbose = a.verbose};
+                         .seed = a.seed, .epochs = a.epochs, .pos = pm, .verbose = a.verbose,
+                         .text_dir = a.text_dir, .no_clusters = a.no_clusters};
   double dev = 0;
   int rc = kind == TAGGER_POS ? tagger_train_pos(&o, &dev, err, sizeof err)
                               : tagger_train_ner(&o, &dev, err, sizeof err);
@@ -179,7 +185,7 @@ int cmd_eval_pos(int argc, char **argv) {
     }
   }
   if (a.bench)
-    fprintf(stderr, "speed: %.0f tokens/s (POS)\n", ev.seconds > 0 ? ev.n / ev.seconds : 0);
+    fprintf(stderr, "speed: %.0f tokens/s (POS, one thread, CPU time)\n", ev.seconds > 0 ? ev.n / ev.seconds : 0);
   tagger_free(owned);
   return 0;
 }
@@ -239,7 +245,7 @@ int cmd_eval_ner(int argc, char **argv) {
     }
   }
   if (a.bench)
-    fprintf(stderr, "speed: %.0f tokens/s (POS + NER, one thread)\n",
+    fprintf(stderr, "speed: %.0f tokens/s (POS + NER, one thread, CPU time)\n",
             ev.seconds > 0 ? ev.ntokens / ev.seconds : 0);
   tagger_free(owned);
   tagger_free(owned_pos);

@@ -299,10 +299,9 @@ int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errl
   uint32_t cap = 16;
   while (cap < n * 2u + 16) cap <<= 1;
   lx->mask = cap - 1;
-  lx->keys = calloc(cap, sizeof *lx->keys);
-  lx->vals = calloc(cap, sizeof *lx->vals);
-  if (!lx->keys || !lx->vals) {
-    model_lex_free(lx);
+  lx->n = n;
+  lx->e = pc_table_alloc((size_t)cap * sizeof *lx->e);
+  if (!lx->e) {
     seterr(err, errlen, "out of memory");
     return -1;
   }
@@ -311,15 +310,14 @@ int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errl
     uint64_t k = pc_rd64(p);
     if (!k) k = 1;
     uint32_t j = (uint32_t)k & lx->mask;
-    while (lx->keys[j] && lx->keys[j] != k) j = (j + 1) & lx->mask;
-    lx->keys[j] = k;
-    lx->vals[j] = pc_rd32(p + 8);
+    while (lx->e[j].key && lx->e[j].key != k) j = (j + 1) & lx->mask;
+    lx->e[j].key = k;
+    lx->e[j].val = pc_rd32(p + 8);
   }
   return 0;
 }
 
 void model_lex_free(model_lex *lx) {
-  free(lx->keys);
-  free(lx->vals);
+  free(lx->e);
   memset(lx, 0, sizeof *lx);
 }

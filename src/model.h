@@ -93,23 +93,39 @@ uint32_t model_checksum(const unsigned char *buf, size_t n);
 /* ---- lexicon: a read-only map from 64-bit keys to 32-bit values ----------------
  * Serialised as u32 count then count x {u64 key, u32 value}; built into an
  * open-addressing table at load. Keys must be non-zero and distinct. */
+typedef struct model_lex_entry {
+  uint64_t key; /* 0 = empty */
+  uint32_t val, pad;
+} model_lex_entry;
+
 typedef struct model_lex {
   uint32_t mask;
-  uint64_t *keys;
-  uint32_t *vals;
+  uint32_t n;
+  model_lex_entry *e; /* NULL = empty lexicon */
 } model_lex;
 
 void model_lex_write(pc_buf *b, const uint64_t *keys, const uint32_t *vals, size_t n);
 int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen);
 void model_lex_free(model_lex *lx);
-static inline uint32_t model_lex_get(const model_lex *lx, uint64_t key) {
-  if (!lx->keys) return 0;
+static inline const model_lex_entry *model_lex_find(const model_lex *lx, uint64_t key) {
+  if (!lx->e) return 0;
   if (!key) key = 1;
   uint32_t i = (uint32_t)key & lx->mask;
   for (;;) {
-    uint64_t k = lx->keys[i];
-    if (k == key) return lx->vals[i];
-    if (!k) return 0;
+    const model_lex_entry *e = &lx->e[i];
+    if (e->key == key) return e;
+    if (!e->key) return 0;
+    i = (i + 1) & lx->mask;
+  }
+}
+static inline uint32_t model_lex_get(const model_lex *lx, uint64_t key) {
+  if (!lx->e) return 0;
+  if (!key) key = 1;
+  uint32_t i = (uint32_t)key & lx->mask;
+  for (;;) {
+    const model_lex_entry *e = &lx->e[i];
+    if (e->key == key) return e->val;
+    if (!e->key) return 0;
     i = (i + 1) & lx->mask;
   }
 }

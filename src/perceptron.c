@@ -1,9 +1,26 @@
 /* perceptron.c - averaged perceptron core (see perceptron.h). */
+#define _DEFAULT_SOURCE 1 /* madvise */
 #include "perceptron.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+void *pc_table_alloc(size_t size) {
+  const size_t huge = (size_t)2 << 20;
+  if (size < huge / 2) return calloc(1, size ? size : 1);
+  size_t n = (size + huge - 1) / huge * huge;
+  void *p = aligned_alloc(huge, n);
+  if (!p) return NULL;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  madvise(p, n, MADV_HUGEPAGE);
+#endif
+  memset(p, 0, n);
+  return p;
+}
 
 uint64_t pc_hash_bytes(const void *p, size_t n) {
   const unsigned char *s = p;
@@ -171,13 +188,35 @@ void pc_trainer_tick(pc_trainer *t) { t->clock += 1; }
 static int build_slots(pc_model *m) {
   uint32_t cap = 16;
   while (cap < m->nfeat * 2u + 16) cap <<= 1;
-  m->slots = calloc(cap, sizeof *m->slots);
+  m->slots = pc_table_alloc(cap * sizeof *m->slots);
   if (!m->slots) return -1;
   m->mask = cap - 1;
   return 0;
 }
 
-static int insert_slot(pc_model *m, uint32_t key, uint32_t lowbits, uint32_t start, uint32_t count) {
+/* Builds the dense rows from the sparse entries and renumbers the slots
+ * (slot.start becomes the feature number; first[] keeps the entry index). */
+static int densify(pc_model *m) {
+  m->stride = (m->nclasses + 15) / 16 * 16;
+  m->rows = pc_table_alloc((size_t)(m->nfeat ? m->nfeat : 1) * m->stride * sizeof *m->rows);
+  m->first = malloc((m->nfeat ? m->nfeat : 1) * sizeof *m->first);
+  if (!m->rows || !m->first) return -1;
+  uint32_t f = 0;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    m->first[f] = s->start;
+    int16_t *row = m->rows + (size_t)f * m->stride;
+    for (uint32_t j = s->start;; j++) {
+      row[m->entries[j].cls & 0x7fff] = m->entries[j].w;
+      if (m->entries[j].cls & PC_LAST) break;
+    }
+    s->start = f++;
+  }
+  return 0;
+}
+
+static int insert_slot(pc_model *m, uint32_t key, uint32_t lowbits, uint32_t start) {
   uint32_t i = lowbits & m->mask;
   while (m->slots[i].key) {
     if (m->slots[i].key == key) return -1; /* duplicate */
@@ -185,7 +224,6 @@ static int insert_slot(pc_model *m, uint32_t key, uint32_t lowbits, uint32_t sta
   }
   m->slots[i].key = key;
   m->slots[i].start = start;
-  m->slots[i].count = count;
   return 0;
 }
 
@@ -245,7 +283,8 @@ int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out) {
     }
     if (e > start) {
       uint64_t h = t->keys[i];
-      if (insert_slot(out, pc_key32(h), (uint32_t)h, start, e - start) < 0) {
+      out->entries[e - 1].cls |= PC_LAST;
+      if (insert_slot(out, pc_key32(h), (uint32_t)h, start) < 0) {
         /* two features share their top 32 bits: merge by keeping the first (rare) */
         e = start;
         out->nfeat--;
@@ -254,6 +293,10 @@ int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out) {
   }
   out->nentries = e;
   free(avg);
+  if (densify(out) < 0) {
+    pc_model_free(out);
+    return -1;
+  }
   return 0;
 }
 
@@ -261,6 +304,8 @@ void pc_model_free(pc_model *m) {
   if (!m) return;
   free(m->slots);
   free(m->entries);
+  free(m->rows);
+  free(m->first);
   memset(m, 0, sizeof *m);
 }
 
@@ -318,16 +363,19 @@ int pc_model_write(const pc_model *m, pc_buf *out) {
   for (uint32_t i = 0; i <= m->mask; i++) {
     const pc_slot *s = &m->slots[i];
     if (!s->key) continue;
+    uint32_t cnt = 1;
+    while (!(m->entries[m->first[s->start] + cnt - 1].cls & PC_LAST)) cnt++;
     pc_buf_u32(out, s->key);
     pc_buf_u32(out, i); /* slot position: lets the reader rebuild without the low bits */
-    pc_buf_u16(out, (uint16_t)s->count);
+    pc_buf_u16(out, (uint16_t)cnt);
   }
   for (uint32_t i = 0; i <= m->mask; i++) {
     const pc_slot *s = &m->slots[i];
     if (!s->key) continue;
-    for (uint32_t j = 0; j < s->count; j++) {
-      pc_buf_u16(out, m->entries[s->start + j].cls);
-      pc_buf_u16(out, (uint16_t)m->entries[s->start + j].w);
+    for (uint32_t j = m->first[s->start];; j++) {
+      pc_buf_u16(out, m->entries[j].cls & 0x7fff);
+      pc_buf_u16(out, (uint16_t)m->entries[j].w);
+      if (m->entries[j].cls & PC_LAST) break;
     }
   }
   pc_buf_u32(out, m->mask + 1);
@@ -349,7 +397,7 @@ int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size
   }
   uint32_t C = pc_rd32(p), nfeat = pc_rd32(p + 4), nent = pc_rd32(p + 8);
   float scale = bits_float(pc_rd32(p + 12));
-  if (C == 0 || C > 65535 || !(scale > 0) || !isfinite(scale)) {
+  if (C == 0 || C > PC_MAX_CLASSES || !(scale > 0) || !isfinite(scale)) {
     seterr(err, errlen, "weight section corrupt (bad class count or scale)");
     return -1;
   }
@@ -368,8 +416,8 @@ int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size
   m->nfeat = nfeat;
   m->nentries = nent;
   m->mask = cap - 1;
-  m->slots = calloc(cap, sizeof *m->slots);
-  m->entries = malloc((nent ? nent : 1) * sizeof *m->entries);
+  m->slots = pc_table_alloc(cap * sizeof *m->slots);
+  m->entries = pc_table_alloc((nent ? nent : 1) * sizeof *m->entries);
   if (!m->slots || !m->entries) {
     pc_model_free(m);
     seterr(err, errlen, "out of memory");
@@ -387,8 +435,8 @@ int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size
     }
     m->slots[pos].key = key;
     m->slots[pos].start = start;
-    m->slots[pos].count = cnt;
     start += cnt;
+    m->entries[start - 1].cls = PC_LAST; /* marker, kept when the entry is filled in */
   }
   if (start != nent) {
     pc_model_free(m);
@@ -397,13 +445,18 @@ int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size
   }
   for (uint32_t i = 0; i < nent; i++, e += 4) {
     uint16_t c = pc_rd16(e);
-    if (c >= C) {
+    if (c >= C || (c & PC_LAST)) {
       pc_model_free(m);
       seterr(err, errlen, "weight section corrupt (class out of range)");
       return -1;
     }
-    m->entries[i].cls = c;
+    m->entries[i].cls = (uint16_t)(c | (m->entries[i].cls & PC_LAST));
     m->entries[i].w = (int16_t)pc_rd16(e + 2);
+  }
+  if (densify(m) < 0) {
+    pc_model_free(m);
+    seterr(err, errlen, "out of memory");
+    return -1;
   }
   return 0;
 }

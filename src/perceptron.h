@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -88,12 +89,15 @@ size_t pc_trainer_nfeatures(const pc_trainer *t);
 
 typedef struct pc_slot {
   uint32_t key;   /* 0 = empty */
-  uint32_t start; /* first entry */
-  uint32_t count; /* number of entries */
+  uint32_t start; /* the feature's number: its dense row is rows[start * stride];
+                     its sparse entries begin at entries[first[start]] */
 } pc_slot;
 
+#define PC_LAST 0x8000u /* in pc_entry.cls: last entry of its feature */
+#define PC_MAX_CLASSES 32767
+
 typedef struct pc_entry {
-  uint16_t cls;
+  uint16_t cls; /* class | PC_LAST on the feature's last entry */
   int16_t w;
 } pc_entry;
 
@@ -104,8 +108,17 @@ typedef struct pc_model {
   uint32_t nentries;
   uint32_t mask;     /* slots - 1 */
   pc_slot *slots;
-  pc_entry *entries;
+  pc_entry *entries; /* sparse weights (the serialised form) */
+  uint32_t *first;   /* feature number -> index of its first entry */
+  /* Dense copy for scoring: one row of `stride` int16 per feature (stride =
+   * nclasses rounded up to 16; the padding is zero). */
+  int stride;
+  int16_t *rows;
 } pc_model;
+
+/* Zeroed memory for large read-mostly tables: 2 MB aligned and marked for
+ * transparent huge pages where available (fewer TLB misses).  Free with free(). */
+void *pc_table_alloc(size_t size);
 
 /* Averages, drops |w| < prune, quantises to int16.  Returns 0 or -1 (out of memory). */
 int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out);
@@ -116,23 +129,87 @@ static inline uint32_t pc_key32(uint64_t h) {
   return k ? k : 1u;
 }
 
-/* Adds the integer (quantised) weights of the features to scores[0..nclasses). */
-static inline void pc_model_score(const pc_model *m, const uint64_t *feats, size_t nf,
-                                  int32_t *scores) {
+#if defined(__GNUC__)
+#define PC_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PC_PREFETCH(p) ((void)0)
+#endif
+
+/* Scoring in three steps, so that a client can overlap the cache misses of
+ * many features (and of several decisions: see tagger.c):
+ *   pc_prefetch_slots  starts loading the table slots of the features;
+ *   pc_probe           finds the features (writes their entry offsets to
+ *                      found[], at most nf) and starts loading the entries;
+ *   pc_accumulate      adds the weights of the found features to scores.
+ * pc_model_score does all three for one decision. */
+static inline void pc_prefetch_slots(const pc_model *m, const uint64_t *feats, size_t nf) {
+  for (size_t f = 0; f < nf; f++) PC_PREFETCH(&m->slots[(uint32_t)feats[f] & m->mask]);
+}
+
+static inline size_t pc_probe(const pc_model *m, const uint64_t *feats, size_t nf,
+                              uint32_t *found) {
   const uint32_t mask = m->mask;
+  size_t nfound = 0;
   for (size_t f = 0; f < nf; f++) {
     uint64_t h = feats[f];
     uint32_t key = pc_key32(h), i = (uint32_t)h & mask;
     for (;;) {
       const pc_slot *s = &m->slots[i];
       if (s->key == key) {
-        const pc_entry *e = m->entries + s->start;
-        for (uint32_t j = 0; j < s->count; j++) scores[e[j].cls] += e[j].w;
+        found[nfound++] = s->start;
+        PC_PREFETCH(&m->rows[(size_t)s->start * m->stride]);
         break;
       }
       if (s->key == 0) break;
       i = (i + 1) & mask;
     }
+  }
+  return nfound;
+}
+
+#if defined(__GNUC__) && (defined(__clang__) || __GNUC__ >= 9)
+typedef int16_t pc_v16h __attribute__((vector_size(32)));
+typedef int32_t pc_v16i __attribute__((vector_size(64)));
+#define PC_HAVE_VECTORS 1
+#endif
+
+static inline void pc_accumulate(const pc_model *m, const uint32_t *found, size_t n,
+                                 int32_t *scores) {
+  const size_t stride = (size_t)m->stride;
+#ifdef PC_HAVE_VECTORS
+  if (stride % 16 == 0) { /* 16 classes at a time, widened to int32 */
+    for (size_t c0 = 0; c0 < stride; c0 += 16) {
+      pc_v16i acc = {0};
+      for (size_t k = 0; k < n; k++) {
+        pc_v16h row;
+        memcpy(&row, m->rows + (size_t)found[k] * stride + c0, sizeof row);
+        acc += __builtin_convertvector(row, pc_v16i);
+      }
+      pc_v16i cur;
+      memcpy(&cur, scores + c0, sizeof cur);
+      cur += acc;
+      memcpy(scores + c0, &cur, sizeof cur);
+    }
+    return;
+  }
+#endif
+  for (size_t k = 0; k < n; k++) {
+    const int16_t *row = m->rows + (size_t)found[k] * stride;
+    for (size_t c = 0; c < stride; c++) scores[c] += row[c];
+  }
+}
+
+/* Adds the integer (quantised) weights of the features to scores[0..stride)
+ * (scores must have room for pc_model.stride values). */
+static inline void pc_model_score(const pc_model *m, const uint64_t *feats, size_t nf,
+                                  int32_t *scores) {
+  uint32_t found[128];
+  while (nf) {
+    size_t n = nf < 128 ? nf : 128;
+    pc_prefetch_slots(m, feats, n);
+    pc_accumulate(m, found, pc_probe(m, feats, n, found), scores);
+    feats += n;
+    nf -= n;
   }
 }
 

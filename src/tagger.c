@@ -87,7 +87,11 @@ uint64_t tg_lower_hash(const char *s, size_t len) {
   return pc_hash_bytes(b, m);
 }
 
-uint64_t tg_gaz_key(uint64_t h, uint64_t lower, int k) { return pc_feat2(900 + k, h, lower); }
+/* The key of a one-word phrase is the word's own hash, so that the merged
+ * run-time lexicon finds word and one-word phrase in one look-up. */
+uint64_t tg_gaz_key(uint64_t h, uint64_t lower, int k) {
+  return k == 1 ? lower : pc_feat2(900 + (uint32_t)k, h, lower);
+}
 
 static const tg_lex lex_bos = {.word = 0xb05b05b05ULL, .lower = 0xb05b05b05ULL,
                                .shape = 0xb05ULL, .lshape = 0xb05ULL, .flags = 1u << 20};
@@ -159,8 +163,16 @@ static void lex_fill(tg_run *r, size_t j) {
     L->pre[k] = pc_hash_bytes(lw, q) + (uint64_t)k;
     L->suf[k] = pc_hash_bytes(lw + (m - q), q) ^ ((uint64_t)k << 40);
   }
-  L->dict = r->dict ? model_lex_get(r->dict, L->lower) : 0;
-  L->clus = r->clus ? model_lex_get(r->clus, L->lower) : 0;
+  if (r->words) {
+    const model_lex_entry *e = model_lex_find(r->words, L->lower);
+    L->dict = e && r->words_pos ? e->val : 0;
+    L->gzv = e && !r->words_pos ? e->val : 0;
+    L->clus = e ? e->pad : 0;
+  } else {
+    L->dict = r->dict ? model_lex_get(r->dict, L->lower) : 0;
+    L->clus = r->clus ? model_lex_get(r->clus, L->lower) : 0;
+    L->gzv = 0;
+  }
   memset(L->gz, 0, sizeof L->gz);
 }
 
@@ -169,7 +181,9 @@ static void gaz_fill(tg_run *r, size_t s) {
   uint64_t h = 0;
   for (int len = 1; len <= 4 && s + (size_t)len <= r->n; len++) {
     h = tg_gaz_key(h, r->ring[(s + len - 1) % TG_RING].lower, len);
-    L->gz[len - 1] = (uint8_t)(model_lex_get(r->gaz, h) & 15u);
+    uint32_t v = r->words ? (len == 1 ? L->gzv : model_lex_get(r->words, h)) : model_lex_get(r->gaz, h);
+    L->gz[len - 1] = (uint8_t)(v & 15u);
+    if (!(v & TG_GAZ_PREFIX)) break; /* no longer phrase starts with these words */
   }
 }
 
@@ -194,7 +208,8 @@ static inline const tg_lex *lex_at(tg_run *r, long j) {
 void tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->toks = toks;
   r->n = n;
-  r->dict = r->gaz = r->clus = NULL;
+  r->dict = r->gaz = r->clus = r->words = NULL;
+  r->words_pos = 0;
   r->lex_done = 0;
   r->pos_in = NULL;
   r->pos_model = NULL;
@@ -227,7 +242,7 @@ static inline size_t clus_feats(uint32_t tmpl, uint32_t v, uint64_t *f) {
   return k;
 }
 
-size_t tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
   ensure_lex(r, i + 2);
   long li = (long)i;
   const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *l2 = lex_at(r, li - 2),
@@ -256,13 +271,24 @@ size_t tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   f[k++] = pc_feat1(26, l1->shape);
   k += clus_feats(40, c->clus, f + k);
   k += clus_feats(44, r1->clus, f + k);
-  /* previous labels */
+  return k;
+}
+
+size_t tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  ensure_lex(r, i + 2);
+  const tg_lex *c = lex_at(r, (long)i), *r1 = lex_at(r, (long)i + 1);
+  size_t k = 0;
   f[k++] = pc_feat1(30, (uint64_t)p1);
   f[k++] = pc_feat2(31, (uint64_t)p1, (uint64_t)p2);
   f[k++] = pc_feat2(32, (uint64_t)p1, c->lower);
   f[k++] = pc_feat2(33, (uint64_t)p1, r1->dict & 0x1ffffu);
   f[k++] = pc_feat2(34, (uint64_t)p1, c->suf[2]);
   return k;
+}
+
+size_t tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  size_t k = tg_pos_static(r, i, f);
+  return k + tg_pos_dynamic(r, i, p1, p2, f + k);
 }
 
 /* POS tag of token j for NER features. */
@@ -286,7 +312,7 @@ static int pos_of(tg_run *r, long j) {
   return r->posr[(size_t)j % TG_RING];
 }
 
-size_t tg_ner_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+size_t tg_ner_static(tg_run *r, size_t i, uint64_t *f) {
   ensure_lex(r, i + 3);
   long li = (long)i;
   const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *l2 = lex_at(r, li - 2),
@@ -345,13 +371,24 @@ size_t tg_ner_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   k += clus_feats(150, c->clus, f + k);
   k += clus_feats(154, l1->clus, f + k);
   k += clus_feats(158, r1->clus, f + k);
-  /* previous labels */
+  return k;
+}
+
+size_t tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  const tg_lex *c = lex_at(r, (long)i);
+  uint64_t P0 = (uint64_t)pos_of(r, (long)i);
+  size_t k = 0;
   f[k++] = pc_feat1(170, (uint64_t)p1);
   f[k++] = pc_feat2(171, (uint64_t)p1, (uint64_t)p2);
   f[k++] = pc_feat2(172, (uint64_t)p1, c->lower);
   f[k++] = pc_feat2(173, (uint64_t)p1, c->shape);
   f[k++] = pc_feat2(174, (uint64_t)p1, P0);
   return k;
+}
+
+size_t tg_ner_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  size_t k = tg_ner_static(r, i, f);
+  return k + tg_ner_dynamic(r, i, p1, p2, f + k);
 }
 
 uint32_t tg_ner_allowed(int prev, int last) {
@@ -385,6 +422,33 @@ static int pos_step(const tagger *t, tg_run *r, size_t i, int p1, int p2) {
   return best;
 }
 
+/* Software pipelining: while token i is decided, the slots of token i+2's
+ * static features are being fetched and token i+1's entries too. */
+typedef struct stage {
+  uint64_t f[TG_MAXF];
+  uint32_t found[TG_MAXF];
+  size_t nf, nfound;
+  int sure; /* POS: tag known from the dictionary (-1 = no) */
+} stage;
+
+static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
+  st->nf = st->nfound = 0;
+  st->sure = -1;
+  if (i >= r->n) return;
+  ensure_lex(r, i + 2);
+  const tg_lex *c = lex_at(r, (long)i);
+  if (c->dict & TG_DICT_SURE) {
+    st->sure = (int)TG_DICT_TAG(c->dict);
+    return;
+  }
+  st->nf = tg_pos_static(r, i, st->f);
+  pc_prefetch_slots(&t->w, st->f, st->nf);
+}
+
+static void stage_probe(const tagger *t, stage *st) {
+  st->nfound = pc_probe(&t->w, st->f, st->nf, st->found);
+}
+
 void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
   if (!t || t->kind != TAGGER_POS) {
     memset(out, TAG_UPOS_X, n);
@@ -392,15 +456,41 @@ void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) 
   }
   tg_run r;
   tg_run_init(&r, toks, n);
-  r.dict = &t->dict;
-  r.clus = t->clus.keys ? &t->clus : NULL;
+  r.words = &t->words;
+  r.words_pos = 1;
   int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
+  stage st[3];
+  uint64_t f[TG_MAXF];
+  int32_t sc[TG_MAX_LABELS];
+  pos_prepare(t, &r, 0, &st[0]);
+  pos_prepare(t, &r, 1, &st[1]);
+  stage_probe(t, &st[0]);
   for (size_t i = 0; i < n; i++) {
-    int y = pos_step(t, &r, i, p1, p2);
+    pos_prepare(t, &r, i + 2, &st[(i + 2) % 3]);
+    stage_probe(t, &st[(i + 1) % 3]);
+    stage *cur = &st[i % 3];
+    int y;
+    if (cur->sure >= 0) {
+      y = cur->sure;
+    } else {
+      memset(sc, 0, sizeof sc);
+      pc_accumulate(&t->w, cur->found, cur->nfound, sc);
+      pc_model_score(&t->w, f, tg_pos_dynamic(&r, i, p1, p2, f), sc);
+      y = 0;
+      for (int k = 1; k < t->nlabels; k++)
+        if (sc[k] > sc[y]) y = k;
+    }
     out[i] = (uint8_t)y;
     p2 = p1;
     p1 = y;
   }
+}
+
+static void ner_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
+  st->nf = st->nfound = 0;
+  if (i >= r->n) return;
+  st->nf = tg_ner_static(r, i, st->f);
+  pc_prefetch_slots(&t->w, st->f, st->nf);
 }
 
 void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out) {
@@ -408,22 +498,38 @@ void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size
     memset(out, TAG_NER_O, n);
     return;
   }
+  uint8_t posbuf[512];
   tg_run r;
   tg_run_init(&r, toks, n);
-  r.gaz = t->gaz.keys ? &t->gaz : NULL;
-  r.clus = t->clus.keys ? &t->clus : NULL;
-  r.pos_in = pos;
+  r.words = &t->words;
+  r.gaz = t->gaz.e ? &t->gaz : NULL; /* gaz_fill runs only if there is a gazetteer */
   if (!pos) {
-    r.pos_model = tagger_builtin_pos();
-    if (r.pos_model) r.dict = &r.pos_model->dict;
+    const tagger *pm = tagger_builtin_pos();
+    if (pm && n <= sizeof posbuf) {
+      tagger_pos(pm, toks, n, posbuf);
+      pos = posbuf;
+    } else if (pm) { /* very long sentence: tag POS lazily in the window */
+      r.pos_model = pm;
+      r.words = NULL; /* separate lexicons, as in training */
+      r.dict = &pm->dict;
+      r.clus = t->clus.e ? &t->clus : NULL;
+    }
   }
+  r.pos_in = pos;
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+  stage st[3];
   uint64_t f[TG_MAXF];
   int32_t sc[TG_MAX_LABELS];
+  ner_prepare(t, &r, 0, &st[0]);
+  ner_prepare(t, &r, 1, &st[1]);
+  stage_probe(t, &st[0]);
   for (size_t i = 0; i < n; i++) {
-    size_t nf = tg_ner_feats(&r, i, p1, p2, f);
+    ner_prepare(t, &r, i + 2, &st[(i + 2) % 3]);
+    stage_probe(t, &st[(i + 1) % 3]);
+    stage *cur = &st[i % 3];
     memset(sc, 0, sizeof sc);
-    pc_model_score(&t->w, f, nf, sc);
+    pc_accumulate(&t->w, cur->found, cur->nfound, sc);
+    pc_model_score(&t->w, f, tg_ner_dynamic(&r, i, p1, p2, f), sc);
     uint32_t allow = tg_ner_allowed(p1, i + 1 == n);
     int best = -1;
     for (int y = 0; y < TAG_NER_COUNT; y++)
@@ -494,6 +600,7 @@ static void tagger_destroy(tagger *t) {
   model_lex_free(&t->dict);
   model_lex_free(&t->gaz);
   model_lex_free(&t->clus);
+  model_lex_free(&t->words);
   for (int i = 0; i < t->nnotes; i++) {
     free(t->note_key[i]);
     free(t->note_val[i]);
@@ -508,6 +615,34 @@ static char *dupn(const char *s, size_t n) {
     d[n] = 0;
   }
   return d;
+}
+
+static int words_add(model_lex *w, uint64_t key, const uint32_t *val, const uint32_t *pad) {
+  uint32_t i = (uint32_t)key & w->mask;
+  while (w->e[i].key && w->e[i].key != key) i = (i + 1) & w->mask;
+  w->e[i].key = key;
+  if (val) w->e[i].val = *val;
+  if (pad) w->e[i].pad = *pad;
+  return 0;
+}
+
+/* The merged run-time lexicon: (dict or gazetteer) + clusters. */
+static int build_words(tagger *t) {
+  const model_lex *a = t->kind == TAGGER_POS ? &t->dict : &t->gaz;
+  size_t n = (size_t)a->n + t->clus.n;
+  uint32_t cap = 16;
+  while (cap < n * 2 + 16) cap <<= 1;
+  t->words.mask = cap - 1;
+  t->words.e = pc_table_alloc((size_t)cap * sizeof *t->words.e);
+  if (!t->words.e) return -1;
+  if (a->e)
+    for (uint32_t i = 0; i <= a->mask; i++)
+      if (a->e[i].key) words_add(&t->words, a->e[i].key, &a->e[i].val, NULL);
+  if (t->clus.e)
+    for (uint32_t i = 0; i <= t->clus.mask; i++)
+      if (t->clus.e[i].key) words_add(&t->words, t->clus.e[i].key, NULL, &t->clus.e[i].val);
+  for (uint32_t i = 0; i <= t->words.mask; i++) t->words.n += t->words.e[i].key != 0;
+  return 0;
 }
 
 tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) {
@@ -566,6 +701,10 @@ tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) 
   if ((s = model_find(&v, "DICT")) && model_lex_read(s, &t->dict, err, errlen) < 0) goto fail;
   if ((s = model_find(&v, "GAZT")) && model_lex_read(s, &t->gaz, err, errlen) < 0) goto fail;
   if ((s = model_find(&v, "CLUS")) && model_lex_read(s, &t->clus, err, errlen) < 0) goto fail;
+  if (build_words(t) < 0) {
+    seterr(err, errlen, "out of memory");
+    goto fail;
+  }
   if ((s = model_find(&v, "NOTE"))) {
     const char *p = (const char *)s->p, *end = p + s->n;
     while (p < end && t->nnotes < TG_MAX_NOTES) {

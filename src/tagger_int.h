@@ -8,7 +8,7 @@
 
 /* Feature-set ids: bump when the feature extraction changes. */
 #define TG_FEATSET_POS 0x504f5303u
-#define TG_FEATSET_NER 0x4e455203u
+#define TG_FEATSET_NER 0x4e455204u
 
 #define TG_MAX_LABELS 32
 #define TG_MAX_NOTES 16
@@ -22,6 +22,10 @@ struct tagger {
   model_lex dict; /* POS: lowercased word -> tag information (TG_DICT_*) */
   model_lex gaz;  /* NER: lowercased phrase -> entity type mask */
   model_lex clus; /* word -> cluster path (bit string, TG_CLUS_*) */
+  /* Run-time merge of the above, one look-up per word: key = lowercased
+   * word hash (or gazetteer phrase key), val = dict (POS) or gazetteer (NER)
+   * value, pad = cluster value. */
+  model_lex words;
   int nnotes;
   char *note_key[TG_MAX_NOTES], *note_val[TG_MAX_NOTES];
 };
@@ -30,6 +34,10 @@ struct tagger {
  * bit 31 = unambiguous and frequent: tag directly, tag in bits 24..28. */
 #define TG_DICT_SURE 0x80000000u
 #define TG_DICT_TAG(v) (((v) >> 24) & 31u)
+
+/* gazetteer value: bits 0..3 = entity types of the phrase, TG_GAZ_PREFIX = a
+ * longer phrase begins with it. */
+#define TG_GAZ_PREFIX 16u
 
 /* cluster value: path bits in the low 24 bits (MSB-first from bit 23), length in bits 24..28;
  * 0 = no cluster. */
@@ -42,6 +50,7 @@ typedef struct tg_lex {
   uint32_t flags;
   uint32_t dict;    /* POS dictionary value */
   uint32_t clus;    /* cluster value */
+  uint32_t gzv;     /* gazetteer value of the word alone (merged lexicon only) */
   uint8_t gz[4];    /* gazetteer type masks for phrases starting here, length 1..4 */
 } tg_lex;
 
@@ -51,6 +60,8 @@ typedef struct tg_run {
   const tag_token *toks;
   size_t n;
   const model_lex *dict, *gaz, *clus; /* lexicons (may be NULL) */
+  const model_lex *words;             /* merged lexicon (run time), or NULL */
+  int words_pos;                      /* words holds POS dict values (else gazetteer) */
   size_t lex_done;                    /* tokens [0, lex_done) have lexical info */
   tg_lex ring[TG_RING];
   /* POS tags for NER features */
@@ -66,6 +77,12 @@ void tg_run_init(tg_run *r, const tag_token *toks, size_t n);
  * tokens (or the BOS label id = nlabels).  Returns the number of features. */
 size_t tg_pos_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
 size_t tg_ner_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+/* The same split in two: features that do not depend on earlier labels
+ * (static) and those that do (dynamic); tg_*_feats = static + dynamic. */
+size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f);
+size_t tg_pos_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+size_t tg_ner_static(tg_run *r, size_t i, uint64_t *f);
+size_t tg_ner_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
 /* Mask of NER labels allowed after prev (BILOU well-formedness); last = token is the last. */
 uint32_t tg_ner_allowed(int prev, int last);
 /* Lowercased normalised hash of a token (the key of dict/clus/gaz lexicons). */

@@ -18,9 +18,11 @@ static void seterr(char *err, size_t len, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* CPU time of this thread: the tagging speed on one core, unaffected by
+ * other processes competing for the machine. */
 static double now_sec(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
@@ -318,6 +320,17 @@ static void cmap_free(cmap *m) {
   memset(m, 0, sizeof *m);
 }
 
+static void pfx_mark(cmap *pm, uint64_t h) { cmap_get(pm, h)[0] = 1; }
+static int pfx_is(cmap *pm, uint64_t h) {
+  if (!h) h = 1;
+  size_t i = (size_t)h & (pm->cap - 1);
+  while (pm->keys[i]) {
+    if (pm->keys[i] == h) return 1;
+    i = (i + 1) & (pm->cap - 1);
+  }
+  return 0;
+}
+
 /* Builds a runtime lexicon straight from key/value arrays. */
 static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v, size_t n) {
   pc_buf b = {0};
@@ -571,8 +584,9 @@ int tagger_eval_pos(const tagger *t, const char *path, tagger_pos_eval *ev, char
  * gazetteer as it will be at run time: incomplete). */
 static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint64_t **gk,
                           uint32_t **gv, size_t *gn) {
-  cmap m;
+  cmap m, pm;
   cmap_init(&m, (NFOLDS + 1) * TAG_ENT_COUNT);
+  cmap_init(&pm, 1);
   for (size_t s = 0; s < c->nsent; s++) {
     size_t b = c->sent[s], len = c->sent[s + 1] - b;
     tag_span sp[256];
@@ -590,6 +604,14 @@ static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint
       uint32_t *r = cmap_get(&m, h);
       r[sp[k].type]++;
       r[(1 + fd) * TAG_ENT_COUNT + sp[k].type]++;
+      /* mark the proper prefixes, so that look-ups can stop early */
+      h = 0;
+      for (size_t j = 0; j + 1 < L; j++) {
+        const tag_token *t = &c->tok[b + sp[k].begin + j];
+        h = tg_gaz_key(h, tg_lower_hash(t->s, t->len), (int)j + 1);
+        cmap_get(&m, h); /* prefix-only phrases get an entry with no types */
+        pfx_mark(&pm, h);
+      }
     }
   }
   uint64_t *k = xrealloc(NULL, (m.n ? m.n : 1) * sizeof *k);
@@ -602,6 +624,7 @@ static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint
     uint32_t mask = 0;
     for (int t = 0; t < TAG_ENT_COUNT; t++)
       if (r[t]) mask |= 1u << t;
+    if (pfx_is(&pm, m.keys[i])) mask |= TG_GAZ_PREFIX;
     k[n] = m.keys[i];
     v[n] = mask;
     n++;
@@ -615,7 +638,8 @@ static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint
       uint32_t mask = 0;
       for (int t = 0; t < TAG_ENT_COUNT; t++)
         if (r[t] - r[(1 + fd) * TAG_ENT_COUNT + t]) mask |= 1u << t;
-      vf[q++] = mask;
+      vf[q] = mask | (v[q] & TG_GAZ_PREFIX);
+      q++;
     }
     lex_from_arrays(&fold[fd], k, vf, n);
   }
@@ -624,6 +648,7 @@ static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint
   *gv = v;
   *gn = n;
   cmap_free(&m);
+  cmap_free(&pm);
 }
 
 static void pos_tag_corpus(const tagger *pos, const corpus *c, uint8_t *out) {
@@ -718,13 +743,13 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
   ner_build_gaz(&tr, &gaz_all, gaz_fold, &gk, &gv, &gn);
   /* word clusters: those of the POS model */
   size_t cn = 0;
-  uint64_t *ck = xrealloc(NULL, (pos->clus.keys ? pos->clus.mask + 1 : 1) * sizeof *ck);
-  uint32_t *cv = xrealloc(NULL, (pos->clus.keys ? pos->clus.mask + 1 : 1) * sizeof *cv);
-  if (pos->clus.keys)
+  uint64_t *ck = xrealloc(NULL, (pos->clus.e ? pos->clus.mask + 1 : 1) * sizeof *ck);
+  uint32_t *cv = xrealloc(NULL, (pos->clus.e ? pos->clus.mask + 1 : 1) * sizeof *cv);
+  if (pos->clus.e)
     for (size_t i = 0; i <= pos->clus.mask; i++)
-      if (pos->clus.keys[i]) {
-        ck[cn] = pos->clus.keys[i];
-        cv[cn++] = pos->clus.vals[i];
+      if (pos->clus.e[i].key) {
+        ck[cn] = pos->clus.e[i].key;
+        cv[cn++] = pos->clus.e[i].val;
       }
   if (o->verbose)
     fprintf(stderr, "train ner: %zu documents, %zu sentences, %zu tokens; dev %zu tokens; gazetteer %zu phrases\n",
