@@ -86,7 +86,7 @@ static const char *L_ORG_WORD =
     "industries holdings partners capital systems technologies labs laboratories hospital church "
     "alliance coalition movement front brigade forces force assembly cabinet government embassy "
     "council agency centre center foundation trust society academy museum studios records media "
-    "broadcasting television radio channel magazine press reuters commons lords nations";
+    "broadcasting television radio channel magazine press reuters commons lords nations forum";
 static const char *L_PLACE =
     "afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan "
     "bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana "
@@ -136,7 +136,7 @@ static const char *L_ROLE =
     "neighbor witness victim suspect man woman boy girl driver pilot soldier activist campaigner "
     "candidate lawmaker legislator politician premier chancellor king queen prince princess pope "
     "host presenter journalist reporter editor correspondent producer director banker investor "
-    "novelist poet historian organiser organizer fisherman farmer "
+    "novelist poet historian organiser organizer fisherman farmer admiral colonel lieutenant sergeant "
     "counterpart negotiator adviser advisor aide strategist consultant worker employee resident "
     "veteran champion striker midfielder defender goalkeeper manager referee official congressman "
     "congresswoman representative nominee incumbent billionaire businessman businesswoman "

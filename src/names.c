@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "lexicon.h"
 
@@ -61,7 +62,45 @@ int names_gender(const char *s, size_t n) {
 }
 bool names_is_first(const char *s, size_t n) { return lookup(s, n) != 0; }
 
+/* "José" -> "Jose", "Zoë" -> "Zoe": strip combining marks so that accented
+ * spellings find the (ASCII) list entries.  Returns the folded length, or 0
+ * when the name has a letter that has no ASCII base (ø, ß) or is too long. */
+static size_t fold_marks(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  utf8proc_ssize_t i = 0;
+  while ((size_t)i < n) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)n - i, &c);
+    if (r <= 0) return 0;
+    i += r;
+    utf8proc_int32_t dec[4];
+    int last = 0;
+    utf8proc_ssize_t nd = utf8proc_decompose_char(c, dec, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+    if (nd < 0 || nd > 4) return 0;
+    for (utf8proc_ssize_t j = 0; j < nd; j++) {
+      if (dec[j] >= 0x80 || k + 1 >= cap) return 0;
+      out[k++] = (char)dec[j];
+    }
+  }
+  return k;
+}
+
+static int lookup_ascii(const char *s, size_t n);
 static int lookup(const char *s, size_t n) {
+  if (n == 0 || n > 30) return 0;
+  int g = lookup_ascii(s, n);
+  if (g) return g;
+  for (size_t i = 0; i < n; i++) {
+    if ((unsigned char)s[i] >= 0x80) {
+      char buf[32];
+      size_t k = fold_marks(s, n, buf, sizeof buf);
+      return k ? lookup_ascii(buf, k) : 0;
+    }
+  }
+  return 0;
+}
+
+static int lookup_ascii(const char *s, size_t n) {
   if (n == 0 || n > 30) return 0;
   pthread_once(&nonce, nbuild);
   uint32_t h = nhash(s, n) & (NSIZE - 1);
