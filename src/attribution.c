@@ -491,8 +491,16 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
         return end;
       }
       /* C: a reported clause to the end of the sentence */
-      /* "vowed to reach", "expected to rise": an infinitive is no statement */
+      /* "vowed to reach", "expected to rise": an infinitive is no statement;
+       * "wrote in a message", "continued with the fight": a preposition neither */
       if (tok_is(d, k, "to") && !tok_ieq(d, c, "according")) return 0;
+      bool prep = tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_ADP && !tok_is(d, k, "that")
+                                   : (tok_is(d, k, "in") || tok_is(d, k, "on") || tok_is(d, k, "at") ||
+                                      tok_is(d, k, "with") || tok_is(d, k, "during") || tok_is(d, k, "after") ||
+                                      tok_is(d, k, "before") || tok_is(d, k, "for") || tok_is(d, k, "from") ||
+                                      tok_is(d, k, "by") || tok_is(d, k, "about") || tok_is(d, k, "into") ||
+                                      tok_is(d, k, "over") || tok_is(d, k, "through") || tok_is(d, k, "via"));
+      if (prep) goto pattern_d;
       if (!(lx(d, c) & LX_SPEECH_NOTHAT) || tok_is(d, k, "that")) {
         quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
         set_source(d, q, pre_src, cue_b);
@@ -515,6 +523,7 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
     }
   }
 
+pattern_d:
   /* D: "Content, officials said." / "Content, said the spokesman." */
   {
     uint32_t src_b = NONE, src_e = NONE, comma = NONE;

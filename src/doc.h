@@ -119,6 +119,7 @@ typedef struct keypoint {
   uint32_t sent;
   const char *claim;   /* arena */
   int32_t entity;      /* speaker, -1 if none */
+  const char *speaker; /* speaker as written when unresolved ("police"), or NULL */
   double score;
 } keypoint;
 

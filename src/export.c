@@ -100,7 +100,7 @@ void export_doc(precis_doc *d) {
     keypoint *k = &d->kps[i];
     precis_keypoint *p = &d->pub_kps[i];
     p->claim = k->claim;
-    p->speaker = (k->entity >= 0 && (uint32_t)k->entity < d->nents) ? d->ents[k->entity].shortname : NULL;
+    p->speaker = (k->entity >= 0 && (uint32_t)k->entity < d->nents) ? d->ents[k->entity].shortname : k->speaker;
     if (p->speaker) {
       size_t a = strlen(k->claim), b = strlen(p->speaker);
       char *t = arena_alloc(&d->ar, a + b + 3);

@@ -31,7 +31,8 @@ typedef struct kp_weights {
       redundancy, dup_threshold;
 } kp_weights;
 
-static const kp_weights W = {
+static int nocompress = 0;
+static kp_weights W = {
     .position = 1.0,
     .decay = 4.0,
     .centrality = 0.35,
@@ -49,6 +50,7 @@ typedef struct cand {
   uint32_t sent;
   uint32_t b, e;       /* tokens of the claim */
   int32_t entity;      /* speaker */
+  uint32_t src_b, src_e; /* unresolved source tokens to name instead */
   double score;
   bool chosen;
 } cand;
@@ -72,8 +74,17 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
     if (is_word_tok(d, i)) words++;
     if (words < 5 || d->toks[i].quote_depth > 0) continue;
     if (tok_is(d, i, ";") || tok_is(d, i, "\xE2\x80\x94") || tok_is(d, i, "--") || tok_is(d, i, "\xE2\x80\x93") ||
-        tok_is(d, i, ":"))
-      return i;
+        tok_is(d, i, ":")) {
+      /* only when what comes before is a clause (has a verb) */
+      bool verb = false;
+      for (uint32_t k = b; k < i && !verb; k++)
+        verb = tags_have_pos(d) ? (d->toks[k].pos == TAG_UPOS_VERB || d->toks[k].pos == TAG_UPOS_AUX)
+                                : (lex_flags(tok_str(d, k), tok_len(d, k)) & LX_SPEECH) || tok_is(d, k, "is") ||
+                                      tok_is(d, k, "was") || tok_is(d, k, "are") || tok_is(d, k, "were") ||
+                                      tok_is(d, k, "has") || tok_is(d, k, "have") || tok_is(d, k, "had") ||
+                                      tok_is(d, k, "will") || tok_is(d, k, "would");
+      if (verb) return i;
+    }
     if (tok_is(d, i, "but") && !(i + 1 < e && tok_is(d, i + 1, "also"))) {
       uint32_t k = i;
       if (k > b && tok_is(d, k - 1, ",")) k--;
@@ -160,7 +171,19 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
   int32_t qi = sent_quote[sidx];
   if (qi >= 0) {
     quote *q = &d->quotes[qi];
-    if (q->ncontent > 0 && q->entity >= 0) {
+    /* an unresolved but nameable source: "police", "the US defence chief" */
+    bool nameable = false;
+    if (q->entity < 0 && q->source_tok_begin != UINT32_MAX) {
+      uint32_t sb = q->source_tok_begin, sx = q->source_tok_end;
+      if (tok_ieq(d, sb, "the") || tok_ieq(d, sb, "a") || tok_ieq(d, sb, "an")) sb++;
+      uint32_t f = sb < sx ? lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
+      if (sb < sx && sx - sb <= 4 && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_STOP))) {
+        nameable = true;
+        c->src_b = sb;
+        c->src_e = sx;
+      }
+    }
+    if (q->ncontent > 0 && (q->entity >= 0 || nameable)) {
       uint32_t cb = tok_at_byte(d, q->content[0].start);
       uint32_t ce = tok_at_byte(d, q->content[0].end);
       /* the statement must be this sentence's (not a multi-sentence quote) */
@@ -168,12 +191,17 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
         b = cb;
         e = ce;
         c->entity = q->entity;
+        if (q->entity >= 0) c->src_b = c->src_e = 0;
+      } else {
+        c->src_b = c->src_e = 0;
       }
     }
   }
-  if (c->entity < 0) b = skip_adverbial(d, b, e);
+  if (nocompress == 1) { c->b = s->body_start_tok; c->e = s->tok_end; c->entity = -1; c->src_b = c->src_e = 0; return; }
+  if (c->entity < 0 && nocompress != 4) b = skip_adverbial(d, b, e);
   b = trim_begin(d, b, e);
-  e = cut_clause(d, b, e);
+  if (nocompress == 0) e = cut_clause(d, b, e);
+  if (nocompress == 3) { uint32_t w = 0; for (uint32_t i = b; i < e; i++) w += is_word_tok(d, i); if (w > 25) e = cut_clause(d, b, e); }
   e = trim_end(d, b, e);
   b = trim_begin(d, b, e);
   c->b = b;
@@ -239,7 +267,20 @@ static double overlap(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
 #define MAX_CANDS 200
 #define BAG 64
 
+#include <stdio.h>
+#include <stdlib.h>
+static void tune(void) {
+  static int done = 0;
+  if (done) return;
+  done = 1;
+  const char *t = getenv("PRECIS_KP_TUNE");
+  if (!t) return;
+  sscanf(t, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%d", &W.position, &W.decay, &W.centrality, &W.attr_indirect,
+         &W.attr_direct, &W.figure, &W.redundancy, &W.dup_threshold, &nocompress);
+}
+
 void select_keypoints(precis_doc *d) {
+  tune();
   d->nkps = 0;
   int n = d->opts.max_keypoints;
   if (d->opts.summarizer == PRECIS_SUMMARIZER_LEAD) { summarize_lead(d, n > 0 ? n : 3); return; }
@@ -346,6 +387,10 @@ void select_keypoints(precis_doc *d) {
     k->sent = cs[i].sent;
     k->claim = claim_text(d, cs[i].b, cs[i].e);
     k->entity = cs[i].entity;
+    k->speaker = NULL;
+    if (k->entity < 0 && cs[i].src_e > cs[i].src_b)
+      k->speaker = arena_strndup(&d->ar, d->text + d->toks[cs[i].src_b].start,
+                                 d->toks[cs[i].src_e - 1].end - d->toks[cs[i].src_b].start);
     k->score = cs[i].score;
   }
 }

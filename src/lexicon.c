@@ -64,7 +64,7 @@ static const char *L_STOP =
     "whom whose all any both each every few more most other some such only own same too very just "
     "also i me my we us our you your he him his she her they them their one ones many much neither "
     "either because although though however thus hence therefore meanwhile instead yet still even "
-    "ever never always often sometimes now today tomorrow yesterday tonight last next first new "
+    "ever never always often sometimes now today tomorrow yesterday tonight last next first "
     "despite among amid between through throughout against toward towards per via via like unlike "
     "once again further already later earlier soon well";
 static const char *L_SENT_START =

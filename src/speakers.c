@@ -169,12 +169,25 @@ void resolve_speakers(precis_doc *d) {
     quote *q = &d->quotes[i];
     if (q->source_tok_begin == NONE) continue;
     int32_t pick = -1, other = -1;
-    for (uint32_t t = q->source_tok_begin; t < q->source_tok_end; t++) {
+    uint32_t sb = q->source_tok_begin, se = q->source_tok_end;
+    /* "AAA, the company for which Aguayo worked,": the name before the apposition */
+    for (uint32_t t = sb + 1; t < se; t++)
+      if (tok_is(d, t, ",")) {
+        bool named = false;
+        for (uint32_t u = sb; u < t; u++) named |= d->tok_mention[u] >= 0;
+        if (named) se = t;
+        break;
+      }
+    while (se > sb && (tok_is(d, se - 1, ",") || (d->toks[se - 1].flags & TF_QUOTE))) se--;
+    for (uint32_t t = sb; t < se; t++) {
       int32_t m = d->tok_mention[t];
       if (m < 0) continue;
       int32_t en = d->mentions[m].entity;
       if (d->ents[en].type == ENT_PERSON) pick = en;
-      else other = en;
+      else if (d->mentions[m].tok_end == se ||
+               (d->mentions[m].tok_end < se && (tok_ieq(d, se - 1, "spokesman") || tok_ieq(d, se - 1, "spokeswoman") ||
+                                                 tok_ieq(d, se - 1, "spokesperson") || tok_ieq(d, se - 1, "statement"))))
+        other = en; /* an organisation speaking; not "New Zealand police" */
     }
     if (pick < 0) pick = other;
     if (pick >= 0) {
