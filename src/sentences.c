@@ -55,6 +55,12 @@ static bool abbrev_may_end(const precis_doc *d, uint32_t i, uint32_t next) {
   if (nx->flags & TF_QUOTE) return true;
   uint32_t nf = lex_flags(tok_str(d, next), tok_len(d, next));
   if ((nx->flags & TF_CAP) && (nf & (LX_SENT_START | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1))) return true;
+  /* "landed at 6 p.m. Passengers cheered": a clock time is not followed by a
+   * name, so any capitalised word starts a sentence -- except a day, a month,
+   * a zone ("GMT", "Eastern", "Pacific time") */
+  if ((tok_ieq(d, i, "p.m.") || tok_ieq(d, i, "a.m.")) && (nx->flags & TF_CAP) && !(nx->flags & TF_ALLCAP) &&
+      !(nf & (LX_DAY | LX_MONTH | LX_DEMONYM)) && !(next + 1 < d->ntoks && tok_ieq(d, next + 1, "time")))
+    return true;
   return false;
 }
 
