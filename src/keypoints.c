@@ -28,7 +28,7 @@
 
 typedef struct kp_weights {
   double position, decay, centrality, attr_indirect, attr_direct, figure, question, short_pen, long_pen,
-      redundancy, dup_threshold;
+      redundancy, dup_threshold, textrank;
 } kp_weights;
 
 static int nocompress = 0;
@@ -36,7 +36,7 @@ static kp_weights W = {
     .position = 1.0,
     .decay = 4.0,
     .centrality = 0.35,
-    .attr_indirect = 0.25,
+    .attr_indirect = 0.1,
     .attr_direct = 0.05,
     .figure = 0.12,
     .question = 0.4,
@@ -44,6 +44,7 @@ static kp_weights W = {
     .long_pen = 0.15,
     .redundancy = 0.6,
     .dup_threshold = 0.5,
+    .textrank = 1.2,
 };
 
 typedef struct cand {
@@ -275,8 +276,8 @@ static void tune(void) {
   done = 1;
   const char *t = getenv("PRECIS_KP_TUNE");
   if (!t) return;
-  sscanf(t, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%d", &W.position, &W.decay, &W.centrality, &W.attr_indirect,
-         &W.attr_direct, &W.figure, &W.redundancy, &W.dup_threshold, &nocompress);
+  sscanf(t, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%d,%lf", &W.position, &W.decay, &W.centrality, &W.attr_indirect,
+         &W.attr_direct, &W.figure, &W.redundancy, &W.dup_threshold, &nocompress, &W.textrank);
 }
 
 void select_keypoints(precis_doc *d) {
@@ -303,6 +304,15 @@ void select_keypoints(precis_doc *d) {
   for (uint32_t e = 0; e < d->nents; e++)
     if (d->ents[e].nmentions > maxm) maxm = d->ents[e].nmentions;
 
+  /* graph centrality (TextRank), normalised to the best sentence */
+  double *tr = arena_alloc(&d->ar, (d->nsents + 1) * sizeof(double));
+  if (W.textrank > 0) {
+    summarize_textrank(d, (int)(d->nsents < MAX_CANDS ? d->nsents : MAX_CANDS));
+    double mx = 0;
+    for (uint32_t k = 0; k < d->nkps; k++) if (d->kps[k].score > mx) mx = d->kps[k].score;
+    for (uint32_t k = 0; k < d->nkps; k++) tr[d->kps[k].sent] = mx > 0 ? d->kps[k].score / mx : 0;
+    d->nkps = 0;
+  }
   cand *cs = arena_alloc(&d->ar, MAX_CANDS * sizeof(cand));
   uint32_t nc = 0, rank = 0;
   uint32_t *bags = arena_alloc(&d->ar, MAX_CANDS * BAG * sizeof(uint32_t));
@@ -333,6 +343,7 @@ void select_keypoints(precis_doc *d) {
     }
     if (c->entity >= 0) cent += d->ents[c->entity].nmentions / maxm;
     score += W.centrality * (cent > 1.5 ? 1.5 : cent);
+    score += W.textrank * tr[s];
     int32_t qi = sent_quote[s];
     if (qi >= 0 && d->quotes[qi].entity >= 0)
       score += d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? W.attr_direct : W.attr_indirect;
@@ -351,11 +362,7 @@ void select_keypoints(precis_doc *d) {
     nc++;
   }
   if (!nc) return;
-  if (n <= 0) {
-    n = (int)(nc / 6) + 2;
-    if (n < 3) n = 3;
-    if (n > 5) n = 5;
-  }
+  if (n <= 0) n = nc < 40 ? 3 : nc < 80 ? 4 : 5; /* 3 for a typical article, up to 5 for long ones */
   if ((uint32_t)n > nc) n = (int)nc;
   /* greedy selection with redundancy */
   uint32_t chosen[100];
