@@ -4,7 +4,8 @@
  * precis reads a news article and finds its key points, its quotations and
  * reported statements with their resolved speakers, its entities and its
  * figures.  Every span is [start, end) in Unicode code points of the
- * analysed text (the input after invalid UTF-8 has been replaced by U+FFFD).
+ * analysed text (the input after invalid UTF-8 and NUL bytes have been
+ * replaced by U+FFFD).
  *
  * Usage:
  *   precis_options o; precis_options_init(&o);
@@ -80,7 +81,7 @@ void precis_doc_free(precis_doc *doc);
 /* The analysed (repaired) text as UTF-8, and its length in bytes / code points. */
 const char *precis_doc_text(const precis_doc *doc, size_t *len_bytes);
 size_t precis_doc_length(const precis_doc *doc); /* in code points */
-/* Number of invalid UTF-8 sequences that were replaced by U+FFFD. */
+/* Number of invalid UTF-8 sequences (and NUL bytes) that were replaced by U+FFFD. */
 size_t precis_doc_repairs(const precis_doc *doc);
 
 typedef struct precis_sentence {

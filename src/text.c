@@ -2,7 +2,9 @@
  *
  * Every ill-formed UTF-8 sequence (per the Unicode "maximal subpart"
  * practice: each maximal invalid prefix is one error) becomes U+FFFD, so the
- * analysed text is always valid UTF-8.  Spans reported to users are code
+ * analysed text is always valid UTF-8.  So does a NUL byte (counted as a
+ * repair too): every string the library hands out is NUL-terminated, and an
+ * embedded NUL would silently cut it short.  Spans reported to users are code
  * points of this repaired text. */
 #include <string.h>
 
@@ -70,7 +72,11 @@ char *utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, size_t 
   /* fast path: count errors first */
   size_t extra = 0;
   while (i < len) {
-    if (s[i] < 0x80) { i++; continue; }
+    if (s[i] < 0x80) {
+      if (!s[i]) { nbad++; extra += 2; }
+      i++;
+      continue;
+    }
     size_t bad, ok = utf8_valid_seq(s + i, len - i, &bad);
     if (ok) i += ok;
     else { nbad++; extra += 3; i += bad; }
@@ -86,7 +92,8 @@ char *utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, size_t 
   size_t o = 0;
   i = 0;
   while (i < len) {
-    if (s[i] < 0x80) { out[o++] = (char)s[i++]; continue; }
+    if (s[i] && s[i] < 0x80) { out[o++] = (char)s[i++]; continue; }
+    if (!s[i]) { memcpy(out + o, "\xEF\xBF\xBD", 3); o += 3; i++; continue; }
     size_t bad, ok = utf8_valid_seq(s + i, len - i, &bad);
     if (ok) { memcpy(out + o, s + i, ok); o += ok; i += ok; }
     else { memcpy(out + o, "\xEF\xBF\xBD", 3); o += 3; i += bad; }
