@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "precis.h"
+#include "utf8.h"
 
 typedef enum { IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL } in_kind;
 
@@ -164,7 +165,8 @@ static void error_record(run_ctx *c, const char *id, long line, const char *msg)
   }
 }
 
-/* Pull an "id" out of a line that did not parse, if it is plainly there. */
+/* Pull an "id" out of a line that did not parse, if it is plainly there:
+ * a string without escapes that is valid UTF-8, or an integer. */
 static char *salvage_id(const char *line, size_t n) {
   const char *p = line, *end = line + n;
   const char key[] = "\"id\"";
@@ -177,11 +179,23 @@ static char *salvage_id(const char *line, size_t n) {
       if (q >= end || *q != ':') return NULL;
       q++;
       while (q < end && (*q == ' ' || *q == '\t')) q++;
-      if (q >= end || *q != '"') return NULL;
-      q++;
-      const char *e = q;
-      while (e < end && *e != '"' && *e != '\\') e++;
-      if (e >= end || *e != '"') return NULL;
+      const char *e;
+      if (q < end && (*q == '-' || (*q >= '0' && *q <= '9'))) {
+        e = q + 1;
+        while (e < end && *e >= '0' && *e <= '9') e++;
+        if (e - q > 20 || (e - q == 1 && *q == '-') || (e < end && strchr(".eE", *e))) return NULL;
+      } else {
+        if (q >= end || *q != '"') return NULL;
+        q++;
+        e = q;
+        while (e < end && *e != '"' && *e != '\\') e++;
+        if (e >= end || *e != '"') return NULL;
+        for (const char *u = q; u < e;) { /* it goes into the output as it is */
+          size_t bad, ok = utf8_valid_seq((const unsigned char *)u, (size_t)(e - u), &bad);
+          if (!ok || (unsigned char)*u < 0x20) return NULL;
+          u += ok;
+        }
+      }
       char *r = malloc((size_t)(e - q) + 1);
       if (!r) return NULL;
       memcpy(r, q, (size_t)(e - q));
@@ -206,11 +220,16 @@ static void analyze_jsonl(run_ctx *c, FILE *f) {
     while (k < len && (line[k] == ' ' || line[k] == '\t')) k++;
     if (k == len) continue; /* blank line: nothing to analyse, nothing lost */
     json_error_t err;
-    json_t *obj = json_loadb(line, len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &err);
+    /* no JSON_DISABLE_EOF_CHECK: text after the object ("{...}{...}") is an
+     * error, not silently dropped */
+    json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &err);
     char msg[300];
     if (!obj) {
       char *id = salvage_id(line, len);
-      snprintf(msg, sizeof msg, "invalid JSON at column %d: %s", err.column, err.text);
+      if (json_error_code(&err) == json_error_end_of_input_expected)
+        snprintf(msg, sizeof msg, "text after the JSON object at column %d (one object a line)", err.column);
+      else
+        snprintf(msg, sizeof msg, "invalid JSON at column %d: %s", err.column, err.text);
       error_record(c, id, lineno, msg);
       free(id);
       continue;
