@@ -31,6 +31,7 @@ static bool is_dq(const precis_doc *d, uint32_t i) {
   if (!(d->toks[i].flags & TF_QUOTE)) return false;
   unsigned char c = (unsigned char)d->text[d->toks[i].start];
   if (c == '"') return true;
+  if (d->toks[i].end - d->toks[i].start == 2 && (c == '\'' || c == '`')) return true; /* '' `` */
   return tok_is(d, i, "\xE2\x80\x9C") || tok_is(d, i, "\xE2\x80\x9D") || tok_is(d, i, "\xC2\xAB") ||
          tok_is(d, i, "\xC2\xBB") || tok_is(d, i, "\xE2\x80\x9E");
 }
@@ -134,6 +135,16 @@ static void find_regions(precis_doc *d) {
 
 /* ---- cues ---------------------------------------------------------------- */
 
+static bool is_participle_cue(const precis_doc *d, uint32_t i) {
+  static const char *w[] = {"saying", "adding", "arguing", "noting", "claiming", "insisting", "warning",
+                            "explaining", "stressing", "suggesting", "citing", "asserting", "declaring",
+                            "acknowledging", "admitting", "calling", NULL};
+  if (i == 0 || !tok_is(d, i - 1, ",")) return false;
+  for (int k = 0; w[k]; k++)
+    if (tok_is(d, i, w[k])) return true;
+  return false;
+}
+
 static bool is_cue(const precis_doc *d, uint32_t i) {
   const token *t = &d->toks[i];
   if (!(t->flags & TF_WORD) || d->tok_region[i] >= 0) return false;
@@ -141,6 +152,7 @@ static bool is_cue(const precis_doc *d, uint32_t i) {
   if (!(f & LX_SPEECH)) return false;
   if (tok_ieq(d, i, "according")) return i + 1 < d->ntoks && tok_ieq(d, i + 1, "to");
   if (t->flags & TF_CAP) return false; /* "Speaking at...", a name */
+  if (is_participle_cue(d, i)) return !tok_is(d, i, "calling") || (i + 1 < d->ntoks && tok_is(d, i + 1, "for"));
   if (tags_have_pos(d)) {
     int p = d->toks[i].pos;
     if (p != TAG_UPOS_VERB && p != TAG_UPOS_AUX) return false;
@@ -192,6 +204,15 @@ static bool is_aux_or_adv(const precis_doc *d, uint32_t i) {
 static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end) {
   uint32_t k = end;
   while (k > begin && is_aux_or_adv(d, k - 1)) k--;
+  /* "Rep. Gwen Moore (D-Wis.) said": step over a parenthesis */
+  if (k > begin + 1 && tok_is(d, k - 1, ")")) {
+    uint32_t j = k - 1;
+    while (j > begin && k - j < 10 && !tok_is(d, j, "(")) j--;
+    if (tok_is(d, j, "(") && j > begin) {
+      uint32_t b = source_before(d, begin, j);
+      return b < j ? b : end;
+    }
+  }
   uint32_t np_end = k;
   /* apposition: "Hegseth, the US defence secretary, said" */
   if (k > begin && tok_is(d, k - 1, ",")) {
@@ -268,6 +289,38 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
     k++;
   }
   while (k > b && (tok_is(d, k - 1, "of") || tok_ieq(d, k - 1, "the") || tok_ieq(d, k - 1, "a"))) k--;
+  return k;
+}
+
+/* The subject noun phrase at the start of a clause: "Trump", "The mayor",
+ * "Sen. David Perdue", "he".  Returns its end, or b when there is none. */
+static uint32_t subject_np(const precis_doc *d, uint32_t b, uint32_t end) {
+  if (b >= end) return b;
+  uint32_t f = lx(d, b);
+  if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) return b + 1;
+  uint32_t k = b;
+  if (tok_ieq(d, k, "the") || tok_ieq(d, k, "a") || tok_ieq(d, k, "an")) k++;
+  while (k < end && k - b < 8) {
+    if (tags_have_pos(d)) {
+      int p = d->toks[k].pos;
+      if (p == TAG_UPOS_PROPN || p == TAG_UPOS_NOUN || p == TAG_UPOS_ADJ || p == TAG_UPOS_NUM ||
+          (p == TAG_UPOS_PART && (d->toks[k].flags & TF_WORD)) || (p == TAG_UPOS_DET && k > b)) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if ((d->toks[k].flags & TF_CAP) && (d->toks[k].flags & TF_WORD)) { k++; continue; }
+    if (tok_is(d, k, "\xE2\x80\x99s") || tok_is(d, k, "'s")) { k++; continue; }
+    if (lx(d, k) & LX_ROLE) { k++; continue; }
+    if ((d->toks[k].flags & TF_WORD) && !(lx(d, k) & (LX_STOP | LX_SPEECH)) &&
+        ((k + 1 < end && (lx(d, k + 1) & LX_ROLE)) || (k + 2 < end && (lx(d, k + 2) & LX_ROLE)))) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (k > b && (tok_ieq(d, k - 1, "the") || tok_ieq(d, k - 1, "a"))) k--;
   return k;
 }
 
@@ -409,11 +462,28 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
   /* A: a quotation closes right before the source and cue */
   uint32_t pre_src = source_before(d, sb, cue_b);
   uint32_t look = pre_src != cue_b ? pre_src : cue_b;
+  uint32_t src_end = cue_b;
+  bool participle = is_participle_cue(d, c);
+  /* "Trump bemoaned the unrest and said ...", ", saying that ...": the subject of the sentence */
+  if (pre_src == cue_b && cue_b > sb) {
+    uint32_t k = cue_b;
+    while (k > sb && is_aux_or_adv(d, k - 1)) k--;
+    if (participle || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")))) {
+      uint32_t subj_b = s->body_start_tok;
+      uint32_t subj_e = subject_np(d, subj_b, k);
+      if (subj_e > subj_b && subj_e - subj_b <= 8 && !tok_is(d, subj_b, "In") && !tok_is(d, subj_b, "On") &&
+          !tok_is(d, subj_b, "At") && !tok_is(d, subj_b, "After") && d->tok_region[subj_b] < 0) {
+        pre_src = subj_b;
+        src_end = subj_e;
+      }
+    }
+  }
+  if (participle && pre_src == cue_b) return 0;
   int32_t r = region_ending_before(d, look, sb);
   if (r >= 0 && d->regions[r].owner < 0) {
     quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, cue_b, cue_e);
     uint32_t after = cue_e;
-    if (pre_src != cue_b) set_source(d, q, pre_src, cue_b);
+    if (pre_src != cue_b) set_source(d, q, pre_src, src_end);
     else {
       uint32_t e = source_after(d, cue_e, se);
       set_source(d, q, cue_e, e);
@@ -458,7 +528,10 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
       k2++;
     if (k2 < se && tok_is(d, k2, "that") && k2 > k &&
         (tok_is(d, k, "on") || tok_is(d, k, "in") || tok_is(d, k, "at") || tok_is(d, k, "last") ||
-         tok_is(d, k, "during") || tok_is(d, k, "late") || tok_is(d, k, "earlier")))
+         tok_is(d, k, "during") || tok_is(d, k, "late") || tok_is(d, k, "earlier") || tok_is(d, k, "via") ||
+         tok_is(d, k, "through") || tok_is(d, k, "after") || tok_is(d, k, "before") || tok_is(d, k, "this") ||
+         tok_is(d, k, "repeatedly") || tok_is(d, k, "publicly") || tok_is(d, k, "privately") ||
+         (d->toks[k].flags & TF_CAP)))
       k = k2;
     while (k < se && (tok_is(d, k, ":") || tok_is(d, k, ","))) k++;
     if (k >= body_end) {
@@ -468,7 +541,7 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
       int32_t rr = d->tok_region[k];
       if (rr >= 0 && d->regions[rr].open_tok == k && d->regions[rr].owner < 0) {
         quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, cue_b, cue_e);
-        set_source(d, q, pre_src, cue_b);
+        set_source(d, q, pre_src, src_end);
         take_region(d, q, rr);
         uint32_t end = d->regions[rr].close_tok == NONE ? d->regions[rr].e : d->regions[rr].close_tok + 1;
         while ((uint32_t)rr + 1 < d->nregions && d->regions[rr + 1].cont && d->regions[rr + 1].owner < 0) {
@@ -503,7 +576,7 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
       if (prep) goto pattern_d;
       if (!(lx(d, c) & LX_SPEECH_NOTHAT) || tok_is(d, k, "that")) {
         quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
-        set_source(d, q, pre_src, cue_b);
+        set_source(d, q, pre_src, src_end);
         uint32_t ce = body_end;
         /* a subordinate "While he said X, main clause" keeps X only */
         if (pre_src > sb && (tok_ieq(d, pre_src - 1, "while") || tok_ieq(d, pre_src - 1, "although") ||
@@ -527,7 +600,7 @@ pattern_d:
   /* D: "Content, officials said." / "Content, said the spokesman." */
   {
     uint32_t src_b = NONE, src_e = NONE, comma = NONE;
-    if (pre_src != cue_b && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
+    if (pre_src != cue_b && src_end == cue_b && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
       src_b = pre_src; src_e = cue_b; comma = pre_src - 1;
     } else if (cue_b > sb && tok_is(d, cue_b - 1, ",")) {
       uint32_t e = source_after(d, cue_e, se);

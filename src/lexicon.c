@@ -44,7 +44,8 @@ static const char *L_SPEECH =
     "signal signaled signalled signals point pointed points assert asserted asserts affirm affirmed "
     "affirms inform informed informs advise advised advises demand demanded demands propose proposed "
     "proposes forecast forecasts forecasted concur concurred argues mention mentioned mentions "
-    "according";
+    "according saying adding arguing noting claiming insisting warning explaining stressing "
+    "suggesting citing asserting declaring acknowledging admitting calling";
 static const char *L_SPEECH_PRESENT =
     "says tells adds insists warns explains claims states announces argues notes acknowledges admits "
     "confirms denies declares suggests writes reports reiterates stresses urges vows promises predicts "

@@ -243,8 +243,13 @@ void tokenize(precis_doc *d) {
     uint32_t flags = TF_PUNCT;
     if (k == C_QUOTE) flags |= TF_QUOTE;
     else if (k == C_APOS) {
-      /* stand-alone apostrophe: a single quotation mark, or a plural possessive (teachers') */
+      /* stand-alone apostrophe: a single quotation mark, or a plural possessive (teachers');
+       * two straight apostrophes are a double quotation mark (''like this'') */
       flags |= TF_QUOTE;
+      if (c == '\'' && b < t.len && t.s[b] == '\'') b++;
+    } else if (c == '`' && b < t.len && t.s[b] == '`') {
+      b++; /* ``opening'' */
+      flags |= TF_QUOTE | TF_QOPEN;
     } else if (c == '.') {
       while (b < t.len && t.s[b] == '.') b++; /* ellipsis ... */
     } else if (c == '-') {
@@ -261,6 +266,7 @@ void tokenize(precis_doc *d) {
     token *tk = &d->toks[n];
     if (!(tk->flags & TF_QUOTE)) continue;
     uint32_t nx, c = cp_at(&t, tk->start, &nx);
+    if (tk->end - tk->start == 2 && (c == '\'' || c == '`')) c = '"'; /* '' and `` */
     bool space_before = (tk->flags & TF_SPACE_BEFORE) || n == 0 ||
                         (d->toks[n - 1].flags & TF_PUNCT && !(d->toks[n - 1].flags & TF_QUOTE) &&
                          (tok_is(d, n - 1, "(") || tok_is(d, n - 1, "[") || tok_is(d, n - 1, "\xE2\x80\x94")));
@@ -275,6 +281,7 @@ void tokenize(precis_doc *d) {
       if (space_before && !space_after) tk->flags |= TF_QOPEN;
       else if (!space_before) tk->flags |= TF_QCLOSE;
       break;
+    case '`': break; /* `` is opening, set above */
     default: /* straight double quote */
       if (space_before && !space_after) tk->flags |= TF_QOPEN;
       else if (!space_before && space_after) tk->flags |= TF_QCLOSE;
