@@ -25,7 +25,7 @@
 
 #define NONE UINT32_MAX
 
-static uint32_t lx(const precis_doc *d, uint32_t i) { return lex_flags(tok_str(d, i), tok_len(d, i)); }
+static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 
 static bool is_dq(const precis_doc *d, uint32_t i) {
   if (!(d->toks[i].flags & TF_QUOTE)) return false;

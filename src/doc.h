@@ -47,6 +47,7 @@ typedef struct token {
   uint32_t flags;
   uint32_t sent;       /* sentence index */
   uint32_t hash;       /* hash of the lower-cased token text */
+  uint32_t lex;        /* lexicon.h LX_* flags of a word token (0 for others) */
   uint8_t pos;         /* UPOS id (tags.h), 0 = unknown */
   uint8_t ner;         /* NER label id (tags.h), 0 = O */
   int16_t quote_depth; /* > 0 inside quotation marks */
@@ -185,10 +186,25 @@ struct precis_doc {
 /* Convenience accessors. */
 static inline const char *tok_str(const precis_doc *d, uint32_t i) { return d->text + d->toks[i].start; }
 static inline uint32_t tok_len(const precis_doc *d, uint32_t i) { return d->toks[i].end - d->toks[i].start; }
-/* case-sensitive compare of token i with a NUL-terminated string */
-bool tok_is(const precis_doc *d, uint32_t i, const char *s);
+/* case-sensitive compare of token i with a NUL-terminated string (inline, so
+ * that the length of a literal is folded at compile time) */
+static inline bool tok_is(const precis_doc *d, uint32_t i, const char *s) {
+  size_t n = __builtin_strlen(s);
+  return tok_len(d, i) == n && __builtin_memcmp(tok_str(d, i), s, n) == 0;
+}
 /* case-insensitive (ASCII) compare */
-bool tok_ieq(const precis_doc *d, uint32_t i, const char *s);
+static inline bool tok_ieq(const precis_doc *d, uint32_t i, const char *s) {
+  size_t n = __builtin_strlen(s);
+  if (tok_len(d, i) != n) return false;
+  const char *t = tok_str(d, i);
+  for (size_t k = 0; k < n; k++) {
+    char a = t[k], b = s[k];
+    if (a >= 'A' && a <= 'Z') a += 32;
+    if (b >= 'A' && b <= 'Z') b += 32;
+    if (a != b) return false;
+  }
+  return true;
+}
 uint32_t hash_lower(const char *s, size_t n);
 
 /* Pipeline stages, in order (each in its own file). */

@@ -25,7 +25,7 @@ typedef struct cand {
 
 static bool is_word(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & TF_WORD) != 0; }
 static bool is_cap(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & (TF_CAP | TF_WORD)) == (TF_CAP | TF_WORD); }
-static uint32_t lx(const precis_doc *d, uint32_t i) { return lex_flags(tok_str(d, i), tok_len(d, i)); }
+static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 
 static bool is_possessive(const precis_doc *d, uint32_t i) {
   return i < d->ntoks && (tok_ieq(d, i, "'s") || tok_is(d, i, "\xE2\x80\x99s") || tok_is(d, i, "\xE2\x80\x99S"));

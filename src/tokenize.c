@@ -59,24 +59,6 @@ static inline uint32_t cp_at(const src *t, uint32_t i, uint32_t *next) {
 static inline bool is_wordchar(enum cclass k) { return k == C_LETTER || k == C_UPPER || k == C_DIGIT || k == C_MARK; }
 static inline bool is_alpha(enum cclass k) { return k == C_LETTER || k == C_UPPER || k == C_MARK; }
 
-bool tok_is(const precis_doc *d, uint32_t i, const char *s) {
-  size_t n = strlen(s);
-  return tok_len(d, i) == n && memcmp(tok_str(d, i), s, n) == 0;
-}
-
-bool tok_ieq(const precis_doc *d, uint32_t i, const char *s) {
-  size_t n = strlen(s);
-  if (tok_len(d, i) != n) return false;
-  const char *t = tok_str(d, i);
-  for (size_t k = 0; k < n; k++) {
-    char a = t[k], b = s[k];
-    if (a >= 'A' && a <= 'Z') a += 32;
-    if (b >= 'A' && b <= 'Z') b += 32;
-    if (a != b) return false;
-  }
-  return true;
-}
-
 uint32_t hash_lower(const char *s, size_t n) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; i++) {
@@ -94,10 +76,13 @@ static void push(precis_doc *d, uint32_t a, uint32_t b, uint32_t flags) {
   t->end = b;
   t->flags = flags;
   t->hash = hash_lower(d->text + a, b - a);
+  t->lex = (flags & TF_WORD) ? lex_flags(d->text + a, b - a) : 0;
 }
 
 /* Word-internal apostrophe contractions split as PTB does. */
 static uint32_t split_suffix(const char *s, uint32_t a, uint32_t b) {
+  /* only words with an apostrophe have a clitic */
+  if (!memchr(s + a, '\'', b - a) && !memchr(s + a, '\xE2', b - a)) return b;
   /* returns the start of a clitic suffix inside [a,b), or b if none */
   static const char *suf[] = {"n't", "n\xE2\x80\x99t", "'s", "\xE2\x80\x99s", "'re", "\xE2\x80\x99re",
                               "'ve", "\xE2\x80\x99ve", "'ll", "\xE2\x80\x99ll", "'d", "\xE2\x80\x99" "d",
