@@ -163,10 +163,19 @@ static bool is_cue(const precis_doc *d, uint32_t i) {
     bool past = n > 2 && s[n - 2] == 'e' && s[n - 1] == 'd';
     bool irregular = tok_is(d, i, "said") || tok_is(d, i, "told") || tok_is(d, i, "wrote") ||
                      tok_is(d, i, "thought") || tok_is(d, i, "says") || tok_is(d, i, "tells");
-    if (!past && !irregular && !(f & LX_SPEECH_PRESENT)) return false;
+    /* "they say", "experts say", "polls say that" */
+    bool plural_say = (tok_is(d, i, "say") || tok_is(d, i, "believe") || tok_is(d, i, "argue") ||
+                       tok_is(d, i, "warn") || tok_is(d, i, "claim") || tok_is(d, i, "insist")) &&
+                      i > 0 && (d->toks[i - 1].flags & TF_WORD) &&
+                      ((lx(d, i - 1) & (LX_PRON_PL | LX_PRON_1)) || tok_ieq(d, i - 1, "you") ||
+                       (tok_len(d, i - 1) > 3 && tok_str(d, i - 1)[tok_len(d, i - 1) - 1] == 's' &&
+                        !(lx(d, i - 1) & LX_STOP)));
+    if (!past && !irregular && !plural_say && !(f & LX_SPEECH_PRESENT)) return false;
     if ((f & LX_SPEECH_PRESENT) && i > 0 && (lx(d, i - 1) & LX_STOP) && !(lx(d, i - 1) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)))
       return false; /* "the reports", "his claims" */
   }
+  /* evidence verbs report only with a clause: "a poll shows that", "the study found that" */
+  if (f & LX_EVIDENCE) return i + 1 < d->ntoks && tok_is(d, i + 1, "that");
   /* "said" as an adjective: "the said company" */
   if (i > 0 && (tok_ieq(d, i - 1, "the") || tok_ieq(d, i - 1, "a"))) return false;
   return true;
@@ -416,6 +425,38 @@ static precis_quote_kind kind_of(const precis_doc *d, uint32_t b, uint32_t e) {
   return any ? PRECIS_QUOTE_MIXED : PRECIS_QUOTE_INDIRECT;
 }
 
+/* The end of a reported clause starting at b: before ", but ...", ", though ...",
+ * "; ..." or "and" + a new predicate ("and made clear ...", "and said ..."),
+ * never inside quotation marks. */
+static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
+  uint32_t words = 0;
+  for (uint32_t j = b; j < e; j++) {
+    if (d->toks[j].flags & TF_WORD) words++;
+    if (d->tok_region[j] >= 0 || words < 3) continue;
+    if (tok_is(d, j, ";")) return j;
+    if (tok_is(d, j, ",") && j + 1 < e &&
+        ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_is(d, j + 1, "though") ||
+         tok_is(d, j + 1, "although") || tok_is(d, j + 1, "whereas") || tok_is(d, j + 1, "according")))
+      return j;
+    if (tok_is(d, j, "and") && j + 1 < e) {
+      uint32_t v = j + 1;
+      bool verb;
+      if (tags_have_pos(d)) verb = d->toks[v].pos == TAG_UPOS_VERB && !(lx(d, v) & LX_STOP) &&
+                                   (tok_len(d, v) > 2 && tok_str(d, v)[tok_len(d, v) - 1] == 'd');
+      else verb = (lx(d, v) & LX_SPEECH) ||
+                  (tok_len(d, v) > 4 && !memcmp(tok_str(d, v) + tok_len(d, v) - 2, "ed", 2) &&
+                   !(d->toks[v].flags & TF_CAP));
+      if (verb || tok_is(d, v, "made")) {
+        uint32_t k = j;
+        if (k > b && tok_is(d, k - 1, ",")) k--;
+        if (k > b && (d->toks[k - 1].flags & TF_QUOTE) && d->tok_region[k - 1] >= 0) { /* keep the closing mark */ }
+        return k;
+      }
+    }
+  }
+  return e;
+}
+
 static void claim_regions_in(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   for (uint32_t k = b; k < e; k++) {
     int32_t r = d->tok_region[k];
@@ -521,6 +562,11 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
       else if (o > k && o - k <= 3)
         k = o;
     }
+    /* "said of Clinton, ..." */
+    if (tok_is(d, k, "of")) {
+      uint32_t o = np_end_of(d, k + 1, se);
+      if (o > k + 1 && o < se && tok_is(d, o, ",")) k = o + 1;
+    }
     /* skip adverbials between cue and content: "said on Tuesday that" */
     uint32_t k2 = k;
     while (k2 < se && k2 - k < 6 && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
@@ -577,7 +623,7 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
       if (!(lx(d, c) & LX_SPEECH_NOTHAT) || tok_is(d, k, "that")) {
         quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
         set_source(d, q, pre_src, src_end);
-        uint32_t ce = body_end;
+        uint32_t ce = clause_end(d, k, body_end);
         /* a subordinate "While he said X, main clause" keeps X only */
         if (pre_src > sb && (tok_ieq(d, pre_src - 1, "while") || tok_ieq(d, pre_src - 1, "although") ||
                              tok_ieq(d, pre_src - 1, "though") || tok_ieq(d, pre_src - 1, "as"))) {
@@ -680,6 +726,17 @@ void find_attributions(precis_doc *d) {
     }
     if (prev < 0) continue;
     if (d->sents[ps].para + 2 < se->para) continue;
+    /* in the same paragraph as a direct quote it continues: one more piece of it */
+    quote *pq = &d->quotes[prev];
+    if (d->sents[ps].para == se->para && pq->ncontent < 4 && pq->kind == PRECIS_QUOTE_DIRECT &&
+        pq->cont_of < 0) {
+      take_region(d, pq, (int32_t)r);
+      while (r + 1 < d->nregions && d->regions[r + 1].cont && d->regions[r + 1].owner < 0 && pq->ncontent < 4) {
+        r++;
+        take_region(d, pq, (int32_t)r);
+      }
+      continue;
+    }
     last_cont = (int32_t)d->nquotes;
     quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, 0, 0);
     q->cont_of = prev;

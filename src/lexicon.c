@@ -46,6 +46,8 @@ static const char *L_SPEECH =
     "proposes forecast forecasts forecasted concur concurred argues mention mentioned mentions "
     "according saying adding arguing noting claiming insisting warning explaining stressing "
     "suggesting citing asserting declaring acknowledging admitting calling";
+static const char *L_EVIDENCE = "show shows showed shown find finds found cite cites cited suggest suggests "
+                                "suggested indicate indicates indicated reveal reveals revealed";
 static const char *L_SPEECH_PRESENT =
     "says tells adds insists warns explains claims states announces argues notes acknowledges admits "
     "confirms denies declares suggests writes reports reiterates stresses urges vows promises predicts "
@@ -215,6 +217,7 @@ static void build(void) {
   add_list(L_TITLE, LX_TITLE);
   add_list(L_SPEECH, LX_SPEECH);
   add_list(L_SPEECH_PRESENT, LX_SPEECH_PRESENT);
+  add_list(L_EVIDENCE, LX_EVIDENCE | LX_SPEECH);
   add_list(L_SPEECH_NOTHAT, LX_SPEECH_NOTHAT);
   add_list(L_PRON_M, LX_PRON_M);
   add_list(L_PRON_F, LX_PRON_F);

@@ -29,7 +29,8 @@ enum {
   LX_NUMWORD = 1u << 19,    /* one..twenty, hundred, thousand, million, billion */
   LX_PERSON_WORD = 1u << 20,/* a common noun for people (used for "count" units) */
   LX_SPEECH_NOTHAT = 1u << 21, /* speech verb that does not take a reported clause ("asked") */
-  LX_COMMON = 1u << 22      /* a common word that is rarely a name when capitalised */
+  LX_COMMON = 1u << 22,     /* a common word that is rarely a name when capitalised */
+  LX_EVIDENCE = 1u << 23    /* show, find, cite: a cue only before "that" */
 };
 
 /* Flags of a word (case-insensitive, ASCII folding); 0 when unknown. */
