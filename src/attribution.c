@@ -277,6 +277,10 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
     if (is_clause_word(d, k) || is_cue(d, k)) break;
     uint32_t f = lx(d, k);
     bool cap = (d->toks[k].flags & TF_CAP) != 0;
+    if (k > b && (lx(d, k) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) &&
+        !tok_ieq(d, k, "his") && !tok_ieq(d, k, "her") && !tok_ieq(d, k, "their") && !tok_ieq(d, k, "our") &&
+        !tok_ieq(d, k, "my"))
+      break; /* "told the broadcaster he had ..." */
     /* "a spokesman for the mayor", "a professor at Harvard" */
     if ((tok_is(d, k, "for") || tok_is(d, k, "at")) && k > b && k + 1 < end &&
         ((d->toks[k + 1].flags & TF_CAP) || tok_ieq(d, k + 1, "the"))) {
@@ -619,7 +623,23 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
                                       tok_is(d, k, "before") || tok_is(d, k, "for") || tok_is(d, k, "from") ||
                                       tok_is(d, k, "by") || tok_is(d, k, "about") || tok_is(d, k, "into") ||
                                       tok_is(d, k, "over") || tok_is(d, k, "through") || tok_is(d, k, "via"));
-      if (prep) goto pattern_d;
+      /* "has admitted stabbing ...": a gerund is an action, not a statement */
+      bool gerund = tags_have_pos(d) ? (d->toks[k].pos == TAG_UPOS_VERB && tok_len(d, k) > 4 &&
+                                        !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3))
+                                     : ((d->toks[k].flags & TF_WORD) && !(d->toks[k].flags & TF_CAP) &&
+                                        tok_len(d, k) > 4 && !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3));
+      if (gerund) { /* only verbs that take a gerund object: "admitted stabbing", not "said trying to" */
+        static const char *gv[] = {"admit", "admitted", "admits", "deny", "denied", "denies", "recall", "recalled",
+                                   "recalls", "describe", "described", "describes", "suggest", "suggested",
+                                   "suggests", "continue", "continued", "continues", "mention", "mentioned",
+                                   "mentions", "propose", "proposed", "proposes", "acknowledge", "acknowledged",
+                                   "acknowledges", "report", "reported", "reports", "recommend", "recommended",
+                                   "consider", "considered", "promised", "vowed", NULL};
+        bool takes = false;
+        for (int g = 0; gv[g]; g++) takes |= tok_is(d, c, gv[g]);
+        gerund = takes;
+      }
+      if (prep || gerund) goto pattern_d;
       if (!(lx(d, c) & LX_SPEECH_NOTHAT) || tok_is(d, k, "that")) {
         quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
         set_source(d, q, pre_src, src_end);
@@ -676,6 +696,30 @@ void find_attributions(precis_doc *d) {
     if (se->is_heading) continue;
     uint32_t i = se->body_start_tok;
     uint32_t first_q = d->nquotes;
+    /* "Clause ..., Deputy Police Chief Keizo Okumoto told CNN.": a sentence-final
+     * attribution takes the whole clause, cues inside it included */
+    {
+      uint32_t body_end = sentence_body_end(d, se);
+      uint32_t last = UINT32_MAX;
+      for (uint32_t j = body_end; j > se->body_start_tok + 2; j--)
+        if (is_cue(d, j - 1)) { last = j - 1; break; }
+      if (last != UINT32_MAX && !tok_ieq(d, last, "according")) {
+        uint32_t ps = source_before(d, se->tok_begin, last);
+        bool tail_ok = true; /* only adverbials may follow: "told CNN", "said on Monday" */
+        for (uint32_t j = last + 1; j < body_end; j++)
+          if (is_cue(d, j) || d->tok_region[j] >= 0 || tok_is(d, j, ",") || tok_is(d, j, "that")) tail_ok = false;
+        if (tail_ok && body_end - last <= 6 && ps < last && ps > se->body_start_tok + 2 && tok_is(d, ps - 1, ",") &&
+            d->tok_region[ps - 2] < 0) {
+          uint32_t before = d->nquotes;
+          attribute_cue(d, se, last);
+          if (d->nquotes > before) {
+            sent_quote[s] = (int32_t)before;
+            /* any cue left of it lies inside its content */
+            continue;
+          }
+        }
+      }
+    }
     while (i < se->tok_end) {
       if (!is_cue(d, i)) { i++; continue; }
       /* a cue inside content already taken (in this sentence) belongs to that content */

@@ -178,7 +178,12 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
       uint32_t sb = q->source_tok_begin, sx = q->source_tok_end;
       if (tok_ieq(d, sb, "the") || tok_ieq(d, sb, "a") || tok_ieq(d, sb, "an")) sb++;
       uint32_t f = sb < sx ? lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
-      if (sb < sx && sx - sb <= 4 && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_STOP))) {
+      bool namey = sb < sx && ((d->toks[sb].flags & TF_CAP) || (f & (LX_ROLE | LX_PERSON_WORD)) ||
+                               tok_ieq(d, sb, "police") || tok_ieq(d, sb, "officials") || tok_ieq(d, sb, "authorities"));
+      for (uint32_t t = sb; t < sx && namey; t++)
+        if (!(d->toks[t].flags & (TF_WORD | TF_NUMBER)) && !tok_is(d, t, "\xE2\x80\x99s") && !tok_is(d, t, "'s"))
+          namey = false;
+      if (namey && sx - sb <= 4 && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_STOP))) {
         nameable = true;
         c->src_b = sb;
         c->src_e = sx;

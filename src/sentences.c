@@ -96,6 +96,17 @@ static uint32_t skip_dateline(const precis_doc *d, uint32_t end) {
     if (tok_is(d, i, "(")) break;
     i++;
   }
+  /* "(Rolling Stone)Kanye ...": up to three capitalised words in brackets glued to the text */
+  uint32_t close = i + 2;
+  if (i == 0 && i + 3 < n && tok_is(d, 0, "(")) {
+    uint32_t k = 1;
+    while (k < n && k < 4 && (d->toks[k].flags & TF_CAP)) k++;
+    if (k > 1 && k < n && tok_is(d, k, ")") && k + 1 < n && !(d->toks[k + 1].flags & TF_SPACE_BEFORE)) close = k;
+  }
+  if (close != i + 2) {
+    uint32_t k = close + 1;
+    return k < n ? k : 0;
+  }
   if (i + 2 < n && tok_is(d, i, "(") && (d->toks[i + 1].flags & TF_CAP) && tok_is(d, i + 2, ")") &&
       (lex_has(tok_str(d, i + 1), tok_len(d, i + 1), LX_ORG_KNOWN) || (d->toks[i + 1].flags & TF_ALLCAP))) {
     uint32_t k = i + 3;

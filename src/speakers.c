@@ -184,6 +184,8 @@ void resolve_speakers(precis_doc *d) {
       if (m < 0) continue;
       int32_t en = d->mentions[m].entity;
       if (d->ents[en].type == ENT_PERSON) pick = en;
+      else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
+        ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
       else if (d->mentions[m].tok_end == se ||
                (d->mentions[m].tok_end < se && (tok_ieq(d, se - 1, "spokesman") || tok_ieq(d, se - 1, "spokeswoman") ||
                                                  tok_ieq(d, se - 1, "spokesperson") || tok_ieq(d, se - 1, "statement"))))
