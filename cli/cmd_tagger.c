@@ -184,6 +184,23 @@ int cmd_eval_pos(int argc, char **argv) {
              ev.pred[i], 100 * p, 100 * r, 100 * f1of(p, r));
     }
   }
+  if (!(a.format && !strcmp(a.format, "json"))) {
+    printf("\nmost frequent confusions (gold -> predicted):\n");
+    for (int k = 0; k < 10; k++) {
+      size_t best = 0;
+      int bg = -1, bp = -1;
+      for (int g = 0; g < TAG_UPOS_COUNT; g++)
+        for (int p = 0; p < TAG_UPOS_COUNT; p++)
+          if (g != p && ev.confusion[g][p] > best) {
+            best = ev.confusion[g][p];
+            bg = g;
+            bp = p;
+          }
+      if (bg < 0) break;
+      printf("  %-6s -> %-6s %zu\n", tagger_label_name(t, bg), tagger_label_name(t, bp), best);
+      ev.confusion[bg][bp] = 0;
+    }
+  }
   if (a.bench)
     fprintf(stderr, "speed: %.0f tokens/s (POS, one thread, CPU time)\n", ev.seconds > 0 ? ev.n / ev.seconds : 0);
   tagger_free(owned);

@@ -271,6 +271,19 @@ size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
   f[k++] = pc_feat1(26, l1->shape);
   k += clus_feats(40, c->clus, f + k);
   k += clus_feats(44, r1->clus, f + k);
+  f[k++] = pc_feat1(50, r1->word);
+  f[k++] = pc_feat1(51, l1->word);
+  f[k++] = pc_feat1(52, r1->suf[1]);
+  f[k++] = pc_feat1(53, r1->pre[0]);
+  f[k++] = pc_feat1(54, l1->suf[0]);
+  f[k++] = pc_feat2(55, c->lower, r1->dict & 0x1ffffu);
+  f[k++] = pc_feat2(56, l1->lower, r1->lower);
+  k += clus_feats(60, l1->clus, f + k);
+  k += clus_feats(64, r2->clus, f + k);
+  f[k++] = pc_feat3(57, l1->shape, c->shape, r1->shape);
+  f[k++] = pc_feat1(58, r1->flags);
+  f[k++] = pc_feat2(59, c->suf[2], r1->lower);
+  f[k++] = pc_feat2(68, c->lower, r2->lower);
   return k;
 }
 

@@ -120,6 +120,7 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
 typedef struct tagger_pos_eval {
   size_t n, correct;
   size_t gold[TAG_UPOS_COUNT], pred[TAG_UPOS_COUNT], hit[TAG_UPOS_COUNT];
+  size_t confusion[TAG_UPOS_COUNT][TAG_UPOS_COUNT]; /* [gold][pred] */
   double seconds; /* tagging time only */
 } tagger_pos_eval;
 int tagger_eval_pos(const tagger *t, const char *conllu_path, tagger_pos_eval *ev, char *err,

@@ -7,7 +7,7 @@
 #include "tagger.h"
 
 /* Feature-set ids: bump when the feature extraction changes. */
-#define TG_FEATSET_POS 0x504f5303u
+#define TG_FEATSET_POS 0x504f5304u
 #define TG_FEATSET_NER 0x4e455204u
 
 #define TG_MAX_LABELS 32

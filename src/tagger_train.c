@@ -399,6 +399,7 @@ static void eval_pos_corpus(const tagger *t, const corpus *c, tagger_pos_eval *e
     ev->n++;
     ev->gold[c->gold[i]]++;
     ev->pred[out[i]]++;
+    ev->confusion[c->gold[i]][out[i]]++;
     if (out[i] == c->gold[i]) {
       ev->correct++;
       ev->hit[out[i]]++;
@@ -526,7 +527,7 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
   model_lex_free(&clus);
   free(ck);
   free(cv);
-  if (export_model(T, (getenv("TG_PRUNE") ? (float)atof(getenv("TG_PRUNE")) : 0.05f), &w) < 0) die_oom();
+  if (export_model(T, 0.05f, &w) < 0) die_oom();
   pc_trainer_free(T);
   model_lex_free(&dict);
   free(dk);

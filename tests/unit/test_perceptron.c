@@ -1,0 +1,319 @@
+/* test_perceptron.c - the averaged perceptron core and the tagger trainers
+ * on tiny hand-made corpora (written for this test). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "perceptron.h"
+#include "tagger.h"
+
+/* ---- the core on a toy tagging problem ------------------------------------------ */
+
+enum { DET, NOUN, VERB, ADJ, NTAGS };
+
+typedef struct sent {
+  const char *w[8];
+  int t[8];
+} sent;
+
+static const sent corpus[] = {
+    {{"the", "council", "approved", "the", "budget", NULL}, {DET, NOUN, VERB, DET, NOUN}},
+    {{"a", "minister", "resigned", NULL}, {DET, NOUN, VERB}},
+    {{"the", "mayor", "praised", "a", "new", "plan", NULL}, {DET, NOUN, VERB, DET, ADJ, NOUN}},
+    {{"the", "red", "cat", "sleeps", NULL}, {DET, ADJ, NOUN, VERB}},
+    {{"a", "small", "cat", "barked", NULL}, {DET, ADJ, NOUN, VERB}},
+    {{"the", "union", "opposed", "the", "old", "plan", NULL}, {DET, NOUN, VERB, DET, ADJ, NOUN}},
+};
+#define NSENT (sizeof corpus / sizeof corpus[0])
+
+static size_t feats(const sent *s, int i, int prev, uint64_t *f) {
+  size_t k = 0, n = strlen(s->w[i]);
+  f[k++] = pc_feat1(1, 0);
+  f[k++] = pc_feat1(2, pc_hash_bytes(s->w[i], n));
+  f[k++] = pc_feat1(3, (uint64_t)prev);
+  f[k++] = pc_feat1(4, pc_hash_bytes(s->w[i] + (n > 2 ? n - 2 : 0), n > 2 ? 2 : n));
+  return k;
+}
+
+static int len(const sent *s) {
+  int n = 0;
+  while (n < 8 && s->w[n]) n++;
+  return n;
+}
+
+static pc_model train(uint64_t seed, int epochs) {
+  pc_trainer *t = pc_trainer_new(NTAGS);
+  pc_rng r;
+  pc_rng_seed(&r, seed);
+  uint32_t order[NSENT];
+  for (uint32_t i = 0; i < NSENT; i++) order[i] = i;
+  for (int ep = 0; ep < epochs; ep++) {
+    pc_shuffle(&r, order, NSENT);
+    for (size_t q = 0; q < NSENT; q++) {
+      const sent *s = &corpus[order[q]];
+      int prev = NTAGS;
+      for (int i = 0; i < len(s); i++) {
+        uint64_t f[8];
+        size_t nf = feats(s, i, prev, f);
+        float sc[NTAGS] = {0};
+        pc_trainer_score(t, f, nf, sc);
+        int y = 0;
+        for (int c = 1; c < NTAGS; c++)
+          if (sc[c] > sc[y]) y = c;
+        pc_trainer_learn(t, f, nf, s->t[i], y);
+        pc_trainer_tick(t);
+        prev = y;
+      }
+    }
+  }
+  pc_model m;
+  assert_int_equal(pc_trainer_export(t, 0.0f, &m), 0);
+  pc_trainer_free(t);
+  return m;
+}
+
+static void tag(const pc_model *m, const sent *s, int *out) {
+  int prev = NTAGS;
+  for (int i = 0; i < len(s); i++) {
+    uint64_t f[8];
+    size_t nf = feats(s, i, prev, f);
+    int32_t sc[32] = {0};
+    pc_model_score(m, f, nf, sc);
+    int y = 0;
+    for (int c = 1; c < NTAGS; c++)
+      if (sc[c] > sc[y]) y = c;
+    out[i] = prev = y;
+  }
+}
+
+static void test_learns_toy_corpus(void **state) {
+  (void)state;
+  pc_model m = train(7, 20);
+  for (size_t k = 0; k < NSENT; k++) {
+    int out[8];
+    tag(&m, &corpus[k], out);
+    assert_memory_equal(out, corpus[k].t, (size_t)len(&corpus[k]) * sizeof(int));
+  }
+  /* known words in a new order */
+  sent novel = {{"a", "new", "cat", "resigned", NULL}, {0}};
+  int out[8];
+  tag(&m, &novel, out);
+  assert_int_equal(out[0], DET);
+  assert_int_equal(out[1], ADJ);
+  assert_int_equal(out[2], NOUN);
+  assert_int_equal(out[3], VERB);
+  pc_model_free(&m);
+}
+
+static void test_deterministic(void **state) {
+  (void)state;
+  pc_model a = train(42, 6), b = train(42, 6);
+  pc_buf ba = {0}, bb = {0};
+  assert_int_equal(pc_model_write(&a, &ba), 0);
+  assert_int_equal(pc_model_write(&b, &bb), 0);
+  assert_int_equal(ba.n, bb.n);
+  assert_memory_equal(ba.p, bb.p, ba.n);
+  free(ba.p);
+  free(bb.p);
+  pc_model_free(&a);
+  pc_model_free(&b);
+}
+
+static void test_rng_and_shuffle(void **state) {
+  (void)state;
+  pc_rng a, b;
+  pc_rng_seed(&a, 5);
+  pc_rng_seed(&b, 5);
+  for (int i = 0; i < 100; i++) assert_true(pc_rng_next(&a) == pc_rng_next(&b));
+  uint32_t idx[50];
+  int seen[50] = {0};
+  for (uint32_t i = 0; i < 50; i++) idx[i] = i;
+  pc_shuffle(&a, idx, 50);
+  int moved = 0;
+  for (uint32_t i = 0; i < 50; i++) {
+    assert_true(idx[i] < 50);
+    seen[idx[i]]++;
+    moved += idx[i] != i;
+  }
+  for (int i = 0; i < 50; i++) assert_int_equal(seen[i], 1); /* a permutation */
+  assert_true(moved > 10);
+  for (int i = 0; i < 1000; i++) assert_true(pc_rng_below(&a, 3) < 3);
+}
+
+/* Averaging: a weight that is +1 for the first half of training and 0 after
+ * has average 1/2 of a weight that stays +1. */
+static void test_averaging(void **state) {
+  (void)state;
+  pc_trainer *t = pc_trainer_new(2);
+  uint64_t fa = pc_feat1(9, 1), fb = pc_feat1(9, 2);
+  pc_trainer_update(t, &fa, 1, 1, 1.0f);
+  pc_trainer_update(t, &fb, 1, 1, 1.0f);
+  for (int i = 0; i < 5; i++) pc_trainer_tick(t);
+  pc_trainer_update(t, &fb, 1, 1, -1.0f);
+  for (int i = 0; i < 5; i++) pc_trainer_tick(t);
+  pc_model m;
+  assert_int_equal(pc_trainer_export(t, 0.0f, &m), 0);
+  int32_t sa[32] = {0}, sb[32] = {0};
+  pc_model_score(&m, &fa, 1, sa);
+  pc_model_score(&m, &fb, 1, sb);
+  assert_int_equal(sa[1], 32000);
+  assert_int_equal(sb[1], 16000);
+  pc_model_free(&m);
+  pc_trainer_free(t);
+}
+
+/* ---- the taggers' trainers on tiny files ------------------------------------------- */
+
+static const char *conllu =
+    "# text = The council approved the budget.\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tcouncil\tcouncil\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tapproved\tapprove\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+    "5-6\tbudget.\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "5\tbudget\tbudget\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+    "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+    "2\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tParis\tParis\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+    "3.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t_\t_\n"
+    "4\ttoday\ttoday\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n";
+
+static const char *conll =
+    "-DOCSTART- -X- -X- O\n\n"
+    "Maria NNP B-NP B-PER\nLopez NNP I-NP I-PER\nvisited VBD B-VP O\nParis NNP B-NP B-LOC\n. . O O\n\n"
+    "The DT B-NP O\nRed NNP I-NP B-ORG\nCross NNP I-NP I-ORG\nhelped VBD B-VP O\nLopez NNP B-NP B-PER\n. . O O\n\n"
+    "-DOCSTART- -X- -X- O\n\n"
+    "Ana NNP B-NP B-PER\nvisited VBD B-VP O\nLima NNP B-NP B-LOC\n. . O O\n\n";
+
+static char *write_tmp(const char *name, const char *text) {
+  const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+  char *p = malloc(4096);
+  snprintf(p, 4096, "%s/precis-test-%ld-%s", dir, (long)getpid(), name);
+  FILE *f = fopen(p, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return p;
+}
+
+static void toks(const char *const *w, tag_token *t, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    t[i].s = w[i];
+    t[i].len = (uint32_t)strlen(w[i]);
+  }
+}
+
+static void test_train_taggers(void **state) {
+  (void)state;
+  char *tr = write_tmp("pos.conllu", conllu), *pm = write_tmp("pos.bin", ""),
+       *nt = write_tmp("ner.txt", conll), *nm = write_tmp("ner.bin", "");
+  char err[300];
+  double dev = 0;
+  tagger_train_opts o = {.train_path = tr, .dev_path = tr, .out_path = pm, .seed = 3,
+                         .epochs = 10, .no_clusters = 1};
+  assert_int_equal(tagger_train_pos(&o, &dev, err, sizeof err), 0);
+  assert_true(dev == 1.0); /* it fits its own training data */
+  tagger *pos = tagger_load_file(pm, err, sizeof err);
+  assert_non_null(pos);
+  assert_int_equal(tagger_kind(pos), TAGGER_POS);
+  assert_string_equal(tagger_label_name(pos, TAG_UPOS_PROPN), "PROPN");
+  assert_non_null(strstr(tagger_note(pos, "licence"), "CC BY-SA 4.0"));
+  const char *w1[] = {"She", "visited", "Paris", "today", "."};
+  tag_token t1[5];
+  uint8_t p1[5];
+  toks(w1, t1, 5);
+  tagger_pos(pos, t1, 5, p1);
+  const uint8_t e1[5] = {TAG_UPOS_PRON, TAG_UPOS_VERB, TAG_UPOS_PROPN, TAG_UPOS_NOUN,
+                         TAG_UPOS_PUNCT};
+  assert_memory_equal(p1, e1, 5);
+
+  tagger_train_opts on = {.train_path = nt, .dev_path = nt, .out_path = nm, .seed = 3,
+                          .epochs = 10, .pos = pos};
+  assert_int_equal(tagger_train_ner(&on, &dev, err, sizeof err), 0);
+  assert_true(dev == 1.0);
+  tagger *ner = tagger_load_file(nm, err, sizeof err);
+  assert_non_null(ner);
+  const char *w2[] = {"Maria", "Lopez", "visited", "Paris", "."};
+  tag_token t2[5];
+  uint8_t p2[5], n2[5];
+  toks(w2, t2, 5);
+  tagger_pos(pos, t2, 5, p2);
+  tagger_ner(ner, t2, p2, 5, n2);
+  assert_string_equal(tagger_label_name(ner, n2[0]), "B-PER");
+  assert_string_equal(tagger_label_name(ner, n2[1]), "L-PER");
+  assert_string_equal(tagger_label_name(ner, n2[3]), "U-LOC");
+  tag_span sp[4];
+  assert_int_equal(tagger_ner_spans(n2, 5, sp, 4), 2);
+  assert_int_equal(sp[0].begin, 0);
+  assert_int_equal(sp[0].end, 2);
+  assert_int_equal(sp[0].type, TAG_ENT_PER);
+  assert_int_equal(sp[1].begin, 3);
+  assert_int_equal(sp[1].type, TAG_ENT_LOC);
+
+  /* same seed, same bytes */
+  char *pm2 = write_tmp("pos2.bin", "");
+  o.out_path = pm2;
+  assert_int_equal(tagger_train_pos(&o, &dev, err, sizeof err), 0);
+  FILE *a = fopen(pm, "rb"), *b = fopen(pm2, "rb");
+  int ca, cb, same = 1;
+  do {
+    ca = fgetc(a);
+    cb = fgetc(b);
+    if (ca != cb) same = 0;
+  } while (ca != EOF && cb != EOF);
+  fclose(a);
+  fclose(b);
+  assert_true(same);
+
+  tagger_free(pos);
+  tagger_free(ner);
+  const char *files[] = {tr, pm, nt, nm, pm2};
+  for (int i = 0; i < 5; i++) {
+    unlink(files[i]);
+    free((void *)files[i]);
+  }
+}
+
+static void test_spans(void **state) {
+  (void)state;
+  /* BILOU: U-PER, O, B-ORG I-ORG L-ORG */
+  uint8_t l[] = {TAG_NER_LABEL(TAG_ENT_PER, TAG_NER_U), TAG_NER_O,
+                 TAG_NER_LABEL(TAG_ENT_ORG, TAG_NER_B), TAG_NER_LABEL(TAG_ENT_ORG, TAG_NER_I),
+                 TAG_NER_LABEL(TAG_ENT_ORG, TAG_NER_L)};
+  tag_span sp[8];
+  assert_int_equal(tagger_ner_spans(l, 5, sp, 8), 2);
+  assert_int_equal(sp[1].begin, 2);
+  assert_int_equal(sp[1].end, 5);
+  assert_int_equal(sp[1].type, TAG_ENT_ORG);
+  /* BIO (no L/U) and an I of another type that starts a new span */
+  uint8_t b[] = {TAG_NER_LABEL(TAG_ENT_LOC, TAG_NER_B), TAG_NER_LABEL(TAG_ENT_LOC, TAG_NER_I),
+                 TAG_NER_LABEL(TAG_ENT_MISC, TAG_NER_I), TAG_NER_O};
+  assert_int_equal(tagger_ner_spans(b, 4, sp, 8), 2);
+  assert_int_equal(sp[0].end, 2);
+  assert_int_equal(sp[1].begin, 2);
+  assert_int_equal(sp[1].end, 3);
+  assert_int_equal(sp[1].type, TAG_ENT_MISC);
+  /* only the count when there is no room */
+  assert_int_equal(tagger_ner_spans(b, 4, sp, 0), 2);
+  assert_string_equal(tagger_ent_name(TAG_ENT_MISC), "MISC");
+  assert_int_equal(tagger_ent_type("LOC"), TAG_ENT_LOC);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_learns_toy_corpus), cmocka_unit_test(test_deterministic),
+      cmocka_unit_test(test_rng_and_shuffle),   cmocka_unit_test(test_averaging),
+      cmocka_unit_test(test_train_taggers),     cmocka_unit_test(test_spans),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

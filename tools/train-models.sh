@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# train-models.sh - retrain the shipped tagger models (models/pos.bin, models/ner.bin).
+#
+# usage: tools/train-models.sh PRECIS_BINARY SHARED_DIR     (make models)
+#
+# Deterministic: fixed seeds, and the training date recorded in the models is
+# MODEL_DATE below (bump it when you retrain for a release), so running this
+# twice gives byte-identical files.  Rebuild afterwards (make) to embed them.
+set -euo pipefail
+MODEL_DATE=2026-11-27
+SEED=1
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 PRECIS_BINARY SHARED_DIR" >&2
+  exit 2
+fi
+PRECIS=$1
+SHARED=$2
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+UD=$SHARED/data/ud_english_ewt
+CONLL=$SHARED/data/conll2003
+for f in "$UD/en_ewt-ud-train.conllu" "$UD/en_ewt-ud-dev.conllu" "$CONLL/train.txt" "$CONLL/valid.txt"; do
+  if [ ! -f "$f" ]; then
+    echo "$0: missing $f" >&2
+    exit 1
+  fi
+done
+export SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH=$(date -u -d "$MODEL_DATE" +%s)
+mkdir -p "$ROOT/models"
+# POS first: the NER model uses its tags and its word clusters (learned from
+# the unlabelled news text under $SHARED/data: summ/, polnear/).
+"$PRECIS" train pos "$UD/en_ewt-ud-train.conllu" "$UD/en_ewt-ud-dev.conllu" \
+  -o "$ROOT/models/pos.bin.tmp" --seed "$SEED" --text-dir "$SHARED/data"
+mv "$ROOT/models/pos.bin.tmp" "$ROOT/models/pos.bin"
+"$PRECIS" train ner "$CONLL/train.txt" "$CONLL/valid.txt" \
+  -o "$ROOT/models/ner.bin.tmp" --seed "$SEED" --pos-model "$ROOT/models/pos.bin"
+mv "$ROOT/models/ner.bin.tmp" "$ROOT/models/ner.bin"
+ls -l "$ROOT/models/pos.bin" "$ROOT/models/ner.bin"
+echo "now rebuild (make) to compile the new models into precis"
