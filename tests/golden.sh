@@ -7,6 +7,14 @@
 # Usage: bash tests/golden.sh /path/to/precis
 # Regenerate the expected files with tools/update-golden.sh PRECIS (and read
 # every change before committing it).
+#
+# The articles run through the rules pipeline (--no-tagger): with the
+# statistical taggers the output on these articles is still wrong in places
+# (titles and title genders lost, non-ASCII names missed, "the mayor" going
+# to the wrong person; see the bug list of the test-suite session), and a
+# golden file must hold the right answer.  PRECIS_GOLDEN_ARGS overrides the
+# options (e.g. PRECIS_GOLDEN_ARGS= for the default pipeline); the same
+# variable is read by tools/update-golden.sh.
 set -u
 PRECIS=${1:?usage: golden.sh /path/to/precis}
 case $PRECIS in /*) ;; *) PRECIS=$PWD/$PRECIS ;; esac
@@ -34,7 +42,8 @@ for txt in "${txts[@]}"; do
     fail=1
     continue
   fi
-  "$PRECIS" -f json "$txt" > "$tmp"
+  # shellcheck disable=SC2086
+  "$PRECIS" ${PRECIS_GOLDEN_ARGS---no-tagger} -f json "$txt" > "$tmp"
   rc=$?
   if [ $rc -ne 0 ]; then
     echo "FAIL: $name: precis exited with status $rc"

@@ -12,7 +12,9 @@ cd "$dir"
 if [ $# -gt 0 ]; then names=("$@"); else names=(); for t in *.txt; do names+=("${t%.txt}"); done; fi
 for name in "${names[@]}"; do
   name=${name%.txt}
-  "$PRECIS" -f json "$name.txt" > "$name.json.tmp"
+  # the same options as tests/golden.sh (rules pipeline unless overridden)
+  # shellcheck disable=SC2086
+  "$PRECIS" ${PRECIS_GOLDEN_ARGS---no-tagger} -f json "$name.txt" > "$name.json.tmp"
   mv "$name.json.tmp" "$name.json"
   echo "wrote tests/golden/$name.json"
 done
