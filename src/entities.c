@@ -121,7 +121,21 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
     /* demonyms tagged MISC are not entities of the document */
     if (t == ENT_OTHER && e == i + 1 && (lx(d, i) & LX_DEMONYM)) continue;
     if (d->sents[d->toks[i].sent].is_heading) continue;
-    add_cand(d, cs, n, cap, i, e, t, 1);
+    /* titles before the name belong to the mention: "Secretary Hegseth", "Finance Minister Grace Whitfield" */
+    uint32_t b = i;
+    while (b > 0 && d->toks[b - 1].sent == d->toks[i].sent && (d->toks[b - 1].flags & TF_CAP) &&
+           ((lx(d, b - 1) & LX_TITLE) ||
+            (b < i && (lx(d, b) & LX_TITLE) && !(lx(d, b - 1) & (LX_STOP | LX_SENT_START)))) &&
+           i - b < 4)
+      b--;
+    if (b < i) t = ENT_PERSON;
+    /* gazetteer knowledge wins for single words: "Kyiv's backers" is a place */
+    if (t == ENT_OTHER && (lx(d, e - 1) & LX_ORG_WORD)) t = ENT_ORG; /* "Waterfront Traders Association" */
+    if (e == i + 1 && b == i) {
+      if (lx(d, i) & LX_PLACE) t = ENT_PLACE;
+      else if (lx(d, i) & LX_ORG_KNOWN) t = ENT_ORG;
+    }
+    add_cand(d, cs, n, cap, b, e, t, 1);
   }
 }
 
@@ -254,17 +268,88 @@ static void learn_title(precis_doc *d, entity *en, uint32_t b, uint32_t e) {
   }
 }
 
+/* A hash map from token spans (compared by their text) to an int, in the
+ * arena: keeps name linking linear in the number of mentions. */
+typedef struct smap_slot {
+  uint32_t h, b, e;
+  int32_t val;
+  bool used;
+} smap_slot;
+typedef struct smap {
+  smap_slot *s;
+  uint32_t mask;
+} smap;
+
+static void smap_init(precis_doc *d, smap *m, uint32_t n) {
+  uint32_t cap = 64;
+  while (cap < 2 * n + 16) cap *= 2;
+  m->s = arena_alloc(&d->ar, cap * sizeof(smap_slot));
+  m->mask = cap - 1;
+}
+
+static uint32_t span_hash(const precis_doc *d, uint32_t b, uint32_t e) {
+  uint32_t h = 2166136261u;
+  for (uint32_t t = b; t < e; t++) {
+    const unsigned char *p = (const unsigned char *)tok_str(d, t);
+    for (uint32_t k = 0; k < tok_len(d, t); k++) h = (h ^ p[k]) * 16777619u;
+    h = (h ^ 0x1f) * 16777619u;
+  }
+  return h;
+}
+
+static smap_slot *smap_find(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
+  uint32_t h = span_hash(d, b, e);
+  uint32_t i = h & m->mask;
+  for (;;) {
+    smap_slot *sl = &m->s[i];
+    if (!sl->used) return sl;
+    if (sl->h == h && span_eq(d, sl->b, sl->e, b, e)) return sl;
+    i = (i + 1) & m->mask;
+  }
+}
+
+static int32_t smap_get(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
+  smap_slot *sl = smap_find(d, m, b, e);
+  return sl->used ? sl->val : -1;
+}
+
+static void smap_put(const precis_doc *d, smap *m, uint32_t b, uint32_t e, int32_t val) {
+  smap_slot *sl = smap_find(d, m, b, e);
+  if (sl->used) return; /* the first one stays */
+  sl->used = true;
+  sl->h = span_hash(d, b, e);
+  sl->b = b;
+  sl->e = e;
+  sl->val = val;
+}
+
 void find_entities(precis_doc *d) {
   d->tok_mention = arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
   for (uint32_t i = 0; i < d->ntoks; i++) d->tok_mention[i] = -1;
   if (!d->ntoks || !d->nsents) return;
   cand *cs = NULL;
   uint32_t n = 0, cap = 0;
-  if (tags_have_ner(d)) ner_candidates(d, &cs, &n, &cap);
-  else rule_candidates(d, &cs, &n, &cap);
+  if (tags_have_ner(d)) {
+    /* the dateline is outside every sentence, so the tagger never saw it */
+    for (uint32_t i = 0; i < d->sents[0].tok_begin; i++)
+      if ((d->toks[i].flags & TF_ALLCAP) && (d->toks[i].flags & TF_WORD)) {
+        uint32_t e = i + 1;
+        while (e < d->sents[0].tok_begin && (d->toks[e].flags & TF_CAP)) e++;
+        add_cand(d, &cs, &n, &cap, i, e, ENT_PLACE, 1);
+        i = e;
+      }
+    ner_candidates(d, &cs, &n, &cap);
+  } else {
+    rule_candidates(d, &cs, &n, &cap);
+  }
 
   /* drop weak single words: sentence-initial capitals seen nowhere else
    * ("Local business groups"), currency prefixes ("NZ$3") */
+  smap inner;
+  smap_init(d, &inner, n * 2);
+  for (uint32_t k = 0; k < n; k++)
+    for (uint32_t t = cs[k].b; t < cs[k].e && t < cs[k].b + 8; t++)
+      if (!at_start(d, t)) smap_put(d, &inner, t, t + 1, 1);
   uint32_t kept = 0;
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
@@ -273,17 +358,7 @@ void find_entities(precis_doc *d) {
     if (!c->typed && c->e - c->b == 1 && at_start(d, c->b) &&
         !(lx(d, c->b) & (LX_PLACE | LX_ORG_KNOWN | LX_TITLE)) && !names_is_first(tok_str(d, c->b), tok_len(d, c->b)) &&
         !(d->toks[c->b].flags & TF_ALLCAP)) {
-      bool elsewhere = false;
-      for (uint32_t m = 0; m < n && !elsewhere; m++)
-        if (m != k) {
-          for (uint32_t t = cs[m].b; t < cs[m].e; t++)
-            if (!at_start(d, t) && tok_len(d, t) == tok_len(d, c->b) &&
-                !memcmp(tok_str(d, t), tok_str(d, c->b), tok_len(d, t))) {
-              elsewhere = true;
-              break;
-            }
-        }
-      if (!elsewhere) drop = true;
+      if (smap_get(d, &inner, c->b, c->e) < 0) drop = true; /* seen nowhere else */
     }
     if (!drop) cs[kept++] = *c;
   }
@@ -308,36 +383,30 @@ void find_entities(precis_doc *d) {
 
   /* link: exact same text -> same entity; a single word equal to the last
    * word of a multi-word person -> that person; else a new entity. */
+  smap exact, surname, single;
+  smap_init(d, &exact, n);
+  smap_init(d, &surname, n);
+  smap_init(d, &single, n);
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
-    int32_t ent = -1;
-    for (uint32_t m = 0; m < d->nmentions && ent < 0; m++) {
-      mention *mn = &d->mentions[m];
-      if (span_eq(d, mn->tok_begin, mn->tok_end, c->b, c->e)) ent = mn->entity;
-    }
-    if (ent < 0 && c->type != ENT_PLACE && c->type != ENT_ORG) {
-      /* surname or first+last subset of an earlier person */
-      for (uint32_t m = 0; m < d->nmentions && ent < 0; m++) {
-        mention *mn = &d->mentions[m];
-        entity *en = &d->ents[mn->entity];
-        if (en->type != ENT_PERSON || mn->tok_end - mn->tok_begin < 2) continue;
-        if (c->e - c->b == 1 && span_eq(d, mn->tok_end - 1, mn->tok_end, c->b, c->e)) ent = mn->entity;
-      }
-    }
-    if (ent < 0 && c->e - c->b >= 2 && (c->type == ENT_PERSON)) {
+    int32_t ent = smap_get(d, &exact, c->b, c->e);
+    if (ent < 0 && c->type != ENT_PLACE && c->type != ENT_ORG && c->e - c->b == 1)
+      ent = smap_get(d, &surname, c->b, c->e); /* the surname of an earlier person */
+    if (ent < 0 && c->e - c->b >= 2 && c->type == ENT_PERSON) {
       /* a full name after its surname appeared alone ("Hegseth ... Pete Hegseth") */
-      for (uint32_t m = 0; m < d->nmentions && ent < 0; m++) {
-        mention *mn = &d->mentions[m];
-        entity *en = &d->ents[mn->entity];
-        if (mn->tok_end - mn->tok_begin == 1 && en->type == ENT_PERSON &&
-            span_eq(d, mn->tok_begin, mn->tok_end, c->e - 1, c->e)) {
-          ent = mn->entity;
-          en->name = span_text(d, c->b, c->e);
-          en->gender = names_gender(tok_str(d, c->b), tok_len(d, c->b));
-        }
+      ent = smap_get(d, &single, c->e - 1, c->e);
+      if (ent >= 0) {
+        entity *en = &d->ents[ent];
+        en->name = span_text(d, c->b, c->e);
+        en->gender = names_gender(tok_str(d, c->b), tok_len(d, c->b));
       }
     }
     if (ent < 0) ent = new_entity(d, c);
+    smap_put(d, &exact, c->b, c->e, ent);
+    if (d->ents[ent].type == ENT_PERSON || c->type == ENT_PERSON) {
+      if (c->e - c->b >= 2) smap_put(d, &surname, c->e - 1, c->e, ent);
+      else smap_put(d, &single, c->b, c->e, ent);
+    }
     entity *en = &d->ents[ent];
     /* a strongly typed mention fixes a weakly typed entity */
     if (c->typed && en->type != c->type && en->nmentions > 0 && c->type == ENT_PERSON) en->type = ENT_PERSON;

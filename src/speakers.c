@@ -224,8 +224,12 @@ void resolve_speakers(precis_doc *d) {
           if (tok_ieq(d, db, "the")) db++;
           if (db < e) {
             const char *s = arena_strndup(&d->ar, d->text + d->toks[db].start, d->toks[e - 1].end - d->toks[db].start);
-            const char **slot = ARENA_PUSH(&d->ar, E->descs, E->ndescs, E->cdescs, const char *);
-            *slot = s;
+            bool known = false;
+            for (uint32_t k = 0; k < E->ndescs; k++) known |= strcmp(E->descs[k], s) == 0;
+            if (!known) {
+              const char **slot = ARENA_PUSH(&d->ar, E->descs, E->ndescs, E->cdescs, const char *);
+              *slot = s;
+            }
           }
         }
       }
