@@ -31,8 +31,7 @@ typedef struct kp_weights {
       redundancy, dup_threshold, textrank;
 } kp_weights;
 
-static int nocompress = 0;
-static kp_weights W = {
+static const kp_weights W = {
     .position = 1.0,
     .decay = 4.0,
     .centrality = 0.35,
@@ -203,11 +202,9 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
       }
     }
   }
-  if (nocompress == 1) { c->b = s->body_start_tok; c->e = s->tok_end; c->entity = -1; c->src_b = c->src_e = 0; return; }
-  if (c->entity < 0 && nocompress != 4) b = skip_adverbial(d, b, e);
+  if (c->entity < 0 && c->src_e == 0) b = skip_adverbial(d, b, e);
   b = trim_begin(d, b, e);
-  if (nocompress == 0) e = cut_clause(d, b, e);
-  if (nocompress == 3) { uint32_t w = 0; for (uint32_t i = b; i < e; i++) w += is_word_tok(d, i); if (w > 25) e = cut_clause(d, b, e); }
+  e = cut_clause(d, b, e);
   e = trim_end(d, b, e);
   b = trim_begin(d, b, e);
   c->b = b;
@@ -273,20 +270,7 @@ static double overlap(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
 #define MAX_CANDS 200
 #define BAG 64
 
-#include <stdio.h>
-#include <stdlib.h>
-static void tune(void) {
-  static int done = 0;
-  if (done) return;
-  done = 1;
-  const char *t = getenv("PRECIS_KP_TUNE");
-  if (!t) return;
-  sscanf(t, "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%d,%lf", &W.position, &W.decay, &W.centrality, &W.attr_indirect,
-         &W.attr_direct, &W.figure, &W.redundancy, &W.dup_threshold, &nocompress, &W.textrank);
-}
-
 void select_keypoints(precis_doc *d) {
-  tune();
   d->nkps = 0;
   int n = d->opts.max_keypoints;
   if (d->opts.summarizer == PRECIS_SUMMARIZER_LEAD) { summarize_lead(d, n > 0 ? n : 3); return; }

@@ -350,8 +350,7 @@ static void test_textrank_large_input(void **state) {
   summarize_textrank(d, 3);
   assert_int_equal(d->nkps, 3);
   for (uint32_t i = 0; i < 3; i++) assert_true(d->kps[i].sent < SUMMARIZE_TR_MAX_SENTS);
-  /* generous bound (sanitizer builds are slower): the capped graph is tiny */
-  assert_true(t2 - t1 < 5.0);
+  /* no time bound here: timings belong in bench/, not in unit tests */
   precis_doc_free(d);
   free(buf);
 }
