@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "utf8.h"
 
 void buf_init(buf *b, const precis_allocator *alc) {
   b->p = NULL;
@@ -56,9 +57,16 @@ void buf_json_str(buf *b, const char *s, size_t n) {
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { run++; continue; }
+    size_t bad, ok = c >= 0x80 ? utf8_valid_seq((const unsigned char *)s + i, n - i, &bad) : 1;
+    if (c >= 0x80 && ok) { run += ok; i += ok - 1; continue; }
     buf_put(b, s + i - run, run);
     run = 0;
+    if (c >= 0x80) { /* ill-formed UTF-8 (an id from a file name, say): U+FFFD */
+      buf_puts(b, "\xEF\xBF\xBD");
+      i += bad - 1;
+      continue;
+    }
     switch (c) {
     case '"': buf_puts(b, "\\\""); break;
     case '\\': buf_puts(b, "\\\\"); break;

@@ -19,7 +19,8 @@ void buf_put(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...);
-/* JSON string literal (with quotes), escaping as RFC 8259 requires; NULL -> null */
+/* JSON string literal (with quotes), escaping as RFC 8259 requires and
+ * ill-formed UTF-8 replaced by U+FFFD; NULL -> null */
 void buf_json_str(buf *b, const char *s, size_t n);
 void buf_json_cstr(buf *b, const char *s);
 /* Hand over the NUL-terminated result (NULL on allocation failure). */

@@ -2,10 +2,19 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "writers.h"
 
+/* one line of valid UTF-8: line breaks become spaces, ill-formed bytes U+FFFD */
 static void put_oneline(buf *b, const char *s) {
-  for (; *s; s++) buf_putc(b, (*s == '\n' || *s == '\r') ? ' ' : *s);
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    size_t bad, ok = utf8_valid_seq((const unsigned char *)s + i, n - i, &bad);
+    if (!ok) { buf_puts(b, "\xEF\xBF\xBD"); i += bad; continue; }
+    if (s[i] == '\n' || s[i] == '\r') buf_putc(b, ' ');
+    else buf_put(b, s + i, ok);
+    i += ok;
+  }
 }
 
 void write_text(buf *b, const precis_doc *d, const char *id) {
