@@ -118,7 +118,7 @@ run() {
   local name=$1 in=$2; shift 2
   local t0 t1 rc
   t0=$(date +%s.%N)
-  timeout "$LIMIT" "$PRECIS" -i text -f json "$in" > "$tmp/out" 2> "$tmp/err"; rc=$?
+  timeout "$LIMIT" "$PRECIS" ${RULES:+--no-tagger} -i text -f json "$in" > "$tmp/out" 2> "$tmp/err"; rc=$?
   t1=$(date +%s.%N)
   TIME=$(python3 -c "print('%.2f' % ($t1 - $t0))")
   if [ $rc -eq 124 ]; then no "$name: no result in ${LIMIT}s"; return 1; fi
@@ -180,6 +180,7 @@ run "1e5 distinct names" "$tmp/names" sentences=100000 min.entities=100000
 # ---------------------------------------------------------------- linearity
 gen article 5e5 > "$tmp/article-small"
 gen article 5e6 > "$tmp/article"
+small= big=
 run "0.5 MB single-paragraph article" "$tmp/article-small" paragraphs=1 min.sentences=1000 && small=$TIME
 run "5 MB single-paragraph article" "$tmp/article" paragraphs=1 min.sentences=10000 && big=$TIME
 if [ -n "${small:-}" ] && [ -n "${big:-}" ]; then
@@ -188,6 +189,21 @@ if [ -n "${small:-}" ] && [ -n "${big:-}" ]; then
   if python3 -c "import sys; s, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(b / max(s, 0.05) > 40)" "$small" "$big"
   then ok; else no "5 MB article took ${big}s against ${small}s for 0.5 MB (more than 40x)"; fi
 fi
+
+# the rules-only pipeline (--no-tagger) takes other paths through entities.c
+RULES=1
+run "1e5 one-sentence paragraphs, rules only" "$tmp/paras" paragraphs=100000 sentences=100000
+run "1e5 distinct names, rules only" "$tmp/names" sentences=100000 min.entities=100000
+run "1e5 capitalised words in a row, rules only" "$tmp/caps" min.sentences=1
+small= big=
+run "0.5 MB article, rules only" "$tmp/article-small" paragraphs=1 && small=$TIME
+run "5 MB article, rules only" "$tmp/article" paragraphs=1 && big=$TIME
+if [ -n "${small:-}" ] && [ -n "${big:-}" ]; then
+  echo "     time (rules only): 0.5 MB ${small}s, 5 MB ${big}s"
+  if python3 -c "import sys; s, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(b / max(s, 0.05) > 40)" "$small" "$big"
+  then ok; else no "rules only: 5 MB article took ${big}s against ${small}s for 0.5 MB (more than 40x)"; fi
+fi
+RULES=
 
 # -------------------------------------------------------------------- JSONL
 # a very long line between two short ones
