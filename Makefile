@@ -38,10 +38,17 @@ bench: build
 models: build
 	./tools/train-models.sh $(BUILDDIR)/precis $(SHARED)
 
+# The library is built with coverage (fuzzer-no-link) and ASan/UBSan too, so
+# the fuzzer sees and checks its code; new inputs go to $(FUZZDIR)/corpus,
+# fuzz/corpus holds the seeds.
 fuzz:
-	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON
+	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON -DPRECIS_SANITIZE=ON \
+	  -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link"
 	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_analyze
-	./$(FUZZDIR)/fuzz_analyze -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 fuzz/corpus
+	mkdir -p $(FUZZDIR)/corpus
+	./$(FUZZDIR)/fuzz_analyze -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 -timeout=30 \
+	  -artifact_prefix=$(FUZZDIR)/ \
+	  $(FUZZDIR)/corpus fuzz/corpus
 
 clean:
 	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)
