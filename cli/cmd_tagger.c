@@ -10,6 +10,7 @@ typedef struct targs {
   const char *pos1, *pos2, *out, *model, *pos_model, *format, *text_dir;
   uint64_t seed;
   int epochs, verbose, bench, no_clusters;
+  float prune;
 } targs;
 
 static int parse(int argc, char **argv, targs *a, const char *usage) {
@@ -67,6 +68,14 @@ static int parse(int argc, char **argv, targs *a, const char *usage) {
     } else if (!strcmp(s, "--text-dir")) {
       NEED();
       a->text_dir = next;
+    } else if (!strcmp(s, "--prune")) {
+      NEED();
+      char *e;
+      a->prune = strtof(next, &e);
+      if (*e || !*next || !(a->prune >= 0)) {
+        fprintf(stderr, "precis: bad --prune '%s'\n", next);
+        return -1;
+      }
     } else if (!strcmp(s, "--no-clusters")) {
       a->no_clusters = 1;
     } else if (!strcmp(s, "--bench")) {
@@ -109,7 +118,8 @@ static int train(int argc, char **argv, int kind) {
   }
   tagger_train_opts o = {.train_path = a.pos1, .dev_path = a.pos2, .out_path = a.out,
                          .seed = a.seed, .epochs = a.epochs, .pos = pm, .verbose = a.verbose,
-                         .text_dir = a.text_dir, .no_clusters = a.no_clusters};
+                         .text_dir = a.text_dir, .no_clusters = a.no_clusters,
+                         .prune = a.prune};
   double dev = 0;
   int rc = kind == TAGGER_POS ? tagger_train_pos(&o, &dev, err, sizeof err)
                               : tagger_train_ner(&o, &dev, err, sizeof err);
@@ -229,7 +239,7 @@ int cmd_eval_ner(int argc, char **argv) {
   }
   tagger_ner_eval ev;
   char err[512];
-  if (tagger_eval_ner(t, pos, a.pos1, &ev, a.bench ? 5 : 1, err, sizeof err) < 0) {
+  if (tagger_eval_ner(t, pos, a.pos1, &ev, a.bench ? 10 : 1, err, sizeof err) < 0) {
     fprintf(stderr, "precis: %s\n", err);
     tagger_free(owned);
     tagger_free(owned_pos);

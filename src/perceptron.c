@@ -11,7 +11,9 @@
 
 void *pc_table_alloc(size_t size) {
   const size_t huge = (size_t)2 << 20;
-  if (size < huge / 2) return calloc(1, size ? size : 1);
+  static int nohuge = -1;
+  if (nohuge < 0) nohuge = getenv("PC_NOHUGE") != NULL;
+  if (size < 2 * huge || nohuge) return calloc(1, size ? size : 1);
   size_t n = (size + huge - 1) / huge * huge;
   void *p = aligned_alloc(huge, n);
   if (!p) return NULL;

@@ -173,7 +173,25 @@ static void lex_fill(tg_run *r, size_t j) {
     L->clus = r->clus ? model_lex_get(r->clus, L->lower) : 0;
     L->gzv = 0;
   }
+  L->wrow = NULL;
+  L->wmask = 0;
+  if (r->wc) {
+    const model_lex_entry *e = model_lex_find(&r->wc->wc_index, L->word);
+    if (e) {
+      L->wrow = r->wc->wc_rows + (size_t)e->val * TG_NROLES * TG_WC_STRIDE;
+      L->wmask = e->pad;
+    }
+  }
   memset(L->gz, 0, sizeof L->gz);
+}
+
+void tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out) {
+  tg_run r;
+  tg_run_init(&r, t, 1);
+  r.dict = dict;
+  r.clus = clus;
+  lex_fill(&r, 0);
+  *out = r.ring[0];
 }
 
 static void gaz_fill(tg_run *r, size_t s) {
@@ -209,6 +227,7 @@ void tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->toks = toks;
   r->n = n;
   r->dict = r->gaz = r->clus = r->words = NULL;
+  r->wc = NULL;
   r->words_pos = 0;
   r->lex_done = 0;
   r->pos_in = NULL;
@@ -242,11 +261,7 @@ static inline size_t clus_feats(uint32_t tmpl, uint32_t v, uint64_t *f) {
   return k;
 }
 
-size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
-  ensure_lex(r, i + 2);
-  long li = (long)i;
-  const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *l2 = lex_at(r, li - 2),
-               *r1 = lex_at(r, li + 1), *r2 = lex_at(r, li + 2);
+size_t tg_pos_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
   f[k++] = pc_feat1(1, 0);
   f[k++] = pc_feat1(2, c->lower);
@@ -254,37 +269,87 @@ size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
   for (int s = 0; s < 4; s++) f[k++] = pc_feat1(4 + s, c->suf[s]);
   for (int s = 0; s < 3; s++) f[k++] = pc_feat1(8 + s, c->pre[s]);
   f[k++] = pc_feat1(11, c->shape);
+  f[k++] = pc_feat1(24, c->dict & 0x1ffffu);
+  k += clus_feats(40, c->clus, f + k);
+  return k;
+}
+
+/* Features of the neighbours that depend on the neighbour alone ("roles"):
+ * like the internal ones, the run time adds them from the word cache. */
+static size_t pos_role(int role, const tg_lex *w, uint64_t *f) {
+  size_t k = 0;
+  switch (role) {
+  case TG_ROLE_C:
+    return tg_pos_internal(w, f);
+  case TG_ROLE_L1:
+    f[k++] = pc_feat1(13, w->lower);
+    f[k++] = pc_feat1(17, w->suf[2]);
+    f[k++] = pc_feat1(26, w->shape);
+    f[k++] = pc_feat1(51, w->word);
+    f[k++] = pc_feat1(54, w->suf[0]);
+    k += clus_feats(60, w->clus, f + k);
+    break;
+  case TG_ROLE_L2:
+    f[k++] = pc_feat1(14, w->lower);
+    break;
+  case TG_ROLE_R1:
+    f[k++] = pc_feat1(15, w->lower);
+    f[k++] = pc_feat1(18, w->suf[2]);
+    f[k++] = pc_feat1(19, w->shape);
+    f[k++] = pc_feat1(22, w->dict & 0x1ffffu);
+    k += clus_feats(44, w->clus, f + k);
+    f[k++] = pc_feat1(50, w->word);
+    f[k++] = pc_feat1(52, w->suf[1]);
+    f[k++] = pc_feat1(53, w->pre[0]);
+    f[k++] = pc_feat1(58, w->flags);
+    break;
+  case TG_ROLE_R2:
+    f[k++] = pc_feat1(16, w->lower);
+    f[k++] = pc_feat1(23, w->dict & 0x1ffffu);
+    k += clus_feats(64, w->clus, f + k);
+    break;
+  }
+  return k;
+}
+
+/* Features that combine tokens. */
+static size_t pos_pairs(tg_run *r, size_t i, uint64_t *f) {
+  long li = (long)i;
+  const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *r1 = lex_at(r, li + 1),
+               *r2 = lex_at(r, li + 2);
+  size_t k = 0;
   f[k++] = pc_feat1(12, c->flags | (i == 0 ? F_FIRST : 0));
-  f[k++] = pc_feat1(13, l1->lower);
-  f[k++] = pc_feat1(14, l2->lower);
-  f[k++] = pc_feat1(15, r1->lower);
-  f[k++] = pc_feat1(16, r2->lower);
-  f[k++] = pc_feat1(17, l1->suf[2]);
-  f[k++] = pc_feat1(18, r1->suf[2]);
-  f[k++] = pc_feat1(19, r1->shape);
   f[k++] = pc_feat2(20, c->lower, r1->lower);
   f[k++] = pc_feat2(21, l1->lower, c->lower);
-  f[k++] = pc_feat1(22, r1->dict & 0x1ffffu);
-  f[k++] = pc_feat1(23, r2->dict & 0x1ffffu);
-  f[k++] = pc_feat1(24, c->dict & 0x1ffffu);
   f[k++] = pc_feat2(25, c->dict & 0x1ffffu, r1->dict & 0x1ffffu);
-  f[k++] = pc_feat1(26, l1->shape);
-  k += clus_feats(40, c->clus, f + k);
-  k += clus_feats(44, r1->clus, f + k);
-  f[k++] = pc_feat1(50, r1->word);
-  f[k++] = pc_feat1(51, l1->word);
-  f[k++] = pc_feat1(52, r1->suf[1]);
-  f[k++] = pc_feat1(53, r1->pre[0]);
-  f[k++] = pc_feat1(54, l1->suf[0]);
   f[k++] = pc_feat2(55, c->lower, r1->dict & 0x1ffffu);
   f[k++] = pc_feat2(56, l1->lower, r1->lower);
-  k += clus_feats(60, l1->clus, f + k);
-  k += clus_feats(64, r2->clus, f + k);
   f[k++] = pc_feat3(57, l1->shape, c->shape, r1->shape);
-  f[k++] = pc_feat1(58, r1->flags);
   f[k++] = pc_feat2(59, c->suf[2], r1->lower);
   f[k++] = pc_feat2(68, c->lower, r2->lower);
   return k;
+}
+
+static const long role_off[TG_NROLES] = {0, -1, -2, 1, 2};
+
+/* Static features of token i; with cached word rows (rows != NULL) the
+ * role features of words that have a cache row are replaced by the rows. */
+static size_t pos_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
+                              int *nrows) {
+  size_t k = 0;
+  for (int role = 0; role < TG_NROLES; role++) {
+    const tg_lex *w = lex_at(r, (long)i + role_off[role]);
+    if (rows && (w->wmask >> role) & 1u)
+      rows[(*nrows)++] = w->wrow + role * TG_WC_STRIDE;
+    else
+      k += pos_role(role, w, f + k);
+  }
+  return k + pos_pairs(r, i, f + k);
+}
+
+size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
+  ensure_lex(r, i + 2);
+  return pos_static_rows(r, i, f, NULL, NULL);
 }
 
 size_t tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
@@ -325,46 +390,82 @@ static int pos_of(tg_run *r, long j) {
   return r->posr[(size_t)j % TG_RING];
 }
 
-size_t tg_ner_static(tg_run *r, size_t i, uint64_t *f) {
-  ensure_lex(r, i + 3);
-  long li = (long)i;
-  const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *l2 = lex_at(r, li - 2),
-               *r1 = lex_at(r, li + 1), *r2 = lex_at(r, li + 2);
-  uint64_t P0 = (uint64_t)pos_of(r, li), Pl = (uint64_t)pos_of(r, li - 1),
-           Pr = (uint64_t)pos_of(r, li + 1);
-  uint32_t fl = c->flags | (i == 0 ? F_FIRST : 0) | (r->caps_sentence ? F_CAPSSENT : 0);
+static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f);
+static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows, int *nrows);
+
+size_t tg_ner_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
   f[k++] = pc_feat1(101, 0);
   f[k++] = pc_feat1(102, c->word);
   f[k++] = pc_feat1(103, c->lower);
-  f[k++] = pc_feat1(104, l1->lower);
-  f[k++] = pc_feat1(105, l2->lower);
-  f[k++] = pc_feat1(106, r1->lower);
-  f[k++] = pc_feat1(107, r2->lower);
-  f[k++] = pc_feat1(108, l1->word);
-  f[k++] = pc_feat1(109, r1->word);
   for (int s = 0; s < 4; s++) f[k++] = pc_feat1(110 + s, c->suf[s]);
   for (int s = 0; s < 4; s++) f[k++] = pc_feat1(114 + s, c->pre[s]);
   f[k++] = pc_feat1(118, c->shape);
   f[k++] = pc_feat1(119, c->lshape);
-  f[k++] = pc_feat1(120, l1->shape);
-  f[k++] = pc_feat1(121, r1->shape);
+  k += clus_feats(150, c->clus, f + k);
+  return k;
+}
+
+size_t tg_ner_static(tg_run *r, size_t i, uint64_t *f) {
+  ensure_lex(r, i + 3);
+  return ner_static_rows(r, i, f, NULL, NULL);
+}
+
+static size_t ner_role(int role, const tg_lex *w, uint64_t *f) {
+  size_t k = 0;
+  switch (role) {
+  case TG_ROLE_C:
+    return tg_ner_internal(w, f);
+  case TG_ROLE_L1:
+    f[k++] = pc_feat1(104, w->lower);
+    f[k++] = pc_feat1(108, w->word);
+    f[k++] = pc_feat1(120, w->shape);
+    f[k++] = pc_feat1(133, w->suf[2]);
+    f[k++] = pc_feat1(180, w->suf[3]);
+    f[k++] = pc_feat1(183, w->pre[2]);
+    k += clus_feats(154, w->clus, f + k);
+    break;
+  case TG_ROLE_L2:
+    f[k++] = pc_feat1(105, w->lower);
+    break;
+  case TG_ROLE_R1:
+    f[k++] = pc_feat1(106, w->lower);
+    f[k++] = pc_feat1(121, w->shape);
+    f[k++] = pc_feat1(134, w->suf[2]);
+    f[k++] = pc_feat1(181, w->suf[3]);
+    f[k++] = pc_feat1(182, w->pre[2]);
+    k += clus_feats(158, w->clus, f + k);
+    break;
+  case TG_ROLE_R2:
+    f[k++] = pc_feat1(107, w->lower);
+    break;
+  }
+  return k;
+}
+
+static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
+  long li = (long)i;
+  const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *r1 = lex_at(r, li + 1);
+  uint64_t P0 = (uint64_t)pos_of(r, li), Pl = (uint64_t)pos_of(r, li - 1),
+           Pr = (uint64_t)pos_of(r, li + 1);
+  uint32_t fl = c->flags | (i == 0 ? F_FIRST : 0) | (r->caps_sentence ? F_CAPSSENT : 0);
+  size_t k = 0;
   f[k++] = pc_feat3(122, l1->shape, c->shape, r1->shape);
   f[k++] = pc_feat1(123, fl);
-  f[k++] = pc_feat2(124, fl, l1->flags);
   f[k++] = pc_feat1(125, P0);
   f[k++] = pc_feat1(126, Pl);
   f[k++] = pc_feat1(127, Pr);
   f[k++] = pc_feat2(128, P0, Pr);
-  f[k++] = pc_feat2(129, Pl, P0);
   f[k++] = pc_feat2(130, P0, c->shape);
   f[k++] = pc_feat2(131, l1->lower, c->lower);
   f[k++] = pc_feat2(132, c->lower, r1->lower);
-  f[k++] = pc_feat1(133, l1->suf[2]);
-  f[k++] = pc_feat1(134, r1->suf[2]);
   f[k++] = pc_feat2(135, c->lower, (uint64_t)(r->caps_sentence));
-  /* gazetteer matches covering token i */
+  f[k++] = pc_feat3(198, Pl, P0, Pr);
+  f[k++] = pc_feat2(199, c->lower, Pr);
+  f[k++] = pc_feat2(200, l1->lower, P0);
+  /* gazetteer matches covering token i (at most 32 features) */
   if (r->gaz) {
+    size_t k0 = k;
     for (long s = li - 3; s <= li; s++) {
       if (s < 0) continue;
       const tg_lex *S = lex_at(r, s);
@@ -373,18 +474,27 @@ size_t tg_ner_static(tg_run *r, size_t i, uint64_t *f) {
         if (!m) continue;
         int part = len == 1 ? TAG_NER_U : s == li ? TAG_NER_B : s + len - 1 == li ? TAG_NER_L : TAG_NER_I;
         for (int t = 0; t < 4; t++)
-          if (m & (1u << t)) {
-            if (k + 2 > TG_MAXF - 16) break;
+          if ((m & (1u << t)) && k - k0 + 2 <= 32) {
             f[k++] = pc_feat1(140, (uint64_t)(t * 4 + part));
             f[k++] = pc_feat2(141, (uint64_t)(t * 4 + part), (uint64_t)len);
           }
       }
     }
   }
-  k += clus_feats(150, c->clus, f + k);
-  k += clus_feats(154, l1->clus, f + k);
-  k += clus_feats(158, r1->clus, f + k);
   return k;
+}
+
+static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
+                              int *nrows) {
+  size_t k = 0;
+  for (int role = 0; role < TG_NROLES; role++) {
+    const tg_lex *w = lex_at(r, (long)i + role_off[role]);
+    if (rows && (w->wmask >> role) & 1u)
+      rows[(*nrows)++] = w->wrow + role * TG_WC_STRIDE;
+    else
+      k += ner_role(role, w, f + k);
+  }
+  return k + ner_pairs(r, i, f + k);
 }
 
 size_t tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
@@ -441,12 +551,39 @@ typedef struct stage {
   uint64_t f[TG_MAXF];
   uint32_t found[TG_MAXF];
   size_t nf, nfound;
-  int sure; /* POS: tag known from the dictionary (-1 = no) */
+  int sure;                        /* POS: tag known from the dictionary (-1 = no) */
+  int nrows;                       /* word-cache rows standing for role features */
+  const int16_t *rows[TG_NROLES];
 } stage;
+
+static inline void stage_rows_prefetch(const stage *st) {
+  for (int q = 0; q < st->nrows; q++) PC_PREFETCH(st->rows[q]);
+}
+
+static inline void add_rows(int32_t *sc, const stage *st) {
+#ifdef PC_HAVE_VECTORS
+  for (int c0 = 0; c0 < TG_WC_STRIDE; c0 += 16) {
+    pc_v16i acc = {0};
+    for (int q = 0; q < st->nrows; q++) {
+      pc_v16h row;
+      memcpy(&row, st->rows[q] + c0, sizeof row);
+      acc += __builtin_convertvector(row, pc_v16i);
+    }
+    pc_v16i cur;
+    memcpy(&cur, sc + c0, sizeof cur);
+    cur += acc;
+    memcpy(sc + c0, &cur, sizeof cur);
+  }
+#else
+  for (int q = 0; q < st->nrows; q++)
+    for (int c = 0; c < TG_WC_STRIDE; c++) sc[c] += st->rows[q][c];
+#endif
+}
 
 static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
   st->nf = st->nfound = 0;
   st->sure = -1;
+  st->nrows = 0;
   if (i >= r->n) return;
   ensure_lex(r, i + 2);
   const tg_lex *c = lex_at(r, (long)i);
@@ -454,7 +591,8 @@ static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
     st->sure = (int)TG_DICT_TAG(c->dict);
     return;
   }
-  st->nf = tg_pos_static(r, i, st->f);
+  st->nf = pos_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows);
+  stage_rows_prefetch(st);
   pc_prefetch_slots(&t->w, st->f, st->nf);
 }
 
@@ -471,6 +609,7 @@ void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) 
   tg_run_init(&r, toks, n);
   r.words = &t->words;
   r.words_pos = 1;
+  r.wc = t->wc_rows ? t : NULL;
   int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
   stage st[3];
   uint64_t f[TG_MAXF];
@@ -487,6 +626,7 @@ void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) 
       y = cur->sure;
     } else {
       memset(sc, 0, sizeof sc);
+      add_rows(sc, cur);
       pc_accumulate(&t->w, cur->found, cur->nfound, sc);
       pc_model_score(&t->w, f, tg_pos_dynamic(&r, i, p1, p2, f), sc);
       y = 0;
@@ -501,8 +641,11 @@ void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) 
 
 static void ner_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
   st->nf = st->nfound = 0;
+  st->nrows = 0;
   if (i >= r->n) return;
-  st->nf = tg_ner_static(r, i, st->f);
+  ensure_lex(r, i + 3);
+  st->nf = ner_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows);
+  stage_rows_prefetch(st);
   pc_prefetch_slots(&t->w, st->f, st->nf);
 }
 
@@ -515,6 +658,7 @@ void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size
   tg_run r;
   tg_run_init(&r, toks, n);
   r.words = &t->words;
+  r.wc = t->wc_rows ? t : NULL;
   r.gaz = t->gaz.e ? &t->gaz : NULL; /* gaz_fill runs only if there is a gazetteer */
   if (!pos) {
     const tagger *pm = tagger_builtin_pos();
@@ -523,7 +667,8 @@ void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size
       pos = posbuf;
     } else if (pm) { /* very long sentence: tag POS lazily in the window */
       r.pos_model = pm;
-      r.words = NULL; /* separate lexicons, as in training */
+      r.words = NULL; /* separate lexicons and no word cache, as in training */
+      r.wc = NULL;
       r.dict = &pm->dict;
       r.clus = t->clus.e ? &t->clus : NULL;
     }
@@ -541,6 +686,7 @@ void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size
     stage_probe(t, &st[(i + 1) % 3]);
     stage *cur = &st[i % 3];
     memset(sc, 0, sizeof sc);
+    add_rows(sc, cur);
     pc_accumulate(&t->w, cur->found, cur->nfound, sc);
     pc_model_score(&t->w, f, tg_ner_dynamic(&r, i, p1, p2, f), sc);
     uint32_t allow = tg_ner_allowed(p1, i + 1 == n);
@@ -614,6 +760,8 @@ static void tagger_destroy(tagger *t) {
   model_lex_free(&t->gaz);
   model_lex_free(&t->clus);
   model_lex_free(&t->words);
+  model_lex_free(&t->wc_index);
+  free(t->wc_rows);
   for (int i = 0; i < t->nnotes; i++) {
     free(t->note_key[i]);
     free(t->note_val[i]);
@@ -637,6 +785,65 @@ static int words_add(model_lex *w, uint64_t key, const uint32_t *val, const uint
   if (val) w->e[i].val = *val;
   if (pad) w->e[i].pad = *pad;
   return 0;
+}
+
+/* The word cache, from the vocabulary section "VOCB" (u32 count, then count x
+ * {u16 length, bytes}): see struct tagger. */
+static int build_wcache(tagger *t, const model_section *s, char *err, size_t errlen) {
+  if (s->n < 4) goto bad;
+  uint32_t n = pc_rd32(s->p);
+  if (n > s->n / 2) goto bad;
+  uint32_t cap = 16;
+  while (cap < n * 2u + 16) cap <<= 1;
+  t->wc_index.mask = cap - 1;
+  t->wc_index.e = pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
+  t->wc_rows = pc_table_alloc((size_t)(n ? n : 1) * TG_NROLES * TG_WC_STRIDE * sizeof *t->wc_rows);
+  if (!t->wc_index.e || !t->wc_rows) {
+    seterr(err, errlen, "out of memory");
+    return -1;
+  }
+  const model_lex *dict = t->kind == TAGGER_POS && t->dict.e ? &t->dict : NULL;
+  const model_lex *clus = t->clus.e ? &t->clus : NULL;
+  size_t off = 4;
+  uint32_t nb = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (s->n - off < 2) goto bad;
+    uint32_t len = pc_rd16(s->p + off);
+    off += 2;
+    if (s->n - off < len) goto bad;
+    tag_token tok = {(const char *)s->p + off, len};
+    off += len;
+    tg_lex L;
+    tg_lex_of(&tok, dict, clus, &L);
+    uint64_t key = L.word ? L.word : 1;
+    uint32_t j = (uint32_t)key & t->wc_index.mask;
+    while (t->wc_index.e[j].key && t->wc_index.e[j].key != key) j = (j + 1) & t->wc_index.mask;
+    if (t->wc_index.e[j].key) continue; /* same normalised word twice */
+    uint32_t mask = 0;
+    int16_t *blk = t->wc_rows + (size_t)nb * TG_NROLES * TG_WC_STRIDE;
+    for (int role = 0; role < TG_NROLES; role++) {
+      uint64_t f[TG_MAXF];
+      size_t nf = t->kind == TAGGER_POS ? pos_role(role, &L, f) : ner_role(role, &L, f);
+      int32_t sc[TG_MAX_LABELS];
+      memset(sc, 0, sizeof sc);
+      pc_model_score(&t->w, f, nf, sc);
+      int fits = 1;
+      for (int c = 0; c < TG_WC_STRIDE; c++)
+        if (sc[c] > INT16_MAX || sc[c] < -INT16_MAX) fits = 0;
+      if (!fits) continue; /* rare: this role falls back to the features */
+      for (int c = 0; c < TG_WC_STRIDE; c++) blk[role * TG_WC_STRIDE + c] = (int16_t)sc[c];
+      mask |= 1u << role;
+    }
+    t->wc_index.e[j].key = key;
+    t->wc_index.e[j].val = nb++;
+    t->wc_index.e[j].pad = mask;
+    t->wc_index.n++;
+  }
+  if (off != s->n) goto bad;
+  return 0;
+bad:
+  seterr(err, errlen, "model corrupt: bad vocabulary section");
+  return -1;
 }
 
 /* The merged run-time lexicon: (dict or gazetteer) + clusters. */
@@ -714,6 +921,7 @@ tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) 
   if ((s = model_find(&v, "DICT")) && model_lex_read(s, &t->dict, err, errlen) < 0) goto fail;
   if ((s = model_find(&v, "GAZT")) && model_lex_read(s, &t->gaz, err, errlen) < 0) goto fail;
   if ((s = model_find(&v, "CLUS")) && model_lex_read(s, &t->clus, err, errlen) < 0) goto fail;
+  if ((s = model_find(&v, "VOCB")) && build_wcache(t, s, err, errlen) < 0) goto fail;
   if (build_words(t) < 0) {
     seterr(err, errlen, "out of memory");
     goto fail;

@@ -109,6 +109,7 @@ typedef struct tagger_train_opts {
                             file's folder (../shared/data for the usual layout) */
   int no_clusters;       /* POS only: train without word clusters (NER copies the POS
                             model's clusters, if it has any) */
+  float prune;           /* drop averaged weights below this (0 = default) */
   int verbose;           /* progress on stderr */
 } tagger_train_opts;
 

@@ -8,10 +8,12 @@
 
 /* Feature-set ids: bump when the feature extraction changes. */
 #define TG_FEATSET_POS 0x504f5304u
-#define TG_FEATSET_NER 0x4e455204u
+#define TG_FEATSET_NER 0x4e455205u
 
 #define TG_MAX_LABELS 32
 #define TG_MAX_NOTES 16
+#define TG_WC_STRIDE 32
+enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
 #define TG_MAXF 96 /* features per decision, at most */
 
 struct tagger {
@@ -26,6 +28,14 @@ struct tagger {
    * word hash (or gazetteer phrase key), val = dict (POS) or gazetteer (NER)
    * value, pad = cluster value. */
   model_lex words;
+  /* Word cache, built at load time from the vocabulary section "VOCB":
+   * for each training word and each role (the word as the current token,
+   * as its left/right neighbour...), the summed weights of the features
+   * that depend on that word alone.  wc_index maps the cased word hash to
+   * val = block number, pad = mask of roles whose sums fit in int16; a
+   * block is TG_NROLES rows of TG_WC_STRIDE int16. */
+  model_lex wc_index;
+  int16_t *wc_rows;
   int nnotes;
   char *note_key[TG_MAX_NOTES], *note_val[TG_MAX_NOTES];
 };
@@ -51,6 +61,8 @@ typedef struct tg_lex {
   uint32_t dict;    /* POS dictionary value */
   uint32_t clus;    /* cluster value */
   uint32_t gzv;     /* gazetteer value of the word alone (merged lexicon only) */
+  const int16_t *wrow; /* word-cache block (run time) or NULL */
+  uint32_t wmask;      /* roles present in wrow */
   uint8_t gz[4];    /* gazetteer type masks for phrases starting here, length 1..4 */
 } tg_lex;
 
@@ -61,6 +73,7 @@ typedef struct tg_run {
   size_t n;
   const model_lex *dict, *gaz, *clus; /* lexicons (may be NULL) */
   const model_lex *words;             /* merged lexicon (run time), or NULL */
+  const tagger *wc;                   /* tagger whose word cache to use, or NULL */
   int words_pos;                      /* words holds POS dict values (else gazetteer) */
   size_t lex_done;                    /* tokens [0, lex_done) have lexical info */
   tg_lex ring[TG_RING];
@@ -83,6 +96,12 @@ size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f);
 size_t tg_pos_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
 size_t tg_ner_static(tg_run *r, size_t i, uint64_t *f);
 size_t tg_ner_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+/* Token-internal features (bias, word, affixes, shape, own cluster...):
+ * these depend on the word alone, so the run time can add a cached sum. */
+size_t tg_pos_internal(const tg_lex *c, uint64_t *f);
+size_t tg_ner_internal(const tg_lex *c, uint64_t *f);
+/* Lexical information of a single token, as lex_fill computes it. */
+void tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out);
 /* Mask of NER labels allowed after prev (BILOU well-formedness); last = token is the last. */
 uint32_t tg_ner_allowed(int prev, int last);
 /* Lowercased normalised hash of a token (the key of dict/clus/gaz lexicons). */
