@@ -17,13 +17,20 @@
  *
  * Threads: a loaded tagger is immutable; any number of threads may tag
  * with the same tagger at once.  The built-in taggers are decoded once,
- * on first use (pthread_once), and live until exit.
+ * on first use of either (pthread_once; about 50 ms of CPU and 60 MB of
+ * memory for both), and live until exit.
  * Memory: tagger_pos / tagger_ner allocate nothing; they keep a small
- * fixed window on the stack, so sentences of any length are fine.
- * Tokens: UTF-8 text, not NUL-terminated.  Curly quotes, dashes and digits
- * are normalised inside the feature extraction, so “ ” ‘ ’ — and PTB-style
- * `` '' -- all work.  Tokens longer than 48 bytes are hashed by their
- * first 48 bytes.
+ * fixed window on the stack (under 10 KB), so sentences of any length are
+ * fine.
+ * Speed: about 1.5-2 million tokens/s for POS alone and 0.6-0.7 million
+ * tokens/s for POS + NER on one core (precis eval ner --bench).
+ * Tokens: UTF-8 text, not NUL-terminated, one sentence per call (split as
+ * PTB does: "do" "n't", "John" "'s", punctuation on its own).  Curly quotes,
+ * dashes, ellipses and digits are normalised inside the feature extraction,
+ * so “ ” ‘ ’ — … and PTB-style `` '' -- all work.  Tokens longer than 48
+ * bytes are hashed by their first 48 bytes.
+ * Accuracy (dev sets, see models/README.md): UPOS 95.2% on UD EWT (web
+ * text; news is easier), NER entity F1 89.0 on CoNLL-2003 (Reuters news).
  */
 #ifndef PRECIS_TAGGER_H
 #define PRECIS_TAGGER_H
