@@ -183,6 +183,7 @@ static void lex_fill(tg_run *r, size_t j) {
     }
   }
   memset(L->gz, 0, sizeof L->gz);
+  L->fname = 0;
 }
 
 void tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out) {
@@ -201,6 +202,7 @@ static void gaz_fill(tg_run *r, size_t s) {
     h = tg_gaz_key(h, r->ring[(s + len - 1) % TG_RING].lower, len);
     uint32_t v = r->words ? (len == 1 ? L->gzv : model_lex_get(r->words, h)) : model_lex_get(r->gaz, h);
     L->gz[len - 1] = (uint8_t)(v & 15u);
+    if (len == 1) L->fname = (v & TG_GAZ_FIRST) != 0;
     if (!(v & TG_GAZ_PREFIX)) break; /* no longer phrase starts with these words */
   }
 }
@@ -463,6 +465,8 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
   f[k++] = pc_feat3(198, Pl, P0, Pr);
   f[k++] = pc_feat2(199, c->lower, Pr);
   f[k++] = pc_feat2(200, l1->lower, P0);
+  f[k++] = pc_feat2(201, c->fname, (r1->flags & F_INITCAP) != 0);
+  f[k++] = pc_feat2(202, l1->fname, (c->flags & F_INITCAP) != 0);
   /* gazetteer matches covering token i (at most 32 features) */
   if (r->gaz) {
     size_t k0 = k;

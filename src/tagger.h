@@ -111,9 +111,10 @@ typedef struct tagger_train_opts {
   uint64_t seed;         /* default 1 */
   int epochs;            /* 0 = default for the kind */
   const tagger *pos;     /* NER only: POS tagger used for features (default built-in) */
-  const char *text_dir;  /* POS only: the data folder with unlabelled news text for word
-                            clusters (summ/, polnear/); NULL = the parent of the training
-                            file's folder (../shared/data for the usual layout) */
+  const char *text_dir;  /* the data folder: unlabelled news text for the word clusters
+                            (POS: summ/, polnear/) and first-name lists (NER:
+                            names/stdlib/); NULL = the parent of the training file's
+                            folder (../shared/data for the usual layout) */
   int no_clusters;       /* POS only: train without word clusters (NER copies the POS
                             model's clusters, if it has any) */
   float prune;           /* drop averaged weights below this (0 = default) */

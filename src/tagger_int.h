@@ -8,7 +8,7 @@
 
 /* Feature-set ids: bump when the feature extraction changes. */
 #define TG_FEATSET_POS 0x504f5304u
-#define TG_FEATSET_NER 0x4e455205u
+#define TG_FEATSET_NER 0x4e455206u
 
 #define TG_MAX_LABELS 32
 #define TG_MAX_NOTES 16
@@ -48,6 +48,7 @@ struct tagger {
 /* gazetteer value: bits 0..3 = entity types of the phrase, TG_GAZ_PREFIX = a
  * longer phrase begins with it. */
 #define TG_GAZ_PREFIX 16u
+#define TG_GAZ_FIRST 32u /* a first name (names/stdlib lists, CC0) */
 
 /* cluster value: path bits in the low 24 bits (MSB-first from bit 23), length in bits 24..28;
  * 0 = no cluster. */
@@ -64,6 +65,7 @@ typedef struct tg_lex {
   const int16_t *wrow; /* word-cache block (run time) or NULL */
   uint32_t wmask;      /* roles present in wrow */
   uint8_t gz[4];    /* gazetteer type masks for phrases starting here, length 1..4 */
+  uint8_t fname;    /* the word is a known first name */
 } tg_lex;
 
 #define TG_RING 16

@@ -616,11 +616,37 @@ int tagger_eval_pos(const tagger *t, const char *path, tagger_pos_eval *ev, char
 /* Entity phrases of the training data: global lexicon and one per fold
  * (built without that fold's documents, so that training sees the
  * gazetteer as it will be at run time: incomplete). */
-static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint64_t **gk,
-                          uint32_t **gv, size_t *gn) {
-  cmap m, pm;
+static size_t read_names(const char *path, cmap *m, cmap *fn) {
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  char line[256];
+  size_t n = 0;
+  while (fgets(line, sizeof line, f)) {
+    size_t l = strcspn(line, "\r\n");
+    if (!l) continue;
+    uint64_t h = tg_lower_hash(line, l);
+    cmap_get(m, h);
+    pfx_mark(fn, h);
+    n++;
+  }
+  fclose(f);
+  return n;
+}
+
+static void ner_build_gaz(const corpus *c, const char *names_dir, model_lex *all, model_lex *fold,
+                          uint64_t **gk, uint32_t **gv, size_t *gn, size_t *nnames) {
+  cmap m, pm, fn;
   cmap_init(&m, (NFOLDS + 1) * TAG_ENT_COUNT);
   cmap_init(&pm, 1);
+  cmap_init(&fn, 1);
+  *nnames = 0;
+  if (names_dir) {
+    char path[8192 + 32];
+    snprintf(path, sizeof path, "%s/female.txt", names_dir);
+    *nnames += read_names(path, &m, &fn);
+    snprintf(path, sizeof path, "%s/male.txt", names_dir);
+    *nnames += read_names(path, &m, &fn);
+  }
   for (size_t s = 0; s < c->nsent; s++) {
     size_t b = c->sent[s], len = c->sent[s + 1] - b;
     tag_span sp[256];
@@ -659,6 +685,7 @@ static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint
     for (int t = 0; t < TAG_ENT_COUNT; t++)
       if (r[t]) mask |= 1u << t;
     if (pfx_is(&pm, m.keys[i])) mask |= TG_GAZ_PREFIX;
+    if (pfx_is(&fn, m.keys[i])) mask |= TG_GAZ_FIRST;
     k[n] = m.keys[i];
     v[n] = mask;
     n++;
@@ -672,7 +699,7 @@ static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint
       uint32_t mask = 0;
       for (int t = 0; t < TAG_ENT_COUNT; t++)
         if (r[t] - r[(1 + fd) * TAG_ENT_COUNT + t]) mask |= 1u << t;
-      vf[q] = mask | (v[q] & TG_GAZ_PREFIX);
+      vf[q] = mask | (v[q] & (TG_GAZ_PREFIX | TG_GAZ_FIRST));
       q++;
     }
     lex_from_arrays(&fold[fd], k, vf, n);
@@ -683,6 +710,7 @@ static void ner_build_gaz(const corpus *c, model_lex *all, model_lex *fold, uint
   *gn = n;
   cmap_free(&m);
   cmap_free(&pm);
+  cmap_free(&fn);
 }
 
 static void pos_tag_corpus(const tagger *pos, const corpus *c, uint8_t *out) {
@@ -778,7 +806,22 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
   uint64_t *gk;
   uint32_t *gv;
   size_t gn;
-  ner_build_gaz(&tr, &gaz_all, gaz_fold, &gk, &gv, &gn);
+  char names_dir[8192];
+  if (o->text_dir) {
+    snprintf(names_dir, sizeof names_dir, "%s/names/stdlib", o->text_dir);
+  } else { /* the usual layout: DATA/conll2003/train.txt -> DATA/names/stdlib */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", o->train_path);
+    for (int up = 0; up < 2; up++) {
+      char *sl = strrchr(dir, '/');
+      if (sl) *sl = 0;
+      else snprintf(dir, sizeof dir, "%s", up ? ".." : ".");
+    }
+    snprintf(names_dir, sizeof names_dir, "%s/names/stdlib", dir);
+  }
+  size_t nnames = 0;
+  ner_build_gaz(&tr, names_dir, &gaz_all, gaz_fold, &gk, &gv, &gn,
+                &nnames);
   /* word clusters: those of the POS model */
   size_t cn = 0;
   uint64_t *ck = xrealloc(NULL, (pos->clus.e ? pos->clus.mask + 1 : 1) * sizeof *ck);
@@ -790,8 +833,8 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
         cv[cn++] = pos->clus.e[i].val;
       }
   if (o->verbose)
-    fprintf(stderr, "train ner: %zu documents, %zu sentences, %zu tokens; dev %zu tokens; gazetteer %zu phrases\n",
-            tr.ndocs, tr.nsent, tr.ntok, dv.ntok, gn);
+    fprintf(stderr, "train ner: %zu documents, %zu sentences, %zu tokens; dev %zu tokens; gazetteer %zu phrases, %zu first names\n",
+            tr.ndocs, tr.nsent, tr.ntok, dv.ntok, gn, nnames);
 
   pc_trainer *T = pc_trainer_new(TAG_NER_COUNT);
   if (!T) die_oom();
@@ -893,13 +936,13 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
   today(date, sizeof date);
   snprintf(note, sizeof note,
            "kind: ner (PER ORG LOC MISC, BILOU)\n"
-           "data: CoNLL-2003 English (%s); POS features from the precis POS tagger\n"
-           "licence: Reuters RCV1 text, research use only (CoNLL-2003 shared task)\n"
+           "data: CoNLL-2003 English (%s); POS features from the precis POS tagger; first names: %zu from names/stdlib\n"
+           "licence: Reuters RCV1 text, research use only (CoNLL-2003 shared task); name lists CC0 1.0\n"
            "date: %s\n"
            "dev: entity F1 %.4f on %s (%zu tokens)\n"
            "epochs: %d\nseed: %llu\n"
            "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features\n",
-           base_name(o->train_path), date, f1, base_name(o->dev_path), ev.ntokens, epochs,
+           base_name(o->train_path), nnames, date, f1, base_name(o->dev_path), ev.ntokens, epochs,
            (unsigned long long)seed);
   pc_buf_put(model_writer_section(&w, "NOTE"), note, strlen(note));
   int rc = model_writer_save(&w, o->out_path, err, errlen);

@@ -29,12 +29,13 @@ export SOURCE_DATE_EPOCH
 SOURCE_DATE_EPOCH=$(date -u -d "$MODEL_DATE" +%s)
 mkdir -p "$ROOT/models"
 # POS first: the NER model uses its tags and its word clusters (learned from
-# the unlabelled news text under $SHARED/data: summ/, polnear/).
+# the unlabelled news text under $SHARED/data: summ/, polnear/); NER also
+# uses the first-name lists of $SHARED/data/names/stdlib (CC0).
 "$PRECIS" train pos "$UD/en_ewt-ud-train.conllu" "$UD/en_ewt-ud-dev.conllu" \
   -o "$ROOT/models/pos.bin.tmp" --seed "$SEED" --text-dir "$SHARED/data"
 mv "$ROOT/models/pos.bin.tmp" "$ROOT/models/pos.bin"
 "$PRECIS" train ner "$CONLL/train.txt" "$CONLL/valid.txt" \
-  -o "$ROOT/models/ner.bin.tmp" --seed "$SEED" --pos-model "$ROOT/models/pos.bin"
+  -o "$ROOT/models/ner.bin.tmp" --seed "$SEED" --pos-model "$ROOT/models/pos.bin" --text-dir "$SHARED/data"
 mv "$ROOT/models/ner.bin.tmp" "$ROOT/models/ner.bin"
 ls -l "$ROOT/models/pos.bin" "$ROOT/models/ner.bin"
 echo "now rebuild (make) to compile the new models into precis"
