@@ -228,10 +228,19 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
     uint32_t c2 = k - 1, j = c2;
     while (j > begin && c2 - j < 12 && !tok_is(d, j - 1, ",") && !(d->toks[j - 1].flags & TF_QUOTE)) j--;
     if (j > begin && tok_is(d, j - 1, ",") && j - 1 > begin && d->tok_mention[j - 2] >= 0) {
+      /* "Hegseth, the US defence secretary, said": the name before the apposition */
       uint32_t name_end = j - 1, nb = name_end;
       while (nb > begin && d->tok_mention[nb - 1] >= 0 && d->tok_mention[nb - 1] == d->tok_mention[name_end - 1]) nb--;
+      /* with its title: "Dr. Priya Natarajan, who advises ..., said" */
+      while (nb > begin && (d->toks[nb - 1].flags & TF_CAP) && (lx(d, nb - 1) & LX_TITLE)) nb--;
       (void)np_end;
       return nb;
+    }
+    if (j > begin + 1 && tok_is(d, j - 1, ",") && d->tok_mention[j] >= 0 &&
+        d->tok_mention[c2 - 1] == d->tok_mention[j]) {
+      /* "Her deputy, Marcus Thorne, said": a description, then the name */
+      uint32_t db = source_before(d, begin, j - 1);
+      return db < j - 1 ? db : j;
     }
     return end;
   }
@@ -277,6 +286,10 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
     if (is_clause_word(d, k) || is_cue(d, k)) break;
     uint32_t f = lx(d, k);
     bool cap = (d->toks[k].flags & TF_CAP) != 0;
+    if (k > b && (tok_ieq(d, k, "the") || tok_ieq(d, k, "a") || tok_ieq(d, k, "an")) &&
+        !tok_ieq(d, k - 1, "of") && !tok_ieq(d, k - 1, "for") && !tok_ieq(d, k - 1, "at") &&
+        !tok_ieq(d, k - 1, "all") && !tok_ieq(d, k - 1, "both") && !tok_ieq(d, k - 1, "half"))
+      break; /* "told the radio station the budget was ..." */
     if (k > b && (lx(d, k) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) &&
         !tok_ieq(d, k, "his") && !tok_ieq(d, k, "her") && !tok_ieq(d, k, "their") && !tok_ieq(d, k, "our") &&
         !tok_ieq(d, k, "my"))
@@ -355,7 +368,10 @@ static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, u
 }
 
 static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
-  if (e <= b || b == NONE) return;
+  if (b == NONE) return;
+  while (e > b && (tok_is(d, e - 1, ",") || (d->toks[e - 1].flags & TF_QUOTE) || tok_is(d, e - 1, "\xE2\x80\x94")))
+    e--;
+  if (e <= b) return;
   q->source_tok_begin = b;
   q->source_tok_end = e;
   q->source.start = d->toks[b].start;
@@ -429,6 +445,27 @@ static precis_quote_kind kind_of(const precis_doc *d, uint32_t b, uint32_t e) {
   return any ? PRECIS_QUOTE_MIXED : PRECIS_QUOTE_INDIRECT;
 }
 
+/* Does [b, e) read as a clause (a verb, "that", or a quotation)? */
+static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
+  if (b < e && (tok_is(d, b, "that") || d->tok_region[b] >= 0)) return true;
+  for (uint32_t j = b; j < e; j++) {
+    if (d->tok_region[j] >= 0) return true;
+    if (tags_have_pos(d)) {
+      int p = d->toks[j].pos;
+      if (p == TAG_UPOS_VERB || p == TAG_UPOS_AUX) return true;
+    } else {
+      static const char *aux[] = {"is", "was", "were", "are", "will", "would", "had", "has", "have", "could",
+                                  "should", "must", "can", "may", "might", "did", "does", "do", "be", "been", NULL};
+      for (int k = 0; aux[k]; k++)
+        if (tok_is(d, j, aux[k])) return true;
+      uint32_t n = tok_len(d, j);
+      if (n > 3 && !memcmp(tok_str(d, j) + n - 2, "ed", 2) && !(d->toks[j].flags & TF_CAP)) return true;
+      if (lx(d, j) & LX_SPEECH) return true;
+    }
+  }
+  return false;
+}
+
 /* The end of a reported clause starting at b: before ", but ...", ", though ...",
  * "; ..." or "and" + a new predicate ("and made clear ...", "and said ..."),
  * never inside quotation marks. */
@@ -486,7 +523,11 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
 
   if (according) {
     /* "according to X, content" or "content, according to X" */
-    uint32_t src_b = cue_e, src_e = np_end_of(d, src_b, se);
+    /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
+    uint32_t src_b = cue_e, src_e = src_b;
+    while (src_e < se && src_e - src_b < 12 && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
+           d->tok_region[src_e] < 0)
+      src_e++;
     if (src_e <= src_b) return 0;
     quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
     set_source(d, q, src_b, src_e);
@@ -650,10 +691,21 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
           for (uint32_t j = k; j < body_end; j++)
             if (tok_is(d, j, ",") && d->tok_region[j] < 0) { ce = j; break; }
         }
-        /* keep a closing quotation mark whose opening mark is in the content */
-        if (ce < se && (d->toks[ce].flags & TF_QUOTE) && d->tok_region[ce] >= 0 &&
-            d->regions[d->tok_region[ce]].open_tok >= k)
-          ce++;
+        /* keep a closing quotation mark whose opening mark is in the content,
+         * with the stop before it: the plan "has no future." */
+        for (uint32_t j = ce; j < se && j < ce + 3; j++) {
+          if ((d->toks[j].flags & TF_QUOTE) && d->tok_region[j] >= 0 && d->regions[d->tok_region[j]].open_tok >= k &&
+              d->regions[d->tok_region[j]].close_tok == j) {
+            ce = j + 1;
+            break;
+          }
+          if (!(tok_is(d, j, ".") || tok_is(d, j, "!") || tok_is(d, j, "?") || tok_is(d, j, ","))) break;
+        }
+        /* a reported clause has a verb: "promised a review", "expect a deal" are no statements */
+        if (!has_clause(d, k, ce)) {
+          d->nquotes--;
+          return 0;
+        }
         add_content(d, q, k, ce);
         q->kind = kind_of(d, k, ce);
         claim_regions_in(d, q, k, ce);
@@ -759,7 +811,7 @@ void find_attributions(precis_doc *d) {
     for (uint32_t k = rg->b; k < rg->e; k++)
       if (d->toks[k].flags & TF_WORD) words++;
     bool starts = rg->open_tok <= se->body_start_tok || rg->open_tok == se->tok_begin;
-    if (!starts || words < 3) continue;
+    if (!starts || words < 1) continue;
     /* the latest quote before it: a cue quote or an earlier continuation */
     while (next_cue < ncue && d->toks[d->quotes[next_cue].cue_tok].sent <= s) next_cue++;
     int32_t prev = next_cue > 0 ? (int32_t)next_cue - 1 : -1;
@@ -781,6 +833,7 @@ void find_attributions(precis_doc *d) {
       }
       continue;
     }
+    if (words < 3) continue; /* a new bare quotation needs some substance */
     last_cont = (int32_t)d->nquotes;
     quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, 0, 0);
     q->cont_of = prev;

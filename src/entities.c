@@ -142,12 +142,18 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
 /* Split a title off the front of a candidate: "Secretary Hegseth", "Vice President JD Vance". */
 static void split_title(precis_doc *d, cand *c) {
   uint32_t b = c->b;
-  while (b + 1 < c->e && (lx(d, b) & LX_TITLE)) b++;
+  while (b + 1 < c->e && ((lx(d, b) & LX_TITLE) ||
+                          ((lx(d, b) & LX_ROLE) && names_is_first(tok_str(d, b + 1), tok_len(d, b + 1)))))
+    b++;
   /* "Finance Minister Grace Whitfield", "Bank of England Governor Mark Carney":
    * the last title word before a known first name */
   if (b == c->b) {
     for (uint32_t j = c->e - 1; j > c->b + 1; j--) {
-      if ((lx(d, j - 1) & LX_TITLE) && names_is_first(tok_str(d, j), tok_len(d, j))) { b = j; break; }
+      if ((lx(d, j - 1) & LX_TITLE) && (names_is_first(tok_str(d, j), tok_len(d, j)) || c->e - j >= 2) &&
+          !(lx(d, c->e - 1) & LX_ORG_WORD)) {
+        b = j;
+        break;
+      }
     }
   }
   if (b > c->b && (lx(d, c->e - 1) & LX_ORG_WORD)) b = c->b; /* "General Motors" */
@@ -331,14 +337,44 @@ void find_entities(precis_doc *d) {
   uint32_t n = 0, cap = 0;
   if (tags_have_ner(d)) {
     /* the dateline is outside every sentence, so the tagger never saw it */
-    for (uint32_t i = 0; i < d->sents[0].tok_begin; i++)
-      if ((d->toks[i].flags & TF_ALLCAP) && (d->toks[i].flags & TF_WORD)) {
+    bool byline = d->sents[0].tok_begin > 0 && tok_is(d, 0, "By");
+    for (uint32_t i = 0; i < d->sents[0].tok_begin && !byline; i++)
+      if ((d->toks[i].flags & TF_ALLCAP) && (d->toks[i].flags & TF_WORD) && !(i > 0 && tok_is(d, i - 1, "("))) {
         uint32_t e = i + 1;
         while (e < d->sents[0].tok_begin && (d->toks[e].flags & TF_CAP)) e++;
         add_cand(d, &cs, &n, &cap, i, e, ENT_PLACE, 1);
         i = e;
       }
     ner_candidates(d, &cs, &n, &cap);
+    /* rules still add names the tagger missed, when the evidence is strong
+     * (a title, a first name, an organisation word, a gazetteer place) */
+    cand *rc = NULL;
+    uint32_t nr = 0, rcap = 0;
+    rule_candidates(d, &rc, &nr, &rcap);
+    uint8_t *covered = arena_alloc(&d->ar, d->ntoks + 1);
+    for (uint32_t k = 0; k < n; k++)
+      for (uint32_t t = cs[k].b; t < cs[k].e; t++) covered[t] = 1;
+    uint32_t n_ner = n;
+    for (uint32_t k = 0; k < nr; k++) {
+      cand *c = &rc[k];
+      bool overlap = false;
+      for (uint32_t t = c->b; t < c->e; t++) overlap |= covered[t] != 0;
+      if (overlap || c->b < d->sents[0].tok_begin) continue;
+      bool strong;
+      cand probe = *c;
+      split_title(d, &probe);
+      ent_type ty = guess_type(d, &probe, &strong);
+      if (!strong && probe.title_e == probe.title_b) continue;
+      add_cand(d, &cs, &n, &cap, c->b, c->e, probe.title_e > probe.title_b ? ENT_PERSON : ty, 1);
+    }
+    if (n > n_ner) { /* keep text order */
+      for (uint32_t a = n_ner; a < n; a++) {
+        cand x = cs[a];
+        uint32_t b = a;
+        while (b > 0 && cs[b - 1].b > x.b) { cs[b] = cs[b - 1]; b--; }
+        cs[b] = x;
+      }
+    }
   } else {
     rule_candidates(d, &cs, &n, &cap);
   }
@@ -390,8 +426,10 @@ void find_entities(precis_doc *d) {
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
     int32_t ent = smap_get(d, &exact, c->b, c->e);
-    if (ent < 0 && c->type != ENT_PLACE && c->type != ENT_ORG && c->e - c->b == 1)
+    if (ent < 0 && c->type != ENT_PLACE && c->e - c->b == 1) {
       ent = smap_get(d, &surname, c->b, c->e); /* the surname of an earlier person */
+      if (ent >= 0) c->type = ENT_PERSON;      /* even when the tagger said ORG ("Achebe added") */
+    }
     if (ent < 0 && c->e - c->b >= 2 && c->type == ENT_PERSON) {
       /* a full name after its surname appeared alone ("Hegseth ... Pete Hegseth") */
       ent = smap_get(d, &single, c->e - 1, c->e);
@@ -412,6 +450,18 @@ void find_entities(precis_doc *d) {
     if (c->typed && en->type != c->type && en->nmentions > 0 && c->type == ENT_PERSON) en->type = ENT_PERSON;
     if (c->title_e > c->title_b) learn_title(d, en, c->title_b, c->title_e);
     if (c->desc_e > c->desc_b) learn_title(d, en, c->desc_b, c->desc_e);
+    /* an apposition after a person's name: "Ines Calloway, a former submarine commander," */
+    if (en->type == ENT_PERSON && c->e + 2 < d->ntoks && tok_is(d, c->e, ",") &&
+        (tok_ieq(d, c->e + 1, "a") || tok_ieq(d, c->e + 1, "an") || tok_ieq(d, c->e + 1, "the"))) {
+      uint32_t k = c->e + 2, last_role = 0;
+      while (k < d->ntoks && k < c->e + 10 && !tok_is(d, k, ",") && !tok_is(d, k, ".") &&
+             (d->toks[k].flags & TF_WORD) && !(lx(d, k) & LX_SPEECH)) {
+        if (lx(d, k) & LX_ROLE) last_role = k;
+        k++;
+      }
+      if (last_role && k < d->ntoks && (tok_is(d, k, ",") || tok_is(d, k, ".")) && last_role + 1 == k)
+        learn_title(d, en, c->e + 2, k);
+    }
     en->nmentions++;
     mention *mn = ARENA_PUSH(&d->ar, d->mentions, d->nmentions, d->cmentions, mention);
     mn->tok_begin = c->b;

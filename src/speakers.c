@@ -86,8 +86,12 @@ static double prominence(const precis_doc *d, uint32_t e, const uint32_t *named_
   return d->ents[e].nmentions + 2.0 * named_quotes[e];
 }
 
-/* Resolve a description [b, e) to a person; -1 when nothing fits. */
-static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes) {
+#define MAX_DESC_CANDS 64 /* people a description is compared with: keeps it linear */
+
+/* Resolve a description [b, e) to a person; -1 when nothing fits.  cands are
+ * the document's most prominent people (at most MAX_DESC_CANDS). */
+static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
+                                   const uint32_t *cands, uint32_t ncands) {
   /* indefinite: a new, unnamed person */
   if (tok_ieq(d, b, "a") || tok_ieq(d, b, "an") || tok_ieq(d, b, "one") || tok_ieq(d, b, "another") ||
       tok_ieq(d, b, "some") || tok_ieq(d, b, "several") || tok_ieq(d, b, "many"))
@@ -104,7 +108,8 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   }
   int32_t best = -1;
   double best_score = 0;
-  for (uint32_t en = 0; en < d->nents; en++) {
+  for (uint32_t ci = 0; ci < ncands; ci++) {
+    uint32_t en = cands[ci];
     entity *E = &d->ents[en];
     if (E->type != ENT_PERSON) continue;
     double score = 0;
@@ -131,7 +136,8 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
   double bp = 0;
-  for (uint32_t en = 0; en < d->nents; en++) {
+  for (uint32_t ci = 0; ci < ncands; ci++) {
+    uint32_t en = cands[ci];
     entity *E = &d->ents[en];
     if (E->type != ENT_PERSON) continue;
     bool conflict = false;
@@ -142,6 +148,36 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     if (p > bp) { bp = p; best = (int32_t)en; }
   }
   return best;
+}
+
+/* Is mention m the subject of its sentence (its first noun phrase)? */
+static bool is_subject(const precis_doc *d, const mention *mn) {
+  const sentence *s = &d->sents[mn->sent];
+  uint32_t b = s->body_start_tok;
+  /* allow a title or determiner before the name: "Mrs. Pemberton", "The head of X, Y" */
+  return mn->tok_begin >= b && mn->tok_begin <= b + 3;
+}
+
+/* The latest compatible person who is the subject of a sentence in
+ * [min_sent, the sentence of tok], before tok and outside quotations. */
+static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent,
+                                     uint32_t *at_sent) {
+  int32_t lo = 0, hi = (int32_t)d->nmentions;
+  while (lo < hi) {
+    int32_t m = (lo + hi) / 2;
+    if (d->mentions[m].tok_begin < tok) lo = m + 1;
+    else hi = m;
+  }
+  for (int32_t m = lo - 1; m >= 0; m--) {
+    const mention *mn = &d->mentions[m];
+    if (mn->sent < min_sent) break;
+    if (d->toks[mn->tok_begin].quote_depth > 0 || !is_subject(d, mn)) continue;
+    if (compatible(&d->ents[mn->entity], gender)) {
+      *at_sent = mn->sent;
+      return mn->entity;
+    }
+  }
+  return -1;
 }
 
 static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent) {
@@ -197,6 +233,18 @@ void resolve_speakers(precis_doc *d) {
       named[pick]++;
     }
   }
+  /* the most prominent people, for descriptions */
+  uint32_t cands[MAX_DESC_CANDS], ncands = 0;
+  for (uint32_t en = 0; en < d->nents; en++) {
+    if (d->ents[en].type != ENT_PERSON) continue;
+    double p = prominence(d, en, named);
+    if (ncands < MAX_DESC_CANDS) cands[ncands++] = en;
+    else if (p > prominence(d, cands[ncands - 1], named)) cands[ncands - 1] = en;
+    else continue;
+    for (uint32_t k = ncands - 1; k > 0 && prominence(d, cands[k], named) > prominence(d, cands[k - 1], named); k--) {
+      uint32_t t = cands[k]; cands[k] = cands[k - 1]; cands[k - 1] = t;
+    }
+  }
   /* second pass, in order: pronouns, descriptions, continuations */
   int32_t last_speaker = -1;
   uint32_t last_speaker_sent = 0;
@@ -210,13 +258,18 @@ void resolve_speakers(precis_doc *d) {
       if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
         int g = (f & LX_PRON_M) ? 'm' : 'f';
         uint32_t cs = d->toks[b].sent;
-        if (last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + 4 >= cs)
+        uint32_t subj_sent = 0;
+        int32_t subj = latest_subject_before(d, b, g, cs >= 2 ? cs - 2 : 0, &subj_sent);
+        bool speaker_ok = last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + 4 >= cs;
+        if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
+          q->entity = subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
+        else if (speaker_ok)
           q->entity = last_speaker;
         else
           q->entity = latest_person_before(d, b, g, cs >= 3 ? cs - 3 : 0);
         if (q->entity >= 0 && !d->ents[q->entity].gender) d->ents[q->entity].gender = g;
       } else if (e - b >= 1 && !(f & (LX_PRON_PL | LX_PRON_1))) {
-        q->entity = resolve_description(d, b, e, named);
+        q->entity = resolve_description(d, b, e, named, cands, ncands);
         if (q->entity >= 0) {
           /* learn it: "the US defence chief" */
           entity *E = &d->ents[q->entity];

@@ -262,7 +262,15 @@ void tokenize(precis_doc *d) {
     case 0x201C: case 0x00AB: case 0x201E: case 0x2018: tk->flags |= TF_QOPEN; break;
     case 0x201D: case 0x00BB: tk->flags |= TF_QCLOSE; break;
     case 0x2019: case '\'':
-      /* ’ is mostly an apostrophe; a quote only if it could close a ‘ (decided by attribution) */
+      /* ’ is mostly an apostrophe; a quote only if it could close a ‘ (decided by attribution).
+       * After a plural noun and before a word it is a possessive: "the teachers' union" */
+      if (!space_before && n > 0 && n + 1 < d->ntoks && (d->toks[n - 1].flags & TF_WORD) &&
+          (d->text[d->toks[n - 1].end - 1] == 's' || d->text[d->toks[n - 1].end - 1] == 'S') &&
+          (d->toks[n + 1].flags & TF_SPACE_BEFORE) && (d->toks[n + 1].flags & TF_WORD) &&
+          !(d->toks[n + 1].flags & TF_PARA_BEFORE)) {
+        tk->flags &= ~TF_QUOTE; /* the possessive stays punctuation */
+        break;
+      }
       if (space_before && !space_after) tk->flags |= TF_QOPEN;
       else if (!space_before) tk->flags |= TF_QCLOSE;
       break;
