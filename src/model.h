@@ -18,7 +18,8 @@
  *   "LABL"  the label set: u32 count, then per label u16 length + bytes
  *   "NOTE"  UTF-8 text, "key: value" lines (data, licence, date, dev score)
  *   "WGHT"  a pc_model (perceptron.h)
- *   other   client sections (e.g. "LEX0" lexicons: see model_lex below)
+ *   other   client sections; the taggers use "DICT", "GAZT", "CLUS" (lexicons,
+ *           see model_lex below) and "VOCB" (vocabulary): see tagger_int.h
  *
  * A model is parsed from a memory buffer (the models compiled into the
  * library) or from a file (mmap'd while it is decoded).  Every failure

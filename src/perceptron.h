@@ -15,9 +15,15 @@
  *   Shipping:   pc_trainer_export averages, prunes near-zero weights and
  *               quantises to int16 with one per-model scale, giving a
  *               pc_model: an immutable open-addressing table from 32-bit
- *               feature keys to sparse (class, weight) lists.  A pc_model
- *               is never written after it is built, so any number of
- *               threads may score with it at once.
+ *               feature keys to feature numbers, the sparse (class, weight)
+ *               lists (the serialised form) and, for scoring, one dense
+ *               int16 row per feature (classes padded to a multiple of 16,
+ *               added with vector instructions).  A pc_model is never
+ *               written after it is built, so any number of threads may
+ *               score with it at once.
+ *   Scoring:    pc_model_score, or its three steps (prefetch slots, probe,
+ *               accumulate) so that a client can overlap the cache misses of
+ *               several decisions (software pipelining, see tagger.c).
  *   Storage:    pc_model_write / pc_model_read (de)serialise a pc_model to
  *               a little-endian byte stream (used by model.c).
  *   Randomness: pc_rng, a seeded splitmix64, and pc_shuffle, so that

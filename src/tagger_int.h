@@ -14,7 +14,7 @@
 #define TG_MAX_NOTES 16
 #define TG_WC_STRIDE 32
 enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
-#define TG_MAXF 96 /* features per decision, at most */
+#define TG_MAXF 128 /* features per decision, at most (NER: about 95 in the worst case) */
 
 struct tagger {
   int kind, builtin;
