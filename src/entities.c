@@ -351,20 +351,46 @@ void find_entities(precis_doc *d) {
     cand *rc = NULL;
     uint32_t nr = 0, rcap = 0;
     rule_candidates(d, &rc, &nr, &rcap);
-    uint8_t *covered = arena_alloc(&d->ar, d->ntoks + 1);
+    int32_t *covered = arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
+    for (uint32_t t = 0; t < d->ntoks; t++) covered[t] = -1;
     for (uint32_t k = 0; k < n; k++)
-      for (uint32_t t = cs[k].b; t < cs[k].e; t++) covered[t] = 1;
+      for (uint32_t t = cs[k].b; t < cs[k].e; t++) covered[t] = (int32_t)k;
     uint32_t n_ner = n;
+    smap surnames;
+    smap_init(d, &surnames, n);
+    for (uint32_t m = 0; m < n; m++)
+      if (cs[m].type == ENT_PERSON && cs[m].e - cs[m].b >= 2) smap_put(d, &surnames, cs[m].e - 1, cs[m].e, 1);
     for (uint32_t k = 0; k < nr; k++) {
       cand *c = &rc[k];
       bool overlap = false;
-      for (uint32_t t = c->b; t < c->e; t++) overlap |= covered[t] != 0;
-      if (overlap || c->b < d->sents[0].tok_begin) continue;
+      for (uint32_t t = c->b; t < c->e; t++) overlap |= covered[t] >= 0;
+      if (c->b < d->sents[0].tok_begin) continue;
       bool strong;
       cand probe = *c;
       split_title(d, &probe);
       ent_type ty = guess_type(d, &probe, &strong);
-      if (!strong && probe.title_e == probe.title_b) continue;
+      if (overlap) {
+        /* a full name the tagger cut short ("Renée" of "Renée Ødegård"): one tagged
+         * span inside a longer person name that starts with a known first name */
+        int32_t inner = covered[c->b];
+        bool one = inner >= 0;
+        for (uint32_t t = c->b; t < c->e && one; t++) one = covered[t] < 0 || covered[t] == inner;
+        if (one && ty == ENT_PERSON && strong && probe.e - probe.b >= 2 &&
+            cs[inner].b >= c->b && cs[inner].e <= c->e && cs[inner].e - cs[inner].b < c->e - c->b) {
+          cs[inner].b = c->b;
+          cs[inner].e = c->e;
+          cs[inner].type = ENT_PERSON;
+          for (uint32_t t = c->b; t < c->e; t++) covered[t] = inner;
+          smap_put(d, &surnames, c->e - 1, c->e, 1);
+        }
+        continue;
+      }
+      if (!strong && probe.title_e == probe.title_b) {
+        /* a lone word that is the surname of a tagged person ("Ødegård said ...") */
+        if (c->e - c->b != 1) continue;
+        if (smap_get(d, &surnames, c->b, c->e) < 0) continue;
+        ty = ENT_PERSON;
+      }
       add_cand(d, &cs, &n, &cap, c->b, c->e, probe.title_e > probe.title_b ? ENT_PERSON : ty, 1);
     }
     if (n > n_ner) { /* keep text order */
@@ -391,7 +417,7 @@ void find_entities(precis_doc *d) {
     cand *c = &cs[k];
     bool drop = false;
     if (c->e < d->ntoks && tok_is(d, c->e, "$") && !(d->toks[c->e].flags & TF_SPACE_BEFORE)) drop = true;
-    if (!c->typed && c->e - c->b == 1 && at_start(d, c->b) &&
+    if ((!c->typed || c->type == ENT_PERSON || c->type == ENT_OTHER) && c->e - c->b == 1 && at_start(d, c->b) &&
         !(lx(d, c->b) & (LX_PLACE | LX_ORG_KNOWN | LX_TITLE)) && !names_is_first(tok_str(d, c->b), tok_len(d, c->b)) &&
         !(d->toks[c->b].flags & TF_ALLCAP)) {
       if (smap_get(d, &inner, c->b, c->e) < 0) drop = true; /* seen nowhere else */

@@ -14,7 +14,7 @@ for name in "${names[@]}"; do
   name=${name%.txt}
   # the same options as tests/golden.sh (rules pipeline unless overridden)
   # shellcheck disable=SC2086
-  "$PRECIS" ${PRECIS_GOLDEN_ARGS---no-tagger} -f json "$name.txt" > "$name.json.tmp"
+  "$PRECIS" ${PRECIS_GOLDEN_ARGS-} -f json "$name.txt" > "$name.json.tmp"
   mv "$name.json.tmp" "$name.json"
   echo "wrote tests/golden/$name.json"
 done
