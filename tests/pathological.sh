@@ -70,6 +70,8 @@ elif kind == "names":      # many distinct names (entity linking)
     r = random.Random(12); L = "abcdefghijklmnopqrstuvwxyz"
     nm = lambda: r.choice(L).upper() + "".join(r.choice(L) for _ in range(6))
     w("".join("Then %s %s met %s. " % (nm(), nm(), nm()) for _ in range(n)))
+elif kind == "mixedquotes":  # double- and single-mark quotes taking turns
+    w("\"We will.\" \u2018Yes,\u2019 " * n)
 elif kind == "nul": w(b"The mayor\0 said \"it is\0 done\". \0" * n)
 elif kind == "badutf8":
     # lone continuation (1), overlong 2-byte (2), overlong 3-byte (3),
@@ -178,31 +180,29 @@ gen names 1e5 > "$tmp/names"
 run "1e5 distinct names" "$tmp/names" sentences=100000 min.entities=100000
 
 # ---------------------------------------------------------------- linearity
-gen article 5e5 > "$tmp/article-small"
-gen article 5e6 > "$tmp/article"
-small= big=
-run "0.5 MB single-paragraph article" "$tmp/article-small" paragraphs=1 min.sentences=1000 && small=$TIME
-run "5 MB single-paragraph article" "$tmp/article" paragraphs=1 min.sentences=10000 && big=$TIME
-if [ -n "${small:-}" ] && [ -n "${big:-}" ]; then
-  echo "     time: 0.5 MB ${small}s, 5 MB ${big}s"
-  # a floor of 0.05 s keeps timer noise on a fast machine from failing the ratio
-  if python3 -c "import sys; s, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(b / max(s, 0.05) > 40)" "$small" "$big"
-  then ok; else no "5 MB article took ${big}s against ${small}s for 0.5 MB (more than 40x)"; fi
-fi
+# linear NAME KIND SMALL BIG [checks]: both sizes analysed within the limit,
+# and the big one (10x the input) in no more than 40x the small one's time.
+# A floor of 0.05 s keeps timer noise on a fast machine from failing it.
+linear() {
+  local name=$1 kind=$2 small=$3 big=$4 ts tb; shift 4
+  gen "$kind" "$small" > "$tmp/$kind-small"
+  gen "$kind" "$big" > "$tmp/$kind"
+  run "$name, $small" "$tmp/$kind-small" "$@" && ts=$TIME || return
+  run "$name, $big" "$tmp/$kind" "$@" && tb=$TIME || return
+  echo "     time: ${ts}s for $small, ${tb}s for $big${RULES:+ (rules only)}"
+  if python3 -c "import sys; s, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(b / max(s, 0.05) > 40)" "$ts" "$tb"
+  then ok; else no "$name: ${tb}s for $big against ${ts}s for $small (more than 40x)"; fi
+}
+linear "single-paragraph article (bytes)" article 5e5 5e6 paragraphs=1 min.sentences=1000
+linear "alternating double and single quotes" mixedquotes 1.6e4 1.6e5 paragraphs=1 min.sentences=16000
 
 # the rules-only pipeline (--no-tagger) takes other paths through entities.c
 RULES=1
-run "1e5 one-sentence paragraphs, rules only" "$tmp/paras" paragraphs=100000 sentences=100000
-run "1e5 distinct names, rules only" "$tmp/names" sentences=100000 min.entities=100000
+linear "single-paragraph article (bytes)" article 5e5 5e6 paragraphs=1
+linear "one-sentence paragraphs" paras 1e4 1e5 min.sentences=10000
+linear "distinct names" names 1e4 1e5 min.entities=10000
+linear "alternating double and single quotes" mixedquotes 1.6e4 1.6e5 paragraphs=1 min.sentences=16000
 run "1e5 capitalised words in a row, rules only" "$tmp/caps" min.sentences=1
-small= big=
-run "0.5 MB article, rules only" "$tmp/article-small" paragraphs=1 && small=$TIME
-run "5 MB article, rules only" "$tmp/article" paragraphs=1 && big=$TIME
-if [ -n "${small:-}" ] && [ -n "${big:-}" ]; then
-  echo "     time (rules only): 0.5 MB ${small}s, 5 MB ${big}s"
-  if python3 -c "import sys; s, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(b / max(s, 0.05) > 40)" "$small" "$big"
-  then ok; else no "rules only: 5 MB article took ${big}s against ${small}s for 0.5 MB (more than 40x)"; fi
-fi
 RULES=
 
 # -------------------------------------------------------------------- JSONL
