@@ -112,14 +112,16 @@ static void find_regions(precis_doc *d) {
       }
     }
   }
-  /* keep regions in text order */
+  /* keep regions in text order: merge the two sorted runs (double, then single marks) */
   if (d->nregions > nr) {
-    for (uint32_t a = 1; a < d->nregions; a++) {
-      qregion x = d->regions[a];
-      uint32_t b = a;
-      while (b > 0 && d->regions[b - 1].b > x.b) { d->regions[b] = d->regions[b - 1]; b--; }
-      d->regions[b] = x;
+    qregion *m = arena_alloc(&d->ar, d->nregions * sizeof(qregion));
+    uint32_t a = 0, b = nr, o = 0;
+    while (a < nr || b < d->nregions) {
+      if (b >= d->nregions || (a < nr && d->regions[a].b <= d->regions[b].b)) m[o++] = d->regions[a++];
+      else m[o++] = d->regions[b++];
     }
+    d->regions = m;
+    d->cregions = d->nregions;
   }
   d->tok_region = arena_alloc(&d->ar, (n + 1) * sizeof(int32_t));
   for (uint32_t i = 0; i < n; i++) d->tok_region[i] = -1;
@@ -776,7 +778,7 @@ void find_attributions(precis_doc *d) {
       if (!is_cue(d, i)) { i++; continue; }
       /* a cue inside content already taken (in this sentence) belongs to that content */
       bool inside = false;
-      for (uint32_t q = first_q; q < d->nquotes; q++) {
+      for (uint32_t q = d->nquotes > first_q + 4 ? d->nquotes - 4 : first_q; q < d->nquotes; q++) {
         quote *qq = &d->quotes[q];
         for (uint32_t k = 0; k < qq->ncontent; k++)
           if (d->toks[i].start >= qq->content[k].start && d->toks[i].end <= qq->content[k].end) inside = true;
@@ -844,27 +846,39 @@ void find_attributions(precis_doc *d) {
       take_region(d, q, (int32_t)r);
     }
   }
-  /* quotes in text order of their first content, sentence range */
-  for (uint32_t a = 1; a < d->nquotes; a++) {
-    quote x = d->quotes[a];
-    uint32_t key = x.ncontent ? x.content[0].start : x.cue.start;
-    uint32_t b = a;
-    while (b > 0) {
-      quote *y = &d->quotes[b - 1];
-      uint32_t yk = y->ncontent ? y->content[0].start : y->cue.start;
-      if (yk <= key) break;
-      d->quotes[b] = *y;
-      b--;
+  /* quotes in text order of their first content (a stable merge sort, with
+   * the cont_of links renumbered) */
+  if (d->nquotes > 1) {
+    uint32_t nq = d->nquotes;
+    uint32_t *idx = arena_alloc(&d->ar, nq * sizeof(uint32_t));
+    uint32_t *tmp = arena_alloc(&d->ar, nq * sizeof(uint32_t));
+    uint32_t *key = arena_alloc(&d->ar, nq * sizeof(uint32_t));
+    for (uint32_t k = 0; k < nq; k++) {
+      idx[k] = k;
+      key[k] = d->quotes[k].ncontent ? d->quotes[k].content[0].start : d->quotes[k].cue.start;
     }
-    if (b != a) {
-      /* fix cont_of links that pointed across the move */
-      for (uint32_t k = 0; k < d->nquotes; k++) {
-        if (k == b) continue;
-        if (d->quotes[k].cont_of >= (int32_t)b && d->quotes[k].cont_of < (int32_t)a) d->quotes[k].cont_of++;
-        else if (d->quotes[k].cont_of == (int32_t)a) d->quotes[k].cont_of = (int32_t)b;
+    for (uint32_t w = 1; w < nq; w *= 2) {
+      for (uint32_t lo = 0; lo < nq; lo += 2 * w) {
+        uint32_t mid = lo + w < nq ? lo + w : nq, hi = lo + 2 * w < nq ? lo + 2 * w : nq;
+        uint32_t a = lo, b = mid, o = lo;
+        while (a < mid || b < hi) {
+          if (b >= hi || (a < mid && key[idx[a]] <= key[idx[b]])) tmp[o++] = idx[a++];
+          else tmp[o++] = idx[b++];
+        }
       }
-      d->quotes[b] = x;
+      uint32_t *t = idx; idx = tmp; tmp = t;
     }
+    uint32_t *newpos = tmp; /* reuse: old index -> new index */
+    for (uint32_t k = 0; k < nq; k++) newpos[idx[k]] = k;
+    quote *sorted = arena_alloc(&d->ar, nq * sizeof(quote));
+    for (uint32_t k = 0; k < nq; k++) {
+      sorted[k] = d->quotes[idx[k]];
+      if (sorted[k].cont_of >= 0) sorted[k].cont_of = (int32_t)newpos[sorted[k].cont_of];
+    }
+    for (uint32_t r = 0; r < d->nregions; r++)
+      if (d->regions[r].owner >= 0) d->regions[r].owner = (int32_t)newpos[d->regions[r].owner];
+    d->quotes = sorted;
+    d->cquotes = nq;
   }
   for (uint32_t k = 0; k < d->nquotes; k++) {
     quote *q = &d->quotes[k];
