@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# make bench: quality (ROUGE, attribution) and speed of precis on ../shared.
+# usage: bench/run.sh PRECIS SHARED_DIR [--quick]
+# Prints Markdown tables (BENCHMARKS.md is made from this output).
+set -u
+PRECIS=$(realpath "${1:?usage: bench/run.sh PRECIS SHARED}")
+SHARED=${2:-../shared}
+QUICK=${3:-}
+D="$SHARED/data"
+if [ ! -d "$D" ]; then echo "bench: $D not present; nothing to measure (../shared is only on developer and CI machines)"; exit 0; fi
+OUT=${BENCH_OUT:-bench/out}
+mkdir -p "$OUT"
+CNN="$D/summ/cnndm_validation_1000.jsonl"
+BBC="$D/summ/bbc_news_summary_dev.jsonl"
+
+echo "# precis benchmark — $(date -u +%Y-%m-%d), $("$PRECIS" --version)"
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME")"
+echo "Command: \`make bench\` (bench/run.sh)"
+echo
+
+rouge_row() { # name refs preds
+  "$PRECIS" eval rouge "$2" "$3" --format json | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print("| %s | %d | %s |" % (sys.argv[1], d["n"], " | ".join("%.2f" % (100*d[k]["f"]) for k in ["rouge1","rouge2","rougeL","rougeLsum"])))' "$1"
+}
+
+echo "## Quality: ROUGE F1 (references = highlights joined by \\n, predictions = key points joined by \\n; stemming on)"
+for set in CNN BBC; do
+  f=${!set}
+  name=$(basename "$f" .jsonl)
+  echo
+  echo "### $name"
+  echo
+  echo "| system | docs | ROUGE-1 | ROUGE-2 | ROUGE-L | ROUGE-Lsum |"
+  echo "|---|---|---|---|---|---|"
+  "$PRECIS" -i jsonl -f jsonl --summarizer lead -n 3 < "$f" > "$OUT/$name.lead3.jsonl"
+  "$PRECIS" -i jsonl -f jsonl --summarizer textrank -n 3 < "$f" > "$OUT/$name.textrank3.jsonl"
+  "$PRECIS" -i jsonl -f jsonl -n 3 < "$f" > "$OUT/$name.precis3.jsonl"
+  "$PRECIS" -i jsonl -f jsonl < "$f" > "$OUT/$name.precis.jsonl"
+  rouge_row "lead-3" "$f" "$OUT/$name.lead3.jsonl"
+  rouge_row "textrank-3" "$f" "$OUT/$name.textrank3.jsonl"
+  rouge_row "precis -n 3" "$f" "$OUT/$name.precis3.jsonl"
+  rouge_row "precis (default 3–5)" "$f" "$OUT/$name.precis.jsonl"
+  "$PRECIS" eval oracle "$f" -n 3 --format json | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print("| oracle-3 (ceiling) | %d | %s |" % (d["n"], " | ".join("%.2f" % (100*d[k]["f"]) for k in ["rouge1","rouge2","rougeL","rougeLsum"])))'
+done
+
+echo
+echo "## Quality: attribution on PolNeAR dev (precis -f brat, then precis eval attrib)"
+echo
+rm -rf "$OUT/polnear-dev"
+"$PRECIS" -f brat --out-dir "$OUT/polnear-dev" "$D"/polnear/dev/text/*.txt
+"$PRECIS" eval attrib "$D/polnear/dev" "$OUT/polnear-dev" --format json 2>/dev/null | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print("| role | exact P | exact R | exact F | overlap P | overlap R | overlap F |")
+print("|---|---|---|---|---|---|---|")
+for r in ("cue","source","content"):
+    e=d[r]["exact"]; o=d[r]["overlap"]
+    print("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |" % (r, 100*e["p"],100*e["r"],100*e["f"],100*o["p"],100*o["r"],100*o["f"]))
+print()
+print("Linked recall (gold relations found with cue, source and content matching): %.1f%% of %d; %d predicted relations, %d articles." % (100*d["linked_recall"], d["n_gold"], d["n_pred"], d["n_docs"]))'
+
+echo
+echo "## Speed: single thread, the 1,000 CNN/DM validation articles ($(du -m "$CNN" | cut -f1) MB of JSONL)"
+echo
+runs=10; [ -n "$QUICK" ] && runs=3
+bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["article"].encode()) for l in open(sys.argv[1])))' "$CNN")
+measure() { # label args...
+  local label=$1; shift
+  local json="$OUT/hf.json"
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N --warmup 1 --runs $runs --export-json "$json" "$PRECIS -i jsonl -f jsonl $* $CNN" >/dev/null 2>&1 || \
+    hyperfine --warmup 1 --runs $runs --export-json "$json" "$PRECIS -i jsonl -f jsonl $* $CNN > /dev/null" >/dev/null 2>&1
+    med=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json")
+  else
+    local t0=$(date +%s.%N); for _ in $(seq $runs); do "$PRECIS" -i jsonl -f jsonl "$@" "$CNN" >/dev/null; done
+    med=$(python3 -c "print(($(date +%s.%N)-$t0)/$runs)")
+  fi
+  rss=$( { /usr/bin/time -f '%M' "$PRECIS" -i jsonl -f jsonl "$@" "$CNN" >/dev/null; } 2>&1 | tail -1)
+  echo "$label $med $rss"
+}
+{
+  measure "full" 
+  measure "lead" --summarizer lead
+  measure "notagger" --no-tagger
+} > "$OUT/speed.txt"
+python3 - "$OUT/speed.txt" "$bytes" <<'PY'
+import sys
+rows=[l.split() for l in open(sys.argv[1])]
+b=int(sys.argv[2])
+base={r[0]: float(r[1]) for r in rows}
+names={"full":"precis (full engine)","lead":"precis --summarizer lead","notagger":"precis --no-tagger"}
+print("| run | median s | articles/s | MB/s | peak RSS MB | time vs --summarizer lead |")
+print("|---|---|---|---|---|---|")
+for r in rows:
+    t=float(r[1]); rss=int(r[2])/1024 if r[2].isdigit() else float('nan')
+    print("| %s | %.3f | %.0f | %.2f | %.1f | %.2f× |" % (names[r[0]], t, 1000/t, b/1e6/t, rss, t/base["lead"]))
+PY
+echo
+echo "Timing: hyperfine median of $runs runs (after a warm-up); peak RSS: GNU time (%M). The full engine"
+echo "includes the statistical taggers; \`--no-tagger\` is the engine before the models (rules only)."
+
+echo
+echo "## Taggers (issue 4): dev accuracy, speed, size"
+echo
+pos=$("$PRECIS" eval pos "$D/ud_english_ewt/en_ewt-ud-dev.conllu" --format json)
+ner=$("$PRECIS" eval ner "$D/conll2003/valid.txt" --format json)
+speed=$("$PRECIS" eval ner "$D/conll2003/valid.txt" --bench 2>&1 | grep -o 'speed: [0-9]* tokens/s' | head -1)
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+python3 - "$pos" "$ner" "$speed" "$SRC/models" <<'PY'
+import json, os, sys
+pos = json.loads(sys.argv[1]); ner = json.loads(sys.argv[2]); speed = sys.argv[3]; mdir = sys.argv[4]
+print("| model | dev set | score | file size |")
+print("|---|---|---|---|")
+sz = lambda f: "%.1f MB" % (os.path.getsize(os.path.join(mdir, f)) / 1e6) if os.path.exists(os.path.join(mdir, f)) else "-"
+print("| POS (UPOS) | UD EWT en_ewt-ud-dev.conllu, %d tokens | accuracy %.2f%% | %s |" % (pos["n"], 100 * pos["accuracy"], sz("pos.bin")))
+labels = ", ".join("%s %.1f" % (k, 100 * v["f"]) for k, v in ner["labels"].items())
+print("| NER (PER/ORG/LOC/MISC) | CoNLL-2003 valid.txt | entity F1 %.2f (P %.2f, R %.2f; %s) | %s |" % (100 * ner["f"], 100 * ner["p"], 100 * ner["r"], labels, sz("ner.bin")))
+print()
+print("Tagging speed, POS + NER together, one thread (`precis eval ner --bench`, CPU time over the dev set): %s." % speed.replace("speed: ", ""))
+PY
