@@ -64,15 +64,15 @@ char *precis_cli_html_to_text(const char *h, size_t len, size_t *out_len) {
       while (k < len && (isalnum((unsigned char)h[k]))) k++;
       size_t tn = k - ns;
       const char *tag = h + ns;
+      if (tn == 0) { /* a stray '<' (before looking for a '>': "<<<<" would be quadratic) */
+        o[n++] = '<'; i++; space = 0; line_start = 0; continue;
+      }
       /* find the end of the tag, respecting quoted attribute values */
       char q = 0;
       while (k < len && (q || h[k] != '>')) {
         if (q) { if (h[k] == q) q = 0; }
         else if (h[k] == '"' || h[k] == '\'') q = h[k];
         k++;
-      }
-      if (tn == 0) { /* a stray '<' */
-        o[n++] = '<'; i++; space = 0; line_start = 0; continue;
       }
       i = k < len ? k + 1 : len;
       if (!closing && ((tn == 6 && !strncasecmp(tag, "script", 6)) || (tn == 5 && !strncasecmp(tag, "style", 5)))) {
