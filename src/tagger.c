@@ -98,11 +98,47 @@ static const tg_lex lex_bos = {.word = 0xb05b05b05ULL, .lower = 0xb05b05b05ULL,
 static const tg_lex lex_eos = {.word = 0xe05e05e05ULL, .lower = 0xe05e05e05ULL,
                                .shape = 0xe05ULL, .lshape = 0xe05ULL, .flags = 1u << 21};
 
+/* Key of the lexeme cache: a hash of the normalised bytes, 8 at a time. */
+static inline uint64_t lc_hash(const char *b, size_t m) {
+  uint64_t h = (uint64_t)m * 0x9e3779b97f4a7c15ULL;
+  size_t i = 0;
+  for (; i + 8 <= m; i += 8) {
+    uint64_t x;
+    memcpy(&x, b + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 29;
+  }
+  if (i < m) {
+    uint64_t x = 0;
+    memcpy(&x, b + i, m - i);
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+  }
+  h = pc_mix64(h);
+  return h ? h : 1;
+}
+
+static inline const tg_lex *lc_find(const tagger *t, const char *b, size_t m) {
+  uint64_t h = lc_hash(b, m);
+  for (uint32_t i = (uint32_t)h & t->lc_mask;; i = (i + 1) & t->lc_mask) {
+    const tg_lc_slot *s = &t->lc_slots[i];
+    if (!s->key) return NULL;
+    if (s->key == h && s->len == m && !memcmp(t->lc_text + t->lc_off[s->idx], b, m))
+      return &t->lc_lex[s->idx];
+  }
+}
+
 static void lex_fill(tg_run *r, size_t j) {
   tg_lex *L = &r->ring[j % TG_RING];
   const tag_token *t = &r->toks[j];
   char b[NORM_MAX + 4], lw[NORM_MAX + 4], sh[NORM_MAX + 4], lsh[NORM_MAX + 4];
   size_t m = normalize(t->s, t->len, b);
+  if (r->lc) {
+    const tg_lex *c = lc_find(r->lc, b, m);
+    if (c) {
+      *L = *c;
+      return;
+    }
+  }
   unsigned up = 0, lo = 0, dg = 0, oth = 0, na = 0;
   uint32_t fl = 0;
   size_t ns = 0, nls = 0;
@@ -230,6 +266,7 @@ void tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->n = n;
   r->dict = r->gaz = r->clus = r->words = NULL;
   r->wc = NULL;
+  r->lc = NULL;
   r->words_pos = 0;
   r->lex_done = 0;
   r->pos_in = NULL;
@@ -564,24 +601,92 @@ static inline void stage_rows_prefetch(const stage *st) {
   for (int q = 0; q < st->nrows; q++) PC_PREFETCH(st->rows[q]);
 }
 
-static inline void add_rows(int32_t *sc, const stage *st) {
-#ifdef PC_HAVE_VECTORS
-  for (int c0 = 0; c0 < TG_WC_STRIDE; c0 += 16) {
-    pc_v16i acc = {0};
-    for (int q = 0; q < st->nrows; q++) {
-      pc_v16h row;
-      memcpy(&row, st->rows[q] + c0, sizeof row);
-      acc += __builtin_convertvector(row, pc_v16i);
-    }
-    pc_v16i cur;
-    memcpy(&cur, sc + c0, sizeof cur);
-    cur += acc;
-    memcpy(sc + c0, &cur, sizeof cur);
-  }
+/* Always inlined, so that the AVX2 copies of the decoders below get AVX2
+ * code for the helpers too. */
+#if defined(__GNUC__)
+#define TG_INLINE static inline __attribute__((always_inline))
 #else
-  for (int q = 0; q < st->nrows; q++)
-    for (int c = 0; c < TG_WC_STRIDE; c++) sc[c] += st->rows[q][c];
+#define TG_INLINE static inline
 #endif
+
+/* Scores of one decision: sc[c] = sum over the rows of row[c] for the
+ * first nl classes (int32 sums of int16 weights: exact, so the order of
+ * the rows and the vector width do not change the result).  Every row has
+ * at least TG_WC_STRIDE (= pc_model.stride here) int16 values.  Classes past
+ * nl are not computed (left as they are). */
+#ifdef PC_HAVE_VECTORS
+typedef int16_t tg_v8h __attribute__((vector_size(16)));
+typedef int32_t tg_v8i __attribute__((vector_size(32)));
+#endif
+TG_INLINE void sum_rows(const int16_t *const *rows, size_t nr, int nl, int32_t *sc) {
+#ifdef PC_HAVE_VECTORS
+  if (nl <= 24) { /* three accumulators of 8 lanes (both taggers have 17 labels) */
+    tg_v8i a = {0}, b = {0}, c = {0};
+    for (size_t q = 0; q < nr; q++) {
+      tg_v8h x, y, z;
+      memcpy(&x, rows[q], sizeof x);
+      memcpy(&y, rows[q] + 8, sizeof y);
+      memcpy(&z, rows[q] + 16, sizeof z);
+      a += __builtin_convertvector(x, tg_v8i);
+      b += __builtin_convertvector(y, tg_v8i);
+      c += __builtin_convertvector(z, tg_v8i);
+    }
+    memcpy(sc, &a, sizeof a);
+    memcpy(sc + 8, &b, sizeof b);
+    memcpy(sc + 16, &c, sizeof c);
+    return;
+  }
+#endif
+  for (int c = 0; c < nl; c++) sc[c] = 0;
+  for (size_t q = 0; q < nr; q++)
+    for (int c = 0; c < nl; c++) sc[c] += rows[q][c];
+}
+
+#if defined(__GNUC__) && defined(__x86_64__) && defined(PC_HAVE_VECTORS) && !defined(TG_NO_AVX2)
+#define TG_HAVE_AVX2 1
+#include <immintrin.h>
+/* sum_rows for 16 < nl <= 24 (rows of at least 24 values) with AVX2: one
+ * sign-extending load per 8 lanes. */
+__attribute__((target("avx2"), noinline)) static void sum_rows_avx2(const int16_t *const *rows,
+                                                                  size_t nr, int32_t *sc) {
+  __m256i a = _mm256_setzero_si256(), b = a, c = a;
+  for (size_t q = 0; q < nr; q++) {
+    const __m128i *p = (const __m128i *)(const void *)rows[q];
+    a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(_mm_loadu_si128(p)));
+    b = _mm256_add_epi32(b, _mm256_cvtepi16_epi32(_mm_loadu_si128(p + 1)));
+    c = _mm256_add_epi32(c, _mm256_cvtepi16_epi32(_mm_loadu_si128(p + 2)));
+  }
+  _mm256_storeu_si256((__m256i *)(void *)sc, a);
+  _mm256_storeu_si256((__m256i *)(void *)(sc + 8), b);
+  _mm256_storeu_si256((__m256i *)(void *)(sc + 16), c);
+}
+static int have_avx2(void) {
+  static int v = -1; /* benign race: every thread computes the same value */
+  if (v < 0) {
+    __builtin_cpu_init();
+    v = __builtin_cpu_supports("avx2") ? 1 : 0;
+  }
+  return v;
+}
+#define SUM_ROWS(rows, nr, nl, sc, avx2)                                    \
+  do {                                                                      \
+    if ((avx2) && (nl) > 16 && (nl) <= 24) sum_rows_avx2((rows), (nr), (sc)); \
+    else sum_rows((rows), (nr), (nl), (sc));                                \
+  } while (0)
+#else
+#define SUM_ROWS(rows, nr, nl, sc, avx2) sum_rows((rows), (nr), (nl), (sc))
+#endif
+
+/* The rows of one decision: word-cache rows, then the weight rows of the
+ * found static features, then those of the dynamic features. */
+TG_INLINE size_t gather_rows(const pc_model *m, const stage *st, const uint32_t *dyn, size_t ndyn,
+                             const int16_t **rows) {
+  const size_t stride = (size_t)m->stride;
+  size_t nr = 0;
+  for (int q = 0; q < st->nrows; q++) rows[nr++] = st->rows[q];
+  for (size_t k = 0; k < st->nfound; k++) rows[nr++] = m->rows + (size_t)st->found[k] * stride;
+  for (size_t k = 0; k < ndyn; k++) rows[nr++] = m->rows + (size_t)dyn[k] * stride;
+  return nr;
 }
 
 static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
@@ -600,41 +705,38 @@ static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
   pc_prefetch_slots(&t->w, st->f, st->nf);
 }
 
-static void stage_probe(const tagger *t, stage *st) {
+TG_INLINE void stage_probe(const tagger *t, stage *st) {
   st->nfound = pc_probe(&t->w, st->f, st->nf, st->found);
 }
 
-void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
-  if (!t || t->kind != TAGGER_POS) {
-    memset(out, TAG_UPOS_X, n);
-    return;
-  }
-  tg_run r;
-  tg_run_init(&r, toks, n);
-  r.words = &t->words;
-  r.words_pos = 1;
-  r.wc = t->wc_rows ? t : NULL;
+/* The greedy decoders (avx2: sum the rows with AVX2). */
+static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
+  (void)avx2;
+  const size_t n = r->n;
+  const int nl = t->nlabels;
   int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
   stage st[3];
   uint64_t f[TG_MAXF];
+  uint32_t dyn[TG_MAXF];
+  const int16_t *rows[TG_NROLES + 2 * TG_MAXF];
   int32_t sc[TG_MAX_LABELS];
-  pos_prepare(t, &r, 0, &st[0]);
-  pos_prepare(t, &r, 1, &st[1]);
+  pos_prepare(t, r, 0, &st[0]);
+  pos_prepare(t, r, 1, &st[1]);
   stage_probe(t, &st[0]);
   for (size_t i = 0; i < n; i++) {
-    pos_prepare(t, &r, i + 2, &st[(i + 2) % 3]);
+    pos_prepare(t, r, i + 2, &st[(i + 2) % 3]);
     stage_probe(t, &st[(i + 1) % 3]);
     stage *cur = &st[i % 3];
     int y;
     if (cur->sure >= 0) {
       y = cur->sure;
     } else {
-      memset(sc, 0, sizeof sc);
-      add_rows(sc, cur);
-      pc_accumulate(&t->w, cur->found, cur->nfound, sc);
-      pc_model_score(&t->w, f, tg_pos_dynamic(&r, i, p1, p2, f), sc);
+      size_t nd = tg_pos_dynamic(r, i, p1, p2, f);
+      pc_prefetch_slots(&t->w, f, nd);
+      nd = pc_probe(&t->w, f, nd, dyn);
+      SUM_ROWS(rows, gather_rows(&t->w, cur, dyn, nd, rows), nl, sc, avx2);
       y = 0;
-      for (int k = 1; k < t->nlabels; k++)
+      for (int k = 1; k < nl; k++)
         if (sc[k] > sc[y]) y = k;
     }
     out[i] = (uint8_t)y;
@@ -653,6 +755,55 @@ static void ner_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
   pc_prefetch_slots(&t->w, st->f, st->nf);
 }
 
+static void ner_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
+  (void)avx2;
+  const size_t n = r->n;
+  int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+  stage st[3];
+  uint64_t f[TG_MAXF];
+  uint32_t dyn[TG_MAXF];
+  const int16_t *rows[TG_NROLES + 2 * TG_MAXF];
+  int32_t sc[TG_MAX_LABELS];
+  ner_prepare(t, r, 0, &st[0]);
+  ner_prepare(t, r, 1, &st[1]);
+  stage_probe(t, &st[0]);
+  for (size_t i = 0; i < n; i++) {
+    ner_prepare(t, r, i + 2, &st[(i + 2) % 3]);
+    stage_probe(t, &st[(i + 1) % 3]);
+    stage *cur = &st[i % 3];
+    size_t nd = tg_ner_dynamic(r, i, p1, p2, f);
+    pc_prefetch_slots(&t->w, f, nd);
+    nd = pc_probe(&t->w, f, nd, dyn);
+    SUM_ROWS(rows, gather_rows(&t->w, cur, dyn, nd, rows), TAG_NER_COUNT, sc, avx2);
+    uint32_t allow = tg_ner_allowed(p1, i + 1 == n);
+    int best = -1;
+    for (int y = 0; y < TAG_NER_COUNT; y++)
+      if ((allow >> y) & 1u)
+        if (best < 0 || sc[y] > sc[best]) best = y;
+    out[i] = (uint8_t)best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
+  if (!t || t->kind != TAGGER_POS) {
+    memset(out, TAG_UPOS_X, n);
+    return;
+  }
+  tg_run r;
+  tg_run_init(&r, toks, n);
+  r.words = &t->words;
+  r.words_pos = 1;
+  r.wc = t->wc_rows ? t : NULL;
+  r.lc = t->lc_slots && r.wc ? t : NULL;
+#ifdef TG_HAVE_AVX2
+  pos_decode(t, &r, out, have_avx2());
+#else
+  pos_decode(t, &r, out, 0);
+#endif
+}
+
 void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out) {
   if (!t || t->kind != TAGGER_NER) {
     memset(out, TAG_NER_O, n);
@@ -664,6 +815,7 @@ void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size
   r.words = &t->words;
   r.wc = t->wc_rows ? t : NULL;
   r.gaz = t->gaz.e ? &t->gaz : NULL; /* gaz_fill runs only if there is a gazetteer */
+  r.lc = t->lc_slots && r.wc ? t : NULL;
   if (!pos) {
     const tagger *pm = tagger_builtin_pos();
     if (pm && n <= sizeof posbuf) {
@@ -673,35 +825,17 @@ void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size
       r.pos_model = pm;
       r.words = NULL; /* separate lexicons and no word cache, as in training */
       r.wc = NULL;
+      r.lc = NULL;
       r.dict = &pm->dict;
       r.clus = t->clus.e ? &t->clus : NULL;
     }
   }
   r.pos_in = pos;
-  int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
-  stage st[3];
-  uint64_t f[TG_MAXF];
-  int32_t sc[TG_MAX_LABELS];
-  ner_prepare(t, &r, 0, &st[0]);
-  ner_prepare(t, &r, 1, &st[1]);
-  stage_probe(t, &st[0]);
-  for (size_t i = 0; i < n; i++) {
-    ner_prepare(t, &r, i + 2, &st[(i + 2) % 3]);
-    stage_probe(t, &st[(i + 1) % 3]);
-    stage *cur = &st[i % 3];
-    memset(sc, 0, sizeof sc);
-    add_rows(sc, cur);
-    pc_accumulate(&t->w, cur->found, cur->nfound, sc);
-    pc_model_score(&t->w, f, tg_ner_dynamic(&r, i, p1, p2, f), sc);
-    uint32_t allow = tg_ner_allowed(p1, i + 1 == n);
-    int best = -1;
-    for (int y = 0; y < TAG_NER_COUNT; y++)
-      if ((allow >> y) & 1u)
-        if (best < 0 || sc[y] > sc[best]) best = y;
-    out[i] = (uint8_t)best;
-    p2 = p1;
-    p1 = best;
-  }
+#ifdef TG_HAVE_AVX2
+  ner_decode(t, &r, out, have_avx2());
+#else
+  ner_decode(t, &r, out, 0);
+#endif
 }
 
 size_t tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
@@ -766,6 +900,10 @@ static void tagger_destroy(tagger *t) {
   model_lex_free(&t->words);
   model_lex_free(&t->wc_index);
   free(t->wc_rows);
+  free(t->lc_slots);
+  free(t->lc_lex);
+  free(t->lc_off);
+  free(t->lc_text);
   for (int i = 0; i < t->nnotes; i++) {
     free(t->note_key[i]);
     free(t->note_val[i]);
@@ -850,6 +988,58 @@ bad:
   return -1;
 }
 
+/* The lexeme cache (see struct tagger), for the words of the vocabulary
+ * section; built after the merged lexicon and the word cache, with the
+ * same run-time lex_fill, so a cached entry is exactly what lex_fill would
+ * compute.  The section was checked by build_wcache. */
+static int build_lcache(tagger *t, const model_section *s) {
+  uint32_t n = pc_rd32(s->p);
+  uint32_t cap = 16;
+  while (cap < n * 2u + 16) cap <<= 1;
+  t->lc_mask = cap - 1;
+  t->lc_slots = calloc(cap, sizeof *t->lc_slots);
+  t->lc_lex = malloc((size_t)(n ? n : 1) * sizeof *t->lc_lex);
+  t->lc_off = malloc(((size_t)n + 1) * sizeof *t->lc_off);
+  t->lc_text = malloc((size_t)n * NORM_MAX + 1);
+  if (!t->lc_slots || !t->lc_lex || !t->lc_off || !t->lc_text) return -1;
+  size_t off = 4, textlen = 0;
+  uint32_t nl = 0;
+  t->lc_off[0] = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t len = pc_rd16(s->p + off);
+    tag_token tok = {(const char *)s->p + off + 2, len};
+    off += 2 + (size_t)len;
+    char b[NORM_MAX + 4];
+    size_t m = normalize(tok.s, tok.len, b);
+    uint64_t h = lc_hash(b, m);
+    uint32_t j = (uint32_t)h & t->lc_mask;
+    int dup = 0;
+    for (; t->lc_slots[j].key; j = (j + 1) & t->lc_mask)
+      if (t->lc_slots[j].key == h && t->lc_slots[j].len == m &&
+          !memcmp(t->lc_text + t->lc_off[t->lc_slots[j].idx], b, m)) {
+        dup = 1;
+        break;
+      }
+    if (dup) continue;
+    tg_run r;
+    tg_run_init(&r, &tok, 1);
+    r.words = &t->words;
+    r.words_pos = t->kind == TAGGER_POS;
+    r.wc = t->wc_rows ? t : NULL;
+    lex_fill(&r, 0);
+    t->lc_lex[nl] = r.ring[0];
+    memcpy(t->lc_text + textlen, b, m);
+    textlen += m;
+    t->lc_off[nl + 1] = (uint32_t)textlen;
+    t->lc_slots[j].key = h;
+    t->lc_slots[j].idx = nl;
+    t->lc_slots[j].len = (uint32_t)m;
+    nl++;
+  }
+  t->lc_n = nl;
+  return 0;
+}
+
 /* The merged run-time lexicon: (dict or gazetteer) + clusters. */
 static int build_words(tagger *t) {
   const model_lex *a = t->kind == TAGGER_POS ? &t->dict : &t->gaz;
@@ -927,6 +1117,10 @@ tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) 
   if ((s = model_find(&v, "CLUS")) && model_lex_read(s, &t->clus, err, errlen) < 0) goto fail;
   if ((s = model_find(&v, "VOCB")) && build_wcache(t, s, err, errlen) < 0) goto fail;
   if (build_words(t) < 0) {
+    seterr(err, errlen, "out of memory");
+    goto fail;
+  }
+  if (t->wc_rows && (s = model_find(&v, "VOCB")) && build_lcache(t, s) < 0) {
     seterr(err, errlen, "out of memory");
     goto fail;
   }

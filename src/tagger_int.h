@@ -36,6 +36,16 @@ struct tagger {
    * block is TG_NROLES rows of TG_WC_STRIDE int16. */
   model_lex wc_index;
   int16_t *wc_rows;
+  /* Lexeme cache, built at load time for the same vocabulary: the complete
+   * run-time tg_lex of each word (hashes, lexicon values, word-cache block),
+   * keyed by the normalised bytes (a token's tg_lex depends on them alone),
+   * so that a known word costs one look-up instead of a dozen hashes.
+   * lc_slots: open addressing, key = tg_lc_hash (0 = empty), val = index. */
+  struct tg_lc_slot *lc_slots;
+  uint32_t lc_mask, lc_n;
+  struct tg_lex *lc_lex;
+  uint32_t *lc_off; /* lc_n + 1 offsets into lc_text */
+  char *lc_text;
   int nnotes;
   char *note_key[TG_MAX_NOTES], *note_val[TG_MAX_NOTES];
 };
@@ -70,12 +80,19 @@ typedef struct tg_lex {
 
 #define TG_RING 16
 
+typedef struct tg_lc_slot {
+  uint64_t key;
+  uint32_t idx, len;
+} tg_lc_slot;
+
 typedef struct tg_run {
   const tag_token *toks;
   size_t n;
   const model_lex *dict, *gaz, *clus; /* lexicons (may be NULL) */
   const model_lex *words;             /* merged lexicon (run time), or NULL */
   const tagger *wc;                   /* tagger whose word cache to use, or NULL */
+  const tagger *lc;                   /* tagger whose lexeme cache to use, or NULL
+                                         (only with words and wc of the same tagger) */
   int words_pos;                      /* words holds POS dict values (else gazetteer) */
   size_t lex_done;                    /* tokens [0, lex_done) have lexical info */
   tg_lex ring[TG_RING];
