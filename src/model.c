@@ -30,8 +30,21 @@ uint32_t model_checksum(const unsigned char *buf, size_t n) {
   return h;
 }
 
+static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check_sum,
+                 model_view *v, char *err, size_t errlen);
+
 int model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
                 size_t errlen) {
+  return parse(buf, n, featset, 1, v, err, errlen);
+}
+
+int model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
+                         char *err, size_t errlen) {
+  return parse(buf, n, featset, 0, v, err, errlen);
+}
+
+static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check_sum,
+                 model_view *v, char *err, size_t errlen) {
   memset(v, 0, sizeof *v);
   if (!buf || n < 8 || memcmp(buf, MODEL_MAGIC, 8) != 0) {
     seterr(err, errlen, "not a precis model (bad magic)");
@@ -60,7 +73,7 @@ int model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view
     return -1;
   }
   uint32_t sum = pc_rd32(buf + 32);
-  if (model_checksum(buf, n) != sum) {
+  if (check_sum && model_checksum(buf, n) != sum) {
     seterr(err, errlen, "model file corrupt (checksum mismatch)");
     return -1;
   }

@@ -56,6 +56,11 @@ typedef struct model_view {
  * in err.  The view points into buf. */
 int model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
                 size_t errlen);
+/* The same without the checksum (every other check is made): for the
+ * models compiled into the library, whose checksums tools/bin2c.c verified
+ * at build time (it refuses to embed a file whose checksum is wrong). */
+int model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
+                         char *err, size_t errlen);
 const model_section *model_find(const model_view *v, const char *tag);
 
 /* Maps (or reads) a whole file.  Returns 0 or -1 with err; release with model_unmap. */

@@ -929,9 +929,14 @@ static int words_add(model_lex *w, uint64_t key, const uint32_t *val, const uint
   return 0;
 }
 
-/* The word cache, from the vocabulary section "VOCB" (u32 count, then count x
- * {u16 length, bytes}): see struct tagger. */
-static int build_wcache(tagger *t, const model_section *s, char *err, size_t errlen) {
+/* The word cache and the lexeme cache (see struct tagger), from the
+ * vocabulary section "VOCB" (u32 count, then count x {u16 length, bytes}).
+ * Needs the merged lexicon (build_words).  Each word's tg_lex is computed
+ * once, by the run-time lex_fill (so a cached lexeme is exactly what
+ * lex_fill computes; the role features read no field that differs from the
+ * separate-lexicon form used in training: dict, clus and the hashes agree,
+ * gzv and the word-cache fields are not features). */
+static int build_caches(tagger *t, const model_section *s, char *err, size_t errlen) {
   if (s->n < 4) goto bad;
   uint32_t n = pc_rd32(s->p);
   if (n > s->n / 2) goto bad;
@@ -940,14 +945,24 @@ static int build_wcache(tagger *t, const model_section *s, char *err, size_t err
   t->wc_index.mask = cap - 1;
   t->wc_index.e = pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
   t->wc_rows = pc_table_alloc((size_t)(n ? n : 1) * TG_NROLES * TG_WC_STRIDE * sizeof *t->wc_rows);
-  if (!t->wc_index.e || !t->wc_rows) {
+  t->lc_mask = cap - 1;
+  t->lc_slots = calloc(cap, sizeof *t->lc_slots);
+  t->lc_lex = malloc((size_t)(n ? n : 1) * sizeof *t->lc_lex);
+  t->lc_off = malloc(((size_t)n + 1) * sizeof *t->lc_off);
+  t->lc_text = malloc((size_t)n * NORM_MAX + 1);
+  if (!t->wc_index.e || !t->wc_rows || !t->lc_slots || !t->lc_lex || !t->lc_off || !t->lc_text) {
     seterr(err, errlen, "out of memory");
     return -1;
   }
-  const model_lex *dict = t->kind == TAGGER_POS && t->dict.e ? &t->dict : NULL;
-  const model_lex *clus = t->clus.e ? &t->clus : NULL;
-  size_t off = 4;
-  uint32_t nb = 0;
+  size_t off = 4, textlen = 0;
+  uint32_t nb = 0, nl = 0;
+#ifdef TG_HAVE_AVX2
+  const int avx2 = have_avx2();
+#else
+  const int avx2 = 0;
+#endif
+  (void)avx2;
+  t->lc_off[0] = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (s->n - off < 2) goto bad;
     uint32_t len = pc_rd16(s->p + off);
@@ -955,20 +970,50 @@ static int build_wcache(tagger *t, const model_section *s, char *err, size_t err
     if (s->n - off < len) goto bad;
     tag_token tok = {(const char *)s->p + off, len};
     off += len;
-    tg_lex L;
-    tg_lex_of(&tok, dict, clus, &L);
-    uint64_t key = L.word ? L.word : 1;
+    /* lexeme cache: key = normalised bytes */
+    char b[NORM_MAX + 4];
+    size_t m = normalize(tok.s, tok.len, b);
+    uint64_t h = lc_hash(b, m);
+    uint32_t lj = (uint32_t)h & t->lc_mask;
+    int dup = 0;
+    for (; t->lc_slots[lj].key; lj = (lj + 1) & t->lc_mask)
+      if (t->lc_slots[lj].key == h && t->lc_slots[lj].len == m &&
+          !memcmp(t->lc_text + t->lc_off[t->lc_slots[lj].idx], b, m)) {
+        dup = 1;
+        break;
+      }
+    if (dup) continue; /* same normalised word twice: same lexeme, same word key */
+    tg_run r;
+    tg_run_init(&r, &tok, 1);
+    r.words = &t->words;
+    r.words_pos = t->kind == TAGGER_POS;
+    lex_fill(&r, 0);
+    tg_lex *L = &t->lc_lex[nl];
+    *L = r.ring[0];
+    memcpy(t->lc_text + textlen, b, m);
+    textlen += m;
+    t->lc_off[nl + 1] = (uint32_t)textlen;
+    t->lc_slots[lj].key = h;
+    t->lc_slots[lj].idx = nl;
+    t->lc_slots[lj].len = (uint32_t)m;
+    nl++;
+    /* word cache: key = cased word hash */
+    uint64_t key = L->word ? L->word : 1;
     uint32_t j = (uint32_t)key & t->wc_index.mask;
     while (t->wc_index.e[j].key && t->wc_index.e[j].key != key) j = (j + 1) & t->wc_index.mask;
-    if (t->wc_index.e[j].key) continue; /* same normalised word twice */
+    if (t->wc_index.e[j].key) continue; /* (64-bit hash collision) keeps the first */
     uint32_t mask = 0;
     int16_t *blk = t->wc_rows + (size_t)nb * TG_NROLES * TG_WC_STRIDE;
     for (int role = 0; role < TG_NROLES; role++) {
       uint64_t f[TG_MAXF];
-      size_t nf = t->kind == TAGGER_POS ? pos_role(role, &L, f) : ner_role(role, &L, f);
+      size_t nf = t->kind == TAGGER_POS ? pos_role(role, L, f) : ner_role(role, L, f);
       int32_t sc[TG_MAX_LABELS];
-      memset(sc, 0, sizeof sc);
-      pc_model_score(&t->w, f, nf, sc);
+      uint32_t found[TG_MAXF];
+      const int16_t *rows[TG_MAXF];
+      memset(sc, 0, sizeof sc); /* classes past nlabels stay 0, as the padding sums would */
+      size_t nr = pc_probe(&t->w, f, nf, found);
+      for (size_t k = 0; k < nr; k++) rows[k] = t->w.rows + (size_t)found[k] * t->w.stride;
+      SUM_ROWS(rows, nr, t->nlabels, sc, avx2);
       int fits = 1;
       for (int c = 0; c < TG_WC_STRIDE; c++)
         if (sc[c] > INT16_MAX || sc[c] < -INT16_MAX) fits = 0;
@@ -982,62 +1027,18 @@ static int build_wcache(tagger *t, const model_section *s, char *err, size_t err
     t->wc_index.n++;
   }
   if (off != s->n) goto bad;
+  t->lc_n = nl;
+  /* the word-cache fields of the lexemes, as lex_fill finds them */
+  for (uint32_t i = 0; i < nl; i++) {
+    tg_lex *L = &t->lc_lex[i];
+    const model_lex_entry *e = model_lex_find(&t->wc_index, L->word);
+    L->wrow = e ? t->wc_rows + (size_t)e->val * TG_NROLES * TG_WC_STRIDE : NULL;
+    L->wmask = e ? e->pad : 0;
+  }
   return 0;
 bad:
   seterr(err, errlen, "model corrupt: bad vocabulary section");
   return -1;
-}
-
-/* The lexeme cache (see struct tagger), for the words of the vocabulary
- * section; built after the merged lexicon and the word cache, with the
- * same run-time lex_fill, so a cached entry is exactly what lex_fill would
- * compute.  The section was checked by build_wcache. */
-static int build_lcache(tagger *t, const model_section *s) {
-  uint32_t n = pc_rd32(s->p);
-  uint32_t cap = 16;
-  while (cap < n * 2u + 16) cap <<= 1;
-  t->lc_mask = cap - 1;
-  t->lc_slots = calloc(cap, sizeof *t->lc_slots);
-  t->lc_lex = malloc((size_t)(n ? n : 1) * sizeof *t->lc_lex);
-  t->lc_off = malloc(((size_t)n + 1) * sizeof *t->lc_off);
-  t->lc_text = malloc((size_t)n * NORM_MAX + 1);
-  if (!t->lc_slots || !t->lc_lex || !t->lc_off || !t->lc_text) return -1;
-  size_t off = 4, textlen = 0;
-  uint32_t nl = 0;
-  t->lc_off[0] = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    uint32_t len = pc_rd16(s->p + off);
-    tag_token tok = {(const char *)s->p + off + 2, len};
-    off += 2 + (size_t)len;
-    char b[NORM_MAX + 4];
-    size_t m = normalize(tok.s, tok.len, b);
-    uint64_t h = lc_hash(b, m);
-    uint32_t j = (uint32_t)h & t->lc_mask;
-    int dup = 0;
-    for (; t->lc_slots[j].key; j = (j + 1) & t->lc_mask)
-      if (t->lc_slots[j].key == h && t->lc_slots[j].len == m &&
-          !memcmp(t->lc_text + t->lc_off[t->lc_slots[j].idx], b, m)) {
-        dup = 1;
-        break;
-      }
-    if (dup) continue;
-    tg_run r;
-    tg_run_init(&r, &tok, 1);
-    r.words = &t->words;
-    r.words_pos = t->kind == TAGGER_POS;
-    r.wc = t->wc_rows ? t : NULL;
-    lex_fill(&r, 0);
-    t->lc_lex[nl] = r.ring[0];
-    memcpy(t->lc_text + textlen, b, m);
-    textlen += m;
-    t->lc_off[nl + 1] = (uint32_t)textlen;
-    t->lc_slots[j].key = h;
-    t->lc_slots[j].idx = nl;
-    t->lc_slots[j].len = (uint32_t)m;
-    nl++;
-  }
-  t->lc_n = nl;
-  return 0;
 }
 
 /* The merged run-time lexicon: (dict or gazetteer) + clusters. */
@@ -1059,9 +1060,12 @@ static int build_words(tagger *t) {
   return 0;
 }
 
-tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) {
+/* embedded: a model compiled into the library (checksum verified at build time). */
+static tagger *load(const void *buf, size_t n, int embedded, char *err, size_t errlen) {
   model_view v;
-  if (model_parse(buf, n, 0, &v, err, errlen) < 0) return NULL;
+  if ((embedded ? model_parse_embedded(buf, n, 0, &v, err, errlen)
+                : model_parse(buf, n, 0, &v, err, errlen)) < 0)
+    return NULL;
   tagger *t = calloc(1, sizeof *t);
   if (!t) {
     seterr(err, errlen, "out of memory");
@@ -1115,15 +1119,11 @@ tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) 
   if ((s = model_find(&v, "DICT")) && model_lex_read(s, &t->dict, err, errlen) < 0) goto fail;
   if ((s = model_find(&v, "GAZT")) && model_lex_read(s, &t->gaz, err, errlen) < 0) goto fail;
   if ((s = model_find(&v, "CLUS")) && model_lex_read(s, &t->clus, err, errlen) < 0) goto fail;
-  if ((s = model_find(&v, "VOCB")) && build_wcache(t, s, err, errlen) < 0) goto fail;
   if (build_words(t) < 0) {
     seterr(err, errlen, "out of memory");
     goto fail;
   }
-  if (t->wc_rows && (s = model_find(&v, "VOCB")) && build_lcache(t, s) < 0) {
-    seterr(err, errlen, "out of memory");
-    goto fail;
-  }
+  if ((s = model_find(&v, "VOCB")) && build_caches(t, s, err, errlen) < 0) goto fail;
   if ((s = model_find(&v, "NOTE"))) {
     const char *p = (const char *)s->p, *end = p + s->n;
     while (p < end && t->nnotes < TG_MAX_NOTES) {
@@ -1150,6 +1150,10 @@ tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) 
 fail:
   tagger_destroy(t);
   return NULL;
+}
+
+tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) {
+  return load(buf, n, 0, err, errlen);
 }
 
 tagger *tagger_load_file(const char *path, char *err, size_t errlen) {
@@ -1202,7 +1206,7 @@ static void load_builtin(void) {
                i ? "NER" : "POS", i ? "ner" : "pos");
       continue;
     }
-    builtin[i] = tagger_load_memory(data[i], size[i], builtin_err[i], sizeof builtin_err[i]);
+    builtin[i] = load(data[i], size[i], 1, builtin_err[i], sizeof builtin_err[i]);
     if (builtin[i] && builtin[i]->kind != kinds[i]) {
       tagger_destroy(builtin[i]);
       builtin[i] = NULL;

@@ -3,10 +3,31 @@
  * usage: bin2c OUT.c NAME=PATH ...
  * For each NAME writes
  *   const unsigned char NAME_data[] (8-byte aligned) and const size_t NAME_size;
- * A PATH that does not exist gives NAME_size = 0 ("no built-in model"). */
+ * A PATH that does not exist gives NAME_size = 0 ("no built-in model").
+ *
+ * A file that starts with the precis model magic must carry a correct
+ * checksum (src/model.h: FNV-1a 32 of the file with bytes [32,36) as zero,
+ * stored little-endian at offset 32): bin2c refuses to embed a corrupt
+ * model, so the library skips that check when it decodes its built-in
+ * models (model_parse_embedded). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Returns 0 if buf is not a precis model or its checksum is right, -1 if it is wrong. */
+static int check_model(const unsigned char *buf, size_t n) {
+  if (n < 8 || memcmp(buf, "PRECISM\x1a", 8) != 0) return 0;
+  if (n < 40) return -1;
+  uint32_t h = 0x811c9dc5u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (i >= 32 && i < 36) ? 0u : buf[i];
+    h *= 0x01000193u;
+  }
+  uint32_t sum = (uint32_t)buf[32] | ((uint32_t)buf[33] << 8) | ((uint32_t)buf[34] << 16) |
+                 ((uint32_t)buf[35] << 24);
+  return h == sum ? 0 : -1;
+}
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -31,19 +52,40 @@ int main(int argc, char **argv) {
     *eq = 0;
     const char *name = argv[i], *path = eq + 1;
     FILE *in = fopen(path, "rb");
-    size_t n = 0;
-    fprintf(out, "_Alignas(8) const unsigned char %s_data[] =\n", name);
-    if (in) {
-      unsigned char buf[64];
+    size_t n = 0, cap = 0;
+    unsigned char *all = NULL;
+    if (in) { /* the whole file first, to check it */
+      unsigned char buf[65536];
       size_t k;
       while ((k = fread(buf, 1, sizeof buf, in)) > 0) {
-        fputs("  \"", out);
-        for (size_t j = 0; j < k; j++) fprintf(out, "\\%03o", buf[j]);
-        fputs("\"\n", out);
+        if (n + k > cap) {
+          cap = (n + k) * 2;
+          unsigned char *na = realloc(all, cap);
+          if (!na) {
+            fprintf(stderr, "bin2c: out of memory\n");
+            return 1;
+          }
+          all = na;
+        }
+        memcpy(all + n, buf, k);
         n += k;
       }
       fclose(in);
+      if (check_model(all, n) < 0) {
+        fprintf(stderr, "bin2c: %s: corrupt model (checksum mismatch), not embedding it\n", path);
+        free(all);
+        fclose(out);
+        remove(tmp);
+        return 1;
+      }
     }
+    fprintf(out, "_Alignas(8) const unsigned char %s_data[] =\n", name);
+    for (size_t j = 0; j < n; j += 64) {
+      fputs("  \"", out);
+      for (size_t q = j; q < n && q < j + 64; q++) fprintf(out, "\\%03o", all[q]);
+      fputs("\"\n", out);
+    }
+    free(all);
     if (!n) fputs("  \"\"", out);
     fprintf(out, ";\nconst size_t %s_size = %zu;\n", name, n);
   }
