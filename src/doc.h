@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "lexicon.h"
 #include "precis.h"
 
 /* Token flags. */
@@ -205,7 +206,6 @@ static inline bool tok_ieq(const precis_doc *d, uint32_t i, const char *s) {
   }
   return true;
 }
-uint32_t hash_lower(const char *s, size_t n);
 
 /* Pipeline stages, in order (each in its own file). */
 void text_prepare(precis_doc *d, const char *in, size_t len);   /* text.c */

@@ -33,6 +33,8 @@ enum {
   LX_EVIDENCE = 1u << 23    /* show, find, cite: a cue only before "that" */
 };
 
+/* FNV-1a hash of the ASCII-lower-cased bytes (the key of every word table). */
+uint32_t hash_lower(const char *s, size_t n);
 /* Flags of a word (case-insensitive, ASCII folding); 0 when unknown. */
 uint32_t lex_flags(const char *s, size_t n);
 static inline bool lex_has(const char *s, size_t n, uint32_t f) { return (lex_flags(s, n) & f) != 0; }

@@ -15,16 +15,6 @@ typedef struct { const char *w; uint32_t len; int g; } nentry;
 static nentry ntab[NSIZE];
 static pthread_once_t nonce = PTHREAD_ONCE_INIT;
 
-static uint32_t nhash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    h = (h ^ c) * 16777619u;
-  }
-  return h;
-}
-
 static bool nieq(const char *a, const char *b, size_t n) {
   for (size_t i = 0; i < n; i++) {
     unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
@@ -37,7 +27,7 @@ static bool nieq(const char *a, const char *b, size_t n) {
 
 static void nadd(const char *w, int g) {
   size_t n = strlen(w);
-  uint32_t h = nhash(w, n) & (NSIZE - 1);
+  uint32_t h = hash_lower(w, n) & (NSIZE - 1);
   while (ntab[h].w) {
     if (ntab[h].len == n && nieq(ntab[h].w, w, n)) {
       if (ntab[h].g != g) ntab[h].g = '?'; /* in both lists: unknown gender */
@@ -103,7 +93,7 @@ static int lookup(const char *s, size_t n) {
 static int lookup_ascii(const char *s, size_t n) {
   if (n == 0 || n > 30) return 0;
   pthread_once(&nonce, nbuild);
-  uint32_t h = nhash(s, n) & (NSIZE - 1);
+  uint32_t h = hash_lower(s, n) & (NSIZE - 1);
   while (ntab[h].w) {
     if (ntab[h].len == n && nieq(ntab[h].w, s, n)) return ntab[h].g;
     h = (h + 1) & (NSIZE - 1);

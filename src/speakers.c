@@ -150,6 +150,17 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   return best;
 }
 
+/* The number of mentions that start before token tok (mentions are in text order). */
+static int32_t mentions_before(const precis_doc *d, uint32_t tok) {
+  int32_t lo = 0, hi = (int32_t)d->nmentions;
+  while (lo < hi) {
+    int32_t m = (lo + hi) / 2;
+    if (d->mentions[m].tok_begin < tok) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
 /* Is mention m the subject of its sentence (its first noun phrase)? */
 static bool is_subject(const precis_doc *d, const mention *mn) {
   const sentence *s = &d->sents[mn->sent];
@@ -162,12 +173,7 @@ static bool is_subject(const precis_doc *d, const mention *mn) {
  * [min_sent, the sentence of tok], before tok and outside quotations. */
 static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent,
                                      uint32_t *at_sent) {
-  int32_t lo = 0, hi = (int32_t)d->nmentions;
-  while (lo < hi) {
-    int32_t m = (lo + hi) / 2;
-    if (d->mentions[m].tok_begin < tok) lo = m + 1;
-    else hi = m;
-  }
+  int32_t lo = mentions_before(d, tok);
   for (int32_t m = lo - 1; m >= 0; m--) {
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent) break;
@@ -182,12 +188,7 @@ static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gend
 
 static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent) {
   /* mentions are in text order */
-  int32_t lo = 0, hi = (int32_t)d->nmentions;
-  while (lo < hi) {
-    int32_t m = (lo + hi) / 2;
-    if (d->mentions[m].tok_begin < tok) lo = m + 1;
-    else hi = m;
-  }
+  int32_t lo = mentions_before(d, tok);
   for (int32_t m = lo - 1; m >= 0; m--) {
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent) break;

@@ -59,16 +59,6 @@ static inline uint32_t cp_at(const src *t, uint32_t i, uint32_t *next) {
 static inline bool is_wordchar(enum cclass k) { return k == C_LETTER || k == C_UPPER || k == C_DIGIT || k == C_MARK; }
 static inline bool is_alpha(enum cclass k) { return k == C_LETTER || k == C_UPPER || k == C_MARK; }
 
-uint32_t hash_lower(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    h = (h ^ c) * 16777619u;
-  }
-  return h;
-}
-
 static void push(precis_doc *d, uint32_t a, uint32_t b, uint32_t flags) {
   if (b <= a) return;
   token *t = ARENA_PUSH(&d->ar, d->toks, d->ntoks, d->ctoks, token);
