@@ -72,6 +72,12 @@ elif kind == "names":      # many distinct names (entity linking)
     w("".join("Then %s %s met %s. " % (nm(), nm(), nm()) for _ in range(n)))
 elif kind == "mixedquotes":  # double- and single-mark quotes taking turns
     w("\"We will.\" \u2018Yes,\u2019 " * n)
+elif kind == "html_lt": w("<" * n)
+elif kind == "html_comment": w("<p>Seen.</p><!--" + "x" * n)
+elif kind == "html_refs": w("<p>" + "&amp;&ldquo;&#x201C;&#99999999;&#0;&bogus;" * n + "</p>")
+elif kind == "html_attr": w("<p>Seen.</p><a href=\"" + "x" * n)
+elif kind == "semis":  # one long verbless sentence of clause marks
+    w("Apples pears plums figs limes; " * n + "end.")
 elif kind == "nul": w(b"The mayor\0 said \"it is\0 done\". \0" * n)
 elif kind == "badutf8":
     # lone continuation (1), overlong 2-byte (2), overlong 3-byte (3),
@@ -120,7 +126,7 @@ run() {
   local name=$1 in=$2; shift 2
   local t0 t1 rc
   t0=$(date +%s.%N)
-  timeout "$LIMIT" "$PRECIS" ${RULES:+--no-tagger} -i text -f json "$in" > "$tmp/out" 2> "$tmp/err"; rc=$?
+  timeout "$LIMIT" "$PRECIS" ${RULES:+--no-tagger} -i "${INPUT:-text}" -f json "$in" > "$tmp/out" 2> "$tmp/err"; rc=$?
   t1=$(date +%s.%N)
   TIME=$(python3 -c "print('%.2f' % ($t1 - $t0))")
   if [ $rc -eq 124 ]; then no "$name: no result in ${LIMIT}s"; return 1; fi
@@ -179,6 +185,18 @@ run "1e5 one-sentence paragraphs" "$tmp/paras" paragraphs=100000 sentences=10000
 gen names 1e5 > "$tmp/names"
 run "1e5 distinct names" "$tmp/names" sentences=100000 min.entities=100000
 
+# HTML input (cli/html.c)
+INPUT=html
+gen html_lt 1e6 > "$tmp/html_lt"
+run "html: 1e6 stray '<'" "$tmp/html_lt" chars=1000000
+gen html_comment 1e6 > "$tmp/html_comment"
+run "html: an unclosed comment" "$tmp/html_comment" chars=5
+gen html_attr 1e6 > "$tmp/html_attr"
+run "html: an unclosed attribute value" "$tmp/html_attr" chars=5
+gen html_refs 1e5 > "$tmp/html_refs"
+run "html: 1e5 character references" "$tmp/html_refs" repairs=0 chars=1200000
+INPUT=
+
 # ---------------------------------------------------------------- linearity
 # linear NAME KIND SMALL BIG [checks]: both sizes analysed within the limit,
 # and the big one (10x the input) in no more than 40x the small one's time.
@@ -202,6 +220,7 @@ linear "single-paragraph article (bytes)" article 5e5 5e6 paragraphs=1
 linear "one-sentence paragraphs" paras 1e4 1e5 min.sentences=10000
 linear "distinct names" names 1e4 1e5 min.entities=10000
 linear "alternating double and single quotes" mixedquotes 1.6e4 1.6e5 paragraphs=1 min.sentences=16000
+linear "a sentence of 2e4 semicolons" semis 2e3 2e4 sentences=1
 run "1e5 capitalised words in a row, rules only" "$tmp/caps" min.sentences=1
 RULES=
 
