@@ -391,7 +391,10 @@ int cmd_analyze(int argc, char **argv) {
     }
   }
   free(files);
-  if (fflush(stdout) != 0) return 2;
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "precis: cannot write the output: %s\n", strerror(errno));
+    return 2;
+  }
   if (rc) return rc;
   return c.errors ? 1 : 0;
 }
