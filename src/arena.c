@@ -84,6 +84,7 @@ char *arena_strndup(arena *a, const char *s, size_t n) {
 }
 
 void arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n) {
+  if (*cap >= 0x80000000u) abort(); /* 2^31 elements (a 4 GB input of punctuation): the capacity would wrap to 0 */
   uint32_t nc = *cap ? *cap * 2 : 16;
   void *na = arena_alloc(a, nc * elsize);
   if (n && *arr) memcpy(na, *arr, n * elsize);
