@@ -590,11 +590,14 @@ static int pos_step(const tagger *t, tg_run *r, size_t i, int p1, int p2) {
  * static features are being fetched and token i+1's entries too. */
 typedef struct stage {
   uint64_t f[TG_MAXF];
-  uint32_t found[TG_MAXF];
-  size_t nf, nfound;
+  size_t nf;
   int sure;                        /* POS: tag known from the dictionary (-1 = no) */
   int nrows;                       /* word-cache rows standing for role features */
-  const int16_t *rows[TG_NROLES];
+  size_t ntot;                     /* after the probe: all rows found so far */
+  /* the rows to add up: [0, nrows) word-cache rows, then (stage_probe) the
+   * weight rows of the static features found, then (decision) those of
+   * the dynamic features */
+  const int16_t *rows[TG_NROLES + TG_MAXF + 8];
 } stage;
 
 static inline void stage_rows_prefetch(const stage *st) {
@@ -677,20 +680,35 @@ static int have_avx2(void) {
 #define SUM_ROWS(rows, nr, nl, sc, avx2) sum_rows((rows), (nr), (nl), (sc))
 #endif
 
-/* The rows of one decision: word-cache rows, then the weight rows of the
- * found static features, then those of the dynamic features. */
-TG_INLINE size_t gather_rows(const pc_model *m, const stage *st, const uint32_t *dyn, size_t ndyn,
-                             const int16_t **rows) {
+/* pc_probe, but writes the weight rows of the features found (and starts
+ * loading them). */
+TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
+                            const int16_t **out) {
+  const uint32_t mask = m->mask;
+  const pc_slot *slots = m->slots;
+  const int16_t *base = m->rows;
   const size_t stride = (size_t)m->stride;
-  size_t nr = 0;
-  for (int q = 0; q < st->nrows; q++) rows[nr++] = st->rows[q];
-  for (size_t k = 0; k < st->nfound; k++) rows[nr++] = m->rows + (size_t)st->found[k] * stride;
-  for (size_t k = 0; k < ndyn; k++) rows[nr++] = m->rows + (size_t)dyn[k] * stride;
-  return nr;
+  size_t n = 0;
+  for (size_t f = 0; f < nf; f++) {
+    uint64_t h = feats[f];
+    uint32_t key = pc_key32(h), i = (uint32_t)h & mask;
+    for (;;) {
+      const pc_slot *sl = &slots[i];
+      if (sl->key == key) {
+        const int16_t *row = base + (size_t)sl->start * stride;
+        PC_PREFETCH(row);
+        out[n++] = row;
+        break;
+      }
+      if (sl->key == 0) break;
+      i = (i + 1) & mask;
+    }
+  }
+  return n;
 }
 
 static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
-  st->nf = st->nfound = 0;
+  st->nf = 0;
   st->sure = -1;
   st->nrows = 0;
   if (i >= r->n) return;
@@ -706,7 +724,7 @@ static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
 }
 
 TG_INLINE void stage_probe(const tagger *t, stage *st) {
-  st->nfound = pc_probe(&t->w, st->f, st->nf, st->found);
+  st->ntot = (size_t)st->nrows + probe_rows(&t->w, st->f, st->nf, st->rows + st->nrows);
 }
 
 /* The greedy decoders (avx2: sum the rows with AVX2). */
@@ -716,9 +734,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   const int nl = t->nlabels;
   int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
   stage st[3];
-  uint64_t f[TG_MAXF];
-  uint32_t dyn[TG_MAXF];
-  const int16_t *rows[TG_NROLES + 2 * TG_MAXF];
+  uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
   pos_prepare(t, r, 0, &st[0]);
   pos_prepare(t, r, 1, &st[1]);
@@ -733,8 +749,8 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     } else {
       size_t nd = tg_pos_dynamic(r, i, p1, p2, f);
       pc_prefetch_slots(&t->w, f, nd);
-      nd = pc_probe(&t->w, f, nd, dyn);
-      SUM_ROWS(rows, gather_rows(&t->w, cur, dyn, nd, rows), nl, sc, avx2);
+      nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
+      SUM_ROWS(cur->rows, cur->ntot + nd, nl, sc, avx2);
       y = 0;
       for (int k = 1; k < nl; k++)
         if (sc[k] > sc[y]) y = k;
@@ -746,7 +762,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
 }
 
 static void ner_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
-  st->nf = st->nfound = 0;
+  st->nf = 0;
   st->nrows = 0;
   if (i >= r->n) return;
   ensure_lex(r, i + 3);
@@ -760,9 +776,7 @@ static void ner_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   const size_t n = r->n;
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
   stage st[3];
-  uint64_t f[TG_MAXF];
-  uint32_t dyn[TG_MAXF];
-  const int16_t *rows[TG_NROLES + 2 * TG_MAXF];
+  uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
   ner_prepare(t, r, 0, &st[0]);
   ner_prepare(t, r, 1, &st[1]);
@@ -773,8 +787,8 @@ static void ner_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     stage *cur = &st[i % 3];
     size_t nd = tg_ner_dynamic(r, i, p1, p2, f);
     pc_prefetch_slots(&t->w, f, nd);
-    nd = pc_probe(&t->w, f, nd, dyn);
-    SUM_ROWS(rows, gather_rows(&t->w, cur, dyn, nd, rows), TAG_NER_COUNT, sc, avx2);
+    nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
+    SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     uint32_t allow = tg_ner_allowed(p1, i + 1 == n);
     int best = -1;
     for (int y = 0; y < TAG_NER_COUNT; y++)
@@ -900,10 +914,7 @@ static void tagger_destroy(tagger *t) {
   model_lex_free(&t->words);
   model_lex_free(&t->wc_index);
   free(t->wc_rows);
-  free(t->lc_slots);
-  free(t->lc_lex);
-  free(t->lc_off);
-  free(t->lc_text);
+  free(t->lc_slots); /* one block with lc_lex, lc_off, lc_text */
   for (int i = 0; i < t->nnotes; i++) {
     free(t->note_key[i]);
     free(t->note_val[i]);
@@ -946,11 +957,17 @@ static int build_caches(tagger *t, const model_section *s, char *err, size_t err
   t->wc_index.e = pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
   t->wc_rows = pc_table_alloc((size_t)(n ? n : 1) * TG_NROLES * TG_WC_STRIDE * sizeof *t->wc_rows);
   t->lc_mask = cap - 1;
-  t->lc_slots = calloc(cap, sizeof *t->lc_slots);
-  t->lc_lex = malloc((size_t)(n ? n : 1) * sizeof *t->lc_lex);
-  t->lc_off = malloc(((size_t)n + 1) * sizeof *t->lc_off);
-  t->lc_text = malloc((size_t)n * NORM_MAX + 1);
-  if (!t->wc_index.e || !t->wc_rows || !t->lc_slots || !t->lc_lex || !t->lc_off || !t->lc_text) {
+  /* one zeroed block (huge pages when large): slots, lexemes, offsets, text */
+  size_t sz_slots = (size_t)cap * sizeof *t->lc_slots, sz_lex = (size_t)(n ? n : 1) * sizeof *t->lc_lex;
+  size_t sz_off = ((size_t)n + 2) * sizeof *t->lc_off;
+  unsigned char *blk0 = pc_table_alloc(sz_slots + sz_lex + sz_off + (size_t)n * NORM_MAX + 1);
+  if (blk0) {
+    t->lc_slots = (tg_lc_slot *)(void *)blk0;
+    t->lc_lex = (tg_lex *)(void *)(blk0 + sz_slots);
+    t->lc_off = (uint32_t *)(void *)(blk0 + sz_slots + sz_lex);
+    t->lc_text = (char *)(blk0 + sz_slots + sz_lex + sz_off);
+  }
+  if (!t->wc_index.e || !t->wc_rows || !blk0) {
     seterr(err, errlen, "out of memory");
     return -1;
   }
@@ -1008,12 +1025,9 @@ static int build_caches(tagger *t, const model_section *s, char *err, size_t err
       uint64_t f[TG_MAXF];
       size_t nf = t->kind == TAGGER_POS ? pos_role(role, L, f) : ner_role(role, L, f);
       int32_t sc[TG_MAX_LABELS];
-      uint32_t found[TG_MAXF];
       const int16_t *rows[TG_MAXF];
       memset(sc, 0, sizeof sc); /* classes past nlabels stay 0, as the padding sums would */
-      size_t nr = pc_probe(&t->w, f, nf, found);
-      for (size_t k = 0; k < nr; k++) rows[k] = t->w.rows + (size_t)found[k] * t->w.stride;
-      SUM_ROWS(rows, nr, t->nlabels, sc, avx2);
+      SUM_ROWS(rows, probe_rows(&t->w, f, nf, rows), t->nlabels, sc, avx2);
       int fits = 1;
       for (int c = 0; c < TG_WC_STRIDE; c++)
         if (sc[c] > INT16_MAX || sc[c] < -INT16_MAX) fits = 0;

@@ -40,7 +40,10 @@ struct tagger {
    * run-time tg_lex of each word (hashes, lexicon values, word-cache block),
    * keyed by the normalised bytes (a token's tg_lex depends on them alone),
    * so that a known word costs one look-up instead of a dozen hashes.
-   * lc_slots: open addressing, key = tg_lc_hash (0 = empty), val = index. */
+   * lc_slots: open addressing on a hash of the normalised bytes (0 =
+   * empty), idx = lexeme number, len = byte length (the bytes themselves,
+   * for the exact comparison, at lc_text + lc_off[idx]).  One allocation
+   * holds the four arrays (lc_slots is its start). */
   struct tg_lc_slot *lc_slots;
   uint32_t lc_mask, lc_n;
   struct tg_lex *lc_lex;
