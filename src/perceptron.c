@@ -20,7 +20,7 @@ void *pc_table_alloc(size_t size) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   madvise(p, n, MADV_HUGEPAGE);
 #endif
-  memset(p, 0, n);
+  memset(p, 0, size); /* the tail past size is never used */
   return p;
 }
 
@@ -355,7 +355,58 @@ static float bits_float(uint32_t u) {
   return f;
 }
 
+/* Number of non-zero weights in feature f's dense row. */
+static uint32_t row_count(const pc_model *m, uint32_t f) {
+  const int16_t *row = m->rows + (size_t)f * m->stride;
+  uint32_t cnt = 0;
+  for (int c = 0; c < m->nclasses; c++) cnt += row[c] != 0;
+  return cnt;
+}
+
+/* A model read from bytes keeps only the dense rows (pc_model_read drops the
+ * sparse entries); its sparse form is rebuilt from them: the non-zero
+ * weights of each row in class order, which is what pc_trainer_export
+ * writes, so a read model is written back byte for byte. */
+static int write_from_rows(const pc_model *m, pc_buf *out) {
+  uint32_t nfeat = 0, nent = 0;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    uint32_t cnt = row_count(m, s->start);
+    if (cnt) {
+      nfeat++;
+      nent += cnt;
+    }
+  }
+  pc_buf_u32(out, (uint32_t)m->nclasses);
+  pc_buf_u32(out, nfeat);
+  pc_buf_u32(out, nent);
+  pc_buf_u32(out, float_bits(m->scale));
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    uint32_t cnt = row_count(m, s->start);
+    if (!cnt) continue;
+    pc_buf_u32(out, s->key);
+    pc_buf_u32(out, i);
+    pc_buf_u16(out, (uint16_t)cnt);
+  }
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    const int16_t *row = m->rows + (size_t)s->start * m->stride;
+    for (int c = 0; c < m->nclasses; c++)
+      if (row[c]) {
+        pc_buf_u16(out, (uint16_t)c);
+        pc_buf_u16(out, (uint16_t)row[c]);
+      }
+  }
+  pc_buf_u32(out, m->mask + 1);
+  return out->oom ? -1 : 0;
+}
+
 int pc_model_write(const pc_model *m, pc_buf *out) {
+  if (!m->entries) return write_from_rows(m, out);
   pc_buf_u32(out, (uint32_t)m->nclasses);
   pc_buf_u32(out, m->nfeat);
   pc_buf_u32(out, m->nentries);
@@ -460,5 +511,11 @@ int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size
     seterr(err, errlen, "out of memory");
     return -1;
   }
+  /* scoring needs only the slots and the dense rows: drop the sparse form
+   * (pc_model_write rebuilds it from the rows) */
+  free(m->entries);
+  free(m->first);
+  m->entries = NULL;
+  m->first = NULL;
   return 0;
 }

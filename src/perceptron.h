@@ -114,8 +114,9 @@ typedef struct pc_model {
   uint32_t nentries;
   uint32_t mask;     /* slots - 1 */
   pc_slot *slots;
-  pc_entry *entries; /* sparse weights (the serialised form) */
-  uint32_t *first;   /* feature number -> index of its first entry */
+  pc_entry *entries; /* sparse weights (the serialised form); NULL in a model
+                        from pc_model_read, which keeps the dense rows only */
+  uint32_t *first;   /* feature number -> index of its first entry (NULL likewise) */
   /* Dense copy for scoring: one row of `stride` int16 per feature (stride =
    * nclasses rounded up to 16; the padding is zero). */
   int stride;

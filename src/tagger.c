@@ -960,7 +960,9 @@ static int build_caches(tagger *t, const model_section *s, char *err, size_t err
   /* one zeroed block (huge pages when large): slots, lexemes, offsets, text */
   size_t sz_slots = (size_t)cap * sizeof *t->lc_slots, sz_lex = (size_t)(n ? n : 1) * sizeof *t->lc_lex;
   size_t sz_off = ((size_t)n + 2) * sizeof *t->lc_off;
-  unsigned char *blk0 = pc_table_alloc(sz_slots + sz_lex + sz_off + (size_t)n * NORM_MAX + 1);
+  /* normalising never lengthens a word, so the text fits in the section's size */
+  size_t sz_text = (size_t)n * NORM_MAX < s->n ? (size_t)n * NORM_MAX : s->n;
+  unsigned char *blk0 = pc_table_alloc(sz_slots + sz_lex + sz_off + sz_text + 1);
   if (blk0) {
     t->lc_slots = (tg_lc_slot *)(void *)blk0;
     t->lc_lex = (tg_lex *)(void *)(blk0 + sz_slots);
