@@ -117,8 +117,7 @@ static inline uint64_t lc_hash(const char *b, size_t m) {
   return h ? h : 1;
 }
 
-static inline const tg_lex *lc_find(const tagger *t, const char *b, size_t m) {
-  uint64_t h = lc_hash(b, m);
+static inline const tg_lex *lc_find(const tagger *t, const char *b, size_t m, uint64_t h) {
   for (uint32_t i = (uint32_t)h & t->lc_mask;; i = (i + 1) & t->lc_mask) {
     const tg_lc_slot *s = &t->lc_slots[i];
     if (!s->key) return NULL;
@@ -131,13 +130,25 @@ static void lex_fill(tg_run *r, size_t j) {
   tg_lex *L = &r->ring[j % TG_RING];
   const tag_token *t = &r->toks[j];
   char b[NORM_MAX + 4], lw[NORM_MAX + 4], sh[NORM_MAX + 4], lsh[NORM_MAX + 4];
-  size_t m = normalize(t->s, t->len, b);
+  size_t m;
   if (r->lc) {
-    const tg_lex *c = lc_find(r->lc, b, m);
+    const size_t k = j % TG_RING;
+    uint64_t h;
+    if (j < r->pre_done && r->pre_tok[k] == j) { /* started ahead (lex_start) */
+      m = r->pre_m[k];
+      h = r->pre_h[k];
+      memcpy(b, r->pre_b[k], m);
+    } else {
+      m = normalize(t->s, t->len, b);
+      h = lc_hash(b, m);
+    }
+    const tg_lex *c = lc_find(r->lc, b, m, h);
     if (c) {
       *L = *c;
       return;
     }
+  } else {
+    m = normalize(t->s, t->len, b);
   }
   unsigned up = 0, lo = 0, dg = 0, oth = 0, na = 0;
   uint32_t fl = 0;
@@ -243,9 +254,45 @@ static void gaz_fill(tg_run *r, size_t s) {
   }
 }
 
+/* Starts the lexeme-cache look-up of token j: normalises it and fetches
+ * its slot into the cache; lex_fill finishes it.  (Only a prefetch: the
+ * result is the same whether or not a token was started.) */
+#define LEX_AHEAD 4
+static void lex_start(tg_run *r, size_t j) {
+  const size_t k = j % TG_RING;
+  const tag_token *t = &r->toks[j];
+  char *b = r->pre_b[k];
+  size_t m = normalize(t->s, t->len, b);
+  uint64_t h = lc_hash(b, m);
+  r->pre_tok[k] = j;
+  r->pre_m[k] = (uint32_t)m;
+  r->pre_h[k] = h;
+  PC_PREFETCH(&r->lc->lc_slots[(uint32_t)h & r->lc->lc_mask]);
+}
+
+/* The slot of token j (started a step earlier) has probably arrived: fetch
+ * its lexeme too. */
+static inline void lex_start2(tg_run *r, size_t j) {
+  const size_t k = j % TG_RING;
+  if (r->pre_tok[k] != j) return;
+  const tagger *t = r->lc;
+  const tg_lc_slot *s = &t->lc_slots[(uint32_t)r->pre_h[k] & t->lc_mask];
+  if (s->key == r->pre_h[k]) {
+    const char *p = (const char *)&t->lc_lex[s->idx];
+    PC_PREFETCH(p);
+    PC_PREFETCH(p + 64);
+    PC_PREFETCH(p + sizeof(tg_lex) - 1);
+  }
+}
+
 static void ensure_lex(tg_run *r, size_t upto) {
   while (r->lex_done <= upto && r->lex_done < r->n) {
     size_t j = r->lex_done++;
+    if (r->lc) {
+      size_t lim = j + LEX_AHEAD < r->n ? j + LEX_AHEAD : r->n;
+      while (r->pre_done < lim) lex_start(r, r->pre_done++);
+      if (j + 2 < r->pre_done) lex_start2(r, j + 2);
+    }
     lex_fill(r, j);
     if (r->gaz) {
       if (j >= 3) gaz_fill(r, j - 3);
@@ -269,6 +316,7 @@ void tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->lc = NULL;
   r->words_pos = 0;
   r->lex_done = 0;
+  r->pre_done = 0;
   r->pos_in = NULL;
   r->pos_model = NULL;
   r->pos_done = 0;

@@ -99,6 +99,13 @@ typedef struct tg_run {
   int words_pos;                      /* words holds POS dict values (else gazetteer) */
   size_t lex_done;                    /* tokens [0, lex_done) have lexical info */
   tg_lex ring[TG_RING];
+  /* Lexeme-cache look-ups started ahead (lc only): token pre_tok[k]'s
+   * normalised bytes, their length and hash, for slot k = token % TG_RING. */
+  size_t pre_done;                    /* tokens [0, pre_done) were started */
+  size_t pre_tok[TG_RING];
+  uint64_t pre_h[TG_RING];
+  uint32_t pre_m[TG_RING];
+  char pre_b[TG_RING][64];
   /* POS tags for NER features */
   const uint8_t *pos_in;              /* given tags, or NULL */
   const tagger *pos_model;            /* used when pos_in is NULL (may be NULL) */
