@@ -117,11 +117,25 @@ static inline uint64_t lc_hash(const char *b, size_t m) {
   return h ? h : 1;
 }
 
+/* memcmp(a, b, m) == 0 for short words, without the library call. */
+static inline int same_bytes(const char *a, const char *b, size_t m) {
+  size_t i = 0;
+  for (; i + 8 <= m; i += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + i, 8);
+    memcpy(&y, b + i, 8);
+    if (x != y) return 0;
+  }
+  for (; i < m; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
+}
+
 static inline const tg_lex *lc_find(const tagger *t, const char *b, size_t m, uint64_t h) {
   for (uint32_t i = (uint32_t)h & t->lc_mask;; i = (i + 1) & t->lc_mask) {
     const tg_lc_slot *s = &t->lc_slots[i];
     if (!s->key) return NULL;
-    if (s->key == h && s->len == m && !memcmp(t->lc_text + t->lc_off[s->idx], b, m))
+    if (s->key == h && s->len == m && same_bytes(t->lc_text + t->lc_off[s->idx], b, m))
       return &t->lc_lex[s->idx];
   }
 }

@@ -17,13 +17,14 @@
  *
  * Threads: a loaded tagger is immutable; any number of threads may tag
  * with the same tagger at once.  The built-in taggers are decoded once,
- * on first use of either (pthread_once; about 50 ms of CPU and 60 MB of
- * memory for both), and live until exit.
+ * on first use of either (pthread_once; about 0.1 s of CPU and 65 MB of
+ * memory for both, including per-word caches), and live until exit.
  * Memory: tagger_pos / tagger_ner allocate nothing; they keep a small
- * fixed window on the stack (under 10 KB), so sentences of any length are
+ * fixed window on the stack (under 12 KB), so sentences of any length are
  * fine.
- * Speed: about 1.5-2 million tokens/s for POS alone and 0.6-0.7 million
- * tokens/s for POS + NER on one core (precis eval ner --bench).
+ * Speed: about 2.5-2.9 million tokens/s for POS alone and 0.8-0.9 million
+ * tokens/s for POS + NER on one core (precis eval ner --bench, shared
+ * machine); sums use AVX2 when the CPU has it (same results either way).
  * Tokens: UTF-8 text, not NUL-terminated, one sentence per call (split as
  * PTB does: "do" "n't", "John" "'s", punctuation on its own).  Curly quotes,
  * dashes, ellipses and digits are normalised inside the feature extraction,
