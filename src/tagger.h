@@ -17,7 +17,7 @@
  *
  * Threads: a loaded tagger is immutable; any number of threads may tag
  * with the same tagger at once.  The built-in taggers are decoded once,
- * on first use of either (pthread_once; about 0.1 s of CPU and 65 MB of
+ * on first use of either (pthread_once; about 0.1 s of CPU and 67 MB of
  * memory for both, including per-word caches), and live until exit.
  * Memory: tagger_pos / tagger_ner allocate nothing; they keep a small
  * fixed window on the stack (under 12 KB), so sentences of any length are
