@@ -2,6 +2,7 @@
 #include "tagger.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -726,12 +727,14 @@ __attribute__((target("avx2"), noinline)) static void sum_rows_avx2(const int16_
   _mm256_storeu_si256((__m256i *)(void *)(sc + 16), c);
 }
 static int have_avx2(void) {
-  static int v = -1; /* benign race: every thread computes the same value */
-  if (v < 0) {
+  static atomic_int v = -1; /* every thread that races here stores the same value */
+  int x = atomic_load_explicit(&v, memory_order_relaxed);
+  if (x < 0) {
     __builtin_cpu_init();
-    v = __builtin_cpu_supports("avx2") ? 1 : 0;
+    x = __builtin_cpu_supports("avx2") ? 1 : 0;
+    atomic_store_explicit(&v, x, memory_order_relaxed);
   }
-  return v;
+  return x;
 }
 #define SUM_ROWS(rows, nr, nl, sc, avx2)                                    \
   do {                                                                      \
