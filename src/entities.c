@@ -393,13 +393,11 @@ void find_entities(precis_doc *d) {
       }
       add_cand(d, &cs, &n, &cap, c->b, c->e, probe.title_e > probe.title_b ? ENT_PERSON : ty, 1);
     }
-    if (n > n_ner) { /* keep text order */
-      for (uint32_t a = n_ner; a < n; a++) {
-        cand x = cs[a];
-        uint32_t b = a;
-        while (b > 0 && cs[b - 1].b > x.b) { cs[b] = cs[b - 1]; b--; }
-        cs[b] = x;
-      }
+    if (n > n_ner && n_ner > 0) { /* keep text order: merge the two ordered runs (linear) */
+      cand *m = arena_alloc(&d->ar, (size_t)n * sizeof(cand));
+      uint32_t a = 0, r = n_ner, o = 0;
+      while (a < n_ner || r < n) m[o++] = (r == n || (a < n_ner && cs[a].b <= cs[r].b)) ? cs[a++] : cs[r++];
+      memcpy(cs, m, (size_t)n * sizeof(cand));
     }
   } else {
     rule_candidates(d, &cs, &n, &cap);

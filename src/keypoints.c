@@ -70,19 +70,21 @@ static bool is_word_tok(const precis_doc *d, uint32_t i) { return (d->toks[i].fl
 /* Cut [b, e) at the first clause boundary outside quotation marks. */
 static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
   uint32_t words = 0;
+  uint32_t vk = b;    /* tokens [b, vk) have been looked at for a verb */
+  bool verb = false;  /* one of them is a verb */
   for (uint32_t i = b; i < e; i++) {
     if (is_word_tok(d, i)) words++;
     if (words < 5 || d->toks[i].quote_depth > 0) continue;
     if (tok_is(d, i, ";") || tok_is(d, i, "\xE2\x80\x94") || tok_is(d, i, "--") || tok_is(d, i, "\xE2\x80\x93") ||
         tok_is(d, i, ":")) {
-      /* only when what comes before is a clause (has a verb) */
-      bool verb = false;
-      for (uint32_t k = b; k < i && !verb; k++)
-        verb = tags_have_pos(d) ? (d->toks[k].pos == TAG_UPOS_VERB || d->toks[k].pos == TAG_UPOS_AUX)
-                                : (lex_flags(tok_str(d, k), tok_len(d, k)) & LX_SPEECH) || tok_is(d, k, "is") ||
-                                      tok_is(d, k, "was") || tok_is(d, k, "are") || tok_is(d, k, "were") ||
-                                      tok_is(d, k, "has") || tok_is(d, k, "have") || tok_is(d, k, "had") ||
-                                      tok_is(d, k, "will") || tok_is(d, k, "would");
+      /* only when what comes before is a clause (has a verb); the scan
+       * goes on from where the last one stopped (linear in the sentence) */
+      for (; vk < i && !verb; vk++)
+        verb = tags_have_pos(d) ? (d->toks[vk].pos == TAG_UPOS_VERB || d->toks[vk].pos == TAG_UPOS_AUX)
+                                : (lex_flags(tok_str(d, vk), tok_len(d, vk)) & LX_SPEECH) || tok_is(d, vk, "is") ||
+                                      tok_is(d, vk, "was") || tok_is(d, vk, "are") || tok_is(d, vk, "were") ||
+                                      tok_is(d, vk, "has") || tok_is(d, vk, "have") || tok_is(d, vk, "had") ||
+                                      tok_is(d, vk, "will") || tok_is(d, vk, "would");
       if (verb) return i;
     }
     if (tok_is(d, i, "but") && !(i + 1 < e && tok_is(d, i + 1, "also"))) {
