@@ -74,7 +74,8 @@ void precis_options_init(precis_options *opts);
 typedef struct precis_doc precis_doc;
 
 /* Analyse len bytes of UTF-8 text (invalid sequences become U+FFFD).
- * Returns NULL only when text is NULL and len > 0, or memory runs out. */
+ * Returns NULL only when text is NULL and len > 0, or when the allocator
+ * fails (everything allocated so far is released first). */
 precis_doc *precis_analyze(const char *text, size_t len, const precis_options *opts);
 void precis_doc_free(precis_doc *doc);
 

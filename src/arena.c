@@ -1,6 +1,7 @@
 /* arena.c - bump allocator for per-document data. */
 #include "arena.h"
 
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ void arena_init(arena *a, const precis_allocator *alc) {
   a->alc = alc ? alc : &default_alc;
   a->head = NULL;
   a->used_total = 0;
+  a->oom = NULL;
 }
 
 void arena_free(arena *a) {
@@ -47,7 +49,11 @@ void *arena_alloc(arena *a, size_t size) {
     if (b && b->size * 2 > bs && b->size < (64u << 20)) bs = b->size * 2;
     if (bs < size) bs = size;
     arena_block *nb = a->alc->malloc(a->alc->ctx, BLOCK_HDR + bs);
-    if (!nb) abort(); /* out of memory: nothing sensible to do mid-analysis */
+    if (!nb) {
+      /* out of memory: unwind to precis_analyze, which frees the arena and returns NULL */
+      if (a->oom) longjmp(*(jmp_buf *)a->oom, 1);
+      abort();
+    }
     nb->size = bs;
     nb->used = 0;
     /* keep the fuller block behind a fresh one; a huge one-off block goes behind */

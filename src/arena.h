@@ -12,6 +12,7 @@ typedef struct arena {
   const precis_allocator *alc;
   arena_block *head;
   size_t used_total;
+  void *oom; /* a jmp_buf to leave through when the allocator fails, or NULL (abort) */
 } arena;
 
 void arena_init(arena *a, const precis_allocator *alc);

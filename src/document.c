@@ -4,6 +4,7 @@
  *   -> find_attributions -> resolve_speakers -> find_figures -> select_keypoints
  *   -> export_doc
  */
+#include <setjmp.h>
 #include <string.h>
 
 #include "doc.h"
@@ -21,10 +22,21 @@ precis_doc *precis_analyze(const char *text, size_t len, const precis_options *o
   if (opts) o = *opts;
   else precis_options_init(&o);
   const precis_allocator *alc = o.allocator ? o.allocator : precis_default_allocator();
+  /* every allocation of the analysis comes from the document's arena; when the
+   * allocator fails, arena_alloc jumps back here and the whole arena goes */
+  jmp_buf oom;
   arena ar;
   arena_init(&ar, alc);
+  arena *volatile live = &ar;
+  ar.oom = &oom;
+  if (setjmp(oom)) {
+    arena a = *live;
+    arena_free(&a);
+    return NULL;
+  }
   precis_doc *d = arena_alloc(&ar, sizeof *d);
   d->ar = ar;
+  live = &d->ar;
   d->opts = o;
   text_prepare(d, text, len);
   tokenize(d);
@@ -36,6 +48,7 @@ precis_doc *precis_analyze(const char *text, size_t len, const precis_options *o
   find_figures(d);
   select_keypoints(d);
   export_doc(d);
+  d->ar.oom = NULL; /* the document outlives this frame */
   return d;
 }
 
