@@ -298,11 +298,10 @@ void select_keypoints(precis_doc *d) {
   /* graph centrality (TextRank), normalised to the best sentence */
   double *tr = arena_alloc(&d->ar, (d->nsents + 1) * sizeof(double));
   if (W.textrank > 0) {
-    summarize_textrank(d, (int)(d->nsents < MAX_CANDS ? d->nsents : MAX_CANDS));
+    summarize_textrank_scores(d, tr);
     double mx = 0;
-    for (uint32_t k = 0; k < d->nkps; k++) if (d->kps[k].score > mx) mx = d->kps[k].score;
-    for (uint32_t k = 0; k < d->nkps; k++) tr[d->kps[k].sent] = mx > 0 ? d->kps[k].score / mx : 0;
-    d->nkps = 0;
+    for (uint32_t s = 0; s < d->nsents; s++) if (tr[s] > mx) mx = tr[s];
+    for (uint32_t s = 0; s < d->nsents; s++) tr[s] = mx > 0 ? tr[s] / mx : 0;
   }
   cand *cs = arena_alloc(&d->ar, MAX_CANDS * sizeof(cand));
   uint32_t nc = 0, rank = 0;

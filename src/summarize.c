@@ -146,9 +146,26 @@ typedef struct ranked {
   double score;
 } ranked;
 
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return (x > y) - (x < y);
+/* Sorts n uint32 ascending: insertion sort when short, else an LSD radix
+ * sort (four byte passes) with scratch space from the arena. */
+static void sort_u32(arena *A, uint32_t *v, uint32_t n) {
+  if (n < 24) {
+    for (uint32_t i = 1; i < n; i++) {
+      uint32_t x = v[i], j = i;
+      while (j > 0 && v[j - 1] > x) { v[j] = v[j - 1]; j--; }
+      v[j] = x;
+    }
+    return;
+  }
+  uint32_t *tmp = arena_alloc(A, (size_t)n * sizeof *tmp), *src = v, *dst = tmp;
+  for (unsigned shift = 0; shift < 32; shift += 8) {
+    uint32_t count[257] = {0};
+    for (uint32_t i = 0; i < n; i++) count[((src[i] >> shift) & 0xFF) + 1]++;
+    for (int b = 0; b < 256; b++) count[b + 1] += count[b];
+    for (uint32_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+    uint32_t *t = src; src = dst; dst = t;
+  }
+  /* four passes: the result is back in v */
 }
 
 static int cmp_ranked(const void *a, const void *b) {
@@ -174,10 +191,9 @@ static bool content_token(const precis_doc *d, uint32_t i) {
   return !(lex_flags(s, n) & LX_STOP);
 }
 
-void summarize_textrank(precis_doc *d, int n) {
-  if (!d) return;
-  d->nkps = 0;
-  if (n <= 0 || d->nsents == 0) return;
+/* Steps 1-6: the PageRank value of each considered sentence.  Returns N, with
+ * *pos_out[i] the sentence index and *p_out[i] its score. */
+static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out) {
   arena *A = &d->ar;
 
   /* 1. the sentences considered, and the token range of each */
@@ -196,7 +212,7 @@ void summarize_textrank(precis_doc *d, int n) {
     total += len;
     N++;
   }
-  if (N == 0) return;
+  if (N == 0) return 0;
 
   /* 2. term-frequency vectors: sorted hashes, run-length counted */
   uint32_t *hs = arena_alloc(A, (total + 1) * sizeof *hs);
@@ -208,7 +224,7 @@ void summarize_textrank(precis_doc *d, int n) {
     uint32_t *h = hs + off;
     for (uint32_t k = tb[i]; k < te[i]; k++)
       if (content_token(d, k)) h[m++] = d->toks[k].hash;
-    qsort(h, m, sizeof *h, cmp_u32);
+    sort_u32(A, h, m);
     v[i].t = terms + off;
     uint32_t u = 0;
     for (uint32_t k = 0; k < m; k++) {
@@ -231,7 +247,7 @@ void summarize_textrank(precis_doc *d, int n) {
   uint32_t nd = 0;
   for (uint32_t i = 0; i < N; i++)
     for (uint32_t k = 0; k < v[i].n; k++) dict[nd++] = v[i].t[k].h;
-  qsort(dict, nd, sizeof *dict, cmp_u32);
+  sort_u32(A, dict, nd);
   uint32_t ndict = 0;
   for (uint32_t k = 0; k < nd; k++) {
     if (ndict > 0 && dict[ndict - 1] == dict[k]) {
@@ -319,6 +335,31 @@ void summarize_textrank(precis_doc *d, int n) {
     np = t;
     if (delta < SUMMARIZE_TR_EPSILON) break;
   }
+
+  *pos_out = pos;
+  *p_out = p;
+  return N;
+}
+
+uint32_t summarize_textrank_scores(precis_doc *d, double *scores) {
+  if (!d || d->nsents == 0) return 0;
+  for (uint32_t s = 0; s < d->nsents; s++) scores[s] = 0;
+  uint32_t *pos;
+  double *p;
+  uint32_t N = textrank_core(d, &pos, &p);
+  for (uint32_t i = 0; i < N; i++) scores[pos[i]] = p[i];
+  return N;
+}
+
+void summarize_textrank(precis_doc *d, int n) {
+  if (!d) return;
+  d->nkps = 0;
+  if (n <= 0 || d->nsents == 0) return;
+  arena *A = &d->ar;
+  uint32_t *pos;
+  double *p;
+  uint32_t N = textrank_core(d, &pos, &p);
+  if (N == 0) return;
 
   /* 7. the top n, output in document order */
   ranked *r = arena_alloc(A, N * sizeof *r);

@@ -28,6 +28,11 @@ void summarize_lead(precis_doc *d, int n);
  * size.  Details (terms, idf, PageRank, ties) are at the top of summarize.c. */
 void summarize_textrank(precis_doc *d, int n);
 
+/* The TextRank score of every sentence, into scores[0 .. d->nsents) (0 for
+ * sentences not considered: headings, past the cap); d->kps is untouched.
+ * Returns how many sentences were considered. */
+uint32_t summarize_textrank_scores(precis_doc *d, double *scores);
+
 #define SUMMARIZE_TR_MAX_SENTS 500u
 #define SUMMARIZE_TR_MAX_SENT_TOKENS 200u
 #define SUMMARIZE_TR_DAMPING 0.85
