@@ -46,6 +46,8 @@ static void usage(FILE *f) {
           "      --summarizer S    keypoints (default), lead, textrank\n"
           "      --out-dir DIR     brat: write one DIR/NAME.ann per document\n"
           "      --no-tagger       rules only (skip the statistical taggers)\n"
+          "      --pos-model PATH  use this POS model instead of the built-in one\n"
+          "      --ner-model PATH  use this NER model instead of the built-in one\n"
           "      --demo            analyse the sample article\n"
           "      --demo-text       print the sample article\n"
           "  -h, --help            this help\n"
@@ -313,6 +315,7 @@ int cmd_analyze(int argc, char **argv) {
   c.fmt = PRECIS_FORMAT_TEXT;
   c.out = stdout;
   int demo = 0, nfiles = 0;
+  precis_model *pos_model = NULL, *ner_model = NULL;
   char **files = calloc((size_t)argc + 1, sizeof(char *));
   if (!files) return 2;
   for (int i = 1; i < argc; i++) {
@@ -359,6 +362,19 @@ int cmd_analyze(int argc, char **argv) {
       else if (!strcmp(v, "lead")) c.opts.summarizer = PRECIS_SUMMARIZER_LEAD;
       else if (!strcmp(v, "textrank")) c.opts.summarizer = PRECIS_SUMMARIZER_TEXTRANK;
       else { fprintf(stderr, "precis: unknown summarizer '%s' (keypoints, lead, textrank)\n", v); free(files); return 2; }
+    } else if (!strcmp(a, "--pos-model") || !strcmp(a, "--ner-model")) {
+      NEED_ARG();
+      char err[256];
+      precis_model *m = precis_model_load(argv[++i], err, sizeof err);
+      const char *want = a[2] == 'p' ? "pos" : "ner";
+      if (!m || strcmp(precis_model_kind(m), want)) {
+        fprintf(stderr, "precis: %s: %s\n", argv[i], m ? "not a model of that kind" : err);
+        precis_model_free(m);
+        free(files);
+        return 2;
+      }
+      if (a[2] == 'p') { precis_model_free(pos_model); pos_model = m; c.opts.pos_model = m; }
+      else { precis_model_free(ner_model); ner_model = m; c.opts.ner_model = m; }
     } else if (!strcmp(a, "--out-dir")) {
       NEED_ARG();
       c.out_dir = argv[++i];
@@ -391,6 +407,8 @@ int cmd_analyze(int argc, char **argv) {
     }
   }
   free(files);
+  precis_model_free(pos_model);
+  precis_model_free(ner_model);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "precis: cannot write the output: %s\n", strerror(errno));
     return 2;

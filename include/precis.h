@@ -60,12 +60,26 @@ typedef enum precis_summarizer {
   PRECIS_SUMMARIZER_TEXTRANK = 2   /* TF-IDF cosine graph + PageRank */
 } precis_summarizer;
 
+/* A statistical model file (a POS or NER tagger trained by `precis train`). */
+typedef struct precis_model precis_model;
+
 typedef struct precis_options {
   int max_keypoints;            /* 0 = automatic (3 to 5) */
   precis_summarizer summarizer; /* which sentence selector */
   const precis_allocator *allocator; /* NULL = malloc/realloc/free */
   unsigned flags;               /* PRECIS_OPT_* */
+  const precis_model *pos_model; /* NULL = the built-in POS tagger */
+  const precis_model *ner_model; /* NULL = the built-in NER tagger */
 } precis_options;
+
+/* Load a model file (for precis_options.pos_model / ner_model).  Returns NULL
+ * with a message in err (errlen bytes) when the file is missing, corrupt, of
+ * another format version, or not a tagger model.  A loaded model is read-only
+ * and may be shared by any number of threads; free it after the last use. */
+precis_model *precis_model_load(const char *path, char *err, size_t errlen);
+/* "pos", "ner", or NULL. */
+const char *precis_model_kind(const precis_model *m);
+void precis_model_free(precis_model *m);
 
 #define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers (rules only) */
 

@@ -2,6 +2,8 @@
  * sentence: every token gets a UPOS tag, and the NER tagger proposes entity
  * spans for entities.c.  Skipped with PRECIS_OPT_NO_TAGGER or when the
  * library was built without models; the later stages then fall back to rules. */
+#include <stdio.h>
+
 #include "tags.h"
 
 #define CHUNK 512 /* tokens tagged at a time (a sentence longer than this is cut) */
@@ -9,8 +11,8 @@
 void tag_tokens(precis_doc *d) {
   d->has_pos = d->has_ner = false;
   if (d->opts.flags & PRECIS_OPT_NO_TAGGER) return;
-  const tagger *pos = tagger_builtin_pos();
-  const tagger *ner = tagger_builtin_ner();
+  const tagger *pos = d->opts.pos_model ? (const tagger *)d->opts.pos_model : tagger_builtin_pos();
+  const tagger *ner = d->opts.ner_model ? (const tagger *)d->opts.ner_model : tagger_builtin_ner();
   if (!pos) return;
   d->has_pos = true;
   d->has_ner = ner != NULL;
@@ -43,3 +45,20 @@ void tag_tokens(precis_doc *d) {
     }
   }
 }
+
+/* The public face of a tagger model (precis.h): a precis_model is a tagger. */
+precis_model *precis_model_load(const char *path, char *err, size_t errlen) {
+  if (!path) {
+    if (err && errlen) snprintf(err, errlen, "no model path");
+    return NULL;
+  }
+  return (precis_model *)tagger_load_file(path, err, errlen);
+}
+
+const char *precis_model_kind(const precis_model *m) {
+  if (!m) return NULL;
+  int k = tagger_kind((const tagger *)m);
+  return k == TAGGER_POS ? "pos" : k == TAGGER_NER ? "ner" : NULL;
+}
+
+void precis_model_free(precis_model *m) { tagger_free((tagger *)m); }

@@ -62,5 +62,14 @@ assert "error" not in r[0] and "error" not in r[1]
 assert r[2]["line"]==3 and "error" in r[2]
 assert r[3]["line"]==4 and "text" in r[3]["error"]
 PY
+# model files: the shipped ones give the built-in result; a wrong kind is refused
+if [ -f "$SRC/models/pos.bin" ] && [ -f "$SRC/models/ner.bin" ]; then
+  "$PRECIS" -f json --pos-model "$SRC/models/pos.bin" --ner-model "$SRC/models/ner.bin" "$SRC/examples/harbour-bridge.txt" > "$tmp/m1.json"
+  "$PRECIS" -f json "$SRC/examples/harbour-bridge.txt" > "$tmp/m2.json"
+  cmp -s "$tmp/m1.json" "$tmp/m2.json" && ok || no "--pos-model/--ner-model with the shipped files differ from the built-in models"
+  "$PRECIS" --pos-model "$SRC/models/ner.bin" "$SRC/examples/harbour-bridge.txt" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc -eq 2 ] && grep -q "not a model of that kind" "$tmp/err" && ok || no "--pos-model with a NER model accepted (exit $rc)"
+fi
+"$PRECIS" --ner-model "$tmp/none.bin" "$SRC/examples/harbour-bridge.txt" >/dev/null 2>&1; [ $? -eq 2 ] && ok || no "--ner-model with a missing file"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
