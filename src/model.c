@@ -11,8 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void seterr(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t len, const char *fmt, ...) {
+void model_seterr(char *err, size_t len, const char *fmt, ...) {
   if (!err || !len) return;
   va_list ap;
   va_start(ap, fmt);
@@ -47,50 +46,50 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
                  model_view *v, char *err, size_t errlen) {
   memset(v, 0, sizeof *v);
   if (!buf || n < 8 || memcmp(buf, MODEL_MAGIC, 8) != 0) {
-    seterr(err, errlen, "not a precis model (bad magic)");
+    model_seterr(err, errlen, "not a precis model (bad magic)");
     return -1;
   }
   if (n < MODEL_HEADER_SIZE) {
-    seterr(err, errlen, "model file truncated (%zu bytes, header needs %u)", n,
+    model_seterr(err, errlen, "model file truncated (%zu bytes, header needs %u)", n,
            MODEL_HEADER_SIZE);
     return -1;
   }
   v->version = pc_rd32(buf + 8);
   v->featset = pc_rd32(buf + 12);
   if (v->version != MODEL_FORMAT_VERSION) {
-    seterr(err, errlen, "unsupported model format version %u (this build reads version %u)",
+    model_seterr(err, errlen, "unsupported model format version %u (this build reads version %u)",
            (unsigned)v->version, MODEL_FORMAT_VERSION);
     return -1;
   }
   uint64_t total = pc_rd64(buf + 24);
   if (total > n) {
-    seterr(err, errlen, "model file truncated (%zu of %llu bytes)", n, (unsigned long long)total);
+    model_seterr(err, errlen, "model file truncated (%zu of %llu bytes)", n, (unsigned long long)total);
     return -1;
   }
   if (total != n) {
-    seterr(err, errlen, "model file corrupt (%zu bytes, header says %llu)", n,
+    model_seterr(err, errlen, "model file corrupt (%zu bytes, header says %llu)", n,
            (unsigned long long)total);
     return -1;
   }
   uint32_t sum = pc_rd32(buf + 32);
   if (check_sum && model_checksum(buf, n) != sum) {
-    seterr(err, errlen, "model file corrupt (checksum mismatch)");
+    model_seterr(err, errlen, "model file corrupt (checksum mismatch)");
     return -1;
   }
   if (featset && v->featset != featset) {
-    seterr(err, errlen, "model has feature set %u, expected %u (wrong kind of model or built by another version)",
+    model_seterr(err, errlen, "model has feature set %u, expected %u (wrong kind of model or built by another version)",
            (unsigned)v->featset, (unsigned)featset);
     return -1;
   }
   uint32_t ns = pc_rd32(buf + 16);
   if (ns > MODEL_MAX_SECTIONS) {
-    seterr(err, errlen, "model file corrupt (%u sections)", (unsigned)ns);
+    model_seterr(err, errlen, "model file corrupt (%u sections)", (unsigned)ns);
     return -1;
   }
   size_t off = MODEL_HEADER_SIZE;
   for (uint32_t i = 0; i < ns; i++) {
     if (n - off < 8) {
-      seterr(err, errlen, "model file corrupt (section table runs past the end)");
+      model_seterr(err, errlen, "model file corrupt (section table runs past the end)");
       return -1;
     }
     model_section *s = &v->sec[i];
@@ -99,7 +98,7 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
     uint32_t len = pc_rd32(buf + off + 4);
     off += 8;
     if (len > n - off) {
-      seterr(err, errlen, "model file corrupt (section %s runs past the end)", s->tag);
+      model_seterr(err, errlen, "model file corrupt (section %s runs past the end)", s->tag);
       return -1;
     }
     s->p = buf + off;
@@ -107,12 +106,12 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
     off += len;
     off += (4 - (len & 3)) & 3;
     if (off > n) {
-      seterr(err, errlen, "model file corrupt (bad padding)");
+      model_seterr(err, errlen, "model file corrupt (bad padding)");
       return -1;
     }
   }
   if (off != n) {
-    seterr(err, errlen, "model file corrupt (trailing bytes)");
+    model_seterr(err, errlen, "model file corrupt (trailing bytes)");
     return -1;
   }
   v->nsections = (int)ns;
@@ -131,24 +130,24 @@ int model_map_file(const char *path, const unsigned char **buf, size_t *n, char 
   *n = 0;
   int fd = open(path, O_RDONLY);
   if (fd < 0) {
-    seterr(err, errlen, "cannot open model %s: %s", path, strerror(errno));
+    model_seterr(err, errlen, "cannot open model %s: %s", path, strerror(errno));
     return -1;
   }
   struct stat st;
   if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-    seterr(err, errlen, "cannot read model %s: not a regular file", path);
+    model_seterr(err, errlen, "cannot read model %s: not a regular file", path);
     close(fd);
     return -1;
   }
   if (st.st_size == 0) {
-    seterr(err, errlen, "model file %s is empty (truncated)", path);
+    model_seterr(err, errlen, "model file %s is empty (truncated)", path);
     close(fd);
     return -1;
   }
   void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
   if (p == MAP_FAILED) {
-    seterr(err, errlen, "cannot map model %s: %s", path, strerror(errno));
+    model_seterr(err, errlen, "cannot map model %s: %s", path, strerror(errno));
     return -1;
   }
   *buf = p;
@@ -263,12 +262,12 @@ int model_writer_save(model_writer *w, const char *path, char *err, size_t errle
   pc_buf b;
   if (model_writer_finish(w, &b) < 0) {
     free(b.p);
-    seterr(err, errlen, "out of memory while writing model");
+    model_seterr(err, errlen, "out of memory while writing model");
     return -1;
   }
   FILE *f = fopen(path, "wb");
   if (!f) {
-    seterr(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    model_seterr(err, errlen, "cannot write %s: %s", path, strerror(errno));
     free(b.p);
     return -1;
   }
@@ -277,7 +276,7 @@ int model_writer_save(model_writer *w, const char *path, char *err, size_t errle
   if (fclose(f) != 0) bad = 1;
   free(b.p);
   if (bad) {
-    seterr(err, errlen, "error writing %s", path);
+    model_seterr(err, errlen, "error writing %s", path);
     return -1;
   }
   return 0;
@@ -301,12 +300,12 @@ void model_lex_write(pc_buf *b, const uint64_t *keys, const uint32_t *vals, size
 int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen) {
   memset(lx, 0, sizeof *lx);
   if (!s || s->n < 4) {
-    seterr(err, errlen, "lexicon section truncated");
+    model_seterr(err, errlen, "lexicon section truncated");
     return -1;
   }
   uint32_t n = pc_rd32(s->p);
   if ((uint64_t)n * 12 + 4 != s->n) {
-    seterr(err, errlen, "lexicon section has the wrong size (corrupt)");
+    model_seterr(err, errlen, "lexicon section has the wrong size (corrupt)");
     return -1;
   }
   uint32_t cap = 16;
@@ -315,7 +314,7 @@ int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errl
   lx->n = n;
   lx->e = pc_table_alloc((size_t)cap * sizeof *lx->e);
   if (!lx->e) {
-    seterr(err, errlen, "out of memory");
+    model_seterr(err, errlen, "out of memory");
     return -1;
   }
   const unsigned char *p = s->p + 4;

@@ -136,4 +136,7 @@ static inline uint32_t model_lex_get(const model_lex *lx, uint64_t key) {
   }
 }
 
+/* Formats an error message into err (len bytes); nothing when err is NULL. */
+void model_seterr(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 #endif

@@ -7,16 +7,9 @@
 #include <time.h>
 
 #include "tagger.h"
+#include "model.h"
 #include "tagger_int.h"
 
-static void seterr(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t len, const char *fmt, ...) {
-  if (!err || !len) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(err, len, fmt, ap);
-  va_end(ap);
-}
 
 /* CPU time of this thread: the tagging speed on one core, unaffected by
  * other processes competing for the machine. */
@@ -123,7 +116,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
   memset(c, 0, sizeof *c);
   FILE *f = fopen(path, "r");
   if (!f) {
-    seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+    model_seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
     return -1;
   }
   char *line = NULL;
@@ -147,7 +140,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
       col[nc++] = p;
     }
     if (nc < 4) {
-      seterr(err, errlen, "%s:%zu: not CoNLL-U (expected 10 tab-separated columns)", path, lineno);
+      model_seterr(err, errlen, "%s:%zu: not CoNLL-U (expected 10 tab-separated columns)", path, lineno);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -156,7 +149,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
     if (strchr(col[0], '-') || strchr(col[0], '.')) continue;
     int y = upos_id(col[3], strlen(col[3]));
     if (y < 0) {
-      seterr(err, errlen, "%s:%zu: unknown UPOS tag '%s'", path, lineno, col[3]);
+      model_seterr(err, errlen, "%s:%zu: unknown UPOS tag '%s'", path, lineno, col[3]);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -169,7 +162,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
   fclose(f);
   corpus_finish(c);
   if (!c->ntok) {
-    seterr(err, errlen, "%s: no tokens", path);
+    model_seterr(err, errlen, "%s: no tokens", path);
     corpus_free(c);
     return -1;
   }
@@ -201,7 +194,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
   memset(c, 0, sizeof *c);
   FILE *f = fopen(path, "r");
   if (!f) {
-    seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+    model_seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
     return -1;
   }
   char *line = NULL;
@@ -228,7 +221,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
     char *sp1 = strchr(line, ' ');
     char *last = strrchr(line, ' ');
     if (!sp1 || !last) {
-      seterr(err, errlen, "%s:%zu: not CoNLL-2003 (expected 'token POS chunk NER')", path, lineno);
+      model_seterr(err, errlen, "%s:%zu: not CoNLL-2003 (expected 'token POS chunk NER')", path, lineno);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -239,7 +232,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
     if (strcmp(lab, "O") != 0) {
       int t = (lab[0] == 'B' || lab[0] == 'I') && lab[1] == '-' ? tagger_ent_type(lab + 2) : -1;
       if (t < 0) {
-        seterr(err, errlen, "%s:%zu: unknown NER label '%s'", path, lineno, lab);
+        model_seterr(err, errlen, "%s:%zu: unknown NER label '%s'", path, lineno, lab);
         free(line);
         fclose(f);
         corpus_free(c);
@@ -255,7 +248,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
   fclose(f);
   corpus_finish(c);
   if (!c->ntok) {
-    seterr(err, errlen, "%s: no tokens", path);
+    model_seterr(err, errlen, "%s: no tokens", path);
     corpus_free(c);
     return -1;
   }
@@ -567,7 +560,7 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
   free(dvals);
   tagger *tg = writer_to_tagger(&w);
   if (!tg) {
-    seterr(err, errlen, "internal error: the trained model does not load");
+    model_seterr(err, errlen, "internal error: the trained model does not load");
     model_writer_free(&w);
     corpus_free(&tr);
     corpus_free(&dv);
@@ -787,7 +780,7 @@ int tagger_eval_ner(const tagger *t, const tagger *pos, const char *path, tagger
 int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
   const tagger *pos = o->pos ? o->pos : tagger_builtin_pos();
   if (!pos) {
-    seterr(err, errlen, "NER training needs a POS model (--pos-model PATH): %s",
+    model_seterr(err, errlen, "NER training needs a POS model (--pos-model PATH): %s",
            tagger_builtin_error(TAGGER_POS));
     return -1;
   }
@@ -920,7 +913,7 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
   free(gv);
   tagger *tg = writer_to_tagger(&w);
   if (!tg) {
-    seterr(err, errlen, "internal error: the trained model does not load");
+    model_seterr(err, errlen, "internal error: the trained model does not load");
     model_writer_free(&w);
     corpus_free(&tr);
     corpus_free(&dv);
