@@ -81,7 +81,11 @@ measure() { # label args...
     local t0=$(date +%s.%N); for _ in $(seq $runs); do "$PRECIS" -i jsonl -f jsonl "$@" "$CNN" >/dev/null; done
     med=$(python3 -c "print(($(date +%s.%N)-$t0)/$runs)")
   fi
-  rss=$( { /usr/bin/time -f '%M' "$PRECIS" -i jsonl -f jsonl "$@" "$CNN" >/dev/null; } 2>&1 | tail -1)
+  if [ -x /usr/bin/time ]; then
+    rss=$( { /usr/bin/time -f '%M' "$PRECIS" -i jsonl -f jsonl "$@" "$CNN" >/dev/null; } 2>&1 | tail -1)
+  else
+    rss=na # apt-get install time (GNU time) for peak RSS
+  fi
   echo "$label $med $rss"
 }
 {
