@@ -49,8 +49,7 @@ typedef struct token {
   uint32_t sent;       /* sentence index */
   uint32_t hash;       /* hash of the lower-cased token text */
   uint32_t lex;        /* lexicon.h LX_* flags of a word token (0 for others) */
-  uint8_t pos;         /* UPOS id (tags.h), 0 = unknown */
-  uint8_t ner;         /* NER label id (tags.h), 0 = O */
+  uint8_t pos;         /* TAG_UPOS_* id (tagger.h); meaningful only when d->has_pos */
   int16_t quote_depth; /* > 0 inside quotation marks */
 } token;
 
@@ -78,7 +77,6 @@ typedef struct entity {
   const char *title; /* e.g. "defence minister", or NULL */
   uint32_t nmentions;
   uint32_t first_tok;
-  double salience;
   /* descriptions learned in the document ("the US defence chief") */
   const char **descs;
   uint32_t ndescs, cdescs;

@@ -1,7 +1,7 @@
 /* entities.c - stage 5: tokens (+ NER labels) -> entities and their mentions.
  *
  * Candidate name spans come from the statistical NER tagger when it ran
- * (tags.c sets token.ner), else from capitalisation rules.  Either way the
+ * (tags.c collects d->ner_spans), else from capitalisation rules.  Either way the
  * same rules then
  *   - split titles off names ("Secretary Hegseth" -> title Secretary),
  *   - learn descriptions from appositions ("Britain's defence minister John
@@ -503,6 +503,5 @@ void find_entities(precis_doc *d) {
     } else {
       en->shortname = en->name;
     }
-    en->salience = en->nmentions + (en->first_tok < d->ntoks / 5 ? 1.0 : 0.0);
   }
 }

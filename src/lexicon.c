@@ -149,13 +149,6 @@ static const char *L_ORG_KNOWN =
     "kremlin hamas hezbollah taliban isis fifa uefa nfl nba mlb nhl google apple microsoft amazon "
     "facebook twitter meta tesla nhs ecb fed irs dhs epa fda cdc interpol unicef unesco gop "
     "labour tories conservatives democrats republicans";
-static const char *L_SPEECH_NOUN =
-    "statement interview tweet letter speech remarks comments post briefing conference testimony "
-    "email memo report announcement message address op-ed blog podcast";
-static const char *L_NUMWORD =
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion trillion dozen dozens hundreds thousands millions billions";
 static const char *L_PERSON_WORD =
     "people person persons men women children adults students patients workers soldiers troops "
     "civilians residents voters members fans players victims refugees migrants passengers "
@@ -232,8 +225,6 @@ static void build(void) {
   add_list(L_DEMONYM, LX_DEMONYM);
   add_list(L_ROLE, LX_ROLE);
   add_list(L_ORG_KNOWN, LX_ORG_KNOWN);
-  add_list(L_SPEECH_NOUN, LX_SPEECH_NOUN);
-  add_list(L_NUMWORD, LX_NUMWORD);
   add_list(L_PERSON_WORD, LX_PERSON_WORD);
   add_list(L_COMMON, LX_COMMON);
 }

@@ -23,10 +23,8 @@ enum {
   LX_DEMONYM = 1u << 13,    /* American, British, Ukrainian */
   LX_ROLE = 1u << 14,       /* a noun for a person's role: chief, minister, anchor, spokesman */
   LX_ORG_KNOWN = 1u << 15,  /* a known organisation: NATO, CNN, FBI */
-  LX_SPEECH_NOUN = 1u << 16,/* statement, interview, tweet, letter */
   LX_SPEECH_PRESENT = 1u << 17, /* says, tells, insists */
   LX_SENT_START = 1u << 18, /* a word that often starts a sentence (The, But, He) */
-  LX_NUMWORD = 1u << 19,    /* one..twenty, hundred, thousand, million, billion */
   LX_PERSON_WORD = 1u << 20,/* a common noun for people (used for "count" units) */
   LX_SPEECH_NOTHAT = 1u << 21, /* speech verb that does not take a reported clause ("asked") */
   LX_COMMON = 1u << 22,     /* a common word that is rarely a name when capitalised */

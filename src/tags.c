@@ -39,7 +39,6 @@ void tag_tokens(precis_doc *d) {
           o->e = b + sp[k].end;
           o->type = sp[k].type;
         }
-        for (uint32_t k = 0; k < m; k++) d->toks[b + k].ner = nl[k];
       }
       b += m;
     }

@@ -13,8 +13,5 @@ typedef struct ner_span {
 
 static inline bool tags_have_ner(const precis_doc *d) { return d->has_ner; }
 static inline bool tags_have_pos(const precis_doc *d) { return d->has_pos; }
-static inline bool tok_pos_is(const precis_doc *d, uint32_t i, int upos) {
-  return d->has_pos && d->toks[i].pos == upos;
-}
 
 #endif
