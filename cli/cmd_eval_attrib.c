@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attrib_eval.h"
+#include "eval/attrib_eval.h"
 #include "commands.h"
 
 static int usage(void) {

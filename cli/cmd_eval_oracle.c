@@ -15,7 +15,7 @@
 
 #include "commands.h"
 #include "precis.h"
-#include "rouge.h"
+#include "eval/rouge.h"
 #include "rouge_io.h"
 
 static const char *ORACLE_USAGE =

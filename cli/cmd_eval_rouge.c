@@ -18,7 +18,7 @@
 
 #include "commands.h"
 #include "rouge_io.h"
-#include "rouge.h"
+#include "eval/rouge.h"
 
 static const char *ROUGE_USAGE =
     "usage: precis eval rouge REFS PREDS [--no-stem] [--format json|text]\n"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "tagger.h"
+#include "train/train.h"
 
 typedef struct targs {
   const char *pos1, *pos2, *out, *model, *pos_model, *format, *text_dir;

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "rouge.h"
+#include "eval/rouge.h"
 
 typedef struct rio_doc {
   char *id;      /* NULL when the document has none */

@@ -24,16 +24,30 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "precis_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define PRECIS_VERSION_MAJOR 0
-#define PRECIS_VERSION_MINOR 1
-#define PRECIS_VERSION_PATCH 0
-#define PRECIS_VERSION_STRING "0.1.0"
+/* Functions of the library are marked PRECIS_EXPORT: they are the only
+ * symbols libprecis.so exports.  A program that links libprecis.a needs
+ * nothing (the static library's own targets define PRECIS_STATIC). */
+#if defined(_WIN32) && !defined(PRECIS_STATIC)
+#ifdef PRECIS_BUILDING
+#define PRECIS_EXPORT __declspec(dllexport)
+#else
+#define PRECIS_EXPORT __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define PRECIS_EXPORT __attribute__((visibility("default")))
+#else
+#define PRECIS_EXPORT
+#endif
 
-const char *precis_version(void);
+/* The version of the library that runs ("0.2.0"); compare with
+ * PRECIS_VERSION_STRING, the version of the header. */
+PRECIS_EXPORT const char *precis_version(void);
 
 /* A pluggable allocator (all three functions must be set). */
 typedef struct precis_allocator {
@@ -76,28 +90,28 @@ typedef struct precis_options {
  * with a message in err (errlen bytes) when the file is missing, corrupt, of
  * another format version, or not a tagger model.  A loaded model is read-only
  * and may be shared by any number of threads; free it after the last use. */
-precis_model *precis_model_load(const char *path, char *err, size_t errlen);
+PRECIS_EXPORT precis_model *precis_model_load(const char *path, char *err, size_t errlen);
 /* "pos", "ner", or NULL. */
-const char *precis_model_kind(const precis_model *m);
-void precis_model_free(precis_model *m);
+PRECIS_EXPORT const char *precis_model_kind(const precis_model *m);
+PRECIS_EXPORT void precis_model_free(precis_model *m);
 
 #define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers (rules only) */
 
-void precis_options_init(precis_options *opts);
+PRECIS_EXPORT void precis_options_init(precis_options *opts);
 
 typedef struct precis_doc precis_doc;
 
 /* Analyse len bytes of UTF-8 text (invalid sequences become U+FFFD).
  * Returns NULL only when text is NULL and len > 0, or when the allocator
  * fails (everything allocated so far is released first). */
-precis_doc *precis_analyze(const char *text, size_t len, const precis_options *opts);
-void precis_doc_free(precis_doc *doc);
+PRECIS_EXPORT precis_doc *precis_analyze(const char *text, size_t len, const precis_options *opts);
+PRECIS_EXPORT void precis_doc_free(precis_doc *doc);
 
 /* The analysed (repaired) text as UTF-8, and its length in bytes / code points. */
-const char *precis_doc_text(const precis_doc *doc, size_t *len_bytes);
-size_t precis_doc_length(const precis_doc *doc); /* in code points */
+PRECIS_EXPORT const char *precis_doc_text(const precis_doc *doc, size_t *len_bytes);
+PRECIS_EXPORT size_t precis_doc_length(const precis_doc *doc); /* in code points */
 /* Number of invalid UTF-8 sequences (and NUL bytes) that were replaced by U+FFFD. */
-size_t precis_doc_repairs(const precis_doc *doc);
+PRECIS_EXPORT size_t precis_doc_repairs(const precis_doc *doc);
 
 typedef struct precis_sentence {
   precis_span span;
@@ -161,13 +175,13 @@ typedef struct precis_figure {
   int sentence;
 } precis_figure;
 
-size_t precis_doc_sentences(const precis_doc *doc, const precis_sentence **out);
-size_t precis_doc_keypoints(const precis_doc *doc, const precis_keypoint **out);
-size_t precis_doc_quotes(const precis_doc *doc, const precis_quote **out);
-size_t precis_doc_entities(const precis_doc *doc, const precis_entity **out);
-size_t precis_doc_figures(const precis_doc *doc, const precis_figure **out);
+PRECIS_EXPORT size_t precis_doc_sentences(const precis_doc *doc, const precis_sentence **out);
+PRECIS_EXPORT size_t precis_doc_keypoints(const precis_doc *doc, const precis_keypoint **out);
+PRECIS_EXPORT size_t precis_doc_quotes(const precis_doc *doc, const precis_quote **out);
+PRECIS_EXPORT size_t precis_doc_entities(const precis_doc *doc, const precis_entity **out);
+PRECIS_EXPORT size_t precis_doc_figures(const precis_doc *doc, const precis_figure **out);
 /* Headings are sentences with is_heading set; this lists them alone. */
-size_t precis_doc_headings(const precis_doc *doc, const precis_text **out);
+PRECIS_EXPORT size_t precis_doc_headings(const precis_doc *doc, const precis_text **out);
 
 /* Writers.  The returned string is allocated with the document's allocator
  * and must be released with precis_free(doc-independent: same allocator). */
@@ -180,8 +194,8 @@ typedef enum precis_format {
 
 /* Render doc; id may be NULL (JSON then writes "id": null).  *len gets the
  * length in bytes.  Free the result with precis_free(opts allocator or NULL). */
-char *precis_render(const precis_doc *doc, precis_format fmt, const char *id, size_t *len);
-void precis_free(const precis_allocator *alc, void *ptr);
+PRECIS_EXPORT char *precis_render(const precis_doc *doc, precis_format fmt, const char *id, size_t *len);
+PRECIS_EXPORT void precis_free(const precis_allocator *alc, void *ptr);
 
 #ifdef __cplusplus
 }

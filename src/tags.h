@@ -3,7 +3,7 @@
 #define PRECIS_TAGS_H
 
 #include "doc.h"
-#include "tagger.h"
+#include "model/tagger.h"
 
 /* An entity span proposed by the NER tagger: tokens [b, e), type TAG_ENT_*. */
 typedef struct ner_span {

@@ -17,8 +17,8 @@
 
 #include <cmocka.h>
 
-#include "attrib_eval.h"
-#include "brat.h"
+#include "eval/attrib_eval.h"
+#include "eval/brat.h"
 
 /* ---- temp folder helpers ------------------------------------------------ */
 

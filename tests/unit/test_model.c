@@ -8,10 +8,10 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "model.h"
-#include "perceptron.h"
-#include "tagger.h"
-#include "tagger_int.h"
+#include "train/model_write.h"
+#include "train/perceptron_train.h"
+#include "train/train.h"
+#include "model/tagger_features.h"
 
 /* A small container with three sections. */
 static pc_buf build(uint32_t featset) {

@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "perceptron.h"
-#include "tagger.h"
+#include "train/perceptron_train.h"
+#include "train/train.h"
 
 /* ---- the core on a toy tagging problem ------------------------------------------ */
 

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "porter.h"
-#include "rouge.h"
+#include "eval/porter.h"
+#include "eval/rouge.h"
 
 #define EPS 1e-12
 

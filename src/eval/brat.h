@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
+#include "../arena.h"
 
 /* [start, end) in code points of the article text. */
 typedef struct brat_frag {

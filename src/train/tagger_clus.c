@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tagger_int.h"
+#include "clusters.h"
 
 #define CL_CTX 600      /* context words (most frequent) */
 #define CL_MINFREQ 4    /* words rarer than this get no cluster */

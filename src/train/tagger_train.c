@@ -6,9 +6,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "tagger.h"
-#include "model.h"
-#include "tagger_int.h"
+#include "train.h"
+#include "model_write.h"
+#include "perceptron_train.h"
+#include "model/tagger_features.h"
+#include "clusters.h"
 
 
 /* CPU time of this thread: the tagging speed on one core, unaffected by

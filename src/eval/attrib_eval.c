@@ -7,7 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "arena.h"
+#include "../arena.h"
 
 /* ---- Character classes -------------------------------------------------- */
 

@@ -63,34 +63,6 @@ static inline uint64_t pc_feat3(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t 
   return pc_mix64(pc_feat2(tmpl, a, b) + c * 0xc2b2ae3d27d4eb4fULL);
 }
 
-/* ---- deterministic randomness -------------------------------------------- */
-
-typedef struct pc_rng { uint64_t s; } pc_rng;
-void pc_rng_seed(pc_rng *r, uint64_t seed);
-uint64_t pc_rng_next(pc_rng *r);
-/* Uniform in [0, n), n > 0 (rejection sampling: no modulo bias). */
-uint64_t pc_rng_below(pc_rng *r, uint64_t n);
-/* Fisher-Yates shuffle of an index array. */
-void pc_shuffle(pc_rng *r, uint32_t *idx, size_t n);
-
-/* ---- trainer ------------------------------------------------------------ */
-
-typedef struct pc_trainer pc_trainer;
-
-pc_trainer *pc_trainer_new(int nclasses);
-void pc_trainer_free(pc_trainer *t);
-int pc_trainer_nclasses(const pc_trainer *t);
-/* Adds the current (non-averaged) weights of the features to scores[0..nclasses). */
-void pc_trainer_score(const pc_trainer *t, const uint64_t *feats, size_t nf, float *scores);
-/* Adds delta to the weight of (feature, cls) for every feature (creating rows as needed). */
-void pc_trainer_update(pc_trainer *t, const uint64_t *feats, size_t nf, int cls, float delta);
-/* The usual perceptron step: if pred != gold, +1 for gold, -1 for pred. */
-void pc_trainer_learn(pc_trainer *t, const uint64_t *feats, size_t nf, int gold, int pred);
-/* Marks the end of one training instance (the averaging clock). */
-void pc_trainer_tick(pc_trainer *t);
-/* Number of distinct features that have weights. */
-size_t pc_trainer_nfeatures(const pc_trainer *t);
-
 /* ---- compact model (runtime) --------------------------------------------- */
 
 typedef struct pc_slot {
@@ -127,9 +99,9 @@ typedef struct pc_model {
  * transparent huge pages where available (fewer TLB misses).  Free with free(). */
 void *pc_table_alloc(size_t size);
 
-/* Averages, drops |w| < prune, quantises to int16.  Returns 0 or -1 (out of memory). */
-int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out);
 void pc_model_free(pc_model *m);
+/* Builds the dense rows from the sparse entries (used by reading and export). */
+int pc_model_densify(pc_model *m);
 
 static inline uint32_t pc_key32(uint64_t h) {
   uint32_t k = (uint32_t)(h >> 32);
@@ -223,20 +195,9 @@ static inline void pc_model_score(const pc_model *m, const uint64_t *feats, size
 /* Serialised form (little-endian):
  *   u32 nclasses, u32 nfeat, u32 nentries, u32 scale (IEEE-754 bits),
  *   nfeat x { u32 key, u16 count }, nentries x { u16 cls, i16 w }
- * pc_model_write appends to a growable byte buffer; pc_model_read parses
- * bytes (any alignment) and builds the lookup table.  Both return 0 or -1;
- * pc_model_read writes a reason into err. */
-typedef struct pc_buf {
-  unsigned char *p;
-  size_t n, cap;
-  int oom;
-} pc_buf;
-void pc_buf_put(pc_buf *b, const void *p, size_t n);
-void pc_buf_u8(pc_buf *b, uint8_t v);
-void pc_buf_u16(pc_buf *b, uint16_t v);
-void pc_buf_u32(pc_buf *b, uint32_t v);
-void pc_buf_u64(pc_buf *b, uint64_t v);
-int pc_model_write(const pc_model *m, pc_buf *out);
+ * pc_model_write (train/perceptron_train.h) appends it to a byte buffer;
+ * pc_model_read parses bytes (any alignment) and builds the lookup table;
+ * it returns 0, or -1 with a reason in err. */
 int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen);
 
 /* Little-endian readers (no alignment requirement). */

@@ -19,7 +19,7 @@
  *   "NOTE"  UTF-8 text, "key: value" lines (data, licence, date, dev score)
  *   "WGHT"  a pc_model (perceptron.h)
  *   other   client sections; the taggers use "DICT", "GAZT", "CLUS" (lexicons,
- *           see model_lex below) and "VOCB" (vocabulary): see tagger_int.h
+ *           see model_lex below) and "VOCB" (vocabulary): see tagger_features.h
  *
  * A model is parsed from a memory buffer (the models compiled into the
  * library) or from a file (mmap'd while it is decoded).  Every failure
@@ -75,24 +75,6 @@ void model_free_labels(char **names, int n);
 /* Finds "key: value" in a NOTE section; copies value into out.  Returns 0 or -1. */
 int model_note(const model_section *s, const char *key, char *out, size_t outlen);
 
-/* Writer: collects sections, then writes the file (header, checksum). */
-typedef struct model_writer {
-  uint32_t featset;
-  int nsections;
-  char tags[MODEL_MAX_SECTIONS][4];
-  pc_buf data[MODEL_MAX_SECTIONS];
-} model_writer;
-
-void model_writer_init(model_writer *w, uint32_t featset);
-/* Returns the buffer to fill for a new section (NULL if too many sections). */
-pc_buf *model_writer_section(model_writer *w, const char *tag);
-void model_writer_labels(model_writer *w, const char *const *names, int n);
-/* Serialises the whole file into out (caller frees out->p).  Returns 0 or -1. */
-int model_writer_finish(model_writer *w, pc_buf *out);
-/* Same, written to path.  Returns 0 or -1 with err. */
-int model_writer_save(model_writer *w, const char *path, char *err, size_t errlen);
-void model_writer_free(model_writer *w);
-
 /* The file checksum (FNV-1a 32 with bytes [32,36) taken as zero). */
 uint32_t model_checksum(const unsigned char *buf, size_t n);
 
@@ -110,7 +92,6 @@ typedef struct model_lex {
   model_lex_entry *e; /* NULL = empty lexicon */
 } model_lex;
 
-void model_lex_write(pc_buf *b, const uint64_t *keys, const uint32_t *vals, size_t n);
 int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen);
 void model_lex_free(model_lex *lx);
 static inline const model_lex_entry *model_lex_find(const model_lex *lx, uint64_t key) {

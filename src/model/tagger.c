@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tagger_int.h"
+#include "tagger_features.h"
 
 const char *const tg_upos_names[TAG_UPOS_COUNT] = {
     "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",

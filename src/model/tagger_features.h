@@ -1,6 +1,10 @@
-/* tagger_int.h - internals shared by tagger.c (runtime) and tagger_train.c. */
-#ifndef PRECIS_TAGGER_INT_H
-#define PRECIS_TAGGER_INT_H
+/* tagger_features.h - the taggers' insides: the tagger struct, per-token
+ * lexical information and the feature extraction.  tagger.c (run time) uses
+ * it to tag; the trainer (train/tagger_train.c) includes it so that it
+ * computes exactly the features the run time will see.  Nothing here
+ * depends on training code. */
+#ifndef PRECIS_TAGGER_FEATURES_H
+#define PRECIS_TAGGER_FEATURES_H
 
 #include "model.h"
 #include "perceptron.h"
@@ -137,12 +141,6 @@ uint32_t tg_ner_allowed(int prev, int last);
 uint64_t tg_lower_hash(const char *s, size_t len);
 /* Gazetteer phrase key, extended one token at a time (start with h = 0). */
 uint64_t tg_gaz_key(uint64_t h, uint64_t lower, int k);
-
-/* Word clusters from unlabelled text (tagger_clus.c): the news text under
- * data_dir (summ/ *.jsonl, polnear/{train,dev}/text) plus extra tokens (a
- * token of length 0 = sentence break).  Keys are tg_lower_hash values. */
-int tg_build_clusters(const char *data_dir, const tag_token *extra, size_t nextra, int verbose,
-                      uint64_t **keys, uint32_t **vals, size_t *n);
 
 extern const char *const tg_upos_names[TAG_UPOS_COUNT];
 extern const char *const tg_ner_names[TAG_NER_COUNT];

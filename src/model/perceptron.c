@@ -1,0 +1,161 @@
+/* perceptron.c - averaged perceptron core (see perceptron.h). */
+#define _DEFAULT_SOURCE 1 /* madvise */
+#include "perceptron.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+void *pc_table_alloc(size_t size) {
+  const size_t huge = (size_t)2 << 20;
+  static int nohuge = -1;
+  if (nohuge < 0) nohuge = getenv("PC_NOHUGE") != NULL;
+  if (size < 2 * huge || nohuge) return calloc(1, size ? size : 1);
+  size_t n = (size + huge - 1) / huge * huge;
+  void *p = aligned_alloc(huge, n);
+  if (!p) return NULL;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  madvise(p, n, MADV_HUGEPAGE);
+#endif
+  memset(p, 0, size); /* the tail past size is never used */
+  return p;
+}
+
+uint64_t pc_hash_bytes(const void *p, size_t n) {
+  const unsigned char *s = p;
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 0x100000001b3ULL;
+  }
+  return pc_mix64(h ^ n);
+}
+
+/* ---- randomness ----------------------------------------------------------- */
+
+/* ---- the compact model ---------------------------------------------------------- */
+
+/* Builds the dense rows from the sparse entries and renumbers the slots
+ * (slot.start becomes the feature number; first[] keeps the entry index). */
+int pc_model_densify(pc_model *m) {
+  m->stride = (m->nclasses + 15) / 16 * 16;
+  m->rows = pc_table_alloc((size_t)(m->nfeat ? m->nfeat : 1) * m->stride * sizeof *m->rows);
+  m->first = malloc((m->nfeat ? m->nfeat : 1) * sizeof *m->first);
+  if (!m->rows || !m->first) return -1;
+  uint32_t f = 0;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    m->first[f] = s->start;
+    int16_t *row = m->rows + (size_t)f * m->stride;
+    for (uint32_t j = s->start;; j++) {
+      row[m->entries[j].cls & 0x7fff] = m->entries[j].w;
+      if (m->entries[j].cls & PC_LAST) break;
+    }
+    s->start = f++;
+  }
+  return 0;
+}
+
+void pc_model_free(pc_model *m) {
+  if (!m) return;
+  free(m->slots);
+  free(m->entries);
+  free(m->rows);
+  free(m->first);
+  memset(m, 0, sizeof *m);
+}
+
+static float bits_float(uint32_t u) {
+  float f;
+  memcpy(&f, &u, 4);
+  return f;
+}
+
+static void seterr(char *err, size_t len, const char *msg) {
+  if (err && len) {
+    strncpy(err, msg, len - 1);
+    err[len - 1] = 0;
+  }
+}
+
+int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen) {
+  memset(m, 0, sizeof *m);
+  if (n < 16) {
+    seterr(err, errlen, "weight section truncated");
+    return -1;
+  }
+  uint32_t C = pc_rd32(p), nfeat = pc_rd32(p + 4), nent = pc_rd32(p + 8);
+  float scale = bits_float(pc_rd32(p + 12));
+  if (C == 0 || C > PC_MAX_CLASSES || !(scale > 0) || !isfinite(scale)) {
+    seterr(err, errlen, "weight section corrupt (bad class count or scale)");
+    return -1;
+  }
+  uint64_t need = 16 + (uint64_t)nfeat * 10 + (uint64_t)nent * 4 + 4;
+  if (need != n) {
+    seterr(err, errlen, "weight section has the wrong size (truncated or corrupt)");
+    return -1;
+  }
+  uint32_t cap = pc_rd32(p + n - 4);
+  if (cap < 16 || (cap & (cap - 1)) || cap < nfeat * 2u) {
+    seterr(err, errlen, "weight section corrupt (bad table size)");
+    return -1;
+  }
+  m->nclasses = (int)C;
+  m->scale = scale;
+  m->nfeat = nfeat;
+  m->nentries = nent;
+  m->mask = cap - 1;
+  m->slots = pc_table_alloc(cap * sizeof *m->slots);
+  m->entries = pc_table_alloc((nent ? nent : 1) * sizeof *m->entries);
+  if (!m->slots || !m->entries) {
+    pc_model_free(m);
+    seterr(err, errlen, "out of memory");
+    return -1;
+  }
+  const unsigned char *q = p + 16, *e = p + 16 + (size_t)nfeat * 10;
+  uint32_t start = 0;
+  for (uint32_t f = 0; f < nfeat; f++, q += 10) {
+    uint32_t key = pc_rd32(q), pos = pc_rd32(q + 4), cnt = pc_rd16(q + 8);
+    if (!key || pos > m->mask || m->slots[pos].key || cnt == 0 || cnt > C ||
+        (uint64_t)start + cnt > nent) {
+      pc_model_free(m);
+      seterr(err, errlen, "weight section corrupt (bad feature entry)");
+      return -1;
+    }
+    m->slots[pos].key = key;
+    m->slots[pos].start = start;
+    start += cnt;
+    m->entries[start - 1].cls = PC_LAST; /* marker, kept when the entry is filled in */
+  }
+  if (start != nent) {
+    pc_model_free(m);
+    seterr(err, errlen, "weight section corrupt (entry count mismatch)");
+    return -1;
+  }
+  for (uint32_t i = 0; i < nent; i++, e += 4) {
+    uint16_t c = pc_rd16(e);
+    if (c >= C || (c & PC_LAST)) {
+      pc_model_free(m);
+      seterr(err, errlen, "weight section corrupt (class out of range)");
+      return -1;
+    }
+    m->entries[i].cls = (uint16_t)(c | (m->entries[i].cls & PC_LAST));
+    m->entries[i].w = (int16_t)pc_rd16(e + 2);
+  }
+  if (pc_model_densify(m) < 0) {
+    pc_model_free(m);
+    seterr(err, errlen, "out of memory");
+    return -1;
+  }
+  /* scoring needs only the slots and the dense rows: drop the sparse form
+   * (pc_model_write rebuilds it from the rows) */
+  free(m->entries);
+  free(m->first);
+  m->entries = NULL;
+  m->first = NULL;
+  return 0;
+}

@@ -1,0 +1,55 @@
+/* train.h - the training library (libprecis_train): everything that reads
+ * annotated corpora.  The tagger trainers (`precis train pos|ner`), their
+ * corpus readers (CoNLL-U, CoNLL-2003), the word clusters learnt from
+ * unlabelled news text, and the tagger accuracy checks that share those
+ * readers (`precis eval pos|ner`).  Linked by the CLI and the tests, never
+ * by libprecis. */
+#ifndef PRECIS_TRAIN_H
+#define PRECIS_TRAIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/tagger.h"
+
+/* ---- training and evaluation (used by `precis train|eval pos|ner`) ---------- */
+
+typedef struct tagger_train_opts {
+  const char *train_path, *dev_path, *out_path;
+  uint64_t seed;         /* default 1 */
+  int epochs;            /* 0 = default for the kind */
+  const tagger *pos;     /* NER only: POS tagger used for features (default built-in) */
+  const char *text_dir;  /* the data folder: unlabelled news text for the word clusters
+                            (POS: summ/, polnear/) and first-name lists (NER:
+                            names/stdlib/); NULL = the parent of the training file's
+                            folder (../shared/data for the usual layout) */
+  int no_clusters;       /* POS only: train without word clusters (NER copies the POS
+                            model's clusters, if it has any) */
+  float prune;           /* drop averaged weights below this (0 = default) */
+  int verbose;           /* progress on stderr */
+} tagger_train_opts;
+
+/* Trains, writes out_path.  Returns 0, or -1 with err. dev_score receives
+ * the dev accuracy (POS) or F1 (NER) of the written model, in [0,1]. */
+int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen);
+int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen);
+
+typedef struct tagger_pos_eval {
+  size_t n, correct;
+  size_t gold[TAG_UPOS_COUNT], pred[TAG_UPOS_COUNT], hit[TAG_UPOS_COUNT];
+  size_t confusion[TAG_UPOS_COUNT][TAG_UPOS_COUNT]; /* [gold][pred] */
+  double seconds; /* tagging time only */
+} tagger_pos_eval;
+int tagger_eval_pos(const tagger *t, const char *conllu_path, tagger_pos_eval *ev, char *err,
+                    size_t errlen);
+
+typedef struct tagger_ner_eval {
+  size_t ntokens;
+  size_t gold[TAG_ENT_COUNT], pred[TAG_ENT_COUNT], hit[TAG_ENT_COUNT];
+  double seconds; /* POS + NER tagging time */
+} tagger_ner_eval;
+/* pos: POS tagger for the NER features (NULL = built-in). */
+int tagger_eval_ner(const tagger *t, const tagger *pos, const char *conll_path,
+                    tagger_ner_eval *ev, int repeat, char *err, size_t errlen);
+
+#endif
