@@ -152,14 +152,14 @@ static void error_record(run_ctx *c, const char *id, long line, const char *msg)
   fprintf(stderr, "precis: line %ld: %s\n", line, msg);
   if (c->fmt == PRECIS_FORMAT_JSON || c->fmt == PRECIS_FORMAT_JSONL) {
     buf b;
-    buf_init(&b, NULL);
-    buf_puts(&b, "{\"id\":");
-    buf_json_cstr(&b, id);
-    buf_printf(&b, ",\"line\":%ld,\"error\":", line);
-    buf_json_cstr(&b, msg);
-    buf_puts(&b, "}\n");
+    prc_buf_init(&b, NULL);
+    prc_buf_puts(&b, "{\"id\":");
+    prc_buf_json_cstr(&b, id);
+    prc_buf_printf(&b, ",\"line\":%ld,\"error\":", line);
+    prc_buf_json_cstr(&b, msg);
+    prc_buf_puts(&b, "}\n");
     size_t n;
-    char *s = buf_finish(&b, &n);
+    char *s = prc_buf_finish(&b, &n);
     if (s) fwrite(s, 1, n, c->out);
     free(s);
   } else if (c->fmt == PRECIS_FORMAT_TEXT) {
@@ -193,7 +193,7 @@ static char *salvage_id(const char *line, size_t n) {
         while (e < end && *e != '"' && *e != '\\') e++;
         if (e >= end || *e != '"') return NULL;
         for (const char *u = q; u < e;) { /* it goes into the output as it is */
-          size_t bad, ok = utf8_valid_seq((const unsigned char *)u, (size_t)(e - u), &bad);
+          size_t bad, ok = prc_utf8_valid_seq((const unsigned char *)u, (size_t)(e - u), &bad);
           if (!ok || (unsigned char)*u < 0x20) return NULL;
           u += ok;
         }

@@ -28,7 +28,7 @@ static void print_json(const attrib_result *r) {
     json_t *role = json_object();
     json_object_set_new(role, "exact", prf_json(r->exact[k]));
     json_object_set_new(role, "overlap", prf_json(r->overlap[k]));
-    json_object_set_new(o, brat_role_name((brat_role)k), role);
+    json_object_set_new(o, prc_brat_role_name((brat_role)k), role);
   }
   json_object_set_new(o, "linked_recall", json_real(r->linked_recall));
   json_object_set_new(o, "n_docs", json_integer((json_int_t)r->c.n_docs));
@@ -44,7 +44,7 @@ static void print_text(const attrib_result *r) {
   printf("%-8s %8s %8s %8s   %8s %8s %8s\n", "role", "exact P", "exact R", "exact F", "ovl P",
          "ovl R", "ovl F");
   for (int k = 0; k < BRAT_NROLES; k++)
-    printf("%-8s %8.2f %8.2f %8.2f   %8.2f %8.2f %8.2f\n", brat_role_name((brat_role)k),
+    printf("%-8s %8.2f %8.2f %8.2f   %8.2f %8.2f %8.2f\n", prc_brat_role_name((brat_role)k),
            100 * r->exact[k].p, 100 * r->exact[k].r, 100 * r->exact[k].f, 100 * r->overlap[k].p,
            100 * r->overlap[k].r, 100 * r->overlap[k].f);
   printf("linked recall: %.2f%% (%zu of %zu gold relations)\n", 100 * r->linked_recall, r->c.linked,
@@ -84,7 +84,7 @@ int cmd_eval_attrib(int argc, char **argv) {
   if (nd != 2) return usage();
 
   attrib_result r;
-  if (attrib_eval_dirs(dirs[0], dirs[1], &r, stderr) != 0) return 1;
+  if (prc_attrib_eval_dirs(dirs[0], dirs[1], &r, stderr) != 0) return 1;
   const char *me = "precis eval attrib";
   if (r.c.n_docs == 0) {
     fprintf(stderr, "%s: no gold articles found in %s\n", me, dirs[0]);

@@ -47,10 +47,10 @@ static double sel_score(rouge_ctx *ctx, const rouge_tokens *ref, const rouge_tok
                         const osent *s, const int *chosen, size_t ns, rouge_tokens *buf) {
   buf->n = 0;
   for (size_t i = 0; i < ns; i++)
-    if (chosen[i] && rouge_tokens_append(buf, arttok->ids + s[i].tok_start, s[i].tok_len))
+    if (chosen[i] && prc_rouge_tokens_append(buf, arttok->ids + s[i].tok_start, s[i].tok_len))
       return -1;
-  rouge_prf r1 = rouge_ngram_prf(ctx, ref->ids, ref->n, buf->ids, buf->n, 1);
-  rouge_prf r2 = rouge_ngram_prf(ctx, ref->ids, ref->n, buf->ids, buf->n, 2);
+  rouge_prf r1 = prc_rouge_ngram_prf(ctx, ref->ids, ref->n, buf->ids, buf->n, 1);
+  rouge_prf r2 = prc_rouge_ngram_prf(ctx, ref->ids, ref->n, buf->ids, buf->n, 2);
   return (r1.f + r2.f) / 2;
 }
 
@@ -74,13 +74,13 @@ static int oracle_doc(rouge_ctx *ctx, const rio_doc *d, int maxn, char **out, si
   rouge_tokens ref = {0}, art = {0}, buf = {0};
   int rc = -1, nchosen = 0;
   if (!off || !s || !chosen) goto done;
-  if (rouge_tokenize(ctx, d->text, d->len, &ref)) goto done;
+  if (prc_rouge_tokenize(ctx, d->text, d->len, &ref)) goto done;
   for (size_t i = 0; i < ns; i++) {
     size_t a = off[ps[i].span.start], b = off[ps[i].span.end];
     s[i].text = text + a;
     s[i].len = b - a;
     s[i].tok_start = art.n;
-    if (rouge_tokenize(ctx, s[i].text, s[i].len, &art)) goto done;
+    if (prc_rouge_tokenize(ctx, s[i].text, s[i].len, &art)) goto done;
     s[i].tok_len = art.n - s[i].tok_start;
   }
   double best_so_far = 0;
@@ -124,9 +124,9 @@ static int oracle_doc(rouge_ctx *ctx, const rio_doc *d, int maxn, char **out, si
   *outlen = k;
   rc = nchosen;
 done:
-  rouge_tokens_free(&ref);
-  rouge_tokens_free(&art);
-  rouge_tokens_free(&buf);
+  prc_rouge_tokens_free(&ref);
+  prc_rouge_tokens_free(&art);
+  prc_rouge_tokens_free(&buf);
   free(off);
   free(s);
   free(chosen);
@@ -178,7 +178,7 @@ int cmd_eval_oracle(int argc, char **argv) {
   rio_docs docs;
   if (rio_load_docs(path, &docs, "precis eval oracle", RIO_NEED_SUMMARY | RIO_NEED_ARTICLE))
     return 1;
-  rouge_ctx *ctx = rouge_ctx_new(stem);
+  rouge_ctx *ctx = prc_rouge_ctx_new(stem);
   rouge_mean mean = {0};
   int rc = ctx ? 0 : 1;
   for (size_t i = 0; ctx && i < docs.n; i++) {
@@ -186,13 +186,13 @@ int cmd_eval_oracle(int argc, char **argv) {
     size_t sl;
     rouge_scores sc;
     if (oracle_doc(ctx, &docs.docs[i], maxn, &sum, &sl) < 0 ||
-        rouge_score_ctx(ctx, docs.docs[i].text, docs.docs[i].len, sum, sl, &sc)) {
+        prc_rouge_score_ctx(ctx, docs.docs[i].text, docs.docs[i].len, sum, sl, &sc)) {
       free(sum);
       rc = 1;
       break;
     }
     free(sum);
-    rouge_mean_add(&mean, &sc);
+    prc_rouge_mean_add(&mean, &sc);
   }
   if (rc) {
     fprintf(stderr, "precis eval oracle: out of memory\n");
@@ -200,13 +200,13 @@ int cmd_eval_oracle(int argc, char **argv) {
     fprintf(stderr, "precis eval oracle: no documents in %s\n", path);
     rc = 1;
   } else {
-    rouge_scores m = rouge_mean_get(&mean);
+    rouge_scores m = prc_rouge_mean_get(&mean);
     char note[64];
     snprintf(note, sizeof note, "greedy oracle, up to %d sentences, %s", maxn,
              stem ? "stemming on" : "stemming off");
     rio_print_rouge(stdout, &m, mean.n, json, note);
   }
-  rouge_ctx_free(ctx);
+  prc_rouge_ctx_free(ctx);
   rio_docs_free(&docs);
   return rc;
 }

@@ -35,11 +35,11 @@ static int conformance(const char *path) {
     fprintf(stderr, "precis eval rouge: cannot read %s: %s\n", path, strerror(errno));
     return 1;
   }
-  rouge_ctx *ctx[2] = {rouge_ctx_new(0), rouge_ctx_new(1)};
+  rouge_ctx *ctx[2] = {prc_rouge_ctx_new(0), prc_rouge_ctx_new(1)};
   if (!ctx[0] || !ctx[1]) {
     fprintf(stderr, "precis eval rouge: out of memory\n");
-    rouge_ctx_free(ctx[0]);
-    rouge_ctx_free(ctx[1]);
+    prc_rouge_ctx_free(ctx[0]);
+    prc_rouge_ctx_free(ctx[1]);
     free(data);
     return 1;
   }
@@ -72,7 +72,7 @@ static int conformance(const char *path) {
     pl = json_string_length(jp);
     int stem = json_is_true(json_object_get(o, "stem"));
     rouge_scores s;
-    if (rouge_score_ctx(ctx[stem], ref, rl, pred, pl, &s)) {
+    if (prc_rouge_score_ctx(ctx[stem], ref, rl, pred, pl, &s)) {
       fprintf(stderr, "precis eval rouge: out of memory\n");
       json_decref(o);
       bad_input = 1;
@@ -105,8 +105,8 @@ static int conformance(const char *path) {
     json_decref(o);
   }
   printf("%zu passed, %zu failed\n", passed, failed);
-  rouge_ctx_free(ctx[0]);
-  rouge_ctx_free(ctx[1]);
+  prc_rouge_ctx_free(ctx[0]);
+  prc_rouge_ctx_free(ctx[1]);
   free(data);
   return (failed || bad_input || passed == 0) ? 1 : 0;
 }
@@ -170,25 +170,25 @@ int cmd_eval_rouge(int argc, char **argv) {
     fprintf(stderr, "precis eval rouge: no documents to score\n");
     rc = 1;
   } else {
-    rouge_ctx *ctx = rouge_ctx_new(stem);
+    rouge_ctx *ctx = prc_rouge_ctx_new(stem);
     rouge_mean mean = {0};
     for (size_t k = 0; ctx && k < npairs; k++) {
       const rio_doc *r = &refs.docs[pairs[k].ref], *p = &preds.docs[pairs[k].pred];
       rouge_scores s;
-      if (rouge_score_ctx(ctx, r->text, r->len, p->text, p->len, &s)) {
+      if (prc_rouge_score_ctx(ctx, r->text, r->len, p->text, p->len, &s)) {
         rc = 1;
         break;
       }
-      rouge_mean_add(&mean, &s);
+      prc_rouge_mean_add(&mean, &s);
     }
     if (!ctx || rc) {
       fprintf(stderr, "precis eval rouge: out of memory\n");
       rc = 1;
     } else {
-      rouge_scores m = rouge_mean_get(&mean);
+      rouge_scores m = prc_rouge_mean_get(&mean);
       rio_print_rouge(stdout, &m, mean.n, json, stem ? "stemming on" : "stemming off");
     }
-    rouge_ctx_free(ctx);
+    prc_rouge_ctx_free(ctx);
   }
   free(pairs);
   rio_docs_free(&refs);

@@ -109,10 +109,10 @@ static int train(int argc, char **argv, int kind) {
   char err[512];
   tagger *pm = NULL;
   if (a.pos_model) {
-    pm = tagger_load_file(a.pos_model, err, sizeof err);
-    if (!pm || tagger_kind(pm) != TAGGER_POS) {
+    pm = prc_tagger_load_file(a.pos_model, err, sizeof err);
+    if (!pm || prc_tagger_kind(pm) != TAGGER_POS) {
       fprintf(stderr, "precis: %s: %s\n", a.pos_model, pm ? "not a POS model" : err);
-      tagger_free(pm);
+      prc_tagger_free(pm);
       return 1;
     }
   }
@@ -121,9 +121,9 @@ static int train(int argc, char **argv, int kind) {
                          .text_dir = a.text_dir, .no_clusters = a.no_clusters,
                          .prune = a.prune};
   double dev = 0;
-  int rc = kind == TAGGER_POS ? tagger_train_pos(&o, &dev, err, sizeof err)
-                              : tagger_train_ner(&o, &dev, err, sizeof err);
-  tagger_free(pm);
+  int rc = kind == TAGGER_POS ? prc_tagger_train_pos(&o, &dev, err, sizeof err)
+                              : prc_tagger_train_ner(&o, &dev, err, sizeof err);
+  prc_tagger_free(pm);
   if (rc < 0) {
     fprintf(stderr, "precis: %s\n", err);
     return 1;
@@ -142,19 +142,19 @@ static const tagger *get_model(const char *path, int kind, tagger **owned) {
   char err[512];
   *owned = NULL;
   if (!path) {
-    const tagger *t = kind == TAGGER_POS ? tagger_builtin_pos() : tagger_builtin_ner();
-    if (!t) fprintf(stderr, "precis: %s\n", tagger_builtin_error(kind));
+    const tagger *t = kind == TAGGER_POS ? prc_tagger_builtin_pos() : prc_tagger_builtin_ner();
+    if (!t) fprintf(stderr, "precis: %s\n", prc_tagger_builtin_error(kind));
     return t;
   }
-  tagger *t = tagger_load_file(path, err, sizeof err);
+  tagger *t = prc_tagger_load_file(path, err, sizeof err);
   if (!t) {
     fprintf(stderr, "precis: %s\n", err);
     return NULL;
   }
-  if (tagger_kind(t) != kind) {
+  if (prc_tagger_kind(t) != kind) {
     fprintf(stderr, "precis: %s is a %s model, not a %s model\n", path,
-            tagger_kind(t) == TAGGER_POS ? "POS" : "NER", kind == TAGGER_POS ? "POS" : "NER");
-    tagger_free(t);
+            prc_tagger_kind(t) == TAGGER_POS ? "POS" : "NER", kind == TAGGER_POS ? "POS" : "NER");
+    prc_tagger_free(t);
     return NULL;
   }
   *owned = t;
@@ -177,9 +177,9 @@ int cmd_eval_pos(int argc, char **argv) {
   if (!t) return 1;
   tagger_pos_eval ev;
   char err[512];
-  if (tagger_eval_pos(t, a.pos1, &ev, err, sizeof err) < 0) {
+  if (prc_tagger_eval_pos(t, a.pos1, &ev, err, sizeof err) < 0) {
     fprintf(stderr, "precis: %s\n", err);
-    tagger_free(owned);
+    prc_tagger_free(owned);
     return 1;
   }
   double acc = ratio(ev.correct, ev.n);
@@ -190,7 +190,7 @@ int cmd_eval_pos(int argc, char **argv) {
     printf("%-6s %7s %7s %7s %7s %7s\n", "tag", "gold", "pred", "P", "R", "F1");
     for (int i = 0; i < TAG_UPOS_COUNT; i++) {
       double p = ratio(ev.hit[i], ev.pred[i]), r = ratio(ev.hit[i], ev.gold[i]);
-      printf("%-6s %7zu %7zu %6.2f%% %6.2f%% %6.2f%%\n", tagger_label_name(t, i), ev.gold[i],
+      printf("%-6s %7zu %7zu %6.2f%% %6.2f%% %6.2f%%\n", prc_tagger_label_name(t, i), ev.gold[i],
              ev.pred[i], 100 * p, 100 * r, 100 * f1of(p, r));
     }
   }
@@ -207,13 +207,13 @@ int cmd_eval_pos(int argc, char **argv) {
             bp = p;
           }
       if (bg < 0) break;
-      printf("  %-6s -> %-6s %zu\n", tagger_label_name(t, bg), tagger_label_name(t, bp), best);
+      printf("  %-6s -> %-6s %zu\n", prc_tagger_label_name(t, bg), prc_tagger_label_name(t, bp), best);
       ev.confusion[bg][bp] = 0;
     }
   }
   if (a.bench)
     fprintf(stderr, "speed: %.0f tokens/s (POS, one thread, CPU time)\n", ev.seconds > 0 ? ev.n / ev.seconds : 0);
-  tagger_free(owned);
+  prc_tagger_free(owned);
   return 0;
 }
 
@@ -233,16 +233,16 @@ int cmd_eval_ner(int argc, char **argv) {
   if (a.pos_model) {
     pos = get_model(a.pos_model, TAGGER_POS, &owned_pos);
     if (!pos) {
-      tagger_free(owned);
+      prc_tagger_free(owned);
       return 1;
     }
   }
   tagger_ner_eval ev;
   char err[512];
-  if (tagger_eval_ner(t, pos, a.pos1, &ev, a.bench ? 10 : 1, err, sizeof err) < 0) {
+  if (prc_tagger_eval_ner(t, pos, a.pos1, &ev, a.bench ? 10 : 1, err, sizeof err) < 0) {
     fprintf(stderr, "precis: %s\n", err);
-    tagger_free(owned);
-    tagger_free(owned_pos);
+    prc_tagger_free(owned);
+    prc_tagger_free(owned_pos);
     return 1;
   }
   size_t G = 0, P = 0, H = 0;
@@ -257,7 +257,7 @@ int cmd_eval_ner(int argc, char **argv) {
     for (int i = 0; i < TAG_ENT_COUNT; i++) {
       double pi = ratio(ev.hit[i], ev.pred[i]), ri = ratio(ev.hit[i], ev.gold[i]);
       printf("%s\"%s\": {\"p\": %.6f, \"r\": %.6f, \"f\": %.6f}", i ? ", " : "",
-             tagger_ent_name(i), pi, ri, f1of(pi, ri));
+             prc_tagger_ent_name(i), pi, ri, f1of(pi, ri));
     }
     printf("}}\n");
   } else {
@@ -267,14 +267,14 @@ int cmd_eval_ner(int argc, char **argv) {
            100 * f);
     for (int i = 0; i < TAG_ENT_COUNT; i++) {
       double pi = ratio(ev.hit[i], ev.pred[i]), ri = ratio(ev.hit[i], ev.gold[i]);
-      printf("%-8s precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f  %zu\n", tagger_ent_name(i),
+      printf("%-8s precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f  %zu\n", prc_tagger_ent_name(i),
              100 * pi, 100 * ri, 100 * f1of(pi, ri), ev.pred[i]);
     }
   }
   if (a.bench)
     fprintf(stderr, "speed: %.0f tokens/s (POS + NER, one thread, CPU time)\n",
             ev.seconds > 0 ? ev.ntokens / ev.seconds : 0);
-  tagger_free(owned);
-  tagger_free(owned_pos);
+  prc_tagger_free(owned);
+  prc_tagger_free(owned_pos);
   return 0;
 }

@@ -42,7 +42,7 @@ static FILE *quiet;
 
 static int valid_utf8(const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
-    size_t bad, ok = utf8_valid_seq((const unsigned char *)s + i, n - i, &bad);
+    size_t bad, ok = prc_utf8_valid_seq((const unsigned char *)s + i, n - i, &bad);
     if (!ok) return 0;
     i += ok;
   }

@@ -22,14 +22,14 @@ static const precis_allocator default_alc = {def_malloc, def_realloc, def_free, 
 
 const precis_allocator *precis_default_allocator(void) { return &default_alc; }
 
-void arena_init(arena *a, const precis_allocator *alc) {
+void prc_arena_init(arena *a, const precis_allocator *alc) {
   a->alc = alc ? alc : &default_alc;
   a->head = NULL;
   a->used_total = 0;
   a->oom = NULL;
 }
 
-void arena_free(arena *a) {
+void prc_arena_free(arena *a) {
   arena_block *b = a->head;
   while (b) {
     arena_block *n = b->next;
@@ -40,7 +40,7 @@ void arena_free(arena *a) {
   a->used_total = 0;
 }
 
-void *arena_alloc(arena *a, size_t size) {
+void *prc_arena_alloc(arena *a, size_t size) {
   size = (size + 15) & ~(size_t)15;
   if (size == 0) size = 16;
   arena_block *b = a->head;
@@ -76,23 +76,23 @@ void *arena_alloc(arena *a, size_t size) {
   return p;
 }
 
-void *arena_memdup(arena *a, const void *p, size_t n) {
-  void *q = arena_alloc(a, n);
+void *prc_arena_memdup(arena *a, const void *p, size_t n) {
+  void *q = prc_arena_alloc(a, n);
   if (n) memcpy(q, p, n);
   return q;
 }
 
-char *arena_strndup(arena *a, const char *s, size_t n) {
-  char *q = arena_alloc(a, n + 1);
+char *prc_arena_strndup(arena *a, const char *s, size_t n) {
+  char *q = prc_arena_alloc(a, n + 1);
   if (n) memcpy(q, s, n);
   q[n] = 0;
   return q;
 }
 
-void arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n) {
+void prc_arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n) {
   if (*cap >= 0x80000000u) abort(); /* 2^31 elements (a 4 GB input of punctuation): the capacity would wrap to 0 */
   uint32_t nc = *cap ? *cap * 2 : 16;
-  void *na = arena_alloc(a, nc * elsize);
+  void *na = prc_arena_alloc(a, nc * elsize);
   if (n && *arr) memcpy(na, *arr, n * elsize);
   *arr = na;
   *cap = nc;

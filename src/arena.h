@@ -15,19 +15,19 @@ typedef struct arena {
   void *oom; /* a jmp_buf to leave through when the allocator fails, or NULL (abort) */
 } arena;
 
-void arena_init(arena *a, const precis_allocator *alc);
-void arena_free(arena *a);
+void prc_arena_init(arena *a, const precis_allocator *alc);
+void prc_arena_free(arena *a);
 /* Returns zeroed memory aligned to 16 bytes; never NULL unless the allocator fails. */
-void *arena_alloc(arena *a, size_t size);
-void *arena_memdup(arena *a, const void *p, size_t n);
-char *arena_strndup(arena *a, const char *s, size_t n);
+void *prc_arena_alloc(arena *a, size_t size);
+void *prc_arena_memdup(arena *a, const void *p, size_t n);
+char *prc_arena_strndup(arena *a, const char *s, size_t n);
 
 /* Growable array backed by the arena (old storage is abandoned on growth). */
 #define ARENA_PUSH(ar, arr, n, cap, T)                                        \
   ((n) < (cap) ? &(arr)[(n)++]                                                \
-               : (arena_grow_((ar), (void **)&(arr), &(cap), sizeof(T), (n)), \
+               : (prc_arena_grow_((ar), (void **)&(arr), &(cap), sizeof(T), (n)), \
                   &(arr)[(n)++]))
-void arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n);
+void prc_arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n);
 
 /* The default allocator (malloc/realloc/free). */
 const precis_allocator *precis_default_allocator(void);

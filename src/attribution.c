@@ -114,7 +114,7 @@ static void find_regions(precis_doc *d) {
   }
   /* keep regions in text order: merge the two sorted runs (double, then single marks) */
   if (d->nregions > nr) {
-    qregion *m = arena_alloc(&d->ar, d->nregions * sizeof(qregion));
+    qregion *m = prc_arena_alloc(&d->ar, d->nregions * sizeof(qregion));
     uint32_t a = 0, b = nr, o = 0;
     while (a < nr || b < d->nregions) {
       if (b >= d->nregions || (a < nr && d->regions[a].b <= d->regions[b].b)) m[o++] = d->regions[a++];
@@ -123,7 +123,7 @@ static void find_regions(precis_doc *d) {
     d->regions = m;
     d->cregions = d->nregions;
   }
-  d->tok_region = arena_alloc(&d->ar, (n + 1) * sizeof(int32_t));
+  d->tok_region = prc_arena_alloc(&d->ar, (n + 1) * sizeof(int32_t));
   for (uint32_t i = 0; i < n; i++) d->tok_region[i] = -1;
   for (uint32_t k = 0; k < d->nregions; k++) {
     qregion *q = &d->regions[k];
@@ -740,10 +740,10 @@ pattern_d:
   return 0;
 }
 
-void find_attributions(precis_doc *d) {
+void prc_find_attributions(precis_doc *d) {
   if (!d->ntoks) return;
   find_regions(d);
-  int32_t *sent_quote = arena_alloc(&d->ar, (d->nsents + 1) * sizeof(int32_t));
+  int32_t *sent_quote = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(int32_t));
   for (uint32_t s = 0; s < d->nsents; s++) {
     sent_quote[s] = -1;
     const sentence *se = &d->sents[s];
@@ -850,9 +850,9 @@ void find_attributions(precis_doc *d) {
    * the cont_of links renumbered) */
   if (d->nquotes > 1) {
     uint32_t nq = d->nquotes;
-    uint32_t *idx = arena_alloc(&d->ar, nq * sizeof(uint32_t));
-    uint32_t *tmp = arena_alloc(&d->ar, nq * sizeof(uint32_t));
-    uint32_t *key = arena_alloc(&d->ar, nq * sizeof(uint32_t));
+    uint32_t *idx = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
+    uint32_t *tmp = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
+    uint32_t *key = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
     for (uint32_t k = 0; k < nq; k++) {
       idx[k] = k;
       key[k] = d->quotes[k].ncontent ? d->quotes[k].content[0].start : d->quotes[k].cue.start;
@@ -870,7 +870,7 @@ void find_attributions(precis_doc *d) {
     }
     uint32_t *newpos = tmp; /* reuse: old index -> new index */
     for (uint32_t k = 0; k < nq; k++) newpos[idx[k]] = k;
-    quote *sorted = arena_alloc(&d->ar, nq * sizeof(quote));
+    quote *sorted = prc_arena_alloc(&d->ar, nq * sizeof(quote));
     for (uint32_t k = 0; k < nq; k++) {
       sorted[k] = d->quotes[idx[k]];
       if (sorted[k].cont_of >= 0) sorted[k].cont_of = (int32_t)newpos[sorted[k].cont_of];

@@ -7,7 +7,7 @@
 #include "arena.h"
 #include "utf8.h"
 
-void buf_init(buf *b, const precis_allocator *alc) {
+void prc_buf_init(buf *b, const precis_allocator *alc) {
   b->p = NULL;
   b->len = b->cap = 0;
   b->alc = alc ? alc : precis_default_allocator();
@@ -26,23 +26,23 @@ static int reserve(buf *b, size_t extra) {
   return 1;
 }
 
-void buf_put(buf *b, const char *s, size_t n) {
+void prc_buf_put(buf *b, const char *s, size_t n) {
   if (!n || !reserve(b, n)) return;
   memcpy(b->p + b->len, s, n);
   b->len += n;
   b->p[b->len] = 0;
 }
-void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
-void buf_putc(buf *b, char c) { buf_put(b, &c, 1); }
+void prc_buf_puts(buf *b, const char *s) { prc_buf_put(b, s, strlen(s)); }
+void prc_buf_putc(buf *b, char c) { prc_buf_put(b, &c, 1); }
 
-void buf_printf(buf *b, const char *fmt, ...) {
+void prc_buf_printf(buf *b, const char *fmt, ...) {
   char tmp[256];
   va_list ap;
   va_start(ap, fmt);
   int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
   va_end(ap);
   if (n < 0) return;
-  if ((size_t)n < sizeof tmp) { buf_put(b, tmp, (size_t)n); return; }
+  if ((size_t)n < sizeof tmp) { prc_buf_put(b, tmp, (size_t)n); return; }
   if (!reserve(b, (size_t)n)) return;
   va_start(ap, fmt);
   vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
@@ -50,45 +50,45 @@ void buf_printf(buf *b, const char *fmt, ...) {
   b->len += (size_t)n;
 }
 
-void buf_json_str(buf *b, const char *s, size_t n) {
-  if (!s) { buf_puts(b, "null"); return; }
+void prc_buf_json_str(buf *b, const char *s, size_t n) {
+  if (!s) { prc_buf_puts(b, "null"); return; }
   static const char hex[] = "0123456789abcdef";
-  buf_putc(b, '"');
+  prc_buf_putc(b, '"');
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { run++; continue; }
-    size_t bad, ok = c >= 0x80 ? utf8_valid_seq((const unsigned char *)s + i, n - i, &bad) : 1;
+    size_t bad, ok = c >= 0x80 ? prc_utf8_valid_seq((const unsigned char *)s + i, n - i, &bad) : 1;
     if (c >= 0x80 && ok) { run += ok; i += ok - 1; continue; }
-    buf_put(b, s + i - run, run);
+    prc_buf_put(b, s + i - run, run);
     run = 0;
     if (c >= 0x80) { /* ill-formed UTF-8 (an id from a file name, say): U+FFFD */
-      buf_puts(b, "\xEF\xBF\xBD");
+      prc_buf_puts(b, "\xEF\xBF\xBD");
       i += bad - 1;
       continue;
     }
     switch (c) {
-    case '"': buf_puts(b, "\\\""); break;
-    case '\\': buf_puts(b, "\\\\"); break;
-    case '\n': buf_puts(b, "\\n"); break;
-    case '\r': buf_puts(b, "\\r"); break;
-    case '\t': buf_puts(b, "\\t"); break;
-    case '\b': buf_puts(b, "\\b"); break;
-    case '\f': buf_puts(b, "\\f"); break;
+    case '"': prc_buf_puts(b, "\\\""); break;
+    case '\\': prc_buf_puts(b, "\\\\"); break;
+    case '\n': prc_buf_puts(b, "\\n"); break;
+    case '\r': prc_buf_puts(b, "\\r"); break;
+    case '\t': prc_buf_puts(b, "\\t"); break;
+    case '\b': prc_buf_puts(b, "\\b"); break;
+    case '\f': prc_buf_puts(b, "\\f"); break;
     default: {
       char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-      buf_put(b, e, 6);
+      prc_buf_put(b, e, 6);
     }
     }
   }
-  buf_put(b, s + n - run, run);
-  buf_putc(b, '"');
+  prc_buf_put(b, s + n - run, run);
+  prc_buf_putc(b, '"');
 }
 
-void buf_json_cstr(buf *b, const char *s) { buf_json_str(b, s, s ? strlen(s) : 0); }
+void prc_buf_json_cstr(buf *b, const char *s) { prc_buf_json_str(b, s, s ? strlen(s) : 0); }
 
-char *buf_finish(buf *b, size_t *len) {
-  if (b->oom) { buf_release(b); if (len) *len = 0; return NULL; }
+char *prc_buf_finish(buf *b, size_t *len) {
+  if (b->oom) { prc_buf_release(b); if (len) *len = 0; return NULL; }
   if (!b->p) reserve(b, 0);
   if (!b->p) { if (len) *len = 0; return NULL; }
   b->p[b->len] = 0;
@@ -99,7 +99,7 @@ char *buf_finish(buf *b, size_t *len) {
   return p;
 }
 
-void buf_release(buf *b) {
+void prc_buf_release(buf *b) {
   if (b->p) b->alc->free(b->alc->ctx, b->p);
   b->p = NULL;
   b->len = b->cap = 0;

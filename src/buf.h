@@ -14,17 +14,17 @@ typedef struct buf {
   int oom;
 } buf;
 
-void buf_init(buf *b, const precis_allocator *alc);
-void buf_put(buf *b, const char *s, size_t n);
-void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, char c);
-void buf_printf(buf *b, const char *fmt, ...);
+void prc_buf_init(buf *b, const precis_allocator *alc);
+void prc_buf_put(buf *b, const char *s, size_t n);
+void prc_buf_puts(buf *b, const char *s);
+void prc_buf_putc(buf *b, char c);
+void prc_buf_printf(buf *b, const char *fmt, ...);
 /* JSON string literal (with quotes), escaping as RFC 8259 requires and
  * ill-formed UTF-8 replaced by U+FFFD; NULL -> null */
-void buf_json_str(buf *b, const char *s, size_t n);
-void buf_json_cstr(buf *b, const char *s);
+void prc_buf_json_str(buf *b, const char *s, size_t n);
+void prc_buf_json_cstr(buf *b, const char *s);
 /* Hand over the NUL-terminated result (NULL on allocation failure). */
-char *buf_finish(buf *b, size_t *len);
-void buf_release(buf *b);
+char *prc_buf_finish(buf *b, size_t *len);
+void prc_buf_release(buf *b);
 
 #endif

@@ -206,15 +206,15 @@ static inline bool tok_ieq(const precis_doc *d, uint32_t i, const char *s) {
 }
 
 /* Pipeline stages, in order (each in its own file). */
-void text_prepare(precis_doc *d, const char *in, size_t len);   /* text.c */
-void tokenize(precis_doc *d);                                    /* tokenize.c */
-void split_sentences(precis_doc *d);                             /* sentences.c */
-void tag_tokens(precis_doc *d);                                  /* tags.c */
-void find_entities(precis_doc *d);                               /* entities.c */
-void find_attributions(precis_doc *d);                           /* attribution.c */
-void resolve_speakers(precis_doc *d);                            /* speakers.c */
-void find_figures(precis_doc *d);                                /* figures.c */
-void select_keypoints(precis_doc *d);                            /* keypoints.c */
-void export_doc(precis_doc *d);                                  /* export.c */
+void prc_text_prepare(precis_doc *d, const char *in, size_t len);   /* text.c */
+void prc_tokenize(precis_doc *d);                                    /* tokenize.c */
+void prc_split_sentences(precis_doc *d);                             /* sentences.c */
+void prc_tag_tokens(precis_doc *d);                                  /* tags.c */
+void prc_find_entities(precis_doc *d);                               /* entities.c */
+void prc_find_attributions(precis_doc *d);                           /* attribution.c */
+void prc_resolve_speakers(precis_doc *d);                            /* speakers.c */
+void prc_find_figures(precis_doc *d);                                /* figures.c */
+void prc_select_keypoints(precis_doc *d);                            /* keypoints.c */
+void prc_export_doc(precis_doc *d);                                  /* export.c */
 
 #endif

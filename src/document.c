@@ -1,8 +1,8 @@
 /* document.c - the pipeline driver: precis_analyze runs the stages in order.
  *
- *   text_prepare -> tokenize -> split_sentences -> tag_tokens -> find_entities
- *   -> find_attributions -> resolve_speakers -> find_figures -> select_keypoints
- *   -> export_doc
+ *   prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_tag_tokens -> prc_find_entities
+ *   -> prc_find_attributions -> prc_resolve_speakers -> prc_find_figures -> prc_select_keypoints
+ *   -> prc_export_doc
  */
 #include <setjmp.h>
 #include <string.h>
@@ -23,31 +23,31 @@ precis_doc *precis_analyze(const char *text, size_t len, const precis_options *o
   else precis_options_init(&o);
   const precis_allocator *alc = o.allocator ? o.allocator : precis_default_allocator();
   /* every allocation of the analysis comes from the document's arena; when the
-   * allocator fails, arena_alloc jumps back here and the whole arena goes */
+   * allocator fails, prc_arena_alloc jumps back here and the whole arena goes */
   jmp_buf oom;
   arena ar;
-  arena_init(&ar, alc);
+  prc_arena_init(&ar, alc);
   arena *volatile live = &ar;
   ar.oom = &oom;
   if (setjmp(oom)) {
     arena a = *live;
-    arena_free(&a);
+    prc_arena_free(&a);
     return NULL;
   }
-  precis_doc *d = arena_alloc(&ar, sizeof *d);
+  precis_doc *d = prc_arena_alloc(&ar, sizeof *d);
   d->ar = ar;
   live = &d->ar;
   d->opts = o;
-  text_prepare(d, text, len);
-  tokenize(d);
-  split_sentences(d);
-  tag_tokens(d);
-  find_entities(d);
-  find_attributions(d);
-  resolve_speakers(d);
-  find_figures(d);
-  select_keypoints(d);
-  export_doc(d);
+  prc_text_prepare(d, text, len);
+  prc_tokenize(d);
+  prc_split_sentences(d);
+  prc_tag_tokens(d);
+  prc_find_entities(d);
+  prc_find_attributions(d);
+  prc_resolve_speakers(d);
+  prc_find_figures(d);
+  prc_select_keypoints(d);
+  prc_export_doc(d);
   d->ar.oom = NULL; /* the document outlives this frame */
   return d;
 }
@@ -55,7 +55,7 @@ precis_doc *precis_analyze(const char *text, size_t len, const precis_options *o
 void precis_doc_free(precis_doc *d) {
   if (!d) return;
   arena a = d->ar; /* d lives inside the arena */
-  arena_free(&a);
+  prc_arena_free(&a);
 }
 
 void precis_free(const precis_allocator *alc, void *p) {

@@ -143,13 +143,13 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
 static void split_title(precis_doc *d, cand *c) {
   uint32_t b = c->b;
   while (b + 1 < c->e && ((lx(d, b) & LX_TITLE) ||
-                          ((lx(d, b) & LX_ROLE) && names_is_first(tok_str(d, b + 1), tok_len(d, b + 1)))))
+                          ((lx(d, b) & LX_ROLE) && prc_names_is_first(tok_str(d, b + 1), tok_len(d, b + 1)))))
     b++;
   /* "Finance Minister Grace Whitfield", "Bank of England Governor Mark Carney":
    * the last title word before a known first name */
   if (b == c->b) {
     for (uint32_t j = c->e - 1; j > c->b + 1; j--) {
-      if ((lx(d, j - 1) & LX_TITLE) && (names_is_first(tok_str(d, j), tok_len(d, j)) || c->e - j >= 2) &&
+      if ((lx(d, j - 1) & LX_TITLE) && (prc_names_is_first(tok_str(d, j), tok_len(d, j)) || c->e - j >= 2) &&
           !(lx(d, c->e - 1) & LX_ORG_WORD)) {
         b = j;
         break;
@@ -206,12 +206,12 @@ static ent_type guess_type(precis_doc *d, cand *c, bool *strong) {
   if (c->e - c->b == 1 && (ff & LX_ORG_KNOWN)) return ENT_ORG;
   if (c->e - c->b == 1 && (tok_is(d, c->b, "US") || tok_is(d, c->b, "UK") || tok_is(d, c->b, "U.S.") ||
                            tok_is(d, c->b, "U.K."))) return ENT_PLACE;
-  if (fl & LX_PLACE && !(names_gender(tok_str(d, c->b), tok_len(d, c->b)) && c->e - c->b >= 2)) return ENT_PLACE;
-  if (c->e - c->b >= 2 && names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
+  if (fl & LX_PLACE && !(prc_names_gender(tok_str(d, c->b), tok_len(d, c->b)) && c->e - c->b >= 2)) return ENT_PLACE;
+  if (c->e - c->b >= 2 && prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
   if (c->e - c->b == 1 && (d->toks[c->b].flags & TF_ALLCAP) && tok_len(d, c->b) <= 6) return ENT_ORG;
   *strong = false;
   /* weak evidence */
-  if (c->e - c->b == 1 && names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
+  if (c->e - c->b == 1 && prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
   if (c->b > 0 && (tok_is(d, c->b - 1, "in") || tok_is(d, c->b - 1, "In") || tok_is(d, c->b - 1, "from")))
     return ENT_PLACE;
   if (c->e < d->ntoks && c->e - c->b == 1) {
@@ -236,7 +236,7 @@ static bool span_eq(const precis_doc *d, uint32_t b1, uint32_t e1, uint32_t b2, 
 }
 
 static const char *span_text(precis_doc *d, uint32_t b, uint32_t e) {
-  return arena_strndup(&d->ar, d->text + d->toks[b].start, d->toks[e - 1].end - d->toks[b].start);
+  return prc_arena_strndup(&d->ar, d->text + d->toks[b].start, d->toks[e - 1].end - d->toks[b].start);
 }
 
 static int32_t new_entity(precis_doc *d, cand *c) {
@@ -246,7 +246,7 @@ static int32_t new_entity(precis_doc *d, cand *c) {
   en->shortname = c->type == ENT_PERSON ? span_text(d, c->e - 1, c->e) : en->name;
   en->type = c->type;
   en->first_tok = c->b;
-  if (c->type == ENT_PERSON && c->e - c->b >= 2) en->gender = names_gender(tok_str(d, c->b), tok_len(d, c->b));
+  if (c->type == ENT_PERSON && c->e - c->b >= 2) en->gender = prc_names_gender(tok_str(d, c->b), tok_len(d, c->b));
   return (int32_t)(d->nents - 1);
 }
 
@@ -289,7 +289,7 @@ typedef struct smap {
 static void smap_init(precis_doc *d, smap *m, uint32_t n) {
   uint32_t cap = 64;
   while (cap < 2 * n + 16) cap *= 2;
-  m->s = arena_alloc(&d->ar, cap * sizeof(smap_slot));
+  m->s = prc_arena_alloc(&d->ar, cap * sizeof(smap_slot));
   m->mask = cap - 1;
 }
 
@@ -329,8 +329,8 @@ static void smap_put(const precis_doc *d, smap *m, uint32_t b, uint32_t e, int32
   sl->val = val;
 }
 
-void find_entities(precis_doc *d) {
-  d->tok_mention = arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
+void prc_find_entities(precis_doc *d) {
+  d->tok_mention = prc_arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
   for (uint32_t i = 0; i < d->ntoks; i++) d->tok_mention[i] = -1;
   if (!d->ntoks || !d->nsents) return;
   cand *cs = NULL;
@@ -351,7 +351,7 @@ void find_entities(precis_doc *d) {
     cand *rc = NULL;
     uint32_t nr = 0, rcap = 0;
     rule_candidates(d, &rc, &nr, &rcap);
-    int32_t *covered = arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
+    int32_t *covered = prc_arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
     for (uint32_t t = 0; t < d->ntoks; t++) covered[t] = -1;
     for (uint32_t k = 0; k < n; k++)
       for (uint32_t t = cs[k].b; t < cs[k].e; t++) covered[t] = (int32_t)k;
@@ -394,7 +394,7 @@ void find_entities(precis_doc *d) {
       add_cand(d, &cs, &n, &cap, c->b, c->e, probe.title_e > probe.title_b ? ENT_PERSON : ty, 1);
     }
     if (n > n_ner && n_ner > 0) { /* keep text order: merge the two ordered runs (linear) */
-      cand *m = arena_alloc(&d->ar, (size_t)n * sizeof(cand));
+      cand *m = prc_arena_alloc(&d->ar, (size_t)n * sizeof(cand));
       uint32_t a = 0, r = n_ner, o = 0;
       while (a < n_ner || r < n) m[o++] = (r == n || (a < n_ner && cs[a].b <= cs[r].b)) ? cs[a++] : cs[r++];
       memcpy(cs, m, (size_t)n * sizeof(cand));
@@ -416,7 +416,7 @@ void find_entities(precis_doc *d) {
     bool drop = false;
     if (c->e < d->ntoks && tok_is(d, c->e, "$") && !(d->toks[c->e].flags & TF_SPACE_BEFORE)) drop = true;
     if ((!c->typed || c->type == ENT_PERSON || c->type == ENT_OTHER) && c->e - c->b == 1 && at_start(d, c->b) &&
-        !(lx(d, c->b) & (LX_PLACE | LX_ORG_KNOWN | LX_TITLE)) && !names_is_first(tok_str(d, c->b), tok_len(d, c->b)) &&
+        !(lx(d, c->b) & (LX_PLACE | LX_ORG_KNOWN | LX_TITLE)) && !prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b)) &&
         !(d->toks[c->b].flags & TF_ALLCAP)) {
       if (smap_get(d, &inner, c->b, c->e) < 0) drop = true; /* seen nowhere else */
     }
@@ -460,7 +460,7 @@ void find_entities(precis_doc *d) {
       if (ent >= 0) {
         entity *en = &d->ents[ent];
         en->name = span_text(d, c->b, c->e);
-        en->gender = names_gender(tok_str(d, c->b), tok_len(d, c->b));
+        en->gender = prc_names_gender(tok_str(d, c->b), tok_len(d, c->b));
       }
     }
     if (ent < 0) ent = new_entity(d, c);

@@ -20,13 +20,13 @@ static precis_text ptext(precis_doc *d, uint32_t a, uint32_t b) {
     t.span.start = t.span.end = 0;
     return t;
   }
-  t.text = arena_strndup(&d->ar, d->text + a, b - a);
+  t.text = prc_arena_strndup(&d->ar, d->text + a, b - a);
   t.span = cps(d, a, b);
   return t;
 }
 
-void export_doc(precis_doc *d) {
-  d->pub_sents = arena_alloc(&d->ar, (d->nsents + 1) * sizeof(precis_sentence));
+void prc_export_doc(precis_doc *d) {
+  d->pub_sents = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(precis_sentence));
   d->npub_heads = 0;
   for (uint32_t i = 0; i < d->nsents; i++) {
     sentence *s = &d->sents[i];
@@ -35,12 +35,12 @@ void export_doc(precis_doc *d) {
     d->pub_sents[i].is_heading = s->is_heading;
     if (s->is_heading) d->npub_heads++;
   }
-  d->pub_heads = arena_alloc(&d->ar, (d->npub_heads + 1) * sizeof(precis_text));
+  d->pub_heads = prc_arena_alloc(&d->ar, (d->npub_heads + 1) * sizeof(precis_text));
   size_t h = 0;
   for (uint32_t i = 0; i < d->nsents; i++)
     if (d->sents[i].is_heading) d->pub_heads[h++] = ptext(d, d->sents[i].start, d->sents[i].end);
 
-  d->pub_ents = arena_alloc(&d->ar, (d->nents + 1) * sizeof(precis_entity));
+  d->pub_ents = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof(precis_entity));
   for (uint32_t i = 0; i < d->nents; i++) {
     entity *e = &d->ents[i];
     precis_entity *p = &d->pub_ents[i];
@@ -53,11 +53,11 @@ void export_doc(precis_doc *d) {
   }
   /* mentions grouped by entity, in text order */
   if (d->nents) {
-    size_t *cnt = arena_alloc(&d->ar, d->nents * sizeof(size_t));
+    size_t *cnt = prc_arena_alloc(&d->ar, d->nents * sizeof(size_t));
     for (uint32_t m = 0; m < d->nmentions; m++)
       if (d->mentions[m].entity >= 0) cnt[d->mentions[m].entity]++;
     for (uint32_t i = 0; i < d->nents; i++) {
-      d->pub_ents[i].mentions = arena_alloc(&d->ar, (cnt[i] + 1) * sizeof(precis_span));
+      d->pub_ents[i].mentions = prc_arena_alloc(&d->ar, (cnt[i] + 1) * sizeof(precis_span));
     }
     for (uint32_t m = 0; m < d->nmentions; m++) {
       mention *mn = &d->mentions[m];
@@ -68,7 +68,7 @@ void export_doc(precis_doc *d) {
     }
   }
 
-  d->pub_quotes = arena_alloc(&d->ar, (d->nquotes + 1) * sizeof(precis_quote));
+  d->pub_quotes = prc_arena_alloc(&d->ar, (d->nquotes + 1) * sizeof(precis_quote));
   for (uint32_t i = 0; i < d->nquotes; i++) {
     quote *q = &d->quotes[i];
     precis_quote *p = &d->pub_quotes[i];
@@ -78,16 +78,16 @@ void export_doc(precis_doc *d) {
     p->entity = q->entity;
     p->speaker = (q->entity >= 0 && (uint32_t)q->entity < d->nents) ? d->ents[q->entity].name : NULL;
     p->ncontent = q->ncontent;
-    precis_text *c = arena_alloc(&d->ar, (q->ncontent + 1) * sizeof(precis_text));
+    precis_text *c = prc_arena_alloc(&d->ar, (q->ncontent + 1) * sizeof(precis_text));
     for (uint32_t k = 0; k < q->ncontent; k++) c[k] = ptext(d, q->content[k].start, q->content[k].end);
     p->content = c;
   }
 
-  d->pub_figs = arena_alloc(&d->ar, (d->nfigs + 1) * sizeof(precis_figure));
+  d->pub_figs = prc_arena_alloc(&d->ar, (d->nfigs + 1) * sizeof(precis_figure));
   for (uint32_t i = 0; i < d->nfigs; i++) {
     figure *f = &d->figs[i];
     precis_figure *p = &d->pub_figs[i];
-    p->text = arena_strndup(&d->ar, d->text + f->start, f->end - f->start);
+    p->text = prc_arena_strndup(&d->ar, d->text + f->start, f->end - f->start);
     p->kind = f->kind;
     p->value = f->value;
     p->unit = f->unit;
@@ -95,7 +95,7 @@ void export_doc(precis_doc *d) {
     p->sentence = (int)f->sent;
   }
 
-  d->pub_kps = arena_alloc(&d->ar, (d->nkps + 1) * sizeof(precis_keypoint));
+  d->pub_kps = prc_arena_alloc(&d->ar, (d->nkps + 1) * sizeof(precis_keypoint));
   for (uint32_t i = 0; i < d->nkps; i++) {
     keypoint *k = &d->kps[i];
     precis_keypoint *p = &d->pub_kps[i];
@@ -103,7 +103,7 @@ void export_doc(precis_doc *d) {
     p->speaker = (k->entity >= 0 && (uint32_t)k->entity < d->nents) ? d->ents[k->entity].shortname : k->speaker;
     if (p->speaker) {
       size_t a = strlen(k->claim), b = strlen(p->speaker);
-      char *t = arena_alloc(&d->ar, a + b + 3);
+      char *t = prc_arena_alloc(&d->ar, a + b + 3);
       memcpy(t, k->claim, a);
       memcpy(t + a, ": ", 2);
       memcpy(t + a + 2, p->speaker, b + 1);

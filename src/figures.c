@@ -681,7 +681,7 @@ static bool count_noun(const precis_doc *d, uint32_t j) {
   if (tok_has(d, j, WL_CUR) && !tok_ieq(d, j, "pounds")) return false;
   double v;
   if (numword_type(s, n, &v) != W_NONE) return false;
-  uint32_t f = lex_flags(s, n);
+  uint32_t f = prc_lex_flags(s, n);
   if (f & (LX_STOP | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) return false;
   if (t->flags & TF_CAP) {
     /* a capitalised plural only as a people noun: "Americans", "Ukrainians" */
@@ -744,7 +744,7 @@ static bool count_number_ok(const precis_doc *d, uint32_t i, const numphrase *np
     bool small_int = np->kind == NP_DIGITS && np->is_int && !np->comma && !np->scaled;
     if (small_int && (pt->flags & TF_WORD) && (pt->flags & TF_CAP) && !is_sentence_first(d, p)) {
       /* "Apollo 11", "Windows 10", "Ukraine 20" (but "BBC 4 million viewers" is a count) */
-      uint32_t f = lex_flags(tok_str(d, p), tok_len(d, p));
+      uint32_t f = prc_lex_flags(tok_str(d, p), tok_len(d, p));
       if (!(f & (LX_STOP | LX_SENT_START))) return false;
     }
   }
@@ -817,7 +817,7 @@ static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
 static wentry *wl_add(const char *w, uint32_t mask) {
   size_t n = strlen(w);
-  uint32_t h = hash_lower(w, n);
+  uint32_t h = prc_hash_lower(w, n);
   uint32_t k = h & (WL_SIZE - 1);
   while (wl_table[k].w && !(wl_table[k].h == h && wl_table[k].len == n && mem_ieq(wl_table[k].w, n, w)))
     k = (k + 1) & (WL_SIZE - 1);
@@ -868,7 +868,7 @@ static const wentry *wl_find(const char *s, size_t n, uint32_t h) {
 static const wentry *wl_tok(const precis_doc *d, uint32_t j) {
   return wl_find(tok_str(d, j), tok_len(d, j), d->toks[j].hash);
 }
-static const wentry *wl_str(const char *s, size_t n) { return wl_find(s, n, hash_lower(s, n)); }
+static const wentry *wl_str(const char *s, size_t n) { return wl_find(s, n, prc_hash_lower(s, n)); }
 
 static bool may_start(const precis_doc *d, uint32_t i) {
   const token *t = &d->toks[i];
@@ -990,7 +990,7 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
   return true;
 }
 
-void find_figures(precis_doc *d) {
+void prc_find_figures(precis_doc *d) {
   d->nfigs = 0;
   if (!d->ntoks || !d->nsents) return;
   pthread_once(&wl_once, wl_build);
@@ -1007,7 +1007,7 @@ void find_figures(precis_doc *d) {
     f->sent = d->toks[i].sent;
     if (c.kind == PRECIS_FIGURE_COUNT) {
       uint32_t u = c.b - 1, n = tok_len(d, u);
-      char *s = arena_strndup(&d->ar, tok_str(d, u), n);
+      char *s = prc_arena_strndup(&d->ar, tok_str(d, u), n);
       for (uint32_t k = 0; k < n; k++)
         if (s[k] >= 'A' && s[k] <= 'Z') s[k] = (char)(s[k] + 32);
       f->unit = s;

@@ -81,7 +81,7 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
        * goes on from where the last one stopped (linear in the sentence) */
       for (; vk < i && !verb; vk++)
         verb = tags_have_pos(d) ? (d->toks[vk].pos == TAG_UPOS_VERB || d->toks[vk].pos == TAG_UPOS_AUX)
-                                : (lex_flags(tok_str(d, vk), tok_len(d, vk)) & LX_SPEECH) || tok_is(d, vk, "is") ||
+                                : (prc_lex_flags(tok_str(d, vk), tok_len(d, vk)) & LX_SPEECH) || tok_is(d, vk, "is") ||
                                       tok_is(d, vk, "was") || tok_is(d, vk, "are") || tok_is(d, vk, "were") ||
                                       tok_is(d, vk, "has") || tok_is(d, vk, "have") || tok_is(d, vk, "had") ||
                                       tok_is(d, vk, "will") || tok_is(d, vk, "would");
@@ -178,7 +178,7 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
     if (q->entity < 0 && q->source_tok_begin != UINT32_MAX) {
       uint32_t sb = q->source_tok_begin, sx = q->source_tok_end;
       if (tok_ieq(d, sb, "the") || tok_ieq(d, sb, "a") || tok_ieq(d, sb, "an")) sb++;
-      uint32_t f = sb < sx ? lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
+      uint32_t f = sb < sx ? prc_lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
       bool namey = sb < sx && ((d->toks[sb].flags & TF_CAP) || (f & (LX_ROLE | LX_PERSON_WORD)) ||
                                tok_ieq(d, sb, "police") || tok_ieq(d, sb, "officials") || tok_ieq(d, sb, "authorities"));
       for (uint32_t t = sb; t < sx && namey; t++)
@@ -214,9 +214,9 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
 }
 
 static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e) {
-  if (e <= b) return arena_strndup(&d->ar, "", 0);
+  if (e <= b) return prc_arena_strndup(&d->ar, "", 0);
   uint32_t sb = d->toks[b].start, se = d->toks[e - 1].end;
-  char *t = arena_alloc(&d->ar, se - sb + 1);
+  char *t = prc_arena_alloc(&d->ar, se - sb + 1);
   /* collapse white space runs (line breaks inside a quote over paragraphs) */
   uint32_t o = 0;
   bool sp = false;
@@ -250,7 +250,7 @@ static uint32_t bag(const precis_doc *d, uint32_t b, uint32_t e, uint32_t *out, 
   uint32_t n = 0;
   for (uint32_t i = b; i < e && n < cap; i++) {
     if (!is_word_tok(d, i)) continue;
-    if (lex_flags(tok_str(d, i), tok_len(d, i)) & LX_STOP) continue;
+    if (prc_lex_flags(tok_str(d, i), tok_len(d, i)) & LX_STOP) continue;
     uint32_t h = d->toks[i].hash;
     bool dup = false;
     for (uint32_t k = 0; k < n; k++) if (out[k] == h) { dup = true; break; }
@@ -272,15 +272,15 @@ static double overlap(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
 #define MAX_CANDS 200
 #define BAG 64
 
-void select_keypoints(precis_doc *d) {
+void prc_select_keypoints(precis_doc *d) {
   d->nkps = 0;
   int n = d->opts.max_keypoints;
-  if (d->opts.summarizer == PRECIS_SUMMARIZER_LEAD) { summarize_lead(d, n > 0 ? n : 3); return; }
-  if (d->opts.summarizer == PRECIS_SUMMARIZER_TEXTRANK) { summarize_textrank(d, n > 0 ? n : 3); return; }
+  if (d->opts.summarizer == PRECIS_SUMMARIZER_LEAD) { prc_summarize_lead(d, n > 0 ? n : 3); return; }
+  if (d->opts.summarizer == PRECIS_SUMMARIZER_TEXTRANK) { prc_summarize_textrank(d, n > 0 ? n : 3); return; }
   if (!d->nsents) return;
 
   /* first quote of each sentence with a resolved speaker, preferring reported clauses */
-  int32_t *sent_quote = arena_alloc(&d->ar, (d->nsents + 1) * sizeof(int32_t));
+  int32_t *sent_quote = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(int32_t));
   for (uint32_t s = 0; s < d->nsents; s++) sent_quote[s] = -1;
   for (uint32_t q = 0; q < d->nquotes; q++) {
     quote *qq = &d->quotes[q];
@@ -296,17 +296,17 @@ void select_keypoints(precis_doc *d) {
     if (d->ents[e].nmentions > maxm) maxm = d->ents[e].nmentions;
 
   /* graph centrality (TextRank), normalised to the best sentence */
-  double *tr = arena_alloc(&d->ar, (d->nsents + 1) * sizeof(double));
+  double *tr = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(double));
   if (W.textrank > 0) {
-    summarize_textrank_scores(d, tr);
+    prc_summarize_textrank_scores(d, tr);
     double mx = 0;
     for (uint32_t s = 0; s < d->nsents; s++) if (tr[s] > mx) mx = tr[s];
     for (uint32_t s = 0; s < d->nsents; s++) tr[s] = mx > 0 ? tr[s] / mx : 0;
   }
-  cand *cs = arena_alloc(&d->ar, MAX_CANDS * sizeof(cand));
+  cand *cs = prc_arena_alloc(&d->ar, MAX_CANDS * sizeof(cand));
   uint32_t nc = 0, rank = 0;
-  uint32_t *bags = arena_alloc(&d->ar, MAX_CANDS * BAG * sizeof(uint32_t));
-  uint32_t *nbag = arena_alloc(&d->ar, MAX_CANDS * sizeof(uint32_t));
+  uint32_t *bags = prc_arena_alloc(&d->ar, MAX_CANDS * BAG * sizeof(uint32_t));
+  uint32_t *nbag = prc_arena_alloc(&d->ar, MAX_CANDS * sizeof(uint32_t));
   uint32_t fig_i = 0;
   for (uint32_t s = 0; s < d->nsents && nc < MAX_CANDS; s++) {
     const sentence *se = &d->sents[s];
@@ -344,7 +344,7 @@ void select_keypoints(precis_doc *d) {
     if (cw > 40) score -= W.long_pen;
     /* a pronoun subject we cannot resolve reads badly alone */
     if (c->entity < 0) {
-      uint32_t f = lex_flags(tok_str(d, c->b), tok_len(d, c->b));
+      uint32_t f = prc_lex_flags(tok_str(d, c->b), tok_len(d, c->b));
       if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) score -= 0.1;
     }
     c->score = score;
@@ -386,7 +386,7 @@ void select_keypoints(precis_doc *d) {
     k->entity = cs[i].entity;
     k->speaker = NULL;
     if (k->entity < 0 && cs[i].src_e > cs[i].src_b)
-      k->speaker = arena_strndup(&d->ar, d->text + d->toks[cs[i].src_b].start,
+      k->speaker = prc_arena_strndup(&d->ar, d->text + d->toks[cs[i].src_b].start,
                                  d->toks[cs[i].src_e - 1].end - d->toks[cs[i].src_b].start);
     k->score = cs[i].score;
   }

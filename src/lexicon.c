@@ -169,7 +169,7 @@ typedef struct {
 static lex_entry table[LEX_SIZE];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-uint32_t hash_lower(const char *s, size_t n) {
+uint32_t prc_hash_lower(const char *s, size_t n) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
@@ -187,7 +187,7 @@ static void add_list(const char *list, uint32_t flag) {
     while (*q && *q != ' ') q++;
     size_t n = (size_t)(q - p);
     if (n) {
-      uint32_t h = hash_lower(p, n) & (LEX_SIZE - 1);
+      uint32_t h = prc_hash_lower(p, n) & (LEX_SIZE - 1);
       while (table[h].word && !(table[h].len == n && memcmp(table[h].word, p, n) == 0))
         h = (h + 1) & (LEX_SIZE - 1);
       if (!table[h].word) {
@@ -229,12 +229,12 @@ static void build(void) {
   add_list(L_COMMON, LX_COMMON);
 }
 
-uint32_t lex_flags(const char *s, size_t n) {
+uint32_t prc_lex_flags(const char *s, size_t n) {
   if (n == 0 || n > 40) return 0;
   pthread_once(&once, build);
   /* ignore a trailing dot (abbreviations are stored without it) */
   if (n > 1 && s[n - 1] == '.') n--;
-  uint32_t h = hash_lower(s, n) & (LEX_SIZE - 1);
+  uint32_t h = prc_hash_lower(s, n) & (LEX_SIZE - 1);
   while (table[h].word) {
     if (table[h].len == n) {
       const char *w = table[h].word;
@@ -251,4 +251,4 @@ uint32_t lex_flags(const char *s, size_t n) {
   return 0;
 }
 
-bool lex_is_abbrev(const char *s, size_t n) { return (lex_flags(s, n) & LX_ABBREV) != 0; }
+bool prc_lex_is_abbrev(const char *s, size_t n) { return (prc_lex_flags(s, n) & LX_ABBREV) != 0; }

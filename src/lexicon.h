@@ -32,15 +32,15 @@ enum {
 };
 
 /* FNV-1a hash of the ASCII-lower-cased bytes (the key of every word table). */
-uint32_t hash_lower(const char *s, size_t n);
+uint32_t prc_hash_lower(const char *s, size_t n);
 /* Flags of a word (case-insensitive, ASCII folding); 0 when unknown. */
-uint32_t lex_flags(const char *s, size_t n);
-static inline bool lex_has(const char *s, size_t n, uint32_t f) { return (lex_flags(s, n) & f) != 0; }
+uint32_t prc_lex_flags(const char *s, size_t n);
+static inline bool lex_has(const char *s, size_t n, uint32_t f) { return (prc_lex_flags(s, n) & f) != 0; }
 /* Abbreviation check for the tokenizer (word without its dot). */
-bool lex_is_abbrev(const char *s, size_t n);
+bool prc_lex_is_abbrev(const char *s, size_t n);
 /* First-name gender: 'm', 'f', or 0 when unknown or ambiguous (names.c). */
-int names_gender(const char *s, size_t n);
+int prc_names_gender(const char *s, size_t n);
 /* Is it in either first-name list? */
-bool names_is_first(const char *s, size_t n);
+bool prc_names_is_first(const char *s, size_t n);
 
 #endif

@@ -27,7 +27,7 @@ static bool nieq(const char *a, const char *b, size_t n) {
 
 static void nadd(const char *w, int g) {
   size_t n = strlen(w);
-  uint32_t h = hash_lower(w, n) & (NSIZE - 1);
+  uint32_t h = prc_hash_lower(w, n) & (NSIZE - 1);
   while (ntab[h].w) {
     if (ntab[h].len == n && nieq(ntab[h].w, w, n)) {
       if (ntab[h].g != g) ntab[h].g = '?'; /* in both lists: unknown gender */
@@ -46,11 +46,11 @@ static void nbuild(void) {
 }
 
 static int lookup(const char *s, size_t n);
-int names_gender(const char *s, size_t n) {
+int prc_names_gender(const char *s, size_t n) {
   int g = lookup(s, n);
   return g == '?' ? 0 : g;
 }
-bool names_is_first(const char *s, size_t n) { return lookup(s, n) != 0; }
+bool prc_names_is_first(const char *s, size_t n) { return lookup(s, n) != 0; }
 
 /* "José" -> "Jose", "Zoë" -> "Zoe": strip combining marks so that accented
  * spellings find the (ASCII) list entries.  Returns the folded length, or 0
@@ -93,7 +93,7 @@ static int lookup(const char *s, size_t n) {
 static int lookup_ascii(const char *s, size_t n) {
   if (n == 0 || n > 30) return 0;
   pthread_once(&nonce, nbuild);
-  uint32_t h = hash_lower(s, n) & (NSIZE - 1);
+  uint32_t h = prc_hash_lower(s, n) & (NSIZE - 1);
   while (ntab[h].w) {
     if (ntab[h].len == n && nieq(ntab[h].w, s, n)) return ntab[h].g;
     h = (h + 1) & (NSIZE - 1);

@@ -6,13 +6,13 @@ char *precis_render(const precis_doc *d, precis_format fmt, const char *id, size
   if (len) *len = 0;
   if (!d) return NULL;
   buf b;
-  buf_init(&b, d->opts.allocator);
+  prc_buf_init(&b, d->opts.allocator);
   switch (fmt) {
-  case PRECIS_FORMAT_JSON: write_json(&b, d, id, 1); buf_putc(&b, '\n'); break;
-  case PRECIS_FORMAT_JSONL: write_json(&b, d, id, 0); buf_putc(&b, '\n'); break;
-  case PRECIS_FORMAT_BRAT: write_brat(&b, d); break;
+  case PRECIS_FORMAT_JSON: prc_write_json(&b, d, id, 1); prc_buf_putc(&b, '\n'); break;
+  case PRECIS_FORMAT_JSONL: prc_write_json(&b, d, id, 0); prc_buf_putc(&b, '\n'); break;
+  case PRECIS_FORMAT_BRAT: prc_write_brat(&b, d); break;
   case PRECIS_FORMAT_TEXT:
-  default: write_text(&b, d, id); break;
+  default: prc_write_text(&b, d, id); break;
   }
-  return buf_finish(&b, len);
+  return prc_buf_finish(&b, len);
 }

@@ -44,7 +44,7 @@ static bool can_start(const precis_doc *d, uint32_t i) {
 static bool abbrev_may_end(const precis_doc *d, uint32_t i, uint32_t next) {
   const token *t = &d->toks[i];
   uint32_t n = tok_len(d, i);
-  uint32_t f = lex_flags(tok_str(d, i), n);
+  uint32_t f = prc_lex_flags(tok_str(d, i), n);
   if (f & LX_ABBREV_NOEND) return false;
   /* an initial: one capital and a dot (J.) */
   if (n == 2 || (n == 3 && ((unsigned char)tok_str(d, i)[0] & 0x80))) {
@@ -53,7 +53,7 @@ static bool abbrev_may_end(const precis_doc *d, uint32_t i, uint32_t next) {
   (void)t;
   const token *nx = &d->toks[next];
   if (nx->flags & TF_QUOTE) return true;
-  uint32_t nf = lex_flags(tok_str(d, next), tok_len(d, next));
+  uint32_t nf = prc_lex_flags(tok_str(d, next), tok_len(d, next));
   if ((nx->flags & TF_CAP) && (nf & (LX_SENT_START | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1))) return true;
   /* "landed at 6 p.m. Passengers cheered": a clock time is not followed by a
    * name, so any capitalised word starts a sentence -- except a day, a month,
@@ -140,7 +140,7 @@ static void add_sentence(precis_doc *d, uint32_t a, uint32_t b, uint32_t para) {
   for (uint32_t k = a; k < b; k++) d->toks[k].sent = d->nsents - 1;
 }
 
-void split_sentences(precis_doc *d) {
+void prc_split_sentences(precis_doc *d) {
   uint32_t n = d->ntoks;
   d->nsents = 0;
   d->nparas = 0;

@@ -67,7 +67,7 @@ static bool owner_conflict(const precis_doc *d, const char *desc, uint32_t b, ui
     while (*p == ' ') p++;
     const char *q = p;
     while (*q && *q != ' ' && *q != '\xE2' && *q != '\'') q++;
-    if (q > p && *p >= 'A' && *p <= 'Z' && !(lex_flags(p, (size_t)(q - p)) & (LX_TITLE | LX_ROLE | LX_STOP)))
+    if (q > p && *p >= 'A' && *p <= 'Z' && !(prc_lex_flags(p, (size_t)(q - p)) & (LX_TITLE | LX_ROLE | LX_STOP)))
       desc_owner = true;
     while (*q && *q != ' ') q++;
     p = q;
@@ -104,7 +104,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   if (hl > 3 && hs[hl - 1] == 's' && !(lx(d, head) & LX_ROLE & 0)) {
     char tmp[48];
     size_t n = fold(hs, hl - 1, tmp, sizeof tmp);
-    if (lex_flags(tmp, n) & LX_ROLE) return -1;
+    if (prc_lex_flags(tmp, n) & LX_ROLE) return -1;
   }
   int32_t best = -1;
   double best_score = 0;
@@ -198,9 +198,9 @@ static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gende
   return -1;
 }
 
-void resolve_speakers(precis_doc *d) {
+void prc_resolve_speakers(precis_doc *d) {
   if (!d->nquotes) return;
-  uint32_t *named = arena_alloc(&d->ar, (d->nents + 1) * sizeof(uint32_t));
+  uint32_t *named = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof(uint32_t));
   /* first pass: quotes whose source names someone */
   for (uint32_t i = 0; i < d->nquotes; i++) {
     quote *q = &d->quotes[i];
@@ -277,7 +277,7 @@ void resolve_speakers(precis_doc *d) {
           uint32_t db = b;
           if (tok_ieq(d, db, "the")) db++;
           if (db < e) {
-            const char *s = arena_strndup(&d->ar, d->text + d->toks[db].start, d->toks[e - 1].end - d->toks[db].start);
+            const char *s = prc_arena_strndup(&d->ar, d->text + d->toks[db].start, d->toks[e - 1].end - d->toks[db].start);
             bool known = false;
             for (uint32_t k = 0; k < E->ndescs; k++) known |= strcmp(E->descs[k], s) == 0;
             if (!known) {

@@ -80,7 +80,7 @@ static const char *sentence_claim(precis_doc *d, uint32_t s) {
   const sentence *se = &d->sents[s];
   uint32_t a = d->toks[first_tok(se)].start, b = se->end;
   if (b < a) b = a;
-  char *out = arena_alloc(&d->ar, (size_t)(b - a) + 1);
+  char *out = prc_arena_alloc(&d->ar, (size_t)(b - a) + 1);
   const unsigned char *p = (const unsigned char *)d->text + a, *e = (const unsigned char *)d->text + b;
   size_t o = 0;
   bool pending_space = false;
@@ -109,7 +109,7 @@ static void push_kp(precis_doc *d, uint32_t s, double score) {
 
 /* ---- Lead-n ------------------------------------------------------------ */
 
-void summarize_lead(precis_doc *d, int n) {
+void prc_summarize_lead(precis_doc *d, int n) {
   if (!d) return;
   d->nkps = 0;
   if (n <= 0) return;
@@ -157,7 +157,7 @@ static void sort_u32(arena *A, uint32_t *v, uint32_t n) {
     }
     return;
   }
-  uint32_t *tmp = arena_alloc(A, (size_t)n * sizeof *tmp), *src = v, *dst = tmp;
+  uint32_t *tmp = prc_arena_alloc(A, (size_t)n * sizeof *tmp), *src = v, *dst = tmp;
   for (unsigned shift = 0; shift < 32; shift += 8) {
     uint32_t count[257] = {0};
     for (uint32_t i = 0; i < n; i++) count[((src[i] >> shift) & 0xFF) + 1]++;
@@ -188,7 +188,7 @@ static bool content_token(const precis_doc *d, uint32_t i) {
   /* clitics split off by the tokenizer: 's 're 'll ’s n't n’t */
   if (s[0] == '\'' || (n >= 3 && memcmp(s, "\xE2\x80\x99", 3) == 0)) return false;
   if (tok_ieq(d, i, "n't") || tok_ieq(d, i, "n\xE2\x80\x99t")) return false;
-  return !(lex_flags(s, n) & LX_STOP);
+  return !(prc_lex_flags(s, n) & LX_STOP);
 }
 
 /* Steps 1-6: the PageRank value of each considered sentence.  Returns N, with
@@ -198,8 +198,8 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
 
   /* 1. the sentences considered, and the token range of each */
   uint32_t cap = d->nsents < SUMMARIZE_TR_MAX_SENTS ? d->nsents : SUMMARIZE_TR_MAX_SENTS;
-  uint32_t *pos = arena_alloc(A, cap * sizeof *pos);
-  uint32_t *tb = arena_alloc(A, cap * sizeof *tb), *te = arena_alloc(A, cap * sizeof *te);
+  uint32_t *pos = prc_arena_alloc(A, cap * sizeof *pos);
+  uint32_t *tb = prc_arena_alloc(A, cap * sizeof *tb), *te = prc_arena_alloc(A, cap * sizeof *te);
   uint32_t N = 0, total = 0;
   for (uint32_t s = 0; s < d->nsents && N < cap; s++) {
     if (!is_candidate(d, s)) continue;
@@ -215,9 +215,9 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
   if (N == 0) return 0;
 
   /* 2. term-frequency vectors: sorted hashes, run-length counted */
-  uint32_t *hs = arena_alloc(A, (total + 1) * sizeof *hs);
-  term *terms = arena_alloc(A, (total + 1) * sizeof *terms);
-  tvec *v = arena_alloc(A, N * sizeof *v);
+  uint32_t *hs = prc_arena_alloc(A, (total + 1) * sizeof *hs);
+  term *terms = prc_arena_alloc(A, (total + 1) * sizeof *terms);
+  tvec *v = prc_arena_alloc(A, N * sizeof *v);
   uint32_t off = 0, nuniq_all = 0;
   for (uint32_t i = 0; i < N; i++) {
     uint32_t m = 0;
@@ -242,8 +242,8 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
   }
 
   /* 3. document frequencies: every sentence's distinct terms, sorted */
-  uint32_t *dict = arena_alloc(A, (nuniq_all + 1) * sizeof *dict);
-  uint32_t *df = arena_alloc(A, (nuniq_all + 1) * sizeof *df);
+  uint32_t *dict = prc_arena_alloc(A, (nuniq_all + 1) * sizeof *dict);
+  uint32_t *df = prc_arena_alloc(A, (nuniq_all + 1) * sizeof *df);
   uint32_t nd = 0;
   for (uint32_t i = 0; i < N; i++)
     for (uint32_t k = 0; k < v[i].n; k++) dict[nd++] = v[i].t[k].h;
@@ -281,23 +281,23 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
    * Dot products are accumulated term by term from postings lists (sorted by
    * sentence), which costs the number of shared (term, pair) occurrences:
    * never more than merging every pair of vectors. */
-  uint32_t *poff = arena_alloc(A, (ndict + 1) * sizeof *poff);
+  uint32_t *poff = prc_arena_alloc(A, (ndict + 1) * sizeof *poff);
   for (uint32_t k = 0; k < ndict; k++) poff[k + 1] = poff[k] + df[k];
-  uint32_t *fill = arena_memdup(A, poff, (ndict + 1) * sizeof *poff);
-  posting *post = arena_alloc(A, (poff[ndict] + 1) * sizeof *post);
+  uint32_t *fill = prc_arena_memdup(A, poff, (ndict + 1) * sizeof *poff);
+  posting *post = prc_arena_alloc(A, (poff[ndict] + 1) * sizeof *post);
   for (uint32_t i = 0; i < N; i++)
     for (uint32_t k = 0; k < v[i].n; k++) {
       posting *pp = &post[fill[v[i].t[k].id]++];
       pp->node = i;
       pp->w = v[i].t[k].w;
     }
-  double *W = arena_alloc(A, (size_t)N * N * sizeof *W);
+  double *W = prc_arena_alloc(A, (size_t)N * N * sizeof *W);
   for (uint32_t k = 0; k < ndict; k++)
     for (uint32_t a = poff[k]; a < poff[k + 1]; a++) {
       double *row = W + (size_t)post[a].node * N, wa = post[a].w;
       for (uint32_t b = a + 1; b < poff[k + 1]; b++) row[post[b].node] += wa * post[b].w;
     }
-  double *out = arena_alloc(A, N * sizeof *out);
+  double *out = prc_arena_alloc(A, N * sizeof *out);
   for (uint32_t i = 0; i < N; i++)
     for (uint32_t j = i + 1; j < N; j++) {
       double dot = W[(size_t)i * N + j];
@@ -308,8 +308,8 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
     }
 
   /* 6. weighted PageRank */
-  double *p = arena_alloc(A, N * sizeof *p), *q = arena_alloc(A, N * sizeof *q);
-  double *np = arena_alloc(A, N * sizeof *np);
+  double *p = prc_arena_alloc(A, N * sizeof *p), *q = prc_arena_alloc(A, N * sizeof *q);
+  double *np = prc_arena_alloc(A, N * sizeof *np);
   const double damp = SUMMARIZE_TR_DAMPING;
   for (uint32_t i = 0; i < N; i++) p[i] = 1.0 / N;
   for (int it = 0; it < SUMMARIZE_TR_MAX_ITER; it++) {
@@ -341,7 +341,7 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
   return N;
 }
 
-uint32_t summarize_textrank_scores(precis_doc *d, double *scores) {
+uint32_t prc_summarize_textrank_scores(precis_doc *d, double *scores) {
   if (!d || d->nsents == 0) return 0;
   for (uint32_t s = 0; s < d->nsents; s++) scores[s] = 0;
   uint32_t *pos;
@@ -351,7 +351,7 @@ uint32_t summarize_textrank_scores(precis_doc *d, double *scores) {
   return N;
 }
 
-void summarize_textrank(precis_doc *d, int n) {
+void prc_summarize_textrank(precis_doc *d, int n) {
   if (!d) return;
   d->nkps = 0;
   if (n <= 0 || d->nsents == 0) return;
@@ -362,7 +362,7 @@ void summarize_textrank(precis_doc *d, int n) {
   if (N == 0) return;
 
   /* 7. the top n, output in document order */
-  ranked *r = arena_alloc(A, N * sizeof *r);
+  ranked *r = prc_arena_alloc(A, N * sizeof *r);
   for (uint32_t i = 0; i < N; i++) {
     r[i].key = llround(p[i] * 1e10);
     r[i].pos = pos[i];

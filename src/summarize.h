@@ -10,7 +10,7 @@
  * (a line of "***" or a lone dash).  n <= 0 chooses nothing.  Everything is
  * allocated from the document arena; both are deterministic.
  *
- * They need text_prepare, tokenize and split_sentences to have run. */
+ * They need prc_text_prepare, prc_tokenize and prc_split_sentences to have run. */
 #ifndef PRECIS_SUMMARIZE_H
 #define PRECIS_SUMMARIZE_H
 
@@ -18,7 +18,7 @@
 
 /* Lead-n: the first n candidate (non-heading) sentences.
  * score = 1 / (1 + rank), rank 0 for the first chosen sentence. */
-void summarize_lead(precis_doc *d, int n);
+void prc_summarize_lead(precis_doc *d, int n);
 
 /* TextRank: TF-IDF vectors, cosine similarity graph, weighted PageRank.
  * score = the sentence's PageRank value (the scores of all considered
@@ -26,12 +26,12 @@ void summarize_lead(precis_doc *d, int n);
  * sentences, and of each only its first SUMMARIZE_TR_MAX_SENT_TOKENS tokens,
  * are considered, so the quadratic graph stays bounded whatever the input
  * size.  Details (terms, idf, PageRank, ties) are at the top of summarize.c. */
-void summarize_textrank(precis_doc *d, int n);
+void prc_summarize_textrank(precis_doc *d, int n);
 
 /* The TextRank score of every sentence, into scores[0 .. d->nsents) (0 for
  * sentences not considered: headings, past the cap); d->kps is untouched.
  * Returns how many sentences were considered. */
-uint32_t summarize_textrank_scores(precis_doc *d, double *scores);
+uint32_t prc_summarize_textrank_scores(precis_doc *d, double *scores);
 
 #define SUMMARIZE_TR_MAX_SENTS 500u
 #define SUMMARIZE_TR_MAX_SENT_TOKENS 200u

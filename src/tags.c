@@ -8,11 +8,11 @@
 
 #define CHUNK 512 /* tokens tagged at a time (a sentence longer than this is cut) */
 
-void tag_tokens(precis_doc *d) {
+void prc_tag_tokens(precis_doc *d) {
   d->has_pos = d->has_ner = false;
   if (d->opts.flags & PRECIS_OPT_NO_TAGGER) return;
-  const tagger *pos = d->opts.pos_model ? (const tagger *)d->opts.pos_model : tagger_builtin_pos();
-  const tagger *ner = d->opts.ner_model ? (const tagger *)d->opts.ner_model : tagger_builtin_ner();
+  const tagger *pos = d->opts.pos_model ? (const tagger *)d->opts.pos_model : prc_tagger_builtin_pos();
+  const tagger *ner = d->opts.ner_model ? (const tagger *)d->opts.ner_model : prc_tagger_builtin_ner();
   if (!pos) return;
   d->has_pos = true;
   d->has_ner = ner != NULL;
@@ -27,11 +27,11 @@ void tag_tokens(precis_doc *d) {
         tt[k].s = tok_str(d, b + k);
         tt[k].len = tok_len(d, b + k);
       }
-      tagger_pos(pos, tt, m, up);
+      prc_tagger_pos(pos, tt, m, up);
       for (uint32_t k = 0; k < m; k++) d->toks[b + k].pos = up[k];
       if (ner && !d->sents[s].is_heading) {
-        tagger_ner(ner, tt, up, m, nl);
-        size_t ns = tagger_ner_spans(nl, m, sp, CHUNK);
+        prc_tagger_ner(ner, tt, up, m, nl);
+        size_t ns = prc_tagger_ner_spans(nl, m, sp, CHUNK);
         if (ns > CHUNK) ns = CHUNK;
         for (size_t k = 0; k < ns; k++) {
           ner_span *o = ARENA_PUSH(&d->ar, d->ner_spans, d->nner, d->cner, ner_span);
@@ -51,13 +51,13 @@ precis_model *precis_model_load(const char *path, char *err, size_t errlen) {
     if (err && errlen) snprintf(err, errlen, "no model path");
     return NULL;
   }
-  return (precis_model *)tagger_load_file(path, err, errlen);
+  return (precis_model *)prc_tagger_load_file(path, err, errlen);
 }
 
 const char *precis_model_kind(const precis_model *m) {
   if (!m) return NULL;
-  int k = tagger_kind((const tagger *)m);
+  int k = prc_tagger_kind((const tagger *)m);
   return k == TAGGER_POS ? "pos" : k == TAGGER_NER ? "ner" : NULL;
 }
 
-void precis_model_free(precis_model *m) { tagger_free((tagger *)m); }
+void precis_model_free(precis_model *m) { prc_tagger_free((tagger *)m); }

@@ -13,7 +13,7 @@
 
 /* Length of the valid sequence at s (1..4), or 0 if ill-formed; *bad gets the
  * number of bytes forming the maximal invalid subpart to replace. */
-size_t utf8_valid_seq(const unsigned char *s, size_t n, size_t *bad) {
+size_t prc_utf8_valid_seq(const unsigned char *s, size_t n, size_t *bad) {
   unsigned c = s[0];
   *bad = 1;
   if (c < 0x80) return 1;
@@ -37,7 +37,7 @@ size_t utf8_valid_seq(const unsigned char *s, size_t n, size_t *bad) {
   return need + 1;
 }
 
-uint32_t utf8_decode(const char *s, uint32_t len, uint32_t i, uint32_t *next) {
+uint32_t prc_utf8_decode(const char *s, uint32_t len, uint32_t i, uint32_t *next) {
   const unsigned char *p = (const unsigned char *)s + i;
   unsigned c = p[0];
   if (c < 0x80 || i + 1 > len) { *next = i + 1; return c; }
@@ -54,7 +54,7 @@ uint32_t utf8_decode(const char *s, uint32_t len, uint32_t i, uint32_t *next) {
   return 0xFFFD;
 }
 
-size_t utf8_encode(uint32_t cp, char *out) {
+size_t prc_utf8_encode(uint32_t cp, char *out) {
   if (cp < 0x80) { out[0] = (char)cp; return 1; }
   if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
   if (cp < 0x10000) {
@@ -66,7 +66,7 @@ size_t utf8_encode(uint32_t cp, char *out) {
   return 4;
 }
 
-char *utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, size_t *repairs) {
+char *prc_utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, size_t *repairs) {
   const unsigned char *s = (const unsigned char *)in;
   size_t i = 0, nbad = 0;
   /* fast path: count errors first */
@@ -77,11 +77,11 @@ char *utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, size_t 
       i++;
       continue;
     }
-    size_t bad, ok = utf8_valid_seq(s + i, len - i, &bad);
+    size_t bad, ok = prc_utf8_valid_seq(s + i, len - i, &bad);
     if (ok) i += ok;
     else { nbad++; extra += 3; i += bad; }
   }
-  char *out = arena_alloc(a, len + extra + 1);
+  char *out = prc_arena_alloc(a, len + extra + 1);
   if (!nbad) {
     memcpy(out, in, len);
     out[len] = 0;
@@ -94,7 +94,7 @@ char *utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, size_t 
   while (i < len) {
     if (s[i] && s[i] < 0x80) { out[o++] = (char)s[i++]; continue; }
     if (!s[i]) { memcpy(out + o, "\xEF\xBF\xBD", 3); o += 3; i++; continue; }
-    size_t bad, ok = utf8_valid_seq(s + i, len - i, &bad);
+    size_t bad, ok = prc_utf8_valid_seq(s + i, len - i, &bad);
     if (ok) { memcpy(out + o, s + i, ok); o += ok; i += ok; }
     else { memcpy(out + o, "\xEF\xBF\xBD", 3); o += 3; i += bad; }
   }
@@ -104,14 +104,14 @@ char *utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, size_t 
   return out;
 }
 
-void text_prepare(precis_doc *d, const char *in, size_t len) {
+void prc_text_prepare(precis_doc *d, const char *in, size_t len) {
   size_t olen = 0, rep = 0;
   if (len > 0xFFFFFFF0u) len = 0xFFFFFFF0u; /* offsets are 32-bit */
-  d->text = utf8_repair(&d->ar, in ? in : "", in ? len : 0, &olen, &rep);
+  d->text = prc_utf8_repair(&d->ar, in ? in : "", in ? len : 0, &olen, &rep);
   if (olen > 0xFFFFFFF0u) olen = 0xFFFFFFF0u;
   d->len = (uint32_t)olen;
   d->repairs = (uint32_t)rep;
-  d->cp_at = arena_alloc(&d->ar, (olen + 1) * sizeof(uint32_t));
+  d->cp_at = prc_arena_alloc(&d->ar, (olen + 1) * sizeof(uint32_t));
   uint32_t cp = 0;
   for (uint32_t b = 0; b < d->len; b++) {
     if (((unsigned char)d->text[b] & 0xC0) != 0x80) d->cp_at[b] = cp++;

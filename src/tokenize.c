@@ -53,7 +53,7 @@ typedef struct {
 static inline uint32_t cp_at(const src *t, uint32_t i, uint32_t *next) {
   unsigned char c = (unsigned char)t->s[i];
   if (c < 0x80) { *next = i + 1; return c; }
-  return utf8_decode(t->s, t->len, i, next);
+  return prc_utf8_decode(t->s, t->len, i, next);
 }
 
 static inline bool is_wordchar(enum cclass k) { return k == C_LETTER || k == C_UPPER || k == C_DIGIT || k == C_MARK; }
@@ -65,8 +65,8 @@ static void push(precis_doc *d, uint32_t a, uint32_t b, uint32_t flags) {
   t->start = a;
   t->end = b;
   t->flags = flags;
-  t->hash = hash_lower(d->text + a, b - a);
-  t->lex = (flags & TF_WORD) ? lex_flags(d->text + a, b - a) : 0;
+  t->hash = prc_hash_lower(d->text + a, b - a);
+  t->lex = (flags & TF_WORD) ? prc_lex_flags(d->text + a, b - a) : 0;
 }
 
 /* Word-internal apostrophe contractions split as PTB does. */
@@ -111,12 +111,12 @@ static uint32_t case_flags(const precis_doc *d, uint32_t a, uint32_t b) {
   return f;
 }
 
-void tokenize(precis_doc *d) {
+void prc_tokenize(precis_doc *d) {
   src t = {d->text, d->len};
   uint32_t i = 0, next;
   uint32_t pending = 0; /* TF_SPACE_BEFORE / TF_NL_BEFORE / TF_PARA_BEFORE for the next token */
   d->ctoks = d->len / 5 + 16;
-  d->toks = arena_alloc(&d->ar, d->ctoks * sizeof(token));
+  d->toks = prc_arena_alloc(&d->ar, d->ctoks * sizeof(token));
   pending = TF_PARA_BEFORE;
   while (i < t.len) {
     uint32_t c = cp_at(&t, i, &next);
@@ -196,7 +196,7 @@ void tokenize(precis_doc *d) {
         bool initial = (L == 1 && k == C_UPPER) ||
                        (L == 2 && ((unsigned char)t.s[a] & 0x80)); /* one non-ASCII capital */
         bool acr = memchr(t.s + a, '.', L) != NULL; /* U.S -> U.S. */
-        if (initial || acr || lex_is_abbrev(t.s + a, L)) {
+        if (initial || acr || prc_lex_is_abbrev(t.s + a, L)) {
           /* not the dot of an ellipsis */
           if (!(b + 1 < t.len && t.s[b + 1] == '.')) take_dot = true;
         }

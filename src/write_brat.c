@@ -6,26 +6,26 @@
 #include "writers.h"
 
 static void put_text(buf *b, const char *s) {
-  for (; *s; s++) buf_putc(b, (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s);
+  for (; *s; s++) prc_buf_putc(b, (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s);
 }
 
 static int put_t(buf *b, int *tid, const char *label, const precis_text *frags, size_t n) {
   int id = ++*tid;
-  buf_printf(b, "T%d\t%s ", id, label);
+  prc_buf_printf(b, "T%d\t%s ", id, label);
   for (size_t k = 0; k < n; k++) {
-    if (k) buf_putc(b, ';');
-    buf_printf(b, "%zu %zu", frags[k].span.start, frags[k].span.end);
+    if (k) prc_buf_putc(b, ';');
+    prc_buf_printf(b, "%zu %zu", frags[k].span.start, frags[k].span.end);
   }
-  buf_putc(b, '\t');
+  prc_buf_putc(b, '\t');
   for (size_t k = 0; k < n; k++) {
-    if (k) buf_putc(b, ' ');
+    if (k) prc_buf_putc(b, ' ');
     put_text(b, frags[k].text);
   }
-  buf_putc(b, '\n');
+  prc_buf_putc(b, '\n');
   return id;
 }
 
-void write_brat(buf *b, const precis_doc *d) {
+void prc_write_brat(buf *b, const precis_doc *d) {
   const precis_quote *q;
   size_t nq = precis_doc_quotes(d, &q);
   int tid = 0;
@@ -37,10 +37,10 @@ void write_brat(buf *b, const precis_doc *d) {
     if (q[i].cue.text) trig = put_t(b, &tid, "Attribution", &q[i].cue, 1);
     else if (q[i].ncontent) trig = put_t(b, &tid, "Attribution", q[i].content, 1);
     else continue;
-    buf_printf(b, "E%zu\tAttribution:T%d", i + 1, trig);
-    if (cue) buf_printf(b, " Cue:T%d", cue);
-    if (src) buf_printf(b, " Source:T%d", src);
-    if (con) buf_printf(b, " Content:T%d", con);
-    buf_putc(b, '\n');
+    prc_buf_printf(b, "E%zu\tAttribution:T%d", i + 1, trig);
+    if (cue) prc_buf_printf(b, " Cue:T%d", cue);
+    if (src) prc_buf_printf(b, " Source:T%d", src);
+    if (con) prc_buf_printf(b, " Content:T%d", con);
+    prc_buf_putc(b, '\n');
   }
 }

@@ -9,34 +9,34 @@
 static void put_oneline(buf *b, const char *s) {
   size_t n = strlen(s);
   for (size_t i = 0; i < n;) {
-    size_t bad, ok = utf8_valid_seq((const unsigned char *)s + i, n - i, &bad);
-    if (!ok) { buf_puts(b, "\xEF\xBF\xBD"); i += bad; continue; }
-    if (s[i] == '\n' || s[i] == '\r') buf_putc(b, ' ');
-    else buf_put(b, s + i, ok);
+    size_t bad, ok = prc_utf8_valid_seq((const unsigned char *)s + i, n - i, &bad);
+    if (!ok) { prc_buf_puts(b, "\xEF\xBF\xBD"); i += bad; continue; }
+    if (s[i] == '\n' || s[i] == '\r') prc_buf_putc(b, ' ');
+    else prc_buf_put(b, s + i, ok);
     i += ok;
   }
 }
 
-void write_text(buf *b, const precis_doc *d, const char *id) {
+void prc_write_text(buf *b, const precis_doc *d, const char *id) {
   if (id) {
-    buf_puts(b, "# ");
+    prc_buf_puts(b, "# ");
     put_oneline(b, id);
-    buf_putc(b, '\n');
+    prc_buf_putc(b, '\n');
   }
   const precis_keypoint *kp;
   size_t nk = precis_doc_keypoints(d, &kp);
-  buf_puts(b, "Key points\n");
+  prc_buf_puts(b, "Key points\n");
   for (size_t i = 0; i < nk; i++) {
-    buf_puts(b, "  - ");
+    prc_buf_puts(b, "  - ");
     put_oneline(b, kp[i].text);
-    buf_putc(b, '\n');
+    prc_buf_putc(b, '\n');
   }
-  if (!nk) buf_puts(b, "  (none)\n");
+  if (!nk) prc_buf_puts(b, "  (none)\n");
 
   const precis_quote *q;
   size_t nq = precis_doc_quotes(d, &q);
   if (nq) {
-    buf_puts(b, "\nQuotes\n");
+    prc_buf_puts(b, "\nQuotes\n");
     const precis_entity *ents;
     size_t ne = precis_doc_entities(d, &ents);
     /* group by entity, in order of first quote; unresolved last */
@@ -54,49 +54,49 @@ void write_text(buf *b, const precis_doc *d, const char *id) {
         for (size_t j = 0; j < i; j++) if (q[j].entity == e) { seen = 1; break; }
         if (seen) continue;
       }
-      buf_puts(b, "  ");
+      prc_buf_puts(b, "  ");
       put_oneline(b, ents[e].name);
-      buf_putc(b, '\n');
+      prc_buf_putc(b, '\n');
       for (size_t j = i; j < nq; j++) {
         if (q[j].entity != e) continue;
-        buf_puts(b, "    - ");
+        prc_buf_puts(b, "    - ");
         for (size_t k = 0; k < q[j].ncontent; k++) {
-          if (k) buf_puts(b, " ... ");
+          if (k) prc_buf_puts(b, " ... ");
           put_oneline(b, q[j].content[k].text);
         }
         if (q[j].cue.text) {
-          buf_puts(b, "  [");
+          prc_buf_puts(b, "  [");
           put_oneline(b, q[j].cue.text);
-          buf_putc(b, ']');
+          prc_buf_putc(b, ']');
         }
-        buf_putc(b, '\n');
+        prc_buf_putc(b, '\n');
       }
     }
     int header = 0;
     for (size_t j = 0; j < nq; j++) {
       if (q[j].entity >= 0) continue;
-      if (!header) { buf_puts(b, "  (unresolved)\n"); header = 1; }
-      buf_puts(b, "    - ");
+      if (!header) { prc_buf_puts(b, "  (unresolved)\n"); header = 1; }
+      prc_buf_puts(b, "    - ");
       for (size_t k = 0; k < q[j].ncontent; k++) {
-        if (k) buf_puts(b, " ... ");
+        if (k) prc_buf_puts(b, " ... ");
         put_oneline(b, q[j].content[k].text);
       }
       if (q[j].source.text) {
-        buf_puts(b, "  (");
+        prc_buf_puts(b, "  (");
         put_oneline(b, q[j].source.text);
-        buf_putc(b, ')');
+        prc_buf_putc(b, ')');
       }
-      buf_putc(b, '\n');
+      prc_buf_putc(b, '\n');
     }
   }
   const precis_figure *f;
   size_t nf = precis_doc_figures(d, &f);
   if (nf) {
-    buf_puts(b, "\nFigures\n");
+    prc_buf_puts(b, "\nFigures\n");
     for (size_t i = 0; i < nf; i++) {
-      buf_puts(b, "  - ");
+      prc_buf_puts(b, "  - ");
       put_oneline(b, f[i].text);
-      buf_putc(b, '\n');
+      prc_buf_putc(b, '\n');
     }
   }
 }

@@ -5,8 +5,8 @@
 #include "buf.h"
 #include "precis.h"
 
-void write_json(buf *b, const precis_doc *d, const char *id, int pretty);
-void write_text(buf *b, const precis_doc *d, const char *id);
-void write_brat(buf *b, const precis_doc *d);
+void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty);
+void prc_write_text(buf *b, const precis_doc *d, const char *id);
+void prc_write_brat(buf *b, const precis_doc *d);
 
 #endif

@@ -9,7 +9,7 @@
  * checksum (src/model.h: FNV-1a 32 of the file with bytes [32,36) as zero,
  * stored little-endian at offset 32): bin2c refuses to embed a corrupt
  * model, so the library skips that check when it decodes its built-in
- * models (model_parse_embedded). */
+ * models (prc_model_parse_embedded). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -11,7 +11,7 @@
 
 /* ---- Character classes -------------------------------------------------- */
 
-int attrib_is_space(unsigned long c) {
+int prc_attrib_is_space(unsigned long c) {
   if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return 1;
   if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) return 1;
   if (c > 0x10FFFF) return 0;
@@ -25,8 +25,8 @@ static int is_quote(unsigned long c) {
          c == 0xBB || c == 0x2039 || c == 0x203A || c == 0x2032 || c == 0x2033;
 }
 
-int attrib_is_trim(unsigned long c) {
-  return attrib_is_space(c) || is_quote(c) || c == '.' || c == ',' || c == ';' || c == ':';
+int prc_attrib_is_trim(unsigned long c) {
+  return prc_attrib_is_space(c) || is_quote(c) || c == '.' || c == ',' || c == ';' || c == ':';
 }
 
 static int is_word(uint32_t c) {
@@ -46,12 +46,12 @@ static int is_word(uint32_t c) {
  * A token is a maximal run of letters / marks / digits, or any other single
  * non-space code point. */
 static long *tokenise(arena *a, const brat_text *t, size_t *ntok) {
-  long *tok = arena_alloc(a, (t->n + 1) * sizeof *tok);
+  long *tok = prc_arena_alloc(a, (t->n + 1) * sizeof *tok);
   long k = -1;
   int prev_word = 0;
   for (size_t i = 0; i < t->n; i++) {
     uint32_t c = t->cp[i];
-    if (attrib_is_space(c)) {
+    if (prc_attrib_is_space(c)) {
       tok[i] = -1;
       prev_word = 0;
     } else if (is_word(c)) {
@@ -87,7 +87,7 @@ static size_t merge_frags(brat_frag *f, size_t n, const brat_text *text) {
     if (!join && text) {
       join = 1;
       for (size_t k = cur->end; k < f[i].start; k++)
-        if (!attrib_is_trim(text->cp[k])) {
+        if (!prc_attrib_is_trim(text->cp[k])) {
           join = 0;
           break;
         }
@@ -106,13 +106,13 @@ static size_t merge_frags(brat_frag *f, size_t n, const brat_text *text) {
 static brat_span norm_span(arena *a, const brat_text *t, const brat_span *s) {
   brat_span r = {NULL, 0};
   if (!s->nfrags) return r;
-  r.frags = arena_alloc(a, s->nfrags * sizeof *r.frags);
+  r.frags = prc_arena_alloc(a, s->nfrags * sizeof *r.frags);
   for (size_t i = 0; i < s->nfrags; i++) {
     size_t b = s->frags[i].start, e = s->frags[i].end;
     if (e > t->n) e = t->n;
     if (b > e) b = e;
-    while (b < e && attrib_is_trim(t->cp[b])) b++;
-    while (e > b && attrib_is_trim(t->cp[e - 1])) e--;
+    while (b < e && prc_attrib_is_trim(t->cp[b])) b++;
+    while (e > b && prc_attrib_is_trim(t->cp[e - 1])) e--;
     if (b < e) {
       r.frags[r.nfrags].start = b;
       r.frags[r.nfrags].end = e;
@@ -135,7 +135,7 @@ static int cmp_span(const void *x, const void *y) {
 
 /* Normalise, drop empty spans, sort and remove duplicates. */
 static brat_span *span_set(arena *a, const brat_text *t, const brat_span *in, size_t n, size_t *out_n) {
-  brat_span *s = arena_alloc(a, (n + 1) * sizeof *s);
+  brat_span *s = prc_arena_alloc(a, (n + 1) * sizeof *s);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     brat_span x = norm_span(a, t, &in[i]);
@@ -169,7 +169,7 @@ static void make_view(arena *a, const brat_text *t, const long *tok, const brat_
   for (int r = 0; r < 2; r++) {
     size_t total = 0;
     for (size_t i = 0; i < rel->nspans[roles[r]]; i++) total += rel->spans[roles[r]][i].nfrags;
-    v->f[r] = arena_alloc(a, (total + 1) * sizeof *v->f[r]);
+    v->f[r] = prc_arena_alloc(a, (total + 1) * sizeof *v->f[r]);
     v->nf[r] = 0;
     for (size_t i = 0; i < rel->nspans[roles[r]]; i++) {
       brat_span s = norm_span(a, t, &rel->spans[roles[r]][i]);
@@ -239,7 +239,7 @@ static void mark_tokens(const brat_span *s, size_t n, const long *tok, unsigned 
         if (tok[k] >= 0) bits[tok[k]] = 1;
 }
 
-void attrib_score_doc(const brat_text *text, const brat_ann *gold, const brat_ann *pred,
+void prc_attrib_score_doc(const brat_text *text, const brat_ann *gold, const brat_ann *pred,
                       attrib_counts *acc) {
   static const brat_ann empty;
   if (!gold) gold = &empty;
@@ -247,10 +247,10 @@ void attrib_score_doc(const brat_text *text, const brat_ann *gold, const brat_an
   brat_text none = {NULL, 0};
   if (!text) text = &none;
   arena a;
-  arena_init(&a, NULL);
+  prc_arena_init(&a, NULL);
   size_t ntok;
   long *tok = tokenise(&a, text, &ntok);
-  unsigned char *gb = arena_alloc(&a, ntok + 1), *pb = arena_alloc(&a, ntok + 1);
+  unsigned char *gb = prc_arena_alloc(&a, ntok + 1), *pb = prc_arena_alloc(&a, ntok + 1);
 
   for (int r = 0; r < BRAT_NROLES; r++) {
     size_t ng, np;
@@ -287,8 +287,8 @@ void attrib_score_doc(const brat_text *text, const brat_ann *gold, const brat_an
     }
   }
 
-  rel_view *gv = arena_alloc(&a, (gold->nrels + 1) * sizeof *gv);
-  rel_view *pv = arena_alloc(&a, (pred->nrels + 1) * sizeof *pv);
+  rel_view *gv = prc_arena_alloc(&a, (gold->nrels + 1) * sizeof *gv);
+  rel_view *pv = prc_arena_alloc(&a, (pred->nrels + 1) * sizeof *pv);
   for (size_t i = 0; i < gold->nrels; i++) make_view(&a, text, tok, &gold->rels[i], &gv[i]);
   for (size_t i = 0; i < pred->nrels; i++) make_view(&a, text, tok, &pred->rels[i], &pv[i]);
   for (size_t i = 0; i < gold->nrels; i++) {
@@ -303,7 +303,7 @@ void attrib_score_doc(const brat_text *text, const brat_ann *gold, const brat_an
   acc->n_gold += gold->nrels;
   acc->n_pred += pred->nrels;
   acc->n_docs++;
-  arena_free(&a);
+  prc_arena_free(&a);
 }
 
 /* num/den, where 0/0 is 1 when the other side is empty too, else 0. */
@@ -320,7 +320,7 @@ static attrib_prf prf(size_t hit_p, size_t np, size_t hit_r, size_t ng) {
   return x;
 }
 
-void attrib_finish(attrib_result *r) {
+void prc_attrib_finish(attrib_result *r) {
   const attrib_counts *c = &r->c;
   for (int k = 0; k < BRAT_NROLES; k++) {
     r->exact[k] = prf(c->exact_match[k], c->exact_pred[k], c->exact_match[k], c->exact_gold[k]);
@@ -332,7 +332,7 @@ void attrib_finish(attrib_result *r) {
 /* ---- Folders ------------------------------------------------------------ */
 
 static int text_exists(void *ctx, const char *name) {
-  char *p = brat_text_path((const brat_dir *)ctx, name);
+  char *p = prc_brat_text_path((const brat_dir *)ctx, name);
   FILE *f = p ? fopen(p, "rb") : NULL;
   free(p);
   if (!f) return 0;
@@ -374,23 +374,23 @@ static gold_entry *find_entry(const gold_set *g, const char *name) {
 
 static int gold_known(void *ctx, const char *name) { return find_entry(ctx, name) != NULL; }
 
-int attrib_eval_dirs(const char *gold_dir, const char *pred_dir, attrib_result *out, FILE *log) {
+int prc_attrib_eval_dirs(const char *gold_dir, const char *pred_dir, attrib_result *out, FILE *log) {
   memset(out, 0, sizeof *out);
   brat_dir gd, pd;
-  if (brat_dir_open(gold_dir, &gd) != 0) {
+  if (prc_brat_dir_open(gold_dir, &gd) != 0) {
     if (log) fprintf(log, "cannot read gold folder %s\n", gold_dir);
     return -1;
   }
-  if (brat_dir_open(pred_dir, &pd) != 0) {
+  if (prc_brat_dir_open(pred_dir, &pd) != 0) {
     if (log) fprintf(log, "cannot read prediction folder %s\n", pred_dir);
-    brat_dir_close(&gd);
+    prc_brat_dir_close(&gd);
     return -1;
   }
 
   /* Gold articles: the first file (in file-name order) of each article. */
   gold_set gs = {calloc(gd.nfiles + 1, sizeof(gold_entry)), 0};
   for (size_t i = 0; i < gd.nfiles; i++) {
-    char *art = brat_article_of(gd.files[i].stem, text_exists, &gd);
+    char *art = prc_brat_article_of(gd.files[i].stem, text_exists, &gd);
     if (!art) {
       out->n_no_text++;
       if (log) fprintf(log, "no text for %s.ann in %s: skipped\n", gd.files[i].stem, gd.text_dir);
@@ -414,7 +414,7 @@ int attrib_eval_dirs(const char *gold_dir, const char *pred_dir, attrib_result *
 
   /* Predictions: matched to gold articles by the same naming rule. */
   for (size_t i = 0; i < pd.nfiles; i++) {
-    char *art = brat_article_of(pd.files[i].stem, gold_known, &gs);
+    char *art = prc_brat_article_of(pd.files[i].stem, gold_known, &gs);
     gold_entry *e = art ? find_entry(&gs, art) : NULL;
     free(art);
     if (!e) {
@@ -430,38 +430,38 @@ int attrib_eval_dirs(const char *gold_dir, const char *pred_dir, attrib_result *
   for (size_t i = 0; i < gs.n; i++) {
     gold_entry *e = &gs.e[i];
     arena a;
-    arena_init(&a, NULL);
+    prc_arena_init(&a, NULL);
     brat_text text;
-    char *tp = brat_text_path(&gd, e->article);
-    int terr = tp ? brat_read_text(&a, tp, &text) : -1;
+    char *tp = prc_brat_text_path(&gd, e->article);
+    int terr = tp ? prc_brat_read_text(&a, tp, &text) : -1;
     free(tp);
     if (terr) { /* vanished since we looked */
       out->n_no_text++;
-      arena_free(&a);
+      prc_arena_free(&a);
       continue;
     }
     brat_ann g, p;
-    if (brat_read_ann(&a, e->gold->path, &g) != 0 && log)
+    if (prc_brat_read_ann(&a, e->gold->path, &g) != 0 && log)
       fprintf(log, "cannot read %s\n", e->gold->path);
     out->n_malformed += g.n_malformed;
     out->n_bad_refs += g.n_bad_refs;
     const brat_ann *pp = NULL;
     if (e->pred) {
-      if (brat_read_ann(&a, e->pred->path, &p) != 0 && log) fprintf(log, "cannot read %s\n", e->pred->path);
+      if (prc_brat_read_ann(&a, e->pred->path, &p) != 0 && log) fprintf(log, "cannot read %s\n", e->pred->path);
       out->n_malformed += p.n_malformed;
       out->n_bad_refs += p.n_bad_refs;
       pp = &p;
     } else {
       out->n_missing_pred++;
     }
-    attrib_score_doc(&text, &g, pp, &out->c);
-    arena_free(&a);
+    prc_attrib_score_doc(&text, &g, pp, &out->c);
+    prc_arena_free(&a);
   }
-  attrib_finish(out);
+  prc_attrib_finish(out);
 
   for (size_t i = 0; i < gs.n; i++) free(gs.e[i].article);
   free(gs.e);
-  brat_dir_close(&gd);
-  brat_dir_close(&pd);
+  prc_brat_dir_close(&gd);
+  prc_brat_dir_close(&pd);
   return 0;
 }

@@ -43,19 +43,19 @@ typedef struct attrib_result {
 } attrib_result;
 
 /* Add one article's counts.  gold or pred may be NULL (nothing annotated). */
-void attrib_score_doc(const brat_text *text, const brat_ann *gold, const brat_ann *pred,
+void prc_attrib_score_doc(const brat_text *text, const brat_ann *gold, const brat_ann *pred,
                       attrib_counts *acc);
 
 /* Compute the ratios of r->exact, r->overlap, r->linked_recall from r->c. */
-void attrib_finish(attrib_result *r);
+void prc_attrib_finish(attrib_result *r);
 
-/* Score the folders (see brat_dir_open for their layout).  Messages about
+/* Score the folders (see prc_brat_dir_open for their layout).  Messages about
  * skipped files go to log (may be NULL).  Returns 0, or -1 if a folder cannot
  * be read (message on log). */
-int attrib_eval_dirs(const char *gold_dir, const char *pred_dir, attrib_result *out, FILE *log);
+int prc_attrib_eval_dirs(const char *gold_dir, const char *pred_dir, attrib_result *out, FILE *log);
 
 /* Code-point classes used for trimming and tokenising (exposed for tests). */
-int attrib_is_space(unsigned long cp);
-int attrib_is_trim(unsigned long cp);
+int prc_attrib_is_space(unsigned long cp);
+int prc_attrib_is_trim(unsigned long cp);
 
 #endif

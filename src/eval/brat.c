@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-const char *brat_role_name(brat_role r) {
+const char *prc_brat_role_name(brat_role r) {
   switch (r) {
     case BRAT_CUE: return "cue";
     case BRAT_SOURCE: return "source";
@@ -17,9 +17,9 @@ const char *brat_role_name(brat_role r) {
   }
 }
 
-void brat_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n) {
+void prc_brat_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n) {
   size_t nc = *cap ? *cap * 2 : 16;
-  void *na = arena_alloc(a, nc * elsize);
+  void *na = prc_arena_alloc(a, nc * elsize);
   if (n) memcpy(na, *arr, n * elsize);
   *arr = na;
   *cap = nc;
@@ -74,7 +74,7 @@ static int parse_frags(arena *a, const char *s, size_t n, brat_span *out) {
   size_t nf = 1;
   for (size_t i = 0; i < n; i++)
     if (s[i] == ';') nf++;
-  brat_frag *f = arena_alloc(a, nf * sizeof *f);
+  brat_frag *f = prc_arena_alloc(a, nf * sizeof *f);
   size_t i = skip_spaces(s, n, 0), k = 0;
   for (;;) {
     size_t st, en;
@@ -148,7 +148,7 @@ static int eline_ok(const char *s, size_t n) {
   return items > 0;
 }
 
-void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
+void prc_brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
   memset(out, 0, sizeof *out);
   tline *ts = NULL;
   size_t nt = 0, tcap = 0;
@@ -186,7 +186,7 @@ void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
           out->n_malformed++;
           break;
         }
-        t.id = arena_strndup(a, s, idlen);
+        t.id = prc_arena_strndup(a, s, idlen);
         t.line = lineno;
         *BRAT_PUSH(a, ts, nt, tcap, tline) = t;
         break;
@@ -196,7 +196,7 @@ void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
           out->n_malformed++;
           break;
         }
-        eline e = {arena_strndup(a, rest, rn), rn};
+        eline e = {prc_arena_strndup(a, rest, rn), rn};
         *BRAT_PUSH(a, es, ne, ecap, eline) = e;
         break;
       }
@@ -260,7 +260,7 @@ void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
   }
 }
 
-char *brat_slurp(const char *path, size_t *len) {
+char *prc_brat_slurp(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   size_t cap = 1 << 16, n = 0;
@@ -295,23 +295,23 @@ char *brat_slurp(const char *path, size_t *len) {
   return buf;
 }
 
-int brat_read_ann(arena *a, const char *path, brat_ann *out) {
+int prc_brat_read_ann(arena *a, const char *path, brat_ann *out) {
   size_t len;
-  char *buf = brat_slurp(path, &len);
+  char *buf = prc_brat_slurp(path, &len);
   if (!buf) {
     memset(out, 0, sizeof *out);
     return -1;
   }
-  brat_parse(a, buf, len, out);
+  prc_brat_parse(a, buf, len, out);
   free(buf);
   return 0;
 }
 
 /* ---- Text --------------------------------------------------------------- */
 
-void brat_decode_utf8(arena *a, const char *buf, size_t len, brat_text *out) {
+void prc_brat_decode_utf8(arena *a, const char *buf, size_t len, brat_text *out) {
   const unsigned char *s = (const unsigned char *)buf;
-  uint32_t *cp = arena_alloc(a, (len + 1) * sizeof *cp);
+  uint32_t *cp = prc_arena_alloc(a, (len + 1) * sizeof *cp);
   size_t n = 0, i = 0;
   while (i < len) {
     unsigned c = s[i];
@@ -359,15 +359,15 @@ void brat_decode_utf8(arena *a, const char *buf, size_t len, brat_text *out) {
   out->n = n;
 }
 
-int brat_read_text(arena *a, const char *path, brat_text *out) {
+int prc_brat_read_text(arena *a, const char *path, brat_text *out) {
   size_t len;
-  char *buf = brat_slurp(path, &len);
+  char *buf = prc_brat_slurp(path, &len);
   if (!buf) {
     out->cp = NULL;
     out->n = 0;
     return -1;
   }
-  brat_decode_utf8(a, buf, len, out);
+  prc_brat_decode_utf8(a, buf, len, out);
   free(buf);
   return 0;
 }
@@ -398,7 +398,7 @@ static int cmp_file(const void *x, const void *y) {
   return strcmp(a->path, b->path); /* same folder: the file names' order */
 }
 
-int brat_dir_open(const char *dir, brat_dir *out) {
+int prc_brat_dir_open(const char *dir, brat_dir *out) {
   memset(out, 0, sizeof *out);
   if (!is_dir(dir)) return -1;
   char *att = join(dir, "attributions", NULL);
@@ -407,7 +407,7 @@ int brat_dir_open(const char *dir, brat_dir *out) {
   out->text_dir = is_dir(txt) ? txt : (free(txt), strdup(dir));
   DIR *d = opendir(out->ann_dir);
   if (!d) {
-    brat_dir_close(out);
+    prc_brat_dir_close(out);
     return -1;
   }
   size_t cap = 0;
@@ -436,7 +436,7 @@ int brat_dir_open(const char *dir, brat_dir *out) {
   return 0;
 }
 
-void brat_dir_close(brat_dir *d) {
+void prc_brat_dir_close(brat_dir *d) {
   for (size_t i = 0; i < d->nfiles; i++) {
     free(d->files[i].stem);
     free(d->files[i].path);
@@ -447,11 +447,11 @@ void brat_dir_close(brat_dir *d) {
   memset(d, 0, sizeof *d);
 }
 
-char *brat_text_path(const brat_dir *d, const char *article) {
+char *prc_brat_text_path(const brat_dir *d, const char *article) {
   return join(d->text_dir, article, ".txt");
 }
 
-char *brat_article_of(const char *stem, int (*known)(void *ctx, const char *name), void *ctx) {
+char *prc_brat_article_of(const char *stem, int (*known)(void *ctx, const char *name), void *ctx) {
   if (known(ctx, stem)) return strdup(stem);
   const char *us = strrchr(stem, '_');
   if (!us || us == stem || us[1] == '\0') return NULL;

@@ -32,7 +32,7 @@ typedef struct brat_span {
 typedef enum brat_role { BRAT_CUE = 0, BRAT_SOURCE = 1, BRAT_CONTENT = 2, BRAT_NROLES = 3 } brat_role;
 
 /* The name of a role: "cue", "source", "content". */
-const char *brat_role_name(brat_role r);
+const char *prc_brat_role_name(brat_role r);
 
 /* One attribution relation (one E line).  A role may hold several spans
  * ("Content" and "Content2" both land in content) or none. */
@@ -56,15 +56,15 @@ typedef struct brat_ann {
 /* Growable array in an arena (independent of the arena's own helpers):
  * returns a pointer to a fresh, zeroed slot at the end of arr. */
 #define BRAT_PUSH(ar, arr, n, cap, T) \
-  ((n) < (cap) ? &(arr)[(n)++] : (brat_grow_((ar), (void **)&(arr), &(cap), sizeof(T), (n)), &(arr)[(n)++]))
-void brat_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n);
+  ((n) < (cap) ? &(arr)[(n)++] : (prc_brat_grow_((ar), (void **)&(arr), &(cap), sizeof(T), (n)), &(arr)[(n)++]))
+void prc_brat_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n);
 
 /* Parse an .ann buffer (need not be NUL-terminated; LF or CRLF line ends).
  * All memory comes from the arena.  Never fails. */
-void brat_parse(arena *a, const char *buf, size_t len, brat_ann *out);
+void prc_brat_parse(arena *a, const char *buf, size_t len, brat_ann *out);
 
 /* Read and parse a file.  Returns 0, or -1 if it cannot be read (out is then empty). */
-int brat_read_ann(arena *a, const char *path, brat_ann *out);
+int prc_brat_read_ann(arena *a, const char *path, brat_ann *out);
 
 /* An article text as code points. */
 typedef struct brat_text {
@@ -73,13 +73,13 @@ typedef struct brat_text {
 } brat_text;
 
 /* Decode UTF-8; each byte of an invalid sequence becomes one U+FFFD. */
-void brat_decode_utf8(arena *a, const char *buf, size_t len, brat_text *out);
+void prc_brat_decode_utf8(arena *a, const char *buf, size_t len, brat_text *out);
 
 /* Read a UTF-8 text file.  Returns 0, or -1 if it cannot be read. */
-int brat_read_text(arena *a, const char *path, brat_text *out);
+int prc_brat_read_text(arena *a, const char *path, brat_text *out);
 
 /* Read a whole file into malloc'd memory (NUL-terminated); NULL on error. */
-char *brat_slurp(const char *path, size_t *len);
+char *prc_brat_slurp(const char *path, size_t *len);
 
 /* ---- Locating files ---------------------------------------------------- */
 
@@ -98,17 +98,17 @@ typedef struct brat_dir {
   size_t nfiles;
 } brat_dir;
 
-/* Returns 0, or -1 if dir is not a readable folder.  Free with brat_dir_close. */
-int brat_dir_open(const char *dir, brat_dir *out);
-void brat_dir_close(brat_dir *d);
+/* Returns 0, or -1 if dir is not a readable folder.  Free with prc_brat_dir_close. */
+int prc_brat_dir_open(const char *dir, brat_dir *out);
+void prc_brat_dir_close(brat_dir *d);
 
 /* Malloc'd path of DIR's text file for an article ("<text_dir>/<article>.txt"). */
-char *brat_text_path(const brat_dir *d, const char *article);
+char *prc_brat_text_path(const brat_dir *d, const char *article);
 
 /* The article an .ann file belongs to.  `known` says whether a name is an
  * article.  The stem itself if known; else the stem without its last
  * "_<suffix>" (the annotator id of PolNeAR file names) if that is known;
  * else NULL.  The result is malloc'd. */
-char *brat_article_of(const char *stem, int (*known)(void *ctx, const char *name), void *ctx);
+char *prc_brat_article_of(const char *stem, int (*known)(void *ctx, const char *name), void *ctx);
 
 #endif

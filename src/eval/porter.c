@@ -224,7 +224,7 @@ static const struct {
     {"canning", "canning"}, {"howe", "howe"},      {"proceed", "proceed"},
     {"exceed", "exceed"},  {"succeed", "succeed"}};
 
-size_t porter_stem(const char *src, size_t n, char *out) {
+size_t prc_porter_stem(const char *src, size_t n, char *out) {
   for (size_t i = 0; i < NRULES(irregular); i++) {
     if (strlen(irregular[i].form) == n && memcmp(irregular[i].form, src, n) == 0) {
       size_t k = strlen(irregular[i].stem);

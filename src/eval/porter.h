@@ -14,6 +14,6 @@
  * are treated as consonants).  Writes the stem to out, NUL-terminated, and
  * returns its length.  The stem is never longer than the word, so out must
  * have room for n + 1 bytes.  Words of 2 bytes or fewer are returned as is. */
-size_t porter_stem(const char *w, size_t n, char *out);
+size_t prc_porter_stem(const char *w, size_t n, char *out);
 
 #endif

@@ -149,13 +149,13 @@ struct rouge_ctx {
   size_t nrs, nps, rscap, pscap;
 };
 
-rouge_ctx *rouge_ctx_new(int stem) {
+rouge_ctx *prc_rouge_ctx_new(int stem) {
   rouge_ctx *c = calloc(1, sizeof *c);
   if (c) c->stem = stem != 0;
   return c;
 }
 
-void rouge_ctx_free(rouge_ctx *c) {
+void prc_rouge_ctx_free(rouge_ctx *c) {
   if (!c) return;
   strmap_free(&c->vocab);
   strmap_free(&c->raw);
@@ -166,8 +166,8 @@ void rouge_ctx_free(rouge_ctx *c) {
   free(c->mark);
   free(c->cnt_r);
   free(c->cnt_c);
-  rouge_tokens_free(&c->rt);
-  rouge_tokens_free(&c->pt);
+  prc_rouge_tokens_free(&c->rt);
+  prc_rouge_tokens_free(&c->pt);
   free(c->rs);
   free(c->ps);
   free(c);
@@ -185,7 +185,7 @@ static int grow(void **p, size_t *cap, size_t n, size_t sz) {
   return 0;
 }
 
-const char *rouge_token_str(const rouge_ctx *c, uint32_t id) {
+const char *prc_rouge_token_str(const rouge_ctx *c, uint32_t id) {
   if (!c || id >= c->vocab.count) return NULL;
   return c->vocab.pool + c->vocab.off[id];
 }
@@ -205,21 +205,21 @@ static long token_id(rouge_ctx *c, size_t n) {
   if (e >= 0) return (long)c->raw.val[e];
   /* Stem into the second half of the scratch buffer. */
   char *out = c->buf + n + 1;
-  size_t k = porter_stem(c->buf, n, out);
+  size_t k = prc_porter_stem(c->buf, n, out);
   long id = vocab_id(c, out, k);
   if (id < 0) return -1;
   if (strmap_insert(&c->raw, c->buf, n, h, (uint32_t)id) < 0) return -1;
   return id;
 }
 
-int rouge_tokens_append(rouge_tokens *t, const uint32_t *ids, size_t n) {
+int prc_rouge_tokens_append(rouge_tokens *t, const uint32_t *ids, size_t n) {
   if (grow((void **)&t->ids, &t->cap, t->n + n, sizeof *t->ids)) return -1;
   if (n) memcpy(t->ids + t->n, ids, n * sizeof *ids);
   t->n += n;
   return 0;
 }
 
-void rouge_tokens_free(rouge_tokens *t) {
+void prc_rouge_tokens_free(rouge_tokens *t) {
   if (!t) return;
   free(t->ids);
   t->ids = NULL;
@@ -232,14 +232,14 @@ static int flush_token(rouge_ctx *c, size_t *n, rouge_tokens *out) {
   *n = 0;
   if (id < 0) return -1;
   uint32_t u = (uint32_t)id;
-  return rouge_tokens_append(out, &u, 1);
+  return prc_rouge_tokens_append(out, &u, 1);
 }
 
 /* Python's str.lower() followed by replacing [^a-z0-9]+ with a space:
  * ASCII letters lowercase; U+0130 (I with dot) lowercases to "i" plus a
  * combining dot (a separator); U+212A (Kelvin sign) lowercases to "k";
  * every other non-ASCII character is a separator. */
-int rouge_tokenize(rouge_ctx *c, const char *text, size_t len, rouge_tokens *out) {
+int prc_rouge_tokenize(rouge_ctx *c, const char *text, size_t len, rouge_tokens *out) {
   const unsigned char *s = (const unsigned char *)text;
   size_t n = 0; /* current token length in c->buf */
   for (size_t i = 0; i < len;) {
@@ -270,13 +270,13 @@ int rouge_tokenize(rouge_ctx *c, const char *text, size_t len, rouge_tokens *out
   return flush_token(c, &n, out);
 }
 
-double rouge_fmeasure(double p, double r) {
+double prc_rouge_fmeasure(double p, double r) {
   if (p + r > 0) return 2 * p * r / (p + r);
   return 0.0;
 }
 
 static rouge_prf prf(double p, double r) {
-  rouge_prf x = {p, r, rouge_fmeasure(p, r)};
+  rouge_prf x = {p, r, prc_rouge_fmeasure(p, r)};
   return x;
 }
 
@@ -301,7 +301,7 @@ static ngent *ng_slot(ngent *tab, size_t mask, const uint32_t *g, int n, uint64_
   }
 }
 
-rouge_prf rouge_ngram_prf(rouge_ctx *c, const uint32_t *ref, size_t nref,
+rouge_prf prc_rouge_ngram_prf(rouge_ctx *c, const uint32_t *ref, size_t nref,
                           const uint32_t *pred, size_t npred, int n) {
   rouge_prf zero = {0, 0, 0};
   if (n < 1) return zero;
@@ -344,7 +344,7 @@ rouge_prf rouge_ngram_prf(rouge_ctx *c, const uint32_t *ref, size_t nref,
 /* ------------------------------------------------------------------ */
 /* LCS.                                                                */
 
-size_t rouge_lcs_length(rouge_ctx *c, const uint32_t *a, size_t na, const uint32_t *b,
+size_t prc_rouge_lcs_length(rouge_ctx *c, const uint32_t *a, size_t na, const uint32_t *b,
                         size_t nb) {
   if (!na || !nb) return 0;
   if (grow((void **)&c->rows, &c->rowscap, 2 * (nb + 1), sizeof *c->rows)) {
@@ -367,11 +367,11 @@ size_t rouge_lcs_length(rouge_ctx *c, const uint32_t *a, size_t na, const uint32
   return prev[nb];
 }
 
-rouge_prf rouge_lcs_prf(rouge_ctx *c, const uint32_t *ref, size_t nref,
+rouge_prf prc_rouge_lcs_prf(rouge_ctx *c, const uint32_t *ref, size_t nref,
                         const uint32_t *pred, size_t npred) {
   rouge_prf zero = {0, 0, 0};
   if (!nref || !npred) return zero;
-  size_t l = rouge_lcs_length(c, ref, nref, pred, npred);
+  size_t l = prc_rouge_lcs_length(c, ref, nref, pred, npred);
   return prf((double)l / (double)npred, (double)l / (double)nref);
 }
 
@@ -500,7 +500,7 @@ static int tokenize_lines(rouge_ctx *c, const char *text, size_t len, rouge_toke
     if (end > i) {
       if (grow((void **)ss, sscap, *nss + 1, sizeof **ss)) return -1;
       size_t start = t->n;
-      if (rouge_tokenize(c, text + i, end - i, t)) return -1;
+      if (prc_rouge_tokenize(c, text + i, end - i, t)) return -1;
       (*ss)[*nss].start = start;
       (*ss)[*nss].len = t->n - start;
       (*nss)++;
@@ -511,7 +511,7 @@ static int tokenize_lines(rouge_ctx *c, const char *text, size_t len, rouge_toke
   return 0;
 }
 
-int rouge_score_ctx(rouge_ctx *c, const char *ref, size_t ref_len, const char *pred,
+int prc_rouge_score_ctx(rouge_ctx *c, const char *ref, size_t ref_len, const char *pred,
                     size_t pred_len, rouge_scores *out) {
   memset(out, 0, sizeof *out);
   if (!c) return -1;
@@ -524,21 +524,21 @@ int rouge_score_ctx(rouge_ctx *c, const char *ref, size_t ref_len, const char *p
   /* The token stream of the whole text is the concatenation of its lines'
    * ('\n' is a separator like any other non-alphanumeric character). */
   rouge_scores s;
-  s.rouge1 = rouge_ngram_prf(c, c->rt.ids, c->rt.n, c->pt.ids, c->pt.n, 1);
-  s.rouge2 = rouge_ngram_prf(c, c->rt.ids, c->rt.n, c->pt.ids, c->pt.n, 2);
-  s.rougeL = rouge_lcs_prf(c, c->rt.ids, c->rt.n, c->pt.ids, c->pt.n);
+  s.rouge1 = prc_rouge_ngram_prf(c, c->rt.ids, c->rt.n, c->pt.ids, c->pt.n, 1);
+  s.rouge2 = prc_rouge_ngram_prf(c, c->rt.ids, c->rt.n, c->pt.ids, c->pt.n, 2);
+  s.rougeL = prc_rouge_lcs_prf(c, c->rt.ids, c->rt.n, c->pt.ids, c->pt.n);
   s.rougeLsum = lsum(c, &c->rt, c->rs, c->nrs, &c->pt, c->ps, c->nps);
   if (c->oom) return -1;
   *out = s;
   return 0;
 }
 
-int rouge_score_pair(const char *ref, const char *pred, int stem, rouge_scores *out) {
+int prc_rouge_score_pair(const char *ref, const char *pred, int stem, rouge_scores *out) {
   memset(out, 0, sizeof *out);
-  rouge_ctx *c = rouge_ctx_new(stem);
+  rouge_ctx *c = prc_rouge_ctx_new(stem);
   if (!c) return -1;
-  int rc = rouge_score_ctx(c, ref, ref ? strlen(ref) : 0, pred, pred ? strlen(pred) : 0, out);
-  rouge_ctx_free(c);
+  int rc = prc_rouge_score_ctx(c, ref, ref ? strlen(ref) : 0, pred, pred ? strlen(pred) : 0, out);
+  prc_rouge_ctx_free(c);
   return rc;
 }
 
@@ -550,7 +550,7 @@ static void add_prf(rouge_prf *a, const rouge_prf *b) {
   a->f += b->f;
 }
 
-void rouge_mean_add(rouge_mean *m, const rouge_scores *s) {
+void prc_rouge_mean_add(rouge_mean *m, const rouge_scores *s) {
   m->n++;
   add_prf(&m->sum.rouge1, &s->rouge1);
   add_prf(&m->sum.rouge2, &s->rouge2);
@@ -563,7 +563,7 @@ static rouge_prf div_prf(rouge_prf a, double n) {
   return x;
 }
 
-rouge_scores rouge_mean_get(const rouge_mean *m) {
+rouge_scores prc_rouge_mean_get(const rouge_mean *m) {
   rouge_scores s;
   memset(&s, 0, sizeof s);
   if (!m->n) return s;

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-void model_seterr(char *err, size_t len, const char *fmt, ...) {
+void prc_model_seterr(char *err, size_t len, const char *fmt, ...) {
   if (!err || !len) return;
   va_list ap;
   va_start(ap, fmt);
@@ -19,7 +19,7 @@ void model_seterr(char *err, size_t len, const char *fmt, ...) {
   va_end(ap);
 }
 
-uint32_t model_checksum(const unsigned char *buf, size_t n) {
+uint32_t prc_model_checksum(const unsigned char *buf, size_t n) {
   uint32_t h = 0x811c9dc5u;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (i >= 32 && i < 36) ? 0 : buf[i];
@@ -32,12 +32,12 @@ uint32_t model_checksum(const unsigned char *buf, size_t n) {
 static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check_sum,
                  model_view *v, char *err, size_t errlen);
 
-int model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
+int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
                 size_t errlen) {
   return parse(buf, n, featset, 1, v, err, errlen);
 }
 
-int model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
+int prc_model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
                          char *err, size_t errlen) {
   return parse(buf, n, featset, 0, v, err, errlen);
 }
@@ -46,50 +46,50 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
                  model_view *v, char *err, size_t errlen) {
   memset(v, 0, sizeof *v);
   if (!buf || n < 8 || memcmp(buf, MODEL_MAGIC, 8) != 0) {
-    model_seterr(err, errlen, "not a precis model (bad magic)");
+    prc_model_seterr(err, errlen, "not a precis model (bad magic)");
     return -1;
   }
   if (n < MODEL_HEADER_SIZE) {
-    model_seterr(err, errlen, "model file truncated (%zu bytes, header needs %u)", n,
+    prc_model_seterr(err, errlen, "model file truncated (%zu bytes, header needs %u)", n,
            MODEL_HEADER_SIZE);
     return -1;
   }
   v->version = pc_rd32(buf + 8);
   v->featset = pc_rd32(buf + 12);
   if (v->version != MODEL_FORMAT_VERSION) {
-    model_seterr(err, errlen, "unsupported model format version %u (this build reads version %u)",
+    prc_model_seterr(err, errlen, "unsupported model format version %u (this build reads version %u)",
            (unsigned)v->version, MODEL_FORMAT_VERSION);
     return -1;
   }
   uint64_t total = pc_rd64(buf + 24);
   if (total > n) {
-    model_seterr(err, errlen, "model file truncated (%zu of %llu bytes)", n, (unsigned long long)total);
+    prc_model_seterr(err, errlen, "model file truncated (%zu of %llu bytes)", n, (unsigned long long)total);
     return -1;
   }
   if (total != n) {
-    model_seterr(err, errlen, "model file corrupt (%zu bytes, header says %llu)", n,
+    prc_model_seterr(err, errlen, "model file corrupt (%zu bytes, header says %llu)", n,
            (unsigned long long)total);
     return -1;
   }
   uint32_t sum = pc_rd32(buf + 32);
-  if (check_sum && model_checksum(buf, n) != sum) {
-    model_seterr(err, errlen, "model file corrupt (checksum mismatch)");
+  if (check_sum && prc_model_checksum(buf, n) != sum) {
+    prc_model_seterr(err, errlen, "model file corrupt (checksum mismatch)");
     return -1;
   }
   if (featset && v->featset != featset) {
-    model_seterr(err, errlen, "model has feature set %u, expected %u (wrong kind of model or built by another version)",
+    prc_model_seterr(err, errlen, "model has feature set %u, expected %u (wrong kind of model or built by another version)",
            (unsigned)v->featset, (unsigned)featset);
     return -1;
   }
   uint32_t ns = pc_rd32(buf + 16);
   if (ns > MODEL_MAX_SECTIONS) {
-    model_seterr(err, errlen, "model file corrupt (%u sections)", (unsigned)ns);
+    prc_model_seterr(err, errlen, "model file corrupt (%u sections)", (unsigned)ns);
     return -1;
   }
   size_t off = MODEL_HEADER_SIZE;
   for (uint32_t i = 0; i < ns; i++) {
     if (n - off < 8) {
-      model_seterr(err, errlen, "model file corrupt (section table runs past the end)");
+      prc_model_seterr(err, errlen, "model file corrupt (section table runs past the end)");
       return -1;
     }
     model_section *s = &v->sec[i];
@@ -98,7 +98,7 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
     uint32_t len = pc_rd32(buf + off + 4);
     off += 8;
     if (len > n - off) {
-      model_seterr(err, errlen, "model file corrupt (section %s runs past the end)", s->tag);
+      prc_model_seterr(err, errlen, "model file corrupt (section %s runs past the end)", s->tag);
       return -1;
     }
     s->p = buf + off;
@@ -106,48 +106,48 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
     off += len;
     off += (4 - (len & 3)) & 3;
     if (off > n) {
-      model_seterr(err, errlen, "model file corrupt (bad padding)");
+      prc_model_seterr(err, errlen, "model file corrupt (bad padding)");
       return -1;
     }
   }
   if (off != n) {
-    model_seterr(err, errlen, "model file corrupt (trailing bytes)");
+    prc_model_seterr(err, errlen, "model file corrupt (trailing bytes)");
     return -1;
   }
   v->nsections = (int)ns;
   return 0;
 }
 
-const model_section *model_find(const model_view *v, const char *tag) {
+const model_section *prc_model_find(const model_view *v, const char *tag) {
   for (int i = 0; i < v->nsections; i++)
     if (memcmp(v->sec[i].tag, tag, 4) == 0) return &v->sec[i];
   return NULL;
 }
 
-int model_map_file(const char *path, const unsigned char **buf, size_t *n, char *err,
+int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, char *err,
                    size_t errlen) {
   *buf = NULL;
   *n = 0;
   int fd = open(path, O_RDONLY);
   if (fd < 0) {
-    model_seterr(err, errlen, "cannot open model %s: %s", path, strerror(errno));
+    prc_model_seterr(err, errlen, "cannot open model %s: %s", path, strerror(errno));
     return -1;
   }
   struct stat st;
   if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-    model_seterr(err, errlen, "cannot read model %s: not a regular file", path);
+    prc_model_seterr(err, errlen, "cannot read model %s: not a regular file", path);
     close(fd);
     return -1;
   }
   if (st.st_size == 0) {
-    model_seterr(err, errlen, "model file %s is empty (truncated)", path);
+    prc_model_seterr(err, errlen, "model file %s is empty (truncated)", path);
     close(fd);
     return -1;
   }
   void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
   if (p == MAP_FAILED) {
-    model_seterr(err, errlen, "cannot map model %s: %s", path, strerror(errno));
+    prc_model_seterr(err, errlen, "cannot map model %s: %s", path, strerror(errno));
     return -1;
   }
   *buf = p;
@@ -155,11 +155,11 @@ int model_map_file(const char *path, const unsigned char **buf, size_t *n, char 
   return 0;
 }
 
-void model_unmap(const unsigned char *buf, size_t n) {
+void prc_model_unmap(const unsigned char *buf, size_t n) {
   if (buf) munmap((void *)buf, n);
 }
 
-int model_read_labels(const model_section *s, char **names, int max) {
+int prc_model_read_labels(const model_section *s, char **names, int max) {
   if (!s || s->n < 4) return -1;
   uint32_t cnt = pc_rd32(s->p);
   if (cnt > (uint32_t)max) return -1;
@@ -176,20 +176,20 @@ int model_read_labels(const model_section *s, char **names, int max) {
     off += len;
     continue;
   bad:
-    model_free_labels(names, (int)i);
+    prc_model_free_labels(names, (int)i);
     return -1;
   }
   return (int)cnt;
 }
 
-void model_free_labels(char **names, int n) {
+void prc_model_free_labels(char **names, int n) {
   for (int i = 0; i < n; i++) {
     free(names[i]);
     names[i] = NULL;
   }
 }
 
-int model_note(const model_section *s, const char *key, char *out, size_t outlen) {
+int prc_model_note(const model_section *s, const char *key, char *out, size_t outlen) {
   if (!s || !outlen) return -1;
   size_t kl = strlen(key);
   const char *p = (const char *)s->p, *end = p + s->n;
@@ -212,24 +212,24 @@ int model_note(const model_section *s, const char *key, char *out, size_t outlen
 
 /* ---- lexicon ------------------------------------------------------------------ */
 
-int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen) {
+int prc_model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen) {
   memset(lx, 0, sizeof *lx);
   if (!s || s->n < 4) {
-    model_seterr(err, errlen, "lexicon section truncated");
+    prc_model_seterr(err, errlen, "lexicon section truncated");
     return -1;
   }
   uint32_t n = pc_rd32(s->p);
   if ((uint64_t)n * 12 + 4 != s->n) {
-    model_seterr(err, errlen, "lexicon section has the wrong size (corrupt)");
+    prc_model_seterr(err, errlen, "lexicon section has the wrong size (corrupt)");
     return -1;
   }
   uint32_t cap = 16;
   while (cap < n * 2u + 16) cap <<= 1;
   lx->mask = cap - 1;
   lx->n = n;
-  lx->e = pc_table_alloc((size_t)cap * sizeof *lx->e);
+  lx->e = prc_pc_table_alloc((size_t)cap * sizeof *lx->e);
   if (!lx->e) {
-    model_seterr(err, errlen, "out of memory");
+    prc_model_seterr(err, errlen, "out of memory");
     return -1;
   }
   const unsigned char *p = s->p + 4;
@@ -244,7 +244,7 @@ int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errl
   return 0;
 }
 
-void model_lex_free(model_lex *lx) {
+void prc_model_lex_free(model_lex *lx) {
   free(lx->e);
   memset(lx, 0, sizeof *lx);
 }

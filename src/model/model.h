@@ -54,29 +54,29 @@ typedef struct model_view {
 /* Checks header, length, checksum and section table of buf[0..n).  If
  * featset != 0 it must match the file's.  Returns 0, or -1 with a message
  * in err.  The view points into buf. */
-int model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
+int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
                 size_t errlen);
 /* The same without the checksum (every other check is made): for the
  * models compiled into the library, whose checksums tools/bin2c.c verified
  * at build time (it refuses to embed a file whose checksum is wrong). */
-int model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
+int prc_model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
                          char *err, size_t errlen);
-const model_section *model_find(const model_view *v, const char *tag);
+const model_section *prc_model_find(const model_view *v, const char *tag);
 
-/* Maps (or reads) a whole file.  Returns 0 or -1 with err; release with model_unmap. */
-int model_map_file(const char *path, const unsigned char **buf, size_t *n, char *err,
+/* Maps (or reads) a whole file.  Returns 0 or -1 with err; release with prc_model_unmap. */
+int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, char *err,
                    size_t errlen);
-void model_unmap(const unsigned char *buf, size_t n);
+void prc_model_unmap(const unsigned char *buf, size_t n);
 
 /* Label set section. Returns the number of labels (<= max) or -1. Names are
- * copied into names[i] (malloc'd, NUL-terminated; free with model_free_labels). */
-int model_read_labels(const model_section *s, char **names, int max);
-void model_free_labels(char **names, int n);
+ * copied into names[i] (malloc'd, NUL-terminated; free with prc_model_free_labels). */
+int prc_model_read_labels(const model_section *s, char **names, int max);
+void prc_model_free_labels(char **names, int n);
 /* Finds "key: value" in a NOTE section; copies value into out.  Returns 0 or -1. */
-int model_note(const model_section *s, const char *key, char *out, size_t outlen);
+int prc_model_note(const model_section *s, const char *key, char *out, size_t outlen);
 
 /* The file checksum (FNV-1a 32 with bytes [32,36) taken as zero). */
-uint32_t model_checksum(const unsigned char *buf, size_t n);
+uint32_t prc_model_checksum(const unsigned char *buf, size_t n);
 
 /* ---- lexicon: a read-only map from 64-bit keys to 32-bit values ----------------
  * Serialised as u32 count then count x {u64 key, u32 value}; built into an
@@ -92,8 +92,8 @@ typedef struct model_lex {
   model_lex_entry *e; /* NULL = empty lexicon */
 } model_lex;
 
-int model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen);
-void model_lex_free(model_lex *lx);
+int prc_model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen);
+void prc_model_lex_free(model_lex *lx);
 static inline const model_lex_entry *model_lex_find(const model_lex *lx, uint64_t key) {
   if (!lx->e) return 0;
   if (!key) key = 1;
@@ -118,6 +118,6 @@ static inline uint32_t model_lex_get(const model_lex *lx, uint64_t key) {
 }
 
 /* Formats an error message into err (len bytes); nothing when err is NULL. */
-void model_seterr(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void prc_model_seterr(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -9,7 +9,7 @@
 #include <sys/mman.h>
 #endif
 
-void *pc_table_alloc(size_t size) {
+void *prc_pc_table_alloc(size_t size) {
   const size_t huge = (size_t)2 << 20;
   static int nohuge = -1;
   if (nohuge < 0) nohuge = getenv("PC_NOHUGE") != NULL;
@@ -24,7 +24,7 @@ void *pc_table_alloc(size_t size) {
   return p;
 }
 
-uint64_t pc_hash_bytes(const void *p, size_t n) {
+uint64_t prc_pc_hash_bytes(const void *p, size_t n) {
   const unsigned char *s = p;
   uint64_t h = 0xcbf29ce484222325ULL;
   for (size_t i = 0; i < n; i++) {
@@ -40,9 +40,9 @@ uint64_t pc_hash_bytes(const void *p, size_t n) {
 
 /* Builds the dense rows from the sparse entries and renumbers the slots
  * (slot.start becomes the feature number; first[] keeps the entry index). */
-int pc_model_densify(pc_model *m) {
+int prc_pc_model_densify(pc_model *m) {
   m->stride = (m->nclasses + 15) / 16 * 16;
-  m->rows = pc_table_alloc((size_t)(m->nfeat ? m->nfeat : 1) * m->stride * sizeof *m->rows);
+  m->rows = prc_pc_table_alloc((size_t)(m->nfeat ? m->nfeat : 1) * m->stride * sizeof *m->rows);
   m->first = malloc((m->nfeat ? m->nfeat : 1) * sizeof *m->first);
   if (!m->rows || !m->first) return -1;
   uint32_t f = 0;
@@ -60,7 +60,7 @@ int pc_model_densify(pc_model *m) {
   return 0;
 }
 
-void pc_model_free(pc_model *m) {
+void prc_pc_model_free(pc_model *m) {
   if (!m) return;
   free(m->slots);
   free(m->entries);
@@ -82,7 +82,7 @@ static void seterr(char *err, size_t len, const char *msg) {
   }
 }
 
-int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen) {
+int prc_pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen) {
   memset(m, 0, sizeof *m);
   if (n < 16) {
     seterr(err, errlen, "weight section truncated");
@@ -109,10 +109,10 @@ int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size
   m->nfeat = nfeat;
   m->nentries = nent;
   m->mask = cap - 1;
-  m->slots = pc_table_alloc(cap * sizeof *m->slots);
-  m->entries = pc_table_alloc((nent ? nent : 1) * sizeof *m->entries);
+  m->slots = prc_pc_table_alloc(cap * sizeof *m->slots);
+  m->entries = prc_pc_table_alloc((nent ? nent : 1) * sizeof *m->entries);
   if (!m->slots || !m->entries) {
-    pc_model_free(m);
+    prc_pc_model_free(m);
     seterr(err, errlen, "out of memory");
     return -1;
   }
@@ -122,7 +122,7 @@ int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size
     uint32_t key = pc_rd32(q), pos = pc_rd32(q + 4), cnt = pc_rd16(q + 8);
     if (!key || pos > m->mask || m->slots[pos].key || cnt == 0 || cnt > C ||
         (uint64_t)start + cnt > nent) {
-      pc_model_free(m);
+      prc_pc_model_free(m);
       seterr(err, errlen, "weight section corrupt (bad feature entry)");
       return -1;
     }
@@ -132,27 +132,27 @@ int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size
     m->entries[start - 1].cls = PC_LAST; /* marker, kept when the entry is filled in */
   }
   if (start != nent) {
-    pc_model_free(m);
+    prc_pc_model_free(m);
     seterr(err, errlen, "weight section corrupt (entry count mismatch)");
     return -1;
   }
   for (uint32_t i = 0; i < nent; i++, e += 4) {
     uint16_t c = pc_rd16(e);
     if (c >= C || (c & PC_LAST)) {
-      pc_model_free(m);
+      prc_pc_model_free(m);
       seterr(err, errlen, "weight section corrupt (class out of range)");
       return -1;
     }
     m->entries[i].cls = (uint16_t)(c | (m->entries[i].cls & PC_LAST));
     m->entries[i].w = (int16_t)pc_rd16(e + 2);
   }
-  if (pc_model_densify(m) < 0) {
-    pc_model_free(m);
+  if (prc_pc_model_densify(m) < 0) {
+    prc_pc_model_free(m);
     seterr(err, errlen, "out of memory");
     return -1;
   }
   /* scoring needs only the slots and the dense rows: drop the sparse form
-   * (pc_model_write rebuilds it from the rows) */
+   * (prc_pc_model_write rebuilds it from the rows) */
   free(m->entries);
   free(m->first);
   m->entries = NULL;

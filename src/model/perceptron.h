@@ -12,7 +12,7 @@
  *               by the lazy "w - u/c" trick: every update at time c also
  *               adds c*delta to u, so the average over all instances is
  *               w - u/c without touching untouched weights each step).
- *   Shipping:   pc_trainer_export averages, prunes near-zero weights and
+ *   Shipping:   prc_pc_trainer_export averages, prunes near-zero weights and
  *               quantises to int16 with one per-model scale, giving a
  *               pc_model: an immutable open-addressing table from 32-bit
  *               feature keys to feature numbers, the sparse (class, weight)
@@ -24,9 +24,9 @@
  *   Scoring:    pc_model_score, or its three steps (prefetch slots, probe,
  *               accumulate) so that a client can overlap the cache misses of
  *               several decisions (software pipelining, see tagger.c).
- *   Storage:    pc_model_write / pc_model_read (de)serialise a pc_model to
+ *   Storage:    prc_pc_model_write / prc_pc_model_read (de)serialise a pc_model to
  *               a little-endian byte stream (used by model.c).
- *   Randomness: pc_rng, a seeded splitmix64, and pc_shuffle, so that
+ *   Randomness: pc_rng, a seeded splitmix64, and prc_pc_shuffle, so that
  *               training is deterministic given a seed on every platform.
  */
 #ifndef PRECIS_PERCEPTRON_H
@@ -50,7 +50,7 @@ static inline uint64_t pc_mix64(uint64_t x) {
 }
 
 /* Hash of a byte string (FNV-1a 64 followed by a mix). */
-uint64_t pc_hash_bytes(const void *p, size_t n);
+uint64_t prc_pc_hash_bytes(const void *p, size_t n);
 
 /* A feature: template id combined with one or two values (hashes or small ints). */
 static inline uint64_t pc_feat1(uint32_t tmpl, uint64_t a) {
@@ -87,7 +87,7 @@ typedef struct pc_model {
   uint32_t mask;     /* slots - 1 */
   pc_slot *slots;
   pc_entry *entries; /* sparse weights (the serialised form); NULL in a model
-                        from pc_model_read, which keeps the dense rows only */
+                        from prc_pc_model_read, which keeps the dense rows only */
   uint32_t *first;   /* feature number -> index of its first entry (NULL likewise) */
   /* Dense copy for scoring: one row of `stride` int16 per feature (stride =
    * nclasses rounded up to 16; the padding is zero). */
@@ -97,11 +97,11 @@ typedef struct pc_model {
 
 /* Zeroed memory for large read-mostly tables: 2 MB aligned and marked for
  * transparent huge pages where available (fewer TLB misses).  Free with free(). */
-void *pc_table_alloc(size_t size);
+void *prc_pc_table_alloc(size_t size);
 
-void pc_model_free(pc_model *m);
+void prc_pc_model_free(pc_model *m);
 /* Builds the dense rows from the sparse entries (used by reading and export). */
-int pc_model_densify(pc_model *m);
+int prc_pc_model_densify(pc_model *m);
 
 static inline uint32_t pc_key32(uint64_t h) {
   uint32_t k = (uint32_t)(h >> 32);
@@ -195,10 +195,10 @@ static inline void pc_model_score(const pc_model *m, const uint64_t *feats, size
 /* Serialised form (little-endian):
  *   u32 nclasses, u32 nfeat, u32 nentries, u32 scale (IEEE-754 bits),
  *   nfeat x { u32 key, u16 count }, nentries x { u16 cls, i16 w }
- * pc_model_write (train/perceptron_train.h) appends it to a byte buffer;
- * pc_model_read parses bytes (any alignment) and builds the lookup table;
+ * prc_pc_model_write (train/perceptron_train.h) appends it to a byte buffer;
+ * prc_pc_model_read parses bytes (any alignment) and builds the lookup table;
  * it returns 0, or -1 with a reason in err. */
-int pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen);
+int prc_pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen);
 
 /* Little-endian readers (no alignment requirement). */
 static inline uint16_t pc_rd16(const unsigned char *p) { return (uint16_t)(p[0] | (p[1] << 8)); }

@@ -8,21 +8,21 @@
 
 #include "tagger_features.h"
 
-const char *const tg_upos_names[TAG_UPOS_COUNT] = {
+const char *const prc_tg_upos_names[TAG_UPOS_COUNT] = {
     "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
     "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 
-const char *const tg_ner_names[TAG_NER_COUNT] = {
+const char *const prc_tg_ner_names[TAG_NER_COUNT] = {
     "O",      "B-PER", "I-PER", "L-PER", "U-PER",  "B-ORG",  "I-ORG",  "L-ORG", "U-ORG",
     "B-LOC",  "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
 
 static const char *const ent_names[TAG_ENT_COUNT] = {"PER", "ORG", "LOC", "MISC"};
 
-const char *tagger_ent_name(int type) {
+const char *prc_tagger_ent_name(int type) {
   return type >= 0 && type < TAG_ENT_COUNT ? ent_names[type] : "?";
 }
 
-int tagger_ent_type(const char *name) {
+int prc_tagger_ent_type(const char *name) {
   for (int i = 0; i < TAG_ENT_COUNT; i++)
     if (!strcmp(name, ent_names[i])) return i;
   return -1;
@@ -80,17 +80,17 @@ static size_t normalize(const char *s, size_t len, char *out) {
   return m;
 }
 
-uint64_t tg_lower_hash(const char *s, size_t len) {
+uint64_t prc_tg_lower_hash(const char *s, size_t len) {
   char b[NORM_MAX + 4];
   size_t m = normalize(s, len, b);
   for (size_t i = 0; i < m; i++)
     if (b[i] >= 'A' && b[i] <= 'Z') b[i] = (char)(b[i] + 32);
-  return pc_hash_bytes(b, m);
+  return prc_pc_hash_bytes(b, m);
 }
 
 /* The key of a one-word phrase is the word's own hash, so that the merged
  * run-time lexicon finds word and one-word phrase in one look-up. */
-uint64_t tg_gaz_key(uint64_t h, uint64_t lower, int k) {
+uint64_t prc_tg_gaz_key(uint64_t h, uint64_t lower, int k) {
   return k == 1 ? lower : pc_feat2(900 + (uint32_t)k, h, lower);
 }
 
@@ -216,14 +216,14 @@ static void lex_fill(tg_run *r, size_t j) {
   if (na) fl |= F_NONASCII;
   (void)oth;
   L->flags = fl;
-  L->word = pc_hash_bytes(b, m);
-  L->lower = pc_hash_bytes(lw, m);
-  L->shape = pc_hash_bytes(sh, ns);
-  L->lshape = pc_hash_bytes(lsh, nls);
+  L->word = prc_pc_hash_bytes(b, m);
+  L->lower = prc_pc_hash_bytes(lw, m);
+  L->shape = prc_pc_hash_bytes(sh, ns);
+  L->lshape = prc_pc_hash_bytes(lsh, nls);
   for (int k = 0; k < 4; k++) {
     size_t q = (size_t)k + 1 < m ? (size_t)k + 1 : m;
-    L->pre[k] = pc_hash_bytes(lw, q) + (uint64_t)k;
-    L->suf[k] = pc_hash_bytes(lw + (m - q), q) ^ ((uint64_t)k << 40);
+    L->pre[k] = prc_pc_hash_bytes(lw, q) + (uint64_t)k;
+    L->suf[k] = prc_pc_hash_bytes(lw + (m - q), q) ^ ((uint64_t)k << 40);
   }
   if (r->words) {
     const model_lex_entry *e = model_lex_find(r->words, L->lower);
@@ -248,9 +248,9 @@ static void lex_fill(tg_run *r, size_t j) {
   L->fname = 0;
 }
 
-void tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out) {
+void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out) {
   tg_run r;
-  tg_run_init(&r, t, 1);
+  prc_tg_run_init(&r, t, 1);
   r.dict = dict;
   r.clus = clus;
   lex_fill(&r, 0);
@@ -261,7 +261,7 @@ static void gaz_fill(tg_run *r, size_t s) {
   tg_lex *L = &r->ring[s % TG_RING];
   uint64_t h = 0;
   for (int len = 1; len <= 4 && s + (size_t)len <= r->n; len++) {
-    h = tg_gaz_key(h, r->ring[(s + len - 1) % TG_RING].lower, len);
+    h = prc_tg_gaz_key(h, r->ring[(s + len - 1) % TG_RING].lower, len);
     uint32_t v = r->words ? (len == 1 ? L->gzv : model_lex_get(r->words, h)) : model_lex_get(r->gaz, h);
     L->gz[len - 1] = (uint8_t)(v & 15u);
     if (len == 1) L->fname = (v & TG_GAZ_FIRST) != 0;
@@ -323,7 +323,7 @@ static inline const tg_lex *lex_at(tg_run *r, long j) {
   return &r->ring[(size_t)j % TG_RING];
 }
 
-void tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
+void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->toks = toks;
   r->n = n;
   r->dict = r->gaz = r->clus = r->words = NULL;
@@ -363,7 +363,7 @@ static inline size_t clus_feats(uint32_t tmpl, uint32_t v, uint64_t *f) {
   return k;
 }
 
-size_t tg_pos_internal(const tg_lex *c, uint64_t *f) {
+size_t prc_tg_pos_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
   f[k++] = pc_feat1(1, 0);
   f[k++] = pc_feat1(2, c->lower);
@@ -382,7 +382,7 @@ static size_t pos_role(int role, const tg_lex *w, uint64_t *f) {
   size_t k = 0;
   switch (role) {
   case TG_ROLE_C:
-    return tg_pos_internal(w, f);
+    return prc_tg_pos_internal(w, f);
   case TG_ROLE_L1:
     f[k++] = pc_feat1(13, w->lower);
     f[k++] = pc_feat1(17, w->suf[2]);
@@ -449,12 +449,12 @@ static size_t pos_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
   return k + pos_pairs(r, i, f + k);
 }
 
-size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
+size_t prc_tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
   ensure_lex(r, i + 2);
   return pos_static_rows(r, i, f, NULL, NULL);
 }
 
-size_t tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   ensure_lex(r, i + 2);
   const tg_lex *c = lex_at(r, (long)i), *r1 = lex_at(r, (long)i + 1);
   size_t k = 0;
@@ -466,9 +466,9 @@ size_t tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   return k;
 }
 
-size_t tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
-  size_t k = tg_pos_static(r, i, f);
-  return k + tg_pos_dynamic(r, i, p1, p2, f + k);
+size_t prc_tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  size_t k = prc_tg_pos_static(r, i, f);
+  return k + prc_tg_pos_dynamic(r, i, p1, p2, f + k);
 }
 
 /* POS tag of token j for NER features. */
@@ -495,7 +495,7 @@ static int pos_of(tg_run *r, long j) {
 static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f);
 static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows, int *nrows);
 
-size_t tg_ner_internal(const tg_lex *c, uint64_t *f) {
+size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
   f[k++] = pc_feat1(101, 0);
   f[k++] = pc_feat1(102, c->word);
@@ -508,7 +508,7 @@ size_t tg_ner_internal(const tg_lex *c, uint64_t *f) {
   return k;
 }
 
-size_t tg_ner_static(tg_run *r, size_t i, uint64_t *f) {
+size_t prc_tg_ner_static(tg_run *r, size_t i, uint64_t *f) {
   ensure_lex(r, i + 3);
   return ner_static_rows(r, i, f, NULL, NULL);
 }
@@ -517,7 +517,7 @@ static size_t ner_role(int role, const tg_lex *w, uint64_t *f) {
   size_t k = 0;
   switch (role) {
   case TG_ROLE_C:
-    return tg_ner_internal(w, f);
+    return prc_tg_ner_internal(w, f);
   case TG_ROLE_L1:
     f[k++] = pc_feat1(104, w->lower);
     f[k++] = pc_feat1(108, w->word);
@@ -601,7 +601,7 @@ static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
   return k + ner_pairs(r, i, f + k);
 }
 
-size_t tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   const tg_lex *c = lex_at(r, (long)i);
   uint64_t P0 = (uint64_t)pos_of(r, (long)i);
   size_t k = 0;
@@ -613,12 +613,12 @@ size_t tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   return k;
 }
 
-size_t tg_ner_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
-  size_t k = tg_ner_static(r, i, f);
-  return k + tg_ner_dynamic(r, i, p1, p2, f + k);
+size_t prc_tg_ner_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  size_t k = prc_tg_ner_static(r, i, f);
+  return k + prc_tg_ner_dynamic(r, i, p1, p2, f + k);
 }
 
-uint32_t tg_ner_allowed(int prev, int last) {
+uint32_t prc_tg_ner_allowed(int prev, int last) {
   uint32_t m;
   if (prev <= 0 || prev >= TAG_NER_COUNT || TAG_NER_PART(prev) == TAG_NER_L ||
       TAG_NER_PART(prev) == TAG_NER_U) {
@@ -640,7 +640,7 @@ static int pos_step(const tagger *t, tg_run *r, size_t i, int p1, int p2) {
   if (c->dict & TG_DICT_SURE) return (int)TG_DICT_TAG(c->dict);
   uint64_t f[TG_MAXF];
   int32_t sc[TG_MAX_LABELS];
-  size_t nf = tg_pos_feats(r, i, p1, p2, f);
+  size_t nf = prc_tg_pos_feats(r, i, p1, p2, f);
   memset(sc, 0, sizeof sc);
   pc_model_score(&t->w, f, nf, sc);
   int best = 0;
@@ -812,7 +812,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     if (cur->sure >= 0) {
       y = cur->sure;
     } else {
-      size_t nd = tg_pos_dynamic(r, i, p1, p2, f);
+      size_t nd = prc_tg_pos_dynamic(r, i, p1, p2, f);
       pc_prefetch_slots(&t->w, f, nd);
       nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
       SUM_ROWS(cur->rows, cur->ntot + nd, nl, sc, avx2);
@@ -850,11 +850,11 @@ static void ner_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     ner_prepare(t, r, i + 2, &st[(i + 2) % 3]);
     stage_probe(t, &st[(i + 1) % 3]);
     stage *cur = &st[i % 3];
-    size_t nd = tg_ner_dynamic(r, i, p1, p2, f);
+    size_t nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
     pc_prefetch_slots(&t->w, f, nd);
     nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
-    uint32_t allow = tg_ner_allowed(p1, i + 1 == n);
+    uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
     int best = -1;
     for (int y = 0; y < TAG_NER_COUNT; y++)
       if ((allow >> y) & 1u)
@@ -865,13 +865,13 @@ static void ner_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   }
 }
 
-void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
+void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
   if (!t || t->kind != TAGGER_POS) {
     memset(out, TAG_UPOS_X, n);
     return;
   }
   tg_run r;
-  tg_run_init(&r, toks, n);
+  prc_tg_run_init(&r, toks, n);
   r.words = &t->words;
   r.words_pos = 1;
   r.wc = t->wc_rows ? t : NULL;
@@ -883,22 +883,22 @@ void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) 
 #endif
 }
 
-void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out) {
+void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out) {
   if (!t || t->kind != TAGGER_NER) {
     memset(out, TAG_NER_O, n);
     return;
   }
   uint8_t posbuf[512];
   tg_run r;
-  tg_run_init(&r, toks, n);
+  prc_tg_run_init(&r, toks, n);
   r.words = &t->words;
   r.wc = t->wc_rows ? t : NULL;
   r.gaz = t->gaz.e ? &t->gaz : NULL; /* gaz_fill runs only if there is a gazetteer */
   r.lc = t->lc_slots && r.wc ? t : NULL;
   if (!pos) {
-    const tagger *pm = tagger_builtin_pos();
+    const tagger *pm = prc_tagger_builtin_pos();
     if (pm && n <= sizeof posbuf) {
-      tagger_pos(pm, toks, n, posbuf);
+      prc_tagger_pos(pm, toks, n, posbuf);
       pos = posbuf;
     } else if (pm) { /* very long sentence: tag POS lazily in the window */
       r.pos_model = pm;
@@ -917,7 +917,7 @@ void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size
 #endif
 }
 
-size_t tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
+size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
   size_t ns = 0;
   long open = -1;
   int otype = -1;
@@ -971,13 +971,13 @@ static void seterr(char *err, size_t len, const char *msg) {
 
 static void tagger_destroy(tagger *t) {
   if (!t) return;
-  model_free_labels(t->labels, t->nlabels);
-  pc_model_free(&t->w);
-  model_lex_free(&t->dict);
-  model_lex_free(&t->gaz);
-  model_lex_free(&t->clus);
-  model_lex_free(&t->words);
-  model_lex_free(&t->wc_index);
+  prc_model_free_labels(t->labels, t->nlabels);
+  prc_pc_model_free(&t->w);
+  prc_model_lex_free(&t->dict);
+  prc_model_lex_free(&t->gaz);
+  prc_model_lex_free(&t->clus);
+  prc_model_lex_free(&t->words);
+  prc_model_lex_free(&t->wc_index);
   free(t->wc_rows);
   free(t->lc_slots); /* one block with lc_lex, lc_off, lc_text */
   for (int i = 0; i < t->nnotes; i++) {
@@ -1019,15 +1019,15 @@ static int build_caches(tagger *t, const model_section *s, char *err, size_t err
   uint32_t cap = 16;
   while (cap < n * 2u + 16) cap <<= 1;
   t->wc_index.mask = cap - 1;
-  t->wc_index.e = pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
-  t->wc_rows = pc_table_alloc((size_t)(n ? n : 1) * TG_NROLES * TG_WC_STRIDE * sizeof *t->wc_rows);
+  t->wc_index.e = prc_pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
+  t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * TG_NROLES * TG_WC_STRIDE * sizeof *t->wc_rows);
   t->lc_mask = cap - 1;
   /* one zeroed block (huge pages when large): slots, lexemes, offsets, text */
   size_t sz_slots = (size_t)cap * sizeof *t->lc_slots, sz_lex = (size_t)(n ? n : 1) * sizeof *t->lc_lex;
   size_t sz_off = ((size_t)n + 2) * sizeof *t->lc_off;
   /* normalising never lengthens a word, so the text fits in the section's size */
   size_t sz_text = (size_t)n * NORM_MAX < s->n ? (size_t)n * NORM_MAX : s->n;
-  unsigned char *blk0 = pc_table_alloc(sz_slots + sz_lex + sz_off + sz_text + 1);
+  unsigned char *blk0 = prc_pc_table_alloc(sz_slots + sz_lex + sz_off + sz_text + 1);
   if (blk0) {
     t->lc_slots = (tg_lc_slot *)(void *)blk0;
     t->lc_lex = (tg_lex *)(void *)(blk0 + sz_slots);
@@ -1068,7 +1068,7 @@ static int build_caches(tagger *t, const model_section *s, char *err, size_t err
       }
     if (dup) continue; /* same normalised word twice: same lexeme, same word key */
     tg_run r;
-    tg_run_init(&r, &tok, 1);
+    prc_tg_run_init(&r, &tok, 1);
     r.words = &t->words;
     r.words_pos = t->kind == TAGGER_POS;
     lex_fill(&r, 0);
@@ -1129,7 +1129,7 @@ static int build_words(tagger *t) {
   uint32_t cap = 16;
   while (cap < n * 2 + 16) cap <<= 1;
   t->words.mask = cap - 1;
-  t->words.e = pc_table_alloc((size_t)cap * sizeof *t->words.e);
+  t->words.e = prc_pc_table_alloc((size_t)cap * sizeof *t->words.e);
   if (!t->words.e) return -1;
   if (a->e)
     for (uint32_t i = 0; i <= a->mask; i++)
@@ -1144,8 +1144,8 @@ static int build_words(tagger *t) {
 /* embedded: a model compiled into the library (checksum verified at build time). */
 static tagger *load(const void *buf, size_t n, int embedded, char *err, size_t errlen) {
   model_view v;
-  if ((embedded ? model_parse_embedded(buf, n, 0, &v, err, errlen)
-                : model_parse(buf, n, 0, &v, err, errlen)) < 0)
+  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err, errlen)
+                : prc_model_parse(buf, n, 0, &v, err, errlen)) < 0)
     return NULL;
   tagger *t = calloc(1, sizeof *t);
   if (!t) {
@@ -1156,11 +1156,11 @@ static tagger *load(const void *buf, size_t n, int embedded, char *err, size_t e
   int nexpect;
   if (v.featset == TG_FEATSET_POS) {
     t->kind = TAGGER_POS;
-    expect = tg_upos_names;
+    expect = prc_tg_upos_names;
     nexpect = TAG_UPOS_COUNT;
   } else if (v.featset == TG_FEATSET_NER) {
     t->kind = TAGGER_NER;
-    expect = tg_ner_names;
+    expect = prc_tg_ner_names;
     nexpect = TAG_NER_COUNT;
   } else {
     char msg[160];
@@ -1171,7 +1171,7 @@ static tagger *load(const void *buf, size_t n, int embedded, char *err, size_t e
     free(t);
     return NULL;
   }
-  int nl = model_read_labels(model_find(&v, "LABL"), t->labels, TG_MAX_LABELS);
+  int nl = prc_model_read_labels(prc_model_find(&v, "LABL"), t->labels, TG_MAX_LABELS);
   if (nl < 0) {
     seterr(err, errlen, "model corrupt: missing or bad label set");
     goto fail;
@@ -1186,26 +1186,26 @@ static tagger *load(const void *buf, size_t n, int embedded, char *err, size_t e
       seterr(err, errlen, "model label set does not match this build");
       goto fail;
     }
-  const model_section *w = model_find(&v, "WGHT");
+  const model_section *w = prc_model_find(&v, "WGHT");
   if (!w) {
     seterr(err, errlen, "model corrupt: no weight section");
     goto fail;
   }
-  if (pc_model_read(w->p, w->n, &t->w, err, errlen) < 0) goto fail;
+  if (prc_pc_model_read(w->p, w->n, &t->w, err, errlen) < 0) goto fail;
   if (t->w.nclasses != nl) {
     seterr(err, errlen, "model corrupt: weight classes do not match the label set");
     goto fail;
   }
   const model_section *s;
-  if ((s = model_find(&v, "DICT")) && model_lex_read(s, &t->dict, err, errlen) < 0) goto fail;
-  if ((s = model_find(&v, "GAZT")) && model_lex_read(s, &t->gaz, err, errlen) < 0) goto fail;
-  if ((s = model_find(&v, "CLUS")) && model_lex_read(s, &t->clus, err, errlen) < 0) goto fail;
+  if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &t->dict, err, errlen) < 0) goto fail;
+  if ((s = prc_model_find(&v, "GAZT")) && prc_model_lex_read(s, &t->gaz, err, errlen) < 0) goto fail;
+  if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &t->clus, err, errlen) < 0) goto fail;
   if (build_words(t) < 0) {
     seterr(err, errlen, "out of memory");
     goto fail;
   }
-  if ((s = model_find(&v, "VOCB")) && build_caches(t, s, err, errlen) < 0) goto fail;
-  if ((s = model_find(&v, "NOTE"))) {
+  if ((s = prc_model_find(&v, "VOCB")) && build_caches(t, s, err, errlen) < 0) goto fail;
+  if ((s = prc_model_find(&v, "NOTE"))) {
     const char *p = (const char *)s->p, *end = p + s->n;
     while (p < end && t->nnotes < TG_MAX_NOTES) {
       const char *nl2 = memchr(p, '\n', (size_t)(end - p));
@@ -1233,32 +1233,32 @@ fail:
   return NULL;
 }
 
-tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) {
+tagger *prc_tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) {
   return load(buf, n, 0, err, errlen);
 }
 
-tagger *tagger_load_file(const char *path, char *err, size_t errlen) {
+tagger *prc_tagger_load_file(const char *path, char *err, size_t errlen) {
   const unsigned char *buf;
   size_t n;
-  if (model_map_file(path, &buf, &n, err, errlen) < 0) return NULL;
-  tagger *t = tagger_load_memory(buf, n, err, errlen);
-  model_unmap(buf, n);
+  if (prc_model_map_file(path, &buf, &n, err, errlen) < 0) return NULL;
+  tagger *t = prc_tagger_load_memory(buf, n, err, errlen);
+  prc_model_unmap(buf, n);
   return t;
 }
 
-void tagger_free(tagger *t) {
+void prc_tagger_free(tagger *t) {
   if (t && !t->builtin) tagger_destroy(t);
 }
 
-int tagger_kind(const tagger *t) { return t ? t->kind : 0; }
-int tagger_nlabels(const tagger *t) { return t ? t->nlabels : 0; }
+int prc_tagger_kind(const tagger *t) { return t ? t->kind : 0; }
+int prc_tagger_nlabels(const tagger *t) { return t ? t->nlabels : 0; }
 
-const char *tagger_label_name(const tagger *t, int id) {
+const char *prc_tagger_label_name(const tagger *t, int id) {
   if (!t || id < 0 || id >= t->nlabels) return "?";
   return t->labels[id];
 }
 
-const char *tagger_note(const tagger *t, const char *key) {
+const char *prc_tagger_note(const tagger *t, const char *key) {
   if (!t) return "";
   for (int i = 0; i < t->nnotes; i++)
     if (!strcmp(t->note_key[i], key)) return t->note_val[i];
@@ -1297,17 +1297,17 @@ static void load_builtin(void) {
   }
 }
 
-const tagger *tagger_builtin_pos(void) {
+const tagger *prc_tagger_builtin_pos(void) {
   pthread_once(&builtin_once, load_builtin);
   return builtin[0];
 }
 
-const tagger *tagger_builtin_ner(void) {
+const tagger *prc_tagger_builtin_ner(void) {
   pthread_once(&builtin_once, load_builtin);
   return builtin[1];
 }
 
-const char *tagger_builtin_error(int kind) {
+const char *prc_tagger_builtin_error(int kind) {
   pthread_once(&builtin_once, load_builtin);
   int i = kind == TAGGER_NER ? 1 : 0;
   return builtin[i] ? "" : builtin_err[i];

@@ -6,20 +6,20 @@
  *
  * Usage (one sentence at a time; tokens as precis's tokenizer makes them):
  *
- *   const tagger *pos = tagger_builtin_pos();   // NULL: no model compiled in
- *   const tagger *ner = tagger_builtin_ner();
+ *   const tagger *pos = prc_tagger_builtin_pos();   // NULL: no model compiled in
+ *   const tagger *ner = prc_tagger_builtin_ner();
  *   tag_token toks[n] = {{"Mr", 2}, {"Smith", 5}, ...};
  *   uint8_t upos[n], ner_lab[n];
- *   tagger_pos(pos, toks, n, upos);              // upos[i] is a TAG_UPOS_* id
- *   tagger_ner(ner, toks, upos, n, ner_lab);     // BILOU label ids
+ *   prc_tagger_pos(pos, toks, n, upos);              // upos[i] is a TAG_UPOS_* id
+ *   prc_tagger_ner(ner, toks, upos, n, ner_lab);     // BILOU label ids
  *   tag_span sp[64];
- *   size_t ns = tagger_ner_spans(ner_lab, n, sp, 64);  // PER/ORG/LOC/MISC spans
+ *   size_t ns = prc_tagger_ner_spans(ner_lab, n, sp, 64);  // PER/ORG/LOC/MISC spans
  *
  * Threads: a loaded tagger is immutable; any number of threads may tag
  * with the same tagger at once.  The built-in taggers are decoded once,
  * on first use of either (pthread_once; about 0.1 s of CPU and 67 MB of
  * memory for both, including per-word caches), and live until exit.
- * Memory: tagger_pos / tagger_ner allocate nothing; they keep a small
+ * Memory: prc_tagger_pos / prc_tagger_ner allocate nothing; they keep a small
  * fixed window on the stack (under 12 KB), so sentences of any length are
  * fine.
  * Speed: about 2.5-2.9 million tokens/s for POS alone and 0.8-0.9 million
@@ -46,7 +46,7 @@ typedef struct tag_token {
   uint32_t len;
 } tag_token;
 
-/* Universal POS tags: the ids tagger_pos writes (fixed; POS models must use this order). */
+/* Universal POS tags: the ids prc_tagger_pos writes (fixed; POS models must use this order). */
 enum {
   TAG_UPOS_ADJ, TAG_UPOS_ADP, TAG_UPOS_ADV, TAG_UPOS_AUX, TAG_UPOS_CCONJ, TAG_UPOS_DET,
   TAG_UPOS_INTJ, TAG_UPOS_NOUN, TAG_UPOS_NUM, TAG_UPOS_PART, TAG_UPOS_PRON, TAG_UPOS_PROPN,
@@ -68,31 +68,31 @@ enum { TAG_NER_B = 0, TAG_NER_I = 1, TAG_NER_L = 2, TAG_NER_U = 3 };
 enum { TAGGER_POS = 1, TAGGER_NER = 2 };
 
 /* Built-in models (compiled in from models/pos.bin, models/ner.bin); NULL if none. */
-const tagger *tagger_builtin_pos(void);
-const tagger *tagger_builtin_ner(void);
+const tagger *prc_tagger_builtin_pos(void);
+const tagger *prc_tagger_builtin_ner(void);
 /* Why a built-in model is missing or failed to load ("" if it loaded). */
-const char *tagger_builtin_error(int kind);
+const char *prc_tagger_builtin_error(int kind);
 
 /* Loads a model file (mmap'd while it is decoded); NULL with a message in err. */
-tagger *tagger_load_file(const char *path, char *err, size_t errlen);
+tagger *prc_tagger_load_file(const char *path, char *err, size_t errlen);
 /* Decodes a model from memory (the buffer may be freed afterwards). */
-tagger *tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen);
-void tagger_free(tagger *t); /* no-op for the built-in taggers and NULL */
+tagger *prc_tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen);
+void prc_tagger_free(tagger *t); /* no-op for the built-in taggers and NULL */
 
-int tagger_kind(const tagger *t);            /* TAGGER_POS or TAGGER_NER */
-int tagger_nlabels(const tagger *t);
-const char *tagger_label_name(const tagger *t, int id); /* "NOUN", "B-PER", ...; "?" if out of range */
+int prc_tagger_kind(const tagger *t);            /* TAGGER_POS or TAGGER_NER */
+int prc_tagger_nlabels(const tagger *t);
+const char *prc_tagger_label_name(const tagger *t, int id); /* "NOUN", "B-PER", ...; "?" if out of range */
 /* A note recorded at training time: "data", "licence", "date", "dev", "epochs",
  * "seed", "features".  Returns "" when absent. */
-const char *tagger_note(const tagger *t, const char *key);
+const char *prc_tagger_note(const tagger *t, const char *key);
 
 /* POS: out[i] = TAG_UPOS_* id.  t may be NULL: then every token gets TAG_UPOS_X. */
-void tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out);
+void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out);
 
 /* NER: out[i] = BILOU label id (always a well-formed sequence).  pos may be
  * NULL: then the built-in POS tagger is run internally (pass the tags you
  * already have to save the time).  t may be NULL: every token gets O. */
-void tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out);
+void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out);
 
 /* Entity spans from NER labels: tokens [begin, end). */
 typedef struct tag_span {
@@ -101,8 +101,8 @@ typedef struct tag_span {
 } tag_span;
 /* Writes up to max spans, returns how many there are in total.  Also
  * accepts (and repairs) BIO or ill-formed BILOU sequences. */
-size_t tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max);
-const char *tagger_ent_name(int type); /* "PER", "ORG", "LOC", "MISC" */
-int tagger_ent_type(const char *name); /* inverse, -1 if unknown */
+size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max);
+const char *prc_tagger_ent_name(int type); /* "PER", "ORG", "LOC", "MISC" */
+int prc_tagger_ent_type(const char *name); /* inverse, -1 if unknown */
 
 #endif

@@ -118,31 +118,31 @@ typedef struct tg_run {
   int caps_sentence;                  /* no lowercase letter in the whole sentence */
 } tg_run;
 
-void tg_run_init(tg_run *r, const tag_token *toks, size_t n);
+void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n);
 /* Feature extraction.  prev1/prev2 are the labels of the two previous
  * tokens (or the BOS label id = nlabels).  Returns the number of features. */
-size_t tg_pos_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
-size_t tg_ner_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+size_t prc_tg_pos_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+size_t prc_tg_ner_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
 /* The same split in two: features that do not depend on earlier labels
  * (static) and those that do (dynamic); tg_*_feats = static + dynamic. */
-size_t tg_pos_static(tg_run *r, size_t i, uint64_t *f);
-size_t tg_pos_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
-size_t tg_ner_static(tg_run *r, size_t i, uint64_t *f);
-size_t tg_ner_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+size_t prc_tg_pos_static(tg_run *r, size_t i, uint64_t *f);
+size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
+size_t prc_tg_ner_static(tg_run *r, size_t i, uint64_t *f);
+size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
 /* Token-internal features (bias, word, affixes, shape, own cluster...):
  * these depend on the word alone, so the run time can add a cached sum. */
-size_t tg_pos_internal(const tg_lex *c, uint64_t *f);
-size_t tg_ner_internal(const tg_lex *c, uint64_t *f);
+size_t prc_tg_pos_internal(const tg_lex *c, uint64_t *f);
+size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f);
 /* Lexical information of a single token, as lex_fill computes it. */
-void tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out);
+void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out);
 /* Mask of NER labels allowed after prev (BILOU well-formedness); last = token is the last. */
-uint32_t tg_ner_allowed(int prev, int last);
+uint32_t prc_tg_ner_allowed(int prev, int last);
 /* Lowercased normalised hash of a token (the key of dict/clus/gaz lexicons). */
-uint64_t tg_lower_hash(const char *s, size_t len);
+uint64_t prc_tg_lower_hash(const char *s, size_t len);
 /* Gazetteer phrase key, extended one token at a time (start with h = 0). */
-uint64_t tg_gaz_key(uint64_t h, uint64_t lower, int k);
+uint64_t prc_tg_gaz_key(uint64_t h, uint64_t lower, int k);
 
-extern const char *const tg_upos_names[TAG_UPOS_COUNT];
-extern const char *const tg_ner_names[TAG_NER_COUNT];
+extern const char *const prc_tg_upos_names[TAG_UPOS_COUNT];
+extern const char *const prc_tg_ner_names[TAG_NER_COUNT];
 
 #endif

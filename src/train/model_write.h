@@ -13,17 +13,17 @@ typedef struct model_writer {
   pc_buf data[MODEL_MAX_SECTIONS];
 } model_writer;
 
-void model_writer_init(model_writer *w, uint32_t featset);
+void prc_model_writer_init(model_writer *w, uint32_t featset);
 /* Returns the buffer to fill for a new section (NULL if too many sections). */
-pc_buf *model_writer_section(model_writer *w, const char *tag);
-void model_writer_labels(model_writer *w, const char *const *names, int n);
+pc_buf *prc_model_writer_section(model_writer *w, const char *tag);
+void prc_model_writer_labels(model_writer *w, const char *const *names, int n);
 /* Serialises the whole file into out (caller frees out->p).  Returns 0 or -1. */
-int model_writer_finish(model_writer *w, pc_buf *out);
+int prc_model_writer_finish(model_writer *w, pc_buf *out);
 /* Same, written to path.  Returns 0 or -1 with err. */
-int model_writer_save(model_writer *w, const char *path, char *err, size_t errlen);
-void model_writer_free(model_writer *w);
+int prc_model_writer_save(model_writer *w, const char *path, char *err, size_t errlen);
+void prc_model_writer_free(model_writer *w);
 
 /* A lexicon section: u32 count, then count x {u64 key, u32 value}. */
-void model_lex_write(pc_buf *b, const uint64_t *keys, const uint32_t *vals, size_t n);
+void prc_model_lex_write(pc_buf *b, const uint64_t *keys, const uint32_t *vals, size_t n);
 
 #endif

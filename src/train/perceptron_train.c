@@ -6,26 +6,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-void pc_rng_seed(pc_rng *r, uint64_t seed) { r->s = seed ^ 0x5851f42d4c957f2dULL; }
+void prc_pc_rng_seed(pc_rng *r, uint64_t seed) { r->s = seed ^ 0x5851f42d4c957f2dULL; }
 
-uint64_t pc_rng_next(pc_rng *r) {
+uint64_t prc_pc_rng_next(pc_rng *r) {
   uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
 }
 
-uint64_t pc_rng_below(pc_rng *r, uint64_t n) {
+uint64_t prc_pc_rng_below(pc_rng *r, uint64_t n) {
   uint64_t lim = UINT64_MAX - UINT64_MAX % n;
   uint64_t x;
-  do x = pc_rng_next(r);
+  do x = prc_pc_rng_next(r);
   while (x >= lim);
   return x % n;
 }
 
-void pc_shuffle(pc_rng *r, uint32_t *idx, size_t n) {
+void prc_pc_shuffle(pc_rng *r, uint32_t *idx, size_t n) {
   for (size_t i = n; i > 1; i--) {
-    size_t j = (size_t)pc_rng_below(r, i);
+    size_t j = (size_t)prc_pc_rng_below(r, i);
     uint32_t t = idx[i - 1];
     idx[i - 1] = idx[j];
     idx[j] = t;
@@ -45,7 +45,7 @@ struct pc_trainer {
   double clock;     /* instances seen + 1 */
 };
 
-pc_trainer *pc_trainer_new(int nclasses) {
+pc_trainer *prc_pc_trainer_new(int nclasses) {
   pc_trainer *t = calloc(1, sizeof *t);
   if (!t) return NULL;
   t->C = nclasses;
@@ -54,13 +54,13 @@ pc_trainer *pc_trainer_new(int nclasses) {
   t->rowof = calloc(t->cap, sizeof *t->rowof);
   t->clock = 1;
   if (!t->keys || !t->rowof) {
-    pc_trainer_free(t);
+    prc_pc_trainer_free(t);
     return NULL;
   }
   return t;
 }
 
-void pc_trainer_free(pc_trainer *t) {
+void prc_pc_trainer_free(pc_trainer *t) {
   if (!t) return;
   free(t->keys);
   free(t->rowof);
@@ -69,8 +69,8 @@ void pc_trainer_free(pc_trainer *t) {
   free(t);
 }
 
-int pc_trainer_nclasses(const pc_trainer *t) { return t->C; }
-size_t pc_trainer_nfeatures(const pc_trainer *t) { return t->nrows; }
+int prc_pc_trainer_nclasses(const pc_trainer *t) { return t->C; }
+size_t prc_pc_trainer_nfeatures(const pc_trainer *t) { return t->nrows; }
 
 static inline uint64_t fixkey(uint64_t h) { return h ? h : 1; }
 
@@ -130,7 +130,7 @@ static size_t get_row(pc_trainer *t, uint64_t h) {
   return r;
 }
 
-void pc_trainer_score(const pc_trainer *t, const uint64_t *feats, size_t nf, float *scores) {
+void prc_pc_trainer_score(const pc_trainer *t, const uint64_t *feats, size_t nf, float *scores) {
   for (size_t f = 0; f < nf; f++) {
     long r = find_row(t, feats[f]);
     if (r < 0) continue;
@@ -139,7 +139,7 @@ void pc_trainer_score(const pc_trainer *t, const uint64_t *feats, size_t nf, flo
   }
 }
 
-void pc_trainer_update(pc_trainer *t, const uint64_t *feats, size_t nf, int cls, float delta) {
+void prc_pc_trainer_update(pc_trainer *t, const uint64_t *feats, size_t nf, int cls, float delta) {
   for (size_t f = 0; f < nf; f++) {
     size_t r = get_row(t, feats[f]);
     t->w[r * t->C + cls] += delta;
@@ -147,20 +147,20 @@ void pc_trainer_update(pc_trainer *t, const uint64_t *feats, size_t nf, int cls,
   }
 }
 
-void pc_trainer_learn(pc_trainer *t, const uint64_t *feats, size_t nf, int gold, int pred) {
+void prc_pc_trainer_learn(pc_trainer *t, const uint64_t *feats, size_t nf, int gold, int pred) {
   if (gold == pred) return;
-  pc_trainer_update(t, feats, nf, gold, 1.0f);
-  pc_trainer_update(t, feats, nf, pred, -1.0f);
+  prc_pc_trainer_update(t, feats, nf, gold, 1.0f);
+  prc_pc_trainer_update(t, feats, nf, pred, -1.0f);
 }
 
-void pc_trainer_tick(pc_trainer *t) { t->clock += 1; }
+void prc_pc_trainer_tick(pc_trainer *t) { t->clock += 1; }
 
 /* ---- export ------------------------------------------------------------------- */
 
 static int build_slots(pc_model *m) {
   uint32_t cap = 16;
   while (cap < m->nfeat * 2u + 16) cap <<= 1;
-  m->slots = pc_table_alloc(cap * sizeof *m->slots);
+  m->slots = prc_pc_table_alloc(cap * sizeof *m->slots);
   if (!m->slots) return -1;
   m->mask = cap - 1;
   return 0;
@@ -177,7 +177,7 @@ static int insert_slot(pc_model *m, uint32_t key, uint32_t lowbits, uint32_t sta
   return 0;
 }
 
-int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out) {
+int prc_pc_trainer_export(const pc_trainer *t, float prune, pc_model *out) {
   memset(out, 0, sizeof *out);
   out->nclasses = t->C;
   const int C = t->C;
@@ -212,7 +212,7 @@ int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out) {
   out->entries = malloc((nent ? nent : 1) * sizeof *out->entries);
   if (!out->entries || build_slots(out) < 0) {
     free(avg);
-    pc_model_free(out);
+    prc_pc_model_free(out);
     return -1;
   }
   /* Row order: walk the hash table in slot order of the trainer (deterministic). */
@@ -243,8 +243,8 @@ int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out) {
   }
   out->nentries = e;
   free(avg);
-  if (pc_model_densify(out) < 0) {
-    pc_model_free(out);
+  if (prc_pc_model_densify(out) < 0) {
+    prc_pc_model_free(out);
     return -1;
   }
   return 0;
@@ -252,7 +252,7 @@ int pc_trainer_export(const pc_trainer *t, float prune, pc_model *out) {
 
 /* ---- serialisation ------------------------------------------------------------------ */
 
-void pc_buf_put(pc_buf *b, const void *p, size_t n) {
+void prc_pc_buf_put(pc_buf *b, const void *p, size_t n) {
   if (b->oom) return;
   if (b->n + n > b->cap) {
     size_t nc = b->cap ? b->cap : 4096;
@@ -268,19 +268,19 @@ void pc_buf_put(pc_buf *b, const void *p, size_t n) {
   if (n) memcpy(b->p + b->n, p, n);
   b->n += n;
 }
-void pc_buf_u8(pc_buf *b, uint8_t v) { pc_buf_put(b, &v, 1); }
-void pc_buf_u16(pc_buf *b, uint16_t v) {
+void prc_pc_buf_u8(pc_buf *b, uint8_t v) { prc_pc_buf_put(b, &v, 1); }
+void prc_pc_buf_u16(pc_buf *b, uint16_t v) {
   unsigned char x[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
-  pc_buf_put(b, x, 2);
+  prc_pc_buf_put(b, x, 2);
 }
-void pc_buf_u32(pc_buf *b, uint32_t v) {
+void prc_pc_buf_u32(pc_buf *b, uint32_t v) {
   unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
                         (unsigned char)(v >> 24)};
-  pc_buf_put(b, x, 4);
+  prc_pc_buf_put(b, x, 4);
 }
-void pc_buf_u64(pc_buf *b, uint64_t v) {
-  pc_buf_u32(b, (uint32_t)v);
-  pc_buf_u32(b, (uint32_t)(v >> 32));
+void prc_pc_buf_u64(pc_buf *b, uint64_t v) {
+  prc_pc_buf_u32(b, (uint32_t)v);
+  prc_pc_buf_u32(b, (uint32_t)(v >> 32));
 }
 
 static uint32_t float_bits(float f) {
@@ -296,9 +296,9 @@ static uint32_t row_count(const pc_model *m, uint32_t f) {
   return cnt;
 }
 
-/* A model read from bytes keeps only the dense rows (pc_model_read drops the
+/* A model read from bytes keeps only the dense rows (prc_pc_model_read drops the
  * sparse entries); its sparse form is rebuilt from them: the non-zero
- * weights of each row in class order, which is what pc_trainer_export
+ * weights of each row in class order, which is what prc_pc_trainer_export
  * writes, so a read model is written back byte for byte. */
 static int write_from_rows(const pc_model *m, pc_buf *out) {
   uint32_t nfeat = 0, nent = 0;
@@ -311,18 +311,18 @@ static int write_from_rows(const pc_model *m, pc_buf *out) {
       nent += cnt;
     }
   }
-  pc_buf_u32(out, (uint32_t)m->nclasses);
-  pc_buf_u32(out, nfeat);
-  pc_buf_u32(out, nent);
-  pc_buf_u32(out, float_bits(m->scale));
+  prc_pc_buf_u32(out, (uint32_t)m->nclasses);
+  prc_pc_buf_u32(out, nfeat);
+  prc_pc_buf_u32(out, nent);
+  prc_pc_buf_u32(out, float_bits(m->scale));
   for (uint32_t i = 0; i <= m->mask; i++) {
     const pc_slot *s = &m->slots[i];
     if (!s->key) continue;
     uint32_t cnt = row_count(m, s->start);
     if (!cnt) continue;
-    pc_buf_u32(out, s->key);
-    pc_buf_u32(out, i);
-    pc_buf_u16(out, (uint16_t)cnt);
+    prc_pc_buf_u32(out, s->key);
+    prc_pc_buf_u32(out, i);
+    prc_pc_buf_u16(out, (uint16_t)cnt);
   }
   for (uint32_t i = 0; i <= m->mask; i++) {
     const pc_slot *s = &m->slots[i];
@@ -330,20 +330,20 @@ static int write_from_rows(const pc_model *m, pc_buf *out) {
     const int16_t *row = m->rows + (size_t)s->start * m->stride;
     for (int c = 0; c < m->nclasses; c++)
       if (row[c]) {
-        pc_buf_u16(out, (uint16_t)c);
-        pc_buf_u16(out, (uint16_t)row[c]);
+        prc_pc_buf_u16(out, (uint16_t)c);
+        prc_pc_buf_u16(out, (uint16_t)row[c]);
       }
   }
-  pc_buf_u32(out, m->mask + 1);
+  prc_pc_buf_u32(out, m->mask + 1);
   return out->oom ? -1 : 0;
 }
 
-int pc_model_write(const pc_model *m, pc_buf *out) {
+int prc_pc_model_write(const pc_model *m, pc_buf *out) {
   if (!m->entries) return write_from_rows(m, out);
-  pc_buf_u32(out, (uint32_t)m->nclasses);
-  pc_buf_u32(out, m->nfeat);
-  pc_buf_u32(out, m->nentries);
-  pc_buf_u32(out, float_bits(m->scale));
+  prc_pc_buf_u32(out, (uint32_t)m->nclasses);
+  prc_pc_buf_u32(out, m->nfeat);
+  prc_pc_buf_u32(out, m->nentries);
+  prc_pc_buf_u32(out, float_bits(m->scale));
   /* Slots in table order with their positions, so that the reader rebuilds
    * exactly the same probe sequences (the low hash bits are not stored). */
   for (uint32_t i = 0; i <= m->mask; i++) {
@@ -351,19 +351,19 @@ int pc_model_write(const pc_model *m, pc_buf *out) {
     if (!s->key) continue;
     uint32_t cnt = 1;
     while (!(m->entries[m->first[s->start] + cnt - 1].cls & PC_LAST)) cnt++;
-    pc_buf_u32(out, s->key);
-    pc_buf_u32(out, i); /* slot position: lets the reader rebuild without the low bits */
-    pc_buf_u16(out, (uint16_t)cnt);
+    prc_pc_buf_u32(out, s->key);
+    prc_pc_buf_u32(out, i); /* slot position: lets the reader rebuild without the low bits */
+    prc_pc_buf_u16(out, (uint16_t)cnt);
   }
   for (uint32_t i = 0; i <= m->mask; i++) {
     const pc_slot *s = &m->slots[i];
     if (!s->key) continue;
     for (uint32_t j = m->first[s->start];; j++) {
-      pc_buf_u16(out, m->entries[j].cls & 0x7fff);
-      pc_buf_u16(out, (uint16_t)m->entries[j].w);
+      prc_pc_buf_u16(out, m->entries[j].cls & 0x7fff);
+      prc_pc_buf_u16(out, (uint16_t)m->entries[j].w);
       if (m->entries[j].cls & PC_LAST) break;
     }
   }
-  pc_buf_u32(out, m->mask + 1);
+  prc_pc_buf_u32(out, m->mask + 1);
   return out->oom ? -1 : 0;
 }

@@ -90,7 +90,7 @@ static void push(stream *s, uint32_t id) {
 }
 
 static void add_token(vocab *v, stream *s, const char *p, size_t n) {
-  uint32_t id = voc_id(v, tg_lower_hash(p, n), 1);
+  uint32_t id = voc_id(v, prc_tg_lower_hash(p, n), 1);
   v->freq[id]++;
   push(s, id);
 }
@@ -113,7 +113,7 @@ static size_t utf8_len(unsigned char c) {
 }
 
 /* A rough PTB-like tokenizer for unlabelled text. */
-static void tokenize(vocab *v, stream *s, const char *text, size_t n) {
+static void prc_tokenize(vocab *v, stream *s, const char *text, size_t n) {
   const unsigned char *p = (const unsigned char *)text;
   size_t i = 0;
   while (i < n) {
@@ -214,7 +214,7 @@ static size_t read_dir_texts(const char *dir, vocab *v, stream *s) {
     size_t n;
     char *t = slurp(path, &n);
     if (t) {
-      tokenize(v, s, t, n);
+      prc_tokenize(v, s, t, n);
       files++;
       free(t);
     }
@@ -235,7 +235,7 @@ static size_t read_jsonl(const char *path, vocab *v, stream *s) {
     if (!o) continue;
     json_t *a = json_object_get(o, "article");
     if (json_is_string(a)) {
-      tokenize(v, s, json_string_value(a), json_string_length(a));
+      prc_tokenize(v, s, json_string_value(a), json_string_length(a));
       docs++;
     }
     json_decref(o);
@@ -328,7 +328,7 @@ static int by_freq(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-int tg_build_clusters(const char *data_dir, const tag_token *extra, size_t nextra, int verbose,
+int prc_tg_build_clusters(const char *data_dir, const tag_token *extra, size_t nextra, int verbose,
                       uint64_t **keys_out, uint32_t **vals_out, size_t *n_out) {
   vocab v = {0};
   stream s = {0};

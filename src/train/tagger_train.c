@@ -108,7 +108,7 @@ static void corpus_free(corpus *c) {
 
 static int upos_id(const char *s, size_t n) {
   for (int i = 0; i < TAG_UPOS_COUNT; i++)
-    if (strlen(tg_upos_names[i]) == n && !memcmp(tg_upos_names[i], s, n)) return i;
+    if (strlen(prc_tg_upos_names[i]) == n && !memcmp(prc_tg_upos_names[i], s, n)) return i;
   return -1;
 }
 
@@ -118,7 +118,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
   memset(c, 0, sizeof *c);
   FILE *f = fopen(path, "r");
   if (!f) {
-    model_seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+    prc_model_seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
     return -1;
   }
   char *line = NULL;
@@ -142,7 +142,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
       col[nc++] = p;
     }
     if (nc < 4) {
-      model_seterr(err, errlen, "%s:%zu: not CoNLL-U (expected 10 tab-separated columns)", path, lineno);
+      prc_model_seterr(err, errlen, "%s:%zu: not CoNLL-U (expected 10 tab-separated columns)", path, lineno);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -151,7 +151,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
     if (strchr(col[0], '-') || strchr(col[0], '.')) continue;
     int y = upos_id(col[3], strlen(col[3]));
     if (y < 0) {
-      model_seterr(err, errlen, "%s:%zu: unknown UPOS tag '%s'", path, lineno, col[3]);
+      prc_model_seterr(err, errlen, "%s:%zu: unknown UPOS tag '%s'", path, lineno, col[3]);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -164,7 +164,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
   fclose(f);
   corpus_finish(c);
   if (!c->ntok) {
-    model_seterr(err, errlen, "%s: no tokens", path);
+    prc_model_seterr(err, errlen, "%s: no tokens", path);
     corpus_free(c);
     return -1;
   }
@@ -174,7 +174,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
 /* Converts IOB1/IOB2 labels (as BIO ids: 1+4t+{B,I}) of one sentence to BILOU in place. */
 static void bio_to_bilou(uint8_t *lab, size_t n) {
   tag_span sp[512];
-  size_t ns = tagger_ner_spans(lab, n, sp, 512);
+  size_t ns = prc_tagger_ner_spans(lab, n, sp, 512);
   if (ns > 512) ns = 512;
   memset(lab, TAG_NER_O, n);
   for (size_t k = 0; k < ns; k++) {
@@ -196,7 +196,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
   memset(c, 0, sizeof *c);
   FILE *f = fopen(path, "r");
   if (!f) {
-    model_seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+    prc_model_seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
     return -1;
   }
   char *line = NULL;
@@ -223,7 +223,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
     char *sp1 = strchr(line, ' ');
     char *last = strrchr(line, ' ');
     if (!sp1 || !last) {
-      model_seterr(err, errlen, "%s:%zu: not CoNLL-2003 (expected 'token POS chunk NER')", path, lineno);
+      prc_model_seterr(err, errlen, "%s:%zu: not CoNLL-2003 (expected 'token POS chunk NER')", path, lineno);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -232,9 +232,9 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
     const char *lab = last + 1;
     int y = TAG_NER_O;
     if (strcmp(lab, "O") != 0) {
-      int t = (lab[0] == 'B' || lab[0] == 'I') && lab[1] == '-' ? tagger_ent_type(lab + 2) : -1;
+      int t = (lab[0] == 'B' || lab[0] == 'I') && lab[1] == '-' ? prc_tagger_ent_type(lab + 2) : -1;
       if (t < 0) {
-        model_seterr(err, errlen, "%s:%zu: unknown NER label '%s'", path, lineno, lab);
+        prc_model_seterr(err, errlen, "%s:%zu: unknown NER label '%s'", path, lineno, lab);
         free(line);
         fclose(f);
         corpus_free(c);
@@ -250,7 +250,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
   fclose(f);
   corpus_finish(c);
   if (!c->ntok) {
-    model_seterr(err, errlen, "%s: no tokens", path);
+    prc_model_seterr(err, errlen, "%s: no tokens", path);
     corpus_free(c);
     return -1;
   }
@@ -329,9 +329,9 @@ static int pfx_is(cmap *pm, uint64_t h) {
 /* Builds a runtime lexicon straight from key/value arrays. */
 static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v, size_t n) {
   pc_buf b = {0};
-  model_lex_write(&b, k, v, n);
+  prc_model_lex_write(&b, k, v, n);
   model_section s = {"TEMP", b.p, b.n};
-  if (b.oom || model_lex_read(&s, lx, NULL, 0) < 0) die_oom();
+  if (b.oom || prc_model_lex_read(&s, lx, NULL, 0) < 0) die_oom();
   free(b.p);
 }
 
@@ -361,7 +361,7 @@ static void pos_build_dict(const corpus *c, uint64_t **keys, uint32_t **vals, si
   cmap m;
   cmap_init(&m, TAG_UPOS_COUNT + 1);
   for (size_t i = 0; i < c->ntok; i++) {
-    uint32_t *r = cmap_get(&m, tg_lower_hash(c->tok[i].s, c->tok[i].len));
+    uint32_t *r = cmap_get(&m, prc_tg_lower_hash(c->tok[i].s, c->tok[i].len));
     r[c->gold[i]]++;
     r[TAG_UPOS_COUNT]++;
   }
@@ -393,7 +393,7 @@ static void eval_pos_corpus(const tagger *t, const corpus *c, tagger_pos_eval *e
   for (int rep = 0; rep < 5; rep++) { /* best of 5 (cheap: POS tagging is fast) */
     double t0 = now_sec();
     for (size_t s = 0; s < c->nsent; s++)
-      tagger_pos(t, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
+      prc_tagger_pos(t, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
     double dt = now_sec() - t0;
     if (rep == 0 || dt < ev->seconds) ev->seconds = dt;
   }
@@ -410,11 +410,11 @@ static void eval_pos_corpus(const tagger *t, const corpus *c, tagger_pos_eval *e
   free(out);
 }
 
-/* Writes the weights; the exported model is left in *m (free with pc_model_free). */
+/* Writes the weights; the exported model is left in *m (free with prc_pc_model_free). */
 static int export_model(pc_trainer *tr, float prune, model_writer *w, pc_model *m) {
-  if (pc_trainer_export(tr, prune, m) < 0) return -1;
-  pc_buf *b = model_writer_section(w, "WGHT");
-  return b ? pc_model_write(m, b) : -1;
+  if (prc_pc_trainer_export(tr, prune, m) < 0) return -1;
+  pc_buf *b = prc_model_writer_section(w, "WGHT");
+  return b ? prc_pc_model_write(m, b) : -1;
 }
 
 /* The vocabulary ("VOCB"): each distinct (normalised, cased) word of the
@@ -426,17 +426,17 @@ static void write_vocab(model_writer *w, const corpus *c) {
   uint32_t n = 0;
   for (size_t i = 0; i < c->ntok; i++) {
     tg_lex L;
-    tg_lex_of(&c->tok[i], NULL, NULL, &L);
+    prc_tg_lex_of(&c->tok[i], NULL, NULL, &L);
     uint32_t *r = cmap_get(&seen, L.word);
     if (r[0] || c->tok[i].len > 0xffff) continue;
     r[0] = 1;
-    pc_buf_u16(&body, (uint16_t)c->tok[i].len);
-    pc_buf_put(&body, c->tok[i].s, c->tok[i].len);
+    prc_pc_buf_u16(&body, (uint16_t)c->tok[i].len);
+    prc_pc_buf_put(&body, c->tok[i].s, c->tok[i].len);
     n++;
   }
-  pc_buf *b = model_writer_section(w, "VOCB");
-  pc_buf_u32(b, n);
-  pc_buf_put(b, body.p, body.n);
+  pc_buf *b = prc_model_writer_section(w, "VOCB");
+  prc_pc_buf_u32(b, n);
+  prc_pc_buf_put(b, body.p, body.n);
   if (body.oom) b->oom = 1;
   free(body.p);
   cmap_free(&seen);
@@ -444,15 +444,15 @@ static void write_vocab(model_writer *w, const corpus *c) {
 
 static tagger *writer_to_tagger(model_writer *w) {
   pc_buf b;
-  if (model_writer_finish(w, &b) < 0) die_oom();
+  if (prc_model_writer_finish(w, &b) < 0) die_oom();
   char err[200];
-  tagger *t = tagger_load_memory(b.p, b.n, err, sizeof err);
+  tagger *t = prc_tagger_load_memory(b.p, b.n, err, sizeof err);
   if (!t) fprintf(stderr, "precis: internal error: %s\n", err);
   free(b.p);
   return t;
 }
 
-int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
+int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
   corpus tr, dv;
   if (read_conllu(o->train_path, &tr, err, errlen) < 0) return -1;
   if (read_conllu(o->dev_path, &dv, err, errlen) < 0) {
@@ -490,7 +490,7 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
       extra[ne].s = "";
       extra[ne++].len = 0;
     }
-    tg_build_clusters(dir, extra, ne, o->verbose, &ck, &cv, &cn);
+    prc_tg_build_clusters(dir, extra, ne, o->verbose, &ck, &cv, &cn);
     free(extra);
     lex_from_arrays(&clus, ck, cv, cn);
   }
@@ -498,39 +498,39 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
     fprintf(stderr, "train pos: %zu sentences, %zu tokens; dev %zu tokens; dictionary %zu words\n",
             tr.nsent, tr.ntok, dv.ntok, dn);
 
-  pc_trainer *T = pc_trainer_new(TAG_UPOS_COUNT);
+  pc_trainer *T = prc_pc_trainer_new(TAG_UPOS_COUNT);
   if (!T) die_oom();
   pc_rng rng;
-  pc_rng_seed(&rng, seed);
+  prc_pc_rng_seed(&rng, seed);
   uint32_t *order = xrealloc(NULL, tr.nsent * sizeof *order);
   for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
   uint64_t f[TG_MAXF];
   float sc[TG_MAX_LABELS];
   for (int ep = 0; ep < epochs; ep++) {
     double t0 = now_sec();
-    pc_shuffle(&rng, order, tr.nsent);
+    prc_pc_shuffle(&rng, order, tr.nsent);
     size_t n = 0, ok = 0;
     for (size_t q = 0; q < tr.nsent; q++) {
       size_t s = order[q], b = tr.sent[s], len = tr.sent[s + 1] - b;
       tg_run r;
-      tg_run_init(&r, tr.tok + b, len);
+      prc_tg_run_init(&r, tr.tok + b, len);
       r.dict = &dict;
       r.clus = cn ? &clus : NULL;
       int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
       for (size_t i = 0; i < len; i++) {
         int gold = tr.gold[b + i], y;
-        size_t nf = tg_pos_feats(&r, i, p1, p2, f);
+        size_t nf = prc_tg_pos_feats(&r, i, p1, p2, f);
         uint32_t dv0 = r.ring[i % TG_RING].dict;
         if (dv0 & TG_DICT_SURE) {
           y = (int)TG_DICT_TAG(dv0);
         } else {
           memset(sc, 0, sizeof sc);
-          pc_trainer_score(T, f, nf, sc);
+          prc_pc_trainer_score(T, f, nf, sc);
           y = 0;
           for (int k = 1; k < TAG_UPOS_COUNT; k++)
             if (sc[k] > sc[y]) y = k;
-          pc_trainer_learn(T, f, nf, gold, y);
-          pc_trainer_tick(T);
+          prc_pc_trainer_learn(T, f, nf, gold, y);
+          prc_pc_trainer_tick(T);
         }
         n++;
         ok += y == gold;
@@ -540,30 +540,30 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
     }
     if (o->verbose)
       fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs\n", ep + 1,
-              (double)ok / (double)n, pc_trainer_nfeatures(T), now_sec() - t0);
+              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), now_sec() - t0);
   }
   free(order);
 
   model_writer w;
-  model_writer_init(&w, TG_FEATSET_POS);
-  model_writer_labels(&w, tg_upos_names, TAG_UPOS_COUNT);
-  model_lex_write(model_writer_section(&w, "DICT"), dk, dvals, dn);
-  if (cn) model_lex_write(model_writer_section(&w, "CLUS"), ck, cv, cn);
+  prc_model_writer_init(&w, TG_FEATSET_POS);
+  prc_model_writer_labels(&w, prc_tg_upos_names, TAG_UPOS_COUNT);
+  prc_model_lex_write(prc_model_writer_section(&w, "DICT"), dk, dvals, dn);
+  if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
   free(ck);
   free(cv);
   pc_model pm;
   if (export_model(T, o->prune > 0 ? o->prune : POS_PRUNE, &w, &pm) < 0) die_oom();
   write_vocab(&w, &tr);
-  pc_model_free(&pm);
-  model_lex_free(&clus);
-  pc_trainer_free(T);
-  model_lex_free(&dict);
+  prc_pc_model_free(&pm);
+  prc_model_lex_free(&clus);
+  prc_pc_trainer_free(T);
+  prc_model_lex_free(&dict);
   free(dk);
   free(dvals);
   tagger *tg = writer_to_tagger(&w);
   if (!tg) {
-    model_seterr(err, errlen, "internal error: the trained model does not load");
-    model_writer_free(&w);
+    prc_model_seterr(err, errlen, "internal error: the trained model does not load");
+    prc_model_writer_free(&w);
     corpus_free(&tr);
     corpus_free(&dv);
     return -1;
@@ -572,7 +572,7 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
   eval_pos_corpus(tg, &dv, &ev);
   double acc = ev.n ? (double)ev.correct / (double)ev.n : 0;
   if (dev_score) *dev_score = acc;
-  tagger_free(tg);
+  prc_tagger_free(tg);
 
   char date[32], note[1024];
   today(date, sizeof date);
@@ -586,15 +586,15 @@ int tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, s
            "features: greedy averaged perceptron, hashed word/affix/shape/context/tag-dictionary features\n",
            base_name(o->train_path), date, acc, base_name(o->dev_path), ev.n, epochs,
            (unsigned long long)seed);
-  pc_buf_put(model_writer_section(&w, "NOTE"), note, strlen(note));
-  int rc = model_writer_save(&w, o->out_path, err, errlen);
-  model_writer_free(&w);
+  prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
+  int rc = prc_model_writer_save(&w, o->out_path, err, errlen);
+  prc_model_writer_free(&w);
   corpus_free(&tr);
   corpus_free(&dv);
   return rc;
 }
 
-int tagger_eval_pos(const tagger *t, const char *path, tagger_pos_eval *ev, char *err,
+int prc_tagger_eval_pos(const tagger *t, const char *path, tagger_pos_eval *ev, char *err,
                     size_t errlen) {
   corpus c;
   if (read_conllu(path, &c, err, errlen) < 0) return -1;
@@ -619,7 +619,7 @@ static size_t read_names(const char *path, cmap *m, cmap *fn) {
   while (fgets(line, sizeof line, f)) {
     size_t l = strcspn(line, "\r\n");
     if (!l) continue;
-    uint64_t h = tg_lower_hash(line, l);
+    uint64_t h = prc_tg_lower_hash(line, l);
     cmap_get(m, h);
     pfx_mark(fn, h);
     n++;
@@ -645,7 +645,7 @@ static void ner_build_gaz(const corpus *c, const char *names_dir, model_lex *all
   for (size_t s = 0; s < c->nsent; s++) {
     size_t b = c->sent[s], len = c->sent[s + 1] - b;
     tag_span sp[256];
-    size_t ns = tagger_ner_spans(c->gold + b, len, sp, 256);
+    size_t ns = prc_tagger_ner_spans(c->gold + b, len, sp, 256);
     if (ns > 256) ns = 256;
     int fd = (int)(c->doc[s] % NFOLDS);
     for (size_t k = 0; k < ns; k++) {
@@ -654,7 +654,7 @@ static void ner_build_gaz(const corpus *c, const char *names_dir, model_lex *all
       uint64_t h = 0;
       for (size_t j = 0; j < L; j++) {
         const tag_token *t = &c->tok[b + sp[k].begin + j];
-        h = tg_gaz_key(h, tg_lower_hash(t->s, t->len), (int)j + 1);
+        h = prc_tg_gaz_key(h, prc_tg_lower_hash(t->s, t->len), (int)j + 1);
       }
       uint32_t *r = cmap_get(&m, h);
       r[sp[k].type]++;
@@ -663,7 +663,7 @@ static void ner_build_gaz(const corpus *c, const char *names_dir, model_lex *all
       h = 0;
       for (size_t j = 0; j + 1 < L; j++) {
         const tag_token *t = &c->tok[b + sp[k].begin + j];
-        h = tg_gaz_key(h, tg_lower_hash(t->s, t->len), (int)j + 1);
+        h = prc_tg_gaz_key(h, prc_tg_lower_hash(t->s, t->len), (int)j + 1);
         cmap_get(&m, h); /* prefix-only phrases get an entry with no types */
         pfx_mark(&pm, h);
       }
@@ -710,12 +710,12 @@ static void ner_build_gaz(const corpus *c, const char *names_dir, model_lex *all
 
 static void pos_tag_corpus(const tagger *pos, const corpus *c, uint8_t *out) {
   for (size_t s = 0; s < c->nsent; s++)
-    tagger_pos(pos, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
+    prc_tagger_pos(pos, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
 }
 
 static void ner_count(const uint8_t *gold, const uint8_t *pred, size_t n, tagger_ner_eval *ev) {
   tag_span g[256], p[256];
-  size_t ng = tagger_ner_spans(gold, n, g, 256), np = tagger_ner_spans(pred, n, p, 256);
+  size_t ng = prc_tagger_ner_spans(gold, n, g, 256), np = prc_tagger_ner_spans(pred, n, p, 256);
   if (ng > 256) ng = 256;
   if (np > 256) np = 256;
   for (size_t i = 0; i < ng; i++) ev->gold[g[i].type]++;
@@ -754,8 +754,8 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
     double t0 = now_sec();
     for (size_t s = 0; s < c->nsent; s++) {
       size_t b = c->sent[s], len = c->sent[s + 1] - b;
-      tagger_pos(pos, c->tok + b, len, pt + b);
-      tagger_ner(t, c->tok + b, pos ? pt + b : NULL, len, out + b);
+      prc_tagger_pos(pos, c->tok + b, len, pt + b);
+      prc_tagger_ner(t, c->tok + b, pos ? pt + b : NULL, len, out + b);
     }
     double dt = now_sec() - t0;
     if (rep == 0 || dt < best) best = dt;
@@ -770,20 +770,20 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
   free(out);
 }
 
-int tagger_eval_ner(const tagger *t, const tagger *pos, const char *path, tagger_ner_eval *ev,
+int prc_tagger_eval_ner(const tagger *t, const tagger *pos, const char *path, tagger_ner_eval *ev,
                     int repeat, char *err, size_t errlen) {
   corpus c;
   if (read_conll(path, &c, err, errlen) < 0) return -1;
-  eval_ner_corpus(t, pos ? pos : tagger_builtin_pos(), &c, ev, repeat);
+  eval_ner_corpus(t, pos ? pos : prc_tagger_builtin_pos(), &c, ev, repeat);
   corpus_free(&c);
   return 0;
 }
 
-int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
-  const tagger *pos = o->pos ? o->pos : tagger_builtin_pos();
+int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
+  const tagger *pos = o->pos ? o->pos : prc_tagger_builtin_pos();
   if (!pos) {
-    model_seterr(err, errlen, "NER training needs a POS model (--pos-model PATH): %s",
-           tagger_builtin_error(TAGGER_POS));
+    prc_model_seterr(err, errlen, "NER training needs a POS model (--pos-model PATH): %s",
+           prc_tagger_builtin_error(TAGGER_POS));
     return -1;
   }
   corpus tr, dv;
@@ -831,41 +831,41 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
     fprintf(stderr, "train ner: %zu documents, %zu sentences, %zu tokens; dev %zu tokens; gazetteer %zu phrases, %zu first names\n",
             tr.ndocs, tr.nsent, tr.ntok, dv.ntok, gn, nnames);
 
-  pc_trainer *T = pc_trainer_new(TAG_NER_COUNT);
+  pc_trainer *T = prc_pc_trainer_new(TAG_NER_COUNT);
   if (!T) die_oom();
   pc_rng rng;
-  pc_rng_seed(&rng, seed);
+  prc_pc_rng_seed(&rng, seed);
   uint32_t *order = xrealloc(NULL, tr.nsent * sizeof *order);
   for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
   uint64_t f[TG_MAXF];
   float sc[TG_MAX_LABELS];
   for (int ep = 0; ep < epochs; ep++) {
     double t0 = now_sec();
-    pc_shuffle(&rng, order, tr.nsent);
+    prc_pc_shuffle(&rng, order, tr.nsent);
     size_t n = 0, ok = 0;
     for (size_t q = 0; q < tr.nsent; q++) {
       size_t s = order[q], b = tr.sent[s], len = tr.sent[s + 1] - b;
       tg_run r;
-      tg_run_init(&r, tr.tok + b, len);
+      prc_tg_run_init(&r, tr.tok + b, len);
       r.gaz = &gaz_fold[tr.doc[s] % NFOLDS];
       r.clus = cn ? &pos->clus : NULL;
       r.pos_in = trpos + b;
       int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
       for (size_t i = 0; i < len; i++) {
         int gold = tr.gold[b + i];
-        size_t nf = tg_ner_feats(&r, i, p1, p2, f);
+        size_t nf = prc_tg_ner_feats(&r, i, p1, p2, f);
         memset(sc, 0, sizeof sc);
-        pc_trainer_score(T, f, nf, sc);
-        uint32_t allow = tg_ner_allowed(p1, i + 1 == len);
+        prc_pc_trainer_score(T, f, nf, sc);
+        uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == len);
         int y = -1;
         for (int k = 0; k < TAG_NER_COUNT; k++)
           if ((allow >> k) & 1u)
             if (y < 0 || sc[k] > sc[y]) y = k;
         if (y != gold) {
           /* compare against the best label overall when gold is not allowed */
-          pc_trainer_learn(T, f, nf, gold, y);
+          prc_pc_trainer_learn(T, f, nf, gold, y);
         }
-        pc_trainer_tick(T);
+        prc_pc_trainer_tick(T);
         n++;
         ok += y == gold;
         p2 = p1;
@@ -874,22 +874,22 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
     }
     if (o->verbose) {
       fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs", ep + 1,
-              (double)ok / (double)n, pc_trainer_nfeatures(T), now_sec() - t0);
+              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), now_sec() - t0);
       if (o->verbose > 1) {
         model_writer w;
-        model_writer_init(&w, TG_FEATSET_NER);
-        model_writer_labels(&w, tg_ner_names, TAG_NER_COUNT);
-        model_lex_write(model_writer_section(&w, "GAZT"), gk, gv, gn);
-        if (cn) model_lex_write(model_writer_section(&w, "CLUS"), ck, cv, cn);
+        prc_model_writer_init(&w, TG_FEATSET_NER);
+        prc_model_writer_labels(&w, prc_tg_ner_names, TAG_NER_COUNT);
+        prc_model_lex_write(prc_model_writer_section(&w, "GAZT"), gk, gv, gn);
+        if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
         pc_model tmp;
         if (export_model(T, 0.0f, &w, &tmp) < 0) die_oom();
-        pc_model_free(&tmp);
+        prc_pc_model_free(&tmp);
         tagger *tg = writer_to_tagger(&w);
         tagger_ner_eval ev;
         eval_ner_corpus(tg, pos, &dv, &ev, 1);
         fprintf(stderr, ", dev F1 %.4f", ner_f1(&ev));
-        tagger_free(tg);
-        model_writer_free(&w);
+        prc_tagger_free(tg);
+        prc_model_writer_free(&w);
       }
       fprintf(stderr, "\n");
     }
@@ -898,25 +898,25 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
   free(trpos);
 
   model_writer w;
-  model_writer_init(&w, TG_FEATSET_NER);
-  model_writer_labels(&w, tg_ner_names, TAG_NER_COUNT);
-  model_lex_write(model_writer_section(&w, "GAZT"), gk, gv, gn);
-  if (cn) model_lex_write(model_writer_section(&w, "CLUS"), ck, cv, cn);
+  prc_model_writer_init(&w, TG_FEATSET_NER);
+  prc_model_writer_labels(&w, prc_tg_ner_names, TAG_NER_COUNT);
+  prc_model_lex_write(prc_model_writer_section(&w, "GAZT"), gk, gv, gn);
+  if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
   free(ck);
   free(cv);
   pc_model nm;
   if (export_model(T, o->prune > 0 ? o->prune : NER_PRUNE, &w, &nm) < 0) die_oom();
   write_vocab(&w, &tr);
-  pc_model_free(&nm);
-  pc_trainer_free(T);
-  model_lex_free(&gaz_all);
-  for (int i = 0; i < NFOLDS; i++) model_lex_free(&gaz_fold[i]);
+  prc_pc_model_free(&nm);
+  prc_pc_trainer_free(T);
+  prc_model_lex_free(&gaz_all);
+  for (int i = 0; i < NFOLDS; i++) prc_model_lex_free(&gaz_fold[i]);
   free(gk);
   free(gv);
   tagger *tg = writer_to_tagger(&w);
   if (!tg) {
-    model_seterr(err, errlen, "internal error: the trained model does not load");
-    model_writer_free(&w);
+    prc_model_seterr(err, errlen, "internal error: the trained model does not load");
+    prc_model_writer_free(&w);
     corpus_free(&tr);
     corpus_free(&dv);
     return -1;
@@ -925,7 +925,7 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
   eval_ner_corpus(tg, pos, &dv, &ev, 1);
   double f1 = ner_f1(&ev);
   if (dev_score) *dev_score = f1;
-  tagger_free(tg);
+  prc_tagger_free(tg);
 
   char date[32], note[1024];
   today(date, sizeof date);
@@ -939,9 +939,9 @@ int tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, s
            "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features\n",
            base_name(o->train_path), nnames, date, f1, base_name(o->dev_path), ev.ntokens, epochs,
            (unsigned long long)seed);
-  pc_buf_put(model_writer_section(&w, "NOTE"), note, strlen(note));
-  int rc = model_writer_save(&w, o->out_path, err, errlen);
-  model_writer_free(&w);
+  prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
+  int rc = prc_model_writer_save(&w, o->out_path, err, errlen);
+  prc_model_writer_free(&w);
   corpus_free(&tr);
   corpus_free(&dv);
   return rc;

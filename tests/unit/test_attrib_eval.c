@@ -187,9 +187,9 @@ static int teardown(void **state) {
 static void test_parse_alpha(void **state) {
   (void)state;
   arena a;
-  arena_init(&a, NULL);
+  prc_arena_init(&a, NULL);
   brat_ann g;
-  brat_parse(&a, GOLD_ALPHA_1, strlen(GOLD_ALPHA_1), &g);
+  prc_brat_parse(&a, GOLD_ALPHA_1, strlen(GOLD_ALPHA_1), &g);
   assert_int_equal(g.nrels, 2);
   assert_int_equal(g.n_malformed, 4);
   assert_int_equal(g.n_bad_refs, 1);
@@ -210,7 +210,7 @@ static void test_parse_alpha(void **state) {
   assert_int_equal(g.nrole_spans[BRAT_CUE], 2);
   assert_int_equal(g.nrole_spans[BRAT_SOURCE], 2);
   assert_int_equal(g.nrole_spans[BRAT_CONTENT], 2);
-  arena_free(&a);
+  prc_arena_free(&a);
 }
 
 static void test_parse_odd_lines(void **state) {
@@ -233,9 +233,9 @@ static void test_parse_odd_lines(void **state) {
       "T6\tContent 1 2;3\tbad fragment\n"
       "E4\tCue:T1";
   arena a;
-  arena_init(&a, NULL);
+  prc_arena_init(&a, NULL);
   brat_ann g;
-  brat_parse(&a, ann, strlen(ann), &g);
+  prc_brat_parse(&a, ann, strlen(ann), &g);
   assert_int_equal(g.nrels, 3);         /* E1, E2, E4 (E3 has no role) */
   assert_int_equal(g.n_empty_rels, 1);  /* E3 */
   assert_int_equal(g.n_malformed, 2);   /* duplicate T1, T6 */
@@ -246,27 +246,27 @@ static void test_parse_odd_lines(void **state) {
   assert_int_equal(g.rels[2].nspans[BRAT_CUE], 1);
   assert_int_equal(g.nrole_spans[BRAT_SOURCE], 1);
   assert_int_equal(g.nrole_spans[BRAT_CONTENT], 3);
-  arena_free(&a);
+  prc_arena_free(&a);
 }
 
 static void test_decode(void **state) {
   (void)state;
   arena a;
-  arena_init(&a, NULL);
+  prc_arena_init(&a, NULL);
   brat_text t;
   /* "a", U+201C (3 bytes), U+1F600 (4 bytes), a stray continuation byte, "b" */
   const char s[] = "a\xE2\x80\x9C\xF0\x9F\x98\x80\x80" "b";
-  brat_decode_utf8(&a, s, sizeof s - 1, &t);
+  prc_brat_decode_utf8(&a, s, sizeof s - 1, &t);
   assert_int_equal(t.n, 5);
   assert_int_equal(t.cp[1], 0x201C);
   assert_int_equal(t.cp[2], 0x1F600);
   assert_int_equal(t.cp[3], 0xFFFD);
   assert_int_equal(t.cp[4], 'b');
   /* truncated sequence at the end */
-  brat_decode_utf8(&a, "x\xE2\x80", 3, &t);
+  prc_brat_decode_utf8(&a, "x\xE2\x80", 3, &t);
   assert_int_equal(t.n, 3);
   assert_int_equal(t.cp[1], 0xFFFD);
-  arena_free(&a);
+  prc_arena_free(&a);
 }
 
 static int known_ab(void *ctx, const char *name) {
@@ -276,17 +276,17 @@ static int known_ab(void *ctx, const char *name) {
 
 static void test_article_names(void **state) {
   (void)state;
-  char *s = brat_article_of("news_2016_a_4e07", known_ab, NULL);
+  char *s = prc_brat_article_of("news_2016_a_4e07", known_ab, NULL);
   assert_string_equal(s, "news_2016_a");
   free(s);
-  s = brat_article_of("news_2016_a", known_ab, NULL);
+  s = prc_brat_article_of("news_2016_a", known_ab, NULL);
   assert_string_equal(s, "news_2016_a");
   free(s);
-  s = brat_article_of("b", known_ab, NULL);
+  s = prc_brat_article_of("b", known_ab, NULL);
   assert_string_equal(s, "b");
   free(s);
-  assert_null(brat_article_of("news_2016", known_ab, NULL));
-  assert_null(brat_article_of("c_x", known_ab, NULL));
+  assert_null(prc_brat_article_of("news_2016", known_ab, NULL));
+  assert_null(prc_brat_article_of("c_x", known_ab, NULL));
 }
 
 /* ---- folders -------------------------------------------------------------- */
@@ -295,7 +295,7 @@ static void test_eval_folders(void **state) {
   (void)state;
   char *gd = mkpath("gold"), *pd = mkpath("pred");
   attrib_result r;
-  assert_int_equal(attrib_eval_dirs(gd, pd, &r, NULL), 0);
+  assert_int_equal(prc_attrib_eval_dirs(gd, pd, &r, NULL), 0);
   assert_int_equal(r.c.n_docs, 4);
   assert_int_equal(r.c.n_gold, 5); /* alpha 2, beta 1, gamma 1, delta 1 */
   assert_int_equal(r.c.n_pred, 4); /* alpha 2, beta 1, gamma 1 (zeta ignored) */
@@ -370,7 +370,7 @@ static void test_self_score(void **state) {
   (void)state;
   char *gd = mkpath("gold"), *fd = mkpath("flat");
   attrib_result r;
-  assert_int_equal(attrib_eval_dirs(gd, gd, &r, NULL), 0);
+  assert_int_equal(prc_attrib_eval_dirs(gd, gd, &r, NULL), 0);
   assert_perfect(&r);
   assert_int_equal(r.c.n_docs, 4);
   assert_int_equal(r.c.n_gold, 5);
@@ -379,11 +379,11 @@ static void test_self_score(void **state) {
   assert_int_equal(r.n_extra_pred, 1); /* alpha_ann2 among the predictions */
 
   /* the flat layout, against itself and against the full gold folder */
-  assert_int_equal(attrib_eval_dirs(fd, fd, &r, NULL), 0);
+  assert_int_equal(prc_attrib_eval_dirs(fd, fd, &r, NULL), 0);
   assert_perfect(&r);
   assert_int_equal(r.c.n_docs, 2);
   assert_int_equal(r.c.n_gold, 2);
-  assert_int_equal(attrib_eval_dirs(gd, fd, &r, NULL), 0);
+  assert_int_equal(prc_attrib_eval_dirs(gd, fd, &r, NULL), 0);
   assert_int_equal(r.c.n_docs, 4);
   assert_int_equal(r.n_missing_pred, 2);
   assert_int_equal(r.c.n_pred, 2);
@@ -391,7 +391,7 @@ static void test_self_score(void **state) {
   assert_float_equal(r.exact[BRAT_CUE].r, 0.4, EPS);
   assert_float_equal(r.linked_recall, 0.4, EPS);
 
-  assert_int_not_equal(attrib_eval_dirs("/nonexistent/attrib", gd, &r, NULL), 0);
+  assert_int_not_equal(prc_attrib_eval_dirs("/nonexistent/attrib", gd, &r, NULL), 0);
   free(gd);
   free(fd);
 }
@@ -402,17 +402,17 @@ static double linked_for(const char *gold, const char *pred) {
   /* "Ann said the plan will work well today." */
   static const char *text = "Ann said the plan will work well today.";
   arena a;
-  arena_init(&a, NULL);
+  prc_arena_init(&a, NULL);
   brat_text t;
-  brat_decode_utf8(&a, text, strlen(text), &t);
+  prc_brat_decode_utf8(&a, text, strlen(text), &t);
   brat_ann g, p;
-  brat_parse(&a, gold, strlen(gold), &g);
-  brat_parse(&a, pred, strlen(pred), &p);
+  prc_brat_parse(&a, gold, strlen(gold), &g);
+  prc_brat_parse(&a, pred, strlen(pred), &p);
   attrib_result r;
   memset(&r, 0, sizeof r);
-  attrib_score_doc(&t, &g, &p, &r.c);
-  attrib_finish(&r);
-  arena_free(&a);
+  prc_attrib_score_doc(&t, &g, &p, &r.c);
+  prc_attrib_finish(&r);
+  prc_arena_free(&a);
   return r.linked_recall;
 }
 
@@ -448,9 +448,9 @@ static void test_trim_exact(void **state) {
   /* code points: “ 0, Yes 1-3, ",”" 4-5, she 7-9, said 11-14, ‘ 17, Fine 18-21, . 22, ’ 23 */
   const char *text = "\u201CYes,\u201D she said. \u2018Fine.\u2019";
   arena a;
-  arena_init(&a, NULL);
+  prc_arena_init(&a, NULL);
   brat_text t;
-  brat_decode_utf8(&a, text, strlen(text), &t);
+  prc_brat_decode_utf8(&a, text, strlen(text), &t);
   assert_int_equal(t.n, 24);
   brat_ann g, p;
   const char *gold = "T1\tContent 0 6\t\u201CYes,\u201D\nT2\tContent 17 24\tx\nE1\tContent:T1\nE2\tContent:T2\n";
@@ -460,18 +460,18 @@ static void test_trim_exact(void **state) {
   const char *pred =
       "T1\tContent 1 4\tYes\nT2\tContent 18 22\tFine\nT3\tContent 17 25\tx\nT4\tContent 4 7\tx\n"
       "E1\tContent:T1\nE2\tContent:T2\nE3\tContent:T3\nE4\tContent:T4\n";
-  brat_parse(&a, gold, strlen(gold), &g);
-  brat_parse(&a, pred, strlen(pred), &p);
+  prc_brat_parse(&a, gold, strlen(gold), &g);
+  prc_brat_parse(&a, pred, strlen(pred), &p);
   attrib_counts c;
   memset(&c, 0, sizeof c);
-  attrib_score_doc(&t, &g, &p, &c);
+  prc_attrib_score_doc(&t, &g, &p, &c);
   assert_int_equal(c.exact_gold[BRAT_CONTENT], 2);
   assert_int_equal(c.exact_pred[BRAT_CONTENT], 2);
   assert_int_equal(c.exact_match[BRAT_CONTENT], 2);
   assert_int_equal(c.tok_gold[BRAT_CONTENT], 2); /* Yes, Fine */
   assert_int_equal(c.tok_gold_hit[BRAT_CONTENT], 2);
   assert_int_equal(c.linked, 2);
-  arena_free(&a);
+  prc_arena_free(&a);
 }
 
 int main(void) {

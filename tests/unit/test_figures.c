@@ -1,6 +1,6 @@
 /* test_figures.c - the figures stage (money, percentages, counts).
  *
- * Runs only text_prepare -> tokenize -> split_sentences -> find_figures, so
+ * Runs only prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_find_figures, so
  * the test does not depend on the other stages.  Every expected figure is
  * written out by hand: its exact text, kind, value and unit; the byte span is
  * where that text occurs in the input (searched from the previous figure on). */
@@ -29,14 +29,14 @@ typedef struct {
 
 static precis_doc *run(const char *input) {
   arena ar;
-  arena_init(&ar, NULL);
-  precis_doc *d = arena_alloc(&ar, sizeof *d);
+  prc_arena_init(&ar, NULL);
+  precis_doc *d = prc_arena_alloc(&ar, sizeof *d);
   d->ar = ar;
   precis_options_init(&d->opts);
-  text_prepare(d, input, strlen(input));
-  tokenize(d);
-  split_sentences(d);
-  find_figures(d);
+  prc_text_prepare(d, input, strlen(input));
+  prc_tokenize(d);
+  prc_split_sentences(d);
+  prc_find_figures(d);
   return d;
 }
 

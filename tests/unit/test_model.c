@@ -16,21 +16,21 @@
 /* A small container with three sections. */
 static pc_buf build(uint32_t featset) {
   model_writer w;
-  model_writer_init(&w, featset);
+  prc_model_writer_init(&w, featset);
   const char *labels[] = {"NOUN", "VERB", "ADJ"};
-  model_writer_labels(&w, labels, 3);
+  prc_model_writer_labels(&w, labels, 3);
   const char *note = "data: my own sentences\nlicence: CC0\ndev: 0.5\n";
-  pc_buf_put(model_writer_section(&w, "NOTE"), note, strlen(note));
-  pc_buf *x = model_writer_section(&w, "ODD1"); /* odd length: tests padding */
-  pc_buf_put(x, "abcde", 5);
+  prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
+  pc_buf *x = prc_model_writer_section(&w, "ODD1"); /* odd length: tests padding */
+  prc_pc_buf_put(x, "abcde", 5);
   pc_buf out;
-  assert_int_equal(model_writer_finish(&w, &out), 0);
-  model_writer_free(&w);
+  assert_int_equal(prc_model_writer_finish(&w, &out), 0);
+  prc_model_writer_free(&w);
   return out;
 }
 
 static void rewrite_checksum(unsigned char *p, size_t n) {
-  uint32_t sum = model_checksum(p, n);
+  uint32_t sum = prc_model_checksum(p, n);
   for (int i = 0; i < 4; i++) p[32 + i] = (unsigned char)(sum >> (8 * i));
 }
 
@@ -49,22 +49,22 @@ static void test_round_trip(void **state) {
 
   model_view v;
   char err[200] = "";
-  assert_int_equal(model_parse(b.p, b.n, 77, &v, err, sizeof err), 0);
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), 0);
   assert_int_equal(v.nsections, 3);
-  const model_section *odd = model_find(&v, "ODD1");
+  const model_section *odd = prc_model_find(&v, "ODD1");
   assert_non_null(odd);
   assert_int_equal(odd->n, 5);
   assert_memory_equal(odd->p, "abcde", 5);
   char *names[8];
-  assert_int_equal(model_read_labels(model_find(&v, "LABL"), names, 8), 3);
+  assert_int_equal(prc_model_read_labels(prc_model_find(&v, "LABL"), names, 8), 3);
   assert_string_equal(names[0], "NOUN");
   assert_string_equal(names[2], "ADJ");
-  model_free_labels(names, 3);
+  prc_model_free_labels(names, 3);
   char val[64];
-  assert_int_equal(model_note(model_find(&v, "NOTE"), "licence", val, sizeof val), 0);
+  assert_int_equal(prc_model_note(prc_model_find(&v, "NOTE"), "licence", val, sizeof val), 0);
   assert_string_equal(val, "CC0");
-  assert_int_equal(model_note(model_find(&v, "NOTE"), "date", val, sizeof val), -1);
-  assert_null(model_find(&v, "WGHT"));
+  assert_int_equal(prc_model_note(prc_model_find(&v, "NOTE"), "date", val, sizeof val), -1);
+  assert_null(prc_model_find(&v, "WGHT"));
   free(b.p);
 }
 
@@ -74,22 +74,22 @@ static void test_corrupt(void **state) {
   model_view v;
   char err[200];
   b.p[b.n - 3] ^= 0x40; /* flip a bit inside the last section */
-  assert_int_equal(model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
   assert_non_null(strstr(err, "checksum"));
   b.p[b.n - 3] ^= 0x40;
-  assert_int_equal(model_parse(b.p, b.n, 77, &v, err, sizeof err), 0);
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), 0);
   /* a section length that runs past the end, with a valid checksum */
   unsigned char *c = malloc(b.n);
   memcpy(c, b.p, b.n);
   c[40 + 4] = 0xff;
   c[40 + 5] = 0xff;
   rewrite_checksum(c, b.n);
-  assert_int_equal(model_parse(c, b.n, 77, &v, err, sizeof err), -1);
+  assert_int_equal(prc_model_parse(c, b.n, 77, &v, err, sizeof err), -1);
   assert_non_null(strstr(err, "corrupt"));
   free(c);
   /* bad magic */
   b.p[0] = 'X';
-  assert_int_equal(model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
   assert_non_null(strstr(err, "bad magic"));
   free(b.p);
 }
@@ -99,11 +99,11 @@ static void test_truncated(void **state) {
   pc_buf b = build(77);
   model_view v;
   char err[200];
-  assert_int_equal(model_parse(b.p, b.n - 1, 77, &v, err, sizeof err), -1);
+  assert_int_equal(prc_model_parse(b.p, b.n - 1, 77, &v, err, sizeof err), -1);
   assert_non_null(strstr(err, "truncated"));
-  assert_int_equal(model_parse(b.p, 20, 77, &v, err, sizeof err), -1);
+  assert_int_equal(prc_model_parse(b.p, 20, 77, &v, err, sizeof err), -1);
   assert_non_null(strstr(err, "truncated"));
-  assert_int_equal(model_parse(b.p, 0, 77, &v, err, sizeof err), -1);
+  assert_int_equal(prc_model_parse(b.p, 0, 77, &v, err, sizeof err), -1);
   free(b.p);
 }
 
@@ -112,11 +112,11 @@ static void test_version_and_featset(void **state) {
   pc_buf b = build(77);
   model_view v;
   char err[200];
-  assert_int_equal(model_parse(b.p, b.n, 78, &v, err, sizeof err), -1);
+  assert_int_equal(prc_model_parse(b.p, b.n, 78, &v, err, sizeof err), -1);
   assert_non_null(strstr(err, "feature set 77"));
   b.p[8] = 2; /* a future format version, correctly checksummed */
   rewrite_checksum(b.p, b.n);
-  assert_int_equal(model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
   assert_non_null(strstr(err, "unsupported model format version 2"));
   free(b.p);
 }
@@ -124,20 +124,20 @@ static void test_version_and_featset(void **state) {
 /* Weights: a hand-made pc_model survives write -> read with the same scores. */
 static void test_weights_round_trip(void **state) {
   (void)state;
-  pc_trainer *t = pc_trainer_new(3);
+  pc_trainer *t = prc_pc_trainer_new(3);
   uint64_t fa = pc_feat1(1, 11), fb = pc_feat1(2, 22), fc = pc_feat1(3, 33);
-  pc_trainer_update(t, &fa, 1, 0, 2.0f); /* fa: +2 for class 0 */
-  pc_trainer_update(t, &fb, 1, 2, -4.0f); /* fb: -4 for class 2 */
-  pc_trainer_update(t, &fc, 1, 1, 0.01f); /* fc: pruned below */
-  pc_trainer_tick(t);
+  prc_pc_trainer_update(t, &fa, 1, 0, 2.0f); /* fa: +2 for class 0 */
+  prc_pc_trainer_update(t, &fb, 1, 2, -4.0f); /* fb: -4 for class 2 */
+  prc_pc_trainer_update(t, &fc, 1, 1, 0.01f); /* fc: pruned below */
+  prc_pc_trainer_tick(t);
   pc_model m, m2;
-  assert_int_equal(pc_trainer_export(t, 0.05f, &m), 0);
+  assert_int_equal(prc_pc_trainer_export(t, 0.05f, &m), 0);
   assert_int_equal(m.nfeat, 2);
   pc_buf b = {0};
-  assert_int_equal(pc_model_write(&m, &b), 0);
+  assert_int_equal(prc_pc_model_write(&m, &b), 0);
   assert_int_equal(b.n, 16 + 2 * 10 + 2 * 4 + 4);
   char err[100];
-  assert_int_equal(pc_model_read(b.p, b.n, &m2, err, sizeof err), 0);
+  assert_int_equal(prc_pc_model_read(b.p, b.n, &m2, err, sizeof err), 0);
   uint64_t both[2] = {fa, fb};
   int32_t s1[32] = {0}, s2[32] = {0};
   pc_model_score(&m, both, 2, s1);
@@ -148,13 +148,13 @@ static void test_weights_round_trip(void **state) {
   assert_int_equal(s1[2], -32000);
   assert_int_equal(s1[0], 16000);
   assert_int_equal(s1[1], 0);
-  pc_model_free(&m2);
+  prc_pc_model_free(&m2);
   /* truncated weight section */
-  assert_int_equal(pc_model_read(b.p, b.n - 2, &m2, err, sizeof err), -1);
+  assert_int_equal(prc_pc_model_read(b.p, b.n - 2, &m2, err, sizeof err), -1);
   assert_non_null(strstr(err, "wrong size"));
   free(b.p);
-  pc_model_free(&m);
-  pc_trainer_free(t);
+  prc_pc_model_free(&m);
+  prc_pc_trainer_free(t);
 }
 
 /* The tagger loader: a POS model must carry the UPOS label set. */
@@ -162,14 +162,14 @@ static void test_tagger_load_errors(void **state) {
   (void)state;
   char err[300];
   pc_buf b = build(TG_FEATSET_POS); /* labels NOUN VERB ADJ: not the UPOS set */
-  assert_null(tagger_load_memory(b.p, b.n, err, sizeof err));
+  assert_null(prc_tagger_load_memory(b.p, b.n, err, sizeof err));
   assert_non_null(strstr(err, "label set"));
   free(b.p);
   b = build(12345);
-  assert_null(tagger_load_memory(b.p, b.n, err, sizeof err));
+  assert_null(prc_tagger_load_memory(b.p, b.n, err, sizeof err));
   assert_non_null(strstr(err, "feature set"));
   free(b.p);
-  assert_null(tagger_load_file("/nonexistent/precis-model.bin", err, sizeof err));
+  assert_null(prc_tagger_load_file("/nonexistent/precis-model.bin", err, sizeof err));
   assert_non_null(strstr(err, "cannot open"));
 }
 

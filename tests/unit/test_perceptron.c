@@ -35,9 +35,9 @@ static const sent corpus[] = {
 static size_t feats(const sent *s, int i, int prev, uint64_t *f) {
   size_t k = 0, n = strlen(s->w[i]);
   f[k++] = pc_feat1(1, 0);
-  f[k++] = pc_feat1(2, pc_hash_bytes(s->w[i], n));
+  f[k++] = pc_feat1(2, prc_pc_hash_bytes(s->w[i], n));
   f[k++] = pc_feat1(3, (uint64_t)prev);
-  f[k++] = pc_feat1(4, pc_hash_bytes(s->w[i] + (n > 2 ? n - 2 : 0), n > 2 ? 2 : n));
+  f[k++] = pc_feat1(4, prc_pc_hash_bytes(s->w[i] + (n > 2 ? n - 2 : 0), n > 2 ? 2 : n));
   return k;
 }
 
@@ -48,13 +48,13 @@ static int len(const sent *s) {
 }
 
 static pc_model train(uint64_t seed, int epochs) {
-  pc_trainer *t = pc_trainer_new(NTAGS);
+  pc_trainer *t = prc_pc_trainer_new(NTAGS);
   pc_rng r;
-  pc_rng_seed(&r, seed);
+  prc_pc_rng_seed(&r, seed);
   uint32_t order[NSENT];
   for (uint32_t i = 0; i < NSENT; i++) order[i] = i;
   for (int ep = 0; ep < epochs; ep++) {
-    pc_shuffle(&r, order, NSENT);
+    prc_pc_shuffle(&r, order, NSENT);
     for (size_t q = 0; q < NSENT; q++) {
       const sent *s = &corpus[order[q]];
       int prev = NTAGS;
@@ -62,19 +62,19 @@ static pc_model train(uint64_t seed, int epochs) {
         uint64_t f[8];
         size_t nf = feats(s, i, prev, f);
         float sc[NTAGS] = {0};
-        pc_trainer_score(t, f, nf, sc);
+        prc_pc_trainer_score(t, f, nf, sc);
         int y = 0;
         for (int c = 1; c < NTAGS; c++)
           if (sc[c] > sc[y]) y = c;
-        pc_trainer_learn(t, f, nf, s->t[i], y);
-        pc_trainer_tick(t);
+        prc_pc_trainer_learn(t, f, nf, s->t[i], y);
+        prc_pc_trainer_tick(t);
         prev = y;
       }
     }
   }
   pc_model m;
-  assert_int_equal(pc_trainer_export(t, 0.0f, &m), 0);
-  pc_trainer_free(t);
+  assert_int_equal(prc_pc_trainer_export(t, 0.0f, &m), 0);
+  prc_pc_trainer_free(t);
   return m;
 }
 
@@ -108,33 +108,33 @@ static void test_learns_toy_corpus(void **state) {
   assert_int_equal(out[1], ADJ);
   assert_int_equal(out[2], NOUN);
   assert_int_equal(out[3], VERB);
-  pc_model_free(&m);
+  prc_pc_model_free(&m);
 }
 
 static void test_deterministic(void **state) {
   (void)state;
   pc_model a = train(42, 6), b = train(42, 6);
   pc_buf ba = {0}, bb = {0};
-  assert_int_equal(pc_model_write(&a, &ba), 0);
-  assert_int_equal(pc_model_write(&b, &bb), 0);
+  assert_int_equal(prc_pc_model_write(&a, &ba), 0);
+  assert_int_equal(prc_pc_model_write(&b, &bb), 0);
   assert_int_equal(ba.n, bb.n);
   assert_memory_equal(ba.p, bb.p, ba.n);
   free(ba.p);
   free(bb.p);
-  pc_model_free(&a);
-  pc_model_free(&b);
+  prc_pc_model_free(&a);
+  prc_pc_model_free(&b);
 }
 
 static void test_rng_and_shuffle(void **state) {
   (void)state;
   pc_rng a, b;
-  pc_rng_seed(&a, 5);
-  pc_rng_seed(&b, 5);
-  for (int i = 0; i < 100; i++) assert_true(pc_rng_next(&a) == pc_rng_next(&b));
+  prc_pc_rng_seed(&a, 5);
+  prc_pc_rng_seed(&b, 5);
+  for (int i = 0; i < 100; i++) assert_true(prc_pc_rng_next(&a) == prc_pc_rng_next(&b));
   uint32_t idx[50];
   int seen[50] = {0};
   for (uint32_t i = 0; i < 50; i++) idx[i] = i;
-  pc_shuffle(&a, idx, 50);
+  prc_pc_shuffle(&a, idx, 50);
   int moved = 0;
   for (uint32_t i = 0; i < 50; i++) {
     assert_true(idx[i] < 50);
@@ -143,29 +143,29 @@ static void test_rng_and_shuffle(void **state) {
   }
   for (int i = 0; i < 50; i++) assert_int_equal(seen[i], 1); /* a permutation */
   assert_true(moved > 10);
-  for (int i = 0; i < 1000; i++) assert_true(pc_rng_below(&a, 3) < 3);
+  for (int i = 0; i < 1000; i++) assert_true(prc_pc_rng_below(&a, 3) < 3);
 }
 
 /* Averaging: a weight that is +1 for the first half of training and 0 after
  * has average 1/2 of a weight that stays +1. */
 static void test_averaging(void **state) {
   (void)state;
-  pc_trainer *t = pc_trainer_new(2);
+  pc_trainer *t = prc_pc_trainer_new(2);
   uint64_t fa = pc_feat1(9, 1), fb = pc_feat1(9, 2);
-  pc_trainer_update(t, &fa, 1, 1, 1.0f);
-  pc_trainer_update(t, &fb, 1, 1, 1.0f);
-  for (int i = 0; i < 5; i++) pc_trainer_tick(t);
-  pc_trainer_update(t, &fb, 1, 1, -1.0f);
-  for (int i = 0; i < 5; i++) pc_trainer_tick(t);
+  prc_pc_trainer_update(t, &fa, 1, 1, 1.0f);
+  prc_pc_trainer_update(t, &fb, 1, 1, 1.0f);
+  for (int i = 0; i < 5; i++) prc_pc_trainer_tick(t);
+  prc_pc_trainer_update(t, &fb, 1, 1, -1.0f);
+  for (int i = 0; i < 5; i++) prc_pc_trainer_tick(t);
   pc_model m;
-  assert_int_equal(pc_trainer_export(t, 0.0f, &m), 0);
+  assert_int_equal(prc_pc_trainer_export(t, 0.0f, &m), 0);
   int32_t sa[32] = {0}, sb[32] = {0};
   pc_model_score(&m, &fa, 1, sa);
   pc_model_score(&m, &fb, 1, sb);
   assert_int_equal(sa[1], 32000);
   assert_int_equal(sb[1], 16000);
-  pc_model_free(&m);
-  pc_trainer_free(t);
+  prc_pc_model_free(&m);
+  prc_pc_trainer_free(t);
 }
 
 /* ---- the taggers' trainers on tiny files ------------------------------------------- */
@@ -221,39 +221,39 @@ static void test_train_taggers(void **state) {
   double dev = 0;
   tagger_train_opts o = {.train_path = tr, .dev_path = tr, .out_path = pm, .seed = 3,
                          .epochs = 10, .no_clusters = 1};
-  assert_int_equal(tagger_train_pos(&o, &dev, err, sizeof err), 0);
+  assert_int_equal(prc_tagger_train_pos(&o, &dev, err, sizeof err), 0);
   assert_true(dev == 1.0); /* it fits its own training data */
-  tagger *pos = tagger_load_file(pm, err, sizeof err);
+  tagger *pos = prc_tagger_load_file(pm, err, sizeof err);
   assert_non_null(pos);
-  assert_int_equal(tagger_kind(pos), TAGGER_POS);
-  assert_string_equal(tagger_label_name(pos, TAG_UPOS_PROPN), "PROPN");
-  assert_non_null(strstr(tagger_note(pos, "licence"), "CC BY-SA 4.0"));
+  assert_int_equal(prc_tagger_kind(pos), TAGGER_POS);
+  assert_string_equal(prc_tagger_label_name(pos, TAG_UPOS_PROPN), "PROPN");
+  assert_non_null(strstr(prc_tagger_note(pos, "licence"), "CC BY-SA 4.0"));
   const char *w1[] = {"She", "visited", "Paris", "today", "."};
   tag_token t1[5];
   uint8_t p1[5];
   toks(w1, t1, 5);
-  tagger_pos(pos, t1, 5, p1);
+  prc_tagger_pos(pos, t1, 5, p1);
   const uint8_t e1[5] = {TAG_UPOS_PRON, TAG_UPOS_VERB, TAG_UPOS_PROPN, TAG_UPOS_NOUN,
                          TAG_UPOS_PUNCT};
   assert_memory_equal(p1, e1, 5);
 
   tagger_train_opts on = {.train_path = nt, .dev_path = nt, .out_path = nm, .seed = 3,
                           .epochs = 10, .pos = pos};
-  assert_int_equal(tagger_train_ner(&on, &dev, err, sizeof err), 0);
+  assert_int_equal(prc_tagger_train_ner(&on, &dev, err, sizeof err), 0);
   assert_true(dev == 1.0);
-  tagger *ner = tagger_load_file(nm, err, sizeof err);
+  tagger *ner = prc_tagger_load_file(nm, err, sizeof err);
   assert_non_null(ner);
   const char *w2[] = {"Maria", "Lopez", "visited", "Paris", "."};
   tag_token t2[5];
   uint8_t p2[5], n2[5];
   toks(w2, t2, 5);
-  tagger_pos(pos, t2, 5, p2);
-  tagger_ner(ner, t2, p2, 5, n2);
-  assert_string_equal(tagger_label_name(ner, n2[0]), "B-PER");
-  assert_string_equal(tagger_label_name(ner, n2[1]), "L-PER");
-  assert_string_equal(tagger_label_name(ner, n2[3]), "U-LOC");
+  prc_tagger_pos(pos, t2, 5, p2);
+  prc_tagger_ner(ner, t2, p2, 5, n2);
+  assert_string_equal(prc_tagger_label_name(ner, n2[0]), "B-PER");
+  assert_string_equal(prc_tagger_label_name(ner, n2[1]), "L-PER");
+  assert_string_equal(prc_tagger_label_name(ner, n2[3]), "U-LOC");
   tag_span sp[4];
-  assert_int_equal(tagger_ner_spans(n2, 5, sp, 4), 2);
+  assert_int_equal(prc_tagger_ner_spans(n2, 5, sp, 4), 2);
   assert_int_equal(sp[0].begin, 0);
   assert_int_equal(sp[0].end, 2);
   assert_int_equal(sp[0].type, TAG_ENT_PER);
@@ -263,7 +263,7 @@ static void test_train_taggers(void **state) {
   /* same seed, same bytes */
   char *pm2 = write_tmp("pos2.bin", "");
   o.out_path = pm2;
-  assert_int_equal(tagger_train_pos(&o, &dev, err, sizeof err), 0);
+  assert_int_equal(prc_tagger_train_pos(&o, &dev, err, sizeof err), 0);
   FILE *a = fopen(pm, "rb"), *b = fopen(pm2, "rb");
   int ca, cb, same = 1;
   do {
@@ -275,8 +275,8 @@ static void test_train_taggers(void **state) {
   fclose(b);
   assert_true(same);
 
-  tagger_free(pos);
-  tagger_free(ner);
+  prc_tagger_free(pos);
+  prc_tagger_free(ner);
   const char *files[] = {tr, pm, nt, nm, pm2};
   for (int i = 0; i < 5; i++) {
     unlink(files[i]);
@@ -291,22 +291,22 @@ static void test_spans(void **state) {
                  TAG_NER_LABEL(TAG_ENT_ORG, TAG_NER_B), TAG_NER_LABEL(TAG_ENT_ORG, TAG_NER_I),
                  TAG_NER_LABEL(TAG_ENT_ORG, TAG_NER_L)};
   tag_span sp[8];
-  assert_int_equal(tagger_ner_spans(l, 5, sp, 8), 2);
+  assert_int_equal(prc_tagger_ner_spans(l, 5, sp, 8), 2);
   assert_int_equal(sp[1].begin, 2);
   assert_int_equal(sp[1].end, 5);
   assert_int_equal(sp[1].type, TAG_ENT_ORG);
   /* BIO (no L/U) and an I of another type that starts a new span */
   uint8_t b[] = {TAG_NER_LABEL(TAG_ENT_LOC, TAG_NER_B), TAG_NER_LABEL(TAG_ENT_LOC, TAG_NER_I),
                  TAG_NER_LABEL(TAG_ENT_MISC, TAG_NER_I), TAG_NER_O};
-  assert_int_equal(tagger_ner_spans(b, 4, sp, 8), 2);
+  assert_int_equal(prc_tagger_ner_spans(b, 4, sp, 8), 2);
   assert_int_equal(sp[0].end, 2);
   assert_int_equal(sp[1].begin, 2);
   assert_int_equal(sp[1].end, 3);
   assert_int_equal(sp[1].type, TAG_ENT_MISC);
   /* only the count when there is no room */
-  assert_int_equal(tagger_ner_spans(b, 4, sp, 0), 2);
-  assert_string_equal(tagger_ent_name(TAG_ENT_MISC), "MISC");
-  assert_int_equal(tagger_ent_type("LOC"), TAG_ENT_LOC);
+  assert_int_equal(prc_tagger_ner_spans(b, 4, sp, 0), 2);
+  assert_string_equal(prc_tagger_ent_name(TAG_ENT_MISC), "MISC");
+  assert_int_equal(prc_tagger_ent_type("LOC"), TAG_ENT_LOC);
 }
 
 int main(void) {

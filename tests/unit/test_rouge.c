@@ -16,7 +16,7 @@
 
 static void check_stem(const char *word, const char *want) {
   char out[64];
-  size_t n = porter_stem(word, strlen(word), out);
+  size_t n = prc_porter_stem(word, strlen(word), out);
   if (strcmp(out, want) != 0) fprintf(stderr, "stem(%s) = %s, want %s\n", word, out, want);
   assert_string_equal(out, want);
   assert_int_equal(n, strlen(want));
@@ -103,7 +103,7 @@ static void test_stem_nltk(void **state) {
 static void test_stem_inplace(void **state) {
   (void)state;
   char buf[32] = "running";
-  size_t n = porter_stem(buf, strlen(buf), buf);
+  size_t n = prc_porter_stem(buf, strlen(buf), buf);
   assert_int_equal(n, 3);
   assert_string_equal(buf, "run");
 }
@@ -121,29 +121,29 @@ static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 
 
 static void test_tokenize(void **state) {
   (void)state;
-  rouge_ctx *c = rouge_ctx_new(0);
+  rouge_ctx *c = prc_rouge_ctx_new(0);
   assert_non_null(c);
   rouge_tokens t = {0};
   const char *s = "The U.S. $1.2-trillion bill, caf\xc3\xa9 \xc4\xb0stanbul \xe2\x84\xaa" "elvin";
-  assert_int_equal(rouge_tokenize(c, s, strlen(s), &t), 0);
+  assert_int_equal(prc_rouge_tokenize(c, s, strlen(s), &t), 0);
   const char *want[] = {"the", "u", "s", "1", "2", "trillion", "bill", "caf", "i", "stanbul",
                         "kelvin"};
   assert_int_equal(t.n, 11);
-  for (size_t i = 0; i < t.n; i++) assert_string_equal(rouge_token_str(c, t.ids[i]), want[i]);
+  for (size_t i = 0; i < t.n; i++) assert_string_equal(prc_rouge_token_str(c, t.ids[i]), want[i]);
   /* equal strings get equal ids */
   assert_int_equal(t.ids[0], t.ids[0]);
-  rouge_tokens_free(&t);
-  rouge_ctx_free(c);
+  prc_rouge_tokens_free(&t);
+  prc_rouge_ctx_free(c);
 
   /* stemming applies only to tokens longer than 3 characters */
-  c = rouge_ctx_new(1);
+  c = prc_rouge_ctx_new(1);
   const char *s2 = "Was does RUNNING, feed";
-  assert_int_equal(rouge_tokenize(c, s2, strlen(s2), &t), 0);
+  assert_int_equal(prc_rouge_tokenize(c, s2, strlen(s2), &t), 0);
   const char *want2[] = {"was", "doe", "run", "feed"};
   assert_int_equal(t.n, 4);
-  for (size_t i = 0; i < t.n; i++) assert_string_equal(rouge_token_str(c, t.ids[i]), want2[i]);
-  rouge_tokens_free(&t);
-  rouge_ctx_free(c);
+  for (size_t i = 0; i < t.n; i++) assert_string_equal(prc_rouge_token_str(c, t.ids[i]), want2[i]);
+  prc_rouge_tokens_free(&t);
+  prc_rouge_ctx_free(c);
 }
 
 /* ROUGE-N clipping and ROUGE-L on one sentence. */
@@ -153,7 +153,7 @@ static void test_ngram_clipping_and_lcs(void **state) {
   /* ref unigrams {the:2, cat:2}, pred {the:3, cat:1}: overlap 2 + 1 = 3 of 4.
    * ref bigrams {the cat:2, cat the:1}, pred {the the:2, the cat:1}: overlap 1 of 3.
    * LCS("the cat the cat", "the the the cat") = "the the cat" = 3. */
-  assert_int_equal(rouge_score_pair("The cat, the cat.", "the the the cat", 0, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("The cat, the cat.", "the the the cat", 0, &s), 0);
   assert_prf(s.rouge1, 0.75, 0.75, 0.75);
   assert_prf(s.rouge2, 1.0 / 3, 1.0 / 3, 1.0 / 3);
   assert_prf(s.rougeL, 0.75, 0.75, 0.75);
@@ -161,7 +161,7 @@ static void test_ngram_clipping_and_lcs(void **state) {
   assert_prf(s.rougeLsum, 0.75, 0.75, 0.75);
 
   /* Different lengths: ref 2 tokens, pred 4. */
-  assert_int_equal(rouge_score_pair("storm hits", "storm hits the coast", 0, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("storm hits", "storm hits the coast", 0, &s), 0);
   assert_prf(s.rouge1, 0.5, 1.0, f1(0.5, 1.0));
   assert_prf(s.rouge2, 1.0 / 3, 1.0, f1(1.0 / 3, 1.0));
   assert_prf(s.rougeL, 0.5, 1.0, f1(0.5, 1.0));
@@ -172,11 +172,11 @@ static void test_ngram_clipping_and_lcs(void **state) {
 static void test_stemmed_pair(void **state) {
   (void)state;
   rouge_scores s;
-  assert_int_equal(rouge_score_pair("The runners were running", "a runner runs", 1, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("The runners were running", "a runner runs", 1, &s), 0);
   assert_prf(s.rouge1, 2.0 / 3, 0.5, f1(2.0 / 3, 0.5));
   /* bigrams: the runner / runner were / were run vs a runner / runner run */
   assert_prf(s.rouge2, 0, 0, 0);
-  assert_int_equal(rouge_score_pair("The runners were running", "a runner runs", 0, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("The runners were running", "a runner runs", 0, &s), 0);
   assert_prf(s.rouge1, 0, 0, 0);
 }
 
@@ -192,7 +192,7 @@ static void test_lsum_two_sentences(void **state) {
   rouge_scores s;
   const char *ref = "Police arrested the man.\nThe man was released.";
   const char *pred = "The man was arrested.\nPolice released him.";
-  assert_int_equal(rouge_score_pair(ref, pred, 0, &s), 0);
+  assert_int_equal(prc_rouge_score_pair(ref, pred, 0, &s), 0);
   assert_prf(s.rougeLsum, 5.0 / 7, 5.0 / 8, 2.0 / 3);
   /* whole-text LCS: the man was released = 4 */
   assert_prf(s.rougeL, 4.0 / 7, 0.5, 8.0 / 15);
@@ -210,29 +210,29 @@ static void test_lsum_two_sentences(void **state) {
 static void test_lsum_tiebreak(void **state) {
   (void)state;
   rouge_scores s;
-  assert_int_equal(rouge_score_pair("alpha beta\nbeta", "beta alpha", 0, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("alpha beta\nbeta", "beta alpha", 0, &s), 0);
   assert_prf(s.rougeLsum, 1.0, 2.0 / 3, 0.8);
   /* empty lines are dropped; blank-only lines have no tokens */
-  assert_int_equal(rouge_score_pair("alpha beta\n\n \nbeta\n", "\nbeta alpha\n", 0, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("alpha beta\n\n \nbeta\n", "\nbeta alpha\n", 0, &s), 0);
   assert_prf(s.rougeLsum, 1.0, 2.0 / 3, 0.8);
 }
 
 static void test_empty(void **state) {
   (void)state;
   rouge_scores s;
-  assert_int_equal(rouge_score_pair("", "", 1, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("", "", 1, &s), 0);
   assert_prf(s.rouge1, 0, 0, 0);
   assert_prf(s.rougeLsum, 0, 0, 0);
-  assert_int_equal(rouge_score_pair("storm", "", 1, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("storm", "", 1, &s), 0);
   assert_prf(s.rouge1, 0, 0, 0);
   assert_prf(s.rougeL, 0, 0, 0);
-  assert_int_equal(rouge_score_pair(NULL, "storm", 1, &s), 0);
+  assert_int_equal(prc_rouge_score_pair(NULL, "storm", 1, &s), 0);
   assert_prf(s.rouge1, 0, 0, 0);
-  assert_int_equal(rouge_score_pair("storm hits", "--- / ---", 1, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("storm hits", "--- / ---", 1, &s), 0);
   assert_prf(s.rouge1, 0, 0, 0);
   assert_prf(s.rougeLsum, 0, 0, 0);
   /* one token each: no bigrams, so ROUGE-2 is 0 */
-  assert_int_equal(rouge_score_pair("storm", "Storm!", 1, &s), 0);
+  assert_int_equal(prc_rouge_score_pair("storm", "Storm!", 1, &s), 0);
   assert_prf(s.rouge1, 1, 1, 1);
   assert_prf(s.rouge2, 0, 0, 0);
   assert_prf(s.rougeL, 1, 1, 1);
@@ -241,8 +241,8 @@ static void test_empty(void **state) {
 
 static void test_mean_and_fmeasure(void **state) {
   (void)state;
-  assert_true(rouge_fmeasure(0, 0) == 0.0);
-  assert_true(fabs(rouge_fmeasure(0.5, 1.0) - 2.0 / 3) < EPS);
+  assert_true(prc_rouge_fmeasure(0, 0) == 0.0);
+  assert_true(fabs(prc_rouge_fmeasure(0.5, 1.0) - 2.0 / 3) < EPS);
   rouge_mean m = {0};
   rouge_scores a, b;
   memset(&a, 0, sizeof a);
@@ -251,33 +251,33 @@ static void test_mean_and_fmeasure(void **state) {
   a.rouge1.f = 0.5;
   b.rouge1.p = 0.5;
   b.rougeLsum.r = 0.25;
-  rouge_mean_add(&m, &a);
-  rouge_mean_add(&m, &b);
-  rouge_scores g = rouge_mean_get(&m);
+  prc_rouge_mean_add(&m, &a);
+  prc_rouge_mean_add(&m, &b);
+  rouge_scores g = prc_rouge_mean_get(&m);
   assert_int_equal(m.n, 2);
   assert_true(fabs(g.rouge1.p - 0.75) < EPS);
   assert_true(fabs(g.rouge1.f - 0.25) < EPS);
   assert_true(fabs(g.rougeLsum.r - 0.125) < EPS);
   rouge_mean empty = {0};
-  g = rouge_mean_get(&empty);
+  g = prc_rouge_mean_get(&empty);
   assert_true(g.rouge2.f == 0.0);
 }
 
 /* The context can be reused across pairs, and lcs length helper works. */
 static void test_ctx_reuse(void **state) {
   (void)state;
-  rouge_ctx *c = rouge_ctx_new(1);
+  rouge_ctx *c = prc_rouge_ctx_new(1);
   rouge_scores s;
   const char *r = "Ministers agreed a new budget";
   const char *p = "The ministers agreed on the budget";
   for (int k = 0; k < 3; k++) {
-    assert_int_equal(rouge_score_ctx(c, r, strlen(r), p, strlen(p), &s), 0);
+    assert_int_equal(prc_rouge_score_ctx(c, r, strlen(r), p, strlen(p), &s), 0);
     /* minist agre a new budget vs the minist agre on the budget: 3 of 5 / 6 */
     assert_prf(s.rouge1, 3.0 / 6, 3.0 / 5, f1(0.5, 0.6));
   }
   uint32_t a[] = {1, 2, 3, 4, 5}, b[] = {5, 1, 3, 5, 4};
-  assert_int_equal(rouge_lcs_length(c, a, 5, b, 5), 3); /* 1 3 4 */
-  rouge_ctx_free(c);
+  assert_int_equal(prc_rouge_lcs_length(c, a, 5, b, 5), 3); /* 1 3 4 */
+  prc_rouge_ctx_free(c);
 }
 
 int main(void) {

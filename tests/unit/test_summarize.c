@@ -1,6 +1,6 @@
 /* test_summarize.c - the Lead-n and TextRank baselines (src/summarize.c).
  *
- * Documents are built directly with text_prepare / tokenize / split_sentences
+ * Documents are built directly with prc_text_prepare / prc_tokenize / prc_split_sentences
  * so the tests do not depend on the rest of the pipeline.  The articles are
  * invented for these tests.  PageRank values are worked out by hand in the
  * comments (damping d = 0.85).
@@ -21,13 +21,13 @@
 
 static precis_doc *mkdoc(const char *text, size_t len) {
   arena ar;
-  arena_init(&ar, NULL);
-  precis_doc *d = arena_alloc(&ar, sizeof *d);
+  prc_arena_init(&ar, NULL);
+  precis_doc *d = prc_arena_alloc(&ar, sizeof *d);
   d->ar = ar;
   precis_options_init(&d->opts);
-  text_prepare(d, text, len);
-  tokenize(d);
-  split_sentences(d);
+  prc_text_prepare(d, text, len);
+  prc_tokenize(d);
+  prc_split_sentences(d);
   return d;
 }
 
@@ -68,7 +68,7 @@ static void test_lead_structure(void **state) {
 static void test_lead_first_n(void **state) {
   (void)state;
   precis_doc *d = mk(LEAD_TEXT);
-  summarize_lead(d, 3);
+  prc_summarize_lead(d, 3);
   assert_int_equal(d->nkps, 3);
   assert_int_equal(d->kps[0].sent, 1);
   assert_int_equal(d->kps[1].sent, 2);
@@ -87,14 +87,14 @@ static void test_lead_first_n(void **state) {
 static void test_lead_n_too_large(void **state) {
   (void)state;
   precis_doc *d = mk(LEAD_TEXT);
-  summarize_lead(d, 50);
+  prc_summarize_lead(d, 50);
   assert_int_equal(d->nkps, 5);
   static const uint32_t want[] = {1, 2, 5, 6, 7};
   for (uint32_t i = 0; i < 5; i++) assert_int_equal(d->kps[i].sent, want[i]);
   assert_string_equal(d->kps[4].claim, "Power returned late in the evening.");
-  summarize_lead(d, 0);
+  prc_summarize_lead(d, 0);
   assert_int_equal(d->nkps, 0);
-  summarize_lead(d, -2);
+  prc_summarize_lead(d, -2);
   assert_int_equal(d->nkps, 0);
   precis_doc_free(d);
 }
@@ -104,15 +104,15 @@ static void test_empty_documents(void **state) {
   const char *texts[] = {"", "   \n\n \t ", "* * *\n\n---\n"};
   for (int k = 0; k < 3; k++) {
     precis_doc *d = mk(texts[k]);
-    summarize_lead(d, 3);
+    prc_summarize_lead(d, 3);
     assert_int_equal(d->nkps, 0);
-    summarize_textrank(d, 3);
+    prc_summarize_textrank(d, 3);
     assert_int_equal(d->nkps, 0);
     precis_doc_free(d);
   }
   /* NULL text of length 0 */
   precis_doc *d = mkdoc(NULL, 0);
-  summarize_textrank(d, 3);
+  prc_summarize_textrank(d, 3);
   assert_int_equal(d->nkps, 0);
   precis_doc_free(d);
 }
@@ -134,7 +134,7 @@ static void test_textrank_star_centre(void **state) {
   (void)state;
   precis_doc *d = mk(STAR_TEXT);
   assert_int_equal(d->nsents, 4);
-  summarize_textrank(d, 1);
+  prc_summarize_textrank(d, 1);
   assert_int_equal(d->nkps, 1);
   assert_int_equal(d->kps[0].sent, 3);
   assert_string_equal(d->kps[0].claim, "Farmers sell apples, bananas and cherries.");
@@ -147,14 +147,14 @@ static void test_textrank_ties_and_order(void **state) {
   (void)state;
   precis_doc *d = mk(STAR_TEXT);
   /* the three leaves tie: the earliest wins; output is in document order */
-  summarize_textrank(d, 2);
+  prc_summarize_textrank(d, 2);
   assert_int_equal(d->nkps, 2);
   assert_int_equal(d->kps[0].sent, 0);
   assert_int_equal(d->kps[1].sent, 3);
   assert_float_equal(d->kps[0].score, 0.1734234, 1e-5);
   assert_float_equal(d->kps[1].score, 0.4797297, 1e-5);
   /* n larger than the number of sentences: all of them, in order */
-  summarize_textrank(d, 10);
+  prc_summarize_textrank(d, 10);
   assert_int_equal(d->nkps, 4);
   double sum = 0;
   for (uint32_t i = 0; i < 4; i++) {
@@ -175,12 +175,12 @@ static void test_textrank_dangling(void **state) {
   precis_doc *d = mk("Engineers repaired the bridge. Voters chose a mayor. "
                      "The bridge reopened after engineers finished.");
   assert_int_equal(d->nsents, 3);
-  summarize_textrank(d, 3);
+  prc_summarize_textrank(d, 3);
   assert_int_equal(d->nkps, 3);
   assert_float_equal(d->kps[0].score, 0.4651163, 1e-5);
   assert_float_equal(d->kps[1].score, 0.0697674, 1e-5);
   assert_float_equal(d->kps[2].score, 0.4651163, 1e-5);
-  summarize_textrank(d, 1);
+  prc_summarize_textrank(d, 1);
   assert_int_equal(d->nkps, 1);
   assert_int_equal(d->kps[0].sent, 0);
   precis_doc_free(d);
@@ -194,7 +194,7 @@ static void test_textrank_skips_headings(void **state) {
                      "Farmers sell apples, bananas and cherries.\n");
   assert_int_equal(d->nsents, 5);
   assert_true(d->sents[0].is_heading);
-  summarize_textrank(d, 10);
+  prc_summarize_textrank(d, 10);
   assert_int_equal(d->nkps, 4);
   for (uint32_t i = 0; i < 4; i++) assert_int_equal(d->kps[i].sent, i + 1);
   /* same star as above once the heading is left out */
@@ -210,8 +210,8 @@ static void test_textrank_deterministic(void **state) {
       "Road repairs will start in the spring, the mayor said. Critics said the budget relies on higher taxes. "
       "The vote was seven to two.";
   precis_doc *a = mk(t), *b = mk(t);
-  summarize_textrank(a, 3);
-  summarize_textrank(b, 3);
+  prc_summarize_textrank(a, 3);
+  prc_summarize_textrank(b, 3);
   assert_int_equal(a->nkps, 3);
   assert_int_equal(b->nkps, 3);
   for (uint32_t i = 0; i < 3; i++) {
@@ -221,8 +221,8 @@ static void test_textrank_deterministic(void **state) {
     if (i) assert_true(a->kps[i].sent > a->kps[i - 1].sent);
   }
   /* running again on the same document gives the same result (kps reset) */
-  summarize_lead(a, 2);
-  summarize_textrank(a, 3);
+  prc_summarize_lead(a, 2);
+  prc_summarize_textrank(a, 3);
   assert_int_equal(a->nkps, 3);
   for (uint32_t i = 0; i < 3; i++) assert_int_equal(a->kps[i].sent, b->kps[i].sent);
   precis_doc_free(a);
@@ -253,7 +253,7 @@ static void test_textrank_sentence_cap(void **state) {
   char *t = cap_text(false);
   precis_doc *d = mk(t);
   assert_int_equal(d->nsents, 510);
-  summarize_textrank(d, 3);
+  prc_summarize_textrank(d, 3);
   assert_int_equal(d->nkps, 3);
   for (uint32_t i = 0; i < 3; i++) {
     assert_int_equal(d->kps[i].sent, i);
@@ -264,7 +264,7 @@ static void test_textrank_sentence_cap(void **state) {
 
   t = cap_text(true);
   d = mk(t);
-  summarize_textrank(d, 3);
+  prc_summarize_textrank(d, 3);
   assert_int_equal(d->nkps, 3);
   for (uint32_t i = 0; i < 3; i++) assert_int_equal(d->kps[i].sent, i);
   /* a copy receives from its 9 twins exactly its own score; the 490 isolated
@@ -294,7 +294,7 @@ static void test_textrank_token_cap(void **state) {
   assert_true(len < cap - 1);
   precis_doc *d = mk(buf);
   assert_int_equal(d->nsents, 4);
-  summarize_textrank(d, 4);
+  prc_summarize_textrank(d, 4);
   assert_int_equal(d->nkps, 4);
   assert_float_equal(d->kps[0].score, 0.0652174, 1e-5);
   assert_float_equal(d->kps[1].score, 0.4347826, 1e-5);
@@ -338,16 +338,16 @@ static void test_textrank_large_input(void **state) {
   double t0 = now();
   precis_doc *d = mkdoc(buf, len);
   double t1 = now();
-  summarize_textrank(d, 3);
+  prc_summarize_textrank(d, 3);
   double t2 = now();
-  summarize_lead(d, 3);
+  prc_summarize_lead(d, 3);
   double t3 = now();
   assert_true(d->nsents > 40000);
   print_message("large input: %zu bytes, %u sentences (one paragraph); prepare+tokenize+split %.3f s, "
                 "textrank %.4f s, lead %.6f s\n",
                 len, d->nsents, t1 - t0, t2 - t1, t3 - t2);
   assert_int_equal(d->nkps, 3);
-  summarize_textrank(d, 3);
+  prc_summarize_textrank(d, 3);
   assert_int_equal(d->nkps, 3);
   for (uint32_t i = 0; i < 3; i++) assert_true(d->kps[i].sent < SUMMARIZE_TR_MAX_SENTS);
   /* no time bound here: timings belong in bench/, not in unit tests */
