@@ -364,11 +364,11 @@ int cmd_analyze(int argc, char **argv) {
       else { fprintf(stderr, "precis: unknown summarizer '%s' (keypoints, lead, textrank)\n", v); free(files); return 2; }
     } else if (!strcmp(a, "--pos-model") || !strcmp(a, "--ner-model")) {
       NEED_ARG();
-      char err[256];
-      precis_model *m = precis_model_load(argv[++i], err, sizeof err);
+      precis_error err;
+      precis_model *m = precis_model_load(argv[++i], &err);
       const char *want = a[2] == 'p' ? "pos" : "ner";
       if (!m || strcmp(precis_model_kind(m), want)) {
-        fprintf(stderr, "precis: %s: %s\n", argv[i], m ? "not a model of that kind" : err);
+        fprintf(stderr, "precis: %s: %s\n", argv[i], m ? "not a model of that kind" : err.message);
         precis_model_free(m);
         free(files);
         return 2;

@@ -106,12 +106,12 @@ static int train(int argc, char **argv, int kind) {
     fprintf(stderr, "usage: %s\n", usage);
     return 2;
   }
-  char err[512];
+  precis_error err;
   tagger *pm = NULL;
   if (a.pos_model) {
-    pm = prc_tagger_load_file(a.pos_model, err, sizeof err);
+    pm = prc_tagger_load_file(a.pos_model, &err);
     if (!pm || prc_tagger_kind(pm) != TAGGER_POS) {
-      fprintf(stderr, "precis: %s: %s\n", a.pos_model, pm ? "not a POS model" : err);
+      fprintf(stderr, "precis: %s: %s\n", a.pos_model, pm ? "not a POS model" : err.message);
       prc_tagger_free(pm);
       return 1;
     }
@@ -121,11 +121,11 @@ static int train(int argc, char **argv, int kind) {
                          .text_dir = a.text_dir, .no_clusters = a.no_clusters,
                          .prune = a.prune};
   double dev = 0;
-  int rc = kind == TAGGER_POS ? prc_tagger_train_pos(&o, &dev, err, sizeof err)
-                              : prc_tagger_train_ner(&o, &dev, err, sizeof err);
+  int rc = kind == TAGGER_POS ? prc_tagger_train_pos(&o, &dev, &err)
+                              : prc_tagger_train_ner(&o, &dev, &err);
   prc_tagger_free(pm);
   if (rc < 0) {
-    fprintf(stderr, "precis: %s\n", err);
+    fprintf(stderr, "precis: %s\n", err.message);
     return 1;
   }
   if (a.verbose)
@@ -139,16 +139,16 @@ int cmd_train_ner(int argc, char **argv) { return train(argc, argv, TAGGER_NER);
 
 /* Loads --model or the built-in model of the kind. */
 static const tagger *get_model(const char *path, int kind, tagger **owned) {
-  char err[512];
+  precis_error err;
   *owned = NULL;
   if (!path) {
     const tagger *t = kind == TAGGER_POS ? prc_tagger_builtin_pos() : prc_tagger_builtin_ner();
-    if (!t) fprintf(stderr, "precis: %s\n", prc_tagger_builtin_error(kind));
+    if (!t) fprintf(stderr, "precis: %s\n", prc_tagger_builtin_error(kind)->message);
     return t;
   }
-  tagger *t = prc_tagger_load_file(path, err, sizeof err);
+  tagger *t = prc_tagger_load_file(path, &err);
   if (!t) {
-    fprintf(stderr, "precis: %s\n", err);
+    fprintf(stderr, "precis: %s\n", err.message);
     return NULL;
   }
   if (prc_tagger_kind(t) != kind) {
@@ -176,9 +176,9 @@ int cmd_eval_pos(int argc, char **argv) {
   const tagger *t = get_model(a.model, TAGGER_POS, &owned);
   if (!t) return 1;
   tagger_pos_eval ev;
-  char err[512];
-  if (prc_tagger_eval_pos(t, a.pos1, &ev, err, sizeof err) < 0) {
-    fprintf(stderr, "precis: %s\n", err);
+  precis_error err;
+  if (prc_tagger_eval_pos(t, a.pos1, &ev, &err) < 0) {
+    fprintf(stderr, "precis: %s\n", err.message);
     prc_tagger_free(owned);
     return 1;
   }
@@ -238,9 +238,9 @@ int cmd_eval_ner(int argc, char **argv) {
     }
   }
   tagger_ner_eval ev;
-  char err[512];
-  if (prc_tagger_eval_ner(t, pos, a.pos1, &ev, a.bench ? 10 : 1, err, sizeof err) < 0) {
-    fprintf(stderr, "precis: %s\n", err);
+  precis_error err;
+  if (prc_tagger_eval_ner(t, pos, a.pos1, &ev, a.bench ? 10 : 1, &err) < 0) {
+    fprintf(stderr, "precis: %s\n", err.message);
     prc_tagger_free(owned);
     prc_tagger_free(owned_pos);
     return 1;

@@ -74,38 +74,130 @@ typedef enum precis_summarizer {
   PRECIS_SUMMARIZER_TEXTRANK = 2   /* TF-IDF cosine graph + PageRank */
 } precis_summarizer;
 
-/* A statistical model file (a POS or NER tagger trained by `precis train`). */
+/* ---- errors ---------------------------------------------------------------
+ * Calls that can fail for more than one reason fill a precis_error when the
+ * caller passes one (NULL is allowed everywhere: the call then just returns
+ * NULL / -1).  On success code is PRECIS_OK and message is "". */
+typedef enum precis_error_code {
+  PRECIS_OK = 0,
+  PRECIS_ERROR_INVALID_ARGUMENT = 1, /* NULL text with len > 0, NULL path, ... */
+  PRECIS_ERROR_OPTIONS_VERSION = 2,  /* precis_options.version unknown to this library */
+  PRECIS_ERROR_OUT_OF_MEMORY = 3,    /* the allocator returned NULL */
+  PRECIS_ERROR_INPUT_TOO_LARGE = 4,  /* text longer than 4 GiB - 16 bytes (offsets are 32-bit) */
+  PRECIS_ERROR_IO = 5,               /* a model file cannot be opened or read */
+  PRECIS_ERROR_MODEL_FORMAT = 6,     /* not a precis model, truncated, corrupt, other format version */
+  PRECIS_ERROR_MODEL_KIND = 7,       /* a model of the wrong kind (an NER model as pos_model, ...) */
+  PRECIS_ERROR_MODEL_MISSING = 8,    /* no built-in model (built without models/) and no model given */
+  PRECIS_ERROR_CORPUS = 9            /* a training or evaluation file is malformed (precis train|eval) */
+} precis_error_code;
+
+#define PRECIS_NO_OFFSET ((size_t)-1)
+
+typedef struct precis_error {
+  precis_error_code code;
+  /* Byte offset where the error applies: into the model file for
+   * PRECIS_ERROR_MODEL_FORMAT (the header field or section at fault), into
+   * the text for PRECIS_ERROR_INPUT_TOO_LARGE (the first byte not analysed);
+   * PRECIS_NO_OFFSET otherwise. */
+  size_t offset;
+  char message[256]; /* one line of English, NUL-terminated, no trailing newline */
+} precis_error;
+
+/* "ok", "invalid argument", "options version", "out of memory", "input too
+ * large", "io", "model format", "model kind", "model missing", "corpus";
+ * "unknown" for
+ * any other value.  Thread-safe. */
+PRECIS_EXPORT const char *precis_error_name(precis_error_code code);
+
+/* ---- models ----------------------------------------------------------------
+ * A statistical model file (a POS or NER tagger trained by `precis train`).
+ * precis works without any: the built-in models are compiled in.  A loaded
+ * model is read-only and may be shared by any number of threads and
+ * documents; free it after the last document that used it is analysed.
+ * Model memory is allocated with malloc (and a model file is mapped while it
+ * is decoded), not with precis_options.allocator: a model outlives documents
+ * and is shared between them. */
 typedef struct precis_model precis_model;
 
+/* Load a model file.  Returns NULL and fills err (when not NULL) when the
+ * file is missing or unreadable (PRECIS_ERROR_IO), or not a valid model of
+ * this format version (PRECIS_ERROR_MODEL_FORMAT, with the file offset).
+ * Thread-safe. */
+PRECIS_EXPORT precis_model *precis_model_load(const char *path, precis_error *err);
+/* The same from bytes in memory (the buffer may be freed afterwards). */
+PRECIS_EXPORT precis_model *precis_model_load_memory(const void *data, size_t len,
+                                                     precis_error *err);
+/* "pos", "ner", or NULL (m is NULL). */
+PRECIS_EXPORT const char *precis_model_kind(const precis_model *m);
+/* NULL is allowed.  Not while another thread still analyses with m. */
+PRECIS_EXPORT void precis_model_free(precis_model *m);
+
+/* ---- options ---------------------------------------------------------------
+ * Always start from precis_options_init: it sets version, so that a program
+ * compiled against this header keeps working with a later library whose
+ * options struct has grown (fields are only ever added at the end). */
+#define PRECIS_OPTIONS_VERSION 1
+
 typedef struct precis_options {
+  unsigned version;             /* PRECIS_OPTIONS_VERSION (set by precis_options_init) */
   int max_keypoints;            /* 0 = automatic (3 to 5) */
   precis_summarizer summarizer; /* which sentence selector */
   const precis_allocator *allocator; /* NULL = malloc/realloc/free */
   unsigned flags;               /* PRECIS_OPT_* */
-  const precis_model *pos_model; /* NULL = the built-in POS tagger */
-  const precis_model *ner_model; /* NULL = the built-in NER tagger */
+  const precis_model *pos_model; /* NULL = the built-in POS tagger; must be a "pos" model */
+  const precis_model *ner_model; /* NULL = the built-in NER tagger; must be a "ner" model */
 } precis_options;
-
-/* Load a model file (for precis_options.pos_model / ner_model).  Returns NULL
- * with a message in err (errlen bytes) when the file is missing, corrupt, of
- * another format version, or not a tagger model.  A loaded model is read-only
- * and may be shared by any number of threads; free it after the last use. */
-PRECIS_EXPORT precis_model *precis_model_load(const char *path, char *err, size_t errlen);
-/* "pos", "ner", or NULL. */
-PRECIS_EXPORT const char *precis_model_kind(const precis_model *m);
-PRECIS_EXPORT void precis_model_free(precis_model *m);
 
 #define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers (rules only) */
 
+/* Defaults: automatic key points, the key-point engine, malloc, the built-in
+ * models.  Thread-safe. */
 PRECIS_EXPORT void precis_options_init(precis_options *opts);
 
 typedef struct precis_doc precis_doc;
 
-/* Analyse len bytes of UTF-8 text (invalid sequences become U+FFFD).
- * Returns NULL only when text is NULL and len > 0, or when the allocator
- * fails (everything allocated so far is released first). */
+/* Analyse len bytes of UTF-8 text (invalid sequences and NUL bytes become
+ * U+FFFD; nothing is lost).  opts may be NULL (defaults).  Returns NULL when
+ * the analysis cannot be made, and then fills err when it is not NULL:
+ *   PRECIS_ERROR_INVALID_ARGUMENT  text is NULL and len > 0
+ *   PRECIS_ERROR_OPTIONS_VERSION   opts->version is 0 or newer than this library
+ *   PRECIS_ERROR_INPUT_TOO_LARGE   len > 4 GiB - 16 (offset: the first byte not taken)
+ *   PRECIS_ERROR_MODEL_KIND        pos_model is not a POS model, or ner_model not NER
+ *   PRECIS_ERROR_MODEL_MISSING     the built-in models are missing or failed to
+ *                                  load and PRECIS_OPT_NO_TAGGER is not set
+ *   PRECIS_ERROR_OUT_OF_MEMORY     the allocator failed (all that was allocated
+ *                                  is released first)
+ * Every byte the document holds comes from opts->allocator.  Thread-safe:
+ * any number of threads may analyse at once, with shared or separate
+ * options and models. */
+PRECIS_EXPORT precis_doc *precis_analyze_ex(const char *text, size_t len,
+                                            const precis_options *opts, precis_error *err);
+/* precis_analyze_ex without the error report. */
 PRECIS_EXPORT precis_doc *precis_analyze(const char *text, size_t len, const precis_options *opts);
+/* Releases everything of doc (NULL is allowed).  Not while another thread
+ * reads doc. */
 PRECIS_EXPORT void precis_doc_free(precis_doc *doc);
+
+/* What the analysis did (precis_doc_stats). */
+typedef enum precis_model_use {
+  PRECIS_MODEL_UNUSED = 0,   /* not run (PRECIS_OPT_NO_TAGGER): rules only */
+  PRECIS_MODEL_BUILTIN = 1,  /* the model compiled into the library */
+  PRECIS_MODEL_GIVEN = 2     /* the caller's model (precis_options.pos_model / ner_model) */
+} precis_model_use;
+
+typedef struct precis_stats {
+  size_t bytes;       /* of the analysed (repaired) text */
+  size_t chars;       /* code points */
+  size_t repairs;     /* invalid UTF-8 sequences and NUL bytes replaced */
+  size_t tokens, sentences, paragraphs;
+  precis_model_use pos; /* which POS tagger ran */
+  precis_model_use ner; /* which NER tagger ran */
+} precis_stats;
+
+/* Fills *out (zeroes when doc is NULL).  Returns 0, or -1 when doc or out is
+ * NULL.  Documents are read-only once analysed: every precis_doc_* reader
+ * may be called from several threads at once. */
+PRECIS_EXPORT int precis_doc_stats(const precis_doc *doc, precis_stats *out);
 
 /* The analysed (repaired) text as UTF-8, and its length in bytes / code points. */
 PRECIS_EXPORT const char *precis_doc_text(const precis_doc *doc, size_t *len_bytes);
@@ -195,6 +287,8 @@ typedef enum precis_format {
 /* Render doc; id may be NULL (JSON then writes "id": null).  *len gets the
  * length in bytes.  Free the result with precis_free(opts allocator or NULL). */
 PRECIS_EXPORT char *precis_render(const precis_doc *doc, precis_format fmt, const char *id, size_t *len);
+/* Releases a string from precis_render with the allocator the document was
+ * analysed with (NULL = the default).  NULL ptr is allowed. */
 PRECIS_EXPORT void precis_free(const precis_allocator *alc, void *ptr);
 
 #ifdef __cplusplus

@@ -147,6 +147,7 @@ struct precis_doc {
 
   /* tags.c */
   bool has_pos, has_ner;
+  uint8_t pos_use, ner_use; /* precis_model_use: which taggers ran (precis_doc_stats) */
   struct ner_span *ner_spans;
   uint32_t nner, cner;
 

@@ -8,19 +8,46 @@
 #include <string.h>
 
 #include "doc.h"
+#include "error.h"
+#include "tags.h"
 
 void precis_options_init(precis_options *o) {
   if (!o) return;
   memset(o, 0, sizeof *o);
+  o->version = PRECIS_OPTIONS_VERSION;
   o->max_keypoints = 0;
   o->summarizer = PRECIS_SUMMARIZER_KEYPOINTS;
 }
 
-precis_doc *precis_analyze(const char *text, size_t len, const precis_options *opts) {
-  if (!text && len) return NULL;
+/* Offsets are 32-bit code-point and byte indexes (text.c keeps 16 values
+ * spare): a text must be shorter than 4 GiB. */
+#define PRECIS_MAX_INPUT ((size_t)0xFFFFFFF0u)
+
+precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options *opts,
+                              precis_error *err) {
+  prc_error_clear(err);
+  if (!text && len) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "text is NULL but len is %zu", len);
+    return NULL;
+  }
+  if (len > PRECIS_MAX_INPUT) {
+    prc_error_set(err, PRECIS_ERROR_INPUT_TOO_LARGE, PRECIS_MAX_INPUT,
+                  "input of %zu bytes: precis analyses texts of less than 4 GiB", len);
+    return NULL;
+  }
   precis_options o;
-  if (opts) o = *opts;
-  else precis_options_init(&o);
+  if (opts) {
+    if (opts->version == 0 || opts->version > PRECIS_OPTIONS_VERSION) {
+      prc_error_set(err, PRECIS_ERROR_OPTIONS_VERSION, PRECIS_NO_OFFSET,
+                    "options version %u; this library knows versions 1 to %d (call precis_options_init)",
+                    opts->version, PRECIS_OPTIONS_VERSION);
+      return NULL;
+    }
+    o = *opts; /* version 1 is the whole struct; later versions copy what the caller's has */
+  } else {
+    precis_options_init(&o);
+  }
+  if (prc_tags_check(&o, err) < 0) return NULL;
   const precis_allocator *alc = o.allocator ? o.allocator : precis_default_allocator();
   /* every allocation of the analysis comes from the document's arena; when the
    * allocator fails, prc_arena_alloc jumps back here and the whole arena goes */
@@ -32,6 +59,7 @@ precis_doc *precis_analyze(const char *text, size_t len, const precis_options *o
   if (setjmp(oom)) {
     arena a = *live;
     prc_arena_free(&a);
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return NULL;
   }
   precis_doc *d = prc_arena_alloc(&ar, sizeof *d);
@@ -50,6 +78,25 @@ precis_doc *precis_analyze(const char *text, size_t len, const precis_options *o
   prc_export_doc(d);
   d->ar.oom = NULL; /* the document outlives this frame */
   return d;
+}
+
+precis_doc *precis_analyze(const char *text, size_t len, const precis_options *opts) {
+  return precis_analyze_ex(text, len, opts, NULL);
+}
+
+int precis_doc_stats(const precis_doc *d, precis_stats *out) {
+  if (!out) return -1;
+  memset(out, 0, sizeof *out);
+  if (!d) return -1;
+  out->bytes = d->len;
+  out->chars = d->ncp;
+  out->repairs = d->repairs;
+  out->tokens = d->ntoks;
+  out->sentences = d->nsents;
+  out->paragraphs = d->nparas;
+  out->pos = (precis_model_use)d->pos_use;
+  out->ner = (precis_model_use)d->ner_use;
+  return 0;
 }
 
 void precis_doc_free(precis_doc *d) {

@@ -11,6 +11,10 @@ typedef struct ner_span {
   uint8_t type;
 } ner_span;
 
+/* Checks, before an analysis, that the models it will run exist and are of
+ * the right kinds (PRECIS_ERROR_MODEL_KIND / _MISSING).  Returns 0 or -1. */
+int prc_tags_check(const precis_options *o, precis_error *err);
+
 static inline bool tags_have_ner(const precis_doc *d) { return d->has_ner; }
 static inline bool tags_have_pos(const precis_doc *d) { return d->has_pos; }
 

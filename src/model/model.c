@@ -1,8 +1,9 @@
 /* model.c - the precis model container (see model.h). */
 #include "model.h"
 
+#include "error.h"
+
 #include <errno.h>
-#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,14 +11,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-void prc_model_seterr(char *err, size_t len, const char *fmt, ...) {
-  if (!err || !len) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(err, len, fmt, ap);
-  va_end(ap);
-}
 
 uint32_t prc_model_checksum(const unsigned char *buf, size_t n) {
   uint32_t h = 0x811c9dc5u;
@@ -30,66 +23,65 @@ uint32_t prc_model_checksum(const unsigned char *buf, size_t n) {
 }
 
 static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check_sum,
-                 model_view *v, char *err, size_t errlen);
+                 model_view *v, precis_error *err);
 
-int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
-                size_t errlen) {
-  return parse(buf, n, featset, 1, v, err, errlen);
+int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, precis_error *err) {
+  return parse(buf, n, featset, 1, v, err);
 }
 
 int prc_model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
-                         char *err, size_t errlen) {
-  return parse(buf, n, featset, 0, v, err, errlen);
+                             precis_error *err) {
+  return parse(buf, n, featset, 0, v, err);
 }
 
 static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check_sum,
-                 model_view *v, char *err, size_t errlen) {
+                 model_view *v, precis_error *err) {
   memset(v, 0, sizeof *v);
   if (!buf || n < 8 || memcmp(buf, MODEL_MAGIC, 8) != 0) {
-    prc_model_seterr(err, errlen, "not a precis model (bad magic)");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 0, "not a precis model (bad magic)");
     return -1;
   }
   if (n < MODEL_HEADER_SIZE) {
-    prc_model_seterr(err, errlen, "model file truncated (%zu bytes, header needs %u)", n,
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, n, "model file truncated (%zu bytes, header needs %u)", n,
            MODEL_HEADER_SIZE);
     return -1;
   }
   v->version = pc_rd32(buf + 8);
   v->featset = pc_rd32(buf + 12);
   if (v->version != MODEL_FORMAT_VERSION) {
-    prc_model_seterr(err, errlen, "unsupported model format version %u (this build reads version %u)",
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 8, "unsupported model format version %u (this build reads version %u)",
            (unsigned)v->version, MODEL_FORMAT_VERSION);
     return -1;
   }
   uint64_t total = pc_rd64(buf + 24);
   if (total > n) {
-    prc_model_seterr(err, errlen, "model file truncated (%zu of %llu bytes)", n, (unsigned long long)total);
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, n, "model file truncated (%zu of %llu bytes)", n, (unsigned long long)total);
     return -1;
   }
   if (total != n) {
-    prc_model_seterr(err, errlen, "model file corrupt (%zu bytes, header says %llu)", n,
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 24, "model file corrupt (%zu bytes, header says %llu)", n,
            (unsigned long long)total);
     return -1;
   }
   uint32_t sum = pc_rd32(buf + 32);
   if (check_sum && prc_model_checksum(buf, n) != sum) {
-    prc_model_seterr(err, errlen, "model file corrupt (checksum mismatch)");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 32, "model file corrupt (checksum mismatch)");
     return -1;
   }
   if (featset && v->featset != featset) {
-    prc_model_seterr(err, errlen, "model has feature set %u, expected %u (wrong kind of model or built by another version)",
+    prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12, "model has feature set %u, expected %u (wrong kind of model or built by another version)",
            (unsigned)v->featset, (unsigned)featset);
     return -1;
   }
   uint32_t ns = pc_rd32(buf + 16);
   if (ns > MODEL_MAX_SECTIONS) {
-    prc_model_seterr(err, errlen, "model file corrupt (%u sections)", (unsigned)ns);
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 16, "model file corrupt (%u sections)", (unsigned)ns);
     return -1;
   }
   size_t off = MODEL_HEADER_SIZE;
   for (uint32_t i = 0; i < ns; i++) {
     if (n - off < 8) {
-      prc_model_seterr(err, errlen, "model file corrupt (section table runs past the end)");
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, off, "model file corrupt (section table runs past the end)");
       return -1;
     }
     model_section *s = &v->sec[i];
@@ -98,20 +90,21 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
     uint32_t len = pc_rd32(buf + off + 4);
     off += 8;
     if (len > n - off) {
-      prc_model_seterr(err, errlen, "model file corrupt (section %s runs past the end)", s->tag);
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, off - 8, "model file corrupt (section %s runs past the end)", s->tag);
       return -1;
     }
     s->p = buf + off;
+    s->off = off;
     s->n = len;
     off += len;
     off += (4 - (len & 3)) & 3;
     if (off > n) {
-      prc_model_seterr(err, errlen, "model file corrupt (bad padding)");
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, off, "model file corrupt (bad padding)");
       return -1;
     }
   }
   if (off != n) {
-    prc_model_seterr(err, errlen, "model file corrupt (trailing bytes)");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, off, "model file corrupt (trailing bytes)");
     return -1;
   }
   v->nsections = (int)ns;
@@ -124,30 +117,29 @@ const model_section *prc_model_find(const model_view *v, const char *tag) {
   return NULL;
 }
 
-int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, char *err,
-                   size_t errlen) {
+int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, precis_error *err) {
   *buf = NULL;
   *n = 0;
   int fd = open(path, O_RDONLY);
   if (fd < 0) {
-    prc_model_seterr(err, errlen, "cannot open model %s: %s", path, strerror(errno));
+    prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot open model %s: %s", path, strerror(errno));
     return -1;
   }
   struct stat st;
   if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-    prc_model_seterr(err, errlen, "cannot read model %s: not a regular file", path);
+    prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read model %s: not a regular file", path);
     close(fd);
     return -1;
   }
   if (st.st_size == 0) {
-    prc_model_seterr(err, errlen, "model file %s is empty (truncated)", path);
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 0, "model file %s is empty (truncated)", path);
     close(fd);
     return -1;
   }
   void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
   if (p == MAP_FAILED) {
-    prc_model_seterr(err, errlen, "cannot map model %s: %s", path, strerror(errno));
+    prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot map model %s: %s", path, strerror(errno));
     return -1;
   }
   *buf = p;
@@ -212,15 +204,15 @@ int prc_model_note(const model_section *s, const char *key, char *out, size_t ou
 
 /* ---- lexicon ------------------------------------------------------------------ */
 
-int prc_model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen) {
+int prc_model_lex_read(const model_section *s, model_lex *lx, precis_error *err) {
   memset(lx, 0, sizeof *lx);
   if (!s || s->n < 4) {
-    prc_model_seterr(err, errlen, "lexicon section truncated");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s ? s->off : PRECIS_NO_OFFSET, "model corrupt: lexicon section truncated");
     return -1;
   }
   uint32_t n = pc_rd32(s->p);
   if ((uint64_t)n * 12 + 4 != s->n) {
-    prc_model_seterr(err, errlen, "lexicon section has the wrong size (corrupt)");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off, "model corrupt: lexicon section %s has the wrong size", s->tag);
     return -1;
   }
   uint32_t cap = 16;
@@ -229,7 +221,7 @@ int prc_model_lex_read(const model_section *s, model_lex *lx, char *err, size_t 
   lx->n = n;
   lx->e = prc_pc_table_alloc((size_t)cap * sizeof *lx->e);
   if (!lx->e) {
-    prc_model_seterr(err, errlen, "out of memory");
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return -1;
   }
   const unsigned char *p = s->p + 4;

@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "precis.h"
 #include "perceptron.h"
 
 #define MODEL_MAGIC "PRECISM\x1a"
@@ -43,6 +44,7 @@ typedef struct model_section {
   char tag[5];
   const unsigned char *p; /* points into the parsed buffer */
   size_t n;
+  size_t off;             /* the payload's byte offset in the file (for error reports) */
 } model_section;
 
 typedef struct model_view {
@@ -53,19 +55,19 @@ typedef struct model_view {
 
 /* Checks header, length, checksum and section table of buf[0..n).  If
  * featset != 0 it must match the file's.  Returns 0, or -1 with a message
- * in err.  The view points into buf. */
-int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, char *err,
-                size_t errlen);
+ * in err (PRECIS_ERROR_MODEL_FORMAT, or _KIND for another feature set, with
+ * the offset of the field at fault).  The view points into buf. */
+int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
+                    precis_error *err);
 /* The same without the checksum (every other check is made): for the
  * models compiled into the library, whose checksums tools/bin2c.c verified
  * at build time (it refuses to embed a file whose checksum is wrong). */
 int prc_model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
-                         char *err, size_t errlen);
+                             precis_error *err);
 const model_section *prc_model_find(const model_view *v, const char *tag);
 
-/* Maps (or reads) a whole file.  Returns 0 or -1 with err; release with prc_model_unmap. */
-int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, char *err,
-                   size_t errlen);
+/* Maps (or reads) a whole file.  Returns 0 or -1 with err (PRECIS_ERROR_IO); release with prc_model_unmap. */
+int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, precis_error *err);
 void prc_model_unmap(const unsigned char *buf, size_t n);
 
 /* Label set section. Returns the number of labels (<= max) or -1. Names are
@@ -92,7 +94,7 @@ typedef struct model_lex {
   model_lex_entry *e; /* NULL = empty lexicon */
 } model_lex;
 
-int prc_model_lex_read(const model_section *s, model_lex *lx, char *err, size_t errlen);
+int prc_model_lex_read(const model_section *s, model_lex *lx, precis_error *err);
 void prc_model_lex_free(model_lex *lx);
 static inline const model_lex_entry *model_lex_find(const model_lex *lx, uint64_t key) {
   if (!lx->e) return 0;
@@ -116,8 +118,5 @@ static inline uint32_t model_lex_get(const model_lex *lx, uint64_t key) {
     i = (i + 1) & lx->mask;
   }
 }
-
-/* Formats an error message into err (len bytes); nothing when err is NULL. */
-void prc_model_seterr(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -2,6 +2,8 @@
 #define _DEFAULT_SOURCE 1 /* madvise */
 #include "perceptron.h"
 
+#include "error.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,33 +77,32 @@ static float bits_float(uint32_t u) {
   return f;
 }
 
-static void seterr(char *err, size_t len, const char *msg) {
-  if (err && len) {
-    strncpy(err, msg, len - 1);
-    err[len - 1] = 0;
-  }
-}
-
-int prc_pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen) {
+int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, pc_model *m, precis_error *err) {
   memset(m, 0, sizeof *m);
   if (n < 16) {
-    seterr(err, errlen, "weight section truncated");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section truncated");
     return -1;
   }
   uint32_t C = pc_rd32(p), nfeat = pc_rd32(p + 4), nent = pc_rd32(p + 8);
   float scale = bits_float(pc_rd32(p + 12));
   if (C == 0 || C > PC_MAX_CLASSES || !(scale > 0) || !isfinite(scale)) {
-    seterr(err, errlen, "weight section corrupt (bad class count or scale)");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (bad class count or scale)");
     return -1;
   }
   uint64_t need = 16 + (uint64_t)nfeat * 10 + (uint64_t)nent * 4 + 4;
   if (need != n) {
-    seterr(err, errlen, "weight section has the wrong size (truncated or corrupt)");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section has the wrong size (truncated or corrupt)");
     return -1;
   }
   uint32_t cap = pc_rd32(p + n - 4);
-  if (cap < 16 || (cap & (cap - 1)) || cap < nfeat * 2u) {
-    seterr(err, errlen, "weight section corrupt (bad table size)");
+  /* The writer sizes the slot table for the features it had before merging
+   * the rare ones that share a key: the smallest power of two >= 2 nfeat +
+   * 16, so at most twice that for the features left.  A larger table would
+   * let a small file make the reader allocate and clear gigabytes. */
+  uint64_t want = 16;
+  while (want < (uint64_t)nfeat * 2 + 16) want <<= 1;
+  if (cap < 16 || (cap & (cap - 1)) || cap < (uint64_t)nfeat * 2 || cap > 2 * want) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (bad table size)");
     return -1;
   }
   m->nclasses = (int)C;
@@ -113,7 +114,7 @@ int prc_pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, 
   m->entries = prc_pc_table_alloc((nent ? nent : 1) * sizeof *m->entries);
   if (!m->slots || !m->entries) {
     prc_pc_model_free(m);
-    seterr(err, errlen, "out of memory");
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return -1;
   }
   const unsigned char *q = p + 16, *e = p + 16 + (size_t)nfeat * 10;
@@ -123,7 +124,7 @@ int prc_pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, 
     if (!key || pos > m->mask || m->slots[pos].key || cnt == 0 || cnt > C ||
         (uint64_t)start + cnt > nent) {
       prc_pc_model_free(m);
-      seterr(err, errlen, "weight section corrupt (bad feature entry)");
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (bad feature entry)");
       return -1;
     }
     m->slots[pos].key = key;
@@ -133,14 +134,14 @@ int prc_pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, 
   }
   if (start != nent) {
     prc_pc_model_free(m);
-    seterr(err, errlen, "weight section corrupt (entry count mismatch)");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (entry count mismatch)");
     return -1;
   }
   for (uint32_t i = 0; i < nent; i++, e += 4) {
     uint16_t c = pc_rd16(e);
     if (c >= C || (c & PC_LAST)) {
       prc_pc_model_free(m);
-      seterr(err, errlen, "weight section corrupt (class out of range)");
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (class out of range)");
       return -1;
     }
     m->entries[i].cls = (uint16_t)(c | (m->entries[i].cls & PC_LAST));
@@ -148,7 +149,7 @@ int prc_pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, 
   }
   if (prc_pc_model_densify(m) < 0) {
     prc_pc_model_free(m);
-    seterr(err, errlen, "out of memory");
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return -1;
   }
   /* scoring needs only the slots and the dense rows: drop the sparse form

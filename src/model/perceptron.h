@@ -198,7 +198,10 @@ static inline void pc_model_score(const pc_model *m, const uint64_t *feats, size
  * prc_pc_model_write (train/perceptron_train.h) appends it to a byte buffer;
  * prc_pc_model_read parses bytes (any alignment) and builds the lookup table;
  * it returns 0, or -1 with a reason in err. */
-int prc_pc_model_read(const unsigned char *p, size_t n, pc_model *m, char *err, size_t errlen);
+struct precis_error;
+/* base: the bytes' offset in the model file, for error reports. */
+int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, pc_model *m,
+                      struct precis_error *err);
 
 /* Little-endian readers (no alignment requirement). */
 static inline uint16_t pc_rd16(const unsigned char *p) { return (uint16_t)(p[0] | (p[1] << 8)); }

@@ -1,6 +1,8 @@
 /* tagger.c - POS and NER taggers at run time (see tagger.h). */
 #include "tagger.h"
 
+#include "error.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -960,15 +962,6 @@ size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, si
 
 /* ---- loading ------------------------------------------------------------------------------ */
 
-static void seterr(char *err, size_t len, const char *msg) {
-  if (err && len) {
-    size_t l = strlen(msg);
-    if (l >= len) l = len - 1;
-    memcpy(err, msg, l);
-    err[l] = 0;
-  }
-}
-
 static void tagger_destroy(tagger *t) {
   if (!t) return;
   prc_model_free_labels(t->labels, t->nlabels);
@@ -1012,7 +1005,7 @@ static int words_add(model_lex *w, uint64_t key, const uint32_t *val, const uint
  * lex_fill computes; the role features read no field that differs from the
  * separate-lexicon form used in training: dict, clus and the hashes agree,
  * gzv and the word-cache fields are not features). */
-static int build_caches(tagger *t, const model_section *s, char *err, size_t errlen) {
+static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   if (s->n < 4) goto bad;
   uint32_t n = pc_rd32(s->p);
   if (n > s->n / 2) goto bad;
@@ -1035,7 +1028,7 @@ static int build_caches(tagger *t, const model_section *s, char *err, size_t err
     t->lc_text = (char *)(blk0 + sz_slots + sz_lex + sz_off);
   }
   if (!t->wc_index.e || !t->wc_rows || !blk0) {
-    seterr(err, errlen, "out of memory");
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return -1;
   }
   size_t off = 4, textlen = 0;
@@ -1118,7 +1111,7 @@ static int build_caches(tagger *t, const model_section *s, char *err, size_t err
   }
   return 0;
 bad:
-  seterr(err, errlen, "model corrupt: bad vocabulary section");
+  prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off, "model corrupt: bad vocabulary section");
   return -1;
 }
 
@@ -1142,14 +1135,14 @@ static int build_words(tagger *t) {
 }
 
 /* embedded: a model compiled into the library (checksum verified at build time). */
-static tagger *load(const void *buf, size_t n, int embedded, char *err, size_t errlen) {
+static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err, errlen)
-                : prc_model_parse(buf, n, 0, &v, err, errlen)) < 0)
+  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err)
+                : prc_model_parse(buf, n, 0, &v, err)) < 0)
     return NULL;
   tagger *t = calloc(1, sizeof *t);
   if (!t) {
-    seterr(err, errlen, "out of memory");
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return NULL;
   }
   const char *const *expect;
@@ -1163,48 +1156,47 @@ static tagger *load(const void *buf, size_t n, int embedded, char *err, size_t e
     expect = prc_tg_ner_names;
     nexpect = TAG_NER_COUNT;
   } else {
-    char msg[160];
-    snprintf(msg, sizeof msg,
-             "model has feature set 0x%08x; this build reads POS 0x%08x and NER 0x%08x (retrain it)",
-             (unsigned)v.featset, TG_FEATSET_POS, TG_FEATSET_NER);
-    seterr(err, errlen, msg);
+    prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12,
+                  "model has feature set 0x%08x; this build reads POS 0x%08x and NER 0x%08x (retrain it)",
+                  (unsigned)v.featset, TG_FEATSET_POS, TG_FEATSET_NER);
     free(t);
     return NULL;
   }
-  int nl = prc_model_read_labels(prc_model_find(&v, "LABL"), t->labels, TG_MAX_LABELS);
+  const model_section *labl = prc_model_find(&v, "LABL");
+  int nl = prc_model_read_labels(labl, t->labels, TG_MAX_LABELS);
   if (nl < 0) {
-    seterr(err, errlen, "model corrupt: missing or bad label set");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl ? labl->off : PRECIS_NO_OFFSET, "model corrupt: missing or bad label set");
     goto fail;
   }
   t->nlabels = nl;
   if (nl != nexpect) {
-    seterr(err, errlen, "model label set does not match this build");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl->off, "model label set does not match this build");
     goto fail;
   }
   for (int i = 0; i < nl; i++)
     if (strcmp(t->labels[i], expect[i])) {
-      seterr(err, errlen, "model label set does not match this build");
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl->off, "model label set does not match this build");
       goto fail;
     }
   const model_section *w = prc_model_find(&v, "WGHT");
   if (!w) {
-    seterr(err, errlen, "model corrupt: no weight section");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no weight section");
     goto fail;
   }
-  if (prc_pc_model_read(w->p, w->n, &t->w, err, errlen) < 0) goto fail;
+  if (prc_pc_model_read(w->p, w->n, w->off, &t->w, err) < 0) goto fail;
   if (t->w.nclasses != nl) {
-    seterr(err, errlen, "model corrupt: weight classes do not match the label set");
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w->off, "model corrupt: weight classes do not match the label set");
     goto fail;
   }
   const model_section *s;
-  if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &t->dict, err, errlen) < 0) goto fail;
-  if ((s = prc_model_find(&v, "GAZT")) && prc_model_lex_read(s, &t->gaz, err, errlen) < 0) goto fail;
-  if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &t->clus, err, errlen) < 0) goto fail;
+  if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &t->dict, err) < 0) goto fail;
+  if ((s = prc_model_find(&v, "GAZT")) && prc_model_lex_read(s, &t->gaz, err) < 0) goto fail;
+  if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &t->clus, err) < 0) goto fail;
   if (build_words(t) < 0) {
-    seterr(err, errlen, "out of memory");
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     goto fail;
   }
-  if ((s = prc_model_find(&v, "VOCB")) && build_caches(t, s, err, errlen) < 0) goto fail;
+  if ((s = prc_model_find(&v, "VOCB")) && build_caches(t, s, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "NOTE"))) {
     const char *p = (const char *)s->p, *end = p + s->n;
     while (p < end && t->nnotes < TG_MAX_NOTES) {
@@ -1219,7 +1211,7 @@ static tagger *load(const void *buf, size_t n, int embedded, char *err, size_t e
         if (!t->note_key[t->nnotes] || !t->note_val[t->nnotes]) {
           free(t->note_key[t->nnotes]);
           free(t->note_val[t->nnotes]);
-          seterr(err, errlen, "out of memory");
+          prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
           goto fail;
         }
         t->nnotes++;
@@ -1233,15 +1225,15 @@ fail:
   return NULL;
 }
 
-tagger *prc_tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen) {
-  return load(buf, n, 0, err, errlen);
+tagger *prc_tagger_load_memory(const void *buf, size_t n, precis_error *err) {
+  return load(buf, n, 0, err);
 }
 
-tagger *prc_tagger_load_file(const char *path, char *err, size_t errlen) {
+tagger *prc_tagger_load_file(const char *path, precis_error *err) {
   const unsigned char *buf;
   size_t n;
-  if (prc_model_map_file(path, &buf, &n, err, errlen) < 0) return NULL;
-  tagger *t = prc_tagger_load_memory(buf, n, err, errlen);
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  tagger *t = prc_tagger_load_memory(buf, n, err);
   prc_model_unmap(buf, n);
   return t;
 }
@@ -1275,7 +1267,7 @@ extern const size_t precis_model_ner_size;
 
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 static tagger *builtin[2];
-static char builtin_err[2][160];
+static precis_error builtin_err[2];
 
 static void load_builtin(void) {
   const unsigned char *data[2] = {precis_model_pos_data, precis_model_ner_data};
@@ -1283,15 +1275,16 @@ static void load_builtin(void) {
   int kinds[2] = {TAGGER_POS, TAGGER_NER};
   for (int i = 0; i < 2; i++) {
     if (!size[i]) {
-      snprintf(builtin_err[i], sizeof builtin_err[i], "no built-in %s model (models/%s.bin was missing at build time)",
-               i ? "NER" : "POS", i ? "ner" : "pos");
+      prc_error_set(&builtin_err[i], PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET,
+                    "no built-in %s model (models/%s.bin was missing at build time)",
+                    i ? "NER" : "POS", i ? "ner" : "pos");
       continue;
     }
-    builtin[i] = load(data[i], size[i], 1, builtin_err[i], sizeof builtin_err[i]);
+    builtin[i] = load(data[i], size[i], 1, &builtin_err[i]);
     if (builtin[i] && builtin[i]->kind != kinds[i]) {
       tagger_destroy(builtin[i]);
       builtin[i] = NULL;
-      snprintf(builtin_err[i], sizeof builtin_err[i], "built-in model has the wrong kind");
+      prc_error_set(&builtin_err[i], PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET, "built-in model has the wrong kind");
     }
     if (builtin[i]) builtin[i]->builtin = 1;
   }
@@ -1307,8 +1300,8 @@ const tagger *prc_tagger_builtin_ner(void) {
   return builtin[1];
 }
 
-const char *prc_tagger_builtin_error(int kind) {
+const precis_error *prc_tagger_builtin_error(int kind) {
   pthread_once(&builtin_once, load_builtin);
   int i = kind == TAGGER_NER ? 1 : 0;
-  return builtin[i] ? "" : builtin_err[i];
+  return builtin[i] ? NULL : &builtin_err[i];
 }

@@ -39,6 +39,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "precis.h"
+
 typedef struct tagger tagger;
 
 typedef struct tag_token {
@@ -70,13 +72,13 @@ enum { TAGGER_POS = 1, TAGGER_NER = 2 };
 /* Built-in models (compiled in from models/pos.bin, models/ner.bin); NULL if none. */
 const tagger *prc_tagger_builtin_pos(void);
 const tagger *prc_tagger_builtin_ner(void);
-/* Why a built-in model is missing or failed to load ("" if it loaded). */
-const char *prc_tagger_builtin_error(int kind);
+/* Why a built-in model is missing or failed to load (NULL if it loaded). */
+const struct precis_error *prc_tagger_builtin_error(int kind);
 
 /* Loads a model file (mmap'd while it is decoded); NULL with a message in err. */
-tagger *prc_tagger_load_file(const char *path, char *err, size_t errlen);
+tagger *prc_tagger_load_file(const char *path, struct precis_error *err);
 /* Decodes a model from memory (the buffer may be freed afterwards). */
-tagger *prc_tagger_load_memory(const void *buf, size_t n, char *err, size_t errlen);
+tagger *prc_tagger_load_memory(const void *buf, size_t n, struct precis_error *err);
 void prc_tagger_free(tagger *t); /* no-op for the built-in taggers and NULL */
 
 int prc_tagger_kind(const tagger *t);            /* TAGGER_POS or TAGGER_NER */

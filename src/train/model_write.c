@@ -1,10 +1,13 @@
 /* model_write.c - writing the precis model container (see model_write.h). */
 #include "model_write.h"
 
+#include "error.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
 
 void prc_model_writer_init(model_writer *w, uint32_t featset) {
   memset(w, 0, sizeof *w);
@@ -54,16 +57,16 @@ int prc_model_writer_finish(model_writer *w, pc_buf *out) {
   return 0;
 }
 
-int prc_model_writer_save(model_writer *w, const char *path, char *err, size_t errlen) {
+int prc_model_writer_save(model_writer *w, const char *path, precis_error *err) {
   pc_buf b;
   if (prc_model_writer_finish(w, &b) < 0) {
     free(b.p);
-    prc_model_seterr(err, errlen, "out of memory while writing model");
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory while writing model");
     return -1;
   }
   FILE *f = fopen(path, "wb");
   if (!f) {
-    prc_model_seterr(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot write %s: %s", path, strerror(errno));
     free(b.p);
     return -1;
   }
@@ -72,7 +75,7 @@ int prc_model_writer_save(model_writer *w, const char *path, char *err, size_t e
   if (fclose(f) != 0) bad = 1;
   free(b.p);
   if (bad) {
-    prc_model_seterr(err, errlen, "error writing %s", path);
+    prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "error writing %s", path);
     return -1;
   }
   return 0;

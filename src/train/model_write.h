@@ -20,7 +20,7 @@ void prc_model_writer_labels(model_writer *w, const char *const *names, int n);
 /* Serialises the whole file into out (caller frees out->p).  Returns 0 or -1. */
 int prc_model_writer_finish(model_writer *w, pc_buf *out);
 /* Same, written to path.  Returns 0 or -1 with err. */
-int prc_model_writer_save(model_writer *w, const char *path, char *err, size_t errlen);
+int prc_model_writer_save(model_writer *w, const char *path, precis_error *err);
 void prc_model_writer_free(model_writer *w);
 
 /* A lexicon section: u32 count, then count x {u64 key, u32 value}. */

@@ -11,6 +11,7 @@
 #include "perceptron_train.h"
 #include "model/tagger_features.h"
 #include "clusters.h"
+#include "error.h"
 
 
 /* CPU time of this thread: the tagging speed on one core, unaffected by
@@ -114,11 +115,11 @@ static int upos_id(const char *s, size_t n) {
 
 /* CoNLL-U: FORM (column 2) and UPOS (column 4); skips comments, multiword
  * token ranges (1-2) and empty nodes (1.1). */
-static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
+static int read_conllu(const char *path, corpus *c, precis_error *err) {
   memset(c, 0, sizeof *c);
   FILE *f = fopen(path, "r");
   if (!f) {
-    prc_model_seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+    prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot open %s: %s", path, strerror(errno));
     return -1;
   }
   char *line = NULL;
@@ -142,7 +143,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
       col[nc++] = p;
     }
     if (nc < 4) {
-      prc_model_seterr(err, errlen, "%s:%zu: not CoNLL-U (expected 10 tab-separated columns)", path, lineno);
+      prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "%s:%zu: not CoNLL-U (expected 10 tab-separated columns)", path, lineno);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -151,7 +152,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
     if (strchr(col[0], '-') || strchr(col[0], '.')) continue;
     int y = upos_id(col[3], strlen(col[3]));
     if (y < 0) {
-      prc_model_seterr(err, errlen, "%s:%zu: unknown UPOS tag '%s'", path, lineno, col[3]);
+      prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "%s:%zu: unknown UPOS tag '%s'", path, lineno, col[3]);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -164,7 +165,7 @@ static int read_conllu(const char *path, corpus *c, char *err, size_t errlen) {
   fclose(f);
   corpus_finish(c);
   if (!c->ntok) {
-    prc_model_seterr(err, errlen, "%s: no tokens", path);
+    prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "%s: no tokens", path);
     corpus_free(c);
     return -1;
   }
@@ -192,11 +193,11 @@ static void bio_to_bilou(uint8_t *lab, size_t n) {
 
 /* CoNLL-2003: "token POS chunk NER" lines; blank line = sentence end;
  * -DOCSTART- = new document.  Gold labels are stored as BILOU ids. */
-static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
+static int read_conll(const char *path, corpus *c, precis_error *err) {
   memset(c, 0, sizeof *c);
   FILE *f = fopen(path, "r");
   if (!f) {
-    prc_model_seterr(err, errlen, "cannot open %s: %s", path, strerror(errno));
+    prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot open %s: %s", path, strerror(errno));
     return -1;
   }
   char *line = NULL;
@@ -223,7 +224,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
     char *sp1 = strchr(line, ' ');
     char *last = strrchr(line, ' ');
     if (!sp1 || !last) {
-      prc_model_seterr(err, errlen, "%s:%zu: not CoNLL-2003 (expected 'token POS chunk NER')", path, lineno);
+      prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "%s:%zu: not CoNLL-2003 (expected 'token POS chunk NER')", path, lineno);
       free(line);
       fclose(f);
       corpus_free(c);
@@ -234,7 +235,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
     if (strcmp(lab, "O") != 0) {
       int t = (lab[0] == 'B' || lab[0] == 'I') && lab[1] == '-' ? prc_tagger_ent_type(lab + 2) : -1;
       if (t < 0) {
-        prc_model_seterr(err, errlen, "%s:%zu: unknown NER label '%s'", path, lineno, lab);
+        prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "%s:%zu: unknown NER label '%s'", path, lineno, lab);
         free(line);
         fclose(f);
         corpus_free(c);
@@ -250,7 +251,7 @@ static int read_conll(const char *path, corpus *c, char *err, size_t errlen) {
   fclose(f);
   corpus_finish(c);
   if (!c->ntok) {
-    prc_model_seterr(err, errlen, "%s: no tokens", path);
+    prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "%s: no tokens", path);
     corpus_free(c);
     return -1;
   }
@@ -330,8 +331,8 @@ static int pfx_is(cmap *pm, uint64_t h) {
 static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v, size_t n) {
   pc_buf b = {0};
   prc_model_lex_write(&b, k, v, n);
-  model_section s = {"TEMP", b.p, b.n};
-  if (b.oom || prc_model_lex_read(&s, lx, NULL, 0) < 0) die_oom();
+  model_section s = {"TEMP", b.p, b.n, 0};
+  if (b.oom || prc_model_lex_read(&s, lx, NULL) < 0) die_oom();
   free(b.p);
 }
 
@@ -445,17 +446,17 @@ static void write_vocab(model_writer *w, const corpus *c) {
 static tagger *writer_to_tagger(model_writer *w) {
   pc_buf b;
   if (prc_model_writer_finish(w, &b) < 0) die_oom();
-  char err[200];
-  tagger *t = prc_tagger_load_memory(b.p, b.n, err, sizeof err);
-  if (!t) fprintf(stderr, "precis: internal error: %s\n", err);
+  precis_error err;
+  tagger *t = prc_tagger_load_memory(b.p, b.n, &err);
+  if (!t) fprintf(stderr, "precis: internal error: %s\n", err.message);
   free(b.p);
   return t;
 }
 
-int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
+int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_error *err) {
   corpus tr, dv;
-  if (read_conllu(o->train_path, &tr, err, errlen) < 0) return -1;
-  if (read_conllu(o->dev_path, &dv, err, errlen) < 0) {
+  if (read_conllu(o->train_path, &tr, err) < 0) return -1;
+  if (read_conllu(o->dev_path, &dv, err) < 0) {
     corpus_free(&tr);
     return -1;
   }
@@ -562,7 +563,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *er
   free(dvals);
   tagger *tg = writer_to_tagger(&w);
   if (!tg) {
-    prc_model_seterr(err, errlen, "internal error: the trained model does not load");
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "internal error: the trained model does not load");
     prc_model_writer_free(&w);
     corpus_free(&tr);
     corpus_free(&dv);
@@ -587,17 +588,16 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *er
            base_name(o->train_path), date, acc, base_name(o->dev_path), ev.n, epochs,
            (unsigned long long)seed);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
-  int rc = prc_model_writer_save(&w, o->out_path, err, errlen);
+  int rc = prc_model_writer_save(&w, o->out_path, err);
   prc_model_writer_free(&w);
   corpus_free(&tr);
   corpus_free(&dv);
   return rc;
 }
 
-int prc_tagger_eval_pos(const tagger *t, const char *path, tagger_pos_eval *ev, char *err,
-                    size_t errlen) {
+int prc_tagger_eval_pos(const tagger *t, const char *path, tagger_pos_eval *ev, precis_error *err) {
   corpus c;
-  if (read_conllu(path, &c, err, errlen) < 0) return -1;
+  if (read_conllu(path, &c, err) < 0) return -1;
   eval_pos_corpus(t, &c, ev);
   corpus_free(&c);
   return 0;
@@ -771,24 +771,24 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
 }
 
 int prc_tagger_eval_ner(const tagger *t, const tagger *pos, const char *path, tagger_ner_eval *ev,
-                    int repeat, char *err, size_t errlen) {
+                    int repeat, precis_error *err) {
   corpus c;
-  if (read_conll(path, &c, err, errlen) < 0) return -1;
+  if (read_conll(path, &c, err) < 0) return -1;
   eval_ner_corpus(t, pos ? pos : prc_tagger_builtin_pos(), &c, ev, repeat);
   corpus_free(&c);
   return 0;
 }
 
-int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen) {
+int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_error *err) {
   const tagger *pos = o->pos ? o->pos : prc_tagger_builtin_pos();
   if (!pos) {
-    prc_model_seterr(err, errlen, "NER training needs a POS model (--pos-model PATH): %s",
-           prc_tagger_builtin_error(TAGGER_POS));
+    prc_error_set(err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET, "NER training needs a POS model (--pos-model PATH): %s",
+           prc_tagger_builtin_error(TAGGER_POS)->message);
     return -1;
   }
   corpus tr, dv;
-  if (read_conll(o->train_path, &tr, err, errlen) < 0) return -1;
-  if (read_conll(o->dev_path, &dv, err, errlen) < 0) {
+  if (read_conll(o->train_path, &tr, err) < 0) return -1;
+  if (read_conll(o->dev_path, &dv, err) < 0) {
     corpus_free(&tr);
     return -1;
   }
@@ -915,7 +915,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *er
   free(gv);
   tagger *tg = writer_to_tagger(&w);
   if (!tg) {
-    prc_model_seterr(err, errlen, "internal error: the trained model does not load");
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "internal error: the trained model does not load");
     prc_model_writer_free(&w);
     corpus_free(&tr);
     corpus_free(&dv);
@@ -940,7 +940,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *er
            base_name(o->train_path), nnames, date, f1, base_name(o->dev_path), ev.ntokens, epochs,
            (unsigned long long)seed);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
-  int rc = prc_model_writer_save(&w, o->out_path, err, errlen);
+  int rc = prc_model_writer_save(&w, o->out_path, err);
   prc_model_writer_free(&w);
   corpus_free(&tr);
   corpus_free(&dv);

@@ -31,8 +31,8 @@ typedef struct tagger_train_opts {
 
 /* Trains, writes out_path.  Returns 0, or -1 with err. dev_score receives
  * the dev accuracy (POS) or F1 (NER) of the written model, in [0,1]. */
-int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen);
-int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, char *err, size_t errlen);
+int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_error *err);
+int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_error *err);
 
 typedef struct tagger_pos_eval {
   size_t n, correct;
@@ -40,8 +40,7 @@ typedef struct tagger_pos_eval {
   size_t confusion[TAG_UPOS_COUNT][TAG_UPOS_COUNT]; /* [gold][pred] */
   double seconds; /* tagging time only */
 } tagger_pos_eval;
-int prc_tagger_eval_pos(const tagger *t, const char *conllu_path, tagger_pos_eval *ev, char *err,
-                    size_t errlen);
+int prc_tagger_eval_pos(const tagger *t, const char *conllu_path, tagger_pos_eval *ev, precis_error *err);
 
 typedef struct tagger_ner_eval {
   size_t ntokens;
@@ -50,6 +49,6 @@ typedef struct tagger_ner_eval {
 } tagger_ner_eval;
 /* pos: POS tagger for the NER features (NULL = built-in). */
 int prc_tagger_eval_ner(const tagger *t, const tagger *pos, const char *conll_path,
-                    tagger_ner_eval *ev, int repeat, char *err, size_t errlen);
+                    tagger_ner_eval *ev, int repeat, precis_error *err);
 
 #endif

@@ -48,8 +48,8 @@ static void test_round_trip(void **state) {
   assert_int_equal(b.n % 4, 0);
 
   model_view v;
-  char err[200] = "";
-  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), 0);
+  precis_error err;
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, &err), 0);
   assert_int_equal(v.nsections, 3);
   const model_section *odd = prc_model_find(&v, "ODD1");
   assert_non_null(odd);
@@ -72,25 +72,29 @@ static void test_corrupt(void **state) {
   (void)state;
   pc_buf b = build(77);
   model_view v;
-  char err[200];
+  precis_error err;
   b.p[b.n - 3] ^= 0x40; /* flip a bit inside the last section */
-  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
-  assert_non_null(strstr(err, "checksum"));
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, &err), -1);
+  assert_non_null(strstr(err.message, "checksum"));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
+  assert_int_equal(err.offset, 32); /* the checksum field */
   b.p[b.n - 3] ^= 0x40;
-  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), 0);
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, &err), 0);
   /* a section length that runs past the end, with a valid checksum */
   unsigned char *c = malloc(b.n);
   memcpy(c, b.p, b.n);
   c[40 + 4] = 0xff;
   c[40 + 5] = 0xff;
   rewrite_checksum(c, b.n);
-  assert_int_equal(prc_model_parse(c, b.n, 77, &v, err, sizeof err), -1);
-  assert_non_null(strstr(err, "corrupt"));
+  assert_int_equal(prc_model_parse(c, b.n, 77, &v, &err), -1);
+  assert_non_null(strstr(err.message, "corrupt"));
   free(c);
   /* bad magic */
   b.p[0] = 'X';
-  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
-  assert_non_null(strstr(err, "bad magic"));
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, &err), -1);
+  assert_non_null(strstr(err.message, "bad magic"));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
+  assert_int_equal(err.offset, 0);
   free(b.p);
 }
 
@@ -98,12 +102,12 @@ static void test_truncated(void **state) {
   (void)state;
   pc_buf b = build(77);
   model_view v;
-  char err[200];
-  assert_int_equal(prc_model_parse(b.p, b.n - 1, 77, &v, err, sizeof err), -1);
-  assert_non_null(strstr(err, "truncated"));
-  assert_int_equal(prc_model_parse(b.p, 20, 77, &v, err, sizeof err), -1);
-  assert_non_null(strstr(err, "truncated"));
-  assert_int_equal(prc_model_parse(b.p, 0, 77, &v, err, sizeof err), -1);
+  precis_error err;
+  assert_int_equal(prc_model_parse(b.p, b.n - 1, 77, &v, &err), -1);
+  assert_non_null(strstr(err.message, "truncated"));
+  assert_int_equal(prc_model_parse(b.p, 20, 77, &v, &err), -1);
+  assert_non_null(strstr(err.message, "truncated"));
+  assert_int_equal(prc_model_parse(b.p, 0, 77, &v, &err), -1);
   free(b.p);
 }
 
@@ -111,13 +115,16 @@ static void test_version_and_featset(void **state) {
   (void)state;
   pc_buf b = build(77);
   model_view v;
-  char err[200];
-  assert_int_equal(prc_model_parse(b.p, b.n, 78, &v, err, sizeof err), -1);
-  assert_non_null(strstr(err, "feature set 77"));
+  precis_error err;
+  assert_int_equal(prc_model_parse(b.p, b.n, 78, &v, &err), -1);
+  assert_non_null(strstr(err.message, "feature set 77"));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+  assert_int_equal(err.offset, 12);
   b.p[8] = 2; /* a future format version, correctly checksummed */
   rewrite_checksum(b.p, b.n);
-  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, err, sizeof err), -1);
-  assert_non_null(strstr(err, "unsupported model format version 2"));
+  assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, &err), -1);
+  assert_non_null(strstr(err.message, "unsupported model format version 2"));
+  assert_int_equal(err.offset, 8);
   free(b.p);
 }
 
@@ -136,8 +143,8 @@ static void test_weights_round_trip(void **state) {
   pc_buf b = {0};
   assert_int_equal(prc_pc_model_write(&m, &b), 0);
   assert_int_equal(b.n, 16 + 2 * 10 + 2 * 4 + 4);
-  char err[100];
-  assert_int_equal(prc_pc_model_read(b.p, b.n, &m2, err, sizeof err), 0);
+  precis_error err;
+  assert_int_equal(prc_pc_model_read(b.p, b.n, 0, &m2, &err), 0);
   uint64_t both[2] = {fa, fb};
   int32_t s1[32] = {0}, s2[32] = {0};
   pc_model_score(&m, both, 2, s1);
@@ -150,8 +157,26 @@ static void test_weights_round_trip(void **state) {
   assert_int_equal(s1[1], 0);
   prc_pc_model_free(&m2);
   /* truncated weight section */
-  assert_int_equal(prc_pc_model_read(b.p, b.n - 2, &m2, err, sizeof err), -1);
-  assert_non_null(strstr(err, "wrong size"));
+  assert_int_equal(prc_pc_model_read(b.p, b.n - 2, 0, &m2, &err), -1);
+  assert_non_null(strstr(err.message, "wrong size"));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
+  /* a slot table far larger than the features need, with everything else
+   * consistent: the reader used to allocate and clear it (2^28 slots = 2 GiB
+   * here, 16 GiB at 2^31) instead of refusing the file */
+  size_t at = b.n - 4;
+  uint32_t cap = pc_rd32(b.p + at);
+  assert_int_equal(cap, 16 * 2); /* 2 features: the smallest power of two >= 2*2+16 */
+  const uint32_t bigs[] = {1u << 28, 1u << 17, 128}; /* 128: over twice the 32 needed */
+  for (int k = 0; k < 3; k++) {
+    uint32_t big = bigs[k];
+    for (int i = 0; i < 4; i++) b.p[at + i] = (unsigned char)(big >> (8 * i));
+    assert_int_equal(prc_pc_model_read(b.p, b.n, 1000, &m2, &err), -1);
+    assert_non_null(strstr(err.message, "table size"));
+    assert_int_equal(err.offset, 1000); /* the weight section's offset in the file */
+  }
+  for (int i = 0; i < 4; i++) b.p[at + i] = (unsigned char)(cap >> (8 * i));
+  assert_int_equal(prc_pc_model_read(b.p, b.n, 0, &m2, &err), 0);
+  prc_pc_model_free(&m2);
   free(b.p);
   prc_pc_model_free(&m);
   prc_pc_trainer_free(t);
@@ -160,17 +185,17 @@ static void test_weights_round_trip(void **state) {
 /* The tagger loader: a POS model must carry the UPOS label set. */
 static void test_tagger_load_errors(void **state) {
   (void)state;
-  char err[300];
+  precis_error err;
   pc_buf b = build(TG_FEATSET_POS); /* labels NOUN VERB ADJ: not the UPOS set */
-  assert_null(prc_tagger_load_memory(b.p, b.n, err, sizeof err));
-  assert_non_null(strstr(err, "label set"));
+  assert_null(prc_tagger_load_memory(b.p, b.n, &err));
+  assert_non_null(strstr(err.message, "label set"));
   free(b.p);
   b = build(12345);
-  assert_null(prc_tagger_load_memory(b.p, b.n, err, sizeof err));
-  assert_non_null(strstr(err, "feature set"));
+  assert_null(prc_tagger_load_memory(b.p, b.n, &err));
+  assert_non_null(strstr(err.message, "feature set"));
   free(b.p);
-  assert_null(prc_tagger_load_file("/nonexistent/precis-model.bin", err, sizeof err));
-  assert_non_null(strstr(err, "cannot open"));
+  assert_null(prc_tagger_load_file("/nonexistent/precis-model.bin", &err));
+  assert_non_null(strstr(err.message, "cannot open"));
 }
 
 int main(void) {

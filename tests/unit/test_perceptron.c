@@ -217,13 +217,13 @@ static void test_train_taggers(void **state) {
   (void)state;
   char *tr = write_tmp("pos.conllu", conllu), *pm = write_tmp("pos.bin", ""),
        *nt = write_tmp("ner.txt", conll), *nm = write_tmp("ner.bin", "");
-  char err[300];
+  precis_error err;
   double dev = 0;
   tagger_train_opts o = {.train_path = tr, .dev_path = tr, .out_path = pm, .seed = 3,
                          .epochs = 10, .no_clusters = 1};
-  assert_int_equal(prc_tagger_train_pos(&o, &dev, err, sizeof err), 0);
+  assert_int_equal(prc_tagger_train_pos(&o, &dev, &err), 0);
   assert_true(dev == 1.0); /* it fits its own training data */
-  tagger *pos = prc_tagger_load_file(pm, err, sizeof err);
+  tagger *pos = prc_tagger_load_file(pm, &err);
   assert_non_null(pos);
   assert_int_equal(prc_tagger_kind(pos), TAGGER_POS);
   assert_string_equal(prc_tagger_label_name(pos, TAG_UPOS_PROPN), "PROPN");
@@ -239,9 +239,9 @@ static void test_train_taggers(void **state) {
 
   tagger_train_opts on = {.train_path = nt, .dev_path = nt, .out_path = nm, .seed = 3,
                           .epochs = 10, .pos = pos};
-  assert_int_equal(prc_tagger_train_ner(&on, &dev, err, sizeof err), 0);
+  assert_int_equal(prc_tagger_train_ner(&on, &dev, &err), 0);
   assert_true(dev == 1.0);
-  tagger *ner = prc_tagger_load_file(nm, err, sizeof err);
+  tagger *ner = prc_tagger_load_file(nm, &err);
   assert_non_null(ner);
   const char *w2[] = {"Maria", "Lopez", "visited", "Paris", "."};
   tag_token t2[5];
@@ -263,7 +263,7 @@ static void test_train_taggers(void **state) {
   /* same seed, same bytes */
   char *pm2 = write_tmp("pos2.bin", "");
   o.out_path = pm2;
-  assert_int_equal(prc_tagger_train_pos(&o, &dev, err, sizeof err), 0);
+  assert_int_equal(prc_tagger_train_pos(&o, &dev, &err), 0);
   FILE *a = fopen(pm, "rb"), *b = fopen(pm2, "rb");
   int ca, cb, same = 1;
   do {
