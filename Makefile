@@ -5,6 +5,8 @@ FUZZDIR  ?= build-fuzz
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SHARED ?= $(abspath ../shared)
+PREFIX ?= /usr/local
+DESTDIR ?=
 
 .PHONY: all deps build check asan-check demo bench models fuzz clean install
 
@@ -49,6 +51,15 @@ fuzz:
 	./$(FUZZDIR)/fuzz_analyze -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 -timeout=30 \
 	  -artifact_prefix=$(FUZZDIR)/ \
 	  $(FUZZDIR)/corpus fuzz/corpus
+
+# make install [PREFIX=/usr/local] [DESTDIR=/staging/root]: the precis tool,
+# libprecis.so.N and libprecis.a, precis.h and precis_version.h,
+# libprecis.pc, the CMake package (find_package(precis)) and the man pages
+# precis(1) and precis(3).
+install: $(BUILDDIR)/Makefile
+	cmake -S . -B $(BUILDDIR) -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+	cmake --build $(BUILDDIR) -j $(JOBS) --target precis_installables
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)
