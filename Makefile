@@ -8,7 +8,7 @@ SHARED ?= $(abspath ../shared)
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps build check asan-check demo bench models fuzz clean install
+.PHONY: all deps build check asan-check demo bench models fuzz fuzz-model fuzz-brat clean install
 
 all: build
 
@@ -60,6 +60,19 @@ install: $(BUILDDIR)/Makefile
 	cmake -S . -B $(BUILDDIR) -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
 	cmake --build $(BUILDDIR) -j $(JOBS) --target precis_installables
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILDDIR)
+
+# The other parsers of outside data: model files and brat .ann files.  The
+# model seeds are small models trained by precis itself on fuzz/tiny.conllu.
+fuzz-model fuzz-brat: fuzz-%:
+	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON -DPRECIS_SANITIZE=ON \
+	  -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link"
+	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_$* precis
+	mkdir -p $(FUZZDIR)/corpus-$* fuzz/corpus-$*
+	if [ $* = model ]; then \
+	  ./$(FUZZDIR)/precis train pos fuzz/tiny.conllu fuzz/tiny.conllu -o $(FUZZDIR)/corpus-$*/pos.bin --no-clusters --epochs 2 && \
+	  ./$(FUZZDIR)/precis train ner fuzz/tiny.conll fuzz/tiny.conll -o $(FUZZDIR)/corpus-$*/ner.bin --epochs 2; fi
+	./$(FUZZDIR)/fuzz_$* -max_total_time=$${FUZZ_SECONDS:-60} -max_len=1048576 -timeout=30 -rss_limit_mb=1024 \
+	  -artifact_prefix=$(FUZZDIR)/ $(FUZZDIR)/corpus-$* fuzz/corpus-$*
 
 clean:
 	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)

@@ -159,7 +159,7 @@ static const char *L_COMMON =
     "residents witnesses sources analysts prosecutors investigators lawmakers leaders";
 
 typedef struct {
-  char *word;
+  const char *word; /* into the static list text, not NUL-terminated */
   uint32_t len;
   uint32_t flags;
 } lex_entry;
@@ -191,11 +191,9 @@ static void add_list(const char *list, uint32_t flag) {
       while (table[h].word && !(table[h].len == n && memcmp(table[h].word, p, n) == 0))
         h = (h + 1) & (LEX_SIZE - 1);
       if (!table[h].word) {
-        char *w = malloc(n + 1);
-        if (!w) abort();
-        memcpy(w, p, n);
-        w[n] = 0;
-        table[h].word = w;
+        /* the entry points into the list itself (static text): the table
+         * allocates nothing, so it cannot fail */
+        table[h].word = p;
         table[h].len = (uint32_t)n;
       }
       table[h].flags |= flag;

@@ -1,0 +1,59 @@
+/* fuzz_model.c - libFuzzer target: model files (outside data: a user may
+ * pass any file to --pos-model / --ner-model or precis_model_load).
+ *
+ * Each input is loaded with precis_model_load_memory.  A load must either
+ * fail with PRECIS_ERROR_MODEL_FORMAT or _KIND (never crash, never allocate
+ * more than the file justifies: run with -rss_limit_mb) or give a model that
+ * then tags a short article through the whole pipeline, in the place its
+ * kind belongs.  Seeds: fuzz/corpus-model/ (small models trained by
+ * `precis train` on fuzz/tiny.conllu; `make fuzz-model` makes them).
+ *
+ *   make fuzz-model FUZZ_SECONDS=300
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "precis.h"
+
+#define CHECK(c)                                                                    \
+  do {                                                                              \
+    if (!(c)) {                                                                     \
+      fprintf(stderr, "fuzz_model: %s:%d: check failed: %s\n", __FILE__, __LINE__, #c); \
+      abort();                                                                      \
+    }                                                                               \
+  } while (0)
+
+static const char ARTICLE[] =
+    "Mayor Ana Ruiz said on Monday that the bridge would reopen in May.\n\n"
+    "\"We are nearly there,\" she told reporters in Porto, where repairs cost $4 million.\n";
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  precis_error err;
+  precis_model *m = precis_model_load_memory(data, size, &err);
+  if (!m) {
+    CHECK(err.code == PRECIS_ERROR_MODEL_FORMAT || err.code == PRECIS_ERROR_MODEL_KIND ||
+          err.code == PRECIS_ERROR_OUT_OF_MEMORY);
+    CHECK(err.message[0] != 0);
+    CHECK(err.offset == PRECIS_NO_OFFSET || err.offset <= size);
+    return 0;
+  }
+  const char *kind = precis_model_kind(m);
+  CHECK(kind != NULL);
+  precis_options o;
+  precis_options_init(&o);
+  if (!strcmp(kind, "pos")) o.pos_model = m;
+  else o.ner_model = m;
+  precis_doc *d = precis_analyze_ex(ARTICLE, sizeof ARTICLE - 1, &o, &err);
+  CHECK(d != NULL);
+  precis_stats st;
+  CHECK(precis_doc_stats(d, &st) == 0);
+  CHECK(!strcmp(kind, "pos") ? st.pos == PRECIS_MODEL_GIVEN : st.ner == PRECIS_MODEL_GIVEN);
+  char *json = precis_render(d, PRECIS_FORMAT_JSONL, "x", NULL);
+  CHECK(json != NULL);
+  precis_free(NULL, json);
+  precis_doc_free(d);
+  precis_model_free(m);
+  return 0;
+}
