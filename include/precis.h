@@ -17,6 +17,13 @@
  * All functions accept NULL where a pointer to a document is expected and
  * then return 0 / NULL.  All memory of a document lives in one arena that
  * precis_doc_free releases.
+ *
+ * Threads: every function may be called from any thread.  Documents and
+ * models are independent objects: any number of threads may analyse at
+ * once, sharing options and models.  A finished document is read-only, so
+ * its readers (precis_doc_*) and precis_render may run on it from several
+ * threads at once; only precis_doc_free / precis_model_free need the
+ * object to be no longer in use.  Each declaration below says so again.
  */
 #ifndef PRECIS_H
 #define PRECIS_H
@@ -46,7 +53,7 @@ extern "C" {
 #endif
 
 /* The version of the library that runs ("0.2.0"); compare with
- * PRECIS_VERSION_STRING, the version of the header. */
+ * PRECIS_VERSION_STRING, the version of the header.  Thread-safe. */
 PRECIS_EXPORT const char *precis_version(void);
 
 /* A pluggable allocator (all three functions must be set). */
@@ -199,6 +206,9 @@ typedef struct precis_stats {
  * may be called from several threads at once. */
 PRECIS_EXPORT int precis_doc_stats(const precis_doc *doc, precis_stats *out);
 
+/* The readers below return arrays that live as long as the document.  Each
+ * is thread-safe on a finished document (read-only). */
+
 /* The analysed (repaired) text as UTF-8, and its length in bytes / code points. */
 PRECIS_EXPORT const char *precis_doc_text(const precis_doc *doc, size_t *len_bytes);
 PRECIS_EXPORT size_t precis_doc_length(const precis_doc *doc); /* in code points */
@@ -276,7 +286,7 @@ PRECIS_EXPORT size_t precis_doc_figures(const precis_doc *doc, const precis_figu
 PRECIS_EXPORT size_t precis_doc_headings(const precis_doc *doc, const precis_text **out);
 
 /* Writers.  The returned string is allocated with the document's allocator
- * and must be released with precis_free(doc-independent: same allocator). */
+ * and must be released with precis_free and that same allocator. */
 typedef enum precis_format {
   PRECIS_FORMAT_TEXT = 0,
   PRECIS_FORMAT_JSON = 1,  /* one pretty JSON object */
@@ -285,7 +295,9 @@ typedef enum precis_format {
 } precis_format;
 
 /* Render doc; id may be NULL (JSON then writes "id": null).  *len gets the
- * length in bytes.  Free the result with precis_free(opts allocator or NULL). */
+ * length in bytes.  Free the result with precis_free(opts allocator or NULL).
+ * Returns NULL when doc is NULL or the allocator fails.  Thread-safe on a
+ * finished document (several threads may render the same one). */
 PRECIS_EXPORT char *precis_render(const precis_doc *doc, precis_format fmt, const char *id, size_t *len);
 /* Releases a string from precis_render with the allocator the document was
  * analysed with (NULL = the default).  NULL ptr is allowed. */
