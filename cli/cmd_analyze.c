@@ -12,70 +12,121 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "cli.h"
 #include "commands.h"
+#include "opt.h"
 #include "precis.h"
-#include "utf8.h"
+#include "util.h"
 
 typedef enum { IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL } in_kind;
 
-typedef struct {
+/* The file names written under --out-dir in this run (a hash set), so
+ * that two documents never get the same one. */
+typedef struct name_set {
+  char **slot;
+  size_t cap, n;
+} name_set;
+
+typedef struct run_ctx {
   precis_options opts;
   precis_format fmt;
   in_kind input;
   const char *out_dir;
-  int errors;
+  int errors;         /* some input was bad: exit 1 */
+  int io_error;       /* a file could not be read or written: exit 2 */
+  int stop;           /* give up reading (brat: a second document without --out-dir) */
   FILE *out;
+  name_set names;     /* --out-dir */
+  unsigned long seq;  /* --out-dir: docNNNNNN names */
+  size_t ndocs;       /* -f brat without --out-dir: documents rendered */
+  char *pending;      /* ... and the first one's output, written at the end */
+  size_t pending_len;
 } run_ctx;
 
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: precis [options] [FILE...]\n"
-          "       precis eval {rouge|oracle|attrib|pos|ner} ...\n"
-          "       precis train {pos|ner} ...\n"
-          "\n"
-          "Reads news articles (files, or standard input) and writes their key points,\n"
-          "quotations with resolved speakers, entities and figures.  With no input on a\n"
-          "terminal it analyses a sample article.\n"
-          "\n"
-          "options:\n"
-          "  -f, --format FMT      text (default), json, jsonl, brat\n"
-          "  -i, --input KIND      auto (default), text, html, jsonl (auto: by file name)\n"
-          "  -n N                  number of key points (default: 3 to 5, chosen by the text)\n"
-          "      --summarizer S    keypoints (default), lead, textrank\n"
-          "      --out-dir DIR     brat: write one DIR/NAME.ann per document\n"
-          "      --no-tagger       rules only (skip the statistical taggers)\n"
-          "      --pos-model PATH  use this POS model instead of the built-in one\n"
-          "      --ner-model PATH  use this NER model instead of the built-in one\n"
-          "      --demo            analyse the sample article\n"
-          "      --demo-text       print the sample article\n"
-          "  -h, --help            this help\n"
-          "      --version         print the version\n"
-          "\n"
-          "JSONL input: one object a line with \"text\" or \"article\" and an optional \"id\".\n"
-          "Exit status: 0 all documents analysed; 1 some input was bad (error records\n"
-          "were written in its place); 2 usage or I/O error.\n");
+enum {
+  O_HELP = PRC_OPT_HELP_ID, O_FORMAT, O_INPUT, O_N, O_SUMMARIZER, O_OUT_DIR, O_NO_TAGGER,
+  O_POS_MODEL, O_NER_MODEL, O_DEMO, O_DEMO_TEXT, O_VERSION, O_LIST_OPTIONS
+};
+
+static const prc_opt analyze_opts[] = {
+    {O_FORMAT, 'f', "format", PRC_OPT_CHOICE, "FMT", "output format", "text|json|jsonl|brat", 0, 0, 0},
+    {O_INPUT, 'i', "input", PRC_OPT_CHOICE, "KIND", "input kind (auto: by file name)", "auto|text|html|jsonl", 0, 0, 0},
+    {O_N, 'n', NULL, PRC_OPT_INT, "N", "number of key points (default: 3 to 5, chosen by the text)", NULL, 1, 100, 0},
+    {O_SUMMARIZER, 0, "summarizer", PRC_OPT_CHOICE, "S", "sentence selector", "keypoints|lead|textrank", 0, 0, 0},
+    {O_OUT_DIR, 0, "out-dir", PRC_OPT_STRING, "DIR", "with -f brat: write one DIR/NAME.ann per document", NULL, 0, 0, 0},
+    {O_NO_TAGGER, 0, "no-tagger", PRC_OPT_FLAG, NULL, "rules only (skip the statistical taggers)", NULL, 0, 0, 0},
+    {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "use this POS model instead of the built-in one", NULL, 0, 0, 0},
+    {O_NER_MODEL, 0, "ner-model", PRC_OPT_STRING, "PATH", "use this NER model instead of the built-in one", NULL, 0, 0, 0},
+    {O_DEMO, 0, "demo", PRC_OPT_FLAG, NULL, "analyse the sample article", NULL, 0, 0, 0},
+    {O_DEMO_TEXT, 0, "demo-text", PRC_OPT_FLAG, NULL, "print the sample article", NULL, 0, 0, 0},
+    PRC_OPT_HELP_ENTRY,
+    {O_VERSION, 0, "version", PRC_OPT_FLAG, NULL, "print the version and exit", NULL, 0, 0, 0},
+    {O_LIST_OPTIONS, 0, "list-options", PRC_OPT_FLAG, NULL, "print every command's options, one a line", NULL, 0, 0,
+     PRC_OPT_HIDDEN},
+    {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};
+
+static const char *const analyze_usage[] = {
+    "precis [options] [FILE...]",
+    "precis eval {rouge|oracle|attrib|pos|ner} [options] ...",
+    "precis train {pos|ner} [options] ...",
+    NULL};
+
+const prc_cmd prc_cmd_analyze_spec = {
+    "precis",
+    "analyse articles",
+    analyze_usage,
+    "Reads news articles (files, or standard input: no FILE or -) and writes their key\n"
+    "points, quotations with resolved speakers, entities and figures.  With no input on\n"
+    "a terminal it analyses a sample article.  \"--\" ends the options.\n",
+    analyze_opts,
+    "JSONL input: one object a line with \"text\" or \"article\" and an optional \"id\".\n"
+    "-f brat writes one document to standard output; give --out-dir for several.\n"
+    "Exit status: 0 all documents analysed; 1 some input was bad (error records\n"
+    "were written in its place); 2 usage error, or a file could not be read or written.\n"
+    "See also: precis eval --help, precis train --help.\n"};
+
+/* ---- --out-dir names ------------------------------------------------- */
+
+static size_t name_hash(const char *s) {
+  size_t h = 1469598103934665603u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
 }
 
-static char *read_stream(FILE *f, size_t *len) {
-  size_t cap = 1 << 16, n = 0;
-  char *p = malloc(cap);
-  if (!p) return NULL;
-  for (;;) {
-    if (n == cap) {
-      cap *= 2;
-      char *np = realloc(p, cap);
-      if (!np) { free(p); return NULL; }
-      p = np;
+static int names_has(const name_set *ns, const char *s) {
+  if (!ns->cap) return 0;
+  for (size_t i = name_hash(s) & (ns->cap - 1); ns->slot[i]; i = (i + 1) & (ns->cap - 1))
+    if (!strcmp(ns->slot[i], s)) return 1;
+  return 0;
+}
+
+/* Takes s (malloc'd).  -1 when out of memory (s freed). */
+static int names_add(name_set *ns, char *s) {
+  if (2 * (ns->n + 1) > ns->cap) {
+    size_t nc = ns->cap ? 2 * ns->cap : 64;
+    char **slot = calloc(nc, sizeof *slot);
+    if (!slot) { free(s); return -1; }
+    for (size_t k = 0; k < ns->cap; k++) {
+      if (!ns->slot[k]) continue;
+      size_t i = name_hash(ns->slot[k]) & (nc - 1);
+      while (slot[i]) i = (i + 1) & (nc - 1);
+      slot[i] = ns->slot[k];
     }
-    size_t r = fread(p + n, 1, cap - n, f);
-    n += r;
-    if (r == 0) break;
+    free(ns->slot);
+    ns->slot = slot;
+    ns->cap = nc;
   }
-  if (ferror(f)) { free(p); return NULL; }
-  *len = n;
-  return p;
+  size_t i = name_hash(s) & (ns->cap - 1);
+  while (ns->slot[i]) i = (i + 1) & (ns->cap - 1);
+  ns->slot[i] = s;
+  ns->n++;
+  return 0;
+}
+
+static void names_free(name_set *ns) {
+  for (size_t k = 0; k < ns->cap; k++) free(ns->slot[k]);
+  free(ns->slot);
+  memset(ns, 0, sizeof *ns);
 }
 
 /* name without directory and extension, for brat files */
@@ -98,34 +149,76 @@ static int safe_name(const char *s) {
   return 1;
 }
 
-static void emit(run_ctx *c, precis_doc *d, const char *id, const char *name_hint) {
-  size_t len;
-  if (c->fmt == PRECIS_FORMAT_BRAT && c->out_dir) {
-    char *out = precis_render(d, PRECIS_FORMAT_BRAT, id, &len);
-    const char *nm = name_hint ? name_hint : id;
-    char fallback[32];
-    if (!nm || !safe_name(nm)) {
-      static unsigned long seq;
-      snprintf(fallback, sizeof fallback, "doc%06lu", ++seq);
-      nm = fallback;
-    }
-    size_t pl = strlen(c->out_dir) + strlen(nm) + 6;
-    char *path = malloc(pl);
-    if (path) {
-      snprintf(path, pl, "%s/%s.ann", c->out_dir, nm);
-      FILE *f = fopen(path, "wb");
-      if (!f || fwrite(out ? out : "", 1, len, f) != len) {
-        fprintf(stderr, "precis: cannot write %s: %s\n", path, strerror(errno));
-        c->errors = 1;
-      }
-      if (f) fclose(f);
-      free(path);
-    }
-    precis_free(c->opts.allocator, out);
-    return;
+/* The file name (without ".ann") of the next document: the hint, or the
+ * id, or docNNNNNN when neither makes a file name; "-2", "-3", ... added
+ * to a name already written in this run.  malloc'd, owned by c->names. */
+static const char *unique_name(run_ctx *c, const char *id, const char *name_hint) {
+  const char *nm = name_hint ? name_hint : id;
+  char fallback[32];
+  if (!nm || !safe_name(nm)) {
+    snprintf(fallback, sizeof fallback, "doc%06lu", ++c->seq);
+    nm = fallback;
   }
+  size_t len = strlen(nm) + 24;
+  char *r = malloc(len);
+  if (!r) return NULL;
+  snprintf(r, len, "%s", nm);
+  for (unsigned long k = 2; names_has(&c->names, r); k++) snprintf(r, len, "%s-%lu", nm, k);
+  if (names_add(&c->names, r)) return NULL;
+  return r;
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static void write_ann(run_ctx *c, const char *out, size_t len, const char *id, const char *name_hint) {
+  const char *nm = unique_name(c, id, name_hint);
+  if (!nm) {
+    fprintf(stderr, "precis: out of memory\n");
+    exit(2);
+  }
+  size_t pl = strlen(c->out_dir) + strlen(nm) + 6;
+  char *path = malloc(pl);
+  if (!path) {
+    fprintf(stderr, "precis: out of memory\n");
+    exit(2);
+  }
+  snprintf(path, pl, "%s/%s.ann", c->out_dir, nm);
+  FILE *f = fopen(path, "wb");
+  int ok = f && fwrite(out ? out : "", 1, len, f) == len;
+  int e = errno;
+  if (f && fclose(f) != 0 && ok) { ok = 0; e = errno; }
+  if (!ok) {
+    fprintf(stderr, "precis: cannot write %s: %s\n", path, strerror(e));
+    c->io_error = 1;
+  }
+  free(path);
+}
+
+static void emit(run_ctx *c, precis_doc *d, const char *id, const char *name_hint) {
+  size_t len = 0;
   char *out = precis_render(d, c->fmt, id, &len);
-  if (out) fwrite(out, 1, len, c->out);
+  if (c->fmt == PRECIS_FORMAT_BRAT && c->out_dir) {
+    write_ann(c, out, len, id, name_hint);
+  } else if (c->fmt == PRECIS_FORMAT_BRAT) {
+    /* One document's annotations on standard output: T and E numbers of a
+     * second document would clash with the first one's. */
+    if (++c->ndocs > 1) {
+      fprintf(stderr, "precis: -f brat writes one document to standard output, and the input "
+                      "holds more; give --out-dir DIR for one .ann file per document\n");
+      c->stop = 1;
+      c->io_error = 1;
+    } else {
+      c->pending = malloc(len + 1);
+      if (!c->pending) {
+        fprintf(stderr, "precis: out of memory\n");
+        exit(2);
+      }
+      if (out) memcpy(c->pending, out, len);
+      c->pending_len = len;
+    }
+  } else if (out) {
+    fwrite(out, 1, len, c->out);
+  }
   precis_free(c->opts.allocator, out);
 }
 
@@ -134,12 +227,19 @@ static void analyze_buffer(run_ctx *c, const char *text, size_t len, const char 
   char *plain = NULL;
   if (html) {
     size_t plen = 0;
-    plain = precis_cli_html_to_text(text, len, &plen);
+    plain = prc_html_to_text(text, len, &plen);
     if (plain) { text = plain; len = plen; }
   }
-  precis_doc *d = precis_analyze(text, len, &c->opts);
-  if (!d) {
-    fprintf(stderr, "precis: out of memory\n");
+  precis_error err;
+  precis_doc *d = precis_analyze_ex(text, len, &c->opts, &err);
+  if (!d && err.code == PRECIS_ERROR_INPUT_TOO_LARGE) { /* this document only: go on */
+    fprintf(stderr, "precis: %s: %s\n", id ? id : name_hint ? name_hint : "-", err.message);
+    c->errors = 1;
+    free(plain);
+    return;
+  }
+  if (!d) { /* out of memory, or no usable model: nothing else can be analysed */
+    fprintf(stderr, "precis: %s\n", err.message);
     exit(2);
   }
   emit(c, d, id, name_hint);
@@ -151,21 +251,21 @@ static void error_record(run_ctx *c, const char *id, long line, const char *msg)
   c->errors = 1;
   fprintf(stderr, "precis: line %ld: %s\n", line, msg);
   if (c->fmt == PRECIS_FORMAT_JSON || c->fmt == PRECIS_FORMAT_JSONL) {
-    buf b;
-    prc_buf_init(&b, NULL);
-    prc_buf_puts(&b, "{\"id\":");
-    prc_buf_json_cstr(&b, id);
-    prc_buf_printf(&b, ",\"line\":%ld,\"error\":", line);
-    prc_buf_json_cstr(&b, msg);
-    prc_buf_puts(&b, "}\n");
-    size_t n;
-    char *s = prc_buf_finish(&b, &n);
-    if (s) fwrite(s, 1, n, c->out);
-    free(s);
+    prc_sbuf b = {0};
+    prc_sbuf_puts(&b, "{\"id\":");
+    prc_sbuf_json_str(&b, id, id ? strlen(id) : 0);
+    char num[48];
+    snprintf(num, sizeof num, ",\"line\":%ld,\"error\":", line);
+    prc_sbuf_puts(&b, num);
+    prc_sbuf_json_str(&b, msg, strlen(msg));
+    if (prc_sbuf_puts(&b, "}\n") == 0) fwrite(b.s, 1, b.n, c->out);
+    prc_sbuf_free(&b);
   } else if (c->fmt == PRECIS_FORMAT_TEXT) {
     fprintf(c->out, "# line %ld: error: %s\n\n", line, msg);
   }
 }
+
+/* ---- JSONL ----------------------------------------------------------- */
 
 /* Pull an "id" out of a line that did not parse, if it is plainly there:
  * a string without escapes that is valid UTF-8, or an integer. */
@@ -193,7 +293,7 @@ static char *salvage_id(const char *line, size_t n) {
         while (e < end && *e != '"' && *e != '\\') e++;
         if (e >= end || *e != '"') return NULL;
         for (const char *u = q; u < e;) { /* it goes into the output as it is */
-          size_t bad, ok = prc_utf8_valid_seq((const unsigned char *)u, (size_t)(e - u), &bad);
+          size_t bad, ok = prc_cli_utf8_seq((const unsigned char *)u, (size_t)(e - u), &bad);
           if (!ok || (unsigned char)*u < 0x20) return NULL;
           u += ok;
         }
@@ -209,76 +309,256 @@ static char *salvage_id(const char *line, size_t n) {
   return NULL;
 }
 
-static void analyze_jsonl(run_ctx *c, FILE *f) {
+/* Numbers in a JSONL line are read as written: the line is copied with
+ * every number put in quotes (except the values of a top-level "text" or
+ * "article", which must be strings anyway), so that an id like
+ * 12345678901234567890 or 1e400, beyond jansson's integer and double, is
+ * accepted and kept as it is written.  A small scanner of the JSON syntax
+ * finds the numbers; when it finds the line is not plain JSON it gives up
+ * (returns NULL) and the line is parsed as it is (jansson then describes
+ * the error).  NULL also when there is no number to quote. */
+typedef struct jscan {
+  const char *s, *end;
+  prc_sbuf out;
+  const char *copied; /* s[..copied) is in out */
+  int changed;
+} jscan;
+
+static void js_ws(jscan *j) {
+  while (j->s < j->end && (*j->s == ' ' || *j->s == '\t' || *j->s == '\n' || *j->s == '\r')) j->s++;
+}
+
+/* A string; *escaped tells whether it has a backslash. */
+static int js_string(jscan *j, int *escaped) {
+  if (j->s >= j->end || *j->s != '"') return -1;
+  *escaped = 0;
+  for (j->s++; j->s < j->end; j->s++) {
+    if (*j->s == '\\') {
+      *escaped = 1;
+      j->s++;
+    } else if (*j->s == '"') {
+      j->s++;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+/* A number (JSON grammar), copied in quotes when quote is set. */
+static int js_number(jscan *j, int quote) {
+  const char *a = j->s, *p = j->s, *e = j->end;
+  if (p < e && *p == '-') p++;
+  if (p < e && *p == '0') p++;
+  else if (p < e && *p >= '1' && *p <= '9') while (p < e && *p >= '0' && *p <= '9') p++;
+  else return -1;
+  if (p < e && *p == '.') {
+    p++;
+    if (!(p < e && *p >= '0' && *p <= '9')) return -1;
+    while (p < e && *p >= '0' && *p <= '9') p++;
+  }
+  if (p < e && (*p == 'e' || *p == 'E')) {
+    p++;
+    if (p < e && (*p == '+' || *p == '-')) p++;
+    if (!(p < e && *p >= '0' && *p <= '9')) return -1;
+    while (p < e && *p >= '0' && *p <= '9') p++;
+  }
+  j->s = p;
+  if (quote) {
+    prc_sbuf_add(&j->out, j->copied, (size_t)(a - j->copied));
+    prc_sbuf_add(&j->out, "\"", 1);
+    prc_sbuf_add(&j->out, a, (size_t)(p - a));
+    prc_sbuf_add(&j->out, "\"", 1);
+    j->copied = p;
+    j->changed = 1;
+  }
+  return 0;
+}
+
+static int js_literal(jscan *j) {
+  static const char *lits[] = {"true", "false", "null"};
+  for (int k = 0; k < 3; k++) {
+    size_t n = strlen(lits[k]);
+    if ((size_t)(j->end - j->s) >= n && !memcmp(j->s, lits[k], n)) {
+      j->s += n;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+/* Any value, every number in it quoted unless keep_numbers. */
+static int js_value(jscan *j, int depth, int keep_numbers) {
+  int esc;
+  if (depth > 64) return -1; /* jansson's own limit is higher: leave deep lines to it */
+  js_ws(j);
+  if (j->s >= j->end) return -1;
+  char c = *j->s;
+  if (c == '"') return js_string(j, &esc);
+  if (c == '-' || (c >= '0' && c <= '9')) return js_number(j, !keep_numbers);
+  if (c == '[' || c == '{') {
+    char close = c == '[' ? ']' : '}';
+    j->s++;
+    js_ws(j);
+    if (j->s < j->end && *j->s == close) { j->s++; return 0; }
+    for (;;) {
+      int keep = 0;
+      if (c == '{') {
+        js_ws(j);
+        const char *k = j->s;
+        if (js_string(j, &esc)) return -1;
+        if (esc && depth == 0) return -1; /* "\u0074ext": leave it to jansson */
+        size_t kl = (size_t)(j->s - k);
+        keep = depth == 0 && ((kl == 6 && !memcmp(k, "\"text\"", 6)) || (kl == 9 && !memcmp(k, "\"article\"", 9)));
+        js_ws(j);
+        if (j->s >= j->end || *j->s != ':') return -1;
+        j->s++;
+      }
+      if (js_value(j, depth + 1, keep)) return -1;
+      js_ws(j);
+      if (j->s >= j->end) return -1;
+      if (*j->s == close) { j->s++; return 0; }
+      if (*j->s != ',') return -1;
+      j->s++;
+    }
+  }
+  return js_literal(j);
+}
+
+static char *quote_numbers(const char *line, size_t n, size_t *out_len) {
+  jscan j;
+  memset(&j, 0, sizeof j);
+  j.s = j.copied = line;
+  j.end = line + n;
+  js_ws(&j);
+  if (j.s >= j.end || *j.s != '{' || js_value(&j, 0, 0)) { prc_sbuf_free(&j.out); return NULL; }
+  if (!j.changed || prc_sbuf_add(&j.out, j.copied, (size_t)(j.end - j.copied))) {
+    prc_sbuf_free(&j.out);
+    return NULL;
+  }
+  *out_len = j.out.n;
+  return j.out.s;
+}
+
+/* The id of a JSONL object as a C string (malloc'd), or NULL: a string id
+ * as it is, with each NUL (\u0000) replaced by U+FFFD since ids are C
+ * strings; a number as written (quote_numbers made it a string). */
+static char *object_id(json_t *jid) {
+  char tmp[64];
+  const char *s;
+  size_t n;
+  if (json_is_string(jid)) {
+    s = json_string_value(jid);
+    n = json_string_length(jid);
+  } else if (json_is_integer(jid)) { /* a key jansson unescaped: "\u0069d" */
+    snprintf(tmp, sizeof tmp, "%" JSON_INTEGER_FORMAT, json_integer_value(jid));
+    s = tmp;
+    n = strlen(tmp);
+  } else if (json_is_real(jid)) {
+    snprintf(tmp, sizeof tmp, "%.17g", json_real_value(jid));
+    s = tmp;
+    n = strlen(tmp);
+  } else {
+    return NULL;
+  }
+  prc_sbuf b = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (s[i]) prc_sbuf_add(&b, s + i, 1);
+    else prc_sbuf_puts(&b, "\xEF\xBF\xBD");
+  }
+  if (prc_sbuf_add(&b, "", 0)) {
+    fprintf(stderr, "precis: out of memory\n");
+    exit(2);
+  }
+  return b.s;
+}
+
+/* One JSONL stream.  0, or -1 on a read error (errno set). */
+static int analyze_jsonl(run_ctx *c, FILE *f) {
   char *line = NULL;
   size_t cap = 0;
   ssize_t n;
   long lineno = 0;
-  while ((n = getline(&line, &cap, f)) >= 0) {
+  errno = 0;
+  while (!c->stop && (n = getline(&line, &cap, f)) >= 0) {
     lineno++;
+    char *l = line;
     size_t len = (size_t)n;
-    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+    if (lineno == 1 && len >= 3 && !memcmp(l, "\xEF\xBB\xBF", 3)) { /* a byte order mark */
+      l += 3;
+      len -= 3;
+    }
+    while (len && (l[len - 1] == '\n' || l[len - 1] == '\r')) len--;
     size_t k = 0;
-    while (k < len && (line[k] == ' ' || line[k] == '\t')) k++;
+    while (k < len && (l[k] == ' ' || l[k] == '\t')) k++;
     if (k == len) continue; /* blank line: nothing to analyse, nothing lost */
     json_error_t err;
     /* no JSON_DISABLE_EOF_CHECK: text after the object ("{...}{...}") is an
      * error, not silently dropped */
-    json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &err);
+    size_t qlen = 0;
+    char *quoted = quote_numbers(l, len, &qlen);
+    json_t *obj = quoted ? json_loadb(quoted, qlen, JSON_ALLOW_NUL, &err) : NULL;
+    free(quoted);
+    if (!obj) obj = json_loadb(l, len, JSON_ALLOW_NUL, &err);
     char msg[300];
     if (!obj) {
-      char *id = salvage_id(line, len);
+      char *id = salvage_id(l, len);
       if (json_error_code(&err) == json_error_end_of_input_expected)
         snprintf(msg, sizeof msg, "text after the JSON object at column %d (one object a line)", err.column);
       else
         snprintf(msg, sizeof msg, "invalid JSON at column %d: %s", err.column, err.text);
       error_record(c, id, lineno, msg);
       free(id);
+      errno = 0;
       continue;
     }
     if (!json_is_object(obj)) {
       error_record(c, NULL, lineno, "a JSONL line must be an object");
       json_decref(obj);
+      errno = 0;
       continue;
     }
-    json_t *jid = json_object_get(obj, "id");
-    char idbuf[64];
-    const char *id = NULL;
-    if (json_is_string(jid)) id = json_string_value(jid);
-    else if (json_is_integer(jid)) {
-      snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(jid));
-      id = idbuf;
-    } else if (json_is_real(jid)) {
-      snprintf(idbuf, sizeof idbuf, "%.17g", json_real_value(jid));
-      id = idbuf;
-    }
+    char *id = object_id(json_object_get(obj, "id"));
     json_t *jt = json_object_get(obj, "text");
     if (!jt) jt = json_object_get(obj, "article");
     if (!json_is_string(jt)) {
       error_record(c, id, lineno, jt ? "\"text\" must be a string" : "no \"text\" or \"article\" field");
       json_decref(obj);
+      free(id);
+      errno = 0;
       continue;
     }
-    if (c->fmt == PRECIS_FORMAT_TEXT && !c->out_dir) fprintf(c->out, "%s", lineno > 1 ? "\n" : "");
+    if (c->fmt == PRECIS_FORMAT_TEXT) fprintf(c->out, "%s", lineno > 1 ? "\n" : "");
     char namebuf[32];
     const char *hint = id;
     if (!hint) { snprintf(namebuf, sizeof namebuf, "line%06ld", lineno); hint = namebuf; }
     analyze_buffer(c, json_string_value(jt), json_string_length(jt), id ? id : (c->fmt == PRECIS_FORMAT_TEXT ? hint : NULL),
                    hint, 0);
     json_decref(obj);
+    free(id);
+    errno = 0;
   }
+  int e = errno;
   free(line);
+  if (ferror(f)) {
+    errno = e ? e : EIO;
+    return -1;
+  }
+  return 0;
 }
+
+/* ---- files ----------------------------------------------------------- */
 
 static int ends_with(const char *s, const char *suf) {
   size_t a = strlen(s), b = strlen(suf);
   return a >= b && !strcmp(s + a - b, suf);
 }
 
+/* One input file ("-": stdin).  0, or 2 when it cannot be read. */
 static int run_file(run_ctx *c, const char *path, int first) {
-  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  const char *shown = strcmp(path, "-") ? path : "standard input";
+  FILE *f = prc_cli_open_input(path);
   if (!f) {
-    fprintf(stderr, "precis: cannot open %s: %s\n", path, strerror(errno));
+    fprintf(stderr, "precis: cannot %s %s: %s\n", errno == EISDIR ? "read" : "open", shown, strerror(errno));
     return 2;
   }
   in_kind k = c->input;
@@ -287,107 +567,112 @@ static int run_file(run_ctx *c, const char *path, int first) {
     else if (ends_with(path, ".html") || ends_with(path, ".htm")) k = IN_HTML;
     else k = IN_TEXT;
   }
+  int rc = 0;
   if (k == IN_JSONL) {
-    analyze_jsonl(c, f);
+    if (analyze_jsonl(c, f) < 0) {
+      fprintf(stderr, "precis: cannot read %s: %s\n", shown, strerror(errno));
+      rc = 2;
+    }
   } else {
     size_t len;
-    char *text = read_stream(f, &len);
+    char *text = prc_cli_read_all(f, &len);
     if (!text) {
-      fprintf(stderr, "precis: cannot read %s\n", path);
-      if (f != stdin) fclose(f);
-      return 2;
+      fprintf(stderr, "precis: cannot read %s: %s\n", shown, strerror(errno));
+      rc = 2;
+    } else {
+      char *hint = base_name(strcmp(path, "-") ? path : "stdin");
+      const char *id = strcmp(path, "-") ? path : NULL;
+      if (c->fmt == PRECIS_FORMAT_TEXT && !first) fputc('\n', c->out);
+      analyze_buffer(c, text, len, id, hint, k == IN_HTML);
+      free(hint);
+      free(text);
     }
-    char *hint = base_name(strcmp(path, "-") ? path : "stdin");
-    const char *id = strcmp(path, "-") ? path : NULL;
-    if (c->fmt == PRECIS_FORMAT_TEXT && !first) fputc('\n', c->out);
-    analyze_buffer(c, text, len, id, hint, k == IN_HTML);
-    free(hint);
-    free(text);
   }
   if (f != stdin) fclose(f);
-  return 0;
+  return rc;
 }
 
-int cmd_analyze(int argc, char **argv) {
+static precis_model *load_model(const char *path, const char *want) {
+  precis_error err;
+  precis_model *m = precis_model_load(path, &err);
+  if (!m || strcmp(precis_model_kind(m), want)) {
+    if (m)
+      fprintf(stderr, "precis: %s: a %s model, not a %s model\n", path, precis_model_kind(m), want);
+    else if (err.code == PRECIS_ERROR_IO) /* the message names the file */
+      fprintf(stderr, "precis: %s\n", err.message);
+    else
+      fprintf(stderr, "precis: %s: %s\n", path, err.message);
+    precis_model_free(m);
+    return NULL;
+  }
+  return m;
+}
+
+int prc_cmd_analyze(int argc, char **argv) {
+  const prc_cmd *cmd = &prc_cmd_analyze_spec;
   run_ctx c;
   memset(&c, 0, sizeof c);
   precis_options_init(&c.opts);
   c.fmt = PRECIS_FORMAT_TEXT;
   c.out = stdout;
   int demo = 0, nfiles = 0;
-  precis_model *pos_model = NULL, *ner_model = NULL;
+  const char *pos_path = NULL, *ner_path = NULL;
+  static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL,
+                                          PRECIS_FORMAT_BRAT};
+  static const in_kind kinds[] = {IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL};
+  static const precis_summarizer summarizers[] = {PRECIS_SUMMARIZER_KEYPOINTS, PRECIS_SUMMARIZER_LEAD,
+                                                  PRECIS_SUMMARIZER_TEXTRANK};
   char **files = calloc((size_t)argc + 1, sizeof(char *));
   if (!files) return 2;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-#define NEED_ARG()                                                  \
-  if (i + 1 >= argc) {                                              \
-    fprintf(stderr, "precis: %s needs an argument\n", a);           \
-    free(files);                                                    \
-    return 2;                                                       \
+  prc_opt_parser p;
+  prc_opt_init(&p, cmd, argc, argv);
+  int o;
+  while ((o = prc_opt_next(&p)) != PRC_OPT_END) {
+    switch (o) {
+    case PRC_OPT_ERROR: free(files); return 2;
+    case PRC_OPT_OPERAND: files[nfiles++] = (char *)p.value; break;
+    case O_HELP: prc_cmd_help(cmd, stdout); free(files); return 0;
+    case O_VERSION: printf("precis %s\n", precis_version()); free(files); return 0;
+    case O_LIST_OPTIONS: prc_cli_list_all_options(stdout); free(files); return 0;
+    case O_DEMO_TEXT: fputs(prc_demo_article, stdout); free(files); return 0;
+    case O_DEMO: demo = 1; break;
+    case O_NO_TAGGER: c.opts.flags |= PRECIS_OPT_NO_TAGGER; break;
+    case O_FORMAT: c.fmt = formats[p.choice]; break;
+    case O_INPUT: c.input = kinds[p.choice]; break;
+    case O_N: c.opts.max_keypoints = (int)p.num; break;
+    case O_SUMMARIZER: c.opts.summarizer = summarizers[p.choice]; break;
+    case O_POS_MODEL: pos_path = p.value; break;
+    case O_NER_MODEL: ner_path = p.value; break;
+    case O_OUT_DIR: c.out_dir = p.value; break;
+    }
   }
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); free(files); return 0; }
-    else if (!strcmp(a, "--version")) { printf("precis %s\n", precis_version()); free(files); return 0; }
-    else if (!strcmp(a, "--demo")) demo = 1;
-    else if (!strcmp(a, "--demo-text")) { fputs(precis_demo_article, stdout); free(files); return 0; }
-    else if (!strcmp(a, "--no-tagger")) c.opts.flags |= PRECIS_OPT_NO_TAGGER;
-    else if (!strcmp(a, "-f") || !strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
-      const char *v;
-      if (!strncmp(a, "--format=", 9)) v = a + 9;
-      else { NEED_ARG(); v = argv[++i]; }
-      if (!strcmp(v, "text")) c.fmt = PRECIS_FORMAT_TEXT;
-      else if (!strcmp(v, "json")) c.fmt = PRECIS_FORMAT_JSON;
-      else if (!strcmp(v, "jsonl")) c.fmt = PRECIS_FORMAT_JSONL;
-      else if (!strcmp(v, "brat")) c.fmt = PRECIS_FORMAT_BRAT;
-      else { fprintf(stderr, "precis: unknown format '%s' (text, json, jsonl, brat)\n", v); free(files); return 2; }
-    } else if (!strcmp(a, "-i") || !strcmp(a, "--input") || !strncmp(a, "--input=", 8)) {
-      const char *v;
-      if (!strncmp(a, "--input=", 8)) v = a + 8;
-      else { NEED_ARG(); v = argv[++i]; }
-      if (!strcmp(v, "auto")) c.input = IN_AUTO;
-      else if (!strcmp(v, "text")) c.input = IN_TEXT;
-      else if (!strcmp(v, "html")) c.input = IN_HTML;
-      else if (!strcmp(v, "jsonl")) c.input = IN_JSONL;
-      else { fprintf(stderr, "precis: unknown input kind '%s' (auto, text, html, jsonl)\n", v); free(files); return 2; }
-    } else if (!strcmp(a, "-n")) {
-      NEED_ARG();
-      char *end;
-      long n = strtol(argv[++i], &end, 10);
-      if (*end || n < 1 || n > 100) { fprintf(stderr, "precis: -n takes a number from 1 to 100\n"); free(files); return 2; }
-      c.opts.max_keypoints = (int)n;
-    } else if (!strcmp(a, "--summarizer")) {
-      NEED_ARG();
-      const char *v = argv[++i];
-      if (!strcmp(v, "keypoints")) c.opts.summarizer = PRECIS_SUMMARIZER_KEYPOINTS;
-      else if (!strcmp(v, "lead")) c.opts.summarizer = PRECIS_SUMMARIZER_LEAD;
-      else if (!strcmp(v, "textrank")) c.opts.summarizer = PRECIS_SUMMARIZER_TEXTRANK;
-      else { fprintf(stderr, "precis: unknown summarizer '%s' (keypoints, lead, textrank)\n", v); free(files); return 2; }
-    } else if (!strcmp(a, "--pos-model") || !strcmp(a, "--ner-model")) {
-      NEED_ARG();
-      precis_error err;
-      precis_model *m = precis_model_load(argv[++i], &err);
-      const char *want = a[2] == 'p' ? "pos" : "ner";
-      if (!m || strcmp(precis_model_kind(m), want)) {
-        fprintf(stderr, "precis: %s: %s\n", argv[i], m ? "not a model of that kind" : err.message);
-        precis_model_free(m);
-        free(files);
-        return 2;
-      }
-      if (a[2] == 'p') { precis_model_free(pos_model); pos_model = m; c.opts.pos_model = m; }
-      else { precis_model_free(ner_model); ner_model = m; c.opts.ner_model = m; }
-    } else if (!strcmp(a, "--out-dir")) {
-      NEED_ARG();
-      c.out_dir = argv[++i];
-    } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "precis: unknown option '%s' (see precis --help)\n", a);
-      free(files);
-      return 2;
-    } else files[nfiles++] = argv[i];
+  if (c.out_dir && c.fmt != PRECIS_FORMAT_BRAT) {
+    free(files);
+    return prc_cmd_usage_error(cmd, "--out-dir is for -f brat (one .ann file per document); "
+                                    "the other formats go to standard output");
   }
+  if (c.fmt == PRECIS_FORMAT_BRAT && !c.out_dir && nfiles > 1 && !demo) {
+    free(files);
+    return prc_cmd_usage_error(cmd, "-f brat writes one document to standard output; "
+                                    "give --out-dir DIR for one .ann file per document");
+  }
+  precis_model *pos_model = NULL, *ner_model = NULL;
+  if ((pos_path && !(pos_model = load_model(pos_path, "pos"))) ||
+      (ner_path && !(ner_model = load_model(ner_path, "ner")))) {
+    precis_model_free(pos_model);
+    free(files);
+    return 2;
+  }
+  c.opts.pos_model = pos_model;
+  c.opts.ner_model = ner_model;
   if (c.out_dir) {
     struct stat st;
-    if (stat(c.out_dir, &st) != 0 && mkdir(c.out_dir, 0777) != 0) {
+    int exists = stat(c.out_dir, &st) == 0;
+    if (exists && !S_ISDIR(st.st_mode)) errno = ENOTDIR;
+    if ((exists && !S_ISDIR(st.st_mode)) || (!exists && mkdir(c.out_dir, 0777) != 0)) {
       fprintf(stderr, "precis: cannot create %s: %s\n", c.out_dir, strerror(errno));
+      precis_model_free(pos_model);
+      precis_model_free(ner_model);
       free(files);
       return 2;
     }
@@ -397,15 +682,18 @@ int cmd_analyze(int argc, char **argv) {
     if (!demo && c.fmt == PRECIS_FORMAT_TEXT)
       fprintf(stderr, "precis: no input given; analysing the sample article (precis --demo-text prints it).\n"
                       "        Try: precis article.txt, or precis --help\n\n");
-    analyze_buffer(&c, precis_demo_article, strlen(precis_demo_article), "demo", "demo", 0);
+    analyze_buffer(&c, prc_demo_article, strlen(prc_demo_article), "demo", "demo", 0);
   } else if (nfiles == 0) {
     rc = run_file(&c, "-", 1);
   } else {
-    for (int k = 0; k < nfiles; k++) {
+    for (int k = 0; k < nfiles && !c.stop; k++) {
       int r = run_file(&c, files[k], k == 0);
       if (r) rc = r;
     }
   }
+  if (c.pending && !c.stop) fwrite(c.pending, 1, c.pending_len, stdout);
+  free(c.pending);
+  names_free(&c.names);
   free(files);
   precis_model_free(pos_model);
   precis_model_free(ner_model);
@@ -413,6 +701,6 @@ int cmd_analyze(int argc, char **argv) {
     fprintf(stderr, "precis: cannot write the output: %s\n", strerror(errno));
     return 2;
   }
-  if (rc) return rc;
+  if (rc || c.io_error) return 2;
   return c.errors ? 1 : 0;
 }

@@ -8,15 +8,26 @@
 
 #include "eval/attrib_eval.h"
 #include "commands.h"
+#include "opt.h"
 
-static int usage(void) {
-  fprintf(stderr,
-          "usage: precis eval attrib GOLD_DIR PRED_DIR [--format json|text]\n"
-          "  GOLD_DIR: text/<article>.txt + attributions/<article>_<annotator>.ann\n"
-          "            (or a folder of .ann files with the texts beside them)\n"
-          "  PRED_DIR: <article>.ann files (or the same layout as GOLD_DIR)\n");
-  return 2;
-}
+enum { O_HELP = PRC_OPT_HELP_ID, O_FORMAT };
+
+static const prc_opt attrib_opts[] = {
+    {O_FORMAT, 0, "format", PRC_OPT_CHOICE, "FMT", "output format (text: a table of percentages; json: fractions)", "text|json", 0, 0, 0},
+    PRC_OPT_HELP_ENTRY,
+    {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};
+
+static const char *const attrib_usage[] = {"precis eval attrib [options] GOLD_DIR PRED_DIR", NULL};
+
+const prc_cmd prc_cmd_eval_attrib_spec = {
+    "precis eval attrib",
+    "precision and recall of attribution relations (brat .ann files)",
+    attrib_usage,
+    "GOLD_DIR: text/<article>.txt + attributions/<article>_<annotator>.ann\n"
+    "          (or a folder of .ann files with the texts beside them)\n"
+    "PRED_DIR: <article>.ann files (or the same layout as GOLD_DIR)\n",
+    attrib_opts,
+    "Exit status: 0 scored; 1 a folder could not be read or held no gold article; 2 usage error.\n"};
 
 static json_t *prf_json(attrib_prf x) {
   return json_pack("{s:f, s:f, s:f}", "p", x.p, "r", x.r, "f", x.f);
@@ -53,35 +64,25 @@ static void print_text(const attrib_result *r) {
          r->c.n_pred);
 }
 
-int cmd_eval_attrib(int argc, char **argv) {
+int prc_cmd_eval_attrib(int argc, char **argv) {
+  const prc_cmd *cmd = &prc_cmd_eval_attrib_spec;
   const char *dirs[2] = {NULL, NULL};
   int nd = 0, json = 0;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
-      const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
-      if (!v) return usage();
-      if (!strcmp(v, "json"))
-        json = 1;
-      else if (!strcmp(v, "text"))
-        json = 0;
-      else {
-        fprintf(stderr, "precis eval attrib: unknown format '%s'\n", v);
-        return usage();
-      }
-    } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      usage();
-      return 0;
-    } else if (a[0] == '-' && a[1] != '\0') {
-      fprintf(stderr, "precis eval attrib: unknown option '%s'\n", a);
-      return usage();
-    } else if (nd < 2) {
-      dirs[nd++] = a;
-    } else {
-      return usage();
+  prc_opt_parser p;
+  prc_opt_init(&p, cmd, argc, argv);
+  int o;
+  while ((o = prc_opt_next(&p)) != PRC_OPT_END) {
+    switch (o) {
+    case PRC_OPT_ERROR: return 2;
+    case O_HELP: prc_cmd_help(cmd, stdout); return 0;
+    case O_FORMAT: json = p.choice == 1; break;
+    case PRC_OPT_OPERAND:
+      if (nd == 2) return prc_cmd_usage_error(cmd, "too many arguments: '%s'", p.value);
+      dirs[nd++] = p.value;
+      break;
     }
   }
-  if (nd != 2) return usage();
+  if (nd != 2) return prc_cmd_usage_error(cmd, "needs GOLD_DIR and PRED_DIR");
 
   attrib_result r;
   if (prc_attrib_eval_dirs(dirs[0], dirs[1], &r, stderr) != 0) return 1;

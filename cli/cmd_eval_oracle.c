@@ -14,16 +14,30 @@
 #include <string.h>
 
 #include "commands.h"
+#include "opt.h"
 #include "precis.h"
 #include "eval/rouge.h"
 #include "rouge_io.h"
 
-static const char *ORACLE_USAGE =
-    "usage: precis eval oracle REFS [-n N] [--no-stem] [--format json|text]\n"
-    "  REFS        JSONL with \"article\" (or \"text\") and \"highlights\" (or \"summary\")\n"
-    "  -n N        at most N sentences per summary (default 3)\n"
-    "  --no-stem   do not Porter-stem tokens\n"
-    "  --format F  text (default) or json\n";
+enum { O_HELP = PRC_OPT_HELP_ID, O_N, O_NO_STEM, O_FORMAT };
+
+static const prc_opt oracle_opts[] = {
+    {O_N, 'n', "n", PRC_OPT_INT, "N", "at most N sentences per summary (default 3)", NULL, 1, 1000, 0},
+    {O_NO_STEM, 0, "no-stem", PRC_OPT_FLAG, NULL, "do not Porter-stem tokens", NULL, 0, 0, 0},
+    {O_FORMAT, 0, "format", PRC_OPT_CHOICE, "FMT", "output format (text: a table of percentages; json: fractions)", "text|json", 0, 0, 0},
+    PRC_OPT_HELP_ENTRY,
+    {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};
+
+static const char *const oracle_usage[] = {"precis eval oracle [options] REFS", NULL};
+
+const prc_cmd prc_cmd_eval_oracle_spec = {
+    "precis eval oracle",
+    "ROUGE of the greedy extractive oracle (an upper bound for extraction)",
+    oracle_usage,
+    "REFS is JSONL with \"article\" (or \"text\") and \"highlights\" (or \"summary\");\n"
+    "- reads standard input.\n",
+    oracle_opts,
+    "Exit status: 0 scored; 1 the input could not be read or used; 2 usage error.\n"};
 
 typedef struct osent {
   const char *text; /* bytes of the analysed text */
@@ -134,49 +148,29 @@ done:
   return rc;
 }
 
-int cmd_eval_oracle(int argc, char **argv) {
+int prc_cmd_eval_oracle(int argc, char **argv) {
+  const prc_cmd *cmd = &prc_cmd_eval_oracle_spec;
   const char *path = NULL;
   int maxn = 3, stem = 1, json = 0;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "-n") || !strncmp(a, "--n=", 4)) {
-      const char *v = a[1] == 'n' ? (i + 1 < argc ? argv[++i] : NULL) : a + 4;
-      char *e = NULL;
-      long n = v ? strtol(v, &e, 10) : 0;
-      if (!v || !*v || *e || n < 1 || n > 1000) {
-        fprintf(stderr, "precis eval oracle: -n takes a number from 1 to 1000\n%s", ORACLE_USAGE);
-        return 2;
-      }
-      maxn = (int)n;
-    } else if (!strcmp(a, "--no-stem")) {
-      stem = 0;
-    } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
-      const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
-      if (v && !strcmp(v, "json")) json = 1;
-      else if (v && !strcmp(v, "text")) json = 0;
-      else {
-        fprintf(stderr, "precis eval oracle: --format takes json or text\n%s", ORACLE_USAGE);
-        return 2;
-      }
-    } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      fputs(ORACLE_USAGE, stdout);
-      return 0;
-    } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "precis eval oracle: unknown option %s\n%s", a, ORACLE_USAGE);
-      return 2;
-    } else if (!path) {
-      path = a;
-    } else {
-      fprintf(stderr, "precis eval oracle: too many arguments\n%s", ORACLE_USAGE);
-      return 2;
+  prc_opt_parser p;
+  prc_opt_init(&p, cmd, argc, argv);
+  int o;
+  while ((o = prc_opt_next(&p)) != PRC_OPT_END) {
+    switch (o) {
+    case PRC_OPT_ERROR: return 2;
+    case O_HELP: prc_cmd_help(cmd, stdout); return 0;
+    case O_N: maxn = (int)p.num; break;
+    case O_NO_STEM: stem = 0; break;
+    case O_FORMAT: json = p.choice == 1; break;
+    case PRC_OPT_OPERAND:
+      if (path) return prc_cmd_usage_error(cmd, "too many arguments: '%s'", p.value);
+      path = p.value;
+      break;
     }
   }
-  if (!path) {
-    fputs(ORACLE_USAGE, stderr);
-    return 2;
-  }
+  if (!path) return prc_cmd_usage_error(cmd, "needs REFS");
   rio_docs docs;
-  if (rio_load_docs(path, &docs, "precis eval oracle", RIO_NEED_SUMMARY | RIO_NEED_ARTICLE))
+  if (prc_rio_load_docs(path, &docs, "precis eval oracle", RIO_NEED_SUMMARY | RIO_NEED_ARTICLE))
     return 1;
   rouge_ctx *ctx = prc_rouge_ctx_new(stem);
   rouge_mean mean = {0};
@@ -204,9 +198,9 @@ int cmd_eval_oracle(int argc, char **argv) {
     char note[64];
     snprintf(note, sizeof note, "greedy oracle, up to %d sentences, %s", maxn,
              stem ? "stemming on" : "stemming off");
-    rio_print_rouge(stdout, &m, mean.n, json, note);
+    prc_rio_print_rouge(stdout, &m, mean.n, json, note);
   }
   prc_rouge_ctx_free(ctx);
-  rio_docs_free(&docs);
+  prc_rio_docs_free(&docs);
   return rc;
 }

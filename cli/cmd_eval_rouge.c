@@ -17,20 +17,38 @@
 #include <string.h>
 
 #include "commands.h"
+#include "opt.h"
 #include "rouge_io.h"
 #include "eval/rouge.h"
 
-static const char *ROUGE_USAGE =
-    "usage: precis eval rouge REFS PREDS [--no-stem] [--format json|text]\n"
-    "  REFS, PREDS  JSONL (id + highlights | summary | keypoints) or plain text\n"
-    "  --no-stem    do not Porter-stem tokens\n"
-    "  --format F   text (default: a table of percentages) or json (fractions)\n";
+enum { O_HELP = PRC_OPT_HELP_ID, O_NO_STEM, O_STEM, O_FORMAT, O_CONFORMANCE };
+
+static const prc_opt rouge_opts[] = {
+    {O_NO_STEM, 0, "no-stem", PRC_OPT_FLAG, NULL, "do not Porter-stem tokens", NULL, 0, 0, 0},
+    {O_STEM, 0, "stem", PRC_OPT_FLAG, NULL, "Porter-stem tokens (the default)", NULL, 0, 0, 0},
+    {O_FORMAT, 0, "format", PRC_OPT_CHOICE, "FMT", "output format (text: a table of percentages; json: fractions)", "text|json", 0, 0, 0},
+    {O_CONFORMANCE, 0, "conformance", PRC_OPT_STRING, "FILE", "check the scorer against golden rows (tests)", NULL, 0, 0,
+     PRC_OPT_HIDDEN},
+    PRC_OPT_HELP_ENTRY,
+    {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};
+
+static const char *const rouge_usage[] = {"precis eval rouge [options] REFS PREDS", NULL};
+
+const prc_cmd prc_cmd_eval_rouge_spec = {
+    "precis eval rouge",
+    "ROUGE-1, -2, -L and -Lsum of predicted summaries against references",
+    rouge_usage,
+    "Mean ROUGE of PREDS against REFS.  Each is JSONL (one object a line: \"id\" and\n"
+    "\"highlights\" | \"summary\" | \"keypoints\") or a plain text file (one document);\n"
+    "- reads standard input.  Documents are paired by id when all have one, else in order.\n",
+    rouge_opts,
+    "Exit status: 0 scored; 1 an input could not be read or used; 2 usage error.\n"};
 
 /* ------------------------------------------------------------------ */
 
 static int conformance(const char *path) {
   size_t len;
-  char *data = rio_read_file(path, &len);
+  char *data = prc_rio_read_file(path, &len);
   if (!data) {
     fprintf(stderr, "precis eval rouge: cannot read %s: %s\n", path, strerror(errno));
     return 1;
@@ -54,7 +72,7 @@ static int conformance(const char *path) {
     size_t ll = (size_t)(le - p);
     char *line = p;
     p = nl ? nl + 1 : end;
-    if (rio_blank(line, ll)) continue;
+    if (prc_rio_blank(line, ll)) continue;
     json_error_t err;
     json_t *o = json_loadb(line, ll, 0, &err);
     const char *ref, *pred;
@@ -113,57 +131,45 @@ static int conformance(const char *path) {
 
 /* ------------------------------------------------------------------ */
 
-int cmd_eval_rouge(int argc, char **argv) {
-  const char *paths[2] = {NULL, NULL};
+int prc_cmd_eval_rouge(int argc, char **argv) {
+  const prc_cmd *cmd = &prc_cmd_eval_rouge_spec;
+  const char *paths[2] = {NULL, NULL}, *conformance_file = NULL;
   int npaths = 0, stem = 1, json = 0;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "--no-stem")) {
-      stem = 0;
-    } else if (!strcmp(a, "--stem")) {
-      stem = 1;
-    } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
-      const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
-      if (v && !strcmp(v, "json")) json = 1;
-      else if (v && !strcmp(v, "text")) json = 0;
-      else {
-        fprintf(stderr, "precis eval rouge: --format takes json or text\n%s", ROUGE_USAGE);
-        return 2;
-      }
-    } else if (!strcmp(a, "--conformance")) {
-      if (i + 1 >= argc) {
-        fprintf(stderr, "precis eval rouge: --conformance needs a file\n");
-        return 2;
-      }
-      return conformance(argv[i + 1]);
-    } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      fputs(ROUGE_USAGE, stdout);
-      return 0;
-    } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "precis eval rouge: unknown option %s\n%s", a, ROUGE_USAGE);
-      return 2;
-    } else if (npaths < 2) {
-      paths[npaths++] = a;
-    } else {
-      fprintf(stderr, "precis eval rouge: too many arguments\n%s", ROUGE_USAGE);
-      return 2;
+  prc_opt_parser p;
+  prc_opt_init(&p, cmd, argc, argv);
+  int o;
+  while ((o = prc_opt_next(&p)) != PRC_OPT_END) {
+    switch (o) {
+    case PRC_OPT_ERROR: return 2;
+    case O_HELP: prc_cmd_help(cmd, stdout); return 0;
+    case O_NO_STEM: stem = 0; break;
+    case O_STEM: stem = 1; break;
+    case O_FORMAT: json = p.choice == 1; break;
+    case O_CONFORMANCE: conformance_file = p.value; break;
+    case PRC_OPT_OPERAND:
+      if (npaths == 2) return prc_cmd_usage_error(cmd, "too many arguments: '%s'", p.value);
+      paths[npaths++] = p.value;
+      break;
     }
   }
-  if (npaths != 2) {
-    fputs(ROUGE_USAGE, stderr);
-    return 2;
+  if (conformance_file) {
+    if (npaths) return prc_cmd_usage_error(cmd, "--conformance takes no REFS or PREDS");
+    return conformance(conformance_file);
   }
+  if (npaths != 2) return prc_cmd_usage_error(cmd, "needs REFS and PREDS");
+  if (!strcmp(paths[0], "-") && !strcmp(paths[1], "-"))
+    return prc_cmd_usage_error(cmd, "REFS and PREDS cannot both be standard input");
 
   rio_docs refs, preds;
-  if (rio_load_docs(paths[0], &refs, "precis eval rouge", RIO_NEED_SUMMARY)) return 1;
-  if (rio_load_docs(paths[1], &preds, "precis eval rouge", RIO_NEED_SUMMARY)) {
-    rio_docs_free(&refs);
+  if (prc_rio_load_docs(paths[0], &refs, "precis eval rouge", RIO_NEED_SUMMARY)) return 1;
+  if (prc_rio_load_docs(paths[1], &preds, "precis eval rouge", RIO_NEED_SUMMARY)) {
+    prc_rio_docs_free(&refs);
     return 1;
   }
   size_t npairs = 0;
   rio_pair *pairs = NULL;
   int rc = 0;
-  if (rio_pair_docs(&refs, &preds, &pairs, &npairs, "precis eval rouge")) {
+  if (prc_rio_pair_docs(&refs, &preds, &pairs, &npairs, "precis eval rouge")) {
     fprintf(stderr, "precis eval rouge: out of memory\n");
     rc = 1;
   } else if (npairs == 0) {
@@ -186,12 +192,12 @@ int cmd_eval_rouge(int argc, char **argv) {
       rc = 1;
     } else {
       rouge_scores m = prc_rouge_mean_get(&mean);
-      rio_print_rouge(stdout, &m, mean.n, json, stem ? "stemming on" : "stemming off");
+      prc_rio_print_rouge(stdout, &m, mean.n, json, stem ? "stemming on" : "stemming off");
     }
     prc_rouge_ctx_free(ctx);
   }
   free(pairs);
-  rio_docs_free(&refs);
-  rio_docs_free(&preds);
+  prc_rio_docs_free(&refs);
+  prc_rio_docs_free(&preds);
   return rc;
 }

@@ -4,108 +4,130 @@
 #include <string.h>
 
 #include "commands.h"
+#include "opt.h"
 #include "train/train.h"
 
 typedef struct targs {
-  const char *pos1, *pos2, *out, *model, *pos_model, *format, *text_dir;
+  const char *pos1, *pos2, *out, *model, *pos_model, *text_dir;
   uint64_t seed;
-  int epochs, verbose, bench, no_clusters;
+  int epochs, verbose, bench, no_clusters, json;
   float prune;
 } targs;
 
-static int parse(int argc, char **argv, targs *a, const char *usage) {
+enum {
+  O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_TEXT_DIR, O_PRUNE, O_NO_CLUSTERS, O_POS_MODEL,
+  O_QUIET, O_VERBOSE, O_MODEL, O_FORMAT, O_BENCH
+};
+
+#define OPT_END {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}
+#define OPT_OUTPUT {O_OUTPUT, 'o', "output", PRC_OPT_STRING, "MODEL", "write the model to this file (required)", NULL, 0, 0, 0}
+#define OPT_SEED {O_SEED, 0, "seed", PRC_OPT_U64, "N", "random seed (default 1)", NULL, 0, 0, 0}
+#define OPT_EPOCHS {O_EPOCHS, 0, "epochs", PRC_OPT_INT, "N", "training epochs, 1 to 1000 (default: by kind)", NULL, 1, 1000, 0}
+#define OPT_TEXT_DIR {O_TEXT_DIR, 0, "text-dir", PRC_OPT_STRING, "DIR", "data folder (default: the parent of TRAIN's folder)", NULL, 0, 0, 0}
+#define OPT_PRUNE {O_PRUNE, 0, "prune", PRC_OPT_REAL, "X", "drop averaged weights below X (default: by kind)", NULL, 0, 0, 0}
+#define OPT_QUIET {O_QUIET, 'q', "quiet", PRC_OPT_FLAG, NULL, "no progress on stderr", NULL, 0, 0, 0}
+#define OPT_VERBOSE {O_VERBOSE, 'v', "verbose", PRC_OPT_FLAG, NULL, "more progress on stderr", NULL, 0, 0, 0}
+#define OPT_MODEL {O_MODEL, 0, "model", PRC_OPT_STRING, "PATH", "score this model file instead of the built-in one", NULL, 0, 0, 0}
+#define OPT_FORMAT {O_FORMAT, 0, "format", PRC_OPT_CHOICE, "FMT", "output format (json: one object)", "text|json", 0, 0, 0}
+#define OPT_BENCH {O_BENCH, 0, "bench", PRC_OPT_FLAG, NULL, "print the tagging speed on stderr", NULL, 0, 0, 0}
+
+static const prc_opt train_pos_opts[] = {
+    OPT_OUTPUT, OPT_SEED, OPT_EPOCHS, OPT_TEXT_DIR,
+    {O_NO_CLUSTERS, 0, "no-clusters", PRC_OPT_FLAG, NULL, "train without word clusters", NULL, 0, 0, 0},
+    OPT_PRUNE, OPT_QUIET, OPT_VERBOSE, PRC_OPT_HELP_ENTRY, OPT_END};
+static const prc_opt train_ner_opts[] = {
+    OPT_OUTPUT, OPT_SEED, OPT_EPOCHS,
+    {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the features (default: built-in)", NULL, 0, 0, 0},
+    OPT_TEXT_DIR, OPT_PRUNE, OPT_QUIET, OPT_VERBOSE, PRC_OPT_HELP_ENTRY, OPT_END};
+static const prc_opt eval_pos_opts[] = {OPT_MODEL, OPT_FORMAT, OPT_BENCH, PRC_OPT_HELP_ENTRY, OPT_END};
+static const prc_opt eval_ner_opts[] = {
+    OPT_MODEL,
+    {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the NER features (default: built-in)", NULL, 0, 0, 0},
+    OPT_FORMAT, OPT_BENCH, PRC_OPT_HELP_ENTRY, OPT_END};
+
+static const char *const train_pos_usage[] = {"precis train pos [options] TRAIN.conllu DEV.conllu -o MODEL", NULL};
+static const char *const train_ner_usage[] = {"precis train ner [options] TRAIN.txt DEV.txt -o MODEL", NULL};
+static const char *const eval_pos_usage[] = {"precis eval pos [options] GOLD.conllu", NULL};
+static const char *const eval_ner_usage[] = {"precis eval ner [options] GOLD.txt", NULL};
+
+#define STDIN_NOTE "- reads standard input.\n"
+const prc_cmd prc_cmd_train_pos_spec = {
+    "precis train pos", "train the part-of-speech tagger (Universal Dependencies CoNLL-U)", train_pos_usage,
+    "Trains on TRAIN, picks the epoch by accuracy on DEV, writes MODEL.  The word\n"
+    "clusters are learnt from the news text of the data folder (--text-dir).\n" STDIN_NOTE,
+    train_pos_opts, "Exit status: 0 trained; 1 training failed; 2 usage error.\n"};
+const prc_cmd prc_cmd_train_ner_spec = {
+    "precis train ner", "train the named-entity tagger (CoNLL-2003)", train_ner_usage,
+    "Trains on TRAIN, picks the epoch by F1 on DEV, writes MODEL.  First-name lists come\n"
+    "from the data folder (--text-dir).\n" STDIN_NOTE,
+    train_ner_opts, "Exit status: 0 trained; 1 training failed; 2 usage error.\n"};
+const prc_cmd prc_cmd_eval_pos_spec = {
+    "precis eval pos", "accuracy of the POS tagger on a CoNLL-U file", eval_pos_usage,
+    "Tags GOLD and prints the accuracy, per-tag P/R/F1 and the commonest confusions.\n" STDIN_NOTE,
+    eval_pos_opts, "Exit status: 0 scored; 1 the file or model could not be read; 2 usage error.\n"};
+const prc_cmd prc_cmd_eval_ner_spec = {
+    "precis eval ner", "entity P/R/F1 of the NER tagger on a CoNLL-2003 file", eval_ner_usage,
+    "Tags GOLD and prints conlleval-style precision, recall and F1.\n" STDIN_NOTE,
+    eval_ner_opts, "Exit status: 0 scored; 1 the file or model could not be read; 2 usage error.\n"};
+
+/* The options and operands of cmd into *a; -1 after a usage error, 1
+ * after --help, else 0.  nfiles operands are wanted; "-" becomes
+ * /dev/stdin (the trainers open files by name). */
+static int parse(int argc, char **argv, targs *a, const prc_cmd *cmd, int nfiles, const char *want) {
   memset(a, 0, sizeof *a);
   a->seed = 1;
   a->verbose = 1;
-  for (int i = 1; i < argc; i++) {
-    const char *s = argv[i];
-    const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEED()                                                       \
-  do {                                                               \
-    if (!next) {                                                     \
-      fprintf(stderr, "precis: %s needs a value\nusage: %s\n", s, usage); \
-      return -1;                                                     \
-    }                                                                \
-    i++;                                                             \
-  } while (0)
-    if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
-      NEED();
-      a->out = next;
-    } else if (!strcmp(s, "--model")) {
-      NEED();
-      a->model = next;
-    } else if (!strcmp(s, "--pos-model")) {
-      NEED();
-      a->pos_model = next;
-    } else if (!strcmp(s, "--format")) {
-      NEED();
-      a->format = next;
-      if (strcmp(next, "json") && strcmp(next, "text")) {
-        fprintf(stderr, "precis: unknown format '%s' (json or text)\n", next);
+  prc_opt_parser p;
+  prc_opt_init(&p, cmd, argc, argv);
+  int o, n = 0, nstdin = 0;
+  while ((o = prc_opt_next(&p)) != PRC_OPT_END) {
+    switch (o) {
+    case PRC_OPT_ERROR: return -1;
+    case O_HELP: prc_cmd_help(cmd, stdout); return 1;
+    case O_OUTPUT: a->out = p.value; break;
+    case O_SEED: a->seed = p.u64; break;
+    case O_EPOCHS: a->epochs = (int)p.num; break;
+    case O_TEXT_DIR: a->text_dir = p.value; break;
+    case O_PRUNE: a->prune = (float)p.real; break;
+    case O_NO_CLUSTERS: a->no_clusters = 1; break;
+    case O_POS_MODEL: a->pos_model = p.value; break;
+    case O_QUIET: a->verbose = 0; break;
+    case O_VERBOSE: a->verbose = 2; break;
+    case O_MODEL: a->model = p.value; break;
+    case O_FORMAT: a->json = p.choice == 1; break;
+    case O_BENCH: a->bench = 1; break;
+    case PRC_OPT_OPERAND: {
+      const char *v = p.value;
+      if (n == nfiles) {
+        prc_cmd_usage_error(cmd, "too many arguments: '%s'", v);
         return -1;
       }
-    } else if (!strcmp(s, "--seed")) {
-      NEED();
-      char *e;
-      a->seed = strtoull(next, &e, 10);
-      if (*e || !*next) {
-        fprintf(stderr, "precis: bad --seed '%s'\n", next);
-        return -1;
+      if (!strcmp(v, "-")) {
+        if (nstdin++) {
+          prc_cmd_usage_error(cmd, "only one input can be standard input");
+          return -1;
+        }
+        v = "/dev/stdin";
       }
-    } else if (!strcmp(s, "--epochs")) {
-      NEED();
-      char *e;
-      long v = strtol(next, &e, 10);
-      if (*e || v < 1 || v > 1000) {
-        fprintf(stderr, "precis: bad --epochs '%s'\n", next);
-        return -1;
-      }
-      a->epochs = (int)v;
-    } else if (!strcmp(s, "-q") || !strcmp(s, "--quiet")) {
-      a->verbose = 0;
-    } else if (!strcmp(s, "-v") || !strcmp(s, "--verbose")) {
-      a->verbose = 2;
-    } else if (!strcmp(s, "--text-dir")) {
-      NEED();
-      a->text_dir = next;
-    } else if (!strcmp(s, "--prune")) {
-      NEED();
-      char *e;
-      a->prune = strtof(next, &e);
-      if (*e || !*next || !(a->prune >= 0)) {
-        fprintf(stderr, "precis: bad --prune '%s'\n", next);
-        return -1;
-      }
-    } else if (!strcmp(s, "--no-clusters")) {
-      a->no_clusters = 1;
-    } else if (!strcmp(s, "--bench")) {
-      a->bench = 1;
-    } else if (s[0] == '-' && s[1]) {
-      fprintf(stderr, "precis: unknown option '%s'\nusage: %s\n", s, usage);
-      return -1;
-    } else if (!a->pos1) {
-      a->pos1 = s;
-    } else if (!a->pos2) {
-      a->pos2 = s;
-    } else {
-      fprintf(stderr, "precis: too many arguments\nusage: %s\n", usage);
-      return -1;
+      if (n++ == 0) a->pos1 = v;
+      else a->pos2 = v;
+      break;
     }
-#undef NEED
+    }
+  }
+  if (n < nfiles) {
+    prc_cmd_usage_error(cmd, "needs %s", want);
+    return -1;
   }
   return 0;
 }
 
 static int train(int argc, char **argv, int kind) {
-  const char *usage = kind == TAGGER_POS
-                          ? "precis train pos TRAIN.conllu DEV.conllu -o MODEL [--seed N] [--epochs N] [--text-dir DIR] [--no-clusters] [-q|-v]"
-                          : "precis train ner TRAIN.txt DEV.txt -o MODEL [--seed N] [--epochs N] [--pos-model PATH] [-q|-v]";
+  const prc_cmd *cmd = kind == TAGGER_POS ? &prc_cmd_train_pos_spec : &prc_cmd_train_ner_spec;
   targs a;
-  if (parse(argc, argv, &a, usage) < 0) return 2;
-  if (!a.pos1 || !a.pos2 || !a.out) {
-    fprintf(stderr, "usage: %s\n", usage);
-    return 2;
-  }
+  int r = parse(argc, argv, &a, cmd, 2, "TRAIN and DEV files");
+  if (r) return r < 0 ? 2 : 0;
+  if (!a.out) return prc_cmd_usage_error(cmd, "needs -o MODEL");
   precis_error err;
   tagger *pm = NULL;
   if (a.pos_model) {
@@ -134,8 +156,8 @@ static int train(int argc, char **argv, int kind) {
   return 0;
 }
 
-int cmd_train_pos(int argc, char **argv) { return train(argc, argv, TAGGER_POS); }
-int cmd_train_ner(int argc, char **argv) { return train(argc, argv, TAGGER_NER); }
+int prc_cmd_train_pos(int argc, char **argv) { return train(argc, argv, TAGGER_POS); }
+int prc_cmd_train_ner(int argc, char **argv) { return train(argc, argv, TAGGER_NER); }
 
 /* Loads --model or the built-in model of the kind. */
 static const tagger *get_model(const char *path, int kind, tagger **owned) {
@@ -164,14 +186,10 @@ static const tagger *get_model(const char *path, int kind, tagger **owned) {
 static double ratio(size_t a, size_t b) { return b ? (double)a / (double)b : 0; }
 static double f1of(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
-int cmd_eval_pos(int argc, char **argv) {
-  const char *usage = "precis eval pos GOLD.conllu [--model PATH] [--format json] [--bench]";
+int prc_cmd_eval_pos(int argc, char **argv) {
   targs a;
-  if (parse(argc, argv, &a, usage) < 0) return 2;
-  if (!a.pos1 || a.pos2) {
-    fprintf(stderr, "usage: %s\n", usage);
-    return 2;
-  }
+  int r = parse(argc, argv, &a, &prc_cmd_eval_pos_spec, 1, "GOLD.conllu");
+  if (r) return r < 0 ? 2 : 0;
   tagger *owned;
   const tagger *t = get_model(a.model, TAGGER_POS, &owned);
   if (!t) return 1;
@@ -183,7 +201,7 @@ int cmd_eval_pos(int argc, char **argv) {
     return 1;
   }
   double acc = ratio(ev.correct, ev.n);
-  if (a.format && !strcmp(a.format, "json")) {
+  if (a.json) {
     printf("{\"n\": %zu, \"accuracy\": %.6f}\n", ev.n, acc);
   } else {
     printf("tokens: %zu\naccuracy: %.2f%%\n\n", ev.n, 100 * acc);
@@ -194,7 +212,7 @@ int cmd_eval_pos(int argc, char **argv) {
              ev.pred[i], 100 * p, 100 * r, 100 * f1of(p, r));
     }
   }
-  if (!(a.format && !strcmp(a.format, "json"))) {
+  if (!(a.json)) {
     printf("\nmost frequent confusions (gold -> predicted):\n");
     for (int k = 0; k < 10; k++) {
       size_t best = 0;
@@ -217,15 +235,10 @@ int cmd_eval_pos(int argc, char **argv) {
   return 0;
 }
 
-int cmd_eval_ner(int argc, char **argv) {
-  const char *usage =
-      "precis eval ner GOLD.txt [--model PATH] [--pos-model PATH] [--format json] [--bench]";
+int prc_cmd_eval_ner(int argc, char **argv) {
   targs a;
-  if (parse(argc, argv, &a, usage) < 0) return 2;
-  if (!a.pos1 || a.pos2) {
-    fprintf(stderr, "usage: %s\n", usage);
-    return 2;
-  }
+  int pr = parse(argc, argv, &a, &prc_cmd_eval_ner_spec, 1, "GOLD.txt");
+  if (pr) return pr < 0 ? 2 : 0;
   tagger *owned, *owned_pos = NULL;
   const tagger *t = get_model(a.model, TAGGER_NER, &owned);
   if (!t) return 1;
@@ -252,7 +265,7 @@ int cmd_eval_ner(int argc, char **argv) {
     H += ev.hit[i];
   }
   double p = ratio(H, P), r = ratio(H, G), f = f1of(p, r);
-  if (a.format && !strcmp(a.format, "json")) {
+  if (a.json) {
     printf("{\"p\": %.6f, \"r\": %.6f, \"f\": %.6f, \"labels\": {", p, r, f);
     for (int i = 0; i < TAG_ENT_COUNT; i++) {
       double pi = ratio(ev.hit[i], ev.pred[i]), ri = ratio(ev.hit[i], ev.gold[i]);

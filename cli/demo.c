@@ -2,7 +2,7 @@
  * Written for precis; kept identical to examples/harbour-bridge.txt (tests/cli.sh checks). */
 #include "cli.h"
 
-const char *const precis_demo_article =
+const char *const prc_demo_article =
     "WELLINGTON: The city's mayor said the Harbour Bridge would close for repairs next spring but that the closure would last \"no more than six weeks,\" and promised free ferries for commuters.\n"
     "Speaking at the council chamber on Tuesday, the former civil engineer laid out a $42 million plan to strengthen the 90-year-old crossing.\n"
     "\"We cannot keep patching a bridge that carries 60,000 cars a day,\" she told reporters. \"It is time to fix it properly.\"\n"

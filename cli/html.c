@@ -37,7 +37,7 @@ static int is_block(const char *t, size_t n) {
   return 0;
 }
 
-char *precis_cli_html_to_text(const char *h, size_t len, size_t *out_len) {
+char *prc_html_to_text(const char *h, size_t len, size_t *out_len) {
   char *o = malloc(len + 1);
   if (!o) return NULL;
   size_t n = 0, i = 0;

@@ -6,82 +6,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *rio_read_file(const char *path, size_t *len) {
-  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+#include "util.h"
+
+char *prc_rio_read_file(const char *path, size_t *len) {
+  FILE *f = prc_cli_open_input(path);
   if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    if (n + 1 >= cap) {
-      char *nb = realloc(buf, cap * 2);
-      if (!nb) {
-        free(buf);
-        buf = NULL;
-        errno = ENOMEM;
-        break;
-      }
-      buf = nb;
-      cap *= 2;
-    }
-    size_t k = fread(buf + n, 1, cap - n - 1, f);
-    n += k;
-    if (k == 0) {
-      if (ferror(f)) {
-        free(buf);
-        buf = NULL;
-        errno = EIO;
-      }
-      break;
-    }
-  }
+  char *buf = prc_cli_read_all(f, len);
+  int e = errno;
   if (f != stdin) fclose(f);
-  if (!buf) return NULL;
-  buf[n] = '\0';
-  *len = n;
+  errno = e;
   return buf;
 }
 
-int rio_blank(const char *s, size_t n) {
+int prc_rio_blank(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return 0;
   return 1;
 }
 
-/* ---- growable string ---- */
-typedef struct sbuf {
-  char *s;
-  size_t n, cap;
-} sbuf;
-
-static int sb_add(sbuf *b, const char *s, size_t n) {
-  if (b->n + n + 1 > b->cap) {
-    size_t nc = b->cap ? b->cap : 256;
-    while (nc < b->n + n + 1) nc *= 2;
-    char *p = realloc(b->s, nc);
-    if (!p) return -1;
-    b->s = p;
-    b->cap = nc;
-  }
-  memcpy(b->s + b->n, s, n);
-  b->n += n;
-  b->s[b->n] = '\0';
-  return 0;
-}
-
 /* Join the strings of an array (or, for objects, their "text" member) with
  * '\n'.  1 = not a usable value, -1 = OOM, 0 = ok. */
-static int join_value(json_t *v, sbuf *b) {
-  if (json_is_string(v)) return sb_add(b, json_string_value(v), json_string_length(v));
+static int join_value(json_t *v, prc_sbuf *b) {
+  if (json_is_string(v)) return prc_sbuf_add(b, json_string_value(v), json_string_length(v));
   if (!json_is_array(v)) return 1;
   size_t i;
   json_t *e;
   json_array_foreach(v, i, e) {
     json_t *t = json_is_object(e) ? json_object_get(e, "text") : e;
     if (!json_is_string(t)) return 1;
-    if (i && sb_add(b, "\n", 1)) return -1;
-    if (sb_add(b, json_string_value(t), json_string_length(t))) return -1;
+    if (i && prc_sbuf_add(b, "\n", 1)) return -1;
+    if (prc_sbuf_add(b, json_string_value(t), json_string_length(t))) return -1;
   }
-  if (!b->s && sb_add(b, "", 0)) return -1; /* empty list: empty text */
+  if (!b->s && prc_sbuf_add(b, "", 0)) return -1; /* empty list: empty text */
   return 0;
 }
 
@@ -113,16 +69,17 @@ static void doc_free(rio_doc *doc) {
   free(doc->article);
 }
 
-int rio_load_docs(const char *path, rio_docs *out, const char *prog, unsigned need) {
+int prc_rio_load_docs(const char *path, rio_docs *out, const char *prog, unsigned need) {
   memset(out, 0, sizeof *out);
   size_t len;
-  char *data = rio_read_file(path, &len);
+  char *data = prc_rio_read_file(path, &len);
   if (!data) {
     fprintf(stderr, "%s: cannot read %s: %s\n", prog, path, strerror(errno));
     return -1;
   }
   /* JSONL when the first non-blank line parses as a JSON object. */
   size_t i = 0;
+  if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) memset(data, ' ', 3); /* a byte order mark */
   while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) i++;
   int jsonl = 0;
   if (i < len && data[i] == '{') {
@@ -158,7 +115,7 @@ int rio_load_docs(const char *path, rio_docs *out, const char *prog, unsigned ne
     size_t ll = (size_t)(le - line);
     p = nl ? nl + 1 : end;
     lineno++;
-    if (rio_blank(line, ll)) continue;
+    if (prc_rio_blank(line, ll)) continue;
     json_error_t err;
     json_t *o = json_loadb(line, ll, 0, &err);
     if (!json_is_object(o)) {
@@ -182,7 +139,7 @@ int rio_load_docs(const char *path, rio_docs *out, const char *prog, unsigned ne
     for (size_t f = 0; rc == 0 && f < 3 && !doc.text; f++) {
       json_t *v = json_object_get(o, fields[f]);
       if (!v) continue;
-      sbuf b = {0};
+      prc_sbuf b = {0};
       int r = join_value(v, &b);
       if (r) {
         free(b.s);
@@ -220,11 +177,11 @@ int rio_load_docs(const char *path, rio_docs *out, const char *prog, unsigned ne
     if (rc) doc_free(&doc);
   }
   free(data);
-  if (rc) rio_docs_free(out);
+  if (rc) prc_rio_docs_free(out);
   return rc;
 }
 
-void rio_docs_free(rio_docs *d) {
+void prc_rio_docs_free(rio_docs *d) {
   for (size_t i = 0; i < d->n; i++) doc_free(&d->docs[i]);
   free(d->docs);
   memset(d, 0, sizeof *d);
@@ -276,7 +233,7 @@ static void warn_ids(const char *prog, const char *what, const char **ids, size_
   fprintf(stderr, "%s\n", n > 5 ? " ..." : "");
 }
 
-int rio_pair_docs(const rio_docs *refs, const rio_docs *preds, rio_pair **pairs, size_t *n,
+int prc_rio_pair_docs(const rio_docs *refs, const rio_docs *preds, rio_pair **pairs, size_t *n,
                   const char *prog) {
   *pairs = NULL;
   *n = 0;
@@ -347,7 +304,7 @@ int rio_pair_docs(const rio_docs *refs, const rio_docs *preds, rio_pair **pairs,
 
 /* ---- output ---- */
 
-void rio_print_rouge(FILE *f, const rouge_scores *s, size_t n, int json, const char *note) {
+void prc_rio_print_rouge(FILE *f, const rouge_scores *s, size_t n, int json, const char *note) {
   static const char *names[4] = {"rouge1", "rouge2", "rougeL", "rougeLsum"};
   const rouge_prf *v[4] = {&s->rouge1, &s->rouge2, &s->rougeL, &s->rougeLsum};
   if (json) {

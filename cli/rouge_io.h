@@ -27,16 +27,16 @@ typedef struct rio_docs {
 #define RIO_NEED_ARTICLE 2u /* every JSONL line must have article or text */
 
 /* Read a whole file ("-" = stdin); NUL-terminated, NULL on error (errno). */
-char *rio_read_file(const char *path, size_t *len);
+char *prc_rio_read_file(const char *path, size_t *len);
 /* Is the line all white space? */
-int rio_blank(const char *s, size_t n);
+int prc_rio_blank(const char *s, size_t n);
 
 /* Load path as JSONL (when its first non-blank line is a JSON object) or as
  * plain text (whole file = one document).  Summary fields, in order of
  * preference: highlights, summary, keypoints.  Prints errors prefixed with
  * prog; returns 0 or -1. */
-int rio_load_docs(const char *path, rio_docs *out, const char *prog, unsigned need);
-void rio_docs_free(rio_docs *d);
+int prc_rio_load_docs(const char *path, rio_docs *out, const char *prog, unsigned need);
+void prc_rio_docs_free(rio_docs *d);
 
 typedef struct rio_pair {
   size_t ref, pred; /* indices into the two rio_docs */
@@ -45,10 +45,10 @@ typedef struct rio_pair {
 /* Pair by id when every document of both sides has one (warning on stderr
  * about ids present on one side only and duplicates), else by position
  * (warning when the counts differ).  Returns 0 or -1 on OOM. */
-int rio_pair_docs(const rio_docs *refs, const rio_docs *preds, rio_pair **pairs, size_t *n,
+int prc_rio_pair_docs(const rio_docs *refs, const rio_docs *preds, rio_pair **pairs, size_t *n,
                   const char *prog);
 
 /* The table (percentages) or one JSON object (fractions), n documents. */
-void rio_print_rouge(FILE *f, const rouge_scores *s, size_t n, int json, const char *note);
+void prc_rio_print_rouge(FILE *f, const rouge_scores *s, size_t n, int json, const char *note);
 
 #endif

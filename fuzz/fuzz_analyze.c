@@ -19,7 +19,6 @@
 #include <string.h>
 
 #include "precis.h"
-#include "utf8.h"
 
 /* The CLI's reader writes a line to stderr per bad JSONL line: send those
  * to a null stream (sanitizer reports go to fd 2 directly, unaffected). */
@@ -29,6 +28,8 @@ static FILE *quiet;
 #include "../cli/cmd_analyze.c"
 #include "../cli/demo.c"
 #include "../cli/html.c"
+#include "../cli/opt.c"
+#include "../cli/util.c"
 #undef stderr
 #define stderr stderr
 
@@ -40,14 +41,10 @@ static FILE *quiet;
     }                                                                                \
   } while (0)
 
-static int valid_utf8(const char *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    size_t bad, ok = prc_utf8_valid_seq((const unsigned char *)s + i, n - i, &bad);
-    if (!ok) return 0;
-    i += ok;
-  }
-  return 1;
-}
+/* cmd_analyze.c's --list-options lists the commands of cli/main.c */
+void prc_cli_list_all_options(FILE *f) { (void)f; }
+
+static int valid_utf8(const char *s, size_t n) { return prc_cli_utf8_valid(s, n); }
 
 static void check_span(precis_span sp, size_t ncp) { CHECK(sp.start <= sp.end && sp.end <= ncp); }
 
@@ -127,7 +124,7 @@ static void fuzz_jsonl(const uint8_t *data, size_t size) {
   c.fmt = PRECIS_FORMAT_JSONL;
   c.input = IN_JSONL;
   c.out = out;
-  analyze_jsonl(&c, in);
+  CHECK(analyze_jsonl(&c, in) == 0);
   fclose(in);
   fclose(out);
 
@@ -175,7 +172,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   precis_doc_free(d);
 
   size_t plen = 0;
-  char *plain = precis_cli_html_to_text((const char *)data, size, &plen);
+  char *plain = prc_html_to_text((const char *)data, size, &plen);
   if (plain) {
     d = precis_analyze(plain, plen, NULL);
     CHECK(d);

@@ -68,7 +68,7 @@ if [ -f "$SRC/models/pos.bin" ] && [ -f "$SRC/models/ner.bin" ]; then
   "$PRECIS" -f json "$SRC/examples/harbour-bridge.txt" > "$tmp/m2.json"
   cmp -s "$tmp/m1.json" "$tmp/m2.json" && ok || no "--pos-model/--ner-model with the shipped files differ from the built-in models"
   "$PRECIS" --pos-model "$SRC/models/ner.bin" "$SRC/examples/harbour-bridge.txt" >/dev/null 2>"$tmp/err"; rc=$?
-  [ $rc -eq 2 ] && grep -q "not a model of that kind" "$tmp/err" && ok || no "--pos-model with a NER model accepted (exit $rc)"
+  [ $rc -eq 2 ] && grep -q "a ner model, not a pos model" "$tmp/err" && ok || no "--pos-model with a NER model accepted (exit $rc)"
 fi
 "$PRECIS" --ner-model "$tmp/none.bin" "$SRC/examples/harbour-bridge.txt" >/dev/null 2>&1; [ $? -eq 2 ] && ok || no "--ner-model with a missing file"
 echo "$pass passed, $fail failed"
