@@ -59,6 +59,7 @@ typedef struct sentence {
   uint32_t para;               /* paragraph index */
   bool is_heading;             /* a subheading line */
   uint32_t body_start_tok;     /* first token after a dateline (== tok_begin if none) */
+  uint32_t body_end_tok;       /* tok_end without the closing run of quotation marks and . ! ? ) */
 } sentence;
 
 typedef enum ent_type { ENT_PERSON = 0, ENT_ORG = 1, ENT_PLACE = 2, ENT_OTHER = 3 } ent_type;
