@@ -168,7 +168,8 @@ typedef struct precis_doc precis_doc;
  * the analysis cannot be made, and then fills err when it is not NULL:
  *   PRECIS_ERROR_INVALID_ARGUMENT  text is NULL and len > 0
  *   PRECIS_ERROR_OPTIONS_VERSION   opts->version is 0 or newer than this library
- *   PRECIS_ERROR_INPUT_TOO_LARGE   len > 4 GiB - 16 (offset: the first byte not taken)
+ *   PRECIS_ERROR_INPUT_TOO_LARGE   len > 4 GiB - 16 (offset: the first byte not taken), or
+ *                                  longer than that once invalid UTF-8 is replaced
  *   PRECIS_ERROR_MODEL_KIND        pos_model is not a POS model, or ner_model not NER
  *   PRECIS_ERROR_MODEL_MISSING     the built-in models are missing or failed to
  *                                  load and PRECIS_OPT_NO_TAGGER is not set

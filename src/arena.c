@@ -11,7 +11,15 @@ struct arena_block {
   /* data follows, 16-byte aligned */
 };
 
+/* a large growable array (ARENA_PUSH): its own allocation, in a list */
+struct arena_big {
+  arena_big *next;
+  size_t size;
+  /* data follows, 16-byte aligned */
+};
+
 #define BLOCK_HDR ((sizeof(arena_block) + 15) & ~(size_t)15)
+#define BIG_HDR ((sizeof(arena_big) + 15) & ~(size_t)15)
 #define MIN_BLOCK (64 * 1024)
 
 static void *def_malloc(void *ctx, size_t n) { (void)ctx; return malloc(n); }
@@ -22,9 +30,17 @@ static const precis_allocator default_alc = {def_malloc, def_realloc, def_free, 
 
 const precis_allocator *precis_default_allocator(void) { return &default_alc; }
 
+/* out of memory: unwind to precis_analyze, which frees the arena and returns NULL */
+static void out_of_memory(arena *a) {
+  if (a->oom) longjmp(*(jmp_buf *)a->oom, 1);
+  abort(); /* unreachable: precis_analyze_ex sets a->oom for the whole analysis; only the
+              tool's evaluators (src/eval) use an arena without one */
+}
+
 void prc_arena_init(arena *a, const precis_allocator *alc) {
   a->alc = alc ? alc : &default_alc;
   a->head = NULL;
+  a->bigs = NULL;
   a->used_total = 0;
   a->oom = NULL;
 }
@@ -36,7 +52,14 @@ void prc_arena_free(arena *a) {
     a->alc->free(a->alc->ctx, b);
     b = n;
   }
+  arena_big *g = a->bigs;
+  while (g) {
+    arena_big *n = g->next;
+    a->alc->free(a->alc->ctx, g);
+    g = n;
+  }
   a->head = NULL;
+  a->bigs = NULL;
   a->used_total = 0;
 }
 
@@ -49,11 +72,7 @@ void *prc_arena_alloc(arena *a, size_t size) {
     if (b && b->size * 2 > bs && b->size < (64u << 20)) bs = b->size * 2;
     if (bs < size) bs = size;
     arena_block *nb = a->alc->malloc(a->alc->ctx, BLOCK_HDR + bs);
-    if (!nb) {
-      /* out of memory: unwind to precis_analyze, which frees the arena and returns NULL */
-      if (a->oom) longjmp(*(jmp_buf *)a->oom, 1);
-      abort();
-    }
+    if (!nb) out_of_memory(a);
     nb->size = bs;
     nb->used = 0;
     /* keep the fuller block behind a fresh one; a huge one-off block goes behind */
@@ -89,11 +108,40 @@ char *prc_arena_strndup(arena *a, const char *s, size_t n) {
   return q;
 }
 
+void prc_arena_reserve_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n, uint32_t want) {
+  if (want <= *cap) return;
+  size_t bytes = (size_t)want * elsize;
+  if (bytes < ARENA_BIG_ARRAY) { /* small: in the arena, the old copy abandoned */
+    void *na = prc_arena_alloc(a, bytes);
+    if (n && *arr) memcpy(na, *arr, n * elsize);
+    *arr = na;
+    *cap = want;
+    return;
+  }
+  /* large: its own allocation; find it if it has one already (few arrays
+   * are this large, and each grows a few times) */
+  arena_big **link = &a->bigs;
+  while (*link && (char *)*link + BIG_HDR != (char *)*arr) link = &(*link)->next;
+  arena_big *g;
+  if (*link) {
+    g = a->alc->realloc(a->alc->ctx, *link, BIG_HDR + bytes);
+    if (!g) out_of_memory(a); /* the old block stays listed: prc_arena_free frees it */
+    *link = g;
+  } else {
+    g = a->alc->malloc(a->alc->ctx, BIG_HDR + bytes);
+    if (!g) out_of_memory(a);
+    g->next = a->bigs;
+    a->bigs = g;
+    if (n && *arr) memcpy((char *)g + BIG_HDR, *arr, n * elsize);
+  }
+  g->size = bytes;
+  *arr = (char *)g + BIG_HDR;
+  *cap = want;
+}
+
 void prc_arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n) {
-  if (*cap >= 0x80000000u) abort(); /* 2^31 elements (a 4 GB input of punctuation): the capacity would wrap to 0 */
-  uint32_t nc = *cap ? *cap * 2 : 16;
-  void *na = prc_arena_alloc(a, nc * elsize);
-  if (n && *arr) memcpy(na, *arr, n * elsize);
-  *arr = na;
-  *cap = nc;
+  /* 2^31 elements (a 4 GB input of punctuation): the capacity would wrap to 0;
+   * no machine has the memory for such an array, so it is reported as such */
+  if (*cap >= 0x80000000u) out_of_memory(a);
+  prc_arena_reserve_(a, arr, cap, elsize, n, *cap ? *cap * 2 : 16);
 }

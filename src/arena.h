@@ -4,13 +4,16 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "precis.h"
 
 typedef struct arena_block arena_block;
+typedef struct arena_big arena_big;
 
 typedef struct arena {
   const precis_allocator *alc;
   arena_block *head;
+  arena_big *bigs; /* large growable arrays, each its own allocation (see ARENA_PUSH) */
   size_t used_total;
   void *oom; /* a jmp_buf to leave through when the allocator fails, or NULL (abort) */
 } arena;
@@ -22,12 +25,19 @@ void *prc_arena_alloc(arena *a, size_t size);
 void *prc_arena_memdup(arena *a, const void *p, size_t n);
 char *prc_arena_strndup(arena *a, const char *s, size_t n);
 
-/* Growable array backed by the arena (old storage is abandoned on growth). */
-#define ARENA_PUSH(ar, arr, n, cap, T)                                        \
-  ((n) < (cap) ? &(arr)[(n)++]                                                \
-               : (prc_arena_grow_((ar), (void **)&(arr), &(cap), sizeof(T), (n)), \
-                  &(arr)[(n)++]))
+/* Growable array owned by the arena: returns a zeroed slot at the end.
+ * A small array grows inside the arena (its old copy is abandoned, at most as
+ * much again as the array); once it needs ARENA_BIG_ARRAY bytes it moves to
+ * an allocation of its own, which later growth reallocates in place (mremap
+ * for large blocks, no copy left behind) and prc_arena_free frees.  Its
+ * unused capacity is never written, so it costs address space, not memory. */
+#define ARENA_PUSH(ar, arr, n, cap, T)                                                  \
+  ((n) < (cap) ? (void)0 : prc_arena_grow_((ar), (void **)&(arr), &(cap), sizeof(T), (n)), \
+   (T *)memset(&(arr)[(n)++], 0, sizeof(T)))
+#define ARENA_BIG_ARRAY (256 * 1024)
 void prc_arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n);
+/* Makes room for at least want elements (n in use); memory past n is not zeroed. */
+void prc_arena_reserve_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n, uint32_t want);
 
 /* The default allocator (malloc/realloc/free). */
 const precis_allocator *precis_default_allocator(void);

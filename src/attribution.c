@@ -428,12 +428,10 @@ static void take_region_chain(precis_doc *d, quote *q, int32_t r) {
   for (int32_t k = first; k <= r; k++) take_region(d, q, k);
 }
 
+/* The sentence without its closing quotation marks and . ! ? ) (sentences.c) */
 static uint32_t sentence_body_end(const precis_doc *d, const sentence *s) {
-  uint32_t e = s->tok_end;
-  while (e > s->tok_begin && ((d->toks[e - 1].flags & TF_QUOTE) || tok_is(d, e - 1, ".") || tok_is(d, e - 1, "!") ||
-                              tok_is(d, e - 1, "?") || tok_is(d, e - 1, ")")))
-    e--;
-  return e;
+  (void)d;
+  return s->body_end_tok;
 }
 
 /* content [b, e): direct when it is one region exactly, mixed with any region inside */

@@ -50,6 +50,27 @@ void prc_buf_printf(buf *b, const char *fmt, ...) {
   b->len += (size_t)n;
 }
 
+static int num_char(unsigned char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+void prc_buf_double(buf *b, const char *fmt, double v) {
+  char tmp[512], out[512];
+  int n = snprintf(tmp, sizeof tmp, fmt, v);
+  if (n < 0 || (size_t)n >= sizeof tmp) { prc_buf_puts(b, "null"); return; } /* %f of 1e308 fits */
+  /* printf writes [-]digits[RADIX digits][e[+-]digits] (or inf, nan); the
+   * locale changes only RADIX, which may be several bytes (U+066B) but is
+   * never an ASCII digit, sign or letter: it becomes '.'.  (No grouping
+   * without the ' flag, no locale digits without the I flag.) */
+  size_t o = 0;
+  for (int i = 0; i < n;) {
+    if (num_char((unsigned char)tmp[i])) { out[o++] = tmp[i++]; continue; }
+    out[o++] = '.';
+    while (i < n && !num_char((unsigned char)tmp[i])) i++;
+  }
+  prc_buf_put(b, out, o);
+}
+
 void prc_buf_json_str(buf *b, const char *s, size_t n) {
   if (!s) { prc_buf_puts(b, "null"); return; }
   static const char hex[] = "0123456789abcdef";

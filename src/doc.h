@@ -59,6 +59,7 @@ typedef struct sentence {
   uint32_t para;               /* paragraph index */
   bool is_heading;             /* a subheading line */
   uint32_t body_start_tok;     /* first token after a dateline (== tok_begin if none) */
+  uint32_t body_end_tok;       /* tok_end without the closing run of quotation marks and . ! ? ) */
 } sentence;
 
 typedef enum ent_type { ENT_PERSON = 0, ENT_ORG = 1, ENT_PLACE = 2, ENT_OTHER = 3 } ent_type;
@@ -207,7 +208,10 @@ static inline bool tok_ieq(const precis_doc *d, uint32_t i, const char *s) {
 }
 
 /* Pipeline stages, in order (each in its own file). */
-void prc_text_prepare(precis_doc *d, const char *in, size_t len);   /* text.c */
+/* The longest text (in bytes, after repair) a document can hold: offsets are 32-bit. */
+#define PRC_TEXT_MAX ((size_t)0xFFFFFFF0u)
+/* Returns -1 (and analyses nothing) when the repaired text would be longer than PRC_TEXT_MAX. */
+int prc_text_prepare(precis_doc *d, const char *in, size_t len);   /* text.c */
 void prc_tokenize(precis_doc *d);                                    /* tokenize.c */
 void prc_split_sentences(precis_doc *d);                             /* sentences.c */
 void prc_tag_tokens(precis_doc *d);                                  /* tags.c */

@@ -19,10 +19,6 @@ void precis_options_init(precis_options *o) {
   o->summarizer = PRECIS_SUMMARIZER_KEYPOINTS;
 }
 
-/* Offsets are 32-bit code-point and byte indexes (text.c keeps 16 values
- * spare): a text must be shorter than 4 GiB. */
-#define PRECIS_MAX_INPUT ((size_t)0xFFFFFFF0u)
-
 precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options *opts,
                               precis_error *err) {
   prc_error_clear(err);
@@ -30,8 +26,8 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
     prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "text is NULL but len is %zu", len);
     return NULL;
   }
-  if (len > PRECIS_MAX_INPUT) {
-    prc_error_set(err, PRECIS_ERROR_INPUT_TOO_LARGE, PRECIS_MAX_INPUT,
+  if (len > PRC_TEXT_MAX) {
+    prc_error_set(err, PRECIS_ERROR_INPUT_TOO_LARGE, PRC_TEXT_MAX,
                   "input of %zu bytes: precis analyses texts of less than 4 GiB", len);
     return NULL;
   }
@@ -66,7 +62,13 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
   d->ar = ar;
   live = &d->ar;
   d->opts = o;
-  prc_text_prepare(d, text, len);
+  if (prc_text_prepare(d, text, len) < 0) { /* the repairs made it longer than offsets allow */
+    arena a = d->ar;
+    prc_arena_free(&a);
+    prc_error_set(err, PRECIS_ERROR_INPUT_TOO_LARGE, PRECIS_NO_OFFSET,
+                  "input of %zu bytes is over 4 GiB once its invalid UTF-8 is replaced by U+FFFD", len);
+    return NULL;
+  }
   prc_tokenize(d);
   prc_split_sentences(d);
   prc_tag_tokens(d);

@@ -138,6 +138,13 @@ static void add_sentence(precis_doc *d, uint32_t a, uint32_t b, uint32_t para) {
   s->para = para;
   s->is_heading = false;
   for (uint32_t k = a; k < b; k++) d->toks[k].sent = d->nsents - 1;
+  /* computed once here: attribution.c asks for it at every cue, and a
+   * sentence of n cues closed by n brackets made that quadratic */
+  uint32_t e = b;
+  while (e > a && ((d->toks[e - 1].flags & TF_QUOTE) || tok_is(d, e - 1, ".") || tok_is(d, e - 1, "!") ||
+                   tok_is(d, e - 1, "?") || tok_is(d, e - 1, ")")))
+    e--;
+  s->body_end_tok = e;
 }
 
 void prc_split_sentences(precis_doc *d) {

@@ -104,11 +104,13 @@ char *prc_utf8_repair(arena *a, const char *in, size_t len, size_t *out_len, siz
   return out;
 }
 
-void prc_text_prepare(precis_doc *d, const char *in, size_t len) {
+int prc_text_prepare(precis_doc *d, const char *in, size_t len) {
   size_t olen = 0, rep = 0;
-  if (len > 0xFFFFFFF0u) len = 0xFFFFFFF0u; /* offsets are 32-bit */
+  /* offsets are 32-bit: precis_analyze_ex refuses a longer input, and the
+   * repaired text (U+FFFD takes 3 bytes) must fit too */
+  if (len > PRC_TEXT_MAX) return -1;
   d->text = prc_utf8_repair(&d->ar, in ? in : "", in ? len : 0, &olen, &rep);
-  if (olen > 0xFFFFFFF0u) olen = 0xFFFFFFF0u;
+  if (olen > PRC_TEXT_MAX) return -1;
   d->len = (uint32_t)olen;
   d->repairs = (uint32_t)rep;
   d->cp_at = prc_arena_alloc(&d->ar, (olen + 1) * sizeof(uint32_t));
@@ -119,4 +121,5 @@ void prc_text_prepare(precis_doc *d, const char *in, size_t len) {
   }
   d->cp_at[d->len] = cp;
   d->ncp = cp;
+  return 0;
 }

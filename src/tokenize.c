@@ -115,8 +115,10 @@ void prc_tokenize(precis_doc *d) {
   src t = {d->text, d->len};
   uint32_t i = 0, next;
   uint32_t pending = 0; /* TF_SPACE_BEFORE / TF_NL_BEFORE / TF_PARA_BEFORE for the next token */
-  d->ctoks = d->len / 5 + 16;
-  d->toks = prc_arena_alloc(&d->ar, d->ctoks * sizeof(token));
+  /* about one token in five bytes of prose; more grow the array (ARENA_PUSH) */
+  d->toks = NULL;
+  d->ntoks = d->ctoks = 0;
+  prc_arena_reserve_(&d->ar, (void **)&d->toks, &d->ctoks, sizeof(token), 0, d->len / 5 + 16);
   pending = TF_PARA_BEFORE;
   while (i < t.len) {
     uint32_t c = cp_at(&t, i, &next);

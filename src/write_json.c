@@ -48,7 +48,9 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
     prc_buf_json_cstr(b, kp[i].speaker);
     prc_buf_puts(b, ",\"span\":");
     span(b, kp[i].span);
-    prc_buf_printf(b, ",\"sentence\":%d,\"score\":%.4f}", kp[i].sentence, kp[i].score);
+    prc_buf_printf(b, ",\"sentence\":%d,\"score\":", kp[i].sentence);
+    prc_buf_double(b, "%.4f", kp[i].score);
+    prc_buf_putc(b, '}');
   }
   if (nk) nl(b, pretty, 1);
   prc_buf_puts(b, "],");
@@ -109,7 +111,9 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
     nl(b, pretty, 2);
     prc_buf_puts(b, "{\"text\":");
     prc_buf_json_cstr(b, f[i].text);
-    prc_buf_printf(b, ",\"kind\":\"%s\",\"value\":%.15g,\"unit\":", fkind_name[f[i].kind], f[i].value);
+    prc_buf_printf(b, ",\"kind\":\"%s\",\"value\":", fkind_name[f[i].kind]);
+    prc_buf_double(b, "%.15g", f[i].value);
+    prc_buf_puts(b, ",\"unit\":");
     prc_buf_json_cstr(b, f[i].unit);
     prc_buf_puts(b, ",\"span\":");
     span(b, f[i].span);

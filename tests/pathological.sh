@@ -4,7 +4,7 @@
 # a generous wall-clock limit (it only catches blow-ups, it does not measure
 # speed), and the output must be valid UTF-8, parse as JSON and count what
 # it should.  Linearity: the 5 MB article must not take more than 40x the
-# 0.5 MB one.
+# 0.5 MB one.  Memory: see "peak memory" below.
 #
 #   bash tests/pathological.sh /path/to/precis
 #   PRECIS_PATHO_LIMIT=60 bash tests/pathological.sh ...   (seconds per run)
@@ -81,6 +81,8 @@ elif kind == "html_lt": w("<" * n)
 elif kind == "html_comment": w("<p>Seen.</p><!--" + "x" * n)
 elif kind == "html_refs": w("<p>" + "&amp;&ldquo;&#x201C;&#99999999;&#0;&bogus;" * n + "</p>")
 elif kind == "html_attr": w("<p>Seen.</p><a href=\"" + "x" * n)
+elif kind == "parens":  # n cues inside n nested brackets: one sentence, a closing run of n
+    w("(" * n + "said " * n + ")" * n)
 elif kind == "semis":  # one long verbless sentence of clause marks
     w("Apples pears plums figs limes; " * n + "end.")
 elif kind == "nul": w(b"The mayor\0 said \"it is\0 done\". \0" * n)
@@ -126,12 +128,89 @@ for a in sys.argv[2:]:
 PY
 utf8ok() { python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$1" 2>/dev/null; }
 
+# ------------------------------------------------------------- peak memory
+# Every run of an input of 1 MB or more also checks the peak resident memory
+# (GNU time's %M).  The fixed cost -- the program, the decoded tagger models
+# (~64 MB), the libraries -- is what a tiny input of the same mode takes, so
+# the bound is on what the input adds:
+#     (peak RSS - peak RSS of a tiny input) / input MB  <=  16 MB per MB
+# (MEM_BOUND; MEM_LIMIT[name] for the shapes that cannot meet it yet, with the
+# reason).  Inputs under 1 MB are not checked: there the fixed cost and the
+# allocator's granularity dominate.  Skipped without GNU time, and in
+# sanitizer builds (ASan's shadow memory and quarantine are not ours).
+MEM_BOUND=${PRECIS_PATHO_MEM_BOUND:-16}
+# Shapes over the bound today: what the input adds is per token (a token is
+# 28 bytes, plus 12 in per-token side arrays of entities.c and attribution.c)
+# and per candidate name, quote and sentence (entities.c hash maps of 20-byte
+# slots at 2-4 per candidate; attribution.c keeps a sorted copy of the quotes;
+# the public records of export.c), not the growth of the arrays any more.
+# Each limit is the measured value plus ~20% (before the arena change the
+# growth of the arrays added 15-50 MB per MB more); lower them as those
+# stages shrink.
+declare -A MEM_LIMIT=(
+  ["1 MB of random bytes"]=100                  # 88: U+FFFD triples the text, ~1 token a byte
+  ["5 MB without sentence punctuation"]=42      # 35
+  ["1e5 opening quotes"]=26                     # 21
+  ["1e5 'said' cues"]=60                        # 53: a quote (88 B + public copy) per 21 bytes
+  ["1e5 paragraphs opening with a quote"]=20    # 16.3
+  ["1e5 one-sentence paragraphs"]=30            # 24.5: 4 tokens and a sentence per 13 bytes
+  ["1e5 distinct names"]=62                     # 54: an entity and its hash slots per 8 bytes
+  ["html: 1e6 stray '<'"]=52                    # 45: a token per byte
+  ["html: 1e5 character references"]=38         # 31.5
+  ["single-paragraph article (bytes), 5e6"]=42  # 36 (prose)
+  ["alternating double and single quotes, 1.6e5"]=35  # 30
+  ["cues inside nested brackets, 3e5"]=30
+  ["single-paragraph article (bytes), 5e6 (rules only)"]=38  # 32
+  ["one-sentence paragraphs, 1e5 (rules only)"]=37           # 31
+  ["distinct names, 1e5 (rules only)"]=55                    # 46.5
+  ["alternating double and single quotes, 1.6e5 (rules only)"]=33  # 28
+  ["cues inside nested brackets, 3e5 (rules only)"]=30
+)
+GTIME=""
+if grep -q __asan_init "$PRECIS" 2>/dev/null; then
+  echo "sanitizer build: peak memory not checked"
+elif [ -x /usr/bin/time ] && /usr/bin/time -f %M -o "$tmp/rss" true 2>/dev/null && [ -s "$tmp/rss" ]; then
+  GTIME=/usr/bin/time
+else
+  echo "SKIP (peak memory checks): GNU time not found at /usr/bin/time (Debian package time)"
+fi
+declare -A TINY_RSS=()
+# tiny_rss: the peak RSS (KB) of a one-sentence input in the current mode
+tiny_rss() {
+  local mode="${RULES:+rules}-${INPUT:-text}"
+  if [ -z "${TINY_RSS[$mode]:-}" ]; then
+    printf 'The mayor said the bridge would open in May.\n' > "$tmp/tiny"
+    "$GTIME" -f %M -o "$tmp/rss" "$PRECIS" ${RULES:+--no-tagger} -i "${INPUT:-text}" -f json "$tmp/tiny" > /dev/null 2>&1
+    TINY_RSS[$mode]=$(tail -n 1 "$tmp/rss")
+  fi
+  echo "${TINY_RSS[$mode]}"
+}
+# mem_check NAME FILE: after a run under GNU time ($tmp/rss holds the peak)
+mem_check() {
+  local name=$1 in=$2 bytes peak base bound msg
+  bytes=$(stat -c %s "$in")
+  [ -n "$GTIME" ] && [ "$bytes" -ge 1000000 ] || return 0
+  peak=$(tail -n 1 "$tmp/rss")
+  base=$(tiny_rss)
+  bound=${MEM_LIMIT[$name]:-$MEM_BOUND}
+  if msg=$(python3 -c "
+import sys
+peak, base, n, bound = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+per = (peak - base) / 1024 / (n / 1e6)
+print('%.1f MB per input MB (peak %.0f MB, tiny input %.0f MB, bound %g)' % (per, peak / 1024, base / 1024, bound))
+sys.exit(per > bound)" "$peak" "$base" "$bytes" "$bound"); then
+    echo "     memory: $msg"; ok
+  else
+    no "$name: memory: $msg"
+  fi
+}
+
 # run NAME FILE [check args...]: analyse FILE as JSON under the time limit.
 run() {
   local name=$1 in=$2; shift 2
   local t0 t1 rc
   t0=$(date +%s.%N)
-  timeout "$LIMIT" "$PRECIS" ${RULES:+--no-tagger} -i "${INPUT:-text}" -f json "$in" > "$tmp/out" 2> "$tmp/err"; rc=$?
+  timeout "$LIMIT" ${GTIME:+$GTIME -f %M -o "$tmp/rss"} "$PRECIS" ${RULES:+--no-tagger} -i "${INPUT:-text}" -f json "$in" > "$tmp/out" 2> "$tmp/err"; rc=$?
   t1=$(date +%s.%N)
   TIME=$(python3 -c "print('%.2f' % ($t1 - $t0))")
   if [ $rc -eq 124 ]; then no "$name: no result in ${LIMIT}s"; return 1; fi
@@ -140,6 +219,7 @@ run() {
   if ! msg=$(python3 "$tmp/check.py" "$tmp/out" "$@" 2>&1); then no "$name: $msg"; return 1; fi
   echo "ok   $name ($(stat -c %s "$in") bytes, ${TIME}s)"
   ok
+  mem_check "$name${RULES:+ (rules only)}" "$in"
 }
 
 # also the other writers: they must finish and write valid UTF-8
@@ -218,6 +298,9 @@ linear() {
 }
 linear "single-paragraph article (bytes)" article 5e5 5e6 paragraphs=1 min.sentences=1000
 linear "alternating double and single quotes" mixedquotes 1.6e4 1.6e5 paragraphs=1 min.sentences=16000
+# n "said" cues inside n nested brackets, one sentence: the end of the
+# sentence body (before the closing run) was found again at every cue
+linear "cues inside nested brackets" parens 3e4 3e5 sentences=1
 
 # the rules-only pipeline (--no-tagger) takes other paths through entities.c
 RULES=1
@@ -226,6 +309,7 @@ linear "one-sentence paragraphs" paras 1e4 1e5 min.sentences=10000
 linear "distinct names" names 1e4 1e5 min.entities=10000
 linear "alternating double and single quotes" mixedquotes 1.6e4 1.6e5 paragraphs=1 min.sentences=16000
 linear "a sentence of 2e4 semicolons" semis 2e3 2e4 sentences=1
+linear "cues inside nested brackets" parens 3e4 3e5 sentences=1
 run "1e5 capitalised words in a row, rules only" "$tmp/caps" min.sentences=1
 RULES=
 

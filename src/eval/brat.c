@@ -28,7 +28,8 @@ void prc_brat_grow_(arena *a, void **arr, size_t *cap, size_t elsize, size_t n) 
 /* ---- Parsing ------------------------------------------------------------ */
 
 typedef struct tline {
-  const char *id; /* NUL-terminated copy in the arena */
+  const char *id; /* NUL-terminated copy in the arena (never holds a NUL: see idok) */
+  size_t idlen;
   int role;       /* role of its label, or -1 */
   size_t line;    /* line number, for stable ordering */
   int dup;        /* a later duplicate of an earlier id */
@@ -114,18 +115,25 @@ static int cmp_tline(const void *x, const void *y) {
   return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/* The T line with id id[0..idlen), or NULL.  The id is compared with its
+ * length: an E argument may hold a NUL byte ("Cue:T1\0junk"), which must
+ * neither match "T1" nor make the compare read past the end of a T id. */
+static int cmp_id(const tline *t, const char *id, size_t idlen) {
+  int c = memcmp(t->id, id, t->idlen < idlen ? t->idlen : idlen);
+  if (c) return c;
+  return t->idlen < idlen ? -1 : t->idlen > idlen;
+}
+
 static const tline *find_t(const tline *ts, size_t n, const char *id, size_t idlen) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int c = strncmp(ts[mid].id, id, idlen);
-    if (c == 0 && ts[mid].id[idlen] != '\0') c = 1;
-    if (c < 0)
+    if (cmp_id(&ts[mid], id, idlen) < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
-  if (lo < n && strncmp(ts[lo].id, id, idlen) == 0 && ts[lo].id[idlen] == '\0') return &ts[lo];
+  if (lo < n && cmp_id(&ts[lo], id, idlen) == 0) return &ts[lo];
   return NULL;
 }
 
@@ -187,6 +195,7 @@ void prc_brat_parse(arena *a, const char *buf, size_t len, brat_ann *out) {
           break;
         }
         t.id = prc_arena_strndup(a, s, idlen);
+        t.idlen = idlen;
         t.line = lineno;
         *BRAT_PUSH(a, ts, nt, tcap, tline) = t;
         break;

@@ -249,6 +249,36 @@ static void test_parse_odd_lines(void **state) {
   prc_arena_free(&a);
 }
 
+/* An E argument holding a NUL byte is an unknown id, not the id before the
+ * NUL: "Cue:T1\0x" must not resolve to T1 (find_t compared with strncmp and
+ * then read T1's id at the argument's length: past its end, a heap
+ * use-after-free under ASan with a long tail, `precis eval attrib` crashed). */
+static void test_parse_nul_in_argument(void **state) {
+  (void)state;
+  static const char head[] = "T1\tCue 3 7\tsaid\nT2\tSource 0 2\tHe\nE1\tAttribution:T1 Source:T2 Cue:T1";
+  for (int pass = 0; pass < 2; pass++) {
+    size_t tail = pass ? 200000 : 1; /* short: reads the arena; long: past it */
+    size_t n = sizeof head - 1, len = n + 1 + tail + 1;
+    char *buf = malloc(len);
+    assert_non_null(buf);
+    memcpy(buf, head, n);
+    buf[n] = '\0';
+    memset(buf + n + 1, 'x', tail);
+    buf[len - 1] = '\n';
+    arena a;
+    prc_arena_init(&a, NULL);
+    brat_ann g;
+    prc_brat_parse(&a, buf, len, &g);
+    free(buf);
+    assert_int_equal(g.nrels, 1);
+    assert_int_equal(g.n_bad_refs, 1); /* "T1\0x..." names no T line */
+    assert_int_equal(g.rels[0].nspans[BRAT_SOURCE], 1);
+    assert_int_equal(g.rels[0].nspans[BRAT_CUE], 0);
+    assert_int_equal(g.nrole_spans[BRAT_CUE], 1); /* T1 itself, once */
+    prc_arena_free(&a);
+  }
+}
+
 static void test_decode(void **state) {
   (void)state;
   arena a;
@@ -477,6 +507,7 @@ static void test_trim_exact(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_parse_alpha),   cmocka_unit_test(test_parse_odd_lines),
+      cmocka_unit_test(test_parse_nul_in_argument),
       cmocka_unit_test(test_decode),        cmocka_unit_test(test_article_names),
       cmocka_unit_test(test_eval_folders),  cmocka_unit_test(test_self_score),
       cmocka_unit_test(test_linking),       cmocka_unit_test(test_trim_exact),
