@@ -78,7 +78,10 @@ typedef enum precis_summarizer {
 typedef struct precis_model precis_model;
 
 typedef struct precis_options {
-  int max_keypoints;            /* 0 = automatic (3 to 5) */
+  int max_keypoints;            /* 0 = automatic (3 to 5); n > 0 = at most n (any
+                                   size: fewer when the document has fewer usable
+                                   sentences; the key-point engine considers at
+                                   most its first 200 candidate sentences) */
   precis_summarizer summarizer; /* which sentence selector */
   const precis_allocator *allocator; /* NULL = malloc/realloc/free */
   unsigned flags;               /* PRECIS_OPT_* */

@@ -353,9 +353,9 @@ void prc_select_keypoints(precis_doc *d) {
   }
   if (!nc) return;
   if (n <= 0) n = nc < 40 ? 3 : nc < 80 ? 4 : 5; /* 3 for a typical article, up to 5 for long ones */
-  if ((uint32_t)n > nc) n = (int)nc;
-  /* greedy selection with redundancy */
-  uint32_t chosen[100];
+  if ((uint32_t)n > nc) n = (int)nc; /* any max_keypoints: at most one point per candidate */
+  /* greedy selection with redundancy; n <= nc <= MAX_CANDS entries */
+  uint32_t *chosen = prc_arena_alloc(&d->ar, nc * sizeof *chosen);
   int nch = 0;
   while (nch < n) {
     int best = -1;
