@@ -507,237 +507,334 @@ static void claim_regions_in(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   }
 }
 
-/* Try the patterns for the cue at token c of sentence s.  Returns the token
- * after the last one used, or 0 when nothing was found. */
-static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
-  uint32_t sb = s->tok_begin, se = s->tok_end;
-  uint32_t body_end = sentence_body_end(d, s);
-  uint32_t cue_e = c + 1;
+/* ---- the attribution patterns ---------------------------------------------
+ *
+ * attribute_cue tries, for one cue, the patterns of the header comment in a
+ * fixed order; each pattern is one function below that either
+ *   - records a quote and returns the token after the last one it used,
+ *   - returns 0: nothing is attributed to this cue (no later pattern tried),
+ *   - or returns CUE_NEXT: the pattern does not apply, try the next one. */
+
+#define CUE_NEXT UINT32_MAX
+
+typedef struct cue_ctx {
+  precis_doc *d;
+  const sentence *s;
+  uint32_t c;          /* the cue word */
+  uint32_t cue_b, cue_e; /* the cue tokens, with "has"/"had" and "according to", "pointed out" */
+  uint32_t sb, se;     /* the sentence's tokens */
+  uint32_t body_end;   /* before the closing punctuation and quotation marks */
+  uint32_t pre_src;    /* the source before the cue, or cue_b when there is none */
+  uint32_t src_end;    /* its end */
+  uint32_t look;       /* where a quotation closing before the cue must end */
+} cue_ctx;
+
+/* The cue's tokens: "according to", "pointed out", "has said". */
+static void cue_init(cue_ctx *x, precis_doc *d, const sentence *s, uint32_t c) {
+  x->d = d;
+  x->s = s;
+  x->c = c;
+  x->sb = s->tok_begin;
+  x->se = s->tok_end;
+  x->body_end = sentence_body_end(d, s);
+  x->cue_e = c + 1;
   bool according = tok_ieq(d, c, "according");
-  if (according) cue_e = c + 2;
+  if (according) x->cue_e = c + 2;
   /* particles: "pointed out", "made clear" are left as one word cues */
-  if (!according && cue_e < se && (tok_is(d, cue_e, "out") || tok_is(d, cue_e, "up")) && tok_ieq(d, c, "pointed"))
-    cue_e++;
+  if (!according && x->cue_e < x->se && (tok_is(d, x->cue_e, "out") || tok_is(d, x->cue_e, "up")) &&
+      tok_ieq(d, c, "pointed"))
+    x->cue_e++;
   /* an auxiliary before the cue belongs to it: "has said", "had told" */
-  uint32_t cue_b = c;
-  if (c > sb && (tok_is(d, c - 1, "has") || tok_is(d, c - 1, "had") || tok_is(d, c - 1, "have")))
-    cue_b = c - 1;
+  x->cue_b = c;
+  if (c > x->sb && (tok_is(d, c - 1, "has") || tok_is(d, c - 1, "had") || tok_is(d, c - 1, "have"))) x->cue_b = c - 1;
+  x->pre_src = x->src_end = x->look = x->cue_b;
+}
 
-  if (according) {
-    /* "according to X, content" or "content, according to X" */
-    /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
-    uint32_t src_b = cue_e, src_e = src_b;
-    while (src_e < se && src_e - src_b < 12 && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
-           d->tok_region[src_e] < 0)
-      src_e++;
-    if (src_e <= src_b) return 0;
-    quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
-    set_source(d, q, src_b, src_e);
-    uint32_t cb, ce;
-    if (c > s->body_start_tok + 1 && tok_is(d, c - 1, ",")) { cb = s->body_start_tok; ce = c - 1; }
-    else {
-      cb = src_e;
-      while (cb < body_end && tok_is(d, cb, ",")) cb++;
-      ce = body_end;
-    }
-    /* leading conjunction is not content */
-    add_content(d, q, cb, ce);
-    q->kind = kind_of(d, cb, ce);
-    claim_regions_in(d, q, cb, ce);
-    return src_e;
+/* E: "According to X, content" / "Content, according to X". */
+static uint32_t pattern_according_to(cue_ctx *x) {
+  precis_doc *d = x->d;
+  const sentence *s = x->s;
+  uint32_t c = x->c, cue_e = x->cue_e, se = x->se, body_end = x->body_end;
+  /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
+  uint32_t src_b = cue_e, src_e = src_b;
+  while (src_e < se && src_e - src_b < 12 && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
+         d->tok_region[src_e] < 0)
+    src_e++;
+  if (src_e <= src_b) return 0;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
+  set_source(d, q, src_b, src_e);
+  uint32_t cb, ce;
+  if (c > s->body_start_tok + 1 && tok_is(d, c - 1, ",")) {
+    cb = s->body_start_tok;
+    ce = c - 1;
+  } else {
+    cb = src_e;
+    while (cb < body_end && tok_is(d, cb, ",")) cb++;
+    ce = body_end;
   }
+  /* leading conjunction is not content */
+  add_content(d, q, cb, ce);
+  q->kind = kind_of(d, cb, ce);
+  claim_regions_in(d, q, cb, ce);
+  return src_e;
+}
 
-  /* A: a quotation closes right before the source and cue */
-  uint32_t pre_src = source_before(d, sb, cue_b);
-  uint32_t look = pre_src != cue_b ? pre_src : cue_b;
-  uint32_t src_end = cue_b;
-  bool participle = is_participle_cue(d, c);
-  /* "Trump bemoaned the unrest and said ...", ", saying that ...": the subject of the sentence */
-  if (pre_src == cue_b && cue_b > sb) {
+/* The source before the cue ("Hegseth said", "the US defence chief, said"),
+ * or for "X bemoaned the unrest and said ..." / "..., saying that ..." the
+ * subject of the sentence.  False when a participle cue has no source. */
+static bool find_source_before(cue_ctx *x) {
+  precis_doc *d = x->d;
+  uint32_t sb = x->sb, cue_b = x->cue_b;
+  x->pre_src = source_before(d, sb, cue_b);
+  x->look = x->pre_src != cue_b ? x->pre_src : cue_b;
+  x->src_end = cue_b;
+  bool participle = is_participle_cue(d, x->c);
+  if (x->pre_src == cue_b && cue_b > sb) {
     uint32_t k = cue_b;
     while (k > sb && is_aux_or_adv(d, k - 1)) k--;
     if (participle || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")))) {
-      uint32_t subj_b = s->body_start_tok;
+      uint32_t subj_b = x->s->body_start_tok;
       uint32_t subj_e = subject_np(d, subj_b, k);
       if (subj_e > subj_b && subj_e - subj_b <= 8 && !tok_is(d, subj_b, "In") && !tok_is(d, subj_b, "On") &&
           !tok_is(d, subj_b, "At") && !tok_is(d, subj_b, "After") && d->tok_region[subj_b] < 0) {
-        pre_src = subj_b;
-        src_end = subj_e;
+        x->pre_src = subj_b;
+        x->src_end = subj_e;
       }
     }
   }
-  if (participle && pre_src == cue_b) return 0;
-  int32_t r = region_ending_before(d, look, sb);
-  if (r >= 0 && d->regions[r].owner < 0) {
-    quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, cue_b, cue_e);
-    uint32_t after = cue_e;
-    if (pre_src != cue_b) set_source(d, q, pre_src, src_end);
-    else {
-      uint32_t e = source_after(d, cue_e, se);
-      set_source(d, q, cue_e, e);
-      after = e;
-    }
-    take_region_chain(d, q, r);
-    /* the second half: "Quote," he said, "more quote." */
-    uint32_t k = after;
-    while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < 8) k++;
-    if (k < se && tok_is(d, k, ",")) k++;
-    if (k < d->ntoks && d->tok_region[k] >= 0 && d->regions[d->tok_region[k]].open_tok == k &&
-        d->regions[d->tok_region[k]].owner < 0) {
-      int32_t r2 = d->tok_region[k];
+  return !(participle && x->pre_src == cue_b);
+}
+
+/* A: a quotation closes right before the source and cue:
+ * "Quote," he said.  /  "Quote," said NATO chief Mark Rutte.
+ * "First half," he said, "second half." */
+static uint32_t pattern_quote_then_cue(cue_ctx *x) {
+  precis_doc *d = x->d;
+  uint32_t se = x->se;
+  int32_t r = region_ending_before(d, x->look, x->sb);
+  if (r < 0 || d->regions[r].owner >= 0) return CUE_NEXT;
+  quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
+  uint32_t after = x->cue_e;
+  if (x->pre_src != x->cue_b) set_source(d, q, x->pre_src, x->src_end);
+  else {
+    uint32_t e = source_after(d, x->cue_e, se);
+    set_source(d, q, x->cue_e, e);
+    after = e;
+  }
+  take_region_chain(d, q, r);
+  /* the second half: "Quote," he said, "more quote." */
+  uint32_t k = after;
+  while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < 8) k++;
+  if (k < se && tok_is(d, k, ",")) k++;
+  if (k < d->ntoks && d->tok_region[k] >= 0 && d->regions[d->tok_region[k]].open_tok == k &&
+      d->regions[d->tok_region[k]].owner < 0) {
+    int32_t r2 = d->tok_region[k];
+    take_region(d, q, r2);
+    /* a quote continuing over the next paragraphs */
+    while ((uint32_t)r2 + 1 < d->nregions && d->regions[r2 + 1].cont && d->regions[r2 + 1].owner < 0) {
+      r2++;
       take_region(d, q, r2);
-      /* a quote continuing over the next paragraphs */
-      while ((uint32_t)r2 + 1 < d->nregions && d->regions[r2 + 1].cont && d->regions[r2 + 1].owner < 0) {
-        r2++;
-        take_region(d, q, r2);
-      }
-      return d->regions[r2].e;
     }
-    return after;
+    return d->regions[r2].e;
   }
+  return after;
+}
 
-  /* the source is before the cue (B, C) */
-  if (pre_src != cue_b) {
-    uint32_t k = cue_e;
-    /* skip an object: "told reporters", "told a group of backers" */
-    if (tok_ieq(d, c, "told") || tok_ieq(d, c, "tells") || tok_ieq(d, c, "tell") || tok_ieq(d, c, "assured") ||
-        tok_ieq(d, c, "informed") || tok_ieq(d, c, "warned") || tok_ieq(d, c, "reminded")) {
-      uint32_t o = np_end_of(d, k, se);
-      if (o > k && o < se && (tok_is(d, o, "that") || tok_is(d, o, ",") || tok_is(d, o, ":") ||
-                              (d->toks[o].flags & TF_QUOTE)))
-        k = o;
-      else if (o > k && o - k <= 3)
-        k = o;
-    }
-    /* "said of Clinton, ..." */
-    if (tok_is(d, k, "of")) {
-      uint32_t o = np_end_of(d, k + 1, se);
-      if (o > k + 1 && o < se && tok_is(d, o, ",")) k = o + 1;
-    }
-    /* skip adverbials between cue and content: "said on Tuesday that" */
-    uint32_t k2 = k;
-    while (k2 < se && k2 - k < 6 && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
-           !tok_is(d, k2, ":") && !tok_is(d, k2, ","))
-      k2++;
-    if (k2 < se && tok_is(d, k2, "that") && k2 > k &&
-        (tok_is(d, k, "on") || tok_is(d, k, "in") || tok_is(d, k, "at") || tok_is(d, k, "last") ||
-         tok_is(d, k, "during") || tok_is(d, k, "late") || tok_is(d, k, "earlier") || tok_is(d, k, "via") ||
-         tok_is(d, k, "through") || tok_is(d, k, "after") || tok_is(d, k, "before") || tok_is(d, k, "this") ||
-         tok_is(d, k, "repeatedly") || tok_is(d, k, "publicly") || tok_is(d, k, "privately") ||
-         (d->toks[k].flags & TF_CAP)))
-      k = k2;
-    while (k < se && (tok_is(d, k, ":") || tok_is(d, k, ","))) k++;
-    if (k >= body_end) {
-      /* nothing after the cue: maybe D ("..., officials said.") handled below */
-    } else {
-      /* B: a quotation opens right here */
-      int32_t rr = d->tok_region[k];
-      if (rr >= 0 && d->regions[rr].open_tok == k && d->regions[rr].owner < 0) {
-        quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, cue_b, cue_e);
-        set_source(d, q, pre_src, src_end);
-        take_region(d, q, rr);
-        uint32_t end = d->regions[rr].close_tok == NONE ? d->regions[rr].e : d->regions[rr].close_tok + 1;
-        while ((uint32_t)rr + 1 < d->nregions && d->regions[rr + 1].cont && d->regions[rr + 1].owner < 0) {
-          rr++;
-          take_region(d, q, rr);
-          end = d->regions[rr].e;
-        }
-        /* text after the quote in the same sentence makes it mixed */
-        if (end < body_end && d->toks[end].sent == (uint32_t)(s - d->sents)) {
-          bool words = false;
-          for (uint32_t j = end; j < body_end; j++)
-            if (d->toks[j].flags & TF_WORD) words = true;
-          if (words) {
-            add_content(d, q, end, body_end);
-            q->kind = PRECIS_QUOTE_MIXED;
-            claim_regions_in(d, q, end, body_end);
-            return body_end;
-          }
-        }
-        return end;
-      }
-      /* C: a reported clause to the end of the sentence */
-      /* "vowed to reach", "expected to rise": an infinitive is no statement;
-       * "wrote in a message", "continued with the fight": a preposition neither */
-      if (tok_is(d, k, "to") && !tok_ieq(d, c, "according")) return 0;
-      bool prep = tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_ADP && !tok_is(d, k, "that")
-                                   : (tok_is(d, k, "in") || tok_is(d, k, "on") || tok_is(d, k, "at") ||
-                                      tok_is(d, k, "with") || tok_is(d, k, "during") || tok_is(d, k, "after") ||
-                                      tok_is(d, k, "before") || tok_is(d, k, "for") || tok_is(d, k, "from") ||
-                                      tok_is(d, k, "by") || tok_is(d, k, "about") || tok_is(d, k, "into") ||
-                                      tok_is(d, k, "over") || tok_is(d, k, "through") || tok_is(d, k, "via"));
-      /* "has admitted stabbing ...": a gerund is an action, not a statement */
-      bool gerund = tags_have_pos(d) ? (d->toks[k].pos == TAG_UPOS_VERB && tok_len(d, k) > 4 &&
-                                        !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3))
-                                     : ((d->toks[k].flags & TF_WORD) && !(d->toks[k].flags & TF_CAP) &&
-                                        tok_len(d, k) > 4 && !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3));
-      if (gerund) { /* only verbs that take a gerund object: "admitted stabbing", not "said trying to" */
-        static const char *gv[] = {"admit", "admitted", "admits", "deny", "denied", "denies", "recall", "recalled",
-                                   "recalls", "describe", "described", "describes", "suggest", "suggested",
-                                   "suggests", "continue", "continued", "continues", "mention", "mentioned",
-                                   "mentions", "propose", "proposed", "proposes", "acknowledge", "acknowledged",
-                                   "acknowledges", "report", "reported", "reports", "recommend", "recommended",
-                                   "consider", "considered", "promised", "vowed", NULL};
-        bool takes = false;
-        for (int g = 0; gv[g]; g++) takes |= tok_is(d, c, gv[g]);
-        gerund = takes;
-      }
-      if (prep || gerund) goto pattern_d;
-      if (!(lx(d, c) & LX_SPEECH_NOTHAT) || tok_is(d, k, "that")) {
-        quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
-        set_source(d, q, pre_src, src_end);
-        uint32_t ce = clause_end(d, k, body_end);
-        /* a subordinate "While he said X, main clause" keeps X only */
-        if (pre_src > sb && (tok_ieq(d, pre_src - 1, "while") || tok_ieq(d, pre_src - 1, "although") ||
-                             tok_ieq(d, pre_src - 1, "though") || tok_ieq(d, pre_src - 1, "as"))) {
-          for (uint32_t j = k; j < body_end; j++)
-            if (tok_is(d, j, ",") && d->tok_region[j] < 0) { ce = j; break; }
-        }
-        /* keep a closing quotation mark whose opening mark is in the content,
-         * with the stop before it: the plan "has no future." */
-        for (uint32_t j = ce; j < se && j < ce + 3; j++) {
-          if ((d->toks[j].flags & TF_QUOTE) && d->tok_region[j] >= 0 && d->regions[d->tok_region[j]].open_tok >= k &&
-              d->regions[d->tok_region[j]].close_tok == j) {
-            ce = j + 1;
-            break;
-          }
-          if (!(tok_is(d, j, ".") || tok_is(d, j, "!") || tok_is(d, j, "?") || tok_is(d, j, ","))) break;
-        }
-        /* a reported clause has a verb: "promised a review", "expect a deal" are no statements */
-        if (!has_clause(d, k, ce)) {
-          d->nquotes--;
-          return 0;
-        }
-        add_content(d, q, k, ce);
-        q->kind = kind_of(d, k, ce);
-        claim_regions_in(d, q, k, ce);
-        return ce;
-      }
-    }
-  }
+/* "X told Y ...": the object after an addressee verb ("told reporters",
+ * "told a group of backers"); returns where the content may start. */
+static uint32_t skip_addressee(const cue_ctx *x, uint32_t k) {
+  const precis_doc *d = x->d;
+  uint32_t c = x->c, se = x->se;
+  if (!(tok_ieq(d, c, "told") || tok_ieq(d, c, "tells") || tok_ieq(d, c, "tell") || tok_ieq(d, c, "assured") ||
+        tok_ieq(d, c, "informed") || tok_ieq(d, c, "warned") || tok_ieq(d, c, "reminded")))
+    return k;
+  uint32_t o = np_end_of(d, k, se);
+  if (o > k && o < se && (tok_is(d, o, "that") || tok_is(d, o, ",") || tok_is(d, o, ":") ||
+                          (d->toks[o].flags & TF_QUOTE)))
+    return o;
+  if (o > k && o - k <= 3) return o;
+  return k;
+}
 
-pattern_d:
-  /* D: "Content, officials said." / "Content, said the spokesman." */
-  {
-    uint32_t src_b = NONE, src_e = NONE, comma = NONE;
-    if (pre_src != cue_b && src_end == cue_b && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
-      src_b = pre_src; src_e = cue_b; comma = pre_src - 1;
-    } else if (cue_b > sb && tok_is(d, cue_b - 1, ",")) {
-      uint32_t e = source_after(d, cue_e, se);
-      if (e > cue_e) { src_b = cue_e; src_e = e; comma = cue_b - 1; }
-    }
-    if (comma != NONE && comma > s->body_start_tok) {
-      /* after the source only adverbials may follow */
-      quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
-      set_source(d, q, src_b, src_e);
-      uint32_t cb = s->body_start_tok;
-      add_content(d, q, cb, comma);
-      q->kind = kind_of(d, cb, comma);
-      claim_regions_in(d, q, cb, comma);
-      return src_e > cue_e ? src_e : cue_e;
+/* Where the content after "X said" starts: past the addressee ("told
+ * reporters"), a topic ("said of Clinton, ..."), adverbials before "that"
+ * ("said on Tuesday that") and a colon or comma. */
+static uint32_t content_after_cue(const cue_ctx *x) {
+  const precis_doc *d = x->d;
+  uint32_t se = x->se;
+  uint32_t k = skip_addressee(x, x->cue_e);
+  /* "said of Clinton, ..." */
+  if (tok_is(d, k, "of")) {
+    uint32_t o = np_end_of(d, k + 1, se);
+    if (o > k + 1 && o < se && tok_is(d, o, ",")) k = o + 1;
+  }
+  /* skip adverbials between cue and content: "said on Tuesday that" */
+  uint32_t k2 = k;
+  while (k2 < se && k2 - k < 6 && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
+         !tok_is(d, k2, ":") && !tok_is(d, k2, ","))
+    k2++;
+  if (k2 < se && tok_is(d, k2, "that") && k2 > k &&
+      (tok_is(d, k, "on") || tok_is(d, k, "in") || tok_is(d, k, "at") || tok_is(d, k, "last") ||
+       tok_is(d, k, "during") || tok_is(d, k, "late") || tok_is(d, k, "earlier") || tok_is(d, k, "via") ||
+       tok_is(d, k, "through") || tok_is(d, k, "after") || tok_is(d, k, "before") || tok_is(d, k, "this") ||
+       tok_is(d, k, "repeatedly") || tok_is(d, k, "publicly") || tok_is(d, k, "privately") ||
+       (d->toks[k].flags & TF_CAP)))
+    k = k2;
+  while (k < se && (tok_is(d, k, ":") || tok_is(d, k, ","))) k++;
+  return k;
+}
+
+/* B: "Hegseth said: "Quote."": a quotation opens at k, right after the cue;
+ * text after it in the same sentence makes the quote mixed. */
+static uint32_t pattern_cue_then_quote(cue_ctx *x, uint32_t k) {
+  precis_doc *d = x->d;
+  uint32_t body_end = x->body_end;
+  int32_t rr = d->tok_region[k];
+  if (rr < 0 || d->regions[rr].open_tok != k || d->regions[rr].owner >= 0) return CUE_NEXT;
+  quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
+  set_source(d, q, x->pre_src, x->src_end);
+  take_region(d, q, rr);
+  uint32_t end = d->regions[rr].close_tok == NONE ? d->regions[rr].e : d->regions[rr].close_tok + 1;
+  while ((uint32_t)rr + 1 < d->nregions && d->regions[rr + 1].cont && d->regions[rr + 1].owner < 0) {
+    rr++;
+    take_region(d, q, rr);
+    end = d->regions[rr].e;
+  }
+  /* text after the quote in the same sentence makes it mixed */
+  if (end < body_end && d->toks[end].sent == (uint32_t)(x->s - d->sents)) {
+    bool words = false;
+    for (uint32_t j = end; j < body_end; j++)
+      if (d->toks[j].flags & TF_WORD) words = true;
+    if (words) {
+      add_content(d, q, end, body_end);
+      q->kind = PRECIS_QUOTE_MIXED;
+      claim_regions_in(d, q, end, body_end);
+      return body_end;
     }
   }
-  return 0;
+  return end;
+}
+
+/* Is the word at k, right after the cue, the start of something other than
+ * a statement: a preposition ("wrote in a message") or, after a verb that
+ * takes one, a gerund object ("admitted stabbing ...")? */
+static bool cue_object_not_clause(const cue_ctx *x, uint32_t k) {
+  const precis_doc *d = x->d;
+  uint32_t c = x->c;
+  bool prep = tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_ADP && !tok_is(d, k, "that")
+                               : (tok_is(d, k, "in") || tok_is(d, k, "on") || tok_is(d, k, "at") ||
+                                  tok_is(d, k, "with") || tok_is(d, k, "during") || tok_is(d, k, "after") ||
+                                  tok_is(d, k, "before") || tok_is(d, k, "for") || tok_is(d, k, "from") ||
+                                  tok_is(d, k, "by") || tok_is(d, k, "about") || tok_is(d, k, "into") ||
+                                  tok_is(d, k, "over") || tok_is(d, k, "through") || tok_is(d, k, "via"));
+  /* "has admitted stabbing ...": a gerund is an action, not a statement */
+  bool gerund = tags_have_pos(d) ? (d->toks[k].pos == TAG_UPOS_VERB && tok_len(d, k) > 4 &&
+                                    !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3))
+                                 : ((d->toks[k].flags & TF_WORD) && !(d->toks[k].flags & TF_CAP) &&
+                                    tok_len(d, k) > 4 && !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3));
+  if (gerund) { /* only verbs that take a gerund object: "admitted stabbing", not "said trying to" */
+    static const char *gv[] = {"admit", "admitted", "admits", "deny", "denied", "denies", "recall", "recalled",
+                               "recalls", "describe", "described", "describes", "suggest", "suggested",
+                               "suggests", "continue", "continued", "continues", "mention", "mentioned",
+                               "mentions", "propose", "proposed", "proposes", "acknowledge", "acknowledged",
+                               "acknowledges", "report", "reported", "reports", "recommend", "recommended",
+                               "consider", "considered", "promised", "vowed", NULL};
+    bool takes = false;
+    for (int g = 0; gv[g]; g++) takes |= tok_is(d, c, gv[g]);
+    gerund = takes;
+  }
+  return prep || gerund;
+}
+
+/* C: "Hegseth said (that) clause ... "partial" ...": a reported clause from
+ * k to the end of the clause (indirect, or mixed with a quoted part). */
+static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
+  precis_doc *d = x->d;
+  uint32_t c = x->c, se = x->se, body_end = x->body_end, pre_src = x->pre_src;
+  /* "vowed to reach", "expected to rise": an infinitive is no statement;
+   * "wrote in a message", "continued with the fight": a preposition neither */
+  if (tok_is(d, k, "to") && !tok_ieq(d, c, "according")) return 0;
+  if (cue_object_not_clause(x, k)) return CUE_NEXT;
+  if ((lx(d, c) & LX_SPEECH_NOTHAT) && !tok_is(d, k, "that")) return CUE_NEXT;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x->cue_b, x->cue_e);
+  set_source(d, q, pre_src, x->src_end);
+  uint32_t ce = clause_end(d, k, body_end);
+  /* a subordinate "While he said X, main clause" keeps X only */
+  if (pre_src > x->sb && (tok_ieq(d, pre_src - 1, "while") || tok_ieq(d, pre_src - 1, "although") ||
+                          tok_ieq(d, pre_src - 1, "though") || tok_ieq(d, pre_src - 1, "as"))) {
+    for (uint32_t j = k; j < body_end; j++)
+      if (tok_is(d, j, ",") && d->tok_region[j] < 0) { ce = j; break; }
+  }
+  /* keep a closing quotation mark whose opening mark is in the content,
+   * with the stop before it: the plan "has no future." */
+  for (uint32_t j = ce; j < se && j < ce + 3; j++) {
+    if ((d->toks[j].flags & TF_QUOTE) && d->tok_region[j] >= 0 && d->regions[d->tok_region[j]].open_tok >= k &&
+        d->regions[d->tok_region[j]].close_tok == j) {
+      ce = j + 1;
+      break;
+    }
+    if (!(tok_is(d, j, ".") || tok_is(d, j, "!") || tok_is(d, j, "?") || tok_is(d, j, ","))) break;
+  }
+  /* a reported clause has a verb: "promised a review", "expect a deal" are no statements */
+  if (!has_clause(d, k, ce)) {
+    d->nquotes--;
+    return 0;
+  }
+  add_content(d, q, k, ce);
+  q->kind = kind_of(d, k, ce);
+  claim_regions_in(d, q, k, ce);
+  return ce;
+}
+
+/* D: "Content, officials said." / "Content, said the spokesman.": the
+ * sentence up to the comma before the source (after it only adverbials). */
+static uint32_t pattern_clause_then_cue(cue_ctx *x) {
+  precis_doc *d = x->d;
+  const sentence *s = x->s;
+  uint32_t sb = x->sb, cue_b = x->cue_b, cue_e = x->cue_e, pre_src = x->pre_src;
+  uint32_t src_b = NONE, src_e = NONE, comma = NONE;
+  if (pre_src != cue_b && x->src_end == cue_b && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
+    src_b = pre_src;
+    src_e = cue_b;
+    comma = pre_src - 1;
+  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",")) {
+    uint32_t e = source_after(d, cue_e, x->se);
+    if (e > cue_e) {
+      src_b = cue_e;
+      src_e = e;
+      comma = cue_b - 1;
+    }
+  }
+  if (comma == NONE || comma <= s->body_start_tok) return 0;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
+  set_source(d, q, src_b, src_e);
+  uint32_t cb = s->body_start_tok;
+  add_content(d, q, cb, comma);
+  q->kind = kind_of(d, cb, comma);
+  claim_regions_in(d, q, cb, comma);
+  return src_e > cue_e ? src_e : cue_e;
+}
+
+/* Try the patterns for the cue at token c of sentence s.  Returns the token
+ * after the last one used, or 0 when nothing was found. */
+static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
+  cue_ctx x;
+  cue_init(&x, d, s, c);
+  if (tok_ieq(d, c, "according")) return pattern_according_to(&x);
+  if (!find_source_before(&x)) return 0;
+  uint32_t r = pattern_quote_then_cue(&x);
+  if (r != CUE_NEXT) return r;
+  if (x.pre_src != x.cue_b) { /* the source is before the cue: B, C */
+    uint32_t k = content_after_cue(&x);
+    if (k < x.body_end) {
+      r = pattern_cue_then_quote(&x, k);
+      if (r != CUE_NEXT) return r;
+      r = pattern_reported_clause(&x, k);
+      if (r != CUE_NEXT) return r;
+    }
+  }
+  r = pattern_clause_then_cue(&x);
+  return r == CUE_NEXT ? 0 : r;
 }
 
 void prc_find_attributions(precis_doc *d) {
