@@ -45,6 +45,53 @@ static bool is_sq_close(const precis_doc *d, uint32_t i) {
          (tok_is(d, i, "\xE2\x80\x99") || tok_is(d, i, "'"));
 }
 
+/* ---- stable sort ------------------------------------------------------------ */
+
+/* Orders two elements: < 0, 0 or > 0 like strcmp; ctx is passed through. */
+typedef int (*sort_cmp)(const void *a, const void *b, const void *ctx);
+
+/* Stable merge sort of n elements of size bytes at base: bottom-up, O(n log n)
+ * comparisons, n * size bytes of scratch from the arena.  Equal elements keep
+ * their order; a run already in order is copied without merging, so sorting
+ * two sorted runs costs one merge. */
+static void stable_sort(arena *A, void *base, size_t n, size_t size, sort_cmp cmp, const void *ctx) {
+  if (n < 2) return;
+  char *src = base, *dst = prc_arena_alloc(A, n * size);
+  for (size_t w = 1; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t a = lo, b = mid, o = lo;
+      if (mid < hi && cmp(src + (mid - 1) * size, src + mid * size, ctx) > 0) {
+        while (a < mid && b < hi) {
+          if (cmp(src + a * size, src + b * size, ctx) <= 0) memcpy(dst + o++ * size, src + a++ * size, size);
+          else memcpy(dst + o++ * size, src + b++ * size, size);
+        }
+      }
+      memcpy(dst + o * size, src + a * size, (mid - a) * size);
+      o += mid - a;
+      memcpy(dst + o * size, src + b * size, (hi - b) * size);
+    }
+    char *t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != base) memcpy(base, src, n * size);
+}
+
+/* regions by their first token */
+static int cmp_region_start(const void *a, const void *b, const void *ctx) {
+  (void)ctx;
+  uint32_t x = ((const qregion *)a)->b, y = ((const qregion *)b)->b;
+  return (x > y) - (x < y);
+}
+
+/* quote indices by key[index] */
+static int cmp_index_key(const void *a, const void *b, const void *ctx) {
+  const uint32_t *key = ctx;
+  uint32_t x = key[*(const uint32_t *)a], y = key[*(const uint32_t *)b];
+  return (x > y) - (x < y);
+}
+
 static void add_region(precis_doc *d, uint32_t open, uint32_t close, uint32_t b, uint32_t e, bool cont) {
   if (e <= b) return;
   qregion *r = ARENA_PUSH(&d->ar, d->regions, d->nregions, d->cregions, qregion);
@@ -112,17 +159,9 @@ static void find_regions(precis_doc *d) {
       }
     }
   }
-  /* keep regions in text order: merge the two sorted runs (double, then single marks) */
-  if (d->nregions > nr) {
-    qregion *m = prc_arena_alloc(&d->ar, d->nregions * sizeof(qregion));
-    uint32_t a = 0, b = nr, o = 0;
-    while (a < nr || b < d->nregions) {
-      if (b >= d->nregions || (a < nr && d->regions[a].b <= d->regions[b].b)) m[o++] = d->regions[a++];
-      else m[o++] = d->regions[b++];
-    }
-    d->regions = m;
-    d->cregions = d->nregions;
-  }
+  /* keep regions in text order: the two runs (double, then single marks) are
+   * each in order, so this merges them, a double-mark region first on a tie */
+  if (d->nregions > nr) stable_sort(&d->ar, d->regions, d->nregions, sizeof(qregion), cmp_region_start, NULL);
   d->tok_region = prc_arena_alloc(&d->ar, (n + 1) * sizeof(int32_t));
   for (uint32_t i = 0; i < n; i++) d->tok_region[i] = -1;
   for (uint32_t k = 0; k < d->nregions; k++) {
@@ -948,24 +987,13 @@ void prc_find_attributions(precis_doc *d) {
   if (d->nquotes > 1) {
     uint32_t nq = d->nquotes;
     uint32_t *idx = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
-    uint32_t *tmp = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
     uint32_t *key = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
     for (uint32_t k = 0; k < nq; k++) {
       idx[k] = k;
       key[k] = d->quotes[k].ncontent ? d->quotes[k].content[0].start : d->quotes[k].cue.start;
     }
-    for (uint32_t w = 1; w < nq; w *= 2) {
-      for (uint32_t lo = 0; lo < nq; lo += 2 * w) {
-        uint32_t mid = lo + w < nq ? lo + w : nq, hi = lo + 2 * w < nq ? lo + 2 * w : nq;
-        uint32_t a = lo, b = mid, o = lo;
-        while (a < mid || b < hi) {
-          if (b >= hi || (a < mid && key[idx[a]] <= key[idx[b]])) tmp[o++] = idx[a++];
-          else tmp[o++] = idx[b++];
-        }
-      }
-      uint32_t *t = idx; idx = tmp; tmp = t;
-    }
-    uint32_t *newpos = tmp; /* reuse: old index -> new index */
+    stable_sort(&d->ar, idx, nq, sizeof *idx, cmp_index_key, key);
+    uint32_t *newpos = key; /* reuse: old index -> new index */
     for (uint32_t k = 0; k < nq; k++) newpos[idx[k]] = k;
     quote *sorted = prc_arena_alloc(&d->ar, nq * sizeof(quote));
     for (uint32_t k = 0; k < nq; k++) {
