@@ -1,7 +1,7 @@
 /* keypoints.c - stage 9: score sentences, pick a few, compress each into a
  * short statement and attribute it ("claim: Speaker").
  *
- * Scoring (weights in kp_weights below, tuned on the dev splits):
+ * Scoring (weights in prc_kp_weights below, kp_weights in summarize.h; tuned on the dev splits):
  *   position      news puts the point first: exp(-rank / 4)
  *   centrality    the share of the document's prominent entities it names
  *   attribution   a resolved speaker's reported statement is what a key-point
@@ -26,25 +26,39 @@
 #include "summarize.h"
 #include "tags.h"
 
-typedef struct kp_weights {
-  double position, decay, centrality, attr_indirect, attr_direct, figure, question, short_pen, long_pen,
-      redundancy, dup_threshold, textrank;
-} kp_weights;
-
-static const kp_weights W = {
-    .position = 1.0,
-    .decay = 4.0,
-    .centrality = 0.35,
-    .attr_indirect = 0.1,
-    .attr_direct = 0.05,
-    .figure = 0.12,
-    .question = 0.4,
-    .short_pen = 0.5,
-    .long_pen = 0.15,
-    .redundancy = 0.6,
-    .dup_threshold = 0.5,
-    .textrank = 1.2,
+const kp_weights prc_kp_weights = {
+    .position = 1.0,         /* the lead sentence scores 1 for its position */
+    .decay = 4.0,            /* exp(-rank / 4): the 5th candidate keeps 37% */
+    .centrality = 0.35,      /* per unit of prominent-entity share */
+    .centrality_cap = 1.5,   /* a sentence naming everyone gains at most 0.35 * 1.5 */
+    .central_mentions = 2,   /* entities mentioned once are not prominent */
+    .textrank = 1.2,         /* the most central sentence gains 1.2 */
+    .attr_indirect = 0.1,    /* "X said (that) ..." with X resolved */
+    .attr_direct = 0.05,     /* a resolved direct quote: less, quotes read worse out of context */
+    .figure = 0.12,          /* money, percentages and counts */
+    .question = 0.4,         /* questions are rarely key points */
+    .short_pen = 0.5,        /* claims under 6 words */
+    .short_words = 6,
+    .long_pen = 0.15,        /* claims over 40 words */
+    .long_words = 40,
+    .pronoun_pen = 0.1,      /* "He added ..." with nothing to resolve it */
+    .min_sent_words = 3,     /* "Watch the video." is no candidate */
+    .min_claim_words = 4,    /* a claim compressed to 3 words says nothing */
+    .redundancy = 0.6,       /* a candidate repeating a chosen point half loses 0.3 */
+    .dup_threshold = 0.5,    /* half its content words in a chosen point: a near-duplicate */
+    .auto_few = 3,           /* a typical article (< 40 candidates): 3 points */
+    .auto_mid = 4,           /* 40 to 79 candidates: 4 */
+    .auto_many = 5,          /* 80 or more: 5 */
+    .auto_mid_from = 40,
+    .auto_many_from = 80,
+    .tr_damping = SUMMARIZE_TR_DAMPING,   /* 0.85, as in Mihalcea & Tarau */
+    .tr_epsilon = SUMMARIZE_TR_EPSILON,   /* 1e-6 */
+    .tr_max_iter = SUMMARIZE_TR_MAX_ITER, /* 100 */
+    .tr_idf_smooth = 1.0,    /* idf = ln(N / df) + 1 */
+    .tr_tie_scale = 1e10,    /* scores equal to 1e-10 are ties (the earlier sentence first) */
 };
+
+static const kp_weights *const W = &prc_kp_weights;
 
 typedef struct cand {
   uint32_t sent;
@@ -297,7 +311,7 @@ void prc_select_keypoints(precis_doc *d) {
 
   /* graph centrality (TextRank), normalised to the best sentence */
   double *tr = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(double));
-  if (W.textrank > 0) {
+  if (W->textrank > 0) {
     prc_summarize_textrank_scores(d, tr);
     double mx = 0;
     for (uint32_t s = 0; s < d->nsents; s++) if (tr[s] > mx) mx = tr[s];
@@ -313,15 +327,15 @@ void prc_select_keypoints(precis_doc *d) {
     if (se->is_heading) continue;
     uint32_t words = 0;
     for (uint32_t i = se->body_start_tok; i < se->tok_end; i++) words += is_word_tok(d, i);
-    if (words < 3) continue;
+    if (words < W->min_sent_words) continue;
     cand *c = &cs[nc];
     memset(c, 0, sizeof *c);
     c->sent = s;
     claim_range(d, se, s, sent_quote, c);
     uint32_t cw = 0;
     for (uint32_t i = c->b; i < c->e; i++) cw += is_word_tok(d, i);
-    if (cw < 4) { rank++; continue; }
-    double score = W.position * exp(-(double)rank / W.decay);
+    if (cw < W->min_claim_words) { rank++; continue; }
+    double score = W->position * exp(-(double)rank / W->decay);
     rank++;
     /* centrality */
     double cent = 0;
@@ -329,30 +343,30 @@ void prc_select_keypoints(precis_doc *d) {
       int32_t m = d->tok_mention[i];
       if (m < 0 || (i > se->tok_begin && d->tok_mention[i - 1] == m)) continue;
       const entity *en = &d->ents[d->mentions[m].entity];
-      if (en->nmentions >= 2) cent += en->nmentions / maxm;
+      if (en->nmentions >= W->central_mentions) cent += en->nmentions / maxm;
     }
     if (c->entity >= 0) cent += d->ents[c->entity].nmentions / maxm;
-    score += W.centrality * (cent > 1.5 ? 1.5 : cent);
-    score += W.textrank * tr[s];
+    score += W->centrality * (cent > W->centrality_cap ? W->centrality_cap : cent);
+    score += W->textrank * tr[s];
     int32_t qi = sent_quote[s];
     if (qi >= 0 && d->quotes[qi].entity >= 0)
-      score += d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? W.attr_direct : W.attr_indirect;
+      score += d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? W->attr_direct : W->attr_indirect;
     while (fig_i < d->nfigs && d->figs[fig_i].sent < s) fig_i++;
-    if (fig_i < d->nfigs && d->figs[fig_i].sent == s) score += W.figure;
-    if (tok_is(d, se->tok_end - 1, "?") || (se->tok_end >= 2 && tok_is(d, se->tok_end - 2, "?"))) score -= W.question;
-    if (cw < 6) score -= W.short_pen;
-    if (cw > 40) score -= W.long_pen;
+    if (fig_i < d->nfigs && d->figs[fig_i].sent == s) score += W->figure;
+    if (tok_is(d, se->tok_end - 1, "?") || (se->tok_end >= 2 && tok_is(d, se->tok_end - 2, "?"))) score -= W->question;
+    if (cw < W->short_words) score -= W->short_pen;
+    if (cw > W->long_words) score -= W->long_pen;
     /* a pronoun subject we cannot resolve reads badly alone */
     if (c->entity < 0) {
       uint32_t f = prc_lex_flags(tok_str(d, c->b), tok_len(d, c->b));
-      if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) score -= 0.1;
+      if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) score -= W->pronoun_pen;
     }
     c->score = score;
     nbag[nc] = bag(d, c->b, c->e, bags + nc * BAG, BAG);
     nc++;
   }
   if (!nc) return;
-  if (n <= 0) n = nc < 40 ? 3 : nc < 80 ? 4 : 5; /* 3 for a typical article, up to 5 for long ones */
+  if (n <= 0) n = nc < W->auto_mid_from ? W->auto_few : nc < W->auto_many_from ? W->auto_mid : W->auto_many;
   if ((uint32_t)n > nc) n = (int)nc; /* any max_keypoints: at most one point per candidate */
   /* greedy selection with redundancy; n <= nc <= MAX_CANDS entries */
   uint32_t *chosen = prc_arena_alloc(&d->ar, nc * sizeof *chosen);
@@ -367,10 +381,10 @@ void prc_select_keypoints(precis_doc *d) {
       for (int k = 0; k < nch; k++) {
         double o = overlap(bags + i * BAG, nbag[i], bags + chosen[k] * BAG, nbag[chosen[k]]);
         if (o > red) red = o;
-        if (o >= W.dup_threshold) dup = true;
+        if (o >= W->dup_threshold) dup = true;
       }
       if (dup) continue;
-      double v = cs[i].score - W.redundancy * red;
+      double v = cs[i].score - W->redundancy * red;
       if (v > bs) { bs = v; best = (int)i; }
     }
     if (best < 0) break;
