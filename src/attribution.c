@@ -26,6 +26,11 @@
 #define NONE UINT32_MAX
 
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
+/* token i in a named word list (lexicon.h): exact bytes / ASCII case folded */
+static bool tok_in(const precis_doc *d, uint32_t i, lex_list l) { return prc_lex_in(l, tok_str(d, i), tok_len(d, i)); }
+static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
+  return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
+}
 
 static bool is_dq(const precis_doc *d, uint32_t i) {
   if (!(d->toks[i].flags & TF_QUOTE)) return false;
@@ -177,13 +182,8 @@ static void find_regions(precis_doc *d) {
 /* ---- cues ---------------------------------------------------------------- */
 
 static bool is_participle_cue(const precis_doc *d, uint32_t i) {
-  static const char *w[] = {"saying", "adding", "arguing", "noting", "claiming", "insisting", "warning",
-                            "explaining", "stressing", "suggesting", "citing", "asserting", "declaring",
-                            "acknowledging", "admitting", "calling", NULL};
   if (i == 0 || !tok_is(d, i - 1, ",")) return false;
-  for (int k = 0; w[k]; k++)
-    if (tok_is(d, i, w[k])) return true;
-  return false;
+  return tok_in(d, i, LXL_PARTICIPLE_CUE);
 }
 
 static bool is_cue(const precis_doc *d, uint32_t i) {
@@ -202,11 +202,9 @@ static bool is_cue(const precis_doc *d, uint32_t i) {
     uint32_t n = tok_len(d, i);
     const char *s = tok_str(d, i);
     bool past = n > 2 && s[n - 2] == 'e' && s[n - 1] == 'd';
-    bool irregular = tok_is(d, i, "said") || tok_is(d, i, "told") || tok_is(d, i, "wrote") ||
-                     tok_is(d, i, "thought") || tok_is(d, i, "says") || tok_is(d, i, "tells");
+    bool irregular = tok_in(d, i, LXL_IRREGULAR_SPEECH);
     /* "they say", "experts say", "polls say that" */
-    bool plural_say = (tok_is(d, i, "say") || tok_is(d, i, "believe") || tok_is(d, i, "argue") ||
-                       tok_is(d, i, "warn") || tok_is(d, i, "claim") || tok_is(d, i, "insist")) &&
+    bool plural_say = tok_in(d, i, LXL_PLURAL_SAY) &&
                       i > 0 && (d->toks[i - 1].flags & TF_WORD) &&
                       ((lx(d, i - 1) & (LX_PRON_PL | LX_PRON_1)) || tok_ieq(d, i - 1, "you") ||
                        (tok_len(d, i - 1) > 3 && tok_str(d, i - 1)[tok_len(d, i - 1) - 1] == 's' &&
@@ -229,24 +227,11 @@ static bool is_boundary_punct(const precis_doc *d, uint32_t i) {
 }
 
 static bool is_clause_word(const precis_doc *d, uint32_t i) {
-  static const char *w[] = {"that", "which", "who", "whom", "but", "and", "or", "while", "when", "as", "because",
-                            "although", "though", "if", "after", "before", "since", "so", "where", "whether",
-                            "than", "until", "unless", "once", NULL};
-  for (int k = 0; w[k]; k++)
-    if (tok_ieq(d, i, w[k])) return true;
-  return false;
+  return tok_in_ci(d, i, LXL_CLAUSE_WORD);
 }
 
 static bool is_aux_or_adv(const precis_doc *d, uint32_t i) {
-  static const char *w[] = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do",
-                            "also", "later", "previously", "again", "repeatedly", "then", "reportedly",
-                            "once", "recently", "publicly", "privately", "separately", "earlier", "further",
-                            "frequently", "often", "has", "been", "being", "be", "could", "may", "might",
-                            "should", "can", "not", "never", "first", "last", "initially", "today", "yesterday",
-                            "openly", "still", "even", NULL};
-  for (int k = 0; w[k]; k++)
-    if (tok_is(d, i, w[k])) return true;
-  return false;
+  return tok_in(d, i, LXL_AUX_OR_ADV);
 }
 
 /* Source noun phrase ending right before token `end` (exclusive); returns
@@ -299,11 +284,8 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
       if (ps == TAG_UPOS_ADP && !tok_is(d, p, "of") && !tok_is(d, p, "for") && !tok_is(d, p, "at")) break;
     } else {
       uint32_t f = lx(d, p);
-      if ((f & LX_STOP) && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) && !tok_ieq(d, p, "the") &&
-          !tok_ieq(d, p, "a") && !tok_ieq(d, p, "an") && !tok_is(d, p, "of") && !tok_is(d, p, "for") &&
-          !tok_ieq(d, p, "his") && !tok_ieq(d, p, "her") && !tok_ieq(d, p, "their") && !tok_ieq(d, p, "its") &&
-          !tok_ieq(d, p, "our") && !tok_ieq(d, p, "other") && !tok_ieq(d, p, "some") && !tok_ieq(d, p, "many") &&
-          !tok_ieq(d, p, "one") && !tok_ieq(d, p, "both") && !tok_ieq(d, p, "former") && !tok_ieq(d, p, "new"))
+      if ((f & LX_STOP) && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) &&
+          !tok_in_ci(d, p, LXL_SOURCE_DET) && !tok_is(d, p, "of") && !tok_is(d, p, "for"))
         break;
     }
     if (np_end - p > 12) break;
@@ -495,10 +477,7 @@ static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
       int p = d->toks[j].pos;
       if (p == TAG_UPOS_VERB || p == TAG_UPOS_AUX) return true;
     } else {
-      static const char *aux[] = {"is", "was", "were", "are", "will", "would", "had", "has", "have", "could",
-                                  "should", "must", "can", "may", "might", "did", "does", "do", "be", "been", NULL};
-      for (int k = 0; aux[k]; k++)
-        if (tok_is(d, j, aux[k])) return true;
+      if (tok_in(d, j, LXL_AUX)) return true;
       uint32_t n = tok_len(d, j);
       if (n > 3 && !memcmp(tok_str(d, j) + n - 2, "ed", 2) && !(d->toks[j].flags & TF_CAP)) return true;
       if (lx(d, j) & LX_SPEECH) return true;
@@ -634,8 +613,8 @@ static bool find_source_before(cue_ctx *x) {
     if (participle || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")))) {
       uint32_t subj_b = x->s->body_start_tok;
       uint32_t subj_e = subject_np(d, subj_b, k);
-      if (subj_e > subj_b && subj_e - subj_b <= 8 && !tok_is(d, subj_b, "In") && !tok_is(d, subj_b, "On") &&
-          !tok_is(d, subj_b, "At") && !tok_is(d, subj_b, "After") && d->tok_region[subj_b] < 0) {
+      if (subj_e > subj_b && subj_e - subj_b <= 8 && !tok_in(d, subj_b, LXL_SOURCE_OPENER) &&
+          d->tok_region[subj_b] < 0) {
         x->pre_src = subj_b;
         x->src_end = subj_e;
       }
@@ -684,9 +663,7 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
 static uint32_t skip_addressee(const cue_ctx *x, uint32_t k) {
   const precis_doc *d = x->d;
   uint32_t c = x->c, se = x->se;
-  if (!(tok_ieq(d, c, "told") || tok_ieq(d, c, "tells") || tok_ieq(d, c, "tell") || tok_ieq(d, c, "assured") ||
-        tok_ieq(d, c, "informed") || tok_ieq(d, c, "warned") || tok_ieq(d, c, "reminded")))
-    return k;
+  if (!tok_in_ci(d, c, LXL_ADDRESSEE_CUE)) return k;
   uint32_t o = np_end_of(d, k, se);
   if (o > k && o < se && (tok_is(d, o, "that") || tok_is(d, o, ",") || tok_is(d, o, ":") ||
                           (d->toks[o].flags & TF_QUOTE)))
@@ -712,12 +689,7 @@ static uint32_t content_after_cue(const cue_ctx *x) {
   while (k2 < se && k2 - k < 6 && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
          !tok_is(d, k2, ":") && !tok_is(d, k2, ","))
     k2++;
-  if (k2 < se && tok_is(d, k2, "that") && k2 > k &&
-      (tok_is(d, k, "on") || tok_is(d, k, "in") || tok_is(d, k, "at") || tok_is(d, k, "last") ||
-       tok_is(d, k, "during") || tok_is(d, k, "late") || tok_is(d, k, "earlier") || tok_is(d, k, "via") ||
-       tok_is(d, k, "through") || tok_is(d, k, "after") || tok_is(d, k, "before") || tok_is(d, k, "this") ||
-       tok_is(d, k, "repeatedly") || tok_is(d, k, "publicly") || tok_is(d, k, "privately") ||
-       (d->toks[k].flags & TF_CAP)))
+  if (k2 < se && tok_is(d, k2, "that") && k2 > k && (tok_in(d, k, LXL_ADVERBIAL_START) || (d->toks[k].flags & TF_CAP)))
     k = k2;
   while (k < se && (tok_is(d, k, ":") || tok_is(d, k, ","))) k++;
   return k;
@@ -761,27 +733,14 @@ static bool cue_object_not_clause(const cue_ctx *x, uint32_t k) {
   const precis_doc *d = x->d;
   uint32_t c = x->c;
   bool prep = tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_ADP && !tok_is(d, k, "that")
-                               : (tok_is(d, k, "in") || tok_is(d, k, "on") || tok_is(d, k, "at") ||
-                                  tok_is(d, k, "with") || tok_is(d, k, "during") || tok_is(d, k, "after") ||
-                                  tok_is(d, k, "before") || tok_is(d, k, "for") || tok_is(d, k, "from") ||
-                                  tok_is(d, k, "by") || tok_is(d, k, "about") || tok_is(d, k, "into") ||
-                                  tok_is(d, k, "over") || tok_is(d, k, "through") || tok_is(d, k, "via"));
+                               : tok_in(d, k, LXL_PREPOSITION);
   /* "has admitted stabbing ...": a gerund is an action, not a statement */
   bool gerund = tags_have_pos(d) ? (d->toks[k].pos == TAG_UPOS_VERB && tok_len(d, k) > 4 &&
                                     !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3))
                                  : ((d->toks[k].flags & TF_WORD) && !(d->toks[k].flags & TF_CAP) &&
                                     tok_len(d, k) > 4 && !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3));
-  if (gerund) { /* only verbs that take a gerund object: "admitted stabbing", not "said trying to" */
-    static const char *gv[] = {"admit", "admitted", "admits", "deny", "denied", "denies", "recall", "recalled",
-                               "recalls", "describe", "described", "describes", "suggest", "suggested",
-                               "suggests", "continue", "continued", "continues", "mention", "mentioned",
-                               "mentions", "propose", "proposed", "proposes", "acknowledge", "acknowledged",
-                               "acknowledges", "report", "reported", "reports", "recommend", "recommended",
-                               "consider", "considered", "promised", "vowed", NULL};
-    bool takes = false;
-    for (int g = 0; gv[g]; g++) takes |= tok_is(d, c, gv[g]);
-    gerund = takes;
-  }
+  /* only verbs that take a gerund object: "admitted stabbing", not "said trying to" */
+  if (gerund) gerund = tok_in(d, c, LXL_GERUND_VERB);
   return prep || gerund;
 }
 
@@ -799,8 +758,7 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   set_source(d, q, pre_src, x->src_end);
   uint32_t ce = clause_end(d, k, body_end);
   /* a subordinate "While he said X, main clause" keeps X only */
-  if (pre_src > x->sb && (tok_ieq(d, pre_src - 1, "while") || tok_ieq(d, pre_src - 1, "although") ||
-                          tok_ieq(d, pre_src - 1, "though") || tok_ieq(d, pre_src - 1, "as"))) {
+  if (pre_src > x->sb && tok_in_ci(d, pre_src - 1, LXL_SUBORDINATOR)) {
     for (uint32_t j = k; j < body_end; j++)
       if (tok_is(d, j, ",") && d->tok_region[j] < 0) { ce = j; break; }
   }

@@ -80,6 +80,11 @@ static uint32_t tok_at_byte(const precis_doc *d, uint32_t byte) {
 }
 
 static bool is_word_tok(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & (TF_WORD | TF_NUMBER)) != 0; }
+/* token i in a named word list (lexicon.h): exact bytes / ASCII case folded */
+static bool tok_in(const precis_doc *d, uint32_t i, lex_list l) { return prc_lex_in(l, tok_str(d, i), tok_len(d, i)); }
+static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
+  return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
+}
 
 /* Cut [b, e) at the first clause boundary outside quotation marks. */
 static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
@@ -95,10 +100,8 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
        * goes on from where the last one stopped (linear in the sentence) */
       for (; vk < i && !verb; vk++)
         verb = tags_have_pos(d) ? (d->toks[vk].pos == TAG_UPOS_VERB || d->toks[vk].pos == TAG_UPOS_AUX)
-                                : (prc_lex_flags(tok_str(d, vk), tok_len(d, vk)) & LX_SPEECH) || tok_is(d, vk, "is") ||
-                                      tok_is(d, vk, "was") || tok_is(d, vk, "are") || tok_is(d, vk, "were") ||
-                                      tok_is(d, vk, "has") || tok_is(d, vk, "have") || tok_is(d, vk, "had") ||
-                                      tok_is(d, vk, "will") || tok_is(d, vk, "would");
+                                : (prc_lex_flags(tok_str(d, vk), tok_len(d, vk)) & LX_SPEECH) ||
+                                      tok_in(d, vk, LXL_FINITE_VERB);
       if (verb) return i;
     }
     if (tok_is(d, i, "but") && !(i + 1 < e && tok_is(d, i + 1, "also"))) {
@@ -106,12 +109,7 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
       if (k > b && tok_is(d, k - 1, ",")) k--;
       return k;
     }
-    if (tok_is(d, i, ",") && i + 1 < e &&
-        (tok_is(d, i + 1, "which") || tok_is(d, i + 1, "while") || tok_is(d, i + 1, "whereas") ||
-         tok_is(d, i + 1, "although") || tok_is(d, i + 1, "though") || tok_is(d, i + 1, "who") ||
-         tok_is(d, i + 1, "according") || tok_is(d, i + 1, "as") || tok_is(d, i + 1, "adding") ||
-         tok_is(d, i + 1, "saying")))
-      return i;
+    if (tok_is(d, i, ",") && i + 1 < e && tok_in(d, i + 1, LXL_CLAIM_CUT)) return i;
     /* ", and made clear ..." : "and" + a verb starts a new predicate */
     if (tok_is(d, i, ",") && i + 2 < e && tok_is(d, i + 1, "and")) {
       uint32_t v = i + 2;
@@ -127,16 +125,9 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
 /* Leading adverbial: "In a forceful introduction at NATO headquarters, ..." */
 static uint32_t skip_adverbial(const precis_doc *d, uint32_t b, uint32_t e) {
   if (b >= e) return b;
-  static const char *openers[] = {"in", "on", "at", "after", "before", "during", "since", "for", "with",
-                                  "under", "speaking", "meanwhile", "however", "earlier", "later", "last",
-                                  "this", "now", "instead", "still", "yet", "also", "but", "and", "so",
-                                  "separately", "elsewhere", "today", "yesterday", "overall", NULL};
-  bool opener = false;
-  for (int k = 0; openers[k]; k++)
-    if (tok_ieq(d, b, openers[k])) opener = true;
-  if (!opener) return b;
+  if (!tok_in_ci(d, b, LXL_CLAIM_OPENER)) return b;
   /* "But he insisted" / "And so": a lone conjunction goes */
-  if (tok_ieq(d, b, "but") || tok_ieq(d, b, "and") || tok_ieq(d, b, "so") || tok_ieq(d, b, "yet")) {
+  if (tok_in_ci(d, b, LXL_CONJ_OPENER)) {
     if (b + 1 < e && !tok_is(d, b + 1, ",")) return b + 1;
   }
   for (uint32_t i = b + 1; i < e && i < b + 14; i++) {
@@ -194,7 +185,7 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
       if (tok_ieq(d, sb, "the") || tok_ieq(d, sb, "a") || tok_ieq(d, sb, "an")) sb++;
       uint32_t f = sb < sx ? prc_lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
       bool namey = sb < sx && ((d->toks[sb].flags & TF_CAP) || (f & (LX_ROLE | LX_PERSON_WORD)) ||
-                               tok_ieq(d, sb, "police") || tok_ieq(d, sb, "officials") || tok_ieq(d, sb, "authorities"));
+                               tok_in_ci(d, sb, LXL_GROUP_SOURCE));
       for (uint32_t t = sb; t < sx && namey; t++)
         if (!(d->toks[t].flags & (TF_WORD | TF_NUMBER)) && !tok_is(d, t, "\xE2\x80\x99s") && !tok_is(d, t, "'s"))
           namey = false;

@@ -19,6 +19,10 @@
 #define NONE UINT32_MAX
 
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
+/* token i in a named word list (lexicon.h), ASCII case folded */
+static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
+  return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
+}
 
 static bool compatible(const entity *e, int gender) {
   if (e->type != ENT_PERSON) return false;
@@ -93,9 +97,7 @@ static double prominence(const precis_doc *d, uint32_t e, const uint32_t *named_
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands) {
   /* indefinite: a new, unnamed person */
-  if (tok_ieq(d, b, "a") || tok_ieq(d, b, "an") || tok_ieq(d, b, "one") || tok_ieq(d, b, "another") ||
-      tok_ieq(d, b, "some") || tok_ieq(d, b, "several") || tok_ieq(d, b, "many"))
-    return -1;
+  if (tok_in_ci(d, b, LXL_INDEFINITE)) return -1;
   uint32_t head = e - 1;
   if (!(lx(d, head) & LX_ROLE)) return -1;
   /* plural heads ("officials", "police") are groups */
@@ -120,7 +122,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
       for (uint32_t t = b; t < e; t++) {
         if (!(d->toks[t].flags & TF_WORD)) continue;
         if ((lx(d, t) & LX_STOP) && !(d->toks[t].flags & TF_ALLCAP)) continue;
-        if (tok_ieq(d, t, "former") || tok_ieq(d, t, "new")) continue;
+        if (tok_in_ci(d, t, LXL_DESC_SKIP)) continue;
         char w[48];
         size_t wn = fold(tok_str(d, t), tok_len(d, t), w, sizeof w);
         if (desc_has(desc, w, wn)) score += (t == head) ? 2.0 : 1.0;
@@ -224,8 +226,7 @@ void prc_resolve_speakers(precis_doc *d) {
       else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
       else if (d->mentions[m].tok_end == se ||
-               (d->mentions[m].tok_end < se && (tok_ieq(d, se - 1, "spokesman") || tok_ieq(d, se - 1, "spokeswoman") ||
-                                                 tok_ieq(d, se - 1, "spokesperson") || tok_ieq(d, se - 1, "statement"))))
+               (d->mentions[m].tok_end < se && tok_in_ci(d, se - 1, LXL_ORG_VOICE)))
         other = en; /* an organisation speaking; not "New Zealand police" */
     }
     if (pick < 0) pick = other;
