@@ -25,6 +25,29 @@
 
 #define NONE UINT32_MAX
 
+/* Windows and limits of the rules, in tokens unless said otherwise.  They
+ * bound how far a rule looks, so each also keeps the stage linear. */
+enum {
+  SQ_MAX_SPAN = 200,         /* a single-quoted region closes within this many tokens */
+  PAREN_MAX = 10,            /* "Rep. Gwen Moore (D-Wis.) said": the parenthesis stepped over */
+  APPOSITION_MAX = 12,       /* "Hegseth, the US defence secretary, said": the apposition */
+  SOURCE_NP_MAX = 12,        /* a source noun phrase (before or after the cue, after "according to") */
+  SUBJECT_NP_MAX = 8,        /* a clause subject taken as the source ("Trump ... and said") */
+  SECOND_HALF_GAP = 8,       /* "Quote," he said [source], "more quote.": tokens before the second half */
+  ADDRESSEE_SHORT = 3,       /* "told reporters ...": an object this short is skipped without "that" */
+  ADVERBIAL_MAX = 6,         /* "said on Tuesday night that": adverbials between the cue and "that" */
+  CLOSE_MARK_LOOKAHEAD = 3,  /* a closing quotation mark kept after a reported clause's stop */
+  CLAUSE_MIN_WORDS = 3,      /* words a reported clause has before it can be cut */
+  TAIL_CUE_MIN = 2,          /* "Clause ..., X told CNN.": tokens of clause before the source, at least */
+  TAIL_MAX = 6,              /* ... and tokens from the cue to the end of the sentence, at most */
+  INSIDE_RECENT = 4,         /* a cue inside an earlier quote's content: only the last quotes are checked */
+  CONT_PARA_GAP = 2,         /* a bare quotation continues a speaker at most this many paragraphs later */
+  BARE_QUOTE_MIN_WORDS = 3,  /* a new bare quotation (no cue) needs this many words */
+  QUOTE_MAX_CONTENT = 4      /* content fragments of a quote (the size of quote.content, doc.h) */
+};
+_Static_assert(QUOTE_MAX_CONTENT == sizeof(((quote *)0)->content) / sizeof(((quote *)0)->content[0]),
+               "QUOTE_MAX_CONTENT is the size of quote.content");
+
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 /* token i in a named word list (lexicon.h): exact bytes / ASCII case folded */
 static bool tok_in(const precis_doc *d, uint32_t i, lex_list l) { return prc_lex_in(l, tok_str(d, i), tok_len(d, i)); }
@@ -153,7 +176,7 @@ static void find_regions(precis_doc *d) {
     while (r < nr && d->regions[r].e < i) r++;
     bool inside = r < nr && d->regions[r].open_tok <= i && i < d->regions[r].e + 1;
     if (inside || !is_sq_open(d, i)) continue;
-    for (uint32_t k = i + 1; k < n && k < i + 200; k++) {
+    for (uint32_t k = i + 1; k < n && k < i + SQ_MAX_SPAN; k++) {
       if (d->toks[k].flags & TF_PARA_BEFORE) break;
       if (is_dq(d, k)) break;
       if (is_sq_close(d, k)) {
@@ -242,7 +265,7 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
   /* "Rep. Gwen Moore (D-Wis.) said": step over a parenthesis */
   if (k > begin + 1 && tok_is(d, k - 1, ")")) {
     uint32_t j = k - 1;
-    while (j > begin && k - j < 10 && !tok_is(d, j, "(")) j--;
+    while (j > begin && k - j < PAREN_MAX && !tok_is(d, j, "(")) j--;
     if (tok_is(d, j, "(") && j > begin) {
       uint32_t b = source_before(d, begin, j);
       return b < j ? b : end;
@@ -252,7 +275,7 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
   /* apposition: "Hegseth, the US defence secretary, said" */
   if (k > begin && tok_is(d, k - 1, ",")) {
     uint32_t c2 = k - 1, j = c2;
-    while (j > begin && c2 - j < 12 && !tok_is(d, j - 1, ",") && !(d->toks[j - 1].flags & TF_QUOTE)) j--;
+    while (j > begin && c2 - j < APPOSITION_MAX && !tok_is(d, j - 1, ",") && !(d->toks[j - 1].flags & TF_QUOTE)) j--;
     if (j > begin && tok_is(d, j - 1, ",") && j - 1 > begin && d->tok_mention[j - 2] >= 0) {
       /* "Hegseth, the US defence secretary, said": the name before the apposition */
       uint32_t name_end = j - 1, nb = name_end;
@@ -288,7 +311,7 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
           !tok_in_ci(d, p, LXL_SOURCE_DET) && !tok_is(d, p, "of") && !tok_is(d, p, "for"))
         break;
     }
-    if (np_end - p > 12) break;
+    if (np_end - p > SOURCE_NP_MAX) break;
     b = p;
   }
   /* strip a leading "of"/"for" */
@@ -303,7 +326,7 @@ static uint32_t source_after(const precis_doc *d, uint32_t b, uint32_t end) { re
 
 static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
   uint32_t k = b;
-  while (k < end && k - b < 12) {
+  while (k < end && k - b < SOURCE_NP_MAX) {
     if (is_boundary_punct(d, k)) break;
     if (d->tok_region[k] >= 0) break;
     if (is_clause_word(d, k) || is_cue(d, k)) break;
@@ -349,7 +372,7 @@ static uint32_t subject_np(const precis_doc *d, uint32_t b, uint32_t end) {
   if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) return b + 1;
   uint32_t k = b;
   if (tok_ieq(d, k, "the") || tok_ieq(d, k, "a") || tok_ieq(d, k, "an")) k++;
-  while (k < end && k - b < 8) {
+  while (k < end && k - b < SUBJECT_NP_MAX) {
     if (tags_have_pos(d)) {
       int p = d->toks[k].pos;
       if (p == TAG_UPOS_PROPN || p == TAG_UPOS_NOUN || p == TAG_UPOS_ADJ || p == TAG_UPOS_NUM ||
@@ -415,8 +438,8 @@ static void add_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
       return;
     }
   }
-  if (q->ncontent == 4) { /* merge into the last fragment */
-    q->content[3].end = d->toks[e - 1].end;
+  if (q->ncontent == QUOTE_MAX_CONTENT) { /* merge into the last fragment */
+    q->content[QUOTE_MAX_CONTENT - 1].end = d->toks[e - 1].end;
     return;
   }
   q->content[q->ncontent].start = d->toks[b].start;
@@ -493,7 +516,7 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
   uint32_t words = 0;
   for (uint32_t j = b; j < e; j++) {
     if (d->toks[j].flags & TF_WORD) words++;
-    if (d->tok_region[j] >= 0 || words < 3) continue;
+    if (d->tok_region[j] >= 0 || words < CLAUSE_MIN_WORDS) continue;
     if (tok_is(d, j, ";")) return j;
     if (tok_is(d, j, ",") && j + 1 < e &&
         ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_is(d, j + 1, "though") ||
@@ -575,7 +598,7 @@ static uint32_t pattern_according_to(cue_ctx *x) {
   uint32_t c = x->c, cue_e = x->cue_e, se = x->se, body_end = x->body_end;
   /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
   uint32_t src_b = cue_e, src_e = src_b;
-  while (src_e < se && src_e - src_b < 12 && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
+  while (src_e < se && src_e - src_b < SOURCE_NP_MAX && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
          d->tok_region[src_e] < 0)
     src_e++;
   if (src_e <= src_b) return 0;
@@ -613,7 +636,7 @@ static bool find_source_before(cue_ctx *x) {
     if (participle || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")))) {
       uint32_t subj_b = x->s->body_start_tok;
       uint32_t subj_e = subject_np(d, subj_b, k);
-      if (subj_e > subj_b && subj_e - subj_b <= 8 && !tok_in(d, subj_b, LXL_SOURCE_OPENER) &&
+      if (subj_e > subj_b && subj_e - subj_b <= SUBJECT_NP_MAX && !tok_in(d, subj_b, LXL_SOURCE_OPENER) &&
           d->tok_region[subj_b] < 0) {
         x->pre_src = subj_b;
         x->src_end = subj_e;
@@ -642,7 +665,7 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
   take_region_chain(d, q, r);
   /* the second half: "Quote," he said, "more quote." */
   uint32_t k = after;
-  while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < 8) k++;
+  while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < SECOND_HALF_GAP) k++;
   if (k < se && tok_is(d, k, ",")) k++;
   if (k < d->ntoks && d->tok_region[k] >= 0 && d->regions[d->tok_region[k]].open_tok == k &&
       d->regions[d->tok_region[k]].owner < 0) {
@@ -668,7 +691,7 @@ static uint32_t skip_addressee(const cue_ctx *x, uint32_t k) {
   if (o > k && o < se && (tok_is(d, o, "that") || tok_is(d, o, ",") || tok_is(d, o, ":") ||
                           (d->toks[o].flags & TF_QUOTE)))
     return o;
-  if (o > k && o - k <= 3) return o;
+  if (o > k && o - k <= ADDRESSEE_SHORT) return o;
   return k;
 }
 
@@ -686,7 +709,7 @@ static uint32_t content_after_cue(const cue_ctx *x) {
   }
   /* skip adverbials between cue and content: "said on Tuesday that" */
   uint32_t k2 = k;
-  while (k2 < se && k2 - k < 6 && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
+  while (k2 < se && k2 - k < ADVERBIAL_MAX && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
          !tok_is(d, k2, ":") && !tok_is(d, k2, ","))
     k2++;
   if (k2 < se && tok_is(d, k2, "that") && k2 > k && (tok_in(d, k, LXL_ADVERBIAL_START) || (d->toks[k].flags & TF_CAP)))
@@ -764,7 +787,7 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   }
   /* keep a closing quotation mark whose opening mark is in the content,
    * with the stop before it: the plan "has no future." */
-  for (uint32_t j = ce; j < se && j < ce + 3; j++) {
+  for (uint32_t j = ce; j < se && j < ce + CLOSE_MARK_LOOKAHEAD; j++) {
     if ((d->toks[j].flags & TF_QUOTE) && d->tok_region[j] >= 0 && d->regions[d->tok_region[j]].open_tok >= k &&
         d->regions[d->tok_region[j]].close_tok == j) {
       ce = j + 1;
@@ -849,14 +872,14 @@ void prc_find_attributions(precis_doc *d) {
     {
       uint32_t body_end = sentence_body_end(d, se);
       uint32_t last = UINT32_MAX;
-      for (uint32_t j = body_end; j > se->body_start_tok + 2; j--)
+      for (uint32_t j = body_end; j > se->body_start_tok + TAIL_CUE_MIN; j--)
         if (is_cue(d, j - 1)) { last = j - 1; break; }
       if (last != UINT32_MAX && !tok_ieq(d, last, "according")) {
         uint32_t ps = source_before(d, se->tok_begin, last);
         bool tail_ok = true; /* only adverbials may follow: "told CNN", "said on Monday" */
         for (uint32_t j = last + 1; j < body_end; j++)
           if (is_cue(d, j) || d->tok_region[j] >= 0 || tok_is(d, j, ",") || tok_is(d, j, "that")) tail_ok = false;
-        if (tail_ok && body_end - last <= 6 && ps < last && ps > se->body_start_tok + 2 && tok_is(d, ps - 1, ",") &&
+        if (tail_ok && body_end - last <= TAIL_MAX && ps < last && ps > se->body_start_tok + TAIL_CUE_MIN && tok_is(d, ps - 1, ",") &&
             d->tok_region[ps - 2] < 0) {
           uint32_t before = d->nquotes;
           attribute_cue(d, se, last);
@@ -872,7 +895,8 @@ void prc_find_attributions(precis_doc *d) {
       if (!is_cue(d, i)) { i++; continue; }
       /* a cue inside content already taken (in this sentence) belongs to that content */
       bool inside = false;
-      for (uint32_t q = d->nquotes > first_q + 4 ? d->nquotes - 4 : first_q; q < d->nquotes; q++) {
+      for (uint32_t q = d->nquotes > first_q + INSIDE_RECENT ? d->nquotes - INSIDE_RECENT : first_q; q < d->nquotes;
+           q++) {
         quote *qq = &d->quotes[q];
         for (uint32_t k = 0; k < qq->ncontent; k++)
           if (d->toks[i].start >= qq->content[k].start && d->toks[i].end <= qq->content[k].end) inside = true;
@@ -917,19 +941,20 @@ void prc_find_attributions(precis_doc *d) {
       ps = d->quotes[last_cont].sent_begin;
     }
     if (prev < 0) continue;
-    if (d->sents[ps].para + 2 < se->para) continue;
+    if (d->sents[ps].para + CONT_PARA_GAP < se->para) continue;
     /* in the same paragraph as a direct quote it continues: one more piece of it */
     quote *pq = &d->quotes[prev];
-    if (d->sents[ps].para == se->para && pq->ncontent < 4 && pq->kind == PRECIS_QUOTE_DIRECT &&
+    if (d->sents[ps].para == se->para && pq->ncontent < QUOTE_MAX_CONTENT && pq->kind == PRECIS_QUOTE_DIRECT &&
         pq->cont_of < 0) {
       take_region(d, pq, (int32_t)r);
-      while (r + 1 < d->nregions && d->regions[r + 1].cont && d->regions[r + 1].owner < 0 && pq->ncontent < 4) {
+      while (r + 1 < d->nregions && d->regions[r + 1].cont && d->regions[r + 1].owner < 0 &&
+             pq->ncontent < QUOTE_MAX_CONTENT) {
         r++;
         take_region(d, pq, (int32_t)r);
       }
       continue;
     }
-    if (words < 3) continue; /* a new bare quotation needs some substance */
+    if (words < BARE_QUOTE_MIN_WORDS) continue; /* a new bare quotation needs some substance */
     last_cont = (int32_t)d->nquotes;
     quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, 0, 0);
     q->cont_of = prev;

@@ -26,6 +26,13 @@ typedef struct cand {
 static bool is_word(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & TF_WORD) != 0; }
 static bool is_cap(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & (TF_CAP | TF_WORD)) == (TF_CAP | TF_WORD); }
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
+
+/* Windows of the name rules, in tokens. */
+#define TITLE_MAX 4          /* titles before a name joined to it: "Finance Minister Grace Whitfield" */
+#define DESC_MODIFIER_MAX 5  /* a description before a name: "the former defence minister John Healey" */
+#define ACRONYM_ORG_MAX 6    /* an all-capitals single word up to this length is an organisation */
+#define INNER_WORDS_MAX 8    /* words of each mention indexed to confirm single-word candidates */
+#define APPOSITION_MAX 10    /* "Ines Calloway, a former submarine commander,": the description */
 /* token i in a named word list (lexicon.h): exact bytes / ASCII case folded */
 static bool tok_in(const precis_doc *d, uint32_t i, lex_list l) { return prc_lex_in(l, tok_str(d, i), tok_len(d, i)); }
 static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
@@ -120,7 +127,7 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
     while (b > 0 && d->toks[b - 1].sent == d->toks[i].sent && (d->toks[b - 1].flags & TF_CAP) &&
            ((lx(d, b - 1) & LX_TITLE) ||
             (b < i && (lx(d, b) & LX_TITLE) && !(lx(d, b - 1) & (LX_STOP | LX_SENT_START)))) &&
-           i - b < 4)
+           i - b < TITLE_MAX)
       b--;
     if (b < i) t = ENT_PERSON;
     /* gazetteer knowledge wins for single words: "Kyiv's backers" is a place */
@@ -172,7 +179,7 @@ static void find_apposition(precis_doc *d, cand *c) {
     if (d->toks[p].sent != d->toks[c->b].sent) break;
     uint32_t f = lx(d, p);
     if (is_word(d, p) && !(d->toks[p].flags & TF_CAP) && (f & LX_ROLE)) { role = true; k = p; continue; }
-    if (role && is_word(d, p) && !(d->toks[p].flags & TF_CAP) && !(f & (LX_STOP | LX_SPEECH)) && b - p < 5 &&
+    if (role && is_word(d, p) && !(d->toks[p].flags & TF_CAP) && !(f & (LX_STOP | LX_SPEECH)) && b - p < DESC_MODIFIER_MAX &&
         !is_possessive(d, p)) {
       k = p; /* "defence", "former", "foreign" */
       continue;
@@ -201,7 +208,7 @@ static ent_type guess_type(precis_doc *d, cand *c, bool *strong) {
   if (c->e - c->b == 1 && tok_in(d, c->b, LXL_COUNTRY_ABBREV)) return ENT_PLACE;
   if (fl & LX_PLACE && !(prc_names_gender(tok_str(d, c->b), tok_len(d, c->b)) && c->e - c->b >= 2)) return ENT_PLACE;
   if (c->e - c->b >= 2 && prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
-  if (c->e - c->b == 1 && (d->toks[c->b].flags & TF_ALLCAP) && tok_len(d, c->b) <= 6) return ENT_ORG;
+  if (c->e - c->b == 1 && (d->toks[c->b].flags & TF_ALLCAP) && tok_len(d, c->b) <= ACRONYM_ORG_MAX) return ENT_ORG;
   *strong = false;
   /* weak evidence */
   if (c->e - c->b == 1 && prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
@@ -393,7 +400,7 @@ void prc_find_entities(precis_doc *d) {
   smap inner;
   smap_init(d, &inner, n * 2);
   for (uint32_t k = 0; k < n; k++)
-    for (uint32_t t = cs[k].b; t < cs[k].e && t < cs[k].b + 8; t++)
+    for (uint32_t t = cs[k].b; t < cs[k].e && t < cs[k].b + INNER_WORDS_MAX; t++)
       if (!at_start(d, t)) smap_put(d, &inner, t, t + 1, 1);
   uint32_t kept = 0;
   for (uint32_t k = 0; k < n; k++) {
@@ -463,7 +470,7 @@ void prc_find_entities(precis_doc *d) {
     if (en->type == ENT_PERSON && c->e + 2 < d->ntoks && tok_is(d, c->e, ",") &&
         (tok_ieq(d, c->e + 1, "a") || tok_ieq(d, c->e + 1, "an") || tok_ieq(d, c->e + 1, "the"))) {
       uint32_t k = c->e + 2, last_role = 0;
-      while (k < d->ntoks && k < c->e + 10 && !tok_is(d, k, ",") && !tok_is(d, k, ".") &&
+      while (k < d->ntoks && k < c->e + APPOSITION_MAX && !tok_is(d, k, ",") && !tok_is(d, k, ".") &&
              (d->toks[k].flags & TF_WORD) && !(lx(d, k) & LX_SPEECH)) {
         if (lx(d, k) & LX_ROLE) last_role = k;
         k++;

@@ -37,6 +37,16 @@ static inline bool is_plain_number(const precis_doc *d, uint32_t j) {
 }
 static inline bool is_word(const precis_doc *d, uint32_t j) { return (d->toks[j].flags & TF_WORD) != 0; }
 
+/* Limits of the figure rules. */
+#define DIGITS_MAX_BYTES 64   /* a digit string longer than this is no number ("1,234.50") */
+#define NUMWORD_MAX_BYTES 40  /* a number word longer than this is none ("twenty-five") */
+#define GDP_DET_MAX 3         /* "of the country's GDP": words between "of" and GDP */
+#define COUNT_NOUN_MIN 4      /* a count noun (a plural) has 4 to 30 bytes */
+#define COUNT_NOUN_MAX 30
+#define COUNT_MODIFIER_MAX 2  /* "300 more US troops": modifiers between the number and its noun */
+#define YEAR_FIRST 1900       /* a bare integer in [1900, 2099] is a year, not a count */
+#define YEAR_LAST 2099
+
 /* case-insensitive (ASCII) compare of a byte range with a NUL-terminated string */
 static bool mem_ieq(const char *s, size_t n, const char *w) {
   size_t k = 0;
@@ -98,7 +108,7 @@ static bool parse_digits(const char *s, uint32_t n, double *out, bool *comma, bo
   uint32_t k = 0, group = 0;
   bool seen_comma = false, seen_dot = false;
   double frac = 0.1;
-  if (n == 0 || n > 64) return false;
+  if (n == 0 || n > DIGITS_MAX_BYTES) return false;
   *comma = false;
   *lead0 = (n > 1 && s[0] == '0' && s[1] != '.');
   for (; k < n; k++) {
@@ -285,7 +295,7 @@ static bool wtoken(const precis_doc *d, uint32_t j, wstate *st) {
   if (!is_word(d, j) || (d->toks[j].flags & TF_NUMBER)) return false;
   const char *s = tok_str(d, j);
   uint32_t n = tok_len(d, j);
-  if (n > 40) return false;
+  if (n > NUMWORD_MAX_BYTES) return false;
   wstate tmp = *st;
   bool hy = memchr(s, '-', n) != NULL;
   uint32_t a = 0;
@@ -574,7 +584,7 @@ static uint32_t approx_before(const precis_doc *d, uint32_t i, uint32_t floor_to
 static uint32_t gdp_after(const precis_doc *d, uint32_t j, uint32_t sent) {
   if (!in_sent(d, j, sent) || !tok_ieq(d, j, "of")) return j;
   uint32_t k = j + 1;
-  for (int n = 0; n < 3 && in_sent(d, k, sent); n++) {
+  for (int n = 0; n < GDP_DET_MAX && in_sent(d, k, sent); n++) {
     if (tok_in(d, k, prc_lex_list(LXL_FIG_GDP_DET)) >= 0 || is_apos_s(d, k)) { k++; continue; }
     if (is_word(d, k) && in_sent(d, k + 1, sent) && is_apos_s(d, k + 1)) { k += 2; n++; continue; }
     break;
@@ -625,7 +635,7 @@ static bool count_noun(const precis_doc *d, uint32_t j) {
   if (tok_has(d, j, WL_IRREG)) return !(t->flags & TF_ALLCAP);
   const char *s = tok_str(d, j);
   uint32_t n = tok_len(d, j);
-  if (n < 4 || n > 30) return false;
+  if (n < COUNT_NOUN_MIN || n > COUNT_NOUN_MAX) return false;
   for (uint32_t k = 0; k < n; k++) {
     unsigned char c = (unsigned char)s[k];
     bool ok = (c >= 'a' && c <= 'z') || (c == '-' && k > 0 && k + 1 < n) || ((t->flags & TF_CAP) && k == 0 && c >= 'A' && c <= 'Z');
@@ -679,7 +689,7 @@ static bool count_number_ok(const precis_doc *d, uint32_t i, const numphrase *np
   if (np->range) return false; /* "3-5 years" is rare next to scores ("3-1 wins") */
   if (np->kind == NP_DIGITS) {
     if (np->lead0) return false;
-    if (np->is_int && !np->comma && !np->scaled && np->value >= 1900 && np->value <= 2099) return false;
+    if (np->is_int && !np->comma && !np->scaled && np->value >= YEAR_FIRST && np->value <= YEAR_LAST) return false;
     if (np->value == 1 && !np->scaled) return false;
   }
   if (np->kind == NP_WORDS && np->value == 1) return false;
@@ -917,7 +927,7 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
     if (!in_sent(d, k, sent) || !tok_ieq(d, k, "of")) return false;
     k++;
   }
-  for (int m = 0; m < 2 && in_sent(d, k + 1, sent); m++) {
+  for (int m = 0; m < COUNT_MODIFIER_MAX && in_sent(d, k + 1, sent); m++) {
     if (count_noun(d, k)) break;
     if (tok_has(d, k, WL_MOD) || demonym_like(d, k))
       k++;

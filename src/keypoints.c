@@ -60,6 +60,14 @@ const kp_weights prc_kp_weights = {
 
 static const kp_weights *const W = &prc_kp_weights;
 
+/* Limits of candidate building and compression (tokens or words). */
+#define MAX_CANDS 200         /* candidate sentences scored per document (the first ones) */
+#define BAG 64                /* content words compared per candidate for redundancy */
+#define CUT_MIN_WORDS 5       /* a claim is never cut before its 5th word */
+#define ADVERBIAL_MAX 14      /* a leading adverbial ends at a comma within this many tokens */
+#define AFTER_ADVERBIAL_WORDS 5 /* ... and is dropped only when this many words follow it */
+#define SOURCE_NAME_MAX 4     /* an unresolved source shown as the speaker has at most 4 tokens */
+
 typedef struct cand {
   uint32_t sent;
   uint32_t b, e;       /* tokens of the claim */
@@ -93,7 +101,7 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
   bool verb = false;  /* one of them is a verb */
   for (uint32_t i = b; i < e; i++) {
     if (is_word_tok(d, i)) words++;
-    if (words < 5 || d->toks[i].quote_depth > 0) continue;
+    if (words < CUT_MIN_WORDS || d->toks[i].quote_depth > 0) continue;
     if (tok_is(d, i, ";") || tok_is(d, i, "\xE2\x80\x94") || tok_is(d, i, "--") || tok_is(d, i, "\xE2\x80\x93") ||
         tok_is(d, i, ":")) {
       /* only when what comes before is a clause (has a verb); the scan
@@ -130,13 +138,13 @@ static uint32_t skip_adverbial(const precis_doc *d, uint32_t b, uint32_t e) {
   if (tok_in_ci(d, b, LXL_CONJ_OPENER)) {
     if (b + 1 < e && !tok_is(d, b + 1, ",")) return b + 1;
   }
-  for (uint32_t i = b + 1; i < e && i < b + 14; i++) {
+  for (uint32_t i = b + 1; i < e && i < b + ADVERBIAL_MAX; i++) {
     if (d->toks[i].quote_depth > 0) return b;
     if (tok_is(d, i, ",")) {
       /* what follows must still be a clause of some length */
       uint32_t words = 0;
       for (uint32_t k = i + 1; k < e; k++) words += is_word_tok(d, k);
-      return words >= 5 ? i + 1 : b;
+      return words >= AFTER_ADVERBIAL_WORDS ? i + 1 : b;
     }
   }
   return b;
@@ -189,7 +197,7 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
       for (uint32_t t = sb; t < sx && namey; t++)
         if (!(d->toks[t].flags & (TF_WORD | TF_NUMBER)) && !tok_is(d, t, "\xE2\x80\x99s") && !tok_is(d, t, "'s"))
           namey = false;
-      if (namey && sx - sb <= 4 && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_STOP))) {
+      if (namey && sx - sb <= SOURCE_NAME_MAX && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_STOP))) {
         nameable = true;
         c->src_b = sb;
         c->src_e = sx;
@@ -273,9 +281,6 @@ static double overlap(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
   uint32_t mn = na < nb ? na : nb;
   return (double)inter / mn;
 }
-
-#define MAX_CANDS 200
-#define BAG 64
 
 void prc_select_keypoints(precis_doc *d) {
   d->nkps = 0;
