@@ -332,13 +332,9 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
     if (is_clause_word(d, k) || is_cue(d, k)) break;
     uint32_t f = lx(d, k);
     bool cap = (d->toks[k].flags & TF_CAP) != 0;
-    if (k > b && (tok_ieq(d, k, "the") || tok_ieq(d, k, "a") || tok_ieq(d, k, "an")) &&
-        !tok_ieq(d, k - 1, "of") && !tok_ieq(d, k - 1, "for") && !tok_ieq(d, k - 1, "at") &&
-        !tok_ieq(d, k - 1, "all") && !tok_ieq(d, k - 1, "both") && !tok_ieq(d, k - 1, "half"))
+    if (k > b && tok_in_ci(d, k, LXL_ARTICLE) && !tok_in_ci(d, k - 1, LXL_ARTICLE_HOST))
       break; /* "told the radio station the budget was ..." */
-    if (k > b && (lx(d, k) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) &&
-        !tok_ieq(d, k, "his") && !tok_ieq(d, k, "her") && !tok_ieq(d, k, "their") && !tok_ieq(d, k, "our") &&
-        !tok_ieq(d, k, "my"))
+    if (k > b && (lx(d, k) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) && !tok_in_ci(d, k, LXL_POSSESSIVE))
       break; /* "told the broadcaster he had ..." */
     /* "a spokesman for the mayor", "a professor at Harvard" */
     if ((tok_is(d, k, "for") || tok_is(d, k, "at")) && k > b && k + 1 < end &&
@@ -353,9 +349,8 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
         break;
       if (ps == TAG_UPOS_ADP && !tok_is(d, k, "of")) break;
     } else if (!cap) {
-      if ((f & LX_STOP) && !tok_ieq(d, k, "the") && !tok_ieq(d, k, "a") && !tok_ieq(d, k, "an") &&
-          !tok_is(d, k, "of") && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) && !tok_ieq(d, k, "his") &&
-          !tok_ieq(d, k, "her") && !tok_ieq(d, k, "their") && !tok_ieq(d, k, "former"))
+      if ((f & LX_STOP) && !tok_in_ci(d, k, LXL_ARTICLE) && !tok_is(d, k, "of") &&
+          !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) && !tok_in_ci(d, k, LXL_SOURCE_INNER))
         break;
     }
     k++;
@@ -371,7 +366,7 @@ static uint32_t subject_np(const precis_doc *d, uint32_t b, uint32_t end) {
   uint32_t f = lx(d, b);
   if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) return b + 1;
   uint32_t k = b;
-  if (tok_ieq(d, k, "the") || tok_ieq(d, k, "a") || tok_ieq(d, k, "an")) k++;
+  if (tok_in_ci(d, k, LXL_ARTICLE)) k++;
   while (k < end && k - b < SUBJECT_NP_MAX) {
     if (tags_have_pos(d)) {
       int p = d->toks[k].pos;
@@ -519,8 +514,7 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
     if (d->tok_region[j] >= 0 || words < CLAUSE_MIN_WORDS) continue;
     if (tok_is(d, j, ";")) return j;
     if (tok_is(d, j, ",") && j + 1 < e &&
-        ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_is(d, j + 1, "though") ||
-         tok_is(d, j + 1, "although") || tok_is(d, j + 1, "whereas") || tok_is(d, j + 1, "according")))
+        ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_in(d, j + 1, LXL_CLAUSE_BREAK)))
       return j;
     if (tok_is(d, j, "and") && j + 1 < e) {
       uint32_t v = j + 1;

@@ -468,7 +468,7 @@ void prc_find_entities(precis_doc *d) {
     if (c->desc_e > c->desc_b) learn_title(d, en, c->desc_b, c->desc_e);
     /* an apposition after a person's name: "Ines Calloway, a former submarine commander," */
     if (en->type == ENT_PERSON && c->e + 2 < d->ntoks && tok_is(d, c->e, ",") &&
-        (tok_ieq(d, c->e + 1, "a") || tok_ieq(d, c->e + 1, "an") || tok_ieq(d, c->e + 1, "the"))) {
+        tok_in_ci(d, c->e + 1, LXL_ARTICLE)) {
       uint32_t k = c->e + 2, last_role = 0;
       while (k < d->ntoks && k < c->e + APPOSITION_MAX && !tok_is(d, k, ",") && !tok_is(d, k, ".") &&
              (d->toks[k].flags & TF_WORD) && !(lx(d, k) & LX_SPEECH)) {

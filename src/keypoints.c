@@ -190,7 +190,7 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
     bool nameable = false;
     if (q->entity < 0 && q->source_tok_begin != UINT32_MAX) {
       uint32_t sb = q->source_tok_begin, sx = q->source_tok_end;
-      if (tok_ieq(d, sb, "the") || tok_ieq(d, sb, "a") || tok_ieq(d, sb, "an")) sb++;
+      if (tok_in_ci(d, sb, LXL_ARTICLE)) sb++;
       uint32_t f = sb < sx ? prc_lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
       bool namey = sb < sx && ((d->toks[sb].flags & TF_CAP) || (f & (LX_ROLE | LX_PERSON_WORD)) ||
                                tok_in_ci(d, sb, LXL_GROUP_SOURCE));

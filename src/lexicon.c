@@ -290,6 +290,11 @@ static const char *const N_PLURAL_SAY[] = {"say", "believe", "argue", "warn", "c
 static const char *const N_SOURCE_DET[] = {"the", "a", "an", "his", "her", "their", "its", "our", "other", "some",
                                            "many", "one", "both", "former", "new", NULL};
 static const char *const N_SOURCE_OPENER[] = {"In", "On", "At", "After", NULL};
+static const char *const N_ARTICLE[] = {"the", "a", "an", NULL};
+static const char *const N_ARTICLE_HOST[] = {"of", "for", "at", "all", "both", "half", NULL};
+static const char *const N_POSSESSIVE[] = {"his", "her", "their", "our", "my", NULL};
+static const char *const N_SOURCE_INNER[] = {"his", "her", "their", "former", NULL};
+static const char *const N_CLAUSE_BREAK[] = {"though", "although", "whereas", "according", NULL};
 static const char *const N_CLAIM_CUT[] = {"which", "while", "whereas", "although", "though", "who",
                                           "according", "as", "adding", "saying", NULL};
 static const char *const N_CLAIM_OPENER[] = {
@@ -368,6 +373,9 @@ static const char *const *const named[LXL_COUNT] = {
     [LXL_SUBORDINATOR] = N_SUBORDINATOR,     [LXL_IRREGULAR_SPEECH] = N_IRREGULAR_SPEECH,
     [LXL_PLURAL_SAY] = N_PLURAL_SAY,         [LXL_SOURCE_DET] = N_SOURCE_DET,
     [LXL_SOURCE_OPENER] = N_SOURCE_OPENER,   [LXL_CLAIM_CUT] = N_CLAIM_CUT,
+    [LXL_ARTICLE] = N_ARTICLE,               [LXL_ARTICLE_HOST] = N_ARTICLE_HOST,
+    [LXL_POSSESSIVE] = N_POSSESSIVE,         [LXL_SOURCE_INNER] = N_SOURCE_INNER,
+    [LXL_CLAUSE_BREAK] = N_CLAUSE_BREAK,
     [LXL_CLAIM_OPENER] = N_CLAIM_OPENER,     [LXL_CONJ_OPENER] = N_CONJ_OPENER,
     [LXL_FINITE_VERB] = N_FINITE_VERB,       [LXL_GROUP_SOURCE] = N_GROUP_SOURCE,
     [LXL_INDEFINITE] = N_INDEFINITE,         [LXL_NON_NAME] = N_NON_NAME,
@@ -383,23 +391,32 @@ static const char *const *const named[LXL_COUNT] = {
 
 const char *const *prc_lex_list(lex_list l) { return named[l]; }
 
+static inline unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
+
+/* The lists are short (at most a few dozen words): a scan that rejects on
+ * the first byte before measuring the word is as quick as a hash look-up. */
 bool prc_lex_in(lex_list l, const char *s, size_t n) {
-  for (const char *const *w = named[l]; *w; w++)
-    if (strlen(*w) == n && memcmp(*w, s, n) == 0) return true;
+  if (n == 0) return false;
+  for (const char *const *w = named[l]; *w; w++) {
+    if ((*w)[0] != s[0]) continue;
+    size_t i = 1;
+    while (i < n && (*w)[i] && (*w)[i] == s[i]) i++;
+    if (i == n && (*w)[n] == 0) return true;
+  }
   return false;
 }
 
 bool prc_lex_in_ci(lex_list l, const char *s, size_t n) {
+  if (n == 0) return false;
+  unsigned char c0 = fold((unsigned char)s[0]);
   for (const char *const *w = named[l]; *w; w++) {
-    if (strlen(*w) != n) continue;
-    size_t i = 0;
+    if (fold((unsigned char)(*w)[0]) != c0) continue;
+    size_t i = 1;
     for (; i < n; i++) {
-      unsigned char a = (unsigned char)s[i], b = (unsigned char)(*w)[i];
-      if (a >= 'A' && a <= 'Z') a += 32;
-      if (b >= 'A' && b <= 'Z') b += 32;
-      if (a != b) break;
+      unsigned char b = (unsigned char)(*w)[i];
+      if (!b || fold((unsigned char)s[i]) != fold(b)) break;
     }
-    if (i == n) return true;
+    if (i == n && (*w)[n] == 0) return true;
   }
   return false;
 }

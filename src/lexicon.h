@@ -52,6 +52,13 @@ typedef enum lex_list {
   LXL_SOURCE_DET,        /* ci: the a an his her their its our other some many one both former new
                             (function words a source noun phrase may contain) */
   LXL_SOURCE_OPENER,     /* exact: In On At After (sentence openers that are no subject) */
+  LXL_ARTICLE,           /* ci: the a an */
+  LXL_ARTICLE_HOST,      /* ci: of for at all both half (an article after these continues a
+                            noun phrase: "a spokesman for the mayor"; otherwise starts a new one) */
+  LXL_POSSESSIVE,        /* ci: his her their our my (pronouns inside a noun phrase) */
+  LXL_SOURCE_INNER,      /* ci: his her their former (function words inside a source after the cue) */
+  LXL_CLAUSE_BREAK,      /* exact: though although whereas according (", though ...": ends a
+                            reported clause) */
   /* keypoints.c */
   LXL_CLAIM_CUT,         /* exact: which while whereas although though who according as adding
                             saying (", which ...": a claim ends at the comma) */
