@@ -147,7 +147,10 @@ PRECIS_EXPORT void precis_model_free(precis_model *m);
 
 typedef struct precis_options {
   unsigned version;             /* PRECIS_OPTIONS_VERSION (set by precis_options_init) */
-  int max_keypoints;            /* 0 = automatic (3 to 5) */
+  int max_keypoints;            /* 0 = automatic (3 to 5); n > 0 = at most n (any
+                                   size: fewer when the document has fewer usable
+                                   sentences; the key-point engine considers at
+                                   most its first 200 candidate sentences) */
   precis_summarizer summarizer; /* which sentence selector */
   const precis_allocator *allocator; /* NULL = malloc/realloc/free */
   unsigned flags;               /* PRECIS_OPT_* */

@@ -25,7 +25,35 @@
 
 #define NONE UINT32_MAX
 
+/* Windows and limits of the rules, in tokens unless said otherwise.  They
+ * bound how far a rule looks, so each also keeps the stage linear. */
+enum {
+  SQ_MAX_SPAN = 200,         /* a single-quoted region closes within this many tokens */
+  PAREN_MAX = 10,            /* "Rep. Gwen Moore (D-Wis.) said": the parenthesis stepped over */
+  APPOSITION_MAX = 12,       /* "Hegseth, the US defence secretary, said": the apposition */
+  SOURCE_NP_MAX = 12,        /* a source noun phrase (before or after the cue, after "according to") */
+  SUBJECT_NP_MAX = 8,        /* a clause subject taken as the source ("Trump ... and said") */
+  SECOND_HALF_GAP = 8,       /* "Quote," he said [source], "more quote.": tokens before the second half */
+  ADDRESSEE_SHORT = 3,       /* "told reporters ...": an object this short is skipped without "that" */
+  ADVERBIAL_MAX = 6,         /* "said on Tuesday night that": adverbials between the cue and "that" */
+  CLOSE_MARK_LOOKAHEAD = 3,  /* a closing quotation mark kept after a reported clause's stop */
+  CLAUSE_MIN_WORDS = 3,      /* words a reported clause has before it can be cut */
+  TAIL_CUE_MIN = 2,          /* "Clause ..., X told CNN.": tokens of clause before the source, at least */
+  TAIL_MAX = 6,              /* ... and tokens from the cue to the end of the sentence, at most */
+  INSIDE_RECENT = 4,         /* a cue inside an earlier quote's content: only the last quotes are checked */
+  CONT_PARA_GAP = 2,         /* a bare quotation continues a speaker at most this many paragraphs later */
+  BARE_QUOTE_MIN_WORDS = 3,  /* a new bare quotation (no cue) needs this many words */
+  QUOTE_MAX_CONTENT = 4      /* content fragments of a quote (the size of quote.content, doc.h) */
+};
+_Static_assert(QUOTE_MAX_CONTENT == sizeof(((quote *)0)->content) / sizeof(((quote *)0)->content[0]),
+               "QUOTE_MAX_CONTENT is the size of quote.content");
+
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
+/* token i in a named word list (lexicon.h): exact bytes / ASCII case folded */
+static bool tok_in(const precis_doc *d, uint32_t i, lex_list l) { return prc_lex_in(l, tok_str(d, i), tok_len(d, i)); }
+static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
+  return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
+}
 
 static bool is_dq(const precis_doc *d, uint32_t i) {
   if (!(d->toks[i].flags & TF_QUOTE)) return false;
@@ -43,6 +71,53 @@ static bool is_sq_open(const precis_doc *d, uint32_t i) {
 static bool is_sq_close(const precis_doc *d, uint32_t i) {
   return (d->toks[i].flags & TF_QUOTE) && (d->toks[i].flags & TF_QCLOSE) &&
          (tok_is(d, i, "\xE2\x80\x99") || tok_is(d, i, "'"));
+}
+
+/* ---- stable sort ------------------------------------------------------------ */
+
+/* Orders two elements: < 0, 0 or > 0 like strcmp; ctx is passed through. */
+typedef int (*sort_cmp)(const void *a, const void *b, const void *ctx);
+
+/* Stable merge sort of n elements of size bytes at base: bottom-up, O(n log n)
+ * comparisons, n * size bytes of scratch from the arena.  Equal elements keep
+ * their order; a run already in order is copied without merging, so sorting
+ * two sorted runs costs one merge. */
+static void stable_sort(arena *A, void *base, size_t n, size_t size, sort_cmp cmp, const void *ctx) {
+  if (n < 2) return;
+  char *src = base, *dst = prc_arena_alloc(A, n * size);
+  for (size_t w = 1; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t a = lo, b = mid, o = lo;
+      if (mid < hi && cmp(src + (mid - 1) * size, src + mid * size, ctx) > 0) {
+        while (a < mid && b < hi) {
+          if (cmp(src + a * size, src + b * size, ctx) <= 0) memcpy(dst + o++ * size, src + a++ * size, size);
+          else memcpy(dst + o++ * size, src + b++ * size, size);
+        }
+      }
+      memcpy(dst + o * size, src + a * size, (mid - a) * size);
+      o += mid - a;
+      memcpy(dst + o * size, src + b * size, (hi - b) * size);
+    }
+    char *t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != base) memcpy(base, src, n * size);
+}
+
+/* regions by their first token */
+static int cmp_region_start(const void *a, const void *b, const void *ctx) {
+  (void)ctx;
+  uint32_t x = ((const qregion *)a)->b, y = ((const qregion *)b)->b;
+  return (x > y) - (x < y);
+}
+
+/* quote indices by key[index] */
+static int cmp_index_key(const void *a, const void *b, const void *ctx) {
+  const uint32_t *key = ctx;
+  uint32_t x = key[*(const uint32_t *)a], y = key[*(const uint32_t *)b];
+  return (x > y) - (x < y);
 }
 
 static void add_region(precis_doc *d, uint32_t open, uint32_t close, uint32_t b, uint32_t e, bool cont) {
@@ -101,7 +176,7 @@ static void find_regions(precis_doc *d) {
     while (r < nr && d->regions[r].e < i) r++;
     bool inside = r < nr && d->regions[r].open_tok <= i && i < d->regions[r].e + 1;
     if (inside || !is_sq_open(d, i)) continue;
-    for (uint32_t k = i + 1; k < n && k < i + 200; k++) {
+    for (uint32_t k = i + 1; k < n && k < i + SQ_MAX_SPAN; k++) {
       if (d->toks[k].flags & TF_PARA_BEFORE) break;
       if (is_dq(d, k)) break;
       if (is_sq_close(d, k)) {
@@ -112,17 +187,9 @@ static void find_regions(precis_doc *d) {
       }
     }
   }
-  /* keep regions in text order: merge the two sorted runs (double, then single marks) */
-  if (d->nregions > nr) {
-    qregion *m = prc_arena_alloc(&d->ar, d->nregions * sizeof(qregion));
-    uint32_t a = 0, b = nr, o = 0;
-    while (a < nr || b < d->nregions) {
-      if (b >= d->nregions || (a < nr && d->regions[a].b <= d->regions[b].b)) m[o++] = d->regions[a++];
-      else m[o++] = d->regions[b++];
-    }
-    d->regions = m;
-    d->cregions = d->nregions;
-  }
+  /* keep regions in text order: the two runs (double, then single marks) are
+   * each in order, so this merges them, a double-mark region first on a tie */
+  if (d->nregions > nr) stable_sort(&d->ar, d->regions, d->nregions, sizeof(qregion), cmp_region_start, NULL);
   d->tok_region = prc_arena_alloc(&d->ar, (n + 1) * sizeof(int32_t));
   for (uint32_t i = 0; i < n; i++) d->tok_region[i] = -1;
   for (uint32_t k = 0; k < d->nregions; k++) {
@@ -138,13 +205,8 @@ static void find_regions(precis_doc *d) {
 /* ---- cues ---------------------------------------------------------------- */
 
 static bool is_participle_cue(const precis_doc *d, uint32_t i) {
-  static const char *w[] = {"saying", "adding", "arguing", "noting", "claiming", "insisting", "warning",
-                            "explaining", "stressing", "suggesting", "citing", "asserting", "declaring",
-                            "acknowledging", "admitting", "calling", NULL};
   if (i == 0 || !tok_is(d, i - 1, ",")) return false;
-  for (int k = 0; w[k]; k++)
-    if (tok_is(d, i, w[k])) return true;
-  return false;
+  return tok_in(d, i, LXL_PARTICIPLE_CUE);
 }
 
 static bool is_cue(const precis_doc *d, uint32_t i) {
@@ -163,11 +225,9 @@ static bool is_cue(const precis_doc *d, uint32_t i) {
     uint32_t n = tok_len(d, i);
     const char *s = tok_str(d, i);
     bool past = n > 2 && s[n - 2] == 'e' && s[n - 1] == 'd';
-    bool irregular = tok_is(d, i, "said") || tok_is(d, i, "told") || tok_is(d, i, "wrote") ||
-                     tok_is(d, i, "thought") || tok_is(d, i, "says") || tok_is(d, i, "tells");
+    bool irregular = tok_in(d, i, LXL_IRREGULAR_SPEECH);
     /* "they say", "experts say", "polls say that" */
-    bool plural_say = (tok_is(d, i, "say") || tok_is(d, i, "believe") || tok_is(d, i, "argue") ||
-                       tok_is(d, i, "warn") || tok_is(d, i, "claim") || tok_is(d, i, "insist")) &&
+    bool plural_say = tok_in(d, i, LXL_PLURAL_SAY) &&
                       i > 0 && (d->toks[i - 1].flags & TF_WORD) &&
                       ((lx(d, i - 1) & (LX_PRON_PL | LX_PRON_1)) || tok_ieq(d, i - 1, "you") ||
                        (tok_len(d, i - 1) > 3 && tok_str(d, i - 1)[tok_len(d, i - 1) - 1] == 's' &&
@@ -190,24 +250,11 @@ static bool is_boundary_punct(const precis_doc *d, uint32_t i) {
 }
 
 static bool is_clause_word(const precis_doc *d, uint32_t i) {
-  static const char *w[] = {"that", "which", "who", "whom", "but", "and", "or", "while", "when", "as", "because",
-                            "although", "though", "if", "after", "before", "since", "so", "where", "whether",
-                            "than", "until", "unless", "once", NULL};
-  for (int k = 0; w[k]; k++)
-    if (tok_ieq(d, i, w[k])) return true;
-  return false;
+  return tok_in_ci(d, i, LXL_CLAUSE_WORD);
 }
 
 static bool is_aux_or_adv(const precis_doc *d, uint32_t i) {
-  static const char *w[] = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do",
-                            "also", "later", "previously", "again", "repeatedly", "then", "reportedly",
-                            "once", "recently", "publicly", "privately", "separately", "earlier", "further",
-                            "frequently", "often", "has", "been", "being", "be", "could", "may", "might",
-                            "should", "can", "not", "never", "first", "last", "initially", "today", "yesterday",
-                            "openly", "still", "even", NULL};
-  for (int k = 0; w[k]; k++)
-    if (tok_is(d, i, w[k])) return true;
-  return false;
+  return tok_in(d, i, LXL_AUX_OR_ADV);
 }
 
 /* Source noun phrase ending right before token `end` (exclusive); returns
@@ -218,7 +265,7 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
   /* "Rep. Gwen Moore (D-Wis.) said": step over a parenthesis */
   if (k > begin + 1 && tok_is(d, k - 1, ")")) {
     uint32_t j = k - 1;
-    while (j > begin && k - j < 10 && !tok_is(d, j, "(")) j--;
+    while (j > begin && k - j < PAREN_MAX && !tok_is(d, j, "(")) j--;
     if (tok_is(d, j, "(") && j > begin) {
       uint32_t b = source_before(d, begin, j);
       return b < j ? b : end;
@@ -228,7 +275,7 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
   /* apposition: "Hegseth, the US defence secretary, said" */
   if (k > begin && tok_is(d, k - 1, ",")) {
     uint32_t c2 = k - 1, j = c2;
-    while (j > begin && c2 - j < 12 && !tok_is(d, j - 1, ",") && !(d->toks[j - 1].flags & TF_QUOTE)) j--;
+    while (j > begin && c2 - j < APPOSITION_MAX && !tok_is(d, j - 1, ",") && !(d->toks[j - 1].flags & TF_QUOTE)) j--;
     if (j > begin && tok_is(d, j - 1, ",") && j - 1 > begin && d->tok_mention[j - 2] >= 0) {
       /* "Hegseth, the US defence secretary, said": the name before the apposition */
       uint32_t name_end = j - 1, nb = name_end;
@@ -260,14 +307,11 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
       if (ps == TAG_UPOS_ADP && !tok_is(d, p, "of") && !tok_is(d, p, "for") && !tok_is(d, p, "at")) break;
     } else {
       uint32_t f = lx(d, p);
-      if ((f & LX_STOP) && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) && !tok_ieq(d, p, "the") &&
-          !tok_ieq(d, p, "a") && !tok_ieq(d, p, "an") && !tok_is(d, p, "of") && !tok_is(d, p, "for") &&
-          !tok_ieq(d, p, "his") && !tok_ieq(d, p, "her") && !tok_ieq(d, p, "their") && !tok_ieq(d, p, "its") &&
-          !tok_ieq(d, p, "our") && !tok_ieq(d, p, "other") && !tok_ieq(d, p, "some") && !tok_ieq(d, p, "many") &&
-          !tok_ieq(d, p, "one") && !tok_ieq(d, p, "both") && !tok_ieq(d, p, "former") && !tok_ieq(d, p, "new"))
+      if ((f & LX_STOP) && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) &&
+          !tok_in_ci(d, p, LXL_SOURCE_DET) && !tok_is(d, p, "of") && !tok_is(d, p, "for"))
         break;
     }
-    if (np_end - p > 12) break;
+    if (np_end - p > SOURCE_NP_MAX) break;
     b = p;
   }
   /* strip a leading "of"/"for" */
@@ -282,19 +326,15 @@ static uint32_t source_after(const precis_doc *d, uint32_t b, uint32_t end) { re
 
 static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
   uint32_t k = b;
-  while (k < end && k - b < 12) {
+  while (k < end && k - b < SOURCE_NP_MAX) {
     if (is_boundary_punct(d, k)) break;
     if (d->tok_region[k] >= 0) break;
     if (is_clause_word(d, k) || is_cue(d, k)) break;
     uint32_t f = lx(d, k);
     bool cap = (d->toks[k].flags & TF_CAP) != 0;
-    if (k > b && (tok_ieq(d, k, "the") || tok_ieq(d, k, "a") || tok_ieq(d, k, "an")) &&
-        !tok_ieq(d, k - 1, "of") && !tok_ieq(d, k - 1, "for") && !tok_ieq(d, k - 1, "at") &&
-        !tok_ieq(d, k - 1, "all") && !tok_ieq(d, k - 1, "both") && !tok_ieq(d, k - 1, "half"))
+    if (k > b && tok_in_ci(d, k, LXL_ARTICLE) && !tok_in_ci(d, k - 1, LXL_ARTICLE_HOST))
       break; /* "told the radio station the budget was ..." */
-    if (k > b && (lx(d, k) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) &&
-        !tok_ieq(d, k, "his") && !tok_ieq(d, k, "her") && !tok_ieq(d, k, "their") && !tok_ieq(d, k, "our") &&
-        !tok_ieq(d, k, "my"))
+    if (k > b && (lx(d, k) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) && !tok_in_ci(d, k, LXL_POSSESSIVE))
       break; /* "told the broadcaster he had ..." */
     /* "a spokesman for the mayor", "a professor at Harvard" */
     if ((tok_is(d, k, "for") || tok_is(d, k, "at")) && k > b && k + 1 < end &&
@@ -309,9 +349,8 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
         break;
       if (ps == TAG_UPOS_ADP && !tok_is(d, k, "of")) break;
     } else if (!cap) {
-      if ((f & LX_STOP) && !tok_ieq(d, k, "the") && !tok_ieq(d, k, "a") && !tok_ieq(d, k, "an") &&
-          !tok_is(d, k, "of") && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) && !tok_ieq(d, k, "his") &&
-          !tok_ieq(d, k, "her") && !tok_ieq(d, k, "their") && !tok_ieq(d, k, "former"))
+      if ((f & LX_STOP) && !tok_in_ci(d, k, LXL_ARTICLE) && !tok_is(d, k, "of") &&
+          !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) && !tok_in_ci(d, k, LXL_SOURCE_INNER))
         break;
     }
     k++;
@@ -327,8 +366,8 @@ static uint32_t subject_np(const precis_doc *d, uint32_t b, uint32_t end) {
   uint32_t f = lx(d, b);
   if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) return b + 1;
   uint32_t k = b;
-  if (tok_ieq(d, k, "the") || tok_ieq(d, k, "a") || tok_ieq(d, k, "an")) k++;
-  while (k < end && k - b < 8) {
+  if (tok_in_ci(d, k, LXL_ARTICLE)) k++;
+  while (k < end && k - b < SUBJECT_NP_MAX) {
     if (tags_have_pos(d)) {
       int p = d->toks[k].pos;
       if (p == TAG_UPOS_PROPN || p == TAG_UPOS_NOUN || p == TAG_UPOS_ADJ || p == TAG_UPOS_NUM ||
@@ -394,8 +433,8 @@ static void add_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
       return;
     }
   }
-  if (q->ncontent == 4) { /* merge into the last fragment */
-    q->content[3].end = d->toks[e - 1].end;
+  if (q->ncontent == QUOTE_MAX_CONTENT) { /* merge into the last fragment */
+    q->content[QUOTE_MAX_CONTENT - 1].end = d->toks[e - 1].end;
     return;
   }
   q->content[q->ncontent].start = d->toks[b].start;
@@ -454,10 +493,7 @@ static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
       int p = d->toks[j].pos;
       if (p == TAG_UPOS_VERB || p == TAG_UPOS_AUX) return true;
     } else {
-      static const char *aux[] = {"is", "was", "were", "are", "will", "would", "had", "has", "have", "could",
-                                  "should", "must", "can", "may", "might", "did", "does", "do", "be", "been", NULL};
-      for (int k = 0; aux[k]; k++)
-        if (tok_is(d, j, aux[k])) return true;
+      if (tok_in(d, j, LXL_AUX)) return true;
       uint32_t n = tok_len(d, j);
       if (n > 3 && !memcmp(tok_str(d, j) + n - 2, "ed", 2) && !(d->toks[j].flags & TF_CAP)) return true;
       if (lx(d, j) & LX_SPEECH) return true;
@@ -473,11 +509,10 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
   uint32_t words = 0;
   for (uint32_t j = b; j < e; j++) {
     if (d->toks[j].flags & TF_WORD) words++;
-    if (d->tok_region[j] >= 0 || words < 3) continue;
+    if (d->tok_region[j] >= 0 || words < CLAUSE_MIN_WORDS) continue;
     if (tok_is(d, j, ";")) return j;
     if (tok_is(d, j, ",") && j + 1 < e &&
-        ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_is(d, j + 1, "though") ||
-         tok_is(d, j + 1, "although") || tok_is(d, j + 1, "whereas") || tok_is(d, j + 1, "according")))
+        ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_in(d, j + 1, LXL_CLAUSE_BREAK)))
       return j;
     if (tok_is(d, j, "and") && j + 1 < e) {
       uint32_t v = j + 1;
@@ -505,237 +540,313 @@ static void claim_regions_in(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   }
 }
 
-/* Try the patterns for the cue at token c of sentence s.  Returns the token
- * after the last one used, or 0 when nothing was found. */
-static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
-  uint32_t sb = s->tok_begin, se = s->tok_end;
-  uint32_t body_end = sentence_body_end(d, s);
-  uint32_t cue_e = c + 1;
+/* ---- the attribution patterns ---------------------------------------------
+ *
+ * attribute_cue tries, for one cue, the patterns of the header comment in a
+ * fixed order; each pattern is one function below that either
+ *   - records a quote and returns the token after the last one it used,
+ *   - returns 0: nothing is attributed to this cue (no later pattern tried),
+ *   - or returns CUE_NEXT: the pattern does not apply, try the next one. */
+
+#define CUE_NEXT UINT32_MAX
+
+typedef struct cue_ctx {
+  precis_doc *d;
+  const sentence *s;
+  uint32_t c;          /* the cue word */
+  uint32_t cue_b, cue_e; /* the cue tokens, with "has"/"had" and "according to", "pointed out" */
+  uint32_t sb, se;     /* the sentence's tokens */
+  uint32_t body_end;   /* before the closing punctuation and quotation marks */
+  uint32_t pre_src;    /* the source before the cue, or cue_b when there is none */
+  uint32_t src_end;    /* its end */
+  uint32_t look;       /* where a quotation closing before the cue must end */
+} cue_ctx;
+
+/* The cue's tokens: "according to", "pointed out", "has said". */
+static void cue_init(cue_ctx *x, precis_doc *d, const sentence *s, uint32_t c) {
+  x->d = d;
+  x->s = s;
+  x->c = c;
+  x->sb = s->tok_begin;
+  x->se = s->tok_end;
+  x->body_end = sentence_body_end(d, s);
+  x->cue_e = c + 1;
   bool according = tok_ieq(d, c, "according");
-  if (according) cue_e = c + 2;
+  if (according) x->cue_e = c + 2;
   /* particles: "pointed out", "made clear" are left as one word cues */
-  if (!according && cue_e < se && (tok_is(d, cue_e, "out") || tok_is(d, cue_e, "up")) && tok_ieq(d, c, "pointed"))
-    cue_e++;
+  if (!according && x->cue_e < x->se && (tok_is(d, x->cue_e, "out") || tok_is(d, x->cue_e, "up")) &&
+      tok_ieq(d, c, "pointed"))
+    x->cue_e++;
   /* an auxiliary before the cue belongs to it: "has said", "had told" */
-  uint32_t cue_b = c;
-  if (c > sb && (tok_is(d, c - 1, "has") || tok_is(d, c - 1, "had") || tok_is(d, c - 1, "have")))
-    cue_b = c - 1;
+  x->cue_b = c;
+  if (c > x->sb && (tok_is(d, c - 1, "has") || tok_is(d, c - 1, "had") || tok_is(d, c - 1, "have"))) x->cue_b = c - 1;
+  x->pre_src = x->src_end = x->look = x->cue_b;
+}
 
-  if (according) {
-    /* "according to X, content" or "content, according to X" */
-    /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
-    uint32_t src_b = cue_e, src_e = src_b;
-    while (src_e < se && src_e - src_b < 12 && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
-           d->tok_region[src_e] < 0)
-      src_e++;
-    if (src_e <= src_b) return 0;
-    quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
-    set_source(d, q, src_b, src_e);
-    uint32_t cb, ce;
-    if (c > s->body_start_tok + 1 && tok_is(d, c - 1, ",")) { cb = s->body_start_tok; ce = c - 1; }
-    else {
-      cb = src_e;
-      while (cb < body_end && tok_is(d, cb, ",")) cb++;
-      ce = body_end;
-    }
-    /* leading conjunction is not content */
-    add_content(d, q, cb, ce);
-    q->kind = kind_of(d, cb, ce);
-    claim_regions_in(d, q, cb, ce);
-    return src_e;
+/* E: "According to X, content" / "Content, according to X". */
+static uint32_t pattern_according_to(cue_ctx *x) {
+  precis_doc *d = x->d;
+  const sentence *s = x->s;
+  uint32_t c = x->c, cue_e = x->cue_e, se = x->se, body_end = x->body_end;
+  /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
+  uint32_t src_b = cue_e, src_e = src_b;
+  while (src_e < se && src_e - src_b < SOURCE_NP_MAX && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
+         d->tok_region[src_e] < 0)
+    src_e++;
+  if (src_e <= src_b) return 0;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
+  set_source(d, q, src_b, src_e);
+  uint32_t cb, ce;
+  if (c > s->body_start_tok + 1 && tok_is(d, c - 1, ",")) {
+    cb = s->body_start_tok;
+    ce = c - 1;
+  } else {
+    cb = src_e;
+    while (cb < body_end && tok_is(d, cb, ",")) cb++;
+    ce = body_end;
   }
+  /* leading conjunction is not content */
+  add_content(d, q, cb, ce);
+  q->kind = kind_of(d, cb, ce);
+  claim_regions_in(d, q, cb, ce);
+  return src_e;
+}
 
-  /* A: a quotation closes right before the source and cue */
-  uint32_t pre_src = source_before(d, sb, cue_b);
-  uint32_t look = pre_src != cue_b ? pre_src : cue_b;
-  uint32_t src_end = cue_b;
-  bool participle = is_participle_cue(d, c);
-  /* "Trump bemoaned the unrest and said ...", ", saying that ...": the subject of the sentence */
-  if (pre_src == cue_b && cue_b > sb) {
+/* The source before the cue ("Hegseth said", "the US defence chief, said"),
+ * or for "X bemoaned the unrest and said ..." / "..., saying that ..." the
+ * subject of the sentence.  False when a participle cue has no source. */
+static bool find_source_before(cue_ctx *x) {
+  precis_doc *d = x->d;
+  uint32_t sb = x->sb, cue_b = x->cue_b;
+  x->pre_src = source_before(d, sb, cue_b);
+  x->look = x->pre_src != cue_b ? x->pre_src : cue_b;
+  x->src_end = cue_b;
+  bool participle = is_participle_cue(d, x->c);
+  if (x->pre_src == cue_b && cue_b > sb) {
     uint32_t k = cue_b;
     while (k > sb && is_aux_or_adv(d, k - 1)) k--;
     if (participle || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")))) {
-      uint32_t subj_b = s->body_start_tok;
+      uint32_t subj_b = x->s->body_start_tok;
       uint32_t subj_e = subject_np(d, subj_b, k);
-      if (subj_e > subj_b && subj_e - subj_b <= 8 && !tok_is(d, subj_b, "In") && !tok_is(d, subj_b, "On") &&
-          !tok_is(d, subj_b, "At") && !tok_is(d, subj_b, "After") && d->tok_region[subj_b] < 0) {
-        pre_src = subj_b;
-        src_end = subj_e;
+      if (subj_e > subj_b && subj_e - subj_b <= SUBJECT_NP_MAX && !tok_in(d, subj_b, LXL_SOURCE_OPENER) &&
+          d->tok_region[subj_b] < 0) {
+        x->pre_src = subj_b;
+        x->src_end = subj_e;
       }
     }
   }
-  if (participle && pre_src == cue_b) return 0;
-  int32_t r = region_ending_before(d, look, sb);
-  if (r >= 0 && d->regions[r].owner < 0) {
-    quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, cue_b, cue_e);
-    uint32_t after = cue_e;
-    if (pre_src != cue_b) set_source(d, q, pre_src, src_end);
-    else {
-      uint32_t e = source_after(d, cue_e, se);
-      set_source(d, q, cue_e, e);
-      after = e;
-    }
-    take_region_chain(d, q, r);
-    /* the second half: "Quote," he said, "more quote." */
-    uint32_t k = after;
-    while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < 8) k++;
-    if (k < se && tok_is(d, k, ",")) k++;
-    if (k < d->ntoks && d->tok_region[k] >= 0 && d->regions[d->tok_region[k]].open_tok == k &&
-        d->regions[d->tok_region[k]].owner < 0) {
-      int32_t r2 = d->tok_region[k];
+  return !(participle && x->pre_src == cue_b);
+}
+
+/* A: a quotation closes right before the source and cue:
+ * "Quote," he said.  /  "Quote," said NATO chief Mark Rutte.
+ * "First half," he said, "second half." */
+static uint32_t pattern_quote_then_cue(cue_ctx *x) {
+  precis_doc *d = x->d;
+  uint32_t se = x->se;
+  int32_t r = region_ending_before(d, x->look, x->sb);
+  if (r < 0 || d->regions[r].owner >= 0) return CUE_NEXT;
+  quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
+  uint32_t after = x->cue_e;
+  if (x->pre_src != x->cue_b) set_source(d, q, x->pre_src, x->src_end);
+  else {
+    uint32_t e = source_after(d, x->cue_e, se);
+    set_source(d, q, x->cue_e, e);
+    after = e;
+  }
+  take_region_chain(d, q, r);
+  /* the second half: "Quote," he said, "more quote." */
+  uint32_t k = after;
+  while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < SECOND_HALF_GAP) k++;
+  if (k < se && tok_is(d, k, ",")) k++;
+  if (k < d->ntoks && d->tok_region[k] >= 0 && d->regions[d->tok_region[k]].open_tok == k &&
+      d->regions[d->tok_region[k]].owner < 0) {
+    int32_t r2 = d->tok_region[k];
+    take_region(d, q, r2);
+    /* a quote continuing over the next paragraphs */
+    while ((uint32_t)r2 + 1 < d->nregions && d->regions[r2 + 1].cont && d->regions[r2 + 1].owner < 0) {
+      r2++;
       take_region(d, q, r2);
-      /* a quote continuing over the next paragraphs */
-      while ((uint32_t)r2 + 1 < d->nregions && d->regions[r2 + 1].cont && d->regions[r2 + 1].owner < 0) {
-        r2++;
-        take_region(d, q, r2);
-      }
-      return d->regions[r2].e;
     }
-    return after;
+    return d->regions[r2].e;
   }
+  return after;
+}
 
-  /* the source is before the cue (B, C) */
-  if (pre_src != cue_b) {
-    uint32_t k = cue_e;
-    /* skip an object: "told reporters", "told a group of backers" */
-    if (tok_ieq(d, c, "told") || tok_ieq(d, c, "tells") || tok_ieq(d, c, "tell") || tok_ieq(d, c, "assured") ||
-        tok_ieq(d, c, "informed") || tok_ieq(d, c, "warned") || tok_ieq(d, c, "reminded")) {
-      uint32_t o = np_end_of(d, k, se);
-      if (o > k && o < se && (tok_is(d, o, "that") || tok_is(d, o, ",") || tok_is(d, o, ":") ||
-                              (d->toks[o].flags & TF_QUOTE)))
-        k = o;
-      else if (o > k && o - k <= 3)
-        k = o;
-    }
-    /* "said of Clinton, ..." */
-    if (tok_is(d, k, "of")) {
-      uint32_t o = np_end_of(d, k + 1, se);
-      if (o > k + 1 && o < se && tok_is(d, o, ",")) k = o + 1;
-    }
-    /* skip adverbials between cue and content: "said on Tuesday that" */
-    uint32_t k2 = k;
-    while (k2 < se && k2 - k < 6 && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
-           !tok_is(d, k2, ":") && !tok_is(d, k2, ","))
-      k2++;
-    if (k2 < se && tok_is(d, k2, "that") && k2 > k &&
-        (tok_is(d, k, "on") || tok_is(d, k, "in") || tok_is(d, k, "at") || tok_is(d, k, "last") ||
-         tok_is(d, k, "during") || tok_is(d, k, "late") || tok_is(d, k, "earlier") || tok_is(d, k, "via") ||
-         tok_is(d, k, "through") || tok_is(d, k, "after") || tok_is(d, k, "before") || tok_is(d, k, "this") ||
-         tok_is(d, k, "repeatedly") || tok_is(d, k, "publicly") || tok_is(d, k, "privately") ||
-         (d->toks[k].flags & TF_CAP)))
-      k = k2;
-    while (k < se && (tok_is(d, k, ":") || tok_is(d, k, ","))) k++;
-    if (k >= body_end) {
-      /* nothing after the cue: maybe D ("..., officials said.") handled below */
-    } else {
-      /* B: a quotation opens right here */
-      int32_t rr = d->tok_region[k];
-      if (rr >= 0 && d->regions[rr].open_tok == k && d->regions[rr].owner < 0) {
-        quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, cue_b, cue_e);
-        set_source(d, q, pre_src, src_end);
-        take_region(d, q, rr);
-        uint32_t end = d->regions[rr].close_tok == NONE ? d->regions[rr].e : d->regions[rr].close_tok + 1;
-        while ((uint32_t)rr + 1 < d->nregions && d->regions[rr + 1].cont && d->regions[rr + 1].owner < 0) {
-          rr++;
-          take_region(d, q, rr);
-          end = d->regions[rr].e;
-        }
-        /* text after the quote in the same sentence makes it mixed */
-        if (end < body_end && d->toks[end].sent == (uint32_t)(s - d->sents)) {
-          bool words = false;
-          for (uint32_t j = end; j < body_end; j++)
-            if (d->toks[j].flags & TF_WORD) words = true;
-          if (words) {
-            add_content(d, q, end, body_end);
-            q->kind = PRECIS_QUOTE_MIXED;
-            claim_regions_in(d, q, end, body_end);
-            return body_end;
-          }
-        }
-        return end;
-      }
-      /* C: a reported clause to the end of the sentence */
-      /* "vowed to reach", "expected to rise": an infinitive is no statement;
-       * "wrote in a message", "continued with the fight": a preposition neither */
-      if (tok_is(d, k, "to") && !tok_ieq(d, c, "according")) return 0;
-      bool prep = tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_ADP && !tok_is(d, k, "that")
-                                   : (tok_is(d, k, "in") || tok_is(d, k, "on") || tok_is(d, k, "at") ||
-                                      tok_is(d, k, "with") || tok_is(d, k, "during") || tok_is(d, k, "after") ||
-                                      tok_is(d, k, "before") || tok_is(d, k, "for") || tok_is(d, k, "from") ||
-                                      tok_is(d, k, "by") || tok_is(d, k, "about") || tok_is(d, k, "into") ||
-                                      tok_is(d, k, "over") || tok_is(d, k, "through") || tok_is(d, k, "via"));
-      /* "has admitted stabbing ...": a gerund is an action, not a statement */
-      bool gerund = tags_have_pos(d) ? (d->toks[k].pos == TAG_UPOS_VERB && tok_len(d, k) > 4 &&
-                                        !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3))
-                                     : ((d->toks[k].flags & TF_WORD) && !(d->toks[k].flags & TF_CAP) &&
-                                        tok_len(d, k) > 4 && !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3));
-      if (gerund) { /* only verbs that take a gerund object: "admitted stabbing", not "said trying to" */
-        static const char *gv[] = {"admit", "admitted", "admits", "deny", "denied", "denies", "recall", "recalled",
-                                   "recalls", "describe", "described", "describes", "suggest", "suggested",
-                                   "suggests", "continue", "continued", "continues", "mention", "mentioned",
-                                   "mentions", "propose", "proposed", "proposes", "acknowledge", "acknowledged",
-                                   "acknowledges", "report", "reported", "reports", "recommend", "recommended",
-                                   "consider", "considered", "promised", "vowed", NULL};
-        bool takes = false;
-        for (int g = 0; gv[g]; g++) takes |= tok_is(d, c, gv[g]);
-        gerund = takes;
-      }
-      if (prep || gerund) goto pattern_d;
-      if (!(lx(d, c) & LX_SPEECH_NOTHAT) || tok_is(d, k, "that")) {
-        quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
-        set_source(d, q, pre_src, src_end);
-        uint32_t ce = clause_end(d, k, body_end);
-        /* a subordinate "While he said X, main clause" keeps X only */
-        if (pre_src > sb && (tok_ieq(d, pre_src - 1, "while") || tok_ieq(d, pre_src - 1, "although") ||
-                             tok_ieq(d, pre_src - 1, "though") || tok_ieq(d, pre_src - 1, "as"))) {
-          for (uint32_t j = k; j < body_end; j++)
-            if (tok_is(d, j, ",") && d->tok_region[j] < 0) { ce = j; break; }
-        }
-        /* keep a closing quotation mark whose opening mark is in the content,
-         * with the stop before it: the plan "has no future." */
-        for (uint32_t j = ce; j < se && j < ce + 3; j++) {
-          if ((d->toks[j].flags & TF_QUOTE) && d->tok_region[j] >= 0 && d->regions[d->tok_region[j]].open_tok >= k &&
-              d->regions[d->tok_region[j]].close_tok == j) {
-            ce = j + 1;
-            break;
-          }
-          if (!(tok_is(d, j, ".") || tok_is(d, j, "!") || tok_is(d, j, "?") || tok_is(d, j, ","))) break;
-        }
-        /* a reported clause has a verb: "promised a review", "expect a deal" are no statements */
-        if (!has_clause(d, k, ce)) {
-          d->nquotes--;
-          return 0;
-        }
-        add_content(d, q, k, ce);
-        q->kind = kind_of(d, k, ce);
-        claim_regions_in(d, q, k, ce);
-        return ce;
-      }
-    }
-  }
+/* "X told Y ...": the object after an addressee verb ("told reporters",
+ * "told a group of backers"); returns where the content may start. */
+static uint32_t skip_addressee(const cue_ctx *x, uint32_t k) {
+  const precis_doc *d = x->d;
+  uint32_t c = x->c, se = x->se;
+  if (!tok_in_ci(d, c, LXL_ADDRESSEE_CUE)) return k;
+  uint32_t o = np_end_of(d, k, se);
+  if (o > k && o < se && (tok_is(d, o, "that") || tok_is(d, o, ",") || tok_is(d, o, ":") ||
+                          (d->toks[o].flags & TF_QUOTE)))
+    return o;
+  if (o > k && o - k <= ADDRESSEE_SHORT) return o;
+  return k;
+}
 
-pattern_d:
-  /* D: "Content, officials said." / "Content, said the spokesman." */
-  {
-    uint32_t src_b = NONE, src_e = NONE, comma = NONE;
-    if (pre_src != cue_b && src_end == cue_b && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
-      src_b = pre_src; src_e = cue_b; comma = pre_src - 1;
-    } else if (cue_b > sb && tok_is(d, cue_b - 1, ",")) {
-      uint32_t e = source_after(d, cue_e, se);
-      if (e > cue_e) { src_b = cue_e; src_e = e; comma = cue_b - 1; }
-    }
-    if (comma != NONE && comma > s->body_start_tok) {
-      /* after the source only adverbials may follow */
-      quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
-      set_source(d, q, src_b, src_e);
-      uint32_t cb = s->body_start_tok;
-      add_content(d, q, cb, comma);
-      q->kind = kind_of(d, cb, comma);
-      claim_regions_in(d, q, cb, comma);
-      return src_e > cue_e ? src_e : cue_e;
+/* Where the content after "X said" starts: past the addressee ("told
+ * reporters"), a topic ("said of Clinton, ..."), adverbials before "that"
+ * ("said on Tuesday that") and a colon or comma. */
+static uint32_t content_after_cue(const cue_ctx *x) {
+  const precis_doc *d = x->d;
+  uint32_t se = x->se;
+  uint32_t k = skip_addressee(x, x->cue_e);
+  /* "said of Clinton, ..." */
+  if (tok_is(d, k, "of")) {
+    uint32_t o = np_end_of(d, k + 1, se);
+    if (o > k + 1 && o < se && tok_is(d, o, ",")) k = o + 1;
+  }
+  /* skip adverbials between cue and content: "said on Tuesday that" */
+  uint32_t k2 = k;
+  while (k2 < se && k2 - k < ADVERBIAL_MAX && !tok_is(d, k2, "that") && !(d->toks[k2].flags & TF_QUOTE) &&
+         !tok_is(d, k2, ":") && !tok_is(d, k2, ","))
+    k2++;
+  if (k2 < se && tok_is(d, k2, "that") && k2 > k && (tok_in(d, k, LXL_ADVERBIAL_START) || (d->toks[k].flags & TF_CAP)))
+    k = k2;
+  while (k < se && (tok_is(d, k, ":") || tok_is(d, k, ","))) k++;
+  return k;
+}
+
+/* B: "Hegseth said: "Quote."": a quotation opens at k, right after the cue;
+ * text after it in the same sentence makes the quote mixed. */
+static uint32_t pattern_cue_then_quote(cue_ctx *x, uint32_t k) {
+  precis_doc *d = x->d;
+  uint32_t body_end = x->body_end;
+  int32_t rr = d->tok_region[k];
+  if (rr < 0 || d->regions[rr].open_tok != k || d->regions[rr].owner >= 0) return CUE_NEXT;
+  quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
+  set_source(d, q, x->pre_src, x->src_end);
+  take_region(d, q, rr);
+  uint32_t end = d->regions[rr].close_tok == NONE ? d->regions[rr].e : d->regions[rr].close_tok + 1;
+  while ((uint32_t)rr + 1 < d->nregions && d->regions[rr + 1].cont && d->regions[rr + 1].owner < 0) {
+    rr++;
+    take_region(d, q, rr);
+    end = d->regions[rr].e;
+  }
+  /* text after the quote in the same sentence makes it mixed */
+  if (end < body_end && d->toks[end].sent == (uint32_t)(x->s - d->sents)) {
+    bool words = false;
+    for (uint32_t j = end; j < body_end; j++)
+      if (d->toks[j].flags & TF_WORD) words = true;
+    if (words) {
+      add_content(d, q, end, body_end);
+      q->kind = PRECIS_QUOTE_MIXED;
+      claim_regions_in(d, q, end, body_end);
+      return body_end;
     }
   }
-  return 0;
+  return end;
+}
+
+/* Is the word at k, right after the cue, the start of something other than
+ * a statement: a preposition ("wrote in a message") or, after a verb that
+ * takes one, a gerund object ("admitted stabbing ...")? */
+static bool cue_object_not_clause(const cue_ctx *x, uint32_t k) {
+  const precis_doc *d = x->d;
+  uint32_t c = x->c;
+  bool prep = tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_ADP && !tok_is(d, k, "that")
+                               : tok_in(d, k, LXL_PREPOSITION);
+  /* "has admitted stabbing ...": a gerund is an action, not a statement */
+  bool gerund = tags_have_pos(d) ? (d->toks[k].pos == TAG_UPOS_VERB && tok_len(d, k) > 4 &&
+                                    !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3))
+                                 : ((d->toks[k].flags & TF_WORD) && !(d->toks[k].flags & TF_CAP) &&
+                                    tok_len(d, k) > 4 && !memcmp(tok_str(d, k) + tok_len(d, k) - 3, "ing", 3));
+  /* only verbs that take a gerund object: "admitted stabbing", not "said trying to" */
+  if (gerund) gerund = tok_in(d, c, LXL_GERUND_VERB);
+  return prep || gerund;
+}
+
+/* C: "Hegseth said (that) clause ... "partial" ...": a reported clause from
+ * k to the end of the clause (indirect, or mixed with a quoted part). */
+static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
+  precis_doc *d = x->d;
+  uint32_t c = x->c, se = x->se, body_end = x->body_end, pre_src = x->pre_src;
+  /* "vowed to reach", "expected to rise": an infinitive is no statement;
+   * "wrote in a message", "continued with the fight": a preposition neither */
+  if (tok_is(d, k, "to") && !tok_ieq(d, c, "according")) return 0;
+  if (cue_object_not_clause(x, k)) return CUE_NEXT;
+  if ((lx(d, c) & LX_SPEECH_NOTHAT) && !tok_is(d, k, "that")) return CUE_NEXT;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x->cue_b, x->cue_e);
+  set_source(d, q, pre_src, x->src_end);
+  uint32_t ce = clause_end(d, k, body_end);
+  /* a subordinate "While he said X, main clause" keeps X only */
+  if (pre_src > x->sb && tok_in_ci(d, pre_src - 1, LXL_SUBORDINATOR)) {
+    for (uint32_t j = k; j < body_end; j++)
+      if (tok_is(d, j, ",") && d->tok_region[j] < 0) { ce = j; break; }
+  }
+  /* keep a closing quotation mark whose opening mark is in the content,
+   * with the stop before it: the plan "has no future." */
+  for (uint32_t j = ce; j < se && j < ce + CLOSE_MARK_LOOKAHEAD; j++) {
+    if ((d->toks[j].flags & TF_QUOTE) && d->tok_region[j] >= 0 && d->regions[d->tok_region[j]].open_tok >= k &&
+        d->regions[d->tok_region[j]].close_tok == j) {
+      ce = j + 1;
+      break;
+    }
+    if (!(tok_is(d, j, ".") || tok_is(d, j, "!") || tok_is(d, j, "?") || tok_is(d, j, ","))) break;
+  }
+  /* a reported clause has a verb: "promised a review", "expect a deal" are no statements */
+  if (!has_clause(d, k, ce)) {
+    d->nquotes--;
+    return 0;
+  }
+  add_content(d, q, k, ce);
+  q->kind = kind_of(d, k, ce);
+  claim_regions_in(d, q, k, ce);
+  return ce;
+}
+
+/* D: "Content, officials said." / "Content, said the spokesman.": the
+ * sentence up to the comma before the source (after it only adverbials). */
+static uint32_t pattern_clause_then_cue(cue_ctx *x) {
+  precis_doc *d = x->d;
+  const sentence *s = x->s;
+  uint32_t sb = x->sb, cue_b = x->cue_b, cue_e = x->cue_e, pre_src = x->pre_src;
+  uint32_t src_b = NONE, src_e = NONE, comma = NONE;
+  if (pre_src != cue_b && x->src_end == cue_b && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
+    src_b = pre_src;
+    src_e = cue_b;
+    comma = pre_src - 1;
+  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",")) {
+    uint32_t e = source_after(d, cue_e, x->se);
+    if (e > cue_e) {
+      src_b = cue_e;
+      src_e = e;
+      comma = cue_b - 1;
+    }
+  }
+  if (comma == NONE || comma <= s->body_start_tok) return 0;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
+  set_source(d, q, src_b, src_e);
+  uint32_t cb = s->body_start_tok;
+  add_content(d, q, cb, comma);
+  q->kind = kind_of(d, cb, comma);
+  claim_regions_in(d, q, cb, comma);
+  return src_e > cue_e ? src_e : cue_e;
+}
+
+/* Try the patterns for the cue at token c of sentence s.  Returns the token
+ * after the last one used, or 0 when nothing was found. */
+static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
+  cue_ctx x;
+  cue_init(&x, d, s, c);
+  if (tok_ieq(d, c, "according")) return pattern_according_to(&x);
+  if (!find_source_before(&x)) return 0;
+  uint32_t r = pattern_quote_then_cue(&x);
+  if (r != CUE_NEXT) return r;
+  if (x.pre_src != x.cue_b) { /* the source is before the cue: B, C */
+    uint32_t k = content_after_cue(&x);
+    if (k < x.body_end) {
+      r = pattern_cue_then_quote(&x, k);
+      if (r != CUE_NEXT) return r;
+      r = pattern_reported_clause(&x, k);
+      if (r != CUE_NEXT) return r;
+    }
+  }
+  r = pattern_clause_then_cue(&x);
+  return r == CUE_NEXT ? 0 : r;
 }
 
 void prc_find_attributions(precis_doc *d) {
@@ -753,14 +864,14 @@ void prc_find_attributions(precis_doc *d) {
     {
       uint32_t body_end = sentence_body_end(d, se);
       uint32_t last = UINT32_MAX;
-      for (uint32_t j = body_end; j > se->body_start_tok + 2; j--)
+      for (uint32_t j = body_end; j > se->body_start_tok + TAIL_CUE_MIN; j--)
         if (is_cue(d, j - 1)) { last = j - 1; break; }
       if (last != UINT32_MAX && !tok_ieq(d, last, "according")) {
         uint32_t ps = source_before(d, se->tok_begin, last);
         bool tail_ok = true; /* only adverbials may follow: "told CNN", "said on Monday" */
         for (uint32_t j = last + 1; j < body_end; j++)
           if (is_cue(d, j) || d->tok_region[j] >= 0 || tok_is(d, j, ",") || tok_is(d, j, "that")) tail_ok = false;
-        if (tail_ok && body_end - last <= 6 && ps < last && ps > se->body_start_tok + 2 && tok_is(d, ps - 1, ",") &&
+        if (tail_ok && body_end - last <= TAIL_MAX && ps < last && ps > se->body_start_tok + TAIL_CUE_MIN && tok_is(d, ps - 1, ",") &&
             d->tok_region[ps - 2] < 0) {
           uint32_t before = d->nquotes;
           attribute_cue(d, se, last);
@@ -776,7 +887,8 @@ void prc_find_attributions(precis_doc *d) {
       if (!is_cue(d, i)) { i++; continue; }
       /* a cue inside content already taken (in this sentence) belongs to that content */
       bool inside = false;
-      for (uint32_t q = d->nquotes > first_q + 4 ? d->nquotes - 4 : first_q; q < d->nquotes; q++) {
+      for (uint32_t q = d->nquotes > first_q + INSIDE_RECENT ? d->nquotes - INSIDE_RECENT : first_q; q < d->nquotes;
+           q++) {
         quote *qq = &d->quotes[q];
         for (uint32_t k = 0; k < qq->ncontent; k++)
           if (d->toks[i].start >= qq->content[k].start && d->toks[i].end <= qq->content[k].end) inside = true;
@@ -821,19 +933,20 @@ void prc_find_attributions(precis_doc *d) {
       ps = d->quotes[last_cont].sent_begin;
     }
     if (prev < 0) continue;
-    if (d->sents[ps].para + 2 < se->para) continue;
+    if (d->sents[ps].para + CONT_PARA_GAP < se->para) continue;
     /* in the same paragraph as a direct quote it continues: one more piece of it */
     quote *pq = &d->quotes[prev];
-    if (d->sents[ps].para == se->para && pq->ncontent < 4 && pq->kind == PRECIS_QUOTE_DIRECT &&
+    if (d->sents[ps].para == se->para && pq->ncontent < QUOTE_MAX_CONTENT && pq->kind == PRECIS_QUOTE_DIRECT &&
         pq->cont_of < 0) {
       take_region(d, pq, (int32_t)r);
-      while (r + 1 < d->nregions && d->regions[r + 1].cont && d->regions[r + 1].owner < 0 && pq->ncontent < 4) {
+      while (r + 1 < d->nregions && d->regions[r + 1].cont && d->regions[r + 1].owner < 0 &&
+             pq->ncontent < QUOTE_MAX_CONTENT) {
         r++;
         take_region(d, pq, (int32_t)r);
       }
       continue;
     }
-    if (words < 3) continue; /* a new bare quotation needs some substance */
+    if (words < BARE_QUOTE_MIN_WORDS) continue; /* a new bare quotation needs some substance */
     last_cont = (int32_t)d->nquotes;
     quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, 0, 0);
     q->cont_of = prev;
@@ -849,24 +962,13 @@ void prc_find_attributions(precis_doc *d) {
   if (d->nquotes > 1) {
     uint32_t nq = d->nquotes;
     uint32_t *idx = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
-    uint32_t *tmp = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
     uint32_t *key = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
     for (uint32_t k = 0; k < nq; k++) {
       idx[k] = k;
       key[k] = d->quotes[k].ncontent ? d->quotes[k].content[0].start : d->quotes[k].cue.start;
     }
-    for (uint32_t w = 1; w < nq; w *= 2) {
-      for (uint32_t lo = 0; lo < nq; lo += 2 * w) {
-        uint32_t mid = lo + w < nq ? lo + w : nq, hi = lo + 2 * w < nq ? lo + 2 * w : nq;
-        uint32_t a = lo, b = mid, o = lo;
-        while (a < mid || b < hi) {
-          if (b >= hi || (a < mid && key[idx[a]] <= key[idx[b]])) tmp[o++] = idx[a++];
-          else tmp[o++] = idx[b++];
-        }
-      }
-      uint32_t *t = idx; idx = tmp; tmp = t;
-    }
-    uint32_t *newpos = tmp; /* reuse: old index -> new index */
+    stable_sort(&d->ar, idx, nq, sizeof *idx, cmp_index_key, key);
+    uint32_t *newpos = key; /* reuse: old index -> new index */
     for (uint32_t k = 0; k < nq; k++) newpos[idx[k]] = k;
     quote *sorted = prc_arena_alloc(&d->ar, nq * sizeof(quote));
     for (uint32_t k = 0; k < nq; k++) {

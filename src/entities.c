@@ -27,6 +27,18 @@ static bool is_word(const precis_doc *d, uint32_t i) { return (d->toks[i].flags 
 static bool is_cap(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & (TF_CAP | TF_WORD)) == (TF_CAP | TF_WORD); }
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 
+/* Windows of the name rules, in tokens. */
+#define TITLE_MAX 4          /* titles before a name joined to it: "Finance Minister Grace Whitfield" */
+#define DESC_MODIFIER_MAX 5  /* a description before a name: "the former defence minister John Healey" */
+#define ACRONYM_ORG_MAX 6    /* an all-capitals single word up to this length is an organisation */
+#define INNER_WORDS_MAX 8    /* words of each mention indexed to confirm single-word candidates */
+#define APPOSITION_MAX 10    /* "Ines Calloway, a former submarine commander,": the description */
+/* token i in a named word list (lexicon.h): exact bytes / ASCII case folded */
+static bool tok_in(const precis_doc *d, uint32_t i, lex_list l) { return prc_lex_in(l, tok_str(d, i), tok_len(d, i)); }
+static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
+  return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
+}
+
 static bool is_possessive(const precis_doc *d, uint32_t i) {
   return i < d->ntoks && (tok_ieq(d, i, "'s") || tok_is(d, i, "\xE2\x80\x99s") || tok_is(d, i, "\xE2\x80\x99S"));
 }
@@ -41,15 +53,7 @@ static bool at_start(const precis_doc *d, uint32_t i) {
   return false;
 }
 
-static const char *const non_names[] = {"gdp", "ceo", "tv", "ok", "id", "pm", "am", "ad", "bc", "dna", "hiv",
-                                         "covid", "covid-19", "internet", "web", "mp", "mps", "phd", "vs",
-                                         NULL};
-
-static bool non_name(const precis_doc *d, uint32_t i) {
-  for (int k = 0; non_names[k]; k++)
-    if (tok_ieq(d, i, non_names[k])) return true;
-  return false;
-}
+static bool non_name(const precis_doc *d, uint32_t i) { return tok_in_ci(d, i, LXL_NON_NAME); }
 
 static void add_cand(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap, uint32_t b, uint32_t e, ent_type t,
                      int typed) {
@@ -71,10 +75,7 @@ static void rule_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap
     uint32_t b = i, e = i + 1;
     while (e < d->ntoks && d->toks[e].sent == d->toks[b].sent && !(d->toks[e].flags & TF_PARA_BEFORE)) {
       if (is_cap(d, e)) { e++; continue; }
-      if ((tok_is(d, e, "of") || tok_is(d, e, "for") || tok_is(d, e, "de") || tok_is(d, e, "van") ||
-           tok_is(d, e, "von") || tok_is(d, e, "al") || tok_is(d, e, "bin") || tok_is(d, e, "da") ||
-           tok_is(d, e, "del") || tok_is(d, e, "and") || tok_is(d, e, "&")) &&
-          e + 1 < d->ntoks && is_cap(d, e + 1) && !(lx(d, e + 1) & (LX_MONTH | LX_DAY))) {
+      if (tok_in(d, e, LXL_NAME_PARTICLE) && e + 1 < d->ntoks && is_cap(d, e + 1) && !(lx(d, e + 1) & (LX_MONTH | LX_DAY))) {
         /* "and" only joins organisation-like names: "Marks and Spencer" is rare; allow "&" always */
         if (tok_is(d, e, "and")) break;
         e += 1;
@@ -126,7 +127,7 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
     while (b > 0 && d->toks[b - 1].sent == d->toks[i].sent && (d->toks[b - 1].flags & TF_CAP) &&
            ((lx(d, b - 1) & LX_TITLE) ||
             (b < i && (lx(d, b) & LX_TITLE) && !(lx(d, b - 1) & (LX_STOP | LX_SENT_START)))) &&
-           i - b < 4)
+           i - b < TITLE_MAX)
       b--;
     if (b < i) t = ENT_PERSON;
     /* gazetteer knowledge wins for single words: "Kyiv's backers" is a place */
@@ -178,7 +179,7 @@ static void find_apposition(precis_doc *d, cand *c) {
     if (d->toks[p].sent != d->toks[c->b].sent) break;
     uint32_t f = lx(d, p);
     if (is_word(d, p) && !(d->toks[p].flags & TF_CAP) && (f & LX_ROLE)) { role = true; k = p; continue; }
-    if (role && is_word(d, p) && !(d->toks[p].flags & TF_CAP) && !(f & (LX_STOP | LX_SPEECH)) && b - p < 5 &&
+    if (role && is_word(d, p) && !(d->toks[p].flags & TF_CAP) && !(f & (LX_STOP | LX_SPEECH)) && b - p < DESC_MODIFIER_MAX &&
         !is_possessive(d, p)) {
       k = p; /* "defence", "former", "foreign" */
       continue;
@@ -204,11 +205,10 @@ static ent_type guess_type(precis_doc *d, cand *c, bool *strong) {
   if (c->e - c->b >= 2 && tok_ieq(d, last, "Kingdom")) return ENT_PLACE;
   if (fl & LX_ORG_WORD) return ENT_ORG;
   if (c->e - c->b == 1 && (ff & LX_ORG_KNOWN)) return ENT_ORG;
-  if (c->e - c->b == 1 && (tok_is(d, c->b, "US") || tok_is(d, c->b, "UK") || tok_is(d, c->b, "U.S.") ||
-                           tok_is(d, c->b, "U.K."))) return ENT_PLACE;
+  if (c->e - c->b == 1 && tok_in(d, c->b, LXL_COUNTRY_ABBREV)) return ENT_PLACE;
   if (fl & LX_PLACE && !(prc_names_gender(tok_str(d, c->b), tok_len(d, c->b)) && c->e - c->b >= 2)) return ENT_PLACE;
   if (c->e - c->b >= 2 && prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
-  if (c->e - c->b == 1 && (d->toks[c->b].flags & TF_ALLCAP) && tok_len(d, c->b) <= 6) return ENT_ORG;
+  if (c->e - c->b == 1 && (d->toks[c->b].flags & TF_ALLCAP) && tok_len(d, c->b) <= ACRONYM_ORG_MAX) return ENT_ORG;
   *strong = false;
   /* weak evidence */
   if (c->e - c->b == 1 && prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) return ENT_PERSON;
@@ -218,10 +218,7 @@ static ent_type guess_type(precis_doc *d, cand *c, bool *strong) {
     uint32_t nf = lx(d, c->e);
     if (nf & LX_SPEECH) return ENT_PERSON;
     if (is_possessive(d, c->e)) return ENT_PERSON;
-    if (tok_is(d, c->e, "has") || tok_is(d, c->e, "had") || tok_is(d, c->e, "was") || tok_is(d, c->e, "is") ||
-        tok_is(d, c->e, "will") || tok_is(d, c->e, "would") || tok_is(d, c->e, "took") ||
-        tok_is(d, c->e, "echoed") || tok_is(d, c->e, "added"))
-      return ENT_PERSON;
+    if (tok_in(d, c->e, LXL_PERSON_VERB)) return ENT_PERSON;
   }
   return ENT_OTHER;
 }
@@ -264,13 +261,8 @@ static void learn_title(precis_doc *d, entity *en, uint32_t b, uint32_t e) {
   add_desc(d, en, t);
   /* gender from titles */
   for (uint32_t k = b; k < e; k++) {
-    if (tok_ieq(d, k, "Mr") || tok_ieq(d, k, "Mr.") || tok_ieq(d, k, "Sir") || tok_ieq(d, k, "King") ||
-        tok_ieq(d, k, "Prince") || tok_ieq(d, k, "Lord") || tok_ieq(d, k, "spokesman") || tok_ieq(d, k, "chairman"))
-      en->gender = 'm';
-    if (tok_ieq(d, k, "Mrs") || tok_ieq(d, k, "Mrs.") || tok_ieq(d, k, "Ms") || tok_ieq(d, k, "Ms.") ||
-        tok_ieq(d, k, "Miss") || tok_ieq(d, k, "Dame") || tok_ieq(d, k, "Queen") || tok_ieq(d, k, "Princess") ||
-        tok_ieq(d, k, "Lady") || tok_ieq(d, k, "spokeswoman") || tok_ieq(d, k, "chairwoman"))
-      en->gender = 'f';
+    if (tok_in_ci(d, k, LXL_MALE_TITLE)) en->gender = 'm';
+    if (tok_in_ci(d, k, LXL_FEMALE_TITLE)) en->gender = 'f';
   }
 }
 
@@ -408,7 +400,7 @@ void prc_find_entities(precis_doc *d) {
   smap inner;
   smap_init(d, &inner, n * 2);
   for (uint32_t k = 0; k < n; k++)
-    for (uint32_t t = cs[k].b; t < cs[k].e && t < cs[k].b + 8; t++)
+    for (uint32_t t = cs[k].b; t < cs[k].e && t < cs[k].b + INNER_WORDS_MAX; t++)
       if (!at_start(d, t)) smap_put(d, &inner, t, t + 1, 1);
   uint32_t kept = 0;
   for (uint32_t k = 0; k < n; k++) {
@@ -476,9 +468,9 @@ void prc_find_entities(precis_doc *d) {
     if (c->desc_e > c->desc_b) learn_title(d, en, c->desc_b, c->desc_e);
     /* an apposition after a person's name: "Ines Calloway, a former submarine commander," */
     if (en->type == ENT_PERSON && c->e + 2 < d->ntoks && tok_is(d, c->e, ",") &&
-        (tok_ieq(d, c->e + 1, "a") || tok_ieq(d, c->e + 1, "an") || tok_ieq(d, c->e + 1, "the"))) {
+        tok_in_ci(d, c->e + 1, LXL_ARTICLE)) {
       uint32_t k = c->e + 2, last_role = 0;
-      while (k < d->ntoks && k < c->e + 10 && !tok_is(d, k, ",") && !tok_is(d, k, ".") &&
+      while (k < d->ntoks && k < c->e + APPOSITION_MAX && !tok_is(d, k, ",") && !tok_is(d, k, ".") &&
              (d->toks[k].flags & TF_WORD) && !(lx(d, k) & LX_SPEECH)) {
         if (lx(d, k) & LX_ROLE) last_role = k;
         k++;

@@ -37,6 +37,16 @@ static inline bool is_plain_number(const precis_doc *d, uint32_t j) {
 }
 static inline bool is_word(const precis_doc *d, uint32_t j) { return (d->toks[j].flags & TF_WORD) != 0; }
 
+/* Limits of the figure rules. */
+#define DIGITS_MAX_BYTES 64   /* a digit string longer than this is no number ("1,234.50") */
+#define NUMWORD_MAX_BYTES 40  /* a number word longer than this is none ("twenty-five") */
+#define GDP_DET_MAX 3         /* "of the country's GDP": words between "of" and GDP */
+#define COUNT_NOUN_MIN 4      /* a count noun (a plural) has 4 to 30 bytes */
+#define COUNT_NOUN_MAX 30
+#define COUNT_MODIFIER_MAX 2  /* "300 more US troops": modifiers between the number and its noun */
+#define YEAR_FIRST 1900       /* a bare integer in [1900, 2099] is a year, not a count */
+#define YEAR_LAST 2099
+
 /* case-insensitive (ASCII) compare of a byte range with a NUL-terminated string */
 static bool mem_ieq(const char *s, size_t n, const char *w) {
   size_t k = 0;
@@ -57,13 +67,13 @@ enum {
   WL_NUM = 1u << 0,      /* NUMWORDS (index in num) */
   WL_CUR = 1u << 1,      /* CURWORDS (index in cur) */
   WL_CURPRE = 1u << 2,   /* first word of a CURPREFIX */
-  WL_LABEL = 1u << 3,    /* LABELS */
-  WL_IRREG = 1u << 4,    /* IRREGULAR_NOUNS */
-  WL_NOTPL = 1u << 5,    /* NOT_PLURAL */
-  WL_MOD = 1u << 6,      /* COUNT_MODIFIERS */
+  WL_LABEL = 1u << 3,    /* LXL_FIG_LABEL (lexicon.c) */
+  WL_IRREG = 1u << 4,    /* LXL_FIG_IRREGULAR */
+  WL_NOTPL = 1u << 5,    /* LXL_FIG_NOT_PLURAL */
+  WL_MOD = 1u << 6,      /* LXL_FIG_MODIFIER */
   WL_ISO = 1u << 7,      /* ISO_CODES (index in iso; case-sensitive) */
   WL_DPRE = 1u << 8,     /* DOLLAR_PREFIX (index in dpre; case-sensitive) */
-  WL_START = 1u << 9     /* may start a figure */
+  WL_START = 1u << 9     /* may start a figure (with LXL_FIG_START) */
 };
 typedef struct wentry {
   const char *w;
@@ -98,7 +108,7 @@ static bool parse_digits(const char *s, uint32_t n, double *out, bool *comma, bo
   uint32_t k = 0, group = 0;
   bool seen_comma = false, seen_dot = false;
   double frac = 0.1;
-  if (n == 0 || n > 64) return false;
+  if (n == 0 || n > DIGITS_MAX_BYTES) return false;
   *comma = false;
   *lead0 = (n > 1 && s[0] == '0' && s[1] != '.');
   for (; k < n; k++) {
@@ -285,7 +295,7 @@ static bool wtoken(const precis_doc *d, uint32_t j, wstate *st) {
   if (!is_word(d, j) || (d->toks[j].flags & TF_NUMBER)) return false;
   const char *s = tok_str(d, j);
   uint32_t n = tok_len(d, j);
-  if (n > 40) return false;
+  if (n > NUMWORD_MAX_BYTES) return false;
   wstate tmp = *st;
   bool hy = memchr(s, '-', n) != NULL;
   uint32_t a = 0;
@@ -572,12 +582,10 @@ static uint32_t approx_before(const precis_doc *d, uint32_t i, uint32_t floor_to
 
 /* "of GDP", "of its GDP", "of the country's gross domestic product": end token or j */
 static uint32_t gdp_after(const precis_doc *d, uint32_t j, uint32_t sent) {
-  static const char *const DET[] = {"its", "their", "the", "his", "her", "our", "this", "that",
-                                    "national", "annual", "total", "global", "world", NULL};
   if (!in_sent(d, j, sent) || !tok_ieq(d, j, "of")) return j;
   uint32_t k = j + 1;
-  for (int n = 0; n < 3 && in_sent(d, k, sent); n++) {
-    if (tok_in(d, k, DET) >= 0 || is_apos_s(d, k)) { k++; continue; }
+  for (int n = 0; n < GDP_DET_MAX && in_sent(d, k, sent); n++) {
+    if (tok_in(d, k, prc_lex_list(LXL_FIG_GDP_DET)) >= 0 || is_apos_s(d, k)) { k++; continue; }
     if (is_word(d, k) && in_sent(d, k + 1, sent) && is_apos_s(d, k + 1)) { k += 2; n++; continue; }
     break;
   }
@@ -615,49 +623,10 @@ static uint32_t percent_after(const precis_doc *d, uint32_t j, uint32_t sent, co
 }
 
 /* ------------------------------------------------------------------------ */
-/* counts */
-
-static const char *const IRREGULAR_NOUNS[] = {
-    "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep", "deer",
-    "fish", "feet", "teeth", "geese", "mice", "aircraft", "livestock", "offspring", "species",
-    "crew", "infantry", "militia", "km", "kg", "mph", "kph", "cm", "mm", "ft", "lb", "lbs", "mw",
-    "gw", "kw", "kwh", "mwh", "gwh", "acres", "hectares", "tonnes", "tons", NULL};
-
-/* words ending in -s that are not count nouns */
-static const char *const NOT_PLURAL[] = {
-    "always", "perhaps", "sometimes", "besides", "afterwards", "towards", "backwards", "forwards",
-    "upwards", "downwards", "nevertheless", "whereas", "thus", "plus", "minus", "unless", "across",
-    "overseas", "indoors", "outdoors", "downstairs", "upstairs", "others", "ones", "times", "yes",
-    "its", "this", "his", "hers", "ours", "yours", "theirs", "has", "was", "does", "goes", "news",
-    "means", "thanks", "whereabouts", "lots", "tons", "loads", "bucks", "odds", "is", "as", "us",
-    "says", "makes", "takes", "gives", "comes", "seems", "remains", "becomes", "includes", "needs",
-    "wants", "looks", "feels", "gets", "puts", "lets", "keeps", "sees", "knows", "tells", "adds",
-    "shows", "leaves", "marks", "brings", "stands", "lies", "dies", "happens", "begins", "ends",
-    "percents", "apiece", "aboard", "series", "headquarters", "sales", "earnings", "proceeds",
-    "savings", "terms", "grounds", "lengths", "olds", NULL};
-
-/* a modifier allowed between the number and its noun: "300 more US troops" */
-static const char *const COUNT_MODIFIERS[] = {
-    "more", "other", "new", "additional", "extra", "further", "former", "young", "elderly", "old",
-    "armed", "unarmed", "injured", "wounded", "dead", "missing", "local", "foreign", "civilian",
-    "innocent", "full-time", "part-time", "small", "large", "big", "major", "key", "top", "senior",
-    "junior", "female", "male", "individual", "separate", "different", "registered", "eligible",
-    "confirmed", "suspected", "active", "active-duty", "fellow", "total", "consecutive", "straight",
-    "successive", "U.S.", "US", "UK", "EU", "UN", "NATO", "Nato", NULL};
-
-/* words before a number that make it a label, not a count: "page 5", "No. 10" */
-static const char *const LABELS[] = {
-    "no", "no.", "nos", "nos.", "number", "num", "page", "pages", "p", "pp", "chapter", "section", "article",
-    "paragraph", "para", "clause", "line", "item", "flight", "route", "room", "platform", "gate",
-    "terminal", "level", "grade", "year", "stage", "phase", "step", "round", "week", "day", "game",
-    "match", "race", "lap", "heat", "channel", "bus", "highway", "interstate", "exit", "row", "seat",
-    "table", "figure", "fig", "fig.", "version", "v", "model", "series", "size", "part", "vol", "vol.",
-    "volume", "issue", "episode", "season", "category", "class", "type", "tier", "ward", "district",
-    "zone", "precinct", "unit", "lot", "box", "apartment", "apt", "suite", "floor", "block", "building",
-    "bill", "resolution", "act", "amendment", "rule", "regulation", "proposition", "prop", "measure",
-    "division", "league", "squad", "team", "jersey", "shirt", "pick", "seed", "ranked", "ranking",
-    "rank", "aged", "age", "ages", "height", "score", "minute", "hour", "#", "cell", "bed", "hole",
-    "court", "via", "vs", "vs.", "v.", "x", NULL};
+/* counts.  The word lists are in lexicon.c: LXL_FIG_IRREGULAR (count nouns
+ * without -s), LXL_FIG_NOT_PLURAL (words in -s that are no count nouns),
+ * LXL_FIG_MODIFIER (between the number and its noun: "300 more US troops"),
+ * LXL_FIG_LABEL (before a number: a label, not a count: "page 5", "No. 10"). */
 
 /* is token j (lower-case plural) a count noun?  Writes the unit start/end */
 static bool count_noun(const precis_doc *d, uint32_t j) {
@@ -666,7 +635,7 @@ static bool count_noun(const precis_doc *d, uint32_t j) {
   if (tok_has(d, j, WL_IRREG)) return !(t->flags & TF_ALLCAP);
   const char *s = tok_str(d, j);
   uint32_t n = tok_len(d, j);
-  if (n < 4 || n > 30) return false;
+  if (n < COUNT_NOUN_MIN || n > COUNT_NOUN_MAX) return false;
   for (uint32_t k = 0; k < n; k++) {
     unsigned char c = (unsigned char)s[k];
     bool ok = (c >= 'a' && c <= 'z') || (c == '-' && k > 0 && k + 1 < n) || ((t->flags & TF_CAP) && k == 0 && c >= 'A' && c <= 'Z');
@@ -720,7 +689,7 @@ static bool count_number_ok(const precis_doc *d, uint32_t i, const numphrase *np
   if (np->range) return false; /* "3-5 years" is rare next to scores ("3-1 wins") */
   if (np->kind == NP_DIGITS) {
     if (np->lead0) return false;
-    if (np->is_int && !np->comma && !np->scaled && np->value >= 1900 && np->value <= 2099) return false;
+    if (np->is_int && !np->comma && !np->scaled && np->value >= YEAR_FIRST && np->value <= YEAR_LAST) return false;
     if (np->value == 1 && !np->scaled) return false;
   }
   if (np->kind == NP_WORDS && np->value == 1) return false;
@@ -848,12 +817,11 @@ static void wl_build(void) {
     wentry *e = wl_add(DOLLAR_PREFIX[k].sym, WL_DPRE | WL_START);
     if (e->dpre < 0) e->dpre = (int16_t)k;
   }
-  wl_list(LABELS, WL_LABEL);
-  wl_list(IRREGULAR_NOUNS, WL_IRREG);
-  wl_list(NOT_PLURAL, WL_NOTPL);
-  wl_list(COUNT_MODIFIERS, WL_MOD);
-  static const char *const more[] = {"a", "an", "half", "rs", "rs.", NULL};
-  wl_list(more, WL_START);
+  wl_list(prc_lex_list(LXL_FIG_LABEL), WL_LABEL);
+  wl_list(prc_lex_list(LXL_FIG_IRREGULAR), WL_IRREG);
+  wl_list(prc_lex_list(LXL_FIG_NOT_PLURAL), WL_NOTPL);
+  wl_list(prc_lex_list(LXL_FIG_MODIFIER), WL_MOD);
+  wl_list(prc_lex_list(LXL_FIG_START), WL_START);
 }
 
 static const wentry *wl_find(const char *s, size_t n, uint32_t h) {
@@ -959,7 +927,7 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
     if (!in_sent(d, k, sent) || !tok_ieq(d, k, "of")) return false;
     k++;
   }
-  for (int m = 0; m < 2 && in_sent(d, k + 1, sent); m++) {
+  for (int m = 0; m < COUNT_MODIFIER_MAX && in_sent(d, k + 1, sent); m++) {
     if (count_noun(d, k)) break;
     if (tok_has(d, k, WL_MOD) || demonym_like(d, k))
       k++;
@@ -968,18 +936,12 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
   }
   if (!in_sent(d, k, sent) || !count_noun(d, k)) return false;
   /* a noun compound names its head last: "two police officers", "five swimming pools" */
-  static const char *const MEASURE[] = {
-      "years", "months", "weeks", "days", "hours", "minutes", "seconds", "miles", "metres", "meters",
-      "kilometres", "kilometers", "km", "feet", "inches", "yards", "pounds", "tons", "tonnes", "kg",
-      "kilograms", "grams", "litres", "liters", "gallons", "acres", "hectares", "degrees", "points", NULL};
   if (in_sent(d, k + 1, sent) && !(d->toks[k + 1].flags & TF_CAP) && count_noun(d, k + 1) &&
-      tok_in(d, k, MEASURE) < 0)
+      tok_in(d, k, prc_lex_list(LXL_FIG_MEASURE)) < 0)
     k++;
   if (np.letter_m) {
     /* "100m hurdles", "400m heats": metres, not millions */
-    static const char *const SPORT[] = {"hurdles", "heats", "finals", "races", "titles", "events",
-                                        "relays", "sprints", "metres", "meters", NULL};
-    if (tok_in(d, k, SPORT) >= 0) return false;
+    if (tok_in(d, k, prc_lex_list(LXL_FIG_SPORT)) >= 0) return false;
   }
   /* "5 years old": an age, still a count of years; "5 times": excluded by NOT_PLURAL */
   c->a = i;

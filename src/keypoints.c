@@ -1,7 +1,7 @@
 /* keypoints.c - stage 9: score sentences, pick a few, compress each into a
  * short statement and attribute it ("claim: Speaker").
  *
- * Scoring (weights in kp_weights below, tuned on the dev splits):
+ * Scoring (weights in prc_kp_weights below, kp_weights in summarize.h; tuned on the dev splits):
  *   position      news puts the point first: exp(-rank / 4)
  *   centrality    the share of the document's prominent entities it names
  *   attribution   a resolved speaker's reported statement is what a key-point
@@ -26,25 +26,47 @@
 #include "summarize.h"
 #include "tags.h"
 
-typedef struct kp_weights {
-  double position, decay, centrality, attr_indirect, attr_direct, figure, question, short_pen, long_pen,
-      redundancy, dup_threshold, textrank;
-} kp_weights;
-
-static const kp_weights W = {
-    .position = 1.0,
-    .decay = 4.0,
-    .centrality = 0.35,
-    .attr_indirect = 0.1,
-    .attr_direct = 0.05,
-    .figure = 0.12,
-    .question = 0.4,
-    .short_pen = 0.5,
-    .long_pen = 0.15,
-    .redundancy = 0.6,
-    .dup_threshold = 0.5,
-    .textrank = 1.2,
+const kp_weights prc_kp_weights = {
+    .position = 1.0,         /* the lead sentence scores 1 for its position */
+    .decay = 4.0,            /* exp(-rank / 4): the 5th candidate keeps 37% */
+    .centrality = 0.35,      /* per unit of prominent-entity share */
+    .centrality_cap = 1.5,   /* a sentence naming everyone gains at most 0.35 * 1.5 */
+    .central_mentions = 2,   /* entities mentioned once are not prominent */
+    .textrank = 1.2,         /* the most central sentence gains 1.2 */
+    .attr_indirect = 0.1,    /* "X said (that) ..." with X resolved */
+    .attr_direct = 0.05,     /* a resolved direct quote: less, quotes read worse out of context */
+    .figure = 0.12,          /* money, percentages and counts */
+    .question = 0.4,         /* questions are rarely key points */
+    .short_pen = 0.5,        /* claims under 6 words */
+    .short_words = 6,
+    .long_pen = 0.15,        /* claims over 40 words */
+    .long_words = 40,
+    .pronoun_pen = 0.1,      /* "He added ..." with nothing to resolve it */
+    .min_sent_words = 3,     /* "Watch the video." is no candidate */
+    .min_claim_words = 4,    /* a claim compressed to 3 words says nothing */
+    .redundancy = 0.6,       /* a candidate repeating a chosen point half loses 0.3 */
+    .dup_threshold = 0.5,    /* half its content words in a chosen point: a near-duplicate */
+    .auto_few = 3,           /* a typical article (< 40 candidates): 3 points */
+    .auto_mid = 4,           /* 40 to 79 candidates: 4 */
+    .auto_many = 5,          /* 80 or more: 5 */
+    .auto_mid_from = 40,
+    .auto_many_from = 80,
+    .tr_damping = SUMMARIZE_TR_DAMPING,   /* 0.85, as in Mihalcea & Tarau */
+    .tr_epsilon = SUMMARIZE_TR_EPSILON,   /* 1e-6 */
+    .tr_max_iter = SUMMARIZE_TR_MAX_ITER, /* 100 */
+    .tr_idf_smooth = 1.0,    /* idf = ln(N / df) + 1 */
+    .tr_tie_scale = 1e10,    /* scores equal to 1e-10 are ties (the earlier sentence first) */
 };
+
+static const kp_weights *const W = &prc_kp_weights;
+
+/* Limits of candidate building and compression (tokens or words). */
+#define MAX_CANDS 200         /* candidate sentences scored per document (the first ones) */
+#define BAG 64                /* content words compared per candidate for redundancy */
+#define CUT_MIN_WORDS 5       /* a claim is never cut before its 5th word */
+#define ADVERBIAL_MAX 14      /* a leading adverbial ends at a comma within this many tokens */
+#define AFTER_ADVERBIAL_WORDS 5 /* ... and is dropped only when this many words follow it */
+#define SOURCE_NAME_MAX 4     /* an unresolved source shown as the speaker has at most 4 tokens */
 
 typedef struct cand {
   uint32_t sent;
@@ -66,6 +88,11 @@ static uint32_t tok_at_byte(const precis_doc *d, uint32_t byte) {
 }
 
 static bool is_word_tok(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & (TF_WORD | TF_NUMBER)) != 0; }
+/* token i in a named word list (lexicon.h): exact bytes / ASCII case folded */
+static bool tok_in(const precis_doc *d, uint32_t i, lex_list l) { return prc_lex_in(l, tok_str(d, i), tok_len(d, i)); }
+static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
+  return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
+}
 
 /* Cut [b, e) at the first clause boundary outside quotation marks. */
 static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
@@ -74,17 +101,15 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
   bool verb = false;  /* one of them is a verb */
   for (uint32_t i = b; i < e; i++) {
     if (is_word_tok(d, i)) words++;
-    if (words < 5 || d->toks[i].quote_depth > 0) continue;
+    if (words < CUT_MIN_WORDS || d->toks[i].quote_depth > 0) continue;
     if (tok_is(d, i, ";") || tok_is(d, i, "\xE2\x80\x94") || tok_is(d, i, "--") || tok_is(d, i, "\xE2\x80\x93") ||
         tok_is(d, i, ":")) {
       /* only when what comes before is a clause (has a verb); the scan
        * goes on from where the last one stopped (linear in the sentence) */
       for (; vk < i && !verb; vk++)
         verb = tags_have_pos(d) ? (d->toks[vk].pos == TAG_UPOS_VERB || d->toks[vk].pos == TAG_UPOS_AUX)
-                                : (prc_lex_flags(tok_str(d, vk), tok_len(d, vk)) & LX_SPEECH) || tok_is(d, vk, "is") ||
-                                      tok_is(d, vk, "was") || tok_is(d, vk, "are") || tok_is(d, vk, "were") ||
-                                      tok_is(d, vk, "has") || tok_is(d, vk, "have") || tok_is(d, vk, "had") ||
-                                      tok_is(d, vk, "will") || tok_is(d, vk, "would");
+                                : (prc_lex_flags(tok_str(d, vk), tok_len(d, vk)) & LX_SPEECH) ||
+                                      tok_in(d, vk, LXL_FINITE_VERB);
       if (verb) return i;
     }
     if (tok_is(d, i, "but") && !(i + 1 < e && tok_is(d, i + 1, "also"))) {
@@ -92,12 +117,7 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
       if (k > b && tok_is(d, k - 1, ",")) k--;
       return k;
     }
-    if (tok_is(d, i, ",") && i + 1 < e &&
-        (tok_is(d, i + 1, "which") || tok_is(d, i + 1, "while") || tok_is(d, i + 1, "whereas") ||
-         tok_is(d, i + 1, "although") || tok_is(d, i + 1, "though") || tok_is(d, i + 1, "who") ||
-         tok_is(d, i + 1, "according") || tok_is(d, i + 1, "as") || tok_is(d, i + 1, "adding") ||
-         tok_is(d, i + 1, "saying")))
-      return i;
+    if (tok_is(d, i, ",") && i + 1 < e && tok_in(d, i + 1, LXL_CLAIM_CUT)) return i;
     /* ", and made clear ..." : "and" + a verb starts a new predicate */
     if (tok_is(d, i, ",") && i + 2 < e && tok_is(d, i + 1, "and")) {
       uint32_t v = i + 2;
@@ -113,25 +133,18 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
 /* Leading adverbial: "In a forceful introduction at NATO headquarters, ..." */
 static uint32_t skip_adverbial(const precis_doc *d, uint32_t b, uint32_t e) {
   if (b >= e) return b;
-  static const char *openers[] = {"in", "on", "at", "after", "before", "during", "since", "for", "with",
-                                  "under", "speaking", "meanwhile", "however", "earlier", "later", "last",
-                                  "this", "now", "instead", "still", "yet", "also", "but", "and", "so",
-                                  "separately", "elsewhere", "today", "yesterday", "overall", NULL};
-  bool opener = false;
-  for (int k = 0; openers[k]; k++)
-    if (tok_ieq(d, b, openers[k])) opener = true;
-  if (!opener) return b;
+  if (!tok_in_ci(d, b, LXL_CLAIM_OPENER)) return b;
   /* "But he insisted" / "And so": a lone conjunction goes */
-  if (tok_ieq(d, b, "but") || tok_ieq(d, b, "and") || tok_ieq(d, b, "so") || tok_ieq(d, b, "yet")) {
+  if (tok_in_ci(d, b, LXL_CONJ_OPENER)) {
     if (b + 1 < e && !tok_is(d, b + 1, ",")) return b + 1;
   }
-  for (uint32_t i = b + 1; i < e && i < b + 14; i++) {
+  for (uint32_t i = b + 1; i < e && i < b + ADVERBIAL_MAX; i++) {
     if (d->toks[i].quote_depth > 0) return b;
     if (tok_is(d, i, ",")) {
       /* what follows must still be a clause of some length */
       uint32_t words = 0;
       for (uint32_t k = i + 1; k < e; k++) words += is_word_tok(d, k);
-      return words >= 5 ? i + 1 : b;
+      return words >= AFTER_ADVERBIAL_WORDS ? i + 1 : b;
     }
   }
   return b;
@@ -177,14 +190,14 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
     bool nameable = false;
     if (q->entity < 0 && q->source_tok_begin != UINT32_MAX) {
       uint32_t sb = q->source_tok_begin, sx = q->source_tok_end;
-      if (tok_ieq(d, sb, "the") || tok_ieq(d, sb, "a") || tok_ieq(d, sb, "an")) sb++;
+      if (tok_in_ci(d, sb, LXL_ARTICLE)) sb++;
       uint32_t f = sb < sx ? prc_lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
       bool namey = sb < sx && ((d->toks[sb].flags & TF_CAP) || (f & (LX_ROLE | LX_PERSON_WORD)) ||
-                               tok_ieq(d, sb, "police") || tok_ieq(d, sb, "officials") || tok_ieq(d, sb, "authorities"));
+                               tok_in_ci(d, sb, LXL_GROUP_SOURCE));
       for (uint32_t t = sb; t < sx && namey; t++)
         if (!(d->toks[t].flags & (TF_WORD | TF_NUMBER)) && !tok_is(d, t, "\xE2\x80\x99s") && !tok_is(d, t, "'s"))
           namey = false;
-      if (namey && sx - sb <= 4 && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_STOP))) {
+      if (namey && sx - sb <= SOURCE_NAME_MAX && !(f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_STOP))) {
         nameable = true;
         c->src_b = sb;
         c->src_e = sx;
@@ -269,9 +282,6 @@ static double overlap(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
   return (double)inter / mn;
 }
 
-#define MAX_CANDS 200
-#define BAG 64
-
 void prc_select_keypoints(precis_doc *d) {
   d->nkps = 0;
   int n = d->opts.max_keypoints;
@@ -297,7 +307,7 @@ void prc_select_keypoints(precis_doc *d) {
 
   /* graph centrality (TextRank), normalised to the best sentence */
   double *tr = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(double));
-  if (W.textrank > 0) {
+  if (W->textrank > 0) {
     prc_summarize_textrank_scores(d, tr);
     double mx = 0;
     for (uint32_t s = 0; s < d->nsents; s++) if (tr[s] > mx) mx = tr[s];
@@ -313,15 +323,15 @@ void prc_select_keypoints(precis_doc *d) {
     if (se->is_heading) continue;
     uint32_t words = 0;
     for (uint32_t i = se->body_start_tok; i < se->tok_end; i++) words += is_word_tok(d, i);
-    if (words < 3) continue;
+    if (words < W->min_sent_words) continue;
     cand *c = &cs[nc];
     memset(c, 0, sizeof *c);
     c->sent = s;
     claim_range(d, se, s, sent_quote, c);
     uint32_t cw = 0;
     for (uint32_t i = c->b; i < c->e; i++) cw += is_word_tok(d, i);
-    if (cw < 4) { rank++; continue; }
-    double score = W.position * exp(-(double)rank / W.decay);
+    if (cw < W->min_claim_words) { rank++; continue; }
+    double score = W->position * exp(-(double)rank / W->decay);
     rank++;
     /* centrality */
     double cent = 0;
@@ -329,33 +339,33 @@ void prc_select_keypoints(precis_doc *d) {
       int32_t m = d->tok_mention[i];
       if (m < 0 || (i > se->tok_begin && d->tok_mention[i - 1] == m)) continue;
       const entity *en = &d->ents[d->mentions[m].entity];
-      if (en->nmentions >= 2) cent += en->nmentions / maxm;
+      if (en->nmentions >= W->central_mentions) cent += en->nmentions / maxm;
     }
     if (c->entity >= 0) cent += d->ents[c->entity].nmentions / maxm;
-    score += W.centrality * (cent > 1.5 ? 1.5 : cent);
-    score += W.textrank * tr[s];
+    score += W->centrality * (cent > W->centrality_cap ? W->centrality_cap : cent);
+    score += W->textrank * tr[s];
     int32_t qi = sent_quote[s];
     if (qi >= 0 && d->quotes[qi].entity >= 0)
-      score += d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? W.attr_direct : W.attr_indirect;
+      score += d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? W->attr_direct : W->attr_indirect;
     while (fig_i < d->nfigs && d->figs[fig_i].sent < s) fig_i++;
-    if (fig_i < d->nfigs && d->figs[fig_i].sent == s) score += W.figure;
-    if (tok_is(d, se->tok_end - 1, "?") || (se->tok_end >= 2 && tok_is(d, se->tok_end - 2, "?"))) score -= W.question;
-    if (cw < 6) score -= W.short_pen;
-    if (cw > 40) score -= W.long_pen;
+    if (fig_i < d->nfigs && d->figs[fig_i].sent == s) score += W->figure;
+    if (tok_is(d, se->tok_end - 1, "?") || (se->tok_end >= 2 && tok_is(d, se->tok_end - 2, "?"))) score -= W->question;
+    if (cw < W->short_words) score -= W->short_pen;
+    if (cw > W->long_words) score -= W->long_pen;
     /* a pronoun subject we cannot resolve reads badly alone */
     if (c->entity < 0) {
       uint32_t f = prc_lex_flags(tok_str(d, c->b), tok_len(d, c->b));
-      if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) score -= 0.1;
+      if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) score -= W->pronoun_pen;
     }
     c->score = score;
     nbag[nc] = bag(d, c->b, c->e, bags + nc * BAG, BAG);
     nc++;
   }
   if (!nc) return;
-  if (n <= 0) n = nc < 40 ? 3 : nc < 80 ? 4 : 5; /* 3 for a typical article, up to 5 for long ones */
-  if ((uint32_t)n > nc) n = (int)nc;
-  /* greedy selection with redundancy */
-  uint32_t chosen[100];
+  if (n <= 0) n = nc < W->auto_mid_from ? W->auto_few : nc < W->auto_many_from ? W->auto_mid : W->auto_many;
+  if ((uint32_t)n > nc) n = (int)nc; /* any max_keypoints: at most one point per candidate */
+  /* greedy selection with redundancy; n <= nc <= MAX_CANDS entries */
+  uint32_t *chosen = prc_arena_alloc(&d->ar, nc * sizeof *chosen);
   int nch = 0;
   while (nch < n) {
     int best = -1;
@@ -367,10 +377,10 @@ void prc_select_keypoints(precis_doc *d) {
       for (int k = 0; k < nch; k++) {
         double o = overlap(bags + i * BAG, nbag[i], bags + chosen[k] * BAG, nbag[chosen[k]]);
         if (o > red) red = o;
-        if (o >= W.dup_threshold) dup = true;
+        if (o >= W->dup_threshold) dup = true;
       }
       if (dup) continue;
-      double v = cs[i].score - W.redundancy * red;
+      double v = cs[i].score - W->redundancy * red;
       if (v > bs) { bs = v; best = (int)i; }
     }
     if (best < 0) break;

@@ -250,3 +250,171 @@ uint32_t prc_lex_flags(const char *s, size_t n) {
 }
 
 bool prc_lex_is_abbrev(const char *s, size_t n) { return (prc_lex_flags(s, n) & LX_ABBREV) != 0; }
+
+/* ---- named word lists (lexicon.h, lex_list) ---------------------------------- */
+
+static const char *const N_PARTICIPLE_CUE[] = {
+    "saying", "adding", "arguing", "noting", "claiming", "insisting", "warning", "explaining", "stressing",
+    "suggesting", "citing", "asserting", "declaring", "acknowledging", "admitting", "calling", NULL};
+static const char *const N_CLAUSE_WORD[] = {
+    "that", "which", "who", "whom", "but", "and", "or", "while", "when", "as", "because", "although",
+    "though", "if", "after", "before", "since", "so", "where", "whether", "than", "until", "unless", "once",
+    NULL};
+static const char *const N_AUX_OR_ADV[] = {
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "also", "later",
+    "previously", "again", "repeatedly", "then", "reportedly", "once", "recently", "publicly", "privately",
+    "separately", "earlier", "further", "frequently", "often", "been", "being", "be", "could", "may",
+    "might", "should", "can", "not", "never", "first", "last", "initially", "today", "yesterday", "openly",
+    "still", "even", NULL};
+static const char *const N_AUX[] = {"is", "was", "were", "are", "will", "would", "had", "has", "have", "could",
+                                    "should", "must", "can", "may", "might", "did", "does", "do", "be", "been",
+                                    NULL};
+static const char *const N_GERUND_VERB[] = {
+    "admit", "admitted", "admits", "deny", "denied", "denies", "recall", "recalled", "recalls", "describe",
+    "described", "describes", "suggest", "suggested", "suggests", "continue", "continued", "continues",
+    "mention", "mentioned", "mentions", "propose", "proposed", "proposes", "acknowledge", "acknowledged",
+    "acknowledges", "report", "reported", "reports", "recommend", "recommended", "consider", "considered",
+    "promised", "vowed", NULL};
+static const char *const N_ADDRESSEE_CUE[] = {"told", "tells", "tell", "assured", "informed", "warned", "reminded",
+                                              NULL};
+static const char *const N_ADVERBIAL_START[] = {"on", "in", "at", "last", "during", "late", "earlier", "via",
+                                                "through", "after", "before", "this", "repeatedly", "publicly",
+                                                "privately", NULL};
+static const char *const N_PREPOSITION[] = {"in", "on", "at", "with", "during", "after", "before", "for",
+                                            "from", "by", "about", "into", "over", "through", "via", NULL};
+static const char *const N_SUBORDINATOR[] = {"while", "although", "though", "as", NULL};
+static const char *const N_IRREGULAR_SPEECH[] = {"said", "told", "wrote", "thought", "says", "tells", NULL};
+static const char *const N_PLURAL_SAY[] = {"say", "believe", "argue", "warn", "claim", "insist", NULL};
+static const char *const N_SOURCE_DET[] = {"the", "a", "an", "his", "her", "their", "its", "our", "other", "some",
+                                           "many", "one", "both", "former", "new", NULL};
+static const char *const N_SOURCE_OPENER[] = {"In", "On", "At", "After", NULL};
+static const char *const N_ARTICLE[] = {"the", "a", "an", NULL};
+static const char *const N_ARTICLE_HOST[] = {"of", "for", "at", "all", "both", "half", NULL};
+static const char *const N_POSSESSIVE[] = {"his", "her", "their", "our", "my", NULL};
+static const char *const N_SOURCE_INNER[] = {"his", "her", "their", "former", NULL};
+static const char *const N_CLAUSE_BREAK[] = {"though", "although", "whereas", "according", NULL};
+static const char *const N_CLAIM_CUT[] = {"which", "while", "whereas", "although", "though", "who",
+                                          "according", "as", "adding", "saying", NULL};
+static const char *const N_CLAIM_OPENER[] = {
+    "in", "on", "at", "after", "before", "during", "since", "for", "with", "under", "speaking", "meanwhile",
+    "however", "earlier", "later", "last", "this", "now", "instead", "still", "yet", "also", "but", "and",
+    "so", "separately", "elsewhere", "today", "yesterday", "overall", NULL};
+static const char *const N_CONJ_OPENER[] = {"but", "and", "so", "yet", NULL};
+static const char *const N_FINITE_VERB[] = {"is", "was", "are", "were", "has", "have", "had", "will", "would",
+                                            NULL};
+static const char *const N_GROUP_SOURCE[] = {"police", "officials", "authorities", NULL};
+static const char *const N_INDEFINITE[] = {"a", "an", "one", "another", "some", "several", "many", NULL};
+static const char *const N_DESC_SKIP[] = {"former", "new", NULL};
+static const char *const N_ORG_VOICE[] = {"spokesman", "spokeswoman", "spokesperson", "statement", NULL};
+static const char *const N_NAME_PARTICLE[] = {"of", "for", "de", "van", "von", "al", "bin", "da", "del", "and", "&",
+                                              NULL};
+static const char *const N_COUNTRY_ABBREV[] = {"US", "UK", "U.S.", "U.K.", NULL};
+static const char *const N_PERSON_VERB[] = {"has", "had", "was", "is", "will", "would", "took", "echoed", "added",
+                                            NULL};
+static const char *const N_MALE_TITLE[] = {"Mr", "Mr.", "Sir", "King", "Prince", "Lord", "spokesman", "chairman",
+                                           NULL};
+static const char *const N_FEMALE_TITLE[] = {"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Queen", "Princess",
+                                             "Lady", "spokeswoman", "chairwoman", NULL};
+static const char *const N_NON_NAME[] = {"gdp", "ceo", "tv", "ok", "id", "pm", "am", "ad", "bc", "dna", "hiv",
+                                         "covid", "covid-19", "internet", "web", "mp", "mps", "phd", "vs",
+                                         NULL};
+static const char *const N_FIG_GDP_DET[] = {"its", "their", "the", "his", "her", "our", "this", "that",
+                                            "national", "annual", "total", "global", "world", NULL};
+static const char *const N_FIG_IRREGULAR[] = {
+    "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep", "deer",
+    "fish", "feet", "teeth", "geese", "mice", "aircraft", "livestock", "offspring", "species",
+    "crew", "infantry", "militia", "km", "kg", "mph", "kph", "cm", "mm", "ft", "lb", "lbs", "mw",
+    "gw", "kw", "kwh", "mwh", "gwh", "acres", "hectares", "tonnes", "tons", NULL};
+static const char *const N_FIG_NOT_PLURAL[] = {
+    "always", "perhaps", "sometimes", "besides", "afterwards", "towards", "backwards", "forwards",
+    "upwards", "downwards", "nevertheless", "whereas", "thus", "plus", "minus", "unless", "across",
+    "overseas", "indoors", "outdoors", "downstairs", "upstairs", "others", "ones", "times", "yes",
+    "its", "this", "his", "hers", "ours", "yours", "theirs", "has", "was", "does", "goes", "news",
+    "means", "thanks", "whereabouts", "lots", "tons", "loads", "bucks", "odds", "is", "as", "us",
+    "says", "makes", "takes", "gives", "comes", "seems", "remains", "becomes", "includes", "needs",
+    "wants", "looks", "feels", "gets", "puts", "lets", "keeps", "sees", "knows", "tells", "adds",
+    "shows", "leaves", "marks", "brings", "stands", "lies", "dies", "happens", "begins", "ends",
+    "percents", "apiece", "aboard", "series", "headquarters", "sales", "earnings", "proceeds",
+    "savings", "terms", "grounds", "lengths", "olds", NULL};
+static const char *const N_FIG_MODIFIER[] = {
+    "more", "other", "new", "additional", "extra", "further", "former", "young", "elderly", "old",
+    "armed", "unarmed", "injured", "wounded", "dead", "missing", "local", "foreign", "civilian",
+    "innocent", "full-time", "part-time", "small", "large", "big", "major", "key", "top", "senior",
+    "junior", "female", "male", "individual", "separate", "different", "registered", "eligible",
+    "confirmed", "suspected", "active", "active-duty", "fellow", "total", "consecutive", "straight",
+    "successive", "U.S.", "US", "UK", "EU", "UN", "NATO", "Nato", NULL};
+static const char *const N_FIG_LABEL[] = {
+    "no", "no.", "nos", "nos.", "number", "num", "page", "pages", "p", "pp", "chapter", "section", "article",
+    "paragraph", "para", "clause", "line", "item", "flight", "route", "room", "platform", "gate",
+    "terminal", "level", "grade", "year", "stage", "phase", "step", "round", "week", "day", "game",
+    "match", "race", "lap", "heat", "channel", "bus", "highway", "interstate", "exit", "row", "seat",
+    "table", "figure", "fig", "fig.", "version", "v", "model", "series", "size", "part", "vol", "vol.",
+    "volume", "issue", "episode", "season", "category", "class", "type", "tier", "ward", "district",
+    "zone", "precinct", "unit", "lot", "box", "apartment", "apt", "suite", "floor", "block", "building",
+    "bill", "resolution", "act", "amendment", "rule", "regulation", "proposition", "prop", "measure",
+    "division", "league", "squad", "team", "jersey", "shirt", "pick", "seed", "ranked", "ranking",
+    "rank", "aged", "age", "ages", "height", "score", "minute", "hour", "#", "cell", "bed", "hole",
+    "court", "via", "vs", "vs.", "v.", "x", NULL};
+static const char *const N_FIG_START[] = {"a", "an", "half", "rs", "rs.", NULL};
+static const char *const N_FIG_MEASURE[] = {
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "miles", "metres", "meters",
+    "kilometres", "kilometers", "km", "feet", "inches", "yards", "pounds", "tons", "tonnes", "kg",
+    "kilograms", "grams", "litres", "liters", "gallons", "acres", "hectares", "degrees", "points", NULL};
+static const char *const N_FIG_SPORT[] = {"hurdles", "heats", "finals", "races", "titles", "events",
+                                          "relays", "sprints", "metres", "meters", NULL};
+
+static const char *const *const named[LXL_COUNT] = {
+    [LXL_PARTICIPLE_CUE] = N_PARTICIPLE_CUE, [LXL_CLAUSE_WORD] = N_CLAUSE_WORD,
+    [LXL_AUX_OR_ADV] = N_AUX_OR_ADV,         [LXL_AUX] = N_AUX,
+    [LXL_GERUND_VERB] = N_GERUND_VERB,       [LXL_ADDRESSEE_CUE] = N_ADDRESSEE_CUE,
+    [LXL_ADVERBIAL_START] = N_ADVERBIAL_START, [LXL_PREPOSITION] = N_PREPOSITION,
+    [LXL_SUBORDINATOR] = N_SUBORDINATOR,     [LXL_IRREGULAR_SPEECH] = N_IRREGULAR_SPEECH,
+    [LXL_PLURAL_SAY] = N_PLURAL_SAY,         [LXL_SOURCE_DET] = N_SOURCE_DET,
+    [LXL_SOURCE_OPENER] = N_SOURCE_OPENER,   [LXL_CLAIM_CUT] = N_CLAIM_CUT,
+    [LXL_ARTICLE] = N_ARTICLE,               [LXL_ARTICLE_HOST] = N_ARTICLE_HOST,
+    [LXL_POSSESSIVE] = N_POSSESSIVE,         [LXL_SOURCE_INNER] = N_SOURCE_INNER,
+    [LXL_CLAUSE_BREAK] = N_CLAUSE_BREAK,
+    [LXL_CLAIM_OPENER] = N_CLAIM_OPENER,     [LXL_CONJ_OPENER] = N_CONJ_OPENER,
+    [LXL_FINITE_VERB] = N_FINITE_VERB,       [LXL_GROUP_SOURCE] = N_GROUP_SOURCE,
+    [LXL_INDEFINITE] = N_INDEFINITE,         [LXL_NON_NAME] = N_NON_NAME,
+    [LXL_DESC_SKIP] = N_DESC_SKIP,           [LXL_ORG_VOICE] = N_ORG_VOICE,
+    [LXL_NAME_PARTICLE] = N_NAME_PARTICLE,   [LXL_COUNTRY_ABBREV] = N_COUNTRY_ABBREV,
+    [LXL_PERSON_VERB] = N_PERSON_VERB,       [LXL_MALE_TITLE] = N_MALE_TITLE,
+    [LXL_FEMALE_TITLE] = N_FEMALE_TITLE,
+    [LXL_FIG_GDP_DET] = N_FIG_GDP_DET,       [LXL_FIG_IRREGULAR] = N_FIG_IRREGULAR,
+    [LXL_FIG_NOT_PLURAL] = N_FIG_NOT_PLURAL, [LXL_FIG_MODIFIER] = N_FIG_MODIFIER,
+    [LXL_FIG_LABEL] = N_FIG_LABEL,           [LXL_FIG_START] = N_FIG_START,
+    [LXL_FIG_MEASURE] = N_FIG_MEASURE,       [LXL_FIG_SPORT] = N_FIG_SPORT,
+};
+
+const char *const *prc_lex_list(lex_list l) { return named[l]; }
+
+static inline unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
+
+/* The lists are short (at most a few dozen words): a scan that rejects on
+ * the first byte before measuring the word is as quick as a hash look-up. */
+bool prc_lex_in(lex_list l, const char *s, size_t n) {
+  if (n == 0) return false;
+  for (const char *const *w = named[l]; *w; w++) {
+    if ((*w)[0] != s[0]) continue;
+    size_t i = 1;
+    while (i < n && (*w)[i] && (*w)[i] == s[i]) i++;
+    if (i == n && (*w)[n] == 0) return true;
+  }
+  return false;
+}
+
+bool prc_lex_in_ci(lex_list l, const char *s, size_t n) {
+  if (n == 0) return false;
+  unsigned char c0 = fold((unsigned char)s[0]);
+  for (const char *const *w = named[l]; *w; w++) {
+    if (fold((unsigned char)(*w)[0]) != c0) continue;
+    size_t i = 1;
+    for (; i < n; i++) {
+      unsigned char b = (unsigned char)(*w)[i];
+      if (!b || fold((unsigned char)s[i]) != fold(b)) break;
+    }
+    if (i == n && (*w)[n] == 0) return true;
+  }
+  return false;
+}

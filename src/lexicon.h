@@ -31,6 +31,72 @@ enum {
   LX_EVIDENCE = 1u << 23    /* show, find, cite: a cue only before "that" */
 };
 
+/* ---- named word lists ------------------------------------------------------
+ * Small closed classes the rules test one token against (lexicon.c holds the
+ * words).  Unlike the flags above they keep their own case rule: prc_lex_in
+ * compares the bytes exactly ("that", not "That"), prc_lex_in_ci folds ASCII
+ * case; each list says which one its users call. */
+typedef enum lex_list {
+  /* attribution.c */
+  LXL_PARTICIPLE_CUE,    /* exact: ", saying ...", ", adding ..." (a cue after a comma) */
+  LXL_CLAUSE_WORD,       /* ci: that which who but and while because ... (ends a source noun phrase) */
+  LXL_AUX_OR_ADV,        /* exact: has was will also later reportedly ... (between a source and its cue) */
+  LXL_AUX,               /* exact: is was will had could must be been ... (makes [b, e) a clause, no tags) */
+  LXL_GERUND_VERB,       /* exact: admit deny recall describe ... (cues that take a gerund object) */
+  LXL_ADDRESSEE_CUE,     /* ci: told tell assured informed warned reminded ("X told Y that") */
+  LXL_ADVERBIAL_START,   /* exact: on in at last during earlier via ... (adverbial before "said ... that") */
+  LXL_PREPOSITION,       /* exact: in on at with for from by ... (after a cue: no statement, no tags) */
+  LXL_SUBORDINATOR,      /* ci: while although though as ("While he said X, ...": X only) */
+  LXL_IRREGULAR_SPEECH,  /* exact: said told wrote thought says tells (cue forms without -ed) */
+  LXL_PLURAL_SAY,        /* exact: say believe argue warn claim insist ("experts say") */
+  LXL_SOURCE_DET,        /* ci: the a an his her their its our other some many one both former new
+                            (function words a source noun phrase may contain) */
+  LXL_SOURCE_OPENER,     /* exact: In On At After (sentence openers that are no subject) */
+  LXL_ARTICLE,           /* ci: the a an */
+  LXL_ARTICLE_HOST,      /* ci: of for at all both half (an article after these continues a
+                            noun phrase: "a spokesman for the mayor"; otherwise starts a new one) */
+  LXL_POSSESSIVE,        /* ci: his her their our my (pronouns inside a noun phrase) */
+  LXL_SOURCE_INNER,      /* ci: his her their former (function words inside a source after the cue) */
+  LXL_CLAUSE_BREAK,      /* exact: though although whereas according (", though ...": ends a
+                            reported clause) */
+  /* keypoints.c */
+  LXL_CLAIM_CUT,         /* exact: which while whereas although though who according as adding
+                            saying (", which ...": a claim ends at the comma) */
+  LXL_CLAIM_OPENER,      /* ci: in on at after ... today yesterday overall (a leading adverbial) */
+  LXL_CONJ_OPENER,       /* ci: but and so yet (a lone conjunction that starts a claim) */
+  LXL_FINITE_VERB,       /* exact: is was are were has have had will would (a clause verb, no tags) */
+  LXL_GROUP_SOURCE,      /* ci: police officials authorities (sources named without a capital) */
+  /* speakers.c */
+  LXL_INDEFINITE,        /* ci: a an one another some several many (a new, unnamed person) */
+  LXL_DESC_SKIP,         /* ci: former new (description words not compared with a person's) */
+  LXL_ORG_VOICE,         /* ci: spokesman spokeswoman spokesperson statement ("the NHS spokesman":
+                            the organisation speaks) */
+  /* entities.c */
+  LXL_NON_NAME,          /* ci: gdp ceo tv covid internet ... (capitalised but never a name) */
+  LXL_NAME_PARTICLE,     /* exact: of for de van von al bin da del and & (inside a capitalised name) */
+  LXL_COUNTRY_ABBREV,    /* exact: US UK U.S. U.K. (a one-word place) */
+  LXL_PERSON_VERB,       /* exact: has had was is will would took echoed added (after a one-word
+                            name: a person) */
+  LXL_MALE_TITLE,        /* ci: Mr Mr. Sir King Prince Lord spokesman chairman (gender from a title) */
+  LXL_FEMALE_TITLE,      /* ci: Mrs Mrs. Ms Ms. Miss Dame Queen Princess Lady spokeswoman chairwoman */
+  /* figures.c: its own table is built from these (prc_lex_list) */
+  LXL_FIG_GDP_DET,       /* its their the national annual ... (before GDP: "of its GDP") */
+  LXL_FIG_IRREGULAR,     /* people men police cattle km acres ... (count nouns without -s) */
+  LXL_FIG_NOT_PLURAL,    /* always perhaps news says ... (end in -s but are no count nouns) */
+  LXL_FIG_MODIFIER,      /* more other new injured US NATO ... (between a number and its noun) */
+  LXL_FIG_LABEL,         /* no page chapter flight room ... (before a number: a label, "page 5") */
+  LXL_FIG_START,         /* a an half rs rs. (words a count phrase may start with) */
+  LXL_FIG_MEASURE,       /* years miles tons degrees points ... (a unit, not a compound's modifier) */
+  LXL_FIG_SPORT,         /* hurdles heats finals ... ("100m hurdles": metres, not millions) */
+  LXL_COUNT
+} lex_list;
+
+/* The words of list l, NULL-terminated. */
+const char *const *prc_lex_list(lex_list l);
+/* Is [s, s + n) one of list l's words: exact bytes / ASCII case folded. */
+bool prc_lex_in(lex_list l, const char *s, size_t n);
+bool prc_lex_in_ci(lex_list l, const char *s, size_t n);
+
 /* FNV-1a hash of the ASCII-lower-cased bytes (the key of every word table). */
 uint32_t prc_hash_lower(const char *s, size_t n);
 /* Flags of a word (case-insensitive, ASCII folding); 0 when unknown. */

@@ -18,7 +18,22 @@
 
 #define NONE UINT32_MAX
 
+/* Windows (sentences, tokens) and scores of pronoun and description resolution. */
+#define SUBJECT_MAX_OFFSET 3   /* a subject starts within 3 tokens of its sentence ("Mrs. Pemberton") */
+#define SUBJECT_LOOKBACK 2     /* "she": a subject from 2 sentences back on ... */
+#define SPEAKER_RECENCY 4      /* ... or the speaker of a quote at most 4 sentences back ... */
+#define PERSON_LOOKBACK 3      /* ... else a compatible person named from 3 sentences back on */
+#define QUOTE_PROMINENCE 2.0   /* prominence: each named quote counts as 2 mentions */
+#define DESC_HEAD_MATCH 2.0    /* a description's head noun found in a person's descriptions */
+#define DESC_WORD_MATCH 1.0    /* any other word of it found */
+#define DESC_CONFLICT 2.0      /* penalty: the owners differ ("Britain's" vs "NATO") */
+#define DESC_MIN_SCORE 2.0     /* the best person needs this much, else the most prominent */
+
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
+/* token i in a named word list (lexicon.h), ASCII case folded */
+static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
+  return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
+}
 
 static bool compatible(const entity *e, int gender) {
   if (e->type != ENT_PERSON) return false;
@@ -83,19 +98,18 @@ static bool owner_conflict(const precis_doc *d, const char *desc, uint32_t b, ui
 }
 
 static double prominence(const precis_doc *d, uint32_t e, const uint32_t *named_quotes) {
-  return d->ents[e].nmentions + 2.0 * named_quotes[e];
+  return d->ents[e].nmentions + QUOTE_PROMINENCE * named_quotes[e];
 }
 
 #define MAX_DESC_CANDS 64 /* people a description is compared with: keeps it linear */
+
 
 /* Resolve a description [b, e) to a person; -1 when nothing fits.  cands are
  * the document's most prominent people (at most MAX_DESC_CANDS). */
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands) {
   /* indefinite: a new, unnamed person */
-  if (tok_ieq(d, b, "a") || tok_ieq(d, b, "an") || tok_ieq(d, b, "one") || tok_ieq(d, b, "another") ||
-      tok_ieq(d, b, "some") || tok_ieq(d, b, "several") || tok_ieq(d, b, "many"))
-    return -1;
+  if (tok_in_ci(d, b, LXL_INDEFINITE)) return -1;
   uint32_t head = e - 1;
   if (!(lx(d, head) & LX_ROLE)) return -1;
   /* plural heads ("officials", "police") are groups */
@@ -120,19 +134,19 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
       for (uint32_t t = b; t < e; t++) {
         if (!(d->toks[t].flags & TF_WORD)) continue;
         if ((lx(d, t) & LX_STOP) && !(d->toks[t].flags & TF_ALLCAP)) continue;
-        if (tok_ieq(d, t, "former") || tok_ieq(d, t, "new")) continue;
+        if (tok_in_ci(d, t, LXL_DESC_SKIP)) continue;
         char w[48];
         size_t wn = fold(tok_str(d, t), tok_len(d, t), w, sizeof w);
-        if (desc_has(desc, w, wn)) score += (t == head) ? 2.0 : 1.0;
+        if (desc_has(desc, w, wn)) score += (t == head) ? DESC_HEAD_MATCH : DESC_WORD_MATCH;
       }
     }
-    if (conflict) score -= 2.0;
+    if (conflict) score -= DESC_CONFLICT;
     if (score > best_score) {
       best_score = score;
       best = (int32_t)en;
     }
   }
-  if (best >= 0 && best_score >= 2.0) return best;
+  if (best >= 0 && best_score >= DESC_MIN_SCORE) return best;
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
   double bp = 0;
@@ -166,7 +180,7 @@ static bool is_subject(const precis_doc *d, const mention *mn) {
   const sentence *s = &d->sents[mn->sent];
   uint32_t b = s->body_start_tok;
   /* allow a title or determiner before the name: "Mrs. Pemberton", "The head of X, Y" */
-  return mn->tok_begin >= b && mn->tok_begin <= b + 3;
+  return mn->tok_begin >= b && mn->tok_begin <= b + SUBJECT_MAX_OFFSET;
 }
 
 /* The latest compatible person who is the subject of a sentence in
@@ -224,8 +238,7 @@ void prc_resolve_speakers(precis_doc *d) {
       else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
       else if (d->mentions[m].tok_end == se ||
-               (d->mentions[m].tok_end < se && (tok_ieq(d, se - 1, "spokesman") || tok_ieq(d, se - 1, "spokeswoman") ||
-                                                 tok_ieq(d, se - 1, "spokesperson") || tok_ieq(d, se - 1, "statement"))))
+               (d->mentions[m].tok_end < se && tok_in_ci(d, se - 1, LXL_ORG_VOICE)))
         other = en; /* an organisation speaking; not "New Zealand police" */
     }
     if (pick < 0) pick = other;
@@ -260,14 +273,14 @@ void prc_resolve_speakers(precis_doc *d) {
         int g = (f & LX_PRON_M) ? 'm' : 'f';
         uint32_t cs = d->toks[b].sent;
         uint32_t subj_sent = 0;
-        int32_t subj = latest_subject_before(d, b, g, cs >= 2 ? cs - 2 : 0, &subj_sent);
-        bool speaker_ok = last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + 4 >= cs;
+        int32_t subj = latest_subject_before(d, b, g, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
+        bool speaker_ok = last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + SPEAKER_RECENCY >= cs;
         if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
           q->entity = subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
         else if (speaker_ok)
           q->entity = last_speaker;
         else
-          q->entity = latest_person_before(d, b, g, cs >= 3 ? cs - 3 : 0);
+          q->entity = latest_person_before(d, b, g, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
         if (q->entity >= 0 && !d->ents[q->entity].gender) d->ents[q->entity].gender = g;
       } else if (e - b >= 1 && !(f & (LX_PRON_PL | LX_PRON_1))) {
         q->entity = resolve_description(d, b, e, named, cands, ncands);

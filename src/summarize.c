@@ -270,7 +270,7 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
         else hi = mid;
       }
       v[i].t[k].id = lo;
-      double idf = log((double)N / (double)df[lo]) + 1.0;
+      double idf = log((double)N / (double)df[lo]) + prc_kp_weights.tr_idf_smooth;
       v[i].t[k].w *= idf;
       sq += v[i].t[k].w * v[i].t[k].w;
     }
@@ -310,9 +310,9 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
   /* 6. weighted PageRank */
   double *p = prc_arena_alloc(A, N * sizeof *p), *q = prc_arena_alloc(A, N * sizeof *q);
   double *np = prc_arena_alloc(A, N * sizeof *np);
-  const double damp = SUMMARIZE_TR_DAMPING;
+  const double damp = prc_kp_weights.tr_damping;
   for (uint32_t i = 0; i < N; i++) p[i] = 1.0 / N;
-  for (int it = 0; it < SUMMARIZE_TR_MAX_ITER; it++) {
+  for (int it = 0; it < prc_kp_weights.tr_max_iter; it++) {
     double dangling = 0;
     for (uint32_t j = 0; j < N; j++) {
       if (out[j] > 0) {
@@ -333,7 +333,7 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
     double *t = p;
     p = np;
     np = t;
-    if (delta < SUMMARIZE_TR_EPSILON) break;
+    if (delta < prc_kp_weights.tr_epsilon) break;
   }
 
   *pos_out = pos;
@@ -364,7 +364,7 @@ void prc_summarize_textrank(precis_doc *d, int n) {
   /* 7. the top n, output in document order */
   ranked *r = prc_arena_alloc(A, N * sizeof *r);
   for (uint32_t i = 0; i < N; i++) {
-    r[i].key = llround(p[i] * 1e10);
+    r[i].key = llround(p[i] * prc_kp_weights.tr_tie_scale);
     r[i].pos = pos[i];
     r[i].score = p[i];
   }

@@ -93,7 +93,7 @@ uint64_t prc_tg_lower_hash(const char *s, size_t len) {
 /* The key of a one-word phrase is the word's own hash, so that the merged
  * run-time lexicon finds word and one-word phrase in one look-up. */
 uint64_t prc_tg_gaz_key(uint64_t h, uint64_t lower, int k) {
-  return k == 1 ? lower : pc_feat2(900 + (uint32_t)k, h, lower);
+  return k == 1 ? lower : pc_feat2(TGF_GAZ_KEY + (uint32_t)k, h, lower);
 }
 
 static const tg_lex lex_bos = {.word = 0xb05b05b05ULL, .lower = 0xb05b05b05ULL,
@@ -367,14 +367,14 @@ static inline size_t clus_feats(uint32_t tmpl, uint32_t v, uint64_t *f) {
 
 size_t prc_tg_pos_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
-  f[k++] = pc_feat1(1, 0);
-  f[k++] = pc_feat1(2, c->lower);
-  f[k++] = pc_feat1(3, c->word);
-  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(4 + s, c->suf[s]);
-  for (int s = 0; s < 3; s++) f[k++] = pc_feat1(8 + s, c->pre[s]);
-  f[k++] = pc_feat1(11, c->shape);
-  f[k++] = pc_feat1(24, c->dict & 0x1ffffu);
-  k += clus_feats(40, c->clus, f + k);
+  f[k++] = pc_feat1(TGF_POS_BIAS, 0);
+  f[k++] = pc_feat1(TGF_POS_LOWER, c->lower);
+  f[k++] = pc_feat1(TGF_POS_WORD, c->word);
+  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(TGF_POS_SUF + s, c->suf[s]);
+  for (int s = 0; s < 3; s++) f[k++] = pc_feat1(TGF_POS_PRE + s, c->pre[s]);
+  f[k++] = pc_feat1(TGF_POS_SHAPE, c->shape);
+  f[k++] = pc_feat1(TGF_POS_DICT, c->dict & 0x1ffffu);
+  k += clus_feats(TGF_POS_CLUS, c->clus, f + k);
   return k;
 }
 
@@ -386,31 +386,31 @@ static size_t pos_role(int role, const tg_lex *w, uint64_t *f) {
   case TG_ROLE_C:
     return prc_tg_pos_internal(w, f);
   case TG_ROLE_L1:
-    f[k++] = pc_feat1(13, w->lower);
-    f[k++] = pc_feat1(17, w->suf[2]);
-    f[k++] = pc_feat1(26, w->shape);
-    f[k++] = pc_feat1(51, w->word);
-    f[k++] = pc_feat1(54, w->suf[0]);
-    k += clus_feats(60, w->clus, f + k);
+    f[k++] = pc_feat1(TGF_POS_L1_LOWER, w->lower);
+    f[k++] = pc_feat1(TGF_POS_L1_SUF3, w->suf[2]);
+    f[k++] = pc_feat1(TGF_POS_L1_SHAPE, w->shape);
+    f[k++] = pc_feat1(TGF_POS_L1_WORD, w->word);
+    f[k++] = pc_feat1(TGF_POS_L1_SUF1, w->suf[0]);
+    k += clus_feats(TGF_POS_L1_CLUS, w->clus, f + k);
     break;
   case TG_ROLE_L2:
-    f[k++] = pc_feat1(14, w->lower);
+    f[k++] = pc_feat1(TGF_POS_L2_LOWER, w->lower);
     break;
   case TG_ROLE_R1:
-    f[k++] = pc_feat1(15, w->lower);
-    f[k++] = pc_feat1(18, w->suf[2]);
-    f[k++] = pc_feat1(19, w->shape);
-    f[k++] = pc_feat1(22, w->dict & 0x1ffffu);
-    k += clus_feats(44, w->clus, f + k);
-    f[k++] = pc_feat1(50, w->word);
-    f[k++] = pc_feat1(52, w->suf[1]);
-    f[k++] = pc_feat1(53, w->pre[0]);
-    f[k++] = pc_feat1(58, w->flags);
+    f[k++] = pc_feat1(TGF_POS_R1_LOWER, w->lower);
+    f[k++] = pc_feat1(TGF_POS_R1_SUF3, w->suf[2]);
+    f[k++] = pc_feat1(TGF_POS_R1_SHAPE, w->shape);
+    f[k++] = pc_feat1(TGF_POS_R1_DICT, w->dict & 0x1ffffu);
+    k += clus_feats(TGF_POS_R1_CLUS, w->clus, f + k);
+    f[k++] = pc_feat1(TGF_POS_R1_WORD, w->word);
+    f[k++] = pc_feat1(TGF_POS_R1_SUF2, w->suf[1]);
+    f[k++] = pc_feat1(TGF_POS_R1_PRE1, w->pre[0]);
+    f[k++] = pc_feat1(TGF_POS_R1_FLAGS, w->flags);
     break;
   case TG_ROLE_R2:
-    f[k++] = pc_feat1(16, w->lower);
-    f[k++] = pc_feat1(23, w->dict & 0x1ffffu);
-    k += clus_feats(64, w->clus, f + k);
+    f[k++] = pc_feat1(TGF_POS_R2_LOWER, w->lower);
+    f[k++] = pc_feat1(TGF_POS_R2_DICT, w->dict & 0x1ffffu);
+    k += clus_feats(TGF_POS_R2_CLUS, w->clus, f + k);
     break;
   }
   return k;
@@ -422,15 +422,15 @@ static size_t pos_pairs(tg_run *r, size_t i, uint64_t *f) {
   const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *r1 = lex_at(r, li + 1),
                *r2 = lex_at(r, li + 2);
   size_t k = 0;
-  f[k++] = pc_feat1(12, c->flags | (i == 0 ? F_FIRST : 0));
-  f[k++] = pc_feat2(20, c->lower, r1->lower);
-  f[k++] = pc_feat2(21, l1->lower, c->lower);
-  f[k++] = pc_feat2(25, c->dict & 0x1ffffu, r1->dict & 0x1ffffu);
-  f[k++] = pc_feat2(55, c->lower, r1->dict & 0x1ffffu);
-  f[k++] = pc_feat2(56, l1->lower, r1->lower);
-  f[k++] = pc_feat3(57, l1->shape, c->shape, r1->shape);
-  f[k++] = pc_feat2(59, c->suf[2], r1->lower);
-  f[k++] = pc_feat2(68, c->lower, r2->lower);
+  f[k++] = pc_feat1(TGF_POS_FLAGS, c->flags | (i == 0 ? F_FIRST : 0));
+  f[k++] = pc_feat2(TGF_POS_LOWER_R1LOWER, c->lower, r1->lower);
+  f[k++] = pc_feat2(TGF_POS_L1LOWER_LOWER, l1->lower, c->lower);
+  f[k++] = pc_feat2(TGF_POS_DICT_R1DICT, c->dict & 0x1ffffu, r1->dict & 0x1ffffu);
+  f[k++] = pc_feat2(TGF_POS_LOWER_R1DICT, c->lower, r1->dict & 0x1ffffu);
+  f[k++] = pc_feat2(TGF_POS_L1LOWER_R1LOWER, l1->lower, r1->lower);
+  f[k++] = pc_feat3(TGF_POS_SHAPE3, l1->shape, c->shape, r1->shape);
+  f[k++] = pc_feat2(TGF_POS_SUF3_R1LOWER, c->suf[2], r1->lower);
+  f[k++] = pc_feat2(TGF_POS_LOWER_R2LOWER, c->lower, r2->lower);
   return k;
 }
 
@@ -460,11 +460,11 @@ size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   ensure_lex(r, i + 2);
   const tg_lex *c = lex_at(r, (long)i), *r1 = lex_at(r, (long)i + 1);
   size_t k = 0;
-  f[k++] = pc_feat1(30, (uint64_t)p1);
-  f[k++] = pc_feat2(31, (uint64_t)p1, (uint64_t)p2);
-  f[k++] = pc_feat2(32, (uint64_t)p1, c->lower);
-  f[k++] = pc_feat2(33, (uint64_t)p1, r1->dict & 0x1ffffu);
-  f[k++] = pc_feat2(34, (uint64_t)p1, c->suf[2]);
+  f[k++] = pc_feat1(TGF_POS_P1, (uint64_t)p1);
+  f[k++] = pc_feat2(TGF_POS_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  f[k++] = pc_feat2(TGF_POS_P1_LOWER, (uint64_t)p1, c->lower);
+  f[k++] = pc_feat2(TGF_POS_P1_R1DICT, (uint64_t)p1, r1->dict & 0x1ffffu);
+  f[k++] = pc_feat2(TGF_POS_P1_SUF3, (uint64_t)p1, c->suf[2]);
   return k;
 }
 
@@ -499,14 +499,14 @@ static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
 
 size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
-  f[k++] = pc_feat1(101, 0);
-  f[k++] = pc_feat1(102, c->word);
-  f[k++] = pc_feat1(103, c->lower);
-  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(110 + s, c->suf[s]);
-  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(114 + s, c->pre[s]);
-  f[k++] = pc_feat1(118, c->shape);
-  f[k++] = pc_feat1(119, c->lshape);
-  k += clus_feats(150, c->clus, f + k);
+  f[k++] = pc_feat1(TGF_NER_BIAS, 0);
+  f[k++] = pc_feat1(TGF_NER_WORD, c->word);
+  f[k++] = pc_feat1(TGF_NER_LOWER, c->lower);
+  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(TGF_NER_SUF + s, c->suf[s]);
+  for (int s = 0; s < 4; s++) f[k++] = pc_feat1(TGF_NER_PRE + s, c->pre[s]);
+  f[k++] = pc_feat1(TGF_NER_SHAPE, c->shape);
+  f[k++] = pc_feat1(TGF_NER_LSHAPE, c->lshape);
+  k += clus_feats(TGF_NER_CLUS, c->clus, f + k);
   return k;
 }
 
@@ -521,27 +521,27 @@ static size_t ner_role(int role, const tg_lex *w, uint64_t *f) {
   case TG_ROLE_C:
     return prc_tg_ner_internal(w, f);
   case TG_ROLE_L1:
-    f[k++] = pc_feat1(104, w->lower);
-    f[k++] = pc_feat1(108, w->word);
-    f[k++] = pc_feat1(120, w->shape);
-    f[k++] = pc_feat1(133, w->suf[2]);
-    f[k++] = pc_feat1(180, w->suf[3]);
-    f[k++] = pc_feat1(183, w->pre[2]);
-    k += clus_feats(154, w->clus, f + k);
+    f[k++] = pc_feat1(TGF_NER_L1_LOWER, w->lower);
+    f[k++] = pc_feat1(TGF_NER_L1_WORD, w->word);
+    f[k++] = pc_feat1(TGF_NER_L1_SHAPE, w->shape);
+    f[k++] = pc_feat1(TGF_NER_L1_SUF3, w->suf[2]);
+    f[k++] = pc_feat1(TGF_NER_L1_SUF4, w->suf[3]);
+    f[k++] = pc_feat1(TGF_NER_L1_PRE3, w->pre[2]);
+    k += clus_feats(TGF_NER_L1_CLUS, w->clus, f + k);
     break;
   case TG_ROLE_L2:
-    f[k++] = pc_feat1(105, w->lower);
+    f[k++] = pc_feat1(TGF_NER_L2_LOWER, w->lower);
     break;
   case TG_ROLE_R1:
-    f[k++] = pc_feat1(106, w->lower);
-    f[k++] = pc_feat1(121, w->shape);
-    f[k++] = pc_feat1(134, w->suf[2]);
-    f[k++] = pc_feat1(181, w->suf[3]);
-    f[k++] = pc_feat1(182, w->pre[2]);
-    k += clus_feats(158, w->clus, f + k);
+    f[k++] = pc_feat1(TGF_NER_R1_LOWER, w->lower);
+    f[k++] = pc_feat1(TGF_NER_R1_SHAPE, w->shape);
+    f[k++] = pc_feat1(TGF_NER_R1_SUF3, w->suf[2]);
+    f[k++] = pc_feat1(TGF_NER_R1_SUF4, w->suf[3]);
+    f[k++] = pc_feat1(TGF_NER_R1_PRE3, w->pre[2]);
+    k += clus_feats(TGF_NER_R1_CLUS, w->clus, f + k);
     break;
   case TG_ROLE_R2:
-    f[k++] = pc_feat1(107, w->lower);
+    f[k++] = pc_feat1(TGF_NER_R2_LOWER, w->lower);
     break;
   }
   return k;
@@ -554,21 +554,21 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
            Pr = (uint64_t)pos_of(r, li + 1);
   uint32_t fl = c->flags | (i == 0 ? F_FIRST : 0) | (r->caps_sentence ? F_CAPSSENT : 0);
   size_t k = 0;
-  f[k++] = pc_feat3(122, l1->shape, c->shape, r1->shape);
-  f[k++] = pc_feat1(123, fl);
-  f[k++] = pc_feat1(125, P0);
-  f[k++] = pc_feat1(126, Pl);
-  f[k++] = pc_feat1(127, Pr);
-  f[k++] = pc_feat2(128, P0, Pr);
-  f[k++] = pc_feat2(130, P0, c->shape);
-  f[k++] = pc_feat2(131, l1->lower, c->lower);
-  f[k++] = pc_feat2(132, c->lower, r1->lower);
-  f[k++] = pc_feat2(135, c->lower, (uint64_t)(r->caps_sentence));
-  f[k++] = pc_feat3(198, Pl, P0, Pr);
-  f[k++] = pc_feat2(199, c->lower, Pr);
-  f[k++] = pc_feat2(200, l1->lower, P0);
-  f[k++] = pc_feat2(201, c->fname, (r1->flags & F_INITCAP) != 0);
-  f[k++] = pc_feat2(202, l1->fname, (c->flags & F_INITCAP) != 0);
+  f[k++] = pc_feat3(TGF_NER_SHAPE3, l1->shape, c->shape, r1->shape);
+  f[k++] = pc_feat1(TGF_NER_FLAGS, fl);
+  f[k++] = pc_feat1(TGF_NER_POS, P0);
+  f[k++] = pc_feat1(TGF_NER_L1POS, Pl);
+  f[k++] = pc_feat1(TGF_NER_R1POS, Pr);
+  f[k++] = pc_feat2(TGF_NER_POS_R1POS, P0, Pr);
+  f[k++] = pc_feat2(TGF_NER_POS_SHAPE, P0, c->shape);
+  f[k++] = pc_feat2(TGF_NER_L1LOWER_LOWER, l1->lower, c->lower);
+  f[k++] = pc_feat2(TGF_NER_LOWER_R1LOWER, c->lower, r1->lower);
+  f[k++] = pc_feat2(TGF_NER_LOWER_CAPSSENT, c->lower, (uint64_t)(r->caps_sentence));
+  f[k++] = pc_feat3(TGF_NER_POS3, Pl, P0, Pr);
+  f[k++] = pc_feat2(TGF_NER_LOWER_R1POS, c->lower, Pr);
+  f[k++] = pc_feat2(TGF_NER_L1LOWER_POS, l1->lower, P0);
+  f[k++] = pc_feat2(TGF_NER_FNAME_R1CAP, c->fname, (r1->flags & F_INITCAP) != 0);
+  f[k++] = pc_feat2(TGF_NER_L1FNAME_CAP, l1->fname, (c->flags & F_INITCAP) != 0);
   /* gazetteer matches covering token i (at most 32 features) */
   if (r->gaz) {
     size_t k0 = k;
@@ -581,8 +581,8 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
         int part = len == 1 ? TAG_NER_U : s == li ? TAG_NER_B : s + len - 1 == li ? TAG_NER_L : TAG_NER_I;
         for (int t = 0; t < 4; t++)
           if ((m & (1u << t)) && k - k0 + 2 <= 32) {
-            f[k++] = pc_feat1(140, (uint64_t)(t * 4 + part));
-            f[k++] = pc_feat2(141, (uint64_t)(t * 4 + part), (uint64_t)len);
+            f[k++] = pc_feat1(TGF_NER_GAZ, (uint64_t)(t * 4 + part));
+            f[k++] = pc_feat2(TGF_NER_GAZ_LEN, (uint64_t)(t * 4 + part), (uint64_t)len);
           }
       }
     }
@@ -607,11 +607,11 @@ size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   const tg_lex *c = lex_at(r, (long)i);
   uint64_t P0 = (uint64_t)pos_of(r, (long)i);
   size_t k = 0;
-  f[k++] = pc_feat1(170, (uint64_t)p1);
-  f[k++] = pc_feat2(171, (uint64_t)p1, (uint64_t)p2);
-  f[k++] = pc_feat2(172, (uint64_t)p1, c->lower);
-  f[k++] = pc_feat2(173, (uint64_t)p1, c->shape);
-  f[k++] = pc_feat2(174, (uint64_t)p1, P0);
+  f[k++] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
+  f[k++] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  f[k++] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, c->lower);
+  f[k++] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, c->shape);
+  f[k++] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, P0);
   return k;
 }
 

@@ -14,6 +14,119 @@
 #define TG_FEATSET_POS 0x504f5304u
 #define TG_FEATSET_NER 0x4e455206u
 
+/* Feature template ids.  Every feature is hashed together with its template
+ * id (pc_feat1/2/3), so these numbers are part of the shipped models: never
+ * renumber one (models/pos.bin and ner.bin would silently stop matching);
+ * a new template takes an unused number, and a changed extraction bumps
+ * TG_FEATSET_*.  Names: L1/L2 = one/two words to the left, R1/R2 to the right,
+ * P1/P2 = the previous labels; SUFn/PREn = suffix/prefix of n bytes; X_Y =
+ * the pair (X, Y).  Ranges (+ 0..3) are the cluster prefixes (clus_feats) and
+ * affix lengths. */
+typedef enum tg_template {
+  /* POS: the token itself (prc_tg_pos_internal; also its word-cache role C) */
+  TGF_POS_BIAS = 1,                 /* always on */
+  TGF_POS_LOWER = 2,                /* lower-cased word */
+  TGF_POS_WORD = 3,                 /* word as written */
+  TGF_POS_SUF = 4,                  /* suffixes of 1..4 bytes: TGF_POS_SUF + 0..3 (4..7) */
+  TGF_POS_PRE = 8,                  /* prefixes of 1..3 bytes: TGF_POS_PRE + 0..2 (8..10) */
+  TGF_POS_SHAPE = 11,               /* word shape */
+  TGF_POS_DICT = 24,                /* POS dictionary tags */
+  TGF_POS_CLUS = 40,                /* cluster path prefixes of 4, 8, 12, 20 bits: + 0..3 (40..43) */
+  /* POS: the left neighbour (role L1) */
+  TGF_POS_L1_LOWER = 13,
+  TGF_POS_L1_SUF3 = 17,
+  TGF_POS_L1_SHAPE = 26,
+  TGF_POS_L1_WORD = 51,
+  TGF_POS_L1_SUF1 = 54,
+  TGF_POS_L1_CLUS = 60,             /* 60..63 */
+  /* POS: the second word to the left (role L2) */
+  TGF_POS_L2_LOWER = 14,
+  /* POS: the right neighbour (role R1) */
+  TGF_POS_R1_LOWER = 15,
+  TGF_POS_R1_SUF3 = 18,
+  TGF_POS_R1_SHAPE = 19,
+  TGF_POS_R1_DICT = 22,
+  TGF_POS_R1_CLUS = 44,             /* 44..47 */
+  TGF_POS_R1_WORD = 50,
+  TGF_POS_R1_SUF2 = 52,
+  TGF_POS_R1_PRE1 = 53,
+  TGF_POS_R1_FLAGS = 58,
+  /* POS: the second word to the right (role R2) */
+  TGF_POS_R2_LOWER = 16,
+  TGF_POS_R2_DICT = 23,
+  TGF_POS_R2_CLUS = 64,             /* 64..67 */
+  /* POS: combinations of tokens (pos_pairs) */
+  TGF_POS_FLAGS = 12,               /* token flags, with F_FIRST */
+  TGF_POS_LOWER_R1LOWER = 20,
+  TGF_POS_L1LOWER_LOWER = 21,
+  TGF_POS_DICT_R1DICT = 25,
+  TGF_POS_LOWER_R1DICT = 55,
+  TGF_POS_L1LOWER_R1LOWER = 56,
+  TGF_POS_SHAPE3 = 57,              /* shapes of l1, c, r1 */
+  TGF_POS_SUF3_R1LOWER = 59,
+  TGF_POS_LOWER_R2LOWER = 68,
+  /* POS: with the previous labels (prc_tg_pos_dynamic) */
+  TGF_POS_P1 = 30,                  /* previous tag */
+  TGF_POS_P1_P2 = 31,               /* two previous tags */
+  TGF_POS_P1_LOWER = 32,
+  TGF_POS_P1_R1DICT = 33,
+  TGF_POS_P1_SUF3 = 34,
+  /* NER: the token itself (prc_tg_ner_internal; role C) */
+  TGF_NER_BIAS = 101,
+  TGF_NER_WORD = 102,
+  TGF_NER_LOWER = 103,
+  TGF_NER_SUF = 110,                /* suffixes of 1..4 bytes: + 0..3 (110..113) */
+  TGF_NER_PRE = 114,                /* prefixes of 1..4 bytes: + 0..3 (114..117) */
+  TGF_NER_SHAPE = 118,
+  TGF_NER_LSHAPE = 119,             /* long (uncollapsed) shape */
+  TGF_NER_CLUS = 150,               /* 150..153 */
+  /* NER: the left neighbour (role L1) */
+  TGF_NER_L1_LOWER = 104,
+  TGF_NER_L1_WORD = 108,
+  TGF_NER_L1_SHAPE = 120,
+  TGF_NER_L1_SUF3 = 133,
+  TGF_NER_L1_SUF4 = 180,
+  TGF_NER_L1_PRE3 = 183,
+  TGF_NER_L1_CLUS = 154,            /* 154..157 */
+  /* NER: the second word to the left (role L2) */
+  TGF_NER_L2_LOWER = 105,
+  /* NER: the right neighbour (role R1) */
+  TGF_NER_R1_LOWER = 106,
+  TGF_NER_R1_SHAPE = 121,
+  TGF_NER_R1_SUF3 = 134,
+  TGF_NER_R1_SUF4 = 181,
+  TGF_NER_R1_PRE3 = 182,
+  TGF_NER_R1_CLUS = 158,            /* 158..161 */
+  /* NER: the second word to the right (role R2) */
+  TGF_NER_R2_LOWER = 107,
+  /* NER: combinations of tokens and POS tags (ner_pairs) */
+  TGF_NER_SHAPE3 = 122,             /* shapes of l1, c, r1 */
+  TGF_NER_FLAGS = 123,              /* token flags, with F_FIRST and F_CAPSSENT */
+  TGF_NER_POS = 125,                /* POS of the token */
+  TGF_NER_L1POS = 126,
+  TGF_NER_R1POS = 127,
+  TGF_NER_POS_R1POS = 128,
+  TGF_NER_POS_SHAPE = 130,
+  TGF_NER_L1LOWER_LOWER = 131,
+  TGF_NER_LOWER_R1LOWER = 132,
+  TGF_NER_LOWER_CAPSSENT = 135,     /* word in an all-capitals sentence */
+  TGF_NER_POS3 = 198,               /* POS of l1, c, r1 */
+  TGF_NER_LOWER_R1POS = 199,
+  TGF_NER_L1LOWER_POS = 200,
+  TGF_NER_FNAME_R1CAP = 201,        /* a first name before a capitalised word */
+  TGF_NER_L1FNAME_CAP = 202,        /* a capitalised word after a first name */
+  TGF_NER_GAZ = 140,                /* gazetteer type and BILU part covering the token */
+  TGF_NER_GAZ_LEN = 141,            /* ... and the phrase length */
+  /* NER: with the previous labels (prc_tg_ner_dynamic) */
+  TGF_NER_P1 = 170,
+  TGF_NER_P1_P2 = 171,
+  TGF_NER_P1_LOWER = 172,
+  TGF_NER_P1_SHAPE = 173,
+  TGF_NER_P1_POS = 174,
+  /* Gazetteer phrase keys (prc_tg_gaz_key, also the trainer's gazetteer) */
+  TGF_GAZ_KEY = 900,                /* phrases of k = 2..4 words: TGF_GAZ_KEY + k (902..904) */
+} tg_template;
+
 #define TG_MAX_LABELS 32
 #define TG_MAX_NOTES 16
 #define TG_WC_STRIDE 32
