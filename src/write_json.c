@@ -134,8 +134,13 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
   const precis_sentence *s;
   size_t ns = precis_doc_sentences(d, &s);
   nl(b, pretty, 1);
-  prc_buf_printf(b, "\"stats\"%s{\"chars\":%zu,\"sentences\":%zu,\"paragraphs\":%d,\"repairs\":%zu}",
-             sep, precis_doc_length(d), ns, ns ? s[ns - 1].paragraph + 1 : 0, precis_doc_repairs(d));
+  precis_stats st;
+  precis_doc_stats(d, &st);
+  static const char *const use[] = {"none", "builtin", "given"};
+  prc_buf_printf(b, "\"stats\"%s{\"chars\":%zu,\"sentences\":%zu,\"paragraphs\":%d,\"repairs\":%zu,"
+                    "\"models\":{\"pos\":\"%s\",\"ner\":\"%s\"}}",
+             sep, precis_doc_length(d), ns, ns ? s[ns - 1].paragraph + 1 : 0, precis_doc_repairs(d),
+             use[st.pos <= 2 ? st.pos : 0], use[st.ner <= 2 ? st.ner : 0]);
   nl(b, pretty, 0);
   prc_buf_putc(b, '}');
 }
