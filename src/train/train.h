@@ -3,7 +3,17 @@
  * corpus readers (CoNLL-U, CoNLL-2003), the word clusters learnt from
  * unlabelled news text, and the tagger accuracy checks that share those
  * readers (`precis eval pos|ner`).  Linked by the CLI and the tests, never
- * by libprecis. */
+ * by libprecis.
+ *
+ * Errors are reported through precis_error (PRECIS_ERROR_IO for a file that
+ * cannot be read, PRECIS_ERROR_CORPUS with "file:line: ..." for a malformed
+ * one).  Running out of memory while training is the exception: the trainers
+ * hold hundreds of megabytes of counts and print "out of memory" and exit
+ * (status 1) rather than unwind; they are tools, not library code (libprecis
+ * itself never exits or aborts: tests/layout.sh).
+ * Data: the word clusters read the unlabelled news under the data folder
+ * (tagger_train_opts.text_dir: summ/ *.jsonl and polnear/{train,dev}/text);
+ * NER's first-name lists are names/stdlib/ there. */
 #ifndef PRECIS_TRAIN_H
 #define PRECIS_TRAIN_H
 
