@@ -164,8 +164,8 @@ static const tagger *get_model(const char *path, int kind, tagger **owned) {
   precis_error err;
   *owned = NULL;
   if (!path) {
-    const tagger *t = kind == TAGGER_POS ? prc_tagger_builtin_pos() : prc_tagger_builtin_ner();
-    if (!t) fprintf(stderr, "precis: %s\n", prc_tagger_builtin_error(kind)->message);
+    const tagger *t = prc_tagger_builtin(kind, &err);
+    if (!t) fprintf(stderr, "precis: %s\n", err.message);
     return t;
   }
   tagger *t = prc_tagger_load_file(path, &err);

@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   precis_doc *d = precis_analyze_ex(ARTICLE, sizeof ARTICLE - 1, &o, &err);
   CHECK(d != NULL);
   precis_stats st;
-  CHECK(precis_doc_stats(d, &st) == 0);
+  CHECK(precis_doc_stats(d, &st, sizeof st) == 0);
   CHECK(!strcmp(kind, "pos") ? st.pos == PRECIS_MODEL_GIVEN : st.ner == PRECIS_MODEL_GIVEN);
   char *json = precis_render(d, PRECIS_FORMAT_JSONL, "x", NULL);
   CHECK(json != NULL);

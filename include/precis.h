@@ -104,8 +104,8 @@ typedef struct precis_error {
   precis_error_code code;
   /* Byte offset where the error applies: into the model file for
    * PRECIS_ERROR_MODEL_FORMAT (the header field or section at fault), into
-   * the text for PRECIS_ERROR_INPUT_TOO_LARGE (the first byte not analysed);
-   * PRECIS_NO_OFFSET otherwise. */
+   * the text for PRECIS_ERROR_INPUT_TOO_LARGE when the input itself is too
+   * long (the first byte past the limit); PRECIS_NO_OFFSET otherwise. */
   size_t offset;
   char message[256]; /* one line of English, NUL-terminated, no trailing newline */
 } precis_error;
@@ -127,9 +127,10 @@ PRECIS_EXPORT const char *precis_error_name(precis_error_code code);
 typedef struct precis_model precis_model;
 
 /* Load a model file.  Returns NULL and fills err (when not NULL) when the
- * file is missing or unreadable (PRECIS_ERROR_IO), or not a valid model of
- * this format version (PRECIS_ERROR_MODEL_FORMAT, with the file offset).
- * Thread-safe. */
+ * file is missing or unreadable (PRECIS_ERROR_IO), not a valid model of this
+ * format version (PRECIS_ERROR_MODEL_FORMAT, with the file offset), a model
+ * for another feature set (PRECIS_ERROR_MODEL_KIND), or memory runs out
+ * (PRECIS_ERROR_OUT_OF_MEMORY).  Thread-safe. */
 PRECIS_EXPORT precis_model *precis_model_load(const char *path, precis_error *err);
 /* The same from bytes in memory (the buffer may be freed afterwards). */
 PRECIS_EXPORT precis_model *precis_model_load_memory(const void *data, size_t len,
@@ -140,9 +141,10 @@ PRECIS_EXPORT const char *precis_model_kind(const precis_model *m);
 PRECIS_EXPORT void precis_model_free(precis_model *m);
 
 /* ---- options ---------------------------------------------------------------
- * Always start from precis_options_init: it sets version, so that a program
- * compiled against this header keeps working with a later library whose
- * options struct has grown (fields are only ever added at the end). */
+ * A precis_options grows only at its end, one version at a time, so that a
+ * program compiled against this header keeps working with a later library:
+ * the library reads only the fields of the version the struct says it is.
+ * Always start from precis_options_init, which stamps the header's version. */
 #define PRECIS_OPTIONS_VERSION 1
 
 typedef struct precis_options {
@@ -160,9 +162,18 @@ typedef struct precis_options {
 
 #define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers (rules only) */
 
-/* Defaults: automatic key points, the key-point engine, malloc, the built-in
- * models.  Thread-safe. */
-PRECIS_EXPORT void precis_options_init(precis_options *opts);
+/* Sets the fields of options version `version` (1 to PRECIS_OPTIONS_VERSION
+ * of the library) to their defaults -- automatic key points, the key-point
+ * engine, malloc, the built-in models -- and touches no byte past them.
+ * Returns 0, or -1 (and writes nothing) for an unknown version or NULL.
+ * For bindings that cannot use the inline function below.  Thread-safe. */
+PRECIS_EXPORT int precis_options_init_version(precis_options *opts, unsigned version);
+
+/* The defaults, for the options version of this header (compiled into the
+ * caller, so that it never writes past the caller's struct).  Thread-safe. */
+static inline void precis_options_init(precis_options *opts) {
+  precis_options_init_version(opts, PRECIS_OPTIONS_VERSION);
+}
 
 typedef struct precis_doc precis_doc;
 
@@ -174,10 +185,11 @@ typedef struct precis_doc precis_doc;
  *   PRECIS_ERROR_INPUT_TOO_LARGE   len > 4 GiB - 16 (offset: the first byte not taken), or
  *                                  longer than that once invalid UTF-8 is replaced
  *   PRECIS_ERROR_MODEL_KIND        pos_model is not a POS model, or ner_model not NER
- *   PRECIS_ERROR_MODEL_MISSING     the built-in models are missing or failed to
- *                                  load and PRECIS_OPT_NO_TAGGER is not set
+ *   PRECIS_ERROR_MODEL_MISSING     the built-in models are not compiled in and
+ *                                  PRECIS_OPT_NO_TAGGER is not set
  *   PRECIS_ERROR_OUT_OF_MEMORY     the allocator failed (all that was allocated
- *                                  is released first)
+ *                                  is released first), or decoding a built-in
+ *                                  model did (the next call tries again)
  * Every byte the document holds comes from opts->allocator.  Thread-safe:
  * any number of threads may analyse at once, with shared or separate
  * options and models. */
@@ -196,6 +208,8 @@ typedef enum precis_model_use {
   PRECIS_MODEL_GIVEN = 2     /* the caller's model (precis_options.pos_model / ner_model) */
 } precis_model_use;
 
+/* Grows at its end like precis_options; precis_doc_stats fills what the
+ * caller's struct has room for. */
 typedef struct precis_stats {
   size_t bytes;       /* of the analysed (repaired) text */
   size_t chars;       /* code points */
@@ -205,10 +219,10 @@ typedef struct precis_stats {
   precis_model_use ner; /* which NER tagger ran */
 } precis_stats;
 
-/* Fills *out (zeroes when doc is NULL).  Returns 0, or -1 when doc or out is
- * NULL.  Documents are read-only once analysed: every precis_doc_* reader
- * may be called from several threads at once. */
-PRECIS_EXPORT int precis_doc_stats(const precis_doc *doc, precis_stats *out);
+/* Fills the first out_size bytes of *out (pass sizeof *out; zeroes when doc
+ * is NULL).  Returns 0, or -1 when doc or out is NULL.  Thread-safe on a
+ * finished document. */
+PRECIS_EXPORT int precis_doc_stats(const precis_doc *doc, precis_stats *out, size_t out_size);
 
 /* The readers below return arrays that live as long as the document.  Each
  * is thread-safe on a finished document (read-only). */

@@ -5,18 +5,29 @@
  *   -> prc_export_doc
  */
 #include <setjmp.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "doc.h"
 #include "error.h"
 #include "tags.h"
 
-void precis_options_init(precis_options *o) {
-  if (!o) return;
-  memset(o, 0, sizeof *o);
-  o->version = PRECIS_OPTIONS_VERSION;
+/* The size of each options version: version v is a prefix of v + 1. */
+static size_t options_size(unsigned version) {
+  switch (version) {
+  case 1: return offsetof(precis_options, ner_model) + sizeof(const precis_model *);
+  default: return 0;
+  }
+}
+
+int precis_options_init_version(precis_options *o, unsigned version) {
+  size_t n = options_size(version);
+  if (!o || !n) return -1;
+  memset(o, 0, n);
+  o->version = version;
   o->max_keypoints = 0;
   o->summarizer = PRECIS_SUMMARIZER_KEYPOINTS;
+  return 0;
 }
 
 precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options *opts,
@@ -33,15 +44,19 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
   }
   precis_options o;
   if (opts) {
-    if (opts->version == 0 || opts->version > PRECIS_OPTIONS_VERSION) {
+    size_t n = options_size(opts->version);
+    if (!n) {
       prc_error_set(err, PRECIS_ERROR_OPTIONS_VERSION, PRECIS_NO_OFFSET,
                     "options version %u; this library knows versions 1 to %d (call precis_options_init)",
                     opts->version, PRECIS_OPTIONS_VERSION);
       return NULL;
     }
-    o = *opts; /* version 1 is the whole struct; later versions copy what the caller's has */
+    /* the caller's struct may be an older, shorter version: take its fields,
+     * and the defaults for the rest */
+    precis_options_init_version(&o, PRECIS_OPTIONS_VERSION);
+    memcpy(&o, opts, n);
   } else {
-    precis_options_init(&o);
+    precis_options_init_version(&o, PRECIS_OPTIONS_VERSION);
   }
   if (prc_tags_check(&o, err) < 0) return NULL;
   const precis_allocator *alc = o.allocator ? o.allocator : precis_default_allocator();
@@ -86,10 +101,18 @@ precis_doc *precis_analyze(const char *text, size_t len, const precis_options *o
   return precis_analyze_ex(text, len, opts, NULL);
 }
 
-int precis_doc_stats(const precis_doc *d, precis_stats *out) {
-  if (!out) return -1;
+int precis_doc_stats(const precis_doc *d, precis_stats *caller, size_t size) {
+  if (!caller) return -1;
+  precis_stats st, *out = &st;
   memset(out, 0, sizeof *out);
-  if (!d) return -1;
+  if (size > sizeof st) { /* a newer header's struct: zero what this library does not know */
+    memset((char *)caller + sizeof st, 0, size - sizeof st);
+    size = sizeof st;
+  }
+  if (!d) {
+    memcpy(caller, out, size);
+    return -1;
+  }
   out->bytes = d->len;
   out->chars = d->ncp;
   out->repairs = d->repairs;
@@ -98,6 +121,7 @@ int precis_doc_stats(const precis_doc *d, precis_stats *out) {
   out->paragraphs = d->nparas;
   out->pos = (precis_model_use)d->pos_use;
   out->ner = (precis_model_use)d->ner_use;
+  memcpy(caller, out, size);
   return 0;
 }
 

@@ -1,7 +1,8 @@
 /* tags.c - stage 4: runs the statistical taggers (tagger.h) sentence by
  * sentence: every token gets a UPOS tag, and the NER tagger proposes entity
- * spans for entities.c.  Skipped with PRECIS_OPT_NO_TAGGER or when the
- * library was built without models; the later stages then fall back to rules. */
+ * spans for entities.c.  Skipped with PRECIS_OPT_NO_TAGGER: the later stages
+ * then fall back to rules.  (A library built without models refuses to
+ * analyse without that flag: prc_tags_check, PRECIS_ERROR_MODEL_MISSING.) */
 #include <stdio.h>
 
 #include "tags.h"
@@ -86,14 +87,7 @@ int prc_tags_check(const precis_options *o, precis_error *err) {
   if (o->ner_model && prc_tagger_kind((const tagger *)o->ner_model) != TAGGER_NER)
     return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET,
                          "the NER model given is a %s model", precis_model_kind(o->ner_model));
-  const precis_error *be;
-  if (!o->pos_model && (be = prc_tagger_builtin_error(TAGGER_POS))) {
-    if (err) *err = *be;
-    return -1;
-  }
-  if (!o->ner_model && (be = prc_tagger_builtin_error(TAGGER_NER))) {
-    if (err) *err = *be;
-    return -1;
-  }
+  if (!o->pos_model && !prc_tagger_builtin(TAGGER_POS, err)) return -1;
+  if (!o->ner_model && !prc_tagger_builtin(TAGGER_NER, err)) return -1;
   return 0;
 }

@@ -135,7 +135,7 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
   size_t ns = precis_doc_sentences(d, &s);
   nl(b, pretty, 1);
   precis_stats st;
-  precis_doc_stats(d, &st);
+  precis_doc_stats(d, &st, sizeof st);
   static const char *const use[] = {"none", "builtin", "given"};
   prc_buf_printf(b, "\"stats\"%s{\"chars\":%zu,\"sentences\":%zu,\"paragraphs\":%d,\"repairs\":%zu,"
                     "\"models\":{\"pos\":\"%s\",\"ner\":\"%s\"}}",

@@ -87,7 +87,7 @@ int main(void) {
   const precis_figure *f;
   size_t nf = precis_doc_figures(d, &f);
   precis_stats st;
-  precis_doc_stats(d, &st);
+  precis_doc_stats(d, &st, sizeof st);
   printf("quotes %zu figures %zu first-figure %s pos %d\n", nq, nf, nf ? f[0].text : "-", (int)st.pos);
   for (size_t i = 0; i < nq; i++) printf("speaker %s\n", q[i].speaker ? q[i].speaker : "-");
   precis_doc_free(d);

@@ -6,7 +6,7 @@
  * A PATH that does not exist gives NAME_size = 0 ("no built-in model").
  *
  * A file that starts with the precis model magic must carry a correct
- * checksum (src/model.h: FNV-1a 32 of the file with bytes [32,36) as zero,
+ * checksum (src/model/model.h: FNV-1a 32 of the file with bytes [32,36) as zero,
  * stored little-endian at offset 32): bin2c refuses to embed a corrupt
  * model, so the library skips that check when it decodes its built-in
  * models (prc_model_parse_embedded). */

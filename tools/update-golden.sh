@@ -12,7 +12,7 @@ cd "$dir"
 if [ $# -gt 0 ]; then names=("$@"); else names=(); for t in *.txt; do names+=("${t%.txt}"); done; fi
 for name in "${names[@]}"; do
   name=${name%.txt}
-  # the same options as tests/golden.sh (rules pipeline unless overridden)
+  # the same options as tests/golden.sh (the default pipeline; PRECIS_GOLDEN_ARGS adds options)
   # shellcheck disable=SC2086
   "$PRECIS" ${PRECIS_GOLDEN_ARGS-} -f json "$name.txt" > "$name.json.tmp"
   mv "$name.json.tmp" "$name.json"

@@ -5,16 +5,22 @@
 #include "error.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
 
+/* PRECIS_NO_HUGE_PAGES set (to anything): no 2 MB-aligned tables, no
+ * madvise (precis(3), ENVIRONMENT).  Read once, whichever thread comes first. */
+static pthread_once_t nohuge_once = PTHREAD_ONCE_INIT;
+static int nohuge;
+static void read_nohuge(void) { nohuge = getenv("PRECIS_NO_HUGE_PAGES") != NULL; }
+
 void *prc_pc_table_alloc(size_t size) {
   const size_t huge = (size_t)2 << 20;
-  static int nohuge = -1;
-  if (nohuge < 0) nohuge = getenv("PC_NOHUGE") != NULL;
+  pthread_once(&nohuge_once, read_nohuge);
   if (size < 2 * huge || nohuge) return calloc(1, size ? size : 1);
   size_t n = (size + huge - 1) / huge * huge;
   void *p = aligned_alloc(huge, n);
@@ -77,7 +83,8 @@ static float bits_float(uint32_t u) {
   return f;
 }
 
-int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, pc_model *m, precis_error *err) {
+int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, int nclasses, pc_model *m,
+                      precis_error *err) {
   memset(m, 0, sizeof *m);
   if (n < 16) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section truncated");
@@ -87,6 +94,13 @@ int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, pc_model *m
   float scale = bits_float(pc_rd32(p + 12));
   if (C == 0 || C > PC_MAX_CLASSES || !(scale > 0) || !isfinite(scale)) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (bad class count or scale)");
+    return -1;
+  }
+  /* the dense rows take 2 bytes per class and feature: a class count that
+   * disagrees with the label set would let a small file claim gigabytes */
+  if (nclasses > 0 && C != (uint32_t)nclasses) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base,
+                  "model corrupt: the weights have %u classes, the label set %d", (unsigned)C, nclasses);
     return -1;
   }
   uint64_t need = 16 + (uint64_t)nfeat * 10 + (uint64_t)nent * 4 + 4;

@@ -199,8 +199,10 @@ static inline void pc_model_score(const pc_model *m, const uint64_t *feats, size
  * prc_pc_model_read parses bytes (any alignment) and builds the lookup table;
  * it returns 0, or -1 with a reason in err. */
 struct precis_error;
-/* base: the bytes' offset in the model file, for error reports. */
-int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, pc_model *m,
+/* base: the bytes' offset in the model file, for error reports; nclasses:
+ * the class count the weights must have (0 = any, up to PC_MAX_CLASSES),
+ * checked before anything is allocated. */
+int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, int nclasses, pc_model *m,
                       struct precis_error *err);
 
 /* Little-endian readers (no alignment requirement). */

@@ -1183,7 +1183,7 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no weight section");
     goto fail;
   }
-  if (prc_pc_model_read(w->p, w->n, w->off, &t->w, err) < 0) goto fail;
+  if (prc_pc_model_read(w->p, w->n, w->off, nl, &t->w, err) < 0) goto fail;
   if (t->w.nclasses != nl) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w->off, "model corrupt: weight classes do not match the label set");
     goto fail;
@@ -1265,43 +1265,48 @@ extern const size_t precis_model_pos_size;
 extern const unsigned char precis_model_ner_data[];
 extern const size_t precis_model_ner_size;
 
-static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+/* Decoded on first use, under a lock; final once decoded or once it failed
+ * for good (not compiled in).  A decode that ran out of memory is not final:
+ * the next analysis tries again. */
+static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int builtin_final[2];
 static tagger *builtin[2];
 static precis_error builtin_err[2];
 
-static void load_builtin(void) {
-  const unsigned char *data[2] = {precis_model_pos_data, precis_model_ner_data};
-  size_t size[2] = {precis_model_pos_size, precis_model_ner_size};
-  int kinds[2] = {TAGGER_POS, TAGGER_NER};
-  for (int i = 0; i < 2; i++) {
-    if (!size[i]) {
-      prc_error_set(&builtin_err[i], PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET,
-                    "no built-in %s model (models/%s.bin was missing at build time)",
-                    i ? "NER" : "POS", i ? "ner" : "pos");
-      continue;
-    }
-    builtin[i] = load(data[i], size[i], 1, &builtin_err[i]);
-    if (builtin[i] && builtin[i]->kind != kinds[i]) {
+static void load_builtin(int i) { /* with builtin_lock held */
+  const unsigned char *data = i ? precis_model_ner_data : precis_model_pos_data;
+  size_t size = i ? precis_model_ner_size : precis_model_pos_size;
+  if (!size) {
+    prc_error_set(&builtin_err[i], PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET,
+                  "no built-in %s model (models/%s.bin was missing at build time)",
+                  i ? "NER" : "POS", i ? "ner" : "pos");
+  } else {
+    builtin[i] = load(data, size, 1, &builtin_err[i]);
+    if (builtin[i] && builtin[i]->kind != (i ? TAGGER_NER : TAGGER_POS)) {
       tagger_destroy(builtin[i]);
       builtin[i] = NULL;
-      prc_error_set(&builtin_err[i], PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET, "built-in model has the wrong kind");
+      prc_error_set(&builtin_err[i], PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET,
+                    "the built-in %s model is of the wrong kind", i ? "NER" : "POS");
     }
     if (builtin[i]) builtin[i]->builtin = 1;
   }
+  if (builtin[i] || builtin_err[i].code != PRECIS_ERROR_OUT_OF_MEMORY)
+    atomic_store_explicit(&builtin_final[i], 1, memory_order_release);
 }
 
-const tagger *prc_tagger_builtin_pos(void) {
-  pthread_once(&builtin_once, load_builtin);
-  return builtin[0];
-}
-
-const tagger *prc_tagger_builtin_ner(void) {
-  pthread_once(&builtin_once, load_builtin);
-  return builtin[1];
-}
-
-const precis_error *prc_tagger_builtin_error(int kind) {
-  pthread_once(&builtin_once, load_builtin);
+const tagger *prc_tagger_builtin(int kind, precis_error *err) {
   int i = kind == TAGGER_NER ? 1 : 0;
-  return builtin[i] ? NULL : &builtin_err[i];
+  if (atomic_load_explicit(&builtin_final[i], memory_order_acquire)) {
+    if (!builtin[i] && err) *err = builtin_err[i];
+    return builtin[i];
+  }
+  pthread_mutex_lock(&builtin_lock);
+  if (!atomic_load_explicit(&builtin_final[i], memory_order_relaxed)) load_builtin(i);
+  const tagger *t = builtin[i];
+  if (!t && err) *err = builtin_err[i];
+  pthread_mutex_unlock(&builtin_lock);
+  return t;
 }
+
+const tagger *prc_tagger_builtin_pos(void) { return prc_tagger_builtin(TAGGER_POS, NULL); }
+const tagger *prc_tagger_builtin_ner(void) { return prc_tagger_builtin(TAGGER_NER, NULL); }

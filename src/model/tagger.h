@@ -72,8 +72,11 @@ enum { TAGGER_POS = 1, TAGGER_NER = 2 };
 /* Built-in models (compiled in from models/pos.bin, models/ner.bin); NULL if none. */
 const tagger *prc_tagger_builtin_pos(void);
 const tagger *prc_tagger_builtin_ner(void);
-/* Why a built-in model is missing or failed to load (NULL if it loaded). */
-const struct precis_error *prc_tagger_builtin_error(int kind);
+/* The built-in model of a kind (TAGGER_POS / TAGGER_NER), decoded on first
+ * use; NULL with err filled (when not NULL) when it is not compiled in
+ * (PRECIS_ERROR_MODEL_MISSING) or memory ran out (PRECIS_ERROR_OUT_OF_MEMORY:
+ * the next call tries again).  Thread-safe. */
+const tagger *prc_tagger_builtin(int kind, struct precis_error *err);
 
 /* Loads a model file (mmap'd while it is decoded); NULL with a message in err. */
 tagger *prc_tagger_load_file(const char *path, struct precis_error *err);

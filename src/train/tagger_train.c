@@ -780,10 +780,11 @@ int prc_tagger_eval_ner(const tagger *t, const tagger *pos, const char *path, ta
 }
 
 int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_error *err) {
-  const tagger *pos = o->pos ? o->pos : prc_tagger_builtin_pos();
+  precis_error why;
+  const tagger *pos = o->pos ? o->pos : prc_tagger_builtin(TAGGER_POS, &why);
   if (!pos) {
-    prc_error_set(err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET, "NER training needs a POS model (--pos-model PATH): %s",
-           prc_tagger_builtin_error(TAGGER_POS)->message);
+    prc_error_set(err, why.code, PRECIS_NO_OFFSET, "NER training needs a POS model (--pos-model PATH): %s",
+                  why.message);
     return -1;
   }
   corpus tr, dv;

@@ -100,6 +100,43 @@ static void test_options_version(void **state) {
   precis_doc_free(d);
 }
 
+/* The versioned structs: init writes only its version's fields; an older
+ * caller's shorter precis_stats is filled no further than its size; a
+ * newer caller's longer one gets zeroes past what this library knows. */
+static void test_struct_versions(void **state) {
+  (void)state;
+  unsigned char buf[sizeof(precis_options) + 16];
+  memset(buf, 0xAB, sizeof buf);
+  precis_options *o = (precis_options *)(void *)buf;
+  assert_int_equal(precis_options_init_version(o, 0), -1);
+  assert_int_equal(precis_options_init_version(o, PRECIS_OPTIONS_VERSION + 1), -1);
+  assert_int_equal(precis_options_init_version(NULL, 1), -1);
+  for (size_t i = 0; i < sizeof buf; i++) assert_int_equal(buf[i], 0xAB); /* nothing written */
+  assert_int_equal(precis_options_init_version(o, 1), 0);
+  assert_int_equal(o->version, 1);
+  assert_null(o->allocator);
+  assert_null(o->ner_model);
+  for (size_t i = sizeof(precis_options); i < sizeof buf; i++) assert_int_equal(buf[i], 0xAB);
+
+  precis_doc *d = precis_analyze(ARTICLE, strlen(ARTICLE), NULL);
+  assert_non_null(d);
+  precis_stats st;
+  memset(&st, 0x5A, sizeof st);
+  /* an older caller whose struct ended before the model fields */
+  assert_int_equal(precis_doc_stats(d, &st, offsetof(precis_stats, pos)), 0);
+  assert_int_equal(st.bytes, strlen(ARTICLE));
+  unsigned char sentinel[sizeof st.pos];
+  memset(sentinel, 0x5A, sizeof sentinel);
+  assert_memory_equal(&st.pos, sentinel, sizeof sentinel);
+  /* a newer caller's longer struct */
+  unsigned char big[sizeof(precis_stats) + 24];
+  memset(big, 0x77, sizeof big);
+  assert_int_equal(precis_doc_stats(d, (precis_stats *)(void *)big, sizeof big), 0);
+  for (size_t i = sizeof(precis_stats); i < sizeof big; i++) assert_int_equal(big[i], 0);
+  assert_int_equal(((precis_stats *)(void *)big)->pos, PRECIS_MODEL_BUILTIN);
+  precis_doc_free(d);
+}
+
 static void test_model_load_errors(void **state) {
   (void)state;
   precis_error err;
@@ -167,7 +204,7 @@ static void test_wrong_kind_and_stats(void **state) {
   precis_doc *d = precis_analyze_ex(ARTICLE, strlen(ARTICLE), &o, &err);
   assert_non_null(d);
   precis_stats st;
-  assert_int_equal(precis_doc_stats(d, &st), 0);
+  assert_int_equal(precis_doc_stats(d, &st, sizeof st), 0);
   assert_int_equal(st.pos, PRECIS_MODEL_UNUSED);
   assert_int_equal(st.ner, PRECIS_MODEL_UNUSED);
   precis_doc_free(d);
@@ -178,14 +215,14 @@ static void test_wrong_kind_and_stats(void **state) {
   o.ner_model = ner2;
   d = precis_analyze_ex(ARTICLE, strlen(ARTICLE), &o, &err);
   assert_non_null(d);
-  assert_int_equal(precis_doc_stats(d, &st), 0);
+  assert_int_equal(precis_doc_stats(d, &st, sizeof st), 0);
   assert_int_equal(st.pos, PRECIS_MODEL_GIVEN);
   assert_int_equal(st.ner, PRECIS_MODEL_GIVEN);
   precis_doc_free(d);
 
   /* the built-in ones */
   d = precis_analyze_ex(ARTICLE, strlen(ARTICLE), NULL, &err);
-  assert_int_equal(precis_doc_stats(d, &st), 0);
+  assert_int_equal(precis_doc_stats(d, &st, sizeof st), 0);
   assert_int_equal(st.pos, PRECIS_MODEL_BUILTIN);
   assert_int_equal(st.ner, PRECIS_MODEL_BUILTIN);
   assert_int_equal(st.bytes, strlen(ARTICLE));
@@ -195,9 +232,9 @@ static void test_wrong_kind_and_stats(void **state) {
   assert_true(st.tokens >= 25);
   assert_int_equal(st.repairs, 0);
   precis_doc_free(d);
-  assert_int_equal(precis_doc_stats(NULL, &st), -1);
+  assert_int_equal(precis_doc_stats(NULL, &st, sizeof st), -1);
   assert_int_equal(st.tokens, 0);
-  assert_int_equal(precis_doc_stats(NULL, NULL), -1);
+  assert_int_equal(precis_doc_stats(NULL, NULL, 0), -1);
   precis_model_free(ner);
   precis_model_free(ner2);
   precis_model_free(pos);
@@ -230,7 +267,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_error_names),       cmocka_unit_test(test_analyze_ok_clears_error),
       cmocka_unit_test(test_invalid_argument),  cmocka_unit_test(test_input_too_large),
-      cmocka_unit_test(test_options_version),   cmocka_unit_test(test_model_load_errors),
+      cmocka_unit_test(test_options_version),   cmocka_unit_test(test_struct_versions),
+      cmocka_unit_test(test_model_load_errors),
       cmocka_unit_test(test_wrong_kind_and_stats), cmocka_unit_test(test_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

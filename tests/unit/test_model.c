@@ -144,7 +144,7 @@ static void test_weights_round_trip(void **state) {
   assert_int_equal(prc_pc_model_write(&m, &b), 0);
   assert_int_equal(b.n, 16 + 2 * 10 + 2 * 4 + 4);
   precis_error err;
-  assert_int_equal(prc_pc_model_read(b.p, b.n, 0, &m2, &err), 0);
+  assert_int_equal(prc_pc_model_read(b.p, b.n, 0, 3, &m2, &err), 0);
   uint64_t both[2] = {fa, fb};
   int32_t s1[32] = {0}, s2[32] = {0};
   pc_model_score(&m, both, 2, s1);
@@ -157,7 +157,7 @@ static void test_weights_round_trip(void **state) {
   assert_int_equal(s1[1], 0);
   prc_pc_model_free(&m2);
   /* truncated weight section */
-  assert_int_equal(prc_pc_model_read(b.p, b.n - 2, 0, &m2, &err), -1);
+  assert_int_equal(prc_pc_model_read(b.p, b.n - 2, 0, 3, &m2, &err), -1);
   assert_non_null(strstr(err.message, "wrong size"));
   assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
   /* a slot table far larger than the features need, with everything else
@@ -170,12 +170,20 @@ static void test_weights_round_trip(void **state) {
   for (int k = 0; k < 3; k++) {
     uint32_t big = bigs[k];
     for (int i = 0; i < 4; i++) b.p[at + i] = (unsigned char)(big >> (8 * i));
-    assert_int_equal(prc_pc_model_read(b.p, b.n, 1000, &m2, &err), -1);
+    assert_int_equal(prc_pc_model_read(b.p, b.n, 1000, 3, &m2, &err), -1);
     assert_non_null(strstr(err.message, "table size"));
     assert_int_equal(err.offset, 1000); /* the weight section's offset in the file */
   }
   for (int i = 0; i < 4; i++) b.p[at + i] = (unsigned char)(cap >> (8 * i));
-  assert_int_equal(prc_pc_model_read(b.p, b.n, 0, &m2, &err), 0);
+  /* a class count the label set does not have: 32767 classes would make the
+   * dense rows 64 KB a feature; refused before anything is allocated */
+  b.p[0] = 0xff;
+  b.p[1] = 0x7f; /* 32767 */
+  assert_int_equal(prc_pc_model_read(b.p, b.n, 0, 3, &m2, &err), -1);
+  assert_non_null(strstr(err.message, "32767 classes"));
+  b.p[0] = 3;
+  b.p[1] = 0;
+  assert_int_equal(prc_pc_model_read(b.p, b.n, 0, 3, &m2, &err), 0);
   prc_pc_model_free(&m2);
   free(b.p);
   prc_pc_model_free(&m);
