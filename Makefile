@@ -13,7 +13,7 @@ DESTDIR ?=
 all: build
 
 deps:
-	@./tools/install-deps
+	@sh tools/install-deps --test
 
 $(BUILDDIR)/Makefile: CMakeLists.txt
 	@sh tools/install-deps
@@ -23,10 +23,11 @@ build: $(BUILDDIR)/Makefile
 	cmake --build $(BUILDDIR) -j $(JOBS)
 
 check: build
+	@sh tools/install-deps --test
 	cd $(BUILDDIR) && ctest --output-on-failure -j $(JOBS)
 
 asan-check:
-	@sh tools/install-deps
+	@sh tools/install-deps --test
 	cmake -S . -B $(ASANDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_SANITIZE=ON -DPRECIS_SHARED_DIR=$(SHARED)
 	cmake --build $(ASANDIR) -j $(JOBS)
 	cd $(ASANDIR) && ctest --output-on-failure -j $(JOBS)

@@ -46,6 +46,13 @@ for c in cmds:
     r = subprocess.run([precis] + c.split()[1:] + ["--help"], capture_output=True, text=True)
     if r.returncode != 0 or "usage: " + c not in r.stdout or r.stderr:
         print("FAIL: %s --help: exit %d, stdout %r" % (c, r.returncode, r.stdout[:80])); bad = 1
+# both man pages name the version that runs (precis --version)
+ver = subprocess.run([precis, "--version"], capture_output=True, text=True).stdout.split()[-1]
+import os
+for page in [sys.argv[1], os.path.join(os.path.dirname(sys.argv[1]), "precis.3")]:
+    th = [l for l in open(page, encoding="utf-8") if l.startswith(".TH ")]
+    if not th or ('"precis %s"' % ver) not in th[0]:
+        print("FAIL: %s: .TH does not say precis %s: %r" % (page, ver, th[:1])); bad = 1
 print("%d options of %d commands documented" % (len(parser), len(cmds)))
 sys.exit(bad)
 PY
