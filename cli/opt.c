@@ -1,6 +1,7 @@
 /* opt.c - see opt.h. */
 #include "opt.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -95,7 +96,7 @@ static int take_value(prc_opt_parser *p, const char *spelling, const char *v) {
     char *e;
     errno = 0;
     long n = strtol(v, &e, 10);
-    if (!*v || *e || errno || n < o->min || n > o->max)
+    if (!*v || isspace((unsigned char)*v) || *e || errno || n < o->min || n > o->max)
       return error(cmd, 0, "%s takes a whole number from %ld to %ld, not '%s'", spelling, o->min, o->max, v);
     p->num = n;
     return o->id;
@@ -104,7 +105,7 @@ static int take_value(prc_opt_parser *p, const char *spelling, const char *v) {
     char *e;
     errno = 0;
     unsigned long long n = strtoull(v, &e, 10);
-    if (!*v || *e || errno || *v == '-' || *v == '+' || *v == ' ')
+    if (!*v || *e || errno || *v == '-' || *v == '+' || isspace((unsigned char)*v))
       return error(cmd, 0, "%s takes a whole number from 0 to 18446744073709551615, not '%s'", spelling, v);
     p->u64 = (uint64_t)n;
     return o->id;
@@ -113,7 +114,7 @@ static int take_value(prc_opt_parser *p, const char *spelling, const char *v) {
     char *e;
     errno = 0;
     double x = strtod(v, &e);
-    if (!*v || *e || errno || !isfinite(x) || !(x >= 0))
+    if (!*v || isspace((unsigned char)*v) || *e || errno || !isfinite(x) || !(x >= 0))
       return error(cmd, 0, "%s takes a number >= 0, not '%s'", spelling, v);
     p->real = x;
     return o->id;

@@ -39,6 +39,9 @@ err1 -f yaml
 err1 -n 0
 err1 -n=3
 err1 -n abc
+err1 -n " 5"
+err1 train pos --seed "	5" a b -o m
+err1 train pos --prune " 0.1" a b -o m
 err1 --no-tagger=yes
 err1 --out-dir=
 err1 --summarizer
