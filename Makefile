@@ -8,7 +8,9 @@ SHARED ?= $(abspath ../shared)
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps build check asan-check demo bench models fuzz fuzz-model fuzz-brat clean install
+TSANDIR  ?= build-tsan
+
+.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-model fuzz-brat clean install
 
 all: build
 
@@ -31,6 +33,14 @@ asan-check:
 	cmake -S . -B $(ASANDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_SANITIZE=ON -DPRECIS_SHARED_DIR=$(SHARED)
 	cmake --build $(ASANDIR) -j $(JOBS)
 	cd $(ASANDIR) && ctest --output-on-failure -j $(JOBS)
+
+# The thread rules of precis.h under ThreadSanitizer: concurrent analyses
+# (racing the built-in models' decode), renders, options and model loading.
+tsan-check:
+	@sh tools/install-deps --test
+	cmake -S . -B $(TSANDIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRECIS_TSAN=ON -DPRECIS_SHARED_DIR=$(SHARED)
+	cmake --build $(TSANDIR) -j $(JOBS) --target test_threads test_errors
+	cd $(TSANDIR) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R 'unit/test_(threads|errors)$$'
 
 demo: build
 	./$(BUILDDIR)/precis --demo
