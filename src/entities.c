@@ -269,9 +269,8 @@ static void learn_title(precis_doc *d, entity *en, uint32_t b, uint32_t e) {
 /* A hash map from token spans (compared by their text) to an int, in the
  * arena: keeps name linking linear in the number of mentions. */
 typedef struct smap_slot {
-  uint32_t h, b, e;
+  uint32_t h, b, e; /* e == 0: an empty slot (a span ends after its first token) */
   int32_t val;
-  bool used;
 } smap_slot;
 typedef struct smap {
   smap_slot *s;
@@ -281,7 +280,7 @@ typedef struct smap {
 static void smap_init(precis_doc *d, smap *m, uint32_t n) {
   uint32_t cap = 64;
   while (cap < 2 * n + 16) cap *= 2;
-  m->s = prc_arena_alloc(&d->ar, cap * sizeof(smap_slot));
+  m->s = prc_arena_scratch(&d->ar, cap * sizeof(smap_slot)); /* prc_arena_release_big after the stage */
   m->mask = cap - 1;
 }
 
@@ -300,7 +299,7 @@ static smap_slot *smap_find(const precis_doc *d, const smap *m, uint32_t b, uint
   uint32_t i = h & m->mask;
   for (;;) {
     smap_slot *sl = &m->s[i];
-    if (!sl->used) return sl;
+    if (!sl->e) return sl;
     if (sl->h == h && span_eq(d, sl->b, sl->e, b, e)) return sl;
     i = (i + 1) & m->mask;
   }
@@ -308,13 +307,12 @@ static smap_slot *smap_find(const precis_doc *d, const smap *m, uint32_t b, uint
 
 static int32_t smap_get(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
   smap_slot *sl = smap_find(d, m, b, e);
-  return sl->used ? sl->val : -1;
+  return sl->e ? sl->val : -1;
 }
 
 static void smap_put(const precis_doc *d, smap *m, uint32_t b, uint32_t e, int32_t val) {
   smap_slot *sl = smap_find(d, m, b, e);
-  if (sl->used) return; /* the first one stays */
-  sl->used = true;
+  if (sl->e) return; /* the first one stays */
   sl->h = span_hash(d, b, e);
   sl->b = b;
   sl->e = e;
@@ -343,7 +341,7 @@ void prc_find_entities(precis_doc *d) {
     cand *rc = NULL;
     uint32_t nr = 0, rcap = 0;
     rule_candidates(d, &rc, &nr, &rcap);
-    int32_t *covered = prc_arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
+    int32_t *covered = prc_arena_scratch(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
     for (uint32_t t = 0; t < d->ntoks; t++) covered[t] = -1;
     for (uint32_t k = 0; k < n; k++)
       for (uint32_t t = cs[k].b; t < cs[k].e; t++) covered[t] = (int32_t)k;
@@ -386,11 +384,16 @@ void prc_find_entities(precis_doc *d) {
       add_cand(d, &cs, &n, &cap, c->b, c->e, probe.title_e > probe.title_b ? ENT_PERSON : ty, 1);
     }
     if (n > n_ner && n_ner > 0) { /* keep text order: merge the two ordered runs (linear) */
-      cand *m = prc_arena_alloc(&d->ar, (size_t)n * sizeof(cand));
+      cand *m = prc_arena_scratch(&d->ar, (size_t)n * sizeof(cand));
       uint32_t a = 0, r = n_ner, o = 0;
       while (a < n_ner || r < n) m[o++] = (r == n || (a < n_ner && cs[a].b <= cs[r].b)) ? cs[a++] : cs[r++];
       memcpy(cs, m, (size_t)n * sizeof(cand));
+      prc_arena_release_big(&d->ar, m);
     }
+    /* the temporaries of a large document go back now, not with the document */
+    prc_arena_release_big(&d->ar, surnames.s);
+    prc_arena_release_big(&d->ar, covered);
+    prc_arena_release_big(&d->ar, rc);
   } else {
     rule_candidates(d, &cs, &n, &cap);
   }
@@ -415,6 +418,7 @@ void prc_find_entities(precis_doc *d) {
     if (!drop) cs[kept++] = *c;
   }
   n = kept;
+  prc_arena_release_big(&d->ar, inner.s);
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
     if (d->nsents && c->e <= d->sents[0].tok_begin && (d->toks[c->b].flags & TF_ALLCAP)) {
@@ -486,6 +490,10 @@ void prc_find_entities(precis_doc *d) {
     mn->sent = d->toks[c->b].sent;
     for (uint32_t t = c->b; t < c->e; t++) d->tok_mention[t] = (int32_t)(d->nmentions - 1);
   }
+  prc_arena_release_big(&d->ar, exact.s);
+  prc_arena_release_big(&d->ar, surname.s);
+  prc_arena_release_big(&d->ar, single.s);
+  prc_arena_release_big(&d->ar, cs);
   /* person entities: short name is the last word of the name */
   for (uint32_t e = 0; e < d->nents; e++) {
     entity *en = &d->ents[e];
