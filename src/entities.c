@@ -274,14 +274,16 @@ typedef struct smap_slot {
 } smap_slot;
 typedef struct smap {
   smap_slot *s;
-  uint32_t mask;
+  uint32_t mask, n;
 } smap;
 
+/* starts small and doubles at half full: sized by what it holds, not by the
+ * candidates (most maps hold a fraction of them) */
 static void smap_init(precis_doc *d, smap *m, uint32_t n) {
-  uint32_t cap = 64;
-  while (cap < 2 * n + 16) cap *= 2;
-  m->s = prc_arena_scratch(&d->ar, cap * sizeof(smap_slot)); /* prc_arena_release_big after the stage */
-  m->mask = cap - 1;
+  (void)n;
+  m->s = prc_arena_scratch(&d->ar, 64 * sizeof(smap_slot)); /* prc_arena_release_big after the stage */
+  m->mask = 63;
+  m->n = 0;
 }
 
 static uint32_t span_hash(const precis_doc *d, uint32_t b, uint32_t e) {
@@ -294,8 +296,7 @@ static uint32_t span_hash(const precis_doc *d, uint32_t b, uint32_t e) {
   return h;
 }
 
-static smap_slot *smap_find(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
-  uint32_t h = span_hash(d, b, e);
+static smap_slot *smap_find_h(const precis_doc *d, const smap *m, uint32_t h, uint32_t b, uint32_t e) {
   uint32_t i = h & m->mask;
   for (;;) {
     smap_slot *sl = &m->s[i];
@@ -306,14 +307,30 @@ static smap_slot *smap_find(const precis_doc *d, const smap *m, uint32_t b, uint
 }
 
 static int32_t smap_get(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
-  smap_slot *sl = smap_find(d, m, b, e);
+  smap_slot *sl = smap_find_h(d, m, span_hash(d, b, e), b, e);
   return sl->e ? sl->val : -1;
 }
 
-static void smap_put(const precis_doc *d, smap *m, uint32_t b, uint32_t e, int32_t val) {
-  smap_slot *sl = smap_find(d, m, b, e);
+static void smap_put(precis_doc *d, smap *m, uint32_t b, uint32_t e, int32_t val) {
+  uint32_t h = span_hash(d, b, e);
+  smap_slot *sl = smap_find_h(d, m, h, b, e);
   if (sl->e) return; /* the first one stays */
-  sl->h = span_hash(d, b, e);
+  if (2 * (m->n + 1) > m->mask + 1) { /* grow: the keys are distinct, so each goes to a free slot */
+    smap_slot *old = m->s;
+    uint32_t ocap = m->mask + 1;
+    m->s = prc_arena_scratch(&d->ar, (size_t)ocap * 2 * sizeof(smap_slot));
+    m->mask = ocap * 2 - 1;
+    for (uint32_t k = 0; k < ocap; k++) {
+      if (!old[k].e) continue;
+      uint32_t i = old[k].h & m->mask;
+      while (m->s[i].e) i = (i + 1) & m->mask;
+      m->s[i] = old[k];
+    }
+    prc_arena_release_big(&d->ar, old);
+    sl = smap_find_h(d, m, h, b, e);
+  }
+  m->n++;
+  sl->h = h;
   sl->b = b;
   sl->e = e;
   sl->val = val;
