@@ -3,6 +3,7 @@
 
 #include <setjmp.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 struct arena_block {
@@ -144,4 +145,29 @@ void prc_arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t 
    * no machine has the memory for such an array, so it is reported as such */
   if (*cap >= 0x80000000u) out_of_memory(a);
   prc_arena_reserve_(a, arr, cap, elsize, n, *cap ? *cap * 2 : 16);
+}
+
+void *prc_arena_scratch(arena *a, size_t size) {
+  if (size < ARENA_BIG_ARRAY) return prc_arena_alloc(a, size);
+  if (size > SIZE_MAX - BIG_HDR) out_of_memory(a);
+  arena_big *g = a->alc->malloc(a->alc->ctx, BIG_HDR + size);
+  if (!g) out_of_memory(a);
+  g->next = a->bigs;
+  g->size = size;
+  a->bigs = g;
+  void *p = (char *)g + BIG_HDR;
+  memset(p, 0, size);
+  return p;
+}
+
+void prc_arena_release_big(arena *a, void *p) {
+  if (!p) return;
+  for (arena_big **link = &a->bigs; *link; link = &(*link)->next) {
+    if ((char *)*link + BIG_HDR == (char *)p) {
+      arena_big *g = *link;
+      *link = g->next;
+      a->alc->free(a->alc->ctx, g);
+      return;
+    }
+  }
 }

@@ -39,6 +39,15 @@ void prc_arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t 
 /* Makes room for at least want elements (n in use); memory past n is not zeroed. */
 void prc_arena_reserve_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t n, uint32_t want);
 
+/* Scratch memory of a stage: zeroed, size bytes.  A large one (ARENA_BIG_ARRAY
+ * or more) is an allocation of its own that prc_arena_release_big can give
+ * back before the document is freed; a small one lives in the arena. */
+void *prc_arena_scratch(arena *a, size_t size);
+/* Frees p now if it is a large array of the arena (prc_arena_scratch, or an
+ * ARENA_PUSH / prc_arena_reserve_ array that moved out); else does nothing
+ * (small arrays live until prc_arena_free).  p must not be used afterwards. */
+void prc_arena_release_big(arena *a, void *p);
+
 /* The default allocator (malloc/realloc/free). */
 const precis_allocator *precis_default_allocator(void);
 

@@ -43,15 +43,17 @@ enum {
   TF_ABBREV = 1u << 12       /* word ending in a dot that is an abbreviation or initial */
 };
 
-typedef struct token {
+typedef struct token { /* 24 bytes: the largest per-token record (peak memory) */
   uint32_t start, end; /* byte offsets into doc->text */
-  uint32_t flags;
   uint32_t sent;       /* sentence index */
   uint32_t hash;       /* hash of the lower-cased token text */
-  uint32_t lex;        /* lexicon.h LX_* flags of a word token (0 for others) */
-  uint8_t pos;         /* TAG_UPOS_* id (tagger.h); meaningful only when d->has_pos */
+  uint32_t lex : 24;   /* lexicon.h LX_* flags of a word token (0 for others) */
+  uint32_t pos : 8;    /* TAG_UPOS_* id (tagger.h); meaningful only when d->has_pos */
+  uint16_t flags;      /* TF_* */
   int16_t quote_depth; /* > 0 inside quotation marks */
 } token;
+_Static_assert(TF_ABBREV < (1u << 16), "token flags are 16 bits");
+_Static_assert(sizeof(token) == 24, "token is 24 bytes");
 
 typedef struct sentence {
   uint32_t tok_begin, tok_end; /* token range [begin, end) */
@@ -135,7 +137,7 @@ struct precis_doc {
   uint32_t len;      /* bytes */
   uint32_t ncp;      /* code points */
   uint32_t repairs;
-  uint32_t *cp_at;   /* cp_at[b] = code-point index of byte b (len + 1 entries) */
+  uint32_t *cp_blk;  /* cp_blk[k] = code points before byte k * PRC_CP_BLOCK (prc_cp_index) */
 
   /* tokenize.c */
   token *toks;
@@ -212,6 +214,11 @@ static inline bool tok_ieq(const precis_doc *d, uint32_t i, const char *s) {
 #define PRC_TEXT_MAX ((size_t)0xFFFFFFF0u)
 /* Returns -1 (and analyses nothing) when the repaired text would be longer than PRC_TEXT_MAX. */
 int prc_text_prepare(precis_doc *d, const char *in, size_t len);   /* text.c */
+/* The code-point index of byte b (0 <= b <= len) of d->text: of the character
+ * that byte b is part of; len gives d->ncp.  A sparse index (one count per
+ * PRC_CP_BLOCK bytes) and a scan of at most that many bytes. */
+#define PRC_CP_BLOCK 64
+uint32_t prc_cp_index(const precis_doc *d, uint32_t b);             /* text.c */
 void prc_tokenize(precis_doc *d);                                    /* tokenize.c */
 void prc_split_sentences(precis_doc *d);                             /* sentences.c */
 void prc_tag_tokens(precis_doc *d);                                  /* tags.c */

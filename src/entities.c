@@ -269,20 +269,21 @@ static void learn_title(precis_doc *d, entity *en, uint32_t b, uint32_t e) {
 /* A hash map from token spans (compared by their text) to an int, in the
  * arena: keeps name linking linear in the number of mentions. */
 typedef struct smap_slot {
-  uint32_t h, b, e;
+  uint32_t h, b, e; /* e == 0: an empty slot (a span ends after its first token) */
   int32_t val;
-  bool used;
 } smap_slot;
 typedef struct smap {
   smap_slot *s;
-  uint32_t mask;
+  uint32_t mask, n;
 } smap;
 
+/* starts small and doubles at half full: sized by what it holds, not by the
+ * candidates (most maps hold a fraction of them) */
 static void smap_init(precis_doc *d, smap *m, uint32_t n) {
-  uint32_t cap = 64;
-  while (cap < 2 * n + 16) cap *= 2;
-  m->s = prc_arena_alloc(&d->ar, cap * sizeof(smap_slot));
-  m->mask = cap - 1;
+  (void)n;
+  m->s = prc_arena_scratch(&d->ar, 64 * sizeof(smap_slot)); /* prc_arena_release_big after the stage */
+  m->mask = 63;
+  m->n = 0;
 }
 
 static uint32_t span_hash(const precis_doc *d, uint32_t b, uint32_t e) {
@@ -295,27 +296,41 @@ static uint32_t span_hash(const precis_doc *d, uint32_t b, uint32_t e) {
   return h;
 }
 
-static smap_slot *smap_find(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
-  uint32_t h = span_hash(d, b, e);
+static smap_slot *smap_find_h(const precis_doc *d, const smap *m, uint32_t h, uint32_t b, uint32_t e) {
   uint32_t i = h & m->mask;
   for (;;) {
     smap_slot *sl = &m->s[i];
-    if (!sl->used) return sl;
+    if (!sl->e) return sl;
     if (sl->h == h && span_eq(d, sl->b, sl->e, b, e)) return sl;
     i = (i + 1) & m->mask;
   }
 }
 
 static int32_t smap_get(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
-  smap_slot *sl = smap_find(d, m, b, e);
-  return sl->used ? sl->val : -1;
+  smap_slot *sl = smap_find_h(d, m, span_hash(d, b, e), b, e);
+  return sl->e ? sl->val : -1;
 }
 
-static void smap_put(const precis_doc *d, smap *m, uint32_t b, uint32_t e, int32_t val) {
-  smap_slot *sl = smap_find(d, m, b, e);
-  if (sl->used) return; /* the first one stays */
-  sl->used = true;
-  sl->h = span_hash(d, b, e);
+static void smap_put(precis_doc *d, smap *m, uint32_t b, uint32_t e, int32_t val) {
+  uint32_t h = span_hash(d, b, e);
+  smap_slot *sl = smap_find_h(d, m, h, b, e);
+  if (sl->e) return; /* the first one stays */
+  if (2 * (m->n + 1) > m->mask + 1) { /* grow: the keys are distinct, so each goes to a free slot */
+    smap_slot *old = m->s;
+    uint32_t ocap = m->mask + 1;
+    m->s = prc_arena_scratch(&d->ar, (size_t)ocap * 2 * sizeof(smap_slot));
+    m->mask = ocap * 2 - 1;
+    for (uint32_t k = 0; k < ocap; k++) {
+      if (!old[k].e) continue;
+      uint32_t i = old[k].h & m->mask;
+      while (m->s[i].e) i = (i + 1) & m->mask;
+      m->s[i] = old[k];
+    }
+    prc_arena_release_big(&d->ar, old);
+    sl = smap_find_h(d, m, h, b, e);
+  }
+  m->n++;
+  sl->h = h;
   sl->b = b;
   sl->e = e;
   sl->val = val;
@@ -343,7 +358,7 @@ void prc_find_entities(precis_doc *d) {
     cand *rc = NULL;
     uint32_t nr = 0, rcap = 0;
     rule_candidates(d, &rc, &nr, &rcap);
-    int32_t *covered = prc_arena_alloc(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
+    int32_t *covered = prc_arena_scratch(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
     for (uint32_t t = 0; t < d->ntoks; t++) covered[t] = -1;
     for (uint32_t k = 0; k < n; k++)
       for (uint32_t t = cs[k].b; t < cs[k].e; t++) covered[t] = (int32_t)k;
@@ -386,11 +401,16 @@ void prc_find_entities(precis_doc *d) {
       add_cand(d, &cs, &n, &cap, c->b, c->e, probe.title_e > probe.title_b ? ENT_PERSON : ty, 1);
     }
     if (n > n_ner && n_ner > 0) { /* keep text order: merge the two ordered runs (linear) */
-      cand *m = prc_arena_alloc(&d->ar, (size_t)n * sizeof(cand));
+      cand *m = prc_arena_scratch(&d->ar, (size_t)n * sizeof(cand));
       uint32_t a = 0, r = n_ner, o = 0;
       while (a < n_ner || r < n) m[o++] = (r == n || (a < n_ner && cs[a].b <= cs[r].b)) ? cs[a++] : cs[r++];
       memcpy(cs, m, (size_t)n * sizeof(cand));
+      prc_arena_release_big(&d->ar, m);
     }
+    /* the temporaries of a large document go back now, not with the document */
+    prc_arena_release_big(&d->ar, surnames.s);
+    prc_arena_release_big(&d->ar, covered);
+    prc_arena_release_big(&d->ar, rc);
   } else {
     rule_candidates(d, &cs, &n, &cap);
   }
@@ -415,6 +435,7 @@ void prc_find_entities(precis_doc *d) {
     if (!drop) cs[kept++] = *c;
   }
   n = kept;
+  prc_arena_release_big(&d->ar, inner.s);
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
     if (d->nsents && c->e <= d->sents[0].tok_begin && (d->toks[c->b].flags & TF_ALLCAP)) {
@@ -486,6 +507,10 @@ void prc_find_entities(precis_doc *d) {
     mn->sent = d->toks[c->b].sent;
     for (uint32_t t = c->b; t < c->e; t++) d->tok_mention[t] = (int32_t)(d->nmentions - 1);
   }
+  prc_arena_release_big(&d->ar, exact.s);
+  prc_arena_release_big(&d->ar, surname.s);
+  prc_arena_release_big(&d->ar, single.s);
+  prc_arena_release_big(&d->ar, cs);
   /* person entities: short name is the last word of the name */
   for (uint32_t e = 0; e < d->nents; e++) {
     entity *en = &d->ents[e];

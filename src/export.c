@@ -8,8 +8,8 @@ static precis_span cps(const precis_doc *d, uint32_t a, uint32_t b) {
   precis_span s;
   if (a > d->len) a = d->len;
   if (b > d->len) b = d->len;
-  s.start = d->cp_at[a];
-  s.end = d->cp_at[b];
+  s.start = prc_cp_index(d, a);
+  s.end = prc_cp_index(d, b);
   return s;
 }
 

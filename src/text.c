@@ -113,13 +113,34 @@ int prc_text_prepare(precis_doc *d, const char *in, size_t len) {
   if (olen > PRC_TEXT_MAX) return -1;
   d->len = (uint32_t)olen;
   d->repairs = (uint32_t)rep;
-  d->cp_at = prc_arena_alloc(&d->ar, (olen + 1) * sizeof(uint32_t));
+  /* one count per block: a 32th of the 4 bytes a byte a full index took */
+  d->cp_blk = prc_arena_alloc(&d->ar, (olen / PRC_CP_BLOCK + 1) * sizeof(uint32_t));
   uint32_t cp = 0;
   for (uint32_t b = 0; b < d->len; b++) {
-    if (((unsigned char)d->text[b] & 0xC0) != 0x80) d->cp_at[b] = cp++;
-    else d->cp_at[b] = cp - 1;
+    if (!(b % PRC_CP_BLOCK)) d->cp_blk[b / PRC_CP_BLOCK] = cp;
+    cp += ((unsigned char)d->text[b] & 0xC0) != 0x80;
   }
-  d->cp_at[d->len] = cp;
+  if (!(d->len % PRC_CP_BLOCK)) d->cp_blk[d->len / PRC_CP_BLOCK] = cp;
   d->ncp = cp;
   return 0;
+}
+
+/* continuation bytes (10xxxxxx) among the 8 bytes of w: bit 7 set, bit 6 clear */
+static inline unsigned conts8(uint64_t w) {
+  return (unsigned)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+}
+
+uint32_t prc_cp_index(const precis_doc *d, uint32_t b) {
+  const uint32_t base = b & ~(uint32_t)(PRC_CP_BLOCK - 1);
+  const unsigned char *s = (const unsigned char *)d->text;
+  uint32_t p = base, conts = 0;
+  for (; p + 8 <= b; p += 8) {
+    uint64_t w;
+    memcpy(&w, s + p, 8);
+    conts += conts8(w);
+  }
+  for (uint32_t q = p; q < b; q++) conts += (s[q] & 0xC0) == 0x80;
+  uint32_t cp = d->cp_blk[b / PRC_CP_BLOCK] + (b - base) - conts;
+  /* a continuation byte belongs to the character before it (text[len] is the NUL) */
+  return cp - ((s[b] & 0xC0) == 0x80);
 }

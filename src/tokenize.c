@@ -56,6 +56,16 @@ static inline uint32_t cp_at(const src *t, uint32_t i, uint32_t *next) {
   return prc_utf8_decode(t->s, t->len, i, next);
 }
 
+/* symbols without a role in the analysis, whose runs are one token */
+static inline bool run_symbol(uint32_t c) {
+  switch (c) {
+  case '<': case '>': case '*': case '#': case '=': case '~': case '_': case '^': case '+': case '|':
+  case '\\': case '@': case 0xFFFD:
+    return true;
+  }
+  return false;
+}
+
 static inline bool is_wordchar(enum cclass k) { return k == C_LETTER || k == C_UPPER || k == C_DIGIT || k == C_MARK; }
 static inline bool is_alpha(enum cclass k) { return k == C_LETTER || k == C_UPPER || k == C_MARK; }
 
@@ -233,6 +243,11 @@ void prc_tokenize(precis_doc *d) {
       while (b < t.len && t.s[b] == '-') b++; /* -- */
     } else if (c == '?' || c == '!') {
       while (b < t.len && (t.s[b] == '?' || t.s[b] == '!')) b++;
+    } else if (run_symbol(c)) {
+      /* a run of one symbol is one token: "<<<<", "****", U+FFFD U+FFFD ...
+       * (1e6 stray '<' or random bytes would otherwise be a token a byte) */
+      uint32_t n2;
+      while (b < t.len && cp_at(&t, b, &n2) == c) b = n2;
     }
     push(d, a, b, flags | pending);
     pending = 0;

@@ -139,32 +139,27 @@ utf8ok() { python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8"
 # allocator's granularity dominate.  Skipped without GNU time, and in
 # sanitizer builds (ASan's shadow memory and quarantine are not ours).
 MEM_BOUND=${PRECIS_PATHO_MEM_BOUND:-16}
-# Shapes over the bound today: what the input adds is per token (a token is
-# 28 bytes, plus 12 in per-token side arrays of entities.c and attribution.c)
-# and per candidate name, quote and sentence (entities.c hash maps of 20-byte
-# slots at 2-4 per candidate; attribution.c keeps a sorted copy of the quotes;
-# the public records of export.c), not the growth of the arrays any more.
-# Each limit is the measured value plus ~20% (before the arena change the
-# growth of the arrays added 15-50 MB per MB more); lower them as those
-# stages shrink.
+# Shapes over the bound today (measured value in the comment; each limit is
+# that plus ~20%; lower them as the stages shrink).  What the input adds is
+# per token (24 bytes, plus 4 each in tok_mention and tok_region), per
+# sentence and per quote (88 bytes, a sorted copy in attribution.c, the
+# public copies of export.c), per entity and mention -- not the growth of
+# the arrays, the code-point index (sparse) or the stage temporaries of
+# entities.c (released after the stage) any more.
 declare -A MEM_LIMIT=(
-  ["1 MB of random bytes"]=100                  # 88: U+FFFD triples the text, ~1 token a byte
-  ["5 MB without sentence punctuation"]=42      # 35
-  ["1e5 opening quotes"]=26                     # 21
-  ["1e5 'said' cues"]=60                        # 53: a quote (88 B + public copy) per 21 bytes
-  ["1e5 paragraphs opening with a quote"]=20    # 16.3
-  ["1e5 one-sentence paragraphs"]=30            # 24.5: 4 tokens and a sentence per 13 bytes
-  ["1e5 distinct names"]=62                     # 54: an entity and its hash slots per 8 bytes
-  ["html: 1e6 stray '<'"]=52                    # 45: a token per byte
-  ["html: 1e5 character references"]=38         # 31.5
-  ["single-paragraph article (bytes), 5e6"]=42  # 36 (prose)
-  ["alternating double and single quotes, 1.6e5"]=35  # 30
-  ["cues inside nested brackets, 3e5"]=30
-  ["single-paragraph article (bytes), 5e6 (rules only)"]=38  # 32
-  ["one-sentence paragraphs, 1e5 (rules only)"]=37           # 31
-  ["distinct names, 1e5 (rules only)"]=55                    # 46.5
-  ["alternating double and single quotes, 1.6e5 (rules only)"]=33  # 28
-  ["cues inside nested brackets, 3e5 (rules only)"]=30
+  ["1 MB of random bytes"]=44                   # 36: ~0.5 token a byte, the text grows by the U+FFFD
+  ["5 MB without sentence punctuation"]=21      # 17
+  ["1e5 'said' cues"]=56                        # 47: a quote (88 B + sorted copy + public copy) per 21 bytes
+  ["1e5 one-sentence paragraphs"]=20            # 16.5: 4 tokens and a sentence per 13 bytes
+  ["1e5 distinct names"]=41                     # 34: an entity, its strings and mentions per 8 bytes
+  ["single-paragraph article (bytes), 5e6"]=22  # 18 (prose)
+  ["alternating double and single quotes, 1.6e5"]=27  # 22.5
+  ["cues inside nested brackets, 3e5"]=22             # 18
+  ["single-paragraph article (bytes), 5e6 (rules only)"]=21  # 17.6
+  ["one-sentence paragraphs, 1e5 (rules only)"]=20           # 16.4
+  ["distinct names, 1e5 (rules only)"]=41                    # 34
+  ["alternating double and single quotes, 1.6e5 (rules only)"]=27  # 22.4
+  ["cues inside nested brackets, 3e5 (rules only)"]=22             # 18
 )
 GTIME=""
 if grep -q __asan_init "$PRECIS" 2>/dev/null; then

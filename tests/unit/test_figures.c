@@ -238,8 +238,8 @@ static void code_point_span(void **st) {
   (void)st;
   precis_doc *d = run("\xE2\x82\xAC" "5 and \xC2\xA3" "600m.");
   assert_int_equal(d->nfigs, 2);
-  assert_int_equal(d->cp_at[d->figs[1].start], 7);  /* "€5 and " is 7 characters */
-  assert_int_equal(d->cp_at[d->figs[1].end], 12);   /* "£600m" is 5 characters */
+  assert_int_equal(prc_cp_index(d, d->figs[1].start), 7);  /* "€5 and " is 7 characters */
+  assert_int_equal(prc_cp_index(d, d->figs[1].end), 12);   /* "£600m" is 5 characters */
   assert_string_equal(d->figs[0].unit, "EUR");
   precis_doc_free(d);
 }
