@@ -45,8 +45,9 @@ tsan-check:
 demo: build
 	./$(BUILDDIR)/precis --demo
 
+# make bench [PRECIS_BASELINE=/path/to/older/precis]: quality and speed (BENCHMARKS.md)
 bench: build
-	./bench/run.sh $(BUILDDIR)/precis $(SHARED)
+	PRECIS_BASELINE="$(PRECIS_BASELINE)" ./bench/run.sh $(BUILDDIR)/precis $(SHARED)
 
 models: build
 	./tools/train-models.sh $(BUILDDIR)/precis $(SHARED)

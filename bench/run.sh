@@ -70,8 +70,13 @@ echo "## Speed: single thread, the 1,000 CNN/DM validation articles ($(du -m "$C
 echo
 runs=10; [ -n "$QUICK" ] && runs=3
 bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["article"].encode()) for l in open(sys.argv[1])))' "$CNN")
+# PRECIS_BASELINE=/path/to/an/older/precis adds its full engine to the same
+# run ("baseline" row), so that a change's speed is compared in one sitting.
+BASELINE=${PRECIS_BASELINE:-}
 measure() { # label args...
   local label=$1; shift
+  local PRECIS=$PRECIS
+  if [ "$label" = baseline ]; then PRECIS=$BASELINE; fi
   local json="$OUT/hf.json"
   if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 1 --runs $runs --export-json "$json" "$PRECIS -i jsonl -f jsonl $* $CNN" >/dev/null 2>&1 || \
@@ -92,13 +97,14 @@ measure() { # label args...
   measure "full" 
   measure "lead" --summarizer lead
   measure "notagger" --no-tagger
+  if [ -n "$BASELINE" ]; then measure "baseline"; fi
 } > "$OUT/speed.txt"
 python3 - "$OUT/speed.txt" "$bytes" <<'PY'
 import sys
 rows=[l.split() for l in open(sys.argv[1])]
 b=int(sys.argv[2])
 base={r[0]: float(r[1]) for r in rows}
-names={"full":"precis (full engine)","lead":"precis --summarizer lead","notagger":"precis --no-tagger"}
+names={"full":"precis (full engine)","lead":"precis --summarizer lead","notagger":"precis --no-tagger","baseline":"baseline: PRECIS_BASELINE (full engine)"}
 print("| run | median s | articles/s | MB/s | peak RSS MB | time vs --summarizer lead |")
 print("|---|---|---|---|---|---|")
 for r in rows:
