@@ -84,7 +84,7 @@ typedef int (*sort_cmp)(const void *a, const void *b, const void *ctx);
  * two sorted runs costs one merge. */
 static void stable_sort(arena *A, void *base, size_t n, size_t size, sort_cmp cmp, const void *ctx) {
   if (n < 2) return;
-  char *src = base, *dst = prc_arena_alloc(A, n * size);
+  char *src = base, *tmp = prc_arena_scratch(A, n * size), *dst = tmp;
   for (size_t w = 1; w < n; w *= 2) {
     for (size_t lo = 0; lo < n; lo += 2 * w) {
       size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
@@ -104,6 +104,7 @@ static void stable_sort(arena *A, void *base, size_t n, size_t size, sort_cmp cm
     dst = t;
   }
   if (src != base) memcpy(base, src, n * size);
+  prc_arena_release_big(A, tmp);
 }
 
 /* regions by their first token */
@@ -190,7 +191,7 @@ static void find_regions(precis_doc *d) {
   /* keep regions in text order: the two runs (double, then single marks) are
    * each in order, so this merges them, a double-mark region first on a tie */
   if (d->nregions > nr) stable_sort(&d->ar, d->regions, d->nregions, sizeof(qregion), cmp_region_start, NULL);
-  d->tok_region = prc_arena_alloc(&d->ar, (n + 1) * sizeof(int32_t));
+  d->tok_region = prc_arena_scratch(&d->ar, (n + 1) * sizeof(int32_t)); /* released after the stage */
   for (uint32_t i = 0; i < n; i++) d->tok_region[i] = -1;
   for (uint32_t k = 0; k < d->nregions; k++) {
     qregion *q = &d->regions[k];
@@ -852,7 +853,7 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
 void prc_find_attributions(precis_doc *d) {
   if (!d->ntoks) return;
   find_regions(d);
-  int32_t *sent_quote = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(int32_t));
+  int32_t *sent_quote = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(int32_t));
   for (uint32_t s = 0; s < d->nsents; s++) {
     sent_quote[s] = -1;
     const sentence *se = &d->sents[s];
@@ -961,8 +962,8 @@ void prc_find_attributions(precis_doc *d) {
    * the cont_of links renumbered) */
   if (d->nquotes > 1) {
     uint32_t nq = d->nquotes;
-    uint32_t *idx = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
-    uint32_t *key = prc_arena_alloc(&d->ar, nq * sizeof(uint32_t));
+    uint32_t *idx = prc_arena_scratch(&d->ar, nq * sizeof(uint32_t));
+    uint32_t *key = prc_arena_scratch(&d->ar, nq * sizeof(uint32_t));
     for (uint32_t k = 0; k < nq; k++) {
       idx[k] = k;
       key[k] = d->quotes[k].ncontent ? d->quotes[k].content[0].start : d->quotes[k].cue.start;
@@ -970,13 +971,16 @@ void prc_find_attributions(precis_doc *d) {
     stable_sort(&d->ar, idx, nq, sizeof *idx, cmp_index_key, key);
     uint32_t *newpos = key; /* reuse: old index -> new index */
     for (uint32_t k = 0; k < nq; k++) newpos[idx[k]] = k;
-    quote *sorted = prc_arena_alloc(&d->ar, nq * sizeof(quote));
+    quote *sorted = prc_arena_scratch(&d->ar, nq * sizeof(quote));
     for (uint32_t k = 0; k < nq; k++) {
       sorted[k] = d->quotes[idx[k]];
       if (sorted[k].cont_of >= 0) sorted[k].cont_of = (int32_t)newpos[sorted[k].cont_of];
     }
     for (uint32_t r = 0; r < d->nregions; r++)
       if (d->regions[r].owner >= 0) d->regions[r].owner = (int32_t)newpos[d->regions[r].owner];
+    prc_arena_release_big(&d->ar, d->quotes);
+    prc_arena_release_big(&d->ar, idx);
+    prc_arena_release_big(&d->ar, key);
     d->quotes = sorted;
     d->cquotes = nq;
   }
@@ -1001,4 +1005,11 @@ void prc_find_attributions(precis_doc *d) {
     q->sent_begin = lo == NONE ? 0 : lo;
     q->sent_end = hi + 1;
   }
+  /* the regions and the per-token maps have no reader after this stage */
+  prc_arena_release_big(&d->ar, sent_quote);
+  prc_arena_release_big(&d->ar, d->tok_region);
+  prc_arena_release_big(&d->ar, d->regions);
+  d->tok_region = NULL;
+  d->regions = NULL;
+  d->cregions = 0;
 }

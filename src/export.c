@@ -25,6 +25,11 @@ static precis_text ptext(precis_doc *d, uint32_t a, uint32_t b) {
   return t;
 }
 
+static void release(precis_doc *d, void **p) {
+  prc_arena_release_big(&d->ar, *p);
+  *p = NULL;
+}
+
 void prc_export_doc(precis_doc *d) {
   d->pub_sents = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(precis_sentence));
   d->npub_heads = 0;
@@ -67,6 +72,15 @@ void prc_export_doc(precis_doc *d) {
           cps(d, d->toks[mn->tok_begin].start, d->toks[mn->tok_end - 1].end);
     }
   }
+  /* Nothing reads the tokens, the mentions or the tagger's spans after this
+   * (the writers see the public records only; the counts stay for
+   * precis_doc_stats): give the large arrays back before the public copies
+   * of the quotes and figures are made, and before the caller renders. */
+  release(d, (void **)&d->toks);
+  release(d, (void **)&d->tok_mention);
+  release(d, (void **)&d->mentions);
+  release(d, (void **)&d->ner_spans);
+  d->ctoks = d->cmentions = d->cner = 0;
 
   d->pub_quotes = prc_arena_alloc(&d->ar, (d->nquotes + 1) * sizeof(precis_quote));
   for (uint32_t i = 0; i < d->nquotes; i++) {
@@ -116,6 +130,14 @@ void prc_export_doc(precis_doc *d) {
     p->sentence = (int)k->sent;
     p->score = k->score;
   }
+  /* the internal records: the public ones hold copies (the strings they
+   * point to are in the arena's blocks, not in these arrays) */
+  release(d, (void **)&d->sents);
+  release(d, (void **)&d->ents);
+  release(d, (void **)&d->quotes);
+  release(d, (void **)&d->figs);
+  release(d, (void **)&d->kps);
+  d->csents = d->cents = d->cquotes = d->cfigs = d->ckps = 0;
 }
 
 #define ACCESSOR(fn, T, field, count)                   \

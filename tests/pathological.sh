@@ -140,26 +140,28 @@ utf8ok() { python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8"
 # sanitizer builds (ASan's shadow memory and quarantine are not ours).
 MEM_BOUND=${PRECIS_PATHO_MEM_BOUND:-16}
 # Shapes over the bound today (measured value in the comment; each limit is
-# that plus ~20%; lower them as the stages shrink).  What the input adds is
-# per token (24 bytes, plus 4 each in tok_mention and tok_region), per
-# sentence and per quote (88 bytes, a sorted copy in attribution.c, the
-# public copies of export.c), per entity and mention -- not the growth of
-# the arrays, the code-point index (sparse) or the stage temporaries of
-# entities.c (released after the stage) any more.
+# that plus ~10%).  What the input adds at the peak is per token (24 bytes,
+# plus 4 in tok_mention until export), per sentence, per quote and per
+# entity; the regions, the per-token maps and the internal records are given
+# back once their last reader is done (attribution.c, export.c), so the
+# peak is either the analysis with every token alive or, for the shapes with
+# a large output, the public records plus the rendered string.
+#  - random bytes: ~0.5 token a byte (24 B each) and the text grows by the
+#    U+FFFD; ~15k entities and 10k sentences on top.
+#  - 'said' cues: the rendered JSON alone is 9.8 MB per input MB (a quote
+#    record of ~205 bytes per 21 input bytes), on top of 88 B of precis_quote,
+#    its content array and strings per quote.
+#  - distinct names: an entity, its strings and its mention spans per 8 bytes
+#    (the peak is in entities.c), and a rendered JSON of 6 MB per input MB.
+#  - alternating double and single quotes: 9 tokens per 22 bytes (9.8 MB per
+#    MB in tokens alone) with two quote regions each, in attribution.c.
 declare -A MEM_LIMIT=(
-  ["1 MB of random bytes"]=44                   # 36: ~0.5 token a byte, the text grows by the U+FFFD
-  ["5 MB without sentence punctuation"]=21      # 17
-  ["1e5 'said' cues"]=56                        # 47: a quote (88 B + sorted copy + public copy) per 21 bytes
-  ["1e5 one-sentence paragraphs"]=20            # 16.5: 4 tokens and a sentence per 13 bytes
-  ["1e5 distinct names"]=41                     # 34: an entity, its strings and mentions per 8 bytes
-  ["single-paragraph article (bytes), 5e6"]=22  # 18 (prose)
-  ["alternating double and single quotes, 1.6e5"]=27  # 22.5
-  ["cues inside nested brackets, 3e5"]=22             # 18
-  ["single-paragraph article (bytes), 5e6 (rules only)"]=21  # 17.6
-  ["one-sentence paragraphs, 1e5 (rules only)"]=20           # 16.4
-  ["distinct names, 1e5 (rules only)"]=41                    # 34
-  ["alternating double and single quotes, 1.6e5 (rules only)"]=27  # 22.4
-  ["cues inside nested brackets, 3e5 (rules only)"]=22             # 18
+  ["1 MB of random bytes"]=35                                      # 31.5
+  ["1e5 'said' cues"]=36                                           # 32.1
+  ["1e5 distinct names"]=28                                        # 25.1
+  ["distinct names, 1e5 (rules only)"]=31                          # 27.9
+  ["alternating double and single quotes, 1.6e5"]=22               # 19.4
+  ["alternating double and single quotes, 1.6e5 (rules only)"]=21  # 18.5
 )
 GTIME=""
 if grep -q __asan_init "$PRECIS" 2>/dev/null; then
