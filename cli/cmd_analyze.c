@@ -194,12 +194,25 @@ static void write_ann(run_ctx *c, const char *out, size_t len, const char *id, c
   free(path);
 }
 
+static int write_out(void *ctx, const char *data, size_t len) {
+  return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : -1;
+}
+
 static void emit(run_ctx *c, precis_doc *d, const char *id, const char *name_hint) {
+  if (c->fmt != PRECIS_FORMAT_BRAT) {
+    /* Streamed: the output of a large document is never held whole.  A write
+     * error leaves the stream's error flag set: exit 2 at the end. */
+    if (precis_render_to(d, c->fmt, id, write_out, c->out) != 0 && !ferror(c->out)) {
+      fprintf(stderr, "precis: out of memory\n");
+      exit(2);
+    }
+    return;
+  }
   size_t len = 0;
   char *out = precis_render(d, c->fmt, id, &len);
-  if (c->fmt == PRECIS_FORMAT_BRAT && c->out_dir) {
+  if (c->out_dir) {
     write_ann(c, out, len, id, name_hint);
-  } else if (c->fmt == PRECIS_FORMAT_BRAT) {
+  } else {
     /* One document's annotations on standard output: T and E numbers of a
      * second document would clash with the first one's. */
     if (++c->ndocs > 1) {
@@ -216,8 +229,6 @@ static void emit(run_ctx *c, precis_doc *d, const char *id, const char *name_hin
       if (out) memcpy(c->pending, out, len);
       c->pending_len = len;
     }
-  } else if (out) {
-    fwrite(out, 1, len, c->out);
   }
   precis_free(c->opts.allocator, out);
 }

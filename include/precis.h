@@ -317,6 +317,17 @@ typedef enum precis_format {
  * Returns NULL when doc is NULL or the allocator fails.  Thread-safe on a
  * finished document (several threads may render the same one). */
 PRECIS_EXPORT char *precis_render(const precis_doc *doc, precis_format fmt, const char *id, size_t *len);
+
+/* Streaming output: called with successive pieces of the output; returns 0
+ * to go on, non-zero to stop. */
+typedef int (*precis_write_fn)(void *ctx, const char *data, size_t len);
+/* Writes what precis_render would return, in pieces of at most about 64 KB,
+ * without holding the whole output.  Returns 0, or -1 when doc or write is
+ * NULL, the allocator fails, or write returned non-zero (nothing more is
+ * written then; what was written is a prefix of the output).  Thread-safe
+ * on a finished document. */
+PRECIS_EXPORT int precis_render_to(const precis_doc *doc, precis_format fmt, const char *id,
+                                   precis_write_fn write, void *ctx);
 /* Releases a string from precis_render with the allocator the document was
  * analysed with (NULL = the default).  NULL ptr is allowed. */
 PRECIS_EXPORT void precis_free(const precis_allocator *alc, void *ptr);

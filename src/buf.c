@@ -12,6 +12,29 @@ void prc_buf_init(buf *b, const precis_allocator *alc) {
   b->len = b->cap = 0;
   b->alc = alc ? alc : precis_default_allocator();
   b->oom = 0;
+  b->sink = NULL;
+  b->sink_ctx = NULL;
+  b->piece = 0;
+}
+
+void prc_buf_set_sink(buf *b, precis_write_fn write, void *ctx, size_t piece) {
+  b->sink = write;
+  b->sink_ctx = ctx;
+  b->piece = piece < 256 ? 256 : piece;
+}
+
+static int emit(buf *b, const char *s, size_t n) {
+  if (b->oom) return -1;
+  if (n && b->sink(b->sink_ctx, s, n) != 0) { b->oom = 1; return -1; }
+  return 0;
+}
+
+int prc_buf_flush(buf *b) {
+  if (b->oom) return -1;
+  if (!b->sink) return 0;
+  int rc = emit(b, b->p, b->len);
+  b->len = 0;
+  return rc;
 }
 
 static int reserve(buf *b, size_t extra) {
@@ -27,6 +50,12 @@ static int reserve(buf *b, size_t extra) {
 }
 
 void prc_buf_put(buf *b, const char *s, size_t n) {
+  if (b->sink && b->len + n > b->piece) {
+    /* what is held goes first, then whole pieces straight from s */
+    if (prc_buf_flush(b) != 0) return;
+    for (; n > b->piece; s += b->piece, n -= b->piece)
+      if (emit(b, s, b->piece) != 0) return;
+  }
   if (!n || !reserve(b, n)) return;
   memcpy(b->p + b->len, s, n);
   b->len += n;
@@ -43,6 +72,16 @@ void prc_buf_printf(buf *b, const char *fmt, ...) {
   va_end(ap);
   if (n < 0) return;
   if ((size_t)n < sizeof tmp) { prc_buf_put(b, tmp, (size_t)n); return; }
+  if (b->sink) { /* rare (the writers format short items): format into a scratch copy */
+    char *big = b->alc->malloc(b->alc->ctx, (size_t)n + 1);
+    if (!big) { b->oom = 1; return; }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    prc_buf_put(b, big, (size_t)n);
+    b->alc->free(b->alc->ctx, big);
+    return;
+  }
   if (!reserve(b, (size_t)n)) return;
   va_start(ap, fmt);
   vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);

@@ -11,10 +11,23 @@ typedef struct buf {
   char *p;
   size_t len, cap;
   const precis_allocator *alc;
-  int oom;
+  int oom;               /* the allocator failed, or the sink returned non-zero: nothing more is kept */
+  precis_write_fn sink;  /* NULL: build one string (prc_buf_finish) */
+  void *sink_ctx;
+  size_t piece;          /* with a sink: pieces handed over hold at most this many bytes */
 } buf;
 
+/* The pieces precis_render_to hands over: at most this many bytes each. */
+#define PRC_BUF_PIECE ((size_t)64 * 1024 - 1)
+
 void prc_buf_init(buf *b, const precis_allocator *alc);
+/* From now on, whenever what is held would pass piece bytes it goes to
+ * write(ctx, ...) instead, in pieces of at most piece bytes (piece >= 256),
+ * and the buffer never holds more than that. */
+void prc_buf_set_sink(buf *b, precis_write_fn write, void *ctx, size_t piece);
+/* Hands what is held to the sink; 0, or -1 once the allocator or the sink
+ * failed (then nothing more was written). */
+int prc_buf_flush(buf *b);
 void prc_buf_put(buf *b, const char *s, size_t n);
 void prc_buf_puts(buf *b, const char *s);
 void prc_buf_putc(buf *b, char c);

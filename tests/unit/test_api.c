@@ -439,6 +439,87 @@ static void test_render_formats(void **state) {
   precis_doc_free(d);
 }
 
+/* ---- precis_render_to ------------------------------------------------------ */
+
+/* Records what it is handed: the bytes, the number of pieces, the largest
+ * one; fails (returns 1) on call number fail_at (0: never). */
+typedef struct sink {
+  char *data;
+  size_t len, pieces, largest, fail_at;
+} sink;
+
+static int sink_write(void *ctx, const char *data, size_t len) {
+  sink *k = ctx;
+  k->pieces++;
+  if (k->fail_at && k->pieces == k->fail_at) return 1;
+  assert_true(len > 0);
+  if (len > k->largest) k->largest = len;
+  k->data = realloc(k->data, k->len + len + 1);
+  assert_non_null(k->data);
+  memcpy(k->data + k->len, data, len);
+  k->len += len;
+  return 0;
+}
+
+static void test_render_to(void **state) {
+  (void)state;
+  /* a short article; the same 400 times (output of several pieces); one
+   * sentence of 120 KB without a stop (one item larger than a piece);
+   * bytes that are not UTF-8 */
+  size_t alen = strlen(ARTICLE), nbig = 400 * alen, nlong = 120 * 1024;
+  char *big = malloc(nbig + 1), *lng = malloc(nlong + 1), junk[600];
+  assert_true(big && lng);
+  for (size_t i = 0; i < 400; i++) memcpy(big + i * alen, ARTICLE, alen);
+  for (size_t i = 0; i < nlong; i++) lng[i] = i % 6 == 5 ? ' ' : "word\""[i % 6 % 5];
+  for (size_t i = 0; i < sizeof junk; i++) junk[i] = (char)(i * 131 + 7);
+  const char *texts[] = {ARTICLE, big, lng, junk};
+  size_t lens[] = {alen, nbig, nlong, sizeof junk};
+  const precis_format fmts[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL, PRECIS_FORMAT_BRAT};
+  const size_t piece = 64 * 1024; /* "pieces of at most about 64 KB" */
+  int several = 0;
+  for (size_t t = 0; t < 4; t++) {
+    precis_doc *d = precis_analyze(texts[t], lens[t], NULL);
+    assert_non_null(d);
+    for (size_t f = 0; f < 4; f++) {
+      size_t len;
+      char *whole = precis_render(d, fmts[f], "doc-1", &len);
+      assert_non_null(whole);
+      sink k = {0};
+      assert_int_equal(precis_render_to(d, fmts[f], "doc-1", sink_write, &k), 0);
+      if (len != k.len || (len && memcmp(whole, k.data, len) != 0))
+        fail_msg("text %zu format %zu: streamed output differs (%zu bytes, rendered %zu)", t, f, k.len, len);
+      assert_true(k.largest <= piece);
+      if (len > piece) {
+        assert_true(k.pieces >= (len + piece - 1) / piece);
+        several = 1;
+      }
+      /* a writer that fails midway: -1, and no call after the failing one */
+      if (k.pieces >= 2) {
+        sink e = {0};
+        e.fail_at = k.pieces / 2 + 1;
+        assert_int_equal(precis_render_to(d, fmts[f], "doc-1", sink_write, &e), -1);
+        assert_int_equal(e.pieces, e.fail_at);
+        assert_true(e.len < len && memcmp(e.data, whole, e.len) == 0); /* a prefix */
+        free(e.data);
+      }
+      sink e1 = {.fail_at = 1}; /* fails at once (no call at all for an empty output) */
+      assert_int_equal(precis_render_to(d, fmts[f], "doc-1", sink_write, &e1), len ? -1 : 0);
+      assert_int_equal(e1.pieces, len ? 1 : 0);
+      free(k.data);
+      precis_free(NULL, whole);
+    }
+    /* NULL writer */
+    assert_int_equal(precis_render_to(d, PRECIS_FORMAT_JSON, NULL, NULL, NULL), -1);
+    precis_doc_free(d);
+  }
+  assert_true(several); /* the large documents did come in several pieces */
+  sink k = {0};
+  assert_int_equal(precis_render_to(NULL, PRECIS_FORMAT_JSON, NULL, sink_write, &k), -1);
+  assert_int_equal(k.pieces, 0);
+  free(big);
+  free(lng);
+}
+
 /* Code points, not bytes: the pound sign (2 bytes) and the curly quotes
  * (3 bytes each) count one each. */
 static void test_codepoint_spans(void **state) {
@@ -477,6 +558,7 @@ int main(void) {
       cmocka_unit_test(test_garbage_bytes),
       cmocka_unit_test(test_custom_allocator),
       cmocka_unit_test(test_render_formats),
+      cmocka_unit_test(test_render_to),
       cmocka_unit_test(test_codepoint_spans),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
