@@ -43,17 +43,16 @@ enum {
   TF_ABBREV = 1u << 12       /* word ending in a dot that is an abbreviation or initial */
 };
 
-typedef struct token { /* 24 bytes: the largest per-token record (peak memory) */
+typedef struct token { /* 20 bytes: the largest per-token record (peak memory) */
   uint32_t start, end; /* byte offsets into doc->text */
   uint32_t sent;       /* sentence index */
-  uint32_t hash;       /* hash of the lower-cased token text */
   uint32_t lex : 24;   /* lexicon.h LX_* flags of a word token (0 for others) */
   uint32_t pos : 8;    /* TAG_UPOS_* id (tagger.h); meaningful only when d->has_pos */
   uint16_t flags;      /* TF_* */
   int16_t quote_depth; /* > 0 inside quotation marks */
 } token;
 _Static_assert(TF_ABBREV < (1u << 16), "token flags are 16 bits");
-_Static_assert(sizeof(token) == 24, "token is 24 bytes");
+_Static_assert(sizeof(token) == 20, "token is 20 bytes");
 
 typedef struct sentence {
   uint32_t tok_begin, tok_end; /* token range [begin, end) */

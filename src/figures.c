@@ -61,7 +61,7 @@ static bool mem_ieq(const char *s, size_t n, const char *w) {
 }
 
 /* All the word lists below are indexed in one hash table (built once, see
- * wl_build) keyed by the lower-case hash the tokenizer stores in token.hash,
+ * wl_build) keyed by the hash of the lower-cased text (prc_hash_lower),
  * so that looking a token up costs one probe, not a scan of every list. */
 enum {
   WL_NUM = 1u << 0,      /* NUMWORDS (index in num) */
@@ -834,7 +834,7 @@ static const wentry *wl_find(const char *s, size_t n, uint32_t h) {
   return NULL;
 }
 static const wentry *wl_tok(const precis_doc *d, uint32_t j) {
-  return wl_find(tok_str(d, j), tok_len(d, j), d->toks[j].hash);
+  return wl_find(tok_str(d, j), tok_len(d, j), prc_hash_lower(tok_str(d, j), tok_len(d, j)));
 }
 static const wentry *wl_str(const char *s, size_t n) { return wl_find(s, n, prc_hash_lower(s, n)); }
 

@@ -264,7 +264,7 @@ static uint32_t bag(const precis_doc *d, uint32_t b, uint32_t e, uint32_t *out, 
   for (uint32_t i = b; i < e && n < cap; i++) {
     if (!is_word_tok(d, i)) continue;
     if (prc_lex_flags(tok_str(d, i), tok_len(d, i)) & LX_STOP) continue;
-    uint32_t h = d->toks[i].hash;
+    uint32_t h = prc_hash_lower(tok_str(d, i), tok_len(d, i));
     bool dup = false;
     for (uint32_t k = 0; k < n; k++) if (out[k] == h) { dup = true; break; }
     if (!dup) out[n++] = h;

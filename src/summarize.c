@@ -10,7 +10,7 @@
  * or number token.
  *
  * TextRank details:
- *  - terms: word and number tokens, lower-cased (identified by token.hash, the
+ *  - terms: word and number tokens, lower-cased (identified by prc_hash_lower, the
  *    32-bit hash of the lower-cased text; a hash collision merges two words,
  *    which is harmless here), minus stopwords (LX_STOP) and clitics ('s n't 're);
  *  - tf = the raw count of the term in the sentence;
@@ -223,7 +223,7 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
     uint32_t m = 0;
     uint32_t *h = hs + off;
     for (uint32_t k = tb[i]; k < te[i]; k++)
-      if (content_token(d, k)) h[m++] = d->toks[k].hash;
+      if (content_token(d, k)) h[m++] = prc_hash_lower(tok_str(d, k), tok_len(d, k));
     sort_u32(A, h, m);
     v[i].t = terms + off;
     uint32_t u = 0;

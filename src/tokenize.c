@@ -75,7 +75,6 @@ static void push(precis_doc *d, uint32_t a, uint32_t b, uint32_t flags) {
   t->start = a;
   t->end = b;
   t->flags = flags;
-  t->hash = prc_hash_lower(d->text + a, b - a);
   t->lex = (flags & TF_WORD) ? prc_lex_flags(d->text + a, b - a) : 0;
 }
 
