@@ -58,12 +58,17 @@ void prc_export_doc(precis_doc *d) {
   }
   /* mentions grouped by entity, in text order */
   if (d->nents) {
-    size_t *cnt = prc_arena_alloc(&d->ar, d->nents * sizeof(size_t));
+    /* one array for every entity's spans (not one allocation each) */
+    uint32_t *cnt = prc_arena_scratch(&d->ar, d->nents * sizeof(uint32_t));
+    size_t total = 0;
     for (uint32_t m = 0; m < d->nmentions; m++)
-      if (d->mentions[m].entity >= 0) cnt[d->mentions[m].entity]++;
+      if (d->mentions[m].entity >= 0) cnt[d->mentions[m].entity]++, total++;
+    precis_span *spans = prc_arena_alloc(&d->ar, (total + 1) * sizeof(precis_span));
     for (uint32_t i = 0; i < d->nents; i++) {
-      d->pub_ents[i].mentions = prc_arena_alloc(&d->ar, (cnt[i] + 1) * sizeof(precis_span));
+      d->pub_ents[i].mentions = spans;
+      spans += cnt[i];
     }
+    prc_arena_release_big(&d->ar, cnt);
     for (uint32_t m = 0; m < d->nmentions; m++) {
       mention *mn = &d->mentions[m];
       if (mn->entity < 0) continue;

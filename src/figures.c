@@ -782,6 +782,11 @@ static bool money_prefix(const precis_doc *d, uint32_t i, uint32_t sent, cand *c
 #define WL_BITS 11
 #define WL_SIZE (1u << WL_BITS)
 static wentry wl_table[WL_SIZE]; /* w == NULL: empty */
+/* by a word's first byte (either case): bit min(length, 31) is set when the
+ * table holds a word of that first byte and length; most tokens fail this
+ * test and are not hashed at all */
+static uint32_t wl_lens[256];
+static inline uint32_t wl_len_bit(size_t n) { return 1u << (n < 31 ? n : 31); }
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
 static wentry *wl_add(const char *w, uint32_t mask) {
@@ -791,6 +796,10 @@ static wentry *wl_add(const char *w, uint32_t mask) {
   while (wl_table[k].w && !(wl_table[k].h == h && wl_table[k].len == n && mem_ieq(wl_table[k].w, n, w)))
     k = (k + 1) & (WL_SIZE - 1);
   wentry *e = &wl_table[k];
+  unsigned char c0 = (unsigned char)w[0];
+  wl_lens[c0] |= wl_len_bit(n);
+  if (c0 >= 'a' && c0 <= 'z') wl_lens[c0 - 32] |= wl_len_bit(n);
+  if (c0 >= 'A' && c0 <= 'Z') wl_lens[c0 + 32] |= wl_len_bit(n);
   if (!e->w) {
     e->w = w;
     e->h = h;
@@ -833,10 +842,11 @@ static const wentry *wl_find(const char *s, size_t n, uint32_t h) {
   }
   return NULL;
 }
-static const wentry *wl_tok(const precis_doc *d, uint32_t j) {
-  return wl_find(tok_str(d, j), tok_len(d, j), prc_hash_lower(tok_str(d, j), tok_len(d, j)));
+static const wentry *wl_str(const char *s, size_t n) {
+  if (!n || !(wl_lens[(unsigned char)s[0]] & wl_len_bit(n))) return NULL;
+  return wl_find(s, n, prc_hash_lower(s, n));
 }
-static const wentry *wl_str(const char *s, size_t n) { return wl_find(s, n, prc_hash_lower(s, n)); }
+static const wentry *wl_tok(const precis_doc *d, uint32_t j) { return wl_str(tok_str(d, j), tok_len(d, j)); }
 
 static bool may_start(const precis_doc *d, uint32_t i) {
   const token *t = &d->toks[i];

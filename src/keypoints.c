@@ -313,12 +313,14 @@ void prc_select_keypoints(precis_doc *d) {
     for (uint32_t s = 0; s < d->nsents; s++) if (tr[s] > mx) mx = tr[s];
     for (uint32_t s = 0; s < d->nsents; s++) tr[s] = mx > 0 ? tr[s] / mx : 0;
   }
-  cand *cs = prc_arena_alloc(&d->ar, MAX_CANDS * sizeof(cand));
+  /* at most one candidate per sentence: a short article zeroes a few KB, not 60 */
+  uint32_t max_cands = d->nsents < MAX_CANDS ? d->nsents : MAX_CANDS;
+  cand *cs = prc_arena_alloc(&d->ar, max_cands * sizeof(cand));
   uint32_t nc = 0, rank = 0;
-  uint32_t *bags = prc_arena_alloc(&d->ar, MAX_CANDS * BAG * sizeof(uint32_t));
-  uint32_t *nbag = prc_arena_alloc(&d->ar, MAX_CANDS * sizeof(uint32_t));
+  uint32_t *bags = prc_arena_alloc(&d->ar, (size_t)max_cands * BAG * sizeof(uint32_t));
+  uint32_t *nbag = prc_arena_alloc(&d->ar, max_cands * sizeof(uint32_t));
   uint32_t fig_i = 0;
-  for (uint32_t s = 0; s < d->nsents && nc < MAX_CANDS; s++) {
+  for (uint32_t s = 0; s < d->nsents && nc < max_cands; s++) {
     const sentence *se = &d->sents[s];
     if (se->is_heading) continue;
     uint32_t words = 0;

@@ -169,16 +169,6 @@ typedef struct {
 static lex_entry table[LEX_SIZE];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-uint32_t prc_hash_lower(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    h = (h ^ c) * 16777619u;
-  }
-  return h;
-}
-
 static void add_list(const char *list, uint32_t flag) {
   const char *p = list;
   while (*p) {

@@ -97,8 +97,17 @@ const char *const *prc_lex_list(lex_list l);
 bool prc_lex_in(lex_list l, const char *s, size_t n);
 bool prc_lex_in_ci(lex_list l, const char *s, size_t n);
 
-/* FNV-1a hash of the ASCII-lower-cased bytes (the key of every word table). */
-uint32_t prc_hash_lower(const char *s, size_t n);
+/* FNV-1a hash of the ASCII-lower-cased bytes (the key of every word table);
+ * inline: the stages hash the tokens they look up (tokens store no hash). */
+static inline uint32_t prc_hash_lower(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    h = (h ^ c) * 16777619u;
+  }
+  return h;
+}
 /* Flags of a word (case-insensitive, ASCII folding); 0 when unknown. */
 uint32_t prc_lex_flags(const char *s, size_t n);
 static inline bool lex_has(const char *s, size_t n, uint32_t f) { return (prc_lex_flags(s, n) & f) != 0; }
