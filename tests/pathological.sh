@@ -140,28 +140,27 @@ utf8ok() { python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8"
 # sanitizer builds (ASan's shadow memory and quarantine are not ours).
 MEM_BOUND=${PRECIS_PATHO_MEM_BOUND:-16}
 # Shapes over the bound today (measured value in the comment; each limit is
-# that plus ~10%).  What the input adds at the peak is per token (24 bytes,
+# that plus ~10%).  What the input adds at the peak is per token (20 bytes,
 # plus 4 in tok_mention until export), per sentence, per quote and per
 # entity; the regions, the per-token maps and the internal records are given
-# back once their last reader is done (attribution.c, export.c), so the
-# peak is either the analysis with every token alive or, for the shapes with
-# a large output, the public records plus the rendered string.
-#  - random bytes: ~0.5 token a byte (24 B each) and the text grows by the
+# back once their last reader is done (attribution.c, export.c), and the CLI
+# streams the output (precis_render_to), so the peak is the analysis with
+# every token alive or the public records.
+#  - random bytes: ~0.5 token a byte (20 B each) and the text grows by the
 #    U+FFFD; ~15k entities and 10k sentences on top.
-#  - 'said' cues: the rendered JSON alone is 9.8 MB per input MB (a quote
-#    record of ~205 bytes per 21 input bytes), on top of 88 B of precis_quote,
-#    its content array and strings per quote.
-#  - distinct names: an entity, its strings and its mention spans per 8 bytes
-#    (the peak is in entities.c), and a rendered JSON of 6 MB per input MB.
-#  - alternating double and single quotes: 9 tokens per 22 bytes (9.8 MB per
+#  - 'said' cues: 0.4 token a byte, then 88 B of precis_quote, its content
+#    array and strings per quote (21 input bytes).
+#  - distinct names: an entity, its strings, its mention and the linking maps
+#    per 8 bytes (the peak is in entities.c).
+#  - alternating double and single quotes: 9 tokens per 22 bytes (8.2 MB per
 #    MB in tokens alone) with two quote regions each, in attribution.c.
 declare -A MEM_LIMIT=(
-  ["1 MB of random bytes"]=35                                      # 31.5
-  ["1e5 'said' cues"]=36                                           # 32.1
-  ["1e5 distinct names"]=28                                        # 25.1
-  ["distinct names, 1e5 (rules only)"]=31                          # 27.9
-  ["alternating double and single quotes, 1.6e5"]=22               # 19.4
-  ["alternating double and single quotes, 1.6e5 (rules only)"]=21  # 18.5
+  ["1 MB of random bytes"]=32                                      # 28.9
+  ["1e5 'said' cues"]=26.5                                         # 24.0
+  ["1e5 distinct names"]=27                                        # 24.3
+  ["distinct names, 1e5 (rules only)"]=23.5                        # 21.1
+  ["alternating double and single quotes, 1.6e5"]=19.5             # 17.8
+  ["alternating double and single quotes, 1.6e5 (rules only)"]=18.5  # 16.9
 )
 GTIME=""
 if grep -q __asan_init "$PRECIS" 2>/dev/null; then
