@@ -1,10 +1,19 @@
 /* arena.c - bump allocator for per-document data. */
+#if defined(__linux__)
+#define _GNU_SOURCE 1 /* mremap */
+#endif
 #include "arena.h"
 
 #include <setjmp.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#define BIG_MMAP 1
+#else
+#define BIG_MMAP 0
+#endif
 
 struct arena_block {
   arena_block *next;
@@ -31,6 +40,45 @@ static const precis_allocator default_alc = {def_malloc, def_realloc, def_free, 
 
 const precis_allocator *precis_default_allocator(void) { return &default_alc; }
 
+/* The large arrays and scratch (arena_big) of the default allocator are
+ * mappings of their own: growth is mremap, and a release gives the pages back
+ * to the system at once.  Through malloc, a freed large block raises glibc's
+ * mmap threshold, the next large ones come from the heap and their pages stay
+ * resident after free -- the peak of a later stage then stacks on the
+ * temporaries of an earlier one.  A caller's allocator is used as given. */
+static int big_mapped(const arena *a) { return BIG_MMAP && a->alc == &default_alc; }
+
+static arena_big *big_alloc(arena *a, size_t bytes) {
+#if BIG_MMAP
+  if (big_mapped(a)) {
+    void *p = mmap(NULL, BIG_HDR + bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+  }
+#endif
+  return a->alc->malloc(a->alc->ctx, BIG_HDR + bytes);
+}
+
+/* g holds g->size bytes of data; returns the moved block or NULL (g intact) */
+static arena_big *big_realloc(arena *a, arena_big *g, size_t bytes) {
+#if BIG_MMAP
+  if (big_mapped(a)) {
+    void *p = mremap(g, BIG_HDR + g->size, BIG_HDR + bytes, MREMAP_MAYMOVE);
+    return p == MAP_FAILED ? NULL : p;
+  }
+#endif
+  return a->alc->realloc(a->alc->ctx, g, BIG_HDR + bytes);
+}
+
+static void big_free(arena *a, arena_big *g) {
+#if BIG_MMAP
+  if (big_mapped(a)) {
+    munmap(g, BIG_HDR + g->size);
+    return;
+  }
+#endif
+  a->alc->free(a->alc->ctx, g);
+}
+
 /* out of memory: unwind to precis_analyze, which frees the arena and returns NULL */
 static void out_of_memory(arena *a) {
   if (a->oom) longjmp(*(jmp_buf *)a->oom, 1);
@@ -56,7 +104,7 @@ void prc_arena_free(arena *a) {
   arena_big *g = a->bigs;
   while (g) {
     arena_big *n = g->next;
-    a->alc->free(a->alc->ctx, g);
+    big_free(a, g);
     g = n;
   }
   a->head = NULL;
@@ -125,11 +173,11 @@ void prc_arena_reserve_(arena *a, void **arr, uint32_t *cap, size_t elsize, size
   while (*link && (char *)*link + BIG_HDR != (char *)*arr) link = &(*link)->next;
   arena_big *g;
   if (*link) {
-    g = a->alc->realloc(a->alc->ctx, *link, BIG_HDR + bytes);
+    g = big_realloc(a, *link, bytes);
     if (!g) out_of_memory(a); /* the old block stays listed: prc_arena_free frees it */
     *link = g;
   } else {
-    g = a->alc->malloc(a->alc->ctx, BIG_HDR + bytes);
+    g = big_alloc(a, bytes);
     if (!g) out_of_memory(a);
     g->next = a->bigs;
     a->bigs = g;
@@ -150,13 +198,13 @@ void prc_arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t 
 void *prc_arena_scratch(arena *a, size_t size) {
   if (size < ARENA_BIG_ARRAY) return prc_arena_alloc(a, size);
   if (size > SIZE_MAX - BIG_HDR) out_of_memory(a);
-  arena_big *g = a->alc->malloc(a->alc->ctx, BIG_HDR + size);
+  arena_big *g = big_alloc(a, size);
   if (!g) out_of_memory(a);
   g->next = a->bigs;
   g->size = size;
   a->bigs = g;
   void *p = (char *)g + BIG_HDR;
-  memset(p, 0, size);
+  if (!big_mapped(a)) memset(p, 0, size); /* fresh mappings are zero */
   return p;
 }
 
@@ -166,7 +214,7 @@ void prc_arena_release_big(arena *a, void *p) {
     if ((char *)*link + BIG_HDR == (char *)p) {
       arena_big *g = *link;
       *link = g->next;
-      a->alc->free(a->alc->ctx, g);
+      big_free(a, g);
       return;
     }
   }
