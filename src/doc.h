@@ -71,18 +71,18 @@ typedef struct mention {
   uint32_t sent;
 } mention;
 
-typedef struct entity {
-  const char *name;  /* canonical name (NUL-terminated, arena) */
-  const char *shortname; /* surname for people, else the name */
-  ent_type type;
-  int gender;        /* 'm', 'f' or 0 */
+typedef struct entity { /* 40 bytes: one per distinct name (peak memory) */
+  const char *name;  /* canonical name (NUL-terminated, arena); a person's short
+                        name (the surname) is its last word: export.c */
   const char *title; /* e.g. "defence minister", or NULL */
-  uint32_t nmentions;
-  uint32_t first_tok;
   /* descriptions learned in the document ("the US defence chief") */
   const char **descs;
+  uint8_t type;      /* ent_type */
+  uint8_t gender;    /* 'm', 'f' or 0 */
+  uint32_t nmentions;
   uint32_t ndescs, cdescs;
 } entity;
+_Static_assert(sizeof(void *) != 8 || sizeof(entity) == 40, "entity is 40 bytes");
 
 typedef struct bspan {
   uint32_t start, end; /* bytes */

@@ -240,10 +240,8 @@ static int32_t new_entity(precis_doc *d, cand *c) {
   entity *en = ARENA_PUSH(&d->ar, d->ents, d->nents, d->cents, entity);
   memset(en, 0, sizeof *en);
   en->name = span_text(d, c->b, c->e);
-  en->shortname = c->type == ENT_PERSON ? span_text(d, c->e - 1, c->e) : en->name;
-  en->type = c->type;
-  en->first_tok = c->b;
-  if (c->type == ENT_PERSON && c->e - c->b >= 2) en->gender = prc_names_gender(tok_str(d, c->b), tok_len(d, c->b));
+  en->type = (uint8_t)c->type;
+  if (c->type == ENT_PERSON && c->e - c->b >= 2) en->gender = (uint8_t)prc_names_gender(tok_str(d, c->b), tok_len(d, c->b));
   return (int32_t)(d->nents - 1);
 }
 
@@ -267,21 +265,26 @@ static void learn_title(precis_doc *d, entity *en, uint32_t b, uint32_t e) {
 }
 
 /* A hash map from token spans (compared by their text) to an int, in the
- * arena: keeps name linking linear in the number of mentions. */
+ * arena: keeps name linking linear in the number of mentions.  8-byte slots
+ * (peak memory): a slot holds its key, not the span nor its hash -- a token
+ * index (the span of that one token) or, in a map over candidates, an index
+ * into cs (that candidate's span); the hash is computed again when the map
+ * grows. */
 typedef struct smap_slot {
-  uint32_t h, b, e; /* e == 0: an empty slot (a span ends after its first token) */
+  uint32_t key1; /* the key + 1; 0: an empty slot */
   int32_t val;
 } smap_slot;
 typedef struct smap {
   smap_slot *s;
+  const cand *cs; /* keys index cs; NULL: keys are token indexes */
   uint32_t mask, n;
 } smap;
 
 /* starts small and doubles at half full: sized by what it holds, not by the
  * candidates (most maps hold a fraction of them) */
-static void smap_init(precis_doc *d, smap *m, uint32_t n) {
-  (void)n;
+static void smap_init(precis_doc *d, smap *m, const cand *cs) {
   m->s = prc_arena_scratch(&d->ar, 64 * sizeof(smap_slot)); /* prc_arena_release_big after the stage */
+  m->cs = cs;
   m->mask = 63;
   m->n = 0;
 }
@@ -296,43 +299,59 @@ static uint32_t span_hash(const precis_doc *d, uint32_t b, uint32_t e) {
   return h;
 }
 
+static void key_span(const smap *m, uint32_t key, uint32_t *b, uint32_t *e) {
+  if (m->cs) {
+    *b = m->cs[key].b;
+    *e = m->cs[key].e;
+  } else {
+    *b = key;
+    *e = key + 1;
+  }
+}
+
 static smap_slot *smap_find_h(const precis_doc *d, const smap *m, uint32_t h, uint32_t b, uint32_t e) {
   uint32_t i = h & m->mask;
   for (;;) {
     smap_slot *sl = &m->s[i];
-    if (!sl->e) return sl;
-    if (sl->h == h && span_eq(d, sl->b, sl->e, b, e)) return sl;
+    if (!sl->key1) return sl;
+    uint32_t sb, se;
+    key_span(m, sl->key1 - 1, &sb, &se);
+    if (span_eq(d, sb, se, b, e)) return sl;
     i = (i + 1) & m->mask;
   }
 }
 
+/* the value of span [b, e), or -1 */
 static int32_t smap_get(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
   smap_slot *sl = smap_find_h(d, m, span_hash(d, b, e), b, e);
-  return sl->e ? sl->val : -1;
+  return sl->key1 ? sl->val : -1;
 }
 
-static void smap_put(precis_doc *d, smap *m, uint32_t b, uint32_t e, int32_t val) {
+/* puts key's span -> val unless the span is there already (the first one stays) */
+static void smap_put(precis_doc *d, smap *m, uint32_t key, int32_t val) {
+  uint32_t b, e;
+  key_span(m, key, &b, &e);
   uint32_t h = span_hash(d, b, e);
   smap_slot *sl = smap_find_h(d, m, h, b, e);
-  if (sl->e) return; /* the first one stays */
+  if (sl->key1) return;
   if (2 * (m->n + 1) > m->mask + 1) { /* grow: the keys are distinct, so each goes to a free slot */
     smap_slot *old = m->s;
     uint32_t ocap = m->mask + 1;
     m->s = prc_arena_scratch(&d->ar, (size_t)ocap * 2 * sizeof(smap_slot));
     m->mask = ocap * 2 - 1;
     for (uint32_t k = 0; k < ocap; k++) {
-      if (!old[k].e) continue;
-      uint32_t i = old[k].h & m->mask;
-      while (m->s[i].e) i = (i + 1) & m->mask;
+      if (!old[k].key1) continue;
+      uint32_t ob, oe;
+      key_span(m, old[k].key1 - 1, &ob, &oe);
+      uint32_t i = span_hash(d, ob, oe) & m->mask;
+      while (m->s[i].key1) i = (i + 1) & m->mask;
       m->s[i] = old[k];
     }
     prc_arena_release_big(&d->ar, old);
     sl = smap_find_h(d, m, h, b, e);
   }
   m->n++;
-  sl->h = h;
-  sl->b = b;
-  sl->e = e;
+  sl->key1 = key + 1;
   sl->val = val;
 }
 
@@ -364,9 +383,9 @@ void prc_find_entities(precis_doc *d) {
       for (uint32_t t = cs[k].b; t < cs[k].e; t++) covered[t] = (int32_t)k;
     uint32_t n_ner = n;
     smap surnames;
-    smap_init(d, &surnames, n);
+    smap_init(d, &surnames, NULL);
     for (uint32_t m = 0; m < n; m++)
-      if (cs[m].type == ENT_PERSON && cs[m].e - cs[m].b >= 2) smap_put(d, &surnames, cs[m].e - 1, cs[m].e, 1);
+      if (cs[m].type == ENT_PERSON && cs[m].e - cs[m].b >= 2) smap_put(d, &surnames, cs[m].e - 1, 1);
     for (uint32_t k = 0; k < nr; k++) {
       cand *c = &rc[k];
       bool overlap = false;
@@ -388,7 +407,7 @@ void prc_find_entities(precis_doc *d) {
           cs[inner].e = c->e;
           cs[inner].type = ENT_PERSON;
           for (uint32_t t = c->b; t < c->e; t++) covered[t] = inner;
-          smap_put(d, &surnames, c->e - 1, c->e, 1);
+          smap_put(d, &surnames, c->e - 1, 1);
         }
         continue;
       }
@@ -418,10 +437,10 @@ void prc_find_entities(precis_doc *d) {
   /* drop weak single words: sentence-initial capitals seen nowhere else
    * ("Local business groups"), currency prefixes ("NZ$3") */
   smap inner;
-  smap_init(d, &inner, n * 2);
+  smap_init(d, &inner, NULL);
   for (uint32_t k = 0; k < n; k++)
     for (uint32_t t = cs[k].b; t < cs[k].e && t < cs[k].b + INNER_WORDS_MAX; t++)
-      if (!at_start(d, t)) smap_put(d, &inner, t, t + 1, 1);
+      if (!at_start(d, t)) smap_put(d, &inner, t, 1);
   uint32_t kept = 0;
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
@@ -457,9 +476,9 @@ void prc_find_entities(precis_doc *d) {
   /* link: exact same text -> same entity; a single word equal to the last
    * word of a multi-word person -> that person; else a new entity. */
   smap exact, surname, single;
-  smap_init(d, &exact, n);
-  smap_init(d, &surname, n);
-  smap_init(d, &single, n);
+  smap_init(d, &exact, cs);
+  smap_init(d, &surname, NULL);
+  smap_init(d, &single, NULL);
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
     int32_t ent = smap_get(d, &exact, c->b, c->e);
@@ -473,14 +492,14 @@ void prc_find_entities(precis_doc *d) {
       if (ent >= 0) {
         entity *en = &d->ents[ent];
         en->name = span_text(d, c->b, c->e);
-        en->gender = prc_names_gender(tok_str(d, c->b), tok_len(d, c->b));
+        en->gender = (uint8_t)prc_names_gender(tok_str(d, c->b), tok_len(d, c->b));
       }
     }
     if (ent < 0) ent = new_entity(d, c);
-    smap_put(d, &exact, c->b, c->e, ent);
+    smap_put(d, &exact, k, ent);
     if (d->ents[ent].type == ENT_PERSON || c->type == ENT_PERSON) {
-      if (c->e - c->b >= 2) smap_put(d, &surname, c->e - 1, c->e, ent);
-      else smap_put(d, &single, c->b, c->e, ent);
+      if (c->e - c->b >= 2) smap_put(d, &surname, c->e - 1, ent);
+      else smap_put(d, &single, c->b, ent);
     }
     entity *en = &d->ents[ent];
     /* a strongly typed mention fixes a weakly typed entity */
@@ -511,14 +530,4 @@ void prc_find_entities(precis_doc *d) {
   prc_arena_release_big(&d->ar, surname.s);
   prc_arena_release_big(&d->ar, single.s);
   prc_arena_release_big(&d->ar, cs);
-  /* person entities: short name is the last word of the name */
-  for (uint32_t e = 0; e < d->nents; e++) {
-    entity *en = &d->ents[e];
-    if (en->type == ENT_PERSON) {
-      const char *sp = strrchr(en->name, ' ');
-      en->shortname = sp ? sp + 1 : en->name;
-    } else {
-      en->shortname = en->name;
-    }
-  }
 }

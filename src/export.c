@@ -25,6 +25,13 @@ static precis_text ptext(precis_doc *d, uint32_t a, uint32_t b) {
   return t;
 }
 
+/* a person's short name is the last word of the name (the surname) */
+static const char *ent_shortname(const entity *e) {
+  if (e->type != ENT_PERSON) return e->name;
+  const char *sp = strrchr(e->name, ' ');
+  return sp ? sp + 1 : e->name;
+}
+
 static void release(precis_doc *d, void **p) {
   prc_arena_release_big(&d->ar, *p);
   *p = NULL;
@@ -119,7 +126,7 @@ void prc_export_doc(precis_doc *d) {
     keypoint *k = &d->kps[i];
     precis_keypoint *p = &d->pub_kps[i];
     p->claim = k->claim;
-    p->speaker = (k->entity >= 0 && (uint32_t)k->entity < d->nents) ? d->ents[k->entity].shortname : k->speaker;
+    p->speaker = (k->entity >= 0 && (uint32_t)k->entity < d->nents) ? ent_shortname(&d->ents[k->entity]) : k->speaker;
     if (p->speaker) {
       size_t a = strlen(k->claim), b = strlen(p->speaker);
       char *t = prc_arena_alloc(&d->ar, a + b + 3);

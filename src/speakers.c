@@ -281,7 +281,7 @@ void prc_resolve_speakers(precis_doc *d) {
           q->entity = last_speaker;
         else
           q->entity = latest_person_before(d, b, g, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
-        if (q->entity >= 0 && !d->ents[q->entity].gender) d->ents[q->entity].gender = g;
+        if (q->entity >= 0 && !d->ents[q->entity].gender) d->ents[q->entity].gender = (uint8_t)g;
       } else if (e - b >= 1 && !(f & (LX_PRON_PL | LX_PRON_1))) {
         q->entity = resolve_description(d, b, e, named, cands, ncands);
         if (q->entity >= 0) {
