@@ -850,6 +850,9 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
   return r == CUE_NEXT ? 0 : r;
 }
 
+/* the sort key of a quote: where its first content starts, else its cue */
+static uint32_t quote_key(const quote *q) { return q->ncontent ? q->content[0].start : q->cue.start; }
+
 void prc_find_attributions(precis_doc *d) {
   if (!d->ntoks) return;
   find_regions(d);
@@ -959,30 +962,42 @@ void prc_find_attributions(precis_doc *d) {
     }
   }
   /* quotes in text order of their first content (a stable merge sort, with
-   * the cont_of links renumbered) */
+   * the cont_of links renumbered); the quotes are moved in place, cycle by
+   * cycle of the permutation, not copied (peak memory) */
   if (d->nquotes > 1) {
     uint32_t nq = d->nquotes;
-    uint32_t *idx = prc_arena_scratch(&d->ar, nq * sizeof(uint32_t));
-    uint32_t *key = prc_arena_scratch(&d->ar, nq * sizeof(uint32_t));
-    for (uint32_t k = 0; k < nq; k++) {
-      idx[k] = k;
-      key[k] = d->quotes[k].ncontent ? d->quotes[k].content[0].start : d->quotes[k].cue.start;
+    bool ordered = true;
+    for (uint32_t k = 1; k < nq && ordered; k++) ordered = quote_key(&d->quotes[k - 1]) <= quote_key(&d->quotes[k]);
+    if (!ordered) { /* else the stable sort is the identity */
+      uint32_t *idx = prc_arena_scratch(&d->ar, nq * sizeof(uint32_t));
+      uint32_t *key = prc_arena_scratch(&d->ar, nq * sizeof(uint32_t));
+      for (uint32_t k = 0; k < nq; k++) {
+        idx[k] = k;
+        key[k] = quote_key(&d->quotes[k]);
+      }
+      stable_sort(&d->ar, idx, nq, sizeof *idx, cmp_index_key, key);
+      uint32_t *newpos = key; /* reuse: old index -> new index */
+      for (uint32_t k = 0; k < nq; k++) newpos[idx[k]] = k;
+      for (uint32_t k = 0; k < nq; k++) { /* position k takes quote idx[k]; a moved one gets idx[j] = j */
+        if (idx[k] == k) continue;
+        quote tmp = d->quotes[k];
+        uint32_t j = k;
+        while (idx[j] != k) {
+          uint32_t from = idx[j];
+          d->quotes[j] = d->quotes[from];
+          idx[j] = j;
+          j = from;
+        }
+        d->quotes[j] = tmp;
+        idx[j] = j;
+      }
+      for (uint32_t k = 0; k < nq; k++)
+        if (d->quotes[k].cont_of >= 0) d->quotes[k].cont_of = (int32_t)newpos[d->quotes[k].cont_of];
+      for (uint32_t r = 0; r < d->nregions; r++)
+        if (d->regions[r].owner >= 0) d->regions[r].owner = (int32_t)newpos[d->regions[r].owner];
+      prc_arena_release_big(&d->ar, idx);
+      prc_arena_release_big(&d->ar, key);
     }
-    stable_sort(&d->ar, idx, nq, sizeof *idx, cmp_index_key, key);
-    uint32_t *newpos = key; /* reuse: old index -> new index */
-    for (uint32_t k = 0; k < nq; k++) newpos[idx[k]] = k;
-    quote *sorted = prc_arena_scratch(&d->ar, nq * sizeof(quote));
-    for (uint32_t k = 0; k < nq; k++) {
-      sorted[k] = d->quotes[idx[k]];
-      if (sorted[k].cont_of >= 0) sorted[k].cont_of = (int32_t)newpos[sorted[k].cont_of];
-    }
-    for (uint32_t r = 0; r < d->nregions; r++)
-      if (d->regions[r].owner >= 0) d->regions[r].owner = (int32_t)newpos[d->regions[r].owner];
-    prc_arena_release_big(&d->ar, d->quotes);
-    prc_arena_release_big(&d->ar, idx);
-    prc_arena_release_big(&d->ar, key);
-    d->quotes = sorted;
-    d->cquotes = nq;
   }
   for (uint32_t k = 0; k < d->nquotes; k++) {
     quote *q = &d->quotes[k];
