@@ -107,13 +107,6 @@ static void stable_sort(arena *A, void *base, size_t n, size_t size, sort_cmp cm
   prc_arena_release_big(A, tmp);
 }
 
-/* regions by their first token */
-static int cmp_region_start(const void *a, const void *b, const void *ctx) {
-  (void)ctx;
-  uint32_t x = ((const qregion *)a)->b, y = ((const qregion *)b)->b;
-  return (x > y) - (x < y);
-}
-
 /* quote indices by key[index] */
 static int cmp_index_key(const void *a, const void *b, const void *ctx) {
   const uint32_t *key = ctx;
@@ -190,7 +183,17 @@ static void find_regions(precis_doc *d) {
   }
   /* keep regions in text order: the two runs (double, then single marks) are
    * each in order, so this merges them, a double-mark region first on a tie */
-  if (d->nregions > nr) stable_sort(&d->ar, d->regions, d->nregions, sizeof(qregion), cmp_region_start, NULL);
+  if (d->nregions > nr) { /* from the back, with a copy of the second run only (peak memory) */
+    uint32_t n2 = d->nregions - nr;
+    qregion *run2 = prc_arena_scratch(&d->ar, (size_t)n2 * sizeof(qregion));
+    memcpy(run2, d->regions + nr, (size_t)n2 * sizeof(qregion));
+    uint32_t a = nr, b = n2, o = d->nregions;
+    while (b > 0) {
+      if (a > 0 && d->regions[a - 1].b > run2[b - 1].b) d->regions[--o] = d->regions[--a];
+      else d->regions[--o] = run2[--b];
+    }
+    prc_arena_release_big(&d->ar, run2);
+  }
   d->tok_region = prc_arena_scratch(&d->ar, (n + 1) * sizeof(int32_t)); /* released after the stage */
   for (uint32_t i = 0; i < n; i++) d->tok_region[i] = -1;
   for (uint32_t k = 0; k < d->nregions; k++) {
