@@ -154,7 +154,9 @@ typedef struct precis_options {
                                    sentences; the key-point engine considers at
                                    most its first 200 candidate sentences) */
   precis_summarizer summarizer; /* which sentence selector */
-  const precis_allocator *allocator; /* NULL = malloc/realloc/free */
+  const precis_allocator *allocator; /* NULL = malloc/realloc/free (and, for arrays of
+                                        256 KB or more, mappings of their own, so that
+                                        their pages go back as soon as they are freed) */
   unsigned flags;               /* PRECIS_OPT_* */
   const precis_model *pos_model; /* NULL = the built-in POS tagger; must be a "pos" model */
   const precis_model *ner_model; /* NULL = the built-in NER tagger; must be a "ner" model */
