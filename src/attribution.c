@@ -194,16 +194,38 @@ static void find_regions(precis_doc *d) {
     }
     prc_arena_release_big(&d->ar, run2);
   }
-  d->tok_region = prc_arena_scratch(&d->ar, (n + 1) * sizeof(int32_t)); /* released after the stage */
-  for (uint32_t i = 0; i < n; i++) d->tok_region[i] = -1;
+  /* the regions are disjoint and in text order: a token's region is found by
+   * a binary search (region_at), with quote_depth > 0 marking the tokens in
+   * one -- no per-token map (peak memory) */
   for (uint32_t k = 0; k < d->nregions; k++) {
     qregion *q = &d->regions[k];
     uint32_t from = q->open_tok, to = q->close_tok != NONE ? q->close_tok + 1 : q->e;
-    for (uint32_t i = from; i < to && i < n; i++) {
-      if (d->tok_region[i] < 0) d->tok_region[i] = (int32_t)k;
-      d->toks[i].quote_depth++;
-    }
+    for (uint32_t i = from; i < to && i < n; i++) d->toks[i].quote_depth++;
   }
+}
+
+/* the last token of region r: its closing mark, or the last content token */
+static inline uint32_t region_last(const qregion *r) { return r->close_tok != NONE ? r->close_tok : r->e - 1; }
+
+/* the first region ending at or after token i (d->nregions if none) */
+static uint32_t region_from(const precis_doc *d, uint32_t i) {
+  uint32_t l = 0, h = d->nregions;
+  while (l < h) {
+    uint32_t m = l + (h - l) / 2;
+    if (region_last(&d->regions[m]) < i) l = m + 1;
+    else h = m;
+  }
+  return l;
+}
+
+/* token i is inside a region (its marks included) */
+static inline bool in_region(const precis_doc *d, uint32_t i) { return d->toks[i].quote_depth > 0; }
+
+/* the region token i is in, or -1 */
+static int32_t region_at(const precis_doc *d, uint32_t i) {
+  if (i >= d->ntoks || !in_region(d, i)) return -1;
+  uint32_t r = region_from(d, i);
+  return r < d->nregions && d->regions[r].open_tok <= i ? (int32_t)r : -1;
 }
 
 /* ---- cues ---------------------------------------------------------------- */
@@ -215,7 +237,7 @@ static bool is_participle_cue(const precis_doc *d, uint32_t i) {
 
 static bool is_cue(const precis_doc *d, uint32_t i) {
   const token *t = &d->toks[i];
-  if (!(t->flags & TF_WORD) || d->tok_region[i] >= 0) return false;
+  if (!(t->flags & TF_WORD) || in_region(d, i)) return false;
   uint32_t f = lx(d, i);
   if (!(f & LX_SPEECH)) return false;
   if (tok_ieq(d, i, "according")) return i + 1 < d->ntoks && tok_ieq(d, i + 1, "to");
@@ -303,7 +325,7 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
     if (is_boundary_punct(d, p) && !tok_is(d, p, ".")) break;
     if (tok_is(d, p, ".")) break;
     if (is_clause_word(d, p)) break;
-    if (d->tok_region[p] >= 0) break;
+    if (in_region(d, p)) break;
     if (is_cue(d, p)) break;
     if (tags_have_pos(d)) {
       int ps = d->toks[p].pos;
@@ -332,7 +354,7 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
   uint32_t k = b;
   while (k < end && k - b < SOURCE_NP_MAX) {
     if (is_boundary_punct(d, k)) break;
-    if (d->tok_region[k] >= 0) break;
+    if (in_region(d, k)) break;
     if (is_clause_word(d, k) || is_cue(d, k)) break;
     uint32_t f = lx(d, k);
     bool cap = (d->toks[k].flags & TF_CAP) != 0;
@@ -458,7 +480,7 @@ static int32_t region_ending_before(const precis_doc *d, uint32_t i, uint32_t se
   while (k > sent_begin && (tok_is(d, k - 1, ",") || tok_is(d, k - 1, "\xE2\x80\x94") || tok_is(d, k - 1, "--")))
     k--;
   if (k <= sent_begin) return -1;
-  int32_t r = d->tok_region[k - 1];
+  int32_t r = region_at(d, k - 1);
   if (r < 0 || d->regions[r].close_tok != k - 1) return -1;
   return r;
 }
@@ -481,7 +503,7 @@ static uint32_t sentence_body_end(const precis_doc *d, const sentence *s) {
 static precis_quote_kind kind_of(const precis_doc *d, uint32_t b, uint32_t e) {
   bool any = false, all = true;
   for (uint32_t k = b; k < e; k++) {
-    if (d->tok_region[k] >= 0) any = true;
+    if (in_region(d, k)) any = true;
     else if (!(d->toks[k].flags & TF_PUNCT)) all = false;
   }
   if (any && all) return PRECIS_QUOTE_DIRECT;
@@ -490,9 +512,9 @@ static precis_quote_kind kind_of(const precis_doc *d, uint32_t b, uint32_t e) {
 
 /* Does [b, e) read as a clause (a verb, "that", or a quotation)? */
 static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
-  if (b < e && (tok_is(d, b, "that") || d->tok_region[b] >= 0)) return true;
+  if (b < e && (tok_is(d, b, "that") || in_region(d, b))) return true;
   for (uint32_t j = b; j < e; j++) {
-    if (d->tok_region[j] >= 0) return true;
+    if (in_region(d, j)) return true;
     if (tags_have_pos(d)) {
       int p = d->toks[j].pos;
       if (p == TAG_UPOS_VERB || p == TAG_UPOS_AUX) return true;
@@ -513,7 +535,7 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
   uint32_t words = 0;
   for (uint32_t j = b; j < e; j++) {
     if (d->toks[j].flags & TF_WORD) words++;
-    if (d->tok_region[j] >= 0 || words < CLAUSE_MIN_WORDS) continue;
+    if (in_region(d, j) || words < CLAUSE_MIN_WORDS) continue;
     if (tok_is(d, j, ";")) return j;
     if (tok_is(d, j, ",") && j + 1 < e &&
         ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_in(d, j + 1, LXL_CLAUSE_BREAK)))
@@ -529,7 +551,7 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
       if (verb || tok_is(d, v, "made")) {
         uint32_t k = j;
         if (k > b && tok_is(d, k - 1, ",")) k--;
-        if (k > b && (d->toks[k - 1].flags & TF_QUOTE) && d->tok_region[k - 1] >= 0) { /* keep the closing mark */ }
+        if (k > b && (d->toks[k - 1].flags & TF_QUOTE) && in_region(d, k - 1)) { /* keep the closing mark */ }
         return k;
       }
     }
@@ -538,10 +560,9 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
 }
 
 static void claim_regions_in(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
-  for (uint32_t k = b; k < e; k++) {
-    int32_t r = d->tok_region[k];
-    if (r >= 0 && d->regions[r].owner < 0) d->regions[r].owner = (int32_t)(q - d->quotes);
-  }
+  if (b >= e) return;
+  for (uint32_t r = region_from(d, b); r < d->nregions && d->regions[r].open_tok < e; r++)
+    if (d->regions[r].owner < 0) d->regions[r].owner = (int32_t)(q - d->quotes);
 }
 
 /* ---- the attribution patterns ---------------------------------------------
@@ -595,7 +616,7 @@ static uint32_t pattern_according_to(cue_ctx *x) {
   /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
   uint32_t src_b = cue_e, src_e = src_b;
   while (src_e < se && src_e - src_b < SOURCE_NP_MAX && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
-         d->tok_region[src_e] < 0)
+         !in_region(d, src_e))
     src_e++;
   if (src_e <= src_b) return 0;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
@@ -633,7 +654,7 @@ static bool find_source_before(cue_ctx *x) {
       uint32_t subj_b = x->s->body_start_tok;
       uint32_t subj_e = subject_np(d, subj_b, k);
       if (subj_e > subj_b && subj_e - subj_b <= SUBJECT_NP_MAX && !tok_in(d, subj_b, LXL_SOURCE_OPENER) &&
-          d->tok_region[subj_b] < 0) {
+          !in_region(d, subj_b)) {
         x->pre_src = subj_b;
         x->src_end = subj_e;
       }
@@ -663,9 +684,8 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
   uint32_t k = after;
   while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < SECOND_HALF_GAP) k++;
   if (k < se && tok_is(d, k, ",")) k++;
-  if (k < d->ntoks && d->tok_region[k] >= 0 && d->regions[d->tok_region[k]].open_tok == k &&
-      d->regions[d->tok_region[k]].owner < 0) {
-    int32_t r2 = d->tok_region[k];
+  int32_t r2 = k < d->ntoks ? region_at(d, k) : -1;
+  if (r2 >= 0 && d->regions[r2].open_tok == k && d->regions[r2].owner < 0) {
     take_region(d, q, r2);
     /* a quote continuing over the next paragraphs */
     while ((uint32_t)r2 + 1 < d->nregions && d->regions[r2 + 1].cont && d->regions[r2 + 1].owner < 0) {
@@ -719,7 +739,7 @@ static uint32_t content_after_cue(const cue_ctx *x) {
 static uint32_t pattern_cue_then_quote(cue_ctx *x, uint32_t k) {
   precis_doc *d = x->d;
   uint32_t body_end = x->body_end;
-  int32_t rr = d->tok_region[k];
+  int32_t rr = region_at(d, k);
   if (rr < 0 || d->regions[rr].open_tok != k || d->regions[rr].owner >= 0) return CUE_NEXT;
   quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
   set_source(d, q, x->pre_src, x->src_end);
@@ -779,13 +799,13 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   /* a subordinate "While he said X, main clause" keeps X only */
   if (pre_src > x->sb && tok_in_ci(d, pre_src - 1, LXL_SUBORDINATOR)) {
     for (uint32_t j = k; j < body_end; j++)
-      if (tok_is(d, j, ",") && d->tok_region[j] < 0) { ce = j; break; }
+      if (tok_is(d, j, ",") && !in_region(d, j)) { ce = j; break; }
   }
   /* keep a closing quotation mark whose opening mark is in the content,
    * with the stop before it: the plan "has no future." */
   for (uint32_t j = ce; j < se && j < ce + CLOSE_MARK_LOOKAHEAD; j++) {
-    if ((d->toks[j].flags & TF_QUOTE) && d->tok_region[j] >= 0 && d->regions[d->tok_region[j]].open_tok >= k &&
-        d->regions[d->tok_region[j]].close_tok == j) {
+    if ((d->toks[j].flags & TF_QUOTE) && in_region(d, j) && d->regions[region_at(d, j)].open_tok >= k &&
+        d->regions[region_at(d, j)].close_tok == j) {
       ce = j + 1;
       break;
     }
@@ -877,9 +897,9 @@ void prc_find_attributions(precis_doc *d) {
         uint32_t ps = source_before(d, se->tok_begin, last);
         bool tail_ok = true; /* only adverbials may follow: "told CNN", "said on Monday" */
         for (uint32_t j = last + 1; j < body_end; j++)
-          if (is_cue(d, j) || d->tok_region[j] >= 0 || tok_is(d, j, ",") || tok_is(d, j, "that")) tail_ok = false;
+          if (is_cue(d, j) || in_region(d, j) || tok_is(d, j, ",") || tok_is(d, j, "that")) tail_ok = false;
         if (tail_ok && body_end - last <= TAIL_MAX && ps < last && ps > se->body_start_tok + TAIL_CUE_MIN && tok_is(d, ps - 1, ",") &&
-            d->tok_region[ps - 2] < 0) {
+            !in_region(d, ps - 2)) {
           uint32_t before = d->nquotes;
           attribute_cue(d, se, last);
           if (d->nquotes > before) {
@@ -1025,9 +1045,7 @@ void prc_find_attributions(precis_doc *d) {
   }
   /* the regions and the per-token maps have no reader after this stage */
   prc_arena_release_big(&d->ar, sent_quote);
-  prc_arena_release_big(&d->ar, d->tok_region);
   prc_arena_release_big(&d->ar, d->regions);
-  d->tok_region = NULL;
   d->regions = NULL;
   d->cregions = 0;
 }

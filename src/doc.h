@@ -163,7 +163,6 @@ struct precis_doc {
   /* attribution.c / speakers.c */
   qregion *regions;
   uint32_t nregions, cregions;
-  int32_t *tok_region; /* per token: region index or -1 */
   quote *quotes;
   uint32_t nquotes, cquotes;
 

@@ -15,13 +15,20 @@
 #include "lexicon.h"
 #include "tags.h"
 
-typedef struct cand {
+typedef struct cand { /* 16 bytes (peak memory): a title or description is in a side array */
   uint32_t b, e;     /* tokens of the name */
-  ent_type type;
-  int typed;         /* type came from strong evidence */
-  uint32_t title_b, title_e; /* title tokens before the name (may be empty) */
-  uint32_t desc_b, desc_e;   /* description (apposition) tokens */
+  uint8_t type;      /* ent_type */
+  uint8_t typed;     /* type came from strong evidence */
+  int32_t ext;       /* its cand_ext, or -1 if it has neither */
 } cand;
+_Static_assert(sizeof(cand) == 16, "cand is 16 bytes");
+
+/* A candidate's title and description: the title is the tokens
+ * [title_b, cand.b) before the name, the description the tokens
+ * [desc_b, title_b) before that (either may be empty). */
+typedef struct cand_ext {
+  uint32_t title_b, desc_b;
+} cand_ext;
 
 static bool is_word(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & TF_WORD) != 0; }
 static bool is_cap(const precis_doc *d, uint32_t i) { return (d->toks[i].flags & (TF_CAP | TF_WORD)) == (TF_CAP | TF_WORD); }
@@ -62,8 +69,9 @@ static void add_cand(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap, uint3
   memset(c, 0, sizeof *c);
   c->b = b;
   c->e = e;
-  c->type = t;
-  c->typed = typed;
+  c->type = (uint8_t)t;
+  c->typed = (uint8_t)typed;
+  c->ext = -1;
 }
 
 /* Capitalisation rules: maximal runs of capitalised words, with "of", "for",
@@ -141,7 +149,8 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
 }
 
 /* Split a title off the front of a candidate: "Secretary Hegseth", "Vice President JD Vance". */
-static void split_title(precis_doc *d, cand *c) {
+/* Returns where the title starts (c->b once split off: c->b if there is none). */
+static uint32_t split_title(precis_doc *d, cand *c) {
   uint32_t b = c->b;
   while (b + 1 < c->e && ((lx(d, b) & LX_TITLE) ||
                           ((lx(d, b) & LX_ROLE) && prc_names_is_first(tok_str(d, b + 1), tok_len(d, b + 1)))))
@@ -158,20 +167,21 @@ static void split_title(precis_doc *d, cand *c) {
     }
   }
   if (b > c->b && (lx(d, c->e - 1) & LX_ORG_WORD)) b = c->b; /* "General Motors" */
+  uint32_t title_b = c->b;
   if (b > c->b) {
-    c->title_b = c->b;
-    c->title_e = b;
     c->b = b;
     c->type = ENT_PERSON;
     c->typed = 1;
   }
+  return title_b;
 }
 
 /* Lower-case role words right before a name: "defence minister John Healey",
  * "NATO chief Mark Rutte", "Ukraine's leader Volodymyr Zelensky". */
-static void find_apposition(precis_doc *d, cand *c) {
-  uint32_t b = c->title_e > c->title_b ? c->title_b : c->b;
-  if (b == 0) return;
+/* b: where the title starts (split_title); returns where the description
+ * before it starts (b if there is none). */
+static uint32_t find_apposition(precis_doc *d, cand *c, uint32_t b) {
+  if (b == 0) return b;
   uint32_t k = b;
   bool role = false;
   while (k > 0) {
@@ -186,15 +196,14 @@ static void find_apposition(precis_doc *d, cand *c) {
     }
     break;
   }
-  if (!role) return;
+  if (!role) return b;
   /* include an owner: "Britain's", "NATO" */
   uint32_t own = k;
   if (own >= 2 && is_possessive(d, own - 1) && is_cap(d, own - 2)) own -= 2;
   else if (own >= 1 && is_cap(d, own - 1) && (d->toks[own - 1].flags & TF_ALLCAP)) own -= 1;
-  c->desc_b = own;
-  c->desc_e = b;
   c->type = ENT_PERSON;
   c->typed = 1;
+  return own;
 }
 
 static ent_type guess_type(precis_doc *d, cand *c, bool *strong) {
@@ -393,7 +402,7 @@ void prc_find_entities(precis_doc *d) {
       if (c->b < d->sents[0].tok_begin) continue;
       bool strong;
       cand probe = *c;
-      split_title(d, &probe);
+      uint32_t probe_title_b = split_title(d, &probe);
       ent_type ty = guess_type(d, &probe, &strong);
       if (overlap) {
         /* a full name the tagger cut short ("Renée" of "Renée Ødegård"): one tagged
@@ -411,13 +420,13 @@ void prc_find_entities(precis_doc *d) {
         }
         continue;
       }
-      if (!strong && probe.title_e == probe.title_b) {
+      if (!strong && probe_title_b == probe.b) {
         /* a lone word that is the surname of a tagged person ("Ødegård said ...") */
         if (c->e - c->b != 1) continue;
         if (smap_get(d, &surnames, c->b, c->e) < 0) continue;
         ty = ENT_PERSON;
       }
-      add_cand(d, &cs, &n, &cap, c->b, c->e, probe.title_e > probe.title_b ? ENT_PERSON : ty, 1);
+      add_cand(d, &cs, &n, &cap, c->b, c->e, probe_title_b < probe.b ? ENT_PERSON : ty, 1);
     }
     if (n > n_ner && n_ner > 0) { /* keep text order: merge the two ordered runs (linear) */
       cand *m = prc_arena_scratch(&d->ar, (size_t)n * sizeof(cand));
@@ -455,21 +464,29 @@ void prc_find_entities(precis_doc *d) {
   }
   n = kept;
   prc_arena_release_big(&d->ar, inner.s);
+  cand_ext *exts = NULL; /* the titles and descriptions, for the candidates that have them */
+  uint32_t nexts = 0, cexts = 0;
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
     if (d->nsents && c->e <= d->sents[0].tok_begin && (d->toks[c->b].flags & TF_ALLCAP)) {
       c->type = ENT_PLACE; /* the dateline: "BRUSSELS:" */
       c->typed = 1;
     }
-    split_title(d, c);
-    if (!c->typed || c->type == ENT_PERSON) find_apposition(d, c);
+    uint32_t title_b = split_title(d, c), desc_b = title_b;
+    if (!c->typed || c->type == ENT_PERSON) desc_b = find_apposition(d, c, title_b);
     if (!c->typed) {
       bool strong;
       c->type = guess_type(d, c, &strong);
       c->typed = strong;
     } else if (c->type == ENT_OTHER || c->type == ENT_ORG) {
       /* NER said MISC/ORG but a title says person */
-      if (c->title_e > c->title_b) c->type = ENT_PERSON;
+      if (title_b < c->b) c->type = ENT_PERSON;
+    }
+    if (title_b < c->b || desc_b < title_b) {
+      cand_ext *x = ARENA_PUSH(&d->ar, exts, nexts, cexts, cand_ext);
+      x->title_b = title_b;
+      x->desc_b = desc_b;
+      c->ext = (int32_t)(nexts - 1);
     }
   }
 
@@ -504,8 +521,11 @@ void prc_find_entities(precis_doc *d) {
     entity *en = &d->ents[ent];
     /* a strongly typed mention fixes a weakly typed entity */
     if (c->typed && en->type != c->type && en->nmentions > 0 && c->type == ENT_PERSON) en->type = ENT_PERSON;
-    if (c->title_e > c->title_b) learn_title(d, en, c->title_b, c->title_e);
-    if (c->desc_e > c->desc_b) learn_title(d, en, c->desc_b, c->desc_e);
+    if (c->ext >= 0) {
+      const cand_ext *x = &exts[c->ext];
+      if (x->title_b < c->b) learn_title(d, en, x->title_b, c->b);
+      if (x->desc_b < x->title_b) learn_title(d, en, x->desc_b, x->title_b);
+    }
     /* an apposition after a person's name: "Ines Calloway, a former submarine commander," */
     if (en->type == ENT_PERSON && c->e + 2 < d->ntoks && tok_is(d, c->e, ",") &&
         tok_in_ci(d, c->e + 1, LXL_ARTICLE)) {
@@ -530,4 +550,5 @@ void prc_find_entities(precis_doc *d) {
   prc_arena_release_big(&d->ar, surname.s);
   prc_arena_release_big(&d->ar, single.s);
   prc_arena_release_big(&d->ar, cs);
+  prc_arena_release_big(&d->ar, exts);
 }

@@ -38,6 +38,39 @@ static void release(precis_doc *d, void **p) {
 }
 
 void prc_export_doc(precis_doc *d) {
+  /* Only the entities' mention spans read the tokens and the mentions: they
+   * are made first, then the large per-token arrays are given back before
+   * any other public record is made (peak memory); the writers see the
+   * public records only, the counts stay for precis_doc_stats. */
+  release(d, (void **)&d->tok_mention);
+  release(d, (void **)&d->ner_spans);
+  /* mentions grouped by entity, in text order, in one array for every
+   * entity's spans (not one allocation each); end[i] is where entity i's
+   * spans end once they are filled in */
+  precis_span *spans = NULL;
+  uint32_t *end = NULL;
+  if (d->nents) {
+    end = prc_arena_scratch(&d->ar, d->nents * sizeof(uint32_t));
+    size_t total = 0;
+    for (uint32_t m = 0; m < d->nmentions; m++)
+      if (d->mentions[m].entity >= 0) end[d->mentions[m].entity]++, total++;
+    uint32_t at = 0;
+    for (uint32_t i = 0; i < d->nents; i++) { /* counts -> starts */
+      uint32_t c = end[i];
+      end[i] = at;
+      at += c;
+    }
+    spans = prc_arena_alloc(&d->ar, (total + 1) * sizeof(precis_span));
+    for (uint32_t m = 0; m < d->nmentions; m++) {
+      mention *mn = &d->mentions[m];
+      if (mn->entity < 0) continue;
+      spans[end[mn->entity]++] = cps(d, d->toks[mn->tok_begin].start, d->toks[mn->tok_end - 1].end);
+    }
+  }
+  release(d, (void **)&d->toks);
+  release(d, (void **)&d->mentions);
+  d->ctoks = d->cmentions = d->cner = 0;
+
   d->pub_sents = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(precis_sentence));
   d->npub_heads = 0;
   for (uint32_t i = 0; i < d->nsents; i++) {
@@ -56,43 +89,15 @@ void prc_export_doc(precis_doc *d) {
   for (uint32_t i = 0; i < d->nents; i++) {
     entity *e = &d->ents[i];
     precis_entity *p = &d->pub_ents[i];
+    uint32_t start = i ? end[i - 1] : 0;
     p->name = e->name;
     p->type = (precis_entity_type)e->type;
     p->gender = e->gender;
     p->title = e->title;
-    p->nmentions = 0;
-    p->mentions = NULL;
+    p->nmentions = end[i] - start;
+    p->mentions = spans + start;
   }
-  /* mentions grouped by entity, in text order */
-  if (d->nents) {
-    /* one array for every entity's spans (not one allocation each) */
-    uint32_t *cnt = prc_arena_scratch(&d->ar, d->nents * sizeof(uint32_t));
-    size_t total = 0;
-    for (uint32_t m = 0; m < d->nmentions; m++)
-      if (d->mentions[m].entity >= 0) cnt[d->mentions[m].entity]++, total++;
-    precis_span *spans = prc_arena_alloc(&d->ar, (total + 1) * sizeof(precis_span));
-    for (uint32_t i = 0; i < d->nents; i++) {
-      d->pub_ents[i].mentions = spans;
-      spans += cnt[i];
-    }
-    prc_arena_release_big(&d->ar, cnt);
-    for (uint32_t m = 0; m < d->nmentions; m++) {
-      mention *mn = &d->mentions[m];
-      if (mn->entity < 0) continue;
-      precis_entity *p = &d->pub_ents[mn->entity];
-      ((precis_span *)p->mentions)[p->nmentions++] =
-          cps(d, d->toks[mn->tok_begin].start, d->toks[mn->tok_end - 1].end);
-    }
-  }
-  /* Nothing reads the tokens, the mentions or the tagger's spans after this
-   * (the writers see the public records only; the counts stay for
-   * precis_doc_stats): give the large arrays back before the public copies
-   * of the quotes and figures are made, and before the caller renders. */
-  release(d, (void **)&d->toks);
-  release(d, (void **)&d->tok_mention);
-  release(d, (void **)&d->mentions);
-  release(d, (void **)&d->ner_spans);
-  d->ctoks = d->cmentions = d->cner = 0;
+  prc_arena_release_big(&d->ar, end);
 
   d->pub_quotes = prc_arena_alloc(&d->ar, (d->nquotes + 1) * sizeof(precis_quote));
   for (uint32_t i = 0; i < d->nquotes; i++) {

@@ -153,20 +153,9 @@ MEM_BOUND=${PRECIS_PATHO_MEM_BOUND:-16}
 #    tokens and text alone are near the bound.
 #  - 'said' cues: 0.33 token a byte (20 B), then 84 B of internal quote per
 #    21 input bytes; the peak is at the end of attribution.c.
-#  - distinct names: 6 tokens, 2 entities (40 B + the name), 2 mentions and
-#    a candidate (32 B) per 34 bytes; the peak is in entities.c while the
-#    candidates and the three linking maps (8 B slots, at most half full)
-#    are live.
-#  - alternating double and single quotes: 9 tokens per 22 bytes (8.2 MB per
-#    MB in tokens alone) with two quote regions (24 B) each and tok_region,
-#    in attribution.c.
 declare -A MEM_LIMIT=(
-  ["1 MB of random bytes"]=30.5                                    # 27.8
-  ["1e5 'said' cues"]=21                                           # 19.1
-  ["1e5 distinct names"]=19.5                                      # 17.5
-  ["distinct names, 1e5 (rules only)"]=18                          # 16.5
-  ["alternating double and single quotes, 1.6e5"]=18.3             # 16.6
-  ["alternating double and single quotes, 1.6e5 (rules only)"]=18.3  # 16.6
+  ["1 MB of random bytes"]=30.5                                    # 27.9
+  ["1e5 'said' cues"]=20.7                                         # 18.8
 )
 GTIME=""
 if grep -q __asan_init "$PRECIS" 2>/dev/null; then
