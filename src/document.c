@@ -92,6 +92,9 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
   prc_resolve_speakers(d);
   prc_find_figures(d);
   prc_select_keypoints(d);
+  /* keypoints.c is the last reader of the per-token mention map (peak memory) */
+  prc_arena_release_big(&d->ar, d->tok_mention);
+  d->tok_mention = NULL;
   prc_export_doc(d);
   d->ar.oom = NULL; /* the document outlives this frame */
   return d;

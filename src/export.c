@@ -42,7 +42,7 @@ void prc_export_doc(precis_doc *d) {
    * are made first, then the large per-token arrays are given back before
    * any other public record is made (peak memory); the writers see the
    * public records only, the counts stay for precis_doc_stats. */
-  release(d, (void **)&d->tok_mention);
+  release(d, (void **)&d->tok_mention); /* if keypoints did not already */
   release(d, (void **)&d->ner_spans);
   /* mentions grouped by entity, in text order, in one array for every
    * entity's spans (not one allocation each); end[i] is where entity i's
@@ -71,6 +71,22 @@ void prc_export_doc(precis_doc *d) {
   release(d, (void **)&d->mentions);
   d->ctoks = d->cmentions = d->cner = 0;
 
+  d->pub_quotes = prc_arena_alloc(&d->ar, (d->nquotes + 1) * sizeof(precis_quote));
+  for (uint32_t i = 0; i < d->nquotes; i++) {
+    quote *q = &d->quotes[i];
+    precis_quote *p = &d->pub_quotes[i];
+    p->kind = q->kind;
+    p->cue = ptext(d, q->cue.start, q->cue.end);
+    p->source = ptext(d, q->source.start, q->source.end);
+    p->entity = q->entity;
+    p->speaker = (q->entity >= 0 && (uint32_t)q->entity < d->nents) ? d->ents[q->entity].name : NULL;
+    p->ncontent = q->ncontent;
+    precis_text *c = prc_arena_alloc(&d->ar, (q->ncontent + 1) * sizeof(precis_text));
+    for (uint32_t k = 0; k < q->ncontent; k++) c[k] = ptext(d, q->content[k].start, q->content[k].end);
+    p->content = c;
+  }
+  release(d, (void **)&d->quotes); /* its last reader */
+
   d->pub_sents = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(precis_sentence));
   d->npub_heads = 0;
   for (uint32_t i = 0; i < d->nsents; i++) {
@@ -98,21 +114,6 @@ void prc_export_doc(precis_doc *d) {
     p->mentions = spans + start;
   }
   prc_arena_release_big(&d->ar, end);
-
-  d->pub_quotes = prc_arena_alloc(&d->ar, (d->nquotes + 1) * sizeof(precis_quote));
-  for (uint32_t i = 0; i < d->nquotes; i++) {
-    quote *q = &d->quotes[i];
-    precis_quote *p = &d->pub_quotes[i];
-    p->kind = q->kind;
-    p->cue = ptext(d, q->cue.start, q->cue.end);
-    p->source = ptext(d, q->source.start, q->source.end);
-    p->entity = q->entity;
-    p->speaker = (q->entity >= 0 && (uint32_t)q->entity < d->nents) ? d->ents[q->entity].name : NULL;
-    p->ncontent = q->ncontent;
-    precis_text *c = prc_arena_alloc(&d->ar, (q->ncontent + 1) * sizeof(precis_text));
-    for (uint32_t k = 0; k < q->ncontent; k++) c[k] = ptext(d, q->content[k].start, q->content[k].end);
-    p->content = c;
-  }
 
   d->pub_figs = prc_arena_alloc(&d->ar, (d->nfigs + 1) * sizeof(precis_figure));
   for (uint32_t i = 0; i < d->nfigs; i++) {
@@ -151,7 +152,6 @@ void prc_export_doc(precis_doc *d) {
    * point to are in the arena's blocks, not in these arrays) */
   release(d, (void **)&d->sents);
   release(d, (void **)&d->ents);
-  release(d, (void **)&d->quotes);
   release(d, (void **)&d->figs);
   release(d, (void **)&d->kps);
   d->csents = d->cents = d->cquotes = d->cfigs = d->ckps = 0;

@@ -290,7 +290,8 @@ void prc_select_keypoints(precis_doc *d) {
   if (!d->nsents) return;
 
   /* first quote of each sentence with a resolved speaker, preferring reported clauses */
-  int32_t *sent_quote = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(int32_t));
+  /* per-sentence scratch, given back at the end (peak memory: export follows) */
+  int32_t *sent_quote = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(int32_t));
   for (uint32_t s = 0; s < d->nsents; s++) sent_quote[s] = -1;
   for (uint32_t q = 0; q < d->nquotes; q++) {
     quote *qq = &d->quotes[q];
@@ -306,7 +307,7 @@ void prc_select_keypoints(precis_doc *d) {
     if (d->ents[e].nmentions > maxm) maxm = d->ents[e].nmentions;
 
   /* graph centrality (TextRank), normalised to the best sentence */
-  double *tr = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(double));
+  double *tr = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(double));
   if (W->textrank > 0) {
     prc_summarize_textrank_scores(d, tr);
     double mx = 0;
@@ -363,7 +364,8 @@ void prc_select_keypoints(precis_doc *d) {
     nbag[nc] = bag(d, c->b, c->e, bags + nc * BAG, BAG);
     nc++;
   }
-  if (!nc) return;
+  prc_arena_release_big(&d->ar, tr);
+  if (!nc) { prc_arena_release_big(&d->ar, sent_quote); return; }
   if (n <= 0) n = nc < W->auto_mid_from ? W->auto_few : nc < W->auto_many_from ? W->auto_mid : W->auto_many;
   if ((uint32_t)n > nc) n = (int)nc; /* any max_keypoints: at most one point per candidate */
   /* greedy selection with redundancy; n <= nc <= MAX_CANDS entries */
@@ -402,4 +404,5 @@ void prc_select_keypoints(precis_doc *d) {
                                  d->toks[cs[i].src_e - 1].end - d->toks[cs[i].src_b].start);
     k->score = cs[i].score;
   }
+  prc_arena_release_big(&d->ar, sent_quote);
 }

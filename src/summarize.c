@@ -291,7 +291,7 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
       pp->node = i;
       pp->w = v[i].t[k].w;
     }
-  double *W = prc_arena_alloc(A, (size_t)N * N * sizeof *W);
+  double *W = prc_arena_scratch(A, (size_t)N * N * sizeof *W); /* given back below */
   for (uint32_t k = 0; k < ndict; k++)
     for (uint32_t a = poff[k]; a < poff[k + 1]; a++) {
       double *row = W + (size_t)post[a].node * N, wa = post[a].w;
@@ -336,6 +336,7 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
     if (delta < prc_kp_weights.tr_epsilon) break;
   }
 
+  prc_arena_release_big(A, W); /* up to 2 MB: not kept to the document's end */
   *pos_out = pos;
   *p_out = p;
   return N;
