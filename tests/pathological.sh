@@ -155,7 +155,7 @@ MEM_BOUND=${PRECIS_PATHO_MEM_BOUND:-16}
 #    21 input bytes; the peak is at the end of attribution.c.
 declare -A MEM_LIMIT=(
   ["1 MB of random bytes"]=30.5                                    # 27.9
-  ["1e5 'said' cues"]=20.7                                         # 18.8
+  ["1e5 'said' cues"]=19.5                                         # 17.7
 )
 GTIME=""
 if grep -q __asan_init "$PRECIS" 2>/dev/null; then
