@@ -43,10 +43,8 @@ enum {
   INSIDE_RECENT = 4,         /* a cue inside an earlier quote's content: only the last quotes are checked */
   CONT_PARA_GAP = 2,         /* a bare quotation continues a speaker at most this many paragraphs later */
   BARE_QUOTE_MIN_WORDS = 3,  /* a new bare quotation (no cue) needs this many words */
-  QUOTE_MAX_CONTENT = 4      /* content fragments of a quote (the size of quote.content, doc.h) */
 };
-_Static_assert(QUOTE_MAX_CONTENT == sizeof(((quote *)0)->content) / sizeof(((quote *)0)->content[0]),
-               "QUOTE_MAX_CONTENT is the size of quote.content");
+/* QUOTE_MAX_CONTENT (doc.h): content fragments of a quote */
 
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 /* token i in a named word list (lexicon.h): exact bytes / ASCII case folded */
@@ -426,11 +424,9 @@ static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, u
   q->entity = -1;
   q->cont_of = -1;
   q->cue_tok = cue_b;
+  q->cue_tok_end = cue_e > cue_b ? cue_e : cue_b;
   q->source_tok_begin = q->source_tok_end = NONE;
-  if (cue_e > cue_b) {
-    q->cue.start = d->toks[cue_b].start;
-    q->cue.end = d->toks[cue_e - 1].end;
-  }
+  q->more = NONE;
   return q;
 }
 
@@ -441,8 +437,6 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (e <= b) return;
   q->source_tok_begin = b;
   q->source_tok_end = e;
-  q->source.start = d->toks[b].start;
-  q->source.end = d->toks[e - 1].end;
 }
 
 static void add_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
@@ -453,18 +447,23 @@ static void add_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   while (b < e && (tok_is(d, b, ",") || tok_is(d, b, ":"))) b++;
   if (e <= b) return;
   if (q->ncontent > 0) {
-    bspan *last = &q->content[q->ncontent - 1];
+    bspan *last = prc_quote_content(d, q, q->ncontent - 1u);
     if (d->toks[b].start <= last->end) { /* overlapping or touching: extend */
       if (d->toks[e - 1].end > last->end) last->end = d->toks[e - 1].end;
       return;
     }
   }
   if (q->ncontent == QUOTE_MAX_CONTENT) { /* merge into the last fragment */
-    q->content[QUOTE_MAX_CONTENT - 1].end = d->toks[e - 1].end;
+    prc_quote_content(d, q, QUOTE_MAX_CONTENT - 1)->end = d->toks[e - 1].end;
     return;
   }
-  q->content[q->ncontent].start = d->toks[b].start;
-  q->content[q->ncontent].end = d->toks[e - 1].end;
+  if (q->ncontent == 1 && q->more == NONE) { /* a side block for spans 2.. */
+    ARENA_PUSH(&d->ar, d->qspans, d->nqspans, d->cqspans, qspans);
+    q->more = d->nqspans - 1;
+  }
+  bspan *c = prc_quote_content(d, q, q->ncontent);
+  c->start = d->toks[b].start;
+  c->end = d->toks[e - 1].end;
   q->ncontent++;
 }
 
@@ -874,7 +873,9 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
 }
 
 /* the sort key of a quote: where its first content starts, else its cue */
-static uint32_t quote_key(const quote *q) { return q->ncontent ? q->content[0].start : q->cue.start; }
+static uint32_t quote_key(const precis_doc *d, const quote *q) {
+  return q->ncontent ? q->content0.start : q->cue_tok_end > q->cue_tok ? d->toks[q->cue_tok].start : 0;
+}
 
 void prc_find_attributions(precis_doc *d) {
   if (!d->ntoks) return;
@@ -917,8 +918,10 @@ void prc_find_attributions(precis_doc *d) {
       for (uint32_t q = d->nquotes > first_q + INSIDE_RECENT ? d->nquotes - INSIDE_RECENT : first_q; q < d->nquotes;
            q++) {
         quote *qq = &d->quotes[q];
-        for (uint32_t k = 0; k < qq->ncontent; k++)
-          if (d->toks[i].start >= qq->content[k].start && d->toks[i].end <= qq->content[k].end) inside = true;
+        for (uint32_t k = 0; k < qq->ncontent; k++) {
+          const bspan *c = prc_quote_content(d, qq, k);
+          if (d->toks[i].start >= c->start && d->toks[i].end <= c->end) inside = true;
+        }
         if (inside) break;
       }
       if (inside) { i++; continue; }
@@ -990,13 +993,13 @@ void prc_find_attributions(precis_doc *d) {
   if (d->nquotes > 1) {
     uint32_t nq = d->nquotes;
     bool ordered = true;
-    for (uint32_t k = 1; k < nq && ordered; k++) ordered = quote_key(&d->quotes[k - 1]) <= quote_key(&d->quotes[k]);
+    for (uint32_t k = 1; k < nq && ordered; k++) ordered = quote_key(d, &d->quotes[k - 1]) <= quote_key(d, &d->quotes[k]);
     if (!ordered) { /* else the stable sort is the identity */
       uint32_t *idx = prc_arena_scratch(&d->ar, nq * sizeof(uint32_t));
       uint32_t *key = prc_arena_scratch(&d->ar, nq * sizeof(uint32_t));
       for (uint32_t k = 0; k < nq; k++) {
         idx[k] = k;
-        key[k] = quote_key(&d->quotes[k]);
+        key[k] = quote_key(d, &d->quotes[k]);
       }
       stable_sort(&d->ar, idx, nq, sizeof *idx, cmp_index_key, key);
       uint32_t *newpos = key; /* reuse: old index -> new index */
@@ -1027,7 +1030,8 @@ void prc_find_attributions(precis_doc *d) {
     uint32_t lo = NONE, hi = 0;
     for (uint32_t c = 0; c < q->ncontent; c++) {
       /* byte -> sentence: use the cue sentence or binary search on sentences */
-      uint32_t bs = q->content[c].start, be = q->content[c].end;
+      const bspan *cs = prc_quote_content(d, q, c);
+      uint32_t bs = cs->start, be = cs->end;
       uint32_t l = 0, h = d->nsents;
       while (l + 1 < h) { uint32_t m = (l + h) / 2; if (d->sents[m].start <= bs) l = m; else h = m; }
       if (l < lo) lo = l;
@@ -1035,7 +1039,7 @@ void prc_find_attributions(precis_doc *d) {
       while (l + 1 < h) { uint32_t m = (l + h) / 2; if (d->sents[m].start < be) l = m; else h = m; }
       if (l > hi) hi = l;
     }
-    if (q->cue.end > q->cue.start) {
+    if (q->cue_tok_end > q->cue_tok) {
       uint32_t cs = d->toks[q->cue_tok].sent;
       if (cs < lo) lo = cs;
       if (cs > hi) hi = cs;

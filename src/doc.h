@@ -88,18 +88,29 @@ typedef struct bspan {
   uint32_t start, end; /* bytes */
 } bspan;
 
+/* A quote: 48 bytes (peak memory: 1e5 quotes on a 2 MB input).  The first
+ * content span is inline, spans 2..QUOTE_MAX_CONTENT in a side block of
+ * d->qspans made only for the quotes that have more than one; read them
+ * through prc_quote_content.  The cue and the source are token ranges until
+ * export, which turns them into byte ranges in place (export.c, before the
+ * tokens are given back). */
+#define QUOTE_MAX_CONTENT 4
+typedef struct qspans {
+  bspan s[QUOTE_MAX_CONTENT - 1]; /* content spans 2.. of one quote */
+} qspans;
 typedef struct quote {
-  precis_quote_kind kind;
-  bspan cue;           /* start == end: none */
-  bspan source;        /* start == end: none */
-  uint32_t source_tok_begin, source_tok_end;
-  bspan content[4];
-  uint32_t ncontent;
+  uint8_t kind;        /* precis_quote_kind */
+  uint8_t ncontent;    /* content spans, <= QUOTE_MAX_CONTENT */
+  uint8_t unused_[2];
+  uint32_t cue_tok, cue_tok_end;             /* cue tokens [cue_tok, cue_tok_end); equal: none */
+  uint32_t source_tok_begin, source_tok_end; /* source tokens; UINT32_MAX: none */
+  bspan content0;      /* the first content span (read through prc_quote_content) */
+  uint32_t more;       /* index of the quote's qspans block, UINT32_MAX if none */
   int32_t entity;      /* resolved speaker, -1 if none */
   uint32_t sent_begin, sent_end; /* sentences covered */
-  uint32_t cue_tok;    /* token index of the cue word */
   int32_t cont_of;     /* a bare quotation continuing quote cont_of's speaker, or -1 */
 } quote;
+_Static_assert(sizeof(quote) == 48, "quote is 48 bytes");
 
 /* A stretch of text between quotation marks (attribution.c). */
 typedef struct qregion {
@@ -165,6 +176,8 @@ struct precis_doc {
   uint32_t nregions, cregions;
   quote *quotes;
   uint32_t nquotes, cquotes;
+  qspans *qspans;      /* content spans 2.. of the quotes that have them */
+  uint32_t nqspans, cqspans;
 
   /* figures.c */
   figure *figs;
@@ -183,6 +196,11 @@ struct precis_doc {
   precis_text *pub_heads;
   size_t npub_heads;
 };
+
+/* Content span i (< q->ncontent) of quote q: the layout lives here only. */
+static inline bspan *prc_quote_content(const precis_doc *d, quote *q, uint32_t i) {
+  return i == 0 ? &q->content0 : &d->qspans[q->more].s[i - 1];
+}
 
 /* Convenience accessors. */
 static inline const char *tok_str(const precis_doc *d, uint32_t i) { return d->text + d->toks[i].start; }

@@ -67,6 +67,21 @@ void prc_export_doc(precis_doc *d) {
       spans[end[mn->entity]++] = cps(d, d->toks[mn->tok_begin].start, d->toks[mn->tok_end - 1].end);
     }
   }
+  /* the quotes' cue and source: token ranges -> byte ranges, in place (the
+   * tokens' last reader; none: 0, 0) */
+  for (uint32_t i = 0; i < d->nquotes; i++) {
+    quote *q = &d->quotes[i];
+    uint32_t cb = 0, ce = 0, sb = 0, se = 0;
+    if (q->cue_tok_end > q->cue_tok) {
+      cb = d->toks[q->cue_tok].start;
+      ce = d->toks[q->cue_tok_end - 1].end;
+    }
+    if (q->source_tok_begin != UINT32_MAX && q->source_tok_end > q->source_tok_begin) {
+      sb = d->toks[q->source_tok_begin].start;
+      se = d->toks[q->source_tok_end - 1].end;
+    }
+    q->cue_tok = cb, q->cue_tok_end = ce, q->source_tok_begin = sb, q->source_tok_end = se;
+  }
   release(d, (void **)&d->toks);
   release(d, (void **)&d->mentions);
   d->ctoks = d->cmentions = d->cner = 0;
@@ -76,16 +91,21 @@ void prc_export_doc(precis_doc *d) {
     quote *q = &d->quotes[i];
     precis_quote *p = &d->pub_quotes[i];
     p->kind = q->kind;
-    p->cue = ptext(d, q->cue.start, q->cue.end);
-    p->source = ptext(d, q->source.start, q->source.end);
+    p->cue = ptext(d, q->cue_tok, q->cue_tok_end);             /* bytes by now */
+    p->source = ptext(d, q->source_tok_begin, q->source_tok_end); /* bytes by now */
     p->entity = q->entity;
     p->speaker = (q->entity >= 0 && (uint32_t)q->entity < d->nents) ? d->ents[q->entity].name : NULL;
     p->ncontent = q->ncontent;
     precis_text *c = prc_arena_alloc(&d->ar, (q->ncontent + 1) * sizeof(precis_text));
-    for (uint32_t k = 0; k < q->ncontent; k++) c[k] = ptext(d, q->content[k].start, q->content[k].end);
+    for (uint32_t k = 0; k < q->ncontent; k++) {
+      const bspan *cs = prc_quote_content(d, q, k);
+      c[k] = ptext(d, cs->start, cs->end);
+    }
     p->content = c;
   }
   release(d, (void **)&d->quotes); /* its last reader */
+  release(d, (void **)&d->qspans);
+  d->cqspans = 0;
 
   d->pub_sents = prc_arena_alloc(&d->ar, (d->nsents + 1) * sizeof(precis_sentence));
   d->npub_heads = 0;

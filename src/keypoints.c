@@ -204,8 +204,8 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
       }
     }
     if (q->ncontent > 0 && (q->entity >= 0 || nameable)) {
-      uint32_t cb = tok_at_byte(d, q->content[0].start);
-      uint32_t ce = tok_at_byte(d, q->content[0].end);
+      uint32_t cb = tok_at_byte(d, q->content0.start);
+      uint32_t ce = tok_at_byte(d, q->content0.end);
       /* the statement must be this sentence's (not a multi-sentence quote) */
       if (cb >= s->tok_begin && ce <= s->tok_end && ce > cb) {
         b = cb;
@@ -295,7 +295,7 @@ void prc_select_keypoints(precis_doc *d) {
   for (uint32_t s = 0; s < d->nsents; s++) sent_quote[s] = -1;
   for (uint32_t q = 0; q < d->nquotes; q++) {
     quote *qq = &d->quotes[q];
-    if (qq->cue.end <= qq->cue.start) continue;
+    if (qq->cue_tok_end <= qq->cue_tok) continue;
     uint32_t s = d->toks[qq->cue_tok].sent;
     if (s >= d->nsents) continue;
     int32_t cur = sent_quote[s];
