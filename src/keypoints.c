@@ -289,18 +289,6 @@ void prc_select_keypoints(precis_doc *d) {
   if (d->opts.summarizer == PRECIS_SUMMARIZER_TEXTRANK) { prc_summarize_textrank(d, n > 0 ? n : 3); return; }
   if (!d->nsents) return;
 
-  /* first quote of each sentence with a resolved speaker, preferring reported clauses */
-  /* per-sentence scratch, given back at the end (peak memory: export follows) */
-  int32_t *sent_quote = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(int32_t));
-  for (uint32_t s = 0; s < d->nsents; s++) sent_quote[s] = -1;
-  for (uint32_t q = 0; q < d->nquotes; q++) {
-    quote *qq = &d->quotes[q];
-    if (qq->cue_tok_end <= qq->cue_tok) continue;
-    uint32_t s = d->toks[qq->cue_tok].sent;
-    if (s >= d->nsents) continue;
-    int32_t cur = sent_quote[s];
-    if (cur < 0 || (d->quotes[cur].entity < 0 && qq->entity >= 0)) sent_quote[s] = (int32_t)q;
-  }
   /* prominent entities: mentions of people and organisations */
   double maxm = 1;
   for (uint32_t e = 0; e < d->nents; e++)
@@ -313,6 +301,19 @@ void prc_select_keypoints(precis_doc *d) {
     double mx = 0;
     for (uint32_t s = 0; s < d->nsents; s++) if (tr[s] > mx) mx = tr[s];
     for (uint32_t s = 0; s < d->nsents; s++) tr[s] = mx > 0 ? tr[s] / mx : 0;
+  }
+  /* first quote of each sentence with a resolved speaker, preferring reported clauses */
+  /* per-sentence scratch, given back at the end (peak memory: export follows);
+   * made after the TextRank scores, whose temporaries are the larger (peak memory) */
+  int32_t *sent_quote = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(int32_t));
+  for (uint32_t s = 0; s < d->nsents; s++) sent_quote[s] = -1;
+  for (uint32_t q = 0; q < d->nquotes; q++) {
+    quote *qq = &d->quotes[q];
+    if (qq->cue_tok_end <= qq->cue_tok) continue;
+    uint32_t s = d->toks[qq->cue_tok].sent;
+    if (s >= d->nsents) continue;
+    int32_t cur = sent_quote[s];
+    if (cur < 0 || (d->quotes[cur].entity < 0 && qq->entity >= 0)) sent_quote[s] = (int32_t)q;
   }
   /* at most one candidate per sentence: a short article zeroes a few KB, not 60 */
   uint32_t max_cands = d->nsents < MAX_CANDS ? d->nsents : MAX_CANDS;
