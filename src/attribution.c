@@ -564,6 +564,14 @@ static void claim_regions_in(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
     if (d->regions[r].owner < 0) d->regions[r].owner = (int32_t)(q - d->quotes);
 }
 
+/* Tokens [b, e) are the content of q: its kind follows from the quotation
+ * marks inside, and the quote regions there are q's. */
+static void set_reported_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
+  add_content(d, q, b, e);
+  q->kind = kind_of(d, b, e);
+  claim_regions_in(d, q, b, e);
+}
+
 /* ---- the attribution patterns ---------------------------------------------
  *
  * attribute_cue tries, for one cue, the patterns of the header comment in a
@@ -630,9 +638,7 @@ static uint32_t pattern_according_to(cue_ctx *x) {
     ce = body_end;
   }
   /* leading conjunction is not content */
-  add_content(d, q, cb, ce);
-  q->kind = kind_of(d, cb, ce);
-  claim_regions_in(d, q, cb, ce);
+  set_reported_content(d, q, cb, ce);
   return src_e;
 }
 
@@ -815,9 +821,7 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
     d->nquotes--;
     return 0;
   }
-  add_content(d, q, k, ce);
-  q->kind = kind_of(d, k, ce);
-  claim_regions_in(d, q, k, ce);
+  set_reported_content(d, q, k, ce);
   return ce;
 }
 
@@ -844,9 +848,7 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
   set_source(d, q, src_b, src_e);
   uint32_t cb = s->body_start_tok;
-  add_content(d, q, cb, comma);
-  q->kind = kind_of(d, cb, comma);
-  claim_regions_in(d, q, cb, comma);
+  set_reported_content(d, q, cb, comma);
   return src_e > cue_e ? src_e : cue_e;
 }
 
