@@ -112,15 +112,14 @@ static int cmp_index_key(const void *a, const void *b, const void *ctx) {
   return (x > y) - (x < y);
 }
 
-static void add_region(precis_doc *d, uint32_t open, uint32_t close, uint32_t b, uint32_t e, bool cont) {
-  if (e <= b) return;
+/* the region of content [open + 1, e), closed by the mark at e or unclosed */
+static void add_region(precis_doc *d, uint32_t open, bool closed, uint32_t e, bool cont) {
+  if (e <= open + 1) return;
   qregion *r = ARENA_PUSH(&d->ar, d->regions, d->nregions, d->cregions, qregion);
   r->open_tok = open;
-  r->close_tok = close;
-  r->b = b;
   r->e = e;
+  r->closed = closed;
   r->cont = cont;
-  r->owner = -1;
 }
 
 /* Pair quotation marks into regions (double marks; single marks when they
@@ -129,17 +128,22 @@ static void find_regions(precis_doc *d) {
   uint32_t n = d->ntoks;
   uint32_t open = NONE;
   bool cont = false;
+  /* every region opens at a distinct quotation mark: reserve for that many at
+   * once, so no grown-out copies are left in the arena (peak memory) */
+  uint32_t nmarks = 0;
+  for (uint32_t i = 0; i < n; i++) nmarks += (d->toks[i].flags & TF_QUOTE) != 0;
+  if (nmarks) prc_arena_reserve_(&d->ar, (void **)&d->regions, &d->cregions, sizeof(qregion), 0, nmarks);
   for (uint32_t i = 0; i < n; i++) {
     token *t = &d->toks[i];
     if ((t->flags & TF_PARA_BEFORE) && open != NONE) {
       if (is_dq(d, i) && (t->flags & TF_QOPEN)) {
         /* the quote goes on in this paragraph: close the part before */
-        add_region(d, open, NONE, open + 1, i, cont);
+        add_region(d, open, false, i, cont);
         open = i;
         cont = true;
         continue;
       }
-      add_region(d, open, NONE, open + 1, i, cont);
+      add_region(d, open, false, i, cont);
       open = NONE;
       cont = false;
     }
@@ -151,7 +155,7 @@ static void find_regions(precis_doc *d) {
       }
     } else {
       if ((t->flags & TF_QCLOSE) || !(t->flags & TF_QOPEN) || d->text[t->start] == '"') {
-        add_region(d, open, i, open + 1, i, cont);
+        add_region(d, open, true, i, cont);
         open = NONE;
         cont = false;
       } else {
@@ -160,7 +164,7 @@ static void find_regions(precis_doc *d) {
       }
     }
   }
-  if (open != NONE) add_region(d, open, NONE, open + 1, n, cont);
+  if (open != NONE) add_region(d, open, false, n, cont);
   /* single quotation marks outside double ones: ‘like this’ */
   uint32_t nr = d->nregions;
   uint32_t r = 0;
@@ -173,7 +177,7 @@ static void find_regions(precis_doc *d) {
       if (is_dq(d, k)) break;
       if (is_sq_close(d, k)) {
         /* not a possessive plural (teachers’ union): need punctuation or space after */
-        add_region(d, i, k, i + 1, k, false);
+        add_region(d, i, true, k, false);
         i = k;
         break;
       }
@@ -187,7 +191,7 @@ static void find_regions(precis_doc *d) {
     memcpy(run2, d->regions + nr, (size_t)n2 * sizeof(qregion));
     uint32_t a = nr, b = n2, o = d->nregions;
     while (b > 0) {
-      if (a > 0 && d->regions[a - 1].b > run2[b - 1].b) d->regions[--o] = d->regions[--a];
+      if (a > 0 && d->regions[a - 1].open_tok > run2[b - 1].open_tok) d->regions[--o] = d->regions[--a];
       else d->regions[--o] = run2[--b];
     }
     prc_arena_release_big(&d->ar, run2);
@@ -197,13 +201,13 @@ static void find_regions(precis_doc *d) {
    * one -- no per-token map (peak memory) */
   for (uint32_t k = 0; k < d->nregions; k++) {
     qregion *q = &d->regions[k];
-    uint32_t from = q->open_tok, to = q->close_tok != NONE ? q->close_tok + 1 : q->e;
+    uint32_t from = q->open_tok, to = q->closed ? q->e + 1 : q->e;
     for (uint32_t i = from; i < to && i < n; i++) d->toks[i].quote_depth++;
   }
 }
 
 /* the last token of region r: its closing mark, or the last content token */
-static inline uint32_t region_last(const qregion *r) { return r->close_tok != NONE ? r->close_tok : r->e - 1; }
+static inline uint32_t region_last(const qregion *r) { return r->closed ? r->e : r->e - 1; }
 
 /* the first region ending at or after token i (d->nregions if none) */
 static uint32_t region_from(const precis_doc *d, uint32_t i) {
@@ -468,8 +472,8 @@ static void add_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
 }
 
 static void take_region(precis_doc *d, quote *q, int32_t r) {
-  d->regions[r].owner = (int32_t)(q - d->quotes);
-  add_content(d, q, d->regions[r].b, d->regions[r].e);
+  d->regions[r].taken = 1;
+  add_content(d, q, d->regions[r].open_tok + 1, d->regions[r].e);
 }
 
 /* The region ending right before token i (only punctuation between), or -1. */
@@ -480,7 +484,7 @@ static int32_t region_ending_before(const precis_doc *d, uint32_t i, uint32_t se
     k--;
   if (k <= sent_begin) return -1;
   int32_t r = region_at(d, k - 1);
-  if (r < 0 || d->regions[r].close_tok != k - 1) return -1;
+  if (r < 0 || !d->regions[r].closed || d->regions[r].e != k - 1) return -1;
   return r;
 }
 
@@ -488,7 +492,7 @@ static int32_t region_ending_before(const precis_doc *d, uint32_t i, uint32_t se
  * and through earlier sentences of one quotation; add them in order. */
 static void take_region_chain(precis_doc *d, quote *q, int32_t r) {
   int32_t first = r;
-  while (first > 0 && d->regions[first].cont && d->regions[first - 1].owner < 0) first--;
+  while (first > 0 && d->regions[first].cont && !d->regions[first - 1].taken) first--;
   for (int32_t k = first; k <= r; k++) take_region(d, q, k);
 }
 
@@ -561,7 +565,8 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
 static void claim_regions_in(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (b >= e) return;
   for (uint32_t r = region_from(d, b); r < d->nregions && d->regions[r].open_tok < e; r++)
-    if (d->regions[r].owner < 0) d->regions[r].owner = (int32_t)(q - d->quotes);
+    d->regions[r].taken = 1;
+  (void)q;
 }
 
 /* Tokens [b, e) are the content of q: its kind follows from the quotation
@@ -675,7 +680,7 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
   precis_doc *d = x->d;
   uint32_t se = x->se;
   int32_t r = region_ending_before(d, x->look, x->sb);
-  if (r < 0 || d->regions[r].owner >= 0) return CUE_NEXT;
+  if (r < 0 || d->regions[r].taken) return CUE_NEXT;
   quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
   uint32_t after = x->cue_e;
   if (x->pre_src != x->cue_b) set_source(d, q, x->pre_src, x->src_end);
@@ -690,10 +695,10 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
   while (k < se && !tok_is(d, k, ",") && !(d->toks[k].flags & TF_QUOTE) && !tok_is(d, k, ".") && k - after < SECOND_HALF_GAP) k++;
   if (k < se && tok_is(d, k, ",")) k++;
   int32_t r2 = k < d->ntoks ? region_at(d, k) : -1;
-  if (r2 >= 0 && d->regions[r2].open_tok == k && d->regions[r2].owner < 0) {
+  if (r2 >= 0 && d->regions[r2].open_tok == k && !d->regions[r2].taken) {
     take_region(d, q, r2);
     /* a quote continuing over the next paragraphs */
-    while ((uint32_t)r2 + 1 < d->nregions && d->regions[r2 + 1].cont && d->regions[r2 + 1].owner < 0) {
+    while ((uint32_t)r2 + 1 < d->nregions && d->regions[r2 + 1].cont && !d->regions[r2 + 1].taken) {
       r2++;
       take_region(d, q, r2);
     }
@@ -745,12 +750,12 @@ static uint32_t pattern_cue_then_quote(cue_ctx *x, uint32_t k) {
   precis_doc *d = x->d;
   uint32_t body_end = x->body_end;
   int32_t rr = region_at(d, k);
-  if (rr < 0 || d->regions[rr].open_tok != k || d->regions[rr].owner >= 0) return CUE_NEXT;
+  if (rr < 0 || d->regions[rr].open_tok != k || d->regions[rr].taken) return CUE_NEXT;
   quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
   set_source(d, q, x->pre_src, x->src_end);
   take_region(d, q, rr);
-  uint32_t end = d->regions[rr].close_tok == NONE ? d->regions[rr].e : d->regions[rr].close_tok + 1;
-  while ((uint32_t)rr + 1 < d->nregions && d->regions[rr + 1].cont && d->regions[rr + 1].owner < 0) {
+  uint32_t end = d->regions[rr].closed ? d->regions[rr].e + 1 : d->regions[rr].e;
+  while ((uint32_t)rr + 1 < d->nregions && d->regions[rr + 1].cont && !d->regions[rr + 1].taken) {
     rr++;
     take_region(d, q, rr);
     end = d->regions[rr].e;
@@ -810,7 +815,7 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
    * with the stop before it: the plan "has no future." */
   for (uint32_t j = ce; j < se && j < ce + CLOSE_MARK_LOOKAHEAD; j++) {
     if ((d->toks[j].flags & TF_QUOTE) && in_region(d, j) && d->regions[region_at(d, j)].open_tok >= k &&
-        d->regions[region_at(d, j)].close_tok == j) {
+        d->regions[region_at(d, j)].closed && d->regions[region_at(d, j)].e == j) {
       ce = j + 1;
       break;
     }
@@ -939,8 +944,8 @@ void prc_find_attributions(precis_doc *d) {
   int32_t last_cont = -1;
   for (uint32_t r = 0; r < d->nregions; r++) {
     qregion *rg = &d->regions[r];
-    if (rg->owner >= 0) continue;
-    uint32_t s = d->toks[rg->b].sent;
+    if (rg->taken) continue;
+    uint32_t s = d->toks[rg->open_tok + 1].sent;
     const sentence *se = &d->sents[s];
     if (se->is_heading) continue;
     /* a partial quote in a sentence that has an attribution joins it */
@@ -952,7 +957,7 @@ void prc_find_attributions(precis_doc *d) {
     }
     /* a bare quotation filling its sentence(s) continues the previous speaker */
     uint32_t words = 0;
-    for (uint32_t k = rg->b; k < rg->e; k++)
+    for (uint32_t k = rg->open_tok + 1; k < rg->e; k++)
       if (d->toks[k].flags & TF_WORD) words++;
     bool starts = rg->open_tok <= se->body_start_tok || rg->open_tok == se->tok_begin;
     if (!starts || words < 1) continue;
@@ -971,7 +976,7 @@ void prc_find_attributions(precis_doc *d) {
     if (d->sents[ps].para == se->para && pq->ncontent < QUOTE_MAX_CONTENT && pq->kind == PRECIS_QUOTE_DIRECT &&
         pq->cont_of < 0) {
       take_region(d, pq, (int32_t)r);
-      while (r + 1 < d->nregions && d->regions[r + 1].cont && d->regions[r + 1].owner < 0 &&
+      while (r + 1 < d->nregions && d->regions[r + 1].cont && !d->regions[r + 1].taken &&
              pq->ncontent < QUOTE_MAX_CONTENT) {
         r++;
         take_region(d, pq, (int32_t)r);
@@ -984,11 +989,18 @@ void prc_find_attributions(precis_doc *d) {
     q->cont_of = prev;
     q->sent_begin = s;
     take_region(d, q, (int32_t)r);
-    while (r + 1 < d->nregions && d->regions[r + 1].cont && d->regions[r + 1].owner < 0) {
+    while (r + 1 < d->nregions && d->regions[r + 1].cont && !d->regions[r + 1].taken) {
       r++;
       take_region(d, q, (int32_t)r);
     }
   }
+  /* the regions and the sentence map have no reader after this loop: give
+   * them back before the sort's temporaries (peak memory) */
+  prc_arena_release_big(&d->ar, sent_quote);
+  prc_arena_release_big(&d->ar, d->regions);
+  d->regions = NULL;
+  d->cregions = 0;
+  d->nregions = 0;
   /* quotes in text order of their first content (a stable merge sort, with
    * the cont_of links renumbered); the quotes are moved in place, cycle by
    * cycle of the permutation, not copied (peak memory) */
@@ -1021,8 +1033,6 @@ void prc_find_attributions(precis_doc *d) {
       }
       for (uint32_t k = 0; k < nq; k++)
         if (d->quotes[k].cont_of >= 0) d->quotes[k].cont_of = (int32_t)newpos[d->quotes[k].cont_of];
-      for (uint32_t r = 0; r < d->nregions; r++)
-        if (d->regions[r].owner >= 0) d->regions[r].owner = (int32_t)newpos[d->regions[r].owner];
       prc_arena_release_big(&d->ar, idx);
       prc_arena_release_big(&d->ar, key);
     }
@@ -1049,9 +1059,4 @@ void prc_find_attributions(precis_doc *d) {
     q->sent_begin = lo == NONE ? 0 : lo;
     q->sent_end = hi + 1;
   }
-  /* the regions and the per-token maps have no reader after this stage */
-  prc_arena_release_big(&d->ar, sent_quote);
-  prc_arena_release_big(&d->ar, d->regions);
-  d->regions = NULL;
-  d->cregions = 0;
 }

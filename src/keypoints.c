@@ -74,6 +74,8 @@ typedef struct cand {
   int32_t entity;      /* speaker */
   uint32_t src_b, src_e; /* unresolved source tokens to name instead */
   double score;
+  int32_t quote;       /* the sentence's quote (sent_quote), or -1 */
+  uint32_t cw;         /* words of the claim */
   bool chosen;
 } cand;
 
@@ -294,17 +296,7 @@ void prc_select_keypoints(precis_doc *d) {
   for (uint32_t e = 0; e < d->nents; e++)
     if (d->ents[e].nmentions > maxm) maxm = d->ents[e].nmentions;
 
-  /* graph centrality (TextRank), normalised to the best sentence */
-  double *tr = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(double));
-  if (W->textrank > 0) {
-    prc_summarize_textrank_scores(d, tr);
-    double mx = 0;
-    for (uint32_t s = 0; s < d->nsents; s++) if (tr[s] > mx) mx = tr[s];
-    for (uint32_t s = 0; s < d->nsents; s++) tr[s] = mx > 0 ? tr[s] / mx : 0;
-  }
   /* first quote of each sentence with a resolved speaker, preferring reported clauses */
-  /* per-sentence scratch, given back at the end (peak memory: export follows);
-   * made after the TextRank scores, whose temporaries are the larger (peak memory) */
   int32_t *sent_quote = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(int32_t));
   for (uint32_t s = 0; s < d->nsents; s++) sent_quote[s] = -1;
   for (uint32_t q = 0; q < d->nquotes; q++) {
@@ -321,7 +313,6 @@ void prc_select_keypoints(precis_doc *d) {
   uint32_t nc = 0, rank = 0;
   uint32_t *bags = prc_arena_alloc(&d->ar, (size_t)max_cands * BAG * sizeof(uint32_t));
   uint32_t *nbag = prc_arena_alloc(&d->ar, max_cands * sizeof(uint32_t));
-  uint32_t fig_i = 0;
   for (uint32_t s = 0; s < d->nsents && nc < max_cands; s++) {
     const sentence *se = &d->sents[s];
     if (se->is_heading) continue;
@@ -347,8 +338,36 @@ void prc_select_keypoints(precis_doc *d) {
     }
     if (c->entity >= 0) cent += d->ents[c->entity].nmentions / maxm;
     score += W->centrality * (cent > W->centrality_cap ? W->centrality_cap : cent);
-    score += W->textrank * tr[s];
-    int32_t qi = sent_quote[s];
+    c->score = score; /* the rest once TextRank has run (below) */
+    c->quote = sent_quote[s];
+    c->cw = cw;
+    nbag[nc] = bag(d, c->b, c->e, bags + nc * BAG, BAG);
+    nc++;
+  }
+  /* the per-sentence scratch and the per-token mention map (this was its last
+   * reader) go before TextRank's temporaries are made (peak memory) */
+  prc_arena_release_big(&d->ar, sent_quote);
+  prc_arena_release_big(&d->ar, d->tok_mention);
+  d->tok_mention = NULL;
+  /* graph centrality (TextRank), normalised to the best sentence; sparse:
+   * the sentences it did not consider score 0 */
+  uint32_t ntr = 0, *tr_pos = NULL;
+  double *tr = NULL, mx = 0;
+  if (W->textrank > 0) {
+    ntr = prc_summarize_textrank_scores(d, &tr_pos, &tr);
+    for (uint32_t i = 0; i < ntr; i++) if (tr[i] > mx) mx = tr[i];
+  }
+  uint32_t fig_i = 0;
+  for (uint32_t ci = 0, ti = 0; ci < nc; ci++) {
+    cand *c = &cs[ci];
+    uint32_t s = c->sent;
+    const sentence *se = &d->sents[s];
+    double score = c->score;
+    while (ti < ntr && tr_pos[ti] < s) ti++;
+    double trs = ti < ntr && tr_pos[ti] == s && mx > 0 ? tr[ti] / mx : 0;
+    score += W->textrank * trs;
+    int32_t qi = c->quote;
+    uint32_t cw = c->cw;
     if (qi >= 0 && d->quotes[qi].entity >= 0)
       score += d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? W->attr_direct : W->attr_indirect;
     while (fig_i < d->nfigs && d->figs[fig_i].sent < s) fig_i++;
@@ -362,11 +381,8 @@ void prc_select_keypoints(precis_doc *d) {
       if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) score -= W->pronoun_pen;
     }
     c->score = score;
-    nbag[nc] = bag(d, c->b, c->e, bags + nc * BAG, BAG);
-    nc++;
   }
-  prc_arena_release_big(&d->ar, tr);
-  if (!nc) { prc_arena_release_big(&d->ar, sent_quote); return; }
+  if (!nc) return;
   if (n <= 0) n = nc < W->auto_mid_from ? W->auto_few : nc < W->auto_many_from ? W->auto_mid : W->auto_many;
   if ((uint32_t)n > nc) n = (int)nc; /* any max_keypoints: at most one point per candidate */
   /* greedy selection with redundancy; n <= nc <= MAX_CANDS entries */
@@ -405,5 +421,4 @@ void prc_select_keypoints(precis_doc *d) {
                                  d->toks[cs[i].src_e - 1].end - d->toks[cs[i].src_b].start);
     k->score = cs[i].score;
   }
-  prc_arena_release_big(&d->ar, sent_quote);
 }

@@ -342,14 +342,11 @@ static uint32_t textrank_core(precis_doc *d, uint32_t **pos_out, double **p_out)
   return N;
 }
 
-uint32_t prc_summarize_textrank_scores(precis_doc *d, double *scores) {
+uint32_t prc_summarize_textrank_scores(precis_doc *d, uint32_t **pos, double **p) {
+  *pos = NULL;
+  *p = NULL;
   if (!d || d->nsents == 0) return 0;
-  for (uint32_t s = 0; s < d->nsents; s++) scores[s] = 0;
-  uint32_t *pos;
-  double *p;
-  uint32_t N = textrank_core(d, &pos, &p);
-  for (uint32_t i = 0; i < N; i++) scores[pos[i]] = p[i];
-  return N;
+  return textrank_core(d, pos, p);
 }
 
 void prc_summarize_textrank(precis_doc *d, int n) {

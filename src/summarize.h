@@ -28,10 +28,11 @@ void prc_summarize_lead(precis_doc *d, int n);
  * size.  Details (terms, idf, PageRank, ties) are at the top of summarize.c. */
 void prc_summarize_textrank(precis_doc *d, int n);
 
-/* The TextRank score of every sentence, into scores[0 .. d->nsents) (0 for
- * sentences not considered: headings, past the cap); d->kps is untouched.
- * Returns how many sentences were considered. */
-uint32_t prc_summarize_textrank_scores(precis_doc *d, double *scores);
+/* The TextRank scores of the sentences considered: returns their number N,
+ * with (*pos)[i] the sentence (increasing) and (*p)[i] its score, both arrays
+ * of the arena; the sentences not considered (headings, past the cap) score
+ * 0.  Sparse, not per sentence (peak memory).  d->kps is untouched. */
+uint32_t prc_summarize_textrank_scores(precis_doc *d, uint32_t **pos, double **p);
 
 #define SUMMARIZE_TR_MAX_SENTS 500u       /* TextRank cost cap: sentences considered */
 #define SUMMARIZE_TR_MAX_SENT_TOKENS 200u /* TextRank cost cap: tokens read per sentence */

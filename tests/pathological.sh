@@ -141,7 +141,7 @@ utf8ok() { python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8"
 MEM_BOUND=${PRECIS_PATHO_MEM_BOUND:-16}
 # Shapes over the bound today (measured value in the comment; each limit is
 # that plus ~10%).  What the input adds at the peak is per token (20 bytes,
-# plus 4 in tok_mention until export), per sentence, per quote and per
+# plus 4 in tok_mention until key points), per sentence, per quote and per
 # entity; the regions, the per-token maps and the internal records are given
 # back once their last reader is done (attribution.c, export.c) -- large
 # temporaries are mappings of their own, so a release really returns the
@@ -151,14 +151,8 @@ MEM_BOUND=${PRECIS_PATHO_MEM_BOUND:-16}
 #    token array has grown) and the text grows by the U+FFFD (1.84 B a byte,
 #    plus the input itself); ~12k entities and 10k sentences on top.  The
 #    tokens and text alone are near the bound.
-#  - 'said' cues: 0.33 token a byte (20 B), then 48 B of internal quote per
-#    21 input bytes; measured 15.9-16.0, at the bound: two peaks of equal
-#    height (attribution.c with its regions, 24 B each, still held; keypoints.c
-#    with the TextRank temporaries) each need ~0.5 MB less before the entry
-#    can go.
 declare -A MEM_LIMIT=(
   ["1 MB of random bytes"]=27.8                                    # 25.3
-  ["1e5 'said' cues"]=17.6                                         # 16.0
 )
 GTIME=""
 if grep -q __asan_init "$PRECIS" 2>/dev/null; then
