@@ -17,6 +17,7 @@
 #include "opt.h"
 #include "precis.h"
 #include "util.h"
+#include "util/utf8.h"
 
 typedef enum { IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL } in_kind;
 
@@ -304,7 +305,7 @@ static char *salvage_id(const char *line, size_t n) {
         while (e < end && *e != '"' && *e != '\\') e++;
         if (e >= end || *e != '"') return NULL;
         for (const char *u = q; u < e;) { /* it goes into the output as it is */
-          size_t bad, ok = prc_cli_utf8_seq((const unsigned char *)u, (size_t)(e - u), &bad);
+          size_t bad, ok = prc_utf8_valid_seq((const unsigned char *)u, (size_t)(e - u), &bad);
           if (!ok || (unsigned char)*u < 0x20) return NULL;
           u += ok;
         }

@@ -1,6 +1,6 @@
-/* util.h - small helpers of the CLI: a growable string, a UTF-8 check, a
- * JSON string writer, reading a whole file.  (The CLI uses only the public
- * headers of the libraries, so it keeps its own.) */
+/* util.h - small helpers of the CLI: a growable string with a JSON string
+ * writer (util/json.h), reading a whole file.  UTF-8 checks are
+ * util/utf8.h's, shared with libprecis. */
 #ifndef PRECIS_CLI_UTIL_H
 #define PRECIS_CLI_UTIL_H
 
@@ -17,16 +17,9 @@ typedef struct prc_sbuf {
 
 int prc_sbuf_add(prc_sbuf *b, const char *s, size_t n); /* 0 or -1 (out of memory) */
 int prc_sbuf_puts(prc_sbuf *b, const char *s);
-/* s[0..n) as a JSON string: ", \, control characters escaped (\u0000 for
- * NUL), ill-formed UTF-8 replaced by U+FFFD; NULL gives null. */
+/* s[0..n) as a JSON string literal (prc_json_str); 0 or -1 (out of memory). */
 int prc_sbuf_json_str(prc_sbuf *b, const char *s, size_t n);
 void prc_sbuf_free(prc_sbuf *b);
-
-/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 when ill-formed
- * (then *bad = how many bytes form the ill-formed part, >= 1). */
-size_t prc_cli_utf8_seq(const unsigned char *s, size_t n, size_t *bad);
-/* Is s[0..n) well-formed UTF-8? */
-int prc_cli_utf8_valid(const char *s, size_t n);
 
 /* Open path for reading ("-" = stdin).  A directory is refused (errno
  * EISDIR).  NULL on error, errno set. */

@@ -44,7 +44,7 @@ static FILE *quiet;
 /* cmd_analyze.c's --list-options lists the commands of cli/main.c */
 void prc_cli_list_all_options(FILE *f) { (void)f; }
 
-static int valid_utf8(const char *s, size_t n) { return prc_cli_utf8_valid(s, n); }
+static int valid_utf8(const char *s, size_t n) { return prc_utf8_valid(s, n); }
 
 static void check_span(precis_span sp, size_t ncp) { CHECK(sp.start <= sp.end && sp.end <= ncp); }
 

@@ -38,7 +38,7 @@ static void def_free(void *ctx, void *p) { (void)ctx; free(p); }
 
 static const precis_allocator default_alc = {def_malloc, def_realloc, def_free, NULL};
 
-const precis_allocator *precis_default_allocator(void) { return &default_alc; }
+const precis_allocator *prc_default_allocator(void) { return &default_alc; }
 
 /* The large arrays and scratch (arena_big) of the default allocator are
  * mappings of their own: growth is mremap, and a release gives the pages back

@@ -49,6 +49,6 @@ void *prc_arena_scratch(arena *a, size_t size);
 void prc_arena_release_big(arena *a, void *p);
 
 /* The default allocator (malloc/realloc/free). */
-const precis_allocator *precis_default_allocator(void);
+const precis_allocator *prc_default_allocator(void);
 
 #endif

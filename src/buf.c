@@ -5,12 +5,12 @@
 #include <string.h>
 
 #include "arena.h"
-#include "utf8.h"
+#include "util/json.h"
 
 void prc_buf_init(buf *b, const precis_allocator *alc) {
   b->p = NULL;
   b->len = b->cap = 0;
-  b->alc = alc ? alc : precis_default_allocator();
+  b->alc = alc ? alc : prc_default_allocator();
   b->oom = 0;
   b->sink = NULL;
   b->sink_ctx = NULL;
@@ -110,40 +110,9 @@ void prc_buf_double(buf *b, const char *fmt, double v) {
   prc_buf_put(b, out, o);
 }
 
-void prc_buf_json_str(buf *b, const char *s, size_t n) {
-  if (!s) { prc_buf_puts(b, "null"); return; }
-  static const char hex[] = "0123456789abcdef";
-  prc_buf_putc(b, '"');
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { run++; continue; }
-    size_t bad, ok = c >= 0x80 ? prc_utf8_valid_seq((const unsigned char *)s + i, n - i, &bad) : 1;
-    if (c >= 0x80 && ok) { run += ok; i += ok - 1; continue; }
-    prc_buf_put(b, s + i - run, run);
-    run = 0;
-    if (c >= 0x80) { /* ill-formed UTF-8 (an id from a file name, say): U+FFFD */
-      prc_buf_puts(b, "\xEF\xBF\xBD");
-      i += bad - 1;
-      continue;
-    }
-    switch (c) {
-    case '"': prc_buf_puts(b, "\\\""); break;
-    case '\\': prc_buf_puts(b, "\\\\"); break;
-    case '\n': prc_buf_puts(b, "\\n"); break;
-    case '\r': prc_buf_puts(b, "\\r"); break;
-    case '\t': prc_buf_puts(b, "\\t"); break;
-    case '\b': prc_buf_puts(b, "\\b"); break;
-    case '\f': prc_buf_puts(b, "\\f"); break;
-    default: {
-      char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-      prc_buf_put(b, e, 6);
-    }
-    }
-  }
-  prc_buf_put(b, s + n - run, run);
-  prc_buf_putc(b, '"');
-}
+static void put_buf(void *b, const char *s, size_t n) { prc_buf_put(b, s, n); }
+
+void prc_buf_json_str(buf *b, const char *s, size_t n) { prc_json_str(s, n, put_buf, b); }
 
 void prc_buf_json_cstr(buf *b, const char *s) { prc_buf_json_str(b, s, s ? strlen(s) : 0); }
 

@@ -59,7 +59,7 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
     precis_options_init_version(&o, PRECIS_OPTIONS_VERSION);
   }
   if (prc_tags_check(&o, err) < 0) return NULL;
-  const precis_allocator *alc = o.allocator ? o.allocator : precis_default_allocator();
+  const precis_allocator *alc = o.allocator ? o.allocator : prc_default_allocator();
   /* every allocation of the analysis comes from the document's arena; when the
    * allocator fails, prc_arena_alloc jumps back here and the whole arena goes */
   jmp_buf oom;
@@ -92,9 +92,6 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
   prc_resolve_speakers(d);
   prc_find_figures(d);
   prc_select_keypoints(d);
-  /* keypoints.c is the last reader of the per-token mention map (peak memory) */
-  prc_arena_release_big(&d->ar, d->tok_mention);
-  d->tok_mention = NULL;
   prc_export_doc(d);
   d->ar.oom = NULL; /* the document outlives this frame */
   return d;
@@ -136,7 +133,7 @@ void precis_doc_free(precis_doc *d) {
 
 void precis_free(const precis_allocator *alc, void *p) {
   if (!p) return;
-  if (!alc) alc = precis_default_allocator();
+  if (!alc) alc = prc_default_allocator();
   alc->free(alc->ctx, p);
 }
 

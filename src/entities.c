@@ -365,7 +365,9 @@ static void smap_put(precis_doc *d, smap *m, uint32_t key, int32_t val) {
 }
 
 void prc_find_entities(precis_doc *d) {
-  d->tok_mention = prc_arena_scratch(&d->ar, (d->ntoks + 1) * sizeof(int32_t)); /* released by export.c */
+  /* released by keypoints.c, its last reader (by export.c with the lead or
+   * textrank summarizer) */
+  d->tok_mention = prc_arena_scratch(&d->ar, (d->ntoks + 1) * sizeof(int32_t));
   for (uint32_t i = 0; i < d->ntoks; i++) d->tok_mention[i] = -1;
   if (!d->ntoks || !d->nsents) return;
   cand *cs = NULL;
