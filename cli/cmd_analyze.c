@@ -506,11 +506,21 @@ static int analyze_jsonl(run_ctx *c, FILE *f) {
     json_error_t err;
     /* no JSON_DISABLE_EOF_CHECK: text after the object ("{...}{...}") is an
      * error, not silently dropped */
-    size_t qlen = 0;
-    char *quoted = quote_numbers(l, len, &qlen);
-    json_t *obj = quoted ? json_loadb(quoted, qlen, JSON_ALLOW_NUL, &err) : NULL;
-    free(quoted);
-    if (!obj) obj = json_loadb(l, len, JSON_ALLOW_NUL, &err);
+    json_t *obj = json_loadb(l, len, JSON_ALLOW_NUL, &err);
+    if (!obj || json_is_number(json_object_get(obj, "id"))) {
+      /* a number jansson cannot hold (12345678901234567890, 1e400) or an id
+       * that is a number: read the line again with its numbers as written
+       * (the common line, with a string id, is parsed once) */
+      size_t qlen = 0;
+      json_error_t qerr;
+      char *quoted = quote_numbers(l, len, &qlen);
+      json_t *q = quoted ? json_loadb(quoted, qlen, JSON_ALLOW_NUL, &qerr) : NULL;
+      free(quoted);
+      if (q) {
+        json_decref(obj);
+        obj = q;
+      }
+    }
     char msg[300];
     if (!obj) {
       char *id = salvage_id(l, len);
