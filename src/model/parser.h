@@ -68,6 +68,9 @@ int prc_dep_id(const char *name, size_t n);
 /* The universal relation of an id (ACL_RELCL -> ACL, NSUBJ_PASS -> NSUBJ). */
 int prc_dep_base(int rel);
 
+/* The model file's feature-set id (model.h header field). */
+#define PRC_PARSER_FEATSET 0x50415201u
+
 typedef struct parser parser;
 
 /* The built-in model (models/parse.bin), decoded on first use; NULL with err
