@@ -1,8 +1,8 @@
 /* cmd_analyze.c - "precis [options] [FILE...]": the Unix filter.
  *
  * Reads plain text (one article per file, or stdin), HTML, or JSONL (one
- * article per line), analyses each article and writes text, JSON, JSONL or
- * brat.  A malformed JSONL line gives an error record in its place and the
+ * article per line), analyses each article and writes text, JSON, JSONL,
+ * brat or CoNLL-U.  A malformed JSONL line gives an error record in its place and the
  * stream goes on.  See docs/cli.md. */
 #include <errno.h>
 #include <jansson.h>
@@ -46,11 +46,11 @@ typedef struct run_ctx {
 
 enum {
   O_HELP = PRC_OPT_HELP_ID, O_FORMAT, O_INPUT, O_N, O_SUMMARIZER, O_OUT_DIR, O_NO_TAGGER,
-  O_POS_MODEL, O_NER_MODEL, O_DEMO, O_DEMO_TEXT, O_VERSION, O_LIST_OPTIONS
+  O_POS_MODEL, O_NER_MODEL, O_DEMO, O_DEMO_TEXT, O_VERSION, O_LIST_OPTIONS, O_WITH_TOKENS, O_PARSE_MODEL
 };
 
 static const prc_opt analyze_opts[] = {
-    {O_FORMAT, 'f', "format", PRC_OPT_CHOICE, "FMT", "output format", "text|json|jsonl|brat", 0, 0, 0},
+    {O_FORMAT, 'f', "format", PRC_OPT_CHOICE, "FMT", "output format", "text|json|jsonl|brat|conllu", 0, 0, 0},
     {O_INPUT, 'i', "input", PRC_OPT_CHOICE, "KIND", "input kind (auto: by file name)", "auto|text|html|jsonl", 0, 0, 0},
     {O_N, 'n', NULL, PRC_OPT_INT, "N", "number of key points (default: 3 to 5, chosen by the text)", NULL, 1, 100, 0},
     {O_SUMMARIZER, 0, "summarizer", PRC_OPT_CHOICE, "S", "sentence selector", "keypoints|lead|textrank", 0, 0, 0},
@@ -58,6 +58,8 @@ static const prc_opt analyze_opts[] = {
     {O_NO_TAGGER, 0, "no-tagger", PRC_OPT_FLAG, NULL, "rules only (skip the statistical taggers)", NULL, 0, 0, 0},
     {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "use this POS model instead of the built-in one", NULL, 0, 0, 0},
     {O_NER_MODEL, 0, "ner-model", PRC_OPT_STRING, "PATH", "use this NER model instead of the built-in one", NULL, 0, 0, 0},
+    {O_PARSE_MODEL, 0, "parse-model", PRC_OPT_STRING, "PATH", "use this dependency parser model instead of the built-in one", NULL, 0, 0, 0},
+    {O_WITH_TOKENS, 0, "with-tokens", PRC_OPT_FLAG, NULL, "JSON: add the tokens (POS tag, dependency head and relation, NER type)", NULL, 0, 0, 0},
     {O_DEMO, 0, "demo", PRC_OPT_FLAG, NULL, "analyse the sample article", NULL, 0, 0, 0},
     {O_DEMO_TEXT, 0, "demo-text", PRC_OPT_FLAG, NULL, "print the sample article", NULL, 0, 0, 0},
     PRC_OPT_HELP_ENTRY,
@@ -82,6 +84,7 @@ const prc_cmd prc_cmd_analyze_spec = {
     analyze_opts,
     "JSONL input: one object a line with \"text\" or \"article\" and an optional \"id\".\n"
     "-f brat writes one document to standard output; give --out-dir for several.\n"
+    "-f conllu writes every sentence parsed, one CoNLL-U block each (--with-tokens implied).\n"
     "Exit status: 0 all documents analysed; 1 some input was bad (error records\n"
     "were written in its place); 2 usage error, or a file could not be read or written.\n"
     "See also: precis eval --help, precis train --help.\n"};
@@ -553,8 +556,9 @@ static int analyze_jsonl(run_ctx *c, FILE *f) {
     char namebuf[32];
     const char *hint = id;
     if (!hint) { snprintf(namebuf, sizeof namebuf, "line%06ld", lineno); hint = namebuf; }
-    analyze_buffer(c, json_string_value(jt), json_string_length(jt), id ? id : (c->fmt == PRECIS_FORMAT_TEXT ? hint : NULL),
-                   hint, 0);
+    /* text and CoNLL-U name each document; the line number when it has no id */
+    analyze_buffer(c, json_string_value(jt), json_string_length(jt),
+                   id ? id : (c->fmt == PRECIS_FORMAT_TEXT || c->fmt == PRECIS_FORMAT_CONLLU ? hint : NULL), hint, 0);
     json_decref(obj);
     free(id);
     errno = 0;
@@ -638,9 +642,9 @@ int prc_cmd_analyze(int argc, char **argv) {
   c.fmt = PRECIS_FORMAT_TEXT;
   c.out = stdout;
   int demo = 0, nfiles = 0;
-  const char *pos_path = NULL, *ner_path = NULL;
+  const char *pos_path = NULL, *ner_path = NULL, *parse_path = NULL;
   static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL,
-                                          PRECIS_FORMAT_BRAT};
+                                          PRECIS_FORMAT_BRAT, PRECIS_FORMAT_CONLLU};
   static const in_kind kinds[] = {IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL};
   static const precis_summarizer summarizers[] = {PRECIS_SUMMARIZER_KEYPOINTS, PRECIS_SUMMARIZER_LEAD,
                                                   PRECIS_SUMMARIZER_TEXTRANK};
@@ -665,6 +669,8 @@ int prc_cmd_analyze(int argc, char **argv) {
     case O_SUMMARIZER: c.opts.summarizer = summarizers[p.choice]; break;
     case O_POS_MODEL: pos_path = p.value; break;
     case O_NER_MODEL: ner_path = p.value; break;
+    case O_PARSE_MODEL: parse_path = p.value; break;
+    case O_WITH_TOKENS: c.opts.flags |= PRECIS_OPT_WITH_TOKENS; break;
     case O_OUT_DIR: c.out_dir = p.value; break;
     }
   }
@@ -678,15 +684,19 @@ int prc_cmd_analyze(int argc, char **argv) {
     return prc_cmd_usage_error(cmd, "-f brat writes one document to standard output; "
                                     "give --out-dir DIR for one .ann file per document");
   }
-  precis_model *pos_model = NULL, *ner_model = NULL;
+  if (c.fmt == PRECIS_FORMAT_CONLLU) c.opts.flags |= PRECIS_OPT_WITH_TOKENS; /* it writes the tokens */
+  precis_model *pos_model = NULL, *ner_model = NULL, *parse_model = NULL;
   if ((pos_path && !(pos_model = load_model(pos_path, "pos"))) ||
-      (ner_path && !(ner_model = load_model(ner_path, "ner")))) {
+      (ner_path && !(ner_model = load_model(ner_path, "ner"))) ||
+      (parse_path && !(parse_model = load_model(parse_path, "parse")))) {
     precis_model_free(pos_model);
+    precis_model_free(ner_model);
     free(files);
     return 2;
   }
   c.opts.pos_model = pos_model;
   c.opts.ner_model = ner_model;
+  c.opts.parse_model = parse_model;
   if (c.out_dir) {
     struct stat st;
     int exists = stat(c.out_dir, &st) == 0;
@@ -695,6 +705,7 @@ int prc_cmd_analyze(int argc, char **argv) {
       fprintf(stderr, "precis: cannot create %s: %s\n", c.out_dir, strerror(errno));
       precis_model_free(pos_model);
       precis_model_free(ner_model);
+      precis_model_free(parse_model);
       free(files);
       return 2;
     }
@@ -719,6 +730,7 @@ int prc_cmd_analyze(int argc, char **argv) {
   free(files);
   precis_model_free(pos_model);
   precis_model_free(ner_model);
+  precis_model_free(parse_model);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "precis: cannot write the output: %s\n", strerror(errno));
     return 2;

@@ -117,7 +117,8 @@ typedef struct precis_error {
 PRECIS_EXPORT const char *precis_error_name(precis_error_code code);
 
 /* ---- models ----------------------------------------------------------------
- * A statistical model file (a POS or NER tagger trained by `precis train`).
+ * A statistical model file trained by `precis train`: a POS or NER tagger,
+ * or a dependency parser (the kind is read from the file).
  * precis works without any: the built-in models are compiled in.  A loaded
  * model is read-only and may be shared by any number of threads and
  * documents; free it after the last document that used it is analysed.
@@ -135,7 +136,7 @@ PRECIS_EXPORT precis_model *precis_model_load(const char *path, precis_error *er
 /* The same from bytes in memory (the buffer may be freed afterwards). */
 PRECIS_EXPORT precis_model *precis_model_load_memory(const void *data, size_t len,
                                                      precis_error *err);
-/* "pos", "ner", or NULL (m is NULL). */
+/* "pos", "ner", "parse" (a dependency parser), or NULL (m is NULL). */
 PRECIS_EXPORT const char *precis_model_kind(const precis_model *m);
 /* NULL is allowed.  Not while another thread still analyses with m. */
 PRECIS_EXPORT void precis_model_free(precis_model *m);
@@ -145,7 +146,7 @@ PRECIS_EXPORT void precis_model_free(precis_model *m);
  * program compiled against this header keeps working with a later library:
  * the library reads only the fields of the version the struct says it is.
  * Always start from precis_options_init, which stamps the header's version. */
-#define PRECIS_OPTIONS_VERSION 1
+#define PRECIS_OPTIONS_VERSION 2
 
 typedef struct precis_options {
   unsigned version;             /* PRECIS_OPTIONS_VERSION (set by precis_options_init) */
@@ -160,13 +161,23 @@ typedef struct precis_options {
   unsigned flags;               /* PRECIS_OPT_* */
   const precis_model *pos_model; /* NULL = the built-in POS tagger; must be a "pos" model */
   const precis_model *ner_model; /* NULL = the built-in NER tagger; must be a "ner" model */
+  /* ---- version 2 (0.3) ---- */
+  const precis_model *parse_model; /* NULL = the built-in dependency parser; must be a
+                                      "parse" model */
 } precis_options;
 
-#define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers (rules only) */
+#define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers and the parser (rules only) */
+/* Keep the tokens: precis_doc_tokens lists them with their POS tag, dependency
+ * head and relation and NER type, every sentence is parsed, and the JSON
+ * output gains "tokens" (PRECIS_FORMAT_CONLLU needs it).  Costs memory: about
+ * 60 bytes a token more, for the life of the document. */
+#define PRECIS_OPT_WITH_TOKENS 2u
 
 /* Sets the fields of options version `version` (1 to PRECIS_OPTIONS_VERSION
  * of the library) to their defaults -- automatic key points, the key-point
  * engine, malloc, the built-in models -- and touches no byte past them.
+ * A version 1 struct (without parse_model) is still accepted everywhere: it
+ * gets the built-in parser.
  * Returns 0, or -1 (and writes nothing) for an unknown version or NULL.
  * For bindings that cannot use the inline function below.  Thread-safe. */
 PRECIS_EXPORT int precis_options_init_version(precis_options *opts, unsigned version);
@@ -186,9 +197,12 @@ typedef struct precis_doc precis_doc;
  *   PRECIS_ERROR_OPTIONS_VERSION   opts->version is 0 or newer than this library
  *   PRECIS_ERROR_INPUT_TOO_LARGE   len > 4 GiB - 16 (offset: the first byte not taken), or
  *                                  longer than that once invalid UTF-8 is replaced
- *   PRECIS_ERROR_MODEL_KIND        pos_model is not a POS model, or ner_model not NER
- *   PRECIS_ERROR_MODEL_MISSING     the built-in models are not compiled in and
- *                                  PRECIS_OPT_NO_TAGGER is not set
+ *   PRECIS_ERROR_MODEL_KIND        pos_model is not a POS model, ner_model not NER, or
+ *                                  parse_model not a parser
+ *   PRECIS_ERROR_MODEL_MISSING     the built-in taggers are not compiled in and
+ *                                  PRECIS_OPT_NO_TAGGER is not set (a library
+ *                                  without a built-in parser analyses without
+ *                                  parsing: stats parse is PRECIS_MODEL_UNUSED)
  *   PRECIS_ERROR_OUT_OF_MEMORY     the allocator failed (all that was allocated
  *                                  is released first), or decoding a built-in
  *                                  model did (the next call tries again)
@@ -207,7 +221,8 @@ PRECIS_EXPORT void precis_doc_free(precis_doc *doc);
 typedef enum precis_model_use {
   PRECIS_MODEL_UNUSED = 0,   /* not run (PRECIS_OPT_NO_TAGGER): rules only */
   PRECIS_MODEL_BUILTIN = 1,  /* the model compiled into the library */
-  PRECIS_MODEL_GIVEN = 2     /* the caller's model (precis_options.pos_model / ner_model) */
+  PRECIS_MODEL_GIVEN = 2     /* the caller's model (precis_options.pos_model / ner_model /
+                                parse_model) */
 } precis_model_use;
 
 /* Grows at its end like precis_options; precis_doc_stats fills what the
@@ -219,6 +234,11 @@ typedef struct precis_stats {
   size_t tokens, sentences, paragraphs;
   precis_model_use pos; /* which POS tagger ran */
   precis_model_use ner; /* which NER tagger ran */
+  /* ---- since 0.3 ---- */
+  precis_model_use parse; /* which dependency parser the analysis uses (UNUSED: rules
+                             only, or no parser compiled in).  Which sentences it
+                             parses: all of them with PRECIS_OPT_WITH_TOKENS, else
+                             those the later stages need */
 } precis_stats;
 
 /* Fills the first out_size bytes of *out (pass sizeof *out; zeroes when doc
@@ -305,13 +325,45 @@ PRECIS_EXPORT size_t precis_doc_figures(const precis_doc *doc, const precis_figu
 /* Headings are sentences with is_heading set; this lists them alone. */
 PRECIS_EXPORT size_t precis_doc_headings(const precis_doc *doc, const precis_text **out);
 
+/* A token (word, number, punctuation mark) with its tags and its place in
+ * the sentence's dependency tree (Universal Dependencies). */
+#define PRECIS_NO_HEAD (-2)
+typedef struct precis_token {
+  const char *text;   /* the token's UTF-8 bytes (NUL-terminated copy) */
+  precis_span span;
+  int sentence;       /* index into the sentences, or -1: outside every sentence
+                         (a dateline: "BRUSSELS:", "LONDON (Reuters) -") */
+  int head;           /* index into the tokens of this token's head (in the same
+                         sentence), -1 for the root of its sentence, or
+                         PRECIS_NO_HEAD when the sentence was not parsed
+                         (PRECIS_OPT_NO_TAGGER, no parser, outside sentences) */
+  const char *upos;   /* universal POS tag ("NOUN", "VERB", "PROPN", ...), or NULL
+                         without the taggers (PRECIS_OPT_NO_TAGGER) and outside
+                         sentences */
+  const char *deprel; /* the relation to the head: "nsubj", "obj", "acl:relcl",
+                         "root" for the root (UD v2 names); NULL when not parsed */
+  const char *ner;    /* "PER", "ORG", "LOC" or "MISC": the type of the NER
+                         tagger's span the token is in (no B-/I- prefix), or NULL
+                         (outside any span; headings are not NER-tagged) */
+} precis_token;
+
+/* The tokens in text order, when the document was analysed with
+ * PRECIS_OPT_WITH_TOKENS; 0 and *out = NULL otherwise.  Each parsed
+ * sentence's tokens form one tree: exactly one has head -1, and following
+ * heads from any token reaches it.  Thread-safe on a finished document. */
+PRECIS_EXPORT size_t precis_doc_tokens(const precis_doc *doc, const precis_token **out);
+
 /* Writers.  The returned string is allocated with the document's allocator
  * and must be released with precis_free and that same allocator. */
 typedef enum precis_format {
   PRECIS_FORMAT_TEXT = 0,
   PRECIS_FORMAT_JSON = 1,  /* one pretty JSON object */
   PRECIS_FORMAT_JSONL = 2, /* one JSON object on one line */
-  PRECIS_FORMAT_BRAT = 3   /* brat standoff annotations (.ann) */
+  PRECIS_FORMAT_BRAT = 3,  /* brat standoff annotations (.ann) */
+  PRECIS_FORMAT_CONLLU = 4 /* CoNLL-U: one block per sentence (tokens, UPOS, heads,
+                              relations); needs a document analysed with
+                              PRECIS_OPT_WITH_TOKENS, else it is a single comment
+                              line saying so.  See precis(3) for the columns */
 } precis_format;
 
 /* Render doc; id may be NULL (JSON then writes "id": null).  *len gets the

@@ -5,6 +5,7 @@
  *   tokenize.c    text -> tokens (byte offsets, flags)
  *   sentences.c   tokens -> paragraphs, sentences, headings, datelines
  *   tags.c        tokens -> POS tags and NER labels (statistical taggers)
+ *   parse.c       tokens + POS -> dependency trees of the sentences needed (parse.h)
  *   entities.c    tokens (+tags) -> entities and their mentions
  *   attribution.c tokens, sentences -> quotes (cue, source, content)
  *   speakers.c    quotes + entities -> resolved speakers
@@ -166,6 +167,13 @@ struct precis_doc {
   struct ner_span *ner_spans;
   uint32_t nner, cner;
 
+  /* parse.c: side arrays (not in struct token, which stays 20 bytes), NULL
+   * when no sentence was parsed; read them through parse.h */
+  int32_t *dep_head; /* per token: absolute index of its head, -1 the root of its
+                        sentence, PRC_DEP_UNPARSED (-2) when not parsed */
+  uint8_t *dep_rel;  /* per token: PRC_DEP_* id (model/parser.h) */
+  uint8_t parse_use; /* precis_model_use: which parser ran (precis_doc_stats) */
+
   /* entities.c */
   entity *ents;
   uint32_t nents, cents;
@@ -197,6 +205,8 @@ struct precis_doc {
   precis_figure *pub_figs;
   precis_text *pub_heads;
   size_t npub_heads;
+  precis_token *pub_toks; /* PRECIS_OPT_WITH_TOKENS only, else NULL */
+  size_t npub_toks;
 };
 
 /* Content span i (< q->ncontent) of quote q: the layout lives here only. */
@@ -240,6 +250,7 @@ uint32_t prc_cp_index(const precis_doc *d, uint32_t b);             /* text.c */
 void prc_tokenize(precis_doc *d);                                    /* tokenize.c */
 void prc_split_sentences(precis_doc *d);                             /* sentences.c */
 void prc_tag_tokens(precis_doc *d);                                  /* tags.c */
+void prc_parse_sentences(precis_doc *d);                             /* parse.c */
 void prc_find_entities(precis_doc *d);                               /* entities.c */
 void prc_find_attributions(precis_doc *d);                           /* attribution.c */
 void prc_resolve_speakers(precis_doc *d);                            /* speakers.c */

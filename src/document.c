@@ -1,7 +1,7 @@
 /* document.c - the pipeline driver: precis_analyze runs the stages in order.
  *
- *   prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_tag_tokens -> prc_find_entities
- *   -> prc_find_attributions -> prc_resolve_speakers -> prc_find_figures -> prc_select_keypoints
+ *   prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_tag_tokens -> prc_parse_sentences
+ *   -> prc_find_entities -> prc_find_attributions -> prc_resolve_speakers -> prc_find_figures -> prc_select_keypoints
  *   -> prc_export_doc
  */
 #include <setjmp.h>
@@ -10,12 +10,14 @@
 
 #include "doc.h"
 #include "error.h"
+#include "parse.h"
 #include "tags.h"
 
 /* The size of each options version: version v is a prefix of v + 1. */
 static size_t options_size(unsigned version) {
   switch (version) {
   case 1: return offsetof(precis_options, ner_model) + sizeof(const precis_model *);
+  case 2: return offsetof(precis_options, parse_model) + sizeof(const precis_model *);
   default: return 0;
   }
 }
@@ -58,7 +60,7 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
   } else {
     precis_options_init_version(&o, PRECIS_OPTIONS_VERSION);
   }
-  if (prc_tags_check(&o, err) < 0) return NULL;
+  if (prc_tags_check(&o, err) < 0 || prc_parse_check(&o, err) < 0) return NULL;
   const precis_allocator *alc = o.allocator ? o.allocator : prc_default_allocator();
   /* every allocation of the analysis comes from the document's arena; when the
    * allocator fails, prc_arena_alloc jumps back here and the whole arena goes */
@@ -87,6 +89,7 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
   prc_tokenize(d);
   prc_split_sentences(d);
   prc_tag_tokens(d);
+  prc_parse_sentences(d);
   prc_find_entities(d);
   prc_find_attributions(d);
   prc_resolve_speakers(d);
@@ -121,6 +124,7 @@ int precis_doc_stats(const precis_doc *d, precis_stats *caller, size_t size) {
   out->paragraphs = d->nparas;
   out->pos = (precis_model_use)d->pos_use;
   out->ner = (precis_model_use)d->ner_use;
+  out->parse = (precis_model_use)d->parse_use;
   memcpy(caller, out, size);
   return 0;
 }

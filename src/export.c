@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "doc.h"
+#include "parse.h"
+#include "tags.h"
 
 static precis_span cps(const precis_doc *d, uint32_t a, uint32_t b) {
   precis_span s;
@@ -32,6 +34,44 @@ static const char *ent_shortname(const entity *e) {
   return sp ? sp + 1 : e->name;
 }
 
+static const char *const upos_name[] = {"ADJ",  "ADP",   "ADV",  "AUX",  "CCONJ", "DET",
+                                        "INTJ", "NOUN",  "NUM",  "PART", "PRON",  "PROPN",
+                                        "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+_Static_assert(sizeof upos_name / sizeof *upos_name == TAG_UPOS_COUNT, "one name per TAG_UPOS_* id");
+
+/* PRECIS_OPT_WITH_TOKENS: the public tokens, made while the tokens, their
+ * trees and the NER spans are still there.  Their texts share one block. */
+static void export_tokens(precis_doc *d) {
+  if (!(d->opts.flags & PRECIS_OPT_WITH_TOKENS)) return;
+  uint32_t n = d->ntoks;
+  precis_token *pt = prc_arena_alloc(&d->ar, ((size_t)n + 1) * sizeof *pt);
+  size_t total = 1;
+  for (uint32_t k = 0; k < n; k++) total += tok_len(d, k) + 1;
+  char *txt = prc_arena_alloc(&d->ar, total);
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t len = tok_len(d, k);
+    memcpy(txt, tok_str(d, k), len);
+    txt[len] = 0;
+    pt[k].text = txt;
+    txt += len + 1;
+    pt[k].span = cps(d, d->toks[k].start, d->toks[k].end);
+    pt[k].sentence = -1; /* until a sentence claims it */
+    int32_t h = prc_dep_head(d, k);
+    pt[k].head = h == PRC_DEP_UNPARSED ? PRECIS_NO_HEAD : h;
+    pt[k].deprel = h == PRC_DEP_UNPARSED ? NULL : prc_dep_name(prc_dep_rel(d, k));
+  }
+  for (uint32_t s = 0; s < d->nsents; s++)
+    for (uint32_t k = d->sents[s].tok_begin; k < d->sents[s].tok_end; k++) {
+      pt[k].sentence = (int)s;
+      if (d->has_pos && d->toks[k].pos < TAG_UPOS_COUNT) pt[k].upos = upos_name[d->toks[k].pos];
+    }
+  for (uint32_t i = 0; i < d->nner; i++)
+    for (uint32_t k = d->ner_spans[i].b; k < d->ner_spans[i].e && k < n; k++)
+      pt[k].ner = prc_tagger_ent_name(d->ner_spans[i].type);
+  d->pub_toks = pt;
+  d->npub_toks = n;
+}
+
 static void release(precis_doc *d, void **p) {
   prc_arena_release_big(&d->ar, *p);
   *p = NULL;
@@ -41,7 +81,11 @@ void prc_export_doc(precis_doc *d) {
   /* Only the entities' mention spans read the tokens and the mentions: they
    * are made first, then the large per-token arrays are given back before
    * any other public record is made (peak memory); the writers see the
-   * public records only, the counts stay for precis_doc_stats. */
+   * public records only, the counts stay for precis_doc_stats.  The public
+   * tokens (PRECIS_OPT_WITH_TOKENS) come first of all. */
+  export_tokens(d);
+  release(d, (void **)&d->dep_head);
+  release(d, (void **)&d->dep_rel);
   release(d, (void **)&d->tok_mention); /* if keypoints did not already */
   release(d, (void **)&d->ner_spans);
   /* mentions grouped by entity, in text order, in one array for every
@@ -189,3 +233,4 @@ ACCESSOR(precis_doc_quotes, precis_quote, pub_quotes, nquotes)
 ACCESSOR(precis_doc_entities, precis_entity, pub_ents, nents)
 ACCESSOR(precis_doc_figures, precis_figure, pub_figs, nfigs)
 ACCESSOR(precis_doc_headings, precis_text, pub_heads, npub_heads)
+ACCESSOR(precis_doc_tokens, precis_token, pub_toks, npub_toks) /* NULL without PRECIS_OPT_WITH_TOKENS */

@@ -7,6 +7,7 @@ static void render(buf *b, const precis_doc *d, precis_format fmt, const char *i
   case PRECIS_FORMAT_JSON: prc_write_json(b, d, id, 1); prc_buf_putc(b, '\n'); break;
   case PRECIS_FORMAT_JSONL: prc_write_json(b, d, id, 0); prc_buf_putc(b, '\n'); break;
   case PRECIS_FORMAT_BRAT: prc_write_brat(b, d); break;
+  case PRECIS_FORMAT_CONLLU: prc_write_conllu(b, d, id); break;
   case PRECIS_FORMAT_TEXT:
   default: prc_write_text(b, d, id); break;
   }

@@ -8,6 +8,7 @@
 #include "tags.h"
 
 #include "error.h"
+#include "models.h"
 
 #define CHUNK 512 /* tokens tagged at a time (a sentence longer than this is cut) */
 
@@ -16,8 +17,8 @@ void prc_tag_tokens(precis_doc *d) {
   d->pos_use = d->ner_use = PRECIS_MODEL_UNUSED;
   if (d->opts.flags & PRECIS_OPT_NO_TAGGER) return;
   /* precis_analyze_ex has checked the models' kinds and that both exist */
-  const tagger *pos = d->opts.pos_model ? (const tagger *)d->opts.pos_model : prc_tagger_builtin_pos();
-  const tagger *ner = d->opts.ner_model ? (const tagger *)d->opts.ner_model : prc_tagger_builtin_ner();
+  const tagger *pos = d->opts.pos_model ? d->opts.pos_model->tg : prc_tagger_builtin_pos();
+  const tagger *ner = d->opts.ner_model ? d->opts.ner_model->tg : prc_tagger_builtin_ner();
   if (!pos) return;
   d->has_pos = true;
   d->has_ner = ner != NULL;
@@ -52,39 +53,12 @@ void prc_tag_tokens(precis_doc *d) {
   }
 }
 
-/* The public face of a tagger model (precis.h): a precis_model is a tagger. */
-precis_model *precis_model_load(const char *path, precis_error *err) {
-  prc_error_clear(err);
-  if (!path) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
-    return NULL;
-  }
-  return (precis_model *)prc_tagger_load_file(path, err);
-}
-
-precis_model *precis_model_load_memory(const void *data, size_t len, precis_error *err) {
-  prc_error_clear(err);
-  if (!data) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model data");
-    return NULL;
-  }
-  return (precis_model *)prc_tagger_load_memory(data, len, err);
-}
-
-const char *precis_model_kind(const precis_model *m) {
-  if (!m) return NULL;
-  int k = prc_tagger_kind((const tagger *)m);
-  return k == TAGGER_POS ? "pos" : k == TAGGER_NER ? "ner" : NULL;
-}
-
-void precis_model_free(precis_model *m) { prc_tagger_free((tagger *)m); }
-
 int prc_tags_check(const precis_options *o, precis_error *err) {
   if (o->flags & PRECIS_OPT_NO_TAGGER) return 0;
-  if (o->pos_model && prc_tagger_kind((const tagger *)o->pos_model) != TAGGER_POS)
+  if (o->pos_model && o->pos_model->kind != PRC_MODEL_POS)
     return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET,
                          "the POS model given is a %s model", precis_model_kind(o->pos_model));
-  if (o->ner_model && prc_tagger_kind((const tagger *)o->ner_model) != TAGGER_NER)
+  if (o->ner_model && o->ner_model->kind != PRC_MODEL_NER)
     return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET,
                          "the NER model given is a %s model", precis_model_kind(o->ner_model));
   if (!o->pos_model && !prc_tagger_builtin(TAGGER_POS, err)) return -1;

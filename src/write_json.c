@@ -138,9 +138,38 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
   precis_doc_stats(d, &st, sizeof st);
   static const char *const use[] = {"none", "builtin", "given"};
   prc_buf_printf(b, "\"stats\"%s{\"chars\":%zu,\"sentences\":%zu,\"paragraphs\":%d,\"repairs\":%zu,"
-                    "\"models\":{\"pos\":\"%s\",\"ner\":\"%s\"}}",
+                    "\"models\":{\"pos\":\"%s\",\"ner\":\"%s\"",
              sep, precis_doc_length(d), ns, ns ? s[ns - 1].paragraph + 1 : 0, precis_doc_repairs(d),
              use[st.pos <= 2 ? st.pos : 0], use[st.ner <= 2 ? st.ner : 0]);
+  /* with the tokens only (PRECIS_OPT_WITH_TOKENS), so that the output
+   * without them stays what it was before 0.3 */
+  const precis_token *t;
+  size_t nt = precis_doc_tokens(d, &t);
+  if (t) prc_buf_printf(b, ",\"parse\":\"%s\"", use[st.parse <= 2 ? st.parse : 0]);
+  prc_buf_puts(b, "}}");
+  if (t) {
+    prc_buf_putc(b, ',');
+    nl(b, pretty, 1);
+    prc_buf_printf(b, "\"tokens\"%s[", sep);
+    for (size_t i = 0; i < nt; i++) {
+      if (i) prc_buf_putc(b, ',');
+      nl(b, pretty, 2);
+      prc_buf_printf(b, "{\"i\":%zu,\"text\":", i);
+      prc_buf_json_cstr(b, t[i].text);
+      prc_buf_puts(b, ",\"span\":");
+      span(b, t[i].span);
+      prc_buf_printf(b, ",\"sentence\":%d,\"upos\":", t[i].sentence);
+      prc_buf_json_cstr(b, t[i].upos);
+      if (t[i].head == PRECIS_NO_HEAD) prc_buf_puts(b, ",\"head\":null,\"deprel\":");
+      else prc_buf_printf(b, ",\"head\":%d,\"deprel\":", t[i].head);
+      prc_buf_json_cstr(b, t[i].deprel);
+      prc_buf_puts(b, ",\"ner\":");
+      prc_buf_json_cstr(b, t[i].ner);
+      prc_buf_putc(b, '}');
+    }
+    if (nt) nl(b, pretty, 1);
+    prc_buf_putc(b, ']');
+  }
   nl(b, pretty, 0);
   prc_buf_putc(b, '}');
 }

@@ -8,5 +8,6 @@
 void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty);
 void prc_write_text(buf *b, const precis_doc *d, const char *id);
 void prc_write_brat(buf *b, const precis_doc *d);
+void prc_write_conllu(buf *b, const precis_doc *d, const char *id);
 
 #endif

@@ -1,0 +1,110 @@
+/* parse.c - stage 4b, after tags.c and before entities.c: dependency trees
+ * (model/parser.h) over the POS tags tags.c put on the tokens.
+ *
+ * Which sentences:
+ *   - with PRECIS_OPT_WITH_TOKENS the trees are output (precis_doc_tokens,
+ *     the JSON "tokens", CoNLL-U): every sentence, headings included;
+ *   - otherwise only the sentences a later stage reads the tree of.  For now
+ *     those where attribution.c may find a speech cue: a sentence, not a
+ *     heading, with a word flagged LX_SPEECH (said, told, insisted,
+ *     according ...) that is tagged VERB or AUX, or follows a comma (",
+ *     saying"), or is "according" before "to".  A superset of attribution.c's
+ *     is_cue made of the flags and tags already on each token: no word is
+ *     looked up again.
+ * Nothing is parsed without POS tags (PRECIS_OPT_NO_TAGGER: the rules-only
+ * engine) or without a parser (a library built without models/parse.bin,
+ * and no precis_options.parse_model); tokens outside every sentence (a
+ * dateline) never are.
+ *
+ * Memory: the results are two side arrays over all tokens (dep_head and
+ * dep_rel, 5 bytes a token, made only when some sentence is parsed and kept
+ * until export.c).  The parser's input (16 + 1 bytes a token) and its
+ * scratch are sized for the longest sentence parsed, allocated once and
+ * given back when the stage ends.  A sentence is parsed whole whatever its
+ * length -- it gets one tree, not one per chunk as tags.c tags it; the
+ * parser is linear in time and its scratch linear in memory.  A document
+ * of more than INT32_MAX tokens (heads are int32_t) is not parsed. */
+#include <stdint.h>
+
+#include "parse.h"
+
+#include "error.h"
+#include "models.h"
+
+/* Might attribution.c take token i as a speech cue? (see above) */
+static bool maybe_cue(const precis_doc *d, uint32_t i) {
+  const token *t = &d->toks[i];
+  if (!(t->flags & TF_WORD) || !(t->lex & LX_SPEECH)) return false;
+  if (tok_ieq(d, i, "according")) return i + 1 < d->ntoks && tok_ieq(d, i + 1, "to");
+  if (t->flags & TF_CAP) return false;
+  if (i > 0 && tok_is(d, i - 1, ",")) return true; /* ", saying", ", adding" */
+  return t->pos == TAG_UPOS_VERB || t->pos == TAG_UPOS_AUX;
+}
+
+static bool wanted(const precis_doc *d, const sentence *s, bool all) {
+  if (s->tok_end <= s->tok_begin) return false;
+  if (all) return true;
+  if (s->is_heading) return false;
+  for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
+    if (maybe_cue(d, i)) return true;
+  return false;
+}
+
+void prc_parse_sentences(precis_doc *d) {
+  d->dep_head = NULL;
+  d->dep_rel = NULL;
+  d->parse_use = PRECIS_MODEL_UNUSED;
+  if ((d->opts.flags & PRECIS_OPT_NO_TAGGER) || !d->has_pos) return;
+  /* precis_analyze_ex has checked the model's kind (prc_parse_check) */
+  const parser *p = d->opts.parse_model ? d->opts.parse_model->ps : prc_parser_builtin(NULL);
+  if (!p) return;
+  d->parse_use = d->opts.parse_model ? PRECIS_MODEL_GIVEN : PRECIS_MODEL_BUILTIN;
+  if (d->ntoks > INT32_MAX) return;
+  bool all = (d->opts.flags & PRECIS_OPT_WITH_TOKENS) != 0;
+  uint32_t maxn = 0;
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    const sentence *se = &d->sents[s];
+    if (se->tok_end - se->tok_begin > maxn && wanted(d, se, all)) maxn = se->tok_end - se->tok_begin;
+  }
+  if (!maxn) return;
+  d->dep_head = prc_arena_scratch(&d->ar, (size_t)d->ntoks * sizeof *d->dep_head);
+  d->dep_rel = prc_arena_scratch(&d->ar, d->ntoks);
+  for (uint32_t k = 0; k < d->ntoks; k++) d->dep_head[k] = PRC_DEP_UNPARSED;
+  tag_token *tt = prc_arena_scratch(&d->ar, (size_t)maxn * sizeof *tt);
+  uint8_t *up = prc_arena_scratch(&d->ar, maxn);
+  void *scratch = prc_arena_scratch(&d->ar, prc_parser_scratch_size(maxn));
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    const sentence *se = &d->sents[s];
+    if (!wanted(d, se, all)) continue;
+    uint32_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
+    for (uint32_t k = 0; k < n; k++) {
+      tt[k].s = tok_str(d, b + k);
+      tt[k].len = tok_len(d, b + k);
+      up[k] = (uint8_t)d->toks[b + k].pos;
+    }
+    int32_t *head = d->dep_head + b;
+    prc_parser_parse(p, tt, up, n, scratch, head, d->dep_rel + b);
+    for (uint32_t k = 0; k < n; k++)
+      if (head[k] >= 0) head[k] += (int32_t)b; /* sentence -> document index */
+  }
+  prc_arena_release_big(&d->ar, scratch);
+  prc_arena_release_big(&d->ar, up);
+  prc_arena_release_big(&d->ar, tt);
+}
+
+int prc_parse_check(const precis_options *o, precis_error *err) {
+  if (o->flags & PRECIS_OPT_NO_TAGGER) return 0;
+  if (o->parse_model) {
+    if (o->parse_model->kind != PRC_MODEL_PARSE)
+      return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET, "the parse model given is a %s model",
+                           precis_model_kind(o->parse_model));
+    return 0;
+  }
+  precis_error e;
+  prc_error_clear(&e);
+  if (!prc_parser_builtin(&e) && e.code == PRECIS_ERROR_OUT_OF_MEMORY) {
+    if (err) *err = e;
+    return -1;
+  }
+  return 0;
+}

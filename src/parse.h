@@ -1,0 +1,45 @@
+/* parse.h - stage 4b: dependency trees of the document's sentences (parse.c),
+ * and how the later stages read them.
+ *
+ * The trees live in two side arrays of the document (doc.h: dep_head,
+ * dep_rel), from prc_parse_sentences until export.c gives the tokens back.
+ * Not every sentence is parsed (parse.c says which): ask prc_dep_parsed
+ * before reading a token's head.  Within a parsed sentence every token has
+ * a head in the same sentence except its one root (head -1). */
+#ifndef PRECIS_PARSE_H
+#define PRECIS_PARSE_H
+
+#include "doc.h"
+#include "model/parser.h"
+
+/* dep_head of a token whose sentence was not parsed */
+#define PRC_DEP_UNPARSED (-2)
+
+/* Checks, before an analysis, the parser it will run: a parse_model of
+ * another kind is PRECIS_ERROR_MODEL_KIND; the built-in parser is decoded
+ * here (PRECIS_ERROR_OUT_OF_MEMORY when that fails; none compiled in is no
+ * error: nothing is parsed).  Nothing is checked with PRECIS_OPT_NO_TAGGER.
+ * Returns 0 or -1. */
+int prc_parse_check(const precis_options *o, precis_error *err);
+
+/* Was token tok's sentence parsed? */
+static inline bool prc_dep_parsed(const precis_doc *d, uint32_t tok) {
+  return d->dep_head && d->dep_head[tok] != PRC_DEP_UNPARSED;
+}
+/* The absolute index of token tok's head, -1 for its sentence's root,
+ * PRC_DEP_UNPARSED when its sentence was not parsed. */
+static inline int32_t prc_dep_head(const precis_doc *d, uint32_t tok) {
+  return d->dep_head ? d->dep_head[tok] : PRC_DEP_UNPARSED;
+}
+/* Token tok's relation to its head (PRC_DEP_*; PRC_DEP_ROOT for the root),
+ * PRC_DEP_NONE when not parsed. */
+static inline int prc_dep_rel(const precis_doc *d, uint32_t tok) {
+  return prc_dep_parsed(d, tok) ? d->dep_rel[tok] : PRC_DEP_NONE;
+}
+/* Was sentence s parsed? */
+static inline bool prc_dep_sentence_parsed(const precis_doc *d, uint32_t s) {
+  return s < d->nsents && d->sents[s].tok_end > d->sents[s].tok_begin &&
+         prc_dep_parsed(d, d->sents[s].tok_begin);
+}
+
+#endif
