@@ -14,6 +14,12 @@
 # are for the default); the same variable is read by tools/update-golden.sh.
 # Known tagger errors kept in the expected output: "Union" (of "Union leader
 # Ibrahim Sesay") as an organisation, "Valdoria" (a country) as an organisation.
+#
+# tests/golden/conllu/NAME.txt: precis -f conllu must print exactly
+# NAME.conllu (run from inside tests/golden/conllu), and NAME.conllu must be
+# well-formed CoNLL-U whose tokens index NAME.txt (tests/check_conllu.py).
+# These hold the parser's trees: a new parser model changes them, and
+# tools/update-golden.sh regenerates them with the JSON files.
 set -u
 PRECIS=${1:?usage: golden.sh /path/to/precis}
 case $PRECIS in /*) ;; *) PRECIS=$PWD/$PRECIS ;; esac
@@ -100,6 +106,37 @@ for b in bad:
     print('FAIL: %s: %s' % (json_path, b))
 sys.exit(1 if bad else 0)
 PY
+  fi
+done
+
+# CoNLL-U: the tokens, tags and trees of the default pipeline
+cd "$dir/conllu" || { echo "FAIL: no $dir/conllu"; exit 1; }
+for txt in *.txt; do
+  name=${txt%.txt}
+  exp=$name.conllu
+  if [ ! -f "$exp" ]; then
+    echo "FAIL: conllu/$name: no expected output $exp (run tools/update-golden.sh)"
+    fail=1
+    continue
+  fi
+  # shellcheck disable=SC2086
+  "$PRECIS" ${PRECIS_GOLDEN_ARGS-} -f conllu "$txt" > "$tmp"
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    echo "FAIL: conllu/$name: precis exited with status $rc"
+    fail=1
+    continue
+  fi
+  if d=$(diff -u "$exp" "$tmp"); then
+    echo "ok: conllu/$name"
+  else
+    echo "FAIL: conllu/$name: output differs from $exp (- expected, + actual; a new parser model? then"
+    echo "      tools/update-golden.sh PRECIS conllu/$name, and read the diff):"
+    printf '%s\n' "$d"
+    fail=1
+  fi
+  if [ $have_py = 1 ]; then
+    python3 "$here/check_conllu.py" "$exp" "$txt" > /dev/null || fail=1
   fi
 done
 exit $fail
