@@ -1,9 +1,10 @@
 /* fuzz_analyze.c - libFuzzer target: the whole pipeline on arbitrary bytes.
  *
  * Each input is
- *   1. analysed as text (options picked from its first byte), every span
- *      checked against the text, and rendered in all four formats: each
- *      must be valid UTF-8 and the JSON ones must parse;
+ *   1. analysed as text (options picked from its first byte, the tokens
+ *      kept or not), every span checked against the text, every parsed
+ *      sentence one tree, and rendered in all five formats: each must be
+ *      valid UTF-8 and the JSON ones must parse;
  *   2. read as HTML through the CLI's converter and analysed;
  *   3. read as a JSONL stream through the CLI's own reader (cli/cmd_analyze.c
  *      is compiled in): one output line per non-blank input line, each a
@@ -94,8 +95,31 @@ static void check_doc(const precis_doc *d) {
   const precis_text *h;
   size_t nh = precis_doc_headings(d, &h);
   for (size_t i = 0; i < nh; i++) check_text(h[i], ncp);
+  /* tokens: spans in order; heads in the same sentence; one root per parsed
+   * sentence (counted in roots[]; a sentence's tokens are contiguous) */
+  const precis_token *t;
+  size_t nt = precis_doc_tokens(d, &t);
+  size_t last = 0, roots = 0;
+  int cur = -1, cur_parsed = 0;
+  for (size_t i = 0; i <= nt; i++) {
+    if (i == nt || t[i].sentence != cur) {
+      if (cur >= 0) CHECK(roots == (size_t)cur_parsed);
+      if (i == nt) break;
+      cur = t[i].sentence;
+      cur_parsed = t[i].head != PRECIS_NO_HEAD;
+      roots = 0;
+    }
+    check_span(t[i].span, ncp);
+    CHECK(t[i].span.start >= last && t[i].span.start < t[i].span.end);
+    last = t[i].span.end;
+    CHECK(t[i].text && valid_utf8(t[i].text, strlen(t[i].text)));
+    CHECK(t[i].sentence >= -1 && (t[i].sentence < 0 || (size_t)t[i].sentence < ns));
+    CHECK((t[i].head != PRECIS_NO_HEAD) == cur_parsed && (t[i].deprel != NULL) == cur_parsed);
+    if (t[i].head == -1) roots++;
+    else if (t[i].head >= 0) CHECK((size_t)t[i].head < nt && t[t[i].head].sentence == cur);
+  }
 
-  for (int fmt = PRECIS_FORMAT_TEXT; fmt <= PRECIS_FORMAT_BRAT; fmt++) {
+  for (int fmt = PRECIS_FORMAT_TEXT; fmt <= PRECIS_FORMAT_CONLLU; fmt++) {
     size_t n = 0;
     char *out = precis_render(d, (precis_format)fmt, fmt == PRECIS_FORMAT_JSON ? NULL : "fuzz\"id\xff", &n);
     CHECK(out && valid_utf8(out, n));
@@ -165,6 +189,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     o.summarizer = (precis_summarizer)(data[0] % 3);
     o.max_keypoints = (data[0] >> 2) % 4 == 3 ? 1 + data[0] % 7 : 0;
     if (data[0] & 0x80) o.flags |= PRECIS_OPT_NO_TAGGER;
+    if (data[0] & 0x40) o.flags |= PRECIS_OPT_WITH_TOKENS;
   }
   precis_doc *d = precis_analyze((const char *)data, size, &o);
   CHECK(d);

@@ -121,11 +121,15 @@ static void test_null_doc(void **state) {
   const precis_text *h = sentinel;
   assert_int_equal(precis_doc_headings(NULL, &h), 0);
   assert_null(h);
+  const precis_token *t = sentinel;
+  assert_int_equal(precis_doc_tokens(NULL, &t), 0);
+  assert_null(t);
   /* a NULL out pointer is allowed too */
   assert_int_equal(precis_doc_sentences(NULL, NULL), 0);
   assert_int_equal(precis_doc_quotes(NULL, NULL), 0);
+  assert_int_equal(precis_doc_tokens(NULL, NULL), 0);
 
-  for (int fmt = PRECIS_FORMAT_TEXT; fmt <= PRECIS_FORMAT_BRAT; fmt++) {
+  for (int fmt = PRECIS_FORMAT_TEXT; fmt <= PRECIS_FORMAT_CONLLU; fmt++) {
     len = 99;
     assert_null(precis_render(NULL, (precis_format)fmt, "x", &len));
     assert_int_equal(len, 0);
@@ -439,6 +443,218 @@ static void test_render_formats(void **state) {
   precis_doc_free(d);
 }
 
+/* ---- tokens and trees ------------------------------------------------------- */
+
+static int starts_with(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
+
+static precis_doc *analyze_flags(const char *text, unsigned flags) {
+  precis_options o;
+  precis_options_init(&o);
+  o.flags = flags;
+  precis_doc *d = precis_analyze(text, strlen(text), &o);
+  assert_non_null(d);
+  return d;
+}
+
+/* The tokens of a document analysed with PRECIS_OPT_WITH_TOKENS: in text
+ * order, spans indexing the text, sentences valid; tagged: a UPOS tag on
+ * every token of a sentence, none without; parsed: each sentence one tree
+ * (one root, heads in the sentence, no cycle), no heads without.  Structure
+ * only: which tree is the model's business. */
+static void assert_tokens(const precis_doc *d, int tagged, int parsed) {
+  const precis_token *t;
+  size_t n = precis_doc_tokens(d, &t);
+  assert_non_null(t);
+  const precis_sentence *s;
+  size_t ns = precis_doc_sentences(d, &s);
+  size_t last_end = 0;
+  for (size_t i = 0; i < n; i++) {
+    assert_non_null(t[i].text);
+    assert_span_text(d, t[i].span, t[i].text);
+    assert_true(t[i].span.start >= last_end && t[i].span.start < t[i].span.end);
+    last_end = t[i].span.end;
+    assert_true(t[i].sentence >= -1 && t[i].sentence < (int)ns);
+    if (i) assert_true(t[i].sentence == -1 || t[i].sentence >= t[i - 1].sentence);
+    if (t[i].ner) assert_true(!strcmp(t[i].ner, "PER") || !strcmp(t[i].ner, "ORG") || !strcmp(t[i].ner, "LOC") ||
+                              !strcmp(t[i].ner, "MISC"));
+    if (tagged && t[i].sentence >= 0) assert_non_null(t[i].upos);
+    else assert_null(t[i].upos);
+    if (!parsed || t[i].sentence < 0) {
+      assert_int_equal(t[i].head, PRECIS_NO_HEAD);
+      assert_null(t[i].deprel);
+      continue;
+    }
+    assert_non_null(t[i].deprel);
+    assert_true(t[i].head >= -1 && t[i].head < (int)n);
+    assert_true((t[i].head == -1) == !strcmp(t[i].deprel, "root"));
+    if (t[i].head >= 0) assert_int_equal(t[t[i].head].sentence, t[i].sentence);
+    /* following the heads ends at the root within n steps */
+    size_t j = i, steps = 0;
+    while (t[j].head >= 0 && steps <= n) j = (size_t)t[j].head, steps++;
+    assert_int_equal(t[j].head, -1);
+  }
+  /* one root per sentence, and no sentence without tokens */
+  for (size_t k = 0; k < ns; k++) {
+    size_t ntok = 0, roots = 0;
+    for (size_t i = 0; i < n; i++)
+      if (t[i].sentence == (int)k) ntok++, roots += t[i].head == -1;
+    assert_true(ntok > 0);
+    assert_int_equal(roots, parsed ? 1 : 0);
+    (void)s;
+  }
+}
+
+/* CoNLL-U as precis writes it: per sentence # sent_id and # text, then
+ * lines of 10 tab-separated columns, IDs 1..n, heads 0..n, one root. */
+static void assert_conllu(const char *out, size_t nsents, int parsed) {
+  size_t blocks = 0, id = 0, roots = 0, nheads = 0;
+  int have_sid = 0, have_text = 0;
+  for (const char *l = out; *l;) {
+    const char *e = strchr(l, '\n');
+    assert_non_null(e);
+    size_t len = (size_t)(e - l);
+    if (len == 0) { /* end of a sentence */
+      assert_true(id > 0 && have_sid && have_text);
+      assert_int_equal(roots, parsed ? 1 : 0);
+      if (parsed) assert_int_equal(nheads, id);
+      blocks++;
+      id = roots = nheads = 0;
+      have_sid = have_text = 0;
+    } else if (l[0] == '#') {
+      assert_int_equal(id, 0);
+      if (!strncmp(l, "# sent_id = ", 12)) have_sid = 1;
+      if (!strncmp(l, "# text = ", 9)) have_text = 1;
+    } else {
+      char line[512];
+      assert_true(len < sizeof line);
+      memcpy(line, l, len);
+      line[len] = 0;
+      char *col[11], *p = line;
+      size_t nc = 0;
+      for (; nc < 11 && p; nc++) {
+        col[nc] = p;
+        p = strchr(p, '\t');
+        if (p) *p++ = 0;
+      }
+      assert_int_equal(nc, 10);
+      assert_int_equal(strtoul(col[0], NULL, 10), ++id);
+      assert_string_equal(col[2], "_");
+      assert_string_equal(col[4], "_");
+      assert_non_null(strstr(col[9], "TokenRange="));
+      if (strcmp(col[6], "_")) {
+        unsigned long h = strtoul(col[6], NULL, 10);
+        assert_true(h != id);
+        if (h == 0) roots++, assert_string_equal(col[7], "root");
+        nheads++;
+      } else {
+        assert_string_equal(col[7], "_");
+      }
+    }
+    l = e + 1;
+  }
+  assert_int_equal(id, 0); /* the last sentence is closed by a blank line */
+  assert_int_equal(blocks, nsents);
+}
+
+static void test_tokens(void **state) {
+  (void)state;
+  /* without the flag: no tokens, no "tokens" in JSON, a note in CoNLL-U */
+  precis_doc *d = analyze(ARTICLE);
+  const precis_token *t = (const precis_token *)&t;
+  assert_int_equal(precis_doc_tokens(d, &t), 0);
+  assert_null(t);
+  char *js = precis_render(d, PRECIS_FORMAT_JSON, "x", NULL);
+  json_t *plain = json_loads(js, 0, NULL);
+  assert_non_null(plain);
+  assert_null(json_object_get(plain, "tokens"));
+  assert_null(json_object_get(json_object_get(json_object_get(plain, "stats"), "models"), "parse"));
+  precis_free(NULL, js);
+  char *cu = precis_render(d, PRECIS_FORMAT_CONLLU, "x", NULL);
+  assert_non_null(cu);
+  assert_true(cu[0] == '#' && strstr(cu, "PRECIS_OPT_WITH_TOKENS") && !strchr(cu, '\t'));
+  precis_free(NULL, cu);
+  precis_stats st;
+  assert_int_equal(precis_doc_stats(d, &st, sizeof st), 0);
+  precis_model_use parse_use = st.parse; /* the built-in parser, when one is compiled in */
+  assert_true(parse_use == PRECIS_MODEL_BUILTIN || parse_use == PRECIS_MODEL_UNUSED);
+  precis_doc_free(d);
+
+  /* with it: the tokens, and everything else as it was */
+  d = analyze_flags(ARTICLE, PRECIS_OPT_WITH_TOKENS);
+  assert_consistent(d);
+  size_t n = precis_doc_tokens(d, &t);
+  assert_true(n >= 60);
+  assert_tokens(d, 1, parse_use != PRECIS_MODEL_UNUSED);
+  /* "KESTREL:" is a dateline, in no sentence */
+  assert_string_equal(t[0].text, "KESTREL");
+  assert_int_equal(t[0].sentence, -1);
+  assert_int_equal(t[2].sentence, 0);
+  assert_string_equal(t[2].text, "The");
+  assert_string_equal(t[2].upos, "DET");
+  size_t k = 0;
+  while (k < n && strcmp(t[k].text, "Osei")) k++;
+  assert_true(k < n);
+  assert_string_equal(t[k].ner, "PER");
+  assert_string_equal(t[k].upos, "PROPN");
+  assert_int_equal(precis_doc_stats(d, &st, sizeof st), 0);
+  assert_int_equal(st.parse, parse_use);
+  assert_int_equal(st.tokens, n);
+  js = precis_render(d, PRECIS_FORMAT_JSON, "x", NULL);
+  json_t *root = json_loads(js, 0, NULL);
+  assert_non_null(root);
+  json_t *jt = json_object_get(root, "tokens");
+  assert_int_equal(json_array_size(jt), n);
+  json_t *tk = json_array_get(jt, k);
+  assert_int_equal(json_integer_value(json_object_get(tk, "i")), k);
+  assert_string_equal(json_string_value(json_object_get(tk, "text")), "Osei");
+  assert_string_equal(json_string_value(json_object_get(tk, "ner")), "PER");
+  assert_int_equal(json_integer_value(json_array_get(json_object_get(tk, "span"), 0)), t[k].span.start);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(jt, 0), "sentence")), -1);
+  assert_true(json_is_null(json_object_get(json_array_get(jt, 0), "head")));
+  if (parse_use != PRECIS_MODEL_UNUSED)
+    assert_int_equal(json_integer_value(json_object_get(tk, "head")), t[k].head);
+  json_t *models = json_object_get(json_object_get(root, "stats"), "models");
+  assert_string_equal(json_string_value(json_object_get(models, "parse")),
+                      parse_use == PRECIS_MODEL_BUILTIN ? "builtin" : "none");
+  json_object_del(root, "tokens");
+  json_object_del(models, "parse");
+  assert_true(json_equal(root, plain));
+  json_decref(root);
+  json_decref(plain);
+  precis_free(NULL, js);
+  size_t len;
+  cu = precis_render(d, PRECIS_FORMAT_CONLLU, "harbour 1", &len);
+  assert_non_null(cu);
+  assert_int_equal(strlen(cu), len);
+  assert_true(starts_with(cu, "# newdoc id = harbour_1\n# newpar\n# sent_id = harbour_1-1\n# text = The harbour"));
+  assert_conllu(cu, precis_doc_sentences(d, NULL), parse_use != PRECIS_MODEL_UNUSED);
+  assert_null(strstr(cu, "\tKESTREL\t")); /* the dateline is not written */
+  precis_free(NULL, cu);
+  precis_doc_free(d);
+
+  /* rules only: tokens without tags or trees */
+  d = analyze_flags(ARTICLE, PRECIS_OPT_WITH_TOKENS | PRECIS_OPT_NO_TAGGER);
+  assert_tokens(d, 0, 0);
+  n = precis_doc_tokens(d, &t);
+  for (size_t i = 0; i < n; i++) assert_null(t[i].ner);
+  assert_int_equal(precis_doc_stats(d, &st, sizeof st), 0);
+  assert_int_equal(st.parse, PRECIS_MODEL_UNUSED);
+  cu = precis_render(d, PRECIS_FORMAT_CONLLU, NULL, NULL);
+  assert_true(starts_with(cu, "# newdoc\n# newpar\n# sent_id = 1\n"));
+  assert_conllu(cu, precis_doc_sentences(d, NULL), 0);
+  precis_free(NULL, cu);
+  precis_doc_free(d);
+
+  /* no text: no tokens, an empty list */
+  d = analyze_flags("", PRECIS_OPT_WITH_TOKENS);
+  assert_int_equal(precis_doc_tokens(d, &t), 0);
+  assert_non_null(t);
+  cu = precis_render(d, PRECIS_FORMAT_CONLLU, "e", NULL);
+  assert_string_equal(cu, "# newdoc id = e\n");
+  precis_free(NULL, cu);
+  precis_doc_free(d);
+}
+
 /* ---- precis_render_to ------------------------------------------------------ */
 
 /* Records what it is handed: the bytes, the number of pieces, the largest
@@ -474,13 +690,19 @@ static void test_render_to(void **state) {
   for (size_t i = 0; i < sizeof junk; i++) junk[i] = (char)(i * 131 + 7);
   const char *texts[] = {ARTICLE, big, lng, junk};
   size_t lens[] = {alen, nbig, nlong, sizeof junk};
-  const precis_format fmts[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL, PRECIS_FORMAT_BRAT};
+  const precis_format fmts[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL, PRECIS_FORMAT_BRAT,
+                                PRECIS_FORMAT_CONLLU};
   const size_t piece = 64 * 1024; /* "pieces of at most about 64 KB" */
   int several = 0;
-  for (size_t t = 0; t < 4; t++) {
-    precis_doc *d = precis_analyze(texts[t], lens[t], NULL);
+  /* the same without and with the tokens (texts 4..7: JSON "tokens", CoNLL-U) */
+  for (size_t tt = 0; tt < 8; tt++) {
+    size_t t = tt % 4;
+    precis_options o;
+    precis_options_init(&o);
+    if (tt >= 4) o.flags = PRECIS_OPT_WITH_TOKENS;
+    precis_doc *d = precis_analyze(texts[t], lens[t], &o);
     assert_non_null(d);
-    for (size_t f = 0; f < 4; f++) {
+    for (size_t f = 0; f < 5; f++) {
       size_t len;
       char *whole = precis_render(d, fmts[f], "doc-1", &len);
       assert_non_null(whole);
@@ -558,6 +780,7 @@ int main(void) {
       cmocka_unit_test(test_garbage_bytes),
       cmocka_unit_test(test_custom_allocator),
       cmocka_unit_test(test_render_formats),
+      cmocka_unit_test(test_tokens),
       cmocka_unit_test(test_render_to),
       cmocka_unit_test(test_codepoint_spans),
   };

@@ -116,7 +116,31 @@ static void test_struct_versions(void **state) {
   assert_int_equal(o->version, 1);
   assert_null(o->allocator);
   assert_null(o->ner_model);
+  /* version 1 ends before parse_model (version 2) */
+  for (size_t i = offsetof(precis_options, parse_model); i < sizeof buf; i++) assert_int_equal(buf[i], 0xAB);
+  assert_int_equal(precis_options_init_version(o, 2), 0);
+  assert_int_equal(o->version, 2);
+  assert_null(o->parse_model);
   for (size_t i = sizeof(precis_options); i < sizeof buf; i++) assert_int_equal(buf[i], 0xAB);
+
+  /* a version 1 caller's struct, exactly as long as version 1 was (ASan
+   * would see a read past it): accepted, with the built-in parser */
+  size_t v1 = offsetof(precis_options, parse_model);
+  precis_options *o1 = malloc(v1);
+  assert_non_null(o1);
+  assert_int_equal(precis_options_init_version(o1, 1), 0);
+  unsigned flags = PRECIS_OPT_WITH_TOKENS; /* (a store through o1 would look out of bounds to the compiler) */
+  memcpy((char *)o1 + offsetof(precis_options, flags), &flags, sizeof flags);
+  precis_error err;
+  precis_doc *d1 = precis_analyze_ex(ARTICLE, strlen(ARTICLE), o1, &err);
+  assert_non_null(d1);
+  assert_int_equal(err.code, PRECIS_OK);
+  assert_true(precis_doc_tokens(d1, NULL) > 20);
+  precis_stats st1;
+  assert_int_equal(precis_doc_stats(d1, &st1, sizeof st1), 0);
+  assert_true(st1.parse == PRECIS_MODEL_BUILTIN || st1.parse == PRECIS_MODEL_UNUSED); /* none compiled in */
+  precis_doc_free(d1);
+  free(o1);
 
   precis_doc *d = precis_analyze(ARTICLE, strlen(ARTICLE), NULL);
   assert_non_null(d);
@@ -128,6 +152,13 @@ static void test_struct_versions(void **state) {
   unsigned char sentinel[sizeof st.pos];
   memset(sentinel, 0x5A, sizeof sentinel);
   assert_memory_equal(&st.pos, sentinel, sizeof sentinel);
+  /* an older caller whose struct ended before the parse field (0.2) */
+  memset(&st, 0x5A, sizeof st);
+  assert_int_equal(precis_doc_stats(d, &st, offsetof(precis_stats, parse)), 0);
+  assert_int_equal(st.ner, PRECIS_MODEL_BUILTIN);
+  unsigned char sentinel2[sizeof st.parse];
+  memset(sentinel2, 0x5A, sizeof sentinel2);
+  assert_memory_equal(&st.parse, sentinel2, sizeof sentinel2);
   /* a newer caller's longer struct */
   unsigned char big[sizeof(precis_stats) + 24];
   memset(big, 0x77, sizeof big);
@@ -153,6 +184,11 @@ static void test_model_load_errors(void **state) {
   assert_null(precis_model_load_memory(NULL, 3, &err));
   assert_int_equal(err.code, PRECIS_ERROR_INVALID_ARGUMENT);
   assert_null(precis_model_load("/nonexistent", NULL)); /* NULL err is fine */
+  /* a truncated file with the parser's feature set: read as a parser, so a
+   * format error, not "a model of no known kind" */
+  unsigned char hdr[16] = {'P', 'R', 'E', 'C', 'I', 'S', 'M', 0x1a, 1, 0, 0, 0, 0x01, 0x52, 0x41, 0x50};
+  assert_null(precis_model_load_memory(hdr, sizeof hdr, &err));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
 }
 
 /* A model file read into memory; NULL when the source tree is not found. */
@@ -235,6 +271,61 @@ static void test_wrong_kind_and_stats(void **state) {
   assert_int_equal(precis_doc_stats(NULL, &st, sizeof st), -1);
   assert_int_equal(st.tokens, 0);
   assert_int_equal(precis_doc_stats(NULL, NULL, 0), -1);
+  /* a tagger as the parser is refused, whatever the other models */
+  o.pos_model = NULL;
+  o.ner_model = NULL;
+  o.parse_model = pos;
+  assert_null(precis_analyze_ex(ARTICLE, strlen(ARTICLE), &o, &err));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+  assert_non_null(strstr(err.message, "parse model"));
+  assert_non_null(strstr(err.message, "pos"));
+  o.parse_model = ner;
+  assert_null(precis_analyze_ex(ARTICLE, strlen(ARTICLE), &o, &err));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+  /* rules only: not run, not checked */
+  o.flags = PRECIS_OPT_NO_TAGGER;
+  d = precis_analyze_ex(ARTICLE, strlen(ARTICLE), &o, &err);
+  assert_non_null(d);
+  assert_int_equal(precis_doc_stats(d, &st, sizeof st), 0);
+  assert_int_equal(st.parse, PRECIS_MODEL_UNUSED);
+  precis_doc_free(d);
+  o.flags = 0;
+  o.parse_model = NULL;
+
+  /* the shipped parser: its kind, refused as a tagger, accepted as the parser */
+  precis_model *parse = precis_model_load(model_path("parse"), &err);
+  if (parse) {
+    assert_string_equal(precis_model_kind(parse), "parse");
+    o.pos_model = parse;
+    assert_null(precis_analyze_ex(ARTICLE, strlen(ARTICLE), &o, &err));
+    assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+    assert_non_null(strstr(err.message, "POS model given is a parse model"));
+    o.pos_model = NULL;
+    o.ner_model = parse;
+    assert_null(precis_analyze_ex(ARTICLE, strlen(ARTICLE), &o, &err));
+    assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+    o.ner_model = NULL;
+    o.parse_model = parse;
+    o.flags = PRECIS_OPT_WITH_TOKENS;
+    d = precis_analyze_ex(ARTICLE, strlen(ARTICLE), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(precis_doc_stats(d, &st, sizeof st), 0);
+    assert_int_equal(st.parse, PRECIS_MODEL_GIVEN);
+    assert_int_equal(st.pos, PRECIS_MODEL_BUILTIN);
+    precis_doc_free(d);
+    /* from memory too */
+    size_t pn = 0;
+    unsigned char *pb = slurp(model_path("parse"), &pn);
+    assert_non_null(pb);
+    precis_model *parse2 = precis_model_load_memory(pb, pn, &err);
+    free(pb);
+    assert_non_null(parse2);
+    assert_string_equal(precis_model_kind(parse2), "parse");
+    precis_model_free(parse2);
+    precis_model_free(parse);
+  } else {
+    print_message("models/parse.bin not loaded (%s): parser model checks skipped\n", err.message);
+  }
   precis_model_free(ner);
   precis_model_free(ner2);
   precis_model_free(pos);

@@ -43,18 +43,19 @@ static const char *article =
     "\"We waited ten years for this,\" she told reporters on Monday.\n"
     "Mayor Tom Reyes said 40 percent of the cost came from the port's own reserves.\n";
 
-static void test_every_failure_point(void **state) {
-  (void)state;
+static void every_failure_point(unsigned flags) {
   /* how many allocations a full analysis makes */
   budget full = {-1, 0};
   precis_allocator alc = {b_malloc, b_realloc, b_free, &full};
   precis_options o;
   precis_options_init(&o);
   o.allocator = &alc;
+  o.flags = flags;
   precis_doc *ref = precis_analyze(article, strlen(article), &o);
   assert_non_null(ref);
-  size_t nq_ref = precis_doc_quotes(ref, NULL);
+  size_t nq_ref = precis_doc_quotes(ref, NULL), nt_ref = precis_doc_tokens(ref, NULL);
   assert_true(nq_ref >= 2);
+  assert_true((nt_ref > 0) == ((flags & PRECIS_OPT_WITH_TOKENS) != 0));
   precis_doc_free(ref);
   assert_int_equal(full.live, 0);
 
@@ -68,11 +69,23 @@ static void test_every_failure_point(void **state) {
       nulls++;
     } else {
       assert_int_equal(precis_doc_quotes(d, NULL), nq_ref);
+      assert_int_equal(precis_doc_tokens(d, NULL), nt_ref);
       precis_doc_free(d);
     }
     assert_int_equal(b.live, 0);
   }
   assert_true(nulls >= 1); /* the very first allocation failing must give NULL */
+}
+
+static void test_every_failure_point(void **state) {
+  (void)state;
+  every_failure_point(0);
+}
+
+/* the same with the tokens kept and every sentence parsed */
+static void test_every_failure_point_tokens(void **state) {
+  (void)state;
+  every_failure_point(PRECIS_OPT_WITH_TOKENS);
 }
 
 static void test_render_failure(void **state) {
@@ -97,6 +110,7 @@ static void test_render_failure(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_failure_point),
+      cmocka_unit_test(test_every_failure_point_tokens),
       cmocka_unit_test(test_render_failure),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
