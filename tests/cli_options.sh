@@ -99,6 +99,8 @@ same_form summarizer best lead
 same_form out-dir "" "$tmp/od"
 same_form pos-model "" "$tmp/m.bin"
 same_form ner-model "" "$tmp/m.bin"
+same_form parse-model "" "$tmp/m.bin"
+same_form format xml conllu
 same_form eval rouge format xml json
 same_form eval rouge conformance "" g.jsonl
 same_form eval oracle n 0 2

@@ -1,7 +1,9 @@
 /* test_threads.c - the thread rules of precis.h: several threads analyse
  * at once with shared options and a shared model (the built-in ones are
  * decoded by whichever thread comes first), and several threads render
- * one finished document at once; every result equals the one made alone. */
+ * one finished document at once; every result equals the one made alone.
+ * The same again with the tokens kept (every sentence parsed, the JSON
+ * "tokens" and CoNLL-U output). */
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -26,13 +28,14 @@ static const char *ARTICLE =
 static precis_options shared_opts;
 static const precis_doc *shared_doc;
 static char *expected;
+static precis_format fmt = PRECIS_FORMAT_JSONL;
 
 static void *analyse_many(void *arg) {
   (void)arg;
   for (int r = 0; r < ROUNDS; r++) {
     precis_doc *d = precis_analyze(ARTICLE, strlen(ARTICLE), &shared_opts);
     if (!d) return (void *)1;
-    char *j = precis_render(d, PRECIS_FORMAT_JSONL, "a", NULL);
+    char *j = precis_render(d, fmt, "a", NULL);
     int same = j && !strcmp(j, expected);
     precis_free(NULL, j);
     precis_doc_free(d);
@@ -44,7 +47,7 @@ static void *analyse_many(void *arg) {
 static void *render_many(void *arg) {
   (void)arg;
   for (int r = 0; r < ROUNDS; r++) {
-    char *j = precis_render(shared_doc, PRECIS_FORMAT_JSONL, "a", NULL);
+    char *j = precis_render(shared_doc, fmt, "a", NULL);
     int same = j && !strcmp(j, expected);
     precis_free(NULL, j);
     if (!same) return (void *)1;
@@ -103,7 +106,30 @@ static void test_concurrent_analysis(void **state) {
   precis_doc_free(d0);
 }
 
+static void test_concurrent_tokens(void **state) {
+  (void)state;
+  precis_options_init(&shared_opts);
+  shared_opts.flags = PRECIS_OPT_WITH_TOKENS;
+  precis_doc *d0 = precis_analyze(ARTICLE, strlen(ARTICLE), &shared_opts);
+  assert_non_null(d0);
+  assert_true(precis_doc_tokens(d0, NULL) > 40);
+  const precis_format fmts[] = {PRECIS_FORMAT_JSONL, PRECIS_FORMAT_CONLLU};
+  for (int f = 0; f < 2; f++) {
+    fmt = fmts[f];
+    expected = precis_render(d0, fmt, "a", NULL);
+    assert_non_null(expected);
+    assert_non_null(strstr(expected, "Healey"));
+    run(analyse_many);
+    shared_doc = d0;
+    run(render_many);
+    precis_free(NULL, expected);
+  }
+  fmt = PRECIS_FORMAT_JSONL;
+  precis_doc_free(d0);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_concurrent_analysis)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_concurrent_analysis),
+                                     cmocka_unit_test(test_concurrent_tokens)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
