@@ -1,8 +1,8 @@
 /* document.c - the pipeline driver: precis_analyze runs the stages in order.
  *
- *   prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_tag_tokens -> prc_parse_sentences
- *   -> prc_find_entities -> prc_find_attributions -> prc_resolve_speakers -> prc_find_figures -> prc_select_keypoints
- *   -> prc_export_doc
+ *   prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_tag_tokens
+ *   -> prc_parse_sentences -> prc_find_entities -> prc_find_attributions -> prc_resolve_speakers
+ *   -> prc_find_figures -> prc_select_keypoints -> prc_export_doc
  */
 #include <setjmp.h>
 #include <stddef.h>
