@@ -18,21 +18,23 @@ static const subcommand eval_cmds[] = {
     {"attrib", &prc_cmd_eval_attrib_spec, prc_cmd_eval_attrib},
     {"pos", &prc_cmd_eval_pos_spec, prc_cmd_eval_pos},
     {"ner", &prc_cmd_eval_ner_spec, prc_cmd_eval_ner},
+    {"parse", &prc_cmd_eval_parse_spec, prc_cmd_eval_parse},
     {NULL, NULL, NULL}};
 
 static const subcommand train_cmds[] = {
     {"pos", &prc_cmd_train_pos_spec, prc_cmd_train_pos},
     {"ner", &prc_cmd_train_ner_spec, prc_cmd_train_ner},
+    {"parse", &prc_cmd_train_parse_spec, prc_cmd_train_parse},
     {NULL, NULL, NULL}};
 
 static const prc_opt group_opts[] = {PRC_OPT_HELP_ENTRY, {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};
-static const char *const eval_usage[] = {"precis eval {rouge|oracle|attrib|pos|ner} [options] ...", NULL};
-static const char *const train_usage[] = {"precis train {pos|ner} [options] ...", NULL};
+static const char *const eval_usage[] = {"precis eval {rouge|oracle|attrib|pos|ner|parse} [options] ...", NULL};
+static const char *const train_usage[] = {"precis train {pos|ner|parse} [options] ...", NULL};
 static const prc_cmd eval_spec = {"precis eval", "evaluations", eval_usage,
-                                  "Scores summaries, attributions and the taggers (docs/evaluation.md).\n",
+                                  "Scores summaries, attributions, the taggers and the parser (docs/evaluation.md).\n",
                                   group_opts, NULL};
 static const prc_cmd train_spec = {"precis train", "training", train_usage,
-                                   "Trains the statistical taggers (models/README.md).\n", group_opts, NULL};
+                                   "Trains the statistical taggers and the parser (models/README.md).\n", group_opts, NULL};
 
 typedef struct group {
   const char *name;

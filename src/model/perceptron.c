@@ -49,7 +49,9 @@ uint64_t prc_pc_hash_bytes(const void *p, size_t n) {
 /* Builds the dense rows from the sparse entries and renumbers the slots
  * (slot.start becomes the feature number; first[] keeps the entry index). */
 int prc_pc_model_densify(pc_model *m) {
-  m->stride = (m->nclasses + 15) / 16 * 16;
+  /* up to 4 classes (the parser's actions): rows of 4, summed without
+   * vectors; else a multiple of 16 for the vector sums */
+  m->stride = m->nclasses <= 4 ? 4 : (m->nclasses + 15) / 16 * 16;
   m->rows = prc_pc_table_alloc((size_t)(m->nfeat ? m->nfeat : 1) * m->stride * sizeof *m->rows);
   m->first = malloc((m->nfeat ? m->nfeat : 1) * sizeof *m->first);
   if (!m->rows || !m->first) return -1;

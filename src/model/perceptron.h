@@ -90,7 +90,7 @@ typedef struct pc_model {
                         from prc_pc_model_read, which keeps the dense rows only */
   uint32_t *first;   /* feature number -> index of its first entry (NULL likewise) */
   /* Dense copy for scoring: one row of `stride` int16 per feature (stride =
-   * nclasses rounded up to 16; the padding is zero). */
+   * nclasses rounded up to 16, or 4 for up to 4 classes; the padding is zero). */
   int stride;
   int16_t *rows;
 } pc_model;

@@ -1,0 +1,588 @@
+/* parser.c - the dependency parser at run time (see parser.h): relation
+ * names, the arc-hybrid configuration and its features (parser_features.h),
+ * model loading, greedy decoding and the lowering of lifted
+ * (pseudo-projective) arcs. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "parser_features.h"
+#include "tagger_features.h"
+
+/* ---- relations ----------------------------------------------------------------------------- */
+
+#define PRC_DEP_NAME_(id, name) name,
+static const char *const dep_names[PRC_DEP_COUNT] = {PRC_DEP_LIST(PRC_DEP_NAME_)};
+#undef PRC_DEP_NAME_
+
+const char *prc_dep_name(int rel) {
+  return rel > 0 && rel < PRC_DEP_COUNT ? dep_names[rel] : dep_names[0];
+}
+
+int prc_dep_id(const char *name, size_t n) {
+  for (int i = 1; i < PRC_DEP_COUNT; i++)
+    if (strlen(dep_names[i]) == n && !memcmp(dep_names[i], name, n)) return i;
+  const char *colon = memchr(name, ':', n);
+  if (colon) {
+    size_t m = (size_t)(colon - name);
+    for (int i = 1; i < PRC_DEP_COUNT; i++)
+      if (strlen(dep_names[i]) == m && !memcmp(dep_names[i], name, m)) return i;
+  }
+  return PRC_DEP_DEP;
+}
+
+int prc_dep_base(int rel) {
+  if (rel <= 0 || rel >= PRC_DEP_COUNT) return PRC_DEP_NONE;
+  const char *s = dep_names[rel], *colon = strchr(s, ':');
+  return colon ? prc_dep_id(s, (size_t)(colon - s)) : rel;
+}
+
+/* ---- the configuration ---------------------------------------------------------------------- */
+
+static size_t align16(size_t x) { return (x + 15) & ~(size_t)15; }
+
+size_t prc_ps_scratch_size(size_t n) {
+  return align16((n + 2) * sizeof(ps_tok)) + align16((n + 1) * sizeof(ps_node)) +
+         align16((n + 1) * sizeof(int32_t)) * 3 + 16;
+}
+
+size_t prc_parser_scratch_size(size_t n) { return prc_ps_scratch_size(n); }
+
+static uint32_t clus_prefix(uint32_t v, uint32_t k) {
+  if (!v) return 0;
+  uint32_t len = TG_CLUS_LEN(v), l = k < len ? k : len;
+  return (l << 24) | ((v & 0xffffffu) >> (24 - l));
+}
+
+void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const uint8_t *upos,
+                       size_t n, const model_lex *clus, const model_lex *dict) {
+  unsigned char *p = (unsigned char *)(((uintptr_t)scratch + 15) & ~(uintptr_t)15);
+  st->n = n;
+  st->tok = (ps_tok *)p;
+  p += align16((n + 2) * sizeof(ps_tok));
+  st->node = (ps_node *)p;
+  p += align16((n + 1) * sizeof(ps_node));
+  st->stack = (int32_t *)p;
+  st->sp = 0;
+  st->b = 0;
+  for (size_t i = 0; i < n; i++) {
+    ps_tok *t = &st->tok[i];
+    uint64_t w = prc_tg_lower_hash(toks[i].s, toks[i].len);
+    t->w = w;
+    t->p = upos[i] < TAG_UPOS_COUNT ? upos[i] : TAG_UPOS_X;
+    t->wp = pc_mix64(w + t->p);
+    t->clus = clus ? model_lex_get(clus, w) : 0;
+    t->amb = dict ? model_lex_get(dict, w) & 0x1ffffu : 0;
+    t->c6 = clus_prefix(t->clus, 6);
+    unsigned char c0 = toks[i].len ? (unsigned char)toks[i].s[0] : 0;
+    t->cap = (uint8_t)((c0 >= 'A' && c0 <= 'Z') | (i == 0 ? 2 : 0));
+    /* last 3 bytes, lower-cased (a shorter word: itself) */
+    uint32_t sl = toks[i].len < 3 ? toks[i].len : 3;
+    char sb[3];
+    for (uint32_t q = 0; q < sl; q++) {
+      char ch = toks[i].s[toks[i].len - sl + q];
+      sb[q] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    }
+    t->suf = prc_pc_hash_bytes(sb, sl);
+  }
+  static const char root_s[] = "<ROOT>", null_s[] = "<NULL>";
+  ps_tok *r = &st->tok[n], *z = &st->tok[n + 1];
+  memset(r, 0, sizeof *r);
+  memset(z, 0, sizeof *z);
+  r->w = prc_pc_hash_bytes(root_s, sizeof root_s - 1);
+  r->p = PS_P_ROOT;
+  r->wp = pc_mix64(r->w + r->p);
+  r->suf = r->w;
+  z->w = prc_pc_hash_bytes(null_s, sizeof null_s - 1);
+  z->p = PS_P_NULL;
+  z->wp = pc_mix64(z->w + z->p);
+  z->suf = z->w;
+  for (size_t i = 0; i <= n; i++) {
+    ps_node *d = &st->node[i];
+    d->head = -1;
+    d->lab = -1;
+    d->l1 = d->l2 = d->r1 = d->r2 = -1;
+    d->nl = d->nr = 0;
+    d->lset = d->rset = 0;
+  }
+}
+
+void prc_ps_apply(ps_state *st, int action, int lab, int dep) {
+  if (action == PS_SHIFT) {
+    st->stack[st->sp++] = (int32_t)st->b++;
+    return;
+  }
+  int32_t h, d;
+  ps_arc(st, action, &h, &d);
+  st->sp--;
+  ps_node *hn = &st->node[h], *dn = &st->node[d];
+  dn->head = h;
+  dn->lab = lab;
+  uint64_t bit = 1ull << ((unsigned)dep & 63u);
+  if (d < h) { /* a new left child is always further left than the earlier ones */
+    hn->l2 = hn->l1;
+    hn->l1 = d;
+    hn->nl++;
+    hn->lset |= bit;
+  } else { /* and a new right child further right */
+    hn->r2 = hn->r1;
+    hn->r1 = d;
+    hn->nr++;
+    hn->rset |= bit;
+  }
+}
+
+/* ---- features -------------------------------------------------------------------------------
+ * Template numbers are hashed into every feature: changing the extraction
+ * means bumping PRC_PARSER_FEATSET and retraining. */
+
+static inline uint32_t dist_bucket(int64_t d) {
+  if (d < 0) d = -d;
+  return d <= 4 ? (uint32_t)d : d <= 6 ? 5u : d <= 9 ? 6u : d <= 14 ? 7u : 8u;
+}
+static inline uint32_t count_bucket(uint32_t c) { return c < 4 ? c : 4; }
+
+/* One multiply-xorshift mix per feature: the values are already hashes or
+ * small integers, spread by odd multipliers before the mix. */
+static inline uint64_t ps_f(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
+  return pc_mix64(((uint64_t)t * 0x9e3779b97f4a7c15ULL) ^ (a * 0xd6e8feb86659fd93ULL) ^
+                  ((b * 0xa0761d6478bd642fULL) + (b >> 29)) ^ ((c * 0xe7037ed1a0b428dbULL) + (c >> 31)));
+}
+#define F1(t, a) (f[k++] = ps_f((t), (a), 0x51, 0x73))
+#define F2(t, a, b) (f[k++] = ps_f((t), (a), (b), 0x73))
+#define F3(t, a, b, c) (f[k++] = ps_f((t), (a), (b), (c)))
+
+size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
+  const size_t n = st->n;
+  const int32_t NUL = (int32_t)n + 1;
+  const ps_tok *T = st->tok;
+  const ps_node *N = st->node;
+  int32_t s0 = st->sp >= 1 ? st->stack[st->sp - 1] : NUL;
+  int32_t s1 = st->sp >= 2 ? st->stack[st->sp - 2] : NUL;
+  int32_t s2 = st->sp >= 3 ? st->stack[st->sp - 3] : NUL;
+  int32_t b0 = (int32_t)st->b;
+  int32_t b1 = st->b + 1 <= n ? b0 + 1 : NUL, b2 = st->b + 2 <= n ? b0 + 2 : NUL;
+  int32_t b3 = st->b + 3 <= n ? b0 + 3 : NUL;
+#define CH(x, fld) ((x) < NUL && N[x].fld >= 0 ? N[x].fld : NUL)
+#define LB(x) ((x) < NUL && (x) < (int32_t)n ? (uint64_t)(N[x].lab + 1) : 0u)
+  int32_t s0l1 = CH(s0, l1), s0l2 = CH(s0, l2), s0r1 = CH(s0, r1), s0r2 = CH(s0, r2);
+  int32_t b0l1 = CH(b0, l1), b0l2 = CH(b0, l2), s1r1 = CH(s1, r1), s1l1 = CH(s1, l1);
+  size_t k = 0;
+  /* single tokens */
+  F1(1, T[s0].wp); F1(2, T[s0].w); F1(3, T[s0].p);
+  F1(4, T[b0].wp); F1(5, T[b0].w); F1(6, T[b0].p);
+  F1(7, T[b1].wp); F1(8, T[b1].w); F1(9, T[b1].p);
+  F1(10, T[b2].w); F1(11, T[b2].p);
+  F1(12, T[s1].wp); F1(13, T[s1].w); F1(14, T[s1].p);
+  F1(15, T[s2].p); F1(16, T[s2].w);
+  /* pairs */
+  F2(20, T[s0].wp, T[b0].wp); F2(21, T[s0].wp, T[b0].w); F2(22, T[s0].w, T[b0].wp);
+  F2(23, T[s0].wp, T[b0].p); F2(24, T[s0].p, T[b0].wp); F2(25, T[s0].w, T[b0].w);
+  F2(26, T[s0].p, T[b0].p); F2(27, T[b0].p, T[b1].p);
+  F2(28, T[s1].p, T[s0].p); F2(29, T[s1].w, T[s0].w); F2(30, T[s1].wp, T[s0].p);
+  F2(31, T[s1].p, T[s0].wp); F2(32, T[s1].p, T[b0].p); F2(33, T[s1].w, T[b0].w);
+  /* triples */
+  F3(40, T[b0].p, T[b1].p, T[b2].p);
+  F3(41, T[s0].p, T[b0].p, T[b1].p);
+  F3(42, T[s1].p, T[s0].p, T[b0].p);
+  F3(43, T[s0].p, T[s0l1].p, T[b0].p);
+  F3(44, T[s0].p, T[s0r1].p, T[b0].p);
+  F3(45, T[s0].p, T[b0].p, T[b0l1].p);
+  F3(46, T[s2].p, T[s1].p, T[s0].p);
+  F3(47, T[s1].p, T[s1r1].p, T[s0].p);
+  F3(48, T[s1].p, T[s0].p, T[s0r1].p);
+  F3(49, T[s0].w, T[b0].p, T[b1].p);
+  F3(50, T[s0].p, T[b0].w, T[b1].p);
+  /* distance */
+  uint64_t d = s0 < NUL ? dist_bucket((int64_t)b0 - s0) : 15, d1 = s1 < NUL ? dist_bucket((int64_t)s0 - s1) : 15;
+  F2(55, T[s0].w, d); F2(56, T[s0].p, d); F2(57, T[b0].w, d); F2(58, T[b0].p, d);
+  F3(59, T[s0].w, T[b0].w, d); F3(60, T[s0].p, T[b0].p, d); F3(61, T[s1].p, T[s0].p, d1);
+  /* valency */
+  uint64_t s0nl = s0 < NUL ? count_bucket(N[s0].nl) : 9, s0nr = s0 < NUL ? count_bucket(N[s0].nr) : 9;
+  uint64_t b0nl = count_bucket(N[b0].nl), s1nr = s1 < NUL ? count_bucket(N[s1].nr) : 9;
+  F2(65, T[s0].w, s0nr); F2(66, T[s0].p, s0nr); F2(67, T[s0].w, s0nl); F2(68, T[s0].p, s0nl);
+  F2(69, T[b0].w, b0nl); F2(70, T[b0].p, b0nl); F2(71, T[s1].p, s1nr);
+  /* children */
+  F1(75, T[s0l1].w); F1(76, T[s0l1].p); F2(77, T[s0].p, LB(s0l1));
+  F1(78, T[s0r1].w); F1(79, T[s0r1].p); F2(80, T[s0].p, LB(s0r1));
+  F1(81, T[b0l1].w); F1(82, T[b0l1].p); F2(83, T[b0].p, LB(b0l1));
+  F1(84, T[s1r1].p); F2(85, T[s1].p, LB(s1r1)); F1(86, T[s1l1].p);
+  F1(90, T[s0l2].w); F1(91, T[s0l2].p); F2(92, T[s0].p, LB(s0l2));
+  F1(93, T[s0r2].w); F1(94, T[s0r2].p); F2(95, T[s0].p, LB(s0r2));
+  F1(96, T[b0l2].w); F1(97, T[b0l2].p); F2(98, T[b0].p, LB(b0l2));
+  F3(99, T[s0].p, T[s0l1].p, T[s0l2].p);
+  F3(100, T[s0].p, T[s0r1].p, T[s0r2].p);
+  F3(101, T[b0].p, T[b0l1].p, T[b0l2].p);
+  /* label sets */
+  uint64_t s0ls = s0 < NUL ? N[s0].lset : 1, s0rs = s0 < NUL ? N[s0].rset : 1, b0ls = N[b0].lset;
+  F2(105, T[s0].w, s0rs); F2(106, T[s0].p, s0rs); F2(107, T[s0].w, s0ls); F2(108, T[s0].p, s0ls);
+  F2(109, T[b0].w, b0ls); F2(110, T[b0].p, b0ls);
+  F2(111, T[s1].p, s1 < NUL ? N[s1].rset | (N[s1].lset << 1) : 1);
+  /* word clusters */
+  F1(115, T[s0].clus); F1(116, T[b0].clus); F1(117, T[b1].clus); F1(118, T[s1].clus);
+  F2(119, T[s0].c6, T[b0].c6); F2(120, T[s0].clus, T[b0].p); F2(121, T[s0].p, T[b0].clus);
+  F3(122, T[s0].c6, T[b0].p, T[b1].p); F2(123, T[s1].c6, T[s0].c6); F2(124, T[b0].c6, T[b1].c6);
+  /* capitalisation (proper-noun runs, sentence start) */
+  F3(130, T[s0].cap, T[b0].cap, T[s0].p * 64u + T[b0].p);
+  /* suffixes (morphology the UPOS tags do not show: -ed, -ing, -ly, -s) */
+  F2(131, T[s0].suf, T[s0].p); F2(132, T[b0].suf, T[b0].p); F2(133, T[b1].suf, T[b1].p);
+  F2(134, T[s1].suf, T[s1].p); F3(135, T[s0].suf, T[b0].suf, T[s0].p * 64u + T[b0].p);
+  F1(136, T[b3].p); F3(137, T[s0].p, T[b0].p, T[b3].p);
+  /* the tags a word can have (the POS model's dictionary): a hedge against tagging errors */
+  F2(140, T[s0].amb, T[s0].p); F2(141, T[b0].amb, T[b0].p); F2(142, T[b1].amb, T[b1].p);
+  F2(143, T[s1].amb, T[s1].p); F3(144, T[s0].amb, T[b0].amb, T[s0].p * 64u + T[b0].p);
+  /* more cluster conjunctions (Koo et al. 2008) */
+  F3(145, T[s0].c6, T[b0].c6, T[b1].p); F3(146, T[s1].c6, T[s0].c6, T[b0].p);
+  F2(147, T[s0].clus, T[b0].clus); F3(148, T[s0].c6, T[s0l1].p, T[b0].p);
+  F3(149, T[s0].c6, T[s0r1].p, T[b0].c6); F3(150, T[b0].c6, T[b0l1].p, T[s0].p);
+  F2(151, T[s0l1].c6, T[s0].p); F2(152, T[s0r1].c6, T[s0].p); F2(153, T[b0l1].c6, T[b0].p);
+  F3(154, T[s1].c6, T[s1r1].p, T[s0].c6); F2(155, T[b1].c6, T[b2].p);
+#undef CH
+#undef LB
+  return k;
+}
+
+size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
+  const size_t n = st->n;
+  const int32_t NUL = (int32_t)n + 1;
+  const ps_tok *T = st->tok;
+  const ps_node *N = st->node;
+  int32_t h, dd;
+  ps_arc(st, action, &h, &dd);
+  const uint32_t o = action == PS_LEFT ? 1000u : 2000u; /* the direction is in every template */
+#define CH(x, fld) (N[x].fld >= 0 ? N[x].fld : NUL)
+#define LB(x) ((x) < (int32_t)n ? (uint64_t)(N[x].lab + 1) : 0u)
+  int32_t dl1 = CH(dd, l1), dr1 = CH(dd, r1), hl1 = h < (int32_t)n ? CH(h, l1) : NUL;
+  int32_t dprev = dd > 0 ? dd - 1 : NUL, dnext = dd + 1 < (int32_t)n ? dd + 1 : NUL;
+  int32_t b0 = (int32_t)st->b;
+  size_t k = 0;
+  F1(o + 1, T[dd].p); F1(o + 2, T[dd].w); F1(o + 3, T[dd].wp);
+  F1(o + 4, T[h].p); F1(o + 5, T[h].w); F1(o + 6, T[h].wp);
+  F2(o + 7, T[dd].p, T[h].p); F2(o + 8, T[dd].w, T[h].p); F2(o + 9, T[dd].p, T[h].w);
+  F2(o + 10, T[dd].w, T[h].w); F2(o + 11, T[dd].c6, T[h].p); F2(o + 12, T[dd].p, T[h].c6);
+  F1(o + 13, T[dd].clus); F1(o + 14, T[h].clus);
+  F3(o + 15, T[dd].p, T[h].p, dist_bucket((int64_t)h - dd));
+  F2(o + 16, T[dd].p, N[dd].lset); F2(o + 17, T[dd].p, N[dd].rset);
+  F3(o + 18, T[h].p, N[h].lset, T[dd].p); F3(o + 19, T[h].p, N[h].rset, T[dd].p);
+  F3(o + 20, T[dl1].w, LB(dl1), T[dd].p);
+  F2(o + 21, T[dd].w, T[dl1].w);
+  F3(o + 22, LB(dr1), T[dr1].p, T[dd].p);
+  F3(o + 23, T[dl1].p, T[dd].p, T[h].p);
+  F3(o + 24, T[dprev].p, T[dd].p, T[dnext].p);
+  F3(o + 25, T[dd].p, count_bucket(N[dd].nl), count_bucket(N[dd].nr));
+  F2(o + 26, T[b0].p, T[dd].p);
+  F1(o + 27, 0);
+  F3(o + 28, T[h].p, LB(hl1), T[dd].p);
+  F2(o + 29, T[dd].cap, T[dd].p * 64u + T[h].p);
+  F3(o + 30, T[dl1].w, T[dd].p, T[h].p);
+  F2(o + 31, T[dd].suf, T[dd].p); F2(o + 32, T[h].suf, T[h].p); F3(o + 33, T[dd].suf, T[h].suf, T[h].p);
+  F2(o + 34, T[dd].amb, T[dd].p); F2(o + 35, T[h].amb, T[h].p); F3(o + 36, T[dd].c6, T[h].c6, T[dd].p);
+  F3(o + 37, T[dl1].c6, T[dd].p, T[h].p);
+#undef CH
+#undef LB
+  return k;
+}
+
+
+#undef F1
+#undef F2
+#undef F3
+
+/* ---- decoding -------------------------------------------------------------------------------- */
+
+/* The best label for the arc of action; its score (real units) in *score. */
+static int best_label(const parser *p, const ps_state *st, int action, float *score) {
+  uint64_t f[PS_MAXF];
+  size_t nf = prc_ps_label_feats(st, action, f);
+  int32_t sc[PS_MAX_LABELS + 16];
+  memset(sc, 0, sizeof(int32_t) * (size_t)p->lab.stride);
+  pc_model_score(&p->lab, f, nf, sc);
+  int best = -1;
+  for (int l = 0; l < p->nlabels; l++) {
+    if (l == p->root_label) continue;
+    if (best < 0 || sc[l] > sc[best]) best = l;
+  }
+  *score = (float)sc[best] * p->lab.scale;
+  return best;
+}
+
+/* Lowers lifted arcs: a token whose label says "rel||hrel" goes to the
+ * first token, breadth first below its present head (left to right, its own
+ * subtree excluded), whose relation is hrel; when there is none it stays.
+ * Each search looks at most at LOWER_MAX tokens and at most LOWER_ARCS
+ * arcs of a sentence are lowered, so the pass stays linear in n. */
+#define LOWER_MAX 256
+#define LOWER_ARCS 64
+static void lower_lifted(const parser *p, ps_state *st, int32_t *head, const int32_t *lab) {
+  const size_t n = st->n;
+  int32_t *first = st->stack + align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t);
+  int32_t *next = first + align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t);
+  int32_t queue[LOWER_MAX];
+  int stale = 1, done = 0;
+  for (size_t i = 0; i < n && done < LOWER_ARCS; i++) {
+    if (lab[i] < 0 || !p->lift_of[lab[i]]) continue;
+    done++;
+    if (stale) { /* child lists, in order (rebuilt after a head moves) */
+      for (size_t j = 0; j <= n; j++) first[j] = -1;
+      for (size_t j = n; j-- > 0;) {
+        int32_t hj = head[j] < 0 ? (int32_t)n : head[j];
+        next[j] = first[hj];
+        first[hj] = (int32_t)j;
+      }
+      stale = 0;
+    }
+    int want = p->lift_of[lab[i]];
+    int32_t h0 = head[i] < 0 ? (int32_t)n : head[i];
+    size_t qh = 0, qt = 0;
+    for (int32_t c = first[h0]; c >= 0 && qt < LOWER_MAX; c = next[c])
+      if (c != (int32_t)i) queue[qt++] = c;
+    while (qh < qt) {
+      int32_t x = queue[qh++];
+      if (lab[x] >= 0 && p->dep_of[lab[x]] == want) {
+        head[i] = x;
+        stale = 1;
+        break;
+      }
+      for (int32_t c = first[x]; c >= 0 && qt < LOWER_MAX; c = next[c])
+        if (c != (int32_t)i) queue[qt++] = c;
+    }
+  }
+}
+
+void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upos, size_t n,
+                      void *scratch, int32_t *head, uint8_t *rel) {
+  if (!n) return;
+  if (!p) {
+    for (size_t i = 0; i < n; i++) {
+      head[i] = i ? 0 : -1;
+      rel[i] = i ? PRC_DEP_DEP : PRC_DEP_ROOT;
+    }
+    return;
+  }
+  ps_state st;
+  prc_ps_state_init(&st, scratch, toks, upos, n, &p->clus, &p->dict);
+  uint64_t f[PS_MAXF];
+  while (!ps_terminal(&st)) {
+    unsigned valid = ps_valid(&st);
+    int action, label = -1;
+    if (valid == (1u << PS_SHIFT)) {
+      action = PS_SHIFT;
+    } else if (valid == (1u << PS_LEFT) && st.b >= n) {
+      action = PS_LEFT;
+      label = p->root_label;
+    } else {
+      size_t nf = prc_ps_action_feats(&st, f);
+      int32_t sc[16] = {0};
+      pc_model_score(&p->act, f, nf, sc);
+      float best = 0;
+      action = -1;
+      for (int a = 0; a < PS_NACTIONS; a++) {
+        if (!(valid & (1u << a))) continue;
+        float s = (float)sc[a] * p->act.scale;
+        int l = -1;
+        if (a == PS_LEFT && st.b >= n) {
+          l = p->root_label;
+        } else if (a != PS_SHIFT) {
+          float ls;
+          l = best_label(p, &st, a, &ls);
+          s += ls;
+        }
+        if (action < 0 || s > best) {
+          best = s;
+          action = a;
+          label = l;
+        }
+      }
+    }
+    prc_ps_apply(&st, action, label, label >= 0 ? p->dep_of[label] : 0);
+  }
+  int32_t *lab = (int32_t *)st.stack; /* the stack is empty now: reuse it */
+  for (size_t i = 0; i < n; i++) {
+    head[i] = st.node[i].head >= (int32_t)n ? -1 : st.node[i].head;
+    lab[i] = st.node[i].lab;
+  }
+  lower_lifted(p, &st, head, lab);
+  for (size_t i = 0; i < n; i++) {
+    int r = lab[i] >= 0 ? p->dep_of[lab[i]] : PRC_DEP_DEP;
+    if (head[i] < 0) r = PRC_DEP_ROOT;
+    else if (r == PRC_DEP_ROOT) r = PRC_DEP_DEP;
+    rel[i] = (uint8_t)r;
+  }
+}
+
+/* ---- loading --------------------------------------------------------------------------------- */
+
+static char *dupn(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (d) {
+    memcpy(d, s, n);
+    d[n] = 0;
+  }
+  return d;
+}
+
+static void parser_destroy(parser *p) {
+  if (!p) return;
+  for (int i = 0; i < p->nlabels; i++) free(p->labels[i]);
+  prc_pc_model_free(&p->act);
+  prc_pc_model_free(&p->lab);
+  prc_model_lex_free(&p->clus);
+  prc_model_lex_free(&p->dict);
+  for (int i = 0; i < p->nnotes; i++) {
+    free(p->note_key[i]);
+    free(p->note_val[i]);
+  }
+  free(p);
+}
+
+/* Sets dep_of / lift_of from the label names; -1 if "root" is missing. */
+static int map_labels(parser *p) {
+  p->root_label = -1;
+  for (int i = 0; i < p->nlabels; i++) {
+    const char *s = p->labels[i], *sep = strstr(s, PS_LIFT_SEP);
+    size_t m = sep ? (size_t)(sep - s) : strlen(s);
+    p->dep_of[i] = (uint8_t)prc_dep_id(s, m);
+    p->lift_of[i] = sep ? (uint8_t)prc_dep_id(sep + 2, strlen(sep + 2)) : 0;
+    if (!strcmp(s, "root")) p->root_label = i;
+  }
+  return p->root_label >= 0 && p->nlabels >= 2 ? 0 : -1;
+}
+
+static parser *load(const void *buf, size_t n, int embedded, precis_error *err) {
+  model_view v;
+  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
+    return NULL;
+  if (v.featset != PRC_PARSER_FEATSET) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12,
+                  "model has feature set 0x%08x; a parser model of this build has 0x%08x (%s)",
+                  (unsigned)v.featset, PRC_PARSER_FEATSET,
+                  v.featset == TG_FEATSET_POS || v.featset == TG_FEATSET_NER ? "this is a tagger model"
+                                                                             : "retrain it");
+    return NULL;
+  }
+  parser *p = calloc(1, sizeof *p);
+  if (!p) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    return NULL;
+  }
+  const model_section *labl = prc_model_find(&v, "LABL");
+  int nl = prc_model_read_labels(labl, p->labels, PS_MAX_LABELS);
+  if (nl < 0) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl ? labl->off : PRECIS_NO_OFFSET,
+                  "model corrupt: missing or bad label set");
+    goto fail;
+  }
+  p->nlabels = nl;
+  if (map_labels(p) < 0) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl->off, "model corrupt: the label set has no \"root\"");
+    goto fail;
+  }
+  const model_section *w = prc_model_find(&v, "WGHT"), *wl = prc_model_find(&v, "WLAB");
+  if (!w || !wl) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no weight section");
+    goto fail;
+  }
+  if (prc_pc_model_read(w->p, w->n, w->off, PS_NACTIONS, &p->act, err) < 0) goto fail;
+  if (prc_pc_model_read(wl->p, wl->n, wl->off, nl, &p->lab, err) < 0) goto fail;
+  if (p->act.nclasses != PS_NACTIONS || p->lab.nclasses != nl) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w->off, "model corrupt: weight classes do not match the label set");
+    goto fail;
+  }
+  const model_section *s;
+  if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
+  if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;
+  if ((s = prc_model_find(&v, "NOTE"))) {
+    const char *q = (const char *)s->p, *end = q + s->n;
+    while (q < end && p->nnotes < PS_MAX_NOTES) {
+      const char *nl2 = memchr(q, '\n', (size_t)(end - q));
+      const char *le = nl2 ? nl2 : end;
+      const char *colon = memchr(q, ':', (size_t)(le - q));
+      if (colon) {
+        const char *val = colon + 1;
+        while (val < le && *val == ' ') val++;
+        p->note_key[p->nnotes] = dupn(q, (size_t)(colon - q));
+        p->note_val[p->nnotes] = dupn(val, (size_t)(le - val));
+        if (!p->note_key[p->nnotes] || !p->note_val[p->nnotes]) {
+          free(p->note_key[p->nnotes]);
+          free(p->note_val[p->nnotes]);
+          prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+          goto fail;
+        }
+        p->nnotes++;
+      }
+      q = le + 1;
+    }
+  }
+  return p;
+fail:
+  parser_destroy(p);
+  return NULL;
+}
+
+parser *prc_parser_load_memory(const void *buf, size_t n, precis_error *err) {
+  prc_error_clear(err);
+  if (!buf) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model data");
+    return NULL;
+  }
+  return load(buf, n, 0, err);
+}
+
+parser *prc_parser_load_file(const char *path, precis_error *err) {
+  prc_error_clear(err);
+  if (!path) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
+    return NULL;
+  }
+  const unsigned char *buf;
+  size_t n;
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  parser *p = load(buf, n, 0, err);
+  prc_model_unmap(buf, n);
+  return p;
+}
+
+void prc_parser_free(parser *p) {
+  if (p && !p->builtin) parser_destroy(p);
+}
+
+const char *prc_parser_note(const parser *p, const char *key) {
+  if (!p || !key) return "";
+  for (int i = 0; i < p->nnotes; i++)
+    if (!strcmp(p->note_key[i], key)) return p->note_val[i];
+  return "";
+}
+
+/* ---- the built-in model ---------------------------------------------------------------------- */
+
+/* Defined in the generated models_embedded.c (tools/bin2c.c); size 0 = not compiled in. */
+extern const unsigned char precis_model_parse_data[];
+extern const size_t precis_model_parse_size;
+
+static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int builtin_final;
+static parser *builtin;
+static precis_error builtin_err;
+
+const parser *prc_parser_builtin(precis_error *err) {
+  if (!atomic_load_explicit(&builtin_final, memory_order_acquire)) {
+    pthread_mutex_lock(&builtin_lock);
+    if (!atomic_load_explicit(&builtin_final, memory_order_relaxed)) {
+      if (!precis_model_parse_size) {
+        prc_error_set(&builtin_err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET,
+                      "no built-in parser model (models/parse.bin was missing at build time)");
+      } else {
+        builtin = load(precis_model_parse_data, precis_model_parse_size, 1, &builtin_err);
+        if (builtin) builtin->builtin = 1;
+      }
+      /* out of memory is not final: the next call tries again */
+      if (builtin || builtin_err.code != PRECIS_ERROR_OUT_OF_MEMORY)
+        atomic_store_explicit(&builtin_final, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&builtin_lock);
+  }
+  if (!builtin && err) *err = builtin_err;
+  return builtin;
+}

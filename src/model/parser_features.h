@@ -1,0 +1,128 @@
+/* parser_features.h - the parser's insides: the model struct, the arc-hybrid
+ * configuration and the feature extraction.  parser.c (run time) parses with
+ * it; the trainer (train/parser_train.c) includes it so that it computes
+ * exactly the features the run time will see.  Nothing here depends on
+ * training code.
+ *
+ * Transition system (arc-hybrid, Kuhlmann et al. 2011), with the root as an
+ * extra token at the END of the buffer (Ballesteros & Nivre 2013): tokens
+ * 0..n-1, ROOT = n.  A configuration is a stack, the buffer front b (the
+ * buffer is b..n) and the arcs so far.
+ *   SHIFT     b < n:                push b, b++
+ *   LEFT(l)   stack not empty, and b < n or (b == n and the stack holds one
+ *             token): pop s0, arc b -> s0 with label l (l = root iff b == n)
+ *   RIGHT(l)  two or more on the stack: pop s0, arc s1 -> s0 with label l
+ * The last token on the stack goes to ROOT with LEFT, so every sequence of
+ * valid moves ends in a single-rooted projective tree after at most 2n moves.
+ *
+ * Scoring is factored: an action model (3 classes: SHIFT, LEFT, RIGHT) over
+ * features of the whole configuration, plus a label model (one class per
+ * model label) over features of the arc a LEFT or a RIGHT would make (head,
+ * dependent, their children so far, direction).  score(LEFT, l) =
+ * action[LEFT] + label_left[l], and likewise for RIGHT; the best valid
+ * (action, label) pair is taken.  Two small tables instead of one joint
+ * table of 2L+1 classes: the runtime tables stay a few tens of MB.
+ */
+#ifndef PRECIS_PARSER_FEATURES_H
+#define PRECIS_PARSER_FEATURES_H
+
+#include "model.h"
+#include "parser.h"
+#include "perceptron.h"
+
+/* Bump when the feature extraction changes (models must be retrained). */
+#define PS_FEATVERSION 1u
+
+enum { PS_SHIFT = 0, PS_LEFT = 1, PS_RIGHT = 2, PS_NACTIONS = 3 };
+
+#define PS_MAX_LABELS 255 /* model labels (relations and lifted "rel||headrel" labels) */
+#define PS_MAX_NOTES 16
+#define PS_MAXF 128       /* features per decision, at most */
+#define PS_LIFT_SEP "||"  /* lifted label: dependent's relation || the relation of its syntactic head */
+
+struct parser {
+  int builtin;
+  int nlabels;
+  char *labels[PS_MAX_LABELS];
+  int root_label;               /* the model label "root" */
+  /* per model label: its PRC_DEP_* id (the dependent's relation), and for a
+   * lifted label the PRC_DEP_* id of the syntactic head's relation (else 0) */
+  uint8_t dep_of[PS_MAX_LABELS], lift_of[PS_MAX_LABELS];
+  pc_model act;                 /* "WGHT": action weights, PS_NACTIONS classes */
+  pc_model lab;                 /* "WLAB": label weights, nlabels classes */
+  model_lex clus;               /* "CLUS": lowercased word hash -> cluster path (tagger_features.h) */
+  model_lex dict;               /* "DICT": lowercased word hash -> the tags it takes (the POS model's) */
+  int nnotes;
+  char *note_key[PS_MAX_NOTES], *note_val[PS_MAX_NOTES];
+};
+
+/* Per-token lexical information, computed once per sentence. */
+typedef struct ps_tok {
+  uint64_t w;      /* lowercased normalised word hash (prc_tg_lower_hash) */
+  uint64_t wp;     /* word and tag */
+  uint64_t suf;    /* hash of the last 3 bytes, lower-cased */
+  uint32_t clus;   /* cluster value (TG_CLUS_*), 0 = none */
+  uint32_t c6;     /* 6-bit cluster prefix (with length), 0 = none */
+  uint32_t amb;    /* the word's tag set in the POS dictionary (bits TAG_UPOS_*), 0 = unknown */
+  uint8_t p;       /* UPOS id; PS_P_ROOT for ROOT, PS_P_NULL for no token */
+  uint8_t cap;     /* 1 = capitalised, 2 = sentence-initial */
+  uint8_t pad[2];
+  uint32_t pad2;
+} ps_tok;
+
+#define PS_P_ROOT 30
+#define PS_P_NULL 31
+
+/* Per-token parse state. */
+typedef struct ps_node {
+  int32_t head;         /* -1 = none yet; n = ROOT */
+  int32_t lab;          /* model label of the arc to head, -1 = none */
+  int32_t l1, l2;       /* leftmost and second leftmost child, -1 = none */
+  int32_t r1, r2;       /* rightmost and second rightmost child */
+  uint32_t nl, nr;      /* numbers of left and right children */
+  uint64_t lset, rset;  /* PRC_DEP_* bits of the left / right children */
+} ps_node;
+
+/* A configuration over n tokens (+ ROOT at index n). */
+typedef struct ps_state {
+  size_t n;
+  ps_tok *tok;          /* n + 2 entries: [n] = ROOT, [n + 1] = the NULL token */
+  ps_node *node;        /* n + 1 entries */
+  int32_t *stack;       /* up to n entries */
+  size_t sp;            /* stack size */
+  size_t b;             /* buffer front, 0..n */
+} ps_state;
+
+/* Scratch layout for n tokens: see prc_ps_state_init. */
+size_t prc_ps_scratch_size(size_t n);
+/* Lays the state out in scratch and fills the lexical information:
+ * clus and dict may be NULL (no clusters, no tag dictionary). */
+void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const uint8_t *upos,
+                       size_t n, const model_lex *clus, const model_lex *dict);
+
+/* Valid actions as a bit mask (1 << PS_*). */
+static inline unsigned ps_valid(const ps_state *st) {
+  unsigned m = 0;
+  if (st->b < st->n) m |= 1u << PS_SHIFT;
+  if (st->sp >= 1 && (st->b < st->n || st->sp == 1)) m |= 1u << PS_LEFT;
+  if (st->sp >= 2) m |= 1u << PS_RIGHT;
+  return m;
+}
+static inline int ps_terminal(const ps_state *st) { return st->sp == 0 && st->b >= st->n; }
+
+/* Applies an action (which must be valid); lab = model label (arcs), and
+ * dep = its PRC_DEP_* id (for the children's label sets). */
+void prc_ps_apply(ps_state *st, int action, int lab, int dep);
+
+/* The arc an action would make: head and dependent (LEFT: b -> s0; RIGHT: s1 -> s0). */
+static inline void ps_arc(const ps_state *st, int action, int32_t *h, int32_t *d) {
+  *d = st->stack[st->sp - 1];
+  *h = action == PS_LEFT ? (int32_t)st->b : st->stack[st->sp - 2];
+}
+
+/* Features of the configuration for the action model; returns their number (<= PS_MAXF). */
+size_t prc_ps_action_feats(const ps_state *st, uint64_t *f);
+/* Features of the arc action (PS_LEFT or PS_RIGHT) would make, for the label model. */
+size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f);
+
+#endif
