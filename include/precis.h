@@ -168,9 +168,11 @@ typedef struct precis_options {
 
 #define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers and the parser (rules only) */
 /* Keep the tokens: precis_doc_tokens lists them with their POS tag, dependency
- * head and relation and NER type, every sentence is parsed, and the JSON
- * output gains "tokens" (PRECIS_FORMAT_CONLLU needs it).  Costs memory: about
- * 60 bytes a token more, for the life of the document. */
+ * head and relation and NER type, every sentence is parsed (whole, whatever
+ * its length), and the JSON output gains "tokens" (PRECIS_FORMAT_CONLLU needs
+ * it).  Costs memory: about 60 bytes a token more, for the life of the
+ * document, and while it is parsed about 125 bytes a token of the longest
+ * sentence; and time: parsing every sentence about doubles the analysis. */
 #define PRECIS_OPT_WITH_TOKENS 2u
 
 /* Sets the fields of options version `version` (1 to PRECIS_OPTIONS_VERSION

@@ -4,9 +4,10 @@
  * (tests/golden/conllu holds one article's).
  *
  * The rule under test: without PRECIS_OPT_WITH_TOKENS a sentence is parsed
- * when it is no heading and has a word attribution.c may take as a speech
- * cue -- so every cue attribution.c does take lies in a parsed sentence;
- * with the flag every sentence is; with PRECIS_OPT_NO_TAGGER none is. */
+ * when it is no heading, not over parse.c's length limit, and has a word
+ * attribution.c may take as a speech cue -- so every cue attribution.c does
+ * take in a sentence of ordinary length lies in a parsed sentence; with the
+ * flag every sentence is, whole; with PRECIS_OPT_NO_TAGGER none is. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -183,19 +184,39 @@ static void test_rules_only(void **state) {
   done(d);
 }
 
-/* a sentence far longer than the taggers' chunk is parsed whole: one tree */
+/* A sentence far longer than the taggers' chunk (2,800 tokens): with the
+ * tokens it is parsed whole, one tree; for the later stages alone it is
+ * over parse.c's limit and left unparsed.  A shorter one (400 tokens) is
+ * parsed for them. */
+static char *repeat(size_t reps) {
+  static const char unit[] = "officials said the bridge would reopen and ";
+  char *text = malloc(reps * (sizeof unit - 1) + 16);
+  assert_non_null(text);
+  char *p = text;
+  for (size_t i = 0; i < reps; i++) p += sprintf(p, "%s", unit);
+  strcpy(p, "stay open.");
+  return text;
+}
+
 static void test_long_sentence(void **state) {
   (void)state;
   if (!have_parser()) skip();
-  size_t reps = 400, unit = strlen("officials said the bridge would reopen and ");
-  char *text = malloc(reps * unit + 16);
-  assert_non_null(text);
-  char *p = text;
-  for (size_t i = 0; i < reps; i++) p += sprintf(p, "officials said the bridge would reopen and ");
-  strcpy(p, "stay open.");
-  precis_doc *d = run(text, 0);
+  char *text = repeat(400);
+  precis_doc *d = run(text, PRECIS_OPT_WITH_TOKENS);
   assert_int_equal(d->nsents, 1);
   assert_true(d->ntoks > 2000);
+  assert_true(prc_dep_sentence_parsed(d, 0));
+  assert_trees(d);
+  done(d);
+  d = run(text, 0);
+  assert_int_equal(d->nsents, 1);
+  assert_false(prc_dep_sentence_parsed(d, 0));
+  assert_null(d->dep_head);
+  done(d);
+  free(text);
+  text = repeat(57);
+  d = run(text, 0);
+  assert_true(d->ntoks > 350 && d->ntoks < 1000);
   assert_true(prc_dep_sentence_parsed(d, 0));
   assert_trees(d);
   done(d);
