@@ -44,8 +44,10 @@ int prc_dep_base(int rel) {
 static size_t align16(size_t x) { return (x + 15) & ~(size_t)15; }
 
 size_t prc_ps_scratch_size(size_t n) {
+  /* tokens, nodes; then the stack, two lists for lowering (2n + 2, in the
+   * room of two arrays) and the lifted relations (bytes) */
   return align16((n + 2) * sizeof(ps_tok)) + align16((n + 1) * sizeof(ps_node)) +
-         align16((n + 1) * sizeof(int32_t)) * 3 + 16;
+         align16((n + 1) * sizeof(int32_t)) * 3 + align16(n + 1) + 16;
 }
 
 size_t prc_parser_scratch_size(size_t n) { return prc_ps_scratch_size(n); }
@@ -315,14 +317,12 @@ static int best_label(const parser *p, const ps_state *st, int action, float *sc
  * arcs of a sentence are lowered, so the pass stays linear in n. */
 #define LOWER_MAX 256
 #define LOWER_ARCS 64
-static void lower_lifted(const parser *p, ps_state *st, int32_t *head, const int32_t *lab) {
-  const size_t n = st->n;
-  int32_t *first = st->stack + align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t);
-  int32_t *next = first + align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t);
+void prc_ps_lower(size_t n, int32_t *head, const uint8_t *dep, const uint8_t *lift, int32_t *work) {
+  int32_t *first = work, *next = work + n + 1;
   int32_t queue[LOWER_MAX];
   int stale = 1, done = 0;
   for (size_t i = 0; i < n && done < LOWER_ARCS; i++) {
-    if (lab[i] < 0 || !p->lift_of[lab[i]]) continue;
+    if (!lift[i]) continue;
     done++;
     if (stale) { /* child lists, in order (rebuilt after a head moves) */
       for (size_t j = 0; j <= n; j++) first[j] = -1;
@@ -333,14 +333,13 @@ static void lower_lifted(const parser *p, ps_state *st, int32_t *head, const int
       }
       stale = 0;
     }
-    int want = p->lift_of[lab[i]];
     int32_t h0 = head[i] < 0 ? (int32_t)n : head[i];
     size_t qh = 0, qt = 0;
     for (int32_t c = first[h0]; c >= 0 && qt < LOWER_MAX; c = next[c])
       if (c != (int32_t)i) queue[qt++] = c;
     while (qh < qt) {
       int32_t x = queue[qh++];
-      if (lab[x] >= 0 && p->dep_of[lab[x]] == want) {
+      if (dep[x] == lift[i]) {
         head[i] = x;
         stale = 1;
         break;
@@ -403,12 +402,15 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
     head[i] = st.node[i].head >= (int32_t)n ? -1 : st.node[i].head;
     lab[i] = st.node[i].lab;
   }
-  lower_lifted(p, &st, head, lab);
+  uint8_t *lift = (uint8_t *)(st.stack + 3 * (align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t)));
   for (size_t i = 0; i < n; i++) {
-    int r = lab[i] >= 0 ? p->dep_of[lab[i]] : PRC_DEP_DEP;
-    if (head[i] < 0) r = PRC_DEP_ROOT;
-    else if (r == PRC_DEP_ROOT) r = PRC_DEP_DEP;
-    rel[i] = (uint8_t)r;
+    rel[i] = lab[i] >= 0 ? p->dep_of[lab[i]] : PRC_DEP_DEP;
+    lift[i] = lab[i] >= 0 ? p->lift_of[lab[i]] : 0;
+  }
+  prc_ps_lower(n, head, rel, lift, st.stack + align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t));
+  for (size_t i = 0; i < n; i++) {
+    if (head[i] < 0) rel[i] = PRC_DEP_ROOT;
+    else if (rel[i] == PRC_DEP_ROOT) rel[i] = PRC_DEP_DEP;
   }
 }
 

@@ -120,6 +120,11 @@ static inline void ps_arc(const ps_state *st, int action, int32_t *h, int32_t *d
   *h = action == PS_LEFT ? (int32_t)st->b : st->stack[st->sp - 2];
 }
 
+/* Lowers lifted (pseudo-projective) arcs in place: dep[i] is token i's
+ * relation (PRC_DEP_*), lift[i] the relation of its syntactic head for a
+ * lifted arc, else 0; head[i] -1 = root.  work: 2n + 2 int32.  Linear in n. */
+void prc_ps_lower(size_t n, int32_t *head, const uint8_t *dep, const uint8_t *lift, int32_t *work);
+
 /* Features of the configuration for the action model; returns their number (<= PS_MAXF). */
 size_t prc_ps_action_feats(const ps_state *st, uint64_t *f);
 /* Features of the arc action (PS_LEFT or PS_RIGHT) would make, for the label model. */

@@ -604,6 +604,31 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
     }
     nlifted += (size_t)l;
   }
+  { /* how often lowering gives back the original tree (verbose report) */
+    size_t exact = 0, maxn0 = 0;
+    for (size_t s = 0; s < tr.nsent; s++)
+      if (tr.sent[s + 1] - tr.sent[s] > maxn0) maxn0 = tr.sent[s + 1] - tr.sent[s];
+    int32_t *h = xrealloc(NULL, (maxn0 + 1) * sizeof *h), *work = xrealloc(NULL, (2 * maxn0 + 2) * sizeof *work);
+    uint8_t *dep = xrealloc(NULL, maxn0 + 1), *lift = xrealloc(NULL, maxn0 + 1);
+    for (size_t s = 0; s < tr.nsent && nonproj; s++) {
+      size_t b = tr.sent[s], n = tr.sent[s + 1] - b;
+      if (!memcmp(tr.head + b, ohead + b, n * sizeof *h)) continue;
+      memcpy(h, tr.head + b, n * sizeof *h);
+      for (size_t i = 0; i < n; i++) {
+        const char *l = tr.labels[tr.rel[b + i]], *sep = strstr(l, PS_LIFT_SEP);
+        dep[i] = (uint8_t)prc_dep_id(l, sep ? (size_t)(sep - l) : strlen(l));
+        lift[i] = sep ? (uint8_t)prc_dep_id(sep + 2, strlen(sep + 2)) : 0;
+      }
+      prc_ps_lower(n, h, dep, lift, work);
+      exact += !memcmp(h, ohead + b, n * sizeof *h);
+    }
+    if (o->verbose)
+      fprintf(stderr, "parse: lifting round trip: %zu of %zu non-projective trees restored exactly\n", exact, nonproj);
+    free(h);
+    free(work);
+    free(dep);
+    free(lift);
+  }
   /* model labels: every plain relation, and lifted labels seen at least twice
    * (a rarer lifted label is trained as its plain relation) */
   label_map lm;
