@@ -294,19 +294,117 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
 
 /* ---- decoding -------------------------------------------------------------------------------- */
 
+/* The action table, fused: each slot holds its feature's key and the three
+ * action weights (the file fixes the slot positions), so a feature costs one
+ * cache miss instead of two (the generic pc_model keeps slots and weight
+ * rows apart). */
+static int act_fuse(parser *p) {
+  const pc_model *m = &p->act;
+  p->afs = prc_pc_table_alloc((size_t)(m->mask + 1) * sizeof *p->afs);
+  if (!p->afs) return -1;
+  p->afs_mask = m->mask;
+  p->act_scale = m->scale;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    p->afs[i].key = s->key;
+    for (int c = 0; c < PS_NACTIONS; c++) p->afs[i].w[c] = m->rows[(size_t)s->start * m->stride + c];
+  }
+  return 0;
+}
+
+static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) {
+  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->afs[(uint32_t)f[k] & p->afs_mask]);
+  int32_t a0 = 0, a1 = 0, a2 = 0;
+  for (size_t k = 0; k < nf; k++) {
+    uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->afs_mask;
+    for (;;) {
+      const ps_aslot *sl = &p->afs[i];
+      if (sl->key == key) {
+        a0 += sl->w[0];
+        a1 += sl->w[1];
+        a2 += sl->w[2];
+        break;
+      }
+      if (!sl->key) break;
+      i = (i + 1) & p->afs_mask;
+    }
+  }
+  as[0] = (float)a0 * p->act_scale;
+  as[1] = (float)a1 * p->act_scale;
+  as[2] = (float)a2 * p->act_scale;
+}
+
+/* The label table, fused and sparse: a label feature has non-zero weights
+ * for two labels on average (of ~55), so a slot keeps its key and its first
+ * two (label, weight) pairs; the rare longer lists continue in lbx.  One
+ * cache miss per feature, a few additions instead of a dense row. */
+static int lab_fuse(parser *p) {
+  const pc_model *m = &p->lab;
+  size_t extra = 0;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    size_t cnt = 0;
+    for (int c = 0; c < m->nclasses; c++) cnt += m->rows[(size_t)s->start * m->stride + c] != 0;
+    if (cnt > 2) extra += cnt - 2;
+  }
+  p->lfs = prc_pc_table_alloc((size_t)(m->mask + 1) * sizeof *p->lfs);
+  p->lbx = malloc((extra ? extra : 1) * sizeof *p->lbx);
+  if (!p->lfs || !p->lbx) return -1;
+  p->lfs_mask = m->mask;
+  p->lab_scale = m->scale;
+  uint32_t x = 0;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    ps_lslot *d = &p->lfs[i];
+    d->key = s->key;
+    d->off = x;
+    for (int c = 0; c < m->nclasses; c++) {
+      int16_t w = m->rows[(size_t)s->start * m->stride + c];
+      if (!w) continue;
+      if (d->n < 2) {
+        d->c[d->n] = (uint8_t)c;
+        d->w[d->n] = w;
+      } else {
+        p->lbx[x].c = (uint8_t)c;
+        p->lbx[x++].w = w;
+      }
+      d->n++;
+    }
+  }
+  return 0;
+}
+
 /* The best label for the arc of action; its score (real units) in *score. */
 static int best_label(const parser *p, const ps_state *st, int action, float *score) {
   uint64_t f[PS_MAXF];
   size_t nf = prc_ps_label_feats(st, action, f);
-  int32_t sc[PS_MAX_LABELS + 16];
-  memset(sc, 0, sizeof(int32_t) * (size_t)p->lab.stride);
-  pc_model_score(&p->lab, f, nf, sc);
+  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->lfs[(uint32_t)f[k] & p->lfs_mask]);
+  int32_t sc[PS_MAX_LABELS + 1];
+  memset(sc, 0, sizeof(int32_t) * (size_t)p->nlabels);
+  for (size_t k = 0; k < nf; k++) {
+    uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->lfs_mask;
+    for (;;) {
+      const ps_lslot *sl = &p->lfs[i];
+      if (sl->key == key) {
+        uint32_t cnt = sl->n;
+        sc[sl->c[0]] += sl->w[0];
+        if (cnt > 1) sc[sl->c[1]] += sl->w[1];
+        for (uint32_t q = 2; q < cnt; q++) sc[p->lbx[sl->off + q - 2].c] += p->lbx[sl->off + q - 2].w;
+        break;
+      }
+      if (!sl->key) break;
+      i = (i + 1) & p->lfs_mask;
+    }
+  }
   int best = -1;
   for (int l = 0; l < p->nlabels; l++) {
     if (l == p->root_label) continue;
     if (best < 0 || sc[l] > sc[best]) best = l;
   }
-  *score = (float)sc[best] * p->lab.scale;
+  *score = (float)sc[best] * p->lab_scale;
   return best;
 }
 
@@ -373,13 +471,13 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
       label = p->root_label;
     } else {
       size_t nf = prc_ps_action_feats(&st, f);
-      int32_t sc[16] = {0};
-      pc_model_score(&p->act, f, nf, sc);
+      float as[PS_NACTIONS];
+      act_score(p, f, nf, as);
       float best = 0;
       action = -1;
       for (int a = 0; a < PS_NACTIONS; a++) {
         if (!(valid & (1u << a))) continue;
-        float s = (float)sc[a] * p->act.scale;
+        float s = as[a];
         int l = -1;
         if (a == PS_LEFT && st.b >= n) {
           l = p->root_label;
@@ -429,7 +527,10 @@ static void parser_destroy(parser *p) {
   if (!p) return;
   for (int i = 0; i < p->nlabels; i++) free(p->labels[i]);
   prc_pc_model_free(&p->act);
+  free(p->afs);
   prc_pc_model_free(&p->lab);
+  free(p->lfs);
+  free(p->lbx);
   prc_model_lex_free(&p->clus);
   prc_model_lex_free(&p->dict);
   for (int i = 0; i < p->nnotes; i++) {
@@ -487,11 +588,21 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if (prc_pc_model_read(w->p, w->n, w->off, PS_NACTIONS, &p->act, err) < 0) goto fail;
+  if (act_fuse(p) < 0) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
+  }
   if (prc_pc_model_read(wl->p, wl->n, wl->off, nl, &p->lab, err) < 0) goto fail;
   if (p->act.nclasses != PS_NACTIONS || p->lab.nclasses != nl) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w->off, "model corrupt: weight classes do not match the label set");
     goto fail;
   }
+  if (lab_fuse(p) < 0) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
+  }
+  prc_pc_model_free(&p->act); /* scoring reads the fused tables only */
+  prc_pc_model_free(&p->lab);
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;

@@ -278,7 +278,7 @@ void prc_ps_costs(const ps_state *st, const int32_t *gh, const uint8_t *onstack,
 /* ---- training ------------------------------------------------------------------------------- */
 
 #define PARSE_EPOCHS 15
-#define LIFT_MIN 5       /* a lifted label seen fewer times is trained as its plain relation */
+#define LIFT_MIN 20       /* a lifted label seen fewer times is trained as its plain relation */
 #define PARSE_PRUNE 0.05f
 #define EXPLORE_FROM 1   /* epochs (0-based) from which training follows its own predictions */
 #define EXPLORE_P 0.9    /* ... with this probability on a mistake */
