@@ -23,6 +23,12 @@ static double now_sec(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static double cpu_sec(void) { /* the process's CPU time: less hit by a busy machine */
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static void die_oom(void) {
   fputs("precis: out of memory while training\n", stderr);
   exit(1);
@@ -845,12 +851,12 @@ int prc_parser_eval_corpus(const parser *p, const tagger *pos, const ud_corpus *
   double best = -1;
   if (repeat < 1) repeat = 1;
   for (int r = 0; r < repeat; r++) {
-    double t0 = now_sec();
+    double t0 = cpu_sec();
     for (size_t s = 0; s < c->nsent; s++) {
       size_t b = c->sent[s], n = c->sent[s + 1] - b;
       prc_parser_parse(p, tt + b, tags + b, n, scratch, head + b, rel + b);
     }
-    double t = now_sec() - t0;
+    double t = cpu_sec() - t0;
     if (best < 0 || t < best) best = t;
   }
   ev->seconds = best;
