@@ -134,3 +134,34 @@ print("| NER (PER/ORG/LOC/MISC) | CoNLL-2003 valid.txt | entity F1 %.2f (P %.2f,
 print()
 print("Tagging speed, POS + NER together, one thread (`precis eval ner --bench`, CPU time over the dev set): %s." % speed.replace("speed: ", ""))
 PY
+
+echo
+echo "## Parser (issue 8): dev attachment scores, speed, size"
+echo
+UDDEV="$D/ud_english_ewt/en_ewt-ud-dev.conllu"
+parse=$("$PRECIS" eval parse "$UDDEV" --format json)
+# speed: 5 runs of --bench (each the best of 10 passes over the dev set), the
+# median; the POS tagger's speed on the same file in the same loop is the
+# baseline the ratio is quoted against (a shared machine's noise hits both)
+: > "$OUT/parse_speed.txt"
+for i in 1 2 3 4 5; do
+  p=$("$PRECIS" eval parse "$UDDEV" --bench 2>&1 >/dev/null | grep -o 'parsing: [0-9]*' | grep -o '[0-9]*')
+  t=$("$PRECIS" eval pos "$UDDEV" --bench 2>&1 >/dev/null | grep -o '[0-9]* tokens/s' | head -1 | grep -o '^[0-9]*')
+  echo "$p ${t:-0}" >> "$OUT/parse_speed.txt"
+done
+python3 - "$parse" "$OUT/parse_speed.txt" "$SRC/models" <<'PY'
+import json, os, statistics, sys
+o = json.loads(sys.argv[1]); rows = [list(map(int, l.split())) for l in open(sys.argv[2]) if l.strip()]
+mdir = sys.argv[3]
+sz = lambda f: "%.1f MB" % (os.path.getsize(os.path.join(mdir, f)) / 1e6) if os.path.exists(os.path.join(mdir, f)) else "-"
+print("| model | dev set | UAS | LAS | LAS (full relations) | file size |")
+print("|---|---|---|---|---|---|")
+print("| parser (arc-hybrid, greedy) | UD EWT en_ewt-ud-dev.conllu, %d tokens, predicted UPOS | %.2f | %.2f | %.2f | %s |" % (
+    o["n"], 100 * o["uas"], 100 * o["las"], 100 * o["las_full"], sz("parse.bin")))
+p = statistics.median(r[0] for r in rows)
+t = statistics.median(r[1] for r in rows)
+print()
+print("Parsing speed, one thread, parsing only (`precis eval parse --bench`: best of 10 passes over the dev set;")
+print("median of 5 such runs): **%.0f tokens/s** (runs: %s). POS tagging alone in the same loop" % (p, ", ".join(str(r[0]) for r in rows)))
+print("(`precis eval pos --bench`): %.0f tokens/s; parsing takes %.1f times as long as tagging." % (t, t / p if p else float("nan")))
+PY

@@ -222,7 +222,7 @@ int prc_cmd_eval_parse(int argc, char **argv) {
   free(pr);
   prc_ud_free(&c);
   if (a.bench)
-    fprintf(stderr, "parsing: %.0f tokens/s (best of 10 passes, one thread, tagging excluded)\n",
+    fprintf(stderr, "parsing: %.0f tokens/s (best of 10 passes, one thread, CPU time, tagging excluded)\n",
             ev.seconds > 0 ? (double)ev.n / ev.seconds : 0.0);
   return rc;
 }

@@ -14,7 +14,7 @@ ok() { pass=$((pass+1)); }
 no() { fail=$((fail+1)); echo "FAIL: $*"; }
 
 # --help: exit 0, usage on stdout, nothing on stderr, for every command
-for c in "" eval train "eval rouge" "eval oracle" "eval attrib" "eval pos" "eval ner" "train pos" "train ner"; do
+for c in "" eval train "eval rouge" "eval oracle" "eval attrib" "eval pos" "eval ner" "eval parse" "train pos" "train ner" "train parse"; do
   for h in --help -h; do
     # shellcheck disable=SC2086
     "$PRECIS" $c $h > "$tmp/out" 2> "$tmp/err"; rc=$?
@@ -81,6 +81,14 @@ err1 train pos --prune=-1 a b -o m
 err1 train pos --prune nan a b -o m
 err1 train ner --no-clusters a b -o m
 err1 train ner - - -o m
+err1 eval parse
+err1 eval parse a b
+err1 eval parse --seed 1 a
+err1 eval parse --format=conllu a
+err1 train parse a b
+err1 train parse --jackknife 0 a b -o m
+err1 train parse --jackknife=101 a b -o m
+err1 train parse --no-clusters a b -o m
 
 # "--opt=value" and "--opt value" for every option with a value: the same
 # error for a bad value, and a good value accepted (the --help after it is

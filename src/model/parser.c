@@ -44,8 +44,10 @@ int prc_dep_base(int rel) {
 static size_t align16(size_t x) { return (x + 15) & ~(size_t)15; }
 
 size_t prc_ps_scratch_size(size_t n) {
+  /* tokens, nodes; then the stack, two lists for lowering (2n + 2, in the
+   * room of two arrays) and the lifted relations (bytes) */
   return align16((n + 2) * sizeof(ps_tok)) + align16((n + 1) * sizeof(ps_node)) +
-         align16((n + 1) * sizeof(int32_t)) * 3 + 16;
+         align16((n + 1) * sizeof(int32_t)) * 3 + align16(n + 1) + 16;
 }
 
 size_t prc_parser_scratch_size(size_t n) { return prc_ps_scratch_size(n); }
@@ -292,19 +294,117 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
 
 /* ---- decoding -------------------------------------------------------------------------------- */
 
+/* The action table, fused: each slot holds its feature's key and the three
+ * action weights (the file fixes the slot positions), so a feature costs one
+ * cache miss instead of two (the generic pc_model keeps slots and weight
+ * rows apart). */
+static int act_fuse(parser *p) {
+  const pc_model *m = &p->act;
+  p->afs = prc_pc_table_alloc((size_t)(m->mask + 1) * sizeof *p->afs);
+  if (!p->afs) return -1;
+  p->afs_mask = m->mask;
+  p->act_scale = m->scale;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    p->afs[i].key = s->key;
+    for (int c = 0; c < PS_NACTIONS; c++) p->afs[i].w[c] = m->rows[(size_t)s->start * m->stride + c];
+  }
+  return 0;
+}
+
+static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) {
+  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->afs[(uint32_t)f[k] & p->afs_mask]);
+  int32_t a0 = 0, a1 = 0, a2 = 0;
+  for (size_t k = 0; k < nf; k++) {
+    uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->afs_mask;
+    for (;;) {
+      const ps_aslot *sl = &p->afs[i];
+      if (sl->key == key) {
+        a0 += sl->w[0];
+        a1 += sl->w[1];
+        a2 += sl->w[2];
+        break;
+      }
+      if (!sl->key) break;
+      i = (i + 1) & p->afs_mask;
+    }
+  }
+  as[0] = (float)a0 * p->act_scale;
+  as[1] = (float)a1 * p->act_scale;
+  as[2] = (float)a2 * p->act_scale;
+}
+
+/* The label table, fused and sparse: a label feature has non-zero weights
+ * for two labels on average (of ~55), so a slot keeps its key and its first
+ * two (label, weight) pairs; the rare longer lists continue in lbx.  One
+ * cache miss per feature, a few additions instead of a dense row. */
+static int lab_fuse(parser *p) {
+  const pc_model *m = &p->lab;
+  size_t extra = 0;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    size_t cnt = 0;
+    for (int c = 0; c < m->nclasses; c++) cnt += m->rows[(size_t)s->start * m->stride + c] != 0;
+    if (cnt > 2) extra += cnt - 2;
+  }
+  p->lfs = prc_pc_table_alloc((size_t)(m->mask + 1) * sizeof *p->lfs);
+  p->lbx = malloc((extra ? extra : 1) * sizeof *p->lbx);
+  if (!p->lfs || !p->lbx) return -1;
+  p->lfs_mask = m->mask;
+  p->lab_scale = m->scale;
+  uint32_t x = 0;
+  for (uint32_t i = 0; i <= m->mask; i++) {
+    const pc_slot *s = &m->slots[i];
+    if (!s->key) continue;
+    ps_lslot *d = &p->lfs[i];
+    d->key = s->key;
+    d->off = x;
+    for (int c = 0; c < m->nclasses; c++) {
+      int16_t w = m->rows[(size_t)s->start * m->stride + c];
+      if (!w) continue;
+      if (d->n < 2) {
+        d->c[d->n] = (uint8_t)c;
+        d->w[d->n] = w;
+      } else {
+        p->lbx[x].c = (uint8_t)c;
+        p->lbx[x++].w = w;
+      }
+      d->n++;
+    }
+  }
+  return 0;
+}
+
 /* The best label for the arc of action; its score (real units) in *score. */
 static int best_label(const parser *p, const ps_state *st, int action, float *score) {
   uint64_t f[PS_MAXF];
   size_t nf = prc_ps_label_feats(st, action, f);
-  int32_t sc[PS_MAX_LABELS + 16];
-  memset(sc, 0, sizeof(int32_t) * (size_t)p->lab.stride);
-  pc_model_score(&p->lab, f, nf, sc);
+  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->lfs[(uint32_t)f[k] & p->lfs_mask]);
+  int32_t sc[PS_MAX_LABELS + 1];
+  memset(sc, 0, sizeof(int32_t) * (size_t)p->nlabels);
+  for (size_t k = 0; k < nf; k++) {
+    uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->lfs_mask;
+    for (;;) {
+      const ps_lslot *sl = &p->lfs[i];
+      if (sl->key == key) {
+        uint32_t cnt = sl->n;
+        sc[sl->c[0]] += sl->w[0];
+        if (cnt > 1) sc[sl->c[1]] += sl->w[1];
+        for (uint32_t q = 2; q < cnt; q++) sc[p->lbx[sl->off + q - 2].c] += p->lbx[sl->off + q - 2].w;
+        break;
+      }
+      if (!sl->key) break;
+      i = (i + 1) & p->lfs_mask;
+    }
+  }
   int best = -1;
   for (int l = 0; l < p->nlabels; l++) {
     if (l == p->root_label) continue;
     if (best < 0 || sc[l] > sc[best]) best = l;
   }
-  *score = (float)sc[best] * p->lab.scale;
+  *score = (float)sc[best] * p->lab_scale;
   return best;
 }
 
@@ -315,14 +415,12 @@ static int best_label(const parser *p, const ps_state *st, int action, float *sc
  * arcs of a sentence are lowered, so the pass stays linear in n. */
 #define LOWER_MAX 256
 #define LOWER_ARCS 64
-static void lower_lifted(const parser *p, ps_state *st, int32_t *head, const int32_t *lab) {
-  const size_t n = st->n;
-  int32_t *first = st->stack + align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t);
-  int32_t *next = first + align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t);
+void prc_ps_lower(size_t n, int32_t *head, const uint8_t *dep, const uint8_t *lift, int32_t *work) {
+  int32_t *first = work, *next = work + n + 1;
   int32_t queue[LOWER_MAX];
   int stale = 1, done = 0;
   for (size_t i = 0; i < n && done < LOWER_ARCS; i++) {
-    if (lab[i] < 0 || !p->lift_of[lab[i]]) continue;
+    if (!lift[i]) continue;
     done++;
     if (stale) { /* child lists, in order (rebuilt after a head moves) */
       for (size_t j = 0; j <= n; j++) first[j] = -1;
@@ -333,14 +431,13 @@ static void lower_lifted(const parser *p, ps_state *st, int32_t *head, const int
       }
       stale = 0;
     }
-    int want = p->lift_of[lab[i]];
     int32_t h0 = head[i] < 0 ? (int32_t)n : head[i];
     size_t qh = 0, qt = 0;
     for (int32_t c = first[h0]; c >= 0 && qt < LOWER_MAX; c = next[c])
       if (c != (int32_t)i) queue[qt++] = c;
     while (qh < qt) {
       int32_t x = queue[qh++];
-      if (lab[x] >= 0 && p->dep_of[lab[x]] == want) {
+      if (dep[x] == lift[i]) {
         head[i] = x;
         stale = 1;
         break;
@@ -374,13 +471,13 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
       label = p->root_label;
     } else {
       size_t nf = prc_ps_action_feats(&st, f);
-      int32_t sc[16] = {0};
-      pc_model_score(&p->act, f, nf, sc);
+      float as[PS_NACTIONS];
+      act_score(p, f, nf, as);
       float best = 0;
       action = -1;
       for (int a = 0; a < PS_NACTIONS; a++) {
         if (!(valid & (1u << a))) continue;
-        float s = (float)sc[a] * p->act.scale;
+        float s = as[a];
         int l = -1;
         if (a == PS_LEFT && st.b >= n) {
           l = p->root_label;
@@ -403,12 +500,15 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
     head[i] = st.node[i].head >= (int32_t)n ? -1 : st.node[i].head;
     lab[i] = st.node[i].lab;
   }
-  lower_lifted(p, &st, head, lab);
+  uint8_t *lift = (uint8_t *)(st.stack + 3 * (align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t)));
   for (size_t i = 0; i < n; i++) {
-    int r = lab[i] >= 0 ? p->dep_of[lab[i]] : PRC_DEP_DEP;
-    if (head[i] < 0) r = PRC_DEP_ROOT;
-    else if (r == PRC_DEP_ROOT) r = PRC_DEP_DEP;
-    rel[i] = (uint8_t)r;
+    rel[i] = lab[i] >= 0 ? p->dep_of[lab[i]] : PRC_DEP_DEP;
+    lift[i] = lab[i] >= 0 ? p->lift_of[lab[i]] : 0;
+  }
+  prc_ps_lower(n, head, rel, lift, st.stack + align16((n + 1) * sizeof(int32_t)) / sizeof(int32_t));
+  for (size_t i = 0; i < n; i++) {
+    if (head[i] < 0) rel[i] = PRC_DEP_ROOT;
+    else if (rel[i] == PRC_DEP_ROOT) rel[i] = PRC_DEP_DEP;
   }
 }
 
@@ -427,7 +527,10 @@ static void parser_destroy(parser *p) {
   if (!p) return;
   for (int i = 0; i < p->nlabels; i++) free(p->labels[i]);
   prc_pc_model_free(&p->act);
+  free(p->afs);
   prc_pc_model_free(&p->lab);
+  free(p->lfs);
+  free(p->lbx);
   prc_model_lex_free(&p->clus);
   prc_model_lex_free(&p->dict);
   for (int i = 0; i < p->nnotes; i++) {
@@ -485,11 +588,21 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if (prc_pc_model_read(w->p, w->n, w->off, PS_NACTIONS, &p->act, err) < 0) goto fail;
+  if (act_fuse(p) < 0) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
+  }
   if (prc_pc_model_read(wl->p, wl->n, wl->off, nl, &p->lab, err) < 0) goto fail;
   if (p->act.nclasses != PS_NACTIONS || p->lab.nclasses != nl) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w->off, "model corrupt: weight classes do not match the label set");
     goto fail;
   }
+  if (lab_fuse(p) < 0) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
+  }
+  prc_pc_model_free(&p->act); /* scoring reads the fused tables only */
+  prc_pc_model_free(&p->lab);
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;

@@ -40,6 +40,25 @@ enum { PS_SHIFT = 0, PS_LEFT = 1, PS_RIGHT = 2, PS_NACTIONS = 3 };
 #define PS_MAXF 128       /* features per decision, at most */
 #define PS_LIFT_SEP "||"  /* lifted label: dependent's relation || the relation of its syntactic head */
 
+/* A slot of the fused action table: key and the three action weights. */
+typedef struct ps_aslot {
+  uint32_t key;
+  int16_t w[PS_NACTIONS];
+} ps_aslot;
+
+/* A slot of the fused label table: key, the number of (label, weight)
+ * pairs, the first two inline, the rest at lbx[off...]. */
+typedef struct ps_lslot {
+  uint32_t key;
+  uint8_t n, c[2], pad;
+  int16_t w[2];
+  uint32_t off;
+} ps_lslot;
+typedef struct ps_lx {
+  uint8_t c;
+  int16_t w;
+} ps_lx;
+
 struct parser {
   int builtin;
   int nlabels;
@@ -50,6 +69,13 @@ struct parser {
   uint8_t dep_of[PS_MAX_LABELS], lift_of[PS_MAX_LABELS];
   pc_model act;                 /* "WGHT": action weights, PS_NACTIONS classes */
   pc_model lab;                 /* "WLAB": label weights, nlabels classes */
+  ps_aslot *afs;                /* the action weights fused into their slots (parser.c) */
+  uint32_t afs_mask;
+  float act_scale;
+  ps_lslot *lfs;                /* the label weights, sparse, fused into their slots */
+  ps_lx *lbx;                   /* ... and the pairs past the second */
+  uint32_t lfs_mask;
+  float lab_scale;
   model_lex clus;               /* "CLUS": lowercased word hash -> cluster path (tagger_features.h) */
   model_lex dict;               /* "DICT": lowercased word hash -> the tags it takes (the POS model's) */
   int nnotes;
@@ -119,6 +145,11 @@ static inline void ps_arc(const ps_state *st, int action, int32_t *h, int32_t *d
   *d = st->stack[st->sp - 1];
   *h = action == PS_LEFT ? (int32_t)st->b : st->stack[st->sp - 2];
 }
+
+/* Lowers lifted (pseudo-projective) arcs in place: dep[i] is token i's
+ * relation (PRC_DEP_*), lift[i] the relation of its syntactic head for a
+ * lifted arc, else 0; head[i] -1 = root.  work: 2n + 2 int32.  Linear in n. */
+void prc_ps_lower(size_t n, int32_t *head, const uint8_t *dep, const uint8_t *lift, int32_t *work);
 
 /* Features of the configuration for the action model; returns their number (<= PS_MAXF). */
 size_t prc_ps_action_feats(const ps_state *st, uint64_t *f);

@@ -77,7 +77,7 @@ typedef struct parser_eval {
   size_t uas, las;        /* correct heads; and universal relations (CoNLL 2018 LAS) */
   size_t las_full;        /* ... with the full relation, subtypes included */
   size_t nsent;
-  double seconds;         /* parsing time only (best pass when repeated) */
+  double seconds;         /* parsing CPU time only (best pass when repeated) */
 } parser_eval;
 
 /* Trains on train_path, evaluates on dev_path, writes out_path.  Returns 0,

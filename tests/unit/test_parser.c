@@ -1,0 +1,528 @@
+/* test_parser.c - the dependency parser: the transition system and its
+ * oracle on hand-made trees (projective and not), relation names, model
+ * loading errors, and hostile input (long sentences parse in linear time). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "model/parser.h"
+#include "model/parser_features.h"
+#include "model/tagger_features.h"
+#include "train/model_write.h"
+#include "train/parser_train.h"
+
+/* A small treebank of our own sentences.  Three trees are non-projective:
+ * an extraposed relative clause, a fronted object of an embedded verb and a
+ * prepositional phrase separated from its noun. */
+static const char *const corpus_text =
+    "# text = The minister said the talks would resume on Monday.\n"
+    "1\tThe\t_\tDET\t_\t_\t2\tdet\t_\t_\n"
+    "2\tminister\t_\tNOUN\t_\t_\t3\tnsubj\t_\t_\n"
+    "3\tsaid\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "4\tthe\t_\tDET\t_\t_\t5\tdet\t_\t_\n"
+    "5\ttalks\t_\tNOUN\t_\t_\t7\tnsubj\t_\t_\n"
+    "6\twould\t_\tAUX\t_\t_\t7\taux\t_\t_\n"
+    "7\tresume\t_\tVERB\t_\t_\t3\tccomp\t_\t_\n"
+    "8\ton\t_\tADP\t_\t_\t9\tcase\t_\t_\n"
+    "9\tMonday\t_\tPROPN\t_\t_\t7\tobl\t_\t_\n"
+    "10\t.\t_\tPUNCT\t_\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "# text = Officials from both ports, who asked not to be named, denied it.\n"
+    "1\tOfficials\t_\tNOUN\t_\t_\t14\tnsubj\t_\t_\n"
+    "2\tfrom\t_\tADP\t_\t_\t4\tcase\t_\t_\n"
+    "3\tboth\t_\tDET\t_\t_\t4\tdet\t_\t_\n"
+    "4\tports\t_\tNOUN\t_\t_\t1\tnmod\t_\t_\n"
+    "5\t,\t_\tPUNCT\t_\t_\t7\tpunct\t_\t_\n"
+    "6\twho\t_\tPRON\t_\t_\t7\tnsubj\t_\t_\n"
+    "7\tasked\t_\tVERB\t_\t_\t1\tacl:relcl\t_\t_\n"
+    "8\tnot\t_\tPART\t_\t_\t11\tadvmod\t_\t_\n"
+    "9\tto\t_\tPART\t_\t_\t11\tmark\t_\t_\n"
+    "10\tbe\t_\tAUX\t_\t_\t11\taux:pass\t_\t_\n"
+    "11\tnamed\t_\tVERB\t_\t_\t7\txcomp\t_\t_\n"
+    "12\t,\t_\tPUNCT\t_\t_\t7\tpunct\t_\t_\n"
+    "13\tit\t_\tPRON\t_\t_\t14\tobj\t_\t_\n"
+    "14\tdenied\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "15\t.\t_\tPUNCT\t_\t_\t14\tpunct\t_\t_\n"
+    "\n"
+    "# text = I met a farmer yesterday who grows rice.  (relative clause extraposed)\n"
+    "1\tI\t_\tPRON\t_\t_\t2\tnsubj\t_\t_\n"
+    "2\tmet\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "3\ta\t_\tDET\t_\t_\t4\tdet\t_\t_\n"
+    "4\tfarmer\t_\tNOUN\t_\t_\t2\tobj\t_\t_\n"
+    "5\tyesterday\t_\tNOUN\t_\t_\t2\tobl:tmod\t_\t_\n"
+    "6\twho\t_\tPRON\t_\t_\t7\tnsubj\t_\t_\n"
+    "7\tgrows\t_\tVERB\t_\t_\t4\tacl:relcl\t_\t_\n"
+    "8\trice\t_\tNOUN\t_\t_\t7\tobj\t_\t_\n"
+    "9\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "# text = What did the mayor say she wanted?  (object fronted out of the complement)\n"
+    "1\tWhat\t_\tPRON\t_\t_\t7\tobj\t_\t_\n"
+    "2\tdid\t_\tAUX\t_\t_\t5\taux\t_\t_\n"
+    "3\tthe\t_\tDET\t_\t_\t4\tdet\t_\t_\n"
+    "4\tmayor\t_\tNOUN\t_\t_\t5\tnsubj\t_\t_\n"
+    "5\tsay\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "6\tshe\t_\tPRON\t_\t_\t7\tnsubj\t_\t_\n"
+    "7\twanted\t_\tVERB\t_\t_\t5\tccomp\t_\t_\n"
+    "8\t?\t_\tPUNCT\t_\t_\t5\tpunct\t_\t_\n"
+    "\n"
+    "# text = A vote is planned on the new budget.  (PP separated from its noun)\n"
+    "1\tA\t_\tDET\t_\t_\t2\tdet\t_\t_\n"
+    "2\tvote\t_\tNOUN\t_\t_\t4\tnsubj:pass\t_\t_\n"
+    "3\tis\t_\tAUX\t_\t_\t4\taux:pass\t_\t_\n"
+    "4\tplanned\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "5\ton\t_\tADP\t_\t_\t8\tcase\t_\t_\n"
+    "6\tthe\t_\tDET\t_\t_\t8\tdet\t_\t_\n"
+    "7\tnew\t_\tADJ\t_\t_\t8\tamod\t_\t_\n"
+    "8\tbudget\t_\tNOUN\t_\t_\t2\tnmod\t_\t_\n"
+    "9\t.\t_\tPUNCT\t_\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "# text = Yes.\n"
+    "1\tYes\t_\tINTJ\t_\t_\t0\troot\t_\t_\n"
+    "2\t.\t_\tPUNCT\t_\t_\t1\tpunct\t_\t_\n"
+    "\n"
+    "# text = Prices rose, sales fell and shares slid.\n"
+    "1\tPrices\t_\tNOUN\t_\t_\t2\tnsubj\t_\t_\n"
+    "2\trose\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "3\t,\t_\tPUNCT\t_\t_\t5\tpunct\t_\t_\n"
+    "4\tsales\t_\tNOUN\t_\t_\t5\tnsubj\t_\t_\n"
+    "5\tfell\t_\tVERB\t_\t_\t2\tconj\t_\t_\n"
+    "6\tand\t_\tCCONJ\t_\t_\t8\tcc\t_\t_\n"
+    "7\tshares\t_\tNOUN\t_\t_\t8\tnsubj\t_\t_\n"
+    "8\tslid\t_\tVERB\t_\t_\t2\tconj\t_\t_\n"
+    "9\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
+    "\n";
+
+static char tmpdir[64];
+
+static const char *write_tmp(const char *name, const void *data, size_t n) {
+  static char path[128];
+  snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(data, 1, n, f), n);
+  assert_int_equal(fclose(f), 0);
+  return path;
+}
+
+static int setup(void **state) {
+  (void)state;
+  snprintf(tmpdir, sizeof tmpdir, "/tmp/precis-test-parser-XXXXXX");
+  return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+static void read_corpus(ud_corpus *c) {
+  precis_error err;
+  const char *path = write_tmp("small.conllu", corpus_text, strlen(corpus_text));
+  assert_int_equal(prc_ud_read(path, c, &err), 0);
+  assert_int_equal(c->nsent, 7);
+}
+
+/* Runs the oracle (always a cheapest action, the gold label on a right arc)
+ * from the empty configuration and returns the tree it builds. */
+static void oracle_parse(const ud_corpus *c, size_t b, size_t n, const int32_t *phead,
+                         const int16_t *prel, int32_t *out_head, int16_t *out_rel) {
+  tag_token tt[64];
+  uint8_t upos[64], onstack[65];
+  int32_t gh[64];
+  assert_true(n < 64);
+  for (size_t i = 0; i < n; i++) {
+    tt[i].s = c->text + c->off[b + i];
+    tt[i].len = c->len[b + i];
+    upos[i] = c->upos[b + i];
+    gh[i] = phead[i] < 0 ? (int32_t)n : phead[i];
+  }
+  void *scratch = malloc(prc_ps_scratch_size(n) + 16);
+  assert_non_null(scratch);
+  ps_state st;
+  prc_ps_state_init(&st, scratch, tt, upos, n, NULL, NULL);
+  memset(onstack, 0, sizeof onstack);
+  size_t steps = 0;
+  while (!ps_terminal(&st)) {
+    int cost[PS_NACTIONS];
+    prc_ps_costs(&st, gh, onstack, cost);
+    int best = -1;
+    for (int a = 0; a < PS_NACTIONS; a++)
+      if (cost[a] >= 0 && (best < 0 || cost[a] < cost[best])) best = a;
+    assert_true(best >= 0);
+    assert_int_equal(cost[best], 0); /* a projective gold tree never costs anything */
+    int lab = -1;
+    if (best != PS_SHIFT) {
+      int32_t h, d;
+      ps_arc(&st, best, &h, &d);
+      assert_int_equal(h, gh[d]);
+      lab = prel[d];
+    }
+    if (best == PS_SHIFT) onstack[st.b] = 1;
+    else onstack[st.stack[st.sp - 1]] = 0;
+    prc_ps_apply(&st, best, lab, 0);
+    steps++;
+  }
+  assert_int_equal(steps, 2 * n); /* n shifts, n arcs */
+  for (size_t i = 0; i < n; i++) {
+    out_head[i] = st.node[i].head >= (int32_t)n ? -1 : st.node[i].head;
+    out_rel[i] = (int16_t)st.node[i].lab;
+  }
+  free(scratch);
+}
+
+/* Every gold tree of the corpus -- lifted to a projective one when it is
+ * not -- is reached by the oracle, and lowering the lifted arcs gives the
+ * original tree back, labels included. */
+static void test_oracle_reaches_every_tree(void **state) {
+  (void)state;
+  ud_corpus c;
+  read_corpus(&c);
+  int nonproj = 0;
+  for (size_t s = 0; s < c.nsent; s++) {
+    size_t b = c.sent[s], n = c.sent[s + 1] - b;
+    int32_t ph[64], h[64], work[130];
+    int16_t pr[64], r[64];
+    uint8_t dep[64], lift[64];
+    memcpy(ph, c.head + b, n * sizeof *ph);
+    memcpy(pr, c.rel + b, n * sizeof *pr);
+    if (!prc_ps_is_projective(ph, n)) {
+      nonproj++;
+      assert_true(prc_ps_projectivize(&c, ph, pr, n) > 0);
+      assert_true(prc_ps_is_projective(ph, n));
+    } else {
+      assert_int_equal(prc_ps_projectivize(&c, ph, pr, n), 0);
+    }
+    oracle_parse(&c, b, n, ph, pr, h, r);
+    assert_memory_equal(h, ph, n * sizeof *h);
+    assert_memory_equal(r, pr, n * sizeof *r);
+    for (size_t i = 0; i < n; i++) {
+      const char *l = c.labels[r[i]], *sep = strstr(l, PS_LIFT_SEP);
+      dep[i] = (uint8_t)prc_dep_id(l, sep ? (size_t)(sep - l) : strlen(l));
+      lift[i] = sep ? (uint8_t)prc_dep_id(sep + 2, strlen(sep + 2)) : 0;
+    }
+    prc_ps_lower(n, h, dep, lift, work);
+    assert_memory_equal(h, c.head + b, n * sizeof *h);
+    for (size_t i = 0; i < n; i++)
+      assert_int_equal(dep[i], prc_dep_id(c.labels[c.rel[b + i]], strlen(c.labels[c.rel[b + i]])));
+  }
+  assert_int_equal(nonproj, 3);
+  prc_ud_free(&c);
+}
+
+/* The lifted label of the fronted object names the original head's relation. */
+static void test_lifted_label(void **state) {
+  (void)state;
+  ud_corpus c;
+  read_corpus(&c);
+  size_t b = c.sent[3], n = c.sent[4] - b;
+  int32_t ph[16];
+  int16_t pr[16];
+  memcpy(ph, c.head + b, n * sizeof *ph);
+  memcpy(pr, c.rel + b, n * sizeof *pr);
+  assert_int_equal(prc_ps_projectivize(&c, ph, pr, n), 1);
+  assert_int_equal(ph[0], 4); /* What -> say (lifted from wanted) */
+  assert_string_equal(c.labels[pr[0]], "obj||ccomp");
+  prc_ud_free(&c);
+}
+
+/* Any sequence of valid actions ends in one tree: 2n moves, one root, no cycle. */
+static void test_any_actions_make_a_tree(void **state) {
+  (void)state;
+  enum { N = 40 };
+  tag_token tt[N];
+  uint8_t upos[N];
+  for (int i = 0; i < N; i++) {
+    tt[i].s = "word";
+    tt[i].len = 4;
+    upos[i] = TAG_UPOS_NOUN;
+  }
+  void *scratch = malloc(prc_ps_scratch_size(N) + 16);
+  assert_non_null(scratch);
+  uint64_t rng = 12345;
+  for (int trial = 0; trial < 200; trial++) {
+    ps_state st;
+    prc_ps_state_init(&st, scratch, tt, upos, N, NULL, NULL);
+    int steps = 0;
+    while (!ps_terminal(&st)) {
+      unsigned v = ps_valid(&st);
+      assert_true(v != 0);
+      int a;
+      do {
+        rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+        a = (int)((rng >> 33) % PS_NACTIONS);
+      } while (!(v & (1u << a)));
+      prc_ps_apply(&st, a, 1, PRC_DEP_DEP);
+      steps++;
+    }
+    assert_int_equal(steps, 2 * N);
+    int roots = 0;
+    for (int i = 0; i < N; i++) {
+      roots += st.node[i].head == N;
+      int x = i, k = 0;
+      while (x != N && k <= N) {
+        x = st.node[x].head;
+        k++;
+      }
+      assert_int_equal(x, N); /* reaches the root: no cycle */
+    }
+    assert_int_equal(roots, 1);
+  }
+  free(scratch);
+}
+
+static void test_dep_names(void **state) {
+  (void)state;
+  assert_string_equal(prc_dep_name(PRC_DEP_NSUBJ), "nsubj");
+  assert_string_equal(prc_dep_name(PRC_DEP_ACL_RELCL), "acl:relcl");
+  assert_string_equal(prc_dep_name(-1), "_");
+  assert_string_equal(prc_dep_name(PRC_DEP_COUNT), "_");
+  assert_int_equal(prc_dep_id("obl:tmod", 8), PRC_DEP_OBL_TMOD);
+  assert_int_equal(prc_dep_id("obl:somethingnew", 16), PRC_DEP_OBL);
+  assert_int_equal(prc_dep_id("nonsense", 8), PRC_DEP_DEP);
+  assert_int_equal(prc_dep_base(PRC_DEP_NSUBJ_PASS), PRC_DEP_NSUBJ);
+  assert_int_equal(prc_dep_base(PRC_DEP_ROOT), PRC_DEP_ROOT);
+  for (int i = 1; i < PRC_DEP_COUNT; i++)
+    assert_int_equal(prc_dep_id(prc_dep_name(i), strlen(prc_dep_name(i))), i);
+}
+
+/* ---- a tiny trained model, for the tests below ---------------------------------------------- */
+
+static const char *tiny_model(void) {
+  static char path[128];
+  if (path[0]) return path;
+  if (!prc_tagger_builtin(TAGGER_POS, NULL)) skip(); /* a build without models */
+  char conllu[16384];
+  size_t n = 0;
+  for (int k = 0; k < 3; k++) { /* the corpus three times over */
+    memcpy(conllu + n, corpus_text, strlen(corpus_text));
+    n += strlen(corpus_text);
+  }
+  char tpath[128];
+  snprintf(tpath, sizeof tpath, "%s", write_tmp("tiny.conllu", conllu, n));
+  snprintf(path, sizeof path, "%s/tiny.bin", tmpdir);
+  parser_train_opts o = {0};
+  o.train_path = tpath;
+  o.dev_path = tpath;
+  o.out_path = path;
+  o.seed = 1;
+  o.epochs = 5;
+  parser_eval ev;
+  precis_error err;
+  if (prc_parser_train(&o, &ev, &err) < 0) fail_msg("training failed: %s", err.message);
+  return path;
+}
+
+static int parse_loads(const void *buf, size_t n, precis_error *err) {
+  parser *p = prc_parser_load_memory(buf, n, err);
+  prc_parser_free(p);
+  return p ? 0 : -1;
+}
+
+static unsigned char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  fseek(f, 0, SEEK_END);
+  long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  unsigned char *b = malloc((size_t)len);
+  assert_non_null(b);
+  assert_int_equal(fread(b, 1, (size_t)len, f), (size_t)len);
+  fclose(f);
+  *n = (size_t)len;
+  return b;
+}
+
+static void test_load_errors(void **state) {
+  (void)state;
+  precis_error err;
+  size_t n;
+  unsigned char *b = slurp(tiny_model(), &n);
+  assert_int_equal(parse_loads(b, n, &err), 0);
+  /* truncated anywhere: a format error, never a crash */
+  for (size_t cut = 0; cut < n; cut += n / 37 + 1) {
+    assert_int_equal(parse_loads(b, cut, &err), -1);
+    assert_true(err.code == PRECIS_ERROR_MODEL_FORMAT);
+  }
+  /* a flipped byte: the checksum catches it */
+  b[n / 2] ^= 0x40;
+  assert_int_equal(parse_loads(b, n, &err), -1);
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
+  b[n / 2] ^= 0x40;
+  /* a tagger model is of the wrong kind */
+  model_writer w;
+  prc_model_writer_init(&w, TG_FEATSET_POS);
+  const char *labels[] = {"NOUN"};
+  prc_model_writer_labels(&w, labels, 1);
+  pc_buf out;
+  assert_int_equal(prc_model_writer_finish(&w, &out), 0);
+  prc_model_writer_free(&w);
+  assert_int_equal(parse_loads(out.p, out.n, &err), -1);
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+  assert_non_null(strstr(err.message, "tagger"));
+  free(out.p);
+  /* a parser model without weights */
+  prc_model_writer_init(&w, PRC_PARSER_FEATSET);
+  const char *rels[] = {"root", "nsubj"};
+  prc_model_writer_labels(&w, rels, 2);
+  assert_int_equal(prc_model_writer_finish(&w, &out), 0);
+  prc_model_writer_free(&w);
+  assert_int_equal(parse_loads(out.p, out.n, &err), -1);
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
+  free(out.p);
+  /* a label set without "root" */
+  prc_model_writer_init(&w, PRC_PARSER_FEATSET);
+  const char *norel[] = {"nsubj", "obj"};
+  prc_model_writer_labels(&w, norel, 2);
+  assert_int_equal(prc_model_writer_finish(&w, &out), 0);
+  prc_model_writer_free(&w);
+  assert_int_equal(parse_loads(out.p, out.n, &err), -1);
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
+  free(out.p);
+  /* files */
+  assert_null(prc_parser_load_file("/nonexistent/parse.bin", &err));
+  assert_int_equal(err.code, PRECIS_ERROR_IO);
+  assert_null(prc_parser_load_file(NULL, &err));
+  assert_int_equal(err.code, PRECIS_ERROR_INVALID_ARGUMENT);
+  assert_null(prc_parser_load_memory(NULL, 10, &err));
+  free(b);
+  prc_parser_free(NULL);
+}
+
+/* A trained model gives a tree for every sentence, and training is deterministic. */
+static void test_tiny_model(void **state) {
+  (void)state;
+  precis_error err;
+  parser *p = prc_parser_load_file(tiny_model(), &err);
+  assert_non_null(p);
+  assert_string_equal(prc_parser_note(p, "seed"), "1");
+  assert_string_equal(prc_parser_note(p, "no such note"), "");
+  ud_corpus c;
+  read_corpus(&c);
+  parser_eval ev;
+  int32_t head[256];
+  uint8_t rel[256];
+  assert_true(c.ntok < 256);
+  prc_parser_eval_corpus(p, NULL, &c, 1, &ev, head, rel);
+  assert_int_equal(ev.n, c.ntok);
+  assert_true(ev.uas > ev.n / 2); /* learnt its own training data, mostly */
+  for (size_t s = 0; s < c.nsent; s++) {
+    size_t b = c.sent[s], n = c.sent[s + 1] - b, roots = 0;
+    for (size_t i = 0; i < n; i++) {
+      assert_true(head[b + i] >= -1 && head[b + i] < (int32_t)n);
+      roots += head[b + i] < 0;
+      assert_int_equal(head[b + i] < 0, rel[b + i] == PRC_DEP_ROOT);
+    }
+    assert_int_equal(roots, 1);
+  }
+  prc_ud_free(&c);
+  prc_parser_free(p);
+  /* the same seed gives the same bytes */
+  size_t n1, n2;
+  unsigned char *a = slurp(tiny_model(), &n1);
+  char again[128];
+  snprintf(again, sizeof again, "%s/tiny2.bin", tmpdir);
+  parser_train_opts o = {0};
+  char tpath[128];
+  snprintf(tpath, sizeof tpath, "%s/tiny.conllu", tmpdir);
+  o.train_path = o.dev_path = tpath;
+  o.out_path = again;
+  o.seed = 1;
+  o.epochs = 5;
+  assert_int_equal(prc_parser_train(&o, &ev, &err), 0);
+  unsigned char *b2 = slurp(again, &n2);
+  assert_int_equal(n1, n2);
+  assert_memory_equal(a, b2, n1);
+  free(a);
+  free(b2);
+}
+
+/* No model: a flat tree (every token under the first). */
+static void test_null_parser(void **state) {
+  (void)state;
+  tag_token tt[3] = {{"a", 1}, {"b", 1}, {"c", 1}};
+  uint8_t upos[3] = {0, 0, 0}, rel[3];
+  int32_t head[3];
+  char scratch[1024];
+  assert_true(prc_parser_scratch_size(3) <= sizeof scratch);
+  prc_parser_parse(NULL, tt, upos, 3, scratch, head, rel);
+  assert_int_equal(head[0], -1);
+  assert_int_equal(rel[0], PRC_DEP_ROOT);
+  assert_int_equal(head[1], 0);
+  assert_int_equal(head[2], 0);
+  prc_parser_parse(NULL, tt, upos, 0, scratch, head, rel); /* n = 0: nothing */
+}
+
+static double cpu_seconds_to_parse(const parser *p, size_t n) {
+  tag_token *tt = malloc(n * sizeof *tt);
+  uint8_t *upos = malloc(n), *rel = malloc(n);
+  int32_t *head = malloc(n * sizeof *head);
+  void *scratch = malloc(prc_parser_scratch_size(n));
+  assert_true(tt && upos && rel && head && scratch);
+  static const char *const words[] = {"the", "vote", ",", "said", "(", "he", ")", "and", "\"", "it", "was", "over"};
+  static const uint8_t tags[] = {TAG_UPOS_DET, TAG_UPOS_NOUN, TAG_UPOS_PUNCT, TAG_UPOS_VERB, TAG_UPOS_PUNCT,
+                                 TAG_UPOS_PRON, TAG_UPOS_PUNCT, TAG_UPOS_CCONJ, TAG_UPOS_PUNCT, TAG_UPOS_PRON,
+                                 TAG_UPOS_AUX, TAG_UPOS_ADV};
+  for (size_t i = 0; i < n; i++) {
+    tt[i].s = words[i % 12];
+    tt[i].len = (uint32_t)strlen(words[i % 12]);
+    upos[i] = tags[i % 12];
+  }
+  double best = 1e9;
+  for (int rep = 0; rep < 3; rep++) {
+    clock_t t0 = clock();
+    prc_parser_parse(p, tt, upos, n, scratch, head, rel);
+    double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    if (t < best) best = t;
+  }
+  size_t roots = 0;
+  for (size_t i = 0; i < n; i++) {
+    assert_true(head[i] >= -1 && head[i] < (int32_t)n);
+    roots += head[i] < 0;
+  }
+  assert_int_equal(roots, 1);
+  free(tt);
+  free(upos);
+  free(rel);
+  free(head);
+  free(scratch);
+  return best;
+}
+
+/* Hostile input: one sentence of 5,000 tokens, and of 50,000.  Ten times
+ * the tokens must cost about ten times the time (a quadratic step would
+ * make it a hundred); the bound is loose because the machine is shared. */
+static void test_long_sentence_linear(void **state) {
+  (void)state;
+  precis_error err;
+  const parser *p = prc_parser_builtin(&err);
+  if (!p) {
+    p = prc_parser_load_file(tiny_model(), &err);
+    assert_non_null(p);
+  }
+  double t1 = cpu_seconds_to_parse(p, 5000), t2 = cpu_seconds_to_parse(p, 50000);
+  if (t1 < 1e-4) t1 = 1e-4;
+  if (t2 / t1 > 35) fail_msg("5,000 tokens %.4fs, 50,000 tokens %.4fs: not linear", t1, t2);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_oracle_reaches_every_tree),
+      cmocka_unit_test(test_lifted_label),
+      cmocka_unit_test(test_any_actions_make_a_tree),
+      cmocka_unit_test(test_dep_names),
+      cmocka_unit_test(test_load_errors),
+      cmocka_unit_test(test_tiny_model),
+      cmocka_unit_test(test_null_parser),
+      cmocka_unit_test(test_long_sentence_linear),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
