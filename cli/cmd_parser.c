@@ -5,7 +5,6 @@
 
 #include "commands.h"
 #include "opt.h"
-#include "model/tagger_features.h"
 #include "train/parser_train.h"
 
 enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_POS_MODEL, O_QUIET, O_MODEL, O_FORMAT, O_BENCH, O_JACKKNIFE, O_TEXT_DIR, O_OUT };
@@ -212,7 +211,7 @@ int prc_cmd_eval_parse(int argc, char **argv) {
       for (size_t s = 0; s < c.nsent; s++) {
         for (size_t i = c.sent[s]; i < c.sent[s + 1]; i++)
           fprintf(f, "%zu\t%s\t_\t%s\t_\t_\t%d\t%s\t_\t_\n", i - c.sent[s] + 1, c.text + c.off[i],
-                  prc_tg_upos_names[c.upos[i]], ph[i] + 1, prc_dep_name(pr[i]));
+                  prc_ud_upos_name(c.upos[i]), ph[i] + 1, prc_dep_name(pr[i]));
         fputc('\n', f);
       }
       if (fclose(f) != 0) rc = 1;

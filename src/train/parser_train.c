@@ -63,6 +63,10 @@ void prc_ud_free(ud_corpus *c) {
   memset(c, 0, sizeof *c);
 }
 
+const char *prc_ud_upos_name(int upos) {
+  return upos >= 0 && upos < TAG_UPOS_COUNT ? prc_tg_upos_names[upos] : "X";
+}
+
 static int upos_id(const char *s) {
   for (int i = 0; i < TAG_UPOS_COUNT; i++)
     if (!strcmp(prc_tg_upos_names[i], s)) return i;

@@ -36,6 +36,8 @@ typedef struct ud_corpus {
  * UPOS, a head out of range, a sentence that is not a single-rooted tree). */
 int prc_ud_read(const char *path, ud_corpus *c, precis_error *err);
 void prc_ud_free(ud_corpus *c);
+/* "NOUN", "VERB", ... for a TAG_UPOS_* id ("X" when out of range). */
+const char *prc_ud_upos_name(int upos);
 /* The label index of name (added when new; -1 if the table is full). */
 int prc_ud_label(ud_corpus *c, const char *name);
 
