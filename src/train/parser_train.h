@@ -70,6 +70,7 @@ typedef struct parser_train_opts {
                              (NULL = the parent of the training file's folder) */
   float prune;            /* drop averaged weights below this (0 = default) */
   int verbose;
+  int runs;               /* training runs averaged into the model (0 = default, 3) */
 } parser_train_opts;
 
 typedef struct parser_eval {
