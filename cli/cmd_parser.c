@@ -7,7 +7,7 @@
 #include "opt.h"
 #include "train/parser_train.h"
 
-enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_POS_MODEL, O_QUIET, O_MODEL, O_FORMAT, O_BENCH, O_JACKKNIFE, O_TEXT_DIR, O_OUT };
+enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_POS_MODEL, O_QUIET, O_MODEL, O_FORMAT, O_BENCH, O_JACKKNIFE, O_TEXT_DIR, O_OUT, O_RUNS, O_GOLD_TAGS };
 
 #define OPT_END {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}
 #define OPT_POS_MODEL {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the tags (default: built-in)", NULL, 0, 0, 0}
@@ -16,7 +16,8 @@ static const prc_opt train_opts[] = {
     {O_OUTPUT, 'o', "output", PRC_OPT_STRING, "MODEL", "write the model to this file (required)", NULL, 0, 0, 0},
     {O_SEED, 0, "seed", PRC_OPT_U64, "N", "random seed (default 1)", NULL, 0, 0, 0},
     {O_EPOCHS, 0, "epochs", PRC_OPT_INT, "N", "training epochs, 1 to 1000 (default 15)", NULL, 1, 1000, 0},
-    {O_PRUNE, 0, "prune", PRC_OPT_REAL, "X", "drop averaged weights below X (default 0.05)", NULL, 0, 0, 0},
+    {O_RUNS, 0, "runs", PRC_OPT_INT, "N", "training runs (other seeds) averaged into one model, 1 to 20 (default 3)", NULL, 1, 20, 0},
+    {O_PRUNE, 0, "prune", PRC_OPT_REAL, "X", "drop averaged weights below X (default 1.5)", NULL, 0, 0, 0},
     OPT_POS_MODEL,
     {O_JACKKNIFE, 0, "jackknife", PRC_OPT_INT, "K", "training tags from POS taggers trained on the other of K folds (default 10; 1 = tags of the POS model)", NULL, 1, 100, 0},
     {O_TEXT_DIR, 0, "text-dir", PRC_OPT_STRING, "DIR", "data folder for the jackknifed taggers' word clusters (default: the parent of TRAIN's folder)", NULL, 0, 0, 0},
@@ -28,6 +29,7 @@ static const prc_opt eval_opts[] = {
     {O_FORMAT, 0, "format", PRC_OPT_CHOICE, "FMT", "output format (json: one object)", "text|json", 0, 0, 0},
     {O_BENCH, 0, "bench", PRC_OPT_FLAG, NULL, "parse 10 times and print the speed on stderr", NULL, 0, 0, 0},
     {O_OUT, 'o', "output", PRC_OPT_STRING, "FILE", "also write the parses as CoNLL-U (gold columns, predicted HEAD and DEPREL)", NULL, 0, 0, 0},
+    {O_GOLD_TAGS, 0, "gold-tags", PRC_OPT_FLAG, NULL, "analysis: parse with the file's gold UPOS (what tagging errors cost; not a score)", NULL, 0, 0, 0},
     PRC_OPT_HELP_ENTRY, OPT_END};
 
 static const char *const train_usage[] = {"precis train parse [options] TRAIN.conllu DEV.conllu -o MODEL", NULL};
@@ -50,7 +52,7 @@ typedef struct pargs {
   const char *in1, *in2, *out, *model, *pos_model;
   uint64_t seed;
   const char *text_dir, *pred_out;
-  int epochs, quiet, json, bench, jackknife;
+  int epochs, quiet, json, bench, jackknife, runs, gold_tags;
   float prune;
 } pargs;
 
@@ -68,6 +70,7 @@ static int parse_args(int argc, char **argv, const prc_cmd *cmd, int nfiles, par
     case O_OUTPUT: a->out = p.value; break;
     case O_SEED: a->seed = p.u64; break;
     case O_EPOCHS: a->epochs = (int)p.num; break;
+    case O_RUNS: a->runs = (int)p.num; break;
     case O_PRUNE: a->prune = (float)p.real; break;
     case O_POS_MODEL: a->pos_model = p.value; break;
     case O_QUIET: a->quiet = 1; break;
@@ -77,6 +80,7 @@ static int parse_args(int argc, char **argv, const prc_cmd *cmd, int nfiles, par
     case O_JACKKNIFE: a->jackknife = (int)p.num; break;
     case O_TEXT_DIR: a->text_dir = p.value; break;
     case O_OUT: a->pred_out = p.value; break;
+    case O_GOLD_TAGS: a->gold_tags = 1; break;
     case PRC_OPT_OPERAND: {
       const char *v = !strcmp(p.value, "-") ? "/dev/stdin" : p.value;
       if (n == nfiles) {
@@ -120,7 +124,7 @@ int prc_cmd_train_parse(int argc, char **argv) {
   if (!a.out) return prc_cmd_usage_error(cmd, "needs -o MODEL");
   tagger *pos;
   if (load_pos(a.pos_model, &pos) < 0) return 1;
-  parser_train_opts o = {a.in1, a.in2, a.out, a.seed, a.epochs, pos, a.jackknife, a.text_dir, a.prune, !a.quiet};
+  parser_train_opts o = {a.in1, a.in2, a.out, a.seed, a.epochs, pos, a.jackknife, a.text_dir, a.prune, !a.quiet, a.runs};
   parser_eval ev;
   precis_error err;
   int rc = prc_parser_train(&o, &ev, &err);
@@ -174,7 +178,7 @@ int prc_cmd_eval_parse(int argc, char **argv) {
     fprintf(stderr, "precis: out of memory\n");
     return 1;
   }
-  prc_parser_eval_corpus(p, pos, &c, a.bench ? 10 : 1, &ev, ph, pr);
+  prc_parser_eval_corpus(p, a.gold_tags ? PRC_PARSER_GOLD_TAGS : pos, &c, a.bench ? 10 : 1, &ev, ph, pr);
   prc_parser_free(pm);
   prc_tagger_free(pos);
   if (a.json)

@@ -288,8 +288,9 @@ void prc_ps_costs(const ps_state *st, const int32_t *gh, const uint8_t *onstack,
 /* ---- training ------------------------------------------------------------------------------- */
 
 #define PARSE_EPOCHS 15
-#define LIFT_MIN 20       /* a lifted label seen fewer times is trained as its plain relation */
-#define PARSE_PRUNE 0.05f
+#define PARSE_RUNS 3     /* training runs averaged into the model */
+#define LIFT_MIN 20      /* a lifted label seen fewer times is trained as its plain relation */
+#define PARSE_PRUNE 1.5f /* averaged weights below this are dropped (model size; see docs/parsing.md) */
 #define EXPLORE_FROM 1   /* epochs (0-based) from which training follows its own predictions */
 #define EXPLORE_P 0.9    /* ... with this probability on a mistake */
 
@@ -423,11 +424,6 @@ typedef struct label_map {
   int root;
 } label_map;
 
-static double explore_p(void) { /* EXPERIMENT ONLY */
-  const char *e = getenv("PRECIS_EXPLORE_P");
-  return e ? atof(e) : EXPLORE_P;
-}
-
 typedef struct trainer_ctx {
   pc_trainer *act, *lab;
   const label_map *lm;
@@ -523,7 +519,7 @@ static void train_sentence(trainer_ctx *tc, const tag_token *tt, const uint8_t *
       }
       prc_pc_trainer_tick(tc->act);
       prc_pc_trainer_tick(tc->lab);
-      if (pcost > gc && !(tc->explore && prc_pc_rng_below(&tc->rng, 1000) < (uint64_t)(explore_p() * 1000))) {
+      if (pcost > gc && !(tc->explore && prc_pc_rng_below(&tc->rng, 1000) < (uint64_t)(EXPLORE_P * 1000))) {
         act = ga;
         lab = glab;
       } else {
@@ -694,11 +690,7 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
   }
   /* predicted POS tags for training (the parser sees predicted tags at run time) */
   uint8_t *ptags = xrealloc(NULL, tr.ntok);
-  FILE *cachef = getenv("PRECIS_TAGS_CACHE") ? fopen(getenv("PRECIS_TAGS_CACHE"), "rb") : NULL;
-  if (cachef) {
-    if (fread(ptags, 1, tr.ntok, cachef) != tr.ntok) abort();
-    fclose(cachef);
-  } else if (o->jackknife > 1) {
+  if (o->jackknife > 1) {
     if (jackknife_tags(o, &tr, o->jackknife, ptags, err) < 0) {
       free(ptags);
       free(mrel);
@@ -707,13 +699,6 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
     }
   } else {
     tag_corpus(pos, &tr, ptags);
-  }
-  { /* EXPERIMENT ONLY (not to commit): cache of the training tags */
-    const char *cache = getenv("PRECIS_TAGS_CACHE");
-    if (cache && o->jackknife > 1) {
-      FILE *cf = fopen(cache, "wb");
-      if (cf) { fwrite(ptags, 1, tr.ntok, cf); fclose(cf); }
-    }
   }
   size_t ptag_ok = 0;
   for (size_t i = 0; i < tr.ntok; i++) ptag_ok += ptags[i] == tr.upos[i];
@@ -729,31 +714,51 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
   tag_token *tt = xrealloc(NULL, (maxn + 1) * sizeof *tt);
   int32_t *gh = xrealloc(NULL, (maxn + 1) * sizeof *gh);
   uint8_t *onstack = xrealloc(NULL, maxn + 2);
-  /* clusters: the POS model's, copied into the parser model (CLUS) */
-  trainer_ctx tc;
-  memset(&tc, 0, sizeof tc);
-  tc.act = prc_pc_trainer_new(PS_NACTIONS);
-  tc.lab = prc_pc_trainer_new(lm.n);
-  if (!tc.act || !tc.lab) die_oom();
-  tc.lm = &lm;
+  /* Several training runs (seeds seed, seed + 1000003, ...: other sentence
+   * orders and explorations), their averaged weights averaged into one
+   * model: an ensemble at the run-time cost of one model. */
+  int nruns = o->runs > 0 ? o->runs : PARSE_RUNS;
   uint64_t seed = o->seed ? o->seed : 1;
-  prc_pc_rng_seed(&tc.rng, seed);
   int epochs = o->epochs > 0 ? o->epochs : PARSE_EPOCHS;
   uint32_t *order = xrealloc(NULL, tr.nsent * sizeof *order);
-  for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
-  for (int ep = 0; ep < epochs; ep++) {
-    prc_pc_shuffle(&tc.rng, order, tr.nsent);
-    tc.explore = ep >= EXPLORE_FROM;
-    tc.steps = tc.errors = 0;
-    for (size_t q = 0; q < tr.nsent; q++) {
-      size_t s = order[q], b = tr.sent[s], n = tr.sent[s + 1] - b;
-      tokens_of(&tr, b, n, tt);
-      train_sentence(&tc, tt, ptags + b, n, tr.head + b, mrel + b, &pos->clus, &pos->dict, scratch, gh, onstack);
+  pc_trainer *sum_act = NULL, *sum_lab = NULL;
+  if (nruns > 1) {
+    sum_act = prc_pc_trainer_new(PS_NACTIONS);
+    sum_lab = prc_pc_trainer_new(lm.n);
+    if (!sum_act || !sum_lab) die_oom();
+  }
+  trainer_ctx tc;
+  for (int run = 0; run < nruns; run++) {
+    if (o->verbose && nruns > 1) fprintf(stderr, "  run %d/%d\n", run + 1, nruns);
+    memset(&tc, 0, sizeof tc);
+    tc.act = prc_pc_trainer_new(PS_NACTIONS);
+    tc.lab = prc_pc_trainer_new(lm.n);
+    if (!tc.act || !tc.lab) die_oom();
+    tc.lm = &lm;
+    prc_pc_rng_seed(&tc.rng, seed + (uint64_t)run * 1000003u);
+    for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
+    for (int ep = 0; ep < epochs; ep++) {
+      prc_pc_shuffle(&tc.rng, order, tr.nsent);
+      tc.explore = ep >= EXPLORE_FROM;
+      tc.steps = tc.errors = 0;
+      for (size_t q = 0; q < tr.nsent; q++) {
+        size_t s = order[q], b = tr.sent[s], n = tr.sent[s + 1] - b;
+        tokens_of(&tr, b, n, tt);
+        train_sentence(&tc, tt, ptags + b, n, tr.head + b, mrel + b, &pos->clus, &pos->dict, scratch, gh, onstack);
+      }
+      if (o->verbose)
+        fprintf(stderr, "  epoch %d: %.2f%% of decisions wrong, %zu + %zu features, %.0fs\n", ep + 1,
+                100.0 * (double)tc.errors / (double)(tc.steps ? tc.steps : 1),
+                prc_pc_trainer_nfeatures(tc.act), prc_pc_trainer_nfeatures(tc.lab), now_sec() - t0);
     }
-    if (o->verbose)
-      fprintf(stderr, "  epoch %d: %.2f%% of decisions wrong, %zu + %zu features, %.0fs\n", ep + 1,
-              100.0 * (double)tc.errors / (double)(tc.steps ? tc.steps : 1),
-              prc_pc_trainer_nfeatures(tc.act), prc_pc_trainer_nfeatures(tc.lab), now_sec() - t0);
+    if (nruns > 1) {
+      prc_pc_trainer_accumulate(sum_act, tc.act, 1.0f / (float)nruns);
+      prc_pc_trainer_accumulate(sum_lab, tc.lab, 1.0f / (float)nruns);
+      prc_pc_trainer_free(tc.act);
+      prc_pc_trainer_free(tc.lab);
+      tc.act = sum_act;
+      tc.lab = sum_lab;
+    }
   }
 
   /* the model file */
@@ -795,13 +800,13 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
            "licence: CC BY-SA 4.0 (UD English EWT)\n"
            "date: %s\n"
            "dev: UAS %.4f LAS %.4f (predicted UPOS, punctuation included) on %s (%zu tokens)\n"
-           "epochs: %d\nseed: %llu\n"
+           "epochs: %d\nruns: %d\nseed: %llu\n"
            "features: greedy arc-hybrid, dynamic oracle with exploration, pseudo-projective "
            "lifting, factored action/label averaged perceptrons over hashed word/UPOS/cluster "
            "configuration features; training tags %s\n",
            base_name(o->train_path), date, ev.n ? (double)ev.uas / (double)ev.n : 0,
            ev.n ? (double)ev.las / (double)ev.n : 0, base_name(o->dev_path), ev.n, epochs,
-           (unsigned long long)seed, jk);
+           nruns, (unsigned long long)seed, jk);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
   int rc = prc_model_writer_save(&w, o->out_path, err);
   prc_model_writer_free(&w);
@@ -841,12 +846,13 @@ int prc_parser_eval_corpus(const parser *p, const tagger *pos, const ud_corpus *
                            parser_eval *ev, int32_t *pred_head, uint8_t *pred_rel) {
   memset(ev, 0, sizeof *ev);
   if (!pos) pos = prc_tagger_builtin(TAGGER_POS, NULL);
+  else if (pos == PRC_PARSER_GOLD_TAGS) pos = NULL;
   size_t maxn = 0;
   for (size_t s = 0; s < c->nsent; s++)
     if (c->sent[s + 1] - c->sent[s] > maxn) maxn = c->sent[s + 1] - c->sent[s];
   uint8_t *tags = xrealloc(NULL, c->ntok);
   tag_corpus(pos, c, tags);
-  if (getenv("PRECIS_GOLD_TAGS")) memcpy(tags, c->upos, c->ntok); /* EXPERIMENT ONLY */
+  if (pos == PRC_PARSER_GOLD_TAGS) memcpy(tags, c->upos, c->ntok); /* analysis only */
   tag_token *tt = xrealloc(NULL, c->ntok * sizeof *tt);
   tokens_of(c, 0, c->ntok, tt);
   void *scratch = xrealloc(NULL, prc_parser_scratch_size(maxn) + 64);

@@ -72,6 +72,7 @@ typedef struct parser_train_opts {
                              (NULL = the parent of the training file's folder) */
   float prune;            /* drop averaged weights below this (0 = default) */
   int verbose;
+  int runs;               /* training runs averaged into the model (0 = default, 3) */
 } parser_train_opts;
 
 typedef struct parser_eval {
@@ -86,8 +87,12 @@ typedef struct parser_eval {
  * or -1 with err. */
 int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error *err);
 
+/* pos argument of prc_parser_eval*: parse with the treebank's gold tags
+ * (an analysis of what tagging errors cost, never the parser's score). */
+#define PRC_PARSER_GOLD_TAGS ((const tagger *)(uintptr_t)1)
+
 /* Scores p on a gold treebank with gold tokens and the POS tags of pos
- * (NULL = built-in), never the gold tags; repeat > 1 parses the corpus that
+ * (NULL = built-in; never the gold tags unless PRC_PARSER_GOLD_TAGS); repeat > 1 parses the corpus that
  * many times and keeps the fastest pass's time.  pred (optional) receives
  * the predicted heads and relations of every token. */
 int prc_parser_eval(const parser *p, const tagger *pos, const char *path, int repeat,

@@ -155,6 +155,20 @@ void prc_pc_trainer_learn(pc_trainer *t, const uint64_t *feats, size_t nf, int g
 
 void prc_pc_trainer_tick(pc_trainer *t) { t->clock += 1; }
 
+void prc_pc_trainer_accumulate(pc_trainer *dst, const pc_trainer *src, float k) {
+  if (dst->C != src->C) abort();
+  const int C = src->C;
+  const double invc = 1.0 / src->clock;
+  for (size_t i = 0; i < src->cap; i++) { /* slot order: deterministic */
+    if (!src->keys[i]) continue;
+    size_t r = src->rowof[i], d = get_row(dst, src->keys[i]);
+    for (int c = 0; c < C; c++) {
+      double a = src->w[r * C + c] - src->u[r * C + c] * invc;
+      dst->w[d * C + c] += (float)(k * a);
+    }
+  }
+}
+
 /* ---- export ------------------------------------------------------------------- */
 
 static int build_slots(pc_model *m) {

@@ -31,6 +31,10 @@ void prc_pc_trainer_update(pc_trainer *t, const uint64_t *feats, size_t nf, int 
 void prc_pc_trainer_learn(pc_trainer *t, const uint64_t *feats, size_t nf, int gold, int pred);
 /* Marks the end of one training instance (the averaging clock). */
 void prc_pc_trainer_tick(pc_trainer *t);
+/* Adds k times src's averaged weights to dst's current weights (dst must be
+ * a trainer that is never updated: its averaged weights are then its
+ * current ones).  Averaging several runs' models into one. */
+void prc_pc_trainer_accumulate(pc_trainer *dst, const pc_trainer *src, float k);
 /* Number of distinct features that have weights. */
 size_t prc_pc_trainer_nfeatures(const pc_trainer *t);
 

@@ -315,6 +315,7 @@ static const char *tiny_model(void) {
   o.out_path = path;
   o.seed = 1;
   o.epochs = 5;
+  o.prune = 0.01f;
   parser_eval ev;
   precis_error err;
   if (prc_parser_train(&o, &ev, &err) < 0) fail_msg("training failed: %s", err.message);
@@ -437,6 +438,7 @@ static void test_tiny_model(void **state) {
   o.out_path = again;
   o.seed = 1;
   o.epochs = 5;
+  o.prune = 0.01f;
   assert_int_equal(prc_parser_train(&o, &ev, &err), 0);
   unsigned char *b2 = slurp(again, &n2);
   assert_int_equal(n1, n2);
