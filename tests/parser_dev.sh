@@ -78,6 +78,14 @@ PY
 self=$("$PRECIS" eval parse "$tmp/pred.conllu" --format json) || fail "eval parse of its own output"
 case $self in *'"uas": 1.000000, "las": 1.000000, "las_full": 1.000000'*) ;; *) fail "own parses do not score 1: $self" ;; esac
 
+# CoNLL-U round trip: the analysis written by -f conllu, read back by the
+# evaluator as gold (same tokens, same tagger, same parser), scores 1.0
+for art in "$SRC/examples/harbour-bridge.txt" "$SRC/tests/golden/conllu/ferry-timetable.txt"; do
+  "$PRECIS" -f conllu "$art" > "$tmp/rt.conllu" || fail "precis -f conllu $art"
+  rt=$("$PRECIS" eval parse "$tmp/rt.conllu" --format json) || fail "eval parse of the CoNLL-U writer's output ($art)"
+  case $rt in *'"uas": 1.000000, "las": 1.000000, "las_full": 1.000000'*) ;; *) fail "round trip of $art: $rt" ;; esac
+done
+
 UD=$SHARED/data/ud_english_ewt/en_ewt-ud-dev.conllu
 if [ ! -f "$UD" ]; then
   echo "ok: error paths and contracts; dev scores skipped: ../shared not present (need $UD)"
