@@ -297,18 +297,28 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
 /* The action table, fused: each slot holds its feature's key and the three
  * action weights (the file fixes the slot positions), so a feature costs one
  * cache miss instead of two (the generic pc_model keeps slots and weight
- * rows apart). */
-static int act_fuse(parser *p) {
-  const pc_model *m = &p->act;
-  p->afs = prc_pc_table_alloc((size_t)(m->mask + 1) * sizeof *p->afs);
-  if (!p->afs) return -1;
-  p->afs_mask = m->mask;
-  p->act_scale = m->scale;
-  for (uint32_t i = 0; i <= m->mask; i++) {
-    const pc_slot *s = &m->slots[i];
-    if (!s->key) continue;
-    p->afs[i].key = s->key;
-    for (int c = 0; c < PS_NACTIONS; c++) p->afs[i].w[c] = m->rows[(size_t)s->start * m->stride + c];
+ * rows apart).  Built straight from the file's sparse form: no dense rows
+ * at any time (they would double the memory a load takes). */
+static int act_read(parser *p, const model_section *s, precis_error *err) {
+  pc_view v;
+  if (prc_pc_view(s->p, s->n, s->off, PS_NACTIONS, &v, err) < 0) return -1;
+  p->afs = prc_pc_table_alloc((size_t)v.cap * sizeof *p->afs);
+  if (!p->afs) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    return -1;
+  }
+  p->afs_mask = v.cap - 1;
+  p->act_scale = v.scale;
+  const unsigned char *q = v.feats, *e = v.entries;
+  for (uint32_t f = 0; f < v.nfeat; f++, q += 10) {
+    uint32_t pos = pc_rd32(q + 4), cnt = pc_rd16(q + 8);
+    ps_aslot *d = &p->afs[pos];
+    if (d->key) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off, "model corrupt: weight section (bad feature entry)");
+      return -1;
+    }
+    d->key = pc_rd32(q);
+    for (uint32_t k = 0; k < cnt; k++, e += 4) d->w[pc_rd16(e)] = (int16_t)pc_rd16(e + 2);
   }
   return 0;
 }
@@ -339,39 +349,46 @@ static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) 
  * for two labels on average (of ~55), so a slot keeps its key and its first
  * two (label, weight) pairs; the rare longer lists continue in lbx.  One
  * cache miss per feature, a few additions instead of a dense row. */
-static int lab_fuse(parser *p) {
-  const pc_model *m = &p->lab;
+static int lab_read(parser *p, const model_section *s, precis_error *err) {
+  pc_view v;
+  if (prc_pc_view(s->p, s->n, s->off, p->nlabels, &v, err) < 0) return -1;
   size_t extra = 0;
-  for (uint32_t i = 0; i <= m->mask; i++) {
-    const pc_slot *s = &m->slots[i];
-    if (!s->key) continue;
-    size_t cnt = 0;
-    for (int c = 0; c < m->nclasses; c++) cnt += m->rows[(size_t)s->start * m->stride + c] != 0;
+  const unsigned char *q = v.feats;
+  for (uint32_t f = 0; f < v.nfeat; f++, q += 10) {
+    uint32_t cnt = pc_rd16(q + 8);
     if (cnt > 2) extra += cnt - 2;
   }
-  p->lfs = prc_pc_table_alloc((size_t)(m->mask + 1) * sizeof *p->lfs);
+  p->lfs = prc_pc_table_alloc((size_t)v.cap * sizeof *p->lfs);
   p->lbx = malloc((extra ? extra : 1) * sizeof *p->lbx);
-  if (!p->lfs || !p->lbx) return -1;
-  p->lfs_mask = m->mask;
-  p->lab_scale = m->scale;
+  if (!p->lfs || !p->lbx) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    return -1;
+  }
+  p->lfs_mask = v.cap - 1;
+  p->lab_scale = v.scale;
   uint32_t x = 0;
-  for (uint32_t i = 0; i <= m->mask; i++) {
-    const pc_slot *s = &m->slots[i];
-    if (!s->key) continue;
-    ps_lslot *d = &p->lfs[i];
-    d->key = s->key;
+  const unsigned char *e = v.entries;
+  q = v.feats;
+  for (uint32_t f = 0; f < v.nfeat; f++, q += 10) {
+    uint32_t pos = pc_rd32(q + 4), cnt = pc_rd16(q + 8);
+    ps_lslot *d = &p->lfs[pos];
+    if (d->key) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off, "model corrupt: weight section (bad feature entry)");
+      return -1;
+    }
+    d->key = pc_rd32(q);
     d->off = x;
-    for (int c = 0; c < m->nclasses; c++) {
-      int16_t w = m->rows[(size_t)s->start * m->stride + c];
-      if (!w) continue;
-      if (d->n < 2) {
-        d->c[d->n] = (uint8_t)c;
-        d->w[d->n] = w;
+    d->n = (uint8_t)(cnt < 255 ? cnt : 255);
+    for (uint32_t k = 0; k < cnt; k++, e += 4) {
+      uint8_t c = (uint8_t)pc_rd16(e);
+      int16_t w = (int16_t)pc_rd16(e + 2);
+      if (k < 2) {
+        d->c[k] = c;
+        d->w[k] = w;
       } else {
-        p->lbx[x].c = (uint8_t)c;
+        p->lbx[x].c = c;
         p->lbx[x++].w = w;
       }
-      d->n++;
     }
   }
   return 0;
@@ -526,9 +543,7 @@ static char *dupn(const char *s, size_t n) {
 static void parser_destroy(parser *p) {
   if (!p) return;
   for (int i = 0; i < p->nlabels; i++) free(p->labels[i]);
-  prc_pc_model_free(&p->act);
   free(p->afs);
-  prc_pc_model_free(&p->lab);
   free(p->lfs);
   free(p->lbx);
   prc_model_lex_free(&p->clus);
@@ -587,22 +602,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no weight section");
     goto fail;
   }
-  if (prc_pc_model_read(w->p, w->n, w->off, PS_NACTIONS, &p->act, err) < 0) goto fail;
-  if (act_fuse(p) < 0) {
-    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
-    goto fail;
-  }
-  if (prc_pc_model_read(wl->p, wl->n, wl->off, nl, &p->lab, err) < 0) goto fail;
-  if (p->act.nclasses != PS_NACTIONS || p->lab.nclasses != nl) {
-    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w->off, "model corrupt: weight classes do not match the label set");
-    goto fail;
-  }
-  if (lab_fuse(p) < 0) {
-    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
-    goto fail;
-  }
-  prc_pc_model_free(&p->act); /* scoring reads the fused tables only */
-  prc_pc_model_free(&p->lab);
+  if (act_read(p, w, err) < 0 || lab_read(p, wl, err) < 0) goto fail;
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;

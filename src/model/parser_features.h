@@ -67,9 +67,9 @@ struct parser {
   /* per model label: its PRC_DEP_* id (the dependent's relation), and for a
    * lifted label the PRC_DEP_* id of the syntactic head's relation (else 0) */
   uint8_t dep_of[PS_MAX_LABELS], lift_of[PS_MAX_LABELS];
-  pc_model act;                 /* "WGHT": action weights, PS_NACTIONS classes */
-  pc_model lab;                 /* "WLAB": label weights, nlabels classes */
-  ps_aslot *afs;                /* the action weights fused into their slots (parser.c) */
+  /* "WGHT": action weights (PS_NACTIONS classes), "WLAB": label weights
+   * (nlabels classes), both read into tables of parser.c's own */
+  ps_aslot *afs;                /* the action weights fused into their slots */
   uint32_t afs_mask;
   float act_scale;
   ps_lslot *lfs;                /* the label weights, sparse, fused into their slots */

@@ -85,9 +85,9 @@ static float bits_float(uint32_t u) {
   return f;
 }
 
-int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, int nclasses, pc_model *m,
-                      precis_error *err) {
-  memset(m, 0, sizeof *m);
+int prc_pc_view(const unsigned char *p, size_t n, size_t base, int nclasses, pc_view *v,
+                precis_error *err) {
+  memset(v, 0, sizeof *v);
   if (n < 16) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section truncated");
     return -1;
@@ -121,6 +121,46 @@ int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, int nclasse
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (bad table size)");
     return -1;
   }
+  /* every feature entry: key, slot in range, a count that fits; every
+   * weight entry: a class in range (a slot used twice is the reader's check) */
+  const unsigned char *q = p + 16, *e = p + 16 + (size_t)nfeat * 10;
+  uint64_t start = 0;
+  for (uint32_t f = 0; f < nfeat; f++, q += 10) {
+    uint32_t key = pc_rd32(q), pos = pc_rd32(q + 4), cnt = pc_rd16(q + 8);
+    if (!key || pos >= cap || cnt == 0 || cnt > C || start + cnt > nent) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (bad feature entry)");
+      return -1;
+    }
+    start += cnt;
+  }
+  if (start != nent) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (entry count mismatch)");
+    return -1;
+  }
+  for (uint32_t i = 0; i < nent; i++, e += 4) {
+    uint16_t c = pc_rd16(e);
+    if (c >= C) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (class out of range)");
+      return -1;
+    }
+  }
+  v->nclasses = C;
+  v->nfeat = nfeat;
+  v->nentries = nent;
+  v->cap = cap;
+  v->scale = scale;
+  v->feats = p + 16;
+  v->entries = p + 16 + (size_t)nfeat * 10;
+  return 0;
+}
+
+int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, int nclasses, pc_model *m,
+                      precis_error *err) {
+  memset(m, 0, sizeof *m);
+  pc_view v;
+  if (prc_pc_view(p, n, base, nclasses, &v, err) < 0) return -1;
+  uint32_t C = v.nclasses, nfeat = v.nfeat, nent = v.nentries, cap = v.cap;
+  float scale = v.scale;
   m->nclasses = (int)C;
   m->scale = scale;
   m->nfeat = nfeat;
@@ -133,12 +173,12 @@ int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, int nclasse
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return -1;
   }
-  const unsigned char *q = p + 16, *e = p + 16 + (size_t)nfeat * 10;
+  /* prc_pc_view checked every entry; what is left is a slot used twice */
+  const unsigned char *q = v.feats, *e = v.entries;
   uint32_t start = 0;
   for (uint32_t f = 0; f < nfeat; f++, q += 10) {
     uint32_t key = pc_rd32(q), pos = pc_rd32(q + 4), cnt = pc_rd16(q + 8);
-    if (!key || pos > m->mask || m->slots[pos].key || cnt == 0 || cnt > C ||
-        (uint64_t)start + cnt > nent) {
+    if (m->slots[pos].key) {
       prc_pc_model_free(m);
       prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (bad feature entry)");
       return -1;
@@ -148,19 +188,8 @@ int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, int nclasse
     start += cnt;
     m->entries[start - 1].cls = PC_LAST; /* marker, kept when the entry is filled in */
   }
-  if (start != nent) {
-    prc_pc_model_free(m);
-    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (entry count mismatch)");
-    return -1;
-  }
   for (uint32_t i = 0; i < nent; i++, e += 4) {
-    uint16_t c = pc_rd16(e);
-    if (c >= C || (c & PC_LAST)) {
-      prc_pc_model_free(m);
-      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, base, "model corrupt: weight section (class out of range)");
-      return -1;
-    }
-    m->entries[i].cls = (uint16_t)(c | (m->entries[i].cls & PC_LAST));
+    m->entries[i].cls = (uint16_t)(pc_rd16(e) | (m->entries[i].cls & PC_LAST));
     m->entries[i].w = (int16_t)pc_rd16(e + 2);
   }
   if (prc_pc_model_densify(m) < 0) {

@@ -205,6 +205,20 @@ struct precis_error;
 int prc_pc_model_read(const unsigned char *p, size_t n, size_t base, int nclasses, pc_model *m,
                       struct precis_error *err);
 
+/* A checked view of serialised weights, for readers that build tables of
+ * their own (the parser): every count, slot position (< cap) and class is
+ * in range; a slot position used twice is left for the reader to refuse.
+ * feats: nfeat x {u32 key, u32 slot, u16 count}; entries: nentries x
+ * {u16 class, i16 weight}, the features' entries one after another.
+ * Returns 0, or -1 with a reason in err (as prc_pc_model_read). */
+typedef struct pc_view {
+  uint32_t nclasses, nfeat, nentries, cap;
+  float scale;
+  const unsigned char *feats, *entries;
+} pc_view;
+int prc_pc_view(const unsigned char *p, size_t n, size_t base, int nclasses, pc_view *v,
+                struct precis_error *err);
+
 /* Little-endian readers (no alignment requirement). */
 static inline uint16_t pc_rd16(const unsigned char *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
 static inline uint32_t pc_rd32(const unsigned char *p) {
