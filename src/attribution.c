@@ -643,12 +643,17 @@ static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
 /* The end of a reported clause starting at b: before ", but ...", ", though ...",
  * "; ..." or "and" + a new predicate ("and made clear ...", "and said ..."),
  * never inside quotation marks. */
-static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
+static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t tv, uint32_t tlo, uint32_t thi) {
   uint32_t words = 0;
   for (uint32_t j = b; j < e; j++) {
     if (d->toks[j].flags & TF_WORD) words++;
     if (in_region(d, j) || words < CLAUSE_MIN_WORDS) continue;
     if (tok_is(d, j, ";")) return j;
+    /* with the complement clause's tree (head tv, tokens [tlo, thi)): ", citing
+     * ...", ", adding that ..." end it unless they hang inside it */
+    if (tv != NONE && tok_is(d, j, ",") && j + 1 < e && tok_in(d, j + 1, LXL_PARTICIPLE_CUE) &&
+        (j + 1 < tlo || j + 1 >= thi || prc_dep_head(d, j + 1) == (int32_t)tv))
+      return j;
     if (tok_is(d, j, ",") && j + 1 < e &&
         ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_in(d, j + 1, LXL_CLAUSE_BREAK)))
       return j;
@@ -660,6 +665,10 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
       else verb = (lx(d, v) & LX_SPEECH) ||
                   (tok_len(d, v) > 4 && !memcmp(tok_str(d, v) + tok_len(d, v) - 2, "ed", 2) &&
                    !(d->toks[v].flags & TF_CAP));
+      /* "... should be hanged and burned": a predicate of the complement clause */
+      if (tv != NONE && v >= tlo && v < thi && !(lx(d, v) & LX_SPEECH) && prc_dep_head(d, v) != -1 &&
+          prc_dep_rel(d, v) == PRC_DEP_CONJ)
+        verb = false;
       if (verb || tok_is(d, v, "made")) {
         uint32_t k = j;
         if (k > b && tok_is(d, k - 1, ",")) k--;
@@ -783,37 +792,17 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
   return true;
 }
 
-/* The reported content of cue x by the tree: the subtree of the cue's
- * complement clause (ccomp), starting at k at the earliest, without a
- * participle hanging from it after a comma (", citing ...", ", adding that
- * ..."): those are the cue's own.  Sets [*pb, *pe); false without a tree or
- * a complement after the cue. */
-static bool parse_content(const cue_ctx *x, uint32_t k, uint32_t *pb, uint32_t *pe) {
+/* The complement clause (ccomp) of cue x by the tree, after the cue: its
+ * head *pv and its subtree [*pb, *pe); false without a tree or one. */
+static bool parse_content(const cue_ctx *x, uint32_t *pv, uint32_t *pb, uint32_t *pe) {
   const precis_doc *d = x->d;
   const atree *t = x->t;
   if (!t) return false;
-  uint32_t c = x->c;
-  uint32_t v = tree_child(d, t, c, PRC_DEP_CCOMP, false);
+  uint32_t v = tree_child(d, t, x->c, PRC_DEP_CCOMP, false);
   if (v == NONE || v < x->cue_e) return false;
-  uint32_t b, e;
-  tree_span(t, v, &b, &e);
-  if (b < x->cue_e) return false;
-  if (b < k) b = k;
-  for (uint32_t ch = t->first[v - t->b]; ch != NONE; ch = t->next[ch]) {
-    uint32_t w = t->b + ch, clo, chi;
-    if (w < v) continue;
-    tree_span(t, w, &clo, &chi);
-    uint32_t f = clo;
-    while (f < chi && (d->toks[f].flags & TF_PUNCT)) f++;
-    if (f < chi && f > b && tok_is(d, f - 1, ",") && (tok_in(d, f, LXL_PARTICIPLE_CUE) || tok_ieq(d, f, "according"))) {
-      if (clo < e) e = clo;
-      break;
-    }
-  }
-  if (e > x->body_end) e = x->body_end;
-  if (e <= b) return false;
-  *pb = b;
-  *pe = e;
+  tree_span(t, v, pb, pe);
+  if (*pb < x->cue_e) return false;
+  *pv = v;
   return true;
 }
 
@@ -1017,19 +1006,27 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   precis_doc *d = x->d;
   uint32_t c = x->c, se = x->se, body_end = x->body_end, pre_src = x->pre_src;
   /* the tree's complement clause, when the sentence is parsed */
-  uint32_t pb, pe;
-  bool tree = parse_content(x, k, &pb, &pe);
-  if (tree) k = pb;
+  uint32_t tv = NONE, tlo = NONE, thi = NONE;
+  bool tree = parse_content(x, &tv, &tlo, &thi);
+  /* "said in a statement that ...": what the rules stop at hangs from the cue */
+  if (tree && tlo > k && cue_object_not_clause(x, k)) {
+    bool cue_s = true;
+    for (uint32_t j = k; j < tlo && cue_s; j++) {
+      int32_t h = prc_dep_head(d, j);
+      cue_s = h == (int32_t)c || (h >= (int32_t)k && h < (int32_t)tlo);
+    }
+    if (cue_s) k = tlo;
+  }
   /* "vowed to reach", "expected to rise": an infinitive is no statement;
    * "wrote in a message", "continued with the fight": a preposition neither */
   if (tok_is(d, k, "to") && !tok_ieq(d, c, "according")) return 0;
-  if (!tree && cue_object_not_clause(x, k)) return CUE_NEXT;
+  if (cue_object_not_clause(x, k)) return CUE_NEXT;
   if ((lx(d, c) & LX_SPEECH_NOTHAT) && !tok_is(d, k, "that")) return CUE_NEXT;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x->cue_b, x->cue_e);
   set_source(d, q, pre_src, x->src_end);
-  uint32_t ce = tree ? pe : clause_end(d, k, body_end);
+  uint32_t ce = clause_end(d, k, body_end, tv, tlo, thi);
   /* a subordinate "While he said X, main clause" keeps X only */
-  if (!tree && pre_src > x->sb && tok_in_ci(d, pre_src - 1, LXL_SUBORDINATOR)) {
+  if (pre_src > x->sb && tok_in_ci(d, pre_src - 1, LXL_SUBORDINATOR)) {
     for (uint32_t j = k; j < body_end; j++)
       if (tok_is(d, j, ",") && !in_region(d, j)) { ce = j; break; }
   }
