@@ -785,8 +785,35 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
   if (e <= b || e - b > SOURCE_TREE_MAX) return false;
   if (b < x->cue_e && e > x->cue_b) return false;
   if (b < x->s->body_start_tok || e > x->body_end) return false;
-  for (uint32_t j = b; j < e; j++)
+  /* a phrase, not a clause or an opening adverbial: "Following reports of ...",
+   * "After campaign aides" */
+  int p0 = d->toks[b].pos;
+  if (p0 == TAG_UPOS_ADP || p0 == TAG_UPOS_SCONJ || p0 == TAG_UPOS_VERB || p0 == TAG_UPOS_CCONJ) return false;
+  /* inside a parenthesis: "Rep. Trey Gowdy (R-S.C.)" parsed into pieces */
+  for (uint32_t j = b; j > x->sb && b - j < PAREN_MAX; j--) {
+    if (tok_is(d, j - 1, ")")) break;
+    if (tok_is(d, j - 1, "(")) return false;
+  }
+  int paren = 0;
+  for (uint32_t j = b; j < e; j++) {
     if (in_region(d, j)) return false;
+    /* a dash (a dateline, an aside) or another cue ("Mr. Kamin, who emphasized that ...") */
+    if (tok_is(d, j, "--") || tok_is(d, j, "\xE2\x80\x94") || tok_is(d, j, "\xE2\x80\x93")) return false;
+    if (j != x->c && is_cue(d, j)) return false;
+    if (tok_is(d, j, "(")) paren++;
+    if (tok_is(d, j, ")") && --paren < 0) return false;
+  }
+  if (paren) return false;
+  /* before the cue, only what hangs from the verb may come between: its
+   * auxiliaries, adverbs, "in a statement"; a name left out ("Clinton
+   * campaign manager | Robby Mook said") means the tree went astray */
+  if (e <= x->cue_b)
+    for (uint32_t j = e; j < x->cue_b; j++) {
+      int pj = d->toks[j].pos, r = prc_dep_base(prc_dep_rel(d, j));
+      if ((pj == TAG_UPOS_PROPN || pj == TAG_UPOS_NOUN || pj == TAG_UPOS_PRON || pj == TAG_UPOS_NUM) &&
+          r != PRC_DEP_OBL && r != PRC_DEP_NMOD)
+        return false;
+    }
   *pb = b;
   *pe = e;
   return true;
