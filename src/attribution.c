@@ -443,7 +443,7 @@ typedef struct atree {
 /* Subtrees of the quotes' sources and contents are capped, in tokens: a
  * longer one is a clause or a parse gone astray, and the rules decide. */
 enum {
-  SOURCE_TREE_MAX = 24, /* "Jo Smith, a retired general who works on defence at the Foo Institute" */
+  SOURCE_TREE_MAX = 32, /* "Jo Smith, a retired general who works on defence at the Foo Institute" */
 };
 
 static bool tree_load(atree *t, precis_doc *d, uint32_t s) {
@@ -794,9 +794,23 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
     if (tok_is(d, j - 1, ")")) break;
     if (tok_is(d, j - 1, "(")) return false;
   }
+  /* the phrase is cut short: the word before it modifies something else
+   * ("The | US defence chief said", "The country's new coast guard | chief") */
+  if (b > x->sb && (d->toks[b - 1].flags & TF_WORD)) {
+    int pp = d->toks[b - 1].pos, r = prc_dep_base(prc_dep_rel(d, b - 1));
+    if ((pp == TAG_UPOS_DET || pp == TAG_UPOS_ADJ || pp == TAG_UPOS_NOUN || pp == TAG_UPOS_PROPN ||
+         pp == TAG_UPOS_PART || pp == TAG_UPOS_NUM) &&
+        r != PRC_DEP_OBL && r != PRC_DEP_ADVMOD && r != PRC_DEP_NMOD && r != PRC_DEP_PUNCT && r != PRC_DEP_CC)
+      return false;
+  }
   int paren = 0;
   for (uint32_t j = b; j < e; j++) {
     if (in_region(d, j)) return false;
+    /* a clause inside, other than a relative one: "the ministry, most clinics will be ..." */
+    if (j != subj && prc_dep_base(prc_dep_rel(d, j)) == PRC_DEP_NSUBJ) {
+      int32_t h = prc_dep_head(d, j);
+      if (h < 0 || prc_dep_base(prc_dep_rel(d, (uint32_t)h)) != PRC_DEP_ACL) return false;
+    }
     /* a dash (a dateline, an aside) or another cue ("Mr. Kamin, who emphasized that ...") */
     if (tok_is(d, j, "--") || tok_is(d, j, "\xE2\x80\x94") || tok_is(d, j, "\xE2\x80\x93")) return false;
     if (j != x->c && is_cue(d, j)) return false;
