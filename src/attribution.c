@@ -781,6 +781,14 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
   uint32_t b, e;
   tree_span(t, subj, &b, &e);
   if (b < x->cue_e && subj >= x->cue_e) b = x->cue_e; /* "according to" itself */
+  /* after the cue a source ends before ", who ...": "said the novelist
+   * J. K. Lindqvist, who lives nearby" (the sentence's tail, an aside) */
+  if (b >= x->cue_e)
+    for (uint32_t j = b + 1; j + 1 < e; j++)
+      if (tok_is(d, j, ",") && is_clause_word(d, j + 1)) {
+        e = j;
+        break;
+      }
   trim_punct(d, &b, &e);
   if (e <= b || e - b > SOURCE_TREE_MAX) return false;
   if (b < x->cue_e && e > x->cue_b) return false;
