@@ -21,6 +21,7 @@
 
 #include "doc.h"
 #include "lexicon.h"
+#include "parse.h"
 #include "tags.h"
 
 #define NONE UINT32_MAX
@@ -419,6 +420,114 @@ static uint32_t subject_np(const precis_doc *d, uint32_t b, uint32_t end) {
   return k;
 }
 
+/* ---- the dependency tree (parse.c) ----------------------------------------
+ *
+ * Where the cue's sentence was parsed, the source is the subtree of the cue
+ * verb's subject and reported content the subtree of its complement clause
+ * (parse_source, parse_content below); the rules above remain the fallback
+ * and the whole of the rules-only engine (--no-tagger parses nothing).  The
+ * subtrees' extents are computed once per sentence, in time linear in its
+ * length, into arrays sized for the longest sentence read (PRC_PARSE_CUE_MAX
+ * tokens: a longer one is not read, parsed or not, so results do not depend
+ * on PRECIS_OPT_WITH_TOKENS). */
+
+typedef struct atree {
+  uint32_t sent;    /* the sentence held, NONE before the first */
+  bool ok;          /* it is parsed (and short enough) */
+  uint32_t b, n;    /* its first token, its length */
+  uint32_t *lo, *hi; /* per token (relative): its subtree's first and last token (relative) */
+  uint32_t *first, *next; /* children lists (relative, NONE ends) in token order */
+  uint32_t *stack;
+} atree;
+
+/* Subtrees of the quotes' sources and contents are capped, in tokens: a
+ * longer one is a clause or a parse gone astray, and the rules decide. */
+enum {
+  SOURCE_TREE_MAX = 32, /* "Jo Smith, a retired general who works on defence at the Foo Institute" */
+};
+
+static bool tree_load(atree *t, precis_doc *d, uint32_t s) {
+  if (t->sent == s) return t->ok;
+  t->sent = s;
+  t->ok = false;
+  const sentence *se = &d->sents[s];
+  uint32_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
+  if (!prc_dep_sentence_parsed(d, s) || n > PRC_PARSE_CUE_MAX) return false;
+  if (!t->lo) { /* once per document: 20 KB */
+    t->lo = prc_arena_scratch(&d->ar, 5u * PRC_PARSE_CUE_MAX * sizeof(uint32_t));
+    t->hi = t->lo + PRC_PARSE_CUE_MAX;
+    t->first = t->hi + PRC_PARSE_CUE_MAX;
+    t->next = t->first + PRC_PARSE_CUE_MAX;
+    t->stack = t->next + PRC_PARSE_CUE_MAX;
+  }
+  t->b = b;
+  t->n = n;
+  for (uint32_t k = 0; k < n; k++) t->first[k] = t->next[k] = t->lo[k] = NONE;
+  for (uint32_t k = n; k-- > 0;) { /* from the back: children lists in token order */
+    int32_t h = prc_dep_head(d, b + k);
+    if (h >= (int32_t)b && (uint32_t)h < b + n && (uint32_t)h != b + k) {
+      t->next[k] = t->first[h - b];
+      t->first[h - b] = k;
+    }
+  }
+  /* post-order from each root: every token is pushed once (a tree) */
+  for (uint32_t r = 0; r < n; r++) {
+    int32_t h = prc_dep_head(d, b + r);
+    if (h >= (int32_t)b && (uint32_t)h < b + n && (uint32_t)h != b + r) continue;
+    uint32_t sp = 0;
+    t->stack[sp++] = r;
+    while (sp) {
+      uint32_t v = t->stack[sp - 1];
+      if (t->lo[v] == NONE) {
+        t->lo[v] = t->hi[v] = v;
+        for (uint32_t ch = t->first[v]; ch != NONE; ch = t->next[ch])
+          if (t->lo[ch] == NONE && sp < n) t->stack[sp++] = ch;
+      } else {
+        sp--;
+        for (uint32_t ch = t->first[v]; ch != NONE; ch = t->next[ch]) {
+          if (t->lo[ch] == NONE) continue;
+          if (t->lo[ch] < t->lo[v]) t->lo[v] = t->lo[ch];
+          if (t->hi[ch] > t->hi[v]) t->hi[v] = t->hi[ch];
+        }
+      }
+    }
+  }
+  for (uint32_t k = 0; k < n; k++) /* unreachable (no tree from the parser): itself */
+    if (t->lo[k] == NONE) t->lo[k] = t->hi[k] = k;
+  t->ok = true;
+  return true;
+}
+
+/* subtree extent of absolute token v of the loaded sentence: [*lo, *hi) */
+static void tree_span(const atree *t, uint32_t v, uint32_t *lo, uint32_t *hi) {
+  *lo = t->b + t->lo[v - t->b];
+  *hi = t->b + t->hi[v - t->b] + 1;
+}
+
+/* the first child of absolute token v whose relation is rel (by its
+ * universal relation when base), or NONE */
+static uint32_t tree_child(const precis_doc *d, const atree *t, uint32_t v, int rel, bool base) {
+  for (uint32_t ch = t->first[v - t->b]; ch != NONE; ch = t->next[ch]) {
+    int r = prc_dep_rel(d, t->b + ch);
+    if (r == rel || (base && prc_dep_base(r) == rel)) return t->b + ch;
+  }
+  return NONE;
+}
+
+/* [*b, *e) without punctuation at its edges (a closing parenthesis stays
+ * when its opening one is inside: "Rep. Gwen Moore (D-Wis.)") */
+static void trim_punct(const precis_doc *d, uint32_t *b, uint32_t *e) {
+  while (*b < *e && (d->toks[*b].flags & TF_PUNCT)) (*b)++;
+  while (*e > *b && (d->toks[*e - 1].flags & TF_PUNCT)) {
+    if (tok_is(d, *e - 1, ")")) {
+      uint32_t j = *e - 1;
+      while (j > *b && !tok_is(d, j, "(")) j--;
+      if (j > *b) break;
+    }
+    (*e)--;
+  }
+}
+
 /* ---- quotes ---------------------------------------------------------------- */
 
 static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, uint32_t cue_e) {
@@ -534,12 +643,17 @@ static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
 /* The end of a reported clause starting at b: before ", but ...", ", though ...",
  * "; ..." or "and" + a new predicate ("and made clear ...", "and said ..."),
  * never inside quotation marks. */
-static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
+static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t tv, uint32_t tlo, uint32_t thi) {
   uint32_t words = 0;
   for (uint32_t j = b; j < e; j++) {
     if (d->toks[j].flags & TF_WORD) words++;
     if (in_region(d, j) || words < CLAUSE_MIN_WORDS) continue;
     if (tok_is(d, j, ";")) return j;
+    /* with the complement clause's tree (head tv, tokens [tlo, thi)): ", citing
+     * ...", ", adding that ..." end it unless they hang inside it */
+    if (tv != NONE && tok_is(d, j, ",") && j + 1 < e && tok_in(d, j + 1, LXL_PARTICIPLE_CUE) &&
+        (j + 1 < tlo || j + 1 >= thi || prc_dep_head(d, j + 1) == (int32_t)tv))
+      return j;
     if (tok_is(d, j, ",") && j + 1 < e &&
         ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_in(d, j + 1, LXL_CLAUSE_BREAK)))
       return j;
@@ -551,6 +665,10 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e) {
       else verb = (lx(d, v) & LX_SPEECH) ||
                   (tok_len(d, v) > 4 && !memcmp(tok_str(d, v) + tok_len(d, v) - 2, "ed", 2) &&
                    !(d->toks[v].flags & TF_CAP));
+      /* "... should be hanged and burned": a predicate of the complement clause */
+      if (tv != NONE && v >= tlo && v < thi && !(lx(d, v) & LX_SPEECH) && prc_dep_head(d, v) != -1 &&
+          prc_dep_rel(d, v) == PRC_DEP_CONJ)
+        verb = false;
       if (verb || tok_is(d, v, "made")) {
         uint32_t k = j;
         if (k > b && tok_is(d, k - 1, ",")) k--;
@@ -597,11 +715,17 @@ typedef struct cue_ctx {
   uint32_t pre_src;    /* the source before the cue, or cue_b when there is none */
   uint32_t src_end;    /* its end */
   uint32_t look;       /* where a quotation closing before the cue must end */
+  bool src_next;       /* only the cue's auxiliaries and adverbs between source and cue */
+  uint32_t post_b, post_e; /* the subject after the cue by the tree ("said NATO chief Mark Rutte"), or NONE */
+  atree *t;            /* the sentence's tree, when parsed */
 } cue_ctx;
 
 /* The cue's tokens: "according to", "pointed out", "has said". */
-static void cue_init(cue_ctx *x, precis_doc *d, const sentence *s, uint32_t c) {
+static void cue_init(cue_ctx *x, precis_doc *d, const sentence *s, uint32_t c, atree *t) {
   x->d = d;
+  x->t = t && tree_load(t, d, (uint32_t)(s - d->sents)) ? t : NULL;
+  x->post_b = x->post_e = NONE;
+  x->src_next = true;
   x->s = s;
   x->c = c;
   x->sb = s->tok_begin;
@@ -620,16 +744,129 @@ static void cue_init(cue_ctx *x, precis_doc *d, const sentence *s, uint32_t c) {
   x->pre_src = x->src_end = x->look = x->cue_b;
 }
 
+/* ---- the tree's source and content ------------------------------------- */
+
+/* The source of cue x by the tree: the subtree of the cue verb's subject
+ * (nsubj, nsubj:pass), or for "according to X" of X; for ", saying ..." and
+ * "... and said" with no subject of their own, the subject of the verb they
+ * hang from.  Sets [*pb, *pe), before or after the cue.  False when the
+ * sentence is not parsed or the subtree is nothing the rules should not
+ * judge instead: a clause, a relative pronoun, longer than SOURCE_TREE_MAX,
+ * in a quotation, over the cue. */
+static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
+  const precis_doc *d = x->d;
+  const atree *t = x->t;
+  if (!t) return false;
+  uint32_t c = x->c, subj = NONE;
+  if (tok_ieq(d, c, "according")) { /* "according" -case-> X */
+    int32_t h = prc_dep_head(d, c);
+    if (prc_dep_rel(d, c) != PRC_DEP_CASE || h < (int32_t)x->cue_e) return false;
+    subj = (uint32_t)h;
+  } else {
+    subj = tree_child(d, t, c, PRC_DEP_NSUBJ, false);
+    if (subj == NONE) subj = tree_child(d, t, c, PRC_DEP_NSUBJ_PASS, false);
+    if (subj == NONE) {
+      int r = prc_dep_rel(d, c);
+      int32_t h = prc_dep_head(d, c);
+      if (h >= 0 && (uint32_t)h < c &&
+          (r == PRC_DEP_CONJ || (r == PRC_DEP_ADVCL && is_participle_cue(d, c)))) {
+        subj = tree_child(d, t, (uint32_t)h, PRC_DEP_NSUBJ, false);
+        if (subj == NONE) subj = tree_child(d, t, (uint32_t)h, PRC_DEP_NSUBJ_PASS, false);
+      }
+    }
+  }
+  if (subj == NONE || is_clause_word(d, subj)) return false; /* "officials who said" */
+  int p = d->toks[subj].pos;
+  if (p == TAG_UPOS_VERB || p == TAG_UPOS_AUX || p == TAG_UPOS_SCONJ) return false;
+  uint32_t b, e;
+  tree_span(t, subj, &b, &e);
+  if (b < x->cue_e && subj >= x->cue_e) b = x->cue_e; /* "according to" itself */
+  /* after the cue a source ends before ", who ...": "said the novelist
+   * J. K. Lindqvist, who lives nearby" (the sentence's tail, an aside) */
+  if (b >= x->cue_e)
+    for (uint32_t j = b + 1; j + 1 < e; j++)
+      if (tok_is(d, j, ",") && is_clause_word(d, j + 1)) {
+        e = j;
+        break;
+      }
+  trim_punct(d, &b, &e);
+  if (e <= b || e - b > SOURCE_TREE_MAX) return false;
+  if (b < x->cue_e && e > x->cue_b) return false;
+  if (b < x->s->body_start_tok || e > x->body_end) return false;
+  /* a phrase, not a clause or an opening adverbial: "Following reports of ...",
+   * "After campaign aides" */
+  int p0 = d->toks[b].pos;
+  if (p0 == TAG_UPOS_ADP || p0 == TAG_UPOS_SCONJ || p0 == TAG_UPOS_VERB || p0 == TAG_UPOS_CCONJ) return false;
+  /* inside a parenthesis: "Rep. Trey Gowdy (R-S.C.)" parsed into pieces */
+  for (uint32_t j = b; j > x->sb && b - j < PAREN_MAX; j--) {
+    if (tok_is(d, j - 1, ")")) break;
+    if (tok_is(d, j - 1, "(")) return false;
+  }
+  /* the phrase is cut short: the word before it modifies something else
+   * ("The | US defence chief said", "The country's new coast guard | chief") */
+  if (b > x->sb && (d->toks[b - 1].flags & TF_WORD)) {
+    int pp = d->toks[b - 1].pos, r = prc_dep_base(prc_dep_rel(d, b - 1));
+    if ((pp == TAG_UPOS_DET || pp == TAG_UPOS_ADJ || pp == TAG_UPOS_NOUN || pp == TAG_UPOS_PROPN ||
+         pp == TAG_UPOS_PART || pp == TAG_UPOS_NUM) &&
+        r != PRC_DEP_OBL && r != PRC_DEP_ADVMOD && r != PRC_DEP_NMOD && r != PRC_DEP_PUNCT && r != PRC_DEP_CC)
+      return false;
+  }
+  int paren = 0;
+  for (uint32_t j = b; j < e; j++) {
+    if (in_region(d, j)) return false;
+    /* a clause inside, other than a relative one: "the ministry, most clinics will be ..." */
+    if (j != subj && prc_dep_base(prc_dep_rel(d, j)) == PRC_DEP_NSUBJ) {
+      int32_t h = prc_dep_head(d, j);
+      if (h < 0 || prc_dep_base(prc_dep_rel(d, (uint32_t)h)) != PRC_DEP_ACL) return false;
+    }
+    /* a dash (a dateline, an aside) or another cue ("Mr. Kamin, who emphasized that ...") */
+    if (tok_is(d, j, "--") || tok_is(d, j, "\xE2\x80\x94") || tok_is(d, j, "\xE2\x80\x93")) return false;
+    if (j != x->c && is_cue(d, j)) return false;
+    if (tok_is(d, j, "(")) paren++;
+    if (tok_is(d, j, ")") && --paren < 0) return false;
+  }
+  if (paren) return false;
+  /* before the cue, only what hangs from the verb may come between: its
+   * auxiliaries, adverbs, "in a statement"; a name left out ("Clinton
+   * campaign manager | Robby Mook said") means the tree went astray */
+  if (e <= x->cue_b)
+    for (uint32_t j = e; j < x->cue_b; j++) {
+      int pj = d->toks[j].pos, r = prc_dep_base(prc_dep_rel(d, j));
+      if ((pj == TAG_UPOS_PROPN || pj == TAG_UPOS_NOUN || pj == TAG_UPOS_PRON || pj == TAG_UPOS_NUM) &&
+          r != PRC_DEP_OBL && r != PRC_DEP_NMOD)
+        return false;
+    }
+  *pb = b;
+  *pe = e;
+  return true;
+}
+
+/* The complement clause (ccomp) of cue x by the tree, after the cue: its
+ * head *pv and its subtree [*pb, *pe); false without a tree or one. */
+static bool parse_content(const cue_ctx *x, uint32_t *pv, uint32_t *pb, uint32_t *pe) {
+  const precis_doc *d = x->d;
+  const atree *t = x->t;
+  if (!t) return false;
+  uint32_t v = tree_child(d, t, x->c, PRC_DEP_CCOMP, false);
+  if (v == NONE || v < x->cue_e) return false;
+  tree_span(t, v, pb, pe);
+  if (*pb < x->cue_e) return false;
+  *pv = v;
+  return true;
+}
+
 /* E: "According to X, content" / "Content, according to X". */
 static uint32_t pattern_according_to(cue_ctx *x) {
   precis_doc *d = x->d;
   const sentence *s = x->s;
   uint32_t c = x->c, cue_e = x->cue_e, se = x->se, body_end = x->body_end;
   /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
-  uint32_t src_b = cue_e, src_e = src_b;
-  while (src_e < se && src_e - src_b < SOURCE_NP_MAX && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
-         !in_region(d, src_e))
-    src_e++;
+  uint32_t src_b = cue_e, src_e = src_b, pb, pe;
+  if (parse_source(x, &pb, &pe) && pb == cue_e) src_e = pe; /* the tree: "according to a study by A and B" */
+  else
+    while (src_e < se && src_e - src_b < SOURCE_NP_MAX && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
+           !in_region(d, src_e))
+      src_e++;
   if (src_e <= src_b) return 0;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
   set_source(d, q, src_b, src_e);
@@ -653,6 +890,21 @@ static uint32_t pattern_according_to(cue_ctx *x) {
 static bool find_source_before(cue_ctx *x) {
   precis_doc *d = x->d;
   uint32_t sb = x->sb, cue_b = x->cue_b;
+  uint32_t pb, pe;
+  if (parse_source(x, &pb, &pe)) {
+    if (pe <= cue_b) { /* the tree's subject, before the cue */
+      x->pre_src = x->look = pb;
+      x->src_end = pe;
+      /* "Shelby later said": what lies between hangs from the cue */
+      for (uint32_t j = pe; j < cue_b && x->src_next; j++) {
+        int32_t h = prc_dep_head(d, j);
+        if (h != (int32_t)x->c && !(h >= (int32_t)pe && h < (int32_t)cue_b)) x->src_next = false;
+      }
+      return true;
+    }
+    x->post_b = pb; /* after it: "..., said NATO chief Mark Rutte" */
+    x->post_e = pe;
+  }
   x->pre_src = source_before(d, sb, cue_b);
   x->look = x->pre_src != cue_b ? x->pre_src : cue_b;
   x->src_end = cue_b;
@@ -670,6 +922,7 @@ static bool find_source_before(cue_ctx *x) {
       }
     }
   }
+  x->src_next = x->src_end == cue_b;
   return !(participle && x->pre_src == cue_b);
 }
 
@@ -684,7 +937,10 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
   quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
   uint32_t after = x->cue_e;
   if (x->pre_src != x->cue_b) set_source(d, q, x->pre_src, x->src_end);
-  else {
+  else if (x->post_b != NONE) {
+    set_source(d, q, x->post_b, x->post_e);
+    after = x->post_e;
+  } else {
     uint32_t e = source_after(d, x->cue_e, se);
     set_source(d, q, x->cue_e, e);
     after = e;
@@ -798,6 +1054,18 @@ static bool cue_object_not_clause(const cue_ctx *x, uint32_t k) {
 static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   precis_doc *d = x->d;
   uint32_t c = x->c, se = x->se, body_end = x->body_end, pre_src = x->pre_src;
+  /* the tree's complement clause, when the sentence is parsed */
+  uint32_t tv = NONE, tlo = NONE, thi = NONE;
+  bool tree = parse_content(x, &tv, &tlo, &thi);
+  /* "said in a statement that ...": what the rules stop at hangs from the cue */
+  if (tree && tlo > k && cue_object_not_clause(x, k)) {
+    bool cue_s = true;
+    for (uint32_t j = k; j < tlo && cue_s; j++) {
+      int32_t h = prc_dep_head(d, j);
+      cue_s = h == (int32_t)c || (h >= (int32_t)k && h < (int32_t)tlo);
+    }
+    if (cue_s) k = tlo;
+  }
   /* "vowed to reach", "expected to rise": an infinitive is no statement;
    * "wrote in a message", "continued with the fight": a preposition neither */
   if (tok_is(d, k, "to") && !tok_ieq(d, c, "according")) return 0;
@@ -805,7 +1073,7 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   if ((lx(d, c) & LX_SPEECH_NOTHAT) && !tok_is(d, k, "that")) return CUE_NEXT;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x->cue_b, x->cue_e);
   set_source(d, q, pre_src, x->src_end);
-  uint32_t ce = clause_end(d, k, body_end);
+  uint32_t ce = clause_end(d, k, body_end, tv, tlo, thi);
   /* a subordinate "While he said X, main clause" keeps X only */
   if (pre_src > x->sb && tok_in_ci(d, pre_src - 1, LXL_SUBORDINATOR)) {
     for (uint32_t j = k; j < body_end; j++)
@@ -837,10 +1105,14 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
   const sentence *s = x->s;
   uint32_t sb = x->sb, cue_b = x->cue_b, cue_e = x->cue_e, pre_src = x->pre_src;
   uint32_t src_b = NONE, src_e = NONE, comma = NONE;
-  if (pre_src != cue_b && x->src_end == cue_b && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
+  if (pre_src != cue_b && x->src_next && pre_src > sb && tok_is(d, pre_src - 1, ",")) {
     src_b = pre_src;
     src_e = cue_b;
     comma = pre_src - 1;
+  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",") && x->post_b != NONE) {
+    src_b = x->post_b;
+    src_e = x->post_e;
+    comma = cue_b - 1;
   } else if (cue_b > sb && tok_is(d, cue_b - 1, ",")) {
     uint32_t e = source_after(d, cue_e, x->se);
     if (e > cue_e) {
@@ -859,9 +1131,9 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
 
 /* Try the patterns for the cue at token c of sentence s.  Returns the token
  * after the last one used, or 0 when nothing was found. */
-static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c) {
+static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c, atree *t) {
   cue_ctx x;
-  cue_init(&x, d, s, c);
+  cue_init(&x, d, s, c, t);
   if (tok_ieq(d, c, "according")) return pattern_according_to(&x);
   if (!find_source_before(&x)) return 0;
   uint32_t r = pattern_quote_then_cue(&x);
@@ -887,6 +1159,7 @@ static uint32_t quote_key(const precis_doc *d, const quote *q) {
 void prc_find_attributions(precis_doc *d) {
   if (!d->ntoks) return;
   find_regions(d);
+  atree tree = {.sent = NONE};
   int32_t *sent_quote = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(int32_t));
   for (uint32_t s = 0; s < d->nsents; s++) {
     sent_quote[s] = -1;
@@ -909,7 +1182,7 @@ void prc_find_attributions(precis_doc *d) {
         if (tail_ok && body_end - last <= TAIL_MAX && ps < last && ps > se->body_start_tok + TAIL_CUE_MIN && tok_is(d, ps - 1, ",") &&
             !in_region(d, ps - 2)) {
           uint32_t before = d->nquotes;
-          attribute_cue(d, se, last);
+          attribute_cue(d, se, last, &tree);
           if (d->nquotes > before) {
             sent_quote[s] = (int32_t)before;
             /* any cue left of it lies inside its content */
@@ -933,7 +1206,7 @@ void prc_find_attributions(precis_doc *d) {
       }
       if (inside) { i++; continue; }
       uint32_t before = d->nquotes;
-      uint32_t next = attribute_cue(d, se, i);
+      uint32_t next = attribute_cue(d, se, i, &tree);
       if (d->nquotes > before && sent_quote[s] < 0) sent_quote[s] = (int32_t)before;
       i = next > i ? next : i + 1;
       /* scan only the last quotes for the "inside" test: keep it linear */
@@ -996,6 +1269,7 @@ void prc_find_attributions(precis_doc *d) {
   }
   /* the regions and the sentence map have no reader after this loop: give
    * them back before the sort's temporaries (peak memory) */
+  if (tree.lo) prc_arena_release_big(&d->ar, tree.lo);
   prc_arena_release_big(&d->ar, sent_quote);
   prc_arena_release_big(&d->ar, d->regions);
   d->regions = NULL;

@@ -40,9 +40,9 @@
 #include "error.h"
 #include "models.h"
 
-/* The longest sentence parsed for the later stages, in tokens (see above);
- * news sentences have 20 to 60, the longest a few hundred. */
-#define PARSE_CUE_MAX 1024
+/* The longest sentence parsed for the later stages, in tokens (see above;
+ * parse.h); news sentences have 20 to 60, the longest a few hundred. */
+#define PARSE_CUE_MAX PRC_PARSE_CUE_MAX
 
 /* Might attribution.c take token i as a speech cue? (see above) */
 static bool maybe_cue(const precis_doc *d, uint32_t i) {

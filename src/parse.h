@@ -12,6 +12,12 @@
 #include "doc.h"
 #include "model/parser.h"
 
+/* The longest sentence parsed for the later stages, in tokens (parse.c says
+ * why); with PRECIS_OPT_WITH_TOKENS longer ones are parsed too, but the
+ * later stages read no tree of a sentence longer than this, so that their
+ * results do not depend on that option. */
+#define PRC_PARSE_CUE_MAX 1024
+
 /* dep_head of a token whose sentence was not parsed */
 #define PRC_DEP_UNPARSED (-2)
 

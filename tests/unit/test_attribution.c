@@ -405,6 +405,42 @@ static void test_apposition_role(void **state) {
   precis_doc_free(d);
 }
 
+/* Is the built-in dependency parser compiled in?  (The cases below are
+ * decided by the tree; without models they are skipped.) */
+static int have_parser(void) {
+  const char *t = "The mayor said the road would close.";
+  precis_doc *d = precis_analyze(t, strlen(t), NULL);
+  precis_stats st;
+  int ok = d && precis_doc_stats(d, &st, sizeof st) == 0 && st.parse == PRECIS_MODEL_BUILTIN;
+  precis_doc_free(d);
+  return ok;
+}
+
+/* Sources and contents from the dependency tree (issue 8): the subject's
+ * subtree, the complement clause's. */
+static void test_parse_boundaries(void **state) {
+  (void)state;
+  if (!have_parser()) {
+    print_message("skipped: no built-in parser (models/parse.bin absent)\n");
+    skip();
+  }
+  /* an apposition kept in the source */
+  EXPECT_DEFAULT("Lena Park, a housing analyst at the Northfield Institute, said rents would rise again.",
+                 {I, "said", "Lena Park, a housing analyst at the Northfield Institute", "Lena Park",
+                  {"rents would rise again"}});
+  /* the verb's adverb and auxiliaries left out */
+  EXPECT_DEFAULT("The mayor later said that the tunnel would close for repairs.",
+                 {I, "said", "The mayor", NULL, {"that the tunnel would close for repairs"}});
+  EXPECT_DEFAULT("Tom Berg has repeatedly said that the ferry service will end.",
+                 {I, "said", "Tom Berg", "Tom Berg", {"that the ferry service will end"}});
+  /* "advisers to X" whole, not X */
+  EXPECT_DEFAULT("Advisers to the governor said the budget would be balanced next year.",
+                 {I, "said", "Advisers to the governor", NULL, {"the budget would be balanced next year"}});
+  /* the content stops before ", citing ..." */
+  EXPECT_DEFAULT("The treasurer said the city would borrow more money, citing rising costs.",
+                 {I, "said", "The treasurer", NULL, {"the city would borrow more money"}});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_source_after),
@@ -423,6 +459,7 @@ int main(void) {
       cmocka_unit_test(test_pronoun_accented_name),
       cmocka_unit_test(test_descriptions),
       cmocka_unit_test(test_apposition_role),
+      cmocka_unit_test(test_parse_boundaries),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
