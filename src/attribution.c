@@ -810,6 +810,12 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
          pp == TAG_UPOS_PART || pp == TAG_UPOS_NUM) &&
         r != PRC_DEP_OBL && r != PRC_DEP_ADVMOD && r != PRC_DEP_NMOD && r != PRC_DEP_PUNCT && r != PRC_DEP_CC)
       return false;
+    /* a bare noun taken for an oblique right before a name is more likely
+     * its title, misparsed ("Lifeboat station head | Fiona Gallagher") */
+    int full = prc_dep_rel(d, b - 1);
+    if ((pp == TAG_UPOS_NOUN || pp == TAG_UPOS_PROPN) &&
+        (full == PRC_DEP_OBL_UNMARKED || full == PRC_DEP_NMOD_UNMARKED || full == PRC_DEP_OBL_NPMOD))
+      return false;
   }
   int paren = 0;
   for (uint32_t j = b; j < e; j++) {
