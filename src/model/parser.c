@@ -179,12 +179,7 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
   F1(10, T[b2].w); F1(11, T[b2].p);
   F1(12, T[s1].wp); F1(13, T[s1].w); F1(14, T[s1].p);
   F1(15, T[s2].p); F1(16, T[s2].w);
-  /* pairs */
-  F2(20, T[s0].wp, T[b0].wp); F2(21, T[s0].wp, T[b0].w); F2(22, T[s0].w, T[b0].wp);
-  F2(23, T[s0].wp, T[b0].p); F2(24, T[s0].p, T[b0].wp); F2(25, T[s0].w, T[b0].w);
-  F2(26, T[s0].p, T[b0].p); F2(27, T[b0].p, T[b1].p);
-  F2(28, T[s1].p, T[s0].p); F2(29, T[s1].w, T[s0].w); F2(30, T[s1].wp, T[s0].p);
-  F2(31, T[s1].p, T[s0].wp); F2(32, T[s1].p, T[b0].p); F2(33, T[s1].w, T[b0].w);
+  /* (pairs 20-33 removed: ablation for speed, docs/parsing-experiments.md) */
   /* triples */
   F3(40, T[b0].p, T[b1].p, T[b2].p);
   F3(41, T[s0].p, T[b0].p, T[b1].p);
@@ -197,15 +192,7 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
   F3(48, T[s1].p, T[s0].p, T[s0r1].p);
   F3(49, T[s0].w, T[b0].p, T[b1].p);
   F3(50, T[s0].p, T[b0].w, T[b1].p);
-  /* distance */
-  uint64_t d = s0 < NUL ? dist_bucket((int64_t)b0 - s0) : 15, d1 = s1 < NUL ? dist_bucket((int64_t)s0 - s1) : 15;
-  F2(55, T[s0].w, d); F2(56, T[s0].p, d); F2(57, T[b0].w, d); F2(58, T[b0].p, d);
-  F3(59, T[s0].w, T[b0].w, d); F3(60, T[s0].p, T[b0].p, d); F3(61, T[s1].p, T[s0].p, d1);
-  /* valency */
-  uint64_t s0nl = s0 < NUL ? count_bucket(N[s0].nl) : 9, s0nr = s0 < NUL ? count_bucket(N[s0].nr) : 9;
-  uint64_t b0nl = count_bucket(N[b0].nl), s1nr = s1 < NUL ? count_bucket(N[s1].nr) : 9;
-  F2(65, T[s0].w, s0nr); F2(66, T[s0].p, s0nr); F2(67, T[s0].w, s0nl); F2(68, T[s0].p, s0nl);
-  F2(69, T[b0].w, b0nl); F2(70, T[b0].p, b0nl); F2(71, T[s1].p, s1nr);
+  /* (distance 55-61 and valency 65-71 removed: ablation for speed) */
   /* children */
   F1(75, T[s0l1].w); F1(76, T[s0l1].p); F2(77, T[s0].p, LB(s0l1));
   F1(78, T[s0r1].w); F1(79, T[s0r1].p); F2(80, T[s0].p, LB(s0r1));
@@ -222,15 +209,10 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
   F2(105, T[s0].w, s0rs); F2(106, T[s0].p, s0rs); F2(107, T[s0].w, s0ls); F2(108, T[s0].p, s0ls);
   F2(109, T[b0].w, b0ls); F2(110, T[b0].p, b0ls);
   F2(111, T[s1].p, s1 < NUL ? N[s1].rset | (N[s1].lset << 1) : 1);
-  /* word clusters */
-  F1(115, T[s0].clus); F1(116, T[b0].clus); F1(117, T[b1].clus); F1(118, T[s1].clus);
-  F2(119, T[s0].c6, T[b0].c6); F2(120, T[s0].clus, T[b0].p); F2(121, T[s0].p, T[b0].clus);
-  F3(122, T[s0].c6, T[b0].p, T[b1].p); F2(123, T[s1].c6, T[s0].c6); F2(124, T[b0].c6, T[b1].c6);
+  /* (word clusters 115-124 removed: ablation for speed; 145-155 below stay) */
   /* capitalisation (proper-noun runs, sentence start) */
   F3(130, T[s0].cap, T[b0].cap, T[s0].p * 64u + T[b0].p);
-  /* suffixes (morphology the UPOS tags do not show: -ed, -ing, -ly, -s) */
-  F2(131, T[s0].suf, T[s0].p); F2(132, T[b0].suf, T[b0].p); F2(133, T[b1].suf, T[b1].p);
-  F2(134, T[s1].suf, T[s1].p); F3(135, T[s0].suf, T[b0].suf, T[s0].p * 64u + T[b0].p);
+  /* (suffixes 131-135 removed: no accuracy loss, #7 and the ablation for speed) */
   F1(136, T[b3].p); F3(137, T[s0].p, T[b0].p, T[b3].p);
   /* the tags a word can have (the POS model's dictionary): a hedge against tagging errors */
   F2(140, T[s0].amb, T[s0].p); F2(141, T[b0].amb, T[b0].p); F2(142, T[b1].amb, T[b1].p);
@@ -263,8 +245,7 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
   F1(o + 1, T[dd].p); F1(o + 2, T[dd].w); F1(o + 3, T[dd].wp);
   F1(o + 4, T[h].p); F1(o + 5, T[h].w); F1(o + 6, T[h].wp);
   F2(o + 7, T[dd].p, T[h].p); F2(o + 8, T[dd].w, T[h].p); F2(o + 9, T[dd].p, T[h].w);
-  F2(o + 10, T[dd].w, T[h].w); F2(o + 11, T[dd].c6, T[h].p); F2(o + 12, T[dd].p, T[h].c6);
-  F1(o + 13, T[dd].clus); F1(o + 14, T[h].clus);
+  F2(o + 10, T[dd].w, T[h].w); /* (o+11..o+14 clusters removed: ablation for speed) */
   F3(o + 15, T[dd].p, T[h].p, dist_bucket((int64_t)h - dd));
   F2(o + 16, T[dd].p, N[dd].lset); F2(o + 17, T[dd].p, N[dd].rset);
   F3(o + 18, T[h].p, N[h].lset, T[dd].p); F3(o + 19, T[h].p, N[h].rset, T[dd].p);
@@ -279,9 +260,8 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
   F3(o + 28, T[h].p, LB(hl1), T[dd].p);
   F2(o + 29, T[dd].cap, T[dd].p * 64u + T[h].p);
   F3(o + 30, T[dl1].w, T[dd].p, T[h].p);
-  F2(o + 31, T[dd].suf, T[dd].p); F2(o + 32, T[h].suf, T[h].p); F3(o + 33, T[dd].suf, T[h].suf, T[h].p);
-  F2(o + 34, T[dd].amb, T[dd].p); F2(o + 35, T[h].amb, T[h].p); F3(o + 36, T[dd].c6, T[h].c6, T[dd].p);
-  F3(o + 37, T[dl1].c6, T[dd].p, T[h].p);
+  /* (o+31..o+33 suffixes, o+36..o+37 clusters removed: ablation for speed) */
+  F2(o + 34, T[dd].amb, T[dd].p); F2(o + 35, T[h].amb, T[h].p);
 #undef CH
 #undef LB
   return k;
