@@ -179,7 +179,12 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
   F1(10, T[b2].w); F1(11, T[b2].p);
   F1(12, T[s1].wp); F1(13, T[s1].w); F1(14, T[s1].p);
   F1(15, T[s2].p); F1(16, T[s2].w);
-  /* (pairs 20-33 removed: ablation for speed, docs/parsing-experiments.md) */
+  /* pairs */
+  F2(20, T[s0].wp, T[b0].wp); F2(21, T[s0].wp, T[b0].w); F2(22, T[s0].w, T[b0].wp);
+  F2(23, T[s0].wp, T[b0].p); F2(24, T[s0].p, T[b0].wp); F2(25, T[s0].w, T[b0].w);
+  F2(26, T[s0].p, T[b0].p); F2(27, T[b0].p, T[b1].p);
+  F2(28, T[s1].p, T[s0].p); F2(29, T[s1].w, T[s0].w); F2(30, T[s1].wp, T[s0].p);
+  F2(31, T[s1].p, T[s0].wp); F2(32, T[s1].p, T[b0].p); F2(33, T[s1].w, T[b0].w);
   /* triples */
   F3(40, T[b0].p, T[b1].p, T[b2].p);
   F3(41, T[s0].p, T[b0].p, T[b1].p);

@@ -69,7 +69,7 @@ int prc_dep_id(const char *name, size_t n);
 int prc_dep_base(int rel);
 
 /* The model file's feature-set id (model.h header field). */
-#define PRC_PARSER_FEATSET 0x50415202u
+#define PRC_PARSER_FEATSET 0x50415203u
 
 typedef struct parser parser;
 
