@@ -240,3 +240,39 @@ void prc_model_lex_free(model_lex *lx) {
   free(lx->e);
   memset(lx, 0, sizeof *lx);
 }
+
+static char *note_dup(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (d) {
+    memcpy(d, s, n);
+    d[n] = 0;
+  }
+  return d;
+}
+
+int prc_model_read_notes(const model_section *s, char **keys, char **vals, int max, int *n,
+                         precis_error *err) {
+  *n = 0;
+  if (!s) return 0;
+  const char *q = (const char *)s->p, *end = q + s->n;
+  while (q < end && *n < max) {
+    const char *nl = memchr(q, '\n', (size_t)(end - q));
+    const char *le = nl ? nl : end;
+    const char *colon = memchr(q, ':', (size_t)(le - q));
+    if (colon) {
+      const char *val = colon + 1;
+      while (val < le && *val == ' ') val++;
+      keys[*n] = note_dup(q, (size_t)(colon - q));
+      vals[*n] = note_dup(val, (size_t)(le - val));
+      if (!keys[*n] || !vals[*n]) {
+        free(keys[*n]);
+        free(vals[*n]);
+        prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+        return -1;
+      }
+      (*n)++;
+    }
+    q = le + 1;
+  }
+  return 0;
+}

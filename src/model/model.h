@@ -77,6 +77,13 @@ void prc_model_free_labels(char **names, int n);
 /* Finds "key: value" in a NOTE section; copies value into out.  Returns 0 or -1. */
 int prc_model_note(const model_section *s, const char *key, char *out, size_t outlen);
 
+/* Reads every "key: value" line of a NOTE section (s may be NULL: none)
+ * into malloc'd keys[i] / vals[i], at most max; *n receives the count.
+ * Returns 0, or -1 (PRECIS_ERROR_OUT_OF_MEMORY; the pairs read so far stay
+ * in keys/vals for the caller to free). */
+int prc_model_read_notes(const model_section *s, char **keys, char **vals, int max, int *n,
+                         precis_error *err);
+
 /* The file checksum (FNV-1a 32 with bytes [32,36) taken as zero). */
 uint32_t prc_model_checksum(const unsigned char *buf, size_t n);
 

@@ -516,15 +516,6 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
 
 /* ---- loading --------------------------------------------------------------------------------- */
 
-static char *dupn(const char *s, size_t n) {
-  char *d = malloc(n + 1);
-  if (d) {
-    memcpy(d, s, n);
-    d[n] = 0;
-  }
-  return d;
-}
-
 static void parser_destroy(parser *p) {
   if (!p) return;
   for (int i = 0; i < p->nlabels; i++) free(p->labels[i]);
@@ -591,28 +582,9 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;
-  if ((s = prc_model_find(&v, "NOTE"))) {
-    const char *q = (const char *)s->p, *end = q + s->n;
-    while (q < end && p->nnotes < PS_MAX_NOTES) {
-      const char *nl2 = memchr(q, '\n', (size_t)(end - q));
-      const char *le = nl2 ? nl2 : end;
-      const char *colon = memchr(q, ':', (size_t)(le - q));
-      if (colon) {
-        const char *val = colon + 1;
-        while (val < le && *val == ' ') val++;
-        p->note_key[p->nnotes] = dupn(q, (size_t)(colon - q));
-        p->note_val[p->nnotes] = dupn(val, (size_t)(le - val));
-        if (!p->note_key[p->nnotes] || !p->note_val[p->nnotes]) {
-          free(p->note_key[p->nnotes]);
-          free(p->note_val[p->nnotes]);
-          prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
-          goto fail;
-        }
-        p->nnotes++;
-      }
-      q = le + 1;
-    }
-  }
+  if (prc_model_read_notes(prc_model_find(&v, "NOTE"), p->note_key, p->note_val, PS_MAX_NOTES, &p->nnotes,
+                           err) < 0)
+    goto fail;
   return p;
 fail:
   parser_destroy(p);

@@ -980,15 +980,6 @@ static void tagger_destroy(tagger *t) {
   free(t);
 }
 
-static char *dupn(const char *s, size_t n) {
-  char *d = malloc(n + 1);
-  if (d) {
-    memcpy(d, s, n);
-    d[n] = 0;
-  }
-  return d;
-}
-
 static int words_add(model_lex *w, uint64_t key, const uint32_t *val, const uint32_t *pad) {
   uint32_t i = (uint32_t)key & w->mask;
   while (w->e[i].key && w->e[i].key != key) i = (i + 1) & w->mask;
@@ -1197,28 +1188,9 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if ((s = prc_model_find(&v, "VOCB")) && build_caches(t, s, err) < 0) goto fail;
-  if ((s = prc_model_find(&v, "NOTE"))) {
-    const char *p = (const char *)s->p, *end = p + s->n;
-    while (p < end && t->nnotes < TG_MAX_NOTES) {
-      const char *nl2 = memchr(p, '\n', (size_t)(end - p));
-      const char *le = nl2 ? nl2 : end;
-      const char *colon = memchr(p, ':', (size_t)(le - p));
-      if (colon) {
-        const char *val = colon + 1;
-        while (val < le && *val == ' ') val++;
-        t->note_key[t->nnotes] = dupn(p, (size_t)(colon - p));
-        t->note_val[t->nnotes] = dupn(val, (size_t)(le - val));
-        if (!t->note_key[t->nnotes] || !t->note_val[t->nnotes]) {
-          free(t->note_key[t->nnotes]);
-          free(t->note_val[t->nnotes]);
-          prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
-          goto fail;
-        }
-        t->nnotes++;
-      }
-      p = le + 1;
-    }
-  }
+  if (prc_model_read_notes(prc_model_find(&v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes,
+                           err) < 0)
+    goto fail;
   return t;
 fail:
   tagger_destroy(t);

@@ -15,30 +15,8 @@
 #include "model/tagger_features.h"
 #include "model_write.h"
 #include "perceptron_train.h"
+#include "train_util.h"
 #include "train.h"
-
-static double now_sec(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double cpu_sec(void) { /* the process's CPU time: less hit by a busy machine */
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static void die_oom(void) {
-  fputs("precis: out of memory while training\n", stderr);
-  exit(1);
-}
-
-static void *xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) die_oom();
-  return q;
-}
 
 /* ---- treebanks ------------------------------------------------------------------------------ */
 
@@ -47,7 +25,7 @@ int prc_ud_label(ud_corpus *c, const char *name) {
     if (!strcmp(c->labels[i], name)) return i;
   if (c->nlabels >= (int)(sizeof c->labels / sizeof c->labels[0])) return -1;
   c->labels[c->nlabels] = strdup(name);
-  if (!c->labels[c->nlabels]) die_oom();
+  if (!c->labels[c->nlabels]) prc_tr_die_oom();
   return c->nlabels++;
 }
 
@@ -107,7 +85,7 @@ int prc_ud_read(const char *path, ud_corpus *c, precis_error *err) {
   ssize_t len;
   const char *why = NULL;
   c->csent = 1024;
-  c->sent = xrealloc(NULL, c->csent * sizeof *c->sent);
+  c->sent = prc_tr_xrealloc(NULL, c->csent * sizeof *c->sent);
   for (;;) {
     len = getline(&line, &cap, f);
     if (len >= 0) lineno++;
@@ -118,7 +96,7 @@ int prc_ud_read(const char *path, ud_corpus *c, precis_error *err) {
           lineno = sent_line;
           goto bad;
         }
-        if (c->nsent + 2 > c->csent) c->sent = xrealloc(c->sent, (c->csent *= 2) * sizeof *c->sent);
+        if (c->nsent + 2 > c->csent) c->sent = prc_tr_xrealloc(c->sent, (c->csent *= 2) * sizeof *c->sent);
         c->sent[c->nsent++] = (uint32_t)b;
         b = c->ntok;
       }
@@ -127,13 +105,7 @@ int prc_ud_read(const char *path, ud_corpus *c, precis_error *err) {
     }
     if (line[0] == '#') continue;
     char *col[10];
-    int nc = 0;
-    char *p = line;
-    col[nc++] = p;
-    while (nc < 10 && (p = strchr(p, '\t'))) {
-      *p++ = 0;
-      col[nc++] = p;
-    }
+    int nc = prc_tr_split_tabs(line, col, 10);
     if (nc < 10) {
       why = "not CoNLL-U (expected 10 tab-separated columns)";
       goto bad;
@@ -160,16 +132,16 @@ int prc_ud_read(const char *path, ud_corpus *c, precis_error *err) {
     }
     if (c->ntok == c->ctok) {
       c->ctok = c->ctok ? c->ctok * 2 : 65536;
-      c->off = xrealloc(c->off, c->ctok * sizeof *c->off);
-      c->len = xrealloc(c->len, c->ctok * sizeof *c->len);
-      c->upos = xrealloc(c->upos, c->ctok);
-      c->head = xrealloc(c->head, c->ctok * sizeof *c->head);
-      c->rel = xrealloc(c->rel, c->ctok * sizeof *c->rel);
+      c->off = prc_tr_xrealloc(c->off, c->ctok * sizeof *c->off);
+      c->len = prc_tr_xrealloc(c->len, c->ctok * sizeof *c->len);
+      c->upos = prc_tr_xrealloc(c->upos, c->ctok);
+      c->head = prc_tr_xrealloc(c->head, c->ctok * sizeof *c->head);
+      c->rel = prc_tr_xrealloc(c->rel, c->ctok * sizeof *c->rel);
     }
     size_t fl = strlen(col[1]);
     if (c->ntext + fl + 1 > c->ctext) {
       c->ctext = (c->ctext + fl + 1) * 2;
-      c->text = xrealloc(c->text, c->ctext);
+      c->text = prc_tr_xrealloc(c->text, c->ctext);
     }
     memcpy(c->text + c->ntext, col[1], fl + 1);
     c->off[c->ntok] = (uint32_t)c->ntext;
@@ -294,19 +266,6 @@ void prc_ps_costs(const ps_state *st, const int32_t *gh, const uint8_t *onstack,
 #define EXPLORE_FROM 1   /* epochs (0-based) from which training follows its own predictions */
 #define EXPLORE_P 0.9    /* ... with this probability on a mistake */
 
-static void today(char *buf, size_t n) {
-  const char *sde = getenv("SOURCE_DATE_EPOCH"); /* byte-identical rebuilds */
-  time_t t = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(buf, n, "%Y-%m-%d", &tm);
-}
-
-static const char *base_name(const char *p) {
-  const char *s = strrchr(p, '/');
-  return s ? s + 1 : p;
-}
-
 static void tokens_of(const ud_corpus *c, size_t b, size_t n, tag_token *tt) {
   for (size_t i = 0; i < n; i++) {
     tt[i].s = c->text + c->off[b + i];
@@ -319,7 +278,7 @@ static void tag_corpus(const tagger *pos, const ud_corpus *c, uint8_t *out) {
   size_t maxn = 0;
   for (size_t s = 0; s < c->nsent; s++)
     if (c->sent[s + 1] - c->sent[s] > maxn) maxn = c->sent[s + 1] - c->sent[s];
-  tag_token *tt = xrealloc(NULL, (maxn + 1) * sizeof *tt);
+  tag_token *tt = prc_tr_xrealloc(NULL, (maxn + 1) * sizeof *tt);
   for (size_t s = 0; s < c->nsent; s++) {
     size_t b = c->sent[s], n = c->sent[s + 1] - b;
     tokens_of(c, b, n, tt);
@@ -398,7 +357,7 @@ static int jackknife_tags(const parser_train_opts *o, const ud_corpus *c, int k,
     size_t maxn = 0;
     for (size_t s = 0; s < c->nsent; s++)
       if (c->sent[s + 1] - c->sent[s] > maxn) maxn = c->sent[s + 1] - c->sent[s];
-    tag_token *tt = xrealloc(NULL, (maxn + 1) * sizeof *tt);
+    tag_token *tt = prc_tr_xrealloc(NULL, (maxn + 1) * sizeof *tt);
     for (size_t s = 0; s < c->nsent; s++) {
       if (fold_of(s, c->nsent, k) != fold) continue;
       size_t b = c->sent[s], n = c->sent[s + 1] - b;
@@ -562,7 +521,7 @@ static void write_lexicon(model_writer *w, const model_lex *cl, const char *tag,
   if (!cl->e) return;
   size_t cnt = 0;
   for (uint32_t i = 0; i <= cl->mask; i++) cnt += cl->e[i].key != 0;
-  kv *e = xrealloc(NULL, cnt * sizeof *e);
+  kv *e = prc_tr_xrealloc(NULL, cnt * sizeof *e);
   size_t j = 0;
   for (uint32_t i = 0; i <= cl->mask; i++)
     if (cl->e[i].key) {
@@ -570,8 +529,8 @@ static void write_lexicon(model_writer *w, const model_lex *cl, const char *tag,
       e[j++].v = cl->e[i].val & mask;
     }
   qsort(e, cnt, sizeof *e, kv_cmp);
-  uint64_t *k = xrealloc(NULL, cnt * sizeof *k);
-  uint32_t *v = xrealloc(NULL, cnt * sizeof *v);
+  uint64_t *k = prc_tr_xrealloc(NULL, cnt * sizeof *k);
+  uint32_t *v = prc_tr_xrealloc(NULL, cnt * sizeof *v);
   for (size_t q = 0; q < cnt; q++) {
     k[q] = e[q].k;
     v[q] = e[q].v;
@@ -583,6 +542,7 @@ static void write_lexicon(model_writer *w, const model_lex *cl, const char *tag,
 }
 
 int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error *err) {
+  int rc = -1;
   const tagger *pos = o->pos ? o->pos : prc_tagger_builtin(TAGGER_POS, err);
   if (!pos) return -1;
   ud_corpus tr, dv;
@@ -591,10 +551,10 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
     prc_ud_free(&tr);
     return -1;
   }
-  double t0 = now_sec();
+  double t0 = prc_tr_wall_seconds();
   /* the original trees (the punctuation model learns from them) */
-  int32_t *ohead = xrealloc(NULL, tr.ntok * sizeof *ohead);
-  uint8_t *orel = xrealloc(NULL, tr.ntok);
+  int32_t *ohead = prc_tr_xrealloc(NULL, tr.ntok * sizeof *ohead);
+  uint8_t *orel = prc_tr_xrealloc(NULL, tr.ntok);
   memcpy(ohead, tr.head, tr.ntok * sizeof *ohead);
   for (size_t i = 0; i < tr.ntok; i++) orel[i] = (uint8_t)prc_dep_id(tr.labels[tr.rel[i]], strlen(tr.labels[tr.rel[i]]));
   /* projectivize the training trees */
@@ -614,8 +574,8 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
     size_t exact = 0, maxn0 = 0;
     for (size_t s = 0; s < tr.nsent; s++)
       if (tr.sent[s + 1] - tr.sent[s] > maxn0) maxn0 = tr.sent[s + 1] - tr.sent[s];
-    int32_t *h = xrealloc(NULL, (maxn0 + 1) * sizeof *h), *work = xrealloc(NULL, (2 * maxn0 + 2) * sizeof *work);
-    uint8_t *dep = xrealloc(NULL, maxn0 + 1), *lift = xrealloc(NULL, maxn0 + 1);
+    int32_t *h = prc_tr_xrealloc(NULL, (maxn0 + 1) * sizeof *h), *work = prc_tr_xrealloc(NULL, (2 * maxn0 + 2) * sizeof *work);
+    uint8_t *dep = prc_tr_xrealloc(NULL, maxn0 + 1), *lift = prc_tr_xrealloc(NULL, maxn0 + 1);
     for (size_t s = 0; s < tr.nsent && nonproj; s++) {
       size_t b = tr.sent[s], n = tr.sent[s + 1] - b;
       if (!memcmp(tr.head + b, ohead + b, n * sizeof *h)) continue;
@@ -639,10 +599,10 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
    * (a rarer lifted label is trained as its plain relation) */
   label_map lm;
   memset(&lm, 0, sizeof lm);
-  lm.of_corpus = xrealloc(NULL, (size_t)tr.nlabels * sizeof *lm.of_corpus);
+  lm.of_corpus = prc_tr_xrealloc(NULL, (size_t)tr.nlabels * sizeof *lm.of_corpus);
   {
     size_t *cnt = calloc((size_t)tr.nlabels, sizeof *cnt);
-    if (!cnt) die_oom();
+    if (!cnt) prc_tr_die_oom();
     for (size_t i = 0; i < tr.ntok; i++) cnt[tr.rel[i]]++;
     /* plain labels first, in name order; then lifted ones, in name order */
     for (int pass = 0; pass < 2; pass++) {
@@ -676,7 +636,7 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
     goto fail;
   }
   /* model label of every training token (a rare lifted label -> its plain relation) */
-  int16_t *mrel = xrealloc(NULL, tr.ntok * sizeof *mrel);
+  int16_t *mrel = prc_tr_xrealloc(NULL, tr.ntok * sizeof *mrel);
   for (size_t i = 0; i < tr.ntok; i++) {
     int16_t m = lm.of_corpus[tr.rel[i]];
     if (m < 0) {
@@ -689,7 +649,7 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
     mrel[i] = m;
   }
   /* predicted POS tags for training (the parser sees predicted tags at run time) */
-  uint8_t *ptags = xrealloc(NULL, tr.ntok);
+  uint8_t *ptags = prc_tr_xrealloc(NULL, tr.ntok);
   if (o->jackknife > 1) {
     if (jackknife_tags(o, &tr, o->jackknife, ptags, err) < 0) {
       free(ptags);
@@ -710,22 +670,22 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
   size_t maxn = 0;
   for (size_t s = 0; s < tr.nsent; s++)
     if (tr.sent[s + 1] - tr.sent[s] > maxn) maxn = tr.sent[s + 1] - tr.sent[s];
-  void *scratch = xrealloc(NULL, prc_ps_scratch_size(maxn) + 64);
-  tag_token *tt = xrealloc(NULL, (maxn + 1) * sizeof *tt);
-  int32_t *gh = xrealloc(NULL, (maxn + 1) * sizeof *gh);
-  uint8_t *onstack = xrealloc(NULL, maxn + 2);
+  void *scratch = prc_tr_xrealloc(NULL, prc_ps_scratch_size(maxn) + 64);
+  tag_token *tt = prc_tr_xrealloc(NULL, (maxn + 1) * sizeof *tt);
+  int32_t *gh = prc_tr_xrealloc(NULL, (maxn + 1) * sizeof *gh);
+  uint8_t *onstack = prc_tr_xrealloc(NULL, maxn + 2);
   /* Several training runs (seeds seed, seed + 1000003, ...: other sentence
    * orders and explorations), their averaged weights averaged into one
    * model: an ensemble at the run-time cost of one model. */
   int nruns = o->runs > 0 ? o->runs : PARSE_RUNS;
   uint64_t seed = o->seed ? o->seed : 1;
   int epochs = o->epochs > 0 ? o->epochs : PARSE_EPOCHS;
-  uint32_t *order = xrealloc(NULL, tr.nsent * sizeof *order);
+  uint32_t *order = prc_tr_xrealloc(NULL, tr.nsent * sizeof *order);
   pc_trainer *sum_act = NULL, *sum_lab = NULL;
   if (nruns > 1) {
     sum_act = prc_pc_trainer_new(PS_NACTIONS);
     sum_lab = prc_pc_trainer_new(lm.n);
-    if (!sum_act || !sum_lab) die_oom();
+    if (!sum_act || !sum_lab) prc_tr_die_oom();
   }
   trainer_ctx tc;
   for (int run = 0; run < nruns; run++) {
@@ -733,7 +693,7 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
     memset(&tc, 0, sizeof tc);
     tc.act = prc_pc_trainer_new(PS_NACTIONS);
     tc.lab = prc_pc_trainer_new(lm.n);
-    if (!tc.act || !tc.lab) die_oom();
+    if (!tc.act || !tc.lab) prc_tr_die_oom();
     tc.lm = &lm;
     prc_pc_rng_seed(&tc.rng, seed + (uint64_t)run * 1000003u);
     for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
@@ -749,7 +709,7 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
       if (o->verbose)
         fprintf(stderr, "  epoch %d: %.2f%% of decisions wrong, %zu + %zu features, %.0fs\n", ep + 1,
                 100.0 * (double)tc.errors / (double)(tc.steps ? tc.steps : 1),
-                prc_pc_trainer_nfeatures(tc.act), prc_pc_trainer_nfeatures(tc.lab), now_sec() - t0);
+                prc_pc_trainer_nfeatures(tc.act), prc_pc_trainer_nfeatures(tc.lab), prc_tr_wall_seconds() - t0);
     }
     if (nruns > 1) {
       prc_pc_trainer_accumulate(sum_act, tc.act, 1.0f / (float)nruns);
@@ -772,14 +732,14 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
   float prune = o->prune > 0 ? o->prune : PARSE_PRUNE;
   if (export_pc(tc.act, prune, prc_model_writer_section(&w, "WGHT"), o->verbose, "action") < 0 ||
       export_pc(tc.lab, prune, prc_model_writer_section(&w, "WLAB"), o->verbose, "label") < 0)
-    die_oom();
+    prc_tr_die_oom();
   write_lexicon(&w, &pos->clus, "CLUS", 0xffffffffu);
   write_lexicon(&w, &pos->dict, "DICT", 0x1ffffu);
   prc_pc_trainer_free(tc.act);
   prc_pc_trainer_free(tc.lab);
   /* score the model as it will be shipped */
   pc_buf file = {0};
-  if (prc_model_writer_finish(&w, &file) < 0) die_oom();
+  if (prc_model_writer_finish(&w, &file) < 0) prc_tr_die_oom();
   parser *p = prc_parser_load_memory(file.p, file.n, err);
   free(file.p);
   if (!p) {
@@ -793,7 +753,7 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
   char date[32], note[2048], jk[96];
   if (o->jackknife > 1) snprintf(jk, sizeof jk, "jackknifed (%d folds, POS taggers trained on the other folds)", o->jackknife);
   else snprintf(jk, sizeof jk, "from the POS model");
-  today(date, sizeof date);
+  prc_tr_today(date, sizeof date);
   snprintf(note, sizeof note,
            "kind: parse (Universal Dependencies, arc-hybrid)\n"
            "data: Universal Dependencies English Web Treebank (%s)\n"
@@ -804,25 +764,12 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
            "features: greedy arc-hybrid, dynamic oracle with exploration, pseudo-projective "
            "lifting, factored action/label averaged perceptrons over hashed word/UPOS/cluster "
            "configuration features; training tags %s\n",
-           base_name(o->train_path), date, ev.n ? (double)ev.uas / (double)ev.n : 0,
-           ev.n ? (double)ev.las / (double)ev.n : 0, base_name(o->dev_path), ev.n, epochs,
+           prc_tr_base_name(o->train_path), date, ev.n ? (double)ev.uas / (double)ev.n : 0,
+           ev.n ? (double)ev.las / (double)ev.n : 0, prc_tr_base_name(o->dev_path), ev.n, epochs,
            nruns, (unsigned long long)seed, jk);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
-  int rc = prc_model_writer_save(&w, o->out_path, err);
+  rc = prc_model_writer_save(&w, o->out_path, err);
   prc_model_writer_free(&w);
-  free(order);
-  free(scratch);
-  free(tt);
-  free(gh);
-  free(onstack);
-  free(ptags);
-  free(mrel);
-  free(lm.of_corpus);
-  free(ohead);
-  free(orel);
-  prc_ud_free(&tr);
-  prc_ud_free(&dv);
-  return rc;
 fail2:
   free(order);
   free(scratch);
@@ -837,7 +784,7 @@ fail:
   free(orel);
   prc_ud_free(&tr);
   prc_ud_free(&dv);
-  return -1;
+  return rc;
 }
 
 /* ---- evaluation ----------------------------------------------------------------------------- */
@@ -845,28 +792,29 @@ fail:
 int prc_parser_eval_corpus(const parser *p, const tagger *pos, const ud_corpus *c, int repeat,
                            parser_eval *ev, int32_t *pred_head, uint8_t *pred_rel) {
   memset(ev, 0, sizeof *ev);
-  if (!pos) pos = prc_tagger_builtin(TAGGER_POS, NULL);
-  else if (pos == PRC_PARSER_GOLD_TAGS) pos = NULL;
+  int gold_tags = pos == PRC_PARSER_GOLD_TAGS;
+  if (gold_tags) pos = NULL;
+  else if (!pos) pos = prc_tagger_builtin(TAGGER_POS, NULL);
   size_t maxn = 0;
   for (size_t s = 0; s < c->nsent; s++)
     if (c->sent[s + 1] - c->sent[s] > maxn) maxn = c->sent[s + 1] - c->sent[s];
-  uint8_t *tags = xrealloc(NULL, c->ntok);
+  uint8_t *tags = prc_tr_xrealloc(NULL, c->ntok);
   tag_corpus(pos, c, tags);
-  if (pos == PRC_PARSER_GOLD_TAGS) memcpy(tags, c->upos, c->ntok); /* analysis only */
-  tag_token *tt = xrealloc(NULL, c->ntok * sizeof *tt);
+  if (gold_tags) memcpy(tags, c->upos, c->ntok); /* analysis only */
+  tag_token *tt = prc_tr_xrealloc(NULL, c->ntok * sizeof *tt);
   tokens_of(c, 0, c->ntok, tt);
-  void *scratch = xrealloc(NULL, prc_parser_scratch_size(maxn) + 64);
-  int32_t *head = xrealloc(NULL, c->ntok * sizeof *head);
-  uint8_t *rel = xrealloc(NULL, c->ntok);
+  void *scratch = prc_tr_xrealloc(NULL, prc_parser_scratch_size(maxn) + 64);
+  int32_t *head = prc_tr_xrealloc(NULL, c->ntok * sizeof *head);
+  uint8_t *rel = prc_tr_xrealloc(NULL, c->ntok);
   double best = -1;
   if (repeat < 1) repeat = 1;
   for (int r = 0; r < repeat; r++) {
-    double t0 = cpu_sec();
+    double t0 = prc_tr_cpu_seconds();
     for (size_t s = 0; s < c->nsent; s++) {
       size_t b = c->sent[s], n = c->sent[s + 1] - b;
       prc_parser_parse(p, tt + b, tags + b, n, scratch, head + b, rel + b);
     }
-    double t = cpu_sec() - t0;
+    double t = prc_tr_cpu_seconds() - t0;
     if (best < 0 || t < best) best = t;
   }
   ev->seconds = best;

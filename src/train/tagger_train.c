@@ -9,18 +9,11 @@
 #include "train.h"
 #include "model_write.h"
 #include "perceptron_train.h"
+#include "train_util.h"
 #include "model/tagger_features.h"
 #include "clusters.h"
 #include "error.h"
 
-
-/* CPU time of this thread: the tagging speed on one core, unaffected by
- * other processes competing for the machine. */
-static double now_sec(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* ---- corpus ---------------------------------------------------------------------------- */
 
@@ -37,27 +30,16 @@ typedef struct corpus {
   size_t ndocs;
 } corpus;
 
-static void die_oom(void) {
-  fprintf(stderr, "precis: out of memory\n");
-  exit(1);
-}
-
-static void *xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) die_oom();
-  return q;
-}
-
 static void corpus_add(corpus *c, const char *s, size_t n, int gold) {
   if (c->tlen + n + 1 > c->tcap) {
     while (c->tlen + n + 1 > c->tcap) c->tcap = c->tcap ? c->tcap * 2 : 1 << 20;
-    c->text = xrealloc(c->text, c->tcap);
+    c->text = prc_tr_xrealloc(c->text, c->tcap);
   }
   if (c->ntok == c->kcap) {
     c->kcap = c->kcap ? c->kcap * 2 : 1 << 16;
-    c->toff = xrealloc(c->toff, c->kcap * sizeof *c->toff);
-    c->tlen_ = xrealloc(c->tlen_, c->kcap * sizeof *c->tlen_);
-    c->gold = xrealloc(c->gold, c->kcap);
+    c->toff = prc_tr_xrealloc(c->toff, c->kcap * sizeof *c->toff);
+    c->tlen_ = prc_tr_xrealloc(c->tlen_, c->kcap * sizeof *c->tlen_);
+    c->gold = prc_tr_xrealloc(c->gold, c->kcap);
   }
   memcpy(c->text + c->tlen, s, n);
   c->toff[c->ntok] = (uint32_t)c->tlen;
@@ -73,8 +55,8 @@ static void corpus_end_sentence(corpus *c, size_t *start) {
   if (c->ntok == *start) return;
   if (c->nsent + 2 > c->scap) {
     c->scap = c->scap ? c->scap * 2 : 1 << 12;
-    c->sent = xrealloc(c->sent, c->scap * sizeof *c->sent);
-    c->doc = xrealloc(c->doc, c->scap * sizeof *c->doc);
+    c->sent = prc_tr_xrealloc(c->sent, c->scap * sizeof *c->sent);
+    c->doc = prc_tr_xrealloc(c->doc, c->scap * sizeof *c->doc);
   }
   c->sent[c->nsent] = *start;
   c->doc[c->nsent] = (uint32_t)(c->ndocs ? c->ndocs - 1 : 0);
@@ -84,13 +66,13 @@ static void corpus_end_sentence(corpus *c, size_t *start) {
 }
 
 static void corpus_finish(corpus *c) {
-  c->tok = xrealloc(NULL, (c->ntok ? c->ntok : 1) * sizeof *c->tok);
+  c->tok = prc_tr_xrealloc(NULL, (c->ntok ? c->ntok : 1) * sizeof *c->tok);
   for (size_t i = 0; i < c->ntok; i++) {
     c->tok[i].s = c->text + c->toff[i];
     c->tok[i].len = c->tlen_[i];
   }
   if (!c->sent) {
-    c->sent = xrealloc(NULL, sizeof *c->sent);
+    c->sent = prc_tr_xrealloc(NULL, sizeof *c->sent);
     c->sent[0] = 0;
   }
   if (!c->ndocs) c->ndocs = 1;
@@ -135,13 +117,7 @@ static int read_conllu(const char *path, corpus *c, precis_error *err) {
     }
     if (line[0] == '#') continue;
     char *col[10];
-    int nc = 0;
-    char *p = line;
-    col[nc++] = p;
-    while (nc < 10 && (p = strchr(p, '\t'))) {
-      *p++ = 0;
-      col[nc++] = p;
-    }
+    int nc = prc_tr_split_tabs(line, col, 10);
     if (nc < 4) {
       prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "%s:%zu: not CoNLL-U (expected 10 tab-separated columns)", path, lineno);
       free(line);
@@ -272,8 +248,8 @@ static void cmap_init(cmap *m, int width) {
   memset(m, 0, sizeof *m);
   m->width = width;
   m->cap = 1 << 12;
-  m->keys = xrealloc(NULL, m->cap * sizeof *m->keys);
-  m->row = xrealloc(NULL, m->cap * sizeof *m->row);
+  m->keys = prc_tr_xrealloc(NULL, m->cap * sizeof *m->keys);
+  m->row = prc_tr_xrealloc(NULL, m->cap * sizeof *m->row);
   memset(m->keys, 0, m->cap * sizeof *m->keys);
 }
 
@@ -281,8 +257,8 @@ static uint32_t *cmap_get(cmap *m, uint64_t k) {
   if (!k) k = 1;
   if ((m->n + 1) * 2 > m->cap) {
     size_t nc = m->cap * 2;
-    uint64_t *nk = xrealloc(NULL, nc * sizeof *nk);
-    uint32_t *nr = xrealloc(NULL, nc * sizeof *nr);
+    uint64_t *nk = prc_tr_xrealloc(NULL, nc * sizeof *nk);
+    uint32_t *nr = prc_tr_xrealloc(NULL, nc * sizeof *nr);
     memset(nk, 0, nc * sizeof *nk);
     for (size_t i = 0; i < m->cap; i++) {
       if (!m->keys[i]) continue;
@@ -304,7 +280,7 @@ static uint32_t *cmap_get(cmap *m, uint64_t k) {
   }
   m->keys[i] = k;
   m->row[i] = (uint32_t)m->n;
-  m->cnt = xrealloc(m->cnt, (m->n + 1) * m->width * sizeof *m->cnt);
+  m->cnt = prc_tr_xrealloc(m->cnt, (m->n + 1) * m->width * sizeof *m->cnt);
   memset(m->cnt + m->n * m->width, 0, m->width * sizeof *m->cnt);
   return m->cnt + m->n++ * m->width;
 }
@@ -332,25 +308,11 @@ static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v,
   pc_buf b = {0};
   prc_model_lex_write(&b, k, v, n);
   model_section s = {"TEMP", b.p, b.n, 0};
-  if (b.oom || prc_model_lex_read(&s, lx, NULL) < 0) die_oom();
+  if (b.oom || prc_model_lex_read(&s, lx, NULL) < 0) prc_tr_die_oom();
   free(b.p);
 }
 
 /* ---- notes ----------------------------------------------------------------------------- */
-
-static void today(char *buf, size_t n) {
-  /* SOURCE_DATE_EPOCH makes the rebuilt models byte-identical. */
-  const char *sde = getenv("SOURCE_DATE_EPOCH");
-  time_t t = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(buf, n, "%Y-%m-%d", &tm);
-}
-
-static const char *base_name(const char *p) {
-  const char *s = strrchr(p, '/');
-  return s ? s + 1 : p;
-}
 
 /* Default pruning thresholds (averaged weight units). */
 #define POS_PRUNE 0.05f
@@ -366,8 +328,8 @@ static void pos_build_dict(const corpus *c, uint64_t **keys, uint32_t **vals, si
     r[c->gold[i]]++;
     r[TAG_UPOS_COUNT]++;
   }
-  *keys = xrealloc(NULL, (m.n ? m.n : 1) * sizeof **keys);
-  *vals = xrealloc(NULL, (m.n ? m.n : 1) * sizeof **vals);
+  *keys = prc_tr_xrealloc(NULL, (m.n ? m.n : 1) * sizeof **keys);
+  *vals = prc_tr_xrealloc(NULL, (m.n ? m.n : 1) * sizeof **vals);
   size_t k = 0;
   for (size_t i = 0; i < m.cap; i++) {
     if (!m.keys[i]) continue;
@@ -390,12 +352,12 @@ static void pos_build_dict(const corpus *c, uint64_t **keys, uint32_t **vals, si
 
 static void eval_pos_corpus(const tagger *t, const corpus *c, tagger_pos_eval *ev) {
   memset(ev, 0, sizeof *ev);
-  uint8_t *out = xrealloc(NULL, c->ntok ? c->ntok : 1);
+  uint8_t *out = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
   for (int rep = 0; rep < 5; rep++) { /* best of 5 (cheap: POS tagging is fast) */
-    double t0 = now_sec();
+    double t0 = prc_tr_cpu_seconds();
     for (size_t s = 0; s < c->nsent; s++)
       prc_tagger_pos(t, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
-    double dt = now_sec() - t0;
+    double dt = prc_tr_cpu_seconds() - t0;
     if (rep == 0 || dt < ev->seconds) ev->seconds = dt;
   }
   for (size_t i = 0; i < c->ntok; i++) {
@@ -445,7 +407,7 @@ static void write_vocab(model_writer *w, const corpus *c) {
 
 static tagger *writer_to_tagger(model_writer *w) {
   pc_buf b;
-  if (prc_model_writer_finish(w, &b) < 0) die_oom();
+  if (prc_model_writer_finish(w, &b) < 0) prc_tr_die_oom();
   precis_error err;
   tagger *t = prc_tagger_load_memory(b.p, b.n, &err);
   if (!t) fprintf(stderr, "precis: internal error: %s\n", err.message);
@@ -484,7 +446,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
         else snprintf(dir, sizeof dir, "%s", up ? ".." : ".");
       }
     }
-    tag_token *extra = xrealloc(NULL, (tr.ntok + tr.nsent) * sizeof *extra);
+    tag_token *extra = prc_tr_xrealloc(NULL, (tr.ntok + tr.nsent) * sizeof *extra);
     size_t ne = 0;
     for (size_t s = 0; s < tr.nsent; s++) {
       for (size_t i = tr.sent[s]; i < tr.sent[s + 1]; i++) extra[ne++] = tr.tok[i];
@@ -500,15 +462,15 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
             tr.nsent, tr.ntok, dv.ntok, dn);
 
   pc_trainer *T = prc_pc_trainer_new(TAG_UPOS_COUNT);
-  if (!T) die_oom();
+  if (!T) prc_tr_die_oom();
   pc_rng rng;
   prc_pc_rng_seed(&rng, seed);
-  uint32_t *order = xrealloc(NULL, tr.nsent * sizeof *order);
+  uint32_t *order = prc_tr_xrealloc(NULL, tr.nsent * sizeof *order);
   for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
   uint64_t f[TG_MAXF];
   float sc[TG_MAX_LABELS];
   for (int ep = 0; ep < epochs; ep++) {
-    double t0 = now_sec();
+    double t0 = prc_tr_cpu_seconds();
     prc_pc_shuffle(&rng, order, tr.nsent);
     size_t n = 0, ok = 0;
     for (size_t q = 0; q < tr.nsent; q++) {
@@ -541,7 +503,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
     }
     if (o->verbose)
       fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs\n", ep + 1,
-              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), now_sec() - t0);
+              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), prc_tr_cpu_seconds() - t0);
   }
   free(order);
 
@@ -553,7 +515,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
   free(ck);
   free(cv);
   pc_model pm;
-  if (export_model(T, o->prune > 0 ? o->prune : POS_PRUNE, &w, &pm) < 0) die_oom();
+  if (export_model(T, o->prune > 0 ? o->prune : POS_PRUNE, &w, &pm) < 0) prc_tr_die_oom();
   write_vocab(&w, &tr);
   prc_pc_model_free(&pm);
   prc_model_lex_free(&clus);
@@ -576,7 +538,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
   prc_tagger_free(tg);
 
   char date[32], note[1024];
-  today(date, sizeof date);
+  prc_tr_today(date, sizeof date);
   snprintf(note, sizeof note,
            "kind: pos (UPOS)\n"
            "data: Universal Dependencies English Web Treebank (%s)\n"
@@ -585,7 +547,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
            "dev: UPOS accuracy %.4f on %s (%zu tokens)\n"
            "epochs: %d\nseed: %llu\n"
            "features: greedy averaged perceptron, hashed word/affix/shape/context/tag-dictionary features\n",
-           base_name(o->train_path), date, acc, base_name(o->dev_path), ev.n, epochs,
+           prc_tr_base_name(o->train_path), date, acc, prc_tr_base_name(o->dev_path), ev.n, epochs,
            (unsigned long long)seed);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
   int rc = prc_model_writer_save(&w, o->out_path, err);
@@ -669,9 +631,9 @@ static void ner_build_gaz(const corpus *c, const char *names_dir, model_lex *all
       }
     }
   }
-  uint64_t *k = xrealloc(NULL, (m.n ? m.n : 1) * sizeof *k);
-  uint32_t *v = xrealloc(NULL, (m.n ? m.n : 1) * sizeof *v);
-  uint32_t *vf = xrealloc(NULL, (m.n ? m.n : 1) * sizeof *vf);
+  uint64_t *k = prc_tr_xrealloc(NULL, (m.n ? m.n : 1) * sizeof *k);
+  uint32_t *v = prc_tr_xrealloc(NULL, (m.n ? m.n : 1) * sizeof *v);
+  uint32_t *vf = prc_tr_xrealloc(NULL, (m.n ? m.n : 1) * sizeof *vf);
   size_t n = 0;
   for (size_t i = 0; i < m.cap; i++) {
     if (!m.keys[i]) continue;
@@ -746,18 +708,18 @@ static double ner_f1(const tagger_ner_eval *ev) {
 static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
                             tagger_ner_eval *ev, int repeat) {
   memset(ev, 0, sizeof *ev);
-  uint8_t *pt = xrealloc(NULL, c->ntok ? c->ntok : 1);
-  uint8_t *out = xrealloc(NULL, c->ntok ? c->ntok : 1);
+  uint8_t *pt = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
+  uint8_t *out = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
   if (repeat < 1) repeat = 1;
   double best = 0;
   for (int rep = 0; rep < repeat; rep++) { /* the best of the repeats: least disturbed */
-    double t0 = now_sec();
+    double t0 = prc_tr_cpu_seconds();
     for (size_t s = 0; s < c->nsent; s++) {
       size_t b = c->sent[s], len = c->sent[s + 1] - b;
       prc_tagger_pos(pos, c->tok + b, len, pt + b);
       prc_tagger_ner(t, c->tok + b, pos ? pt + b : NULL, len, out + b);
     }
-    double dt = now_sec() - t0;
+    double dt = prc_tr_cpu_seconds() - t0;
     if (rep == 0 || dt < best) best = dt;
   }
   ev->seconds = best;
@@ -795,7 +757,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
   }
   int epochs = o->epochs > 0 ? o->epochs : 12;
   uint64_t seed = o->seed ? o->seed : 1;
-  uint8_t *trpos = xrealloc(NULL, tr.ntok);
+  uint8_t *trpos = prc_tr_xrealloc(NULL, tr.ntok);
   pos_tag_corpus(pos, &tr, trpos);
 
   model_lex gaz_all, gaz_fold[NFOLDS];
@@ -820,8 +782,8 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
                 &nnames);
   /* word clusters: those of the POS model */
   size_t cn = 0;
-  uint64_t *ck = xrealloc(NULL, (pos->clus.e ? pos->clus.mask + 1 : 1) * sizeof *ck);
-  uint32_t *cv = xrealloc(NULL, (pos->clus.e ? pos->clus.mask + 1 : 1) * sizeof *cv);
+  uint64_t *ck = prc_tr_xrealloc(NULL, (pos->clus.e ? pos->clus.mask + 1 : 1) * sizeof *ck);
+  uint32_t *cv = prc_tr_xrealloc(NULL, (pos->clus.e ? pos->clus.mask + 1 : 1) * sizeof *cv);
   if (pos->clus.e)
     for (size_t i = 0; i <= pos->clus.mask; i++)
       if (pos->clus.e[i].key) {
@@ -833,15 +795,15 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
             tr.ndocs, tr.nsent, tr.ntok, dv.ntok, gn, nnames);
 
   pc_trainer *T = prc_pc_trainer_new(TAG_NER_COUNT);
-  if (!T) die_oom();
+  if (!T) prc_tr_die_oom();
   pc_rng rng;
   prc_pc_rng_seed(&rng, seed);
-  uint32_t *order = xrealloc(NULL, tr.nsent * sizeof *order);
+  uint32_t *order = prc_tr_xrealloc(NULL, tr.nsent * sizeof *order);
   for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
   uint64_t f[TG_MAXF];
   float sc[TG_MAX_LABELS];
   for (int ep = 0; ep < epochs; ep++) {
-    double t0 = now_sec();
+    double t0 = prc_tr_cpu_seconds();
     prc_pc_shuffle(&rng, order, tr.nsent);
     size_t n = 0, ok = 0;
     for (size_t q = 0; q < tr.nsent; q++) {
@@ -875,7 +837,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
     }
     if (o->verbose) {
       fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs", ep + 1,
-              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), now_sec() - t0);
+              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), prc_tr_cpu_seconds() - t0);
       if (o->verbose > 1) {
         model_writer w;
         prc_model_writer_init(&w, TG_FEATSET_NER);
@@ -883,7 +845,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
         prc_model_lex_write(prc_model_writer_section(&w, "GAZT"), gk, gv, gn);
         if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
         pc_model tmp;
-        if (export_model(T, 0.0f, &w, &tmp) < 0) die_oom();
+        if (export_model(T, 0.0f, &w, &tmp) < 0) prc_tr_die_oom();
         prc_pc_model_free(&tmp);
         tagger *tg = writer_to_tagger(&w);
         tagger_ner_eval ev;
@@ -906,7 +868,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
   free(ck);
   free(cv);
   pc_model nm;
-  if (export_model(T, o->prune > 0 ? o->prune : NER_PRUNE, &w, &nm) < 0) die_oom();
+  if (export_model(T, o->prune > 0 ? o->prune : NER_PRUNE, &w, &nm) < 0) prc_tr_die_oom();
   write_vocab(&w, &tr);
   prc_pc_model_free(&nm);
   prc_pc_trainer_free(T);
@@ -929,7 +891,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
   prc_tagger_free(tg);
 
   char date[32], note[1024];
-  today(date, sizeof date);
+  prc_tr_today(date, sizeof date);
   snprintf(note, sizeof note,
            "kind: ner (PER ORG LOC MISC, BILOU)\n"
            "data: CoNLL-2003 English (%s); POS features from the precis POS tagger; first names: %zu from names/stdlib\n"
@@ -938,7 +900,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
            "dev: entity F1 %.4f on %s (%zu tokens)\n"
            "epochs: %d\nseed: %llu\n"
            "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features\n",
-           base_name(o->train_path), nnames, date, f1, base_name(o->dev_path), ev.ntokens, epochs,
+           prc_tr_base_name(o->train_path), nnames, date, f1, prc_tr_base_name(o->dev_path), ev.ntokens, epochs,
            (unsigned long long)seed);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
   int rc = prc_model_writer_save(&w, o->out_path, err);
