@@ -46,7 +46,8 @@ typedef struct run_ctx {
 
 enum {
   O_HELP = PRC_OPT_HELP_ID, O_FORMAT, O_INPUT, O_N, O_SUMMARIZER, O_OUT_DIR, O_NO_TAGGER,
-  O_POS_MODEL, O_NER_MODEL, O_DEMO, O_DEMO_TEXT, O_VERSION, O_LIST_OPTIONS, O_WITH_TOKENS, O_PARSE_MODEL
+  O_POS_MODEL, O_NER_MODEL, O_DEMO, O_DEMO_TEXT, O_VERSION, O_LIST_OPTIONS, O_WITH_TOKENS, O_PARSE_MODEL,
+  O_ATTRIB, O_ATTRIB_MODEL
 };
 
 static const prc_opt analyze_opts[] = {
@@ -59,6 +60,8 @@ static const prc_opt analyze_opts[] = {
     {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "use this POS model instead of the built-in one", NULL, 0, 0, 0},
     {O_NER_MODEL, 0, "ner-model", PRC_OPT_STRING, "PATH", "use this NER model instead of the built-in one", NULL, 0, 0, 0},
     {O_PARSE_MODEL, 0, "parse-model", PRC_OPT_STRING, "PATH", "use this dependency parser model instead of the built-in one", NULL, 0, 0, 0},
+    {O_ATTRIB, 0, "attrib", PRC_OPT_CHOICE, "ENGINE", "how speech cues are found (default learned)", "learned|rules", 0, 0, 0},
+    {O_ATTRIB_MODEL, 0, "attrib-model", PRC_OPT_STRING, "PATH", "use this attribution model instead of the built-in one", NULL, 0, 0, 0},
     {O_WITH_TOKENS, 0, "with-tokens", PRC_OPT_FLAG, NULL, "JSON: add the tokens (POS tag, dependency head and relation, NER type)", NULL, 0, 0, 0},
     {O_DEMO, 0, "demo", PRC_OPT_FLAG, NULL, "analyse the sample article", NULL, 0, 0, 0},
     {O_DEMO_TEXT, 0, "demo-text", PRC_OPT_FLAG, NULL, "print the sample article", NULL, 0, 0, 0},
@@ -642,7 +645,7 @@ int prc_cmd_analyze(int argc, char **argv) {
   c.fmt = PRECIS_FORMAT_TEXT;
   c.out = stdout;
   int demo = 0, nfiles = 0;
-  const char *pos_path = NULL, *ner_path = NULL, *parse_path = NULL;
+  const char *pos_path = NULL, *ner_path = NULL, *parse_path = NULL, *attrib_path = NULL;
   static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL,
                                           PRECIS_FORMAT_BRAT, PRECIS_FORMAT_CONLLU};
   static const in_kind kinds[] = {IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL};
@@ -670,6 +673,11 @@ int prc_cmd_analyze(int argc, char **argv) {
     case O_POS_MODEL: pos_path = p.value; break;
     case O_NER_MODEL: ner_path = p.value; break;
     case O_PARSE_MODEL: parse_path = p.value; break;
+    case O_ATTRIB:
+      if (p.choice == 1) c.opts.flags |= PRECIS_OPT_RULE_CUES;
+      else c.opts.flags &= ~PRECIS_OPT_RULE_CUES;
+      break;
+    case O_ATTRIB_MODEL: attrib_path = p.value; break;
     case O_WITH_TOKENS: c.opts.flags |= PRECIS_OPT_WITH_TOKENS; break;
     case O_OUT_DIR: c.out_dir = p.value; break;
     }
@@ -685,18 +693,21 @@ int prc_cmd_analyze(int argc, char **argv) {
                                     "give --out-dir DIR for one .ann file per document");
   }
   if (c.fmt == PRECIS_FORMAT_CONLLU) c.opts.flags |= PRECIS_OPT_WITH_TOKENS; /* it writes the tokens */
-  precis_model *pos_model = NULL, *ner_model = NULL, *parse_model = NULL;
+  precis_model *pos_model = NULL, *ner_model = NULL, *parse_model = NULL, *attrib_model = NULL;
   if ((pos_path && !(pos_model = load_model(pos_path, "pos"))) ||
       (ner_path && !(ner_model = load_model(ner_path, "ner"))) ||
-      (parse_path && !(parse_model = load_model(parse_path, "parse")))) {
+      (parse_path && !(parse_model = load_model(parse_path, "parse"))) ||
+      (attrib_path && !(attrib_model = load_model(attrib_path, "attrib")))) {
     precis_model_free(pos_model);
     precis_model_free(ner_model);
+    precis_model_free(parse_model);
     free(files);
     return 2;
   }
   c.opts.pos_model = pos_model;
   c.opts.ner_model = ner_model;
   c.opts.parse_model = parse_model;
+  c.opts.attrib_model = attrib_model;
   if (c.out_dir) {
     struct stat st;
     int exists = stat(c.out_dir, &st) == 0;
@@ -706,6 +717,7 @@ int prc_cmd_analyze(int argc, char **argv) {
       precis_model_free(pos_model);
       precis_model_free(ner_model);
       precis_model_free(parse_model);
+      precis_model_free(attrib_model);
       free(files);
       return 2;
     }
@@ -731,6 +743,7 @@ int prc_cmd_analyze(int argc, char **argv) {
   precis_model_free(pos_model);
   precis_model_free(ner_model);
   precis_model_free(parse_model);
+  precis_model_free(attrib_model);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "precis: cannot write the output: %s\n", strerror(errno));
     return 2;

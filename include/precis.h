@@ -146,7 +146,7 @@ PRECIS_EXPORT void precis_model_free(precis_model *m);
  * program compiled against this header keeps working with a later library:
  * the library reads only the fields of the version the struct says it is.
  * Always start from precis_options_init, which stamps the header's version. */
-#define PRECIS_OPTIONS_VERSION 2
+#define PRECIS_OPTIONS_VERSION 3
 
 typedef struct precis_options {
   unsigned version;             /* PRECIS_OPTIONS_VERSION (set by precis_options_init) */
@@ -164,6 +164,9 @@ typedef struct precis_options {
   /* ---- version 2 (0.3) ---- */
   const precis_model *parse_model; /* NULL = the built-in dependency parser; must be a
                                       "parse" model */
+  /* ---- version 3 (0.4) ---- */
+  const precis_model *attrib_model; /* NULL = the built-in attribution (cue) model; must
+                                       be an "attrib" model */
 } precis_options;
 
 #define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers and the parser (rules only) */
@@ -176,6 +179,10 @@ typedef struct precis_options {
  * core), so parsing every sentence takes about twice as long as the rest of
  * the analysis. */
 #define PRECIS_OPT_WITH_TOKENS 2u
+/* Find speech cues by the rules alone (the engine of 0.3), not by the
+ * learned cue tagger; the patterns that find sources and contents are the
+ * same.  (Without the taggers, PRECIS_OPT_NO_TAGGER, the rules always do.) */
+#define PRECIS_OPT_RULE_CUES 4u
 
 /* Sets the fields of options version `version` (1 to PRECIS_OPTIONS_VERSION
  * of the library) to their defaults -- automatic key points, the key-point
@@ -243,6 +250,8 @@ typedef struct precis_stats {
                              only, or no parser compiled in).  Which sentences it
                              parses: all of them with PRECIS_OPT_WITH_TOKENS, else
                              those the later stages need */
+  /* ---- since 0.4 ---- */
+  precis_model_use attrib; /* which cue model ran (UNUSED: the rules found the cues) */
 } precis_stats;
 
 /* Fills the first out_size bytes of *out (pass sizeof *out; zeroes when doc

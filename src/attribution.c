@@ -21,6 +21,7 @@
 
 #include "doc.h"
 #include "lexicon.h"
+#include "model/cue_model.h"
 #include "parse.h"
 #include "tags.h"
 
@@ -270,6 +271,15 @@ static bool is_cue(const precis_doc *d, uint32_t i) {
   /* "said" as an adjective: "the said company" */
   if (i > 0 && (tok_ieq(d, i - 1, "the") || tok_ieq(d, i - 1, "a"))) return false;
   return true;
+}
+
+bool prc_rule_cue(const precis_doc *d, uint32_t i) { return is_cue(d, i); }
+
+/* Does a cue start its patterns at token i?  The learned tagger's cue words
+ * (cues.c) when it ran, else the rules' (is_cue). */
+static bool cue_word(const precis_doc *d, uint32_t i) {
+  if (!d->cue_lab) return is_cue(d, i);
+  return (d->cue_lab[i] & CUE_HEAD) != 0;
 }
 
 static bool is_boundary_punct(const precis_doc *d, uint32_t i) {
@@ -741,6 +751,13 @@ static void cue_init(cue_ctx *x, precis_doc *d, const sentence *s, uint32_t c, a
   /* an auxiliary before the cue belongs to it: "has said", "had told" */
   x->cue_b = c;
   if (c > x->sb && (tok_is(d, c - 1, "has") || tok_is(d, c - 1, "had") || tok_is(d, c - 1, "have"))) x->cue_b = c - 1;
+  if (d->cue_lab && (d->cue_lab[c] & 3) != PRC_CUE_O) { /* the learned cue's own span */
+    uint32_t b = c, e = c + 1;
+    while (b > x->sb && (d->cue_lab[b] & 3) == PRC_CUE_I) b--;
+    while (e < x->se && (d->cue_lab[e] & 3) == PRC_CUE_I) e++;
+    x->cue_b = b;
+    x->cue_e = e;
+  }
   x->pre_src = x->src_end = x->look = x->cue_b;
 }
 
@@ -1137,7 +1154,45 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
 
 /* Try the patterns for the cue at token c of sentence s.  Returns the token
  * after the last one used, or 0 when nothing was found. */
+/* T: a learned cue none of the patterns above fits ("wants to extend ...",
+ * "questioned how ...", "has denied the claims"): the cue word's subject
+ * subtree is the source and its clausal complement, open complement or
+ * object after the cue the content, by the tree.  Nothing without a tree
+ * or without such a complement. */
+static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree *t) {
+  cue_ctx x;
+  cue_init(&x, d, s, c, t);
+  if (!x.t) return 0;
+  static const int rels[] = {PRC_DEP_CCOMP, PRC_DEP_XCOMP, PRC_DEP_OBJ, PRC_DEP_ADVCL};
+  uint32_t v = NONE;
+  for (size_t k = 0; k < sizeof rels / sizeof rels[0] && v == NONE; k++) {
+    uint32_t ch = tree_child(d, x.t, c, rels[k], true);
+    if (ch != NONE && ch >= x.cue_e) v = ch;
+  }
+  if (v == NONE) return 0;
+  uint32_t cb, ce;
+  tree_span(x.t, v, &cb, &ce);
+  if (cb < x.cue_e) cb = x.cue_e;
+  if (ce > x.body_end) ce = x.body_end;
+  /* "to" opens an open complement: it is content ("wants to extend the deal") */
+  while (cb < ce && (tok_is(d, cb, ",") || tok_is(d, cb, ":"))) cb++;
+  if (ce <= cb) return 0;
+  uint32_t pb, pe;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x.cue_b, x.cue_e);
+  if (parse_source(&x, &pb, &pe)) set_source(d, q, pb, pe);
+  set_reported_content(d, q, cb, ce);
+  return ce;
+}
+
+static uint32_t attribute_cue_rules(precis_doc *d, const sentence *s, uint32_t c, atree *t);
 static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c, atree *t) {
+  uint32_t before = d->nquotes;
+  uint32_t r = attribute_cue_rules(d, s, c, t);
+  if (d->nquotes == before && d->cue_lab) r = pattern_tree(d, s, c, t);
+  return r;
+}
+
+static uint32_t attribute_cue_rules(precis_doc *d, const sentence *s, uint32_t c, atree *t) {
   cue_ctx x;
   cue_init(&x, d, s, c, t);
   if (tok_ieq(d, c, "according")) return pattern_according_to(&x);
@@ -1162,9 +1217,15 @@ static uint32_t quote_key(const precis_doc *d, const quote *q) {
   return q->ncontent ? q->content0.start : q->cue_tok_end > q->cue_tok ? d->toks[q->cue_tok].start : 0;
 }
 
+void prc_find_quote_regions(precis_doc *d) {
+  if (d->regions_found) return;
+  d->regions_found = true;
+  find_regions(d);
+}
+
 void prc_find_attributions(precis_doc *d) {
   if (!d->ntoks) return;
-  find_regions(d);
+  prc_find_quote_regions(d);
   atree tree = {.sent = NONE};
   int32_t *sent_quote = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(int32_t));
   for (uint32_t s = 0; s < d->nsents; s++) {
@@ -1179,12 +1240,12 @@ void prc_find_attributions(precis_doc *d) {
       uint32_t body_end = sentence_body_end(d, se);
       uint32_t last = UINT32_MAX;
       for (uint32_t j = body_end; j > se->body_start_tok + TAIL_CUE_MIN; j--)
-        if (is_cue(d, j - 1)) { last = j - 1; break; }
+        if (cue_word(d, j - 1)) { last = j - 1; break; }
       if (last != UINT32_MAX && !tok_ieq(d, last, "according")) {
         uint32_t ps = source_before(d, se->tok_begin, last);
         bool tail_ok = true; /* only adverbials may follow: "told CNN", "said on Monday" */
         for (uint32_t j = last + 1; j < body_end; j++)
-          if (is_cue(d, j) || in_region(d, j) || tok_is(d, j, ",") || tok_is(d, j, "that")) tail_ok = false;
+          if (cue_word(d, j) || in_region(d, j) || tok_is(d, j, ",") || tok_is(d, j, "that")) tail_ok = false;
         if (tail_ok && body_end - last <= TAIL_MAX && ps < last && ps > se->body_start_tok + TAIL_CUE_MIN && tok_is(d, ps - 1, ",") &&
             !in_region(d, ps - 2)) {
           uint32_t before = d->nquotes;
@@ -1198,7 +1259,7 @@ void prc_find_attributions(precis_doc *d) {
       }
     }
     while (i < se->tok_end) {
-      if (!is_cue(d, i)) { i++; continue; }
+      if (!cue_word(d, i)) { i++; continue; }
       /* a cue inside content already taken (in this sentence) belongs to that content */
       bool inside = false;
       for (uint32_t q = d->nquotes > first_q + INSIDE_RECENT ? d->nquotes - INSIDE_RECENT : first_q; q < d->nquotes;

@@ -174,6 +174,13 @@ struct precis_doc {
   uint8_t *dep_rel;  /* per token: PRC_DEP_* id (model/parser.h) */
   uint8_t parse_use; /* precis_model_use: which parser ran (precis_doc_stats) */
 
+  /* cues.c: the learned cue tagger's labels, NULL when it did not run (the
+   * rules alone find the cues: PRECIS_OPT_RULE_CUES, no tags, no model) */
+  uint8_t *cue_lab;  /* per token: PRC_CUE_O/_B/_I (model/cue_model.h), | CUE_HEAD on
+                        the word of a cue the attribution patterns start from */
+  uint8_t cue_use;   /* precis_model_use: which cue model ran */
+  bool regions_found; /* find_quote_regions has run (attribution.c) */
+
   /* entities.c */
   entity *ents;
   uint32_t nents, cents;
@@ -237,6 +244,10 @@ static inline bool tok_ieq(const precis_doc *d, uint32_t i, const char *s) {
   return true;
 }
 
+/* The analysis up to and including the cue stage (cues.c), for the cue
+ * trainer; free with precis_doc_free.  document.c */
+precis_doc *prc_analyze_upto_cues(const char *text, size_t len, const precis_options *opts, precis_error *err);
+
 /* Pipeline stages, in order (each in its own file). */
 /* The longest text (in bytes, after repair) a document can hold: offsets are 32-bit. */
 #define PRC_TEXT_MAX ((size_t)0xFFFFFFF0u)
@@ -250,9 +261,21 @@ uint32_t prc_cp_index(const precis_doc *d, uint32_t b);             /* text.c */
 void prc_tokenize(precis_doc *d);                                    /* tokenize.c */
 void prc_split_sentences(precis_doc *d);                             /* sentences.c */
 void prc_tag_tokens(precis_doc *d);                                  /* tags.c */
+void prc_find_cues(precis_doc *d);                                   /* cues.c */
+/* Checks the cue model an analysis will use (as prc_parse_check). */
+int prc_cues_check(const precis_options *o, precis_error *err);      /* cues.c */
+/* The cue tagger's input for tokens [b, e) of one sentence (cues.c; the
+ * trainer builds its examples with it). */
+struct cue_token;
+void prc_cue_inputs(const precis_doc *d, uint32_t b, uint32_t e, struct cue_token *out);
 void prc_parse_sentences(precis_doc *d);                             /* parse.c */
 void prc_find_entities(precis_doc *d);                               /* entities.c */
 void prc_find_attributions(precis_doc *d);                           /* attribution.c */
+/* For cues.c: pairs the quotation marks into regions (token quote_depth; once
+ * per document), and the rule engine's cue test of token i. */
+void prc_find_quote_regions(precis_doc *d);                          /* attribution.c */
+bool prc_rule_cue(const precis_doc *d, uint32_t i);                  /* attribution.c */
+#define CUE_HEAD 0x80u /* in cue_lab */
 void prc_resolve_speakers(precis_doc *d);                            /* speakers.c */
 void prc_find_figures(precis_doc *d);                                /* figures.c */
 void prc_select_keypoints(precis_doc *d);                            /* keypoints.c */

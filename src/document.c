@@ -18,6 +18,7 @@ static size_t options_size(unsigned version) {
   switch (version) {
   case 1: return offsetof(precis_options, ner_model) + sizeof(const precis_model *);
   case 2: return offsetof(precis_options, parse_model) + sizeof(const precis_model *);
+  case 3: return offsetof(precis_options, attrib_model) + sizeof(const precis_model *);
   default: return 0;
   }
 }
@@ -32,8 +33,20 @@ int precis_options_init_version(precis_options *o, unsigned version) {
   return 0;
 }
 
+static precis_doc *analyze(const char *text, size_t len, const precis_options *opts, precis_error *err,
+                           bool upto_cues);
+
 precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options *opts,
                               precis_error *err) {
+  return analyze(text, len, opts, err, false);
+}
+
+precis_doc *prc_analyze_upto_cues(const char *text, size_t len, const precis_options *opts, precis_error *err) {
+  return analyze(text, len, opts, err, true);
+}
+
+static precis_doc *analyze(const char *text, size_t len, const precis_options *opts, precis_error *err,
+                           bool upto_cues) {
   prc_error_clear(err);
   if (!text && len) {
     prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "text is NULL but len is %zu", len);
@@ -60,7 +73,7 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
   } else {
     precis_options_init_version(&o, PRECIS_OPTIONS_VERSION);
   }
-  if (prc_tags_check(&o, err) < 0 || prc_parse_check(&o, err) < 0) return NULL;
+  if (prc_tags_check(&o, err) < 0 || prc_parse_check(&o, err) < 0 || prc_cues_check(&o, err) < 0) return NULL;
   const precis_allocator *alc = o.allocator ? o.allocator : prc_default_allocator();
   /* every allocation of the analysis comes from the document's arena; when the
    * allocator fails, prc_arena_alloc jumps back here and the whole arena goes */
@@ -89,6 +102,11 @@ precis_doc *precis_analyze_ex(const char *text, size_t len, const precis_options
   prc_tokenize(d);
   prc_split_sentences(d);
   prc_tag_tokens(d);
+  prc_find_cues(d);
+  if (upto_cues) {
+    d->ar.oom = NULL;
+    return d;
+  }
   prc_parse_sentences(d);
   prc_find_entities(d);
   prc_find_attributions(d);
@@ -123,6 +141,7 @@ int precis_doc_stats(const precis_doc *d, precis_stats *caller, size_t size) {
   out->sentences = d->nsents;
   out->paragraphs = d->nparas;
   out->pos = (precis_model_use)d->pos_use;
+  out->attrib = (precis_model_use)d->cue_use;
   out->ner = (precis_model_use)d->ner_use;
   out->parse = (precis_model_use)d->parse_use;
   memcpy(caller, out, size);

@@ -21,7 +21,11 @@ static precis_model *wrap(const unsigned char *buf, size_t n, precis_error *err)
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return NULL;
   }
-  if (featset_of(buf, n) == PRC_PARSER_FEATSET) {
+  if (featset_of(buf, n) == PRC_CUE_FEATSET) {
+    m->kind = PRC_MODEL_ATTRIB;
+    m->cm = prc_cue_load_memory(buf, n, err);
+    if (m->cm) return m;
+  } else if (featset_of(buf, n) == PRC_PARSER_FEATSET) {
     m->kind = PRC_MODEL_PARSE;
     m->ps = prc_parser_load_memory(buf, n, err);
     if (m->ps) return m;
@@ -65,6 +69,7 @@ const char *precis_model_kind(const precis_model *m) {
   case PRC_MODEL_POS: return "pos";
   case PRC_MODEL_NER: return "ner";
   case PRC_MODEL_PARSE: return "parse";
+  case PRC_MODEL_ATTRIB: return "attrib";
   default: return NULL;
   }
 }
@@ -73,5 +78,6 @@ void precis_model_free(precis_model *m) {
   if (!m) return;
   prc_tagger_free(m->tg);
   prc_parser_free(m->ps);
+  prc_cue_free(m->cm);
   free(m);
 }

@@ -58,6 +58,11 @@ static bool wanted(const precis_doc *d, const sentence *s, bool all) {
   if (s->tok_end <= s->tok_begin) return false;
   if (all) return true;
   if (s->is_heading || s->tok_end - s->tok_begin > PARSE_CUE_MAX) return false;
+  if (d->cue_lab) { /* the learned cues (cues.c) */
+    for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
+      if (d->cue_lab[i] & CUE_HEAD) return true;
+    return false;
+  }
   for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
     if (maybe_cue(d, i)) return true;
   return false;

@@ -1,0 +1,149 @@
+/* cues.c - stage 4b, after tags.c and before parse.c: speech cues.
+ *
+ * First the quotation marks are paired into regions (attribution.c; the
+ * cue features read them).  Then the learned cue tagger (model/cue_model.h)
+ * labels every token of every sentence O, B or I, and one word of each cue
+ * span becomes its CUE_HEAD: the word the attribution patterns start from
+ * (attribution.c).  parse.c parses the sentences that have a cue, and
+ * attribution.c finds each cue's source and content.
+ *
+ * The rules alone find the cues (d->cue_lab stays NULL) with
+ * PRECIS_OPT_RULE_CUES, without POS tags (PRECIS_OPT_NO_TAGGER) or when no
+ * cue model exists (a library built without models/attrib.bin, no
+ * precis_options.attrib_model).
+ *
+ * Memory: one byte a token (cue_lab, kept until the document is freed) and
+ * the tagger's input for the longest sentence, given back when the stage
+ * ends.  Time: linear (about 40 features a token, three labels). */
+#include <string.h>
+
+#include "doc.h"
+#include "models.h"
+#include "model/cue_model.h"
+#include "model/perceptron.h"
+#include "error.h"
+#include "tags.h"
+
+/* The quotation-mark distance feature stops counting here. */
+#define QDIST_MAX 7
+
+static uint64_t hash_lower(const char *s, size_t n, size_t skip_end) {
+  char buf[64];
+  if (n > skip_end) n -= skip_end;
+  else n = 0;
+  if (n > sizeof buf) n = sizeof buf;
+  for (size_t k = 0; k < n; k++) buf[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
+  return prc_pc_hash_bytes(buf, n);
+}
+
+static bool ends_with(const char *s, size_t n, const char *suf) {
+  size_t m = strlen(suf);
+  return n > m + 2 && !memcmp(s + n - m, suf, m);
+}
+
+/* Bytes to cut for a crude stem: regular endings only ("claims",
+ * "claimed", "claiming" -> "claim"; "argued", "argues", "argue" -> "argu"). */
+static size_t stem_cut(const char *s, size_t n) {
+  if (ends_with(s, n, "ing")) return 3;
+  if (ends_with(s, n, "ed")) return 2;
+  if (ends_with(s, n, "es")) return 2;
+  if (ends_with(s, n, "s") && !ends_with(s, n, "ss")) return 1;
+  if (ends_with(s, n, "e")) return 1;
+  return 0;
+}
+
+void prc_cue_inputs(const precis_doc *d, uint32_t b, uint32_t e, cue_token *out) {
+  /* nearest quotation mark to the left / right, within the sentence */
+  uint32_t last = UINT32_MAX;
+  for (uint32_t i = b; i < e; i++) {
+    const token *t = &d->toks[i];
+    cue_token *c = &out[i - b];
+    const char *s = tok_str(d, i);
+    size_t n = tok_len(d, i);
+    c->w = hash_lower(s, n, 0);
+    c->suf = n >= 3 ? hash_lower(s + n - 3, 3, 0) : c->w;
+    c->stem = hash_lower(s, n, stem_cut(s, n));
+    c->pos = d->has_pos ? (uint8_t)t->pos : 0;
+    uint8_t f = 0;
+    if (t->flags & TF_CAP) f |= PRC_CT_CAP;
+    if (t->quote_depth > 0) f |= PRC_CT_INQ;
+    if (t->flags & TF_QUOTE) f |= PRC_CT_QMARK;
+    if (!(t->flags & TF_WORD)) f |= PRC_CT_PUNCT;
+    if (t->lex & LX_SPEECH) f |= PRC_CT_SPEECH;
+    if (t->lex & LX_EVIDENCE) f |= PRC_CT_EVID;
+    if (i == b) f |= PRC_CT_FIRST;
+    if (prc_rule_cue(d, i)) f |= PRC_CT_RULE;
+    c->flags = f;
+    c->lq = last == UINT32_MAX || i - last > QDIST_MAX ? QDIST_MAX : (uint8_t)(i - last);
+    if (t->flags & TF_QUOTE) last = i;
+  }
+  last = UINT32_MAX;
+  for (uint32_t i = e; i-- > b;) {
+    cue_token *c = &out[i - b];
+    c->rq = last == UINT32_MAX || last - i > QDIST_MAX ? QDIST_MAX : (uint8_t)(last - i);
+    if (d->toks[i].flags & TF_QUOTE) last = i;
+  }
+}
+
+/* The word of cue span [b, e) the patterns start from: its first speech
+ * word ("has said", "said in a statement", "according to"), else its last
+ * verb ("is expected", "also wants"), else its first word. */
+static uint32_t cue_head(const precis_doc *d, uint32_t b, uint32_t e) {
+  for (uint32_t i = b; i < e; i++)
+    if (d->toks[i].lex & LX_SPEECH) return i;
+  for (uint32_t i = e; i-- > b;)
+    if (d->toks[i].pos == TAG_UPOS_VERB) return i;
+  for (uint32_t i = b; i < e; i++)
+    if (d->toks[i].flags & TF_WORD) return i;
+  return b;
+}
+
+void prc_find_cues(precis_doc *d) {
+  d->cue_lab = NULL;
+  d->cue_use = PRECIS_MODEL_UNUSED;
+  if (!d->ntoks) return;
+  prc_find_quote_regions(d);
+  if ((d->opts.flags & (PRECIS_OPT_NO_TAGGER | PRECIS_OPT_RULE_CUES)) || !d->has_pos) return;
+  const cue_model *m = d->opts.attrib_model ? d->opts.attrib_model->cm : prc_cue_builtin(NULL);
+  if (!m) return;
+  d->cue_use = d->opts.attrib_model ? PRECIS_MODEL_GIVEN : PRECIS_MODEL_BUILTIN;
+  uint32_t maxn = 0;
+  for (uint32_t s = 0; s < d->nsents; s++)
+    if (d->sents[s].tok_end - d->sents[s].tok_begin > maxn) maxn = d->sents[s].tok_end - d->sents[s].tok_begin;
+  d->cue_lab = prc_arena_alloc(&d->ar, d->ntoks);
+  memset(d->cue_lab, 0, d->ntoks);
+  if (!maxn) return;
+  cue_token *in = prc_arena_scratch(&d->ar, (size_t)maxn * sizeof *in);
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    const sentence *se = &d->sents[s];
+    uint32_t b = se->tok_begin, e = se->tok_end;
+    if (e <= b || se->is_heading) continue;
+    prc_cue_inputs(d, b, e, in);
+    prc_cue_tag(m, in, e - b, d->cue_lab + b);
+    for (uint32_t i = b; i < e;) {
+      if (d->cue_lab[i] != PRC_CUE_B) { i++; continue; }
+      uint32_t j = i + 1;
+      while (j < e && d->cue_lab[j] == PRC_CUE_I) j++;
+      d->cue_lab[cue_head(d, i, j)] |= CUE_HEAD;
+      i = j;
+    }
+  }
+  prc_arena_release_big(&d->ar, in);
+}
+
+int prc_cues_check(const precis_options *o, precis_error *err) {
+  if (o->flags & (PRECIS_OPT_NO_TAGGER | PRECIS_OPT_RULE_CUES)) return 0;
+  if (o->attrib_model) {
+    if (o->attrib_model->kind != PRC_MODEL_ATTRIB)
+      return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET, "the attribution model given is a %s model",
+                           precis_model_kind(o->attrib_model));
+    return 0;
+  }
+  precis_error e;
+  prc_error_clear(&e);
+  if (!prc_cue_builtin(&e) && e.code == PRECIS_ERROR_OUT_OF_MEMORY) {
+    if (err) *err = e;
+    return -1;
+  }
+  return 0;
+}

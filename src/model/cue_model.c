@@ -1,0 +1,222 @@
+/* cue_model.c - the learned speech-cue tagger: features, loading, tagging
+ * (cue_model.h). */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cue_model.h"
+
+#include "error.h"
+#include "model.h"
+#include "perceptron.h"
+
+#define CUE_MAX_NOTES 16
+
+struct cue_model {
+  pc_model w;
+  int builtin;
+  int nnotes;
+  char *note_key[CUE_MAX_NOTES], *note_val[CUE_MAX_NOTES];
+};
+
+/* ---- features ---------------------------------------------------------------------------------
+ * Template numbers are hashed into every feature: changing the extraction
+ * means bumping PRC_CUE_FEATSET and retraining. */
+
+#define PAD_W 0x5bd1e995u /* the word "outside the sentence" */
+
+size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
+  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7};
+  const cue_token *c = &t[i];
+  const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad, *l2 = i >= 2 ? &t[i - 2] : &pad;
+  const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad, *r2 = i + 2 < n ? &t[i + 2] : &pad;
+  const uint64_t P1 = (uint64_t)p1 + 1, P2 = (uint64_t)p2 + 1;
+  /* the rule decision and speech flags of the token, without its position flags */
+  const uint64_t cf = c->flags & (PRC_CT_RULE | PRC_CT_SPEECH | PRC_CT_EVID | PRC_CT_INQ | PRC_CT_CAP);
+  size_t k = 0;
+  f[k++] = pc_feat1(1, 0);
+  f[k++] = pc_feat1(2, c->w);
+  f[k++] = pc_feat1(3, c->suf);
+  f[k++] = pc_feat1(4, c->pos);
+  f[k++] = pc_feat1(5, c->flags);
+  f[k++] = pc_feat2(6, c->w, c->pos);
+  f[k++] = pc_feat1(7, l1->w);
+  f[k++] = pc_feat1(8, r1->w);
+  f[k++] = pc_feat1(9, l1->pos);
+  f[k++] = pc_feat1(10, r1->pos);
+  f[k++] = pc_feat1(11, l2->pos);
+  f[k++] = pc_feat1(12, r2->pos);
+  f[k++] = pc_feat1(13, l2->w);
+  f[k++] = pc_feat1(14, r2->w);
+  f[k++] = pc_feat2(15, c->w, r1->w);
+  f[k++] = pc_feat2(16, l1->w, c->w);
+  f[k++] = pc_feat3(17, l1->pos, c->pos, r1->pos);
+  f[k++] = pc_feat1(18, P1);
+  f[k++] = pc_feat2(19, P1, c->w);
+  f[k++] = pc_feat2(20, P1, c->pos);
+  f[k++] = pc_feat2(21, P1, P2);
+  f[k++] = pc_feat2(22, cf, c->pos);
+  f[k++] = pc_feat2(23, l1->flags, r1->flags);
+  f[k++] = pc_feat1(24, c->lq);
+  f[k++] = pc_feat1(25, c->rq);
+  f[k++] = pc_feat3(26, c->lq, c->rq, c->pos);
+  f[k++] = pc_feat2(27, c->flags & PRC_CT_INQ, c->w);
+  f[k++] = pc_feat1(28, c->stem);
+  f[k++] = pc_feat2(29, c->stem, c->pos);
+  f[k++] = pc_feat2(30, r1->w, r2->w);
+  f[k++] = pc_feat2(31, l1->w, c->pos);
+  f[k++] = pc_feat2(32, c->pos, r1->w);
+  f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
+  f[k++] = pc_feat3(34, P1, l1->w, c->w);
+  f[k++] = pc_feat2(35, c->stem, r1->w);
+  f[k++] = pc_feat3(36, cf, l1->pos, r1->pos);
+  f[k++] = pc_feat2(37, l1->stem, c->pos);
+  f[k++] = pc_feat3(38, c->lq, c->rq, cf);
+  return k;
+}
+
+/* ---- tagging ---------------------------------------------------------------------------------- */
+
+void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab) {
+  uint64_t f[PRC_CUE_MAXF];
+  int p1 = PRC_CUE_O, p2 = PRC_CUE_O;
+  for (size_t i = 0; i < n; i++) {
+    int best = PRC_CUE_O;
+    if (m) {
+      int32_t sc[16] = {0};
+      size_t nf = prc_cue_feats(t, n, i, p1, p2, f);
+      pc_model_score(&m->w, f, nf, sc);
+      for (int c = 1; c < PRC_CUE_NLABELS; c++) {
+        if (c == PRC_CUE_I && p1 == PRC_CUE_O) continue; /* an I continues a cue */
+        if (sc[c] > sc[best]) best = c;
+      }
+    }
+    lab[i] = (uint8_t)best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+/* ---- loading ---------------------------------------------------------------------------------- */
+
+static void cue_destroy(cue_model *m) {
+  if (!m) return;
+  prc_pc_model_free(&m->w);
+  for (int i = 0; i < m->nnotes; i++) {
+    free(m->note_key[i]);
+    free(m->note_val[i]);
+  }
+  free(m);
+}
+
+static cue_model *load(const void *buf, size_t n, int embedded, precis_error *err) {
+  model_view v;
+  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
+    return NULL;
+  if (v.featset != PRC_CUE_FEATSET) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12,
+                  "model has feature set 0x%08x; a cue model of this build has 0x%08x (retrain it, or it is "
+                  "another kind of model)",
+                  (unsigned)v.featset, PRC_CUE_FEATSET);
+    return NULL;
+  }
+  cue_model *m = calloc(1, sizeof *m);
+  if (!m) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    return NULL;
+  }
+  const model_section *labl = prc_model_find(&v, "LABL");
+  char *names[PRC_CUE_NLABELS + 1];
+  int nl = prc_model_read_labels(labl, names, PRC_CUE_NLABELS + 1);
+  if (nl >= 0) {
+    static const char *const want[PRC_CUE_NLABELS] = {"O", "B", "I"};
+    int ok = nl == PRC_CUE_NLABELS;
+    for (int i = 0; ok && i < nl; i++) ok = !strcmp(names[i], want[i]);
+    prc_model_free_labels(names, nl);
+    if (!ok) nl = -1;
+  }
+  if (nl < 0) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl ? labl->off : PRECIS_NO_OFFSET,
+                  "model corrupt: missing or bad label set (a cue model has O, B, I)");
+    goto fail;
+  }
+  const model_section *w = prc_model_find(&v, "WGHT");
+  if (!w) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no weight section");
+    goto fail;
+  }
+  if (prc_pc_model_read(w->p, w->n, w->off, PRC_CUE_NLABELS, &m->w, err) < 0) goto fail;
+  if (prc_model_read_notes(prc_model_find(&v, "NOTE"), m->note_key, m->note_val, CUE_MAX_NOTES, &m->nnotes, err) <
+      0)
+    goto fail;
+  return m;
+fail:
+  cue_destroy(m);
+  return NULL;
+}
+
+cue_model *prc_cue_load_memory(const void *buf, size_t n, precis_error *err) {
+  prc_error_clear(err);
+  if (!buf) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model data");
+    return NULL;
+  }
+  return load(buf, n, 0, err);
+}
+
+cue_model *prc_cue_load_file(const char *path, precis_error *err) {
+  prc_error_clear(err);
+  if (!path) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
+    return NULL;
+  }
+  const unsigned char *buf;
+  size_t n;
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  cue_model *m = load(buf, n, 0, err);
+  prc_model_unmap(buf, n);
+  return m;
+}
+
+void prc_cue_free(cue_model *m) {
+  if (m && !m->builtin) cue_destroy(m);
+}
+
+const char *prc_cue_note(const cue_model *m, const char *key) {
+  if (!m || !key) return "";
+  for (int i = 0; i < m->nnotes; i++)
+    if (!strcmp(m->note_key[i], key)) return m->note_val[i];
+  return "";
+}
+
+/* ---- the built-in model ----------------------------------------------------------------------- */
+
+/* Defined in the generated models_embedded.c (tools/bin2c.c); size 0 = not compiled in. */
+extern const unsigned char precis_model_attrib_data[];
+extern const size_t precis_model_attrib_size;
+
+static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int builtin_final;
+static cue_model *builtin;
+static precis_error builtin_err;
+
+const cue_model *prc_cue_builtin(precis_error *err) {
+  if (!atomic_load_explicit(&builtin_final, memory_order_acquire)) {
+    pthread_mutex_lock(&builtin_lock);
+    if (!atomic_load_explicit(&builtin_final, memory_order_relaxed)) {
+      if (!precis_model_attrib_size) {
+        prc_error_set(&builtin_err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET,
+                      "no built-in attribution model (models/attrib.bin was missing at build time)");
+      } else {
+        builtin = load(precis_model_attrib_data, precis_model_attrib_size, 1, &builtin_err);
+        if (builtin) builtin->builtin = 1;
+      }
+      if (builtin || builtin_err.code != PRECIS_ERROR_OUT_OF_MEMORY)
+        atomic_store_explicit(&builtin_final, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&builtin_lock);
+  }
+  if (!builtin && err) *err = builtin_err;
+  return builtin;
+}

@@ -1,0 +1,76 @@
+/* cue_model.h - the learned speech-cue tagger (the first learned part of
+ * attribution).
+ *
+ * A cue is the word or phrase that marks a statement, belief or report as
+ * someone's: "said", "has said", "according to", "told", "in a statement",
+ * "wants", "is expected", "criticized", ":".  PolNeAR annotates them as
+ * spans; this model tags each token of a sentence O (outside), B (first
+ * token of a cue) or I (inside one), greedily left to right, with an
+ * averaged perceptron (perceptron.h) over hashed features of the token and
+ * its neighbours: words, suffixes, UPOS tags, the lexicon's speech flags,
+ * quotation context and the rule engine's own decision (attribution.c).
+ * Trained by precis itself (`precis train attrib`, train/cue_train.c) on
+ * PolNeAR; the shipped model (models/attrib.bin) is compiled into the
+ * library.
+ *
+ * The inputs are prepared by the cue stage (cues.c) so that this file
+ * knows nothing about documents: one cue_token per token of the sentence.
+ * Threads: a loaded model is immutable; any number of threads may tag with
+ * it at once.  Time: linear in the tokens; no allocation while tagging. */
+#ifndef PRECIS_CUE_MODEL_H
+#define PRECIS_CUE_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "precis.h"
+
+/* The model file's feature-set id (model.h header field): bump it when the
+ * features below change. */
+#define PRC_CUE_FEATSET 0x43554501u
+
+enum { PRC_CUE_O = 0, PRC_CUE_B = 1, PRC_CUE_I = 2, PRC_CUE_NLABELS = 3 };
+
+/* Token flags (cue_token.flags). */
+enum {
+  PRC_CT_CAP = 1u << 0,    /* starts with a capital letter */
+  PRC_CT_INQ = 1u << 1,    /* inside quotation marks */
+  PRC_CT_QMARK = 1u << 2,  /* is a quotation mark */
+  PRC_CT_RULE = 1u << 3,   /* the rule engine takes it as a speech cue */
+  PRC_CT_SPEECH = 1u << 4, /* in the speech lexicon (said, told, insisted, ...) */
+  PRC_CT_EVID = 1u << 5,   /* an evidence verb (shows, found, ...) */
+  PRC_CT_PUNCT = 1u << 6,  /* not a word */
+  PRC_CT_FIRST = 1u << 7,  /* first token of its sentence */
+};
+
+typedef struct cue_token {
+  uint64_t w;     /* hash of the word, ASCII lower-cased */
+  uint64_t suf;   /* hash of its last three bytes (lower-cased) */
+  uint64_t stem;  /* hash of the word without -s/-es/-ed/-ing/-d */
+  uint8_t pos;    /* UPOS (TAG_UPOS_*) */
+  uint8_t flags;  /* PRC_CT_* */
+  uint8_t lq, rq; /* tokens to the nearest quotation mark on the left / right, 0..7 (7 = none near) */
+} cue_token;
+
+/* Features of token i of t[0..n) given the labels of the two tokens before
+ * it (p1, p2; PRC_CUE_O before the sentence).  f must have room for
+ * PRC_CUE_MAXF values; returns how many were written. */
+#define PRC_CUE_MAXF 48
+size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f);
+
+typedef struct cue_model cue_model;
+
+/* The built-in model (models/attrib.bin), decoded on first use; NULL with
+ * err when none is compiled in (PRECIS_ERROR_MODEL_MISSING) or memory ran
+ * out.  Thread-safe. */
+const cue_model *prc_cue_builtin(struct precis_error *err);
+cue_model *prc_cue_load_file(const char *path, struct precis_error *err);
+cue_model *prc_cue_load_memory(const void *buf, size_t n, struct precis_error *err);
+void prc_cue_free(cue_model *m); /* no-op for the built-in model and NULL */
+/* A note recorded at training time ("data", "dev", ...); "" when absent. */
+const char *prc_cue_note(const cue_model *m, const char *key);
+
+/* Tags t[0..n): lab[i] = PRC_CUE_O / _B / _I (an I never follows an O). */
+void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab);
+
+#endif

@@ -1,0 +1,314 @@
+/* cue_train.c - training the speech-cue tagger on PolNeAR (cue_train.h).
+ *
+ * Each article is analysed up to the cue stage (document.c,
+ * prc_analyze_upto_cues: tokens, sentences, POS tags, quotation regions,
+ * the rules' cue decisions), so the trainer sees exactly the input the
+ * run time builds (cues.c, prc_cue_inputs).  The gold cues are the Cue
+ * spans of the article's first annotation file (file-name order, as the
+ * evaluator takes them); a token is in a cue when its code points overlap
+ * one, and the first such token of each span is B.  Sentences that are
+ * headings are skipped, as the run time skips them.
+ *
+ * Learning: greedy left-to-right decoding with the current weights and the
+ * predicted previous labels, a perceptron update at every wrong token,
+ * averaged weights (perceptron_train.h); the sentence order is shuffled
+ * each epoch with the seed, so training is deterministic. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cue_train.h"
+
+#include "doc.h"
+#include "error.h"
+#include "eval/brat.h"
+#include "model/cue_model.h"
+#include "model_write.h"
+#include "perceptron_train.h"
+#include "train_util.h"
+
+#define DEFAULT_EPOCHS 12
+#define DEFAULT_PRUNE 0.5f
+
+typedef struct cue_corpus {
+  cue_token *tok;
+  uint8_t *gold;
+  size_t ntok, ctok;
+  uint32_t *sent; /* sentence k = tokens [sent[k], sent[k + 1]) */
+  size_t nsent, csent;
+  size_t articles, gold_spans, gold_lost; /* spans, and spans no token of a sentence covers */
+} cue_corpus;
+
+static void corpus_free(cue_corpus *c) {
+  free(c->tok);
+  free(c->gold);
+  free(c->sent);
+  memset(c, 0, sizeof *c);
+}
+
+static int text_exists(void *ctx, const char *name) {
+  const brat_dir *d = ctx;
+  char *p = prc_brat_text_path(d, name);
+  FILE *f = p ? fopen(p, "rb") : NULL;
+  free(p);
+  if (f) fclose(f);
+  return f != NULL;
+}
+
+/* Adds the sentences of one article with their gold labels. */
+static void add_article(cue_corpus *c, const precis_doc *d, const brat_ann *ann) {
+  uint32_t n = d->ntoks;
+  uint32_t *cs = prc_tr_xrealloc(NULL, (size_t)(n + 1) * sizeof *cs), *ce = prc_tr_xrealloc(NULL, (size_t)(n + 1) * sizeof *ce);
+  uint8_t *lab = prc_tr_xrealloc(NULL, n + 1);
+  int32_t *sent_of_tok = prc_tr_xrealloc(NULL, (size_t)(n + 1) * sizeof *sent_of_tok);
+  memset(lab, 0, n + 1);
+  for (uint32_t i = 0; i < n; i++) {
+    cs[i] = prc_cp_index(d, d->toks[i].start);
+    ce[i] = prc_cp_index(d, d->toks[i].end);
+    sent_of_tok[i] = -1;
+  }
+  for (uint32_t s = 0; s < d->nsents; s++)
+    if (!d->sents[s].is_heading)
+      for (uint32_t i = d->sents[s].tok_begin; i < d->sents[s].tok_end; i++) sent_of_tok[i] = (int32_t)s;
+  /* every Cue span's fragments: I on the tokens it overlaps, B on the first */
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t k = 0; k < ann->nrole_spans[BRAT_CUE]; k++) {
+      const brat_span *sp = &ann->role_spans[BRAT_CUE][k];
+      for (size_t g = 0; g < sp->nfrags; g++) {
+        size_t fs = sp->frags[g].start, fe = sp->frags[g].end;
+        /* first token ending after fs (binary search) */
+        uint32_t lo = 0, hi = n;
+        while (lo < hi) {
+          uint32_t m = lo + (hi - lo) / 2;
+          if (ce[m] <= fs) lo = m + 1;
+          else hi = m;
+        }
+        bool first = true, any = false;
+        for (uint32_t i = lo; i < n && cs[i] < fe; i++) {
+          if (sent_of_tok[i] < 0) continue;
+          any = true;
+          if (pass == 0) lab[i] = PRC_CUE_I;
+          else if (first) lab[i] = PRC_CUE_B;
+          first = false;
+        }
+        if (pass == 0) {
+          c->gold_spans++;
+          if (!any) c->gold_lost++;
+        }
+      }
+    }
+  }
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    const sentence *se = &d->sents[s];
+    if (se->is_heading || se->tok_end <= se->tok_begin) continue;
+    uint32_t m = se->tok_end - se->tok_begin;
+    if (c->ntok + m > c->ctok) {
+      c->ctok = (c->ntok + m) * 2;
+      c->tok = prc_tr_xrealloc(c->tok, c->ctok * sizeof *c->tok);
+      c->gold = prc_tr_xrealloc(c->gold, c->ctok);
+    }
+    prc_cue_inputs(d, se->tok_begin, se->tok_end, c->tok + c->ntok);
+    memcpy(c->gold + c->ntok, lab + se->tok_begin, m);
+    /* an I with no cue before it in the sentence (a span cut by a sentence end) starts one */
+    for (uint32_t k = 0; k < m; k++)
+      if (c->gold[c->ntok + k] == PRC_CUE_I && (k == 0 || c->gold[c->ntok + k - 1] == PRC_CUE_O))
+        c->gold[c->ntok + k] = PRC_CUE_B;
+    if (c->nsent + 2 > c->csent) {
+      c->csent = (c->nsent + 2) * 2;
+      c->sent = prc_tr_xrealloc(c->sent, c->csent * sizeof *c->sent);
+    }
+    c->sent[c->nsent++] = (uint32_t)c->ntok;
+    c->ntok += m;
+    c->sent[c->nsent] = (uint32_t)c->ntok;
+  }
+  free(cs);
+  free(ce);
+  free(lab);
+  free(sent_of_tok);
+}
+
+/* Reads every article of dir (first annotation file per article). */
+static int read_corpus(const char *dir, cue_corpus *c, int verbose, precis_error *err) {
+  memset(c, 0, sizeof *c);
+  brat_dir bd;
+  if (prc_brat_dir_open(dir, &bd) != 0)
+    return prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read the annotation folder %s", dir);
+  precis_options opts;
+  precis_options_init(&opts);
+  opts.flags |= PRECIS_OPT_RULE_CUES; /* the inputs only: no cue model runs */
+  char *prev = NULL;
+  int rc = 0;
+  for (size_t i = 0; i < bd.nfiles && rc == 0; i++) {
+    char *art = prc_brat_article_of(bd.files[i].stem, text_exists, &bd);
+    if (!art) continue;
+    if (prev && !strcmp(prev, art)) { /* a second annotator: the first file stays */
+      free(art);
+      continue;
+    }
+    free(prev);
+    prev = art;
+    char *tp = prc_brat_text_path(&bd, art);
+    size_t len = 0;
+    char *text = tp ? prc_brat_slurp(tp, &len) : NULL;
+    free(tp);
+    if (!text) {
+      rc = prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read the text of %s", art);
+      break;
+    }
+    arena a;
+    prc_arena_init(&a, NULL);
+    brat_ann ann;
+    if (prc_brat_read_ann(&a, bd.files[i].path, &ann) != 0) {
+      rc = prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read %s", bd.files[i].path);
+    } else {
+      precis_doc *d = prc_analyze_upto_cues(text, len, &opts, err);
+      if (!d) rc = -1;
+      else {
+        add_article(c, d, &ann);
+        c->articles++;
+        precis_doc_free(d);
+      }
+    }
+    prc_arena_free(&a);
+    free(text);
+  }
+  free(prev);
+  prc_brat_dir_close(&bd);
+  if (rc == 0 && verbose)
+    fprintf(stderr, "  %s: %zu articles, %zu sentences, %zu tokens, %zu gold cue spans (%zu outside sentences)\n",
+            prc_tr_base_name(dir), c->articles, c->nsent, c->ntok, c->gold_spans, c->gold_lost);
+  return rc;
+}
+
+/* Spans of labels lab[0..n): B I* runs; counts gold, predicted and equal. */
+static void score_spans(const uint8_t *gold, const uint8_t *pred, size_t n, cue_eval *ev) {
+  for (size_t i = 0; i < n; i++) {
+    if (gold[i] == PRC_CUE_B) ev->gold++;
+    if (pred[i] != PRC_CUE_B) continue;
+    ev->pred++;
+    if (gold[i] != PRC_CUE_B) continue;
+    size_t j = i + 1;
+    while (j < n && pred[j] == PRC_CUE_I && gold[j] == PRC_CUE_I) j++;
+    bool pend = j >= n || pred[j] != PRC_CUE_I, gend = j >= n || gold[j] != PRC_CUE_I;
+    if (pend && gend) ev->match++;
+  }
+}
+
+static void eval_model(const cue_model *m, const cue_corpus *c, cue_eval *ev) {
+  memset(ev, 0, sizeof *ev);
+  ev->articles = c->articles;
+  uint8_t *pred = prc_tr_xrealloc(NULL, c->ntok + 1);
+  for (size_t s = 0; s < c->nsent; s++) {
+    size_t b = c->sent[s], n = c->sent[s + 1] - b;
+    prc_cue_tag(m, c->tok + b, n, pred + b);
+    score_spans(c->gold + b, pred + b, n, ev);
+  }
+  free(pred);
+}
+
+static double f1(const cue_eval *e) {
+  return e->gold + e->pred ? 2.0 * (double)e->match / (double)(e->gold + e->pred) : 0;
+}
+
+int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
+  prc_error_clear(err);
+  int epochs = o->epochs > 0 ? o->epochs : DEFAULT_EPOCHS;
+  float prune = o->prune > 0 ? o->prune : DEFAULT_PRUNE;
+  cue_corpus tr, dv;
+  memset(&dv, 0, sizeof dv);
+  double t0 = prc_tr_wall_seconds();
+  if (read_corpus(o->train_dir, &tr, o->verbose, err) < 0) return -1;
+  if (o->dev_dir && read_corpus(o->dev_dir, &dv, o->verbose, err) < 0) {
+    corpus_free(&tr);
+    return -1;
+  }
+  if (!tr.nsent) {
+    corpus_free(&tr);
+    corpus_free(&dv);
+    return prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "no annotated article in %s", o->train_dir);
+  }
+  if (o->verbose) fprintf(stderr, "  read in %.1f s\n", prc_tr_wall_seconds() - t0);
+  pc_trainer *t = prc_pc_trainer_new(PRC_CUE_NLABELS);
+  if (!t) prc_tr_die_oom();
+  pc_rng rng;
+  prc_pc_rng_seed(&rng, o->seed);
+  uint32_t *order = prc_tr_xrealloc(NULL, tr.nsent * sizeof *order);
+  for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
+  uint64_t f[PRC_CUE_MAXF];
+  for (int ep = 0; ep < epochs; ep++) {
+    prc_pc_shuffle(&rng, order, tr.nsent);
+    size_t wrong = 0;
+    for (size_t k = 0; k < tr.nsent; k++) {
+      size_t b = tr.sent[order[k]], n = tr.sent[order[k] + 1] - b;
+      int p1 = PRC_CUE_O, p2 = PRC_CUE_O;
+      for (size_t i = 0; i < n; i++) {
+        size_t nf = prc_cue_feats(tr.tok + b, n, i, p1, p2, f);
+        float sc[PRC_CUE_NLABELS] = {0};
+        prc_pc_trainer_score(t, f, nf, sc);
+        int best = PRC_CUE_O;
+        for (int cl = 1; cl < PRC_CUE_NLABELS; cl++) {
+          if (cl == PRC_CUE_I && p1 == PRC_CUE_O) continue;
+          if (sc[cl] > sc[best]) best = cl;
+        }
+        int gold = tr.gold[b + i];
+        if (best != gold) {
+          prc_pc_trainer_learn(t, f, nf, gold, best);
+          wrong++;
+        }
+        prc_pc_trainer_tick(t);
+        p2 = p1;
+        p1 = best;
+      }
+    }
+    if (o->verbose) fprintf(stderr, "  epoch %d: %zu wrong tokens of %zu\n", ep + 1, wrong, tr.ntok);
+  }
+  pc_model pm;
+  if (prc_pc_trainer_export(t, prune, &pm) < 0) prc_tr_die_oom();
+  prc_pc_trainer_free(t);
+  model_writer w;
+  prc_model_writer_init(&w, PRC_CUE_FEATSET);
+  static const char *const labels[PRC_CUE_NLABELS] = {"O", "B", "I"};
+  prc_model_writer_labels(&w, labels, PRC_CUE_NLABELS);
+  if (prc_pc_model_write(&pm, prc_model_writer_section(&w, "WGHT")) < 0) prc_tr_die_oom();
+  prc_pc_model_free(&pm);
+  /* score the model as it will be shipped */
+  pc_buf file = {0};
+  if (prc_model_writer_finish(&w, &file) < 0) prc_tr_die_oom();
+  cue_model *m = prc_cue_load_memory(file.p, file.n, err);
+  free(file.p);
+  int rc = -1;
+  if (m) {
+    cue_eval ev, evt;
+    eval_model(m, &dv, &ev);
+    eval_model(m, &tr, &evt);
+    if (dev) *dev = ev;
+    prc_cue_free(m);
+    char date[32], note[2048], devs[256];
+    prc_tr_today(date, sizeof date);
+    if (o->dev_dir)
+      snprintf(devs, sizeof devs, "cue spans exact P %.4f R %.4f F %.4f on %s (%zu articles, %zu gold spans)",
+               ev.pred ? (double)ev.match / (double)ev.pred : 0, ev.gold ? (double)ev.match / (double)ev.gold : 0,
+               f1(&ev), prc_tr_base_name(o->dev_dir), ev.articles, ev.gold);
+    else
+      snprintf(devs, sizeof devs, "none");
+    snprintf(note, sizeof note,
+             "kind: attrib (speech-cue tagger, BIO)\n"
+             "data: PolNeAR (%s, first annotation file per article)\n"
+             "licence: PolNeAR research data (Newell, Margolin & Ruths, LREC 2018)\n"
+             "date: %s\n"
+             "dev: %s\n"
+             "epochs: %d\nseed: %llu\nprune: %.2f\n"
+             "features: greedy averaged perceptron over hashed words, suffixes, crude stems, UPOS, "
+             "lexicon speech flags, quotation context and the rule engine's cue decision\n",
+             prc_tr_base_name(o->train_dir), date, devs, epochs, (unsigned long long)o->seed, (double)prune);
+    prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
+    rc = prc_model_writer_save(&w, o->out_path, err);
+    if (o->verbose)
+      fprintf(stderr, "  train spans F %.4f; dev %s; %.1f s\n", f1(&evt), devs, prc_tr_wall_seconds() - t0);
+  }
+  prc_model_writer_free(&w);
+  free(order);
+  corpus_free(&tr);
+  corpus_free(&dv);
+  return rc;
+}
