@@ -6,13 +6,14 @@
 #include "opt.h"
 #include "train/cue_train.h"
 
-enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_QUIET };
+enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_QUIET, O_POS_MODEL };
 
 static const prc_opt train_opts[] = {
     {O_OUTPUT, 'o', "output", PRC_OPT_STRING, "MODEL", "write the model to this file (required)", NULL, 0, 0, 0},
     {O_SEED, 0, "seed", PRC_OPT_U64, "N", "random seed (default 1)", NULL, 0, 0, 0},
-    {O_EPOCHS, 0, "epochs", PRC_OPT_INT, "N", "training epochs, 1 to 1000 (default 12)", NULL, 1, 1000, 0},
-    {O_PRUNE, 0, "prune", PRC_OPT_REAL, "X", "drop averaged weights below X (default 0.5)", NULL, 0, 0, 0},
+    {O_EPOCHS, 0, "epochs", PRC_OPT_INT, "N", "training epochs, 1 to 1000 (default 6)", NULL, 1, 1000, 0},
+    {O_PRUNE, 0, "prune", PRC_OPT_REAL, "X", "drop averaged weights below X (default 2)", NULL, 0, 0, 0},
+    {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the tags (default: built-in)", NULL, 0, 0, 0},
     {O_QUIET, 'q', "quiet", PRC_OPT_FLAG, NULL, "no progress on stderr", NULL, 0, 0, 0},
     PRC_OPT_HELP_ENTRY,
     {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};
@@ -34,6 +35,7 @@ int prc_cmd_train_attrib(int argc, char **argv) {
   memset(&o, 0, sizeof o);
   o.seed = 1;
   o.verbose = 1;
+  const char *pos_path = NULL;
   prc_opt_parser p;
   prc_opt_init(&p, cmd, argc, argv);
   int r, n = 0;
@@ -46,6 +48,7 @@ int prc_cmd_train_attrib(int argc, char **argv) {
     case O_EPOCHS: o.epochs = (int)p.num; break;
     case O_PRUNE: o.prune = (float)p.real; break;
     case O_QUIET: o.verbose = 0; break;
+    case O_POS_MODEL: pos_path = p.value; break;
     case PRC_OPT_OPERAND:
       if (n == 2) return prc_cmd_usage_error(cmd, "too many arguments: '%s'", p.value);
       if (n++ == 0) o.train_dir = p.value;
@@ -57,7 +60,19 @@ int prc_cmd_train_attrib(int argc, char **argv) {
   if (!o.out_path) return prc_cmd_usage_error(cmd, "needs -o MODEL");
   cue_eval ev;
   precis_error err;
-  if (prc_cue_train(&o, &ev, &err) < 0) {
+  precis_model *pos = NULL;
+  if (pos_path) {
+    pos = precis_model_load(pos_path, &err);
+    if (!pos || strcmp(precis_model_kind(pos), "pos")) {
+      fprintf(stderr, "precis: %s: %s\n", pos_path, pos ? "not a POS model" : err.message);
+      precis_model_free(pos);
+      return 1;
+    }
+  }
+  o.pos_model = pos;
+  int rc = prc_cue_train(&o, &ev, &err);
+  precis_model_free(pos);
+  if (rc < 0) {
     fprintf(stderr, "precis: %s\n", err.message);
     return 1;
   }

@@ -44,7 +44,7 @@
  * parse.h); news sentences have 20 to 60, the longest a few hundred. */
 #define PARSE_CUE_MAX PRC_PARSE_CUE_MAX
 
-/* Might attribution.c take token i as a speech cue? (see above) */
+/* Might attribution.c's rules take token i as a speech cue? (see above) */
 static bool maybe_cue(const precis_doc *d, uint32_t i) {
   const token *t = &d->toks[i];
   if (!(t->flags & TF_WORD) || !(t->lex & LX_SPEECH)) return false;
@@ -58,13 +58,8 @@ static bool wanted(const precis_doc *d, const sentence *s, bool all) {
   if (s->tok_end <= s->tok_begin) return false;
   if (all) return true;
   if (s->is_heading || s->tok_end - s->tok_begin > PARSE_CUE_MAX) return false;
-  if (d->cue_lab) { /* the learned cues (cues.c) */
-    for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
-      if (d->cue_lab[i] & CUE_HEAD) return true;
-    return false;
-  }
   for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
-    if (maybe_cue(d, i)) return true;
+    if (maybe_cue(d, i) || (d->cue_lab && (d->cue_lab[i] & CUE_HEAD))) return true; /* rules' or learned (cues.c) */
   return false;
 }
 

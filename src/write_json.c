@@ -146,6 +146,8 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
   const precis_token *t;
   size_t nt = precis_doc_tokens(d, &t);
   if (t) prc_buf_printf(b, ",\"parse\":\"%s\"", use[st.parse <= 2 ? st.parse : 0]);
+  /* since 0.4: which cue model ran ("none": the rules found the cues) */
+  prc_buf_printf(b, ",\"attrib\":\"%s\"", use[st.attrib <= 2 ? st.attrib : 0]);
   prc_buf_puts(b, "}}");
   if (t) {
     prc_buf_putc(b, ',');

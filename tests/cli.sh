@@ -67,11 +67,12 @@ if [ -f "$SRC/models/pos.bin" ] && [ -f "$SRC/models/ner.bin" ]; then
   "$PRECIS" -f json --pos-model "$SRC/models/pos.bin" --ner-model "$SRC/models/ner.bin" "$SRC/examples/harbour-bridge.txt" > "$tmp/m1.json"
   "$PRECIS" -f json "$SRC/examples/harbour-bridge.txt" > "$tmp/m2.json"
   # the same analysis; only stats.models says which models ran
-  grep -q '"models":{"pos":"given","ner":"given"}' "$tmp/m1.json" && ok || no "stats.models does not say the given models ran"
-  grep -q '"models":{"pos":"builtin","ner":"builtin"}' "$tmp/m2.json" && ok || no "stats.models does not say the built-in models ran"
+  grep -q '"models":{"pos":"given","ner":"given","attrib":"builtin"}' "$tmp/m1.json" && ok || no "stats.models does not say the given models ran"
+  grep -q '"models":{"pos":"builtin","ner":"builtin","attrib":"builtin"}' "$tmp/m2.json" && ok || no "stats.models does not say the built-in models ran"
   sed -i 's/"models":{[^}]*}//' "$tmp/m1.json" "$tmp/m2.json"
   cmp -s "$tmp/m1.json" "$tmp/m2.json" && ok || no "--pos-model/--ner-model with the shipped files differ from the built-in models"
-  "$PRECIS" -f jsonl --no-tagger "$SRC/examples/harbour-bridge.txt" | grep -q '"models":{"pos":"none","ner":"none"}' && ok || no "stats.models with --no-tagger"
+  "$PRECIS" -f jsonl --no-tagger "$SRC/examples/harbour-bridge.txt" | grep -q '"models":{"pos":"none","ner":"none","attrib":"none"}' && ok || no "stats.models with --no-tagger"
+  "$PRECIS" -f jsonl --attrib rules "$SRC/examples/harbour-bridge.txt" | grep -q '"models":{"pos":"builtin","ner":"builtin","attrib":"none"}' && ok || no "stats.models with --attrib rules"
   "$PRECIS" --pos-model "$SRC/models/ner.bin" "$SRC/examples/harbour-bridge.txt" >/dev/null 2>"$tmp/err"; rc=$?
   [ $rc -eq 2 ] && grep -q "a ner model, not a pos model" "$tmp/err" && ok || no "--pos-model with a NER model accepted (exit $rc)"
 fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# train-models.sh - retrain the shipped models (models/pos.bin, models/ner.bin, models/parse.bin).
+# train-models.sh - retrain the shipped models (models/pos.bin, models/ner.bin, models/parse.bin,
+# models/attrib.bin).
 #
 # usage: tools/train-models.sh PRECIS_BINARY SHARED_DIR     (make models)
 #
@@ -19,8 +20,10 @@ SHARED=$2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 UD=$SHARED/data/ud_english_ewt
 CONLL=$SHARED/data/conll2003
-for f in "$UD/en_ewt-ud-train.conllu" "$UD/en_ewt-ud-dev.conllu" "$CONLL/train.txt" "$CONLL/valid.txt"; do
-  if [ ! -f "$f" ]; then
+POLNEAR=$SHARED/data/polnear
+for f in "$UD/en_ewt-ud-train.conllu" "$UD/en_ewt-ud-dev.conllu" "$CONLL/train.txt" "$CONLL/valid.txt" \
+  "$POLNEAR/train/text" "$POLNEAR/dev/text"; do
+  if [ ! -e "$f" ]; then
     echo "$0: missing $f" >&2
     exit 1
   fi
@@ -44,5 +47,10 @@ mv "$ROOT/models/ner.bin.tmp" "$ROOT/models/ner.bin"
   -o "$ROOT/models/parse.bin.tmp" --seed "$SEED" --pos-model "$ROOT/models/pos.bin" \
   --jackknife 10 --runs 3 --text-dir "$SHARED/data" --prune 1.5
 mv "$ROOT/models/parse.bin.tmp" "$ROOT/models/parse.bin"
-ls -l "$ROOT/models/pos.bin" "$ROOT/models/ner.bin" "$ROOT/models/parse.bin"
+# The attribution (speech-cue) model: PolNeAR train, scored on PolNeAR dev,
+# with the tags of the new POS model.
+"$PRECIS" train attrib "$POLNEAR/train" "$POLNEAR/dev" \
+  -o "$ROOT/models/attrib.bin.tmp" --seed "$SEED" --pos-model "$ROOT/models/pos.bin"
+mv "$ROOT/models/attrib.bin.tmp" "$ROOT/models/attrib.bin"
+ls -l "$ROOT/models/pos.bin" "$ROOT/models/ner.bin" "$ROOT/models/parse.bin" "$ROOT/models/attrib.bin"
 echo "now rebuild (make) to compile the new models into precis"

@@ -27,7 +27,7 @@ struct cue_model {
 #define PAD_W 0x5bd1e995u /* the word "outside the sentence" */
 
 size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
-  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7};
+  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad, *l2 = i >= 2 ? &t[i - 2] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad, *r2 = i + 2 < n ? &t[i + 2] : &pad;
@@ -73,6 +73,12 @@ size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uin
   f[k++] = pc_feat3(36, cf, l1->pos, r1->pos);
   f[k++] = pc_feat2(37, l1->stem, c->pos);
   f[k++] = pc_feat3(38, c->lq, c->rq, cf);
+  /* where in the sentence: cues close a sentence ("..., he said.") or open it */
+  const uint64_t from_end = n - i > 4 ? 4 : n - i, from_start = i > 4 ? 4 : i;
+  f[k++] = pc_feat3(39, from_end, c->pos, c->squote);
+  f[k++] = pc_feat3(40, from_start, c->pos, c->squote);
+  f[k++] = pc_feat3(41, c->w, r1->pos, r2->pos);
+  f[k++] = pc_feat3(42, c->stem, c->squote, cf);
   return k;
 }
 
@@ -91,6 +97,8 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
         if (c == PRC_CUE_I && p1 == PRC_CUE_O) continue; /* an I continues a cue */
         if (sc[c] > sc[best]) best = c;
       }
+      /* a cue starts only with a margin over "outside" (see cue_model.h) */
+      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->w.scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
     }
     lab[i] = (uint8_t)best;
     p2 = p1;

@@ -50,6 +50,7 @@ typedef struct cue_token {
   uint8_t pos;    /* UPOS (TAG_UPOS_*) */
   uint8_t flags;  /* PRC_CT_* */
   uint8_t lq, rq; /* tokens to the nearest quotation mark on the left / right, 0..7 (7 = none near) */
+  uint8_t squote; /* 1 when the token's sentence has a quotation mark */
 } cue_token;
 
 /* Features of token i of t[0..n) given the labels of the two tokens before
@@ -69,6 +70,13 @@ cue_model *prc_cue_load_memory(const void *buf, size_t n, struct precis_error *e
 void prc_cue_free(cue_model *m); /* no-op for the built-in model and NULL */
 /* A note recorded at training time ("data", "dev", ...); "" when absent. */
 const char *prc_cue_note(const cue_model *m, const char *key);
+
+/* A cue starts (B) only when its score beats "outside" by this much (in
+ * perceptron weight units): the patterns that follow find a source and a
+ * content for many a false cue, so precision is bought here.  Chosen on
+ * PolNeAR dev (0, 10, 30, 60 tried: 30 gives the best cue and content F
+ * at -1.5 points of linked recall; docs/attribution.md). */
+#define PRC_CUE_MARGIN 30.0f
 
 /* Tags t[0..n): lab[i] = PRC_CUE_O / _B / _I (an I never follows an O). */
 void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab);

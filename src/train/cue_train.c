@@ -27,8 +27,8 @@
 #include "perceptron_train.h"
 #include "train_util.h"
 
-#define DEFAULT_EPOCHS 12
-#define DEFAULT_PRUNE 0.5f
+#define DEFAULT_EPOCHS 6
+#define DEFAULT_PRUNE 2.0f
 
 typedef struct cue_corpus {
   cue_token *tok;
@@ -128,7 +128,7 @@ static void add_article(cue_corpus *c, const precis_doc *d, const brat_ann *ann)
 }
 
 /* Reads every article of dir (first annotation file per article). */
-static int read_corpus(const char *dir, cue_corpus *c, int verbose, precis_error *err) {
+static int read_corpus(const char *dir, const precis_model *pos, cue_corpus *c, int verbose, precis_error *err) {
   memset(c, 0, sizeof *c);
   brat_dir bd;
   if (prc_brat_dir_open(dir, &bd) != 0)
@@ -136,6 +136,7 @@ static int read_corpus(const char *dir, cue_corpus *c, int verbose, precis_error
   precis_options opts;
   precis_options_init(&opts);
   opts.flags |= PRECIS_OPT_RULE_CUES; /* the inputs only: no cue model runs */
+  opts.pos_model = pos;
   char *prev = NULL;
   int rc = 0;
   for (size_t i = 0; i < bd.nfiles && rc == 0; i++) {
@@ -217,8 +218,8 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
   cue_corpus tr, dv;
   memset(&dv, 0, sizeof dv);
   double t0 = prc_tr_wall_seconds();
-  if (read_corpus(o->train_dir, &tr, o->verbose, err) < 0) return -1;
-  if (o->dev_dir && read_corpus(o->dev_dir, &dv, o->verbose, err) < 0) {
+  if (read_corpus(o->train_dir, o->pos_model, &tr, o->verbose, err) < 0) return -1;
+  if (o->dev_dir && read_corpus(o->dev_dir, o->pos_model, &dv, o->verbose, err) < 0) {
     corpus_free(&tr);
     return -1;
   }

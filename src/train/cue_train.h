@@ -13,8 +13,9 @@ typedef struct cue_train_opts {
   const char *dev_dir;   /* the same layout; scored, never trained on (may be NULL) */
   const char *out_path;
   uint64_t seed;
-  int epochs;            /* 0 = default (12) */
-  float prune;           /* drop |averaged weight| below this (0 = default 0.5) */
+  int epochs;            /* 0 = default (6) */
+  const precis_model *pos_model; /* the POS tags' model (NULL = built-in) */
+  float prune;           /* drop |averaged weight| below this (0 = default 2) */
   int verbose;
 } cue_train_opts;
 

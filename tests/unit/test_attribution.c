@@ -100,7 +100,7 @@ static precis_doc *expect_quotes_opt(const char *input, const expq *exp, size_t 
   int ok = nq == n;
   for (size_t i = 0; ok && i < n; i++) ok = quote_matches(d, &q[i], &exp[i]);
   if (!ok) {
-    print_message("input (%s): %s\nexpected %zu quotes:\n", flags & PRECIS_OPT_NO_TAGGER ? "rules only" : "default",
+    print_message("input (%s): %s\nexpected %zu quotes:\n", flags & PRECIS_OPT_NO_TAGGER ? "rules only" : flags & PRECIS_OPT_RULE_CUES ? "rule cues" : "default",
                   input, n);
     for (size_t i = 0; i < n; i++) {
       print_message("  exp [%zu] %s cue=%s source=%s speaker=%s\n", i, kname(exp[i].kind), nz(exp[i].cue),
@@ -140,6 +140,13 @@ static precis_doc *expect_quotes(const char *input, const expq *exp, size_t n) {
   do {                                                                                           \
     const expq e_[] = {__VA_ARGS__};                                                             \
     precis_doc_free(expect_quotes_opt(input, e_, sizeof e_ / sizeof e_[0], PRECIS_OPT_NO_TAGGER)); \
+  } while (0)
+
+/* The taggers and parser with the rule cues alone (PRECIS_OPT_RULE_CUES). */
+#define EXPECT_RULES_CUES(input, ...)                                                            \
+  do {                                                                                           \
+    const expq e_[] = {__VA_ARGS__};                                                             \
+    precis_doc_free(expect_quotes_opt(input, e_, sizeof e_ / sizeof e_[0], PRECIS_OPT_RULE_CUES)); \
   } while (0)
 
 static void expect_none(const char *input) {
@@ -436,9 +443,17 @@ static void test_parse_boundaries(void **state) {
   /* "advisers to X" whole, not X */
   EXPECT_DEFAULT("Advisers to the governor said the budget would be balanced next year.",
                  {I, "said", "Advisers to the governor", NULL, {"the budget would be balanced next year"}});
-  /* the content stops before ", citing ..." */
+  /* the content stops before ", citing ..."; "citing" is a cue of its own
+   * (PolNeAR's convention), found by the learned cue tagger, with the
+   * object as content.  Its source should be the treasurer (the speaker of
+   * the clause it hangs from); the engine gives none yet: pinned as it is,
+   * so that a fix shows here. */
   EXPECT_DEFAULT("The treasurer said the city would borrow more money, citing rising costs.",
-                 {I, "said", "The treasurer", NULL, {"the city would borrow more money"}});
+                 {I, "said", "The treasurer", NULL, {"the city would borrow more money"}},
+                 {I, "citing", NULL, NULL, {"rising costs"}});
+  /* the rule cues alone: "citing" is not one */
+  EXPECT_RULES_CUES("The treasurer said the city would borrow more money, citing rising costs.",
+                    {I, "said", "The treasurer", NULL, {"the city would borrow more money"}});
 }
 
 int main(void) {
