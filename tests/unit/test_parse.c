@@ -36,6 +36,7 @@ static precis_doc *run(const char *input, unsigned flags) {
   prc_tokenize(d);
   prc_split_sentences(d);
   prc_tag_tokens(d);
+  prc_find_cues(d);
   prc_parse_sentences(d);
   prc_find_entities(d);
   prc_find_attributions(d);

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# attrib_dev.sh - the learned attribution engine (the built-in cue model)
+# keeps its PolNeAR dev figures, beats the rules alone, and `make models`
+# rebuilds models/attrib.bin byte for byte.  Also: a corrupt or wrong
+# --attrib-model is refused with a clear message.  Needs the shared data
+# for all but the error paths (exit 77 otherwise).  About 20 seconds.
+# Usage: bash tests/attrib_dev.sh /path/to/precis
+set -u
+PRECIS=${1:?usage: attrib_dev.sh /path/to/precis}
+here=$(cd "$(dirname "$0")" && pwd)
+SRC=${PRECIS_SOURCE:-$here/..}
+SHARED=${PRECIS_SHARED:-$SRC/../shared}
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/attrib_dev.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+# Error paths (no shared data needed).
+printf 'He said so.\n' > "$tmp/a.txt"
+printf 'not a model at all, just some text' > "$tmp/bad.bin"
+out=$("$PRECIS" --attrib-model "$tmp/bad.bin" "$tmp/a.txt" 2>&1) && fail "a corrupt attribution model was accepted"
+printf '%s' "$out" | grep -q "bad magic" || fail "no clear message for a corrupt model: $out"
+if [ -f "$SRC/models/pos.bin" ]; then
+  out=$("$PRECIS" --attrib-model "$SRC/models/pos.bin" "$tmp/a.txt" 2>&1) && fail "a POS model was accepted as the attribution model"
+  printf '%s' "$out" | grep -q "a pos model, not a attrib model" || fail "no clear message for a model of another kind: $out"
+fi
+out=$("$PRECIS" --attrib maybe "$tmp/a.txt" 2>&1); [ $? -eq 2 ] || fail "--attrib maybe: expected a usage error"
+out=$("$PRECIS" train attrib "$tmp" 2>&1); [ $? -eq 2 ] || fail "train attrib with one folder: expected a usage error"
+
+P=$SHARED/data/polnear
+if [ ! -d "$P/dev/text" ] || [ ! -d "$P/train/text" ]; then
+  echo "skipped: ../shared not present (need $P/train and $P/dev)"
+  exit 77
+fi
+
+score() { # engine-flag -> eval attrib JSON
+  rm -rf "$tmp/out"
+  "$PRECIS" -f brat --out-dir "$tmp/out" "$@" "$P"/dev/text/*.txt || fail "precis $* failed on PolNeAR dev"
+  "$PRECIS" eval attrib "$P/dev" "$tmp/out" --format json 2>/dev/null || fail "eval attrib failed"
+}
+num() { printf '%s' "$1" | python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$2"; }
+learned=$(score)
+rules=$(score --attrib rules)
+for role_min in cue:0.545 source:0.60 content:0.455; do
+  role=${role_min%:*} min=${role_min#*:}
+  f=$(num "$learned" "['$role']['exact']['f']")
+  awk -v f="$f" -v m="$min" 'BEGIN { exit !(f >= m) }' || fail "learned $role exact F $f < $min"
+done
+ll=$(num "$learned" "['linked_recall']")
+lr=$(num "$rules" "['linked_recall']")
+awk -v a="$ll" 'BEGIN { exit !(a >= 0.46) }' || fail "learned linked recall $ll < 0.46"
+awk -v a="$ll" -v b="$lr" 'BEGIN { exit !(a > b + 0.05) }' || fail "learned linked recall $ll is not well above the rules' $lr"
+for role in cue source; do
+  a=$(num "$learned" "['$role']['exact']['f']") b=$(num "$rules" "['$role']['exact']['f']")
+  awk -v a="$a" -v b="$b" 'BEGIN { exit !(a > b) }' || fail "learned $role exact F $a is not above the rules' $b"
+done
+
+# make models: the same command and date as tools/train-models.sh
+date=$(sed -n 's/^MODEL_DATE=//p' "$SRC/tools/train-models.sh")
+[ -n "$date" ] || fail "no MODEL_DATE in tools/train-models.sh"
+if [ -f "$SRC/models/attrib.bin" ] && [ -f "$SRC/models/pos.bin" ]; then
+  SOURCE_DATE_EPOCH=$(date -u -d "$date" +%s) "$PRECIS" train attrib "$P/train" "$P/dev" -o "$tmp/attrib.bin" \
+    --seed 1 --pos-model "$SRC/models/pos.bin" -q || fail "train attrib failed"
+  cmp -s "$tmp/attrib.bin" "$SRC/models/attrib.bin" || fail "train attrib does not rebuild models/attrib.bin byte for byte"
+fi
+echo "ok: learned cue F $(num "$learned" "['cue']['exact']['f']"), source F $(num "$learned" "['source']['exact']['f']"), linked recall $ll (rules $lr)"
