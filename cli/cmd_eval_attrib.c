@@ -39,6 +39,7 @@ static void print_json(const attrib_result *r) {
     json_t *role = json_object();
     json_object_set_new(role, "exact", prf_json(r->exact[k]));
     json_object_set_new(role, "overlap", prf_json(r->overlap[k]));
+    json_object_set_new(role, "any_overlap", prf_json(r->any_overlap[k]));
     json_object_set_new(o, prc_brat_role_name((brat_role)k), role);
   }
   json_object_set_new(o, "linked_recall", json_real(r->linked_recall));
@@ -52,12 +53,14 @@ static void print_json(const attrib_result *r) {
 }
 
 static void print_text(const attrib_result *r) {
-  printf("%-8s %8s %8s %8s   %8s %8s %8s\n", "role", "exact P", "exact R", "exact F", "ovl P",
-         "ovl R", "ovl F");
+  /* strictest to loosest: exact spans, token-weighted overlap, any overlap of spans */
+  printf("%-8s %8s %8s %8s   %8s %8s %8s   %8s %8s %8s\n", "role", "exact P", "exact R", "exact F",
+         "token P", "token R", "token F", "any P", "any R", "any F");
   for (int k = 0; k < BRAT_NROLES; k++)
-    printf("%-8s %8.2f %8.2f %8.2f   %8.2f %8.2f %8.2f\n", prc_brat_role_name((brat_role)k),
-           100 * r->exact[k].p, 100 * r->exact[k].r, 100 * r->exact[k].f, 100 * r->overlap[k].p,
-           100 * r->overlap[k].r, 100 * r->overlap[k].f);
+    printf("%-8s %8.2f %8.2f %8.2f   %8.2f %8.2f %8.2f   %8.2f %8.2f %8.2f\n",
+           prc_brat_role_name((brat_role)k), 100 * r->exact[k].p, 100 * r->exact[k].r,
+           100 * r->exact[k].f, 100 * r->overlap[k].p, 100 * r->overlap[k].r, 100 * r->overlap[k].f,
+           100 * r->any_overlap[k].p, 100 * r->any_overlap[k].r, 100 * r->any_overlap[k].f);
   printf("linked recall: %.2f%% (%zu of %zu gold relations)\n", 100 * r->linked_recall, r->c.linked,
          r->c.n_gold);
   printf("articles: %zu   gold relations: %zu   predicted relations: %zu\n", r->c.n_docs, r->c.n_gold,

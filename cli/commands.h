@@ -12,6 +12,7 @@ int prc_cmd_analyze(int argc, char **argv);     /* cli/cmd_analyze.c: the defaul
 int prc_cmd_eval_rouge(int argc, char **argv);  /* cli/cmd_eval_rouge.c */
 int prc_cmd_eval_oracle(int argc, char **argv); /* cli/cmd_eval_oracle.c */
 int prc_cmd_eval_attrib(int argc, char **argv); /* cli/cmd_eval_attrib.c */
+int prc_cmd_eval_speakers(int argc, char **argv); /* cli/cmd_eval_speakers.c */
 int prc_cmd_eval_pos(int argc, char **argv);    /* cli/cmd_tagger.c */
 int prc_cmd_eval_ner(int argc, char **argv);    /* cli/cmd_tagger.c */
 int prc_cmd_train_pos(int argc, char **argv);   /* cli/cmd_tagger.c */
@@ -22,8 +23,8 @@ int prc_cmd_train_attrib(int argc, char **argv); /* cli/cmd_attrib_train.c */
 
 /* Their descriptions: usage, options (cli/opt.h). */
 extern const prc_cmd prc_cmd_analyze_spec, prc_cmd_eval_rouge_spec, prc_cmd_eval_oracle_spec,
-    prc_cmd_eval_attrib_spec, prc_cmd_eval_pos_spec, prc_cmd_eval_ner_spec, prc_cmd_train_pos_spec,
-    prc_cmd_train_ner_spec, prc_cmd_eval_parse_spec, prc_cmd_train_parse_spec,
+    prc_cmd_eval_attrib_spec, prc_cmd_eval_speakers_spec, prc_cmd_eval_pos_spec, prc_cmd_eval_ner_spec,
+    prc_cmd_train_pos_spec, prc_cmd_train_ner_spec, prc_cmd_eval_parse_spec, prc_cmd_train_parse_spec,
     prc_cmd_train_attrib_spec;
 
 /* "precis --list-options": every command's options (cli/main.c). */

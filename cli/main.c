@@ -16,6 +16,7 @@ static const subcommand eval_cmds[] = {
     {"rouge", &prc_cmd_eval_rouge_spec, prc_cmd_eval_rouge},
     {"oracle", &prc_cmd_eval_oracle_spec, prc_cmd_eval_oracle},
     {"attrib", &prc_cmd_eval_attrib_spec, prc_cmd_eval_attrib},
+    {"speakers", &prc_cmd_eval_speakers_spec, prc_cmd_eval_speakers},
     {"pos", &prc_cmd_eval_pos_spec, prc_cmd_eval_pos},
     {"ner", &prc_cmd_eval_ner_spec, prc_cmd_eval_ner},
     {"parse", &prc_cmd_eval_parse_spec, prc_cmd_eval_parse},
@@ -29,10 +30,10 @@ static const subcommand train_cmds[] = {
     {NULL, NULL, NULL}};
 
 static const prc_opt group_opts[] = {PRC_OPT_HELP_ENTRY, {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};
-static const char *const eval_usage[] = {"precis eval {rouge|oracle|attrib|pos|ner|parse} [options] ...", NULL};
+static const char *const eval_usage[] = {"precis eval {rouge|oracle|attrib|speakers|pos|ner|parse} [options] ...", NULL};
 static const char *const train_usage[] = {"precis train {pos|ner|parse} [options] ...", NULL};
 static const prc_cmd eval_spec = {"precis eval", "evaluations", eval_usage,
-                                  "Scores summaries, attributions, the taggers and the parser (docs/evaluation.md).\n",
+                                  "Scores summaries, attributions, speakers, the taggers and the parser (docs/evaluation.md).\n",
                                   group_opts, NULL};
 static const prc_cmd train_spec = {"precis train", "training", train_usage,
                                    "Trains the statistical taggers and the parser (models/README.md).\n", group_opts, NULL};

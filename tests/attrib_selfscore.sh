@@ -13,13 +13,14 @@ trap 'rm -rf "$tmp"' EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# Every ratio in the JSON object must be 1 and the counts as given.
+# Every ratio in the JSON object must be 1 and the counts as given: 3 roles x
+# (exact, overlap, any_overlap) x (p, r, f) = 27, and linked_recall.
 check_perfect() { # json n_docs(or "any") label
   local json=$1 want_docs=$2 label=$3
   [ "$(printf '%s\n' "$json" | wc -l)" -eq 1 ] || fail "$label: expected one line of JSON"
   local nums
   nums=$(printf '%s' "$json" | grep -o '"\(p\|r\|f\|linked_recall\)": *[-0-9.eE+]*' | sed 's/.*: *//')
-  [ "$(printf '%s\n' "$nums" | wc -l)" -eq 19 ] || fail "$label: expected 19 ratios in $json"
+  [ "$(printf '%s\n' "$nums" | wc -l)" -eq 28 ] || fail "$label: expected 28 ratios in $json"
   printf '%s\n' "$nums" | awk -v l="$label" '$1 != 1 { print l ": ratio " $1 " is not 1" > "/dev/stderr"; bad = 1 } END { exit bad }' ||
     fail "$label: not a perfect score: $json"
   local docs gold pred
@@ -53,6 +54,8 @@ grep -q 'malformed' "$tmp/err" || fail "hand-made: no note about the malformed l
 txt=$("$PRECIS" eval attrib "$mk" "$mk" 2>/dev/null) || fail "text output failed"
 printf '%s\n' "$txt" | grep -q '^content .*100\.00' || fail "text table: $txt"
 printf '%s\n' "$txt" | grep -q 'linked recall: 100\.00%' || fail "text table: $txt"
+printf '%s\n' "$txt" | grep -q '^role .*exact P.*token P.*any P' || fail "text table header: $txt"
+printf '%s' "$out" | grep -q '"any_overlap": {"p": 1' || fail "hand-made: no any_overlap in $out"
 
 # a prediction folder with nothing in it: every recall 0, a note on stderr
 mkdir -p "$tmp/empty"

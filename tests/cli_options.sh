@@ -14,7 +14,7 @@ ok() { pass=$((pass+1)); }
 no() { fail=$((fail+1)); echo "FAIL: $*"; }
 
 # --help: exit 0, usage on stdout, nothing on stderr, for every command
-for c in "" eval train "eval rouge" "eval oracle" "eval attrib" "eval pos" "eval ner" "eval parse" "train pos" "train ner" "train parse"; do
+for c in "" eval train "eval rouge" "eval oracle" "eval attrib" "eval speakers" "eval pos" "eval ner" "eval parse" "train pos" "train ner" "train parse"; do
   for h in --help -h; do
     # shellcheck disable=SC2086
     "$PRECIS" $c $h > "$tmp/out" 2> "$tmp/err"; rc=$?
@@ -66,6 +66,10 @@ err1 eval oracle --n=1001 a
 err1 eval oracle -n
 err1 eval attrib a
 err1 eval attrib --format xml a b
+err1 eval speakers a
+err1 eval speakers a b c
+err1 eval speakers --format xml a b
+err1 eval speakers a -
 err1 eval pos
 err1 eval pos a b
 err1 eval pos --seed 1 a
@@ -114,6 +118,7 @@ same_form eval rouge conformance "" g.jsonl
 same_form eval oracle n 0 2
 same_form eval oracle format xml json
 same_form eval attrib format xml json
+same_form eval speakers format xml json
 for c in pos ner; do
   same_form eval $c model "" m.bin
   same_form eval $c format xml json

@@ -1,4 +1,4 @@
-/* attrib_eval.c - exact-span, token-overlap and linked-relation scores for
+/* attrib_eval.c - exact-span, token-overlap, any-overlap and linked-relation scores for
  * attribution relations (docs/evaluation.md, "## Attribution"). */
 #include "attrib_eval.h"
 
@@ -273,6 +273,21 @@ void prc_attrib_score_doc(const brat_text *text, const brat_ann *gold, const bra
     acc->exact_gold[r] += ng;
     acc->exact_pred[r] += np;
 
+    /* any overlap: a span is hit when it shares a code point with some span
+     * of the other side (normalised fragments are sorted and merged). */
+    for (size_t g = 0; g < ng; g++)
+      for (size_t q = 0; q < np; q++)
+        if (ranges_overlap(gs[g].frags, gs[g].nfrags, ps[q].frags, ps[q].nfrags)) {
+          acc->any_gold_hit[r]++;
+          break;
+        }
+    for (size_t q = 0; q < np; q++)
+      for (size_t g = 0; g < ng; g++)
+        if (ranges_overlap(gs[g].frags, gs[g].nfrags, ps[q].frags, ps[q].nfrags)) {
+          acc->any_pred_hit[r]++;
+          break;
+        }
+
     memset(gb, 0, ntok + 1);
     memset(pb, 0, ntok + 1);
     mark_tokens(gs, ng, tok, gb);
@@ -325,6 +340,7 @@ void prc_attrib_finish(attrib_result *r) {
   for (int k = 0; k < BRAT_NROLES; k++) {
     r->exact[k] = prf(c->exact_match[k], c->exact_pred[k], c->exact_match[k], c->exact_gold[k]);
     r->overlap[k] = prf(c->tok_pred_hit[k], c->tok_pred[k], c->tok_gold_hit[k], c->tok_gold[k]);
+    r->any_overlap[k] = prf(c->any_pred_hit[k], c->exact_pred[k], c->any_gold_hit[k], c->exact_gold[k]);
   }
   r->linked_recall = ratio(c->linked, c->n_gold, c->n_pred);
 }

@@ -17,6 +17,8 @@ typedef struct attrib_counts {
   size_t tok_pred[BRAT_NROLES];
   size_t tok_gold_hit[BRAT_NROLES]; /* gold token positions inside predicted ones */
   size_t tok_gold[BRAT_NROLES];
+  size_t any_pred_hit[BRAT_NROLES]; /* predicted spans sharing a code point with a gold span */
+  size_t any_gold_hit[BRAT_NROLES]; /* gold spans sharing a code point with a predicted span */
   size_t linked;  /* gold relations found by some predicted relation */
   size_t n_gold;  /* gold relations */
   size_t n_pred;  /* predicted relations */
@@ -30,7 +32,8 @@ typedef struct attrib_prf {
 typedef struct attrib_result {
   attrib_counts c;
   attrib_prf exact[BRAT_NROLES];
-  attrib_prf overlap[BRAT_NROLES];
+  attrib_prf overlap[BRAT_NROLES];     /* token-weighted overlap */
+  attrib_prf any_overlap[BRAT_NROLES]; /* span-level, any shared code point (the loosest) */
   double linked_recall;
   /* bookkeeping (reported on stderr by the CLI) */
   size_t n_missing_pred;   /* gold articles without a prediction file */
@@ -46,7 +49,7 @@ typedef struct attrib_result {
 void prc_attrib_score_doc(const brat_text *text, const brat_ann *gold, const brat_ann *pred,
                       attrib_counts *acc);
 
-/* Compute the ratios of r->exact, r->overlap, r->linked_recall from r->c. */
+/* Compute the ratios of r->exact, r->overlap, r->any_overlap, r->linked_recall from r->c. */
 void prc_attrib_finish(attrib_result *r);
 
 /* Score the folders (see prc_brat_dir_open for their layout).  Messages about

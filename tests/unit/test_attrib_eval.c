@@ -380,6 +380,20 @@ static void test_eval_folders(void **state) {
    * delta has no prediction.  3 of 5. */
   assert_int_equal(r.c.linked, 3);
   assert_float_equal(r.linked_recall, 0.6, EPS);
+
+  /* any overlap (span level): every predicted span of every role shares a
+   * code point with a gold span (P = 1).  Gold spans hit: cue 4 of 5
+   * (delta's "confirmed" has no prediction), source 3 of 5 (Lee, Officials
+   * missed), content 4 of 5 (delta). */
+  assert_int_equal(r.c.any_pred_hit[BRAT_CUE], 4);
+  assert_int_equal(r.c.any_gold_hit[BRAT_CUE], 4);
+  assert_float_equal(r.any_overlap[BRAT_CUE].p, 1.0, EPS);
+  assert_float_equal(r.any_overlap[BRAT_CUE].r, 0.8, EPS);
+  assert_float_equal(r.any_overlap[BRAT_SOURCE].p, 1.0, EPS);
+  assert_float_equal(r.any_overlap[BRAT_SOURCE].r, 0.6, EPS);
+  assert_float_equal(r.any_overlap[BRAT_SOURCE].f, 0.75, EPS);
+  assert_float_equal(r.any_overlap[BRAT_CONTENT].p, 1.0, EPS);
+  assert_float_equal(r.any_overlap[BRAT_CONTENT].r, 0.8, EPS);
   free(gd);
   free(pd);
 }
@@ -392,6 +406,9 @@ static void assert_perfect(const attrib_result *r) {
     assert_float_equal(r->overlap[k].p, 1.0, EPS);
     assert_float_equal(r->overlap[k].r, 1.0, EPS);
     assert_float_equal(r->overlap[k].f, 1.0, EPS);
+    assert_float_equal(r->any_overlap[k].p, 1.0, EPS);
+    assert_float_equal(r->any_overlap[k].r, 1.0, EPS);
+    assert_float_equal(r->any_overlap[k].f, 1.0, EPS);
   }
   assert_float_equal(r->linked_recall, 1.0, EPS);
 }
@@ -504,6 +521,52 @@ static void test_trim_exact(void **state) {
   prc_arena_free(&a);
 }
 
+/* Any overlap counts spans, after trimming: a shared quote mark or comma is
+ * not a shared code point; one long predicted span covering two gold spans
+ * is one hit for precision and two for recall. */
+static void test_any_overlap(void **state) {
+  (void)state;
+  /* code points: “ 0, Yes 1-3, ",”" 4-5, she 7-9, said 11-14, ‘ 17, Fine 18-21, . 22, ’ 23 */
+  const char *text = "\u201CYes,\u201D she said. \u2018Fine.\u2019";
+  arena a;
+  prc_arena_init(&a, NULL);
+  brat_text t;
+  prc_brat_decode_utf8(&a, text, strlen(text), &t);
+  brat_ann g, p;
+  /* gold content 0-6 (trims to "Yes" 1-4) and 17-24 ("Fine" 18-22); gold source "she" */
+  const char *gold = "T1\tContent 0 6\tx\nT2\tContent 17 24\tx\nT3\tSource 7 10\tshe\n"
+                     "E1\tContent:T1 Source:T3\nE2\tContent:T2\n";
+  /* predicted content 4-24 (",” she said. ‘Fine.’" trims to 7-22: covers
+   * "Fine", not "Yes" -- the raw spans share ",”", which is trimmed);
+   * predicted source 4-9 trims to "sh" 7-9: overlaps "she" without being it */
+  const char *pred = "T1\tContent 4 24\tx\nT2\tSource 4 9\tx\nE1\tContent:T1 Source:T2\n";
+  prc_brat_parse(&a, gold, strlen(gold), &g);
+  prc_brat_parse(&a, pred, strlen(pred), &p);
+  attrib_result r;
+  memset(&r, 0, sizeof r);
+  prc_attrib_score_doc(&t, &g, &p, &r.c);
+  prc_attrib_finish(&r);
+  assert_int_equal(r.c.any_pred_hit[BRAT_CONTENT], 1);
+  assert_int_equal(r.c.any_gold_hit[BRAT_CONTENT], 1); /* "Fine" only */
+  assert_float_equal(r.any_overlap[BRAT_CONTENT].p, 1.0, EPS);
+  assert_float_equal(r.any_overlap[BRAT_CONTENT].r, 0.5, EPS);
+  assert_float_equal(r.exact[BRAT_CONTENT].p, 0.0, EPS);
+  assert_float_equal(r.any_overlap[BRAT_SOURCE].f, 1.0, EPS);
+  assert_float_equal(r.exact[BRAT_SOURCE].f, 0.0, EPS);
+  /* a gold span covering two predicted ones: both predicted spans are hits */
+  const char *pred2 = "T1\tContent 1 2\tY\nT2\tContent 2 4\tes\nE1\tContent:T1\nE2\tContent:T2\n";
+  prc_brat_parse(&a, pred2, strlen(pred2), &p);
+  memset(&r, 0, sizeof r);
+  prc_attrib_score_doc(&t, &g, &p, &r.c);
+  prc_attrib_finish(&r);
+  assert_int_equal(r.c.any_pred_hit[BRAT_CONTENT], 2);
+  assert_int_equal(r.c.any_gold_hit[BRAT_CONTENT], 1);
+  assert_float_equal(r.any_overlap[BRAT_CONTENT].p, 1.0, EPS);
+  assert_float_equal(r.any_overlap[BRAT_CONTENT].r, 0.5, EPS);
+  assert_float_equal(r.any_overlap[BRAT_SOURCE].r, 0.0, EPS); /* no predicted source */
+  prc_arena_free(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_parse_alpha),   cmocka_unit_test(test_parse_odd_lines),
@@ -511,6 +574,7 @@ int main(void) {
       cmocka_unit_test(test_decode),        cmocka_unit_test(test_article_names),
       cmocka_unit_test(test_eval_folders),  cmocka_unit_test(test_self_score),
       cmocka_unit_test(test_linking),       cmocka_unit_test(test_trim_exact),
+      cmocka_unit_test(test_any_overlap),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
