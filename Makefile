@@ -84,7 +84,9 @@ fuzz-model fuzz-brat: fuzz-%:
 	  ./$(FUZZDIR)/precis train pos fuzz/tiny.conllu fuzz/tiny.conllu -o $(FUZZDIR)/corpus-$*/pos.bin --no-clusters --epochs 2 && \
 	  ./$(FUZZDIR)/precis train ner fuzz/tiny.conll fuzz/tiny.conll -o $(FUZZDIR)/corpus-$*/ner.bin --epochs 2 && \
 	  ./$(FUZZDIR)/precis train parse fuzz/tiny.conllu fuzz/tiny.conllu -o $(FUZZDIR)/corpus-$*/parse.bin \
-	    --epochs 2 --runs 1 --jackknife 1 --prune 0.01 -q; fi
+	    --epochs 2 --runs 1 --jackknife 1 --prune 0.01 -q && \
+	  ./$(FUZZDIR)/precis train attrib fuzz/tiny-attrib fuzz/tiny-attrib -o $(FUZZDIR)/corpus-$*/attrib.bin \
+	    --epochs 2 --prune 0.01 -q; fi
 	./$(FUZZDIR)/fuzz_$* -max_total_time=$${FUZZ_SECONDS:-60} -max_len=1048576 -timeout=30 -rss_limit_mb=1024 \
 	  -artifact_prefix=$(FUZZDIR)/ $(FUZZDIR)/corpus-$* fuzz/corpus-$*
 

@@ -5,8 +5,8 @@
  * fail with PRECIS_ERROR_MODEL_FORMAT or _KIND (never crash, never allocate
  * more than the file justifies: run with -rss_limit_mb) or give a model that
  * then tags a short article through the whole pipeline, in the place its
- * kind belongs (a tagger, or the parser).  Seeds: fuzz/corpus-model/ (small models trained by
- * `precis train` on fuzz/tiny.conllu; `make fuzz-model` makes them).
+ * kind belongs (a tagger, the parser or the cue model).  Seeds: fuzz/corpus-model/ (small models
+ * trained by `precis train` on fuzz/tiny.conllu and fuzz/tiny-attrib/; `make fuzz-model` makes them).
  *
  *   make fuzz-model FUZZ_SECONDS=300
  */
@@ -45,14 +45,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   precis_options_init(&o);
   if (!strcmp(kind, "pos")) o.pos_model = m;
   else if (!strcmp(kind, "parse")) o.parse_model = m;
+  else if (!strcmp(kind, "attrib")) o.attrib_model = m;
   else o.ner_model = m;
   precis_doc *d = precis_analyze_ex(ARTICLE, sizeof ARTICLE - 1, &o, &err);
   CHECK(d != NULL);
   precis_stats st;
   CHECK(precis_doc_stats(d, &st, sizeof st) == 0);
   CHECK(!strcmp(kind, "pos")     ? st.pos == PRECIS_MODEL_GIVEN
-        : !strcmp(kind, "parse") ? st.parse == PRECIS_MODEL_GIVEN
-                                 : st.ner == PRECIS_MODEL_GIVEN);
+        : !strcmp(kind, "parse")  ? st.parse == PRECIS_MODEL_GIVEN
+        : !strcmp(kind, "attrib") ? st.attrib == PRECIS_MODEL_GIVEN
+                                  : st.ner == PRECIS_MODEL_GIVEN);
   char *json = precis_render(d, PRECIS_FORMAT_JSONL, "x", NULL);
   CHECK(json != NULL);
   precis_free(NULL, json);
