@@ -1228,6 +1228,54 @@ static uint32_t attribute_cue_rules(precis_doc *d, const sentence *s, uint32_t c
   return r == CUE_NEXT ? 0 : r;
 }
 
+/* ---- speaker labels --------------------------------------------------------
+ *
+ * L: a paragraph (or headline) that opens with a short name and a colon:
+ *   "Pence: Trump Was 'Mocking' Clinton"      (a headline)
+ *   "WALLACE: Let's start with the debate."   (a transcript; an opening mark may come first)
+ * The name is the source, the colon the cue, the rest of the paragraph the
+ * content.  The name is 1 to LABEL_MAX words, capitalised, nouns or names
+ * (no verb: "Wait, it gets better:" is no speaker), not a label word
+ * ("Update:", "Photo:", "Editor's note:"). */
+#define LABEL_MAX 5
+static bool label_word(const precis_doc *d, uint32_t i, bool first) {
+  const token *t = &d->toks[i];
+  if (!(t->flags & TF_WORD)) return !first && (tok_is(d, i, "-") || tok_is(d, i, ".") || tok_is(d, i, "&"));
+  if (tok_in_ci(d, i, LXL_NOT_SPEAKER_LABEL)) return false;
+  if (first && !(t->flags & TF_CAP)) return false;
+  if (!tags_have_pos(d)) return (t->flags & TF_CAP) != 0;
+  int p = t->pos;
+  return p == TAG_UPOS_PROPN || p == TAG_UPOS_NOUN || (p == TAG_UPOS_PART && tok_is(d, i, "\xE2\x80\x99s")) ||
+         (p == TAG_UPOS_PART && tok_is(d, i, "'s")) || ((t->flags & TF_CAP) && p == TAG_UPOS_ADJ);
+}
+
+static void pattern_label(precis_doc *d, uint32_t s) {
+  const sentence *se = &d->sents[s];
+  if (s > 0 && d->sents[s - 1].para == se->para) return; /* paragraph openers only */
+  uint32_t b = se->body_start_tok, e = se->tok_end;
+  if (b < e && (d->toks[b].flags & TF_QUOTE)) b++;
+  uint32_t c = b;
+  while (c < e && c - b < LABEL_MAX && !tok_is(d, c, ":") && label_word(d, c, c == b)) c++;
+  if (c == b || c >= e || !tok_is(d, c, ":")) return;
+  if (!(d->toks[c - 1].flags & TF_WORD)) return;
+  /* the content: the rest of the paragraph */
+  uint32_t ce = e, last = s;
+  while (last + 1 < d->nsents && d->sents[last + 1].para == se->para && !d->sents[last + 1].is_heading) {
+    last++;
+    ce = d->sents[last].tok_end;
+  }
+  uint32_t cb = c + 1, words = 0;
+  for (uint32_t j = cb; j < ce; j++) words += (d->toks[j].flags & TF_WORD) != 0;
+  if (words < BARE_QUOTE_MIN_WORDS) return;
+  trim_punct(d, &cb, &ce);
+  if (ce <= cb) return;
+  quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, c, c + 1);
+  set_source(d, q, b, c);
+  add_content(d, q, cb, ce);
+  claim_regions_in(d, q, cb, ce);
+  q->sent_begin = s;
+}
+
 /* the sort key of a quote: where its first content starts, else its cue */
 static uint32_t quote_key(const precis_doc *d, const quote *q) {
   return q->ncontent ? q->content0.start : q->cue_tok_end > q->cue_tok ? d->toks[q->cue_tok].start : 0;
@@ -1247,6 +1295,16 @@ void prc_find_attributions(precis_doc *d) {
   for (uint32_t s = 0; s < d->nsents; s++) {
     sent_quote[s] = -1;
     const sentence *se = &d->sents[s];
+    {
+      uint32_t before = d->nquotes;
+      pattern_label(d, s);
+      if (d->nquotes > before) {
+        sent_quote[s] = (int32_t)before;
+        /* the paragraph is the label's content: its cues are inside it */
+        while (s + 1 < d->nsents && d->sents[s + 1].para == se->para && !d->sents[s + 1].is_heading) sent_quote[++s] = -1;
+        continue;
+      }
+    }
     if (se->is_heading) continue;
     uint32_t i = se->body_start_tok;
     uint32_t first_q = d->nquotes;

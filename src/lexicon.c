@@ -278,6 +278,16 @@ static const char *const N_PLURAL_SAY[] = {"say", "believe", "argue", "warn", "c
 static const char *const N_SOURCE_DET[] = {"the", "a", "an", "his", "her", "their", "its", "our", "other", "some",
                                            "many", "one", "both", "former", "new", NULL};
 static const char *const N_SOURCE_OPENER[] = {"In", "On", "At", "After", NULL};
+static const char *const N_NOT_SPEAKER_LABEL[] = {
+    "update", "updated", "note", "editor", "editors", "correction", "clarification", "photo", "photos",
+    "video", "videos", "watch", "read", "related", "source", "sources", "credit", "credits", "caption",
+    "advertisement", "listen", "share", "follow", "subscribe", "warning", "spoiler", "summary", "background",
+    "transcript", "q", "a", "question", "answer", "breaking", "exclusive", "live", "opinion", "analysis",
+    "review", "contact", "email", "tel", "phone", "web", "website", "twitter", "facebook", "instagram",
+    "published", "posted", "by", "from", "to", "subject", "date", "time", "location", "where", "when",
+    "what", "why", "how", "who", "example", "examples", "step", "part", "chapter", "section", "figure",
+    "table", "tip", "tips", "pros", "cons", "verdict", "ps", "p.s", "re", "fyi", "nb",
+    NULL};
 static const char *const N_ARTICLE[] = {"the", "a", "an", NULL};
 static const char *const N_ARTICLE_HOST[] = {"of", "for", "at", "all", "both", "half", NULL};
 static const char *const N_POSSESSIVE[] = {"his", "her", "their", "our", "my", NULL};
@@ -363,7 +373,7 @@ static const char *const *const named[LXL_COUNT] = {
     [LXL_SOURCE_OPENER] = N_SOURCE_OPENER,   [LXL_CLAIM_CUT] = N_CLAIM_CUT,
     [LXL_ARTICLE] = N_ARTICLE,               [LXL_ARTICLE_HOST] = N_ARTICLE_HOST,
     [LXL_POSSESSIVE] = N_POSSESSIVE,         [LXL_SOURCE_INNER] = N_SOURCE_INNER,
-    [LXL_CLAUSE_BREAK] = N_CLAUSE_BREAK,
+    [LXL_CLAUSE_BREAK] = N_CLAUSE_BREAK,     [LXL_NOT_SPEAKER_LABEL] = N_NOT_SPEAKER_LABEL,
     [LXL_CLAIM_OPENER] = N_CLAIM_OPENER,     [LXL_CONJ_OPENER] = N_CONJ_OPENER,
     [LXL_FINITE_VERB] = N_FINITE_VERB,       [LXL_GROUP_SOURCE] = N_GROUP_SOURCE,
     [LXL_INDEFINITE] = N_INDEFINITE,         [LXL_NON_NAME] = N_NON_NAME,

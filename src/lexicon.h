@@ -57,7 +57,8 @@ typedef enum lex_list {
                             noun phrase: "a spokesman for the mayor"; otherwise starts a new one) */
   LXL_POSSESSIVE,        /* ci: his her their our my (pronouns inside a noun phrase) */
   LXL_SOURCE_INNER,      /* ci: his her their former (function words inside a source after the cue) */
-  LXL_CLAUSE_BREAK,      /* exact: though although whereas according (", though ...": ends a
+  LXL_CLAUSE_BREAK,
+  LXL_NOT_SPEAKER_LABEL, /* ci: update note editor photo video watch read related ... ("Update: ..." is no speaker) */      /* exact: though although whereas according (", though ...": ends a
                             reported clause) */
   /* keypoints.c */
   LXL_CLAIM_CUT,         /* exact: which while whereas although though who according as adding

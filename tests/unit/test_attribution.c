@@ -308,6 +308,20 @@ static void test_no_attribution(void **state) {
   expect_none("The said company was fined.");
   expect_none("Speaking at the harbour, the mayor smiled.");
   expect_none("");
+  /* a label that is no speaker, a colon after a clause */
+  expect_none("Update: The ferry timetable was changed on Friday afternoon.");
+  expect_none("Wait, it gets better: the ferry now runs at night as well.");
+}
+
+/* L: a paragraph that opens with a name and a colon (headlines, transcripts) */
+static void test_speaker_label(void **state) {
+  (void)state;
+  EXPECT("Harbour Board: Ferry Fares Will Rise in Spring\n\nThe board met on Monday.",
+         {D, ":", "Harbour Board", NULL, {"Ferry Fares Will Rise in Spring"}});
+  EXPECT_DEFAULT("The interview went as follows.\n\n\"MORGAN: Will the ferry run in winter? Tell us.\n\n"
+                 "\"OKAFOR: It will run every day.\"",
+                 {D, ":", "MORGAN", "MORGAN", {"Will the ferry run in winter? Tell us"}},
+                 {D, ":", "OKAFOR", "OKAFOR", {"It will run every day"}});
 }
 
 /* ---- speakers ------------------------------------------------------------------------- */
@@ -459,6 +473,7 @@ static void test_parse_boundaries(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_source_after),
+      cmocka_unit_test(test_speaker_label),
       cmocka_unit_test(test_source_before),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
