@@ -1,5 +1,5 @@
 /* parser.c - the dependency parser at run time (see parser.h): relation
- * names, the non-monotonic arc-eager configuration and its features (parser_features.h),
+ * names, the arc-eager configuration and its features (parser_features.h),
  * model loading, greedy decoding and the lowering of lifted
  * (pseudo-projective) arcs. */
 #include <pthread.h>
@@ -116,27 +116,18 @@ void prc_ps_apply(ps_state *st, int action, int lab, int dep) {
     st->stack[st->sp++] = (int32_t)st->b++;
     return;
   }
-  if (!ps_makes_arc(st, action)) { /* REDUCE of a headed s0 */
+  if (action == PS_REDUCE) {
     st->sp--;
     return;
   }
   int32_t h, d;
   ps_arc(st, action, &h, &d);
-  ps_node *dn = &st->node[d];
-  if (dn->head >= 0) { /* non-monotonic LEFT: s0 leaves its old head, whose rightmost child it is */
-    ps_node *on = &st->node[dn->head];
-    if (on->r1 == d) {
-      on->r1 = on->r2;
-      on->r2 = -1;
-    }
-    on->nr--;
-  }
-  if (action == PS_RIGHT) { /* s0 -> b: b goes onto the stack */
+  if (action == PS_RIGHT && st->b < st->n) { /* s0 -> b: b goes onto the stack */
     st->stack[st->sp++] = (int32_t)st->b++;
   } else {
     st->sp--;
   }
-  ps_node *hn = &st->node[h];
+  ps_node *hn = &st->node[h], *dn = &st->node[d];
   dn->head = h;
   dn->lab = lab;
   uint64_t bit = 1ull << ((unsigned)dep & 63u);
@@ -260,8 +251,7 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
   const ps_node *N = st->node;
   int32_t h, dd;
   ps_arc(st, action, &h, &dd);
-  /* the move (and so the direction) is in every template */
-  const uint32_t o = action == PS_LEFT ? 1000u : action == PS_RIGHT ? 2000u : 3000u;
+  const uint32_t o = action == PS_LEFT ? 1000u : 2000u; /* the direction is in every template */
 #define CH(x, fld) (N[x].fld >= 0 ? N[x].fld : NUL)
 #define LB(x) ((x) < (int32_t)n ? (uint64_t)(N[x].lab + 1) : 0u)
   int32_t dl1 = CH(dd, l1), dr1 = CH(dd, r1), hl1 = h < (int32_t)n ? CH(h, l1) : NUL;
@@ -489,7 +479,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
   while (!ps_terminal(&st)) {
     unsigned valid = ps_valid(&st);
     int action, label = -1;
-    if (valid == (1u << PS_SHIFT) || (valid == (1u << PS_REDUCE) && !ps_makes_arc(&st, PS_REDUCE))) {
+    if (valid == (1u << PS_SHIFT) || valid == (1u << PS_REDUCE)) {
       action = valid == (1u << PS_SHIFT) ? PS_SHIFT : PS_REDUCE;
     } else if (valid == (1u << PS_LEFT) && st.b >= n) {
       action = PS_LEFT;
@@ -508,7 +498,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
         int l = -1;
         if (a == PS_LEFT && st.b >= n) {
           l = p->root_label;
-        } else if (ps_makes_arc(&st, a)) {
+        } else if (a == PS_LEFT || a == PS_RIGHT) {
           float ls;
           l = best_label(p, &st, a, &ls);
           s += ls;

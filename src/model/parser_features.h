@@ -4,22 +4,20 @@
  * exactly the features the run time will see.  Nothing here depends on
  * training code.
  *
- * Transition system: non-monotonic arc-eager (Honnibal, Goldberg & Johnson
- * 2013), with the root as an extra token at the END of the buffer
- * (Ballesteros & Nivre 2013): tokens 0..n-1, ROOT = n.  A configuration is a
- * stack, the buffer front b (the buffer is b..n) and the arcs so far.
- *   SHIFT     b < n:                       push b, b++
- *   RIGHT(l)  b < n, stack not empty:      arc s0 -> b, push b, b++
- *   LEFT(l)   b < n, stack not empty:      arc b -> s0, pop s0; when s0 has a
- *             head already (from a RIGHT) the new arc replaces it
- *             (non-monotonic LEFT); b == n and one token on the stack: arc
- *             ROOT -> s0 labelled root, pop
- *   REDUCE(l) s0 has a head: pop s0; s0 has none, two or more on the stack:
- *             arc s1 -> s0, pop (non-monotonic REDUCE, labelled)
- * A headed token always has its head below it on the stack, so once the
- * buffer holds only ROOT every move is forced but for the labels (REDUCE,
- * then LEFT the last token to ROOT), and every sequence of valid moves ends
- * in a single-rooted projective tree after exactly 2n moves.
+ * Transition system (arc-eager, Nivre 2003), with the root as an extra token
+ * at the END of the buffer (Ballesteros & Nivre 2013): tokens 0..n-1, ROOT =
+ * n.  A configuration is a stack, the buffer front b (the buffer is b..n)
+ * and the arcs so far.
+ *   SHIFT     b < n:                          push b, b++
+ *   LEFT(l)   s0 has no head, and b < n or (b == n and the stack holds one
+ *             token): pop s0, arc b -> s0 with label l (l = root iff b == n)
+ *   RIGHT(l)  b < n, stack not empty: arc s0 -> b, push b, b++;
+ *             b == n, two or more on the stack, s0 has no head: arc s1 -> s0, pop
+ *   REDUCE    s0 has a head: pop s0
+ * Once the buffer holds only ROOT every move is forced but for the labels
+ * (REDUCE a headed s0, RIGHT a headless one onto s1, LEFT the last token to
+ * ROOT), so every sequence of valid moves ends in a single-rooted projective
+ * tree after exactly 2n moves.
  *
  * Scoring is factored: an action model (3 classes: SHIFT, LEFT, RIGHT) over
  * features of the whole configuration, plus a label model (one class per
@@ -138,33 +136,30 @@ static inline unsigned ps_valid(const ps_state *st) {
   int headless = st->sp >= 1 && st->node[st->stack[st->sp - 1]].head < 0;
   if (st->b < st->n) {
     m |= 1u << PS_SHIFT;
-    if (st->sp >= 1) m |= (1u << PS_RIGHT) | (1u << PS_LEFT);
+    if (st->sp >= 1) m |= 1u << PS_RIGHT;
+    if (headless) m |= 1u << PS_LEFT;
   } else if (st->sp == 1) {
-    m |= 1u << PS_LEFT; /* the last token: to ROOT (it has no head) */
+    m |= 1u << PS_LEFT; /* the last token: to ROOT (a headed token has its head below it) */
+  } else if (st->sp >= 2 && headless) {
+    m |= 1u << PS_RIGHT;
   }
-  if (st->sp >= 2 || (st->sp == 1 && !headless)) m |= 1u << PS_REDUCE;
+  if (st->sp >= 1 && !headless) m |= 1u << PS_REDUCE;
   return m;
 }
 static inline int ps_terminal(const ps_state *st) { return st->sp == 0 && st->b >= st->n; }
-
-/* Does the action make an arc?  (LEFT, RIGHT; REDUCE when s0 has no head.) */
-static inline int ps_makes_arc(const ps_state *st, int action) {
-  return action == PS_LEFT || action == PS_RIGHT ||
-         (action == PS_REDUCE && st->node[st->stack[st->sp - 1]].head < 0);
-}
 
 /* Applies an action (which must be valid); lab = model label (arcs), and
  * dep = its PRC_DEP_* id (for the children's label sets). */
 void prc_ps_apply(ps_state *st, int action, int lab, int dep);
 
-/* The arc an action would make (ps_makes_arc): head and dependent (LEFT:
- * b -> s0; RIGHT: s0 -> b; REDUCE: s1 -> s0). */
+/* The arc an action would make: head and dependent (LEFT: b -> s0; RIGHT:
+ * s0 -> b, or s1 -> s0 once b is ROOT). */
 static inline void ps_arc(const ps_state *st, int action, int32_t *h, int32_t *d) {
   int32_t s0 = st->stack[st->sp - 1];
   if (action == PS_LEFT) {
     *h = (int32_t)st->b;
     *d = s0;
-  } else if (action == PS_RIGHT) {
+  } else if (st->b < st->n) {
     *h = s0;
     *d = (int32_t)st->b;
   } else {
@@ -180,7 +175,7 @@ void prc_ps_lower(size_t n, int32_t *head, const uint8_t *dep, const uint8_t *li
 
 /* Features of the configuration for the action model; returns their number (<= PS_MAXF). */
 size_t prc_ps_action_feats(const ps_state *st, uint64_t *f);
-/* Features of the arc action (ps_makes_arc) would make, for the label model. */
+/* Features of the arc action (PS_LEFT or PS_RIGHT) would make, for the label model. */
 size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f);
 
 #endif

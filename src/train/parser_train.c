@@ -229,51 +229,51 @@ int prc_ps_projectivize(ud_corpus *c, int32_t *head, int16_t *rel, size_t n) {
 
 /* ---- the dynamic oracle --------------------------------------------------------------------- */
 
-/* Is x on the stack?  (The stack holds increasing token indices.) */
-static int on_stack(const ps_state *st, int32_t x) {
-  for (size_t k = st->sp; k-- > 0;) {
-    if (st->stack[k] == x) return 1;
-    if (st->stack[k] < x) return 0;
-  }
-  return 0;
-}
-
 void prc_ps_costs(const ps_state *st, const int32_t *gh, const uint8_t *onstack, int cost[PS_NACTIONS]) {
-  /* After Goldberg & Nivre (2012, 2013) for arc-eager, with the repairs of
-   * the non-monotonic moves (Honnibal, Goldberg & Johnson 2013): the cost of
-   * a move is the number of gold arcs, reachable before it, that it makes
-   * unreachable.  The buffer includes ROOT (n).  A stack token whose head is
-   * wrong can still get its gold head from the buffer (a later LEFT replaces
-   * the arc), a headless s0 from s1 (REDUCE); a token can become the root
-   * only while it has no head. */
+  /* Goldberg & Nivre (2012, 2013): arc-eager is arc-decomposable, so the
+   * cost of a move is the number of gold arcs, reachable before it, that it
+   * makes unreachable.  The buffer includes ROOT (n); only headless stack
+   * tokens can still take a head. */
   const int32_t n = (int32_t)st->n, b = (int32_t)st->b;
   const ps_node *N = st->node;
   unsigned valid = ps_valid(st);
   for (int a = 0; a < PS_NACTIONS; a++) cost[a] = -1;
-  (void)onstack;
   int32_t s0 = st->sp >= 1 ? st->stack[st->sp - 1] : -1;
-  int32_t s1 = st->sp >= 2 ? st->stack[st->sp - 2] : -1;
-  int s0deps = 0, reach = 0;
-  int32_t hd0 = -1;
-  if (s0 >= 0) {
-    for (int32_t x = b; x < n; x++) s0deps += gh[x] == s0;
-    hd0 = N[s0].head;
-    int32_t g = gh[s0];
-    reach = g == hd0 || (hd0 < 0 ? g >= b || g == s1 : g >= b && g < n);
+  if (b >= n) { /* only ROOT left: every move is forced */
+    for (int a = 0; a < PS_NACTIONS; a++)
+      if (valid & (1u << a)) cost[a] = 0;
+    if ((valid & (1u << PS_RIGHT)) && gh[s0] != st->stack[st->sp - 2]) cost[PS_RIGHT] = 1;
+    (void)onstack;
+    return;
   }
-  if (valid & (1u << PS_LEFT))
-    cost[PS_LEFT] = b >= n ? 0 : s0deps + (reach && gh[s0] != b);
-  if (valid & (1u << PS_REDUCE))
-    cost[PS_REDUCE] = s0deps + (reach && gh[s0] != (hd0 >= 0 ? hd0 : s1));
-  if (b >= n) return;
-  /* b's dependents on the stack can no longer take it as head once it is pushed */
-  int bdeps = 0;
-  for (size_t k = 0; k < st->sp; k++) bdeps += gh[st->stack[k]] == b;
-  int32_t gb = gh[b];
-  if (valid & (1u << PS_SHIFT)) /* b's head on the stack is lost, unless it is s0 (a REDUCE later) */
-    cost[PS_SHIFT] = bdeps + (gb < b && gb != s0 && on_stack(st, gb));
-  if (valid & (1u << PS_RIGHT)) /* b's head elsewhere on the stack, or ROOT, is lost (one further right can replace s0) */
-    cost[PS_RIGHT] = bdeps + (gb != s0 && (gb == n || (gb < b && on_stack(st, gb))));
+  /* dependents of s0 still in the buffer (b included) */
+  int s0deps = 0;
+  if (s0 >= 0)
+    for (int32_t x = b; x < n; x++) s0deps += gh[x] == s0;
+  if (valid & (1u << PS_SHIFT)) {
+    /* b can no longer take a head from the stack, nor a headless stack token as a dependent */
+    int c = 0;
+    for (size_t k = 0; k < st->sp; k++) {
+      int32_t x = st->stack[k];
+      c += gh[b] == x;
+      c += gh[x] == b && N[x].head < 0;
+    }
+    cost[PS_SHIFT] = c;
+  }
+  if (valid & (1u << PS_RIGHT)) {
+    /* s0 -> b: b's head elsewhere (stack or buffer) is lost, and its headless dependents on the stack */
+    int c = gh[b] != s0;
+    for (size_t k = 0; k < st->sp; k++) {
+      int32_t x = st->stack[k];
+      c += gh[x] == b && N[x].head < 0;
+    }
+    cost[PS_RIGHT] = c;
+  }
+  if (valid & (1u << PS_LEFT)) /* b -> s0: s0's dependents in the buffer, a head further in the buffer */
+    cost[PS_LEFT] = s0deps + (gh[s0] != b && gh[s0] > b);
+  if (valid & (1u << PS_REDUCE)) /* s0 leaves: its dependents in the buffer are lost */
+    cost[PS_REDUCE] = s0deps;
+  (void)onstack;
 }
 
 /* ---- training ------------------------------------------------------------------------------- */
@@ -419,9 +419,9 @@ static void train_sentence(trainer_ctx *tc, const tag_token *tt, const uint8_t *
   prc_ps_state_init(&st, scratch, tt, upos, n, clus, dict);
   for (size_t i = 0; i < n; i++) gh[i] = head[i] < 0 ? (int32_t)n : head[i];
   memset(onstack, 0, n + 1);
-  uint64_t f[PS_MAXF], g[3][PS_MAXF];
-  size_t ng[3];
-  float sa[PS_NACTIONS], sl[3][PS_MAX_LABELS];
+  uint64_t f[PS_MAXF], g[2][PS_MAXF];
+  size_t ng[2];
+  float sa[PS_NACTIONS], sl[2][PS_MAX_LABELS];
   const int L = lm->n;
   while (!ps_terminal(&st)) {
     unsigned valid = ps_valid(&st);
@@ -429,20 +429,19 @@ static void train_sentence(trainer_ctx *tc, const tag_token *tt, const uint8_t *
     prc_ps_costs(&st, gh, onstack, cost);
     int act, lab = -1;
     int root_left = (valid & (1u << PS_LEFT)) && st.b >= n;
-    if (valid == (1u << PS_SHIFT) || (valid == (1u << PS_REDUCE) && !ps_makes_arc(&st, PS_REDUCE)) ||
-        (valid == (1u << PS_LEFT) && root_left)) {
+    if (valid == (1u << PS_SHIFT) || valid == (1u << PS_REDUCE) || (valid == (1u << PS_LEFT) && root_left)) {
       act = valid == (1u << PS_SHIFT) ? PS_SHIFT : valid == (1u << PS_REDUCE) ? PS_REDUCE : PS_LEFT;
       lab = act == PS_LEFT ? lm->root : -1;
     } else {
       size_t nf = prc_ps_action_feats(&st, f);
       memset(sa, 0, sizeof sa);
       prc_pc_trainer_score(tc->act, f, nf, sa);
-#define HAS_ARC(a) ps_makes_arc(&st, (a))
+#define HAS_ARC(a) ((a) == PS_LEFT || (a) == PS_RIGHT)
       /* best labels of the two arcs, model's view and the oracle's */
-      int pl[3] = {-1, -1, -1}, gl[3] = {-1, -1, -1};
-      for (int a = PS_LEFT; a <= PS_REDUCE; a++) {
+      int pl[2] = {-1, -1}, gl[2] = {-1, -1};
+      for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
         int k = a - PS_LEFT;
-        if (!(valid & (1u << a)) || !HAS_ARC(a)) continue;
+        if (!(valid & (1u << a))) continue;
         if (a == PS_LEFT && root_left) {
           pl[k] = gl[k] = lm->root;
           sl[k][lm->root] = 0;
@@ -775,13 +774,13 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
   else snprintf(jk, sizeof jk, "from the POS model");
   prc_tr_today(date, sizeof date);
   snprintf(note, sizeof note,
-           "kind: parse (Universal Dependencies, non-monotonic arc-eager)\n"
+           "kind: parse (Universal Dependencies, arc-eager)\n"
            "data: Universal Dependencies English Web Treebank (%s)\n"
            "licence: CC BY-SA 4.0 (UD English EWT)\n"
            "date: %s\n"
            "dev: UAS %.4f LAS %.4f (predicted UPOS, punctuation included) on %s (%zu tokens)\n"
            "epochs: %d\nruns: %d\nseed: %llu\n"
-           "features: greedy non-monotonic arc-eager, dynamic oracle with exploration, pseudo-projective "
+           "features: greedy arc-eager, dynamic oracle with exploration, pseudo-projective "
            "lifting, factored action/label averaged perceptrons over hashed word/UPOS/cluster "
            "configuration features; training tags %s\n",
            prc_tr_base_name(o->train_path), date, ev.n ? (double)ev.uas / (double)ev.n : 0,
