@@ -156,7 +156,7 @@ mdir = sys.argv[3]
 sz = lambda f: "%.1f MB" % (os.path.getsize(os.path.join(mdir, f)) / 1e6) if os.path.exists(os.path.join(mdir, f)) else "-"
 print("| model | dev set | UAS | LAS | LAS (full relations) | file size |")
 print("|---|---|---|---|---|---|")
-print("| parser (arc-eager, greedy) | UD EWT en_ewt-ud-dev.conllu, %d tokens, predicted UPOS | %.2f | %.2f | %.2f | %s |" % (
+print("| parser (arc-hybrid, greedy) | UD EWT en_ewt-ud-dev.conllu, %d tokens, predicted UPOS | %.2f | %.2f | %.2f | %s |" % (
     o["n"], 100 * o["uas"], 100 * o["las"], 100 * o["las_full"], sz("parse.bin")))
 p = statistics.median(r[0] for r in rows)
 t = statistics.median(r[1] for r in rows)

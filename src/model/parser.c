@@ -1,5 +1,5 @@
 /* parser.c - the dependency parser at run time (see parser.h): relation
- * names, the arc-eager configuration and its features (parser_features.h),
+ * names, the arc-hybrid configuration and its features (parser_features.h),
  * model loading, greedy decoding and the lowering of lifted
  * (pseudo-projective) arcs. */
 #include <pthread.h>
@@ -116,17 +116,9 @@ void prc_ps_apply(ps_state *st, int action, int lab, int dep) {
     st->stack[st->sp++] = (int32_t)st->b++;
     return;
   }
-  if (action == PS_REDUCE) {
-    st->sp--;
-    return;
-  }
   int32_t h, d;
   ps_arc(st, action, &h, &d);
-  if (action == PS_RIGHT && st->b < st->n) { /* s0 -> b: b goes onto the stack */
-    st->stack[st->sp++] = (int32_t)st->b++;
-  } else {
-    st->sp--;
-  }
+  st->sp--;
   ps_node *hn = &st->node[h], *dn = &st->node[d];
   dn->head = h;
   dn->lab = lab;
@@ -205,9 +197,6 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
   F3(48, T[s1].p, T[s0].p, T[s0r1].p);
   F3(49, T[s0].w, T[b0].p, T[b1].p);
   F3(50, T[s0].p, T[b0].w, T[b1].p);
-  /* arc-eager: s0 may have its head already (its label, 0 when not, and the head's tag) */
-  int32_t s0h = s0 < (int32_t)n && N[s0].head >= 0 ? N[s0].head : NUL;
-  F3(56, T[s0].p, LB(s0), T[b0].p); F3(57, T[s0h].p, T[s0].p, T[b0].p); F2(58, T[s0].w, LB(s0));
   /* (distance 55-61 and valency 65-71 removed: ablation for speed) */
   /* children */
   F1(75, T[s0l1].w); F1(76, T[s0l1].p); F2(77, T[s0].p, LB(s0l1));
@@ -321,7 +310,7 @@ static int act_read(parser *p, const model_section *s, precis_error *err) {
 
 static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) {
   for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->afs[(uint32_t)f[k] & p->afs_mask]);
-  int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  int32_t a0 = 0, a1 = 0, a2 = 0;
   for (size_t k = 0; k < nf; k++) {
     uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->afs_mask;
     for (;;) {
@@ -330,7 +319,6 @@ static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) 
         a0 += sl->w[0];
         a1 += sl->w[1];
         a2 += sl->w[2];
-        a3 += sl->w[3];
         break;
       }
       if (!sl->key) break;
@@ -340,7 +328,6 @@ static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) 
   as[0] = (float)a0 * p->act_scale;
   as[1] = (float)a1 * p->act_scale;
   as[2] = (float)a2 * p->act_scale;
-  as[3] = (float)a3 * p->act_scale;
 }
 
 /* The label table, fused and sparse: a label feature has non-zero weights
@@ -479,17 +466,15 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
   while (!ps_terminal(&st)) {
     unsigned valid = ps_valid(&st);
     int action, label = -1;
-    if (valid == (1u << PS_SHIFT) || valid == (1u << PS_REDUCE)) {
-      action = valid == (1u << PS_SHIFT) ? PS_SHIFT : PS_REDUCE;
+    if (valid == (1u << PS_SHIFT)) {
+      action = PS_SHIFT;
     } else if (valid == (1u << PS_LEFT) && st.b >= n) {
       action = PS_LEFT;
       label = p->root_label;
     } else {
-      float as[PS_NACTIONS] = {0};
-      if (valid & (valid - 1)) { /* more than one move: the action model decides */
-        size_t nf = prc_ps_action_feats(&st, f);
-        act_score(p, f, nf, as);
-      }
+      size_t nf = prc_ps_action_feats(&st, f);
+      float as[PS_NACTIONS];
+      act_score(p, f, nf, as);
       float best = 0;
       action = -1;
       for (int a = 0; a < PS_NACTIONS; a++) {
@@ -498,7 +483,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
         int l = -1;
         if (a == PS_LEFT && st.b >= n) {
           l = p->root_label;
-        } else if (a == PS_LEFT || a == PS_RIGHT) {
+        } else if (a != PS_SHIFT) {
           float ls;
           l = best_label(p, &st, a, &ls);
           s += ls;

@@ -1,6 +1,6 @@
 /* parser.h - a greedy transition-based dependency parser (Universal Dependencies).
  *
- * Arc-eager transitions with labelled arcs, scored by the averaged
+ * Arc-hybrid transitions with labelled arcs, scored by the averaged
  * perceptron core (perceptron.h) over hashed features of the configuration
  * (words, predicted UPOS, word clusters, the stack, the buffer and the
  * children built so far).  Trained by precis itself (`precis train parse`,
@@ -69,7 +69,7 @@ int prc_dep_id(const char *name, size_t n);
 int prc_dep_base(int rel);
 
 /* The model file's feature-set id (model.h header field). */
-#define PRC_PARSER_FEATSET 0x50415204u
+#define PRC_PARSER_FEATSET 0x50415203u
 
 typedef struct parser parser;
 

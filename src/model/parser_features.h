@@ -1,23 +1,19 @@
-/* parser_features.h - the parser's insides: the model struct, the arc-eager
+/* parser_features.h - the parser's insides: the model struct, the arc-hybrid
  * configuration and the feature extraction.  parser.c (run time) parses with
  * it; the trainer (train/parser_train.c) includes it so that it computes
  * exactly the features the run time will see.  Nothing here depends on
  * training code.
  *
- * Transition system (arc-eager, Nivre 2003), with the root as an extra token
- * at the END of the buffer (Ballesteros & Nivre 2013): tokens 0..n-1, ROOT =
- * n.  A configuration is a stack, the buffer front b (the buffer is b..n)
- * and the arcs so far.
- *   SHIFT     b < n:                          push b, b++
- *   LEFT(l)   s0 has no head, and b < n or (b == n and the stack holds one
+ * Transition system (arc-hybrid, Kuhlmann et al. 2011), with the root as an
+ * extra token at the END of the buffer (Ballesteros & Nivre 2013): tokens
+ * 0..n-1, ROOT = n.  A configuration is a stack, the buffer front b (the
+ * buffer is b..n) and the arcs so far.
+ *   SHIFT     b < n:                push b, b++
+ *   LEFT(l)   stack not empty, and b < n or (b == n and the stack holds one
  *             token): pop s0, arc b -> s0 with label l (l = root iff b == n)
- *   RIGHT(l)  b < n, stack not empty: arc s0 -> b, push b, b++;
- *             b == n, two or more on the stack, s0 has no head: arc s1 -> s0, pop
- *   REDUCE    s0 has a head: pop s0
- * Once the buffer holds only ROOT every move is forced but for the labels
- * (REDUCE a headed s0, RIGHT a headless one onto s1, LEFT the last token to
- * ROOT), so every sequence of valid moves ends in a single-rooted projective
- * tree after exactly 2n moves.
+ *   RIGHT(l)  two or more on the stack: pop s0, arc s1 -> s0 with label l
+ * The last token on the stack goes to ROOT with LEFT, so every sequence of
+ * valid moves ends in a single-rooted projective tree after at most 2n moves.
  *
  * Scoring is factored: an action model (3 classes: SHIFT, LEFT, RIGHT) over
  * features of the whole configuration, plus a label model (one class per
@@ -37,14 +33,14 @@
 /* Bump when the feature extraction changes (models must be retrained). */
 #define PS_FEATVERSION 1u
 
-enum { PS_SHIFT = 0, PS_LEFT = 1, PS_RIGHT = 2, PS_REDUCE = 3, PS_NACTIONS = 4 };
+enum { PS_SHIFT = 0, PS_LEFT = 1, PS_RIGHT = 2, PS_NACTIONS = 3 };
 
 #define PS_MAX_LABELS 255 /* model labels (relations and lifted "rel||headrel" labels) */
 #define PS_MAX_NOTES 16
 #define PS_MAXF 128       /* features per decision, at most */
 #define PS_LIFT_SEP "||"  /* lifted label: dependent's relation || the relation of its syntactic head */
 
-/* A slot of the fused action table: key and the four action weights. */
+/* A slot of the fused action table: key and the three action weights. */
 typedef struct ps_aslot {
   uint32_t key;
   int16_t w[PS_NACTIONS];
@@ -133,17 +129,9 @@ void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const
 /* Valid actions as a bit mask (1 << PS_*). */
 static inline unsigned ps_valid(const ps_state *st) {
   unsigned m = 0;
-  int headless = st->sp >= 1 && st->node[st->stack[st->sp - 1]].head < 0;
-  if (st->b < st->n) {
-    m |= 1u << PS_SHIFT;
-    if (st->sp >= 1) m |= 1u << PS_RIGHT;
-    if (headless) m |= 1u << PS_LEFT;
-  } else if (st->sp == 1) {
-    m |= 1u << PS_LEFT; /* the last token: to ROOT (a headed token has its head below it) */
-  } else if (st->sp >= 2 && headless) {
-    m |= 1u << PS_RIGHT;
-  }
-  if (st->sp >= 1 && !headless) m |= 1u << PS_REDUCE;
+  if (st->b < st->n) m |= 1u << PS_SHIFT;
+  if (st->sp >= 1 && (st->b < st->n || st->sp == 1)) m |= 1u << PS_LEFT;
+  if (st->sp >= 2) m |= 1u << PS_RIGHT;
   return m;
 }
 static inline int ps_terminal(const ps_state *st) { return st->sp == 0 && st->b >= st->n; }
@@ -152,20 +140,10 @@ static inline int ps_terminal(const ps_state *st) { return st->sp == 0 && st->b 
  * dep = its PRC_DEP_* id (for the children's label sets). */
 void prc_ps_apply(ps_state *st, int action, int lab, int dep);
 
-/* The arc an action would make: head and dependent (LEFT: b -> s0; RIGHT:
- * s0 -> b, or s1 -> s0 once b is ROOT). */
+/* The arc an action would make: head and dependent (LEFT: b -> s0; RIGHT: s1 -> s0). */
 static inline void ps_arc(const ps_state *st, int action, int32_t *h, int32_t *d) {
-  int32_t s0 = st->stack[st->sp - 1];
-  if (action == PS_LEFT) {
-    *h = (int32_t)st->b;
-    *d = s0;
-  } else if (st->b < st->n) {
-    *h = s0;
-    *d = (int32_t)st->b;
-  } else {
-    *h = st->stack[st->sp - 2];
-    *d = s0;
-  }
+  *d = st->stack[st->sp - 1];
+  *h = action == PS_LEFT ? (int32_t)st->b : st->stack[st->sp - 2];
 }
 
 /* Lowers lifted (pseudo-projective) arcs in place: dep[i] is token i's

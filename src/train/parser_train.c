@@ -230,49 +230,30 @@ int prc_ps_projectivize(ud_corpus *c, int32_t *head, int16_t *rel, size_t n) {
 /* ---- the dynamic oracle --------------------------------------------------------------------- */
 
 void prc_ps_costs(const ps_state *st, const int32_t *gh, const uint8_t *onstack, int cost[PS_NACTIONS]) {
-  /* Goldberg & Nivre (2012, 2013): arc-eager is arc-decomposable, so the
-   * cost of a move is the number of gold arcs, reachable before it, that it
-   * makes unreachable.  The buffer includes ROOT (n); only headless stack
-   * tokens can still take a head. */
   const int32_t n = (int32_t)st->n, b = (int32_t)st->b;
-  const ps_node *N = st->node;
   unsigned valid = ps_valid(st);
   for (int a = 0; a < PS_NACTIONS; a++) cost[a] = -1;
   int32_t s0 = st->sp >= 1 ? st->stack[st->sp - 1] : -1;
-  if (b >= n) { /* only ROOT left: every move is forced */
-    for (int a = 0; a < PS_NACTIONS; a++)
-      if (valid & (1u << a)) cost[a] = 0;
-    if ((valid & (1u << PS_RIGHT)) && gh[s0] != st->stack[st->sp - 2]) cost[PS_RIGHT] = 1;
-    (void)onstack;
-    return;
-  }
-  /* dependents of s0 still in the buffer (b included) */
-  int s0deps = 0;
-  if (s0 >= 0)
-    for (int32_t x = b; x < n; x++) s0deps += gh[x] == s0;
+  int32_t s1 = st->sp >= 2 ? st->stack[st->sp - 2] : -1;
   if (valid & (1u << PS_SHIFT)) {
-    /* b can no longer take a head from the stack, nor a headless stack token as a dependent */
+    /* b can no longer take dependents from the stack, nor a head below s0 */
     int c = 0;
     for (size_t k = 0; k < st->sp; k++) {
       int32_t x = st->stack[k];
-      c += gh[b] == x;
-      c += gh[x] == b && N[x].head < 0;
+      c += gh[x] == b;
+      c += gh[b] == x && x != s0;
     }
     cost[PS_SHIFT] = c;
   }
-  if (valid & (1u << PS_RIGHT)) {
-    /* s0 -> b: b's head elsewhere (stack or buffer) is lost, and its headless dependents on the stack */
-    int c = gh[b] != s0;
-    for (size_t k = 0; k < st->sp; k++) {
-      int32_t x = st->stack[k];
-      c += gh[x] == b && N[x].head < 0;
-    }
-    cost[PS_RIGHT] = c;
+  if (valid & ((1u << PS_LEFT) | (1u << PS_RIGHT))) {
+    /* s0 leaves: its dependents still in the buffer are lost */
+    int deps = 0;
+    for (int32_t x = b; x < n; x++) deps += gh[x] == s0;
+    if (valid & (1u << PS_LEFT)) /* head b; a head s1 or further in the buffer is lost */
+      cost[PS_LEFT] = deps + (gh[s0] != b && (gh[s0] == s1 || gh[s0] >= b));
+    if (valid & (1u << PS_RIGHT)) /* head s1; a head in the buffer is lost */
+      cost[PS_RIGHT] = deps + (gh[s0] != s1 && gh[s0] >= b);
   }
-  if (valid & (1u << PS_LEFT)) /* b -> s0: s0's dependents in the buffer, a head further in the buffer */
-    cost[PS_LEFT] = s0deps + (gh[s0] != b && gh[s0] > b);
-  if (valid & (1u << PS_REDUCE)) /* s0 leaves: its dependents in the buffer are lost */
-    cost[PS_REDUCE] = s0deps;
   (void)onstack;
 }
 
@@ -429,14 +410,13 @@ static void train_sentence(trainer_ctx *tc, const tag_token *tt, const uint8_t *
     prc_ps_costs(&st, gh, onstack, cost);
     int act, lab = -1;
     int root_left = (valid & (1u << PS_LEFT)) && st.b >= n;
-    if (valid == (1u << PS_SHIFT) || valid == (1u << PS_REDUCE) || (valid == (1u << PS_LEFT) && root_left)) {
-      act = valid == (1u << PS_SHIFT) ? PS_SHIFT : valid == (1u << PS_REDUCE) ? PS_REDUCE : PS_LEFT;
+    if (valid == (1u << PS_SHIFT) || (valid == (1u << PS_LEFT) && root_left)) {
+      act = valid == (1u << PS_SHIFT) ? PS_SHIFT : PS_LEFT;
       lab = act == PS_LEFT ? lm->root : -1;
     } else {
       size_t nf = prc_ps_action_feats(&st, f);
       memset(sa, 0, sizeof sa);
       prc_pc_trainer_score(tc->act, f, nf, sa);
-#define HAS_ARC(a) ((a) == PS_LEFT || (a) == PS_RIGHT)
       /* best labels of the two arcs, model's view and the oracle's */
       int pl[2] = {-1, -1}, gl[2] = {-1, -1};
       for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
@@ -466,22 +446,22 @@ static void train_sentence(trainer_ctx *tc, const tag_token *tt, const uint8_t *
       int gc = 0;
       for (int a = 0; a < PS_NACTIONS; a++) {
         if (!(valid & (1u << a))) continue;
-        float s = sa[a] + (!HAS_ARC(a) ? 0 : sl[a - PS_LEFT][pl[a - PS_LEFT]]);
+        float s = sa[a] + (a == PS_SHIFT ? 0 : sl[a - PS_LEFT][pl[a - PS_LEFT]]);
         if (pa < 0 || s > ps) {
           pa = a;
           ps = s;
         }
-        float s2 = sa[a] + (!HAS_ARC(a) ? 0 : sl[a - PS_LEFT][gl[a - PS_LEFT]]);
+        float s2 = sa[a] + (a == PS_SHIFT ? 0 : sl[a - PS_LEFT][gl[a - PS_LEFT]]);
         if (ga < 0 || cost[a] < gc || (cost[a] == gc && s2 > gs)) {
           ga = a;
           gc = cost[a];
           gs = s2;
         }
       }
-      int plab = !HAS_ARC(pa) ? -1 : pl[pa - PS_LEFT];
-      int glab = !HAS_ARC(ga) ? -1 : gl[ga - PS_LEFT];
+      int plab = pa == PS_SHIFT ? -1 : pl[pa - PS_LEFT];
+      int glab = ga == PS_SHIFT ? -1 : gl[ga - PS_LEFT];
       int pcost = cost[pa];
-      if (HAS_ARC(pa)) {
+      if (pa != PS_SHIFT) {
         int32_t h, d;
         ps_arc(&st, pa, &h, &d);
         if (gh[d] == h && plab != mrel[d] && mrel[d] >= 0) pcost++;
@@ -493,8 +473,8 @@ static void train_sentence(trainer_ctx *tc, const tag_token *tt, const uint8_t *
           prc_pc_trainer_update(tc->act, f, nf, ga, 1.0f);
           prc_pc_trainer_update(tc->act, f, nf, pa, -1.0f);
         }
-        if (HAS_ARC(ga) && ng[ga - PS_LEFT]) prc_pc_trainer_update(tc->lab, g[ga - PS_LEFT], ng[ga - PS_LEFT], glab, 1.0f);
-        if (HAS_ARC(pa) && ng[pa - PS_LEFT]) prc_pc_trainer_update(tc->lab, g[pa - PS_LEFT], ng[pa - PS_LEFT], plab, -1.0f);
+        if (ga != PS_SHIFT && ng[ga - PS_LEFT]) prc_pc_trainer_update(tc->lab, g[ga - PS_LEFT], ng[ga - PS_LEFT], glab, 1.0f);
+        if (pa != PS_SHIFT && ng[pa - PS_LEFT]) prc_pc_trainer_update(tc->lab, g[pa - PS_LEFT], ng[pa - PS_LEFT], plab, -1.0f);
       }
       prc_pc_trainer_tick(tc->act);
       prc_pc_trainer_tick(tc->lab);
@@ -506,7 +486,8 @@ static void train_sentence(trainer_ctx *tc, const tag_token *tt, const uint8_t *
         lab = plab;
       }
     }
-#undef HAS_ARC
+    if (act == PS_SHIFT) onstack[st.b] = 1;
+    else onstack[st.stack[st.sp - 1]] = 0;
     prc_ps_apply(&st, act, lab, lab >= 0 ? lm->dep_of[lab] : 0);
   }
 }
@@ -774,13 +755,13 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
   else snprintf(jk, sizeof jk, "from the POS model");
   prc_tr_today(date, sizeof date);
   snprintf(note, sizeof note,
-           "kind: parse (Universal Dependencies, arc-eager)\n"
+           "kind: parse (Universal Dependencies, arc-hybrid)\n"
            "data: Universal Dependencies English Web Treebank (%s)\n"
            "licence: CC BY-SA 4.0 (UD English EWT)\n"
            "date: %s\n"
            "dev: UAS %.4f LAS %.4f (predicted UPOS, punctuation included) on %s (%zu tokens)\n"
            "epochs: %d\nruns: %d\nseed: %llu\n"
-           "features: greedy arc-eager, dynamic oracle with exploration, pseudo-projective "
+           "features: greedy arc-hybrid, dynamic oracle with exploration, pseudo-projective "
            "lifting, factored action/label averaged perceptrons over hashed word/UPOS/cluster "
            "configuration features; training tags %s\n",
            prc_tr_base_name(o->train_path), date, ev.n ? (double)ev.uas / (double)ev.n : 0,

@@ -52,11 +52,11 @@ int prc_ud_label(ud_corpus *c, const char *name);
 int prc_ps_projectivize(ud_corpus *c, int32_t *head, int16_t *rel, size_t n);
 int prc_ps_is_projective(const int32_t *head, size_t n);
 
-/* The dynamic oracle of the arc-eager system (Goldberg & Nivre 2012, 2013):
- * the number of gold arcs each valid action makes unreachable (unlabelled),
+/* The dynamic oracle of the arc-hybrid system (Goldberg & Nivre 2013): the
+ * number of gold arcs each valid action makes unreachable (unlabelled),
  * cost[a] for a in PS_*, -1 for invalid actions.  ghead: gold heads of the
- * (projectivized) tree with the root's head = n; onstack is not used (kept
- * for the interface; may be NULL). */
+ * (projectivized) tree with the root's head = n; onstack[x] tells whether
+ * token x is on the stack. */
 void prc_ps_costs(const ps_state *st, const int32_t *ghead, const uint8_t *onstack, int cost[PS_NACTIONS]);
 
 /* ---- training and evaluation ---------------------------------------------------------------- */

@@ -160,16 +160,18 @@ static void oracle_parse(const ud_corpus *c, size_t b, size_t n, const int32_t *
     assert_true(best >= 0);
     assert_int_equal(cost[best], 0); /* a projective gold tree never costs anything */
     int lab = -1;
-    if (best == PS_LEFT || best == PS_RIGHT) {
+    if (best != PS_SHIFT) {
       int32_t h, d;
       ps_arc(&st, best, &h, &d);
       assert_int_equal(h, gh[d]);
       lab = prel[d];
     }
+    if (best == PS_SHIFT) onstack[st.b] = 1;
+    else onstack[st.stack[st.sp - 1]] = 0;
     prc_ps_apply(&st, best, lab, 0);
     steps++;
   }
-  assert_int_equal(steps, 2 * n); /* n pushes (SHIFT, RIGHT), n pops (LEFT, REDUCE, RIGHT at the end) */
+  assert_int_equal(steps, 2 * n); /* n shifts, n arcs */
   for (size_t i = 0; i < n; i++) {
     out_head[i] = st.node[i].head >= (int32_t)n ? -1 : st.node[i].head;
     out_rel[i] = (int16_t)st.node[i].lab;
