@@ -468,37 +468,6 @@ size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   return k;
 }
 
-size_t prc_tg_pos2_feats(tg_run *r, size_t i, int y2, int y1, int t0, int t1, int mb, int r1t,
-                         int r2t, uint64_t *f) {
-  ensure_lex(r, i + 2);
-  const tg_lex *c = lex_at(r, (long)i);
-  const uint64_t T0 = (uint64_t)t0, R1 = (uint64_t)r1t, R2 = (uint64_t)r2t, Y1 = (uint64_t)y1;
-  size_t k = 0;
-  static long xmask = -1; /* EXPERIMENT ONLY */
-  if (xmask < 0) { const char *e = getenv("PRECIS_X_P2DROP"); xmask = e ? strtol(e, NULL, 0) : 0; }
-  f[k++] = pc_feat1(TGF_POS2_T0, T0);
-  f[k++] = pc_feat3(TGF_POS2_T0_T1_MB, T0, (uint64_t)t1, (uint64_t)mb);
-  f[k++] = pc_feat2(TGF_POS2_T0_R1T, T0, R1);
-  f[k++] = pc_feat3(TGF_POS2_T0_R1T_R2T, T0, R1, R2);
-  f[k++] = pc_feat3(TGF_POS2_Y1_T0_R1T, Y1, T0, R1);
-  f[k++] = pc_feat2(TGF_POS2_LOWER_R1T, c->lower, R1);
-  f[k++] = pc_feat2(TGF_POS2_LOWER_T0, c->lower, T0);
-  f[k++] = pc_feat2(TGF_POS2_SUF3_R1T, c->suf[2], R1);
-  f[k++] = pc_feat2(TGF_POS2_T0_R2T, T0, R2);
-  f[k++] = pc_feat3(TGF_POS2_DICT_T0_R1T, c->dict & 0x1ffffu, T0, R1);
-  f[k++] = pc_feat2(TGF_POS2_Y1_T0, Y1, T0);
-  f[k++] = pc_feat3(TGF_POS2_Y2_Y1_T0, (uint64_t)y2, Y1, T0);
-  f[k++] = pc_feat2(TGF_POS2_LOWER_R2T, c->lower, R2);
-  f[k++] = pc_feat3(TGF_POS2_FLAGS_T0_R1T, c->flags | (i == 0 ? F_FIRST : 0), T0, R1);
-  if (xmask) {
-    size_t m = 0;
-    for (size_t q = 0; q < k; q++)
-      if (!((xmask >> q) & 1)) f[m++] = f[q];
-    k = m;
-  }
-  return k;
-}
-
 size_t prc_tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   size_t k = prc_tg_pos_static(r, i, f);
   return k + prc_tg_pos_dynamic(r, i, p1, p2, f + k);
@@ -825,54 +794,8 @@ TG_INLINE void stage_probe(const tagger *t, stage *st) {
   st->ntot = (size_t)st->nrows + probe_rows(&t->w, st->f, st->nf, st->rows + st->nrows);
 }
 
-/* Margin bucket of a first-pass decision (best - second best, in w's units). */
-static inline int pos_bucket(const tagger *t, int32_t margin) {
-  int b = 0;
-  while (b < TG_POS2_NBUCKETS - 2 && margin >= t->mthr[b]) b++;
-  return b;
-}
-
-/* The second pass's decision for token j: out[j] holds its first-pass tag,
- * out[j+1], out[j+2] theirs (j + 1 < n), out[j-1], out[j-2] the final tags. */
-static int pos2_step(const tagger *t, tg_run *r, size_t j, const uint8_t *out, int aux,
-                     const int32_t *s1) {
-  const int mb = aux >> 5;
-  if (mb == TG_POS2_NBUCKETS - 1) return out[j]; /* from the dictionary */
-  const size_t n = r->n;
-  static int xfull = -1, xgate = -1; /* EXPERIMENT ONLY */
-  if (xfull < 0) xfull = getenv("PRECIS_X_P2FULL") ? 1 : 0;
-  if (xgate < 0) xgate = getenv("PRECIS_X_P2GATE") ? atoi(getenv("PRECIS_X_P2GATE")) : 99;
-  if (mb > xgate) return out[j];
-  uint64_t f[TG_MAXF + 24];
-  int32_t sc[TG_MAX_LABELS];
-  int y1 = j >= 1 ? out[j - 1] : TAG_UPOS_COUNT, y2 = j >= 2 ? out[j - 2] : TAG_UPOS_COUNT;
-  int r1 = j + 1 < n ? out[j + 1] : TAG_UPOS_COUNT, r2 = j + 2 < n ? out[j + 2] : TAG_UPOS_COUNT;
-  size_t nf = xfull ? prc_tg_pos_feats(r, j, y1, y2, f) : 0;
-  nf += prc_tg_pos2_feats(r, j, y2, y1, out[j], aux & 31, mb, r1, r2, f + nf);
-  memset(sc, 0, sizeof sc);
-  pc_model_score(&t->w2, f, nf, sc);
-  /* the first pass's scores plus the second's, in real weight units */
-  static float xa = -1; /* EXPERIMENT ONLY */
-  if (xa < 0) xa = getenv("PRECIS_X_P2A") ? (float)atof(getenv("PRECIS_X_P2A")) : 1.0f;
-  const float a = t->w.scale * xa, b = t->w2.scale;
-  int best = 0;
-  float bs = a * (float)s1[0] + b * (float)sc[0];
-  for (int k = 1; k < t->nlabels; k++) {
-    float v = a * (float)s1[k] + b * (float)sc[k];
-    if (v > bs) {
-      bs = v;
-      best = k;
-    }
-  }
-  return best;
-}
-
-/* The greedy decoders (avx2: sum the rows with AVX2).  POS: with a second
- * pass (pass2) token i-2 is decided again once the first pass has tagged
- * token i (the ring still holds its lexical information); aux (optional)
- * receives the first pass's second-best tags and margin buckets. */
-static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, uint8_t *aux, int32_t *scores,
-                       int pass2, int avx2) {
+/* The greedy decoders (avx2: sum the rows with AVX2). */
+static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   (void)avx2;
   const size_t n = r->n;
   const int nl = t->nlabels;
@@ -880,8 +803,6 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, uint8_t *aux, i
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
-  uint8_t auxr[4];
-  int32_t s1r[4][TG_MAX_LABELS];
   pos_prepare(t, r, 0, &st[0]);
   pos_prepare(t, r, 1, &st[1]);
   stage_probe(t, &st[0]);
@@ -889,10 +810,9 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, uint8_t *aux, i
     pos_prepare(t, r, i + 2, &st[(i + 2) % 3]);
     stage_probe(t, &st[(i + 1) % 3]);
     stage *cur = &st[i % 3];
-    int y, a;
+    int y;
     if (cur->sure >= 0) {
       y = cur->sure;
-      a = y | (TG_POS2_NBUCKETS - 1) << 5;
     } else {
       size_t nd = prc_tg_pos_dynamic(r, i, p1, p2, f);
       pc_prefetch_slots(&t->w, f, nd);
@@ -901,24 +821,11 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, uint8_t *aux, i
       y = 0;
       for (int k = 1; k < nl; k++)
         if (sc[k] > sc[y]) y = k;
-      int y2nd = y == 0 ? 1 : 0;
-      for (int k = 0; k < nl; k++)
-        if (k != y && sc[k] > sc[y2nd]) y2nd = k;
-      a = y2nd | pos_bucket(t, sc[y] - sc[y2nd]) << 5;
-      if (pass2) memcpy(s1r[i & 3], sc, sizeof s1r[0]);
-      if (scores) memcpy(scores + i * TAG_UPOS_COUNT, sc, TAG_UPOS_COUNT * sizeof *sc);
     }
     out[i] = (uint8_t)y;
-    if (aux) aux[i] = (uint8_t)a;
-    auxr[i & 3] = (uint8_t)a;
     p2 = p1;
     p1 = y;
-    if (pass2 && i >= 2)
-      out[i - 2] = (uint8_t)pos2_step(t, r, i - 2, out, auxr[(i - 2) & 3], s1r[(i - 2) & 3]);
   }
-  if (pass2)
-    for (size_t j = n >= 2 ? n - 2 : 0; j < n; j++)
-      out[j] = (uint8_t)pos2_step(t, r, j, out, auxr[j & 3], s1r[j & 3]);
 }
 
 static void ner_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
@@ -960,8 +867,11 @@ static void ner_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   }
 }
 
-static void pos_run(const tagger *t, const tag_token *toks, size_t n, uint8_t *out, uint8_t *aux,
-                    int32_t *scores, int pass2) {
+void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
+  if (!t || t->kind != TAGGER_POS) {
+    memset(out, TAG_UPOS_X, n);
+    return;
+  }
   tg_run r;
   prc_tg_run_init(&r, toks, n);
   r.words = &t->words;
@@ -969,23 +879,10 @@ static void pos_run(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
   r.wc = t->wc_rows ? t : NULL;
   r.lc = t->lc_slots && r.wc ? t : NULL;
 #ifdef TG_HAVE_AVX2
-  pos_decode(t, &r, out, aux, scores, pass2, have_avx2());
+  pos_decode(t, &r, out, have_avx2());
 #else
-  pos_decode(t, &r, out, aux, scores, pass2, 0);
+  pos_decode(t, &r, out, 0);
 #endif
-}
-
-void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
-  if (!t || t->kind != TAGGER_POS) {
-    memset(out, TAG_UPOS_X, n);
-    return;
-  }
-  pos_run(t, toks, n, out, NULL, NULL, t->w2.nclasses > 0 && !getenv("PRECIS_X_NOP2"));
-}
-
-void prc_tg_pos_pass1(const tagger *t, const tag_token *toks, size_t n, uint8_t *tag, uint8_t *aux,
-                      int32_t *scores) {
-  pos_run(t, toks, n, tag, aux, scores, 0);
 }
 
 void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out) {
@@ -1069,7 +966,6 @@ static void tagger_destroy(tagger *t) {
   if (!t) return;
   prc_model_free_labels(t->labels, t->nlabels);
   prc_pc_model_free(&t->w);
-  prc_pc_model_free(&t->w2);
   prc_model_lex_free(&t->dict);
   prc_model_lex_free(&t->gaz);
   prc_model_lex_free(&t->clus);
@@ -1284,21 +1180,6 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   const model_section *s;
-  if (t->kind == TAGGER_POS && (s = prc_model_find(&v, "WGT2"))) {
-    if (prc_pc_model_read(s->p, s->n, s->off, nl, &t->w2, err) < 0) goto fail;
-    if (t->w2.nclasses != nl) {
-      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off, "model corrupt: weight classes do not match the label set");
-      goto fail;
-    }
-  }
-  if (t->kind == TAGGER_POS) {
-    static const float th[TG_POS2_NBUCKETS - 2] = {0.5f, 1, 2, 4, 8, 16};
-    for (int b = 0; b < TG_POS2_NBUCKETS - 2; b++) {
-      double q = (double)th[b] / (double)t->w.scale;
-      int32_t v = q > 2e9 ? 2000000000 : (int32_t)q;
-      t->mthr[b] = (double)v < q ? v + 1 : v;
-    }
-  }
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &t->dict, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "GAZT")) && prc_model_lex_read(s, &t->gaz, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &t->clus, err) < 0) goto fail;

@@ -11,7 +11,7 @@
 #include "tagger.h"
 
 /* Feature-set ids: bump when the feature extraction changes. */
-#define TG_FEATSET_POS 0x504f5305u
+#define TG_FEATSET_POS 0x504f5304u
 #define TG_FEATSET_NER 0x4e455206u
 
 /* Feature template ids.  Every feature is hashed together with its template
@@ -71,24 +71,6 @@ typedef enum tg_template {
   TGF_POS_P1_LOWER = 32,
   TGF_POS_P1_R1DICT = 33,
   TGF_POS_P1_SUF3 = 34,
-  /* POS, second (stacked) pass (prc_tg_pos2_feats): T0 = the first pass's tag
-   * of the token, T1 = its second-best tag, MB = its margin bucket, R1T/R2T =
-   * the first pass's tags of the right neighbours, Y1/Y2 = the final tags
-   * of the left neighbours */
-  TGF_POS2_T0 = 70,
-  TGF_POS2_T0_T1_MB = 71,
-  TGF_POS2_T0_R1T = 72,
-  TGF_POS2_T0_R1T_R2T = 73,
-  TGF_POS2_Y1_T0_R1T = 74,
-  TGF_POS2_LOWER_R1T = 75,
-  TGF_POS2_LOWER_T0 = 76,
-  TGF_POS2_SUF3_R1T = 77,
-  TGF_POS2_T0_R2T = 78,
-  TGF_POS2_DICT_T0_R1T = 79,
-  TGF_POS2_Y1_T0 = 80,
-  TGF_POS2_Y2_Y1_T0 = 81,
-  TGF_POS2_LOWER_R2T = 82,
-  TGF_POS2_FLAGS_T0_R1T = 83,
   /* NER: the token itself (prc_tg_ner_internal; role C) */
   TGF_NER_BIAS = 101,
   TGF_NER_WORD = 102,
@@ -149,10 +131,6 @@ typedef enum tg_template {
 #define TG_MAX_NOTES 16
 #define TG_WC_STRIDE 32
 enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
-/* POS second pass: margin buckets 0..NBUCKETS-2 by the first pass's
- * margin (best - second best score, real weight units, thresholds
- * 0.5 1 2 4 8 16); NBUCKETS-1 = tag from the dictionary (sure). */
-#define TG_POS2_NBUCKETS 8
 #define TG_MAXF 128 /* features per decision, at most (NER: about 95 in the worst case) */
 
 struct tagger {
@@ -160,10 +138,6 @@ struct tagger {
   int nlabels;
   char *labels[TG_MAX_LABELS];
   pc_model w;
-  /* POS: the second (stacked) pass ("WGT2"), w2.nclasses == 0 when absent;
-   * mthr: the first pass's margin bucket thresholds in w's integer units */
-  pc_model w2;
-  int32_t mthr[TG_POS2_NBUCKETS - 2];
   model_lex dict; /* POS: lowercased word -> tag information (TG_DICT_*) */
   model_lex gaz;  /* NER: lowercased phrase -> entity type mask */
   model_lex clus; /* word -> cluster path (bit string, TG_CLUS_*) */
@@ -268,18 +242,6 @@ size_t prc_tg_pos_static(tg_run *r, size_t i, uint64_t *f);
 size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
 size_t prc_tg_ner_static(tg_run *r, size_t i, uint64_t *f);
 size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
-/* POS second pass: features of token i given the final tags y1, y2 of the
- * two tokens before it, its first-pass tag t0, second-best tag t1, margin
- * bucket mb, and the first-pass tags r1t, r2t of the two after it (BOS/EOS:
- * TAG_UPOS_COUNT). */
-size_t prc_tg_pos2_feats(tg_run *r, size_t i, int y2, int y1, int t0, int t1, int mb, int r1t,
-                         int r2t, uint64_t *f);
-/* POS: the first pass alone: tag[i] = first-pass tag, aux[i] = second-best
- * tag | margin bucket << 5 (as the second pass sees them); scores (optional):
- * TAG_UPOS_COUNT first-pass scores per token (w's integer units; left
- * unset for tokens tagged from the dictionary). */
-void prc_tg_pos_pass1(const tagger *t, const tag_token *toks, size_t n, uint8_t *tag, uint8_t *aux,
-                      int32_t *scores);
 /* Token-internal features (bias, word, affixes, shape, own cluster...):
  * these depend on the word alone, so the run time can add a cached sum. */
 size_t prc_tg_pos_internal(const tg_lex *c, uint64_t *f);

@@ -320,17 +320,10 @@ static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v,
 
 /* ---- POS ----------------------------------------------------------------------------------- */
 
-/* Fold of sentence s of n in k-fold cross-validation: runs of consecutive sentences. */
-static int pos_fold_of(size_t s, size_t n, int k) { return (int)((s * (size_t)k) / (n ? n : 1)); }
-
-/* The tag dictionary of the corpus, leaving out the sentences of fold skip
- * (of k; skip < 0: none). */
-static void pos_build_dict(const corpus *c, int skip, int nfold, uint64_t **keys, uint32_t **vals, size_t *n) {
+static void pos_build_dict(const corpus *c, uint64_t **keys, uint32_t **vals, size_t *n) {
   cmap m;
   cmap_init(&m, TAG_UPOS_COUNT + 1);
-  for (size_t s = 0; s < c->nsent; s++)
-  for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++) {
-    if (skip >= 0 && pos_fold_of(s, c->nsent, nfold) == skip) break;
+  for (size_t i = 0; i < c->ntok; i++) {
     uint32_t *r = cmap_get(&m, prc_tg_lower_hash(c->tok[i].s, c->tok[i].len));
     r[c->gold[i]]++;
     r[TAG_UPOS_COUNT]++;
@@ -422,178 +415,6 @@ static tagger *writer_to_tagger(model_writer *w) {
   return t;
 }
 
-/* The first pass: a greedy perceptron over the sentences not in fold skip (of k; skip < 0:
- * all). */
-static pc_trainer *pos_train_pass1(const corpus *c, int skip, int k, const model_lex *dict,
-                                   const model_lex *clus, int epochs, uint64_t seed, int verbose) {
-  pc_trainer *T = prc_pc_trainer_new(TAG_UPOS_COUNT);
-  if (!T) prc_tr_die_oom();
-  pc_rng rng;
-  prc_pc_rng_seed(&rng, seed);
-  uint32_t *order = prc_tr_xrealloc(NULL, (c->nsent ? c->nsent : 1) * sizeof *order);
-  size_t no = 0;
-  for (size_t s = 0; s < c->nsent; s++)
-    if (skip < 0 || pos_fold_of(s, c->nsent, k) != skip) order[no++] = (uint32_t)s;
-  uint64_t f[TG_MAXF];
-  float sc[TG_MAX_LABELS];
-  for (int ep = 0; ep < epochs; ep++) {
-    double t0 = prc_tr_cpu_seconds();
-    prc_pc_shuffle(&rng, order, no);
-    size_t n = 0, ok = 0;
-    for (size_t q = 0; q < no; q++) {
-      size_t s = order[q], b = c->sent[s], len = c->sent[s + 1] - b;
-      tg_run r;
-      prc_tg_run_init(&r, c->tok + b, len);
-      r.dict = dict;
-      r.clus = clus;
-      int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
-      for (size_t i = 0; i < len; i++) {
-        int gold = c->gold[b + i], y;
-        size_t nf = prc_tg_pos_feats(&r, i, p1, p2, f);
-        uint32_t dv0 = r.ring[i % TG_RING].dict;
-        if (dv0 & TG_DICT_SURE) {
-          y = (int)TG_DICT_TAG(dv0);
-        } else {
-          memset(sc, 0, sizeof sc);
-          prc_pc_trainer_score(T, f, nf, sc);
-          y = 0;
-          for (int kk = 1; kk < TAG_UPOS_COUNT; kk++)
-            if (sc[kk] > sc[y]) y = kk;
-          prc_pc_trainer_learn(T, f, nf, gold, y);
-          prc_pc_trainer_tick(T);
-        }
-        n++;
-        ok += y == gold;
-        p2 = p1;
-        p1 = y;
-      }
-    }
-    if (verbose && skip < 0)
-      fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs\n", ep + 1,
-              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), prc_tr_cpu_seconds() - t0);
-  }
-  free(order);
-  return T;
-}
-
-#define POS2_FOLDS 5
-#define POS2_EPOCHS 8
-
-/* The second (stacked) pass: its inputs (the first pass's tags, second-best
- * tags and margins) come from first-pass taggers trained on the other folds
- * (each with its own tag dictionary), so that they are as wrong as on new
- * text; it is then trained like the first pass, greedily left to right. */
-static pc_trainer *pos_train_pass2(const corpus *c, int k, const model_lex *dict, const model_lex *clus,
-                                   const uint64_t *ck, const uint32_t *cv, size_t cn, int epochs,
-                                   uint64_t seed, int verbose) {
-  uint8_t *t0 = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
-  uint8_t *aux = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
-  int32_t *s1i = prc_tr_xrealloc(NULL, (c->ntok ? c->ntok : 1) * TAG_UPOS_COUNT * sizeof *s1i);
-  float *s1 = prc_tr_xrealloc(NULL, (c->ntok ? c->ntok : 1) * TAG_UPOS_COUNT * sizeof *s1);
-  /* each fold's dictionary (from the other folds): the second pass's
-   * features of a sentence read the dictionary its first-pass tags came from */
-  model_lex *fdict = prc_tr_xrealloc(NULL, (size_t)k * sizeof *fdict);
-  (void)dict;
-  for (int fold = 0; fold < k; fold++) {
-    uint64_t *dk;
-    uint32_t *dvals;
-    size_t dn;
-    pos_build_dict(c, fold, k, &dk, &dvals, &dn);
-    model_lex *fdp = &fdict[fold];
-    lex_from_arrays(fdp, dk, dvals, dn);
-    pc_trainer *T = pos_train_pass1(c, fold, k, fdp, clus, epochs, seed, 0);
-    model_writer w;
-    prc_model_writer_init(&w, TG_FEATSET_POS);
-    prc_model_writer_labels(&w, prc_tg_upos_names, TAG_UPOS_COUNT);
-    prc_model_lex_write(prc_model_writer_section(&w, "DICT"), dk, dvals, dn);
-    if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
-    pc_model pm;
-    if (export_model(T, POS_PRUNE, &w, &pm) < 0) prc_tr_die_oom();
-    prc_pc_model_free(&pm);
-    prc_pc_trainer_free(T);
-    free(dk);
-    free(dvals);
-    tagger *tg = writer_to_tagger(&w);
-    prc_model_writer_free(&w);
-    if (!tg) prc_tr_die_oom();
-    size_t n = 0, ok = 0;
-    for (size_t s = 0; s < c->nsent; s++) {
-      if (pos_fold_of(s, c->nsent, k) != fold) continue;
-      size_t b = c->sent[s], len = c->sent[s + 1] - b;
-      prc_tg_pos_pass1(tg, c->tok + b, len, t0 + b, aux + b, s1i + b * TAG_UPOS_COUNT);
-      for (size_t i = b; i < b + len; i++) {
-        ok += t0[i] == c->gold[i];
-        for (int q = 0; q < TAG_UPOS_COUNT; q++)
-          s1[i * TAG_UPOS_COUNT + q] = tg->w.scale * (float)s1i[i * TAG_UPOS_COUNT + q] *
-                                       (getenv("PRECIS_X_P2A") ? (float)atof(getenv("PRECIS_X_P2A")) : 1.0f);
-      }
-      n += len;
-    }
-    prc_tagger_free(tg);
-    if (verbose)
-      fprintf(stderr, "  second pass: fold %d/%d first-pass accuracy %.2f%%\n", fold + 1, k,
-              100.0 * (double)ok / (double)(n ? n : 1));
-  }
-  pc_trainer *T = prc_pc_trainer_new(TAG_UPOS_COUNT);
-  if (!T) prc_tr_die_oom();
-  pc_rng rng;
-  prc_pc_rng_seed(&rng, seed + 7777);
-  uint32_t *order = prc_tr_xrealloc(NULL, (c->nsent ? c->nsent : 1) * sizeof *order);
-  for (size_t s = 0; s < c->nsent; s++) order[s] = (uint32_t)s;
-  uint64_t f[TG_MAXF + 24];
-  float sc[TG_MAX_LABELS];
-  uint8_t *y = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
-  int ep2 = epochs < POS2_EPOCHS ? epochs : POS2_EPOCHS;
-  if (getenv("PRECIS_X_P2EP")) ep2 = atoi(getenv("PRECIS_X_P2EP"));
-  for (int ep = 0; ep < ep2; ep++) {
-    prc_pc_shuffle(&rng, order, c->nsent);
-    size_t n = 0, ok = 0, ok1 = 0;
-    for (size_t q = 0; q < c->nsent; q++) {
-      size_t s = order[q], b = c->sent[s], len = c->sent[s + 1] - b;
-      tg_run r;
-      prc_tg_run_init(&r, c->tok + b, len);
-      r.dict = &fdict[pos_fold_of(s, c->nsent, k)];
-      r.clus = clus;
-      for (size_t i = 0; i < len; i++) {
-        const size_t j = b + i;
-        int gold = c->gold[j], mb = aux[j] >> 5, yy;
-        if (mb == TG_POS2_NBUCKETS - 1) {
-          yy = t0[j];
-        } else {
-          int y1 = i >= 1 ? y[j - 1] : TAG_UPOS_COUNT, y2 = i >= 2 ? y[j - 2] : TAG_UPOS_COUNT;
-          int r1 = i + 1 < len ? t0[j + 1] : TAG_UPOS_COUNT, r2 = i + 2 < len ? t0[j + 2] : TAG_UPOS_COUNT;
-          size_t nf = getenv("PRECIS_X_P2FULL") ? prc_tg_pos_feats(&r, i, y1, y2, f) : 0;
-          nf += prc_tg_pos2_feats(&r, i, y2, y1, t0[j], aux[j] & 31, mb, r1, r2, f + nf);
-          memcpy(sc, s1 + j * TAG_UPOS_COUNT, TAG_UPOS_COUNT * sizeof *sc);
-          if (getenv("PRECIS_X_NORESID")) memset(sc, 0, sizeof sc);
-          prc_pc_trainer_score(T, f, nf, sc);
-          yy = 0;
-          for (int kk = 1; kk < TAG_UPOS_COUNT; kk++)
-            if (sc[kk] > sc[yy]) yy = kk;
-          prc_pc_trainer_learn(T, f, nf, gold, yy);
-          prc_pc_trainer_tick(T);
-        }
-        y[j] = (uint8_t)yy;
-        n++;
-        ok += yy == gold;
-        ok1 += t0[j] == gold;
-      }
-    }
-    if (verbose)
-      fprintf(stderr, "  second pass epoch %d: train accuracy %.4f (first pass %.4f), %zu features\n",
-              ep + 1, (double)ok / (double)n, (double)ok1 / (double)n, prc_pc_trainer_nfeatures(T));
-  }
-  free(y);
-  free(order);
-  free(t0);
-  free(aux);
-  free(s1i);
-  free(s1);
-  for (int fold = 0; fold < k; fold++) prc_model_lex_free(&fdict[fold]);
-  free(fdict);
-  return T;
-}
-
 int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_error *err) {
   corpus tr, dv;
   if (read_conllu(o->train_path, &tr, err) < 0) return -1;
@@ -606,7 +427,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
   uint64_t *dk;
   uint32_t *dvals;
   size_t dn;
-  pos_build_dict(&tr, -1, 0, &dk, &dvals, &dn);
+  pos_build_dict(&tr, &dk, &dvals, &dn);
   model_lex dict;
   lex_from_arrays(&dict, dk, dvals, dn);
   uint64_t *ck = NULL;
@@ -640,11 +461,51 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
     fprintf(stderr, "train pos: %zu sentences, %zu tokens; dev %zu tokens; dictionary %zu words\n",
             tr.nsent, tr.ntok, dv.ntok, dn);
 
-  pc_trainer *T = pos_train_pass1(&tr, -1, 0, &dict, cn ? &clus : NULL, epochs, seed, o->verbose);
-  pc_trainer *T2 = NULL;
-  if (o->pass2_folds >= 0)
-    T2 = pos_train_pass2(&tr, o->pass2_folds ? o->pass2_folds : POS2_FOLDS, &dict, cn ? &clus : NULL, ck,
-                         cv, cn, epochs, seed, o->verbose);
+  pc_trainer *T = prc_pc_trainer_new(TAG_UPOS_COUNT);
+  if (!T) prc_tr_die_oom();
+  pc_rng rng;
+  prc_pc_rng_seed(&rng, seed);
+  uint32_t *order = prc_tr_xrealloc(NULL, tr.nsent * sizeof *order);
+  for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
+  uint64_t f[TG_MAXF];
+  float sc[TG_MAX_LABELS];
+  for (int ep = 0; ep < epochs; ep++) {
+    double t0 = prc_tr_cpu_seconds();
+    prc_pc_shuffle(&rng, order, tr.nsent);
+    size_t n = 0, ok = 0;
+    for (size_t q = 0; q < tr.nsent; q++) {
+      size_t s = order[q], b = tr.sent[s], len = tr.sent[s + 1] - b;
+      tg_run r;
+      prc_tg_run_init(&r, tr.tok + b, len);
+      r.dict = &dict;
+      r.clus = cn ? &clus : NULL;
+      int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
+      for (size_t i = 0; i < len; i++) {
+        int gold = tr.gold[b + i], y;
+        size_t nf = prc_tg_pos_feats(&r, i, p1, p2, f);
+        uint32_t dv0 = r.ring[i % TG_RING].dict;
+        if (dv0 & TG_DICT_SURE) {
+          y = (int)TG_DICT_TAG(dv0);
+        } else {
+          memset(sc, 0, sizeof sc);
+          prc_pc_trainer_score(T, f, nf, sc);
+          y = 0;
+          for (int k = 1; k < TAG_UPOS_COUNT; k++)
+            if (sc[k] > sc[y]) y = k;
+          prc_pc_trainer_learn(T, f, nf, gold, y);
+          prc_pc_trainer_tick(T);
+        }
+        n++;
+        ok += y == gold;
+        p2 = p1;
+        p1 = y;
+      }
+    }
+    if (o->verbose)
+      fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs\n", ep + 1,
+              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), prc_tr_cpu_seconds() - t0);
+  }
+  free(order);
 
   model_writer w;
   prc_model_writer_init(&w, TG_FEATSET_POS);
@@ -655,14 +516,6 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
   free(cv);
   pc_model pm;
   if (export_model(T, o->prune > 0 ? o->prune : POS_PRUNE, &w, &pm) < 0) prc_tr_die_oom();
-  if (T2) {
-    pc_model pm2;
-    if (prc_pc_trainer_export(T2, o->prune > 0 ? o->prune : POS_PRUNE, &pm2) < 0) prc_tr_die_oom();
-    pc_buf *b2 = prc_model_writer_section(&w, "WGT2");
-    if (!b2 || prc_pc_model_write(&pm2, b2) < 0) prc_tr_die_oom();
-    prc_pc_model_free(&pm2);
-    prc_pc_trainer_free(T2);
-  }
   write_vocab(&w, &tr);
   prc_pc_model_free(&pm);
   prc_model_lex_free(&clus);

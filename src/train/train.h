@@ -36,9 +36,6 @@ typedef struct tagger_train_opts {
   int no_clusters;       /* POS only: train without word clusters (NER copies the POS
                             model's clusters, if it has any) */
   float prune;           /* drop averaged weights below this (0 = default) */
-  int pass2_folds;       /* POS only: folds of the cross-validated first-pass tags the
-                            second (stacked) pass is trained on; 0 = default (5), < 0 =
-                            no second pass */
   int verbose;           /* progress on stderr */
 } tagger_train_opts;
 
