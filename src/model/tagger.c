@@ -501,8 +501,6 @@ static int pos_of(tg_run *r, long j) {
     size_t i = r->pos_done;
     int p1 = i >= 1 ? r->posr[(i - 1) % TG_RING] : TAG_FINE_COUNT;
     int p2 = i >= 2 ? r->posr[(i - 2) % TG_RING] : TAG_FINE_COUNT;
-    p1 = TAG_FINE_UPOS(p1); /* as pos_decode */
-    p2 = TAG_FINE_UPOS(p2);
     r->posr[i % TG_RING] = (uint8_t)pos_step(r->pos_model, r, i, p1, p2);
     r->pos_done++;
   }
@@ -839,7 +837,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     }
     out[i] = (uint8_t)y;
     p2 = p1;
-    p1 = TAG_FINE_UPOS(y); /* the previous tags as UPOS (with the forms NER fell 0.3) */
+    p1 = y;
   }
 }
 

@@ -233,7 +233,7 @@ typedef struct tg_run {
 } tg_run;
 
 void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n);
-/* Feature extraction.  prev1/prev2 are the labels of the two previous (POS: as UPOS, TAG_FINE_UPOS)
+/* Feature extraction.  prev1/prev2 are the labels of the two previous
  * tokens (or the BOS label id = nlabels).  Returns the number of features. */
 size_t prc_tg_pos_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
 size_t prc_tg_ner_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);

@@ -510,7 +510,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
         n++;
         ok += y == gold;
         p2 = p1;
-        p1 = TAG_FINE_UPOS(y); /* the previous tags as UPOS, as pos_decode */
+        p1 = y;
       }
     }
     if (o->verbose)
