@@ -204,8 +204,7 @@ int prc_cmd_eval_pos(int argc, char **argv) {
   if (a.json) {
     printf("{\"n\": %zu, \"accuracy\": %.6f}\n", ev.n, acc);
   } else {
-    printf("tokens: %zu\naccuracy: %.2f%%\n", ev.n, 100 * acc);
-    printf("with verb forms (VERB split by VBP VBZ VBD VBG VBN): %.2f%%\n\n", 100 * ratio(ev.fine_correct, ev.n));
+    printf("tokens: %zu\naccuracy: %.2f%%\n\n", ev.n, 100 * acc);
     printf("%-6s %7s %7s %7s %7s %7s\n", "tag", "gold", "pred", "P", "R", "F1");
     for (int i = 0; i < TAG_UPOS_COUNT; i++) {
       double p = ratio(ev.hit[i], ev.pred[i]), r = ratio(ev.hit[i], ev.gold[i]);

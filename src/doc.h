@@ -41,12 +41,8 @@ enum {
   TF_NL_BEFORE = 1u << 9,    /* a line break precedes the token */
   TF_PARA_BEFORE = 1u << 10, /* a paragraph break (blank line, or any line break) precedes */
   TF_SENT_END = 1u << 11,    /* . ! ? ... ending a sentence (set by sentences.c) */
-  TF_ABBREV = 1u << 12,      /* word ending in a dot that is an abbreviation or initial */
-  /* bits 13..15: the verb form the POS model gave a VERB (0 = none, else
-   * 1 + TAG_FINE_* - TAG_FINE_VBP): the parser's input (tags.c, parse.c) */
-  TF_VFORM_SHIFT = 13
+  TF_ABBREV = 1u << 12       /* word ending in a dot that is an abbreviation or initial */
 };
-#define TF_VFORM_MASK (7u << TF_VFORM_SHIFT)
 
 typedef struct token { /* 20 bytes: the largest per-token record (peak memory) */
   uint32_t start, end; /* byte offsets into doc->text */
@@ -56,7 +52,7 @@ typedef struct token { /* 20 bytes: the largest per-token record (peak memory) *
   uint16_t flags;      /* TF_* */
   int16_t quote_depth; /* > 0 inside quotation marks */
 } token;
-_Static_assert(TF_ABBREV < (1u << TF_VFORM_SHIFT), "token flags are 16 bits");
+_Static_assert(TF_ABBREV < (1u << 16), "token flags are 16 bits");
 _Static_assert(sizeof(token) == 20, "token is 20 bytes");
 
 typedef struct sentence {

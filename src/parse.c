@@ -93,9 +93,7 @@ void prc_parse_sentences(precis_doc *d) {
     for (uint32_t k = 0; k < n; k++) {
       tt[k].s = tok_str(d, b + k);
       tt[k].len = tok_len(d, b + k);
-      const token *t = &d->toks[b + k];
-      unsigned vf = (t->flags & TF_VFORM_MASK) >> TF_VFORM_SHIFT; /* tags.c */
-      up[k] = (uint8_t)(vf ? TAG_FINE_VBP + vf - 1 : t->pos);
+      up[k] = (uint8_t)d->toks[b + k].pos;
     }
     int32_t *head = d->dep_head + b;
     prc_parser_parse(p, tt, up, n, scratch, head, d->dep_rel + b);

@@ -35,15 +35,8 @@ void prc_tag_tokens(precis_doc *d) {
         tt[k].s = tok_str(d, b + k);
         tt[k].len = tok_len(d, b + k);
       }
-      prc_tagger_pos_fine(pos, tt, m, up);
-      for (uint32_t k = 0; k < m; k++) {
-        token *t = &d->toks[b + k];
-        t->flags = (uint16_t)(t->flags & ~TF_VFORM_MASK);
-        if (up[k] >= TAG_FINE_VBP && up[k] < TAG_FINE_COUNT)
-          t->flags = (uint16_t)(t->flags | (unsigned)(up[k] - TAG_FINE_VBP + 1) << TF_VFORM_SHIFT);
-        up[k] = (uint8_t)TAG_FINE_UPOS(up[k]);
-        t->pos = up[k];
-      }
+      prc_tagger_pos(pos, tt, m, up);
+      for (uint32_t k = 0; k < m; k++) d->toks[b + k].pos = up[k];
       if (ner && !d->sents[s].is_heading) {
         prc_tagger_ner(ner, tt, up, m, nl);
         size_t ns = prc_tagger_ner_spans(nl, m, sp, CHUNK);

@@ -73,11 +73,10 @@ void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const
     ps_tok *t = &st->tok[i];
     uint64_t w = prc_tg_lower_hash(toks[i].s, toks[i].len);
     t->w = w;
-    t->x = upos[i] < TAG_FINE_COUNT ? upos[i] : TAG_UPOS_X;
-    t->p = (uint8_t)TAG_FINE_UPOS(t->x);
+    t->p = upos[i] < TAG_UPOS_COUNT ? upos[i] : TAG_UPOS_X;
     t->wp = pc_mix64(w + t->p);
     t->clus = clus ? model_lex_get(clus, w) : 0;
-    t->amb = dict ? model_lex_get(dict, w) & 0x3fffffu : 0;
+    t->amb = dict ? model_lex_get(dict, w) & 0x1ffffu : 0;
     t->c6 = clus_prefix(t->clus, 6);
     unsigned char c0 = toks[i].len ? (unsigned char)toks[i].s[0] : 0;
     t->cap = (uint8_t)((c0 >= 'A' && c0 <= 'Z') | (i == 0 ? 2 : 0));
@@ -95,11 +94,11 @@ void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const
   memset(r, 0, sizeof *r);
   memset(z, 0, sizeof *z);
   r->w = prc_pc_hash_bytes(root_s, sizeof root_s - 1);
-  r->p = r->x = PS_P_ROOT;
+  r->p = PS_P_ROOT;
   r->wp = pc_mix64(r->w + r->p);
   r->suf = r->w;
   z->w = prc_pc_hash_bytes(null_s, sizeof null_s - 1);
-  z->p = z->x = PS_P_NULL;
+  z->p = PS_P_NULL;
   z->wp = pc_mix64(z->w + z->p);
   z->suf = z->w;
   for (size_t i = 0; i <= n; i++) {
@@ -174,17 +173,16 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
   int32_t b0l1 = CH(b0, l1), b0l2 = CH(b0, l2), s1r1 = CH(s1, r1), s1l1 = CH(s1, l1);
   size_t k = 0;
   /* single tokens */
-  /* x: the verb forms, in the tag unigrams of s0 b0 s1 and the pair s0 b0 */
-  F1(1, T[s0].wp); F1(2, T[s0].w); F1(3, T[s0].x);
-  F1(4, T[b0].wp); F1(5, T[b0].w); F1(6, T[b0].x);
+  F1(1, T[s0].wp); F1(2, T[s0].w); F1(3, T[s0].p);
+  F1(4, T[b0].wp); F1(5, T[b0].w); F1(6, T[b0].p);
   F1(7, T[b1].wp); F1(8, T[b1].w); F1(9, T[b1].p);
   F1(10, T[b2].w); F1(11, T[b2].p);
-  F1(12, T[s1].wp); F1(13, T[s1].w); F1(14, T[s1].x);
+  F1(12, T[s1].wp); F1(13, T[s1].w); F1(14, T[s1].p);
   F1(15, T[s2].p); F1(16, T[s2].w);
   /* pairs */
   F2(20, T[s0].wp, T[b0].wp); F2(21, T[s0].wp, T[b0].w); F2(22, T[s0].w, T[b0].wp);
   F2(23, T[s0].wp, T[b0].p); F2(24, T[s0].p, T[b0].wp); F2(25, T[s0].w, T[b0].w);
-  F2(26, T[s0].x, T[b0].x); F2(27, T[b0].p, T[b1].p);
+  F2(26, T[s0].p, T[b0].p); F2(27, T[b0].p, T[b1].p);
   F2(28, T[s1].p, T[s0].p); F2(29, T[s1].w, T[s0].w); F2(30, T[s1].wp, T[s0].p);
   F2(31, T[s1].p, T[s0].wp); F2(32, T[s1].p, T[b0].p); F2(33, T[s1].w, T[b0].w);
   /* triples */
@@ -249,9 +247,9 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
   int32_t dprev = dd > 0 ? dd - 1 : NUL, dnext = dd + 1 < (int32_t)n ? dd + 1 : NUL;
   int32_t b0 = (int32_t)st->b;
   size_t k = 0;
-  F1(o + 1, T[dd].x); F1(o + 2, T[dd].w); F1(o + 3, T[dd].wp);
-  F1(o + 4, T[h].x); F1(o + 5, T[h].w); F1(o + 6, T[h].wp);
-  F2(o + 7, T[dd].x, T[h].x); F2(o + 8, T[dd].w, T[h].p); F2(o + 9, T[dd].p, T[h].w);
+  F1(o + 1, T[dd].p); F1(o + 2, T[dd].w); F1(o + 3, T[dd].wp);
+  F1(o + 4, T[h].p); F1(o + 5, T[h].w); F1(o + 6, T[h].wp);
+  F2(o + 7, T[dd].p, T[h].p); F2(o + 8, T[dd].w, T[h].p); F2(o + 9, T[dd].p, T[h].w);
   F2(o + 10, T[dd].w, T[h].w); /* (o+11..o+14 clusters removed: ablation for speed) */
   F3(o + 15, T[dd].p, T[h].p, dist_bucket((int64_t)h - dd));
   F2(o + 16, T[dd].p, N[dd].lset); F2(o + 17, T[dd].p, N[dd].rset);

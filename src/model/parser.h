@@ -69,7 +69,7 @@ int prc_dep_id(const char *name, size_t n);
 int prc_dep_base(int rel);
 
 /* The model file's feature-set id (model.h header field). */
-#define PRC_PARSER_FEATSET 0x50415204u
+#define PRC_PARSER_FEATSET 0x50415203u
 
 typedef struct parser parser;
 
@@ -92,8 +92,7 @@ const char *prc_parser_note(const parser *p, const char *key);
  * (any alignment of 16 bytes or more will do). */
 size_t prc_parser_scratch_size(size_t n);
 
-/* Parses one sentence of n tokens with the POS model's tags upos[i]
- * (TAG_UPOS_*, or TAG_FINE_* for verbs: prc_tagger_pos_fine).
+/* Parses one sentence of n tokens with UPOS tags upos[i] (TAG_UPOS_*).
  * p may be NULL: then every token hangs from the first (a flat tree), which
  * keeps callers simple when no model exists. */
 void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upos, size_t n,

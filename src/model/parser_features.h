@@ -89,11 +89,10 @@ typedef struct ps_tok {
   uint64_t suf;    /* hash of the last 3 bytes, lower-cased */
   uint32_t clus;   /* cluster value (TG_CLUS_*), 0 = none */
   uint32_t c6;     /* 6-bit cluster prefix (with length), 0 = none */
-  uint32_t amb;    /* the word's tag set in the POS dictionary (bits TAG_UPOS_*, TAG_FINE_*), 0 = unknown */
+  uint32_t amb;    /* the word's tag set in the POS dictionary (bits TAG_UPOS_*), 0 = unknown */
   uint8_t p;       /* UPOS id; PS_P_ROOT for ROOT, PS_P_NULL for no token */
   uint8_t cap;     /* 1 = capitalised, 2 = sentence-initial */
-  uint8_t x;       /* p, or for a verb its form (TAG_FINE_*): a few templates read it */
-  uint8_t pad[1];
+  uint8_t pad[2];
   uint32_t pad2;
 } ps_tok;
 

@@ -14,11 +14,6 @@ const char *const prc_tg_upos_names[TAG_UPOS_COUNT] = {
     "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
     "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 
-const char *const prc_tg_fine_names[TAG_FINE_COUNT] = {
-    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
-    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
-    "VERB|VBP", "VERB|VBZ", "VERB|VBD", "VERB|VBG", "VERB|VBN"};
-
 const char *const prc_tg_ner_names[TAG_NER_COUNT] = {
     "O",      "B-PER", "I-PER", "L-PER", "U-PER",  "B-ORG",  "I-ORG",  "L-ORG", "U-ORG",
     "B-LOC",  "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
@@ -357,14 +352,6 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
 
 /* ---- features ---------------------------------------------------------------------- */
 
-/* The tags-seen bits of a dictionary value as features read them: UPOS
- * (the verb forms as VERB; with the forms apart UPOS accuracy fell 0.15). */
-static inline uint32_t dict_feat(uint32_t v) {
-  uint32_t t = v & 0x1ffffu;
-  if (v & (0x1fu << TAG_UPOS_COUNT)) t |= 1u << TAG_UPOS_VERB;
-  return t;
-}
-
 static inline size_t clus_feats(uint32_t tmpl, uint32_t v, uint64_t *f) {
   if (!v) return 0;
   uint32_t len = TG_CLUS_LEN(v), bits = v & 0xffffffu;
@@ -386,7 +373,7 @@ size_t prc_tg_pos_internal(const tg_lex *c, uint64_t *f) {
   for (int s = 0; s < 4; s++) f[k++] = pc_feat1(TGF_POS_SUF + s, c->suf[s]);
   for (int s = 0; s < 3; s++) f[k++] = pc_feat1(TGF_POS_PRE + s, c->pre[s]);
   f[k++] = pc_feat1(TGF_POS_SHAPE, c->shape);
-  f[k++] = pc_feat1(TGF_POS_DICT, dict_feat(c->dict));
+  f[k++] = pc_feat1(TGF_POS_DICT, c->dict & 0x1ffffu);
   k += clus_feats(TGF_POS_CLUS, c->clus, f + k);
   return k;
 }
@@ -413,7 +400,7 @@ static size_t pos_role(int role, const tg_lex *w, uint64_t *f) {
     f[k++] = pc_feat1(TGF_POS_R1_LOWER, w->lower);
     f[k++] = pc_feat1(TGF_POS_R1_SUF3, w->suf[2]);
     f[k++] = pc_feat1(TGF_POS_R1_SHAPE, w->shape);
-    f[k++] = pc_feat1(TGF_POS_R1_DICT, dict_feat(w->dict));
+    f[k++] = pc_feat1(TGF_POS_R1_DICT, w->dict & 0x1ffffu);
     k += clus_feats(TGF_POS_R1_CLUS, w->clus, f + k);
     f[k++] = pc_feat1(TGF_POS_R1_WORD, w->word);
     f[k++] = pc_feat1(TGF_POS_R1_SUF2, w->suf[1]);
@@ -422,7 +409,7 @@ static size_t pos_role(int role, const tg_lex *w, uint64_t *f) {
     break;
   case TG_ROLE_R2:
     f[k++] = pc_feat1(TGF_POS_R2_LOWER, w->lower);
-    f[k++] = pc_feat1(TGF_POS_R2_DICT, dict_feat(w->dict));
+    f[k++] = pc_feat1(TGF_POS_R2_DICT, w->dict & 0x1ffffu);
     k += clus_feats(TGF_POS_R2_CLUS, w->clus, f + k);
     break;
   }
@@ -438,8 +425,8 @@ static size_t pos_pairs(tg_run *r, size_t i, uint64_t *f) {
   f[k++] = pc_feat1(TGF_POS_FLAGS, c->flags | (i == 0 ? F_FIRST : 0));
   f[k++] = pc_feat2(TGF_POS_LOWER_R1LOWER, c->lower, r1->lower);
   f[k++] = pc_feat2(TGF_POS_L1LOWER_LOWER, l1->lower, c->lower);
-  f[k++] = pc_feat2(TGF_POS_DICT_R1DICT, dict_feat(c->dict), dict_feat(r1->dict));
-  f[k++] = pc_feat2(TGF_POS_LOWER_R1DICT, c->lower, dict_feat(r1->dict));
+  f[k++] = pc_feat2(TGF_POS_DICT_R1DICT, c->dict & 0x1ffffu, r1->dict & 0x1ffffu);
+  f[k++] = pc_feat2(TGF_POS_LOWER_R1DICT, c->lower, r1->dict & 0x1ffffu);
   f[k++] = pc_feat2(TGF_POS_L1LOWER_R1LOWER, l1->lower, r1->lower);
   f[k++] = pc_feat3(TGF_POS_SHAPE3, l1->shape, c->shape, r1->shape);
   f[k++] = pc_feat2(TGF_POS_SUF3_R1LOWER, c->suf[2], r1->lower);
@@ -476,7 +463,7 @@ size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   f[k++] = pc_feat1(TGF_POS_P1, (uint64_t)p1);
   f[k++] = pc_feat2(TGF_POS_P1_P2, (uint64_t)p1, (uint64_t)p2);
   f[k++] = pc_feat2(TGF_POS_P1_LOWER, (uint64_t)p1, c->lower);
-  f[k++] = pc_feat2(TGF_POS_P1_R1DICT, (uint64_t)p1, dict_feat(r1->dict));
+  f[k++] = pc_feat2(TGF_POS_P1_R1DICT, (uint64_t)p1, r1->dict & 0x1ffffu);
   f[k++] = pc_feat2(TGF_POS_P1_SUF3, (uint64_t)p1, c->suf[2]);
   return k;
 }
@@ -499,12 +486,12 @@ static int pos_of(tg_run *r, long j) {
   if (!r->pos_model) return POS_NONE;
   while (r->pos_done <= (size_t)j) {
     size_t i = r->pos_done;
-    int p1 = i >= 1 ? r->posr[(i - 1) % TG_RING] : TAG_FINE_COUNT;
-    int p2 = i >= 2 ? r->posr[(i - 2) % TG_RING] : TAG_FINE_COUNT;
+    int p1 = i >= 1 ? r->posr[(i - 1) % TG_RING] : TAG_UPOS_COUNT;
+    int p2 = i >= 2 ? r->posr[(i - 2) % TG_RING] : TAG_UPOS_COUNT;
     r->posr[i % TG_RING] = (uint8_t)pos_step(r->pos_model, r, i, p1, p2);
     r->pos_done++;
   }
-  return TAG_FINE_UPOS(r->posr[(size_t)j % TG_RING]);
+  return r->posr[(size_t)j % TG_RING];
 }
 
 static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f);
@@ -812,7 +799,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   (void)avx2;
   const size_t n = r->n;
   const int nl = t->nlabels;
-  int p1 = TAG_FINE_COUNT, p2 = TAG_FINE_COUNT;
+  int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
@@ -881,11 +868,6 @@ static void ner_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
 }
 
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
-  prc_tagger_pos_fine(t, toks, n, out);
-  for (size_t i = 0; i < n; i++) out[i] = (uint8_t)TAG_FINE_UPOS(out[i]);
-}
-
-void prc_tagger_pos_fine(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
   if (!t || t->kind != TAGGER_POS) {
     memset(out, TAG_UPOS_X, n);
     return;
@@ -1158,8 +1140,8 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
   int nexpect;
   if (v.featset == TG_FEATSET_POS) {
     t->kind = TAGGER_POS;
-    expect = prc_tg_fine_names;
-    nexpect = TAG_FINE_COUNT;
+    expect = prc_tg_upos_names;
+    nexpect = TAG_UPOS_COUNT;
   } else if (v.featset == TG_FEATSET_NER) {
     t->kind = TAGGER_NER;
     expect = prc_tg_ner_names;

@@ -56,16 +56,6 @@ enum {
   TAG_UPOS_COUNT
 };
 
-/* The POS model's own labels: the UPOS ids, with VERB split by its PTB tag
- * (column 5 of CoNLL-U): VERB itself stands for VB (and any other), and
- * these for VBP, VBZ, VBD, VBG, VBN.  prc_tagger_pos maps them to VERB;
- * prc_tagger_pos_fine (the parser's input) keeps them. */
-enum {
-  TAG_FINE_VBP = TAG_UPOS_COUNT, TAG_FINE_VBZ, TAG_FINE_VBD, TAG_FINE_VBG, TAG_FINE_VBN,
-  TAG_FINE_COUNT
-};
-#define TAG_FINE_UPOS(t) ((t) >= TAG_UPOS_COUNT && (t) < TAG_FINE_COUNT ? TAG_UPOS_VERB : (t))
-
 /* Entity types. */
 enum { TAG_ENT_PER, TAG_ENT_ORG, TAG_ENT_LOC, TAG_ENT_MISC, TAG_ENT_COUNT };
 
@@ -103,8 +93,6 @@ const char *prc_tagger_note(const tagger *t, const char *key);
 
 /* POS: out[i] = TAG_UPOS_* id.  t may be NULL: then every token gets TAG_UPOS_X. */
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out);
-/* POS with the verb forms: out[i] = TAG_UPOS_* or TAG_FINE_* id (the parser's tags). */
-void prc_tagger_pos_fine(const tagger *t, const tag_token *toks, size_t n, uint8_t *out);
 
 /* NER: out[i] = BILOU label id (always a well-formed sequence).  pos may be
  * NULL: then the built-in POS tagger is run internally (pass the tags you

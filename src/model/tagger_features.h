@@ -11,7 +11,7 @@
 #include "tagger.h"
 
 /* Feature-set ids: bump when the feature extraction changes. */
-#define TG_FEATSET_POS 0x504f5305u
+#define TG_FEATSET_POS 0x504f5304u
 #define TG_FEATSET_NER 0x4e455206u
 
 /* Feature template ids.  Every feature is hashed together with its template
@@ -170,11 +170,10 @@ struct tagger {
   char *note_key[TG_MAX_NOTES], *note_val[TG_MAX_NOTES];
 };
 
-/* dict value: bits 0..21 = tags seen (TAG_UPOS_* and TAG_FINE_* ids) (>= 10% of the word's occurrences),
+/* dict value: bits 0..16 = tags seen (>= 10% of the word's occurrences),
  * bit 31 = unambiguous and frequent: tag directly, tag in bits 24..28. */
 #define TG_DICT_SURE 0x80000000u
 #define TG_DICT_TAG(v) (((v) >> 24) & 31u)
-#define TG_DICT_TAGS 0x3fffffu /* the tags-seen bits */
 
 /* gazetteer value: bits 0..3 = entity types of the phrase, TG_GAZ_PREFIX = a
  * longer phrase begins with it. */
@@ -257,7 +256,6 @@ uint64_t prc_tg_lower_hash(const char *s, size_t len);
 uint64_t prc_tg_gaz_key(uint64_t h, uint64_t lower, int k);
 
 extern const char *const prc_tg_upos_names[TAG_UPOS_COUNT];
-extern const char *const prc_tg_fine_names[TAG_FINE_COUNT]; /* the POS model's labels */
 extern const char *const prc_tg_ner_names[TAG_NER_COUNT];
 
 #endif

@@ -42,7 +42,7 @@ void prc_ud_free(ud_corpus *c) {
 }
 
 const char *prc_ud_upos_name(int upos) {
-  return upos >= 0 && upos < TAG_FINE_COUNT ? prc_tg_upos_names[TAG_FINE_UPOS(upos)] : "X";
+  return upos >= 0 && upos < TAG_UPOS_COUNT ? prc_tg_upos_names[upos] : "X";
 }
 
 static int upos_id(const char *s) {
@@ -120,11 +120,6 @@ int prc_ud_read(const char *path, ud_corpus *c, precis_error *err) {
     }
     int y = upos_id(col[3]);
     if (y < 0) y = TAG_UPOS_X; /* e.g. "_" in an unannotated file */
-    if (y == TAG_UPOS_VERB) { /* the POS model's verb forms (TAG_FINE_*) */
-      static const char *const vx[5] = {"VBP", "VBZ", "VBD", "VBG", "VBN"};
-      for (int q = 0; q < 5; q++)
-        if (!strcmp(col[4], vx[q])) y = TAG_FINE_VBP + q;
-    }
     long hd = strtol(col[6], &end, 10);
     if (*end || end == col[6] || hd < 0) {
       why = "HEAD is not a number";
@@ -287,7 +282,7 @@ static void tag_corpus(const tagger *pos, const ud_corpus *c, uint8_t *out) {
   for (size_t s = 0; s < c->nsent; s++) {
     size_t b = c->sent[s], n = c->sent[s + 1] - b;
     tokens_of(c, b, n, tt);
-    prc_tagger_pos_fine(pos, tt, n, out + b);
+    prc_tagger_pos(pos, tt, n, out + b);
   }
   free(tt);
 }
@@ -334,9 +329,8 @@ static int jackknife_tags(const parser_train_opts *o, const ud_corpus *c, int k,
     for (size_t s = 0; s < c->nsent; s++) {
       if (fold_of(s, c->nsent, k) == fold) continue;
       for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++)
-        fprintf(f, "%zu\t%s\t_\t%s\t%s\t_\t_\t_\t_\t_\n", i - c->sent[s] + 1, c->text + c->off[i],
-                prc_tg_upos_names[TAG_FINE_UPOS(c->upos[i])],
-                c->upos[i] >= TAG_UPOS_COUNT ? prc_tg_fine_names[c->upos[i]] + 5 : "_");
+        fprintf(f, "%zu\t%s\t_\t%s\t_\t_\t_\t_\t_\t_\n", i - c->sent[s] + 1, c->text + c->off[i],
+                prc_tg_upos_names[c->upos[i]]);
       fputc('\n', f);
     }
     if (fclose(f) != 0) {
@@ -368,7 +362,7 @@ static int jackknife_tags(const parser_train_opts *o, const ud_corpus *c, int k,
       if (fold_of(s, c->nsent, k) != fold) continue;
       size_t b = c->sent[s], n = c->sent[s + 1] - b;
       tokens_of(c, b, n, tt);
-      prc_tagger_pos_fine(t, tt, n, out + b);
+      prc_tagger_pos(t, tt, n, out + b);
     }
     free(tt);
     prc_tagger_free(t);
@@ -740,7 +734,7 @@ int prc_parser_train(const parser_train_opts *o, parser_eval *dev, precis_error 
       export_pc(tc.lab, prune, prc_model_writer_section(&w, "WLAB"), o->verbose, "label") < 0)
     prc_tr_die_oom();
   write_lexicon(&w, &pos->clus, "CLUS", 0xffffffffu);
-  write_lexicon(&w, &pos->dict, "DICT", TG_DICT_TAGS);
+  write_lexicon(&w, &pos->dict, "DICT", 0x1ffffu);
   prc_pc_trainer_free(tc.act);
   prc_pc_trainer_free(tc.lab);
   /* score the model as it will be shipped */

@@ -95,17 +95,7 @@ static int upos_id(const char *s, size_t n) {
   return -1;
 }
 
-/* The POS model's label of a token: UPOS, and for VERB the PTB tag (TAG_FINE_*). */
-static int fine_id(int upos, const char *xpos) {
-  if (upos != TAG_UPOS_VERB || !xpos) return upos;
-  static const char *const x[5] = {"VBP", "VBZ", "VBD", "VBG", "VBN"};
-  for (int i = 0; i < 5; i++)
-    if (!strcmp(xpos, x[i])) return TAG_FINE_VBP + i;
-  return upos;
-}
-
-/* CoNLL-U: FORM (column 2), UPOS (column 4) and, for verbs, XPOS (column 5,
- * the PTB verb forms: TAG_FINE_*); skips comments, multiword
+/* CoNLL-U: FORM (column 2) and UPOS (column 4); skips comments, multiword
  * token ranges (1-2) and empty nodes (1.1). */
 static int read_conllu(const char *path, corpus *c, precis_error *err) {
   memset(c, 0, sizeof *c);
@@ -144,7 +134,7 @@ static int read_conllu(const char *path, corpus *c, precis_error *err) {
       corpus_free(c);
       return -1;
     }
-    corpus_add(c, col[1], strlen(col[1]), fine_id(y, nc >= 5 ? col[4] : NULL));
+    corpus_add(c, col[1], strlen(col[1]), y);
   }
   corpus_end_sentence(c, &start);
   free(line);
@@ -332,11 +322,11 @@ static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v,
 
 static void pos_build_dict(const corpus *c, uint64_t **keys, uint32_t **vals, size_t *n) {
   cmap m;
-  cmap_init(&m, TAG_FINE_COUNT + 1);
+  cmap_init(&m, TAG_UPOS_COUNT + 1);
   for (size_t i = 0; i < c->ntok; i++) {
     uint32_t *r = cmap_get(&m, prc_tg_lower_hash(c->tok[i].s, c->tok[i].len));
     r[c->gold[i]]++;
-    r[TAG_FINE_COUNT]++;
+    r[TAG_UPOS_COUNT]++;
   }
   *keys = prc_tr_xrealloc(NULL, (m.n ? m.n : 1) * sizeof **keys);
   *vals = prc_tr_xrealloc(NULL, (m.n ? m.n : 1) * sizeof **vals);
@@ -344,10 +334,10 @@ static void pos_build_dict(const corpus *c, uint64_t **keys, uint32_t **vals, si
   for (size_t i = 0; i < m.cap; i++) {
     if (!m.keys[i]) continue;
     const uint32_t *r = m.cnt + (size_t)m.row[i] * m.width;
-    uint32_t tot = r[TAG_FINE_COUNT];
+    uint32_t tot = r[TAG_UPOS_COUNT];
     if (tot < 2) continue;
     uint32_t v = 0, best = 0;
-    for (int t = 0; t < TAG_FINE_COUNT; t++) {
+    for (int t = 0; t < TAG_UPOS_COUNT; t++) {
       if (r[t] * 10 >= tot && r[t]) v |= 1u << t;
       if (r[t] > r[best]) best = (uint32_t)t;
     }
@@ -366,20 +356,18 @@ static void eval_pos_corpus(const tagger *t, const corpus *c, tagger_pos_eval *e
   for (int rep = 0; rep < 5; rep++) { /* best of 5 (cheap: POS tagging is fast) */
     double t0 = prc_tr_cpu_seconds();
     for (size_t s = 0; s < c->nsent; s++)
-      prc_tagger_pos_fine(t, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
+      prc_tagger_pos(t, c->tok + c->sent[s], c->sent[s + 1] - c->sent[s], out + c->sent[s]);
     double dt = prc_tr_cpu_seconds() - t0;
     if (rep == 0 || dt < ev->seconds) ev->seconds = dt;
   }
   for (size_t i = 0; i < c->ntok; i++) {
-    const int g = TAG_FINE_UPOS(c->gold[i]), p = TAG_FINE_UPOS(out[i]);
     ev->n++;
-    ev->fine_correct += out[i] == c->gold[i];
-    ev->gold[g]++;
-    ev->pred[p]++;
-    ev->confusion[g][p]++;
-    if (p == g) {
+    ev->gold[c->gold[i]]++;
+    ev->pred[out[i]]++;
+    ev->confusion[c->gold[i]][out[i]]++;
+    if (out[i] == c->gold[i]) {
       ev->correct++;
-      ev->hit[p]++;
+      ev->hit[out[i]]++;
     }
   }
   free(out);
@@ -473,7 +461,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
     fprintf(stderr, "train pos: %zu sentences, %zu tokens; dev %zu tokens; dictionary %zu words\n",
             tr.nsent, tr.ntok, dv.ntok, dn);
 
-  pc_trainer *T = prc_pc_trainer_new(TAG_FINE_COUNT);
+  pc_trainer *T = prc_pc_trainer_new(TAG_UPOS_COUNT);
   if (!T) prc_tr_die_oom();
   pc_rng rng;
   prc_pc_rng_seed(&rng, seed);
@@ -491,7 +479,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
       prc_tg_run_init(&r, tr.tok + b, len);
       r.dict = &dict;
       r.clus = cn ? &clus : NULL;
-      int p1 = TAG_FINE_COUNT, p2 = TAG_FINE_COUNT;
+      int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
       for (size_t i = 0; i < len; i++) {
         int gold = tr.gold[b + i], y;
         size_t nf = prc_tg_pos_feats(&r, i, p1, p2, f);
@@ -502,7 +490,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
           memset(sc, 0, sizeof sc);
           prc_pc_trainer_score(T, f, nf, sc);
           y = 0;
-          for (int k = 1; k < TAG_FINE_COUNT; k++)
+          for (int k = 1; k < TAG_UPOS_COUNT; k++)
             if (sc[k] > sc[y]) y = k;
           prc_pc_trainer_learn(T, f, nf, gold, y);
           prc_pc_trainer_tick(T);
@@ -521,7 +509,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
 
   model_writer w;
   prc_model_writer_init(&w, TG_FEATSET_POS);
-  prc_model_writer_labels(&w, prc_tg_fine_names, TAG_FINE_COUNT);
+  prc_model_writer_labels(&w, prc_tg_upos_names, TAG_UPOS_COUNT);
   prc_model_lex_write(prc_model_writer_section(&w, "DICT"), dk, dvals, dn);
   if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
   free(ck);
@@ -552,7 +540,7 @@ int prc_tagger_train_pos(const tagger_train_opts *o, double *dev_score, precis_e
   char date[32], note[1024];
   prc_tr_today(date, sizeof date);
   snprintf(note, sizeof note,
-           "kind: pos (UPOS; VERB with its PTB form: VBP VBZ VBD VBG VBN)\n"
+           "kind: pos (UPOS)\n"
            "data: Universal Dependencies English Web Treebank (%s)\n"
            "licence: CC BY-SA 4.0 (UD English EWT)\n"
            "date: %s\n"

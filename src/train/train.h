@@ -46,7 +46,6 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
 
 typedef struct tagger_pos_eval {
   size_t n, correct;
-  size_t fine_correct; /* the model's own labels (verb forms) right */
   size_t gold[TAG_UPOS_COUNT], pred[TAG_UPOS_COUNT], hit[TAG_UPOS_COUNT];
   size_t confusion[TAG_UPOS_COUNT][TAG_UPOS_COUNT]; /* [gold][pred] */
   double seconds; /* tagging time only */
