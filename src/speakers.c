@@ -10,11 +10,23 @@
  *     actor before naming him).  The description is then learned, so the next
  *     use of it resolves the same way;
  *   - an indefinite one ("a spokesman") stays unresolved;
+ *   - organisations and texts: "the agency", "the newspaper", "the report",
+ *     "the campaign" -> first the entity of the last nominal mention of the
+ *     same head noun ("a report by the Tax Fund", "the Hale campaign",
+ *     "The Courier, a weekly newspaper"), else the latest organisation whose
+ *     name shows or implies the head ("the bank" -> "First Harbour Bank";
+ *     "the newspaper" -> "... Times"), else for a generic head the latest
+ *     organisation named;
+ *   - "it" / "they" -> the latest organisation speaking or named nearby;
+ *   - "his aides", "her campaign", "its statement" -> the possessor, resolved
+ *     as its pronoun; but "Pagliano's lawyer" is somebody else (unresolved
+ *     unless named);
  *   - a bare quotation continuing an earlier one takes its speaker. */
 #include <string.h>
 
 #include "doc.h"
 #include "lexicon.h"
+#include "model/tagger.h"
 
 #define NONE UINT32_MAX
 
@@ -28,6 +40,11 @@
 #define DESC_WORD_MATCH 1.0    /* any other word of it found */
 #define DESC_CONFLICT 2.0      /* penalty: the owners differ ("Britain's" vs "NATO") */
 #define DESC_MIN_SCORE 2.0     /* the best person needs this much, else the most prominent */
+#define ANTE_TOKENS 800        /* an earlier mention of a description's head noun: at most this far back */
+#define ORG_MENTIONS 120       /* organisations looked at for a description: the last 120 mentions */
+#define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
+#define NP_PREMOD 4            /* "the Hale campaign", "a new Quinn Institute poll": a name this close before the head */
+#define NP_POSTMOD 5           /* "a report by the Tax Fund": a name this close after the head */
 
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 /* token i in a named word list (lexicon.h), ASCII case folded */
@@ -212,6 +229,251 @@ static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gende
   return -1;
 }
 
+/* "he" / "she": the latest compatible subject of the last sentences when newer than
+ * the latest compatible speaker, else that speaker, else the latest compatible
+ * person named.  The gender is learned. */
+static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
+                                      uint32_t last_speaker_sent) {
+  uint32_t cs = d->toks[b].sent;
+  uint32_t subj_sent = 0;
+  int32_t r;
+  int32_t subj = latest_subject_before(d, b, g, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
+  bool speaker_ok = last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + SPEAKER_RECENCY >= cs;
+  if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
+    r = subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
+  else if (speaker_ok)
+    r = last_speaker;
+  else
+    r = latest_person_before(d, b, g, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
+  if (r >= 0 && !d->ents[r].gender) d->ents[r].gender = (uint8_t)g;
+  return r;
+}
+
+/* ---- organisations, groups and texts ------------------------------------------------ */
+
+/* Words an organisation's name may show for a head noun ("the newspaper" -> "... Times").
+ * A head listed here is generic: with no name that fits, the latest organisation
+ * named is taken.  Heads not listed (campaign, party, court ...) need their own
+ * word in the name or an earlier nominal mention. */
+static const struct {
+  const char *head;
+  const char *words; /* space separated, lower case */
+} ORG_IMPLIES[] = {
+    {"newspaper", "times post journal news herald tribune gazette daily globe chronicle mail guardian telegraph "
+                  "star inquirer observer register examiner courier sun press"},
+    {"paper", "times post journal news herald tribune gazette daily globe chronicle mail guardian telegraph "
+              "star inquirer observer register examiner courier sun press"},
+    {"publication", "times post journal news herald tribune gazette daily magazine review"},
+    {"outlet", "times post journal news herald tribune gazette daily magazine network tv radio"},
+    {"magazine", "magazine review weekly monthly"},
+    {"network", "news cnn fox msnbc nbc abc cbs bbc rt tv television broadcasting radio npr pbs network"},
+    {"channel", "news cnn fox msnbc nbc abc cbs bbc rt tv television channel"},
+    {"broadcaster", "news cnn fox msnbc nbc abc cbs bbc rt tv television broadcasting radio npr pbs"},
+    {"agency", "agency administration department bureau office service commission authority fbi cia nsa epa irs "
+               "cbo fema"},
+    {"company", "inc inc. corp corp. co co. company corporation group llc ltd plc holdings"},
+    {"firm", "inc inc. corp corp. co co. company corporation group llc ltd plc partners associates"},
+    {"corporation", "inc inc. corp corp. corporation"},
+    {"bank", "bank"},
+    {"fund", "fund imf"},
+    {"union", "union workers federation afl-cio teamsters"},
+    {"group", "group association coalition alliance council institute center foundation"},
+    {"organization", "organization organisation association institute center foundation council"},
+    {"organisation", "organization organisation association institute center foundation council"},
+    {"website", "com politifact hedge news"},
+    {"site", "com politifact hedge news"},
+};
+
+/* lower-case words of s (split at spaces, hyphens, slashes), each compared with w */
+static bool name_has_word(const char *s, const char *w, size_t wn) {
+  const char *p = s;
+  while (*p) {
+    while (*p == ' ' || *p == '-' || *p == '/') p++;
+    const char *q = p;
+    while (*q && *q != ' ' && *q != '-' && *q != '/') q++;
+    if ((size_t)(q - p) == wn) {
+      size_t i = 0;
+      for (; i < wn; i++) {
+        char c = p[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != w[i]) break;
+      }
+      if (i == wn) return true;
+    }
+    p = q;
+  }
+  return false;
+}
+
+/* Does an organisation's name fit the head noun h (lower case)?  *generic: h is
+ * listed in ORG_IMPLIES (any organisation may do). */
+static bool org_name_fits(const char *name, const char *h, size_t hn, bool *generic) {
+  if (name_has_word(name, h, hn)) return true;
+  for (size_t k = 0; k < sizeof ORG_IMPLIES / sizeof ORG_IMPLIES[0]; k++) {
+    if (strlen(ORG_IMPLIES[k].head) != hn || memcmp(ORG_IMPLIES[k].head, h, hn) != 0) continue;
+    *generic = true;
+    const char *p = ORG_IMPLIES[k].words;
+    while (*p) {
+      const char *q = p;
+      while (*q && *q != ' ') q++;
+      if (name_has_word(name, p, (size_t)(q - p))) return true;
+      p = *q ? q + 1 : q;
+    }
+  }
+  return false;
+}
+
+/* heads that stand for a place: "the city said" */
+static bool place_head(const char *h, size_t hn) {
+  static const char *const W[] = {"city", "county", "state", "country", "nation", "town", "province", NULL};
+  for (const char *const *w = W; *w; w++)
+    if (strlen(*w) == hn && memcmp(*w, h, hn) == 0) return true;
+  return false;
+}
+
+/* a one-word entity that is a party or nationality adjective ("Republican", "Democratic") */
+static bool adjective_entity(const precis_doc *d, const mention *mn) {
+  if (mn->tok_end - mn->tok_begin != 1) return false;
+  uint32_t t = mn->tok_begin;
+  if (lx(d, t) & LX_DEMONYM) return true;
+  static const char *const W[] = {"republican", "republicans", "democratic", "democrat", "democrats", "gop",
+                                  "conservative", "liberal", "progressive", NULL};
+  for (const char *const *w = W; *w; w++)
+    if (tok_ieq(d, t, *w)) return true;
+  return false;
+}
+
+/* The entity a nominal mention of a head noun at token h refers to: an apposition
+ * "The Courier, a weekly newspaper"; a name modifying it "the Hale campaign",
+ * "Hale's campaign", "a new Quinn Institute poll"; or one after "by / from / of":
+ * "a report by the Tax Fund".  Same sentence, outside the span [xb, xe). -1: none. */
+static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
+  uint32_t sb = d->sents[d->toks[h].sent].tok_begin, se = d->sents[d->toks[h].sent].tok_end;
+  /* before the head: determiners, adjectives, a possessive 's, and a name */
+  uint32_t lim = h > sb + NP_PREMOD ? h - NP_PREMOD : sb;
+  for (uint32_t t = h; t-- > lim;) {
+    int32_t m = d->tok_mention[t];
+    if (m >= 0) {
+      const mention *mn = &d->mentions[m];
+      if (adjective_entity(d, mn)) continue;
+      uint8_t ty = d->ents[mn->entity].type;
+      if (ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER) return mn->entity;
+      break; /* "the Michigan campaign": a place modifies, it does not own */
+    }
+    if (tok_is(d, t, ",")) {
+      /* apposition: "NAME, a ... head" */
+      if (t > sb && d->tok_mention[t - 1] >= 0) {
+        const mention *mn = &d->mentions[d->tok_mention[t - 1]];
+        uint8_t ty = d->ents[mn->entity].type;
+        if ((ty == ENT_ORG || ty == ENT_OTHER) && !adjective_entity(d, mn)) return mn->entity;
+      }
+      break;
+    }
+    if (!(d->toks[t].flags & TF_WORD) && !tok_is(d, t, "'s") && !tok_is(d, t, "\xE2\x80\x99s") && !tok_is(d, t, "-"))
+      break;
+    if (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION)) break;
+    if (d->has_pos && d->toks[t].pos == TAG_UPOS_VERB) break;
+  }
+  /* after it: "by / from / of / at" and a name */
+  uint32_t t = h + 1;
+  while (t < se && t <= h + 2 && d->has_pos && (d->toks[t].pos == TAG_UPOS_VERB || d->toks[t].pos == TAG_UPOS_ADV))
+    t++; /* "released by", "published by" */
+  if (t < se && (tok_ieq(d, t, "by") || tok_ieq(d, t, "from") || tok_ieq(d, t, "of") || tok_ieq(d, t, "at"))) {
+    for (uint32_t u = t + 1; u < se && u <= h + NP_POSTMOD; u++) {
+      int32_t m = d->tok_mention[u];
+      if (m >= 0) {
+        const mention *mn = &d->mentions[m];
+        uint8_t ty = d->ents[mn->entity].type;
+        if ((ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER) && !adjective_entity(d, mn)) return mn->entity;
+        break;
+      }
+      if (!(d->toks[u].flags & TF_WORD)) break;
+    }
+  }
+  /* "NAME, a ... head" where the head ends the apposition right after a name */
+  return -1;
+}
+
+/* The head noun of the source [b, e): the last word of its first noun phrase
+ * ("the agency that oversees ..." -> agency; "The ad then" -> ad).  NONE: none. */
+static uint32_t np_head(const precis_doc *d, uint32_t b, uint32_t e) {
+  uint32_t h = NONE;
+  for (uint32_t t = b; t < e; t++) {
+    if (!(d->toks[t].flags & TF_WORD)) {
+      if (tok_is(d, t, "-")) continue;
+      break;
+    }
+    if (t > b && (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION) || tok_ieq(d, t, "of")))
+      break;
+    if (t > b && d->has_pos && (d->toks[t].pos == TAG_UPOS_VERB || d->toks[t].pos == TAG_UPOS_ADV ||
+                                d->toks[t].pos == TAG_UPOS_AUX))
+      break;
+    h = t;
+  }
+  return h;
+}
+
+/* Resolve a definite description of an organisation, a place or a text
+ * ("the agency", "the city", "the report") whose head noun is token h.
+ * Returns the entity, -1 when none fits, -2 when h is no such head. */
+static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t h, int32_t last_speaker,
+                                       uint32_t last_speaker_sent) {
+  bool org = tok_in_ci(d, h, LXL_ORG_HEAD), text = tok_in_ci(d, h, LXL_DOC_HEAD);
+  if (!org && !text) return -2;
+  char w[48];
+  size_t wn = fold(tok_str(d, h), tok_len(d, h), w, sizeof w);
+  /* 1. the last nominal mention of the same noun names it */
+  uint32_t lo = b > ANTE_TOKENS ? b - ANTE_TOKENS : 0;
+  for (uint32_t t = b; t-- > lo;) {
+    if (tok_len(d, t) != wn && tok_len(d, t) != wn + 1) continue;
+    char v[48];
+    size_t vn = fold(tok_str(d, t), tok_len(d, t), v, sizeof v);
+    if (vn == wn + 1 && v[wn] == 's') vn = wn; /* "polls" for "the poll" */
+    if (vn != wn || memcmp(v, w, wn) != 0) continue;
+    int32_t en = nominal_antecedent(d, t);
+    if (en >= 0) return en;
+  }
+  /* 2. a text speaks for whoever just spoke ("In a statement, the union said ...
+   *    The statement added ...") */
+  uint32_t cs = d->toks[b].sent;
+  if (text && !org) {
+    if (last_speaker >= 0 && last_speaker_sent + 2 >= cs) return last_speaker;
+    return -1;
+  }
+  /* 3. the latest organisation (or place) whose name fits, else for a generic head the latest one */
+  bool want_place = place_head(w, wn);
+  int32_t lm = mentions_before(d, b), stop = lm > ORG_MENTIONS ? lm - ORG_MENTIONS : 0;
+  int32_t any = -1;
+  bool generic = false;
+  for (int32_t m = lm - 1; m >= stop; m--) {
+    const mention *mn = &d->mentions[m];
+    const entity *E = &d->ents[mn->entity];
+    if (want_place) {
+      if (E->type == ENT_PLACE && d->toks[mn->tok_begin].quote_depth == 0) return mn->entity;
+      continue;
+    }
+    if (E->type != ENT_ORG || adjective_entity(d, mn)) continue;
+    if (org_name_fits(E->name, w, wn, &generic)) return mn->entity;
+    if (any < 0) any = mn->entity;
+  }
+  return generic ? any : -1;
+}
+
+/* "it" / "they" (or "its" / "their" before a group noun) -> the latest organisation
+ * that spoke within SPEAKER_RECENCY sentences, or one named since, outside quotes. */
+static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last_speaker, uint32_t last_speaker_sent) {
+  uint32_t cs = d->toks[b].sent;
+  uint32_t min_sent = cs >= ORG_PRON_LOOKBACK ? cs - ORG_PRON_LOOKBACK : 0;
+  bool speaker_ok = last_speaker >= 0 && d->ents[last_speaker].type == ENT_ORG && last_speaker_sent + SPEAKER_RECENCY >= cs;
+  for (int32_t m = mentions_before(d, b) - 1; m >= 0; m--) {
+    const mention *mn = &d->mentions[m];
+    if (mn->sent < min_sent || (speaker_ok && mn->sent <= last_speaker_sent)) break;
+    if (d->toks[mn->tok_begin].quote_depth > 0) continue;
+    if (d->ents[mn->entity].type == ENT_ORG && !adjective_entity(d, mn)) return mn->entity;
+  }
+  return speaker_ok ? last_speaker : -1;
+}
+
 void prc_resolve_speakers(precis_doc *d) {
   if (!d->nquotes) return;
   uint32_t *named = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof(uint32_t));
@@ -269,19 +531,23 @@ void prc_resolve_speakers(precis_doc *d) {
     if (q->entity < 0 && q->source_tok_begin != NONE) {
       uint32_t b = q->source_tok_begin, e = q->source_tok_end;
       uint32_t f = lx(d, b);
+      uint32_t h = np_head(d, b, e);
       if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
-        int g = (f & LX_PRON_M) ? 'm' : 'f';
-        uint32_t cs = d->toks[b].sent;
-        uint32_t subj_sent = 0;
-        int32_t subj = latest_subject_before(d, b, g, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
-        bool speaker_ok = last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + SPEAKER_RECENCY >= cs;
-        if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
-          q->entity = subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
-        else if (speaker_ok)
-          q->entity = last_speaker;
-        else
-          q->entity = latest_person_before(d, b, g, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
-        if (q->entity >= 0 && !d->ents[q->entity].gender) d->ents[q->entity].gender = (uint8_t)g;
+        q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
+      } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
+        q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
+      } else if (h != NONE && h > b && tok_in_ci(d, b, LXL_POSSESSIVE) && tok_in_ci(d, h, LXL_PRINCIPAL_GROUP)) {
+        /* "his aides", "her campaign", "their statement": the possessor speaks */
+        if (f & (LX_PRON_M | LX_PRON_F))
+          q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
+        else if (f & LX_PRON_PL)
+          q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
+      } else if (h != NONE && h > b && tok_ieq(d, b, "its") &&
+                 (tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) || tok_in_ci(d, h, LXL_DOC_HEAD))) {
+        q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
+      } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&
+                 (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
+        ; /* an organisation, a place or a text: resolved or not, no person */
       } else if (e - b >= 1 && !(f & (LX_PRON_PL | LX_PRON_1))) {
         q->entity = resolve_description(d, b, e, named, cands, ncands);
         if (q->entity >= 0) {
