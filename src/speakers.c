@@ -40,6 +40,9 @@
 #define DESC_WORD_MATCH 1.0    /* any other word of it found */
 #define DESC_CONFLICT 2.0      /* penalty: the owners differ ("Britain's" vs "NATO") */
 #define DESC_MIN_SCORE 2.0     /* the best person needs this much, else the most prominent */
+#define DESC_RECENT 2          /* "the governor" with no description that fits: the person speaking or
+                                  the subject from 2 sentences back on */
+#define PARTY_WINDOW 5         /* "Republican presidential nominee Donald Trump": a party this close before */
 #define ANTE_TOKENS 800        /* an earlier mention of a description's head noun: at most this far back */
 #define ORG_MENTIONS 120       /* organisations looked at for a description: the last 120 mentions */
 #define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
@@ -52,8 +55,11 @@ static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
   return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
 }
 
-static bool compatible(const entity *e, int gender) {
+/* Can a person of this gender ('m', 'f', 0: any) be e?  strict: only when e's gender
+ * is known to be it (a pronoun tries that first). */
+static bool compatible_g(const entity *e, int gender, bool strict) {
   if (e->type != ENT_PERSON) return false;
+  if (strict && gender) return e->gender == gender;
   return !gender || !e->gender || e->gender == gender;
 }
 
@@ -123,8 +129,23 @@ static double prominence(const precis_doc *d, uint32_t e, const uint32_t *named_
 
 /* Resolve a description [b, e) to a person; -1 when nothing fits.  cands are
  * the document's most prominent people (at most MAX_DESC_CANDS). */
+/* A party word: 'R' (Republican, GOP), 'D' (Democratic, Democrat), else 0. */
+static int party_word(const precis_doc *d, uint32_t t) {
+  if (!(d->toks[t].flags & TF_WORD)) return 0;
+  if (tok_ieq(d, t, "republican") || tok_ieq(d, t, "republicans") || tok_ieq(d, t, "gop")) return 'R';
+  if (tok_ieq(d, t, "democratic") || tok_ieq(d, t, "democrat") || tok_ieq(d, t, "democrats")) return 'D';
+  return 0;
+}
+
+static int span_party(const precis_doc *d, uint32_t b, uint32_t e) {
+  for (uint32_t t = b; t < e; t++)
+    if (party_word(d, t)) return party_word(d, t);
+  return 0;
+}
+
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
-                                   const uint32_t *cands, uint32_t ncands) {
+                                   const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent) {
+  int dparty = span_party(d, b, e);
   /* indefinite: a new, unnamed person */
   if (tok_in_ci(d, b, LXL_INDEFINITE)) return -1;
   uint32_t head = e - 1;
@@ -143,7 +164,8 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     uint32_t en = cands[ci];
     entity *E = &d->ents[en];
     if (E->type != ENT_PERSON) continue;
-    double score = 0;
+    if (dparty && party[en] && party[en] != dparty) continue; /* "the Democratic nominee" is no Republican */
+    double score = dparty && party[en] == dparty ? DESC_HEAD_MATCH : 0;
     bool conflict = false;
     for (uint32_t k = 0; k < E->ndescs; k++) {
       const char *desc = E->descs[k];
@@ -164,6 +186,14 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     }
   }
   if (best >= 0 && best_score >= DESC_MIN_SCORE) return best;
+  /* the person who just spoke or was the subject: "Mike Pence says ... The Indiana
+   * governor said" */
+  if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] && party[recent] != dparty)) {
+    bool conflict = false;
+    for (uint32_t k = 0; k < d->ents[recent].ndescs && !conflict; k++)
+      conflict = owner_conflict(d, d->ents[recent].descs[k], b, head);
+    if (!conflict) return recent;
+  }
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
   double bp = 0;
@@ -171,6 +201,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     uint32_t en = cands[ci];
     entity *E = &d->ents[en];
     if (E->type != ENT_PERSON) continue;
+    if (dparty && party[en] && party[en] != dparty) continue;
     bool conflict = false;
     for (uint32_t k = 0; k < E->ndescs && !conflict; k++)
       if (owner_conflict(d, E->descs[k], b, head)) conflict = true;
@@ -202,14 +233,14 @@ static bool is_subject(const precis_doc *d, const mention *mn) {
 
 /* The latest compatible person who is the subject of a sentence in
  * [min_sent, the sentence of tok], before tok and outside quotations. */
-static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent,
+static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gender, bool strict, uint32_t min_sent,
                                      uint32_t *at_sent) {
   int32_t lo = mentions_before(d, tok);
   for (int32_t m = lo - 1; m >= 0; m--) {
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent) break;
     if (d->toks[mn->tok_begin].quote_depth > 0 || !is_subject(d, mn)) continue;
-    if (compatible(&d->ents[mn->entity], gender)) {
+    if (compatible_g(&d->ents[mn->entity], gender, strict)) {
       *at_sent = mn->sent;
       return mn->entity;
     }
@@ -217,14 +248,14 @@ static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gend
   return -1;
 }
 
-static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent) {
+static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gender, bool strict, uint32_t min_sent) {
   /* mentions are in text order */
   int32_t lo = mentions_before(d, tok);
   for (int32_t m = lo - 1; m >= 0; m--) {
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent) break;
     if (d->toks[mn->tok_begin].quote_depth > 0) continue; /* a name inside a quote is addressed, not speaking */
-    if (compatible(&d->ents[mn->entity], gender)) return mn->entity;
+    if (compatible_g(&d->ents[mn->entity], gender, strict)) return mn->entity;
   }
   return -1;
 }
@@ -232,21 +263,27 @@ static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gende
 /* "he" / "she": the latest compatible subject of the last sentences when newer than
  * the latest compatible speaker, else that speaker, else the latest compatible
  * person named.  The gender is learned. */
-static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
-                                      uint32_t last_speaker_sent) {
+static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool strict, int32_t last_speaker,
+                                        uint32_t last_speaker_sent) {
   uint32_t cs = d->toks[b].sent;
   uint32_t subj_sent = 0;
-  int32_t r;
-  int32_t subj = latest_subject_before(d, b, g, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
-  bool speaker_ok = last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + SPEAKER_RECENCY >= cs;
+  int32_t subj = latest_subject_before(d, b, g, strict, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
+  bool speaker_ok = last_speaker >= 0 && compatible_g(&d->ents[last_speaker], g, strict) &&
+                    last_speaker_sent + SPEAKER_RECENCY >= cs;
   if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
-    r = subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
-  else if (speaker_ok)
-    r = last_speaker;
-  else
-    r = latest_person_before(d, b, g, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
-  if (r >= 0 && !d->ents[r].gender) d->ents[r].gender = (uint8_t)g;
-  return r;
+    return subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
+  if (speaker_ok) return last_speaker;
+  return latest_person_before(d, b, g, strict, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
+}
+
+/* "he" / "she": the latest subject of the last sentences when newer than the
+ * latest speaker, else that speaker, else the latest person named; a person of
+ * unknown gender is compatible with both.  The gender is not learned from the
+ * pronoun: one wrong guess ("Donald" is in no first-name list) would then turn
+ * every later "he" away from him (PolNeAR dev: 4 more pronouns right). */
+static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
+                                      uint32_t last_speaker_sent) {
+  return resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent);
 }
 
 /* ---- organisations, groups and texts ------------------------------------------------ */
@@ -462,6 +499,7 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
 /* "it" / "they" (or "its" / "their" before a group noun) -> the latest organisation
  * that spoke within SPEAKER_RECENCY sentences, or one named since, outside quotes. */
 static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last_speaker, uint32_t last_speaker_sent) {
+  bool plural = !tok_ieq(d, b, "it") && !tok_ieq(d, b, "its");
   uint32_t cs = d->toks[b].sent;
   uint32_t min_sent = cs >= ORG_PRON_LOOKBACK ? cs - ORG_PRON_LOOKBACK : 0;
   bool speaker_ok = last_speaker >= 0 && d->ents[last_speaker].type == ENT_ORG && last_speaker_sent + SPEAKER_RECENCY >= cs;
@@ -469,7 +507,9 @@ static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent || (speaker_ok && mn->sent <= last_speaker_sent)) break;
     if (d->toks[mn->tok_begin].quote_depth > 0) continue;
-    if (d->ents[mn->entity].type == ENT_ORG && !adjective_entity(d, mn)) return mn->entity;
+    if (d->ents[mn->entity].type != ENT_ORG || adjective_entity(d, mn)) continue;
+    if (plural && !is_subject(d, mn)) continue; /* "they" is people more often than not: a subject only */
+    return mn->entity;
   }
   return speaker_ok ? last_speaker : -1;
 }
@@ -492,11 +532,24 @@ void prc_resolve_speakers(precis_doc *d) {
         break;
       }
     while (se > sb && (tok_is(d, se - 1, ",") || (d->toks[se - 1].flags & TF_QUOTE))) se--;
+    /* "a Quinn Institute poll", "a new report by the Tax Fund": a text speaks for its author */
+    uint32_t h = np_head(d, sb, se);
+    bool text = h != NONE && tok_in_ci(d, h, LXL_DOC_HEAD);
     for (uint32_t t = sb; t < se; t++) {
       int32_t m = d->tok_mention[t];
       if (m < 0) continue;
-      int32_t en = d->mentions[m].entity;
+      const mention *mn = &d->mentions[m];
+      int32_t en = mn->entity;
+      if (t != mn->tok_begin && t != sb) continue;
+      /* "Pagliano's lawyer" is not Pagliano ("his aides", "Hale's campaign" are) */
+      uint32_t after = mn->tok_end;
+      if (h != NONE && after < se && h > after && (tok_is(d, after, "'s") || tok_is(d, after, "\xE2\x80\x99s")) &&
+          (lx(d, h) & LX_ROLE) && !tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) && !tok_in_ci(d, h, LXL_DOC_HEAD))
+        continue;
       if (d->ents[en].type == ENT_PERSON) pick = en;
+      else if (text && other < 0 && (d->ents[en].type == ENT_ORG || d->ents[en].type == ENT_OTHER) &&
+               !adjective_entity(d, mn))
+        other = en; /* the first organisation named in "a Quinn Institute / Harbour Times poll" */
       else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
       else if (d->mentions[m].tok_end == se ||
@@ -521,6 +574,31 @@ void prc_resolve_speakers(precis_doc *d) {
       uint32_t t = cands[k]; cands[k] = cands[k - 1]; cands[k - 1] = t;
     }
   }
+  /* each person's party, from the words before the mentions ("Republican nominee
+   * Donald Trump", "Democrat Hillary Clinton") and "(R-Texas)" after them */
+  uint8_t *party = prc_arena_alloc(&d->ar, d->nents + 1);
+  uint16_t *votes = prc_arena_alloc(&d->ar, 2 * (d->nents + 1) * sizeof(uint16_t));
+  memset(votes, 0, 2 * (d->nents + 1) * sizeof(uint16_t));
+  for (uint32_t m = 0; m < d->nmentions; m++) {
+    const mention *mn = &d->mentions[m];
+    if (d->ents[mn->entity].type != ENT_PERSON) continue;
+    uint32_t sb = d->sents[mn->sent].tok_begin, se = d->sents[mn->sent].tok_end;
+    int p = 0;
+    for (uint32_t t = mn->tok_begin; t-- > sb && t + PARTY_WINDOW >= mn->tok_begin;) {
+      if ((p = party_word(d, t)) != 0) break;
+      if (!(d->toks[t].flags & TF_WORD) || tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION) ||
+          (d->has_pos && (d->toks[t].pos == TAG_UPOS_VERB || d->toks[t].pos == TAG_UPOS_AUX)))
+        break;
+    }
+    uint32_t a = mn->tok_end;
+    if (!p && a + 1 < se && tok_is(d, a, "(") && tok_len(d, a + 1) >= 2 && tok_str(d, a + 1)[1] == '-') {
+      char c = tok_str(d, a + 1)[0];
+      p = c == 'R' ? 'R' : c == 'D' ? 'D' : 0;
+    }
+    if (p) votes[2 * mn->entity + (p == 'D')]++;
+  }
+  for (uint32_t en = 0; en < d->nents; en++)
+    party[en] = votes[2 * en] > votes[2 * en + 1] ? 'R' : votes[2 * en + 1] > votes[2 * en] ? 'D' : 0;
   /* second pass, in order: pronouns, descriptions, continuations */
   int32_t last_speaker = -1;
   uint32_t last_speaker_sent = 0;
@@ -549,7 +627,12 @@ void prc_resolve_speakers(precis_doc *d) {
                  (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
         ; /* an organisation, a place or a text: resolved or not, no person */
       } else if (e - b >= 1 && !(f & (LX_PRON_PL | LX_PRON_1))) {
-        q->entity = resolve_description(d, b, e, named, cands, ncands);
+        uint32_t cs = d->toks[b].sent, subj_sent = 0;
+        int32_t recent = latest_subject_before(d, b, 0, false, cs >= DESC_RECENT ? cs - DESC_RECENT : 0, &subj_sent);
+        if (last_speaker >= 0 && d->ents[last_speaker].type == ENT_PERSON && last_speaker_sent + DESC_RECENT >= cs &&
+            (recent < 0 || last_speaker_sent >= subj_sent))
+          recent = last_speaker;
+        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent);
         if (q->entity >= 0) {
           /* learn it: "the US defence chief" */
           entity *E = &d->ents[q->entity];
