@@ -144,7 +144,8 @@ static int span_party(const precis_doc *d, uint32_t b, uint32_t e) {
 }
 
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
-                                   const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent) {
+                                   const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
+                                   int32_t excl) {
   int dparty = span_party(d, b, e);
   /* indefinite: a new, unnamed person */
   if (tok_in_ci(d, b, LXL_INDEFINITE)) return -1;
@@ -163,7 +164,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   for (uint32_t ci = 0; ci < ncands; ci++) {
     uint32_t en = cands[ci];
     entity *E = &d->ents[en];
-    if (E->type != ENT_PERSON) continue;
+    if (E->type != ENT_PERSON || (int32_t)en == excl) continue;
     if (dparty && party[en] && party[en] != dparty) continue; /* "the Democratic nominee" is no Republican */
     double score = dparty && party[en] == dparty ? DESC_HEAD_MATCH : 0;
     bool conflict = false;
@@ -194,6 +195,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
       conflict = owner_conflict(d, d->ents[recent].descs[k], b, head);
     if (!conflict) return recent;
   }
+  if (excl >= 0) return -1;
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
   double bp = 0;
@@ -368,9 +370,20 @@ static bool place_head(const char *h, size_t hn) {
   return false;
 }
 
+static bool is_poss(const precis_doc *d, uint32_t t) {
+  return tok_ieq(d, t, "'s") || tok_is(d, t, "\xE2\x80\x99s") || tok_is(d, t, "\xE2\x80\x99S");
+}
+
+/* The entity of a name's possessive before the head h ("Kessler's lawyer"), or -1. */
+static int32_t poss_name_before(const precis_doc *d, uint32_t b, uint32_t h) {
+  for (uint32_t t = b + 1; t < h; t++)
+    if (is_poss(d, t) && d->tok_mention[t - 1] >= 0) return d->mentions[d->tok_mention[t - 1]].entity;
+  return -1;
+}
+
 /* a one-word entity that is a party or nationality adjective ("Republican", "Democratic") */
 static bool adjective_entity(const precis_doc *d, const mention *mn) {
-  if (mn->tok_end - mn->tok_begin != 1) return false;
+  if (mn->tok_end - mn->tok_begin != 1 || (mn->tok_end < d->ntoks && is_poss(d, mn->tok_end))) return false;
   uint32_t t = mn->tok_begin;
   if (lx(d, t) & LX_DEMONYM) return true;
   static const char *const W[] = {"republican", "republicans", "democratic", "democrat", "democrats", "gop",
@@ -402,11 +415,11 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       if (t > sb && d->tok_mention[t - 1] >= 0) {
         const mention *mn = &d->mentions[d->tok_mention[t - 1]];
         uint8_t ty = d->ents[mn->entity].type;
-        if ((ty == ENT_ORG || ty == ENT_OTHER) && !adjective_entity(d, mn)) return mn->entity;
+        if (ty != ENT_PLACE && !adjective_entity(d, mn)) return mn->entity; /* even a "person" the tagger misread */
       }
       break;
     }
-    if (!(d->toks[t].flags & TF_WORD) && !tok_is(d, t, "'s") && !tok_is(d, t, "\xE2\x80\x99s") && !tok_is(d, t, "-"))
+    if (!(d->toks[t].flags & TF_WORD) && !is_poss(d, t) && !tok_is(d, t, "-"))
       break;
     if (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION)) break;
     if (d->has_pos && d->toks[t].pos == TAG_UPOS_VERB) break;
@@ -436,6 +449,7 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
 static uint32_t np_head(const precis_doc *d, uint32_t b, uint32_t e) {
   uint32_t h = NONE;
   for (uint32_t t = b; t < e; t++) {
+    if (is_poss(d, t)) continue; /* "Kessler's lawyer" */
     if (!(d->toks[t].flags & TF_WORD)) {
       if (tok_is(d, t, "-")) continue;
       break;
@@ -543,13 +557,10 @@ void prc_resolve_speakers(precis_doc *d) {
       if (t != mn->tok_begin && t != sb) continue;
       /* "Pagliano's lawyer" is not Pagliano ("his aides", "Hale's campaign" are) */
       uint32_t after = mn->tok_end;
-      if (h != NONE && after < se && h > after && (tok_is(d, after, "'s") || tok_is(d, after, "\xE2\x80\x99s")) &&
+      if (h != NONE && after < se && h > after && is_poss(d, after) &&
           (lx(d, h) & LX_ROLE) && !tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) && !tok_in_ci(d, h, LXL_DOC_HEAD))
         continue;
       if (d->ents[en].type == ENT_PERSON) pick = en;
-      else if (text && other < 0 && (d->ents[en].type == ENT_ORG || d->ents[en].type == ENT_OTHER) &&
-               !adjective_entity(d, mn))
-        other = en; /* the first organisation named in "a Quinn Institute / Harbour Times poll" */
       else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
       else if (d->mentions[m].tok_end == se ||
@@ -557,6 +568,12 @@ void prc_resolve_speakers(precis_doc *d) {
         other = en; /* an organisation speaking; not "New Zealand police" */
     }
     if (pick < 0) pick = other;
+    /* "a Quinn Institute poll", "a report by the Tax Fund", "the GOP's complaint to the
+     * court": the author of the text */
+    if (text && (pick < 0 || d->ents[pick].type != ENT_PERSON)) {
+      int32_t a = nominal_antecedent(d, h);
+      if (a >= 0) pick = a;
+    }
     if (pick >= 0) {
       q->entity = pick;
       named[pick]++;
@@ -623,16 +640,23 @@ void prc_resolve_speakers(precis_doc *d) {
       } else if (h != NONE && h > b && tok_ieq(d, b, "its") &&
                  (tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) || tok_in_ci(d, h, LXL_DOC_HEAD))) {
         q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
+      } else if (h != NONE && (tok_in_ci(d, h, LXL_ORG_HEAD) || tok_in_ci(d, h, LXL_DOC_HEAD)) &&
+                 (q->entity = nominal_antecedent(d, h)) >= 0) {
+        ; /* "The Hale campaign", "(The Courier,) a weekly newspaper": the name it is said of */
       } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&
                  (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
         ; /* an organisation, a place or a text: resolved or not, no person */
       } else if (e - b >= 1 && !(f & (LX_PRON_PL | LX_PRON_1))) {
+        /* "Kessler's lawyer" is somebody else: a person whose descriptions fit, or
+         * the one who just spoke, but never Kessler, nor a guess by prominence */
+        int32_t excl = h != NONE ? poss_name_before(d, b, h) : -1;
         uint32_t cs = d->toks[b].sent, subj_sent = 0;
         int32_t recent = latest_subject_before(d, b, 0, false, cs >= DESC_RECENT ? cs - DESC_RECENT : 0, &subj_sent);
         if (last_speaker >= 0 && d->ents[last_speaker].type == ENT_PERSON && last_speaker_sent + DESC_RECENT >= cs &&
             (recent < 0 || last_speaker_sent >= subj_sent))
           recent = last_speaker;
-        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent);
+        if (recent == excl) recent = -1;
+        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl);
         if (q->entity >= 0) {
           /* learn it: "the US defence chief" */
           entity *E = &d->ents[q->entity];
