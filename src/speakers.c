@@ -43,6 +43,8 @@
 #define DESC_RECENT 2          /* "the governor" with no description that fits: the person speaking or
                                   the subject from 2 sentences back on */
 #define PARTY_WINDOW 5         /* "Republican presidential nominee Donald Trump": a party this close before */
+#define GENDER_VOTES 2
+#define GENDER_WINDOW 12       /* "Trump said he ...": a pronoun this close after a mention votes for a gender */
 #define ANTE_TOKENS 800        /* an earlier mention of a description's head noun: at most this far back */
 #define ORG_MENTIONS 120       /* organisations looked at for a description: the last 120 mentions */
 #define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
@@ -424,8 +426,22 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
     if (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION)) break;
     if (d->has_pos && d->toks[t].pos == TAG_UPOS_VERB) break;
   }
-  /* after it: "by / from / of / at" and a name */
+  /* after it: ", which include(s) NAME" ("the report, which includes the Tax Fund") */
   uint32_t t = h + 1;
+  if (t + 3 < se && tok_is(d, t, ",") && (tok_ieq(d, t + 1, "which") || tok_ieq(d, t + 1, "that")) &&
+      (tok_ieq(d, t + 2, "include") || tok_ieq(d, t + 2, "includes") || tok_ieq(d, t + 2, "included"))) {
+    for (uint32_t u = t + 3; u < se && u <= t + 3 + NP_PREMOD; u++) {
+      int32_t m = d->tok_mention[u];
+      if (m >= 0) {
+        const mention *mn = &d->mentions[m];
+        uint8_t ty = d->ents[mn->entity].type;
+        if (ty == ENT_PLACE) continue; /* "the U.S. PIRG Education Fund" */
+        if (!adjective_entity(d, mn)) return mn->entity;
+        break;
+      }
+    }
+  }
+  /* or "by / from / of / at" and a name */
   while (t < se && t <= h + 2 && d->has_pos && (d->toks[t].pos == TAG_UPOS_VERB || d->toks[t].pos == TAG_UPOS_ADV))
     t++; /* "released by", "published by" */
   if (t < se && (tok_ieq(d, t, "by") || tok_ieq(d, t, "from") || tok_ieq(d, t, "of") || tok_ieq(d, t, "at"))) {
@@ -541,7 +557,12 @@ void prc_resolve_speakers(precis_doc *d) {
     for (uint32_t t = sb + 1; t < se; t++)
       if (tok_is(d, t, ",")) {
         bool named = false;
-        for (uint32_t u = sb; u < t; u++) named |= d->tok_mention[u] >= 0;
+        /* not a possessive: "Apple's chief executive, Tim Cook" is Tim Cook */
+        for (uint32_t u = sb; u < t; u++)
+          if (d->tok_mention[u] >= 0) {
+            uint32_t me = d->mentions[d->tok_mention[u]].tok_end;
+            named |= !(me < d->ntoks && is_poss(d, me));
+          }
         if (named) se = t;
         break;
       }
@@ -616,6 +637,29 @@ void prc_resolve_speakers(precis_doc *d) {
   }
   for (uint32_t en = 0; en < d->nents; en++)
     party[en] = votes[2 * en] > votes[2 * en + 1] ? 'R' : votes[2 * en + 1] > votes[2 * en] ? 'D' : 0;
+  /* the gender of people no first name or title gives ("Donald" is in no list):
+   * the first he/his or she/her after each of their mentions (outside quotes,
+   * within GENDER_WINDOW tokens, before any other person is named) votes; a
+   * clear majority decides */
+  memset(votes, 0, 2 * (d->nents + 1) * sizeof(uint16_t));
+  for (uint32_t m = 0; m < d->nmentions; m++) {
+    const mention *mn = &d->mentions[m];
+    if (d->ents[mn->entity].type != ENT_PERSON || d->ents[mn->entity].gender) continue;
+    if (d->toks[mn->tok_begin].quote_depth > 0 || mn->tok_end - mn->tok_begin < 2) continue;
+    for (uint32_t t = mn->tok_end; t < d->ntoks && t < mn->tok_end + GENDER_WINDOW; t++) {
+      if (d->tok_mention[t] >= 0 && d->ents[d->mentions[d->tok_mention[t]].entity].type == ENT_PERSON) break;
+      if (d->toks[t].quote_depth > 0 || !(d->toks[t].flags & TF_WORD)) continue;
+      uint32_t f = lx(d, t);
+      if (f & LX_PRON_M) { votes[2 * mn->entity]++; break; }
+      if (f & LX_PRON_F) { votes[2 * mn->entity + 1]++; break; }
+    }
+  }
+  for (uint32_t en = 0; en < d->nents; en++) {
+    uint32_t vm = votes[2 * en], vf = votes[2 * en + 1];
+    if (d->ents[en].gender || vm + vf < GENDER_VOTES) continue;
+    if (vm >= 2 * vf + 1) d->ents[en].gender = 'm';
+    else if (vf >= 2 * vm + 1) d->ents[en].gender = 'f';
+  }
   /* second pass, in order: pronouns, descriptions, continuations */
   int32_t last_speaker = -1;
   uint32_t last_speaker_sent = 0;
