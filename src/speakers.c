@@ -1,27 +1,36 @@
 /* speakers.c - stage 7: resolve every quote's source to an entity.
  *
  *   - a name in the source ("Britain's defence minister John Healey") -> that entity
- *     (the last person named, else the last organisation or place);
- *   - a pronoun ("he", "she") -> the latest compatible speaker of the last few
- *     sentences, else the latest compatible person named before it;
+ *     (the last person named, else the last organisation or place); a text
+ *     names its author ("a Quinn Institute poll", "a report by the Tax Fund");
+ *     a possessor is not the speaker of a role ("Kessler's lawyer");
+ *   - a pronoun ("he", "she") -> the latest subject of the last sentences or
+ *     the latest speaker, whichever is newer, else the latest person named;
+ *     the person's gender must not conflict (from first names, titles, and the
+ *     he/she that follows the person's full-name mentions);
  *   - a definite description ("the US defence chief", "the mayor") -> the person
- *     whose titles and earlier descriptions share most words with it; when none
- *     does, the document's most prominent person (news leads describe the main
- *     actor before naming him).  The description is then learned, so the next
- *     use of it resolves the same way;
+ *     whose titles and earlier descriptions share most words with it (party
+ *     words must agree: "the Democratic nominee"); when none does, the person
+ *     who just spoke or was the subject, else the document's most prominent
+ *     person (news leads describe the main actor before naming him).  The
+ *     description is then learned, so the next use of it resolves the same way;
  *   - an indefinite one ("a spokesman") stays unresolved;
  *   - organisations and texts: "the agency", "the newspaper", "the report",
  *     "the campaign" -> first the entity of the last nominal mention of the
  *     same head noun ("a report by the Tax Fund", "the Hale campaign",
- *     "The Courier, a weekly newspaper"), else the latest organisation whose
+ *     "The Courier, a weekly newspaper", "the report, which includes X"), else
+ *     for a text the speaker just before, else the latest organisation whose
  *     name shows or implies the head ("the bank" -> "First Harbour Bank";
  *     "the newspaper" -> "... Times"), else for a generic head the latest
  *     organisation named;
- *   - "it" / "they" -> the latest organisation speaking or named nearby;
+ *   - "it" / "they" -> the latest organisation speaking or named nearby ("they":
+ *     named as a subject);
  *   - "his aides", "her campaign", "its statement" -> the possessor, resolved
- *     as its pronoun; but "Pagliano's lawyer" is somebody else (unresolved
- *     unless named);
- *   - a bare quotation continuing an earlier one takes its speaker. */
+ *     as its pronoun;
+ *   - a bare quotation continuing an earlier one takes its speaker.
+ *
+ * Every search is bounded (sentences, tokens or mentions back), so the stage
+ * stays linear in the document. */
 #include <string.h>
 
 #include "doc.h"
