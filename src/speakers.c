@@ -56,6 +56,7 @@
 #define GENDER_WINDOW 12       /* "Trump said he ...": a pronoun this close after a mention votes for a gender */
 #define ANTE_TOKENS 800        /* an earlier mention of a description's head noun: at most this far back */
 #define ORG_MENTIONS 120       /* organisations looked at for a description: the last 120 mentions */
+#define GENERIC_LOOKBACK 3     /* "the company" with no name that fits: one named from 3 sentences back on */
 #define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
 #define NP_PREMOD 4            /* "the Hale campaign", "a new Quinn Institute poll": a name this close before the head */
 #define NP_POSTMOD 5           /* "a report by the Tax Fund": a name this close after the head */
@@ -530,7 +531,7 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
     }
     if (E->type != ENT_ORG || adjective_entity(d, mn)) continue;
     if (org_name_fits(E->name, w, wn, &generic)) return mn->entity;
-    if (any < 0) any = mn->entity;
+    if (any < 0 && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity;
   }
   return generic ? any : -1;
 }

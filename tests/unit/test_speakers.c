@@ -86,6 +86,18 @@ static void test_org_name_implied(void **state) {
          "Northwind Airlines flies to Dunmore twice a day.\n"
          "The newspaper said 40 workers would lose their jobs.\n",
          {"said", "Harbour Times"});
+  /* a generic head ("the company") with no name that fits: the organisation just named */
+  EXPECT("Northwind Airlines cut ten routes on Tuesday.\n"
+         "The company said fuel costs had doubled.\n",
+         {"said", "Northwind Airlines"});
+  /* ... but not one named long before */
+  EXPECT("Northwind Airlines cut ten routes on Tuesday.\n"
+         "Martin Kessler flew to Dunmore.\n"
+         "He stayed a week.\n"
+         "He visited the mill.\n"
+         "He left on Friday.\n"
+         "The company said fuel costs had doubled.\n",
+         {"said", NULL});
 }
 
 static void test_nominal_mentions(void **state) {
