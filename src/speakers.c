@@ -51,6 +51,7 @@
 #define DESC_MIN_SCORE 2.0     /* the best person needs this much, else the most prominent */
 #define DESC_RECENT 2          /* "the governor" with no description that fits: the person speaking or
                                   the subject from 2 sentences back on */
+#define PARTY_FIRST 1e6        /* a person of the description's party comes before any other */
 #define PARTY_WINDOW 5         /* "Republican presidential nominee Donald Trump": a party this close before */
 #define GENDER_VOTES 2
 #define GENDER_WINDOW 12       /* "Trump said he ...": a pronoun this close after a mention votes for a gender */
@@ -87,22 +88,40 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap) {
   return k;
 }
 
-/* does the description string desc contain the word w (case-insensitive)? */
+/* Title abbreviations and the words they stand for ("Sen. Bernie Sanders" is
+ * "the senator"). */
+static const char *const TITLE_ABBREV[][2] = {
+    {"sen.", "senator"}, {"gov.", "governor"}, {"rep.", "representative"}, {"rep.", "congressman"},
+    {"rep.", "congresswoman"}, {"gen.", "general"}, {"pres.", "president"}, {"sec.", "secretary"},
+    {"atty.", "attorney"}, {"lt.", "lieutenant"}, {"col.", "colonel"}, {"adm.", "admiral"},
+    {"supt.", "superintendent"}, {"amb.", "ambassador"}, {"del.", "delegate"},
+};
+
+static bool word_eq(const char *p, size_t n, const char *w, size_t wn) {
+  if (n != wn) return false;
+  for (size_t i = 0; i < wn; i++) {
+    char c = p[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != w[i]) return false;
+  }
+  return true;
+}
+
+/* does the description string desc contain the word w (case-insensitive), or an
+ * abbreviation of it? */
+static bool is_space_at(const char *p) { return *p == ' ' || (p[0] == '\xC2' && p[1] == '\xA0'); }
+
 static bool desc_has(const char *desc, const char *w, size_t wn) {
   const char *p = desc;
   while (*p) {
-    while (*p == ' ') p++;
+    while (is_space_at(p)) p += *p == ' ' ? 1 : 2; /* a no-break space too: "Vermont Sen." */
     const char *q = p;
-    while (*q && *q != ' ') q++;
-    if ((size_t)(q - p) == wn) {
-      size_t i = 0;
-      for (; i < wn; i++) {
-        char c = p[i];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != w[i]) break;
-      }
-      if (i == wn) return true;
-    }
+    while (*q && !is_space_at(q)) q++;
+    if (word_eq(p, (size_t)(q - p), w, wn)) return true;
+    for (size_t k = 0; k < sizeof TITLE_ABBREV / sizeof TITLE_ABBREV[0]; k++)
+      if (strlen(TITLE_ABBREV[k][1]) == wn && memcmp(TITLE_ABBREV[k][1], w, wn) == 0 &&
+          word_eq(p, (size_t)(q - p), TITLE_ABBREV[k][0], strlen(TITLE_ABBREV[k][0])))
+        return true;
     p = q;
   }
   return false;
@@ -201,7 +220,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   if (best >= 0 && best_score >= DESC_MIN_SCORE) return best;
   /* the person who just spoke or was the subject: "Mike Pence says ... The Indiana
    * governor said" */
-  if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] && party[recent] != dparty)) {
+  if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] != dparty)) {
     bool conflict = false;
     for (uint32_t k = 0; k < d->ents[recent].ndescs && !conflict; k++)
       conflict = owner_conflict(d, d->ents[recent].descs[k], b, head);
@@ -221,6 +240,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
       if (owner_conflict(d, E->descs[k], b, head)) conflict = true;
     if (conflict) continue;
     double p = prominence(d, en, named_quotes);
+    if (dparty && party[en] == dparty) p += PARTY_FIRST; /* "the GOP nominee": a Republican first */
     if (p > bp) { bp = p; best = (int32_t)en; }
   }
   return best;

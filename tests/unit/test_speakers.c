@@ -159,6 +159,11 @@ static void test_person_descriptions(void **state) {
   EXPECT("Republican nominee Tom Hale and Democratic nominee Sarah Lindqvist met in Dunmore.\n"
          "The Democratic nominee said taxes were too high.\n",
          {"said", "Sarah Lindqvist"});
+  /* a title's abbreviation stands for the word: "Sen." is "the senator" */
+  EXPECT("Vermont Sen. Ada Morrow opened the bridge on Monday.\n"
+         "Mayor Oliver Brandt was there too.\n"
+         "The senator said the state had paid half.\n",
+         {"said", "Ada Morrow"});
   /* a description no learned title fits: the person who just spoke */
   EXPECT("Admiral Beatrice Lindgren visited the port on Monday.\n"
          "Mayor Oliver Brandt said the city would pay for the berth.\n"
