@@ -466,6 +466,50 @@ void prc_find_entities(precis_doc *d) {
   }
   n = kept;
   prc_arena_release_big(&d->ar, inner.s);
+  /* "Citizens for a Safer America", "Friends of the Earth": a capitalised group
+   * word, "for" / "of", an optional article and a name make one organisation
+   * (not the place America); the earlier candidate of the group word, if any,
+   * is absorbed.  Candidates stay in text order. */
+  kept = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    cand *c = &cs[k];
+    uint32_t p = c->b;
+    if (p >= 3 && tok_in_ci(d, p - 1, LXL_ARTICLE) && !is_cap(d, p - 1)) p--;
+    if (p >= 2 && (tok_is(d, p - 1, "for") || tok_is(d, p - 1, "of")) && is_cap(d, p - 2) &&
+        d->toks[p - 2].sent == d->toks[c->b].sent && !prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) {
+      uint32_t g = p - 2; /* the group word */
+      uint32_t gl = tok_len(d, g);
+      const char *gs = tok_str(d, g);
+      /* a plural group word needs a name of two words or more: not "Critics of the EB-5" */
+      bool group = (lx(d, g) & LX_ORG_WORD) ||
+                   (gl > 4 && gs[gl - 1] == 's' && gs[gl - 2] != 's' && c->e - c->b >= 2 &&
+                    !(lx(d, g) & (LX_PLACE | LX_TITLE | LX_STOP)));
+      /* nor a person's name: "Elijah Cummings of Maryland" */
+      if (kept > 0 && cs[kept - 1].e > g && cs[kept - 1].typed && cs[kept - 1].type == ENT_PERSON) group = false;
+      uint32_t lb = g;
+      while (lb > 0 && g - lb < 3 && is_cap(d, lb - 1) && d->toks[lb - 1].sent == d->toks[g].sent &&
+             !(lx(d, lb - 1) & (LX_TITLE | LX_STOP | LX_SENT_START)))
+        lb--;
+      for (uint32_t t = lb; t <= g && group; t++)
+        if (prc_names_is_first(tok_str(d, t), tok_len(d, t))) group = false;
+      static const char *const QUANTITY[] = {"thousands", "millions", "hundreds", "dozens", "billions", "tens",
+                                             "scores", "lots", "tons", "members", "parts", "years", NULL};
+      for (const char *const *w = QUANTITY; *w && group; w++)
+        if (tok_ieq(d, g, *w)) group = false; /* "Thousands of Syrians", "Members of Congress" */
+      if (group && !(lx(d, g) & LX_TITLE)) {
+        while (kept > 0 && cs[kept - 1].e > lb) {
+          if (cs[kept - 1].b < lb) lb = cs[kept - 1].b;
+          kept--;
+        }
+        c->b = lb;
+        c->type = ENT_ORG;
+        c->typed = 1;
+        c->ext = -1;
+      }
+    }
+    cs[kept++] = *c;
+  }
+  n = kept;
   cand_ext *exts = NULL; /* the titles and descriptions, for the candidates that have them */
   uint32_t nexts = 0, cexts = 0;
   for (uint32_t k = 0; k < n; k++) {

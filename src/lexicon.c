@@ -306,6 +306,27 @@ static const char *const N_GROUP_SOURCE[] = {"police", "officials", "authorities
 static const char *const N_INDEFINITE[] = {"a", "an", "one", "another", "some", "several", "many", NULL};
 static const char *const N_DESC_SKIP[] = {"former", "new", NULL};
 static const char *const N_ORG_VOICE[] = {"spokesman", "spokeswoman", "spokesperson", "statement", NULL};
+static const char *const N_ORG_HEAD[] = {
+    "newspaper", "paper", "daily", "magazine", "journal", "publication", "outlet", "network", "channel",
+    "broadcaster", "station", "website", "site", "company", "firm", "corporation", "bank", "fund", "agency",
+    "department", "ministry", "office", "bureau", "service", "administration", "government", "committee",
+    "commission", "council", "board", "panel", "court", "union", "association", "federation", "alliance",
+    "coalition", "group", "organization", "organisation", "foundation", "institute", "center", "centre",
+    "university", "party", "league", "charity", "nonprofit", "campaign", "team", "club", "church", "school",
+    "college", "airline", "retailer", "automaker", "carmaker", "insurer", "lender", "regulator", "watchdog",
+    "senate", "house", "congress", "parliament", "legislature", "city", "county", "state", "country",
+    NULL};
+static const char *const N_DOC_HEAD[] = {
+    "report", "poll", "survey", "study", "statement", "ad", "advertisement", "spot", "article", "analysis",
+    "piece", "clip", "video", "film", "book", "memoir", "data", "ruling", "decision", "release", "letter",
+    "memo", "complaint", "lawsuit", "suit", "filing", "story", "editorial", "tweet", "post", "findings",
+    "research", "document", "documents", "database", "review", "audit", "investigation", "brief",
+    "opinion", "order", "resolution", "declaration", "communique", "website", "slide", "presentation",
+    NULL};
+static const char *const N_PRINCIPAL_GROUP[] = {
+    "aides", "aide", "advisers", "advisors", "adviser", "advisor", "campaign", "staff", "staffers",
+    "administration", "allies", "surrogates", "operatives", "team", "camp", "office", "spokesman",
+    "spokeswoman", "spokesperson", "spokespeople", "representatives", "statement", NULL};
 static const char *const N_NAME_PARTICLE[] = {"of", "for", "de", "van", "von", "al", "bin", "da", "del", "and", "&",
                                               NULL};
 static const char *const N_COUNTRY_ABBREV[] = {"US", "UK", "U.S.", "U.K.", NULL};
@@ -378,6 +399,8 @@ static const char *const *const named[LXL_COUNT] = {
     [LXL_FINITE_VERB] = N_FINITE_VERB,       [LXL_GROUP_SOURCE] = N_GROUP_SOURCE,
     [LXL_INDEFINITE] = N_INDEFINITE,         [LXL_NON_NAME] = N_NON_NAME,
     [LXL_DESC_SKIP] = N_DESC_SKIP,           [LXL_ORG_VOICE] = N_ORG_VOICE,
+    [LXL_ORG_HEAD] = N_ORG_HEAD,             [LXL_DOC_HEAD] = N_DOC_HEAD,
+    [LXL_PRINCIPAL_GROUP] = N_PRINCIPAL_GROUP,
     [LXL_NAME_PARTICLE] = N_NAME_PARTICLE,   [LXL_COUNTRY_ABBREV] = N_COUNTRY_ABBREV,
     [LXL_PERSON_VERB] = N_PERSON_VERB,       [LXL_MALE_TITLE] = N_MALE_TITLE,
     [LXL_FEMALE_TITLE] = N_FEMALE_TITLE,

@@ -72,6 +72,12 @@ typedef enum lex_list {
   LXL_DESC_SKIP,         /* ci: former new (description words not compared with a person's) */
   LXL_ORG_VOICE,         /* ci: spokesman spokeswoman spokesperson statement ("the NHS spokesman":
                             the organisation speaks) */
+  LXL_ORG_HEAD,          /* ci: newspaper company agency committee campaign network union fund ...
+                            (the head of a description of an organisation: "the agency") */
+  LXL_DOC_HEAD,          /* ci: report poll survey study statement ad article analysis ... (a
+                            text that speaks for its author: "the report found") */
+  LXL_PRINCIPAL_GROUP,   /* ci: aides advisers campaign staff administration allies ... ("his
+                            aides said": the possessor speaks through them) */
   /* entities.c */
   LXL_NON_NAME,          /* ci: gdp ceo tv covid internet ... (capitalised but never a name) */
   LXL_NAME_PARTICLE,     /* exact: of for de van von al bin da del and & (inside a capitalised name) */

@@ -1,20 +1,41 @@
 /* speakers.c - stage 7: resolve every quote's source to an entity.
  *
  *   - a name in the source ("Britain's defence minister John Healey") -> that entity
- *     (the last person named, else the last organisation or place);
- *   - a pronoun ("he", "she") -> the latest compatible speaker of the last few
- *     sentences, else the latest compatible person named before it;
+ *     (the last person named, else the last organisation or place); a text
+ *     names its author ("a Quinn Institute poll", "a report by the Tax Fund");
+ *     a possessor is not the speaker of a role ("Kessler's lawyer");
+ *   - a pronoun ("he", "she") -> the latest subject of the last sentences or
+ *     the latest speaker, whichever is newer, else the latest person named;
+ *     the person's gender must not conflict (from first names, titles, and the
+ *     he/she that follows the person's full-name mentions);
  *   - a definite description ("the US defence chief", "the mayor") -> the person
- *     whose titles and earlier descriptions share most words with it; when none
- *     does, the document's most prominent person (news leads describe the main
- *     actor before naming him).  The description is then learned, so the next
- *     use of it resolves the same way;
+ *     whose titles and earlier descriptions share most words with it (party
+ *     words must agree: "the Democratic nominee"); when none does, the person
+ *     who just spoke or was the subject, else the document's most prominent
+ *     person (news leads describe the main actor before naming him).  The
+ *     description is then learned, so the next use of it resolves the same way;
  *   - an indefinite one ("a spokesman") stays unresolved;
- *   - a bare quotation continuing an earlier one takes its speaker. */
+ *   - organisations and texts: "the agency", "the newspaper", "the report",
+ *     "the campaign" -> first the entity of the last nominal mention of the
+ *     same head noun ("a report by the Tax Fund", "the Hale campaign",
+ *     "The Courier, a weekly newspaper", "the report, which includes X"), else
+ *     for a text the speaker just before, else the latest organisation whose
+ *     name shows or implies the head ("the bank" -> "First Harbour Bank";
+ *     "the newspaper" -> "... Times"), else for a generic head the latest
+ *     organisation named;
+ *   - "it" / "they" -> the latest organisation speaking or named nearby ("they":
+ *     named as a subject);
+ *   - "his aides", "her campaign", "its statement" -> the possessor, resolved
+ *     as its pronoun;
+ *   - a bare quotation continuing an earlier one takes its speaker.
+ *
+ * Every search is bounded (sentences, tokens or mentions back), so the stage
+ * stays linear in the document. */
 #include <string.h>
 
 #include "doc.h"
 #include "lexicon.h"
+#include "model/tagger.h"
 
 #define NONE UINT32_MAX
 
@@ -28,6 +49,18 @@
 #define DESC_WORD_MATCH 1.0    /* any other word of it found */
 #define DESC_CONFLICT 2.0      /* penalty: the owners differ ("Britain's" vs "NATO") */
 #define DESC_MIN_SCORE 2.0     /* the best person needs this much, else the most prominent */
+#define DESC_RECENT 2          /* "the governor" with no description that fits: the person speaking or
+                                  the subject from 2 sentences back on */
+#define PARTY_FIRST 1e6        /* a person of the description's party comes before any other */
+#define PARTY_WINDOW 5         /* "Republican presidential nominee Donald Trump": a party this close before */
+#define GENDER_VOTES 2
+#define GENDER_WINDOW 12       /* "Trump said he ...": a pronoun this close after a mention votes for a gender */
+#define ANTE_TOKENS 800        /* an earlier mention of a description's head noun: at most this far back */
+#define ORG_MENTIONS 120       /* organisations looked at for a description: the last 120 mentions */
+#define GENERIC_LOOKBACK 3     /* "the company" with no name that fits: one named from 3 sentences back on */
+#define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
+#define NP_PREMOD 4            /* "the Hale campaign", "a new Quinn Institute poll": a name this close before the head */
+#define NP_POSTMOD 5           /* "a report by the Tax Fund": a name this close after the head */
 
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 /* token i in a named word list (lexicon.h), ASCII case folded */
@@ -35,8 +68,11 @@ static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
   return prc_lex_in_ci(l, tok_str(d, i), tok_len(d, i));
 }
 
-static bool compatible(const entity *e, int gender) {
+/* Can a person of this gender ('m', 'f', 0: any) be e?  strict: only when e's gender
+ * is known to be it (a pronoun tries that first). */
+static bool compatible_g(const entity *e, int gender, bool strict) {
   if (e->type != ENT_PERSON) return false;
+  if (strict && gender) return e->gender == gender;
   return !gender || !e->gender || e->gender == gender;
 }
 
@@ -52,22 +88,40 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap) {
   return k;
 }
 
-/* does the description string desc contain the word w (case-insensitive)? */
+/* Title abbreviations and the words they stand for ("Sen. Bernie Sanders" is
+ * "the senator"). */
+static const char *const TITLE_ABBREV[][2] = {
+    {"sen.", "senator"}, {"gov.", "governor"}, {"rep.", "representative"}, {"rep.", "congressman"},
+    {"rep.", "congresswoman"}, {"gen.", "general"}, {"pres.", "president"}, {"sec.", "secretary"},
+    {"atty.", "attorney"}, {"lt.", "lieutenant"}, {"col.", "colonel"}, {"adm.", "admiral"},
+    {"supt.", "superintendent"}, {"amb.", "ambassador"}, {"del.", "delegate"},
+};
+
+static bool word_eq(const char *p, size_t n, const char *w, size_t wn) {
+  if (n != wn) return false;
+  for (size_t i = 0; i < wn; i++) {
+    char c = p[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != w[i]) return false;
+  }
+  return true;
+}
+
+/* does the description string desc contain the word w (case-insensitive), or an
+ * abbreviation of it? */
+static bool is_space_at(const char *p) { return *p == ' ' || (p[0] == '\xC2' && p[1] == '\xA0'); }
+
 static bool desc_has(const char *desc, const char *w, size_t wn) {
   const char *p = desc;
   while (*p) {
-    while (*p == ' ') p++;
+    while (is_space_at(p)) p += *p == ' ' ? 1 : 2; /* a no-break space too: "Vermont Sen." */
     const char *q = p;
-    while (*q && *q != ' ') q++;
-    if ((size_t)(q - p) == wn) {
-      size_t i = 0;
-      for (; i < wn; i++) {
-        char c = p[i];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != w[i]) break;
-      }
-      if (i == wn) return true;
-    }
+    while (*q && !is_space_at(q)) q++;
+    if (word_eq(p, (size_t)(q - p), w, wn)) return true;
+    for (size_t k = 0; k < sizeof TITLE_ABBREV / sizeof TITLE_ABBREV[0]; k++)
+      if (strlen(TITLE_ABBREV[k][1]) == wn && memcmp(TITLE_ABBREV[k][1], w, wn) == 0 &&
+          word_eq(p, (size_t)(q - p), TITLE_ABBREV[k][0], strlen(TITLE_ABBREV[k][0])))
+        return true;
     p = q;
   }
   return false;
@@ -106,8 +160,24 @@ static double prominence(const precis_doc *d, uint32_t e, const uint32_t *named_
 
 /* Resolve a description [b, e) to a person; -1 when nothing fits.  cands are
  * the document's most prominent people (at most MAX_DESC_CANDS). */
+/* A party word: 'R' (Republican, GOP), 'D' (Democratic, Democrat), else 0. */
+static int party_word(const precis_doc *d, uint32_t t) {
+  if (!(d->toks[t].flags & TF_WORD)) return 0;
+  if (tok_ieq(d, t, "republican") || tok_ieq(d, t, "republicans") || tok_ieq(d, t, "gop")) return 'R';
+  if (tok_ieq(d, t, "democratic") || tok_ieq(d, t, "democrat") || tok_ieq(d, t, "democrats")) return 'D';
+  return 0;
+}
+
+static int span_party(const precis_doc *d, uint32_t b, uint32_t e) {
+  for (uint32_t t = b; t < e; t++)
+    if (party_word(d, t)) return party_word(d, t);
+  return 0;
+}
+
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
-                                   const uint32_t *cands, uint32_t ncands) {
+                                   const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
+                                   int32_t excl) {
+  int dparty = span_party(d, b, e);
   /* indefinite: a new, unnamed person */
   if (tok_in_ci(d, b, LXL_INDEFINITE)) return -1;
   uint32_t head = e - 1;
@@ -125,8 +195,9 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   for (uint32_t ci = 0; ci < ncands; ci++) {
     uint32_t en = cands[ci];
     entity *E = &d->ents[en];
-    if (E->type != ENT_PERSON) continue;
-    double score = 0;
+    if (E->type != ENT_PERSON || (int32_t)en == excl) continue;
+    if (dparty && party[en] && party[en] != dparty) continue; /* "the Democratic nominee" is no Republican */
+    double score = dparty && party[en] == dparty ? DESC_HEAD_MATCH : 0;
     bool conflict = false;
     for (uint32_t k = 0; k < E->ndescs; k++) {
       const char *desc = E->descs[k];
@@ -147,6 +218,15 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     }
   }
   if (best >= 0 && best_score >= DESC_MIN_SCORE) return best;
+  /* the person who just spoke or was the subject: "Mike Pence says ... The Indiana
+   * governor said" */
+  if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] != dparty)) {
+    bool conflict = false;
+    for (uint32_t k = 0; k < d->ents[recent].ndescs && !conflict; k++)
+      conflict = owner_conflict(d, d->ents[recent].descs[k], b, head);
+    if (!conflict) return recent;
+  }
+  if (excl >= 0) return -1;
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
   double bp = 0;
@@ -154,11 +234,13 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     uint32_t en = cands[ci];
     entity *E = &d->ents[en];
     if (E->type != ENT_PERSON) continue;
+    if (dparty && party[en] && party[en] != dparty) continue;
     bool conflict = false;
     for (uint32_t k = 0; k < E->ndescs && !conflict; k++)
       if (owner_conflict(d, E->descs[k], b, head)) conflict = true;
     if (conflict) continue;
     double p = prominence(d, en, named_quotes);
+    if (dparty && party[en] == dparty) p += PARTY_FIRST; /* "the GOP nominee": a Republican first */
     if (p > bp) { bp = p; best = (int32_t)en; }
   }
   return best;
@@ -185,14 +267,14 @@ static bool is_subject(const precis_doc *d, const mention *mn) {
 
 /* The latest compatible person who is the subject of a sentence in
  * [min_sent, the sentence of tok], before tok and outside quotations. */
-static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent,
+static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gender, bool strict, uint32_t min_sent,
                                      uint32_t *at_sent) {
   int32_t lo = mentions_before(d, tok);
   for (int32_t m = lo - 1; m >= 0; m--) {
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent) break;
     if (d->toks[mn->tok_begin].quote_depth > 0 || !is_subject(d, mn)) continue;
-    if (compatible(&d->ents[mn->entity], gender)) {
+    if (compatible_g(&d->ents[mn->entity], gender, strict)) {
       *at_sent = mn->sent;
       return mn->entity;
     }
@@ -200,16 +282,296 @@ static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gend
   return -1;
 }
 
-static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gender, uint32_t min_sent) {
+static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gender, bool strict, uint32_t min_sent) {
   /* mentions are in text order */
   int32_t lo = mentions_before(d, tok);
   for (int32_t m = lo - 1; m >= 0; m--) {
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent) break;
     if (d->toks[mn->tok_begin].quote_depth > 0) continue; /* a name inside a quote is addressed, not speaking */
-    if (compatible(&d->ents[mn->entity], gender)) return mn->entity;
+    if (compatible_g(&d->ents[mn->entity], gender, strict)) return mn->entity;
   }
   return -1;
+}
+
+/* "he" / "she": the latest compatible subject of the last sentences when newer than
+ * the latest compatible speaker, else that speaker, else the latest compatible
+ * person named.  The gender is learned. */
+static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool strict, int32_t last_speaker,
+                                        uint32_t last_speaker_sent) {
+  uint32_t cs = d->toks[b].sent;
+  uint32_t subj_sent = 0;
+  int32_t subj = latest_subject_before(d, b, g, strict, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
+  bool speaker_ok = last_speaker >= 0 && compatible_g(&d->ents[last_speaker], g, strict) &&
+                    last_speaker_sent + SPEAKER_RECENCY >= cs;
+  if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
+    return subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
+  if (speaker_ok) return last_speaker;
+  return latest_person_before(d, b, g, strict, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
+}
+
+/* "he" / "she": the latest subject of the last sentences when newer than the
+ * latest speaker, else that speaker, else the latest person named; a person of
+ * unknown gender is compatible with both.  The gender is not learned from the
+ * pronoun: one wrong guess ("Donald" is in no first-name list) would then turn
+ * every later "he" away from him (PolNeAR dev: 4 more pronouns right). */
+static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
+                                      uint32_t last_speaker_sent) {
+  return resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent);
+}
+
+/* ---- organisations, groups and texts ------------------------------------------------ */
+
+/* Words an organisation's name may show for a head noun ("the newspaper" -> "... Times").
+ * A head listed here is generic: with no name that fits, the latest organisation
+ * named is taken.  Heads not listed (campaign, party, court ...) need their own
+ * word in the name or an earlier nominal mention. */
+static const struct {
+  const char *head;
+  const char *words; /* space separated, lower case */
+} ORG_IMPLIES[] = {
+    {"newspaper", "times post journal news herald tribune gazette daily globe chronicle mail guardian telegraph "
+                  "star inquirer observer register examiner courier sun press"},
+    {"paper", "times post journal news herald tribune gazette daily globe chronicle mail guardian telegraph "
+              "star inquirer observer register examiner courier sun press"},
+    {"publication", "times post journal news herald tribune gazette daily magazine review"},
+    {"outlet", "times post journal news herald tribune gazette daily magazine network tv radio"},
+    {"magazine", "magazine review weekly monthly"},
+    {"network", "news cnn fox msnbc nbc abc cbs bbc rt tv television broadcasting radio npr pbs network"},
+    {"channel", "news cnn fox msnbc nbc abc cbs bbc rt tv television channel"},
+    {"broadcaster", "news cnn fox msnbc nbc abc cbs bbc rt tv television broadcasting radio npr pbs"},
+    {"agency", "agency administration department bureau office service commission authority fbi cia nsa epa irs "
+               "cbo fema"},
+    {"company", "inc inc. corp corp. co co. company corporation group llc ltd plc holdings"},
+    {"firm", "inc inc. corp corp. co co. company corporation group llc ltd plc partners associates"},
+    {"corporation", "inc inc. corp corp. corporation"},
+    {"bank", "bank"},
+    {"fund", "fund imf"},
+    {"union", "union workers federation afl-cio teamsters"},
+    {"group", "group association coalition alliance council institute center foundation"},
+    {"organization", "organization organisation association institute center foundation council"},
+    {"organisation", "organization organisation association institute center foundation council"},
+    {"website", "com politifact hedge news"},
+    {"site", "com politifact hedge news"},
+};
+
+/* lower-case words of s (split at spaces, hyphens, slashes), each compared with w */
+static bool name_has_word(const char *s, const char *w, size_t wn) {
+  const char *p = s;
+  while (*p) {
+    while (*p == ' ' || *p == '-' || *p == '/') p++;
+    const char *q = p;
+    while (*q && *q != ' ' && *q != '-' && *q != '/') q++;
+    if ((size_t)(q - p) == wn) {
+      size_t i = 0;
+      for (; i < wn; i++) {
+        char c = p[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != w[i]) break;
+      }
+      if (i == wn) return true;
+    }
+    p = q;
+  }
+  return false;
+}
+
+/* Does an organisation's name fit the head noun h (lower case)?  *generic: h is
+ * listed in ORG_IMPLIES (any organisation may do). */
+static bool org_name_fits(const char *name, const char *h, size_t hn, bool *generic) {
+  if (name_has_word(name, h, hn)) return true;
+  for (size_t k = 0; k < sizeof ORG_IMPLIES / sizeof ORG_IMPLIES[0]; k++) {
+    if (strlen(ORG_IMPLIES[k].head) != hn || memcmp(ORG_IMPLIES[k].head, h, hn) != 0) continue;
+    *generic = true;
+    const char *p = ORG_IMPLIES[k].words;
+    while (*p) {
+      const char *q = p;
+      while (*q && *q != ' ') q++;
+      if (name_has_word(name, p, (size_t)(q - p))) return true;
+      p = *q ? q + 1 : q;
+    }
+  }
+  return false;
+}
+
+/* heads that stand for a place: "the city said" */
+static bool place_head(const char *h, size_t hn) {
+  static const char *const W[] = {"city", "county", "state", "country", "nation", "town", "province", NULL};
+  for (const char *const *w = W; *w; w++)
+    if (strlen(*w) == hn && memcmp(*w, h, hn) == 0) return true;
+  return false;
+}
+
+static bool is_poss(const precis_doc *d, uint32_t t) {
+  return tok_ieq(d, t, "'s") || tok_is(d, t, "\xE2\x80\x99s") || tok_is(d, t, "\xE2\x80\x99S");
+}
+
+/* The entity of a name's possessive before the head h ("Kessler's lawyer"), or -1. */
+static int32_t poss_name_before(const precis_doc *d, uint32_t b, uint32_t h) {
+  for (uint32_t t = b + 1; t < h; t++)
+    if (is_poss(d, t) && d->tok_mention[t - 1] >= 0) return d->mentions[d->tok_mention[t - 1]].entity;
+  return -1;
+}
+
+/* a one-word entity that is a party or nationality adjective ("Republican", "Democratic") */
+static bool adjective_entity(const precis_doc *d, const mention *mn) {
+  if (mn->tok_end - mn->tok_begin != 1 || (mn->tok_end < d->ntoks && is_poss(d, mn->tok_end))) return false;
+  uint32_t t = mn->tok_begin;
+  if (lx(d, t) & LX_DEMONYM) return true;
+  static const char *const W[] = {"republican", "republicans", "democratic", "democrat", "democrats", "gop",
+                                  "conservative", "liberal", "progressive", NULL};
+  for (const char *const *w = W; *w; w++)
+    if (tok_ieq(d, t, *w)) return true;
+  return false;
+}
+
+/* The entity a nominal mention of a head noun at token h refers to: an apposition
+ * "The Courier, a weekly newspaper"; a name modifying it "the Hale campaign",
+ * "Hale's campaign", "a new Quinn Institute poll"; or one after "by / from / of":
+ * "a report by the Tax Fund".  Same sentence, outside the span [xb, xe). -1: none. */
+static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
+  uint32_t sb = d->sents[d->toks[h].sent].tok_begin, se = d->sents[d->toks[h].sent].tok_end;
+  /* before the head: determiners, adjectives, a possessive 's, and a name */
+  uint32_t lim = h > sb + NP_PREMOD ? h - NP_PREMOD : sb;
+  for (uint32_t t = h; t-- > lim;) {
+    int32_t m = d->tok_mention[t];
+    if (m >= 0) {
+      const mention *mn = &d->mentions[m];
+      if (adjective_entity(d, mn)) continue;
+      uint8_t ty = d->ents[mn->entity].type;
+      if (ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER) return mn->entity;
+      break; /* "the Michigan campaign": a place modifies, it does not own */
+    }
+    if (tok_is(d, t, ",")) {
+      /* apposition: "NAME, a ... head" */
+      if (t > sb && d->tok_mention[t - 1] >= 0) {
+        const mention *mn = &d->mentions[d->tok_mention[t - 1]];
+        uint8_t ty = d->ents[mn->entity].type;
+        if (ty != ENT_PLACE && !adjective_entity(d, mn)) return mn->entity; /* even a "person" the tagger misread */
+      }
+      break;
+    }
+    if (!(d->toks[t].flags & TF_WORD) && !is_poss(d, t) && !tok_is(d, t, "-"))
+      break;
+    if (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION)) break;
+    if (d->has_pos && d->toks[t].pos == TAG_UPOS_VERB) break;
+  }
+  /* after it: ", which include(s) NAME" ("the report, which includes the Tax Fund") */
+  uint32_t t = h + 1;
+  if (t + 3 < se && tok_is(d, t, ",") && (tok_ieq(d, t + 1, "which") || tok_ieq(d, t + 1, "that")) &&
+      (tok_ieq(d, t + 2, "include") || tok_ieq(d, t + 2, "includes") || tok_ieq(d, t + 2, "included"))) {
+    for (uint32_t u = t + 3; u < se && u <= t + 3 + NP_PREMOD; u++) {
+      int32_t m = d->tok_mention[u];
+      if (m >= 0) {
+        const mention *mn = &d->mentions[m];
+        uint8_t ty = d->ents[mn->entity].type;
+        if (ty == ENT_PLACE) continue; /* "the U.S. PIRG Education Fund" */
+        if (!adjective_entity(d, mn)) return mn->entity;
+        break;
+      }
+    }
+  }
+  /* or "by / from / of / at" and a name */
+  while (t < se && t <= h + 2 && d->has_pos && (d->toks[t].pos == TAG_UPOS_VERB || d->toks[t].pos == TAG_UPOS_ADV))
+    t++; /* "released by", "published by" */
+  if (t < se && (tok_ieq(d, t, "by") || tok_ieq(d, t, "from") || tok_ieq(d, t, "of") || tok_ieq(d, t, "at"))) {
+    for (uint32_t u = t + 1; u < se && u <= h + NP_POSTMOD; u++) {
+      int32_t m = d->tok_mention[u];
+      if (m >= 0) {
+        const mention *mn = &d->mentions[m];
+        uint8_t ty = d->ents[mn->entity].type;
+        if ((ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER) && !adjective_entity(d, mn)) return mn->entity;
+        break;
+      }
+      if (!(d->toks[u].flags & TF_WORD)) break;
+    }
+  }
+  /* "NAME, a ... head" where the head ends the apposition right after a name */
+  return -1;
+}
+
+/* The head noun of the source [b, e): the last word of its first noun phrase
+ * ("the agency that oversees ..." -> agency; "The ad then" -> ad).  NONE: none. */
+static uint32_t np_head(const precis_doc *d, uint32_t b, uint32_t e) {
+  uint32_t h = NONE;
+  for (uint32_t t = b; t < e; t++) {
+    if (is_poss(d, t)) continue; /* "Kessler's lawyer" */
+    if (!(d->toks[t].flags & TF_WORD)) {
+      if (tok_is(d, t, "-")) continue;
+      break;
+    }
+    if (t > b && (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION) || tok_ieq(d, t, "of")))
+      break;
+    if (t > b && d->has_pos && (d->toks[t].pos == TAG_UPOS_VERB || d->toks[t].pos == TAG_UPOS_ADV ||
+                                d->toks[t].pos == TAG_UPOS_AUX))
+      break;
+    h = t;
+  }
+  return h;
+}
+
+/* Resolve a definite description of an organisation, a place or a text
+ * ("the agency", "the city", "the report") whose head noun is token h.
+ * Returns the entity, -1 when none fits, -2 when h is no such head. */
+static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t h, int32_t last_speaker,
+                                       uint32_t last_speaker_sent) {
+  bool org = tok_in_ci(d, h, LXL_ORG_HEAD), text = tok_in_ci(d, h, LXL_DOC_HEAD);
+  if (!org && !text) return -2;
+  char w[48];
+  size_t wn = fold(tok_str(d, h), tok_len(d, h), w, sizeof w);
+  /* 1. the last nominal mention of the same noun names it */
+  uint32_t lo = b > ANTE_TOKENS ? b - ANTE_TOKENS : 0;
+  for (uint32_t t = b; t-- > lo;) {
+    if (tok_len(d, t) != wn && tok_len(d, t) != wn + 1) continue;
+    char v[48];
+    size_t vn = fold(tok_str(d, t), tok_len(d, t), v, sizeof v);
+    if (vn == wn + 1 && v[wn] == 's') vn = wn; /* "polls" for "the poll" */
+    if (vn != wn || memcmp(v, w, wn) != 0) continue;
+    int32_t en = nominal_antecedent(d, t);
+    if (en >= 0) return en;
+  }
+  /* 2. a text speaks for whoever just spoke ("In a statement, the union said ...
+   *    The statement added ...") */
+  uint32_t cs = d->toks[b].sent;
+  if (text && !org) {
+    if (last_speaker >= 0 && last_speaker_sent + 2 >= cs) return last_speaker;
+    return -1;
+  }
+  /* 3. the latest organisation (or place) whose name fits, else for a generic head the latest one */
+  bool want_place = place_head(w, wn);
+  int32_t lm = mentions_before(d, b), stop = lm > ORG_MENTIONS ? lm - ORG_MENTIONS : 0;
+  int32_t any = -1;
+  bool generic = false;
+  for (int32_t m = lm - 1; m >= stop; m--) {
+    const mention *mn = &d->mentions[m];
+    const entity *E = &d->ents[mn->entity];
+    if (want_place) {
+      if (E->type == ENT_PLACE && d->toks[mn->tok_begin].quote_depth == 0) return mn->entity;
+      continue;
+    }
+    if (E->type != ENT_ORG || adjective_entity(d, mn)) continue;
+    if (org_name_fits(E->name, w, wn, &generic)) return mn->entity;
+    if (any < 0 && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity;
+  }
+  return generic ? any : -1;
+}
+
+/* "it" / "they" (or "its" / "their" before a group noun) -> the latest organisation
+ * that spoke within SPEAKER_RECENCY sentences, or one named since, outside quotes. */
+static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last_speaker, uint32_t last_speaker_sent) {
+  bool plural = !tok_ieq(d, b, "it") && !tok_ieq(d, b, "its");
+  uint32_t cs = d->toks[b].sent;
+  uint32_t min_sent = cs >= ORG_PRON_LOOKBACK ? cs - ORG_PRON_LOOKBACK : 0;
+  bool speaker_ok = last_speaker >= 0 && d->ents[last_speaker].type == ENT_ORG && last_speaker_sent + SPEAKER_RECENCY >= cs;
+  for (int32_t m = mentions_before(d, b) - 1; m >= 0; m--) {
+    const mention *mn = &d->mentions[m];
+    if (mn->sent < min_sent || (speaker_ok && mn->sent <= last_speaker_sent)) break;
+    if (d->toks[mn->tok_begin].quote_depth > 0) continue;
+    if (d->ents[mn->entity].type != ENT_ORG || adjective_entity(d, mn)) continue;
+    if (plural && !is_subject(d, mn)) continue; /* "they" is people more often than not: a subject only */
+    return mn->entity;
+  }
+  return speaker_ok ? last_speaker : -1;
 }
 
 void prc_resolve_speakers(precis_doc *d) {
@@ -225,15 +587,30 @@ void prc_resolve_speakers(precis_doc *d) {
     for (uint32_t t = sb + 1; t < se; t++)
       if (tok_is(d, t, ",")) {
         bool named = false;
-        for (uint32_t u = sb; u < t; u++) named |= d->tok_mention[u] >= 0;
+        /* not a possessive: "Apple's chief executive, Tim Cook" is Tim Cook */
+        for (uint32_t u = sb; u < t; u++)
+          if (d->tok_mention[u] >= 0) {
+            uint32_t me = d->mentions[d->tok_mention[u]].tok_end;
+            named |= !(me < d->ntoks && is_poss(d, me));
+          }
         if (named) se = t;
         break;
       }
     while (se > sb && (tok_is(d, se - 1, ",") || (d->toks[se - 1].flags & TF_QUOTE))) se--;
+    /* "a Quinn Institute poll", "a new report by the Tax Fund": a text speaks for its author */
+    uint32_t h = np_head(d, sb, se);
+    bool text = h != NONE && tok_in_ci(d, h, LXL_DOC_HEAD);
     for (uint32_t t = sb; t < se; t++) {
       int32_t m = d->tok_mention[t];
       if (m < 0) continue;
-      int32_t en = d->mentions[m].entity;
+      const mention *mn = &d->mentions[m];
+      int32_t en = mn->entity;
+      if (t != mn->tok_begin && t != sb) continue;
+      /* "Pagliano's lawyer" is not Pagliano ("his aides", "Hale's campaign" are) */
+      uint32_t after = mn->tok_end;
+      if (h != NONE && after < se && h > after && is_poss(d, after) &&
+          (lx(d, h) & LX_ROLE) && !tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) && !tok_in_ci(d, h, LXL_DOC_HEAD))
+        continue;
       if (d->ents[en].type == ENT_PERSON) pick = en;
       else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
@@ -242,6 +619,12 @@ void prc_resolve_speakers(precis_doc *d) {
         other = en; /* an organisation speaking; not "New Zealand police" */
     }
     if (pick < 0) pick = other;
+    /* "a Quinn Institute poll", "a report by the Tax Fund", "the GOP's complaint to the
+     * court": the author of the text */
+    if (text && (pick < 0 || d->ents[pick].type != ENT_PERSON)) {
+      int32_t a = nominal_antecedent(d, h);
+      if (a >= 0) pick = a;
+    }
     if (pick >= 0) {
       q->entity = pick;
       named[pick]++;
@@ -259,6 +642,54 @@ void prc_resolve_speakers(precis_doc *d) {
       uint32_t t = cands[k]; cands[k] = cands[k - 1]; cands[k - 1] = t;
     }
   }
+  /* each person's party, from the words before the mentions ("Republican nominee
+   * Donald Trump", "Democrat Hillary Clinton") and "(R-Texas)" after them */
+  uint8_t *party = prc_arena_alloc(&d->ar, d->nents + 1);
+  uint16_t *votes = prc_arena_alloc(&d->ar, 2 * (d->nents + 1) * sizeof(uint16_t));
+  memset(votes, 0, 2 * (d->nents + 1) * sizeof(uint16_t));
+  for (uint32_t m = 0; m < d->nmentions; m++) {
+    const mention *mn = &d->mentions[m];
+    if (d->ents[mn->entity].type != ENT_PERSON) continue;
+    uint32_t sb = d->sents[mn->sent].tok_begin, se = d->sents[mn->sent].tok_end;
+    int p = 0;
+    for (uint32_t t = mn->tok_begin; t-- > sb && t + PARTY_WINDOW >= mn->tok_begin;) {
+      if ((p = party_word(d, t)) != 0) break;
+      if (!(d->toks[t].flags & TF_WORD) || tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION) ||
+          (d->has_pos && (d->toks[t].pos == TAG_UPOS_VERB || d->toks[t].pos == TAG_UPOS_AUX)))
+        break;
+    }
+    uint32_t a = mn->tok_end;
+    if (!p && a + 1 < se && tok_is(d, a, "(") && tok_len(d, a + 1) >= 2 && tok_str(d, a + 1)[1] == '-') {
+      char c = tok_str(d, a + 1)[0];
+      p = c == 'R' ? 'R' : c == 'D' ? 'D' : 0;
+    }
+    if (p) votes[2 * mn->entity + (p == 'D')]++;
+  }
+  for (uint32_t en = 0; en < d->nents; en++)
+    party[en] = votes[2 * en] > votes[2 * en + 1] ? 'R' : votes[2 * en + 1] > votes[2 * en] ? 'D' : 0;
+  /* the gender of people no first name or title gives ("Donald" is in no list):
+   * the first he/his or she/her after each of their mentions (outside quotes,
+   * within GENDER_WINDOW tokens, before any other person is named) votes; a
+   * clear majority decides */
+  memset(votes, 0, 2 * (d->nents + 1) * sizeof(uint16_t));
+  for (uint32_t m = 0; m < d->nmentions; m++) {
+    const mention *mn = &d->mentions[m];
+    if (d->ents[mn->entity].type != ENT_PERSON || d->ents[mn->entity].gender) continue;
+    if (d->toks[mn->tok_begin].quote_depth > 0 || mn->tok_end - mn->tok_begin < 2) continue;
+    for (uint32_t t = mn->tok_end; t < d->ntoks && t < mn->tok_end + GENDER_WINDOW; t++) {
+      if (d->tok_mention[t] >= 0 && d->ents[d->mentions[d->tok_mention[t]].entity].type == ENT_PERSON) break;
+      if (d->toks[t].quote_depth > 0 || !(d->toks[t].flags & TF_WORD)) continue;
+      uint32_t f = lx(d, t);
+      if (f & LX_PRON_M) { votes[2 * mn->entity]++; break; }
+      if (f & LX_PRON_F) { votes[2 * mn->entity + 1]++; break; }
+    }
+  }
+  for (uint32_t en = 0; en < d->nents; en++) {
+    uint32_t vm = votes[2 * en], vf = votes[2 * en + 1];
+    if (d->ents[en].gender || vm + vf < GENDER_VOTES) continue;
+    if (vm >= 2 * vf + 1) d->ents[en].gender = 'm';
+    else if (vf >= 2 * vm + 1) d->ents[en].gender = 'f';
+  }
   /* second pass, in order: pronouns, descriptions, continuations */
   int32_t last_speaker = -1;
   uint32_t last_speaker_sent = 0;
@@ -269,21 +700,37 @@ void prc_resolve_speakers(precis_doc *d) {
     if (q->entity < 0 && q->source_tok_begin != NONE) {
       uint32_t b = q->source_tok_begin, e = q->source_tok_end;
       uint32_t f = lx(d, b);
+      uint32_t h = np_head(d, b, e);
       if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
-        int g = (f & LX_PRON_M) ? 'm' : 'f';
-        uint32_t cs = d->toks[b].sent;
-        uint32_t subj_sent = 0;
-        int32_t subj = latest_subject_before(d, b, g, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
-        bool speaker_ok = last_speaker >= 0 && compatible(&d->ents[last_speaker], g) && last_speaker_sent + SPEAKER_RECENCY >= cs;
-        if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
-          q->entity = subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
-        else if (speaker_ok)
-          q->entity = last_speaker;
-        else
-          q->entity = latest_person_before(d, b, g, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
-        if (q->entity >= 0 && !d->ents[q->entity].gender) d->ents[q->entity].gender = (uint8_t)g;
+        q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
+      } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
+        q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
+      } else if (h != NONE && h > b && tok_in_ci(d, b, LXL_POSSESSIVE) && tok_in_ci(d, h, LXL_PRINCIPAL_GROUP)) {
+        /* "his aides", "her campaign", "their statement": the possessor speaks */
+        if (f & (LX_PRON_M | LX_PRON_F))
+          q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
+        else if (f & LX_PRON_PL)
+          q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
+      } else if (h != NONE && h > b && tok_ieq(d, b, "its") &&
+                 (tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) || tok_in_ci(d, h, LXL_DOC_HEAD))) {
+        q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
+      } else if (h != NONE && (tok_in_ci(d, h, LXL_ORG_HEAD) || tok_in_ci(d, h, LXL_DOC_HEAD)) &&
+                 (q->entity = nominal_antecedent(d, h)) >= 0) {
+        ; /* "The Hale campaign", "(The Courier,) a weekly newspaper": the name it is said of */
+      } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&
+                 (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
+        ; /* an organisation, a place or a text: resolved or not, no person */
       } else if (e - b >= 1 && !(f & (LX_PRON_PL | LX_PRON_1))) {
-        q->entity = resolve_description(d, b, e, named, cands, ncands);
+        /* "Kessler's lawyer" is somebody else: a person whose descriptions fit, or
+         * the one who just spoke, but never Kessler, nor a guess by prominence */
+        int32_t excl = h != NONE ? poss_name_before(d, b, h) : -1;
+        uint32_t cs = d->toks[b].sent, subj_sent = 0;
+        int32_t recent = latest_subject_before(d, b, 0, false, cs >= DESC_RECENT ? cs - DESC_RECENT : 0, &subj_sent);
+        if (last_speaker >= 0 && d->ents[last_speaker].type == ENT_PERSON && last_speaker_sent + DESC_RECENT >= cs &&
+            (recent < 0 || last_speaker_sent >= subj_sent))
+          recent = last_speaker;
+        if (recent == excl) recent = -1;
+        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl);
         if (q->entity >= 0) {
           /* learn it: "the US defence chief" */
           entity *E = &d->ents[q->entity];
