@@ -244,9 +244,18 @@ static void analyze_buffer(run_ctx *c, const char *text, size_t len, const char 
                            int html) {
   char *plain = NULL;
   if (html) {
-    size_t plen = 0;
-    plain = prc_html_to_text(text, len, &plen);
-    if (plain) { text = plain; len = plen; }
+    precis_error xerr;
+    precis_page *pg = precis_extract(text, len, NULL, &xerr);
+    if (!pg) {
+      fprintf(stderr, "precis: %s: %s\n", id ? id : name_hint ? name_hint : "-", xerr.message);
+      exit(2);
+    }
+    plain = malloc(pg->text_len + 1);
+    if (!plain) { fprintf(stderr, "precis: out of memory\n"); exit(2); }
+    memcpy(plain, pg->text, pg->text_len + 1);
+    text = plain;
+    len = pg->text_len;
+    precis_page_free(pg);
   }
   precis_error err;
   precis_doc *d = precis_analyze_ex(text, len, &c->opts, &err);
