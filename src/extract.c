@@ -20,6 +20,7 @@
  * class names, sibling merging) are the field's common ground. */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,7 @@ typedef struct ninfo {
   int neg_strong;     /* a boilerplate name (pruned inside the article) */
   size_t text, links; /* visible non-space bytes in the subtree, of them inside <a> */
   size_t commas;
+  size_t itext, ilinks, icommas; /* the same, outside block-level descendants (inline text) */
   double score;       /* paragraph points received */
   int is_cand;
 } ninfo;
@@ -302,6 +304,8 @@ static void collect(ctx *c, xmlNode *root) {
         ninfo *p = &c->v[parent];
         p->text += t;
         p->commas += commas;
+        p->itext += t;
+        p->icommas += commas;
       }
     }
     /* next: sibling, else climb */
@@ -319,12 +323,17 @@ static void sum_up(ctx *c) {
   for (size_t i = c->n; i-- > 0;) {
     ninfo *in = &c->v[i];
     if (in->junk) { in->text = in->links = in->commas = 0; continue; }
-    if (name_is(in->node, "a")) in->links = in->text;
+    if (name_is(in->node, "a")) in->links = in->ilinks = in->text;
     if (in->parent >= 0) {
       ninfo *p = &c->v[in->parent];
       p->text += in->text;
       p->links += in->links;
       p->commas += in->commas;
+      if (!in_list((const char *)in->node->name, block_tags)) {
+        p->itext += in->itext;
+        p->ilinks += in->ilinks;
+        p->icommas += in->icommas;
+      }
     }
   }
 }
@@ -572,10 +581,17 @@ static int choose(ctx *c, size_t *top_text, int *nsel, int *sel, int maxsel) {
     if (in->junk) continue;
     const char *nm = (const char *)in->node->name;
     int para = in_list(nm, para_tags) || ((!strcasecmp(nm, "div") || !strcasecmp(nm, "section")) && !has_block_child(in->node));
-    if (!para || in->text < 25) continue;
-    if (link_density(in) > 0.5) continue;
-    double pts = 1 + (double)in->commas + (in->text / 100 < 3 ? (double)(in->text / 100) : 3);
+    size_t tx = in->text, lk = in->links, cm = in->commas;
     int p = in->parent;
+    if (!para) {
+      /* text straight inside a container (beside its blocks) is a paragraph of the container */
+      if (!in_list(nm, block_tags) || name_is(in->node, "html")) continue;
+      tx = in->itext; lk = in->ilinks; cm = in->icommas;
+      p = (int)i;
+    }
+    if (tx < 25) continue;
+    if ((double)lk > 0.5 * (double)tx) continue;
+    double pts = 1 + (double)cm + (tx / 100 < 3 ? (double)(tx / 100) : 3);
     for (int lvl = 0; p >= 0 && lvl < 4; lvl++, p = c->v[p].parent) {
       ninfo *a = &c->v[p];
       if (!a->is_cand) {
@@ -645,6 +661,45 @@ static int choose(ctx *c, size_t *top_text, int *nsel, int *sel, int maxsel) {
     }
   }
   if (*nsel == 0) sel[(*nsel)++] = best;
+  /* the article cut into pieces elsewhere in the page: elements of the same
+   * tag and class as the best one (in document order, none inside another) */
+  const char *bcl = attr(c->v[best].node, "class");
+  if (bcl && *bcl) {
+    for (size_t i = 0; i < c->n && *nsel < maxsel; i++) {
+      ninfo *x = &c->v[i];
+      if ((int)i == best || x->junk || x->text < 100 || link_density(x) > 0.3) continue;
+      if (strcasecmp((const char *)x->node->name, (const char *)c->v[best].node->name)) continue;
+      const char *xc = attr(x->node, "class");
+      if (!xc || strcmp(xc, bcl)) continue;
+      int inside = 0;
+      for (int k = 0; k < *nsel && !inside; k++)
+        for (int a = (int)i; a >= 0; a = c->v[a].parent)
+          if (a == sel[k]) { inside = 1; break; }
+      for (int k = 0; k < *nsel && !inside; k++)
+        for (int a = sel[k]; a >= 0; a = c->v[a].parent)
+          if (a == (int)i) { inside = 1; break; }
+      if (!inside) sel[(*nsel)++] = (int)i;
+    }
+    /* document order (indices are preorder) */
+    for (int a = 1; a < *nsel; a++)
+      for (int b = a; b > 0 && sel[b - 1] > sel[b]; b--) { int t = sel[b]; sel[b] = sel[b - 1]; sel[b - 1] = t; }
+  }
+#ifdef PRECIS_EXTRACT_DEBUG
+  for (int i = 0; i < *nsel; i++) {
+    ninfo *x = &c->v[sel[i]];
+    const char *cl = attr(x->node, "class");
+    fprintf(stderr, "sel %s class=%.60s score=%.1f text=%zu ld=%.2f%s\n", x->node->name, cl ? cl : "", x->score, x->text,
+            link_density(x), sel[i] == best ? " BEST" : "");
+  }
+  if (p >= 0) {
+    for (xmlNode *k = c->v[p].node->children; k; k = k->next) {
+      ninfo *x = info(c, k);
+      if (!x) continue;
+      const char *cl = attr(x->node, "class");
+      fprintf(stderr, "  sib %s class=%.60s cand=%d score=%.1f text=%zu ld=%.2f junk=%d neg=%d\n", x->node->name, cl ? cl : "", x->is_cand, x->score, x->text, link_density(x), x->junk, x->neg_strong);
+    }
+  }
+#endif
   *top_text = 0;
   for (int i = 0; i < *nsel; i++) *top_text += c->v[sel[i]].text;
   return best;
