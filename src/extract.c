@@ -219,9 +219,12 @@ static const char *const prune_words[] = {
     "tags", "toolbar", "trending", "widget", "author", "bio", "timestamp", "dateline", "overlay", "tooltip",
     "gallery", "keywords", "topics", "follow", "kicker", "video", "embed", "media", "photo", "image", NULL};
 
+/* +25 when a word of s is content-like, -25 when one is boilerplate-like
+ * (both: 0); *neg set when one is a pruning word. */
 static void weigh_names(const char *s, int *cls, int *neg) {
   char w[64];
   size_t k = 0;
+  int pos = 0, bad = 0;
   for (const char *p = s;; p++) {
     if (*p && isalnum((unsigned char)*p)) {
       if (k + 1 < sizeof w) w[k++] = (char)tolower((unsigned char)*p);
@@ -229,13 +232,14 @@ static void weigh_names(const char *s, int *cls, int *neg) {
     }
     if (k) {
       w[k] = 0;
-      if (in_list(w, pos_words)) *cls += 25;
-      else if (in_list(w, neg_words)) *cls -= 25;
+      if (in_list(w, pos_words)) pos = 1;
+      else if (in_list(w, neg_words)) bad = 1;
       if (in_list(w, prune_words)) *neg = 1;
       k = 0;
     }
     if (!*p) break;
   }
+  *cls += 25 * (pos - bad);
 }
 
 static const char *attr(const xmlNode *n, const char *name) {
