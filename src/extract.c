@@ -175,6 +175,7 @@ typedef struct ninfo {
   int neg_strong;     /* a boilerplate name (pruned inside the article) */
   size_t text, links; /* visible non-space bytes in the subtree, of them inside <a> */
   size_t commas;
+  size_t na;                     /* <a> elements in the subtree */
   size_t itext, ilinks, icommas; /* the same, outside block-level descendants (inline text) */
   double score;       /* paragraph points received */
   int is_cand;
@@ -327,12 +328,13 @@ static void sum_up(ctx *c) {
   for (size_t i = c->n; i-- > 0;) {
     ninfo *in = &c->v[i];
     if (in->junk) { in->text = in->links = in->commas = 0; continue; }
-    if (name_is(in->node, "a")) in->links = in->ilinks = in->text;
+    if (name_is(in->node, "a")) { in->links = in->ilinks = in->text; in->na++; }
     if (in->parent >= 0) {
       ninfo *p = &c->v[in->parent];
       p->text += in->text;
       p->links += in->links;
       p->commas += in->commas;
+      p->na += in->na;
       if (!in_list((const char *)in->node->name, block_tags)) {
         p->itext += in->itext;
         p->ilinks += in->ilinks;
@@ -393,6 +395,8 @@ static int pruned(writer *w, const xmlNode *n) {
   if (!w->prune) return 0;
   const char *nm = (const char *)n->name;
   if (!strcasecmp(nm, "h1")) return 1; /* the title: in the metadata */
+  /* a cluster of links (a hover card, a list of stories), even inline */
+  if (strcasecmp(nm, "a") && in->na >= 3 && in->text >= 40 && link_density(in) >= 0.9) return 1;
   if (in->neg_strong && in->text * 2 < w->top_text) return 1;
   if (in->cls < 0 && in->text * 4 < w->top_text && link_density(in) > 0.3) return 1;
   int listy = !strcasecmp(nm, "ul") || !strcasecmp(nm, "ol") || !strcasecmp(nm, "table") || !strcasecmp(nm, "div") ||
