@@ -183,6 +183,9 @@ typedef struct precis_options {
  * learned cue tagger; the patterns that find sources and contents are the
  * same.  (Without the taggers, PRECIS_OPT_NO_TAGGER, the rules always do.) */
 #define PRECIS_OPT_RULE_CUES 4u
+/* The JSON output gains "text": the analysed text itself (what every span
+ * counts code points of), e.g. the main text precis_extract found in a page. */
+#define PRECIS_OPT_WITH_TEXT 8u
 
 /* Sets the fields of options version `version` (1 to PRECIS_OPTIONS_VERSION
  * of the library) to their defaults -- automatic key points, the key-point
@@ -447,6 +450,11 @@ PRECIS_EXPORT precis_page *precis_extract(const char *html, size_t len, const pr
                                           precis_error *err);
 /* NULL is allowed. */
 PRECIS_EXPORT void precis_page_free(precis_page *page);
+/* Attaches a page's metadata (title, byline, date, site, encoding: copied) to
+ * a document analysed from its text, so that the JSON output carries them as
+ * "page".  0, or -1 (NULL doc or page, or out of memory: the document is
+ * unchanged).  Not while another thread renders doc. */
+PRECIS_EXPORT int precis_doc_set_page(precis_doc *doc, const precis_page *page);
 
 #ifdef __cplusplus
 }

@@ -30,6 +30,8 @@
 #include <libxml/tree.h>
 
 #include "arena.h"
+#include "doc.h"
+#include <setjmp.h>
 #include "error.h"
 #include "precis.h"
 #include "util/utf8.h"
@@ -868,4 +870,21 @@ precis_page *precis_extract(const char *html, size_t len, const precis_extract_o
 oom:
   prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
   return NULL;
+}
+
+static char *arena_str(arena *a, const char *s) { return s ? prc_arena_strndup(a, s, strlen(s)) : NULL; }
+
+int precis_doc_set_page(precis_doc *doc, const precis_page *page) {
+  if (!doc || !page) return -1;
+  jmp_buf oom;
+  void *old = doc->ar.oom;
+  doc->ar.oom = &oom;
+  if (setjmp(oom)) { doc->ar.oom = old; return -1; }
+  char *t = arena_str(&doc->ar, page->title), *b = arena_str(&doc->ar, page->byline);
+  char *d = arena_str(&doc->ar, page->date), *s = arena_str(&doc->ar, page->site);
+  char *e = arena_str(&doc->ar, page->encoding);
+  doc->ar.oom = old;
+  doc->page.title = t; doc->page.byline = b; doc->page.date = d; doc->page.site = s; doc->page.encoding = e;
+  doc->page.set = true;
+  return 0;
 }
