@@ -143,6 +143,53 @@ static char *from_1252(const char *s, size_t n, size_t *out_n) {
   return o;
 }
 
+/* Two things libxml2 2.9's HTML parser does not do as browsers do, done
+ * here on the UTF-8 bytes before it parses them:
+ * - a '<' not followed by a letter, '/', '!' or '?' is text ("a << b",
+ *   "<<<"), not a broken tag: written "&lt;";
+ * - a numeric reference to 0, a surrogate or past U+10FFFF is U+FFFD, and
+ *   one to 0x80-0x9F is the Windows-1252 character of that byte (&#146; is
+ *   U+2019): libxml2 drops the first kind and keeps C1 controls. */
+static char *fix_markup(const char *s, size_t n, size_t *out_n) {
+  char *o = malloc(n * 4 + 16);
+  if (!o) return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    char c = s[i];
+    if (c == '<') {
+      unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+      if (!(isalpha(d) || d == '/' || d == '!' || d == '?')) { memcpy(o + k, "&lt;", 4); k += 4; i++; continue; }
+    } else if (c == '&' && i + 2 < n && s[i + 1] == '#') {
+      size_t j = i + 2;
+      int hex = 0;
+      if (s[j] == 'x' || s[j] == 'X') { hex = 1; j++; }
+      size_t start = j;
+      unsigned long v = 0;
+      while (j < n && (hex ? isxdigit((unsigned char)s[j]) : isdigit((unsigned char)s[j]))) {
+        int dv = isdigit((unsigned char)s[j]) ? s[j] - '0' : (tolower((unsigned char)s[j]) - 'a' + 10);
+        if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + (unsigned long)dv;
+        j++;
+      }
+      if (j > start) {
+        unsigned long cp = v;
+        if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) cp = 0xFFFD;
+        else if (v >= 0x80 && v < 0xA0 && cp1252_hi[v - 0x80]) cp = cp1252_hi[v - 0x80];
+        if (cp != v) {
+          if (j < n && s[j] == ';') j++;
+          k += put_cp(o + k, cp);
+          i = j;
+          continue;
+        }
+      }
+    }
+    o[k++] = c;
+    i++;
+  }
+  o[k] = 0;
+  *out_n = k;
+  return o;
+}
+
 /* ---- the tree ------------------------------------------------------------- */
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void) { xmlInitParser(); }
@@ -792,7 +839,13 @@ precis_page *precis_extract(const char *html, size_t len, const precis_extract_o
   }
   if (!doc) {
     u = ek == ENC_1252 ? from_1252(h, hl, &ul) : repair_utf8(h, hl, &ul);
-    if (!u) goto oom;
+    if (!u) { htmlFreeParserCtxt(pc); goto oom; }
+    size_t fl;
+    char *f = fix_markup(u, ul, &fl);
+    free(u);
+    if (!f) { htmlFreeParserCtxt(pc); goto oom; }
+    u = f;
+    ul = fl;
     if (ek == ENC_1252) strcpy(enc, "windows-1252");
     else strcpy(enc, "UTF-8");
     doc = htmlCtxtReadMemory(pc, ul ? u : " ", ul ? (int)ul : 1, NULL, "UTF-8", popt | HTML_PARSE_IGNORE_ENC);

@@ -150,7 +150,7 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
   /* since 0.4: which cue model ran ("none": the rules found the cues) */
   prc_buf_printf(b, ",\"attrib\":\"%s\"", use[st.attrib <= 2 ? st.attrib : 0]);
   prc_buf_puts(b, "}}");
-  /* since 0.5: the web page's metadata (precis_doc_set_page), and the text
+  /* since 0.4: the web page's metadata (precis_doc_set_page), and the text
    * itself (PRECIS_OPT_WITH_TEXT); before the tokens, which stay last */
   if (d->page.set) {
     prc_buf_putc(b, ',');
