@@ -10,7 +10,7 @@ DESTDIR ?=
 
 TSANDIR  ?= build-tsan
 
-.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-model fuzz-brat clean install
+.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-model fuzz-brat fuzz-extract clean install
 
 all: build
 
@@ -73,9 +73,10 @@ install: $(BUILDDIR)/Makefile
 	cmake --build $(BUILDDIR) -j $(JOBS) --target precis_installables
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILDDIR)
 
-# The other parsers of outside data: model files and brat .ann files.  The
+# The other parsers of outside data: model files, brat .ann files and web
+# pages (precis_extract: seeds in fuzz/corpus-extract).  The
 # model seeds are small models trained by precis itself on fuzz/tiny.conllu.
-fuzz-model fuzz-brat: fuzz-%:
+fuzz-model fuzz-brat fuzz-extract: fuzz-%:
 	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON -DPRECIS_SANITIZE=ON \
 	  -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link"
 	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_$* precis

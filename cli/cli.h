@@ -6,7 +6,4 @@
 
 extern const char *const prc_demo_article; /* demo.c */
 
-/* html.c: visible text of an HTML page, one paragraph a line (malloc'd). */
-char *prc_html_to_text(const char *html, size_t len, size_t *out_len);
-
 #endif

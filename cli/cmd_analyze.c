@@ -47,7 +47,7 @@ typedef struct run_ctx {
 enum {
   O_HELP = PRC_OPT_HELP_ID, O_FORMAT, O_INPUT, O_N, O_SUMMARIZER, O_OUT_DIR, O_NO_TAGGER,
   O_POS_MODEL, O_NER_MODEL, O_DEMO, O_DEMO_TEXT, O_VERSION, O_LIST_OPTIONS, O_WITH_TOKENS, O_PARSE_MODEL,
-  O_ATTRIB, O_ATTRIB_MODEL
+  O_ATTRIB, O_ATTRIB_MODEL, O_WITH_TEXT
 };
 
 static const prc_opt analyze_opts[] = {
@@ -63,6 +63,7 @@ static const prc_opt analyze_opts[] = {
     {O_ATTRIB, 0, "attrib", PRC_OPT_CHOICE, "ENGINE", "how speech cues are found (default learned)", "learned|rules", 0, 0, 0},
     {O_ATTRIB_MODEL, 0, "attrib-model", PRC_OPT_STRING, "PATH", "use this attribution model instead of the built-in one", NULL, 0, 0, 0},
     {O_WITH_TOKENS, 0, "with-tokens", PRC_OPT_FLAG, NULL, "JSON: add the tokens (POS tag, dependency head and relation, NER type)", NULL, 0, 0, 0},
+    {O_WITH_TEXT, 0, "with-text", PRC_OPT_FLAG, NULL, "JSON: add the analysed text (for HTML: the main text found), which spans index", NULL, 0, 0, 0},
     {O_DEMO, 0, "demo", PRC_OPT_FLAG, NULL, "analyse the sample article", NULL, 0, 0, 0},
     {O_DEMO_TEXT, 0, "demo-text", PRC_OPT_FLAG, NULL, "print the sample article", NULL, 0, 0, 0},
     PRC_OPT_HELP_ENTRY,
@@ -243,10 +244,19 @@ static void emit(run_ctx *c, precis_doc *d, const char *id, const char *name_hin
 static void analyze_buffer(run_ctx *c, const char *text, size_t len, const char *id, const char *name_hint,
                            int html) {
   char *plain = NULL;
+  precis_page *pg = NULL;
   if (html) {
-    size_t plen = 0;
-    plain = prc_html_to_text(text, len, &plen);
-    if (plain) { text = plain; len = plen; }
+    precis_error xerr;
+    pg = precis_extract(text, len, NULL, &xerr);
+    if (!pg) {
+      fprintf(stderr, "precis: %s: %s\n", id ? id : name_hint ? name_hint : "-", xerr.message);
+      exit(2);
+    }
+    plain = malloc(pg->text_len + 1);
+    if (!plain) { fprintf(stderr, "precis: out of memory\n"); exit(2); }
+    memcpy(plain, pg->text, pg->text_len + 1);
+    text = plain;
+    len = pg->text_len;
   }
   precis_error err;
   precis_doc *d = precis_analyze_ex(text, len, &c->opts, &err);
@@ -254,15 +264,21 @@ static void analyze_buffer(run_ctx *c, const char *text, size_t len, const char 
     fprintf(stderr, "precis: %s: %s\n", id ? id : name_hint ? name_hint : "-", err.message);
     c->errors = 1;
     free(plain);
+    precis_page_free(pg);
     return;
   }
   if (!d) { /* out of memory, or no usable model: nothing else can be analysed */
     fprintf(stderr, "precis: %s\n", err.message);
     exit(2);
   }
+  if (pg && precis_doc_set_page(d, pg) != 0) {
+    fprintf(stderr, "precis: out of memory\n");
+    exit(2);
+  }
   emit(c, d, id, name_hint);
   precis_doc_free(d);
   free(plain);
+  precis_page_free(pg);
 }
 
 static void error_record(run_ctx *c, const char *id, long line, const char *msg) {
@@ -679,6 +695,7 @@ int prc_cmd_analyze(int argc, char **argv) {
       break;
     case O_ATTRIB_MODEL: attrib_path = p.value; break;
     case O_WITH_TOKENS: c.opts.flags |= PRECIS_OPT_WITH_TOKENS; break;
+    case O_WITH_TEXT: c.opts.flags |= PRECIS_OPT_WITH_TEXT; break;
     case O_OUT_DIR: c.out_dir = p.value; break;
     }
   }

@@ -20,6 +20,7 @@ static const subcommand eval_cmds[] = {
     {"pos", &prc_cmd_eval_pos_spec, prc_cmd_eval_pos},
     {"ner", &prc_cmd_eval_ner_spec, prc_cmd_eval_ner},
     {"parse", &prc_cmd_eval_parse_spec, prc_cmd_eval_parse},
+    {"extract", &prc_cmd_eval_extract_spec, prc_cmd_eval_extract},
     {NULL, NULL, NULL}};
 
 static const subcommand train_cmds[] = {
@@ -30,7 +31,7 @@ static const subcommand train_cmds[] = {
     {NULL, NULL, NULL}};
 
 static const prc_opt group_opts[] = {PRC_OPT_HELP_ENTRY, {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};
-static const char *const eval_usage[] = {"precis eval {rouge|oracle|attrib|speakers|pos|ner|parse} [options] ...", NULL};
+static const char *const eval_usage[] = {"precis eval {rouge|oracle|attrib|speakers|pos|ner|parse|extract} [options] ...", NULL};
 static const char *const train_usage[] = {"precis train {pos|ner|parse} [options] ...", NULL};
 static const prc_cmd eval_spec = {"precis eval", "evaluations", eval_usage,
                                   "Scores summaries, attributions, speakers, the taggers and the parser (docs/evaluation.md).\n",
@@ -86,6 +87,7 @@ static int run_group(const group *g, int argc, char **argv) {
 
 void prc_cli_list_all_options(FILE *f) {
   prc_cmd_list_options(&prc_cmd_analyze_spec, f);
+  prc_cmd_list_options(&prc_cmd_extract_spec, f);
   for (const group *g = groups; g->name; g++) {
     prc_cmd_list_options(g->spec, f);
     for (const subcommand *s = g->cmds; s->name; s++) prc_cmd_list_options(s->spec, f);
@@ -93,6 +95,7 @@ void prc_cli_list_all_options(FILE *f) {
 }
 
 int main(int argc, char **argv) {
+  if (argc >= 2 && !strcmp(argv[1], "extract")) return prc_cmd_extract(argc - 1, argv + 1);
   for (const group *g = groups; argc >= 2 && g->name; g++)
     if (!strcmp(argv[1], g->name)) return run_group(g, argc - 1, argv + 1);
   return prc_cmd_analyze(argc, argv);

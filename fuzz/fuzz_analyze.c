@@ -5,7 +5,7 @@
  *      kept or not), every span checked against the text, every parsed
  *      sentence one tree, and rendered in all five formats: each must be
  *      valid UTF-8 and the JSON ones must parse;
- *   2. read as HTML through the CLI's converter and analysed;
+ *   2. read as HTML through precis_extract (the main text) and analysed;
  *   3. read as a JSONL stream through the CLI's own reader (cli/cmd_analyze.c
  *      is compiled in): one output line per non-blank input line, each a
  *      JSON object (a document or an error record).
@@ -28,7 +28,6 @@ static FILE *quiet;
 #define stderr quiet
 #include "../cli/cmd_analyze.c"
 #include "../cli/demo.c"
-#include "../cli/html.c"
 #include "../cli/opt.c"
 #include "../cli/util.c"
 #undef stderr
@@ -196,15 +195,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   check_doc(d);
   precis_doc_free(d);
 
-  size_t plen = 0;
-  char *plain = prc_html_to_text((const char *)data, size, &plen);
-  if (plain) {
-    d = precis_analyze(plain, plen, NULL);
-    CHECK(d);
-    check_doc(d);
-    precis_doc_free(d);
-    free(plain);
-  }
+  precis_page *pg = precis_extract((const char *)data, size, NULL, NULL);
+  CHECK(pg);
+  d = precis_analyze(pg->text, pg->text_len, NULL);
+  CHECK(d);
+  check_doc(d);
+  precis_doc_free(d);
+  precis_page_free(pg);
 
   fuzz_jsonl(data, size);
   return 0;

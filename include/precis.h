@@ -183,6 +183,9 @@ typedef struct precis_options {
  * learned cue tagger; the patterns that find sources and contents are the
  * same.  (Without the taggers, PRECIS_OPT_NO_TAGGER, the rules always do.) */
 #define PRECIS_OPT_RULE_CUES 4u
+/* The JSON output gains "text": the analysed text itself (what every span
+ * counts code points of), e.g. the main text precis_extract found in a page. */
+#define PRECIS_OPT_WITH_TEXT 8u
 
 /* Sets the fields of options version `version` (1 to PRECIS_OPTIONS_VERSION
  * of the library) to their defaults -- automatic key points, the key-point
@@ -398,6 +401,60 @@ PRECIS_EXPORT int precis_render_to(const precis_doc *doc, precis_format fmt, con
 /* Releases a string from precis_render with the allocator the document was
  * analysed with (NULL = the default).  NULL ptr is allowed. */
 PRECIS_EXPORT void precis_free(const precis_allocator *alc, void *ptr);
+
+/* ---- web pages -------------------------------------------------------------
+ * precis_extract reads an HTML page (any bytes: broken markup is repaired the
+ * way browsers do, through libxml2's HTML parser) and finds its main text --
+ * the article without navigation, related links, share bars, comments,
+ * captions and footers -- and its metadata.  The text is what precis_analyze
+ * should read: headings and paragraphs one a line.  The encoding is, in this
+ * order: a byte order mark, options.encoding (the charset of an HTTP
+ * Content-Type header, when known), a <meta charset> or http-equiv in the
+ * first 4 KB, else UTF-8 when the bytes are valid UTF-8 and Windows-1252 when
+ * not (ISO-8859-1 and US-ASCII are read as Windows-1252, as browsers do).
+ * Ill-formed UTF-8 becomes U+FFFD.  Thread-safe. */
+#define PRECIS_EXTRACT_OPTIONS_VERSION 1
+
+typedef struct precis_extract_options {
+  unsigned version;                  /* PRECIS_EXTRACT_OPTIONS_VERSION (set by the init) */
+  const char *encoding;              /* NULL = find it in the page (above) */
+  const precis_allocator *allocator; /* for the returned page; NULL = malloc */
+  unsigned flags;                    /* PRECIS_EXTRACT_* */
+} precis_extract_options;
+
+/* Every visible text of the page (one block a line), not only the article. */
+#define PRECIS_EXTRACT_ALL_TEXT 1u
+
+typedef struct precis_page {
+  const char *title;    /* JSON-LD headline, else og:title / twitter:title, else <title>; NULL when none */
+  const char *byline;   /* JSON-LD author (its name), else <meta name=author> and the like; or NULL */
+  const char *date;     /* JSON-LD datePublished, else article:published_time and the like, as written; or NULL */
+  const char *site;     /* og:site_name, else the JSON-LD publisher's name; or NULL */
+  const char *text;     /* the main text, UTF-8, NUL-terminated, "" when none was found */
+  size_t text_len;      /* its length in bytes */
+  const char *encoding; /* the encoding the page was read in ("UTF-8", "windows-1252", ...) */
+} precis_page;
+
+/* Sets the fields of options version `version` to their defaults (find the
+ * encoding, malloc, the article only).  0, or -1 for an unknown version or NULL. */
+PRECIS_EXPORT int precis_extract_options_init_version(precis_extract_options *opts, unsigned version);
+static inline void precis_extract_options_init(precis_extract_options *opts) {
+  precis_extract_options_init_version(opts, PRECIS_EXTRACT_OPTIONS_VERSION);
+}
+/* The main text and metadata of a page of len bytes.  opts may be NULL (the
+ * defaults).  Returns NULL and fills err (when not NULL) for NULL html with
+ * len > 0 (PRECIS_ERROR_INVALID_ARGUMENT), an unknown options version, a page
+ * of 2 GiB or more (PRECIS_ERROR_INPUT_TOO_LARGE) or lack of memory.  A page
+ * without any text gives a page whose text is "". */
+PRECIS_EXPORT precis_page *precis_extract(const char *html, size_t len, const precis_extract_options *opts,
+                                          precis_error *err);
+/* NULL is allowed. */
+PRECIS_EXPORT void precis_page_free(precis_page *page);
+/* Attaches a page's metadata (title, byline, date, site, encoding: copied) to
+ * a document analysed from its text, so that the JSON output carries them as
+ * "page".  0, or -1 (NULL doc or page, or out of memory: the document is
+ * unchanged).  Not while another thread renders doc. */
+PRECIS_EXPORT int precis_doc_set_page(precis_doc *doc, const precis_page *page);
 
 #ifdef __cplusplus
 }

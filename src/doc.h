@@ -214,6 +214,12 @@ struct precis_doc {
   size_t npub_heads;
   precis_token *pub_toks; /* PRECIS_OPT_WITH_TOKENS only, else NULL */
   size_t npub_toks;
+
+  /* precis_doc_set_page (extract.c): the web page's metadata, NULL when unset */
+  struct {
+    bool set;
+    char *title, *byline, *date, *site, *encoding;
+  } page;
 };
 
 /* Content span i (< q->ncontent) of quote q: the layout lives here only. */

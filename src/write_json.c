@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "writers.h"
 
 static const char *kind_name[] = {"direct", "indirect", "mixed"};
@@ -149,6 +150,29 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
   /* since 0.4: which cue model ran ("none": the rules found the cues) */
   prc_buf_printf(b, ",\"attrib\":\"%s\"", use[st.attrib <= 2 ? st.attrib : 0]);
   prc_buf_puts(b, "}}");
+  /* since 0.4: the web page's metadata (precis_doc_set_page), and the text
+   * itself (PRECIS_OPT_WITH_TEXT); before the tokens, which stay last */
+  if (d->page.set) {
+    prc_buf_putc(b, ',');
+    nl(b, pretty, 1);
+    prc_buf_printf(b, "\"page\"%s{\"title\":", sep);
+    prc_buf_json_cstr(b, d->page.title);
+    prc_buf_puts(b, ",\"byline\":");
+    prc_buf_json_cstr(b, d->page.byline);
+    prc_buf_puts(b, ",\"date\":");
+    prc_buf_json_cstr(b, d->page.date);
+    prc_buf_puts(b, ",\"site\":");
+    prc_buf_json_cstr(b, d->page.site);
+    prc_buf_puts(b, ",\"encoding\":");
+    prc_buf_json_cstr(b, d->page.encoding);
+    prc_buf_putc(b, '}');
+  }
+  if (d->opts.flags & PRECIS_OPT_WITH_TEXT) {
+    prc_buf_putc(b, ',');
+    nl(b, pretty, 1);
+    prc_buf_printf(b, "\"text\"%s", sep);
+    prc_buf_json_str(b, d->text, d->len);
+  }
   if (t) {
     prc_buf_putc(b, ',');
     nl(b, pretty, 1);
