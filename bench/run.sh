@@ -66,6 +66,23 @@ print()
 print("Linked recall (gold relations found with cue, source and content matching): %.1f%% of %d; %d predicted relations, %d articles." % (100*d["linked_recall"], d["n_gold"], d["n_pred"], d["n_docs"]))'
 
 echo
+echo "## Quality: speakers on PolNeAR dev (precis eval speakers, ../shared/data/polnear/speakers_dev.jsonl)"
+echo
+rm -rf "$OUT/speakers-dev"; mkdir -p "$OUT/speakers-dev"
+python3 -c 'import glob,json,os,sys
+for f in sorted(glob.glob(sys.argv[1] + "/polnear/dev/text/*.txt")):
+    print(json.dumps({"id": os.path.basename(f)[:-4], "text": open(f, encoding="utf-8", newline="").read()}))' "$D" |
+  "$PRECIS" -i jsonl -f jsonl | python3 -c 'import json,sys
+for l in sys.stdin: open(sys.argv[1] + "/%s.json" % json.loads(l)["id"], "w").write(l)' "$OUT/speakers-dev"
+"$PRECIS" eval speakers "$D/polnear/speakers_dev.jsonl" "$OUT/speakers-dev" --format json | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print("| kind | scored items | found | right | accuracy | given found |")
+print("|---|---|---|---|---|---|")
+for k in ("name","pronoun","description","all"):
+    e=d[k]
+    print("| %s | %d | %d | %d | %.1f | %.1f |" % (k, e["n"], e["found"], e["right"], 100*e["accuracy"], 100*e["accuracy_found"]))'
+echo
 echo "## Speed: single thread, the 1,000 CNN/DM validation articles ($(du -m "$CNN" | cut -f1) MB of JSONL)"
 echo
 runs=10; [ -n "$QUICK" ] && runs=3
