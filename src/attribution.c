@@ -1208,11 +1208,38 @@ static uint32_t attribute_cue(precis_doc *d, const sentence *s, uint32_t c, atre
   return r;
 }
 
+/* S: "As Politico reported (last week), content." / "Content, as the Times
+ * noted, more content.": the source between "as" and the cue, the rest of
+ * the sentence (both sides of the aside) the content.  CUE_NEXT when the
+ * cue has no such "as" before its source. */
+#define AS_ADVERBIAL_MAX 4 /* "reported last week," : words between the cue and the comma */
+static uint32_t pattern_as(cue_ctx *x) {
+  precis_doc *d = x->d;
+  uint32_t as = x->pre_src;
+  if (as == x->cue_b || as == 0 || as <= x->s->body_start_tok - (x->s->body_start_tok > 0)) return CUE_NEXT;
+  as--;
+  if (!tok_ieq(d, as, "as") || as < x->s->body_start_tok) return CUE_NEXT;
+  bool opens = as == x->s->body_start_tok, aside = as > x->s->body_start_tok && tok_is(d, as - 1, ",");
+  if (!opens && !aside) return CUE_NEXT;
+  uint32_t k = x->cue_e;
+  while (k < x->body_end && k - x->cue_e < AS_ADVERBIAL_MAX && !tok_is(d, k, ",")) k++;
+  if (k >= x->body_end || !tok_is(d, k, ",")) return CUE_NEXT;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x->cue_b, x->cue_e);
+  set_source(d, q, x->pre_src, x->src_end);
+  if (aside) add_content(d, q, x->s->body_start_tok, as - 1);
+  add_content(d, q, k + 1, x->body_end);
+  q->kind = kind_of(d, k + 1, x->body_end);
+  claim_regions_in(d, q, aside ? x->s->body_start_tok : k + 1, x->body_end);
+  return x->body_end;
+}
+
 static uint32_t attribute_cue_rules(precis_doc *d, const sentence *s, uint32_t c, atree *t) {
   cue_ctx x;
   cue_init(&x, d, s, c, t);
   if (tok_ieq(d, c, "according")) return pattern_according_to(&x);
   if (!find_source_before(&x)) return 0;
+  uint32_t ra = pattern_as(&x);
+  if (ra != CUE_NEXT) return ra;
   uint32_t r = pattern_quote_then_cue(&x);
   if (r != CUE_NEXT) return r;
   if (x.pre_src != x.cue_b) { /* the source is before the cue: B, C */

@@ -313,6 +313,15 @@ static void test_no_attribution(void **state) {
   expect_none("Wait, it gets better: the ferry now runs at night as well.");
 }
 
+/* S: "As X reported, content" and the aside ", as X noted," */
+static void test_as_source(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("As the Harbour Times reported last week, the ferry company has run out of money.",
+                 {I, "reported", "the Harbour Times", "Harbour Times", {"the ferry company has run out of money"}});
+  EXPECT_DEFAULT("The ferry company, as the Harbour Times reported, has run out of money.",
+                 {I, "reported", "the Harbour Times", "Harbour Times", {"The ferry company", "has run out of money"}});
+}
+
 /* L: a paragraph that opens with a name and a colon (headlines, transcripts) */
 static void test_speaker_label(void **state) {
   (void)state;
@@ -474,6 +483,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_source_after),
       cmocka_unit_test(test_speaker_label),
+      cmocka_unit_test(test_as_source),
       cmocka_unit_test(test_source_before),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
