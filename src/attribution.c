@@ -1303,6 +1303,31 @@ static void pattern_label(precis_doc *d, uint32_t s) {
   q->sent_begin = s;
 }
 
+/* Q: a quotation signed with a dash and a name, as readers' comments and
+ * embedded posts are: "“Quote.” ― Sonya Herridge" / "... — Paul Ryan
+ * (@SpeakerRyan) July 5, 2016".  The dash is the cue, the name (1 to
+ * DASH_NAME_MAX capitalised words, then the end of the paragraph, a
+ * parenthesis or a full stop) the source.  True when it took region r. */
+#define DASH_NAME_MAX 4
+static bool pattern_dash_name(precis_doc *d, uint32_t r) {
+  const qregion *rg = &d->regions[r];
+  if (!rg->closed) return false;
+  uint32_t k = rg->e + 1;
+  if (k >= d->ntoks || !(tok_is(d, k, "\xE2\x80\x95") || tok_is(d, k, "\xE2\x80\x94"))) return false;
+  uint32_t b = k + 1, e = b, para = d->sents[d->toks[k].sent].para;
+  while (e < d->ntoks && e - b < DASH_NAME_MAX && (d->toks[e].flags & TF_WORD) && (d->toks[e].flags & TF_CAP) &&
+         d->sents[d->toks[e].sent].para == para)
+    e++;
+  if (e == b) return false;
+  bool ends = e >= d->ntoks || d->sents[d->toks[e].sent].para != para || tok_is(d, e, "(") || tok_is(d, e, ".");
+  if (!ends) return false;
+  quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, k, k + 1);
+  set_source(d, q, b, e);
+  take_region(d, q, (int32_t)r);
+  q->sent_begin = d->toks[rg->open_tok].sent;
+  return true;
+}
+
 /* the sort key of a quote: where its first content starts, else its cue */
 static uint32_t quote_key(const precis_doc *d, const quote *q) {
   return q->ncontent ? q->content0.start : q->cue_tok_end > q->cue_tok ? d->toks[q->cue_tok].start : 0;
@@ -1386,6 +1411,7 @@ void prc_find_attributions(precis_doc *d) {
   for (uint32_t r = 0; r < d->nregions; r++) {
     qregion *rg = &d->regions[r];
     if (rg->taken) continue;
+    if (pattern_dash_name(d, r)) continue;
     uint32_t s = d->toks[rg->open_tok + 1].sent;
     const sentence *se = &d->sents[s];
     if (se->is_heading) continue;

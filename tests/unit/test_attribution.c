@@ -322,6 +322,17 @@ static void test_as_source(void **state) {
                  {I, "reported", "the Harbour Times", "Harbour Times", {"The ferry company", "has run out of money"}});
 }
 
+/* Q: quotations signed with a dash and a name (readers' comments, embedded posts) */
+static void test_dash_name(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("\xE2\x80\x9CThe ferry is always late and nobody cares.\xE2\x80\x9D \xE2\x80\x95 Maria Lopes\n"
+         "\xE2\x80\x9CWe want the old timetable back.\xE2\x80\x9D \xE2\x80\x94 Tom Reed (@tomreed) May 2, 2026\n",
+         {D, "\xE2\x80\x95", "Maria Lopes", "Maria Lopes", {"The ferry is always late and nobody cares."}},
+         {D, "\xE2\x80\x94", "Tom Reed", "Tom Reed", {"We want the old timetable back."}});
+  /* a dash inside a sentence is no signature */
+  expect_none("\xE2\x80\x9CLate again\xE2\x80\x9D \xE2\x80\x94 Ferry Users say the same every week about the boats.");
+}
+
 /* L: a paragraph that opens with a name and a colon (headlines, transcripts) */
 static void test_speaker_label(void **state) {
   (void)state;
@@ -484,6 +495,7 @@ int main(void) {
       cmocka_unit_test(test_source_after),
       cmocka_unit_test(test_speaker_label),
       cmocka_unit_test(test_as_source),
+      cmocka_unit_test(test_dash_name),
       cmocka_unit_test(test_source_before),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
