@@ -330,8 +330,18 @@ static void test_dash_name(void **state) {
          /* the entity stage misses a name standing alone after a dash: no speaker (a defect, pinned) */
          {D, "\xE2\x80\x95", "Maria Lopes", NULL, {"The ferry is always late and nobody cares."}},
          {D, "\xE2\x80\x94", "Tom Reed", "Tom Reed", {"We want the old timetable back."}});
-  /* a dash inside a sentence is no signature */
-  expect_none("\xE2\x80\x9CLate again\xE2\x80\x9D \xE2\x80\x94 Ferry Users say the same every week about the boats.");
+  /* a dash that goes on with the sentence, or more than four capitalised words, is no signature */
+  static const char *const no_sig[] = {
+      "\xE2\x80\x9CLate again\xE2\x80\x9D \xE2\x80\x94 the words printed on every ferry ticket this year.",
+      "\xE2\x80\x9CLate again\xE2\x80\x9D \xE2\x80\x94 Ferry Tickets Printed With a Joke This Year Again"};
+  for (size_t k = 0; k < 2; k++) {
+    precis_doc *d = precis_analyze(no_sig[k], strlen(no_sig[k]), NULL);
+    const precis_quote *q;
+    size_t nq = precis_doc_quotes(d, &q);
+    for (size_t i = 0; i < nq; i++)
+      assert_true(!q[i].cue.text || strcmp(q[i].cue.text, "\xE2\x80\x94") != 0);
+    precis_doc_free(d);
+  }
 }
 
 /* L: a paragraph that opens with a name and a colon (headlines, transcripts) */
