@@ -135,6 +135,27 @@ static bool time_word(const precis_doc *d, uint32_t p) {
          (tok_ieq(d, p - 1, "last") || tok_ieq(d, p - 1, "this") || tok_ieq(d, p - 1, "next"));
 }
 
+/* "... reported last month Cameron had ...", "... said Tuesday that March
+ * Rubio was ...": a time right after a speech verb or "that" belongs to a
+ * reported clause; and a day or month must come after a preposition or a
+ * number ("on Friday", "14 March") to end a caption. */
+static bool reported_time(const precis_doc *d, uint32_t seg, uint32_t p) {
+  const token *t = &d->toks[p];
+  if ((t->lex & (LX_DAY | LX_MONTH)) || (t->flags & TF_NUMBER)) {
+    if (p == 0) return true;
+    uint32_t q = p - 1;
+    if (!(d->toks[q].flags & TF_NUMBER) && !tok_ieq(d, q, "on") && !tok_ieq(d, q, "in") && !tok_ieq(d, q, "last") &&
+        !tok_ieq(d, q, "this") && !tok_ieq(d, q, "since") && !tok_ieq(d, q, "until") && !tok_ieq(d, q, "early") &&
+        !tok_ieq(d, q, "late") && !tok_ieq(d, q, "next"))
+      return true;
+  }
+  for (uint32_t k = p, n = 0; k > seg && n < 4; k--, n++) {
+    const token *u = &d->toks[k - 1];
+    if ((u->lex & (LX_SPEECH | LX_SPEECH_PRESENT)) || tok_ieq(d, k - 1, "that")) return true;
+  }
+  return false;
+}
+
 /* Lower-case words that make the word before them a subject: "Rovers will confirm". */
 static const char *const VERB_AFTER[] = {"will", "would", "is", "was", "are", "were", "has", "have", "had", "can",
                                          "could", "said", "says", "did", "does", "denies", "denied", "admits",
@@ -196,7 +217,7 @@ int prc_caption_join(const precis_doc *d, uint32_t seg, uint32_t i) {
    * on Friday Rovers will confirm ...".  Not after other words: "whether
    * Iran can", "the night Lloyd was killed" are one sentence. */
   if (any_of(d, nx, VERB_AFTER) && opens_elsewhere(d, i) && !tok_is(d, i, "I") && time_word(d, p) &&
-      !(d->toks[i].lex & LX_TITLE)) {
+      !(d->toks[i].lex & LX_TITLE) && !reported_time(d, seg, p)) {
     uint32_t w = 0;
     for (uint32_t k = seg; k < i && w < 6; k++)
       if (d->toks[k].flags & (TF_WORD | TF_NUMBER)) w++;
@@ -299,8 +320,17 @@ static int boiler_kind(const precis_doc *d, const sentence *s) {
 }
 
 static const char *const PHOTO_WORDS[] = {"pictured", "picture", "pictures", "photo", "photos", "photograph",
-                                          "photographed", "left", "right", "centre", "center", "above", "below",
-                                          "inset", "clockwise", "file", "image", "images", NULL};
+                                          "photographed", "inset", "clockwise", NULL};
+/* these only set off by brackets or commas: "(left)", ", above," */
+static const char *const PLACE_WORDS[] = {"left", "right", "centre", "center", "above", "below", "top", "bottom", NULL};
+
+static bool photo_word(const precis_doc *d, uint32_t k, uint32_t b, uint32_t e) {
+  if (any_of_ci(d, k, PHOTO_WORDS)) return true;
+  if (!any_of_ci(d, k, PLACE_WORDS) || k == b || k + 1 >= e) return false;
+  bool before = tok_is(d, k - 1, "(") || tok_is(d, k - 1, ",") || tok_ieq(d, k - 1, "far");
+  bool after = tok_is(d, k + 1, ")") || tok_is(d, k + 1, ",");
+  return before && after;
+}
 
 static void add_boiler(precis_doc *d, uint32_t start, uint32_t end, int kind, int32_t sent) {
   boiler *r = ARENA_PUSH(&d->ar, d->boilers, d->nboilers, d->cboilers, boiler);
@@ -343,7 +373,7 @@ void prc_clean_sentences(precis_doc *d) {
     /* with a word of the picture desk: "pictured", "(left)", "above" (list
      * items and lines of verse have no closing punctuation either) */
     bool photo = false;
-    for (uint32_t k = se->tok_begin; k < se->tok_end && !photo; k++) photo = any_of_ci(d, k, PHOTO_WORDS);
+    for (uint32_t k = se->tok_begin; k < se->tok_end && !photo; k++) photo = photo_word(d, k, se->tok_begin, se->tok_end);
     if (photo) se->kind = SK_CAPTION;
   }
 }

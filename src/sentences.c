@@ -190,8 +190,9 @@ void prc_split_sentences(precis_doc *d) {
     } else if ((d->toks[i].flags & TF_ABBREV) && j < n && !(d->toks[j].flags & TF_PARA_BEFORE)) {
       while (j < n && is_closer(d, j)) j++;
       if (j < n && !(d->toks[j].flags & TF_PARA_BEFORE)) end_here = abbrev_may_end(d, i, j);
-    } else if (j < n && !(d->toks[j].flags & TF_PARA_BEFORE)) {
-      /* no punctuation: a caption or a boilerplate phrase run into the next sentence */
+    } else if (j < n && !(d->toks[j].flags & TF_PARA_BEFORE) && d->nsents > 0) {
+      /* no punctuation: a caption or a boilerplate phrase run into the next
+       * sentence (not in the first sentence: a headline's capitals are no evidence) */
       int join = prc_caption_join(d, sent_start, j);
       if (join) {
         add_sentence(d, sent_start, j, (uint32_t)para);
