@@ -341,6 +341,35 @@ PRECIS_EXPORT size_t precis_doc_figures(const precis_doc *doc, const precis_figu
 /* Headings are sentences with is_heading set; this lists them alone. */
 PRECIS_EXPORT size_t precis_doc_headings(const precis_doc *doc, const precis_text **out);
 
+/* ---- since 0.4: captions and boilerplate ----
+ * News copy that lost its layout runs photo captions into the text without a
+ * full stop, and carries page furniture: "Scroll down for video", "Click
+ * here ...", "Read more: ...", share prompts, bylines, "PUBLISHED: ... |
+ * UPDATED: ..." headers.  precis cuts these off as sentences of their own
+ * (a header before the first sentence is in no sentence) and reads none of
+ * them for key points, speech cues or quotes; these list them. */
+typedef enum precis_boilerplate_kind {
+  PRECIS_BOILER_PROMPT = 0,  /* "Scroll down for video", "Click here to ..." */
+  PRECIS_BOILER_SHARE = 1,   /* "Follow @...", "Share this article", "Like us on Facebook" */
+  PRECIS_BOILER_RELATED = 2, /* "Read more: ...", "RELATED: ...", "Rolling Stone: <headline>" */
+  PRECIS_BOILER_BYLINE = 3,  /* "By . Jane Smith .", "By Jane Smith" on a line of its own */
+  PRECIS_BOILER_DATELINE = 4 /* "PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: .", "Last updated at ..." */
+} precis_boilerplate_kind;
+
+typedef struct precis_boilerplate {
+  const char *text;
+  precis_span span;
+  precis_boilerplate_kind kind;
+  int sentence; /* index into the sentences, or -1 (a header before the first sentence) */
+} precis_boilerplate;
+
+/* Photo captions (sentences): cut off where a caption ran into the next
+ * sentence, or a line of its own without closing punctuation that is too
+ * long for a heading. */
+PRECIS_EXPORT size_t precis_doc_captions(const precis_doc *doc, const precis_text **out);
+/* Boilerplate, in text order. */
+PRECIS_EXPORT size_t precis_doc_boilerplate(const precis_doc *doc, const precis_boilerplate **out);
+
 /* A token (word, number, punctuation mark) with its tags and its place in
  * the sentence's dependency tree (Universal Dependencies). */
 #define PRECIS_NO_HEAD (-2)

@@ -1287,7 +1287,7 @@ static void pattern_label(precis_doc *d, uint32_t s) {
   if (!(d->toks[c - 1].flags & TF_WORD)) return;
   /* the content: the rest of the paragraph */
   uint32_t ce = e, last = s;
-  while (last + 1 < d->nsents && d->sents[last + 1].para == se->para && !d->sents[last + 1].is_heading) {
+  while (last + 1 < d->nsents && d->sents[last + 1].para == se->para && prc_sent_is_text(&d->sents[last + 1])) {
     last++;
     ce = d->sents[last].tok_end;
   }
@@ -1353,11 +1353,11 @@ void prc_find_attributions(precis_doc *d) {
       if (d->nquotes > before) {
         sent_quote[s] = (int32_t)before;
         /* the paragraph is the label's content: its cues are inside it */
-        while (s + 1 < d->nsents && d->sents[s + 1].para == se->para && !d->sents[s + 1].is_heading) sent_quote[++s] = -1;
+        while (s + 1 < d->nsents && d->sents[s + 1].para == se->para && prc_sent_is_text(&d->sents[s + 1])) sent_quote[++s] = -1;
         continue;
       }
     }
-    if (se->is_heading) continue;
+    if (!prc_sent_is_text(se)) continue;
     uint32_t i = se->body_start_tok;
     uint32_t first_q = d->nquotes;
     /* "Clause ..., Deputy Police Chief Keizo Okumoto told CNN.": a sentence-final
@@ -1414,7 +1414,7 @@ void prc_find_attributions(precis_doc *d) {
     if (pattern_dash_name(d, r)) continue;
     uint32_t s = d->toks[rg->open_tok + 1].sent;
     const sentence *se = &d->sents[s];
-    if (se->is_heading) continue;
+    if (!prc_sent_is_text(se)) continue;
     /* a partial quote in a sentence that has an attribution joins it */
     if (sent_quote[s] >= 0) {
       quote *q = &d->quotes[sent_quote[s]];

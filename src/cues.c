@@ -137,7 +137,7 @@ void prc_find_cues(precis_doc *d) {
   for (uint32_t s = 0; s < d->nsents; s++) {
     const sentence *se = &d->sents[s];
     uint32_t b = se->tok_begin, e = se->tok_end;
-    if (e <= b || se->is_heading) continue;
+    if (e <= b || !prc_sent_is_text(se)) continue;
     for (uint32_t cb = b; cb < e; cb += CHUNK) { /* a "sentence" longer than CHUNK in pieces */
       uint32_t ce = e - cb > CHUNK ? cb + CHUNK : e;
       prc_cue_inputs(d, cb, ce, in);

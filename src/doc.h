@@ -4,6 +4,7 @@
  *   text.c        input bytes -> repaired UTF-8 text, code-point index
  *   tokenize.c    text -> tokens (byte offsets, flags)
  *   sentences.c   tokens -> paragraphs, sentences, headings, datelines
+ *   clean.c       sentences -> captions and boilerplate (kinds of sentence)
  *   tags.c        tokens -> POS tags and NER labels (statistical taggers)
  *   parse.c       tokens + POS -> dependency trees of the sentences needed (parse.h)
  *   entities.c    tokens (+tags) -> entities and their mentions
@@ -60,9 +61,23 @@ typedef struct sentence {
   uint32_t start, end;         /* byte offsets (trimmed) */
   uint32_t para;               /* paragraph index */
   bool is_heading;             /* a subheading line */
+  uint8_t kind;                /* SK_*: text, caption or boilerplate (clean.c) */
   uint32_t body_start_tok;     /* first token after a dateline (== tok_begin if none) */
   uint32_t body_end_tok;       /* tok_end without the closing run of quotation marks and . ! ? ) */
 } sentence;
+
+/* Sentence kinds (clean.c).  Only SK_TEXT sentences that are not headings
+ * are read for key points, cues and quotes (prc_sent_is_text). */
+enum { SK_TEXT = 0, SK_CAPTION = 1, SK_BOILER = 2 };
+static inline bool prc_sent_is_text(const sentence *s) { return !s->is_heading && s->kind == SK_TEXT; }
+
+/* A boilerplate stretch (clean.c): a sentence of kind SK_BOILER, or the
+ * byline header before the first sentence (sent -1). */
+typedef struct boiler {
+  uint32_t start, end; /* bytes */
+  int32_t sent;
+  uint8_t kind;        /* precis_boilerplate_kind */
+} boiler;
 
 typedef enum ent_type { ENT_PERSON = 0, ENT_ORG = 1, ENT_PLACE = 2, ENT_OTHER = 3 } ent_type;
 
@@ -161,6 +176,12 @@ struct precis_doc {
   uint32_t nsents, csents;
   uint32_t nparas;
 
+  /* clean.c */
+  uint32_t *openers; /* scratch of sentences.c: hashes of words that open a sentence */
+  uint32_t opener_mask;
+  boiler *boilers;
+  uint32_t nboilers, cboilers;
+
   /* tags.c */
   bool has_pos, has_ner;
   uint8_t pos_use, ner_use; /* precis_model_use: which taggers ran (precis_doc_stats) */
@@ -212,6 +233,10 @@ struct precis_doc {
   precis_figure *pub_figs;
   precis_text *pub_heads;
   size_t npub_heads;
+  precis_text *pub_captions;
+  size_t npub_captions;
+  precis_boilerplate *pub_boilers;
+  size_t npub_boilers;
   precis_token *pub_toks; /* PRECIS_OPT_WITH_TOKENS only, else NULL */
   size_t npub_toks;
 
@@ -266,6 +291,13 @@ int prc_text_prepare(precis_doc *d, const char *in, size_t len);   /* text.c */
 uint32_t prc_cp_index(const precis_doc *d, uint32_t b);             /* text.c */
 void prc_tokenize(precis_doc *d);                                    /* tokenize.c */
 void prc_split_sentences(precis_doc *d);                             /* sentences.c */
+/* A sentence boundary without punctuation before token i, in the segment
+ * that began at token seg: 0 none, 1 after a caption, 2 after a boilerplate
+ * phrase ("Scroll down for video"). */
+int prc_caption_join(const precis_doc *d, uint32_t seg, uint32_t i);  /* clean.c */
+void prc_clean_sentences(precis_doc *d);                             /* clean.c */
+void prc_clean_openers(precis_doc *d);                               /* clean.c */
+void prc_clean_openers_free(precis_doc *d);                          /* clean.c */
 void prc_tag_tokens(precis_doc *d);                                  /* tags.c */
 void prc_find_cues(precis_doc *d);                                   /* cues.c */
 /* Checks the cue model an analysis will use (as prc_parse_check). */

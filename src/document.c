@@ -1,6 +1,6 @@
 /* document.c - the pipeline driver: precis_analyze runs the stages in order.
  *
- *   prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_tag_tokens
+ *   prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_clean_sentences -> prc_tag_tokens
  *   -> prc_parse_sentences -> prc_find_entities -> prc_find_attributions -> prc_resolve_speakers
  *   -> prc_find_figures -> prc_select_keypoints -> prc_export_doc
  */
@@ -101,6 +101,7 @@ static precis_doc *analyze(const char *text, size_t len, const precis_options *o
   }
   prc_tokenize(d);
   prc_split_sentences(d);
+  prc_clean_sentences(d);
   prc_tag_tokens(d);
   prc_find_cues(d);
   if (upto_cues) {

@@ -79,7 +79,7 @@ static void add_cand(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap, uint3
 static void rule_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap) {
   uint32_t i = 0;
   while (i < d->ntoks) {
-    if (!is_cap(d, i) || d->sents[d->toks[i].sent].is_heading) { i++; continue; }
+    if (!is_cap(d, i) || d->sents[d->toks[i].sent].is_heading || d->sents[d->toks[i].sent].kind == SK_BOILER) { i++; continue; }
     uint32_t b = i, e = i + 1;
     while (e < d->ntoks && d->toks[e].sent == d->toks[b].sent && !(d->toks[e].flags & TF_PARA_BEFORE)) {
       if (is_cap(d, e)) { e++; continue; }
@@ -129,7 +129,7 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
                : sp->type == TAG_ENT_LOC ? ENT_PLACE : ENT_OTHER;
     /* demonyms tagged MISC are not entities of the document */
     if (t == ENT_OTHER && e == i + 1 && (lx(d, i) & LX_DEMONYM)) continue;
-    if (d->sents[d->toks[i].sent].is_heading) continue;
+    if (d->sents[d->toks[i].sent].is_heading || d->sents[d->toks[i].sent].kind == SK_BOILER) continue;
     /* titles before the name belong to the mention: "Secretary Hegseth", "Finance Minister Grace Whitfield" */
     uint32_t b = i;
     while (b > 0 && d->toks[b - 1].sent == d->toks[i].sent && (d->toks[b - 1].flags & TF_CAP) &&

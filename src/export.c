@@ -164,6 +164,23 @@ void prc_export_doc(precis_doc *d) {
   size_t h = 0;
   for (uint32_t i = 0; i < d->nsents; i++)
     if (d->sents[i].is_heading) d->pub_heads[h++] = ptext(d, d->sents[i].start, d->sents[i].end);
+  /* clean.c: captions (sentences of that kind) and boilerplate */
+  d->npub_captions = 0;
+  for (uint32_t i = 0; i < d->nsents; i++) d->npub_captions += d->sents[i].kind == SK_CAPTION;
+  d->pub_captions = prc_arena_alloc(&d->ar, (d->npub_captions + 1) * sizeof(precis_text));
+  h = 0;
+  for (uint32_t i = 0; i < d->nsents; i++)
+    if (d->sents[i].kind == SK_CAPTION) d->pub_captions[h++] = ptext(d, d->sents[i].start, d->sents[i].end);
+  d->npub_boilers = d->nboilers;
+  d->pub_boilers = prc_arena_alloc(&d->ar, (d->nboilers + 1) * sizeof(precis_boilerplate));
+  for (uint32_t i = 0; i < d->nboilers; i++) {
+    const boiler *bo = &d->boilers[i];
+    precis_text t = ptext(d, bo->start, bo->end);
+    d->pub_boilers[i].text = t.text;
+    d->pub_boilers[i].span = t.span;
+    d->pub_boilers[i].kind = (precis_boilerplate_kind)bo->kind;
+    d->pub_boilers[i].sentence = bo->sent;
+  }
 
   d->pub_ents = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof(precis_entity));
   for (uint32_t i = 0; i < d->nents; i++) {
@@ -233,4 +250,6 @@ ACCESSOR(precis_doc_quotes, precis_quote, pub_quotes, nquotes)
 ACCESSOR(precis_doc_entities, precis_entity, pub_ents, nents)
 ACCESSOR(precis_doc_figures, precis_figure, pub_figs, nfigs)
 ACCESSOR(precis_doc_headings, precis_text, pub_heads, npub_heads)
+ACCESSOR(precis_doc_captions, precis_text, pub_captions, npub_captions)
+ACCESSOR(precis_doc_boilerplate, precis_boilerplate, pub_boilers, npub_boilers)
 ACCESSOR(precis_doc_tokens, precis_token, pub_toks, npub_toks) /* NULL without PRECIS_OPT_WITH_TOKENS */

@@ -315,7 +315,7 @@ void prc_select_keypoints(precis_doc *d) {
   uint32_t *nbag = prc_arena_alloc(&d->ar, max_cands * sizeof(uint32_t));
   for (uint32_t s = 0; s < d->nsents && nc < max_cands; s++) {
     const sentence *se = &d->sents[s];
-    if (se->is_heading) continue;
+    if (!prc_sent_is_text(se)) continue;
     uint32_t words = 0;
     for (uint32_t i = se->body_start_tok; i < se->tok_end; i++) words += is_word_tok(d, i);
     if (words < W->min_sent_words) continue;

@@ -57,7 +57,7 @@ static bool maybe_cue(const precis_doc *d, uint32_t i) {
 static bool wanted(const precis_doc *d, const sentence *s, bool all) {
   if (s->tok_end <= s->tok_begin) return false;
   if (all) return true;
-  if (s->is_heading || s->tok_end - s->tok_begin > PARSE_CUE_MAX) return false;
+  if (!prc_sent_is_text(s) || s->tok_end - s->tok_begin > PARSE_CUE_MAX) return false;
   for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
     if (maybe_cue(d, i) || (d->cue_lab && (d->cue_lab[i] & CUE_HEAD))) return true; /* rules' or learned (cues.c) */
   return false;

@@ -9,7 +9,10 @@
  *    when they may (not titles, not initials) and a typical sentence opener follows;
  *  - a dateline at the start of the article ("BRUSSELS:", "Lagos, Nigeria (CNN)",
  *    "WASHINGTON (Reuters) -", "By . Daily Mail Reporter .") is cut off;
- *  - a short line without closing punctuation, followed by more text, is a heading. */
+ *  - a short line without closing punctuation, followed by more text, is a heading;
+ *  - a caption run into the next sentence without a full stop is cut off where
+ *    clean.c's prc_caption_join finds evidence ("... on Monday The 34-year-old
+ *    denies ..."); the piece before is a caption (or boilerplate, clean.c). */
 #include <string.h>
 
 #include "doc.h"
@@ -69,11 +72,17 @@ static uint32_t skip_dateline(const precis_doc *d, uint32_t end) {
   uint32_t n = end;
   if (n < 2) return 0;
   /* "By . Daily Mail Reporter . PUBLISHED: . 10:30 EST, 1 May 2014 . | . UPDATED: . ..." */
-  if (tok_is(d, 0, "By") && tok_is(d, 1, ".")) {
-    uint32_t i = 2;
-    while (i < n && i < 14 && !tok_is(d, i, ".")) i++;
-    if (i >= n || i >= 14) return 0;
-    i++;
+  /* (or the header alone: "PUBLISHED: . 10:30 EST, ...", "Last updated at 5:12 PM on ...") */
+  bool header = (tok_is(d, 0, "PUBLISHED") && tok_is(d, 1, ":")) ||
+                (tok_is(d, 0, "Last") && tok_is(d, 1, "updated"));
+  if ((tok_is(d, 0, "By") && tok_is(d, 1, ".")) || header) {
+    uint32_t i = 0;
+    if (!header) {
+      i = 2;
+      while (i < n && i < 14 && !tok_is(d, i, ".")) i++;
+      if (i >= n || i >= 14) return 0;
+      i++;
+    }
     for (;;) {
       if (i + 1 < n && (tok_is(d, i, "PUBLISHED") || tok_is(d, i, "UPDATED") || tok_is(d, i, "|") ||
                         tok_is(d, i, "Last"))) {
@@ -130,6 +139,7 @@ static uint32_t skip_dateline(const precis_doc *d, uint32_t end) {
 static void add_sentence(precis_doc *d, uint32_t a, uint32_t b, uint32_t para) {
   if (b <= a) return;
   sentence *s = ARENA_PUSH(&d->ar, d->sents, d->nsents, d->csents, sentence);
+  s->kind = SK_TEXT;
   s->tok_begin = a;
   s->tok_end = b;
   s->body_start_tok = a;
@@ -156,6 +166,7 @@ void prc_split_sentences(precis_doc *d) {
   uint32_t first_para_end = 1;
   while (first_para_end < n && !(d->toks[first_para_end].flags & TF_PARA_BEFORE)) first_para_end++;
   uint32_t start = skip_dateline(d, first_para_end);
+  prc_clean_openers(d);
   for (uint32_t k = 0; k < start; k++) d->toks[k].sent = 0;
   int32_t para = -1;
   uint32_t i = start;
@@ -179,6 +190,17 @@ void prc_split_sentences(precis_doc *d) {
     } else if ((d->toks[i].flags & TF_ABBREV) && j < n && !(d->toks[j].flags & TF_PARA_BEFORE)) {
       while (j < n && is_closer(d, j)) j++;
       if (j < n && !(d->toks[j].flags & TF_PARA_BEFORE)) end_here = abbrev_may_end(d, i, j);
+    } else if (j < n && !(d->toks[j].flags & TF_PARA_BEFORE) && d->nsents > 0) {
+      /* no punctuation: a caption or a boilerplate phrase run into the next
+       * sentence (not in the first sentence: a headline's capitals are no evidence) */
+      int join = prc_caption_join(d, sent_start, j);
+      if (join) {
+        add_sentence(d, sent_start, j, (uint32_t)para);
+        d->sents[d->nsents - 1].kind = join == 2 ? SK_BOILER : SK_CAPTION;
+        sent_start = j;
+        i = j;
+        continue;
+      }
     }
     if (end_here) {
       d->toks[i].flags |= TF_SENT_END;
@@ -190,6 +212,7 @@ void prc_split_sentences(precis_doc *d) {
     i++;
   }
   if (sent_start < n) add_sentence(d, sent_start, n, (uint32_t)(para < 0 ? 0 : para));
+  prc_clean_openers_free(d);
   d->nparas = (uint32_t)(para + 1);
   /* headings: a paragraph of one short sentence without closing punctuation,
    * followed by more text */

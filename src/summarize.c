@@ -54,7 +54,7 @@ static uint32_t first_tok(const sentence *se) {
 
 static bool is_candidate(const precis_doc *d, uint32_t s) {
   const sentence *se = &d->sents[s];
-  if (se->is_heading) return false;
+  if (!prc_sent_is_text(se)) return false;
   for (uint32_t k = first_tok(se); k < se->tok_end; k++)
     if (d->toks[k].flags & (TF_WORD | TF_NUMBER)) return true;
   return false;

@@ -132,6 +132,31 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
     ptext(b, &h[i]);
   }
   prc_buf_puts(b, "],");
+  /* since 0.4: captions and boilerplate (clean.c), after the headings */
+  const precis_text *cap;
+  size_t ncap = precis_doc_captions(d, &cap);
+  nl(b, pretty, 1);
+  prc_buf_printf(b, "\"captions\"%s[", sep);
+  for (size_t i = 0; i < ncap; i++) {
+    if (i) prc_buf_putc(b, ',');
+    ptext(b, &cap[i]);
+  }
+  prc_buf_puts(b, "],");
+  static const char *const bkind[] = {"prompt", "share", "related", "byline", "dateline"};
+  const precis_boilerplate *bp;
+  size_t nbp = precis_doc_boilerplate(d, &bp);
+  nl(b, pretty, 1);
+  prc_buf_printf(b, "\"boilerplate\"%s[", sep);
+  for (size_t i = 0; i < nbp; i++) {
+    if (i) prc_buf_putc(b, ',');
+    prc_buf_puts(b, "{\"text\":");
+    prc_buf_json_cstr(b, bp[i].text);
+    prc_buf_puts(b, ",\"span\":");
+    span(b, bp[i].span);
+    prc_buf_printf(b, ",\"kind\":\"%s\",\"sentence\":%d}", bkind[(unsigned)bp[i].kind <= 4 ? bp[i].kind : 0],
+                   bp[i].sentence);
+  }
+  prc_buf_puts(b, "],");
   const precis_sentence *s;
   size_t ns = precis_doc_sentences(d, &s);
   nl(b, pretty, 1);

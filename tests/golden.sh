@@ -90,6 +90,12 @@ for i, f in enumerate(doc['figures']):
     check('figures[%d]' % i, f)
 for i, h in enumerate(doc['headings']):
     check('headings[%d]' % i, h)
+for i, c in enumerate(doc['captions']):
+    check('captions[%d]' % i, c)
+for i, b in enumerate(doc['boilerplate']):
+    check('boilerplate[%d]' % i, b)
+    if b['kind'] not in ('prompt', 'share', 'related', 'byline', 'dateline'):
+        bad.append('boilerplate[%d]: kind %r' % (i, b['kind']))
 for i, k in enumerate(doc['keypoints']):
     s, e = k['span']
     if not (0 <= s < e <= len(text)):
