@@ -13,8 +13,19 @@
 
 #define CUE_MAX_NOTES 16
 
+/* The weights, fused: each slot holds its feature's key and the three
+ * label weights (the file fixes the slot positions), so a feature costs one
+ * cache miss instead of the generic pc_model's two (slot, then row). */
+typedef struct cue_slot {
+  uint32_t key; /* 0 = empty */
+  int16_t w[PRC_CUE_NLABELS];
+  int16_t pad;
+} cue_slot;
+
 struct cue_model {
-  pc_model w;
+  cue_slot *fs;
+  uint32_t mask;
+  float scale;
   int builtin;
   int nnotes;
   char *note_key[CUE_MAX_NOTES], *note_val[CUE_MAX_NOTES];
@@ -90,15 +101,29 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
   for (size_t i = 0; i < n; i++) {
     int best = PRC_CUE_O;
     if (m) {
-      int32_t sc[16] = {0};
       size_t nf = prc_cue_feats(t, n, i, p1, p2, f);
-      pc_model_score(&m->w, f, nf, sc);
+      for (size_t k = 0; k < nf; k++) PC_PREFETCH(&m->fs[(uint32_t)f[k] & m->mask]);
+      int32_t sc[PRC_CUE_NLABELS] = {0};
+      for (size_t k = 0; k < nf; k++) {
+        uint32_t key = pc_key32(f[k]), j = (uint32_t)f[k] & m->mask;
+        for (;;) {
+          const cue_slot *sl = &m->fs[j];
+          if (sl->key == key) {
+            sc[0] += sl->w[0];
+            sc[1] += sl->w[1];
+            sc[2] += sl->w[2];
+            break;
+          }
+          if (!sl->key) break;
+          j = (j + 1) & m->mask;
+        }
+      }
       for (int c = 1; c < PRC_CUE_NLABELS; c++) {
         if (c == PRC_CUE_I && p1 == PRC_CUE_O) continue; /* an I continues a cue */
         if (sc[c] > sc[best]) best = c;
       }
       /* a cue starts only with a margin over "outside" (see cue_model.h) */
-      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->w.scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
+      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
     }
     lab[i] = (uint8_t)best;
     p2 = p1;
@@ -110,7 +135,7 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
 
 static void cue_destroy(cue_model *m) {
   if (!m) return;
-  prc_pc_model_free(&m->w);
+  free(m->fs);
   for (int i = 0; i < m->nnotes; i++) {
     free(m->note_key[i]);
     free(m->note_val[i]);
@@ -154,7 +179,26 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no weight section");
     goto fail;
   }
-  if (prc_pc_model_read(w->p, w->n, w->off, PRC_CUE_NLABELS, &m->w, err) < 0) goto fail;
+  pc_view pv;
+  if (prc_pc_view(w->p, w->n, w->off, PRC_CUE_NLABELS, &pv, err) < 0) goto fail;
+  m->fs = prc_pc_table_alloc((size_t)pv.cap * sizeof *m->fs);
+  if (!m->fs) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
+  }
+  m->mask = pv.cap - 1;
+  m->scale = pv.scale;
+  const unsigned char *q = pv.feats, *e = pv.entries;
+  for (uint32_t k = 0; k < pv.nfeat; k++, q += 10) {
+    uint32_t pos = pc_rd32(q + 4), cnt = pc_rd16(q + 8);
+    cue_slot *sl = &m->fs[pos];
+    if (sl->key) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w->off, "model corrupt: weight section (bad feature entry)");
+      goto fail;
+    }
+    sl->key = pc_rd32(q);
+    for (uint32_t j = 0; j < cnt; j++, e += 4) sl->w[pc_rd16(e)] = (int16_t)pc_rd16(e + 2);
+  }
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), m->note_key, m->note_val, CUE_MAX_NOTES, &m->nnotes, err) <
       0)
     goto fail;
