@@ -37,12 +37,15 @@ struct cue_model {
 
 #define PAD_W 0x5bd1e995u /* the word "outside the sentence" */
 
-size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
+/* The features that do not depend on the previous labels (the static
+ * part), then those that do: prc_cue_tag scores the static part of every
+ * token ahead of the greedy pass (so its cache misses overlap), and the
+ * trainer takes both (prc_cue_feats); the sum is the same either way. */
+static size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f) {
   static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad, *l2 = i >= 2 ? &t[i - 2] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad, *r2 = i + 2 < n ? &t[i + 2] : &pad;
-  const uint64_t P1 = (uint64_t)p1 + 1, P2 = (uint64_t)p2 + 1;
   /* the rule decision and speech flags of the token, without its position flags */
   const uint64_t cf = c->flags & (PRC_CT_RULE | PRC_CT_SPEECH | PRC_CT_EVID | PRC_CT_INQ | PRC_CT_CAP);
   size_t k = 0;
@@ -63,10 +66,6 @@ size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uin
   f[k++] = pc_feat2(15, c->w, r1->w);
   f[k++] = pc_feat2(16, l1->w, c->w);
   f[k++] = pc_feat3(17, l1->pos, c->pos, r1->pos);
-  f[k++] = pc_feat1(18, P1);
-  f[k++] = pc_feat2(19, P1, c->w);
-  f[k++] = pc_feat2(20, P1, c->pos);
-  f[k++] = pc_feat2(21, P1, P2);
   f[k++] = pc_feat2(22, cf, c->pos);
   f[k++] = pc_feat2(23, l1->flags, r1->flags);
   f[k++] = pc_feat1(24, c->lq);
@@ -78,8 +77,6 @@ size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uin
   f[k++] = pc_feat2(30, r1->w, r2->w);
   f[k++] = pc_feat2(31, l1->w, c->pos);
   f[k++] = pc_feat2(32, c->pos, r1->w);
-  f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
-  f[k++] = pc_feat3(34, P1, l1->w, c->w);
   f[k++] = pc_feat2(35, c->stem, r1->w);
   f[k++] = pc_feat3(36, cf, l1->pos, r1->pos);
   f[k++] = pc_feat2(37, l1->stem, c->pos);
@@ -93,41 +90,100 @@ size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uin
   return k;
 }
 
+static size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
+  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
+  const cue_token *c = &t[i];
+  const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad;
+  const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad;
+  const uint64_t P1 = (uint64_t)p1 + 1, P2 = (uint64_t)p2 + 1;
+  size_t k = 0;
+  f[k++] = pc_feat1(18, P1);
+  f[k++] = pc_feat2(19, P1, c->w);
+  f[k++] = pc_feat2(20, P1, c->pos);
+  f[k++] = pc_feat2(21, P1, P2);
+  f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
+  f[k++] = pc_feat3(34, P1, l1->w, c->w);
+  return k;
+}
+
+size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
+  size_t k = static_feats(t, n, i, f);
+  return k + dynamic_feats(t, n, i, p1, p2, f + k);
+}
+
 /* ---- tagging ---------------------------------------------------------------------------------- */
 
-void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab) {
-  uint64_t f[PRC_CUE_MAXF];
-  int p1 = PRC_CUE_O, p2 = PRC_CUE_O;
-  for (size_t i = 0; i < n; i++) {
-    int best = PRC_CUE_O;
-    if (m) {
-      size_t nf = prc_cue_feats(t, n, i, p1, p2, f);
-      for (size_t k = 0; k < nf; k++) PC_PREFETCH(&m->fs[(uint32_t)f[k] & m->mask]);
-      int32_t sc[PRC_CUE_NLABELS] = {0};
-      for (size_t k = 0; k < nf; k++) {
-        uint32_t key = pc_key32(f[k]), j = (uint32_t)f[k] & m->mask;
-        for (;;) {
-          const cue_slot *sl = &m->fs[j];
-          if (sl->key == key) {
-            sc[0] += sl->w[0];
-            sc[1] += sl->w[1];
-            sc[2] += sl->w[2];
-            break;
-          }
-          if (!sl->key) break;
-          j = (j + 1) & m->mask;
-        }
+/* Adds the weights of features f[0..nf) to sc (their slots prefetched before). */
+static inline void add_weights(const cue_model *m, const uint64_t *f, size_t nf, int32_t *sc) {
+  for (size_t k = 0; k < nf; k++) {
+    uint32_t key = pc_key32(f[k]), j = (uint32_t)f[k] & m->mask;
+    for (;;) {
+      const cue_slot *sl = &m->fs[j];
+      if (sl->key == key) {
+        sc[0] += sl->w[0];
+        sc[1] += sl->w[1];
+        sc[2] += sl->w[2];
+        break;
       }
+      if (!sl->key) break;
+      j = (j + 1) & m->mask;
+    }
+  }
+}
+
+static inline void prefetch_slots(const cue_model *m, const uint64_t *f, size_t nf) {
+  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&m->fs[(uint32_t)f[k] & m->mask]);
+}
+
+/* Tokens whose static scores are computed ahead of the greedy pass at a time. */
+#define BLOCK 256
+
+void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab) {
+  if (!m) {
+    memset(lab, PRC_CUE_O, n);
+    return;
+  }
+  uint64_t fa[PRC_CUE_MAXF], fb[PRC_CUE_MAXF], fd[PRC_CUE_MAXF];
+  int32_t st[BLOCK][PRC_CUE_NLABELS];
+  int p1 = PRC_CUE_O, p2 = PRC_CUE_O;
+  for (size_t b = 0; b < n; b += BLOCK) {
+    size_t e = n - b > BLOCK ? b + BLOCK : n;
+    /* the static part of each token: its slots are fetched while the
+     * previous token's are added (software pipelining) */
+    uint64_t *cur = fa, *nxt = fb;
+    size_t ncur = static_feats(t, n, b, cur);
+    prefetch_slots(m, cur, ncur);
+    for (size_t i = b; i < e; i++) {
+      size_t nnxt = 0;
+      if (i + 1 < e) {
+        nnxt = static_feats(t, n, i + 1, nxt);
+        prefetch_slots(m, nxt, nnxt);
+      }
+      int32_t *sc = st[i - b];
+      sc[0] = sc[1] = sc[2] = 0;
+      add_weights(m, cur, ncur, sc);
+      uint64_t *tmp = cur;
+      cur = nxt;
+      nxt = tmp;
+      ncur = nnxt;
+    }
+    /* the greedy pass: the features of the previous labels */
+    for (size_t i = b; i < e; i++) {
+      size_t nd = dynamic_feats(t, n, i, p1, p2, fd);
+      prefetch_slots(m, fd, nd);
+      int32_t sc[PRC_CUE_NLABELS] = {st[i - b][0], st[i - b][1], st[i - b][2]};
+      add_weights(m, fd, nd, sc);
+      int best = PRC_CUE_O;
       for (int c = 1; c < PRC_CUE_NLABELS; c++) {
         if (c == PRC_CUE_I && p1 == PRC_CUE_O) continue; /* an I continues a cue */
         if (sc[c] > sc[best]) best = c;
       }
       /* a cue starts only with a margin over "outside" (see cue_model.h) */
       if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
+      lab[i] = (uint8_t)best;
+      p2 = p1;
+      p1 = best;
     }
-    lab[i] = (uint8_t)best;
-    p2 = p1;
-    p1 = best;
   }
 }
 
