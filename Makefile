@@ -88,6 +88,7 @@ fuzz-model fuzz-brat fuzz-extract: fuzz-%:
 	    --epochs 2 --runs 1 --jackknife 1 --prune 0.01 -q && \
 	  ./$(FUZZDIR)/precis train attrib fuzz/tiny-attrib fuzz/tiny-attrib -o $(FUZZDIR)/corpus-$*/attrib.bin \
 	    --epochs 2 --prune 0.01 -q; fi
+	if [ $* = extract ]; then cp tests/extract/*.html $(FUZZDIR)/corpus-$*/; fi
 	./$(FUZZDIR)/fuzz_$* -max_total_time=$${FUZZ_SECONDS:-60} -max_len=1048576 -timeout=30 -rss_limit_mb=1024 \
 	  -artifact_prefix=$(FUZZDIR)/ $(FUZZDIR)/corpus-$* fuzz/corpus-$*
 
