@@ -264,27 +264,19 @@ fail:
   return NULL;
 }
 
+/* load() for the shared helpers of model.h: the built-in copy is marked */
+static void *load_any(const void *buf, size_t n, int embedded, precis_error *err) {
+  cue_model *m = load(buf, n, embedded, err);
+  if (m && embedded) m->builtin = 1;
+  return m;
+}
+
 cue_model *prc_cue_load_memory(const void *buf, size_t n, precis_error *err) {
-  prc_error_clear(err);
-  if (!buf) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model data");
-    return NULL;
-  }
-  return load(buf, n, 0, err);
+  return prc_model_load_memory_with(load_any, buf, n, err);
 }
 
 cue_model *prc_cue_load_file(const char *path, precis_error *err) {
-  prc_error_clear(err);
-  if (!path) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
-    return NULL;
-  }
-  const unsigned char *buf;
-  size_t n;
-  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
-  cue_model *m = load(buf, n, 0, err);
-  prc_model_unmap(buf, n);
-  return m;
+  return prc_model_load_file_with(load_any, path, err);
 }
 
 void prc_cue_free(cue_model *m) {
@@ -292,10 +284,7 @@ void prc_cue_free(cue_model *m) {
 }
 
 const char *prc_cue_note(const cue_model *m, const char *key) {
-  if (!m || !key) return "";
-  for (int i = 0; i < m->nnotes; i++)
-    if (!strcmp(m->note_key[i], key)) return m->note_val[i];
-  return "";
+  return m ? prc_model_note_value(m->note_key, m->note_val, m->nnotes, key) : "";
 }
 
 /* ---- the built-in model ----------------------------------------------------------------------- */
@@ -304,27 +293,9 @@ const char *prc_cue_note(const cue_model *m, const char *key) {
 extern const unsigned char precis_model_attrib_data[];
 extern const size_t precis_model_attrib_size;
 
-static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
-static atomic_int builtin_final;
-static cue_model *builtin;
-static precis_error builtin_err;
+static model_once builtin = MODEL_ONCE_INIT;
 
 const cue_model *prc_cue_builtin(precis_error *err) {
-  if (!atomic_load_explicit(&builtin_final, memory_order_acquire)) {
-    pthread_mutex_lock(&builtin_lock);
-    if (!atomic_load_explicit(&builtin_final, memory_order_relaxed)) {
-      if (!precis_model_attrib_size) {
-        prc_error_set(&builtin_err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET,
-                      "no built-in attribution model (models/attrib.bin was missing at build time)");
-      } else {
-        builtin = load(precis_model_attrib_data, precis_model_attrib_size, 1, &builtin_err);
-        if (builtin) builtin->builtin = 1;
-      }
-      if (builtin || builtin_err.code != PRECIS_ERROR_OUT_OF_MEMORY)
-        atomic_store_explicit(&builtin_final, 1, memory_order_release);
-    }
-    pthread_mutex_unlock(&builtin_lock);
-  }
-  if (!builtin && err) *err = builtin_err;
-  return builtin;
+  return prc_model_once(&builtin, load_any, precis_model_attrib_data, precis_model_attrib_size,
+                        "no built-in attribution model (models/attrib.bin was missing at build time)", err);
 }

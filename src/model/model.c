@@ -276,3 +276,51 @@ int prc_model_read_notes(const model_section *s, char **keys, char **vals, int m
   }
   return 0;
 }
+
+/* ---- what every model kind's loader shares ----------------------------------------------------- */
+
+void *prc_model_load_memory_with(model_load_fn load, const void *buf, size_t n, precis_error *err) {
+  prc_error_clear(err);
+  if (!buf) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model data");
+    return NULL;
+  }
+  return load(buf, n, 0, err);
+}
+
+void *prc_model_load_file_with(model_load_fn load, const char *path, precis_error *err) {
+  prc_error_clear(err);
+  if (!path) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
+    return NULL;
+  }
+  const unsigned char *buf;
+  size_t n;
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  void *m = load(buf, n, 0, err);
+  prc_model_unmap(buf, n);
+  return m;
+}
+
+void *prc_model_once(model_once *o, model_load_fn load, const unsigned char *data, size_t n, const char *missing,
+                     precis_error *err) {
+  if (!atomic_load_explicit(&o->final, memory_order_acquire)) {
+    pthread_mutex_lock(&o->lock);
+    if (!atomic_load_explicit(&o->final, memory_order_relaxed)) {
+      if (!n) prc_error_set(&o->err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET, "%s", missing);
+      else o->obj = load(data, n, 1, &o->err);
+      if (o->obj || o->err.code != PRECIS_ERROR_OUT_OF_MEMORY)
+        atomic_store_explicit(&o->final, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&o->lock);
+  }
+  if (!o->obj && err) *err = o->err;
+  return o->obj;
+}
+
+const char *prc_model_note_value(char *const *keys, char *const *vals, int n, const char *key) {
+  if (!key) return "";
+  for (int i = 0; i < n; i++)
+    if (!strcmp(keys[i], key)) return vals[i];
+  return "";
+}

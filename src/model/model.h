@@ -29,6 +29,8 @@
 #ifndef PRECIS_MODEL_H
 #define PRECIS_MODEL_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -83,6 +85,32 @@ int prc_model_note(const model_section *s, const char *key, char *out, size_t ou
  * in keys/vals for the caller to free). */
 int prc_model_read_notes(const model_section *s, char **keys, char **vals, int max, int *n,
                          precis_error *err);
+
+/* ---- what every model kind's loader shares --------------------------------------------------
+ * A model kind (the parser, the cue tagger) has one decoder, load(buf, n,
+ * embedded, err), and these helpers give it the rest. */
+typedef void *(*model_load_fn)(const void *buf, size_t n, int embedded, precis_error *err);
+
+/* Decodes a caller's buffer / a file (mapped while it is decoded); a NULL
+ * buffer or path is PRECIS_ERROR_INVALID_ARGUMENT. */
+void *prc_model_load_memory_with(model_load_fn load, const void *buf, size_t n, precis_error *err);
+void *prc_model_load_file_with(model_load_fn load, const char *path, precis_error *err);
+
+/* A model compiled into the library, decoded once on first use (thread-safe;
+ * running out of memory is not final: the next call tries again).  missing
+ * is the message when the model was not compiled in (size 0). */
+typedef struct model_once {
+  pthread_mutex_t lock;
+  atomic_int final;
+  void *obj;
+  precis_error err;
+} model_once;
+#define MODEL_ONCE_INIT {PTHREAD_MUTEX_INITIALIZER, 0, NULL, {0, 0, {0}}}
+void *prc_model_once(model_once *o, model_load_fn load, const unsigned char *data, size_t n, const char *missing,
+                     precis_error *err);
+
+/* The value of key among notes read by prc_model_read_notes; "" when absent. */
+const char *prc_model_note_value(char *const *keys, char *const *vals, int n, const char *key);
 
 /* The file checksum (FNV-1a 32 with bytes [32,36) taken as zero). */
 uint32_t prc_model_checksum(const unsigned char *buf, size_t n);

@@ -591,27 +591,19 @@ fail:
   return NULL;
 }
 
+/* load() for the shared helpers of model.h: the built-in copy is marked */
+static void *load_any(const void *buf, size_t n, int embedded, precis_error *err) {
+  parser *p = load(buf, n, embedded, err);
+  if (p && embedded) p->builtin = 1;
+  return p;
+}
+
 parser *prc_parser_load_memory(const void *buf, size_t n, precis_error *err) {
-  prc_error_clear(err);
-  if (!buf) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model data");
-    return NULL;
-  }
-  return load(buf, n, 0, err);
+  return prc_model_load_memory_with(load_any, buf, n, err);
 }
 
 parser *prc_parser_load_file(const char *path, precis_error *err) {
-  prc_error_clear(err);
-  if (!path) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
-    return NULL;
-  }
-  const unsigned char *buf;
-  size_t n;
-  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
-  parser *p = load(buf, n, 0, err);
-  prc_model_unmap(buf, n);
-  return p;
+  return prc_model_load_file_with(load_any, path, err);
 }
 
 void prc_parser_free(parser *p) {
@@ -619,10 +611,7 @@ void prc_parser_free(parser *p) {
 }
 
 const char *prc_parser_note(const parser *p, const char *key) {
-  if (!p || !key) return "";
-  for (int i = 0; i < p->nnotes; i++)
-    if (!strcmp(p->note_key[i], key)) return p->note_val[i];
-  return "";
+  return p ? prc_model_note_value(p->note_key, p->note_val, p->nnotes, key) : "";
 }
 
 /* ---- the built-in model ---------------------------------------------------------------------- */
@@ -631,28 +620,9 @@ const char *prc_parser_note(const parser *p, const char *key) {
 extern const unsigned char precis_model_parse_data[];
 extern const size_t precis_model_parse_size;
 
-static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
-static atomic_int builtin_final;
-static parser *builtin;
-static precis_error builtin_err;
+static model_once builtin = MODEL_ONCE_INIT;
 
 const parser *prc_parser_builtin(precis_error *err) {
-  if (!atomic_load_explicit(&builtin_final, memory_order_acquire)) {
-    pthread_mutex_lock(&builtin_lock);
-    if (!atomic_load_explicit(&builtin_final, memory_order_relaxed)) {
-      if (!precis_model_parse_size) {
-        prc_error_set(&builtin_err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET,
-                      "no built-in parser model (models/parse.bin was missing at build time)");
-      } else {
-        builtin = load(precis_model_parse_data, precis_model_parse_size, 1, &builtin_err);
-        if (builtin) builtin->builtin = 1;
-      }
-      /* out of memory is not final: the next call tries again */
-      if (builtin || builtin_err.code != PRECIS_ERROR_OUT_OF_MEMORY)
-        atomic_store_explicit(&builtin_final, 1, memory_order_release);
-    }
-    pthread_mutex_unlock(&builtin_lock);
-  }
-  if (!builtin && err) *err = builtin_err;
-  return builtin;
+  return prc_model_once(&builtin, load_any, precis_model_parse_data, precis_model_parse_size,
+                        "no built-in parser model (models/parse.bin was missing at build time)", err);
 }
