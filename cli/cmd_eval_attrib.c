@@ -75,14 +75,10 @@ int prc_cmd_eval_attrib(int argc, char **argv) {
   prc_opt_init(&p, cmd, argc, argv);
   int o;
   while ((o = prc_opt_next(&p)) != PRC_OPT_END) {
+    int r = prc_opt_common(&p, cmd, o, dirs, &nd, 2);
+    if (r >= 0) return r;
     switch (o) {
-    case PRC_OPT_ERROR: return 2;
-    case O_HELP: prc_cmd_help(cmd, stdout); return 0;
     case O_FORMAT: json = p.choice == 1; break;
-    case PRC_OPT_OPERAND:
-      if (nd == 2) return prc_cmd_usage_error(cmd, "too many arguments: '%s'", p.value);
-      dirs[nd++] = p.value;
-      break;
     }
   }
   if (nd != 2) return prc_cmd_usage_error(cmd, "needs GOLD_DIR and PRED_DIR");

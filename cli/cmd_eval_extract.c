@@ -59,15 +59,11 @@ int prc_cmd_eval_extract(int argc, char **argv) {
   prc_opt_init(&p, cmd, argc, argv);
   int o;
   while ((o = prc_opt_next(&p)) != PRC_OPT_END) {
+    int r = prc_opt_common(&p, cmd, o, files, &nf, 2);
+    if (r >= 0) return r;
     switch (o) {
-    case PRC_OPT_ERROR: return 2;
-    case O_HELP: prc_cmd_help(cmd, stdout); return 0;
     case O_FORMAT: json = p.choice == 1; break;
     case O_PER_PAGE: per_page = 1; break;
-    case PRC_OPT_OPERAND:
-      if (nf == 2) return prc_cmd_usage_error(cmd, "too many arguments: '%s'", p.value);
-      files[nf++] = p.value;
-      break;
     }
   }
   if (nf != 2) return prc_cmd_usage_error(cmd, "needs GOLD.json and PRED.json");

@@ -78,14 +78,10 @@ int prc_cmd_eval_speakers(int argc, char **argv) {
   prc_opt_init(&p, cmd, argc, argv);
   int o;
   while ((o = prc_opt_next(&p)) != PRC_OPT_END) {
+    int r = prc_opt_common(&p, cmd, o, args, &na, 2);
+    if (r >= 0) return r;
     switch (o) {
-    case PRC_OPT_ERROR: return 2;
-    case O_HELP: prc_cmd_help(cmd, stdout); return 0;
     case O_FORMAT: json = p.choice == 1; break;
-    case PRC_OPT_OPERAND:
-      if (na == 2) return prc_cmd_usage_error(cmd, "too many arguments: '%s'", p.value);
-      args[na++] = p.value;
-      break;
     }
   }
   if (na != 2) return prc_cmd_usage_error(cmd, "needs GOLD.jsonl and PRED_DIR");

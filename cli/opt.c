@@ -246,3 +246,15 @@ void prc_cmd_list_options(const prc_cmd *cmd, FILE *f) {
     if (o->long_name) fprintf(f, "%s\t--%s\n", cmd->name, o->long_name);
   }
 }
+
+int prc_opt_common(prc_opt_parser *p, const prc_cmd *cmd, int o, const char **ops, int *nops, int max) {
+  switch (o) {
+  case PRC_OPT_ERROR: return 2;
+  case PRC_OPT_HELP_ID: prc_cmd_help(cmd, stdout); return 0;
+  case PRC_OPT_OPERAND:
+    if (*nops == max) return prc_cmd_usage_error(cmd, "too many arguments: '%s'", p->value);
+    ops[(*nops)++] = p->value;
+    return -1;
+  default: return -1;
+  }
+}

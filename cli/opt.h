@@ -83,6 +83,13 @@ int prc_opt_next(prc_opt_parser *p);
 
 /* The help of a command (usage, about, options, epilog). */
 void prc_cmd_help(const prc_cmd *cmd, FILE *f);
+
+/* The cases every command's option loop has, for o = prc_opt_next(p):
+ * PRC_OPT_ERROR (returns 2), -h/--help (prints the help, returns 0) and an
+ * operand (kept in ops[*nops]; one more than max is a usage error: 2).
+ * Returns -1 for anything else (the command's own options) and when an
+ * operand was kept: the loop goes on. */
+int prc_opt_common(prc_opt_parser *p, const prc_cmd *cmd, int o, const char **ops, int *nops, int max);
 /* One usage error line: "precis: [SUBCOMMAND: ]MESSAGE (see NAME --help)".
  * Returns 2, the exit status of a usage error. */
 int prc_cmd_usage_error(const prc_cmd *cmd, const char *fmt, ...)
