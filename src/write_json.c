@@ -26,6 +26,17 @@ static void ptext(buf *b, const precis_text *t) {
   prc_buf_putc(b, '}');
 }
 
+/* "name": [text, ...], on a line of its own when pretty */
+static void text_array(buf *b, int pretty, const char *sep, const char *name, const precis_text *t, size_t n) {
+  nl(b, pretty, 1);
+  prc_buf_printf(b, "\"%s\"%s[", name, sep);
+  for (size_t i = 0; i < n; i++) {
+    if (i) prc_buf_putc(b, ',');
+    ptext(b, &t[i]);
+  }
+  prc_buf_puts(b, "],");
+}
+
 void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
   const char *sep = pretty ? ": " : ":";
   prc_buf_putc(b, '{');
@@ -125,23 +136,11 @@ void prc_write_json(buf *b, const precis_doc *d, const char *id, int pretty) {
 
   const precis_text *h;
   size_t nh = precis_doc_headings(d, &h);
-  nl(b, pretty, 1);
-  prc_buf_printf(b, "\"headings\"%s[", sep);
-  for (size_t i = 0; i < nh; i++) {
-    if (i) prc_buf_putc(b, ',');
-    ptext(b, &h[i]);
-  }
-  prc_buf_puts(b, "],");
+  text_array(b, pretty, sep, "headings", h, nh);
   /* since 0.4: captions and boilerplate (clean.c), after the headings */
   const precis_text *cap;
   size_t ncap = precis_doc_captions(d, &cap);
-  nl(b, pretty, 1);
-  prc_buf_printf(b, "\"captions\"%s[", sep);
-  for (size_t i = 0; i < ncap; i++) {
-    if (i) prc_buf_putc(b, ',');
-    ptext(b, &cap[i]);
-  }
-  prc_buf_puts(b, "],");
+  text_array(b, pretty, sep, "captions", cap, ncap);
   static const char *const bkind[] = {"prompt", "share", "related", "byline", "dateline"};
   const precis_boilerplate *bp;
   size_t nbp = precis_doc_boilerplate(d, &bp);
