@@ -99,6 +99,19 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
  * already have to save the time).  t may be NULL: every token gets O. */
 void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out);
 
+/* NER over a whole document (or a chunk of one): toks[0..n) with POS tags
+ * pos (may be NULL, as above), sentences [sb[s], sb[s+1]) for s < ns.  A
+ * two-pass model tags every sentence, gathers document-level evidence from
+ * those labels (the other mentions of the same word or capitalised phrase,
+ * acronyms and the phrases they abbreviate, organisation words ending a
+ * name) and tags again with it; a one-pass model tags each sentence alone.
+ * scratch: prc_tagger_ner_doc_scratch(t, n) bytes (linear in n; the caller
+ * bounds n by chunking long documents).  prc_tagger_ner, on one sentence,
+ * runs the first pass alone. */
+size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n);
+void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
+                        const uint32_t *sb, size_t ns, void *scratch, uint8_t *out);
+
 /* Entity spans from NER labels: tokens [begin, end). */
 typedef struct tag_span {
   uint32_t begin, end;
