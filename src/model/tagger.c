@@ -242,7 +242,7 @@ static void lex_fill(tg_run *r, size_t j) {
   if (r->wc) {
     const model_lex_entry *e = model_lex_find(&r->wc->wc_index, L->word);
     if (e) {
-      L->wrow = r->wc->wc_rows + (size_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+      L->wrow = r->wc->wc_rows + (size_t)e->val * (r->wc->has2 == 1 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
       L->wmask = e->pad;
     }
   }
@@ -340,6 +340,8 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->docf = NULL;
   r->ndocf = NULL;
   r->wc_pass2 = 0;
+  r->save_static = NULL;
+  r->save_lower = r->save_shape = NULL;
   int lower = 0, letters = 0;
   for (size_t i = 0; i < n && !lower; i++)
     for (uint32_t k = 0; k < toks[i].len; k++) {
@@ -1114,7 +1116,18 @@ static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
     size_t nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
     pc_prefetch_slots(w, f, nd);
     nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
-    SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
+    if (r->save_static) { /* the static sums apart (for the residual second pass) */
+      int32_t sd[TG_MAX_LABELS];
+      SUM_ROWS(cur->rows, cur->ntot, TAG_NER_COUNT, sc, avx2);
+      memcpy(r->save_static + i * TAG_NER_COUNT, sc, TAG_NER_COUNT * sizeof *sc);
+      SUM_ROWS(cur->rows + cur->ntot, nd, TAG_NER_COUNT, sd, avx2);
+      for (int y = 0; y < TAG_NER_COUNT; y++) sc[y] += sd[y];
+      const tg_lex *c = lex_at(r, (long)i);
+      r->save_lower[i] = c->lower;
+      r->save_shape[i] = c->shape;
+    } else {
+      SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
+    }
     uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
     int best = -1;
     for (int y = 0; y < TAG_NER_COUNT; y++)
@@ -1147,10 +1160,14 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
 /* One NER pass over one sentence (pass2: the second pass, with the
  * sentence's document features docf/ndocf). */
 static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
-                         int pass2, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out) {
+                         int pass2, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
+                         int32_t *save_static, uint64_t *save_lower, uint64_t *save_shape) {
   uint8_t posbuf[512];
   tg_run r;
   prc_tg_run_init(&r, toks, n);
+  r.save_static = save_static;
+  r.save_lower = save_lower;
+  r.save_shape = save_shape;
   if (pass2) {
     r.docf = docf;
     r.ndocf = ndocf;
@@ -1188,12 +1205,56 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
     memset(out, TAG_NER_O, n);
     return;
   }
-  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out);
+  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out, NULL, NULL, NULL);
+}
+
+size_t prc_tg_ner_resid_feats(int p1, int p2, uint64_t lower, uint64_t shape, int pos, const uint64_t *d,
+                              int nd, uint64_t *f) {
+  size_t k = 0;
+  f[k++] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
+  f[k++] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  f[k++] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, lower);
+  f[k++] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, shape);
+  f[k++] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, (uint64_t)pos);
+  for (int q = 0; q < nd; q++) f[k++] = d[q];
+  return k;
+}
+
+/* The residual second pass over one sentence: the first pass's static
+ * scores s1 (its weights) plus the second pass's weights on the label,
+ * transition and document features. */
+static void ner_resid(const tagger *t, size_t n, const uint8_t *pos, const int32_t *s1, const uint64_t *lw,
+                      const uint64_t *sh, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out) {
+  int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+  const float a = t->w.scale * (getenv("PRECIS_NER_ALPHA") ? (float)atof(getenv("PRECIS_NER_ALPHA")) : 1.0f), b = t->w2.scale;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t f[8 + TG_DOCF];
+    size_t nf = prc_tg_ner_resid_feats(p1, p2, lw[i], sh[i], pos ? pos[i] : POS_NONE, docf + i * TG_DOCF,
+                                       ndocf[i], f);
+    int32_t s2[TG_MAX_LABELS];
+    memset(s2, 0, sizeof s2);
+    pc_model_score(&t->w2, f, nf, s2);
+    uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
+    int best = -1;
+    float bs = 0;
+    for (int y = 0; y < TAG_NER_COUNT; y++)
+      if ((allow >> y) & 1u) {
+        float v = (float)s1[i * TAG_NER_COUNT + y] * a + (float)s2[y] * b;
+        if (best < 0 || v > bs) {
+          best = y;
+          bs = v;
+        }
+      }
+    out[i] = (uint8_t)best;
+    p2 = p1;
+    p1 = best;
+  }
 }
 
 size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n) {
   if (!t || !t->has2) return 1;
-  return prc_tg_ner_doc_scratch(n) + n * (TG_DOCF * sizeof(uint64_t) + 1) + 16;
+  return prc_tg_ner_doc_scratch(n) + n * (TG_DOCF * sizeof(uint64_t) + 1) + 16 +
+         (t->has2 == 2 ? n * (TAG_NER_COUNT * sizeof(int32_t) + 2 * sizeof(uint64_t)) + 8 : 0);
 }
 
 void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
@@ -1202,16 +1263,36 @@ void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *p
     memset(out, TAG_NER_O, n);
     return;
   }
-  for (size_t s = 0; s < ns; s++)
-    ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s]);
-  if (!t->has2 || !n) return;
+  if (!t->has2 || !n) {
+    for (size_t s = 0; s < ns; s++)
+      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s], NULL,
+                   NULL, NULL);
+    return;
+  }
   uint64_t *df = (uint64_t *)(void *)(((uintptr_t)scratch + 7) & ~(uintptr_t)7);
   uint8_t *ndf = (uint8_t *)(df + n * TG_DOCF);
-  void *tabs = (void *)(((uintptr_t)(ndf + n) + 7) & ~(uintptr_t)7);
-  prc_tg_ner_doc_feats(toks, n, sb, ns, out, tabs, df, ndf);
+  int32_t *s1 = NULL;
+  uint64_t *lw = NULL, *sh = NULL;
+  unsigned char *next = ndf + n;
+  if (t->has2 == 2) {
+    lw = (uint64_t *)(void *)(((uintptr_t)next + 7) & ~(uintptr_t)7);
+    sh = lw + n;
+    s1 = (int32_t *)(void *)(sh + n);
+    next = (unsigned char *)(s1 + n * TAG_NER_COUNT);
+  }
+  void *tabs = (void *)(((uintptr_t)next + 7) & ~(uintptr_t)7);
   for (size_t s = 0; s < ns; s++)
-    ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 1, df + (size_t)sb[s] * TG_DOCF,
-                 ndf + sb[s], out + sb[s]);
+    ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s],
+                 s1 ? s1 + (size_t)sb[s] * TAG_NER_COUNT : NULL, lw ? lw + sb[s] : NULL, sh ? sh + sb[s] : NULL);
+  prc_tg_ner_doc_feats(toks, n, sb, ns, out, tabs, df, ndf);
+  for (size_t s = 0; s < ns; s++) {
+    if (t->has2 == 2)
+      ner_resid(t, sb[s + 1] - sb[s], pos ? pos + sb[s] : NULL, s1 + (size_t)sb[s] * TAG_NER_COUNT, lw + sb[s],
+                sh + sb[s], df + (size_t)sb[s] * TG_DOCF, ndf + sb[s], out + sb[s]);
+    else
+      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 1, df + (size_t)sb[s] * TG_DOCF,
+                   ndf + sb[s], out + sb[s], NULL, NULL, NULL);
+  }
 }
 
 size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
@@ -1300,7 +1381,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   while (cap < n * 2u + 16) cap <<= 1;
   t->wc_index.mask = cap - 1;
   t->wc_index.e = prc_pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
-  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE; /* a block */
+  const size_t bstride = (size_t)(t->has2 == 1 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE; /* a block */
   t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * bstride * sizeof *t->wc_rows);
   t->lc_mask = cap - 1;
   /* one zeroed block (huge pages when large): slots, lexemes, offsets, text */
@@ -1373,7 +1454,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
       uint64_t f[TG_MAXF];
       size_t nf = t->kind == TAGGER_POS ? pos_role(role, L, f) : ner_role(role, L, f);
       int fits = 1;
-      for (int pass = 0; pass < (t->has2 ? 2 : 1); pass++) {
+      for (int pass = 0; pass < (t->has2 == 1 ? 2 : 1); pass++) {
         int32_t sc[TG_MAX_LABELS];
         const int16_t *rows[TG_MAXF];
         memset(sc, 0, sizeof sc); /* classes past nlabels stay 0, as the padding sums would */
@@ -1442,9 +1523,9 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     t->kind = TAGGER_POS;
     expect = prc_tg_upos_names;
     nexpect = TAG_UPOS_COUNT;
-  } else if (v.featset == TG_FEATSET_NER || v.featset == TG_FEATSET_NER2) {
+  } else if (v.featset == TG_FEATSET_NER || v.featset == TG_FEATSET_NER2 || v.featset == TG_FEATSET_NER3) {
     t->kind = TAGGER_NER;
-    t->has2 = v.featset == TG_FEATSET_NER2;
+    t->has2 = v.featset == TG_FEATSET_NER2 ? 1 : v.featset == TG_FEATSET_NER3 ? 2 : 0;
     expect = prc_tg_ner_names;
     nexpect = TAG_NER_COUNT;
   } else {

@@ -17,6 +17,9 @@
  * TG_FEATSET_NER) and a second pass ("WGH2") that adds document-level
  * evidence from the first pass's labels (prc_tg_ner_doc_feats). */
 #define TG_FEATSET_NER2 0x4e455207u
+/* ... with a residual second pass: the first pass's static scores plus
+ * weights ("WGH2") on labels, transitions and document evidence alone */
+#define TG_FEATSET_NER3 0x4e455208u
 
 /* Feature template ids.  Every feature is hashed together with its template
  * id (pc_feat1/2/3), so these numbers are part of the shipped models: never
@@ -254,6 +257,10 @@ typedef struct tg_run {
   const uint64_t *docf;
   const uint8_t *ndocf;
   int wc_pass2;
+  /* first pass, for the residual second pass: per token, the static scores
+   * (TAG_NER_COUNT int32), the lower and shape hashes; or NULL */
+  int32_t *save_static;
+  uint64_t *save_lower, *save_shape;
 } tg_run;
 
 void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n);
@@ -281,6 +288,9 @@ void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *c
 size_t prc_tg_ner_doc_scratch(size_t n);
 void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, size_t ns,
                           const uint8_t *p1, void *scratch, uint64_t *df, uint8_t *ndf);
+/* Features of the residual second pass (TGF_NER_P1.. and the document features d[0..nd)). */
+size_t prc_tg_ner_resid_feats(int p1, int p2, uint64_t lower, uint64_t shape, int pos, const uint64_t *d,
+                              int nd, uint64_t *f);
 /* Mask of NER labels allowed after prev (BILOU well-formedness); last = token is the last. */
 uint32_t prc_tg_ner_allowed(int prev, int last);
 /* Lowercased normalised hash of a token (the key of dict/clus/gaz lexicons). */
