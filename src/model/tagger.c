@@ -242,7 +242,7 @@ static void lex_fill(tg_run *r, size_t j) {
   if (r->wc) {
     const model_lex_entry *e = model_lex_find(&r->wc->wc_index, L->word);
     if (e) {
-      L->wrow = r->wc->wc_rows + (size_t)e->val * (r->wc->has2 == 1 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+      L->wrow = r->wc->wc_rows + (size_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
       L->wmask = e->pad;
     }
   }
@@ -340,8 +340,8 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->docf = NULL;
   r->ndocf = NULL;
   r->wc_pass2 = 0;
-  r->save_static = NULL;
-  r->save_lower = r->save_shape = NULL;
+  r->save = NULL;
+  r->save_base = 0;
   int lower = 0, letters = 0;
   for (size_t i = 0; i < n && !lower; i++)
     for (uint32_t k = 0; k < toks[i].len; k++) {
@@ -652,7 +652,7 @@ uint32_t prc_tg_ner_allowed(int prev, int last) {
  * contain the word. */
 typedef struct tg_dslot {
   uint64_t key;
-  uint16_t c[10];
+  uint16_t c[9];
 } tg_dslot;
 
 enum { DK_WORD = 1, DK_PHRASE = 2, DK_INIT = 3, DK_ACRO = 4 };
@@ -746,7 +746,7 @@ static int maj_type(const uint16_t *c, int n, int *total) {
 }
 
 void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, size_t ns,
-                          const uint8_t *p1, void *scratch, uint64_t *df, uint8_t *ndf) {
+                          const uint8_t *p1, const uint64_t *lower, void *scratch, uint64_t *df, uint8_t *ndf) {
   const size_t cap = dtab_cap(n), mask = cap - 1;
   tg_dslot *tab = scratch;
   uint64_t *lw = (uint64_t *)(void *)(tab + cap);
@@ -761,7 +761,7 @@ void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, s
   for (int i = 0; org_suffix[i]; i++) sufh[nsuf++] = lower_word_hash(org_suffix[i]);
   for (int i = 0; org_prefix[i]; i++) preh[npre++] = lower_word_hash(org_prefix[i]);
   for (size_t j = 0; j < n; j++) {
-    lw[j] = prc_tg_lower_hash(toks[j].s, toks[j].len);
+    lw[j] = lower ? lower[j] : prc_tg_lower_hash(toks[j].s, toks[j].len);
     capf[j] = (uint8_t)cap_first(&toks[j]);
     runkey[j] = 0;
     runf[j] = 0;
@@ -1097,6 +1097,80 @@ static void ner_prepare(const pc_model *w, tg_run *r, size_t i, stage *st) {
   pc_prefetch_slots(w, st->f, st->nf);
 }
 
+/* The first pass keeps what the second needs of each token: its static
+ * features, word-cache rows and hashes (the second pass has the same
+ * static features and reads the second half of the same word-cache blocks). */
+static inline void save_token(tg_save *sv, size_t j, const stage *st, const tg_lex *c) {
+  sv->foff[j] = (uint32_t)sv->nf;
+  size_t nf = st->nf <= sv->cap - sv->nf ? st->nf : sv->cap - sv->nf; /* (never short in practice) */
+  memcpy(sv->f + sv->nf, st->f, nf * sizeof *st->f);
+  sv->nf += nf;
+  sv->foff[j + 1] = (uint32_t)sv->nf;
+  sv->nrows[j] = (uint8_t)st->nrows;
+  for (int q = 0; q < st->nrows; q++) sv->rows[j * TG_NROLES + q] = st->rows[q];
+  sv->lower[j] = c->lower;
+  sv->shape[j] = c->shape;
+}
+
+/* Dynamic features from saved hashes: as prc_tg_ner_dynamic computes them. */
+static inline size_t dyn_feats(int p1, int p2, uint64_t lower, uint64_t shape, int pos, uint64_t *f) {
+  f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
+  f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  f[2] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, lower);
+  f[3] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, shape);
+  f[4] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, (uint64_t)pos);
+  return 5;
+}
+
+static void pass2_prepare(const pc_model *w, const tg_save *sv, size_t j, size_t end, const uint64_t *docf,
+                          const uint8_t *ndocf, stage *st) {
+  st->nf = 0;
+  st->nrows = 0;
+  if (j >= end) return;
+  const size_t half = (size_t)TG_NROLES * TG_WC_STRIDE;
+  st->nrows = sv->nrows[j];
+  for (int q = 0; q < st->nrows; q++) st->rows[q] = sv->rows[j * TG_NROLES + q] + half;
+  size_t nf = sv->foff[j + 1] - sv->foff[j];
+  memcpy(st->f, sv->f + sv->foff[j], nf * sizeof *st->f);
+  for (int q = 0; q < ndocf[j]; q++) st->f[nf++] = docf[j * TG_DOCF + q];
+  st->nf = nf;
+  stage_rows_prefetch(st);
+  pc_prefetch_slots(w, st->f, st->nf);
+}
+
+/* The second pass over the sentence of tokens [b, e) of the document,
+ * from what the first pass saved. */
+static void ner_decode2(const pc_model *w, const tg_save *sv, size_t b, size_t e, const uint8_t *pos,
+                        const uint64_t *docf, const uint8_t *ndocf, uint8_t *out, int avx2) {
+  (void)avx2;
+  int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+  stage st[3];
+  uint64_t f[8];
+  int32_t sc[TG_MAX_LABELS];
+  pass2_prepare(w, sv, b, e, docf, ndocf, &st[0]);
+  pass2_prepare(w, sv, b + 1, e, docf, ndocf, &st[1]);
+  st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
+  for (size_t j = b; j < e; j++) {
+    const size_t i = j - b;
+    pass2_prepare(w, sv, j + 2, e, docf, ndocf, &st[(i + 2) % 3]);
+    stage *nx = &st[(i + 1) % 3];
+    nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
+    stage *cur = &st[i % 3];
+    size_t nd = dyn_feats(p1, p2, sv->lower[j], sv->shape[j], pos ? pos[j] : POS_NONE, f);
+    pc_prefetch_slots(w, f, nd);
+    nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
+    SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
+    uint32_t allow = prc_tg_ner_allowed(p1, j + 1 == e);
+    int best = -1;
+    for (int y = 0; y < TAG_NER_COUNT; y++)
+      if ((allow >> y) & 1u)
+        if (best < 0 || sc[y] > sc[best]) best = y;
+    out[j] = (uint8_t)best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
 /* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf). */
 static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
   (void)avx2;
@@ -1116,18 +1190,8 @@ static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
     size_t nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
     pc_prefetch_slots(w, f, nd);
     nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
-    if (r->save_static) { /* the static sums apart (for the residual second pass) */
-      int32_t sd[TG_MAX_LABELS];
-      SUM_ROWS(cur->rows, cur->ntot, TAG_NER_COUNT, sc, avx2);
-      memcpy(r->save_static + i * TAG_NER_COUNT, sc, TAG_NER_COUNT * sizeof *sc);
-      SUM_ROWS(cur->rows + cur->ntot, nd, TAG_NER_COUNT, sd, avx2);
-      for (int y = 0; y < TAG_NER_COUNT; y++) sc[y] += sd[y];
-      const tg_lex *c = lex_at(r, (long)i);
-      r->save_lower[i] = c->lower;
-      r->save_shape[i] = c->shape;
-    } else {
-      SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
-    }
+    SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
+    if (r->save) save_token(r->save, r->save_base + i, cur, lex_at(r, (long)i));
     uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
     int best = -1;
     for (int y = 0; y < TAG_NER_COUNT; y++)
@@ -1161,13 +1225,12 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
  * sentence's document features docf/ndocf). */
 static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                          int pass2, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
-                         int32_t *save_static, uint64_t *save_lower, uint64_t *save_shape) {
+                         tg_save *save, size_t save_base) {
   uint8_t posbuf[512];
   tg_run r;
   prc_tg_run_init(&r, toks, n);
-  r.save_static = save_static;
-  r.save_lower = save_lower;
-  r.save_shape = save_shape;
+  r.save = save;
+  r.save_base = save_base;
   if (pass2) {
     r.docf = docf;
     r.ndocf = ndocf;
@@ -1205,57 +1268,21 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
     memset(out, TAG_NER_O, n);
     return;
   }
-  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out, NULL, NULL, NULL);
+  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out, NULL, 0);
 }
 
-size_t prc_tg_ner_resid_feats(int p1, int p2, uint64_t lower, uint64_t shape, int pos, const uint64_t *d,
-                              int nd, uint64_t *f) {
-  size_t k = 0;
-  f[k++] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
-  f[k++] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-  f[k++] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, lower);
-  f[k++] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, shape);
-  f[k++] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, (uint64_t)pos);
-  for (int q = 0; q < nd; q++) f[k++] = d[q];
-  return k;
-}
-
-/* The residual second pass over one sentence: the first pass's static
- * scores s1 (its weights) plus the second pass's weights on the label,
- * transition and document features. */
-static void ner_resid(const tagger *t, size_t n, const uint8_t *pos, const int32_t *s1, const uint64_t *lw,
-                      const uint64_t *sh, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out) {
-  int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
-  const float a = t->w.scale * (getenv("PRECIS_NER_ALPHA") ? (float)atof(getenv("PRECIS_NER_ALPHA")) : 1.0f), b = t->w2.scale;
-  for (size_t i = 0; i < n; i++) {
-    uint64_t f[8 + TG_DOCF];
-    size_t nf = prc_tg_ner_resid_feats(p1, p2, lw[i], sh[i], pos ? pos[i] : POS_NONE, docf + i * TG_DOCF,
-                                       ndocf[i], f);
-    int32_t s2[TG_MAX_LABELS];
-    memset(s2, 0, sizeof s2);
-    pc_model_score(&t->w2, f, nf, s2);
-    uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
-    int best = -1;
-    float bs = 0;
-    for (int y = 0; y < TAG_NER_COUNT; y++)
-      if ((allow >> y) & 1u) {
-        float v = (float)s1[i * TAG_NER_COUNT + y] * a + (float)s2[y] * b;
-        if (best < 0 || v > bs) {
-          best = y;
-          bs = v;
-        }
-      }
-    out[i] = (uint8_t)best;
-    p2 = p1;
-    p1 = best;
-  }
-}
-
+/* Scratch of prc_tagger_ner_doc: POS tags when none are given; document
+ * features; what the first pass keeps for the second (tg_save: up to
+ * TG_SAVEF static features a token); the tables of prc_tg_ner_doc_feats. */
+#define TG_SAVEF (TG_MAXF - TG_DOCF - 8)
 size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n) {
   if (!t || !t->has2) return 1;
-  return prc_tg_ner_doc_scratch(n) + n * (TG_DOCF * sizeof(uint64_t) + 1) + 16 +
-         (t->has2 == 2 ? n * (TAG_NER_COUNT * sizeof(int32_t) + 2 * sizeof(uint64_t)) + 8 : 0);
+  return 64 + n * (1 + TG_DOCF * sizeof(uint64_t) + 1) + n * TG_SAVEF * sizeof(uint64_t) +
+         (n + 1) * sizeof(uint32_t) + n * (TG_NROLES * sizeof(int16_t *) + 1 + 2 * sizeof(uint64_t)) +
+         prc_tg_ner_doc_scratch(n);
 }
+
+#define ALIGN8(p) ((void *)(((uintptr_t)(p) + 7) & ~(uintptr_t)7))
 
 void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                         const uint32_t *sb, size_t ns, void *scratch, uint8_t *out) {
@@ -1265,34 +1292,40 @@ void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *p
   }
   if (!t->has2 || !n) {
     for (size_t s = 0; s < ns; s++)
-      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s], NULL,
-                   NULL, NULL);
+      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s], NULL, 0);
     return;
   }
-  uint64_t *df = (uint64_t *)(void *)(((uintptr_t)scratch + 7) & ~(uintptr_t)7);
-  uint8_t *ndf = (uint8_t *)(df + n * TG_DOCF);
-  int32_t *s1 = NULL;
-  uint64_t *lw = NULL, *sh = NULL;
-  unsigned char *next = ndf + n;
-  if (t->has2 == 2) {
-    lw = (uint64_t *)(void *)(((uintptr_t)next + 7) & ~(uintptr_t)7);
-    sh = lw + n;
-    s1 = (int32_t *)(void *)(sh + n);
-    next = (unsigned char *)(s1 + n * TAG_NER_COUNT);
+  uint64_t *df = ALIGN8(scratch);
+  tg_save sv;
+  sv.f = df + n * TG_DOCF;
+  sv.lower = sv.f + n * TG_SAVEF;
+  sv.shape = sv.lower + n;
+  sv.rows = (const int16_t **)(void *)(sv.shape + n);
+  sv.foff = ALIGN8(sv.rows + n * TG_NROLES);
+  sv.nrows = (uint8_t *)(sv.foff + n + 1);
+  uint8_t *ndf = sv.nrows + n;
+  uint8_t *posb = ndf + n;
+  void *tabs = ALIGN8(posb + n);
+  sv.nf = 0;
+  sv.cap = n * TG_SAVEF;
+  if (!pos) {
+    const tagger *pm = prc_tagger_builtin_pos();
+    for (size_t s = 0; s < ns; s++) prc_tagger_pos(pm, toks + sb[s], sb[s + 1] - sb[s], posb + sb[s]);
+    pos = posb;
   }
-  void *tabs = (void *)(((uintptr_t)next + 7) & ~(uintptr_t)7);
-  for (size_t s = 0; s < ns; s++)
-    ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s],
-                 s1 ? s1 + (size_t)sb[s] * TAG_NER_COUNT : NULL, lw ? lw + sb[s] : NULL, sh ? sh + sb[s] : NULL);
-  prc_tg_ner_doc_feats(toks, n, sb, ns, out, tabs, df, ndf);
   for (size_t s = 0; s < ns; s++) {
-    if (t->has2 == 2)
-      ner_resid(t, sb[s + 1] - sb[s], pos ? pos + sb[s] : NULL, s1 + (size_t)sb[s] * TAG_NER_COUNT, lw + sb[s],
-                sh + sb[s], df + (size_t)sb[s] * TG_DOCF, ndf + sb[s], out + sb[s]);
-    else
-      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 1, df + (size_t)sb[s] * TG_DOCF,
-                   ndf + sb[s], out + sb[s], NULL, NULL, NULL);
+    size_t b = sb[s], e = sb[s + 1];
+    for (size_t j = b; j <= e; j++) sv.foff[j] = (uint32_t)sv.nf; /* (empty sentences) */
+    ner_sentence(t, toks + b, pos + b, e - b, 0, NULL, NULL, out + b, &sv, b);
   }
+  prc_tg_ner_doc_feats(toks, n, sb, ns, out, sv.lower, tabs, df, ndf);
+#ifdef TG_HAVE_AVX2
+  const int avx2 = have_avx2();
+#else
+  const int avx2 = 0;
+#endif
+  for (size_t s = 0; s < ns; s++)
+    ner_decode2(&t->w2, &sv, sb[s], sb[s + 1], pos, df, ndf, out, avx2);
 }
 
 size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
@@ -1381,7 +1414,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   while (cap < n * 2u + 16) cap <<= 1;
   t->wc_index.mask = cap - 1;
   t->wc_index.e = prc_pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
-  const size_t bstride = (size_t)(t->has2 == 1 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE; /* a block */
+  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE; /* a block */
   t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * bstride * sizeof *t->wc_rows);
   t->lc_mask = cap - 1;
   /* one zeroed block (huge pages when large): slots, lexemes, offsets, text */
@@ -1454,7 +1487,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
       uint64_t f[TG_MAXF];
       size_t nf = t->kind == TAGGER_POS ? pos_role(role, L, f) : ner_role(role, L, f);
       int fits = 1;
-      for (int pass = 0; pass < (t->has2 == 1 ? 2 : 1); pass++) {
+      for (int pass = 0; pass < (t->has2 ? 2 : 1); pass++) {
         int32_t sc[TG_MAX_LABELS];
         const int16_t *rows[TG_MAXF];
         memset(sc, 0, sizeof sc); /* classes past nlabels stay 0, as the padding sums would */
@@ -1523,9 +1556,9 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     t->kind = TAGGER_POS;
     expect = prc_tg_upos_names;
     nexpect = TAG_UPOS_COUNT;
-  } else if (v.featset == TG_FEATSET_NER || v.featset == TG_FEATSET_NER2 || v.featset == TG_FEATSET_NER3) {
+  } else if (v.featset == TG_FEATSET_NER || v.featset == TG_FEATSET_NER2) {
     t->kind = TAGGER_NER;
-    t->has2 = v.featset == TG_FEATSET_NER2 ? 1 : v.featset == TG_FEATSET_NER3 ? 2 : 0;
+    t->has2 = v.featset == TG_FEATSET_NER2;
     expect = prc_tg_ner_names;
     nexpect = TAG_NER_COUNT;
   } else {

@@ -17,9 +17,6 @@
  * TG_FEATSET_NER) and a second pass ("WGH2") that adds document-level
  * evidence from the first pass's labels (prc_tg_ner_doc_feats). */
 #define TG_FEATSET_NER2 0x4e455207u
-/* ... with a residual second pass: the first pass's static scores plus
- * weights ("WGH2") on labels, transitions and document evidence alone */
-#define TG_FEATSET_NER3 0x4e455208u
 
 /* Feature template ids.  Every feature is hashed together with its template
  * id (pc_feat1/2/3), so these numbers are part of the shipped models: never
@@ -257,11 +254,21 @@ typedef struct tg_run {
   const uint64_t *docf;
   const uint8_t *ndocf;
   int wc_pass2;
-  /* first pass, for the residual second pass: per token, the static scores
-   * (TAG_NER_COUNT int32), the lower and shape hashes; or NULL */
-  int32_t *save_static;
-  uint64_t *save_lower, *save_shape;
+  /* the first pass keeps what the second pass needs here (run time), token i
+   * at save_base + i; or NULL */
+  struct tg_save *save;
+  size_t save_base;
 } tg_run;
+
+/* What the first NER pass keeps of each token of a document for the second. */
+typedef struct tg_save {
+  uint64_t *f;          /* static features of all tokens, token j's at [foff[j], foff[j+1]) */
+  uint32_t *foff;
+  const int16_t **rows; /* word-cache rows of the first pass, TG_NROLES a token (nrows[j] used) */
+  uint8_t *nrows;
+  uint64_t *lower, *shape;
+  size_t nf, cap;       /* features used, room */
+} tg_save;
 
 void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n);
 /* Feature extraction.  prev1/prev2 are the labels of the two previous
@@ -282,15 +289,12 @@ size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f);
 void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out);
 /* Document-level features for the second NER pass: toks[0..n) are the
  * document's tokens (sentences [sb[s], sb[s+1]) for s < ns), p1 the first
- * pass's labels.  Writes TG_DOCF slots a token to df (ndf[i] used) and
+ * pass's labels, lower their lowercased hashes (prc_tg_lower_hash) or NULL.  Writes TG_DOCF slots a token to df (ndf[i] used) and
  * needs prc_tg_ner_doc_scratch(n) bytes of scratch (any content).  Linear
  * in n. */
 size_t prc_tg_ner_doc_scratch(size_t n);
 void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, size_t ns,
-                          const uint8_t *p1, void *scratch, uint64_t *df, uint8_t *ndf);
-/* Features of the residual second pass (TGF_NER_P1.. and the document features d[0..nd)). */
-size_t prc_tg_ner_resid_feats(int p1, int p2, uint64_t lower, uint64_t shape, int pos, const uint64_t *d,
-                              int nd, uint64_t *f);
+                          const uint8_t *p1, const uint64_t *lower, void *scratch, uint64_t *df, uint8_t *ndf);
 /* Mask of NER labels allowed after prev (BILOU well-formedness); last = token is the last. */
 uint32_t prc_tg_ner_allowed(int prev, int last);
 /* Lowercased normalised hash of a token (the key of dict/clus/gaz lexicons). */

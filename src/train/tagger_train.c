@@ -748,6 +748,15 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
     size_t b = c->sent[s], len = c->sent[s + 1] - b;
     ner_count(c->gold + b, out + b, len, ev);
   }
+  if (getenv("PRECIS_NER_DUMP")) { /* TEMP */
+    FILE *df = fopen(getenv("PRECIS_NER_DUMP"), "w");
+    for (size_t s = 0; s < c->nsent; s++) {
+      for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++)
+        fprintf(df, "%.*s %s %s\n", (int)c->tok[i].len, c->tok[i].s, prc_tg_ner_names[c->gold[i]], prc_tg_ner_names[out[i]]);
+      fprintf(df, "\n");
+    }
+    fclose(df);
+  }
   free(sb);
   free(scratch);
   free(pt);
@@ -824,7 +833,7 @@ static pc_trainer *ner_train_pass(const corpus *tr, const uint8_t *trpos, const 
 /* First-pass labels of training sentence s from exported weights m (the
  * training-side features: what the run time computes). */
 static void ner_tag_model(const pc_model *m, const corpus *tr, const uint8_t *trpos, const model_lex *gaz,
-                          const model_lex *clus, size_t s, uint8_t *out, float *s1f, uint64_t *lw, uint64_t *sh) {
+                          const model_lex *clus, size_t s, uint8_t *out) {
   size_t b = tr->sent[s], len = tr->sent[s + 1] - b;
   tg_run r;
   prc_tg_run_init(&r, tr->tok + b, len);
@@ -835,17 +844,8 @@ static void ner_tag_model(const pc_model *m, const corpus *tr, const uint8_t *tr
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
   for (size_t i = 0; i < len; i++) {
     int32_t sc[TG_MAX_LABELS];
-    size_t nf = prc_tg_ner_static(&r, i, f);
+    size_t nf = prc_tg_ner_feats(&r, i, p1, p2, f);
     memset(sc, 0, sizeof sc);
-    pc_model_score(m, f, nf, sc);
-    if (s1f) {
-      static float alpha = -1;
-      if (alpha < 0) alpha = getenv("PRECIS_NER_ALPHA") ? (float)atof(getenv("PRECIS_NER_ALPHA")) : 1.0f;
-      for (int y = 0; y < TAG_NER_COUNT; y++) s1f[(b + i) * TAG_NER_COUNT + y] = (float)sc[y] * m->scale * alpha;
-      lw[b + i] = r.ring[i % TG_RING].lower;
-      sh[b + i] = r.ring[i % TG_RING].shape;
-    }
-    nf = prc_tg_ner_dynamic(&r, i, p1, p2, f);
     pc_model_score(m, f, nf, sc);
     uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == len);
     int y = -1;
@@ -856,56 +856,6 @@ static void ner_tag_model(const pc_model *m, const corpus *tr, const uint8_t *tr
     p2 = p1;
     p1 = y;
   }
-}
-
-/* The residual second pass: weights on labels, transitions and document
- * features over the first pass's (jackknifed) static scores s1f. */
-static pc_trainer *ner_train_resid(const corpus *tr, const uint8_t *trpos, const float *s1f, const uint64_t *lw,
-                                   const uint64_t *sh, int epochs, uint64_t seed, const uint64_t *docf,
-                                   const uint8_t *ndocf, int verbose) {
-  pc_trainer *T = prc_pc_trainer_new(TAG_NER_COUNT);
-  if (!T) prc_tr_die_oom();
-  pc_rng rng;
-  prc_pc_rng_seed(&rng, seed);
-  uint32_t *order = prc_tr_xrealloc(NULL, tr->nsent * sizeof *order);
-  for (size_t s = 0; s < tr->nsent; s++) order[s] = (uint32_t)s;
-  uint64_t f[TG_MAXF];
-  float sc[TG_MAX_LABELS];
-  for (int ep = 0; ep < epochs; ep++) {
-    prc_pc_shuffle(&rng, order, tr->nsent);
-    size_t n = 0, ok = 0;
-    for (size_t q = 0; q < tr->nsent; q++) {
-      size_t s = order[q], b = tr->sent[s], len = tr->sent[s + 1] - b;
-      int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
-      for (size_t i = 0; i < len; i++) {
-        size_t j = b + i;
-        int gold = tr->gold[j];
-        size_t nf = prc_tg_ner_resid_feats(p1, p2, lw[j], sh[j], trpos[j], docf + j * TG_DOCF, ndocf[j], f);
-        memset(sc, 0, sizeof sc);
-        prc_pc_trainer_score(T, f, nf, sc);
-        uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == len);
-        int y = -1;
-        float bs = 0;
-        for (int k = 0; k < TAG_NER_COUNT; k++)
-          if ((allow >> k) & 1u) {
-            float v = sc[k] + s1f[j * TAG_NER_COUNT + k];
-            if (y < 0 || v > bs) {
-              y = k;
-              bs = v;
-            }
-          }
-        if (y != gold) prc_pc_trainer_learn(T, f, nf, gold, y);
-        prc_pc_trainer_tick(T);
-        n++;
-        ok += y == gold;
-        p2 = p1;
-        p1 = y;
-      }
-    }
-    if (verbose) fprintf(stderr, "  residual pass epoch %d: train accuracy %.4f\n", ep + 1, (double)ok / (double)n);
-  }
-  free(order);
-  return T;
 }
 
 /* The second pass's document features of every token, from labels p1. */
@@ -923,7 +873,7 @@ static void ner_doc_feats_corpus(const corpus *c, const uint8_t *p1, uint64_t *d
       scratch = prc_tr_xrealloc(scratch, need);
       have = need;
     }
-    prc_tg_ner_doc_feats(c->tok + b, n, sb, e - s, p1 + b, scratch, docf + b * TG_DOCF, ndocf + b);
+    prc_tg_ner_doc_feats(c->tok + b, n, sb, e - s, p1 + b, NULL, scratch, docf + b * TG_DOCF, ndocf + b);
     s = e;
   }
   free(scratch);
@@ -990,31 +940,22 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
    * trained without its fold (jackknifing) */
   pc_trainer *T2 = NULL;
   int two = !getenv("PRECIS_NER_ONEPASS");
-  int resid = getenv("PRECIS_NER_RESID") != NULL;
   if (two) {
     uint8_t *jk = prc_tr_xrealloc(NULL, tr.ntok);
-    float *s1f = resid ? prc_tr_xrealloc(NULL, tr.ntok * TAG_NER_COUNT * sizeof *s1f) : NULL;
-    uint64_t *lw = resid ? prc_tr_xrealloc(NULL, tr.ntok * 2 * sizeof *lw) : NULL;
-    uint64_t *sh = resid ? lw + tr.ntok : NULL;
     for (int fd = 0; fd < NFOLDS; fd++) {
       pc_trainer *Tf = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed + 1 + (uint64_t)fd, fd, NULL, NULL, 0);
       pc_model m;
       if (prc_pc_trainer_export(Tf, NER_PRUNE, &m) < 0) prc_tr_die_oom();
       prc_pc_trainer_free(Tf);
       for (size_t s = 0; s < tr.nsent; s++)
-        if (tr.doc[s] % NFOLDS == (uint32_t)fd) ner_tag_model(&m, &tr, trpos, &gaz_fold[fd], clus, s, jk, s1f, lw, sh);
+        if (tr.doc[s] % NFOLDS == (uint32_t)fd) ner_tag_model(&m, &tr, trpos, &gaz_fold[fd], clus, s, jk);
       prc_pc_model_free(&m);
       if (o->verbose) fprintf(stderr, "  jackknife fold %d/%d tagged\n", fd + 1, NFOLDS);
     }
     uint64_t *docf = prc_tr_xrealloc(NULL, tr.ntok * TG_DOCF * sizeof *docf);
     uint8_t *ndocf = prc_tr_xrealloc(NULL, tr.ntok);
     ner_doc_feats_corpus(&tr, jk, docf, ndocf);
-    if (resid)
-      T2 = ner_train_resid(&tr, trpos, s1f, lw, sh, epochs, seed, docf, ndocf, o->verbose);
-    else
-      T2 = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed, -1, docf, ndocf, o->verbose);
-    free(s1f);
-    free(lw);
+    T2 = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed, -1, docf, ndocf, o->verbose);
     free(docf);
     free(ndocf);
     free(jk);
@@ -1022,7 +963,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
   free(trpos);
 
   model_writer w;
-  prc_model_writer_init(&w, !T2 ? TG_FEATSET_NER : resid ? TG_FEATSET_NER3 : TG_FEATSET_NER2);
+  prc_model_writer_init(&w, T2 ? TG_FEATSET_NER2 : TG_FEATSET_NER);
   prc_model_writer_labels(&w, prc_tg_ner_names, TAG_NER_COUNT);
   prc_model_lex_write(prc_model_writer_section(&w, "GAZT"), gk, gv, gn);
   if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
