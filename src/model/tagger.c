@@ -82,6 +82,33 @@ static size_t normalize(const char *s, size_t len, char *out) {
   return m;
 }
 
+/* Latin letters with diacritics (U+00C0..U+017F) to their ASCII base
+ * letter, case kept ('.' = keep the character): for the two-pass NER
+ * models, so that "Núñez", "Ørsted", "Łódź" get the case, shape and word
+ * features of "Nunez", "Orsted", "Lodz" (CoNLL-2003 is ASCII). */
+static const char fold_l1[65] = "AAAAAAACEEEEIIIIDNOOOOO.OUUUUY.saaaaaaaceeeeiiiidnooooo.ouuuuy.y";
+static const char fold_xa[129] =
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTt"
+    "UuUuUuUuUuUuWwYyYZzZzZzs";
+
+static size_t fold_latin(char *b, size_t m) {
+  size_t o = 0;
+  for (size_t i = 0; i < m;) {
+    unsigned char c = (unsigned char)b[i];
+    if (c >= 0xC3 && c <= 0xC5 && i + 1 < m && ((unsigned char)b[i + 1] & 0xC0) == 0x80) {
+      unsigned cp = ((unsigned)(c & 0x1F) << 6) | ((unsigned char)b[i + 1] & 0x3F);
+      char a = cp >= 0xC0 && cp < 0x100 ? fold_l1[cp - 0xC0] : cp >= 0x100 && cp < 0x180 ? fold_xa[cp - 0x100] : '.';
+      if (a != '.') {
+        b[o++] = a;
+        i += 2;
+        continue;
+      }
+    }
+    b[o++] = b[i++];
+  }
+  return o;
+}
+
 uint64_t prc_tg_lower_hash(const char *s, size_t len) {
   char b[NORM_MAX + 4];
   size_t m = normalize(s, len, b);
@@ -167,6 +194,7 @@ static void lex_fill(tg_run *r, size_t j) {
   } else {
     m = normalize(t->s, t->len, b);
   }
+  if (r->fold) m = fold_latin(b, m);
   unsigned up = 0, lo = 0, dg = 0, oth = 0, na = 0;
   uint32_t fl = 0;
   size_t ns = 0, nls = 0;
@@ -342,6 +370,7 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->wc_pass2 = 0;
   r->save = NULL;
   r->save_base = 0;
+  r->fold = 0;
   int lower = 0, letters = 0;
   for (size_t i = 0; i < n && !lower; i++)
     for (uint32_t k = 0; k < toks[i].len; k++) {
@@ -1231,6 +1260,7 @@ static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *
   prc_tg_run_init(&r, toks, n);
   r.save = save;
   r.save_base = save_base;
+  r.fold = t->has2;
   if (pass2) {
     r.docf = docf;
     r.ndocf = ndocf;
@@ -1319,6 +1349,7 @@ void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *p
     ner_sentence(t, toks + b, pos + b, e - b, 0, NULL, NULL, out + b, &sv, b);
   }
   prc_tg_ner_doc_feats(toks, n, sb, ns, out, sv.lower, tabs, df, ndf);
+
 #ifdef TG_HAVE_AVX2
   const int avx2 = have_avx2();
 #else
@@ -1466,6 +1497,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
     prc_tg_run_init(&r, &tok, 1);
     r.words = &t->words;
     r.words_pos = t->kind == TAGGER_POS;
+    r.fold = t->kind == TAGGER_NER && t->has2;
     lex_fill(&r, 0);
     tg_lex *L = &t->lc_lex[nl];
     *L = r.ring[0];

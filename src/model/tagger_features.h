@@ -258,6 +258,7 @@ typedef struct tg_run {
    * at save_base + i; or NULL */
   struct tg_save *save;
   size_t save_base;
+  int fold;                           /* fold Latin diacritics (two-pass NER models) */
 } tg_run;
 
 /* What the first NER pass keeps of each token of a document for the second. */

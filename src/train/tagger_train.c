@@ -748,15 +748,6 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
     size_t b = c->sent[s], len = c->sent[s + 1] - b;
     ner_count(c->gold + b, out + b, len, ev);
   }
-  if (getenv("PRECIS_NER_DUMP")) { /* TEMP */
-    FILE *df = fopen(getenv("PRECIS_NER_DUMP"), "w");
-    for (size_t s = 0; s < c->nsent; s++) {
-      for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++)
-        fprintf(df, "%.*s %s %s\n", (int)c->tok[i].len, c->tok[i].s, prc_tg_ner_names[c->gold[i]], prc_tg_ner_names[out[i]]);
-      fprintf(df, "\n");
-    }
-    fclose(df);
-  }
   free(sb);
   free(scratch);
   free(pt);
@@ -798,6 +789,7 @@ static pc_trainer *ner_train_pass(const corpus *tr, const uint8_t *trpos, const 
       prc_tg_run_init(&r, tr->tok + b, len);
       r.gaz = &gaz_fold[tr->doc[s] % NFOLDS];
       r.clus = clus;
+      r.fold = 1;
       r.pos_in = trpos + b;
       if (docf) {
         r.docf = docf + b * TG_DOCF;
@@ -839,6 +831,7 @@ static void ner_tag_model(const pc_model *m, const corpus *tr, const uint8_t *tr
   prc_tg_run_init(&r, tr->tok + b, len);
   r.gaz = gaz;
   r.clus = clus;
+  r.fold = 1;
   r.pos_in = trpos + b;
   uint64_t f[TG_MAXF];
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
@@ -939,8 +932,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
    * good as at run time - each training document tagged by a first pass
    * trained without its fold (jackknifing) */
   pc_trainer *T2 = NULL;
-  int two = !getenv("PRECIS_NER_ONEPASS");
-  if (two) {
+  {
     uint8_t *jk = prc_tr_xrealloc(NULL, tr.ntok);
     for (int fd = 0; fd < NFOLDS; fd++) {
       pc_trainer *Tf = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed + 1 + (uint64_t)fd, fd, NULL, NULL, 0);
@@ -997,7 +989,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
   if (dev_score) *dev_score = f1;
   prc_tagger_free(tg);
 
-  char date[32], note[1024];
+  char date[32], note[2048];
   prc_tr_today(date, sizeof date);
   snprintf(note, sizeof note,
            "kind: ner (PER ORG LOC MISC, BILOU)\n"
@@ -1006,9 +998,11 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
            "date: %s\n"
            "dev: entity F1 %.4f on %s (%zu tokens)\n"
            "epochs: %d\nseed: %llu\n"
-           "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features\n",
+           "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features; "
+           "a second pass adds document-level evidence from the first pass's labels (trained on %d-fold "
+           "jackknifed first-pass labels)\n",
            prc_tr_base_name(o->train_path), nnames, date, f1, prc_tr_base_name(o->dev_path), ev.ntokens, epochs,
-           (unsigned long long)seed);
+           (unsigned long long)seed, NFOLDS);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
   int rc = prc_model_writer_save(&w, o->out_path, err);
   prc_model_writer_free(&w);
