@@ -22,8 +22,8 @@
  * Memory: prc_tagger_pos / prc_tagger_ner allocate nothing; they keep a small
  * fixed window on the stack (under 12 KB), so sentences of any length are
  * fine.
- * Speed: about 2.5-2.9 million tokens/s for POS alone and 0.8-0.9 million
- * tokens/s for POS + NER on one core (precis eval ner --bench, shared
+ * Speed: about 2.5-2.9 million tokens/s for POS alone and 0.75-0.85 million
+ * tokens/s for POS + NER (two passes, prc_tagger_ner_doc) on one core (precis eval ner --bench, shared
  * machine); sums use AVX2 when the CPU has it (same results either way).
  * Tokens: UTF-8 text, not NUL-terminated, one sentence per call (split as
  * PTB does: "do" "n't", "John" "'s", punctuation on its own).  Curly quotes,
@@ -31,7 +31,8 @@
  * so “ ” ‘ ’ — … and PTB-style `` '' -- all work.  Tokens longer than 48
  * bytes are hashed by their first 48 bytes.
  * Accuracy (dev sets, see models/README.md): UPOS 95.2% on UD EWT (web
- * text; news is easier), NER entity F1 89.0 on CoNLL-2003 (Reuters news).
+ * text; news is easier), NER entity F1 90.9 on CoNLL-2003 (Reuters news; 89.3 for
+ * the first pass alone).
  */
 #ifndef PRECIS_TAGGER_H
 #define PRECIS_TAGGER_H
