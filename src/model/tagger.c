@@ -1182,6 +1182,17 @@ static int is_honorific(const tag_token *t) {
   return 0;
 }
 
+/* A lower-case word that is not one of the joining words of names ("Bank of
+ * England", "Citizens for a Safer America", "University of California at Berkeley"). */
+static int lower_outside(const tag_token *t) {
+  static const char *const j[] = {"of", "for", "and", "de", "the", "a", "on", "at", "in", "du", "van", "von",
+                                  "der", "den", "la", "le", "y", "del", "da", "di", "dos", "das", "al", "el", NULL};
+  if (!t->len || t->s[0] < 'a' || t->s[0] > 'z') return 0;
+  for (int i = 0; j[i]; i++)
+    if (t->len == strlen(j[i]) && !memcmp(t->s, j[i], t->len)) return 0;
+  return 1;
+}
+
 static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
                         const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out, int avx2) {
   (void)avx2;
@@ -1206,6 +1217,15 @@ static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *t
     /* the second pass learnt its label patterns on Reuters copy, which has no
      * titles: a title the first pass left out stays out */
     if (out[j] == TAG_NER_O && (allow & 1u) && is_honorific(&toks[j])) allow = 1u;
+    /* nor may an entity run on over a lower-case word the first pass left
+     * out (other than a joining word): the greedy second pass cannot close
+     * an entity once inside it, so it must not go on past here */
+    if (j + 1 < e && out[j + 1] == TAG_NER_O && lower_outside(&toks[j + 1])) {
+      uint32_t cont = 0;
+      for (int ty = 0; ty < TAG_ENT_COUNT; ty++)
+        cont |= (1u << TAG_NER_LABEL(ty, TAG_NER_B)) | (1u << TAG_NER_LABEL(ty, TAG_NER_I));
+      if (allow & ~cont) allow &= ~cont;
+    }
     int best = -1;
     for (int y = 0; y < TAG_NER_COUNT; y++)
       if ((allow >> y) & 1u)
