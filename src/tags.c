@@ -1,6 +1,7 @@
-/* tags.c - stage 4: runs the statistical taggers (tagger.h) sentence by
- * sentence: every token gets a UPOS tag, and the NER tagger proposes entity
- * spans for entities.c.  Skipped with PRECIS_OPT_NO_TAGGER: the later stages
+/* tags.c - stage 4: runs the statistical taggers (tagger.h): every token
+ * gets a UPOS tag (sentence by sentence), and the NER tagger proposes entity
+ * spans for entities.c, a document (chunk of DOC_CHUNK tokens) at a time so
+ * that a two-pass model can use the document's other mentions of a name.  Skipped with PRECIS_OPT_NO_TAGGER: the later stages
  * then fall back to rules.  (A library built without models refuses to
  * analyse without that flag: prc_tags_check, PRECIS_ERROR_MODEL_MISSING.) */
 #include <stdio.h>
@@ -10,7 +11,29 @@
 #include "error.h"
 #include "models.h"
 
-#define CHUNK 512 /* tokens tagged at a time (a sentence longer than this is cut) */
+#define CHUNK 512    /* tokens tagged at a time (a sentence longer than this is cut) */
+#define DOC_CHUNK 4096 /* tokens the NER tagger sees at once: its document-level evidence
+                          (other mentions of a name) spans a chunk of sentences this long */
+
+/* NER over a group of sentence pieces gathered in tt (local sentence
+ * bounds sb, document token of each local token at map). */
+static void ner_group(precis_doc *d, const tagger *ner, const tag_token *tt, const uint8_t *up,
+                      const uint32_t *map, size_t n, const uint32_t *sb, size_t ns, void *scratch,
+                      uint8_t *nl, tag_span *sp) {
+  if (!n) return;
+  prc_tagger_ner_doc(ner, tt, up, n, sb, ns, scratch, nl);
+  for (size_t s = 0; s < ns; s++) {
+    size_t b = sb[s], m = sb[s + 1] - b;
+    size_t k = prc_tagger_ner_spans(nl + b, m, sp, CHUNK);
+    if (k > CHUNK) k = CHUNK;
+    for (size_t q = 0; q < k; q++) {
+      ner_span *o = ARENA_PUSH(&d->ar, d->ner_spans, d->nner, d->cner, ner_span);
+      o->b = map[b + sp[q].begin];
+      o->e = map[b + sp[q].end - 1] + 1;
+      o->type = sp[q].type;
+    }
+  }
+}
 
 void prc_tag_tokens(precis_doc *d) {
   d->has_pos = d->has_ner = false;
@@ -24,33 +47,58 @@ void prc_tag_tokens(precis_doc *d) {
   d->has_ner = ner != NULL;
   d->pos_use = d->opts.pos_model ? PRECIS_MODEL_GIVEN : PRECIS_MODEL_BUILTIN;
   d->ner_use = !ner ? PRECIS_MODEL_UNUSED : d->opts.ner_model ? PRECIS_MODEL_GIVEN : PRECIS_MODEL_BUILTIN;
-  tag_token tt[CHUNK];
-  uint8_t up[CHUNK], nl[CHUNK];
-  tag_span sp[CHUNK];
+  /* one group of up to DOC_CHUNK tokens (whole sentences, each cut into
+   * pieces of CHUNK) at a time: POS piece by piece, then NER on the group's
+   * non-heading pieces at once */
+  size_t cap = d->ntoks < DOC_CHUNK ? d->ntoks : DOC_CHUNK;
+  if (!cap) return;
+  size_t nmax = cap + CHUNK; /* a group may overrun by one piece */
+  size_t sbytes = ner ? prc_tagger_ner_doc_scratch(ner, nmax) : 1;
+  char *blk = prc_arena_scratch(&d->ar, nmax * (sizeof(tag_token) + sizeof(uint32_t) * 2 + 3) + 16 +
+                                            CHUNK * sizeof(tag_span) + sbytes + 16);
+  tag_token *tt = (tag_token *)(void *)blk;
+  uint32_t *map = (uint32_t *)(tt + nmax);
+  uint32_t *sb = map + nmax; /* at most nmax + 1 pieces: one token each */
+  tag_span *sp = (tag_span *)(void *)(sb + nmax + 1);
+  uint8_t *up = (uint8_t *)(sp + CHUNK), *nl = up + nmax, *pt = nl + nmax;
+  void *scratch = pt + nmax;
+  (void)pt;
+  size_t n = 0, ns = 0;
+  sb[0] = 0;
   for (uint32_t s = 0; s < d->nsents; s++) {
     uint32_t b = d->sents[s].tok_begin, e = d->sents[s].tok_end;
     while (b < e) {
       uint32_t m = e - b > CHUNK ? CHUNK : e - b;
+      tag_token pc[CHUNK];
+      uint8_t pu[CHUNK];
       for (uint32_t k = 0; k < m; k++) {
-        tt[k].s = tok_str(d, b + k);
-        tt[k].len = tok_len(d, b + k);
+        pc[k].s = tok_str(d, b + k);
+        pc[k].len = tok_len(d, b + k);
       }
-      prc_tagger_pos(pos, tt, m, up);
-      for (uint32_t k = 0; k < m; k++) d->toks[b + k].pos = up[k];
+      prc_tagger_pos(pos, pc, m, pu);
+      for (uint32_t k = 0; k < m; k++) d->toks[b + k].pos = pu[k];
       if (ner && !d->sents[s].is_heading) {
-        prc_tagger_ner(ner, tt, up, m, nl);
-        size_t ns = prc_tagger_ner_spans(nl, m, sp, CHUNK);
-        if (ns > CHUNK) ns = CHUNK;
-        for (size_t k = 0; k < ns; k++) {
-          ner_span *o = ARENA_PUSH(&d->ar, d->ner_spans, d->nner, d->cner, ner_span);
-          o->b = b + sp[k].begin;
-          o->e = b + sp[k].end;
-          o->type = sp[k].type;
+        if (n + m > nmax) { /* (cannot happen: the group is flushed below) */
+          ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+          n = ns = 0;
         }
+        for (uint32_t k = 0; k < m; k++) {
+          tt[n + k] = pc[k];
+          up[n + k] = pu[k];
+          map[n + k] = b + k;
+        }
+        n += m;
+        sb[++ns] = (uint32_t)n;
       }
       b += m;
     }
+    if (n >= cap) { /* the group is full: tag it (the next starts with the next sentence) */
+      ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+      n = ns = 0;
+    }
   }
+  if (ner) ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+  prc_arena_release_big(&d->ar, blk);
 }
 
 int prc_tags_check(const precis_options *o, precis_error *err) {

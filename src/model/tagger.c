@@ -82,6 +82,33 @@ static size_t normalize(const char *s, size_t len, char *out) {
   return m;
 }
 
+/* Latin letters with diacritics (U+00C0..U+017F) to their ASCII base
+ * letter, case kept ('.' = keep the character): for the two-pass NER
+ * models, so that "Núñez", "Ørsted", "Łódź" get the case, shape and word
+ * features of "Nunez", "Orsted", "Lodz" (CoNLL-2003 is ASCII). */
+static const char fold_l1[65] = "AAAAAAACEEEEIIIIDNOOOOO.OUUUUY.saaaaaaaceeeeiiiidnooooo.ouuuuy.y";
+static const char fold_xa[129] =
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTt"
+    "UuUuUuUuUuUuWwYyYZzZzZzs";
+
+static size_t fold_latin(char *b, size_t m) {
+  size_t o = 0;
+  for (size_t i = 0; i < m;) {
+    unsigned char c = (unsigned char)b[i];
+    if (c >= 0xC3 && c <= 0xC5 && i + 1 < m && ((unsigned char)b[i + 1] & 0xC0) == 0x80) {
+      unsigned cp = ((unsigned)(c & 0x1F) << 6) | ((unsigned char)b[i + 1] & 0x3F);
+      char a = cp >= 0xC0 && cp < 0x100 ? fold_l1[cp - 0xC0] : cp >= 0x100 && cp < 0x180 ? fold_xa[cp - 0x100] : '.';
+      if (a != '.') {
+        b[o++] = a;
+        i += 2;
+        continue;
+      }
+    }
+    b[o++] = b[i++];
+  }
+  return o;
+}
+
 uint64_t prc_tg_lower_hash(const char *s, size_t len) {
   char b[NORM_MAX + 4];
   size_t m = normalize(s, len, b);
@@ -167,6 +194,7 @@ static void lex_fill(tg_run *r, size_t j) {
   } else {
     m = normalize(t->s, t->len, b);
   }
+  if (r->fold) m = fold_latin(b, m);
   unsigned up = 0, lo = 0, dg = 0, oth = 0, na = 0;
   uint32_t fl = 0;
   size_t ns = 0, nls = 0;
@@ -242,7 +270,7 @@ static void lex_fill(tg_run *r, size_t j) {
   if (r->wc) {
     const model_lex_entry *e = model_lex_find(&r->wc->wc_index, L->word);
     if (e) {
-      L->wrow = r->wc->wc_rows + (size_t)e->val * TG_NROLES * TG_WC_STRIDE;
+      L->wrow = r->wc->wc_rows + (size_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
       L->wmask = e->pad;
     }
   }
@@ -337,6 +365,12 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->pos_in = NULL;
   r->pos_model = NULL;
   r->pos_done = 0;
+  r->docf = NULL;
+  r->ndocf = NULL;
+  r->wc_pass2 = 0;
+  r->save = NULL;
+  r->save_base = 0;
+  r->fold = 0;
   int lower = 0, letters = 0;
   for (size_t i = 0; i < n && !lower; i++)
     for (uint32_t k = 0; k < toks[i].len; k++) {
@@ -593,14 +627,20 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
 static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
                               int *nrows) {
   size_t k = 0;
+  const size_t half = r->wc_pass2 ? (size_t)TG_NROLES * TG_WC_STRIDE : 0;
   for (int role = 0; role < TG_NROLES; role++) {
     const tg_lex *w = lex_at(r, (long)i + role_off[role]);
     if (rows && (w->wmask >> role) & 1u)
-      rows[(*nrows)++] = w->wrow + role * TG_WC_STRIDE;
+      rows[(*nrows)++] = w->wrow + half + role * TG_WC_STRIDE;
     else
       k += ner_role(role, w, f + k);
   }
-  return k + ner_pairs(r, i, f + k);
+  k += ner_pairs(r, i, f + k);
+  if (r->docf) {
+    const uint64_t *d = r->docf + i * TG_DOCF;
+    for (int q = 0; q < r->ndocf[i]; q++) f[k++] = d[q];
+  }
+  return k;
 }
 
 size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
@@ -632,6 +672,257 @@ uint32_t prc_tg_ner_allowed(int prev, int last) {
     m = (1u << TAG_NER_LABEL(t, TAG_NER_L)) | (last ? 0 : 1u << TAG_NER_LABEL(t, TAG_NER_I));
   }
   return m;
+}
+
+/* ---- document-level evidence (second NER pass) --------------------------------------- */
+
+/* A table entry: key (0 = empty) and counts by first-pass type (0..3 = PER
+ * ORG LOC MISC, 4 = O), c[5..8]: types of the multi-token entities that
+ * contain the word. */
+typedef struct tg_dslot {
+  uint64_t key;
+  uint16_t c[9];
+} tg_dslot;
+
+enum { DK_WORD = 1, DK_PHRASE = 2, DK_INIT = 3, DK_ACRO = 4 };
+
+static size_t dtab_cap(size_t n) {
+  size_t cap = 16;
+  while (cap < 6 * n + 16) cap <<= 1;
+  return cap;
+}
+
+size_t prc_tg_ner_doc_scratch(size_t n) {
+  return dtab_cap(n) * sizeof(tg_dslot) + n * (2 * sizeof(uint64_t) + 2) + 8 + (n + 1) * sizeof(tag_span);
+}
+
+static tg_dslot *dtab_get(tg_dslot *tab, size_t mask, int kind, uint64_t h, int add) {
+  uint64_t key = pc_feat2(TGF_NER_D_KEY, (uint64_t)kind, h);
+  if (!key) key = 1;
+  for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
+    if (tab[i].key == key) return &tab[i];
+    if (!tab[i].key) {
+      if (!add) return NULL;
+      tab[i].key = key;
+      return &tab[i];
+    }
+  }
+}
+
+/* An uppercase first letter (ASCII, Latin-1 and the common Latin Extended-A capitals). */
+static int cap_first(const tag_token *t) {
+  const unsigned char *p = (const unsigned char *)t->s;
+  if (!t->len) return 0;
+  if (p[0] >= 'A' && p[0] <= 'Z') return 1;
+  if (t->len >= 2 && p[0] == 0xC3) return p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97;
+  if (t->len >= 2 && (p[0] == 0xC4 || p[0] == 0xC5)) {
+    unsigned cp = ((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp & 1;
+    return !(cp & 1);
+  }
+  return 0;
+}
+
+/* 2..6 ASCII capitals (an acronym): writes them to out, returns the length or 0. */
+static size_t acro_of(const tag_token *t, char *out) {
+  if (t->len < 2 || t->len > 6) return 0;
+  for (uint32_t k = 0; k < t->len; k++) {
+    unsigned char c = (unsigned char)t->s[k];
+    if (c < 'A' || c > 'Z') return 0;
+    out[k] = (char)c;
+  }
+  return t->len;
+}
+
+static uint64_t lower_word_hash(const char *w) { return prc_tg_lower_hash(w, strlen(w)); }
+
+/* Organisation words (lowercased) that end or lead a capitalised name. */
+static const char *const org_suffix[] = {
+    "inc", "corp", "corporation", "ltd", "plc", "co", "company", "party", "committee", "council",
+    "association", "university", "ministry", "department", "bank", "group", "fc", "club", "union",
+    "agency", "commission", "institute", "federation", "league", "board", "authority", "airlines",
+    "airways", "holdings", "industries", "international", "foundation", "society", "organisation",
+    "organization", "office", "court", "parliament", "assembly", "front", "movement", "army",
+    "police", "times", "post", "news", "exchange", "fund", "trust", "motors", "systems", "services",
+    "united", "city", "rovers", "athletic", "college", "school", "church", "congress", "senate",
+    "house", "agency", "network", "press", "ag", "sa", "nv", "gmbh", "spa", "bhd", "llc", "lp", NULL};
+static const char *const org_prefix[] = {
+    "university", "ministry", "department", "bank", "council", "committee", "association", "institute",
+    "federation", "union", "league", "office", "board", "court", "house", "church", "party", NULL};
+
+static int in_list(uint64_t h, const uint64_t *l, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (l[i] == h) return 1;
+  return 0;
+}
+
+/* Joining words inside a capitalised name ("Bank of England", "Citizens for a Safer America"). */
+static int joiner(const tag_token *t) {
+  static const char *const j[] = {"of", "for", "and", "&", "de", "the", "a", "on", NULL};
+  for (int i = 0; j[i]; i++)
+    if (t->len == strlen(j[i]) && !memcmp(t->s, j[i], t->len)) return 1;
+  return 0;
+}
+
+static int maj_type(const uint16_t *c, int n, int *total) {
+  int best = -1, tot = 0;
+  for (int t = 0; t < n; t++) {
+    tot += c[t];
+    if (c[t] && (best < 0 || c[t] > c[best])) best = t;
+  }
+  if (total) *total = tot;
+  return best;
+}
+
+void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, size_t ns,
+                          const uint8_t *p1, const uint64_t *lower, void *scratch, uint64_t *df, uint8_t *ndf) {
+  const size_t cap = dtab_cap(n), mask = cap - 1;
+  tg_dslot *tab = scratch;
+  uint64_t *lw = (uint64_t *)(void *)(tab + cap);
+  uint64_t *runkey = lw + n;
+  uint8_t *capf = (uint8_t *)(runkey + n);
+  uint8_t *runf = capf + n; /* bits 0..1: place in the run (0 alone, 1 first, 2 inside, 3 last);
+                               4: the run ends in an organisation word, 8: one leads it */
+  tag_span *sp = (tag_span *)(void *)(((uintptr_t)(runf + n) + 7) & ~(uintptr_t)7);
+  memset(tab, 0, cap * sizeof *tab);
+  uint64_t sufh[96], preh[32];
+  size_t nsuf = 0, npre = 0;
+  for (int i = 0; org_suffix[i]; i++) sufh[nsuf++] = lower_word_hash(org_suffix[i]);
+  for (int i = 0; org_prefix[i]; i++) preh[npre++] = lower_word_hash(org_prefix[i]);
+  for (size_t j = 0; j < n; j++) {
+    lw[j] = lower ? lower[j] : prc_tg_lower_hash(toks[j].s, toks[j].len);
+    capf[j] = (uint8_t)cap_first(&toks[j]);
+    runkey[j] = 0;
+    runf[j] = 0;
+    ndf[j] = 0;
+  }
+  /* word counts, acronyms */
+  for (size_t j = 0; j < n; j++) {
+    if (!capf[j]) continue;
+    int ty = p1[j] ? TAG_NER_TYPE(p1[j]) : 4;
+    dtab_get(tab, mask, DK_WORD, lw[j], 1)->c[ty]++;
+    char a[8];
+    size_t al = acro_of(&toks[j], a);
+    if (al) dtab_get(tab, mask, DK_ACRO, prc_pc_hash_bytes(a, al), 1)->c[ty]++;
+  }
+  /* first-pass spans: phrases and words inside longer entities (spans may
+   * span sentences only if p1 says so; spans are taken per sentence) */
+  for (size_t s = 0; s < ns; s++) {
+    size_t b = sb[s], len = sb[s + 1] - b;
+    size_t k = prc_tagger_ner_spans(p1 + b, len, sp, len + 1);
+    for (size_t q = 0; q < k; q++) {
+      size_t x = b + sp[q].begin, e = b + sp[q].end;
+      if (e - x > 8) continue;
+      uint64_t h = 0;
+      for (size_t j = x; j < e; j++) h = pc_feat2(TGF_NER_D_KEY, h, lw[j]);
+      dtab_get(tab, mask, DK_PHRASE, h, 1)->c[sp[q].type]++;
+      if (e - x >= 2)
+        for (size_t j = x; j < e; j++)
+          if (capf[j]) dtab_get(tab, mask, DK_WORD, lw[j], 1)->c[5 + sp[q].type]++;
+    }
+  }
+  /* capitalised runs: initials, organisation words */
+  for (size_t s = 0; s < ns; s++) {
+    size_t b = sb[s], e = sb[s + 1];
+    for (size_t j = b; j < e;) {
+      if (!capf[j] || (toks[j].len == 3 && !memcmp(toks[j].s, "The", 3))) {
+        j++;
+        continue;
+      }
+      size_t x = j, last = j;
+      for (size_t q = j + 1; q < e && q - x < 10; q++) {
+        if (capf[q]) last = q;
+        else if (!joiner(&toks[q]) || q + 1 >= e || !capf[q + 1]) break;
+      }
+      char ini[8];
+      size_t ni = 0, ncap = 0;
+      for (size_t q = x; q <= last; q++)
+        if (capf[q]) {
+          ncap++;
+          if (ni < 7) ini[ni++] = (char)(toks[q].s[0] & 0x7f);
+        }
+      uint8_t fl = 0;
+      if (ncap >= 2 && in_list(lw[last], sufh, nsuf)) fl |= 4;
+      if (ncap >= 2 && in_list(lw[x], preh, npre)) fl |= 8;
+      uint64_t key = 0;
+      if (ncap >= 2 && ni <= 6) {
+        key = prc_pc_hash_bytes(ini, ni);
+        int ty = p1[x] ? TAG_NER_TYPE(p1[x]) : 4;
+        dtab_get(tab, mask, DK_INIT, key, 1)->c[ty]++;
+      }
+      for (size_t q = x; q <= last; q++) {
+        runkey[q] = key;
+        runf[q] = (uint8_t)(fl | (x == last ? 0 : q == x ? 1 : q == last ? 3 : 2));
+      }
+      j = last + 1;
+    }
+  }
+  /* the features */
+  for (size_t s = 0; s < ns; s++) {
+    size_t b = sb[s], e = sb[s + 1];
+    size_t k = prc_tagger_ner_spans(p1 + b, e - b, sp, e - b + 1);
+    size_t q = 0;
+    for (size_t j = b; j < e; j++) {
+      uint64_t *f = df + j * TG_DOCF;
+      int m = 0;
+      int own = p1[j], ot = own ? TAG_NER_TYPE(own) : 4;
+      int l1 = j > b ? p1[j - 1] : TAG_NER_COUNT, r1 = j + 1 < e ? p1[j + 1] : TAG_NER_COUNT;
+      f[m++] = pc_feat1(TGF_NER_D_P1, (uint64_t)own);
+      f[m++] = pc_feat3(TGF_NER_D_P1_3, (uint64_t)l1, (uint64_t)own, (uint64_t)r1);
+      while (q < k && b + sp[q].end <= j) q++;
+      int inspan = q < k && b + sp[q].begin <= j;
+      if (capf[j]) {
+        const tg_dslot *W = dtab_get(tab, mask, DK_WORD, lw[j], 0);
+        if (W) {
+          uint16_t c[5];
+          memcpy(c, W->c, sizeof c);
+          c[ot]--;
+          int tot, mj = maj_type(c, 5, &tot);
+          int agree = tot && mj >= 0 && c[mj] == tot;
+          f[m++] = pc_feat3(TGF_NER_D_WORD, (uint64_t)(mj < 0 ? 5 : mj), (uint64_t)agree, (uint64_t)ot);
+          int ne, me = maj_type(c, 4, &ne);
+          /* the share of the other occurrences tagged as entities, in quarters: a
+           * word that is mostly O ("Mr.") is not an entity for a few odd tags */
+          int share = tot ? (4 * ne + tot / 2) / tot : 0;
+          f[m++] = pc_feat3(TGF_NER_D_WORD_ENT, (uint64_t)(me < 0 ? 5 : me), (uint64_t)share, (uint64_t)ot);
+          uint16_t cl[4];
+          memcpy(cl, W->c + 5, sizeof cl);
+          if (inspan && sp[q].end - sp[q].begin >= 2) cl[sp[q].type]--;
+          int ml = maj_type(cl, 4, NULL);
+          if (ml >= 0)
+            f[m++] = pc_feat2(TGF_NER_D_INLONG, (uint64_t)ml, (uint64_t)(own ? TAG_NER_PART(own) : 4));
+        }
+        if (runkey[j]) {
+          /* the initials of this run are an acronym of the document */
+          const tg_dslot *A = dtab_get(tab, mask, DK_ACRO, runkey[j], 0);
+          int ma = A ? maj_type(A->c, 5, NULL) : -1;
+          if (ma >= 0) f[m++] = pc_feat2(TGF_NER_D_ACRO_REV, (uint64_t)ma, (uint64_t)ot);
+        }
+        if (runf[j] & 12) f[m++] = pc_feat2(TGF_NER_D_ORGRUN, runf[j] >> 2, runf[j] & 3);
+        char a[8];
+        size_t al = acro_of(&toks[j], a);
+        if (al) {
+          const tg_dslot *I = dtab_get(tab, mask, DK_INIT, prc_pc_hash_bytes(a, al), 0);
+          int mi = I ? maj_type(I->c, 5, NULL) : -1;
+          if (mi >= 0) f[m++] = pc_feat2(TGF_NER_D_ACRO, (uint64_t)mi, (uint64_t)ot);
+        }
+      }
+      if (inspan && sp[q].end - sp[q].begin <= 8) {
+        uint64_t h = 0;
+        for (size_t x = b + sp[q].begin; x < b + sp[q].end; x++) h = pc_feat2(TGF_NER_D_KEY, h, lw[x]);
+        const tg_dslot *P = dtab_get(tab, mask, DK_PHRASE, h, 0);
+        if (P) {
+          uint16_t c[4];
+          memcpy(c, P->c, sizeof c);
+          c[sp[q].type]--;
+          int mp = maj_type(c, 4, NULL);
+          f[m++] = pc_feat3(TGF_NER_D_PHRASE, (uint64_t)(mp < 0 ? 5 : mp), (uint64_t)ot,
+                            (uint64_t)TAG_NER_PART(own));
+        }
+      }
+      ndf[j] = (uint8_t)m;
+    }
+  }
 }
 
 /* ---- tagging --------------------------------------------------------------------------- */
@@ -828,34 +1119,144 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   }
 }
 
-static void ner_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
+static void ner_prepare(const pc_model *w, tg_run *r, size_t i, stage *st) {
   st->nf = 0;
   st->nrows = 0;
   if (i >= r->n) return;
   ensure_lex(r, i + 3);
   st->nf = ner_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows);
   stage_rows_prefetch(st);
-  pc_prefetch_slots(&t->w, st->f, st->nf);
+  pc_prefetch_slots(w, st->f, st->nf);
 }
 
-static void ner_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
+/* The first pass keeps what the second needs of each token: its static
+ * features, word-cache rows and hashes (the second pass has the same
+ * static features and reads the second half of the same word-cache blocks). */
+static inline void save_token(tg_save *sv, size_t j, const stage *st, const tg_lex *c) {
+  sv->foff[j] = (uint32_t)sv->nf;
+  size_t nf = st->nf <= sv->cap - sv->nf ? st->nf : sv->cap - sv->nf; /* (never short in practice) */
+  memcpy(sv->f + sv->nf, st->f, nf * sizeof *st->f);
+  sv->nf += nf;
+  sv->foff[j + 1] = (uint32_t)sv->nf;
+  sv->nrows[j] = (uint8_t)st->nrows;
+  for (int q = 0; q < st->nrows; q++) sv->rows[j * TG_NROLES + q] = st->rows[q];
+  sv->lower[j] = c->lower;
+  sv->shape[j] = c->shape;
+}
+
+/* Dynamic features from saved hashes: as prc_tg_ner_dynamic computes them. */
+static inline size_t dyn_feats(int p1, int p2, uint64_t lower, uint64_t shape, int pos, uint64_t *f) {
+  f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
+  f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  f[2] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, lower);
+  f[3] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, shape);
+  f[4] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, (uint64_t)pos);
+  return 5;
+}
+
+static void pass2_prepare(const pc_model *w, const tg_save *sv, size_t j, size_t end, const uint64_t *docf,
+                          const uint8_t *ndocf, stage *st) {
+  st->nf = 0;
+  st->nrows = 0;
+  if (j >= end) return;
+  const size_t half = (size_t)TG_NROLES * TG_WC_STRIDE;
+  st->nrows = sv->nrows[j];
+  for (int q = 0; q < st->nrows; q++) st->rows[q] = sv->rows[j * TG_NROLES + q] + half;
+  size_t nf = sv->foff[j + 1] - sv->foff[j];
+  memcpy(st->f, sv->f + sv->foff[j], nf * sizeof *st->f);
+  for (int q = 0; q < ndocf[j]; q++) st->f[nf++] = docf[j * TG_DOCF + q];
+  st->nf = nf;
+  stage_rows_prefetch(st);
+  pc_prefetch_slots(w, st->f, st->nf);
+}
+
+/* The second pass over the sentence of tokens [b, e) of the document,
+ * from what the first pass saved. */
+/* A title before a name: "Mr." "Mrs" "Ms." "Dr." (CoNLL-2003, Reuters copy, has
+ * almost none, and never inside an entity). */
+static int is_honorific(const tag_token *t) {
+  static const char *const h[] = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", NULL};
+  if (t->len < 2 || t->len > 4) return 0;
+  for (int i = 0; h[i]; i++)
+    if (t->len == strlen(h[i]) && !memcmp(t->s, h[i], t->len)) return 1;
+  return 0;
+}
+
+/* A lower-case word that is not one of the joining words of names ("Bank of
+ * England", "Citizens for a Safer America", "University of California at Berkeley"). */
+static int lower_outside(const tag_token *t) {
+  static const char *const j[] = {"of", "for", "and", "de", "the", "a", "on", "at", "in", "du", "van", "von",
+                                  "der", "den", "la", "le", "y", "del", "da", "di", "dos", "das", "al", "el", NULL};
+  if (!t->len || t->s[0] < 'a' || t->s[0] > 'z') return 0;
+  for (int i = 0; j[i]; i++)
+    if (t->len == strlen(j[i]) && !memcmp(t->s, j[i], t->len)) return 0;
+  return 1;
+}
+
+static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
+                        const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out, int avx2) {
+  (void)avx2;
+  int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+  stage st[3];
+  uint64_t f[8];
+  int32_t sc[TG_MAX_LABELS];
+  pass2_prepare(w, sv, b, e, docf, ndocf, &st[0]);
+  pass2_prepare(w, sv, b + 1, e, docf, ndocf, &st[1]);
+  st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
+  for (size_t j = b; j < e; j++) {
+    const size_t i = j - b;
+    pass2_prepare(w, sv, j + 2, e, docf, ndocf, &st[(i + 2) % 3]);
+    stage *nx = &st[(i + 1) % 3];
+    nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
+    stage *cur = &st[i % 3];
+    size_t nd = dyn_feats(p1, p2, sv->lower[j], sv->shape[j], pos ? pos[j] : POS_NONE, f);
+    pc_prefetch_slots(w, f, nd);
+    nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
+    SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
+    uint32_t allow = prc_tg_ner_allowed(p1, j + 1 == e);
+    /* the second pass learnt its label patterns on Reuters copy, which has no
+     * titles: a title the first pass left out stays out */
+    if (out[j] == TAG_NER_O && (allow & 1u) && is_honorific(&toks[j])) allow = 1u;
+    /* nor may an entity run on over a lower-case word the first pass left
+     * out (other than a joining word): the greedy second pass cannot close
+     * an entity once inside it, so it must not go on past here */
+    if (j + 1 < e && out[j + 1] == TAG_NER_O && lower_outside(&toks[j + 1])) {
+      uint32_t cont = 0;
+      for (int ty = 0; ty < TAG_ENT_COUNT; ty++)
+        cont |= (1u << TAG_NER_LABEL(ty, TAG_NER_B)) | (1u << TAG_NER_LABEL(ty, TAG_NER_I));
+      if (allow & ~cont) allow &= ~cont;
+    }
+    int best = -1;
+    for (int y = 0; y < TAG_NER_COUNT; y++)
+      if ((allow >> y) & 1u)
+        if (best < 0 || sc[y] > sc[best]) best = y;
+    out[j] = (uint8_t)best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+/* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf). */
+static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
   (void)avx2;
   const size_t n = r->n;
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
-  ner_prepare(t, r, 0, &st[0]);
-  ner_prepare(t, r, 1, &st[1]);
-  stage_probe(t, &st[0]);
+  ner_prepare(w, r, 0, &st[0]);
+  ner_prepare(w, r, 1, &st[1]);
+  st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
   for (size_t i = 0; i < n; i++) {
-    ner_prepare(t, r, i + 2, &st[(i + 2) % 3]);
-    stage_probe(t, &st[(i + 1) % 3]);
+    ner_prepare(w, r, i + 2, &st[(i + 2) % 3]);
+    stage *nx = &st[(i + 1) % 3];
+    nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
     stage *cur = &st[i % 3];
     size_t nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
-    pc_prefetch_slots(&t->w, f, nd);
-    nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
+    pc_prefetch_slots(w, f, nd);
+    nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
+    if (r->save) save_token(r->save, r->save_base + i, cur, lex_at(r, (long)i));
     uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
     int best = -1;
     for (int y = 0; y < TAG_NER_COUNT; y++)
@@ -885,14 +1286,22 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
 #endif
 }
 
-void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out) {
-  if (!t || t->kind != TAGGER_NER) {
-    memset(out, TAG_NER_O, n);
-    return;
-  }
+/* One NER pass over one sentence (pass2: the second pass, with the
+ * sentence's document features docf/ndocf). */
+static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
+                         int pass2, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
+                         tg_save *save, size_t save_base) {
   uint8_t posbuf[512];
   tg_run r;
   prc_tg_run_init(&r, toks, n);
+  r.save = save;
+  r.save_base = save_base;
+  r.fold = t->has2;
+  if (pass2) {
+    r.docf = docf;
+    r.ndocf = ndocf;
+    r.wc_pass2 = 1;
+  }
   r.words = &t->words;
   r.wc = t->wc_rows ? t : NULL;
   r.gaz = t->gaz.e ? &t->gaz : NULL; /* gaz_fill runs only if there is a gazetteer */
@@ -912,11 +1321,79 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
     }
   }
   r.pos_in = pos;
+  const pc_model *w = pass2 ? &t->w2 : &t->w;
 #ifdef TG_HAVE_AVX2
-  ner_decode(t, &r, out, have_avx2());
+  ner_decode(w, &r, out, have_avx2());
 #else
-  ner_decode(t, &r, out, 0);
+  ner_decode(w, &r, out, 0);
 #endif
+}
+
+void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out) {
+  if (!t || t->kind != TAGGER_NER) {
+    memset(out, TAG_NER_O, n);
+    return;
+  }
+  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out, NULL, 0);
+}
+
+/* Scratch of prc_tagger_ner_doc: POS tags when none are given; document
+ * features; what the first pass keeps for the second (tg_save: up to
+ * TG_SAVEF static features a token); the tables of prc_tg_ner_doc_feats. */
+#define TG_SAVEF (TG_MAXF - TG_DOCF - 8)
+size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n) {
+  if (!t || !t->has2) return 1;
+  return 64 + n * (1 + TG_DOCF * sizeof(uint64_t) + 1) + n * TG_SAVEF * sizeof(uint64_t) +
+         (n + 1) * sizeof(uint32_t) + n * (TG_NROLES * sizeof(int16_t *) + 1 + 2 * sizeof(uint64_t)) +
+         prc_tg_ner_doc_scratch(n);
+}
+
+#define ALIGN8(p) ((void *)(((uintptr_t)(p) + 7) & ~(uintptr_t)7))
+
+void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
+                        const uint32_t *sb, size_t ns, void *scratch, uint8_t *out) {
+  if (!t || t->kind != TAGGER_NER) {
+    memset(out, TAG_NER_O, n);
+    return;
+  }
+  if (!t->has2 || !n) {
+    for (size_t s = 0; s < ns; s++)
+      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s], NULL, 0);
+    return;
+  }
+  uint64_t *df = ALIGN8(scratch);
+  tg_save sv;
+  sv.f = df + n * TG_DOCF;
+  sv.lower = sv.f + n * TG_SAVEF;
+  sv.shape = sv.lower + n;
+  sv.rows = (const int16_t **)(void *)(sv.shape + n);
+  sv.foff = ALIGN8(sv.rows + n * TG_NROLES);
+  sv.nrows = (uint8_t *)(sv.foff + n + 1);
+  uint8_t *ndf = sv.nrows + n;
+  uint8_t *posb = ndf + n;
+  void *tabs = ALIGN8(posb + n);
+  sv.nf = 0;
+  sv.cap = n * TG_SAVEF;
+  if (!pos) {
+    const tagger *pm = prc_tagger_builtin_pos();
+    for (size_t s = 0; s < ns; s++) prc_tagger_pos(pm, toks + sb[s], sb[s + 1] - sb[s], posb + sb[s]);
+    pos = posb;
+  }
+  for (size_t s = 0; s < ns; s++) {
+    size_t b = sb[s], e = sb[s + 1];
+    for (size_t j = b; j <= e; j++) sv.foff[j] = (uint32_t)sv.nf; /* (empty sentences) */
+    ner_sentence(t, toks + b, pos + b, e - b, 0, NULL, NULL, out + b, &sv, b);
+  }
+  prc_tg_ner_doc_feats(toks, n, sb, ns, out, sv.lower, tabs, df, ndf);
+
+
+#ifdef TG_HAVE_AVX2
+  const int avx2 = have_avx2();
+#else
+  const int avx2 = 0;
+#endif
+  for (size_t s = 0; s < ns; s++)
+    ner_decode2(&t->w2, &sv, toks, sb[s], sb[s + 1], pos, df, ndf, out, avx2);
 }
 
 size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
@@ -966,6 +1443,7 @@ static void tagger_destroy(tagger *t) {
   if (!t) return;
   prc_model_free_labels(t->labels, t->nlabels);
   prc_pc_model_free(&t->w);
+  prc_pc_model_free(&t->w2);
   prc_model_lex_free(&t->dict);
   prc_model_lex_free(&t->gaz);
   prc_model_lex_free(&t->clus);
@@ -1004,7 +1482,8 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   while (cap < n * 2u + 16) cap <<= 1;
   t->wc_index.mask = cap - 1;
   t->wc_index.e = prc_pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
-  t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * TG_NROLES * TG_WC_STRIDE * sizeof *t->wc_rows);
+  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE; /* a block */
+  t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * bstride * sizeof *t->wc_rows);
   t->lc_mask = cap - 1;
   /* one zeroed block (huge pages when large): slots, lexemes, offsets, text */
   size_t sz_slots = (size_t)cap * sizeof *t->lc_slots, sz_lex = (size_t)(n ? n : 1) * sizeof *t->lc_lex;
@@ -1055,6 +1534,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
     prc_tg_run_init(&r, &tok, 1);
     r.words = &t->words;
     r.words_pos = t->kind == TAGGER_POS;
+    r.fold = t->kind == TAGGER_NER && t->has2;
     lex_fill(&r, 0);
     tg_lex *L = &t->lc_lex[nl];
     *L = r.ring[0];
@@ -1071,19 +1551,22 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
     while (t->wc_index.e[j].key && t->wc_index.e[j].key != key) j = (j + 1) & t->wc_index.mask;
     if (t->wc_index.e[j].key) continue; /* (64-bit hash collision) keeps the first */
     uint32_t mask = 0;
-    int16_t *blk = t->wc_rows + (size_t)nb * TG_NROLES * TG_WC_STRIDE;
+    int16_t *blk = t->wc_rows + (size_t)nb * bstride;
     for (int role = 0; role < TG_NROLES; role++) {
       uint64_t f[TG_MAXF];
       size_t nf = t->kind == TAGGER_POS ? pos_role(role, L, f) : ner_role(role, L, f);
-      int32_t sc[TG_MAX_LABELS];
-      const int16_t *rows[TG_MAXF];
-      memset(sc, 0, sizeof sc); /* classes past nlabels stay 0, as the padding sums would */
-      SUM_ROWS(rows, probe_rows(&t->w, f, nf, rows), t->nlabels, sc, avx2);
       int fits = 1;
-      for (int c = 0; c < TG_WC_STRIDE; c++)
-        if (sc[c] > INT16_MAX || sc[c] < -INT16_MAX) fits = 0;
-      if (!fits) continue; /* rare: this role falls back to the features */
-      for (int c = 0; c < TG_WC_STRIDE; c++) blk[role * TG_WC_STRIDE + c] = (int16_t)sc[c];
+      for (int pass = 0; pass < (t->has2 ? 2 : 1); pass++) {
+        int32_t sc[TG_MAX_LABELS];
+        const int16_t *rows[TG_MAXF];
+        memset(sc, 0, sizeof sc); /* classes past nlabels stay 0, as the padding sums would */
+        SUM_ROWS(rows, probe_rows(pass ? &t->w2 : &t->w, f, nf, rows), t->nlabels, sc, avx2);
+        for (int c = 0; c < TG_WC_STRIDE; c++)
+          if (sc[c] > INT16_MAX || sc[c] < -INT16_MAX) fits = 0;
+        int16_t *row = blk + (size_t)pass * TG_NROLES * TG_WC_STRIDE + role * TG_WC_STRIDE;
+        for (int c = 0; c < TG_WC_STRIDE && fits; c++) row[c] = (int16_t)sc[c];
+      }
+      if (!fits) continue; /* rare: this role falls back to the features (in both passes) */
       mask |= 1u << role;
     }
     t->wc_index.e[j].key = key;
@@ -1097,7 +1580,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   for (uint32_t i = 0; i < nl; i++) {
     tg_lex *L = &t->lc_lex[i];
     const model_lex_entry *e = model_lex_find(&t->wc_index, L->word);
-    L->wrow = e ? t->wc_rows + (size_t)e->val * TG_NROLES * TG_WC_STRIDE : NULL;
+    L->wrow = e ? t->wc_rows + (size_t)e->val * bstride : NULL;
     L->wmask = e ? e->pad : 0;
   }
   return 0;
@@ -1142,8 +1625,9 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     t->kind = TAGGER_POS;
     expect = prc_tg_upos_names;
     nexpect = TAG_UPOS_COUNT;
-  } else if (v.featset == TG_FEATSET_NER) {
+  } else if (v.featset == TG_FEATSET_NER || v.featset == TG_FEATSET_NER2) {
     t->kind = TAGGER_NER;
+    t->has2 = v.featset == TG_FEATSET_NER2;
     expect = prc_tg_ner_names;
     nexpect = TAG_NER_COUNT;
   } else {
@@ -1180,6 +1664,18 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   const model_section *s;
+  if (t->has2) {
+    const model_section *w2 = prc_model_find(&v, "WGH2");
+    if (!w2) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no second-pass weights");
+      goto fail;
+    }
+    if (prc_pc_model_read(w2->p, w2->n, w2->off, nl, &t->w2, err) < 0) goto fail;
+    if (t->w2.nclasses != nl || t->w2.stride != t->w.stride) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w2->off, "model corrupt: second-pass weights do not match the label set");
+      goto fail;
+    }
+  }
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &t->dict, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "GAZT")) && prc_model_lex_read(s, &t->gaz, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &t->clus, err) < 0) goto fail;

@@ -22,8 +22,8 @@
  * Memory: prc_tagger_pos / prc_tagger_ner allocate nothing; they keep a small
  * fixed window on the stack (under 12 KB), so sentences of any length are
  * fine.
- * Speed: about 2.5-2.9 million tokens/s for POS alone and 0.8-0.9 million
- * tokens/s for POS + NER on one core (precis eval ner --bench, shared
+ * Speed: about 2.5-2.9 million tokens/s for POS alone and 0.75-0.85 million
+ * tokens/s for POS + NER (two passes, prc_tagger_ner_doc) on one core (precis eval ner --bench, shared
  * machine); sums use AVX2 when the CPU has it (same results either way).
  * Tokens: UTF-8 text, not NUL-terminated, one sentence per call (split as
  * PTB does: "do" "n't", "John" "'s", punctuation on its own).  Curly quotes,
@@ -31,7 +31,8 @@
  * so “ ” ‘ ’ — … and PTB-style `` '' -- all work.  Tokens longer than 48
  * bytes are hashed by their first 48 bytes.
  * Accuracy (dev sets, see models/README.md): UPOS 95.2% on UD EWT (web
- * text; news is easier), NER entity F1 89.0 on CoNLL-2003 (Reuters news).
+ * text; news is easier), NER entity F1 90.9 on CoNLL-2003 (Reuters news; 89.3 for
+ * the first pass alone).
  */
 #ifndef PRECIS_TAGGER_H
 #define PRECIS_TAGGER_H
@@ -98,6 +99,19 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
  * NULL: then the built-in POS tagger is run internally (pass the tags you
  * already have to save the time).  t may be NULL: every token gets O. */
 void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n, uint8_t *out);
+
+/* NER over a whole document (or a chunk of one): toks[0..n) with POS tags
+ * pos (may be NULL, as above), sentences [sb[s], sb[s+1]) for s < ns.  A
+ * two-pass model tags every sentence, gathers document-level evidence from
+ * those labels (the other mentions of the same word or capitalised phrase,
+ * acronyms and the phrases they abbreviate, organisation words ending a
+ * name) and tags again with it; a one-pass model tags each sentence alone.
+ * scratch: prc_tagger_ner_doc_scratch(t, n) bytes (linear in n; the caller
+ * bounds n by chunking long documents).  prc_tagger_ner, on one sentence,
+ * runs the first pass alone. */
+size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n);
+void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
+                        const uint32_t *sb, size_t ns, void *scratch, uint8_t *out);
 
 /* Entity spans from NER labels: tokens [begin, end). */
 typedef struct tag_span {

@@ -13,6 +13,10 @@
 /* Feature-set ids: bump when the feature extraction changes. */
 #define TG_FEATSET_POS 0x504f5304u
 #define TG_FEATSET_NER 0x4e455206u
+/* A two-pass NER model: the sentence-level weights ("WGHT", the features of
+ * TG_FEATSET_NER) and a second pass ("WGH2") that adds document-level
+ * evidence from the first pass's labels (prc_tg_ner_doc_feats). */
+#define TG_FEATSET_NER2 0x4e455207u
 
 /* Feature template ids.  Every feature is hashed together with its template
  * id (pc_feat1/2/3), so these numbers are part of the shipped models: never
@@ -123,6 +127,18 @@ typedef enum tg_template {
   TGF_NER_P1_LOWER = 172,
   TGF_NER_P1_SHAPE = 173,
   TGF_NER_P1_POS = 174,
+  /* NER second pass: document-level evidence (prc_tg_ner_doc_feats) */
+  TGF_NER_D_P1 = 210,               /* the first pass's label of the token */
+  TGF_NER_D_P1_3 = 211,             /* ... of l1, c, r1 */
+  TGF_NER_D_WORD = 212,             /* majority first-pass type of the word's other capitalised
+                                       occurrences in the document, agreement, own type */
+  TGF_NER_D_WORD_ENT = 213,         /* ... among those tagged as entities */
+  TGF_NER_D_INLONG = 214,           /* type of the longer entities that contain the word elsewhere */
+  TGF_NER_D_PHRASE = 215,           /* type of the same phrase (first-pass span) elsewhere */
+  TGF_NER_D_ACRO = 216,             /* an acronym: type of the capitalised phrase with these initials */
+  TGF_NER_D_ACRO_REV = 217,         /* a phrase whose initials are an acronym of the document */
+  TGF_NER_D_ORGRUN = 218,           /* capitalised run ending in an organisation word / led by one */
+  TGF_NER_D_KEY = 219,              /* keys of the document tables (not features) */
   /* Gazetteer phrase keys (prc_tg_gaz_key, also the trainer's gazetteer) */
   TGF_GAZ_KEY = 900,                /* phrases of k = 2..4 words: TGF_GAZ_KEY + k (902..904) */
 } tg_template;
@@ -131,13 +147,16 @@ typedef enum tg_template {
 #define TG_MAX_NOTES 16
 #define TG_WC_STRIDE 32
 enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
-#define TG_MAXF 128 /* features per decision, at most (NER: about 95 in the worst case) */
+#define TG_MAXF 128 /* features per decision, at most (NER: about 95 in the worst case, + TG_DOCF) */
+#define TG_DOCF 10  /* document-level features of a token (second NER pass), at most */
 
 struct tagger {
   int kind, builtin;
   int nlabels;
   char *labels[TG_MAX_LABELS];
   pc_model w;
+  pc_model w2;    /* NER second pass (document evidence); has2 */
+  int has2;
   model_lex dict; /* POS: lowercased word -> tag information (TG_DICT_*) */
   model_lex gaz;  /* NER: lowercased phrase -> entity type mask */
   model_lex clus; /* word -> cluster path (bit string, TG_CLUS_*) */
@@ -150,7 +169,8 @@ struct tagger {
    * as its left/right neighbour...), the summed weights of the features
    * that depend on that word alone.  wc_index maps the cased word hash to
    * val = block number, pad = mask of roles whose sums fit in int16; a
-   * block is TG_NROLES rows of TG_WC_STRIDE int16. */
+   * block is TG_NROLES rows of TG_WC_STRIDE int16 (two-pass NER: then as
+   * many for the second pass's weights). */
   model_lex wc_index;
   int16_t *wc_rows;
   /* Lexeme cache, built at load time for the same vocabulary: the complete
@@ -229,7 +249,27 @@ typedef struct tg_run {
   size_t pos_done;
   uint8_t posr[TG_RING];
   int caps_sentence;                  /* no lowercase letter in the whole sentence */
+  /* NER second pass: document features of the run's tokens (TG_DOCF a token,
+   * ndocf[i] of them), or NULL; wc_pass2: use the second half of the word-cache blocks */
+  const uint64_t *docf;
+  const uint8_t *ndocf;
+  int wc_pass2;
+  /* the first pass keeps what the second pass needs here (run time), token i
+   * at save_base + i; or NULL */
+  struct tg_save *save;
+  size_t save_base;
+  int fold;                           /* fold Latin diacritics (two-pass NER models) */
 } tg_run;
+
+/* What the first NER pass keeps of each token of a document for the second. */
+typedef struct tg_save {
+  uint64_t *f;          /* static features of all tokens, token j's at [foff[j], foff[j+1]) */
+  uint32_t *foff;
+  const int16_t **rows; /* word-cache rows of the first pass, TG_NROLES a token (nrows[j] used) */
+  uint8_t *nrows;
+  uint64_t *lower, *shape;
+  size_t nf, cap;       /* features used, room */
+} tg_save;
 
 void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n);
 /* Feature extraction.  prev1/prev2 are the labels of the two previous
@@ -248,6 +288,14 @@ size_t prc_tg_pos_internal(const tg_lex *c, uint64_t *f);
 size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f);
 /* Lexical information of a single token, as lex_fill computes it. */
 void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out);
+/* Document-level features for the second NER pass: toks[0..n) are the
+ * document's tokens (sentences [sb[s], sb[s+1]) for s < ns), p1 the first
+ * pass's labels, lower their lowercased hashes (prc_tg_lower_hash) or NULL.  Writes TG_DOCF slots a token to df (ndf[i] used) and
+ * needs prc_tg_ner_doc_scratch(n) bytes of scratch (any content).  Linear
+ * in n. */
+size_t prc_tg_ner_doc_scratch(size_t n);
+void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, size_t ns,
+                          const uint8_t *p1, const uint64_t *lower, void *scratch, uint64_t *df, uint8_t *ndf);
 /* Mask of NER labels allowed after prev (BILOU well-formedness); last = token is the last. */
 uint32_t prc_tg_ner_allowed(int prev, int last);
 /* Lowercased normalised hash of a token (the key of dict/clus/gaz lexicons). */

@@ -374,10 +374,14 @@ static void eval_pos_corpus(const tagger *t, const corpus *c, tagger_pos_eval *e
 }
 
 /* Writes the weights; the exported model is left in *m (free with prc_pc_model_free). */
-static int export_model(pc_trainer *tr, float prune, model_writer *w, pc_model *m) {
+static int export_model_as(pc_trainer *tr, float prune, model_writer *w, pc_model *m, const char *sec) {
   if (prc_pc_trainer_export(tr, prune, m) < 0) return -1;
-  pc_buf *b = prc_model_writer_section(w, "WGHT");
+  pc_buf *b = prc_model_writer_section(w, sec);
   return b ? prc_pc_model_write(m, b) : -1;
+}
+
+static int export_model(pc_trainer *tr, float prune, model_writer *w, pc_model *m) {
+  return export_model_as(tr, prune, w, m, "WGHT");
 }
 
 /* The vocabulary ("VOCB"): each distinct (normalised, cased) word of the
@@ -711,13 +715,29 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
   uint8_t *pt = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
   uint8_t *out = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
   if (repeat < 1) repeat = 1;
+  size_t maxdoc = 1;
+  for (size_t s = 0; s < c->nsent;) {
+    size_t e = s;
+    while (e < c->nsent && c->doc[e] == c->doc[s]) e++;
+    if (c->sent[e] - c->sent[s] > maxdoc) maxdoc = c->sent[e] - c->sent[s];
+    s = e;
+  }
+  uint32_t *sb = prc_tr_xrealloc(NULL, (c->nsent + 1) * sizeof *sb);
+  void *scratch = prc_tr_xrealloc(NULL, prc_tagger_ner_doc_scratch(t, maxdoc));
   double best = 0;
   for (int rep = 0; rep < repeat; rep++) { /* the best of the repeats: least disturbed */
     double t0 = prc_tr_cpu_seconds();
     for (size_t s = 0; s < c->nsent; s++) {
       size_t b = c->sent[s], len = c->sent[s + 1] - b;
       prc_tagger_pos(pos, c->tok + b, len, pt + b);
-      prc_tagger_ner(t, c->tok + b, pos ? pt + b : NULL, len, out + b);
+    }
+    for (size_t s = 0; s < c->nsent;) { /* a document at a time, as tags.c does */
+      size_t e = s;
+      while (e < c->nsent && c->doc[e] == c->doc[s]) e++;
+      size_t b = c->sent[s], n = c->sent[e] - b;
+      for (size_t q = s; q <= e; q++) sb[q - s] = (uint32_t)(c->sent[q] - b);
+      prc_tagger_ner_doc(t, c->tok + b, pos ? pt + b : NULL, n, sb, e - s, scratch, out + b);
+      s = e;
     }
     double dt = prc_tr_cpu_seconds() - t0;
     if (rep == 0 || dt < best) best = dt;
@@ -728,6 +748,8 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
     size_t b = c->sent[s], len = c->sent[s + 1] - b;
     ner_count(c->gold + b, out + b, len, ev);
   }
+  free(sb);
+  free(scratch);
   free(pt);
   free(out);
 }
@@ -739,6 +761,116 @@ int prc_tagger_eval_ner(const tagger *t, const tagger *pos, const char *path, ta
   eval_ner_corpus(t, pos ? pos : prc_tagger_builtin_pos(), &c, ev, repeat);
   corpus_free(&c);
   return 0;
+}
+
+/* One training run of an NER pass over the training sentences (those of
+ * fold skip excluded, -1 = none); docf/ndocf: the second pass's document
+ * features of every training token, or NULL (first pass). */
+static pc_trainer *ner_train_pass(const corpus *tr, const uint8_t *trpos, const model_lex *gaz_fold,
+                                  const model_lex *clus, int epochs, uint64_t seed, int skip,
+                                  const uint64_t *docf, const uint8_t *ndocf, int verbose) {
+  pc_trainer *T = prc_pc_trainer_new(TAG_NER_COUNT);
+  if (!T) prc_tr_die_oom();
+  pc_rng rng;
+  prc_pc_rng_seed(&rng, seed);
+  uint32_t *order = prc_tr_xrealloc(NULL, tr->nsent * sizeof *order);
+  size_t no = 0;
+  for (size_t s = 0; s < tr->nsent; s++)
+    if (skip < 0 || tr->doc[s] % NFOLDS != (uint32_t)skip) order[no++] = (uint32_t)s;
+  uint64_t f[TG_MAXF];
+  float sc[TG_MAX_LABELS];
+  for (int ep = 0; ep < epochs; ep++) {
+    double t0 = prc_tr_cpu_seconds();
+    prc_pc_shuffle(&rng, order, no);
+    size_t n = 0, ok = 0;
+    for (size_t q = 0; q < no; q++) {
+      size_t s = order[q], b = tr->sent[s], len = tr->sent[s + 1] - b;
+      tg_run r;
+      prc_tg_run_init(&r, tr->tok + b, len);
+      r.gaz = &gaz_fold[tr->doc[s] % NFOLDS];
+      r.clus = clus;
+      r.fold = 1;
+      r.pos_in = trpos + b;
+      if (docf) {
+        r.docf = docf + b * TG_DOCF;
+        r.ndocf = ndocf + b;
+      }
+      int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+      for (size_t i = 0; i < len; i++) {
+        int gold = tr->gold[b + i];
+        size_t nf = prc_tg_ner_feats(&r, i, p1, p2, f);
+        memset(sc, 0, sizeof sc);
+        prc_pc_trainer_score(T, f, nf, sc);
+        uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == len);
+        int y = -1;
+        for (int k = 0; k < TAG_NER_COUNT; k++)
+          if ((allow >> k) & 1u)
+            if (y < 0 || sc[k] > sc[y]) y = k;
+        if (y != gold) prc_pc_trainer_learn(T, f, nf, gold, y);
+        prc_pc_trainer_tick(T);
+        n++;
+        ok += y == gold;
+        p2 = p1;
+        p1 = y;
+      }
+    }
+    if (verbose)
+      fprintf(stderr, "  %s epoch %d: train accuracy %.4f, %zu features, %.1fs\n", docf ? "pass 2" : "pass 1",
+              ep + 1, (double)ok / (double)n, prc_pc_trainer_nfeatures(T), prc_tr_cpu_seconds() - t0);
+  }
+  free(order);
+  return T;
+}
+
+/* First-pass labels of training sentence s from exported weights m (the
+ * training-side features: what the run time computes). */
+static void ner_tag_model(const pc_model *m, const corpus *tr, const uint8_t *trpos, const model_lex *gaz,
+                          const model_lex *clus, size_t s, uint8_t *out) {
+  size_t b = tr->sent[s], len = tr->sent[s + 1] - b;
+  tg_run r;
+  prc_tg_run_init(&r, tr->tok + b, len);
+  r.gaz = gaz;
+  r.clus = clus;
+  r.fold = 1;
+  r.pos_in = trpos + b;
+  uint64_t f[TG_MAXF];
+  int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
+  for (size_t i = 0; i < len; i++) {
+    int32_t sc[TG_MAX_LABELS];
+    size_t nf = prc_tg_ner_feats(&r, i, p1, p2, f);
+    memset(sc, 0, sizeof sc);
+    pc_model_score(m, f, nf, sc);
+    uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == len);
+    int y = -1;
+    for (int k = 0; k < TAG_NER_COUNT; k++)
+      if ((allow >> k) & 1u)
+        if (y < 0 || sc[k] > sc[y]) y = k;
+    out[b + i] = (uint8_t)y;
+    p2 = p1;
+    p1 = y;
+  }
+}
+
+/* The second pass's document features of every token, from labels p1. */
+static void ner_doc_feats_corpus(const corpus *c, const uint8_t *p1, uint64_t *docf, uint8_t *ndocf) {
+  uint32_t *sb = prc_tr_xrealloc(NULL, (c->nsent + 1) * sizeof *sb);
+  void *scratch = NULL;
+  size_t have = 0;
+  for (size_t s = 0; s < c->nsent;) {
+    size_t e = s;
+    while (e < c->nsent && c->doc[e] == c->doc[s]) e++;
+    size_t b = c->sent[s], n = c->sent[e] - b;
+    for (size_t q = s; q <= e; q++) sb[q - s] = (uint32_t)(c->sent[q] - b);
+    size_t need = prc_tg_ner_doc_scratch(n);
+    if (need > have) {
+      scratch = prc_tr_xrealloc(scratch, need);
+      have = need;
+    }
+    prc_tg_ner_doc_feats(c->tok + b, n, sb, e - s, p1 + b, NULL, scratch, docf + b * TG_DOCF, ndocf + b);
+    s = e;
+  }
+  free(scratch);
+  free(sb);
 }
 
 int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_error *err) {
@@ -794,74 +926,36 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
     fprintf(stderr, "train ner: %zu documents, %zu sentences, %zu tokens; dev %zu tokens; gazetteer %zu phrases, %zu first names\n",
             tr.ndocs, tr.nsent, tr.ntok, dv.ntok, gn, nnames);
 
-  pc_trainer *T = prc_pc_trainer_new(TAG_NER_COUNT);
-  if (!T) prc_tr_die_oom();
-  pc_rng rng;
-  prc_pc_rng_seed(&rng, seed);
-  uint32_t *order = prc_tr_xrealloc(NULL, tr.nsent * sizeof *order);
-  for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
-  uint64_t f[TG_MAXF];
-  float sc[TG_MAX_LABELS];
-  for (int ep = 0; ep < epochs; ep++) {
-    double t0 = prc_tr_cpu_seconds();
-    prc_pc_shuffle(&rng, order, tr.nsent);
-    size_t n = 0, ok = 0;
-    for (size_t q = 0; q < tr.nsent; q++) {
-      size_t s = order[q], b = tr.sent[s], len = tr.sent[s + 1] - b;
-      tg_run r;
-      prc_tg_run_init(&r, tr.tok + b, len);
-      r.gaz = &gaz_fold[tr.doc[s] % NFOLDS];
-      r.clus = cn ? &pos->clus : NULL;
-      r.pos_in = trpos + b;
-      int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
-      for (size_t i = 0; i < len; i++) {
-        int gold = tr.gold[b + i];
-        size_t nf = prc_tg_ner_feats(&r, i, p1, p2, f);
-        memset(sc, 0, sizeof sc);
-        prc_pc_trainer_score(T, f, nf, sc);
-        uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == len);
-        int y = -1;
-        for (int k = 0; k < TAG_NER_COUNT; k++)
-          if ((allow >> k) & 1u)
-            if (y < 0 || sc[k] > sc[y]) y = k;
-        if (y != gold) {
-          /* compare against the best label overall when gold is not allowed */
-          prc_pc_trainer_learn(T, f, nf, gold, y);
-        }
-        prc_pc_trainer_tick(T);
-        n++;
-        ok += y == gold;
-        p2 = p1;
-        p1 = y;
-      }
+  const model_lex *clus = cn ? &pos->clus : NULL;
+  pc_trainer *T = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed, -1, NULL, NULL, o->verbose);
+  /* the second pass: document evidence from first-pass labels that are as
+   * good as at run time - each training document tagged by a first pass
+   * trained without its fold (jackknifing) */
+  pc_trainer *T2 = NULL;
+  {
+    uint8_t *jk = prc_tr_xrealloc(NULL, tr.ntok);
+    for (int fd = 0; fd < NFOLDS; fd++) {
+      pc_trainer *Tf = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed + 1 + (uint64_t)fd, fd, NULL, NULL, 0);
+      pc_model m;
+      if (prc_pc_trainer_export(Tf, NER_PRUNE, &m) < 0) prc_tr_die_oom();
+      prc_pc_trainer_free(Tf);
+      for (size_t s = 0; s < tr.nsent; s++)
+        if (tr.doc[s] % NFOLDS == (uint32_t)fd) ner_tag_model(&m, &tr, trpos, &gaz_fold[fd], clus, s, jk);
+      prc_pc_model_free(&m);
+      if (o->verbose) fprintf(stderr, "  jackknife fold %d/%d tagged\n", fd + 1, NFOLDS);
     }
-    if (o->verbose) {
-      fprintf(stderr, "  epoch %d: train accuracy %.4f, %zu features, %.1fs", ep + 1,
-              (double)ok / (double)n, prc_pc_trainer_nfeatures(T), prc_tr_cpu_seconds() - t0);
-      if (o->verbose > 1) {
-        model_writer w;
-        prc_model_writer_init(&w, TG_FEATSET_NER);
-        prc_model_writer_labels(&w, prc_tg_ner_names, TAG_NER_COUNT);
-        prc_model_lex_write(prc_model_writer_section(&w, "GAZT"), gk, gv, gn);
-        if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
-        pc_model tmp;
-        if (export_model(T, 0.0f, &w, &tmp) < 0) prc_tr_die_oom();
-        prc_pc_model_free(&tmp);
-        tagger *tg = writer_to_tagger(&w);
-        tagger_ner_eval ev;
-        eval_ner_corpus(tg, pos, &dv, &ev, 1);
-        fprintf(stderr, ", dev F1 %.4f", ner_f1(&ev));
-        prc_tagger_free(tg);
-        prc_model_writer_free(&w);
-      }
-      fprintf(stderr, "\n");
-    }
+    uint64_t *docf = prc_tr_xrealloc(NULL, tr.ntok * TG_DOCF * sizeof *docf);
+    uint8_t *ndocf = prc_tr_xrealloc(NULL, tr.ntok);
+    ner_doc_feats_corpus(&tr, jk, docf, ndocf);
+    T2 = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed, -1, docf, ndocf, o->verbose);
+    free(docf);
+    free(ndocf);
+    free(jk);
   }
-  free(order);
   free(trpos);
 
   model_writer w;
-  prc_model_writer_init(&w, TG_FEATSET_NER);
+  prc_model_writer_init(&w, T2 ? TG_FEATSET_NER2 : TG_FEATSET_NER);
   prc_model_writer_labels(&w, prc_tg_ner_names, TAG_NER_COUNT);
   prc_model_lex_write(prc_model_writer_section(&w, "GAZT"), gk, gv, gn);
   if (cn) prc_model_lex_write(prc_model_writer_section(&w, "CLUS"), ck, cv, cn);
@@ -869,8 +963,13 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
   free(cv);
   pc_model nm;
   if (export_model(T, o->prune > 0 ? o->prune : NER_PRUNE, &w, &nm) < 0) prc_tr_die_oom();
-  write_vocab(&w, &tr);
   prc_pc_model_free(&nm);
+  if (T2) {
+    if (export_model_as(T2, o->prune > 0 ? o->prune : NER_PRUNE, &w, &nm, "WGH2") < 0) prc_tr_die_oom();
+    prc_pc_model_free(&nm);
+    prc_pc_trainer_free(T2);
+  }
+  write_vocab(&w, &tr);
   prc_pc_trainer_free(T);
   prc_model_lex_free(&gaz_all);
   for (int i = 0; i < NFOLDS; i++) prc_model_lex_free(&gaz_fold[i]);
@@ -890,7 +989,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
   if (dev_score) *dev_score = f1;
   prc_tagger_free(tg);
 
-  char date[32], note[1024];
+  char date[32], note[2048];
   prc_tr_today(date, sizeof date);
   snprintf(note, sizeof note,
            "kind: ner (PER ORG LOC MISC, BILOU)\n"
@@ -899,9 +998,11 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
            "date: %s\n"
            "dev: entity F1 %.4f on %s (%zu tokens)\n"
            "epochs: %d\nseed: %llu\n"
-           "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features\n",
+           "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features; "
+           "a second pass adds document-level evidence from the first pass's labels (trained on %d-fold "
+           "jackknifed first-pass labels)\n",
            prc_tr_base_name(o->train_path), nnames, date, f1, prc_tr_base_name(o->dev_path), ev.ntokens, epochs,
-           (unsigned long long)seed);
+           (unsigned long long)seed, NFOLDS);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
   int rc = prc_model_writer_save(&w, o->out_path, err);
   prc_model_writer_free(&w);

@@ -260,6 +260,23 @@ static void test_train_taggers(void **state) {
   assert_int_equal(sp[1].begin, 3);
   assert_int_equal(sp[1].type, TAG_ENT_LOC);
 
+  /* the whole-document API (a two-pass model): two sentences at once, the
+   * second with a name written with diacritics (folded for the features) */
+  const char *w3[] = {"Maria", "Lopez", "visited", "Paris", ".", "María", "López", "visited", "Paris", "."};
+  tag_token t3[10];
+  uint8_t p3[10], n3[10];
+  toks(w3, t3, 10);
+  prc_tagger_pos(pos, t3, 10, p3);
+  const uint32_t sb3[3] = {0, 5, 10};
+  void *scr = malloc(prc_tagger_ner_doc_scratch(ner, 10));
+  assert_non_null(scr);
+  prc_tagger_ner_doc(ner, t3, p3, 10, sb3, 2, scr, n3);
+  free(scr);
+  assert_memory_equal(n3, n2, 5);
+  assert_string_equal(prc_tagger_label_name(ner, n3[5]), "B-PER");
+  assert_string_equal(prc_tagger_label_name(ner, n3[6]), "L-PER");
+  assert_string_equal(prc_tagger_label_name(ner, n3[8]), "U-LOC");
+
   /* same seed, same bytes */
   char *pm2 = write_tmp("pos2.bin", "");
   o.out_path = pm2;
