@@ -104,12 +104,36 @@ static void test_max_keypoints_short_text(void **state) {
   precis_doc_free(d);
 }
 
+/* The speaker suffix names a resolved person or organisation only: an
+ * unresolved source ("Police", "the harbour master") or a place gives none. */
+static void test_speaker_only_resolved(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "Police said the ferry to Harrow Island would stop running in the winter months.\n\n"
+      "The ferry carries 900 people a day and the island has no bridge.\n",
+      "The harbour master said the ferry to Harrow Island would stop running in the winter.\n\n"
+      "The ferry carries 900 people a day and the island has no bridge.\n"};
+  for (size_t t = 0; t < 2; t++) {
+    precis_doc *d = precis_analyze(texts[t], strlen(texts[t]), NULL);
+    assert_non_null(d);
+    const precis_keypoint *k;
+    size_t nk = precis_doc_keypoints(d, &k);
+    assert_true(nk >= 1);
+    for (size_t i = 0; i < nk; i++) {
+      if (k[i].speaker) print_message("key point %zu: \"%s\" speaker \"%s\"\n", i, k[i].claim, k[i].speaker);
+      assert_null(k[i].speaker);
+    }
+    precis_doc_free(d);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_max_keypoints_1000),
       cmocka_unit_test(test_max_keypoints_1000_no_tagger),
       cmocka_unit_test(test_max_keypoints_1000_baselines),
       cmocka_unit_test(test_max_keypoints_short_text),
+      cmocka_unit_test(test_speaker_only_resolved),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
