@@ -633,6 +633,18 @@ void prc_resolve_speakers(precis_doc *d) {
         break;
       }
     while (se > sb && (tok_is(d, se - 1, ",") || (d->toks[se - 1].flags & TF_QUOTE))) se--;
+    /* "Kamin, who emphasized", "Grassley and Leahy, who said": the relative
+     * pronoun stands for the name right before it */
+    if (se == sb + 1 && (tok_ieq(d, sb, "who") || tok_ieq(d, sb, "which") || tok_ieq(d, sb, "that"))) {
+      uint32_t t = sb;
+      if (t > 0 && tok_is(d, t - 1, ",")) t--;
+      if (t > 0 && d->tok_mention[t - 1] >= 0 && d->toks[t - 1].sent == d->toks[sb].sent) {
+        int32_t en = d->mentions[d->tok_mention[t - 1]].entity;
+        q->entity = en;
+        named[en]++;
+      }
+      continue;
+    }
     /* "a Quinn Institute poll", "a new report by the Tax Fund": a text speaks for its author */
     uint32_t h = np_head(d, sb, se);
     bool text = h != NONE && tok_in_ci(d, h, LXL_DOC_HEAD);
