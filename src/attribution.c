@@ -312,9 +312,14 @@ static bool is_aux_or_adv(const precis_doc *d, uint32_t i) {
 
 /* Source noun phrase ending right before token `end` (exclusive); returns
  * its first token, or end when there is none. */
+static bool adverb_or_neg(const precis_doc *d, uint32_t i) {
+  if (tok_is(d, i, "n't") || tok_is(d, i, "n\xE2\x80\x99t")) return true;
+  return tags_have_pos(d) && d->toks[i].pos == TAG_UPOS_ADV && !(d->toks[i].flags & TF_CAP);
+}
+
 static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end) {
   uint32_t k = end;
-  while (k > begin && is_aux_or_adv(d, k - 1)) k--;
+  while (k > begin && (is_aux_or_adv(d, k - 1) || adverb_or_neg(d, k - 1))) k--;
   /* "going on to say", "refused to admit": an infinitive has no source before it */
   if (k > begin && tok_ieq(d, k - 1, "to")) return end;
   /* "Rep. Gwen Moore (D-Wis.) said": step over a parenthesis */
@@ -571,7 +576,11 @@ static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, u
 
 static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (b == NONE) return;
-  while (e > b && (tok_is(d, e - 1, ",") || (d->toks[e - 1].flags & TF_QUOTE) || tok_is(d, e - 1, "\xE2\x80\x94")))
+  /* and the auxiliaries, negations and adverbs before the cue: "Shelby later",
+   * "his aides haven't" */
+  while (e > b && (tok_is(d, e - 1, ",") || (d->toks[e - 1].flags & TF_QUOTE) || tok_is(d, e - 1, "\xE2\x80\x94") ||
+                   (e - 1 > b && (tok_in(d, e - 1, LXL_AUX_OR_ADV) || tok_is(d, e - 1, "n't") ||
+                                  tok_is(d, e - 1, "n\xE2\x80\x99t")))))
     e--;
   if (e <= b) return;
   q->source_tok_begin = b;
@@ -669,16 +678,45 @@ static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
 /* The end of a reported clause starting at b: before ", but ...", ", though ...",
  * "; ..." or "and" + a new predicate ("and made clear ...", "and said ..."),
  * never inside quotation marks. */
+/* After "and" at v: auxiliaries, or a short subject with no verb, then a cue
+ * word that does not hang inside the complement clause (head tv, tokens
+ * [tlo, thi)), within AND_CUE_MAX tokens. */
+#define AND_CUE_MAX 5
+static bool and_then_cue(const precis_doc *d, uint32_t v, uint32_t e, uint32_t tv, uint32_t tlo, uint32_t thi) {
+  for (uint32_t k = v; k < e && k < v + AND_CUE_MAX; k++) {
+    if (!(d->toks[k].flags & TF_WORD) || in_region(d, k)) return false;
+    if (cue_word(d, k)) {
+      if (tv != NONE && k >= tlo && k < thi && prc_dep_head(d, k) != -1 &&
+          prc_dep_rel(d, k) != PRC_DEP_CONJ)
+        return false; /* inside the clause, not coordinated with it */
+      return true;
+    }
+    if (tags_have_pos(d)) {
+      int p = d->toks[k].pos;
+      if (p == TAG_UPOS_VERB || p == TAG_UPOS_SCONJ || p == TAG_UPOS_ADP) return false;
+    }
+  }
+  return false;
+}
+
 static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t tv, uint32_t tlo, uint32_t thi) {
   uint32_t words = 0;
   for (uint32_t j = b; j < e; j++) {
     if (d->toks[j].flags & TF_WORD) words++;
-    if (in_region(d, j) || words < CLAUSE_MIN_WORDS) continue;
+    if (in_region(d, j)) continue;
+    /* "... and has called for ...", ", and human rights groups warned that":
+     * another cue the content's clause does not govern ends it */
+    if (j > b && tok_is(d, j, "and") && j + 1 < e && and_then_cue(d, j + 1, e, tv, tlo, thi)) {
+      uint32_t k = j;
+      if (k > b && tok_is(d, k - 1, ",")) k--;
+      return k;
+    }
+    if (words < CLAUSE_MIN_WORDS) continue;
     if (tok_is(d, j, ";")) return j;
     /* with the complement clause's tree (head tv, tokens [tlo, thi)): ", citing
      * ...", ", adding that ..." end it unless they hang inside it */
-    if (tv != NONE && tok_is(d, j, ",") && j + 1 < e && tok_in(d, j + 1, LXL_PARTICIPLE_CUE) &&
-        (j + 1 < tlo || j + 1 >= thi || prc_dep_head(d, j + 1) == (int32_t)tv))
+    if (tok_is(d, j, ",") && j + 1 < e && (tok_in(d, j + 1, LXL_PARTICIPLE_CUE) || learned_participle(d, j + 1)) &&
+        (tv == NONE || j + 1 < tlo || j + 1 >= thi || prc_dep_head(d, j + 1) == (int32_t)tv))
       return j;
     if (tok_is(d, j, ",") && j + 1 < e &&
         ((tok_is(d, j + 1, "but") && !(j + 2 < e && tok_is(d, j + 2, "that"))) || tok_in(d, j + 1, LXL_CLAUSE_BREAK)))
@@ -864,6 +902,8 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
         break;
       }
   trim_punct(d, &b, &e);
+  /* "The nominee and his aides haven't | said": auxiliaries the tree left in */
+  while (e > b && e <= x->cue_b && (is_aux_or_adv(d, e - 1) || adverb_or_neg(d, e - 1))) e--;
   if (e <= b || e - b > SOURCE_TREE_MAX) return false;
   if (b < x->cue_e && e > x->cue_b) return false;
   if (b < x->s->body_start_tok || e > x->body_end) return false;
@@ -964,6 +1004,21 @@ static uint32_t pattern_according_to(cue_ctx *x) {
   return src_e;
 }
 
+static bool passive_cue(const precis_doc *d, uint32_t sb, uint32_t cue_b, uint32_t c) {
+  uint32_t n = tok_len(d, c);
+  const char *w = tok_str(d, c);
+  if (!(n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') && !tok_ieq(d, c, "thought") && !tok_ieq(d, c, "told") &&
+      !tok_ieq(d, c, "said"))
+    return false;
+  uint32_t k = cue_b;
+  while (k > sb && (adverb_or_neg(d, k - 1) || tok_ieq(d, k - 1, "not") || tok_ieq(d, k - 1, "widely") ||
+                    tok_ieq(d, k - 1, "also")))
+    k--;
+  return k > sb && (tok_ieq(d, k - 1, "is") || tok_ieq(d, k - 1, "are") || tok_ieq(d, k - 1, "was") ||
+                    tok_ieq(d, k - 1, "were") || tok_ieq(d, k - 1, "been") || tok_ieq(d, k - 1, "be") ||
+                    tok_ieq(d, k - 1, "being"));
+}
+
 /* The source before the cue ("Hegseth said", "the US defence chief, said"),
  * or for "X bemoaned the unrest and said ..." / "..., saying that ..." the
  * subject of the sentence.  False when a participle cue has no source. */
@@ -971,6 +1026,13 @@ static bool find_source_before(cue_ctx *x) {
   precis_doc *d = x->d;
   uint32_t sb = x->sb, cue_b = x->cue_b;
   uint32_t pb, pe;
+  /* a passive cue has no source before it: "Obama's veto is expected to come",
+   * "North Korea is not thought to ..." (its subject is what is said about) */
+  if (passive_cue(d, sb, cue_b, x->c)) {
+    x->pre_src = x->look = x->src_end = cue_b;
+    x->src_next = true;
+    return true;
+  }
   if (parse_source(x, &pb, &pe)) {
     if (pe <= cue_b) { /* the tree's subject, before the cue */
       x->pre_src = x->look = pb;
@@ -1060,6 +1122,16 @@ static uint32_t skip_addressee(const cue_ctx *x, uint32_t k) {
 /* Where the content after "X said" starts: past the addressee ("told
  * reporters"), a topic ("said of Clinton, ..."), adverbials before "that"
  * ("said on Tuesday that") and a colon or comma. */
+#define TIME_TAIL_MAX 4
+static bool time_tail_word(const precis_doc *d, uint32_t j) {
+  static const char *const w[] = {"on", "early", "late", "last", "this", "next", "week", "morning", "afternoon",
+                                  "evening", "night", "today", "yesterday", "tonight", "earlier", "later", NULL};
+  if (lx(d, j) & (LX_DAY | LX_MONTH)) return true;
+  for (const char *const *p = w; *p; p++)
+    if (tok_ieq(d, j, *p)) return true;
+  return false;
+}
+
 static uint32_t content_after_cue(const cue_ctx *x) {
   const precis_doc *d = x->d;
   uint32_t se = x->se;
@@ -1077,6 +1149,13 @@ static uint32_t content_after_cue(const cue_ctx *x) {
   if (k2 < se && tok_is(d, k2, "that") && k2 > k && (tok_in(d, k, LXL_ADVERBIAL_START) || (d->toks[k].flags & TF_CAP)))
     k = k2;
   while (k < se && (tok_is(d, k, ":") || tok_is(d, k, ","))) k++;
+  /* "..., the mayor said Tuesday.", "said on Friday morning.": only a time
+   * is left, no content */
+  if (k < x->body_end && x->body_end - k <= TIME_TAIL_MAX) {
+    uint32_t j = k;
+    while (j < x->body_end && time_tail_word(d, j)) j++;
+    if (j == x->body_end) return x->body_end;
+  }
   return k;
 }
 
@@ -1178,11 +1257,22 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   return ce;
 }
 
+/* a quotation mark among the tokens [b, e) */
+static bool region_at_or_after(const precis_doc *d, uint32_t b, uint32_t e) {
+  for (uint32_t j = b; j < e; j++)
+    if (in_region(d, j)) return true;
+  return false;
+}
+
 /* A word no source after a cue starts with: ", promising to lift ...",
  * ", adding that ..." */
 static bool no_np_start(const precis_doc *d, uint32_t i, uint32_t end) {
   if (i >= end) return true;
-  if (tok_ieq(d, i, "to") || is_clause_word(d, i)) return true;
+  if (tok_ieq(d, i, "to") || is_clause_word(d, i) || adverb_or_neg(d, i)) return true;
+  /* "said Tuesday", "saying early Friday" */
+  if (lx(d, i) & (LX_DAY | LX_MONTH)) return true;
+  if (i + 1 < end && (lx(d, i + 1) & LX_DAY) && (tok_ieq(d, i, "early") || tok_ieq(d, i, "late") || tok_ieq(d, i, "last")))
+    return true;
   if (!tags_have_pos(d)) return false;
   int p = d->toks[i].pos;
   return p == TAG_UPOS_ADP || p == TAG_UPOS_PART || p == TAG_UPOS_SCONJ || p == TAG_UPOS_VERB || p == TAG_UPOS_AUX;
@@ -1212,9 +1302,13 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
     }
   }
   if (comma == NONE || comma <= s->body_start_tok) return 0;
+  uint32_t cb = s->body_start_tok;
+  /* an opening adverbial is no statement: "At a rally Friday, Trump asked
+   * ...", "More recently, the SEC charged ..." (the tree's pattern may still
+   * find the cue's complement) */
+  if (tags_have_pos(d) && !region_at_or_after(d, cb, comma) && !has_clause(d, cb, comma)) return 0;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
   set_source(d, q, src_b, src_e);
-  uint32_t cb = s->body_start_tok;
   set_reported_content(d, q, cb, comma);
   return src_e > cue_e ? src_e : cue_e;
 }
@@ -1246,9 +1340,24 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
   /* an open complement keeps its "to": "wants to extend the deal" */
   while (cb < ce && (tok_is(d, cb, ",") || tok_is(d, cb, ":"))) cb++;
   if (ce <= cb) return 0;
+  /* ", saying ...", "... and has called for ...": another cue ends it */
+  {
+    uint32_t lo, hi;
+    tree_span(x.t, v, &lo, &hi);
+    ce = clause_end(d, cb, ce, v, lo, hi);
+    for (uint32_t j = cb + 1; j + 1 < ce; j++)
+      if (tok_is(d, j, ",") && !in_region(d, j) &&
+          (tok_in(d, j + 1, LXL_PARTICIPLE_CUE) || learned_participle(d, j + 1))) {
+        ce = j;
+        break;
+      }
+    while (ce > cb && tok_is(d, ce - 1, ",")) ce--;
+    if (ce <= cb) return 0;
+  }
   uint32_t pb, pe;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x.cue_b, x.cue_e);
-  if (parse_source(&x, &pb, &pe)) set_source(d, q, pb, pe); /* PolNeAR keeps cues without a source */
+  if (!passive_cue(d, x.sb, x.cue_b, c) && parse_source(&x, &pb, &pe))
+    set_source(d, q, pb, pe); /* PolNeAR keeps cues without a source */
   set_reported_content(d, q, cb, ce);
   return ce;
 }

@@ -517,9 +517,30 @@ static void test_inherited_sources(void **state) {
                  {I, "emphasized", "who", "David Kamin", {"that the plan would simplify returns"}});
 }
 
+/* where a source or a content stops (all failed before 0.4.1) */
+static void test_boundaries_041(void **state) {
+  (void)state;
+  /* another cue after "and" ends the content; it is an attribution of its own */
+  EXPECT_DEFAULT("She called the bank's behavior outrageous and called for the bonuses to be clawed back.",
+                 {I, "called", "She", NULL, {"outrageous"}},
+                 {I, "called for", "She", NULL, {"the bonuses to be clawed back"}});
+  /* ", saying that ..." ends a content the tree or the rules gave */
+  EXPECT_DEFAULT("Cooper called for releasing the police videos, saying that transparency builds trust.",
+                 {I, "called for", "Cooper", "Cooper", {"releasing the police videos"}},
+                 {I, "saying", "Cooper", "Cooper", {"that transparency builds trust"}});
+  /* no auxiliary or negation in a source */
+  EXPECT_DEFAULT("Shelby later said she was afraid.", {I, "said", "Shelby", NULL, {"she was afraid"}});
+  /* a passive cue has no source */
+  EXPECT_DEFAULT("Obama's veto is expected to come before the deadline on Friday.",
+                 {I, "expected", NULL, NULL, {"to come before the deadline on Friday"}});
+  /* a day after the cue is no source */
+  EXPECT_DEFAULT("The pier would reopen in May, the mayor said Tuesday.",
+                 {I, "said", "the mayor", NULL, {"The pier would reopen in May"}});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_inherited_sources),
+      cmocka_unit_test(test_inherited_sources), cmocka_unit_test(test_boundaries_041),
       cmocka_unit_test(test_source_after),
       cmocka_unit_test(test_speaker_label),
       cmocka_unit_test(test_as_source),
