@@ -826,6 +826,16 @@ precis_page *precis_extract(const char *html, size_t len, const precis_extract_o
   } else if (!sniff_meta(h, hl, enc, sizeof enc)) enc[0] = 0;
   if (!enc[0]) strcpy(enc, prc_utf8_valid(h, hl) ? "UTF-8" : "windows-1252");
   enc_kind ek = classify(enc);
+  /* a name neither we nor libxml2 (iconv) know ("klingon"): as if none was
+   * given, so that page.encoding says what the bytes were read as */
+  if (ek == ENC_OTHER) {
+    xmlCharEncodingHandlerPtr eh = xmlFindCharEncodingHandler(enc);
+    if (!eh) {
+      strcpy(enc, prc_utf8_valid(h, hl) ? "UTF-8" : "windows-1252");
+      ek = classify(enc);
+    } else
+      xmlCharEncCloseFunc(eh);
+  }
   /* a page that says UTF-8 but is not, and is not mostly UTF-8 either */
   char *u = NULL;
   size_t ul = 0;

@@ -67,6 +67,22 @@ static bool abbrev_may_end(const precis_doc *d, uint32_t i, uint32_t next) {
   return false;
 }
 
+#define DATELINE_HEADINGS 3 /* headlines before a dateline */
+
+/* "BRUSSELS:" / "WASHINGTON --" / "LONDON, England -" at token b (a capital
+ * word in capitals first): the first token after it, or 0. */
+static uint32_t caps_dateline_end(const precis_doc *d, uint32_t b, uint32_t n) {
+  uint32_t i = b;
+  if (b >= n || !(d->toks[b].flags & TF_ALLCAP) || !(d->toks[b].flags & TF_WORD)) return 0;
+  while (i < n && i < b + 6 && ((d->toks[i].flags & TF_CAP) || tok_is(d, i, ","))) i++;
+  if (i < n && i > b &&
+      (tok_is(d, i, ":") || tok_is(d, i, "--") || tok_is(d, i, "-") || tok_is(d, i, "\xE2\x80\x94") ||
+       tok_is(d, i, "\xE2\x80\x93")) &&
+      i + 1 < n && !(d->toks[i + 1].flags & TF_PARA_BEFORE))
+    return i + 1;
+  return 0;
+}
+
 /* Returns the first token after a dateline at the start of the article (or 0). */
 static uint32_t skip_dateline(const precis_doc *d, uint32_t end) {
   uint32_t n = end;
@@ -125,15 +141,7 @@ static uint32_t skip_dateline(const precis_doc *d, uint32_t end) {
     return k < n ? k : 0;
   }
   /* "BRUSSELS:" / "WASHINGTON --" / "LONDON, England -" */
-  i = 0;
-  if (!(d->toks[0].flags & TF_ALLCAP)) return 0;
-  while (i < n && i < 6 && ((d->toks[i].flags & TF_CAP) || tok_is(d, i, ","))) i++;
-  if (i < n && i > 0 &&
-      (tok_is(d, i, ":") || tok_is(d, i, "--") || tok_is(d, i, "-") || tok_is(d, i, "\xE2\x80\x94") ||
-       tok_is(d, i, "\xE2\x80\x93")) &&
-      i + 1 < n && !(d->toks[i + 1].flags & TF_PARA_BEFORE))
-    return i + 1;
-  return 0;
+  return caps_dateline_end(d, 0, n);
 }
 
 static void add_sentence(precis_doc *d, uint32_t a, uint32_t b, uint32_t para) {
@@ -232,5 +240,16 @@ void prc_split_sentences(precis_doc *d) {
     for (uint32_t k = se->tok_begin; k < se->tok_end; k++)
       if (d->toks[k].flags & TF_WORD) word = true;
     if (word) se->is_heading = true;
+  }
+  /* a dateline opening the text after a headline ("Harbour Bridge to close\n\n
+   * WELLINGTON: The city's mayor said ..."): the sentence's body starts after
+   * it (the one at the very start is skipped above) */
+  uint32_t f = 0;
+  while (f < d->nsents && f < DATELINE_HEADINGS && d->sents[f].is_heading) f++;
+  if (f > 0 && f < d->nsents && !d->sents[f].is_heading && d->sents[f].body_start_tok == d->sents[f].tok_begin &&
+      (f == 0 || d->sents[f - 1].para != d->sents[f].para)) {
+    sentence *se = &d->sents[f];
+    uint32_t k = caps_dateline_end(d, se->tok_begin, se->tok_end);
+    if (k > se->tok_begin && k < se->tok_end) se->body_start_tok = k;
   }
 }

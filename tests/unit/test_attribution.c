@@ -353,6 +353,12 @@ static void test_speaker_label(void **state) {
                  "\"OKAFOR: It will run every day.\"",
                  {D, ":", "MORGAN", "MORGAN", {"Will the ferry run in winter? Tell us"}},
                  {D, ":", "OKAFOR", "OKAFOR", {"It will run every day"}});
+  /* a dateline after the headline is no speaker (the mayor's quote stays hers;
+   * before 0.4.1 "WELLINGTON" spoke the whole first sentence) */
+  EXPECT_DEFAULT("Harbour Bridge to close for repairs\n\nWELLINGTON: The city's mayor, Aroha Tane, said the bridge "
+                 "would close in spring.\n\n\"We cannot keep patching it,\" she told reporters.",
+                 {I, "said", "The city's mayor, Aroha Tane", "Aroha Tane", {"the bridge would close in spring"}},
+                 {D, "told", "she", "Aroha Tane", {"We cannot keep patching it"}});
 }
 
 /* ---- speakers ------------------------------------------------------------------------- */

@@ -104,6 +104,20 @@ static void test_encodings(void **state) {
   p = precis_extract(w1252, strlen(w1252), &o, NULL);
   assert_string_equal(p->text, want);
   precis_page_free(p);
+  /* an encoding nobody knows is as none: page.encoding says what the bytes
+   * were read as (before 0.4.1 it said "klingon" and decoded Windows-1252) */
+  o.encoding = "klingon";
+  p = precis_extract(w1252, strlen(w1252), &o, NULL);
+  assert_string_equal(p->text, want);
+  assert_string_equal(p->encoding, "windows-1252");
+  precis_page_free(p);
+  /* one libxml2 (iconv) knows is used and reported */
+  o.encoding = "KOI8-R";
+  static const char koi[] = "<p>\xf0\xd2\xc9\xd7\xc5\xd4, and more words here.</p>";
+  p = precis_extract(koi, strlen(koi), &o, NULL);
+  assert_string_equal(p->text, "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82, and more words here.");
+  assert_string_equal(p->encoding, "KOI8-R");
+  precis_page_free(p);
   /* UTF-16LE with a BOM: "<p>Hi</p>" */
   static const char u16[] = "\xff\xfe<\0p\0>\0H\0i\0<\0/\0p\0>\0";
   p = precis_extract(u16, sizeof u16 - 1, NULL, NULL);
