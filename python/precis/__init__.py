@@ -55,6 +55,7 @@ FORMATS = ("dict", "document") + tuple(_lib.FORMATS)
 
 Text = Union[str, bytes, bytearray, memoryview, Page]
 _s = _lib.decode
+_t = _lib.text
 
 
 class Error(Exception):
@@ -197,7 +198,7 @@ def _analyze_raw(data: bytes, prep: _Prepared) -> int:
     d = _lib.lib.precis_analyze_ex(data, len(data), byref(prep.opts), byref(err))
     if not d:
         raise _error(err, "the analysis failed")
-    return d
+    return int(d)
 
 
 def _opt(s: Optional[str]) -> Optional[bytes]:
@@ -330,7 +331,7 @@ def _span(s: _lib.Span) -> Span:
 def _textspan(t: _lib.Text) -> Optional[TextSpan]:
     if t.text is None:
         return None
-    return TextSpan(_s(t.text), _span(t.span))
+    return TextSpan(_t(t.text), _span(t.span))
 
 
 class Document:
@@ -416,7 +417,8 @@ class Document:
 
     def to_dict(self, id: Any = None) -> Dict[str, Any]:
         """The JSON object of docs/json.md, parsed (what ``analyze`` returns)."""
-        return json.loads(self.render("json", id))
+        out: Dict[str, Any] = json.loads(self.render("json", id))
+        return out
 
     # ---- readers ----
     @cached_property
@@ -446,7 +448,7 @@ class Document:
     @cached_property
     def keypoints(self) -> List[KeyPoint]:
         """The key points, in document order."""
-        return [KeyPoint(_s(k.text), _s(k.claim), _s(k.speaker), _span(k.span), k.sentence,
+        return [KeyPoint(_t(k.text), _t(k.claim), _s(k.speaker), _span(k.span), k.sentence,
                          k.score) for k in self._array("keypoints", _lib.KeyPoint)]
 
     @cached_property
@@ -454,7 +456,7 @@ class Document:
         """Every quotation and reported statement, in text order."""
         out = []
         for q in self._array("quotes", _lib.Quote):
-            content = tuple(TextSpan(_s(q.content[i].text), _span(q.content[i].span))
+            content = tuple(TextSpan(_t(q.content[i].text), _span(q.content[i].span))
                             for i in range(q.ncontent))
             kind = _lib.QUOTE_KINDS[q.kind] if 0 <= q.kind < 3 else "unknown"
             out.append(Quote(kind, _textspan(q.cue), _textspan(q.source), _s(q.speaker),
@@ -468,14 +470,14 @@ class Document:
         for e in self._array("entities", _lib.Entity):
             t = _lib.ENTITY_TYPES[e.type] if 0 <= e.type < 4 else "unknown"
             mentions = tuple(_span(e.mentions[i]) for i in range(e.nmentions))
-            out.append(Entity(_s(e.name), t, chr(e.gender) if e.gender else None, _s(e.title),
+            out.append(Entity(_t(e.name), t, chr(e.gender) if e.gender else None, _s(e.title),
                               mentions))
         return out
 
     @cached_property
     def figures(self) -> List[Figure]:
         """Money, percentages and counts, in text order."""
-        return [Figure(_s(f.text), _lib.FIGURE_KINDS[f.kind] if 0 <= f.kind < 3 else "unknown",
+        return [Figure(_t(f.text), _lib.FIGURE_KINDS[f.kind] if 0 <= f.kind < 3 else "unknown",
                        f.value, _s(f.unit), _span(f.span), f.sentence)
                 for f in self._array("figures", _lib.Figure)]
 
@@ -488,18 +490,18 @@ class Document:
     @cached_property
     def headings(self) -> List[TextSpan]:
         """Subheading lines."""
-        return [TextSpan(_s(t.text), _span(t.span)) for t in self._array("headings", _lib.Text)]
+        return [TextSpan(_t(t.text), _span(t.span)) for t in self._array("headings", _lib.Text)]
 
     @cached_property
     def captions(self) -> List[TextSpan]:
         """Photo captions."""
-        return [TextSpan(_s(t.text), _span(t.span)) for t in self._array("captions", _lib.Text)]
+        return [TextSpan(_t(t.text), _span(t.span)) for t in self._array("captions", _lib.Text)]
 
     @cached_property
     def boilerplate(self) -> List[Boilerplate]:
         """Page furniture ("Scroll down for video", bylines ...), in text order."""
         k = _lib.BOILERPLATE_KINDS
-        return [Boilerplate(_s(b.text), _span(b.span), k[b.kind] if 0 <= b.kind < len(k)
+        return [Boilerplate(_t(b.text), _span(b.span), k[b.kind] if 0 <= b.kind < len(k)
                             else "unknown", b.sentence)
                 for b in self._array("boilerplate", _lib.Boilerplate)]
 
@@ -507,7 +509,7 @@ class Document:
     def tokens(self) -> List[Token]:
         """The tokens with their tags and dependency heads (empty unless the
         document was analysed with ``with_tokens=True``)."""
-        return [Token(i, _s(t.text), _span(t.span), t.sentence,
+        return [Token(i, _t(t.text), _span(t.span), t.sentence,
                       None if t.head == _lib.NO_HEAD else t.head, _s(t.upos), _s(t.deprel),
                       _s(t.ner))
                 for i, t in enumerate(self._array("tokens", _lib.Token))]

@@ -14,7 +14,7 @@ import os
 import sys
 from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int, c_size_t, c_uint,
                     c_void_p)
-from typing import List, Optional
+from typing import Any, List, Optional, Tuple
 
 #: The ABI versions (the N of libprecis.so.N) this package can use.
 SOVERSIONS = (1,)
@@ -61,7 +61,7 @@ def candidates() -> List[str]:
     return out
 
 
-def load() -> "tuple[ctypes.CDLL, str]":
+def load() -> Tuple[ctypes.CDLL, str]:
     """Load libprecis; raises ImportError saying what was tried."""
     tried = []
     for c in candidates():
@@ -180,7 +180,7 @@ _DOC = c_void_p
 
 
 def _bind(lib: ctypes.CDLL) -> None:
-    def f(name, restype, *argtypes):
+    def f(name: str, restype: Any, *argtypes: Any) -> None:
         fn = getattr(lib, name)  # AttributeError: a library older than this package
         fn.restype = restype
         fn.argtypes = list(argtypes)
@@ -232,4 +232,10 @@ version: str = lib.precis_version().decode("ascii")
 
 
 def decode(b: Optional[bytes]) -> Optional[str]:
+    """A C string of the library (UTF-8), or None for NULL."""
     return None if b is None else b.decode("utf-8", "replace")
+
+
+def text(b: Optional[bytes]) -> str:
+    """A C string the library never leaves NULL ("" if it did)."""
+    return "" if b is None else b.decode("utf-8", "replace")

@@ -85,3 +85,33 @@ def test_typed_public_api():
         assert f.__doc__ and f.__annotations__.get("return")
     for name in precis.__all__:
         assert hasattr(precis, name), name
+
+
+def test_type_hints(tmp_path):
+    """mypy --strict accepts the package, and a program using it (py.typed)."""
+    import subprocess
+    try:
+        import mypy  # noqa: F401
+    except ImportError:
+        pytest.skip("no mypy (Debian: python3-mypy)")
+    user = tmp_path / "user.py"
+    user.write_text(
+        "import precis\n"
+        "def first(text: str) -> str:\n"
+        "    r = precis.analyze(text, max_keypoints=2)\n"
+        "    doc = precis.Document(text)\n"
+        "    spans: list[precis.Span] = [q.span for q in doc.quotes if q.span is not None]\n"
+        "    page: precis.Page = precis.extract(b'<p>x</p>')\n"
+        "    n: int = len(spans) + len(page.text)\n"
+        "    return str(r['keypoints'][0]['text']) + doc.keypoints[0].claim + str(n)\n")
+    bad = tmp_path / "bad.py"
+    bad.write_text("import precis\nx: int = precis.Document('t').keypoints[0].text\n")
+    env = {**os.environ, "MYPYPATH": PYDIR}
+    cmd = [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+           "--cache-dir", str(tmp_path / "cache")]
+    r = subprocess.run(cmd + ["-p", "precis"], cwd=PYDIR, capture_output=True, env=env)
+    assert r.returncode == 0, r.stdout.decode()
+    r = subprocess.run(cmd + [str(user)], cwd=str(tmp_path), capture_output=True, env=env)
+    assert r.returncode == 0, r.stdout.decode()
+    r = subprocess.run(cmd + [str(bad)], cwd=str(tmp_path), capture_output=True, env=env)
+    assert r.returncode == 1 and b"Incompatible types" in r.stdout, r.stdout.decode()
