@@ -202,7 +202,9 @@ def _analyze_raw(data: bytes, prep: _Prepared) -> int:
 
 
 def _opt(s: Optional[str]) -> Optional[bytes]:
-    return None if s is None else s.encode("utf-8", "surrogatepass")
+    # an id or page field: lone surrogates become "?" (the text itself is
+    # passed with surrogatepass, for the library to repair)
+    return None if s is None else s.encode("utf-8", "replace")
 
 
 def _attach_page(d: int, page: Page) -> None:
