@@ -71,6 +71,9 @@ def test_id():
     assert precis.analyze("x", id="a-1")["id"] == "a-1"
     assert precis.analyze("x", id=42)["id"] == "42"
     assert precis.analyze("x")["id"] is None
+    assert precis.analyze("x", id="caf\u00e9")["id"] == "caf\u00e9"
+    assert precis.analyze("x", id="a\udc80b")["id"] == "a?b"  # a lone surrogate
+    assert precis.analyze("x", id='q"\\\n')["id"] == 'q"\\\n'
 
 
 def test_options(article):
