@@ -302,6 +302,10 @@ static bool is_clause_word(const precis_doc *d, uint32_t i) {
   return tok_in_ci(d, i, LXL_CLAUSE_WORD);
 }
 
+static bool rel_pronoun(const precis_doc *d, uint32_t i) {
+  return tok_ieq(d, i, "who") || tok_ieq(d, i, "which") || tok_ieq(d, i, "that") || tok_ieq(d, i, "whom");
+}
+
 static bool is_aux_or_adv(const precis_doc *d, uint32_t i) {
   return tok_in(d, i, LXL_AUX_OR_ADV);
 }
@@ -311,6 +315,8 @@ static bool is_aux_or_adv(const precis_doc *d, uint32_t i) {
 static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end) {
   uint32_t k = end;
   while (k > begin && is_aux_or_adv(d, k - 1)) k--;
+  /* "going on to say", "refused to admit": an infinitive has no source before it */
+  if (k > begin && tok_ieq(d, k - 1, "to")) return end;
   /* "Rep. Gwen Moore (D-Wis.) said": step over a parenthesis */
   if (k > begin + 1 && tok_is(d, k - 1, ")")) {
     uint32_t j = k - 1;
@@ -784,11 +790,13 @@ static void cue_init(cue_ctx *x, precis_doc *d, const sentence *s, uint32_t c, a
  * sentence is not parsed or the subtree is nothing the rules should not
  * judge instead: a clause, a relative pronoun, longer than SOURCE_TREE_MAX,
  * in a quotation, over the cue. */
+#define XCOMP_UP 3 /* verbs up from a cue with no subject: "going on to say" */
 static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
   const precis_doc *d = x->d;
   const atree *t = x->t;
   if (!t) return false;
   uint32_t c = x->c, subj = NONE;
+  bool inherited = false; /* the subject of a verb above the cue */
   if (tok_ieq(d, c, "according")) { /* "according" -case-> X */
     int32_t h = prc_dep_head(d, c);
     if (prc_dep_rel(d, c) != PRC_DEP_CASE || h < (int32_t)x->cue_e) return false;
@@ -796,17 +804,52 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
   } else {
     subj = tree_child(d, t, c, PRC_DEP_NSUBJ, false);
     if (subj == NONE) subj = tree_child(d, t, c, PRC_DEP_NSUBJ_PASS, false);
-    if (subj == NONE) {
-      int r = prc_dep_rel(d, c);
-      int32_t h = prc_dep_head(d, c);
-      if (h >= 0 && (uint32_t)h < c &&
-          (r == PRC_DEP_CONJ || (r == PRC_DEP_ADVCL && (is_participle_cue(d, c) || learned_participle(d, c))))) {
-        subj = tree_child(d, t, (uint32_t)h, PRC_DEP_NSUBJ, false);
-        if (subj == NONE) subj = tree_child(d, t, (uint32_t)h, PRC_DEP_NSUBJ_PASS, false);
+    /* no subject of its own: "... and said", ", saying ...", "refused to
+     * admit", "going on to say": the subject of the verb it hangs from (an
+     * open complement's controller), up to XCOMP_UP verbs up */
+    for (uint32_t v = c, up = 0; subj == NONE && up < XCOMP_UP; up++) {
+      int r = prc_dep_rel(d, v);
+      int32_t h = prc_dep_head(d, v);
+      if (h < 0 || (uint32_t)h >= c) break;
+      bool xc = prc_dep_base(r) == PRC_DEP_XCOMP;
+      if (!(r == PRC_DEP_CONJ || xc ||
+            (r == PRC_DEP_ADVCL && (v != c || is_participle_cue(d, c) || learned_participle(d, c)))))
+        break;
+      if (r == PRC_DEP_ADVCL && v != c) {
+        /* an adverbial above the cue only when it is a participle after a comma */
+        uint32_t n = tok_len(d, v);
+        if (v == 0 || !tok_is(d, v - 1, ",") || n < 5 || memcmp(tok_str(d, v) + n - 3, "ing", 3)) break;
       }
+      v = (uint32_t)h;
+      /* ", citing ..." hanging from a reported clause ("The treasurer said the
+       * city would borrow more, citing costs"): the reporter cites */
+      if (r == PRC_DEP_ADVCL && prc_dep_base(prc_dep_rel(d, v)) == PRC_DEP_CCOMP) {
+        int32_t hh = prc_dep_head(d, v);
+        if (hh >= 0 && (uint32_t)hh < v && cue_word(d, (uint32_t)hh)) v = (uint32_t)hh;
+      }
+      subj = tree_child(d, t, v, PRC_DEP_NSUBJ, false);
+      if (subj == NONE) subj = tree_child(d, t, v, PRC_DEP_NSUBJ_PASS, false);
+      inherited = subj != NONE;
     }
   }
-  if (subj == NONE || is_clause_word(d, subj)) return false; /* "officials who said" */
+  if (subj == NONE) return false;
+  /* "officials who said", "Kamin, who emphasized that": the relative pronoun
+   * is the source (as PolNeAR marks it); speakers.c resolves it to the noun
+   * the clause hangs from */
+  if (is_clause_word(d, subj)) {
+    if (!rel_pronoun(d, subj) || subj + 1 > x->cue_b || in_region(d, subj)) return false;
+    /* after the noun it stands for (the tree may hang the clause elsewhere:
+     * "backed by David Kamin, who emphasized" as parataxis) */
+    int32_t h = prc_dep_head(d, c);
+    uint32_t a = subj > x->sb && tok_is(d, subj - 1, ",") ? subj - 1 : subj;
+    int pa = a > x->sb ? d->toks[a - 1].pos : -1;
+    if (h < 0 || (uint32_t)h >= subj ||
+        (prc_dep_base(prc_dep_rel(d, c)) != PRC_DEP_ACL && pa != TAG_UPOS_PROPN && pa != TAG_UPOS_NOUN))
+      return false;
+    *pb = subj;
+    *pe = subj + 1;
+    return true;
+  }
   int p = d->toks[subj].pos;
   if (p == TAG_UPOS_VERB || p == TAG_UPOS_AUX || p == TAG_UPOS_SCONJ) return false;
   uint32_t b, e;
@@ -866,7 +909,7 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
   /* before the cue, only what hangs from the verb may come between: its
    * auxiliaries, adverbs, "in a statement"; a name left out ("Clinton
    * campaign manager | Robby Mook said") means the tree went astray */
-  if (e <= x->cue_b)
+  if (e <= x->cue_b && !inherited)
     for (uint32_t j = e; j < x->cue_b; j++) {
       int pj = d->toks[j].pos, r = prc_dep_base(prc_dep_rel(d, j));
       if ((pj == TAG_UPOS_PROPN || pj == TAG_UPOS_NOUN || pj == TAG_UPOS_PRON || pj == TAG_UPOS_NUM) &&
@@ -1135,6 +1178,16 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   return ce;
 }
 
+/* A word no source after a cue starts with: ", promising to lift ...",
+ * ", adding that ..." */
+static bool no_np_start(const precis_doc *d, uint32_t i, uint32_t end) {
+  if (i >= end) return true;
+  if (tok_ieq(d, i, "to") || is_clause_word(d, i)) return true;
+  if (!tags_have_pos(d)) return false;
+  int p = d->toks[i].pos;
+  return p == TAG_UPOS_ADP || p == TAG_UPOS_PART || p == TAG_UPOS_SCONJ || p == TAG_UPOS_VERB || p == TAG_UPOS_AUX;
+}
+
 /* D: "Content, officials said." / "Content, said the spokesman.": the
  * sentence up to the comma before the source (after it only adverbials). */
 static uint32_t pattern_clause_then_cue(cue_ctx *x) {
@@ -1150,7 +1203,7 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
     src_b = x->post_b;
     src_e = x->post_e;
     comma = cue_b - 1;
-  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",")) {
+  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",") && !no_np_start(d, cue_e, x->se)) {
     uint32_t e = source_after(d, cue_e, x->se);
     if (e > cue_e) {
       src_b = cue_e;

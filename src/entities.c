@@ -121,6 +121,26 @@ static void rule_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap
   }
 }
 
+/* sentence adverbs the taggers may read as the first word of a name */
+static bool opener_adverb(const precis_doc *d, uint32_t i) {
+  static const char *const w[] = {"meanwhile", "however", "instead", "still", "even", "also", "thus",
+                                  "therefore", "hence", "then", "earlier", "later", "since", "until", "although", "though", "because",
+                                  "while", "when", "after", "before", "again", "already", "soon", NULL};
+  if (!(lx(d, i) & LX_STOP)) return false;
+  for (const char *const *p = w; *p; p++)
+    if (tok_ieq(d, i, *p)) return true;
+  return false;
+}
+
+static bool time_word(const precis_doc *d, uint32_t i) {
+  static const char *const w[] = {"early", "late", "last", "next", "this", "every", "beginning", "starting", NULL};
+  for (const char *const *p = w; *p; p++)
+    if (tok_ieq(d, i, *p)) return true;
+  return false;
+}
+
+static bool full_day(const precis_doc *d, uint32_t i) { return (lx(d, i) & LX_DAY) && tok_len(d, i) >= 6; }
+
 static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap) {
   for (uint32_t k = 0; k < d->nner; k++) {
     ner_span *sp = &d->ner_spans[k];
@@ -130,6 +150,19 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
     /* demonyms tagged MISC are not entities of the document */
     if (t == ENT_OTHER && e == i + 1 && (lx(d, i) & LX_DEMONYM)) continue;
     if (d->sents[d->toks[i].sent].is_heading || d->sents[d->toks[i].sent].kind == SK_BOILER) continue;
+    /* the tagger's capitalised sentence adverbs and days are not names:
+     * "Meanwhile Trump" is Trump, "Wednesday" (tagged ORG) is nobody, "the Times
+     * on Saturday" is the Times, "Early Thursday" nothing; but "Sunday Times",
+     * "Bloody Sunday" (MISC) and "The Today Show" stay (full day names only:
+     * "Sun" and "Wed" may be names, as months may: Theresa May) */
+    while (i + 1 < e && at_start(d, i) && opener_adverb(d, i)) i++;
+    if (e == i + 1 && full_day(d, i)) continue;
+    if (t != ENT_OTHER && e > i + 1 && full_day(d, e - 1)) {
+      e--;
+      while (e > i && (lx(d, e - 1) & LX_STOP)) e--;
+      if (e == i + 1 && time_word(d, i)) continue;
+    }
+    if (e <= i) continue;
     /* titles before the name belong to the mention: "Secretary Hegseth", "Finance Minister Grace Whitfield" */
     uint32_t b = i;
     while (b > 0 && d->toks[b - 1].sent == d->toks[i].sent && (d->toks[b - 1].flags & TF_CAP) &&

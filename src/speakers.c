@@ -413,6 +413,39 @@ static int32_t poss_name_before(const precis_doc *d, uint32_t b, uint32_t h) {
   return -1;
 }
 
+/* The person named after a preposition in the source (h, e) ("An aide to
+ * Senator Alder", "a lawyer for Kessler"), or -1. */
+static bool prep_word(const precis_doc *d, uint32_t t) { return tok_in_ci(d, t, LXL_PREPOSITION) || tok_ieq(d, t, "to"); }
+
+/* the preposition before a mention starting at t, over titles ("to Senator
+ * Alder"), or NONE */
+static uint32_t prep_before(const precis_doc *d, uint32_t b, uint32_t t) {
+  while (t > b && (lx(d, t - 1) & LX_TITLE)) t--;
+  return t > b && prep_word(d, t - 1) ? t - 1 : NONE;
+}
+
+/* A person named after a noun and a preposition in a source starting at sb:
+ * "Police in Charlotte", "An aide to Senator Alder" -- somebody else speaks
+ * (not "Ann Varga of ...", where the name comes first). */
+static bool through_person(const precis_doc *d, uint32_t sb, const mention *mn) {
+  if (d->ents[mn->entity].type != ENT_PERSON) return false;
+  uint32_t pp = prep_before(d, sb, mn->tok_begin);
+  /* "by" names an author or agent: "a profile by Raffaello Pantucci" is his */
+  return pp != NONE && pp > sb && !tok_ieq(d, pp, "by") && d->tok_mention[pp - 1] < 0 &&
+         (d->toks[pp - 1].flags & TF_WORD);
+}
+
+static int32_t person_after_prep(const precis_doc *d, uint32_t h, uint32_t e) {
+  for (uint32_t t = h + 1; t + 1 < e; t++)
+    if (prep_word(d, t)) {
+      uint32_t u = t + 1;
+      while (u + 1 < e && (lx(d, u) & LX_TITLE)) u++;
+      int32_t m = d->tok_mention[u];
+      if (m >= 0 && d->ents[d->mentions[m].entity].type == ENT_PERSON) return d->mentions[m].entity;
+    }
+  return -1;
+}
+
 /* a one-word entity that is a party or nationality adjective ("Republican", "Democratic") */
 static bool adjective_entity(const precis_doc *d, const mention *mn) {
   if (mn->tok_end - mn->tok_begin != 1 || (mn->tok_end < d->ntoks && is_poss(d, mn->tok_end))) return false;
@@ -588,15 +621,30 @@ void prc_resolve_speakers(precis_doc *d) {
       if (tok_is(d, t, ",")) {
         bool named = false;
         /* not a possessive: "Apple's chief executive, Tim Cook" is Tim Cook */
+        /* nor a person the head is described through: "An attorney for
+         * Pagliano, Mark MacDougall" is MacDougall */
         for (uint32_t u = sb; u < t; u++)
           if (d->tok_mention[u] >= 0) {
-            uint32_t me = d->mentions[d->tok_mention[u]].tok_end;
-            named |= !(me < d->ntoks && is_poss(d, me));
+            const mention *mu = &d->mentions[d->tok_mention[u]];
+            uint32_t me = mu->tok_end;
+            named |= !(me < d->ntoks && is_poss(d, me)) && !through_person(d, sb, mu);
           }
         if (named) se = t;
         break;
       }
     while (se > sb && (tok_is(d, se - 1, ",") || (d->toks[se - 1].flags & TF_QUOTE))) se--;
+    /* "Kamin, who emphasized", "Grassley and Leahy, who said": the relative
+     * pronoun stands for the name right before it */
+    if (se == sb + 1 && (tok_ieq(d, sb, "who") || tok_ieq(d, sb, "which") || tok_ieq(d, sb, "that"))) {
+      uint32_t t = sb;
+      if (t > 0 && tok_is(d, t - 1, ",")) t--;
+      if (t > 0 && d->tok_mention[t - 1] >= 0 && d->toks[t - 1].sent == d->toks[sb].sent) {
+        int32_t en = d->mentions[d->tok_mention[t - 1]].entity;
+        q->entity = en;
+        named[en]++;
+      }
+      continue;
+    }
     /* "a Quinn Institute poll", "a new report by the Tax Fund": a text speaks for its author */
     uint32_t h = np_head(d, sb, se);
     bool text = h != NONE && tok_in_ci(d, h, LXL_DOC_HEAD);
@@ -611,6 +659,9 @@ void prc_resolve_speakers(precis_doc *d) {
       if (h != NONE && after < se && h > after && is_poss(d, after) &&
           (lx(d, h) & LX_ROLE) && !tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) && !tok_in_ci(d, h, LXL_DOC_HEAD))
         continue;
+      /* "Police in Charlotte", "An aide to Senator Alder": a head noun before a
+       * preposition and a person's name is somebody else (not "Ann Varga of ...") */
+      if (through_person(d, sb, mn)) continue;
       if (d->ents[en].type == ENT_PERSON) pick = en;
       else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
@@ -724,6 +775,7 @@ void prc_resolve_speakers(precis_doc *d) {
         /* "Kessler's lawyer" is somebody else: a person whose descriptions fit, or
          * the one who just spoke, but never Kessler, nor a guess by prominence */
         int32_t excl = h != NONE ? poss_name_before(d, b, h) : -1;
+        if (excl < 0) excl = person_after_prep(d, b, e);
         uint32_t cs = d->toks[b].sent, subj_sent = 0;
         int32_t recent = latest_subject_before(d, b, 0, false, cs >= DESC_RECENT ? cs - DESC_RECENT : 0, &subj_sent);
         if (last_speaker >= 0 && d->ents[last_speaker].type == ENT_PERSON && last_speaker_sent + DESC_RECENT >= cs &&

@@ -490,19 +490,36 @@ static void test_parse_boundaries(void **state) {
                  {I, "said", "Advisers to the governor", NULL, {"the budget would be balanced next year"}});
   /* the content stops before ", citing ..."; "citing" is a cue of its own
    * (PolNeAR's convention), found by the learned cue tagger, with the
-   * object as content.  Its source should be the treasurer (the speaker of
-   * the clause it hangs from); the engine gives none yet: pinned as it is,
-   * so that a fix shows here. */
+   * object as content.  Its source is the treasurer, the speaker of the
+   * clause it hangs from (none before 0.4.1). */
   EXPECT_DEFAULT("The treasurer said the city would borrow more money, citing rising costs.",
                  {I, "said", "The treasurer", NULL, {"the city would borrow more money"}},
-                 {I, "citing", NULL, NULL, {"rising costs"}});
+                 {I, "citing", "The treasurer", NULL, {"rising costs"}});
   /* the rule cues alone: "citing" is not one */
   EXPECT_RULES_CUES("The treasurer said the city would borrow more money, citing rising costs.",
                     {I, "said", "The treasurer", NULL, {"the city would borrow more money"}});
 }
 
+/* sources the tree gives for cues with no subject of their own, and sources
+ * that are no noun phrase (all failed before 0.4.1) */
+static void test_inherited_sources(void **state) {
+  (void)state;
+  /* an open complement's controller: "refused to admit", "going on to say" */
+  EXPECT_DEFAULT("Stumpf refused to admit that no senior executives had been held accountable.",
+                 {I, "refused", "Stumpf", NULL, {"to admit that no senior executives had been held accountable"}});
+  EXPECT_DEFAULT("Sanders criticized Trump, going on to say that the country has spent years fighting racism.",
+                 {I, "say", "Sanders", NULL, {"that the country has spent years fighting racism"}});
+  /* ", promising to ...": never "to" as a source after the cue */
+  EXPECT_DEFAULT("Trump spoke to oil leaders on Thursday, promising to lift environmental regulations.",
+                 {I, "promising", "Trump", NULL, {"to lift environmental regulations"}});
+  /* a relative pronoun is the source (PolNeAR's convention), its antecedent the speaker */
+  EXPECT_DEFAULT("The bill was backed by David Kamin, who emphasized that the plan would simplify returns.",
+                 {I, "emphasized", "who", "David Kamin", {"that the plan would simplify returns"}});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_inherited_sources),
       cmocka_unit_test(test_source_after),
       cmocka_unit_test(test_speaker_label),
       cmocka_unit_test(test_as_source),

@@ -177,12 +177,36 @@ static void test_place_inside_org(void **state) {
   EXPECT("Citizens for a Safer America said the law would save lives.\n", {"said", "Citizens for a Safer America"});
 }
 
+static void test_sentence_adverbs_and_days(void **state) {
+  (void)state;
+  /* a capitalised sentence adverb is not part of the name after it, and a day
+   * is never a speaker ("Meanwhile Trump", "Wednesday" typed an organisation) */
+  EXPECT_DEFAULT("Meanwhile Tom Hale continues his tour of the north. Meanwhile Hale said he would win the county.\n",
+                 {"said", "Tom Hale"});
+  EXPECT_DEFAULT("In a speech earlier Wednesday, Hale said the goal was cheaper bread. Ann Varga of the Farm Union "
+                 "said the plan was sound.\n",
+                 {"said", "Hale"}, {"said", "Ann Varga"});
+}
+
+static void test_person_after_preposition(void **state) {
+  (void)state;
+  /* "Police in Charlotte": a group described by where it is is not a person
+   * named after the preposition, whatever the name's type */
+  EXPECT_DEFAULT("Police in Charlotte said the man was armed when officers arrived.\n", {"said", NULL});
+  EXPECT_DEFAULT("An aide to Senator Ruth Alder said the vote would be close.\n", {"said", NULL});
+  /* ... but the apposition after it names the speaker */
+  EXPECT_DEFAULT("Oliver Kessler was not in court. An attorney for Kessler, Mark Dunmore, said the charges were "
+                 "baseless.\n",
+                 {"said", "Mark Dunmore"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
       cmocka_unit_test(test_texts),               cmocka_unit_test(test_org_pronouns),
       cmocka_unit_test(test_possessives),         cmocka_unit_test(test_person_descriptions),
-      cmocka_unit_test(test_place_inside_org),
+      cmocka_unit_test(test_place_inside_org),    cmocka_unit_test(test_sentence_adverbs_and_days),
+      cmocka_unit_test(test_person_after_preposition),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
