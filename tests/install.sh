@@ -181,8 +181,10 @@ else
       'import precis, sys; print(precis.__file__, precis.__version__, precis.library_path)') > "$t/where" 2>&1
     check "the venv's package, the library's version ($(cat "$t/where"))" \
       grep -q "^$t/venv/.*/precis/__init__.py $("$usr/bin/precis" --version | awk '{print $2}') $soname_path\$" "$t/where"
-    if ! ldconfig -p 2>/dev/null | grep -q libprecis; then
-      (cd / && env -u PRECIS_LIBRARY -u LD_LIBRARY_PATH "$t/venv/bin/python" -c 'import precis') > "$t/nolib" 2>&1
+    if (cd / && env -u PRECIS_LIBRARY -u LD_LIBRARY_PATH "$t/venv/bin/python" -c \
+        'import precis; print(precis.library_path)') > "$t/nolib" 2>&1; then
+      echo "note: a libprecis installed on this machine ($(cat "$t/nolib")): no check of the ImportError"
+    else
       check "without the library: an ImportError that says what to do ($(tail -1 "$t/nolib" | head -c 300))" \
         grep -q "ImportError: precis: cannot load libprecis.*PRECIS_LIBRARY" "$t/nolib"
     fi

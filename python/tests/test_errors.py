@@ -101,3 +101,16 @@ def test_library_found_by_directory_and_loader():
                        env=env, capture_output=True, cwd="/")
     assert r.returncode == 0, r.stderr
     assert r.stdout.decode().strip() == "libprecis.so.%d" % precis._lib.SOVERSIONS[0]
+
+
+def test_search_order(monkeypatch, tmp_path):
+    lib = precis._lib
+    monkeypatch.setattr(lib, "COMMON_LIBDIRS", (str(tmp_path),))
+    monkeypatch.setenv("PRECIS_LIBRARY", "/x/libprecis.so.1")
+    assert lib.candidates() == ["/x/libprecis.so.1"]  # alone
+    monkeypatch.setenv("PRECIS_LIBRARY", str(tmp_path))
+    assert lib.candidates() == [str(tmp_path / "libprecis.so.1")]  # a directory
+    monkeypatch.delenv("PRECIS_LIBRARY")
+    c = lib.candidates()
+    assert c[0] == "libprecis.so.1"  # the loader's search first
+    assert c[-1] == str(tmp_path / "libprecis.so.1")  # the usual directories last
