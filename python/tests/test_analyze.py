@@ -6,7 +6,7 @@ import json
 import pytest
 
 import precis
-from conftest import ARTICLES, EXAMPLE, run_tool
+from conftest import EXAMPLE, run_tool
 
 
 def test_version_is_the_librarys():

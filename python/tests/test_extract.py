@@ -1,7 +1,6 @@
 """precis.extract on a small page of our own, and analysing a page."""
 
 import json
-import os
 import subprocess
 
 import pytest
