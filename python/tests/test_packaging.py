@@ -115,3 +115,14 @@ def test_type_hints(tmp_path):
     assert r.returncode == 0, r.stdout.decode()
     r = subprocess.run(cmd + [str(bad)], cwd=str(tmp_path), capture_output=True, env=env)
     assert r.returncode == 1 and b"Incompatible types" in r.stdout, r.stdout.decode()
+
+
+def test_backend_without_tomllib(monkeypatch):
+    """Python 3.10 has no tomllib: the backend's own reading of [project]
+    gives the same fields."""
+    b = _backend()
+    full = b._project()
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # import tomllib -> ImportError
+    simple = b._project()
+    for k in ("name", "version", "description", "readme", "requires-python"):
+        assert simple[k] == full[k], k
