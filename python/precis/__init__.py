@@ -32,7 +32,8 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from ctypes import POINTER, byref
 from functools import cached_property
-from typing import (Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union)
+from typing import (Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, Union,
+                    overload)
 
 from . import _lib
 from ._types import (Boilerplate, Entity, Figure, KeyPoint, Page, Quote, Sentence, Span, Stats,
@@ -241,6 +242,39 @@ def _run(text: Text, prep: _Prepared, id: Any) -> Any:
         _lib.lib.precis_doc_free(d)
 
 
+StrFormat = Literal["json", "jsonl", "text", "brat", "conllu"]
+
+
+@overload
+def analyze(text: Text, *, max_keypoints: Optional[int] = ..., format: Literal["dict"] = ...,
+            id: Any = ...,
+            summarizer: str = ..., attrib: str = ..., no_tagger: bool = ...,
+            with_tokens: bool = ..., with_text: bool = ..., pos_model: ModelArg = ...,
+            ner_model: ModelArg = ..., parse_model: ModelArg = ...,
+            attrib_model: ModelArg = ...) -> Dict[str, Any]: ...
+@overload
+def analyze(text: Text, *, max_keypoints: Optional[int] = ..., format: StrFormat,
+            id: Any = ...,
+            summarizer: str = ..., attrib: str = ..., no_tagger: bool = ...,
+            with_tokens: bool = ..., with_text: bool = ..., pos_model: ModelArg = ...,
+            ner_model: ModelArg = ..., parse_model: ModelArg = ...,
+            attrib_model: ModelArg = ...) -> str: ...
+@overload
+def analyze(text: Text, *, max_keypoints: Optional[int] = ..., format: Literal["document"],
+            id: Any = ...,
+            summarizer: str = ..., attrib: str = ..., no_tagger: bool = ...,
+            with_tokens: bool = ..., with_text: bool = ..., pos_model: ModelArg = ...,
+            ner_model: ModelArg = ..., parse_model: ModelArg = ...,
+            attrib_model: ModelArg = ...) -> "Document": ...
+@overload
+def analyze(text: Text, *, max_keypoints: Optional[int] = ..., format: str,
+            id: Any = ...,
+            summarizer: str = ..., attrib: str = ..., no_tagger: bool = ...,
+            with_tokens: bool = ..., with_text: bool = ..., pos_model: ModelArg = ...,
+            ner_model: ModelArg = ..., parse_model: ModelArg = ...,
+            attrib_model: ModelArg = ...) -> Any: ...
+
+
 def analyze(text: Text, *, max_keypoints: Optional[int] = None, format: str = "dict",
             id: Any = None, summarizer: str = "keypoints", attrib: str = "learned",
             no_tagger: bool = False, with_tokens: bool = False, with_text: bool = False,
@@ -277,6 +311,40 @@ def analyze(text: Text, *, max_keypoints: Optional[int] = None, format: str = "d
 def analyze_doc(text: Text, **options: Any) -> "Document":
     """``Document(text, **options)``: the analysis as objects."""
     return Document(text, **options)
+
+
+@overload
+def analyze_many(texts: Iterable[Text], *, threads: Optional[int] = ...,
+                 window: Optional[int] = ..., max_keypoints: Optional[int] = ...,
+                 format: Literal["dict"] = ...,
+                 summarizer: str = ..., attrib: str = ..., no_tagger: bool = ...,
+                 with_tokens: bool = ..., with_text: bool = ..., pos_model: ModelArg = ...,
+                 ner_model: ModelArg = ..., parse_model: ModelArg = ...,
+                 attrib_model: ModelArg = ...) -> Iterator[Dict[str, Any]]: ...
+@overload
+def analyze_many(texts: Iterable[Text], *, threads: Optional[int] = ...,
+                 window: Optional[int] = ..., max_keypoints: Optional[int] = ...,
+                 format: StrFormat,
+                 summarizer: str = ..., attrib: str = ..., no_tagger: bool = ...,
+                 with_tokens: bool = ..., with_text: bool = ..., pos_model: ModelArg = ...,
+                 ner_model: ModelArg = ..., parse_model: ModelArg = ...,
+                 attrib_model: ModelArg = ...) -> Iterator[str]: ...
+@overload
+def analyze_many(texts: Iterable[Text], *, threads: Optional[int] = ...,
+                 window: Optional[int] = ..., max_keypoints: Optional[int] = ...,
+                 format: Literal["document"],
+                 summarizer: str = ..., attrib: str = ..., no_tagger: bool = ...,
+                 with_tokens: bool = ..., with_text: bool = ..., pos_model: ModelArg = ...,
+                 ner_model: ModelArg = ..., parse_model: ModelArg = ...,
+                 attrib_model: ModelArg = ...) -> Iterator["Document"]: ...
+@overload
+def analyze_many(texts: Iterable[Text], *, threads: Optional[int] = ...,
+                 window: Optional[int] = ..., max_keypoints: Optional[int] = ...,
+                 format: str,
+                 summarizer: str = ..., attrib: str = ..., no_tagger: bool = ...,
+                 with_tokens: bool = ..., with_text: bool = ..., pos_model: ModelArg = ...,
+                 ner_model: ModelArg = ..., parse_model: ModelArg = ...,
+                 attrib_model: ModelArg = ...) -> Iterator[Any]: ...
 
 
 def analyze_many(texts: Iterable[Text], *, threads: Optional[int] = None,

@@ -103,9 +103,16 @@ def test_type_hints(tmp_path):
         "    spans: list[precis.Span] = [q.span for q in doc.quotes if q.span is not None]\n"
         "    page: precis.Page = precis.extract(b'<p>x</p>')\n"
         "    n: int = len(spans) + len(page.text)\n"
+        "    j: str = precis.analyze(text, format='json')\n"
+        "    d: precis.Document = precis.analyze(text, format='document')\n"
+        "    lines = [s.upper() for s in precis.analyze_many([text], format='jsonl')]\n"
+        "    ks = [r['keypoints'] for r in precis.analyze_many([text], threads=2)]\n"
+        "    n += len(j) + len(d.quotes) + len(lines) + len(ks)\n"
         "    return str(r['keypoints'][0]['text']) + doc.keypoints[0].claim + str(n)\n")
     bad = tmp_path / "bad.py"
-    bad.write_text("import precis\nx: int = precis.Document('t').keypoints[0].text\n")
+    bad.write_text("import precis\nx: int = precis.Document('t').keypoints[0].text\n"
+                   "y: str = precis.analyze('t')\n"
+                   "z: int = precis.analyze('t', format='json')\n")
     env = {**os.environ, "MYPYPATH": PYDIR}
     cmd = [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
            "--cache-dir", str(tmp_path / "cache")]
@@ -114,7 +121,7 @@ def test_type_hints(tmp_path):
     r = subprocess.run(cmd + [str(user)], cwd=str(tmp_path), capture_output=True, env=env)
     assert r.returncode == 0, r.stdout.decode()
     r = subprocess.run(cmd + [str(bad)], cwd=str(tmp_path), capture_output=True, env=env)
-    assert r.returncode == 1 and b"Incompatible types" in r.stdout, r.stdout.decode()
+    assert r.returncode == 1 and r.stdout.count(b"Incompatible types") == 3, r.stdout.decode()
 
 
 def test_backend_without_tomllib(monkeypatch):
