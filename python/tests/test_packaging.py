@@ -133,3 +133,9 @@ def test_backend_without_tomllib(monkeypatch):
     simple = b._project()
     for k in ("name", "version", "description", "readme", "requires-python"):
         assert simple[k] == full[k], k
+
+
+def test_the_package_under_test():
+    """The source tree's package, or with PRECIS_TEST_INSTALLED=1 the installed one."""
+    here = os.path.realpath(precis.__file__).startswith(os.path.realpath(PYDIR) + os.sep)
+    assert here != bool(os.environ.get("PRECIS_TEST_INSTALLED")), precis.__file__
