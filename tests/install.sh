@@ -9,7 +9,8 @@
 # `pkg-config --cflags --libs libprecis` (shared), statically, and through
 # find_package(precis) in CMake; the shared library must export exactly the
 # functions precis.h declares (all precis_*) and need no jansson; the static
-# library must hold no trainer or evaluator code.
+# library must hold no trainer or evaluator code; the Python package (python/)
+# must pip install into a venv offline and run against the staged library.
 # Usage: bash tests/install.sh /path/to/precis   (the argument is unused: the
 # test builds its own tree from PRECIS_SOURCE, or the folder above tests/).
 set -u
@@ -141,6 +142,67 @@ if cmake -S "$t/cm" -B "$t/cm/build" -DCMAKE_PREFIX_PATH="$usr" > "$t/cm.log" 2>
 else
   tail -20 "$t/cm.log"
   bad "a CMake project with find_package(precis)"
+fi
+
+# --- the Python package against the installed library ---------------------------
+# Issue 12's "done when": after make install, `pip install ./python` (into a
+# venv, offline: --no-index) lets python3 print the first key point; the
+# package finds libprecis.so.N through PRECIS_LIBRARY or LD_LIBRARY_PATH.
+py=
+for p in /usr/bin/python3 python3; do
+  if command -v "$p" >/dev/null 2>&1 &&
+     "$p" -c 'import sys, venv, ensurepip; assert sys.version_info >= (3, 10)' 2>/dev/null; then
+    py=$p
+    break
+  fi
+done
+if [ -z "$py" ]; then
+  echo "SKIP (the Python package): no python3 3.10+ with venv and ensurepip (Debian: python3-venv)"
+elif ! "$py" -m venv --system-site-packages "$t/venv" > "$t/venv.log" 2>&1; then
+  cat "$t/venv.log"
+  bad "python3 -m venv --system-site-packages"
+else
+  if (cd "$src" && "$t/venv/bin/pip" install --no-index ./python) > "$t/pip.log" 2>&1; then
+    ok
+    soname_path=$libdir/$soname
+    done_when='import precis; print(precis.analyze(open("examples/harbour-bridge.txt").read())["keypoints"][0]["text"])'
+    "$usr/bin/precis" -f json "$src/examples/harbour-bridge.txt" |
+      "$py" -c 'import json, sys; print(json.load(sys.stdin)["keypoints"][0]["text"])' > "$t/kp.expected"
+    check "the tool's first key point" test -s "$t/kp.expected"
+    (cd "$src" && env -u LD_LIBRARY_PATH PRECIS_LIBRARY="$soname_path" "$t/venv/bin/python" -c "$done_when") \
+      > "$t/kp.lib" 2> "$t/kp.lib.err"
+    check "python3 -c 'import precis; ...' with PRECIS_LIBRARY prints the first key point ($(head -c 200 "$t/kp.lib" "$t/kp.lib.err"))" \
+      cmp -s "$t/kp.expected" "$t/kp.lib"
+    (cd "$src" && env -u PRECIS_LIBRARY LD_LIBRARY_PATH="$libdir" "$t/venv/bin/python" -c "$done_when") \
+      > "$t/kp.ld" 2> "$t/kp.ld.err"
+    echo "python: the first key point with PRECIS_LIBRARY=$soname_path: $(cat "$t/kp.lib")"
+    check "the same with LD_LIBRARY_PATH ($(head -c 200 "$t/kp.ld.err"))" cmp -s "$t/kp.expected" "$t/kp.ld"
+    (cd / && PRECIS_LIBRARY="$soname_path" "$t/venv/bin/python" -c \
+      'import precis, sys; print(precis.__file__, precis.__version__, precis.library_path)') > "$t/where" 2>&1
+    check "the venv's package, the library's version ($(cat "$t/where"))" \
+      grep -q "^$t/venv/.*/precis/__init__.py $("$usr/bin/precis" --version | awk '{print $2}') $soname_path\$" "$t/where"
+    if (cd / && env -u PRECIS_LIBRARY -u LD_LIBRARY_PATH "$t/venv/bin/python" -c \
+        'import precis; print(precis.library_path)') > "$t/nolib" 2>&1; then
+      echo "note: a libprecis installed on this machine ($(cat "$t/nolib")): no check of the ImportError"
+    else
+      check "without the library: an ImportError that says what to do ($(tail -1 "$t/nolib" | head -c 300))" \
+        grep -q "ImportError: precis: cannot load libprecis.*PRECIS_LIBRARY" "$t/nolib"
+    fi
+    # the package's tests against the installed package and library (the 10 MB
+    # input and the type check, which reads the sources, run in script/python)
+    (cd "$t" && PRECIS_TEST_INSTALLED=1 PRECIS_LIBRARY="$soname_path" PRECIS_BIN="$usr/bin/precis" \
+      PYTHONDONTWRITEBYTECODE=1 "$t/venv/bin/python" -m pytest -q -p no:cacheprovider \
+      -k 'not ten_megabytes and not type_hints' "$src/python/tests") \
+      > "$t/pytest.log" 2>&1
+    check "python/tests pass against the installed package ($(tail -1 "$t/pytest.log"))" \
+      grep -Eq '^[0-9]+ passed' <(tail -1 "$t/pytest.log")
+    echo "python: python/tests against the installed package: $(tail -1 "$t/pytest.log")"
+    check "pip uninstall" eval '"$t/venv/bin/pip" uninstall -y precis > "$t/pip-un.log" 2>&1 &&
+      ! ls "$t"/venv/lib/python3*/site-packages/precis 2>/dev/null'
+  else
+    tail -20 "$t/pip.log"
+    bad "pip install --no-index ./python (in a venv)"
+  fi
 fi
 
 # --- man pages -------------------------------------------------------------------
