@@ -629,7 +629,9 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
                     : toe == MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN   ? " (shut down)"
                     : toe == MHD_REQUEST_TERMINATED_READ_ERROR        ? " (read error)"
                                                                       : " (failed)";
-  fprintf(stderr, "%s %s %s %s %u %zu %.1fms%s\n", when, r->peer, r->method, r->path, r->status, r->bytes,
+  char status[16] = "-"; /* "-": nothing was answered (the connection was cut) */
+  if (r->status) snprintf(status, sizeof status, "%u", r->status);
+  fprintf(stderr, "%s %s %s %s %s %zu %.1fms%s\n", when, r->peer, r->method, r->path, status, r->bytes,
           elapsed_ms(&r->t0), how);
   free(r->body);
   free(r);
@@ -724,12 +726,16 @@ int prc_cmd_serve(int argc, char **argv) {
   signal(SIGPIPE, SIG_IGN);
 
   unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
-  struct MHD_Daemon *d = MHD_start_daemon(
-      flags, 0, NULL, NULL, handle, NULL, MHD_OPTION_EXTERNAL_LOGGER, logger, NULL,
-      MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-      MHD_OPTION_THREAD_POOL_SIZE, threads > 1 ? threads : 0, MHD_OPTION_CONNECTION_LIMIT, max_conn,
-      MHD_OPTION_CONNECTION_TIMEOUT, g_cfg.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)max_header,
-      MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+  struct MHD_OptionItem mo[] = {
+      {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)logger, NULL},
+      {MHD_OPTION_SOCK_ADDR, 0, &ss},
+      {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)max_conn, NULL},
+      {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)g_cfg.timeout, NULL},
+      {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)max_header, NULL},
+      {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed, NULL},
+      {threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, (intptr_t)threads, NULL},
+      {MHD_OPTION_END, 0, NULL}};
+  struct MHD_Daemon *d = MHD_start_daemon(flags, 0, NULL, NULL, handle, NULL, MHD_OPTION_ARRAY, mo, MHD_OPTION_END);
   if (!d) {
     fprintf(stderr, "precis serve: cannot listen on %s: %s\n", listen, strerror(errno));
     return 1;
