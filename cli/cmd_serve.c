@@ -33,8 +33,10 @@
 #include "util.h"
 
 /* ---- the web page (web_embedded.c, generated at build time) -------------- */
-extern const unsigned char precis_web_index_html_data[], precis_web_app_js_data[], precis_web_style_css_data[];
-extern const size_t precis_web_index_html_size, precis_web_app_js_size, precis_web_style_css_size;
+extern const unsigned char precis_web_index_html_data[], precis_web_app_js_data[], precis_web_style_css_data[],
+    precis_web_favicon_svg_data[];
+extern const size_t precis_web_index_html_size, precis_web_app_js_size, precis_web_style_css_size,
+    precis_web_favicon_svg_size;
 
 enum {
   O_HELP = PRC_OPT_HELP_ID, O_LISTEN, O_THREADS, O_MAX_BODY, O_MAX_HEADER, O_MAX_CONN, O_TIMEOUT
@@ -78,7 +80,7 @@ static atomic_int g_in_flight; /* requests whose handler has run and that are no
 static atomic_int g_stopping;  /* a signal came: answer with Connection: close */
 
 typedef enum route {
-  R_NONE, R_INDEX, R_APP_JS, R_STYLE_CSS, R_HEALTHZ, R_VERSION, R_ANALYZE, R_EXTRACT
+  R_NONE, R_INDEX, R_APP_JS, R_STYLE_CSS, R_FAVICON, R_HEALTHZ, R_VERSION, R_ANALYZE, R_EXTRACT
 } route;
 
 static const struct {
@@ -86,7 +88,7 @@ static const struct {
   route r;
   int post; /* 1: POST only; 0: GET and HEAD */
 } routes[] = {{"/", R_INDEX, 0},          {"/index.html", R_INDEX, 0},    {"/app.js", R_APP_JS, 0},
-              {"/style.css", R_STYLE_CSS, 0}, {"/healthz", R_HEALTHZ, 0},   {"/v1/version", R_VERSION, 0},
+              {"/style.css", R_STYLE_CSS, 0}, {"/favicon.svg", R_FAVICON, 0}, {"/healthz", R_HEALTHZ, 0},   {"/v1/version", R_VERSION, 0},
               {"/v1/analyze", R_ANALYZE, 1},  {"/v1/extract", R_EXTRACT, 1}, {NULL, R_NONE, 0}};
 
 /* One request (libmicrohttpd's per-request pointer). */
@@ -149,7 +151,7 @@ static enum MHD_Result reply(struct MHD_Connection *c, req *r, unsigned status, 
   MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
   MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
   if (allow) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
-  if (r->r == R_INDEX || r->r == R_APP_JS || r->r == R_STYLE_CSS) {
+  if (r->r == R_INDEX || r->r == R_APP_JS || r->r == R_STYLE_CSS || r->r == R_FAVICON) {
     /* the page loads nothing from elsewhere and runs no inline script */
     MHD_add_response_header(resp, "Content-Security-Policy",
                             "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -504,6 +506,9 @@ static enum MHD_Result do_get(struct MHD_Connection *c, req *r) {
   case R_STYLE_CSS:
     return reply(c, r, MHD_HTTP_OK, "text/css; charset=utf-8", (void *)precis_web_style_css_data,
                  precis_web_style_css_size, NULL, NULL);
+  case R_FAVICON:
+    return reply(c, r, MHD_HTTP_OK, "image/svg+xml", (void *)precis_web_favicon_svg_data, precis_web_favicon_svg_size,
+                 NULL, NULL);
   case R_HEALTHZ: {
     int stopping = atomic_load(&g_stopping);
     const char *s = stopping ? "{\"status\":\"stopping\"}\n" : "{\"status\":\"ok\"}\n";

@@ -120,8 +120,11 @@
       // after the last piece of a quotation: its speaker, readable without hovering
       data.quotes.forEach((q, qi) => {
         if (lastEnd.get(qi) === b && content && content.q === qi) {
-          frag.append(el('span', { class: 'badge ' + colours.cls.get(speakerKey(q)), 'data-quote': qi },
-            el('span', { class: 'sr-only', text: 'said by ' }), q.speaker || '?'));
+          frag.append(q.speaker
+            ? el('span', { class: 'badge ' + colours.cls.get(speakerKey(q)), 'data-quote': qi },
+              el('span', { class: 'sr-only', text: 'said by ' }), q.speaker)
+            : el('span', { class: 'badge sn', 'data-quote': qi, title: 'speaker unresolved' },
+              el('span', { class: 'sr-only', text: 'speaker unresolved ' }), el('span', { 'aria-hidden': 'true', text: '?' })));
         }
       });
     }
@@ -169,7 +172,7 @@
       sp.append(el('li', { 'data-speaker': key },
         el('span', { class: 'swatch ' + colours.cls.get(key), 'aria-hidden': 'true' }),
         el('span', {}, key || 'Unresolved', title ? el('span', { class: 'kind', text: ' (' + title + ')' }) : null),
-        el('span', { class: 'count', text: c + (c === 1 ? ' quotation' : ' quotations') })));
+        ' ', el('span', { class: 'count', text: c + (c === 1 ? ' quotation' : ' quotations') })));
     }
     if (!colours.order.length) sp.append(el('li', { text: 'No quotations found.' }));
 
