@@ -387,10 +387,12 @@ static enum MHD_Result do_post(struct MHD_Connection *c, req *r) {
   if (r->r == R_EXTRACT && !type[0]) is_html = 1; /* a page without a type */
   if (r->r == R_ANALYZE && !type[0]) is_text = 1;
   if (!is_json && !is_html && !(is_text && r->r == R_ANALYZE))
-    return reply_error(c, r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, NULL,
-                       "unsupported Content-Type '%s' (%s)", type,
+    return reply_error(c, r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, NULL, "unsupported Content-Type '%s' (%s)%s", type,
                        r->r == R_ANALYZE ? "text/plain, text/html or application/json"
-                                         : "text/html or application/json");
+                                         : "text/html or application/json",
+                       !strcmp(type, "application/x-www-form-urlencoded")
+                           ? "; curl --data-binary sends this: add -H 'Content-Type: text/plain'"
+                           : "");
   job j;
   memset(&j, 0, sizeof j);
   json_t *root = NULL;
