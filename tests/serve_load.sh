@@ -20,7 +20,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 "$PRECIS" serve --listen 127.0.0.1:0 --threads "$T" > "$tmp/out" 2> "$tmp/log" &
 pid=$!
-for _ in $(seq 100); do grep -q listening "$tmp/out" && break; sleep 0.1; done
+for _ in $(seq 300); do grep -qs listening "$tmp/out" && break; sleep 0.1; done
 url=$(sed -n 's/^precis serve: listening on \(http:[^ ]*\)$/\1/p' "$tmp/out")
 [ -n "$url" ] || { echo "FAIL: precis serve did not start"; cat "$tmp/log"; exit 1; }
 cp "$SRC/examples/harbour-bridge.txt" "$tmp/body"
