@@ -64,7 +64,7 @@ const prc_cmd prc_cmd_serve_spec = {
     "Serves the analysis over HTTP (docs/http.md): POST /v1/analyze, POST /v1/extract,\n"
     "GET /healthz, GET /v1/version, and a web page at /.  Prints the address it listens\n"
     "on as its first line of standard output; logs one line a request on standard error.\n"
-    "SIGTERM or SIGINT: finishes the requests in flight, then exits.\n",
+    "SIGTERM or SIGINT: finishes the requests in flight, then exits (a second signal: at once).\n",
     serve_opts,
     "Exit status: 0 stopped by a signal; 1 cannot listen; 2 usage error.\n"};
 
@@ -138,12 +138,13 @@ static void logger(void *cls, const char *fmt, va_list ap) {
 
 static void free_render(void *p) { precis_free(NULL, p); }
 
-/* Queues buf[0..len) (freed with free_fn, or copied when free_fn is NULL). */
+/* Queues buf[0..len): freed with free_fn, or, when free_fn is NULL, static
+ * data (the page, fixed strings) that outlives every response. */
 static enum MHD_Result reply(struct MHD_Connection *c, req *r, unsigned status, const char *ctype, void *buf,
                              size_t len, void (*free_fn)(void *), const char *allow) {
   struct MHD_Response *resp =
       free_fn ? MHD_create_response_from_buffer_with_free_callback(len, buf, free_fn)
-              : MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_COPY);
+              : MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_PERSISTENT);
   if (!resp) {
     if (free_fn) free_fn(buf);
     return MHD_NO;
@@ -770,7 +771,10 @@ int prc_cmd_serve(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
   while (atomic_load(&g_in_flight) > 0 && elapsed_ms(&t0) < 1000.0 * g_cfg.timeout) {
     struct timespec ts = {0, 10 * 1000 * 1000};
-    nanosleep(&ts, NULL);
+    if (sigtimedwait(&sigs, NULL, &ts) > 0) { /* a second signal: stop now */
+      fprintf(stderr, "precis serve: a second signal: not waiting any longer\n");
+      break;
+    }
   }
   n = atomic_load(&g_in_flight);
   if (n) fprintf(stderr, "precis serve: %d request%s still in flight after %u s: closing\n", n, n == 1 ? "" : "s",

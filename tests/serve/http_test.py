@@ -175,6 +175,17 @@ def test_errors(srv):
     for b in bad_json:
         s, h, d = request(srv, "POST", "/v1/analyze", b, {"Content-Type": "application/json"})
         error_of(s, h, d, 400, "malformed JSON %r" % b[:40])
+    # random Content-Type, Accept and query strings: an answer, never a crash
+    alphabet = "abcdefghijklmnopqrstuvwxyz/;=,*. \"'+-0123456789qQ\t"
+    for _ in range(60):
+        ct = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 60))).strip()
+        ac = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 60))).strip()
+        qs = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz=&%0123456789_") for _ in range(rnd.randrange(0, 40)))
+        hdr = {"Accept": ac}
+        if ct:
+            hdr["Content-Type"] = rnd.choice(["text/plain", "application/json", "text/html", ""]) + ct
+        s, h, d = request(srv, "POST", "/v1/analyze?" + qs, b'{"text": "The mayor said it would open."}', hdr)
+        check(s in (200, 400, 415), "random headers %r ?%s: %d" % (hdr, qs, s))
     s, h, d = request(srv, "POST", "/v1/analyze?format=xml", ARTICLE)
     error_of(s, h, d, 400, "?format=xml")
     s, h, d = request(srv, "POST", "/v1/analyze?max_keypoints=many", ARTICLE)
@@ -401,6 +412,20 @@ def test_sigterm_in_flight(precis):
         st = srv.stop(timeout=15)
         check(st == 0, "SIGTERM: exit status %r" % st)
         check("precis serve: stopped" in srv.log(), "SIGTERM: no 'stopped' line")
+        # a second signal ends the wait: the request in flight is cut off
+        srv3 = Server(precis, "--timeout", "60")
+        so = socket.create_connection(("127.0.0.1", srv3.port), timeout=30)
+        so.sendall(b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nThe mayor")
+        time.sleep(0.3)
+        srv3.proc.send_signal(signal.SIGTERM)
+        check(wait_until(lambda: "stopping (1 request in flight)" in srv3.log(), 5), "second signal: no 'stopping' line")
+        t = time.monotonic()
+        st = srv3.stop(signal.SIGTERM, timeout=15)
+        check(st == 0 and time.monotonic() - t < 5, "a second SIGTERM: exit %r after %.1f s" % (st, time.monotonic() - t))
+        ok, _ = closed_within(so, 5)
+        check(ok, "a second SIGTERM: the request in flight not cut off")
+        so.close()
+        srv3.close()
         # SIGINT, idle: exits at once
         srv2 = Server(precis)
         t = time.monotonic()
