@@ -85,18 +85,28 @@
     });
     const frag = document.createDocumentFragment();
     const begun = new Set();
+    // a sweep over the cut points: the marks that cover each piece of text
+    const byStart = marks.filter((m) => m.s < m.e).sort((x, y) => x.s - y.s);
+    const endsAt = new Map(); // position -> quotations whose last piece ends there
+    for (const [qi, e] of lastEnd) {
+      if (!endsAt.has(e)) endsAt.set(e, []);
+      endsAt.get(e).push(qi);
+    }
+    let active = [];
+    let mi = 0;
     for (let i = 0; i + 1 < pts.length; i++) {
       const a = pts[i], b = pts[i + 1];
       if (a >= b) continue;
+      active = active.filter((m) => m.e > a);
+      while (mi < byStart.length && byStart[mi].s <= a) {
+        if (byStart[mi].e > a) active.push(byStart[mi]);
+        mi++;
+      }
+      const cover = active; // every mark with s <= a < b <= e
       let node = document.createTextNode(cps.slice(a, b).join(''));
-      const cover = marks.filter((m) => m.s <= a && m.e >= b && m.s < m.e);
       const role = cover.find((m) => m.t === 'source') || cover.find((m) => m.t === 'cue');
       if (role) {
-        const q = data.quotes[role.q];
-        node = el('span', { class: (role.t === 'source' ? 'src ' : 'cue ') , title: null }, node);
-        node.dataset.quote = role.q;
-        node.dataset.role = role.t;
-        void q;
+        node = el('span', { class: role.t === 'source' ? 'src' : 'cue', 'data-quote': role.q, 'data-role': role.t }, node);
       }
       let content = null;
       for (const m of cover) if (m.t === 'content' && (!content || m.s >= content.s)) content = m;
@@ -118,15 +128,15 @@
       }
       frag.append(node);
       // after the last piece of a quotation: its speaker, readable without hovering
-      data.quotes.forEach((q, qi) => {
-        if (lastEnd.get(qi) === b && content && content.q === qi) {
-          frag.append(q.speaker
-            ? el('span', { class: 'badge ' + colours.cls.get(speakerKey(q)), 'data-quote': qi },
-              el('span', { class: 'sr-only', text: 'said by ' }), q.speaker)
-            : el('span', { class: 'badge sn', 'data-quote': qi, title: 'speaker unresolved' },
-              el('span', { class: 'sr-only', text: 'speaker unresolved ' }), el('span', { 'aria-hidden': 'true', text: '?' })));
-        }
-      });
+      for (const qi of endsAt.get(b) || []) {
+        if (!cover.some((m) => m.t === 'content' && m.q === qi)) continue;
+        const q = data.quotes[qi];
+        frag.append(q.speaker
+          ? el('span', { class: 'badge ' + colours.cls.get(speakerKey(q)), 'data-quote': qi },
+            el('span', { class: 'sr-only', text: 'said by ' }), q.speaker)
+          : el('span', { class: 'badge sn', 'data-quote': qi, title: 'speaker unresolved' },
+            el('span', { class: 'sr-only', text: 'speaker unresolved ' }), el('span', { 'aria-hidden': 'true', text: '?' })));
+      }
     }
     box.append(frag, descs);
   }

@@ -364,6 +364,23 @@ def run(ch):
     check("Hemi Walker" in shown and "Copyright" not in shown and "<p>" not in shown, "HTML file: the article shown is not the page's main text: %r" % shown[:200])
     shutil.rmtree(os.path.dirname(page_path), ignore_errors=True)
 
+    # a long article (the sample 100 times, 130 KB): every quotation still highlighted
+    big = "\n".join([ARTICLE.strip()] * 100)
+    ch.js("document.getElementById('article').value = %s; document.getElementById('kind').value = 'auto';"
+          " document.getElementById('status').textContent = ''" % json.dumps(big))
+    ch.click("#analyse")
+    ch.wait_js("document.getElementById('status').textContent.startsWith('Done') || !document.getElementById('error').hidden", 60)
+    body = json.dumps({"text": big, "with_text": True}).encode()
+    req = urllib.request.Request(SRV.url + "/v1/analyze", data=body, headers={"Content-Type": "application/json"})
+    want_b = json.load(urllib.request.urlopen(req, timeout=60))
+    npieces = sum(len(q["content"]) for q in want_b["quotes"])
+    got = ch.js("document.querySelectorAll('#text mark.q[data-first]').length")
+    badges = ch.js("document.querySelectorAll('#text .badge').length")
+    check(npieces >= 1000 and got == npieces and badges == len(want_b["quotes"]),
+          "long article: %d first marks, %d badges; want %d pieces, %d quotations" % (got, badges, npieces, len(want_b["quotes"])))
+    check(ch.js("document.getElementById('text').textContent.replace(/said by |speaker unresolved |\\?/g, '')").count("Harbour Bridge") >= 100,
+          "long article: the text is not all shown")
+
     # an empty text box: an error, announced, no request
     ch.viewport(1280, 900, 1, False)
     ch.js("document.getElementById('article').value = ''")
