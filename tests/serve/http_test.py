@@ -382,9 +382,13 @@ def test_sigterm_in_flight(precis):
     try:
         so = socket.create_connection(("127.0.0.1", srv.port), timeout=30)
         half = len(ARTICLE) // 2
-        so.sendall(b"POST /v1/analyze?id=late HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % len(ARTICLE)
-                   + ARTICLE[:half])
-        time.sleep(0.3)
+        # Expect: 100-continue: the 100 comes once the server has taken the
+        # request (its handler ran), so the signal surely finds it in flight
+        so.sendall(b"POST /v1/analyze?id=late HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nExpect: 100-continue\r\n"
+                   b"Content-Length: %d\r\n\r\n" % len(ARTICLE))
+        cont = so.recv(4096)
+        check(cont.startswith(b"HTTP/1.1 100 "), "Expect: 100-continue: %r" % cont)
+        so.sendall(ARTICLE[:half])
         srv.proc.send_signal(signal.SIGTERM)
         check(wait_until(lambda: "stopping (1 request in flight)" in srv.log(), 5), "SIGTERM: no 'stopping' line: %r" % srv.log()[-300:])
 
@@ -415,8 +419,10 @@ def test_sigterm_in_flight(precis):
         # a second signal ends the wait: the request in flight is cut off
         srv3 = Server(precis, "--timeout", "60")
         so = socket.create_connection(("127.0.0.1", srv3.port), timeout=30)
-        so.sendall(b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nThe mayor")
-        time.sleep(0.3)
+        so.sendall(b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 1000\r\n\r\n")
+        cont = so.recv(4096)
+        check(cont.startswith(b"HTTP/1.1 100 "), "Expect: 100-continue: %r" % cont)
+        so.sendall(b"The mayor")
         srv3.proc.send_signal(signal.SIGTERM)
         check(wait_until(lambda: "stopping (1 request in flight)" in srv3.log(), 5), "second signal: no 'stopping' line")
         t = time.monotonic()
