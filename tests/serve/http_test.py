@@ -457,6 +457,31 @@ def test_cli_errors(precis):
     so.close()
 
 
+def test_ipv6(precis):
+    try:
+        probe = socket.socket(socket.AF_INET6)
+        probe.bind(("::1", 0))
+        probe.close()
+    except OSError:
+        print("note: no IPv6 loopback here: --listen [::1]:0 not tested")
+        return
+    p = subprocess.Popen([precis, "serve", "--listen", "[::1]:0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        line = p.stdout.readline().decode()
+        m = re.search(r"listening on http://\[::1\]:(\d+)/", line)
+        check(m is not None, "--listen [::1]:0: %r" % line)
+        if m:
+            c = http.client.HTTPConnection("::1", int(m.group(1)), timeout=10)
+            c.request("GET", "/healthz")
+            r = c.getresponse()
+            check(r.status == 200 and json.loads(r.read()) == {"status": "ok"}, "IPv6 /healthz: %d" % r.status)
+            c.close()
+    finally:
+        p.terminate()
+        check(p.wait(15) == 0, "IPv6 server: exit status")
+        p.stdout.close()
+
+
 def main():
     max_body, timeout = 200000, 2
     srv = Server(PRECIS, "--threads", "4", "--max-body", str(max_body), "--timeout", str(timeout))
@@ -481,6 +506,7 @@ def main():
     test_connection_limit(PRECIS)
     test_sigterm_in_flight(PRECIS)
     test_cli_errors(PRECIS)
+    test_ipv6(PRECIS)
     print("%d checks, %d failed" % (NCHECKS, len(FAILS)))
     sys.exit(1 if FAILS else 0)
 
