@@ -182,3 +182,19 @@ print("Parsing speed, one thread, parsing only (`precis eval parse --bench`: bes
 print("median of 5 such runs): **%.0f tokens/s** (runs: %s). POS tagging alone in the same loop" % (p, ", ".join(str(r[0]) for r in rows)))
 print("(`precis eval pos --bench`): %.0f tokens/s; parsing takes %.1f times as long as tagging." % (t, t / p if p else float("nan")))
 PY
+
+echo
+echo "## HTTP service (issue 12): precis serve under ab, 127.0.0.1"
+echo
+# a bounded run: tests/serve_load.sh (it fails on any failed request); three
+# runs, each line as that script prints it
+if command -v ab >/dev/null; then
+  for i in 1 2 3; do
+    PRECIS_SOURCE="$SRC" bash "$SRC/tests/serve_load.sh" "$PRECIS" | sed 's/^/- /'
+  done
+  echo
+  echo "Each run: 2,000 POST /v1/analyze of examples/harbour-bridge.txt (1.3 KB), 8 concurrent clients,"
+  echo "\`precis serve --threads 2\`; latency percentiles as ab reports them (whole milliseconds)."
+else
+  echo "(skipped: no ab; Debian: apache2-utils)"
+fi

@@ -22,6 +22,7 @@ int prc_cmd_train_parse(int argc, char **argv); /* cli/cmd_parser.c */
 int prc_cmd_train_attrib(int argc, char **argv); /* cli/cmd_attrib_train.c */
 int prc_cmd_extract(int argc, char **argv);      /* cli/cmd_extract.c */
 int prc_cmd_eval_extract(int argc, char **argv); /* cli/cmd_eval_extract.c */
+int prc_cmd_serve(int argc, char **argv);        /* cli/cmd_serve.c: the HTTP service */
 
 /* Their descriptions: usage, options (cli/opt.h). */
 extern const prc_cmd prc_cmd_analyze_spec, prc_cmd_eval_rouge_spec, prc_cmd_eval_oracle_spec,
@@ -31,5 +32,7 @@ extern const prc_cmd prc_cmd_analyze_spec, prc_cmd_eval_rouge_spec, prc_cmd_eval
 
 /* "precis --list-options": every command's options (cli/main.c). */
 void prc_cli_list_all_options(FILE *f);
+
+extern const prc_cmd prc_cmd_serve_spec;
 
 #endif

@@ -88,6 +88,7 @@ static int run_group(const group *g, int argc, char **argv) {
 void prc_cli_list_all_options(FILE *f) {
   prc_cmd_list_options(&prc_cmd_analyze_spec, f);
   prc_cmd_list_options(&prc_cmd_extract_spec, f);
+  prc_cmd_list_options(&prc_cmd_serve_spec, f);
   for (const group *g = groups; g->name; g++) {
     prc_cmd_list_options(g->spec, f);
     for (const subcommand *s = g->cmds; s->name; s++) prc_cmd_list_options(s->spec, f);
@@ -96,6 +97,7 @@ void prc_cli_list_all_options(FILE *f) {
 
 int main(int argc, char **argv) {
   if (argc >= 2 && !strcmp(argv[1], "extract")) return prc_cmd_extract(argc - 1, argv + 1);
+  if (argc >= 2 && !strcmp(argv[1], "serve")) return prc_cmd_serve(argc - 1, argv + 1);
   for (const group *g = groups; argc >= 2 && g->name; g++)
     if (!strcmp(argv[1], g->name)) return run_group(g, argc - 1, argv + 1);
   return prc_cmd_analyze(argc, argv);
