@@ -1356,8 +1356,22 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
   }
   uint32_t pb, pe;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x.cue_b, x.cue_e);
-  if (!passive_cue(d, x.sb, x.cue_b, c) && parse_source(&x, &pb, &pe))
-    set_source(d, q, pb, pe); /* PolNeAR keeps cues without a source */
+  if (!passive_cue(d, x.sb, x.cue_b, c)) {
+    if (parse_source(&x, &pb, &pe))
+      set_source(d, q, pb, pe); /* PolNeAR keeps cues without a source */
+    else {
+      /* the tree went astray: "X said ... and promised free ferries", ", citing
+       * ...": the sentence's subject, as the rules take it */
+      uint32_t k = x.cue_b;
+      while (k > x.sb && is_aux_or_adv(d, k - 1)) k--;
+      if ((k > x.sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but"))) || is_participle_cue(d, c) ||
+          learned_participle(d, c)) {
+        uint32_t sb2 = s->body_start_tok, se2 = subject_np(d, sb2, k);
+        if (se2 > sb2 && se2 - sb2 <= SUBJECT_NP_MAX && !tok_in(d, sb2, LXL_SOURCE_OPENER) && !in_region(d, sb2))
+          set_source(d, q, sb2, se2);
+      }
+    }
+  }
   set_reported_content(d, q, cb, ce);
   return ce;
 }

@@ -518,6 +518,13 @@ static void test_inherited_sources(void **state) {
   /* ", promising to ...": never "to" as a source after the cue */
   EXPECT_DEFAULT("Trump spoke to oil leaders on Thursday, promising to lift environmental regulations.",
                  {I, "promising", "Trump", NULL, {"to lift environmental regulations"}});
+  /* "... and promised free ferries": the tree hangs the conjunct on a quotation
+   * mark; the sentence's subject is the source (none before 0.4.1) */
+  EXPECT_DEFAULT("The city's mayor said the bridge would close but that the closure would last \"no more than six "
+                 "weeks,\" and promised free ferries for commuters.",
+                 {X, "said", "The city's mayor", NULL,
+                  {"the bridge would close but that the closure would last \"no more than six weeks,\""}},
+                 {I, "promised", "The city's mayor", NULL, {"free ferries for commuters"}});
   /* a relative pronoun is the source (PolNeAR's convention), its antecedent the speaker */
   EXPECT_DEFAULT("The bill was backed by David Kamin, who emphasized that the plan would simplify returns.",
                  {I, "emphasized", "who", "David Kamin", {"that the plan would simplify returns"}});
