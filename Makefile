@@ -10,7 +10,7 @@ DESTDIR ?=
 
 TSANDIR  ?= build-tsan
 
-.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-model fuzz-brat fuzz-extract clean install
+.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-model fuzz-brat fuzz-extract fuzz-warc clean install
 
 all: build
 
@@ -74,9 +74,10 @@ install: $(BUILDDIR)/Makefile
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILDDIR)
 
 # The other parsers of outside data: model files, brat .ann files and web
-# pages (precis_extract: seeds in fuzz/corpus-extract).  The
+# pages (precis_extract: seeds in fuzz/corpus-extract), WARC files (cli/warc.c:
+# seeds in fuzz/corpus-warc).  The
 # model seeds are small models trained by precis itself on fuzz/tiny.conllu.
-fuzz-model fuzz-brat fuzz-extract: fuzz-%:
+fuzz-model fuzz-brat fuzz-extract fuzz-warc: fuzz-%:
 	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON -DPRECIS_SANITIZE=ON \
 	  -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link"
 	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_$* precis

@@ -457,8 +457,15 @@ static void *worker(void *arg) {
   pool *p = arg;
   pthread_mutex_lock(&p->mu);
   for (;;) {
-    while (p->next == p->tail && !p->quit) pthread_cond_wait(&p->work, &p->mu);
-    if (p->next == p->tail) break;
+    /* error records are done when queued, and may be written and freed
+     * before any worker looks at them: only [head, tail) is valid */
+    if (p->next < p->head) p->next = p->head;
+    while (p->next < p->tail && p->ring[p->next % p->wcap]->done) p->next++;
+    if (p->next == p->tail) {
+      if (p->quit) break;
+      pthread_cond_wait(&p->work, &p->mu);
+      continue;
+    }
     job *j = p->ring[p->next % p->wcap];
     p->next++;
     pthread_mutex_unlock(&p->mu);
