@@ -7,9 +7,12 @@
  * the stream goes on.  See docs/cli.md.
  *
  * Every document is a job: the reader (this thread) makes them in input
- * order, -j N worker threads analyse and render them, and this thread
- * writes them in input order, a window of at most 4N in flight.  With -j 1
- * the job runs here and streams its output (nothing is held whole). */
+ * order, -j N worker threads analyse and render them, and a writer thread
+ * writes them in input order as soon as each is done, a window of at most
+ * 4N in flight.  With -j 1 the job runs here and streams its output
+ * (nothing is held whole).  Shared between the reader and the writer: the
+ * stop flag and the input byte counts (atomics), the progress line (its
+ * mutex); everything else the writer touches is its own while it runs. */
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
@@ -53,14 +56,16 @@ typedef struct pool {
   pthread_t *th;
   job **ring;
   size_t wcap, head, tail, next; /* head: next to write; next: next for a worker */
+  pthread_t writer;
   pthread_mutex_t mu;
-  pthread_cond_t work, done;
+  pthread_cond_t work, done, room;
   int quit;
   struct run_ctx *c;
 } pool;
 
 /* The progress line on a terminal (stderr). */
 typedef struct progress {
+  pthread_mutex_t mu; /* the reader and the writer thread both report */
   int on, shown;
   double start, last;
   uint64_t docs, errors;
@@ -280,7 +285,7 @@ static void emit_brat(run_ctx *c, const char *out, size_t len, const char *id, c
   if (++c->ndocs > 1) {
     fprintf(stderr, "precis: -f brat writes one document to standard output, and the input "
                     "holds more; give --out-dir DIR for one .ann file per document\n");
-    c->stop = 1;
+    __atomic_store_n(&c->stop, 1, __ATOMIC_RELAXED);
     c->io_error = 1;
   } else {
     c->pending = malloc(len + 1);
@@ -395,21 +400,55 @@ static double now_s(void) {
 }
 
 static void progress_clear(run_ctx *c) {
-  if (!c->prog.shown) return;
-  fputs("\r\033[K", stderr);
-  fflush(stderr);
-  c->prog.shown = 0;
+  if (!c->prog.on) return;
+  pthread_mutex_lock(&c->prog.mu);
+  if (c->prog.shown) {
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+    c->prog.shown = 0;
+  }
+  pthread_mutex_unlock(&c->prog.mu);
 }
+
+/* A message on stderr, the progress line out of its way. */
+static void say(run_ctx *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void say(run_ctx *c, const char *fmt, ...) {
+  if (c->prog.on) pthread_mutex_lock(&c->prog.mu);
+  if (c->prog.shown) {
+    fputs("\r\033[K", stderr);
+    c->prog.shown = 0;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  if (c->prog.on) pthread_mutex_unlock(&c->prog.mu);
+}
+
+static void add_bytes(run_ctx *c, uint64_t *counter, uint64_t v, int set) {
+  if (set) __atomic_store_n(counter, v, __ATOMIC_RELAXED);
+  else __atomic_add_fetch(counter, v, __ATOMIC_RELAXED);
+}
+
+static int stopped(const run_ctx *c) { return __atomic_load_n(&c->stop, __ATOMIC_RELAXED); }
 
 /* Redraws the line at most 4 times a second, from 1 s into the run on. */
 static void progress_tick(run_ctx *c) {
   progress *g = &c->prog;
   if (!g->on) return;
   double t = now_s();
-  if (t - g->start < 1.0 || t - g->last < 0.25) return;
+  pthread_mutex_lock(&g->mu);
+  if (t - g->start < 1.0 || t - g->last < 0.25) {
+    pthread_mutex_unlock(&g->mu);
+    return;
+  }
   g->last = t;
   double el = t - g->start;
-  uint64_t bytes = g->bytes_before + g->bytes_cur;
+  uint64_t bytes = __atomic_load_n(&g->bytes_before, __ATOMIC_RELAXED) + __atomic_load_n(&g->bytes_cur, __ATOMIC_RELAXED);
   char line[256];
   int n = snprintf(line, sizeof line, "precis: %llu docs, %.1f MB, %.1f docs/s", (unsigned long long)g->docs,
                    bytes / 1e6, g->docs / el);
@@ -426,6 +465,12 @@ static void progress_tick(run_ctx *c) {
   fprintf(stderr, "\r%s\033[K", line);
   fflush(stderr);
   g->shown = 1;
+  pthread_mutex_unlock(&g->mu);
+}
+
+/* The reader's report: with a writer thread, the writer draws. */
+static void reader_tick(run_ctx *c) {
+  if (!c->pool) progress_tick(c);
 }
 
 /* ---- jobs in order --------------------------------------------------- */
@@ -433,10 +478,7 @@ static void progress_tick(run_ctx *c) {
 /* A finished job, written in input order (this thread only). */
 static void finish_job(run_ctx *c, job *j) {
   if (!c->stop && j->pre.n) fwrite(j->pre.s, 1, j->pre.n, c->out);
-  if (j->msg.n) {
-    progress_clear(c);
-    fwrite(j->msg.s, 1, j->msg.n, stderr);
-  }
+  if (j->msg.n) say(c, "%s", j->msg.s);
   if (j->error) {
     c->errors = 1;
     c->prog.errors++;
@@ -478,23 +520,61 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-/* Writes the finished jobs at the head of the window; with `all`, waits for
- * every job in it, else only until there is room for one more. */
-static void pool_flush(run_ctx *c, int all) {
-  pool *p = c->pool;
+/* Writes each job as soon as it and those before it are done; flushes the
+ * output whenever it has to wait (so that a reader of a pipe gets every
+ * finished document), and draws the progress line while it waits. */
+static void *writer(void *arg) {
+  pool *p = arg;
+  run_ctx *c = p->c;
+  int dirty = 0;
   pthread_mutex_lock(&p->mu);
   for (;;) {
-    while (p->head < p->tail && p->ring[p->head % p->wcap]->done) {
+    if (p->head < p->tail && p->ring[p->head % p->wcap]->done) {
       job *h = p->ring[p->head % p->wcap];
-      p->head++;
       pthread_mutex_unlock(&p->mu);
       finish_job(c, h);
       job_free(h);
+      dirty = 1;
       pthread_mutex_lock(&p->mu);
+      p->head++;
+      pthread_cond_broadcast(&p->room);
+      continue;
     }
-    if (all ? p->head == p->tail : p->tail - p->head < p->wcap) break;
-    pthread_cond_wait(&p->done, &p->mu);
+    if (p->quit && p->head == p->tail) break;
+    if (dirty) {
+      pthread_mutex_unlock(&p->mu);
+      fflush(c->out);
+      dirty = 0;
+      pthread_mutex_lock(&p->mu);
+      continue;
+    }
+    if (c->prog.on) {
+      struct timespec ts;
+      clock_gettime(CLOCK_REALTIME, &ts);
+      ts.tv_nsec += 250000000L;
+      if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+      }
+      if (pthread_cond_timedwait(&p->done, &p->mu, &ts) != 0) {
+        pthread_mutex_unlock(&p->mu);
+        progress_tick(c);
+        pthread_mutex_lock(&p->mu);
+      }
+    } else {
+      pthread_cond_wait(&p->done, &p->mu);
+    }
   }
+  pthread_mutex_unlock(&p->mu);
+  return NULL;
+}
+
+/* Waits until every job queued is written (all), or until there is room
+ * for one more in the window. */
+static void pool_flush(run_ctx *c, int all) {
+  pool *p = c->pool;
+  pthread_mutex_lock(&p->mu);
+  while (all ? p->head != p->tail : p->tail - p->head >= p->wcap) pthread_cond_wait(&p->room, &p->mu);
   pthread_mutex_unlock(&p->mu);
 }
 
@@ -515,9 +595,21 @@ static int pool_start(run_ctx *c, int n) {
   pthread_mutex_init(&p->mu, NULL);
   pthread_cond_init(&p->work, NULL);
   pthread_cond_init(&p->done, NULL);
+  pthread_cond_init(&p->room, NULL);
+  if (pthread_create(&p->writer, NULL, writer, p) != 0) {
+    free(p->ring);
+    free(p->th);
+    free(p);
+    return -1;
+  }
   for (; p->n < n; p->n++)
     if (pthread_create(&p->th[p->n], NULL, worker, p) != 0) break;
-  if (!p->n) {
+  if (!p->n) { /* the writer alone: stop it */
+    pthread_mutex_lock(&p->mu);
+    p->quit = 1;
+    pthread_cond_broadcast(&p->done);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(p->writer, NULL);
     free(p->ring);
     free(p->th);
     free(p);
@@ -534,11 +626,14 @@ static void pool_stop(run_ctx *c) {
   pthread_mutex_lock(&p->mu);
   p->quit = 1;
   pthread_cond_broadcast(&p->work);
+  pthread_cond_broadcast(&p->done);
   pthread_mutex_unlock(&p->mu);
   for (int k = 0; k < p->n; k++) pthread_join(p->th[k], NULL);
+  pthread_join(p->writer, NULL);
   pthread_mutex_destroy(&p->mu);
   pthread_cond_destroy(&p->work);
   pthread_cond_destroy(&p->done);
+  pthread_cond_destroy(&p->room);
   free(p->ring);
   free(p->th);
   free(p);
@@ -554,14 +649,16 @@ static void submit(run_ctx *c, job *j) {
     if (!c->stop) run_job(c, j, c->fmt == PRECIS_FORMAT_BRAT ? NULL : c->out);
     finish_job(c, j);
     job_free(j);
+    fflush(c->out); /* a reader on a pipe gets each document as it is done */
     return;
   }
-  pool_flush(c, 0);
   pthread_mutex_lock(&p->mu);
+  while (p->tail - p->head >= p->wcap) pthread_cond_wait(&p->room, &p->mu);
   if (!j->text) j->done = 1; /* an error record: nothing to analyse */
   p->ring[p->tail % p->wcap] = j;
   p->tail++;
   pthread_cond_signal(&p->work);
+  if (j->done) pthread_cond_signal(&p->done);
   pthread_mutex_unlock(&p->mu);
 }
 
@@ -837,10 +934,10 @@ static int analyze_jsonl(run_ctx *c, FILE *f) {
   ssize_t n;
   long lineno = 0;
   errno = 0;
-  while (!c->stop && (n = getline(&line, &cap, f)) >= 0) {
+  while (!stopped(c) && (n = getline(&line, &cap, f)) >= 0) {
     lineno++;
-    c->prog.bytes_cur += (uint64_t)n;
-    progress_tick(c);
+    add_bytes(c, &c->prog.bytes_cur, (uint64_t)n, 0);
+    reader_tick(c);
     char *l = line;
     size_t len = (size_t)n;
     if (lineno == 1 && len >= 3 && !memcmp(l, "\xEF\xBB\xBF", 3)) { /* a byte order mark */
@@ -940,9 +1037,9 @@ static int analyze_warc(run_ctx *c, FILE *f, const char *shown) {
   snprintf(prefix, sizeof prefix, "%s: ", shown);
   prc_warc_record rec;
   int r = 0;
-  while (!c->stop && (r = prc_warc_next(w, &rec)) > 0) {
-    c->prog.bytes_cur = prc_warc_bytes_read(w);
-    progress_tick(c);
+  while (!stopped(c) && (r = prc_warc_next(w, &rec)) > 0) {
+    add_bytes(c, &c->prog.bytes_cur, prc_warc_bytes_read(w), 1);
+    reader_tick(c);
     if (rec.error) {
       error_job(c, rec.target_uri, "record", (long long)rec.number, (long long)rec.offset, prefix, rec.error);
       continue;
@@ -968,17 +1065,16 @@ static int analyze_warc(run_ctx *c, FILE *f, const char *shown) {
     docs++;
   }
   int e = errno;
-  c->prog.bytes_cur = prc_warc_bytes_read(w);
+  add_bytes(c, &c->prog.bytes_cur, prc_warc_bytes_read(w), 1);
   prc_warc_free(w);
-  if (!c->stop && r < 0) {
+  if (!stopped(c) && r < 0) {
     errno = e;
     return -1;
   }
   if (skipped && !c->quiet) {
     if (c->pool) pool_flush(c, 1); /* after the documents' messages */
-    progress_clear(c);
-    fprintf(stderr, "precis: %s: %llu document%s; %llu record%s skipped (not an HTML response with status 2xx)\n",
-            shown, docs, docs == 1 ? "" : "s", skipped, skipped == 1 ? "" : "s");
+    say(c, "precis: %s: %llu document%s; %llu record%s skipped (not an HTML response with status 2xx)\n",
+        shown, docs, docs == 1 ? "" : "s", skipped, skipped == 1 ? "" : "s");
   }
   return 0;
 }
@@ -1008,30 +1104,28 @@ static int run_file(run_ctx *c, const char *path, int first) {
   }
   in_kind k = kind_of(c, path);
   int rc = 0;
-  c->prog.bytes_cur = 0;
+  add_bytes(c, &c->prog.bytes_cur, 0, 1);
   if (k == IN_JSONL || k == IN_WARC) {
     if ((k == IN_JSONL ? analyze_jsonl(c, f) : analyze_warc(c, f, shown)) < 0) {
-      progress_clear(c);
-      fprintf(stderr, "precis: cannot read %s: %s\n", shown, strerror(errno));
+      say(c, "precis: cannot read %s: %s\n", shown, strerror(errno));
       rc = 2;
     }
   } else {
     size_t len;
     char *text = prc_cli_read_all(f, &len);
     if (!text) {
-      progress_clear(c);
-      fprintf(stderr, "precis: cannot read %s: %s\n", shown, strerror(errno));
+      say(c, "precis: cannot read %s: %s\n", shown, strerror(errno));
       rc = 2;
     } else {
       char *hint = base_name(strcmp(path, "-") ? path : "stdin");
       const char *id = strcmp(path, "-") ? path : NULL;
-      c->prog.bytes_cur = len;
+      add_bytes(c, &c->prog.bytes_cur, len, 1);
       submit_doc(c, text, len, id, hint, k == IN_HTML, NULL, c->fmt == PRECIS_FORMAT_TEXT && !first ? "\n" : NULL);
       free(hint);
     }
   }
-  c->prog.bytes_before += c->prog.bytes_cur;
-  c->prog.bytes_cur = 0;
+  add_bytes(c, &c->prog.bytes_before, __atomic_load_n(&c->prog.bytes_cur, __ATOMIC_RELAXED), 0);
+  add_bytes(c, &c->prog.bytes_cur, 0, 1);
   if (f != stdin) fclose(f);
   return rc;
 }
@@ -1059,6 +1153,7 @@ int prc_cmd_analyze(int argc, char **argv) {
   precis_options_init(&c.opts);
   c.fmt = PRECIS_FORMAT_TEXT;
   c.out = stdout;
+  pthread_mutex_init(&c.prog.mu, NULL);
   int demo = 0, nfiles = 0, jobs = -1;
   const char *pos_path = NULL, *ner_path = NULL, *parse_path = NULL, *attrib_path = NULL;
   static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL,

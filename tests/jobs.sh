@@ -76,6 +76,24 @@ cmp -s "$tmp/o1" "$tmp/o2" && ok || no "text files with -j 2"
 "$PRECIS" -j 0 -f jsonl "$tmp/in.jsonl" 2>/dev/null | cmp -s - "$tmp/od" && ok || no "-j 0"
 "$PRECIS" -j -1 "$tmp/in.jsonl" > /dev/null 2>&1; [ $? = 2 ] && ok || no "-j -1 accepted"
 
+# a coprocess: each document's result comes out before the next line goes in
+cat > "$tmp/co.py" <<'PY'
+import select, subprocess, sys
+p = subprocess.Popen([sys.argv[1], "-j", sys.argv[2], "-f", "jsonl", "-i", "jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+for i in range(3):
+    p.stdin.write(b'{"id": "c%d", "text": "The mayor said the pier would open on Monday."}\n' % i)
+    p.stdin.flush()
+    r, _, _ = select.select([p.stdout], [], [], 60)
+    if not r:
+        p.kill(); sys.exit("no output for line %d while the input stays open" % (i + 1))
+    line = p.stdout.readline()
+    if not line.startswith(b'{"id":"c%d"' % i):
+        p.kill(); sys.exit("line %d: %r" % (i + 1, line[:60]))
+p.stdin.close()
+sys.exit(p.wait())
+PY
+for j in 1 2; do $PY "$tmp/co.py" "$PRECIS" $j && ok || no "-j $j as a coprocess (a result a line, input kept open)"; done
+
 IN=$SHARED/data/summ/cnndm_validation_1000.jsonl
 if [ -f "$IN" ]; then
   "$PRECIS" -j 1 -f jsonl "$IN" > "$tmp/c1"; r1=$?
