@@ -35,12 +35,13 @@ asan-check:
 	cd $(ASANDIR) && ctest --output-on-failure -j $(JOBS)
 
 # The thread rules of precis.h under ThreadSanitizer: concurrent analyses
-# (racing the built-in models' decode), renders, options and model loading.
+# (racing the built-in models' decode), renders, options and model loading;
+# and the CLI's -j threads (reader, workers, writer, progress line).
 tsan-check:
 	@sh tools/install-deps --test
 	cmake -S . -B $(TSANDIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRECIS_TSAN=ON -DPRECIS_SHARED_DIR=$(SHARED)
-	cmake --build $(TSANDIR) -j $(JOBS) --target test_threads test_errors
-	cd $(TSANDIR) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R 'unit/test_(threads|errors)$$'
+	cmake --build $(TSANDIR) -j $(JOBS) --target test_threads test_errors precis
+	cd $(TSANDIR) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R 'unit/test_(threads|errors)$$|script/(jobs|progress)$$'
 
 demo: build
 	./$(BUILDDIR)/precis --demo

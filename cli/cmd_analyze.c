@@ -1251,7 +1251,6 @@ int prc_cmd_analyze(int argc, char **argv) {
     } else if (jobs == 0) {
       jobs = (int)cores;
     }
-    if (jobs > 1) pool_start(&c, jobs); /* when no thread can start: -j 1 */
     /* the progress line: stderr on a terminal, not -q */
     if (!c.quiet && isatty(2)) {
       c.prog.on = 1;
@@ -1266,6 +1265,8 @@ int prc_cmd_analyze(int argc, char **argv) {
         c.prog.total += (uint64_t)st.st_size;
       }
     }
+    /* after everything the writer thread reads is set */
+    if (jobs > 1) pool_start(&c, jobs); /* when no thread can start: -j 1 */
   }
   if (interactive_demo) {
     if (!demo && c.fmt == PRECIS_FORMAT_TEXT)
