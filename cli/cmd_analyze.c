@@ -120,7 +120,7 @@ static const prc_opt analyze_opts[] = {
     {O_ATTRIB_MODEL, 0, "attrib-model", PRC_OPT_STRING, "PATH", "use this attribution model instead of the built-in one", NULL, 0, 0, 0},
     {O_WITH_TOKENS, 0, "with-tokens", PRC_OPT_FLAG, NULL, "JSON: add the tokens (POS tag, dependency head and relation, NER type)", NULL, 0, 0, 0},
     {O_WITH_TEXT, 0, "with-text", PRC_OPT_FLAG, NULL, "JSON: add the analysed text (for HTML: the main text found), which spans index", NULL, 0, 0, 0},
-    {O_JOBS, 'j', "jobs", PRC_OPT_INT, "N", "analyse on N threads, output in input order (default: the cores for JSONL and WARC, else 1; 0: the cores)", NULL, 0, 4096, 0},
+    {O_JOBS, 'j', "jobs", PRC_OPT_INT, "N", "analyse on N threads, output in input order (default: the cores for JSONL/WARC, else 1; 0: the cores)", NULL, 0, 4096, 0},
     {O_QUIET, 'q', "quiet", PRC_OPT_FLAG, NULL, "no progress line on a terminal, no summary of skipped WARC records", NULL, 0, 0, 0},
     {O_DEMO, 0, "demo", PRC_OPT_FLAG, NULL, "analyse the sample article", NULL, 0, 0, 0},
     {O_DEMO_TEXT, 0, "demo-text", PRC_OPT_FLAG, NULL, "print the sample article", NULL, 0, 0, 0},
@@ -1032,7 +1032,7 @@ static long warc_read_file(void *ctx, void *buf, size_t cap) {
 static int analyze_warc(run_ctx *c, FILE *f, const char *shown) {
   prc_warc *w = prc_warc_new(warc_read_file, f, 0);
   if (!w) oom_exit();
-  unsigned long long skipped = 0, docs = 0;
+  unsigned long long skipped = 0, docs = 0, nerr = 0;
   char prefix[512];
   snprintf(prefix, sizeof prefix, "%s: ", shown);
   prc_warc_record rec;
@@ -1042,6 +1042,7 @@ static int analyze_warc(run_ctx *c, FILE *f, const char *shown) {
     reader_tick(c);
     if (rec.error) {
       error_job(c, rec.target_uri, "record", (long long)rec.number, (long long)rec.offset, prefix, rec.error);
+      nerr++;
       continue;
     }
     if (strcmp(rec.type, "response") || !rec.content_type ||
@@ -1052,7 +1053,10 @@ static int analyze_warc(run_ctx *c, FILE *f, const char *shown) {
     prc_http_response h;
     if (prc_http_parse(rec.block, rec.block_len, WARC_MAX_BODY, &h) != 0) {
       if (*h.mime && !prc_http_is_html(&h)) skipped++; /* not HTML anyway */
-      else error_job(c, rec.target_uri, "record", (long long)rec.number, (long long)rec.offset, prefix, h.error);
+      else {
+        error_job(c, rec.target_uri, "record", (long long)rec.number, (long long)rec.offset, prefix, h.error);
+        nerr++;
+      }
       continue;
     }
     if (!prc_http_is_html(&h) || h.status < 200 || h.status > 299) {
@@ -1061,7 +1065,7 @@ static int analyze_warc(run_ctx *c, FILE *f, const char *shown) {
       continue;
     }
     submit_doc(c, h.body, h.body_len, rec.target_uri, NULL, 1, h.charset,
-               c->fmt == PRECIS_FORMAT_TEXT && (docs || rec.number > 1) ? "\n" : NULL);
+               c->fmt == PRECIS_FORMAT_TEXT && (docs || nerr) ? "\n" : NULL);
     docs++;
   }
   int e = errno;

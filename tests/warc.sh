@@ -80,6 +80,11 @@ cmp -s "$tmp/a.out" "$tmp/x.out" && [ ! -s "$tmp/x.err" ] && ok || no "--input w
 head -1 "$tmp/a.out" | sed 's/^{"id":"https:\/\/news.example\/harbour"/{"id":"X"/' > "$tmp/h2"
 cmp -s "$tmp/h1" "$tmp/h2" && ok || no "a WARC page's analysis differs from the page's own"
 
+# text output: the documents separated by one blank line, none before the first
+"$PRECIS" -q "$tmp/a.warc" > "$tmp/x.txt"
+head -1 "$tmp/x.txt" | grep -q '^# https://news.example/harbour$' && [ "$(grep -c '^# https://news.example/' "$tmp/x.txt")" = 3 ] && ok ||
+  no "text output of a WARC: $(head -2 "$tmp/x.txt")"
+
 # 2. the charset of the HTTP header reaches the extractor
 $PY "$HERE/make_warc.py" "$tmp/cafe.warc" --charset windows-1252 "$tmp/p/cafe.html"
 "$PRECIS" -f json --with-text "$tmp/cafe.warc" 2>/dev/null | grep -q 'crème brûlée' && ok || no "charset=windows-1252 from the HTTP header not used"
