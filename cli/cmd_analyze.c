@@ -13,9 +13,13 @@
  * (nothing is held whole).  Shared between the reader and the writer: the
  * stop flag and the input byte counts (atomics), the progress line (its
  * mutex); everything else the writer touches is its own while it runs. */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* sched_getaffinity: the cores this process may use */
+#endif
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <time.h>
 #include <stdio.h>
@@ -1244,6 +1248,10 @@ int prc_cmd_analyze(int argc, char **argv) {
   if (!interactive_demo) {
     /* -j: by default every core for the streams of many documents */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
+#if defined(__linux__)
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) cores = CPU_COUNT(&set); /* taskset */
+#endif
     if (cores < 1) cores = 1;
     if (cores > 256) cores = 256;
     if (jobs < 0) {
