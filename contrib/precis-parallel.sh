@@ -60,7 +60,10 @@ else
   trap 'rm -f "$list"' EXIT
   while [ "$1" != "--" ]; do printf '%s\n' "$1" >> "$list"; shift; done
   shift
+  # copy the shards over when some login is another machine (":" is this one)
   xfer=""
-  [ -n "$LOGINS" ] && xfer="--transferfile {} --cleanup"
+  for l in $(printf '%s' "$LOGINS" | tr ',' ' '); do
+    [ "${l#*/}" != ":" ] && xfer="--transferfile {} --cleanup"
+  done
   parallel $opts $xfer -a "$list" "$PRECIS" -j 1 -q "$@" {}
 fi
