@@ -10,7 +10,7 @@ DESTDIR ?=
 
 TSANDIR  ?= build-tsan
 
-.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-model fuzz-brat fuzz-extract clean install
+.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-model fuzz-brat fuzz-extract fuzz-warc clean install
 
 all: build
 
@@ -35,12 +35,13 @@ asan-check:
 	cd $(ASANDIR) && ctest --output-on-failure -j $(JOBS)
 
 # The thread rules of precis.h under ThreadSanitizer: concurrent analyses
-# (racing the built-in models' decode), renders, options and model loading.
+# (racing the built-in models' decode), renders, options and model loading;
+# and the CLI's -j threads (reader, workers, writer, progress line).
 tsan-check:
 	@sh tools/install-deps --test
 	cmake -S . -B $(TSANDIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRECIS_TSAN=ON -DPRECIS_SHARED_DIR=$(SHARED)
-	cmake --build $(TSANDIR) -j $(JOBS) --target test_threads test_errors
-	cd $(TSANDIR) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R 'unit/test_(threads|errors)$$'
+	cmake --build $(TSANDIR) -j $(JOBS) --target test_threads test_errors precis
+	cd $(TSANDIR) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R 'unit/test_(threads|errors)$$|script/(jobs|progress)$$'
 
 demo: build
 	./$(BUILDDIR)/precis --demo
@@ -74,9 +75,10 @@ install: $(BUILDDIR)/Makefile
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILDDIR)
 
 # The other parsers of outside data: model files, brat .ann files and web
-# pages (precis_extract: seeds in fuzz/corpus-extract).  The
+# pages (precis_extract: seeds in fuzz/corpus-extract), WARC files (cli/warc.c:
+# seeds in fuzz/corpus-warc).  The
 # model seeds are small models trained by precis itself on fuzz/tiny.conllu.
-fuzz-model fuzz-brat fuzz-extract: fuzz-%:
+fuzz-model fuzz-brat fuzz-extract fuzz-warc: fuzz-%:
 	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON -DPRECIS_SANITIZE=ON \
 	  -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link"
 	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_$* precis

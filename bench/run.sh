@@ -93,6 +93,9 @@ BASELINE=${PRECIS_BASELINE:-}
 measure() { # label args...
   local label=$1; shift
   local PRECIS=$PRECIS
+  # one thread unless the row says -j (JSONL input defaults to every core);
+  # an older precis (the baseline) has no -j and is single-threaded
+  case "$label $*" in baseline*|*"-j "*) ;; *) set -- -j 1 "$@" ;; esac
   if [ "$label" = baseline ]; then PRECIS=$BASELINE; fi
   local json="$OUT/hf.json"
   if command -v hyperfine >/dev/null; then
@@ -114,6 +117,7 @@ measure() { # label args...
   measure "full" 
   measure "lead" --summarizer lead
   measure "notagger" --no-tagger
+  measure "jobs2" -j 2
   if [ -n "$BASELINE" ]; then measure "baseline"; fi
 } > "$OUT/speed.txt"
 python3 - "$OUT/speed.txt" "$bytes" <<'PY'
@@ -121,7 +125,7 @@ import sys
 rows=[l.split() for l in open(sys.argv[1])]
 b=int(sys.argv[2])
 base={r[0]: float(r[1]) for r in rows}
-names={"full":"precis (full engine)","lead":"precis --summarizer lead","notagger":"precis --no-tagger","baseline":"baseline: PRECIS_BASELINE (full engine)"}
+names={"full":"precis (full engine)","lead":"precis --summarizer lead","notagger":"precis --no-tagger","baseline":"baseline: PRECIS_BASELINE (full engine)","jobs2":"precis -j 2 (full engine, 2 threads)"}
 print("| run | median s | articles/s | MB/s | peak RSS MB | time vs --summarizer lead |")
 print("|---|---|---|---|---|---|")
 for r in rows:
@@ -131,6 +135,7 @@ PY
 echo
 echo "Timing: hyperfine median of $runs runs (after a warm-up); peak RSS: GNU time (%M). The full engine"
 echo "includes the statistical taggers; \`--no-tagger\` is the engine before the models (rules only)."
+echo "Every row runs one thread (\`-j 1\`) but \`-j 2\` (two analysis threads, output byte-identical to \`-j 1\`)."
 
 echo
 echo "## Taggers (issue 4): dev accuracy, speed, size"

@@ -1,14 +1,31 @@
 /* cmd_analyze.c - "precis [options] [FILE...]": the Unix filter.
  *
- * Reads plain text (one article per file, or stdin), HTML, or JSONL (one
- * article per line), analyses each article and writes text, JSON, JSONL,
- * brat or CoNLL-U.  A malformed JSONL line gives an error record in its place and the
- * stream goes on.  See docs/cli.md. */
+ * Reads plain text (one article per file, or stdin), HTML, JSONL (one
+ * article per line) or WARC crawls (one article per HTML response),
+ * analyses each article and writes text, JSON, JSONL, brat or CoNLL-U.  A
+ * malformed JSONL line or WARC record gives an error record in its place and
+ * the stream goes on.  See docs/cli.md.
+ *
+ * Every document is a job: the reader (this thread) makes them in input
+ * order, -j N worker threads analyse and render them, and a writer thread
+ * writes them in input order as soon as each is done, a window of at most
+ * 4N in flight.  With -j 1 the job runs here and streams its output
+ * (nothing is held whole).  Shared between the reader and the writer: the
+ * stop flag and the input byte counts (atomics), the progress line (its
+ * mutex); everything else the writer touches is its own while it runs. */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* sched_getaffinity: the cores this process may use */
+#endif
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,8 +35,48 @@
 #include "precis.h"
 #include "util.h"
 #include "util/utf8.h"
+#include "warc.h"
 
-typedef enum { IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL } in_kind;
+typedef enum { IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL, IN_WARC } in_kind;
+
+/* One document to analyse, or an error record (no text), in input order. */
+typedef struct job {
+  char *text; /* the input (malloc'd), or NULL: nothing to analyse */
+  size_t len;
+  char *id, *hint; /* malloc'd or NULL */
+  int html;
+  char *encoding;  /* HTML: the HTTP header's charset, or NULL */
+  prc_sbuf pre;    /* output written before the document's (separators, error records) */
+  prc_sbuf msg;    /* for stderr */
+  prc_sbuf out;    /* the rendered document (threads; brat) */
+  int error;       /* some input was bad: exit 1 */
+  int fatal;       /* out of memory, no model: stop, exit 2 */
+  int done;
+} job;
+
+struct run_ctx;
+typedef struct pool {
+  int n;
+  pthread_t *th;
+  job **ring;
+  size_t wcap, head, tail, next; /* head: next to write; next: next for a worker */
+  pthread_t writer;
+  pthread_mutex_t mu;
+  pthread_cond_t work, done, room;
+  int quit;
+  struct run_ctx *c;
+} pool;
+
+/* The progress line on a terminal (stderr). */
+typedef struct progress {
+  pthread_mutex_t mu; /* the reader and the writer thread both report */
+  int on, shown;
+  double start, last;
+  uint64_t docs, errors;
+  uint64_t bytes_before; /* input bytes of the files already read */
+  uint64_t bytes_cur;    /* ... and of the current one so far */
+  uint64_t total;        /* all inputs' sizes, 0: unknown */
+} progress;
 
 /* The file names written under --out-dir in this run (a hash set), so
  * that two documents never get the same one. */
@@ -42,17 +99,20 @@ typedef struct run_ctx {
   size_t ndocs;       /* -f brat without --out-dir: documents rendered */
   char *pending;      /* ... and the first one's output, written at the end */
   size_t pending_len;
+  int quiet;
+  pool *pool;         /* -j N > 1 */
+  progress prog;
 } run_ctx;
 
 enum {
   O_HELP = PRC_OPT_HELP_ID, O_FORMAT, O_INPUT, O_N, O_SUMMARIZER, O_OUT_DIR, O_NO_TAGGER,
   O_POS_MODEL, O_NER_MODEL, O_DEMO, O_DEMO_TEXT, O_VERSION, O_LIST_OPTIONS, O_WITH_TOKENS, O_PARSE_MODEL,
-  O_ATTRIB, O_ATTRIB_MODEL, O_WITH_TEXT
+  O_ATTRIB, O_ATTRIB_MODEL, O_WITH_TEXT, O_JOBS, O_QUIET
 };
 
 static const prc_opt analyze_opts[] = {
     {O_FORMAT, 'f', "format", PRC_OPT_CHOICE, "FMT", "output format", "text|json|jsonl|brat|conllu", 0, 0, 0},
-    {O_INPUT, 'i', "input", PRC_OPT_CHOICE, "KIND", "input kind (auto: by file name)", "auto|text|html|jsonl", 0, 0, 0},
+    {O_INPUT, 'i', "input", PRC_OPT_CHOICE, "KIND", "input kind (auto: by file name)", "auto|text|html|jsonl|warc", 0, 0, 0},
     {O_N, 'n', NULL, PRC_OPT_INT, "N", "number of key points (default: 3 to 5, chosen by the text)", NULL, 1, 100, 0},
     {O_SUMMARIZER, 0, "summarizer", PRC_OPT_CHOICE, "S", "sentence selector", "keypoints|lead|textrank", 0, 0, 0},
     {O_OUT_DIR, 0, "out-dir", PRC_OPT_STRING, "DIR", "with -f brat: write one DIR/NAME.ann per document", NULL, 0, 0, 0},
@@ -64,6 +124,8 @@ static const prc_opt analyze_opts[] = {
     {O_ATTRIB_MODEL, 0, "attrib-model", PRC_OPT_STRING, "PATH", "use this attribution model instead of the built-in one", NULL, 0, 0, 0},
     {O_WITH_TOKENS, 0, "with-tokens", PRC_OPT_FLAG, NULL, "JSON: add the tokens (POS tag, dependency head and relation, NER type)", NULL, 0, 0, 0},
     {O_WITH_TEXT, 0, "with-text", PRC_OPT_FLAG, NULL, "JSON: add the analysed text (for HTML: the main text found), which spans index", NULL, 0, 0, 0},
+    {O_JOBS, 'j', "jobs", PRC_OPT_INT, "N", "analyse on N threads, output in input order (default: the cores for JSONL/WARC, else 1; 0: the cores)", NULL, 0, 4096, 0},
+    {O_QUIET, 'q', "quiet", PRC_OPT_FLAG, NULL, "no progress line on a terminal, no summary of skipped WARC records", NULL, 0, 0, 0},
     {O_DEMO, 0, "demo", PRC_OPT_FLAG, NULL, "analyse the sample article", NULL, 0, 0, 0},
     {O_DEMO_TEXT, 0, "demo-text", PRC_OPT_FLAG, NULL, "print the sample article", NULL, 0, 0, 0},
     PRC_OPT_HELP_ENTRY,
@@ -87,6 +149,7 @@ const prc_cmd prc_cmd_analyze_spec = {
     "a terminal it analyses a sample article.  \"--\" ends the options.\n",
     analyze_opts,
     "JSONL input: one object a line with \"text\" or \"article\" and an optional \"id\".\n"
+    "WARC input (.warc, .warc.gz): every HTML response record, its id the target URI.\n"
     "-f brat writes one document to standard output; give --out-dir for several.\n"
     "-f conllu writes every sentence parsed, one CoNLL-U block each (--with-tokens implied).\n"
     "Exit status: 0 all documents analysed; 1 some input was bad (error records\n"
@@ -206,97 +269,459 @@ static int write_out(void *ctx, const char *data, size_t len) {
   return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : -1;
 }
 
-static void emit(run_ctx *c, precis_doc *d, const char *id, const char *name_hint) {
-  if (c->fmt != PRECIS_FORMAT_BRAT) {
-    /* Streamed: the output of a large document is never held whole.  A write
-     * error leaves the stream's error flag set: exit 2 at the end. */
-    if (precis_render_to(d, c->fmt, id, write_out, c->out) != 0 && !ferror(c->out)) {
-      fprintf(stderr, "precis: out of memory\n");
-      exit(2);
-    }
-    return;
-  }
-  size_t len = 0;
-  char *out = precis_render(d, c->fmt, id, &len);
-  if (c->out_dir) {
-    write_ann(c, out, len, id, name_hint);
-  } else {
-    /* One document's annotations on standard output: T and E numbers of a
-     * second document would clash with the first one's. */
-    if (++c->ndocs > 1) {
-      fprintf(stderr, "precis: -f brat writes one document to standard output, and the input "
-                      "holds more; give --out-dir DIR for one .ann file per document\n");
-      c->stop = 1;
-      c->io_error = 1;
-    } else {
-      c->pending = malloc(len + 1);
-      if (!c->pending) {
-        fprintf(stderr, "precis: out of memory\n");
-        exit(2);
-      }
-      if (out) memcpy(c->pending, out, len);
-      c->pending_len = len;
-    }
-  }
-  precis_free(c->opts.allocator, out);
+static int write_sbuf(void *ctx, const char *data, size_t len) {
+  return prc_sbuf_add((prc_sbuf *)ctx, data, len);
 }
 
-static void analyze_buffer(run_ctx *c, const char *text, size_t len, const char *id, const char *name_hint,
-                           int html) {
-  char *plain = NULL;
+static void oom_exit(void) {
+  fprintf(stderr, "precis: out of memory\n");
+  exit(2);
+}
+
+/* -f brat: one document's annotations, in input order. */
+static void emit_brat(run_ctx *c, const char *out, size_t len, const char *id, const char *name_hint) {
+  if (c->out_dir) {
+    write_ann(c, out, len, id, name_hint);
+    return;
+  }
+  /* One document's annotations on standard output: T and E numbers of a
+   * second document would clash with the first one's. */
+  if (++c->ndocs > 1) {
+    fprintf(stderr, "precis: -f brat writes one document to standard output, and the input "
+                    "holds more; give --out-dir DIR for one .ann file per document\n");
+    __atomic_store_n(&c->stop, 1, __ATOMIC_RELAXED);
+    c->io_error = 1;
+  } else {
+    c->pending = malloc(len + 1);
+    if (!c->pending) oom_exit();
+    if (len) memcpy(c->pending, out, len);
+    c->pending_len = len;
+  }
+}
+
+static void sbuf_printf(prc_sbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void sbuf_printf(prc_sbuf *b, const char *fmt, ...) {
+  char tmp[4096];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  prc_sbuf_puts(b, tmp);
+}
+
+static job *job_new(void) {
+  job *j = calloc(1, sizeof *j);
+  if (!j) oom_exit();
+  return j;
+}
+
+static char *xstrdup(const char *s) {
+  if (!s) return NULL;
+  char *r = strdup(s);
+  if (!r) oom_exit();
+  return r;
+}
+
+static void job_free(job *j) {
+  free(j->text);
+  free(j->id);
+  free(j->hint);
+  free(j->encoding);
+  prc_sbuf_free(&j->pre);
+  prc_sbuf_free(&j->msg);
+  prc_sbuf_free(&j->out);
+  free(j);
+}
+
+/* Analyse and render j (any thread: c is only read).  The output streams
+ * to `stream` when given (-j 1), else it goes to j->out; brat always goes
+ * to j->out, for emit_brat. */
+static void run_job(const run_ctx *c, job *j, FILE *stream) {
+  if (!j->text) return;
+  const char *text = j->text, *who = j->id ? j->id : j->hint ? j->hint : "-";
+  size_t len = j->len;
   precis_page *pg = NULL;
-  if (html) {
+  if (j->html) {
+    precis_extract_options xo;
+    precis_extract_options_init(&xo);
+    xo.encoding = j->encoding; /* NULL: found in the page, as for a file */
     precis_error xerr;
-    pg = precis_extract(text, len, NULL, &xerr);
+    pg = precis_extract(text, len, &xo, &xerr);
     if (!pg) {
-      fprintf(stderr, "precis: %s: %s\n", id ? id : name_hint ? name_hint : "-", xerr.message);
-      exit(2);
+      sbuf_printf(&j->msg, "precis: %s: %s\n", who, xerr.message);
+      j->fatal = 1;
+      return;
     }
-    plain = malloc(pg->text_len + 1);
-    if (!plain) { fprintf(stderr, "precis: out of memory\n"); exit(2); }
-    memcpy(plain, pg->text, pg->text_len + 1);
-    text = plain;
+    text = pg->text;
     len = pg->text_len;
   }
   precis_error err;
   precis_doc *d = precis_analyze_ex(text, len, &c->opts, &err);
   if (!d && err.code == PRECIS_ERROR_INPUT_TOO_LARGE) { /* this document only: go on */
-    fprintf(stderr, "precis: %s: %s\n", id ? id : name_hint ? name_hint : "-", err.message);
-    c->errors = 1;
-    free(plain);
+    sbuf_printf(&j->msg, "precis: %s: %s\n", who, err.message);
+    j->error = 1;
     precis_page_free(pg);
     return;
   }
   if (!d) { /* out of memory, or no usable model: nothing else can be analysed */
-    fprintf(stderr, "precis: %s\n", err.message);
-    exit(2);
+    sbuf_printf(&j->msg, "precis: %s\n", err.message);
+    j->fatal = 1;
+    precis_page_free(pg);
+    return;
   }
-  if (pg && precis_doc_set_page(d, pg) != 0) {
-    fprintf(stderr, "precis: out of memory\n");
-    exit(2);
+  int oom = pg && precis_doc_set_page(d, pg) != 0;
+  if (oom) {
+  } else if (c->fmt == PRECIS_FORMAT_BRAT) {
+    size_t n = 0;
+    char *o = precis_render(d, c->fmt, j->id, &n);
+    oom = prc_sbuf_add(&j->out, o ? o : "", o ? n : 0) != 0;
+    precis_free(c->opts.allocator, o);
+  } else if (stream) {
+    /* Streamed: the output of a large document is never held whole.  A
+     * write error leaves the stream's error flag set: exit 2 at the end. */
+    oom = precis_render_to(d, c->fmt, j->id, write_out, stream) != 0 && !ferror(stream);
+  } else {
+    oom = precis_render_to(d, c->fmt, j->id, write_sbuf, &j->out) != 0;
   }
-  emit(c, d, id, name_hint);
+  if (oom) {
+    sbuf_printf(&j->msg, "precis: out of memory\n");
+    j->fatal = 1;
+  }
   precis_doc_free(d);
-  free(plain);
   precis_page_free(pg);
 }
 
-static void error_record(run_ctx *c, const char *id, long line, const char *msg) {
-  c->errors = 1;
-  fprintf(stderr, "precis: line %ld: %s\n", line, msg);
-  if (c->fmt == PRECIS_FORMAT_JSON || c->fmt == PRECIS_FORMAT_JSONL) {
-    prc_sbuf b = {0};
-    prc_sbuf_puts(&b, "{\"id\":");
-    prc_sbuf_json_str(&b, id, id ? strlen(id) : 0);
-    char num[48];
-    snprintf(num, sizeof num, ",\"line\":%ld,\"error\":", line);
-    prc_sbuf_puts(&b, num);
-    prc_sbuf_json_str(&b, msg, strlen(msg));
-    if (prc_sbuf_puts(&b, "}\n") == 0) fwrite(b.s, 1, b.n, c->out);
-    prc_sbuf_free(&b);
-  } else if (c->fmt == PRECIS_FORMAT_TEXT) {
-    fprintf(c->out, "# line %ld: error: %s\n\n", line, msg);
+/* ---- progress -------------------------------------------------------- */
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress_clear(run_ctx *c) {
+  if (!c->prog.on) return;
+  pthread_mutex_lock(&c->prog.mu);
+  if (c->prog.shown) {
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+    c->prog.shown = 0;
   }
+  pthread_mutex_unlock(&c->prog.mu);
+}
+
+/* A message on stderr, the progress line out of its way. */
+static void say(run_ctx *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void say(run_ctx *c, const char *fmt, ...) {
+  if (c->prog.on) pthread_mutex_lock(&c->prog.mu);
+  if (c->prog.shown) {
+    fputs("\r\033[K", stderr);
+    c->prog.shown = 0;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  if (c->prog.on) pthread_mutex_unlock(&c->prog.mu);
+}
+
+static void add_bytes(run_ctx *c, uint64_t *counter, uint64_t v, int set) {
+  if (set) __atomic_store_n(counter, v, __ATOMIC_RELAXED);
+  else __atomic_add_fetch(counter, v, __ATOMIC_RELAXED);
+}
+
+static int stopped(const run_ctx *c) { return __atomic_load_n(&c->stop, __ATOMIC_RELAXED); }
+
+/* Redraws the line at most 4 times a second, from 1 s into the run on. */
+static void progress_tick(run_ctx *c) {
+  progress *g = &c->prog;
+  if (!g->on) return;
+  double t = now_s();
+  pthread_mutex_lock(&g->mu);
+  if (t - g->start < 1.0 || t - g->last < 0.25) {
+    pthread_mutex_unlock(&g->mu);
+    return;
+  }
+  g->last = t;
+  double el = t - g->start;
+  uint64_t bytes = __atomic_load_n(&g->bytes_before, __ATOMIC_RELAXED) + __atomic_load_n(&g->bytes_cur, __ATOMIC_RELAXED);
+  char line[256];
+  int n = snprintf(line, sizeof line, "precis: %llu docs, %.1f MB, %.1f docs/s", (unsigned long long)g->docs,
+                   bytes / 1e6, g->docs / el);
+  if (g->errors && n > 0 && (size_t)n < sizeof line)
+    n += snprintf(line + n, sizeof line - (size_t)n, ", %llu error%s", (unsigned long long)g->errors,
+                  g->errors == 1 ? "" : "s");
+  if (g->total && bytes && bytes <= g->total && n > 0 && (size_t)n < sizeof line) {
+    unsigned long s = (unsigned long)((double)(g->total - bytes) * el / (double)bytes + 0.5);
+    if (s >= 3600)
+      snprintf(line + n, sizeof line - (size_t)n, ", ETA %lu:%02lu:%02lu", s / 3600, s / 60 % 60, s % 60);
+    else
+      snprintf(line + n, sizeof line - (size_t)n, ", ETA %lu:%02lu", s / 60, s % 60);
+  }
+  fprintf(stderr, "\r%s\033[K", line);
+  fflush(stderr);
+  g->shown = 1;
+  pthread_mutex_unlock(&g->mu);
+}
+
+/* The reader's report: with a writer thread, the writer draws. */
+static void reader_tick(run_ctx *c) {
+  if (!c->pool) progress_tick(c);
+}
+
+/* ---- jobs in order --------------------------------------------------- */
+
+/* A finished job, written in input order (this thread only). */
+static void finish_job(run_ctx *c, job *j) {
+  if (!c->stop && j->pre.n) fwrite(j->pre.s, 1, j->pre.n, c->out);
+  if (j->msg.n) say(c, "%s", j->msg.s);
+  if (j->error) {
+    c->errors = 1;
+    c->prog.errors++;
+  }
+  if (j->fatal) exit(2); /* stdout is flushed by exit */
+  if (j->text && !j->error) {
+    if (c->fmt == PRECIS_FORMAT_BRAT) {
+      if (!c->stop) emit_brat(c, j->out.s ? j->out.s : "", j->out.n, j->id, j->hint);
+    } else if (!c->stop && j->out.n) {
+      fwrite(j->out.s, 1, j->out.n, c->out);
+    }
+  }
+  if (j->text) c->prog.docs++;
+  progress_tick(c);
+}
+
+static void *worker(void *arg) {
+  pool *p = arg;
+  pthread_mutex_lock(&p->mu);
+  for (;;) {
+    /* error records are done when queued, and may be written and freed
+     * before any worker looks at them: only [head, tail) is valid */
+    if (p->next < p->head) p->next = p->head;
+    while (p->next < p->tail && p->ring[p->next % p->wcap]->done) p->next++;
+    if (p->next == p->tail) {
+      if (p->quit) break;
+      pthread_cond_wait(&p->work, &p->mu);
+      continue;
+    }
+    job *j = p->ring[p->next % p->wcap];
+    p->next++;
+    pthread_mutex_unlock(&p->mu);
+    run_job(p->c, j, NULL);
+    pthread_mutex_lock(&p->mu);
+    j->done = 1;
+    pthread_cond_signal(&p->done);
+  }
+  pthread_mutex_unlock(&p->mu);
+  return NULL;
+}
+
+/* Writes each job as soon as it and those before it are done; flushes the
+ * output whenever it has to wait (so that a reader of a pipe gets every
+ * finished document), and draws the progress line while it waits. */
+static void *writer(void *arg) {
+  pool *p = arg;
+  run_ctx *c = p->c;
+  int dirty = 0;
+  pthread_mutex_lock(&p->mu);
+  for (;;) {
+    if (p->head < p->tail && p->ring[p->head % p->wcap]->done) {
+      job *h = p->ring[p->head % p->wcap];
+      pthread_mutex_unlock(&p->mu);
+      finish_job(c, h);
+      job_free(h);
+      dirty = 1;
+      pthread_mutex_lock(&p->mu);
+      p->head++;
+      pthread_cond_broadcast(&p->room);
+      continue;
+    }
+    if (p->quit && p->head == p->tail) break;
+    if (dirty) {
+      pthread_mutex_unlock(&p->mu);
+      fflush(c->out);
+      dirty = 0;
+      pthread_mutex_lock(&p->mu);
+      continue;
+    }
+    if (c->prog.on) {
+      struct timespec ts;
+      clock_gettime(CLOCK_REALTIME, &ts);
+      ts.tv_nsec += 250000000L;
+      if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+      }
+      if (pthread_cond_timedwait(&p->done, &p->mu, &ts) != 0) {
+        pthread_mutex_unlock(&p->mu);
+        progress_tick(c);
+        pthread_mutex_lock(&p->mu);
+      }
+    } else {
+      pthread_cond_wait(&p->done, &p->mu);
+    }
+  }
+  pthread_mutex_unlock(&p->mu);
+  return NULL;
+}
+
+/* Waits until every job queued is written (all), or until there is room
+ * for one more in the window. */
+static void pool_flush(run_ctx *c, int all) {
+  pool *p = c->pool;
+  pthread_mutex_lock(&p->mu);
+  while (all ? p->head != p->tail : p->tail - p->head >= p->wcap) pthread_cond_wait(&p->room, &p->mu);
+  pthread_mutex_unlock(&p->mu);
+}
+
+/* n worker threads; 0, or -1 when none could be started (then -j 1). */
+static int pool_start(run_ctx *c, int n) {
+  pool *p = calloc(1, sizeof *p);
+  if (!p) return -1;
+  p->c = c;
+  p->wcap = (size_t)n * 4;
+  p->ring = calloc(p->wcap, sizeof *p->ring);
+  p->th = calloc((size_t)n, sizeof *p->th);
+  if (!p->ring || !p->th) {
+    free(p->ring);
+    free(p->th);
+    free(p);
+    return -1;
+  }
+  pthread_mutex_init(&p->mu, NULL);
+  pthread_cond_init(&p->work, NULL);
+  pthread_cond_init(&p->done, NULL);
+  pthread_cond_init(&p->room, NULL);
+  if (pthread_create(&p->writer, NULL, writer, p) != 0) {
+    free(p->ring);
+    free(p->th);
+    free(p);
+    return -1;
+  }
+  for (; p->n < n; p->n++)
+    if (pthread_create(&p->th[p->n], NULL, worker, p) != 0) break;
+  if (!p->n) { /* the writer alone: stop it */
+    pthread_mutex_lock(&p->mu);
+    p->quit = 1;
+    pthread_cond_broadcast(&p->done);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(p->writer, NULL);
+    free(p->ring);
+    free(p->th);
+    free(p);
+    return -1;
+  }
+  c->pool = p;
+  return 0;
+}
+
+static void pool_stop(run_ctx *c) {
+  pool *p = c->pool;
+  if (!p) return;
+  pool_flush(c, 1);
+  pthread_mutex_lock(&p->mu);
+  p->quit = 1;
+  pthread_cond_broadcast(&p->work);
+  pthread_cond_broadcast(&p->done);
+  pthread_mutex_unlock(&p->mu);
+  for (int k = 0; k < p->n; k++) pthread_join(p->th[k], NULL);
+  pthread_join(p->writer, NULL);
+  pthread_mutex_destroy(&p->mu);
+  pthread_cond_destroy(&p->work);
+  pthread_cond_destroy(&p->done);
+  pthread_cond_destroy(&p->room);
+  free(p->ring);
+  free(p->th);
+  free(p);
+  c->pool = NULL;
+}
+
+/* Hands j over: analysed here at once (-j 1), or queued for a worker. */
+static void submit(run_ctx *c, job *j) {
+  pool *p = c->pool;
+  if (!p) {
+    if (!c->stop && j->pre.n) fwrite(j->pre.s, 1, j->pre.n, c->out);
+    j->pre.n = 0;
+    if (!c->stop) run_job(c, j, c->fmt == PRECIS_FORMAT_BRAT ? NULL : c->out);
+    finish_job(c, j);
+    job_free(j);
+    fflush(c->out); /* a reader on a pipe gets each document as it is done */
+    return;
+  }
+  pthread_mutex_lock(&p->mu);
+  while (p->tail - p->head >= p->wcap) pthread_cond_wait(&p->room, &p->mu);
+  if (!j->text) j->done = 1; /* an error record: nothing to analyse */
+  p->ring[p->tail % p->wcap] = j;
+  p->tail++;
+  pthread_cond_signal(&p->work);
+  if (j->done) pthread_cond_signal(&p->done);
+  pthread_mutex_unlock(&p->mu);
+}
+
+/* A document: text (malloc'd) is taken over; id, hint and pre are copied. */
+static void submit_doc(run_ctx *c, char *text, size_t len, const char *id, const char *name_hint, int html,
+                       const char *encoding, const char *pre) {
+  job *j = job_new();
+  j->text = text;
+  j->len = len;
+  j->id = xstrdup(id);
+  j->hint = xstrdup(name_hint);
+  j->html = html;
+  j->encoding = encoding && *encoding ? xstrdup(encoding) : NULL;
+  if (pre) prc_sbuf_puts(&j->pre, pre);
+  if (j->pre.oom) oom_exit();
+  submit(c, j);
+}
+
+static void analyze_buffer(run_ctx *c, const char *text, size_t len, const char *id, const char *name_hint,
+                           int html, const char *pre) {
+  char *copy = malloc(len + 1);
+  if (!copy) oom_exit();
+  memcpy(copy, text, len);
+  copy[len] = 0;
+  submit_doc(c, copy, len, id, name_hint, html, NULL, pre);
+}
+
+/* An error record in place of a document: JSON/JSONL {"id", "line" or
+ * "record" and "offset", "error"}, a comment in text. */
+static void error_job(run_ctx *c, const char *id, const char *where_key, long long where, long long offset,
+                      const char *stderr_prefix, const char *msg) {
+  job *j = job_new();
+  j->error = 1;
+  if (offset >= 0)
+    sbuf_printf(&j->msg, "precis: %s%s %lld (offset %lld): %s\n", stderr_prefix ? stderr_prefix : "", where_key,
+                where, offset, msg);
+  else
+    sbuf_printf(&j->msg, "precis: %s%s %lld: %s\n", stderr_prefix ? stderr_prefix : "", where_key, where, msg);
+  if (c->fmt == PRECIS_FORMAT_JSON || c->fmt == PRECIS_FORMAT_JSONL) {
+    prc_sbuf *b = &j->pre;
+    prc_sbuf_puts(b, "{\"id\":");
+    prc_sbuf_json_str(b, id, id ? strlen(id) : 0);
+    char num[96];
+    if (offset >= 0)
+      snprintf(num, sizeof num, ",\"%s\":%lld,\"offset\":%lld,\"error\":", where_key, where, offset);
+    else
+      snprintf(num, sizeof num, ",\"%s\":%lld,\"error\":", where_key, where);
+    prc_sbuf_puts(b, num);
+    prc_sbuf_json_str(b, msg, strlen(msg));
+    prc_sbuf_puts(b, "}\n");
+  } else if (c->fmt == PRECIS_FORMAT_TEXT) {
+    sbuf_printf(&j->pre, "# %s %lld: error: %s\n\n", where_key, where, msg);
+  }
+  if (j->pre.oom || j->msg.oom) oom_exit();
+  submit(c, j);
+}
+
+static void error_record(run_ctx *c, const char *id, long line, const char *msg) {
+  error_job(c, id, "line", line, -1, NULL, msg);
 }
 
 /* ---- JSONL ----------------------------------------------------------- */
@@ -513,8 +938,10 @@ static int analyze_jsonl(run_ctx *c, FILE *f) {
   ssize_t n;
   long lineno = 0;
   errno = 0;
-  while (!c->stop && (n = getline(&line, &cap, f)) >= 0) {
+  while (!stopped(c) && (n = getline(&line, &cap, f)) >= 0) {
     lineno++;
+    add_bytes(c, &c->prog.bytes_cur, (uint64_t)n, 0);
+    reader_tick(c);
     char *l = line;
     size_t len = (size_t)n;
     if (lineno == 1 && len >= 3 && !memcmp(l, "\xEF\xBB\xBF", 3)) { /* a byte order mark */
@@ -571,13 +998,13 @@ static int analyze_jsonl(run_ctx *c, FILE *f) {
       errno = 0;
       continue;
     }
-    if (c->fmt == PRECIS_FORMAT_TEXT) fprintf(c->out, "%s", lineno > 1 ? "\n" : "");
     char namebuf[32];
     const char *hint = id;
     if (!hint) { snprintf(namebuf, sizeof namebuf, "line%06ld", lineno); hint = namebuf; }
     /* text and CoNLL-U name each document; the line number when it has no id */
     analyze_buffer(c, json_string_value(jt), json_string_length(jt),
-                   id ? id : (c->fmt == PRECIS_FORMAT_TEXT || c->fmt == PRECIS_FORMAT_CONLLU ? hint : NULL), hint, 0);
+                   id ? id : (c->fmt == PRECIS_FORMAT_TEXT || c->fmt == PRECIS_FORMAT_CONLLU ? hint : NULL), hint, 0,
+                   c->fmt == PRECIS_FORMAT_TEXT && lineno > 1 ? "\n" : NULL);
     json_decref(obj);
     free(id);
     errno = 0;
@@ -591,11 +1018,88 @@ static int analyze_jsonl(run_ctx *c, FILE *f) {
   return 0;
 }
 
+/* ---- WARC ------------------------------------------------------------ */
+
+static long warc_read_file(void *ctx, void *buf, size_t cap) {
+  FILE *f = ctx;
+  size_t r = fread(buf, 1, cap, f);
+  if (r == 0 && ferror(f)) return -1;
+  return (long)r;
+}
+
+/* The largest HTTP body taken (after decompression): as a WARC record. */
+#define WARC_MAX_BODY PRC_WARC_DEFAULT_MAX_RECORD
+
+/* One WARC stream: every HTML response (2xx) is a document, its id the
+ * target URI; other records are skipped and counted; a bad record is an
+ * error record.  0, or -1 on a read error (errno set). */
+static int analyze_warc(run_ctx *c, FILE *f, const char *shown) {
+  prc_warc *w = prc_warc_new(warc_read_file, f, 0);
+  if (!w) oom_exit();
+  unsigned long long skipped = 0, docs = 0, nerr = 0;
+  char prefix[512];
+  snprintf(prefix, sizeof prefix, "%s: ", shown);
+  prc_warc_record rec;
+  int r = 0;
+  while (!stopped(c) && (r = prc_warc_next(w, &rec)) > 0) {
+    add_bytes(c, &c->prog.bytes_cur, prc_warc_bytes_read(w), 1);
+    reader_tick(c);
+    if (rec.error) {
+      error_job(c, rec.target_uri, "record", (long long)rec.number, (long long)rec.offset, prefix, rec.error);
+      nerr++;
+      continue;
+    }
+    if (strcmp(rec.type, "response") || !rec.content_type ||
+        strncasecmp(rec.content_type, "application/http", 16)) {
+      skipped++;
+      continue;
+    }
+    prc_http_response h;
+    if (prc_http_parse(rec.block, rec.block_len, WARC_MAX_BODY, &h) != 0) {
+      if (*h.mime && !prc_http_is_html(&h)) skipped++; /* not HTML anyway */
+      else {
+        error_job(c, rec.target_uri, "record", (long long)rec.number, (long long)rec.offset, prefix, h.error);
+        nerr++;
+      }
+      continue;
+    }
+    if (!prc_http_is_html(&h) || h.status < 200 || h.status > 299) {
+      free(h.body);
+      skipped++;
+      continue;
+    }
+    submit_doc(c, h.body, h.body_len, rec.target_uri, NULL, 1, h.charset,
+               c->fmt == PRECIS_FORMAT_TEXT && (docs || nerr) ? "\n" : NULL);
+    docs++;
+  }
+  int e = errno;
+  add_bytes(c, &c->prog.bytes_cur, prc_warc_bytes_read(w), 1);
+  prc_warc_free(w);
+  if (!stopped(c) && r < 0) {
+    errno = e;
+    return -1;
+  }
+  if (skipped && !c->quiet) {
+    if (c->pool) pool_flush(c, 1); /* after the documents' messages */
+    say(c, "precis: %s: %llu document%s; %llu record%s skipped (not an HTML response with status 2xx)\n",
+        shown, docs, docs == 1 ? "" : "s", skipped, skipped == 1 ? "" : "s");
+  }
+  return 0;
+}
+
 /* ---- files ----------------------------------------------------------- */
 
 static int ends_with(const char *s, const char *suf) {
   size_t a = strlen(s), b = strlen(suf);
   return a >= b && !strcmp(s + a - b, suf);
+}
+
+static in_kind kind_of(const run_ctx *c, const char *path) {
+  if (c->input != IN_AUTO) return c->input;
+  if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return IN_JSONL;
+  if (ends_with(path, ".html") || ends_with(path, ".htm")) return IN_HTML;
+  if (ends_with(path, ".warc") || ends_with(path, ".warc.gz")) return IN_WARC;
+  return IN_TEXT;
 }
 
 /* One input file ("-": stdin).  0, or 2 when it cannot be read. */
@@ -606,33 +1110,30 @@ static int run_file(run_ctx *c, const char *path, int first) {
     fprintf(stderr, "precis: cannot %s %s: %s\n", errno == EISDIR ? "read" : "open", shown, strerror(errno));
     return 2;
   }
-  in_kind k = c->input;
-  if (k == IN_AUTO) {
-    if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) k = IN_JSONL;
-    else if (ends_with(path, ".html") || ends_with(path, ".htm")) k = IN_HTML;
-    else k = IN_TEXT;
-  }
+  in_kind k = kind_of(c, path);
   int rc = 0;
-  if (k == IN_JSONL) {
-    if (analyze_jsonl(c, f) < 0) {
-      fprintf(stderr, "precis: cannot read %s: %s\n", shown, strerror(errno));
+  add_bytes(c, &c->prog.bytes_cur, 0, 1);
+  if (k == IN_JSONL || k == IN_WARC) {
+    if ((k == IN_JSONL ? analyze_jsonl(c, f) : analyze_warc(c, f, shown)) < 0) {
+      say(c, "precis: cannot read %s: %s\n", shown, strerror(errno));
       rc = 2;
     }
   } else {
     size_t len;
     char *text = prc_cli_read_all(f, &len);
     if (!text) {
-      fprintf(stderr, "precis: cannot read %s: %s\n", shown, strerror(errno));
+      say(c, "precis: cannot read %s: %s\n", shown, strerror(errno));
       rc = 2;
     } else {
       char *hint = base_name(strcmp(path, "-") ? path : "stdin");
       const char *id = strcmp(path, "-") ? path : NULL;
-      if (c->fmt == PRECIS_FORMAT_TEXT && !first) fputc('\n', c->out);
-      analyze_buffer(c, text, len, id, hint, k == IN_HTML);
+      add_bytes(c, &c->prog.bytes_cur, len, 1);
+      submit_doc(c, text, len, id, hint, k == IN_HTML, NULL, c->fmt == PRECIS_FORMAT_TEXT && !first ? "\n" : NULL);
       free(hint);
-      free(text);
     }
   }
+  add_bytes(c, &c->prog.bytes_before, __atomic_load_n(&c->prog.bytes_cur, __ATOMIC_RELAXED), 0);
+  add_bytes(c, &c->prog.bytes_cur, 0, 1);
   if (f != stdin) fclose(f);
   return rc;
 }
@@ -660,11 +1161,12 @@ int prc_cmd_analyze(int argc, char **argv) {
   precis_options_init(&c.opts);
   c.fmt = PRECIS_FORMAT_TEXT;
   c.out = stdout;
-  int demo = 0, nfiles = 0;
+  pthread_mutex_init(&c.prog.mu, NULL);
+  int demo = 0, nfiles = 0, jobs = -1;
   const char *pos_path = NULL, *ner_path = NULL, *parse_path = NULL, *attrib_path = NULL;
   static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL,
                                           PRECIS_FORMAT_BRAT, PRECIS_FORMAT_CONLLU};
-  static const in_kind kinds[] = {IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL};
+  static const in_kind kinds[] = {IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL, IN_WARC};
   static const precis_summarizer summarizers[] = {PRECIS_SUMMARIZER_KEYPOINTS, PRECIS_SUMMARIZER_LEAD,
                                                   PRECIS_SUMMARIZER_TEXTRANK};
   char **files = calloc((size_t)argc + 1, sizeof(char *));
@@ -697,6 +1199,8 @@ int prc_cmd_analyze(int argc, char **argv) {
     case O_WITH_TOKENS: c.opts.flags |= PRECIS_OPT_WITH_TOKENS; break;
     case O_WITH_TEXT: c.opts.flags |= PRECIS_OPT_WITH_TEXT; break;
     case O_OUT_DIR: c.out_dir = p.value; break;
+    case O_JOBS: jobs = (int)p.num; break;
+    case O_QUIET: c.quiet = 1; break;
     }
   }
   if (c.out_dir && c.fmt != PRECIS_FORMAT_BRAT) {
@@ -740,11 +1244,47 @@ int prc_cmd_analyze(int argc, char **argv) {
     }
   }
   int rc = 0;
-  if (demo || (nfiles == 0 && isatty(0))) {
+  int interactive_demo = demo || (nfiles == 0 && isatty(0));
+  if (!interactive_demo) {
+    /* -j: by default every core for the streams of many documents */
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+#if defined(__linux__)
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) cores = CPU_COUNT(&set); /* taskset */
+#endif
+    if (cores < 1) cores = 1;
+    if (cores > 256) cores = 256;
+    if (jobs < 0) {
+      jobs = 1;
+      for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
+        in_kind ik = kind_of(&c, nfiles ? files[k] : "-");
+        if (ik == IN_JSONL || ik == IN_WARC) jobs = (int)cores;
+      }
+    } else if (jobs == 0) {
+      jobs = (int)cores;
+    }
+    /* the progress line: stderr on a terminal, not -q */
+    if (!c.quiet && isatty(2)) {
+      c.prog.on = 1;
+      c.prog.start = c.prog.last = now_s();
+      for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
+        struct stat st;
+        int ok = nfiles && strcmp(files[k], "-") ? stat(files[k], &st) == 0 : fstat(0, &st) == 0;
+        if (!ok || !S_ISREG(st.st_mode)) {
+          c.prog.total = 0;
+          break;
+        }
+        c.prog.total += (uint64_t)st.st_size;
+      }
+    }
+    /* after everything the writer thread reads is set */
+    if (jobs > 1) pool_start(&c, jobs); /* when no thread can start: -j 1 */
+  }
+  if (interactive_demo) {
     if (!demo && c.fmt == PRECIS_FORMAT_TEXT)
       fprintf(stderr, "precis: no input given; analysing the sample article (precis --demo-text prints it).\n"
                       "        Try: precis article.txt, or precis --help\n\n");
-    analyze_buffer(&c, prc_demo_article, strlen(prc_demo_article), "demo", "demo", 0);
+    analyze_buffer(&c, prc_demo_article, strlen(prc_demo_article), "demo", "demo", 0, NULL);
   } else if (nfiles == 0) {
     rc = run_file(&c, "-", 1);
   } else {
@@ -753,6 +1293,8 @@ int prc_cmd_analyze(int argc, char **argv) {
       if (r) rc = r;
     }
   }
+  pool_stop(&c);
+  progress_clear(&c);
   if (c.pending && !c.stop) fwrite(c.pending, 1, c.pending_len, stdout);
   free(c.pending);
   names_free(&c.names);
