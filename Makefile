@@ -10,7 +10,7 @@ DESTDIR ?=
 
 TSANDIR  ?= build-tsan
 
-.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-model fuzz-brat fuzz-extract fuzz-warc clean install
+.PHONY: all deps build check asan-check tsan-check demo bench models fuzz fuzz-analyze fuzz-model fuzz-brat fuzz-extract fuzz-warc clean install
 
 all: build
 
@@ -53,10 +53,15 @@ bench: build
 models: build
 	./tools/train-models.sh $(BUILDDIR)/precis $(SHARED)
 
+# make fuzz [FUZZ_SECONDS=60]: every libFuzzer target in turn, FUZZ_SECONDS
+# each -- articles (fuzz-analyze), model files, brat files, web pages (the
+# HTML extractor) and WARC files; each also runs alone (make fuzz-warc, ...).
+fuzz: fuzz-analyze fuzz-model fuzz-brat fuzz-extract fuzz-warc
+
 # The library is built with coverage (fuzzer-no-link) and ASan/UBSan too, so
 # the fuzzer sees and checks its code; new inputs go to $(FUZZDIR)/corpus,
 # fuzz/corpus holds the seeds.
-fuzz:
+fuzz-analyze:
 	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON -DPRECIS_SANITIZE=ON \
 	  -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link"
 	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_analyze
