@@ -13,6 +13,9 @@
  *
  *   make fuzz FUZZ_SECONDS=300
  */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* cli/cmd_analyze.c (compiled in below) counts cores with sched_getaffinity */
+#endif
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
