@@ -146,11 +146,11 @@ PRECIS_EXPORT void precis_model_free(precis_model *m);
  * program compiled against this header keeps working with a later library:
  * the library reads only the fields of the version the struct says it is.
  * Always start from precis_options_init, which stamps the header's version. */
-#define PRECIS_OPTIONS_VERSION 3
+#define PRECIS_OPTIONS_VERSION 4
 
 typedef struct precis_options {
   unsigned version;             /* PRECIS_OPTIONS_VERSION (set by precis_options_init) */
-  int max_keypoints;            /* 0 = automatic (3 to 5); n > 0 = at most n (any
+  int max_keypoints;            /* 0 = automatic (2 to 5); n > 0 = at most n (any
                                    size: fewer when the document has fewer usable
                                    sentences; the key-point engine considers at
                                    most its first 200 candidate sentences) */
@@ -167,6 +167,11 @@ typedef struct precis_options {
   /* ---- version 3 (0.4) ---- */
   const precis_model *attrib_model; /* NULL = the built-in attribution (cue) model; must
                                        be an "attrib" model */
+  /* ---- version 4 (0.4: key-point model, --max-words) ---- */
+  const precis_model *keypoint_model; /* NULL = the built-in key-point scorer; must be a
+                                         "keypoints" model */
+  int max_words;                /* 0 = the default bound (45 words); n > 0 = every key
+                                   point (claim and speaker) has at most n words */
 } precis_options;
 
 #define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers and the parser (rules only) */
