@@ -243,9 +243,10 @@ static uint8_t pronoun_class(const precis_doc *d, uint32_t b, uint32_t e) {
       if (tok_ieq(d, b, cls[k][j])) return (uint8_t)(k + 1);
   if (tok_ieq(d, b, "us") || tok_ieq(d, b, "your") || tok_ieq(d, b, "me")) return 4;
   /* a demonstrative standing for something earlier: "Those are set to ..." */
-  if (tags_have_pos(d) && d->toks[b].pos == TAG_UPOS_PRON &&
-      (tok_ieq(d, b, "this") || tok_ieq(d, b, "that") || tok_ieq(d, b, "these") || tok_ieq(d, b, "those")))
-    return 3;
+  bool dem = tok_ieq(d, b, "this") || tok_ieq(d, b, "that") || tok_ieq(d, b, "these") || tok_ieq(d, b, "those");
+  if (dem && tags_have_pos(d) && d->toks[b].pos == TAG_UPOS_PRON) return 3;
+  /* without tags: a demonstrative right before a verb stands alone ("Those are ...") */
+  if (dem && !tags_have_pos(d) && b + 1 < e && tok_in_ci(d, b + 1, LXL_FINITE_VERB)) return 3;
   return 0;
 }
 
