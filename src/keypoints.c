@@ -436,7 +436,9 @@ void prc_select_keypoints(precis_doc *d) {
   }
   /* the learned scorer, when there is one, also weighs two variants of each
    * claim: the whole sentence and the claim cut short (kp_model.h) */
-  const kp_model *km = d->opts.keypoint_model ? d->opts.keypoint_model->km : prc_kp_builtin(NULL);
+  const kp_model *km = d->opts.keypoint_model                        ? d->opts.keypoint_model->km
+                       : (d->opts.flags & PRECIS_OPT_LEARNED_KEYPOINTS) ? prc_kp_builtin(NULL)
+                                                                         : NULL;
   const uint32_t nvar = km || (d->opts.flags & PRC_OPT_KP_TRACE) ? PRC_KP_VARIANTS : 1;
   /* at most nvar candidates per sentence: a short article zeroes a few KB, not 60 */
   uint32_t max_sents = d->nsents < MAX_CANDS ? d->nsents : MAX_CANDS, max_cands = max_sents * nvar;
@@ -520,8 +522,10 @@ void prc_select_keypoints(precis_doc *d) {
        * "He added ...", "It means ..." (I/we/you only with a named speaker) */
       uint8_t pr = pronoun_class(d, c->b, c->e);
       if (pr && (pr != 4 || c->entity < 0)) continue;
-      /* a fragment without a verb ("On stepping up for European security.") is no point */
-      if (tags_have_pos(d) && !has_clause(d, c->b, c->e)) continue;
+      /* a fragment without a verb ("On stepping up for European security.") is no
+       * point, unless a resolved speaker says it ("Trump's demands for NATO to
+       * double its spending target: Hegseth" is the NATO example's third point) */
+      if (tags_have_pos(d) && c->entity < 0 && !has_clause(d, c->b, c->e)) continue;
       c->cw = cw;
       in = &c->info;
       in->claim_words = cw;
