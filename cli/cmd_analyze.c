@@ -107,13 +107,15 @@ typedef struct run_ctx {
 enum {
   O_HELP = PRC_OPT_HELP_ID, O_FORMAT, O_INPUT, O_N, O_SUMMARIZER, O_OUT_DIR, O_NO_TAGGER,
   O_POS_MODEL, O_NER_MODEL, O_DEMO, O_DEMO_TEXT, O_VERSION, O_LIST_OPTIONS, O_WITH_TOKENS, O_PARSE_MODEL,
-  O_ATTRIB, O_ATTRIB_MODEL, O_WITH_TEXT, O_JOBS, O_QUIET
+  O_ATTRIB, O_ATTRIB_MODEL, O_WITH_TEXT, O_JOBS, O_QUIET, O_KP_MODEL, O_MAX_WORDS, O_KEYPOINTS
 };
 
 static const prc_opt analyze_opts[] = {
     {O_FORMAT, 'f', "format", PRC_OPT_CHOICE, "FMT", "output format", "text|json|jsonl|brat|conllu", 0, 0, 0},
     {O_INPUT, 'i', "input", PRC_OPT_CHOICE, "KIND", "input kind (auto: by file name)", "auto|text|html|jsonl|warc", 0, 0, 0},
-    {O_N, 'n', NULL, PRC_OPT_INT, "N", "number of key points (default: 3 to 5, chosen by the text)", NULL, 1, 100, 0},
+    {O_N, 'n', NULL, PRC_OPT_INT, "N", "number of key points (default: 3 to 5, chosen by the text; 2 to 5 with --keypoints learned)", NULL, 1, 100, 0},
+    {O_MAX_WORDS, 0, "max-words", PRC_OPT_INT, "N", "at most N words in each key point (default 45)", NULL, 1, 1000, 0},
+    {O_KEYPOINTS, 0, "keypoints", PRC_OPT_CHOICE, "SCORER", "how key points are scored (default tuned: hand-tuned weights; learned: models/keypoints.bin)", "tuned|learned", 0, 0, 0},
     {O_SUMMARIZER, 0, "summarizer", PRC_OPT_CHOICE, "S", "sentence selector", "keypoints|lead|textrank", 0, 0, 0},
     {O_OUT_DIR, 0, "out-dir", PRC_OPT_STRING, "DIR", "with -f brat: write one DIR/NAME.ann per document", NULL, 0, 0, 0},
     {O_NO_TAGGER, 0, "no-tagger", PRC_OPT_FLAG, NULL, "rules only (skip the statistical taggers)", NULL, 0, 0, 0},
@@ -122,6 +124,7 @@ static const prc_opt analyze_opts[] = {
     {O_PARSE_MODEL, 0, "parse-model", PRC_OPT_STRING, "PATH", "use this dependency parser model instead of the built-in one", NULL, 0, 0, 0},
     {O_ATTRIB, 0, "attrib", PRC_OPT_CHOICE, "ENGINE", "how speech cues are found (default learned)", "learned|rules", 0, 0, 0},
     {O_ATTRIB_MODEL, 0, "attrib-model", PRC_OPT_STRING, "PATH", "use this attribution model instead of the built-in one", NULL, 0, 0, 0},
+    {O_KP_MODEL, 0, "keypoint-model", PRC_OPT_STRING, "PATH", "use this key-point model instead of the built-in one", NULL, 0, 0, 0},
     {O_WITH_TOKENS, 0, "with-tokens", PRC_OPT_FLAG, NULL, "JSON: add the tokens (POS tag, dependency head and relation, NER type)", NULL, 0, 0, 0},
     {O_WITH_TEXT, 0, "with-text", PRC_OPT_FLAG, NULL, "JSON: add the analysed text (for HTML: the main text found), which spans index", NULL, 0, 0, 0},
     {O_JOBS, 'j', "jobs", PRC_OPT_INT, "N", "analyse on N threads, output in input order (default: the cores for JSONL/WARC, else 1; 0: the cores)", NULL, 0, 4096, 0},
@@ -1163,7 +1166,7 @@ int prc_cmd_analyze(int argc, char **argv) {
   c.out = stdout;
   pthread_mutex_init(&c.prog.mu, NULL);
   int demo = 0, nfiles = 0, jobs = -1;
-  const char *pos_path = NULL, *ner_path = NULL, *parse_path = NULL, *attrib_path = NULL;
+  const char *pos_path = NULL, *ner_path = NULL, *parse_path = NULL, *attrib_path = NULL, *kp_path = NULL;
   static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_JSON, PRECIS_FORMAT_JSONL,
                                           PRECIS_FORMAT_BRAT, PRECIS_FORMAT_CONLLU};
   static const in_kind kinds[] = {IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL, IN_WARC};
@@ -1196,6 +1199,12 @@ int prc_cmd_analyze(int argc, char **argv) {
       else c.opts.flags &= ~PRECIS_OPT_RULE_CUES;
       break;
     case O_ATTRIB_MODEL: attrib_path = p.value; break;
+    case O_KP_MODEL: kp_path = p.value; break;
+    case O_MAX_WORDS: c.opts.max_words = (int)p.num; break;
+    case O_KEYPOINTS:
+      if (p.choice == 1) c.opts.flags |= PRECIS_OPT_LEARNED_KEYPOINTS;
+      else c.opts.flags &= ~PRECIS_OPT_LEARNED_KEYPOINTS;
+      break;
     case O_WITH_TOKENS: c.opts.flags |= PRECIS_OPT_WITH_TOKENS; break;
     case O_WITH_TEXT: c.opts.flags |= PRECIS_OPT_WITH_TEXT; break;
     case O_OUT_DIR: c.out_dir = p.value; break;
@@ -1214,14 +1223,16 @@ int prc_cmd_analyze(int argc, char **argv) {
                                     "give --out-dir DIR for one .ann file per document");
   }
   if (c.fmt == PRECIS_FORMAT_CONLLU) c.opts.flags |= PRECIS_OPT_WITH_TOKENS; /* it writes the tokens */
-  precis_model *pos_model = NULL, *ner_model = NULL, *parse_model = NULL, *attrib_model = NULL;
+  precis_model *pos_model = NULL, *ner_model = NULL, *parse_model = NULL, *attrib_model = NULL, *kp_model = NULL;
   if ((pos_path && !(pos_model = load_model(pos_path, "pos"))) ||
       (ner_path && !(ner_model = load_model(ner_path, "ner"))) ||
       (parse_path && !(parse_model = load_model(parse_path, "parse"))) ||
-      (attrib_path && !(attrib_model = load_model(attrib_path, "attrib")))) {
+      (attrib_path && !(attrib_model = load_model(attrib_path, "attrib"))) ||
+      (kp_path && !(kp_model = load_model(kp_path, "keypoints")))) {
     precis_model_free(pos_model);
     precis_model_free(ner_model);
     precis_model_free(parse_model);
+    precis_model_free(attrib_model);
     free(files);
     return 2;
   }
@@ -1229,6 +1240,7 @@ int prc_cmd_analyze(int argc, char **argv) {
   c.opts.ner_model = ner_model;
   c.opts.parse_model = parse_model;
   c.opts.attrib_model = attrib_model;
+  c.opts.keypoint_model = kp_model;
   if (c.out_dir) {
     struct stat st;
     int exists = stat(c.out_dir, &st) == 0;
@@ -1239,6 +1251,7 @@ int prc_cmd_analyze(int argc, char **argv) {
       precis_model_free(ner_model);
       precis_model_free(parse_model);
       precis_model_free(attrib_model);
+      precis_model_free(kp_model);
       free(files);
       return 2;
     }
@@ -1303,6 +1316,7 @@ int prc_cmd_analyze(int argc, char **argv) {
   precis_model_free(ner_model);
   precis_model_free(parse_model);
   precis_model_free(attrib_model);
+  precis_model_free(kp_model);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "precis: cannot write the output: %s\n", strerror(errno));
     return 2;

@@ -28,6 +28,7 @@ static const subcommand train_cmds[] = {
     {"ner", &prc_cmd_train_ner_spec, prc_cmd_train_ner},
     {"parse", &prc_cmd_train_parse_spec, prc_cmd_train_parse},
     {"attrib", &prc_cmd_train_attrib_spec, prc_cmd_train_attrib},
+    {"keypoints", &prc_cmd_train_keypoints_spec, prc_cmd_train_keypoints},
     {NULL, NULL, NULL}};
 
 static const prc_opt group_opts[] = {PRC_OPT_HELP_ENTRY, {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}};

@@ -146,11 +146,11 @@ PRECIS_EXPORT void precis_model_free(precis_model *m);
  * program compiled against this header keeps working with a later library:
  * the library reads only the fields of the version the struct says it is.
  * Always start from precis_options_init, which stamps the header's version. */
-#define PRECIS_OPTIONS_VERSION 3
+#define PRECIS_OPTIONS_VERSION 4
 
 typedef struct precis_options {
   unsigned version;             /* PRECIS_OPTIONS_VERSION (set by precis_options_init) */
-  int max_keypoints;            /* 0 = automatic (3 to 5); n > 0 = at most n (any
+  int max_keypoints;            /* 0 = automatic (2 to 5); n > 0 = at most n (any
                                    size: fewer when the document has fewer usable
                                    sentences; the key-point engine considers at
                                    most its first 200 candidate sentences) */
@@ -167,6 +167,13 @@ typedef struct precis_options {
   /* ---- version 3 (0.4) ---- */
   const precis_model *attrib_model; /* NULL = the built-in attribution (cue) model; must
                                        be an "attrib" model */
+  /* ---- version 4 (0.4: key-point model, --max-words) ---- */
+  const precis_model *keypoint_model; /* with PRECIS_OPT_LEARNED_KEYPOINTS: NULL = the
+                                         built-in learned scorer; set: this "keypoints"
+                                         model (and the learned scorer even without
+                                         the flag) */
+  int max_words;                /* 0 = the default bound (45 words); n > 0 = every key
+                                   point (claim and speaker) has at most n words */
 } precis_options;
 
 #define PRECIS_OPT_NO_TAGGER 1u /* skip the statistical taggers and the parser (rules only) */
@@ -186,6 +193,12 @@ typedef struct precis_options {
 /* The JSON output gains "text": the analysed text itself (what every span
  * counts code points of), e.g. the main text precis_extract found in a page. */
 #define PRECIS_OPT_WITH_TEXT 8u
+/* Choose key points with the learned scorer (models/keypoints.bin, a ranking
+ * perceptron trained on three summarisation dev sets; docs/keypoints.md), not
+ * the hand-tuned weights, which stay the default: cross-validated, the
+ * learned scorer wins on CNN and BBC copy but loses on Daily Mail copy and
+ * on the NATO example (docs/keypoints.md gives the figures). */
+#define PRECIS_OPT_LEARNED_KEYPOINTS 16u
 
 /* Sets the fields of options version `version` (1 to PRECIS_OPTIONS_VERSION
  * of the library) to their defaults -- automatic key points, the key-point

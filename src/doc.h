@@ -146,6 +146,22 @@ typedef struct figure {
   uint32_t sent;
 } figure;
 
+/* An internal options flag (never set by precis_options_init): the
+ * key-point engine keeps, for the key-point trainer (train/kp_train.c), every
+ * selectable candidate with its features (d->kpt). */
+#define PRC_OPT_KP_TRACE (1u << 31)
+
+typedef struct kp_trace {
+  uint32_t sent;
+  const char *text;     /* the point as it would be exported: claim[: Speaker] */
+  uint64_t feats[60];   /* static features (PRC_KP_MAXF; keypoints.c asserts the room) */
+  uint32_t nfeats;
+  const uint32_t *bag;  /* content-word hashes (redundancy) */
+  uint32_t nbag;
+  double rule_score;    /* the hand-tuned score */
+  struct kp_info *info; /* the candidate's description (kp_model.h) */
+} kp_trace;
+
 typedef struct keypoint {
   uint32_t sent;
   const char *claim;   /* arena */
@@ -224,6 +240,8 @@ struct precis_doc {
   /* keypoints.c */
   keypoint *kps;
   uint32_t nkps, ckps;
+  struct kp_trace *kpt; /* PRC_OPT_KP_TRACE only: the selectable candidates */
+  uint32_t nkpt;
 
   /* export.c: public views */
   precis_sentence *pub_sents;
@@ -317,6 +335,7 @@ bool prc_rule_cue(const precis_doc *d, uint32_t i);                  /* attribut
 void prc_resolve_speakers(precis_doc *d);                            /* speakers.c */
 void prc_find_figures(precis_doc *d);                                /* figures.c */
 void prc_select_keypoints(precis_doc *d);                            /* keypoints.c */
+int prc_keypoints_check(const precis_options *o, precis_error *err); /* keypoints.c */
 void prc_export_doc(precis_doc *d);                                  /* export.c */
 
 #endif

@@ -19,6 +19,7 @@ static size_t options_size(unsigned version) {
   case 1: return offsetof(precis_options, ner_model) + sizeof(const precis_model *);
   case 2: return offsetof(precis_options, parse_model) + sizeof(const precis_model *);
   case 3: return offsetof(precis_options, attrib_model) + sizeof(const precis_model *);
+  case 4: return offsetof(precis_options, max_words) + sizeof(int);
   default: return 0;
   }
 }
@@ -73,7 +74,9 @@ static precis_doc *analyze(const char *text, size_t len, const precis_options *o
   } else {
     precis_options_init_version(&o, PRECIS_OPTIONS_VERSION);
   }
-  if (prc_tags_check(&o, err) < 0 || prc_parse_check(&o, err) < 0 || prc_cues_check(&o, err) < 0) return NULL;
+  if (prc_tags_check(&o, err) < 0 || prc_parse_check(&o, err) < 0 || prc_cues_check(&o, err) < 0 ||
+      prc_keypoints_check(&o, err) < 0)
+    return NULL;
   const precis_allocator *alc = o.allocator ? o.allocator : prc_default_allocator();
   /* every allocation of the analysis comes from the document's arena; when the
    * allocator fails, prc_arena_alloc jumps back here and the whole arena goes */

@@ -22,7 +22,11 @@
 #include <string.h>
 
 #include "doc.h"
+#include "error.h"
 #include "lexicon.h"
+#include "model/kp_model.h"
+#include "models.h"
+#include "parse.h"
 #include "summarize.h"
 #include "tags.h"
 
@@ -61,8 +65,10 @@ const kp_weights prc_kp_weights = {
 static const kp_weights *const W = &prc_kp_weights;
 
 /* Limits of candidate building and compression (tokens or words). */
-#define MAX_CANDS 200         /* candidate sentences scored per document (the first ones) */
-#define BAG 64                /* content words compared per candidate for redundancy */
+#define MAX_CANDS PRC_KP_MAX_CANDS /* candidate sentences scored per document (the first ones) */
+#define BAG PRC_KP_BAG        /* content words compared per candidate for redundancy */
+#define DEFAULT_MAX_WORDS 45  /* a key point (claim and speaker) has at most this many words */
+#define SHORT_WORDS 20        /* the short variant of a claim: at most this many words */
 #define CUT_MIN_WORDS 5       /* a claim is never cut before its 5th word */
 #define ADVERBIAL_MAX 14      /* a leading adverbial ends at a comma within this many tokens */
 #define AFTER_ADVERBIAL_WORDS 5 /* ... and is dropped only when this many words follow it */
@@ -77,6 +83,8 @@ typedef struct cand {
   int32_t quote;       /* the sentence's quote (sent_quote), or -1 */
   uint32_t cw;         /* words of the claim */
   bool chosen;
+  bool hard_cut;       /* cut at the word bound with no clause boundary: ends with "..." */
+  kp_info info;
 } cand;
 
 static uint32_t tok_at_byte(const precis_doc *d, uint32_t byte) {
@@ -182,6 +190,90 @@ static uint32_t trim_begin(const precis_doc *d, uint32_t b, uint32_t e) {
   return b;
 }
 
+/* Words of the speaker suffix the point will carry (": Hegseth"), 0 for none. */
+static uint32_t suffix_words(const precis_doc *d, int32_t ent) {
+  if (ent < 0) return 0;
+  const entity *en = &d->ents[ent];
+  if (en->type == ENT_PERSON) return 1;
+  if (en->type != ENT_ORG) return 0;
+  uint32_t n = 1;
+  for (const char *p = en->name; *p; p++) n += *p == ' ';
+  return n;
+}
+
+/* The word bound (--max-words): a claim whose words and speaker suffix are
+ * over `limit` ends at its last clause boundary (, ; : dash, outside
+ * quotations) that leaves at least half the bound, else after the limit's
+ * word (marked, the text then ends with an ellipsis). */
+static void bound_words(const precis_doc *d, cand *c, uint32_t limit) {
+  uint32_t sw = suffix_words(d, c->entity);
+  uint32_t lim = limit > sw + 1 ? limit - sw : 1, words = 0;
+  for (uint32_t i = c->b; i < c->e; i++) words += is_word_tok(d, i);
+  if (words <= lim) return;
+  uint32_t w = 0, cut = 0, hard = c->e, least = lim / 2 > 3 ? lim / 2 : 3;
+  for (uint32_t i = c->b; i < c->e; i++) {
+    if (is_word_tok(d, i) && ++w == lim + 1) {
+      hard = i;
+      break;
+    }
+    if (d->toks[i].quote_depth > 0 || w < least) continue;
+    if (tok_is(d, i, ",") || tok_is(d, i, ";") || tok_is(d, i, ":") || tok_is(d, i, "\xE2\x80\x94") ||
+        tok_is(d, i, "\xE2\x80\x93") || tok_is(d, i, "--") || tok_is(d, i, "("))
+      cut = i;
+  }
+  if (cut) {
+    c->e = trim_end(d, c->b, cut);
+  } else {
+    c->e = trim_end(d, c->b, hard);
+    c->hard_cut = true;
+  }
+}
+
+/* The claim's first word as a pronoun: 1 he/she (him, her, his), 2 they
+ * (them, their), 3 it (its), 4 I/we/you (me, us, my, our, your), 0 none. */
+static uint8_t pronoun_class(const precis_doc *d, uint32_t b, uint32_t e) {
+  while (b < e && !is_word_tok(d, b)) b++; /* quotation marks, "(" */
+  if (b >= e) return 0;
+  static const char *const cls[][5] = {{"he", "she", "him", "his", "her"},
+                                        {"they", "them", "their", "theirs", NULL},
+                                        {"it", "its", NULL, NULL, NULL},
+                                        {"i", "we", "you", "our", "my"}};
+  for (int k = 0; k < 4; k++)
+    for (int j = 0; j < 5 && cls[k][j]; j++)
+      if (tok_ieq(d, b, cls[k][j])) return (uint8_t)(k + 1);
+  if (tok_ieq(d, b, "us") || tok_ieq(d, b, "your") || tok_ieq(d, b, "me")) return 4;
+  /* a demonstrative standing for something earlier: "Those are set to ..." */
+  bool dem = tok_ieq(d, b, "this") || tok_ieq(d, b, "that") || tok_ieq(d, b, "these") || tok_ieq(d, b, "those");
+  if (dem && tags_have_pos(d) && d->toks[b].pos == TAG_UPOS_PRON) return 3;
+  /* without tags: a demonstrative right before a verb stands alone ("Those are ...") */
+  if (dem && !tags_have_pos(d) && b + 1 < e && tok_in_ci(d, b + 1, LXL_FINITE_VERB)) return 3;
+  return 0;
+}
+
+/* Whether [b, e) reads as a statement: it has a verb, and when it opens
+ * with a preposition or conjunction, a subject whose head is inside (by the
+ * parse, when the sentence was parsed): "On stepping up for European
+ * security." has a verb but is no statement. */
+static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
+  bool verb = false;
+  for (uint32_t i = b; i < e && !verb; i++) verb = d->toks[i].pos == TAG_UPOS_VERB || d->toks[i].pos == TAG_UPOS_AUX;
+  if (!verb) return false;
+  uint32_t f = b;
+  while (f < e && (d->toks[f].flags & TF_QUOTE)) f++;
+  if (f >= e || !prc_dep_parsed(d, f) ||
+      (d->toks[f].pos != TAG_UPOS_ADP && d->toks[f].pos != TAG_UPOS_SCONJ && d->toks[f].pos != TAG_UPOS_CCONJ))
+    return true;
+  for (uint32_t i = b; i < e; i++) {
+    int r = prc_dep_rel(d, i);
+    if (r != PRC_DEP_NSUBJ && r != PRC_DEP_NSUBJ_PASS && r != PRC_DEP_NSUBJ_OUTER && r != PRC_DEP_CSUBJ &&
+        r != PRC_DEP_CSUBJ_PASS && r != PRC_DEP_EXPL)
+      continue;
+    int32_t h = prc_dep_head(d, i);
+    if (h >= (int32_t)b && h < (int32_t)e) return true;
+  }
+  return false;
+}
+
 static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const int32_t *sent_quote, cand *c) {
   uint32_t b = s->body_start_tok, e = s->tok_end;
   c->entity = -1;
@@ -226,12 +318,15 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
   b = trim_begin(d, b, e);
   c->b = b;
   c->e = e;
+  /* only a resolved person or organisation is named as the speaker (prc_select_keypoints) */
+  if (c->entity >= 0 && d->ents[c->entity].type != ENT_PERSON && d->ents[c->entity].type != ENT_ORG) c->entity = -1;
+  bound_words(d, c, d->opts.max_words > 0 ? (uint32_t)d->opts.max_words : DEFAULT_MAX_WORDS);
 }
 
-static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e) {
+static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e, bool ellipsis) {
   if (e <= b) return prc_arena_strndup(&d->ar, "", 0);
   uint32_t sb = d->toks[b].start, se = d->toks[e - 1].end;
-  char *t = prc_arena_alloc(&d->ar, se - sb + 1);
+  char *t = prc_arena_alloc(&d->ar, se - sb + 4);
   /* collapse white space runs (line breaks inside a quote over paragraphs) */
   uint32_t o = 0;
   bool sp = false;
@@ -257,6 +352,7 @@ static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e) {
       break;
     }
   }
+  if (ellipsis) memcpy(t + o, "\xE2\x80\xA6", 4); /* "..." and the terminating NUL */
   return t;
 }
 
@@ -274,14 +370,45 @@ static uint32_t bag(const precis_doc *d, uint32_t b, uint32_t e, uint32_t *out, 
   return n;
 }
 
-static double overlap(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb) {
-  if (!na || !nb) return 0;
-  uint32_t inter = 0;
-  for (uint32_t i = 0; i < na; i++)
-    for (uint32_t k = 0; k < nb; k++)
-      if (a[i] == b[k]) { inter++; break; }
-  uint32_t mn = na < nb ? na : nb;
-  return (double)inter / mn;
+int prc_keypoints_check(const precis_options *o, precis_error *err) {
+  if (o->keypoint_model && o->keypoint_model->kind != PRC_MODEL_KEYPOINTS)
+    return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET, "the key-point model given is a %s model",
+                         precis_model_kind(o->keypoint_model));
+  if (o->max_words < 0)
+    return prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "max_words is %d (0 or more)",
+                         o->max_words);
+  return 0;
+}
+
+_Static_assert(sizeof(((kp_trace *)0)->feats) / sizeof(uint64_t) >= PRC_KP_MAXF, "room for the static features");
+
+/* The texts and features of the candidates, for the trainer (PRC_OPT_KP_TRACE). */
+static void trace(precis_doc *d, const cand *cs, uint32_t nc, const uint32_t *bags, const uint32_t *nbag) {
+  d->kpt = prc_arena_alloc(&d->ar, (nc + 1) * sizeof *d->kpt);
+  d->nkpt = nc;
+  for (uint32_t i = 0; i < nc; i++) {
+    const cand *c = &cs[i];
+    kp_trace *t = &d->kpt[i];
+    t->sent = c->sent;
+    const char *cl = claim_text(d, c->b, c->e, c->hard_cut);
+    if (c->entity >= 0) {
+      const entity *en = &d->ents[c->entity];
+      const char *sp = en->name;
+      if (en->type == ENT_PERSON && strrchr(sp, ' ')) sp = strrchr(sp, ' ') + 1;
+      size_t a = strlen(cl), b = strlen(sp);
+      char *x = prc_arena_alloc(&d->ar, a + b + 3);
+      memcpy(x, cl, a);
+      memcpy(x + a, ": ", 2);
+      memcpy(x + a + 2, sp, b + 1);
+      cl = x;
+    }
+    t->text = cl;
+    t->nfeats = (uint32_t)prc_kp_static_feats(&c->info, t->feats);
+    t->bag = bags + (size_t)i * BAG;
+    t->nbag = nbag[i];
+    t->rule_score = c->score;
+    t->info = prc_arena_memdup(&d->ar, &c->info, sizeof c->info);
+  }
 }
 
 void prc_select_keypoints(precis_doc *d) {
@@ -307,42 +434,114 @@ void prc_select_keypoints(precis_doc *d) {
     int32_t cur = sent_quote[s];
     if (cur < 0 || (d->quotes[cur].entity < 0 && qq->entity >= 0)) sent_quote[s] = (int32_t)q;
   }
-  /* at most one candidate per sentence: a short article zeroes a few KB, not 60 */
-  uint32_t max_cands = d->nsents < MAX_CANDS ? d->nsents : MAX_CANDS;
+  /* the learned scorer, when there is one, also weighs two variants of each
+   * claim: the whole sentence and the claim cut short (kp_model.h) */
+  const kp_model *km = d->opts.keypoint_model                        ? d->opts.keypoint_model->km
+                       : (d->opts.flags & PRECIS_OPT_LEARNED_KEYPOINTS) ? prc_kp_builtin(NULL)
+                                                                         : NULL;
+  const uint32_t nvar = km || (d->opts.flags & PRC_OPT_KP_TRACE) ? PRC_KP_VARIANTS : 1;
+  /* at most nvar candidates per sentence: a short article zeroes a few KB, not 60 */
+  uint32_t max_sents = d->nsents < MAX_CANDS ? d->nsents : MAX_CANDS, max_cands = max_sents * nvar;
   cand *cs = prc_arena_alloc(&d->ar, max_cands * sizeof(cand));
   uint32_t nc = 0, rank = 0;
   uint32_t *bags = prc_arena_alloc(&d->ar, (size_t)max_cands * BAG * sizeof(uint32_t));
   uint32_t *nbag = prc_arena_alloc(&d->ar, max_cands * sizeof(uint32_t));
-  for (uint32_t s = 0; s < d->nsents && nc < max_cands; s++) {
+  uint32_t first_para = UINT32_MAX, cur_para = UINT32_MAX, in_para = 0;
+  for (uint32_t s = 0; s < d->nsents && rank < max_sents; s++) {
     const sentence *se = &d->sents[s];
+    if (se->para != cur_para) {
+      cur_para = se->para;
+      in_para = 0;
+    } else {
+      in_para++;
+    }
     if (!prc_sent_is_text(se)) continue;
     uint32_t words = 0;
     for (uint32_t i = se->body_start_tok; i < se->tok_end; i++) words += is_word_tok(d, i);
     if (words < W->min_sent_words) continue;
-    cand *c = &cs[nc];
-    memset(c, 0, sizeof *c);
-    c->sent = s;
-    claim_range(d, se, s, sent_quote, c);
-    uint32_t cw = 0;
-    for (uint32_t i = c->b; i < c->e; i++) cw += is_word_tok(d, i);
-    if (cw < W->min_claim_words) { rank++; continue; }
-    double score = W->position * exp(-(double)rank / W->decay);
-    rank++;
-    /* centrality */
-    double cent = 0;
+    if (first_para == UINT32_MAX) first_para = se->para;
+    cand base;
+    memset(&base, 0, sizeof base);
+    base.sent = s;
+    claim_range(d, se, s, sent_quote, &base);
+    base.info.rank = rank++;
+    double score = W->position * exp(-(double)base.info.rank / W->decay);
+    /* centrality and salience */
+    double cent = 0, sal = 0;
+    uint32_t np = 0, no = 0, npl = 0;
     for (uint32_t i = se->tok_begin; i < se->tok_end; i++) {
       int32_t m = d->tok_mention[i];
       if (m < 0 || (i > se->tok_begin && d->tok_mention[i - 1] == m)) continue;
       const entity *en = &d->ents[d->mentions[m].entity];
       if (en->nmentions >= W->central_mentions) cent += en->nmentions / maxm;
+      if (en->nmentions / maxm > sal) sal = en->nmentions / maxm;
+      if (en->type == ENT_PERSON) np++;
+      else if (en->type == ENT_ORG) no++;
+      else if (en->type == ENT_PLACE) npl++;
     }
-    if (c->entity >= 0) cent += d->ents[c->entity].nmentions / maxm;
+    if (base.entity >= 0) cent += d->ents[base.entity].nmentions / maxm;
     score += W->centrality * (cent > W->centrality_cap ? W->centrality_cap : cent);
-    c->score = score; /* the rest once TextRank has run (below) */
-    c->quote = sent_quote[s];
-    c->cw = cw;
-    nbag[nc] = bag(d, c->b, c->e, bags + nc * BAG, BAG);
-    nc++;
+    base.score = score; /* the rest once TextRank has run (below) */
+    base.quote = sent_quote[s];
+    kp_info *in = &base.info;
+    in->para = se->para - first_para;
+    in->in_para = in_para;
+    in->sent_words = words;
+    in->centrality = (float)cent;
+    in->salience = (float)sal;
+    in->nper = (uint8_t)(np > 3 ? 3 : np);
+    in->norg = (uint8_t)(no > 3 ? 3 : no);
+    in->nplace = (uint8_t)(npl > 3 ? 3 : npl);
+    /* the variants: 0 the claim, 1 the whole sentence, 2 the claim cut short */
+    for (uint32_t v = 0; v < nvar; v++) {
+      cand *c = &cs[nc];
+      *c = base;
+      c->info.variant = (uint8_t)v;
+      if (v == 1) {
+        /* a resolved speaker's statement is a point as "claim: Speaker" only */
+        if (base.entity >= 0) continue;
+        uint32_t b = trim_begin(d, se->body_start_tok, se->tok_end);
+        uint32_t e = trim_end(d, b, se->tok_end);
+        if (b == base.b && e == base.e) continue; /* the claim is the sentence */
+        c->b = b;
+        c->e = e;
+        c->entity = -1;
+        c->src_b = c->src_e = 0;
+        c->hard_cut = false;
+        bound_words(d, c, d->opts.max_words > 0 ? (uint32_t)d->opts.max_words : DEFAULT_MAX_WORDS);
+      } else if (v == 2) {
+        uint32_t lim = d->opts.max_words > 0 && (uint32_t)d->opts.max_words < SHORT_WORDS ? (uint32_t)d->opts.max_words
+                                                                                           : SHORT_WORDS;
+        bound_words(d, c, lim);
+        if (c->e == base.e || c->hard_cut) continue; /* short already, or no clause boundary to cut at */
+      }
+      uint32_t cw = 0;
+      for (uint32_t i = c->b; i < c->e; i++) cw += is_word_tok(d, i);
+      if (cw < W->min_claim_words) continue;
+      /* a point that starts with a pronoun nothing resolves reads badly alone:
+       * "He added ...", "It means ..." (I/we/you only with a named speaker) */
+      uint8_t pr = pronoun_class(d, c->b, c->e);
+      if (pr && (pr != 4 || c->entity < 0)) continue;
+      /* a fragment without a verb ("On stepping up for European security.") is no
+       * point, unless a resolved speaker says it ("Trump's demands for NATO to
+       * double its spending target: Hegseth" is the NATO example's third point) */
+      if (tags_have_pos(d) && c->entity < 0 && !has_clause(d, c->b, c->e)) continue;
+      c->cw = cw;
+      in = &c->info;
+      in->claim_words = cw;
+      in->pronoun = pr;
+      in->cut = cw < words;
+      in->spk_type = c->entity >= 0 ? (uint8_t)(d->ents[c->entity].type + 1) : 0;
+      uint32_t fb = c->b;
+      in->quote_start = (d->toks[fb].flags & TF_QUOTE) != 0;
+      while (fb < c->e && !is_word_tok(d, fb)) fb++;
+      if (fb < c->e) {
+        in->first_w = prc_hash_lower(tok_str(d, fb), tok_len(d, fb));
+        in->first_pos = tags_have_pos(d) ? d->toks[fb].pos : 0xff;
+      }
+      nbag[nc] = bag(d, c->b, c->e, bags + nc * BAG, BAG);
+      nc++;
+    }
   }
   /* the per-sentence scratch and the per-token mention map (this was its last
    * reader) go before TextRank's temporaries are made (peak memory) */
@@ -357,70 +556,125 @@ void prc_select_keypoints(precis_doc *d) {
     ntr = prc_summarize_textrank_scores(d, &tr_pos, &tr);
     for (uint32_t i = 0; i < ntr; i++) if (tr[i] > mx) mx = tr[i];
   }
+  /* the document's style: sentences per paragraph, tokens per sentence, a dateline */
+  uint32_t ntext = 0, npara = 0, ntoks = 0, last_para = UINT32_MAX;
+  bool dateline = false;
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    const sentence *se = &d->sents[s];
+    if (!prc_sent_is_text(se)) continue;
+    if (!ntext) dateline = se->body_start_tok > se->tok_begin;
+    ntext++;
+    ntoks += se->tok_end - se->tok_begin;
+    if (se->para != last_para) npara++;
+    last_para = se->para;
+  }
+  float spp = npara ? (float)ntext / (float)npara : 1, aw = ntext ? (float)ntoks / (float)ntext : 0;
+  uint8_t style = npara <= 1 || spp <= 1.5f ? KP_STYLE_SHORT : spp <= 3 ? KP_STYLE_PARAS : KP_STYLE_LONG;
   uint32_t fig_i = 0;
   for (uint32_t ci = 0, ti = 0; ci < nc; ci++) {
     cand *c = &cs[ci];
     uint32_t s = c->sent;
     const sentence *se = &d->sents[s];
     double score = c->score;
+    c->info.ncands = rank;
+    c->info.dateline = dateline;
+    c->info.sents_per_para = spp;
+    c->info.avg_words = aw;
+    c->info.style = style;
     while (ti < ntr && tr_pos[ti] < s) ti++;
     double trs = ti < ntr && tr_pos[ti] == s && mx > 0 ? tr[ti] / mx : 0;
+    c->info.textrank = (float)trs;
     score += W->textrank * trs;
     int32_t qi = c->quote;
     uint32_t cw = c->cw;
-    if (qi >= 0 && d->quotes[qi].entity >= 0)
+    if (qi >= 0 && d->quotes[qi].entity >= 0) {
       score += d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? W->attr_direct : W->attr_indirect;
+      c->info.attr = d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? KP_ATTR_DIRECT : KP_ATTR_INDIRECT;
+    } else if (c->src_e > c->src_b) {
+      c->info.attr = KP_ATTR_NAMEABLE;
+    } else if (qi >= 0) {
+      c->info.attr = KP_ATTR_UNRESOLVED;
+    }
     while (fig_i < d->nfigs && d->figs[fig_i].sent < s) fig_i++;
-    if (fig_i < d->nfigs && d->figs[fig_i].sent == s) score += W->figure;
-    if (tok_is(d, se->tok_end - 1, "?") || (se->tok_end >= 2 && tok_is(d, se->tok_end - 2, "?"))) score -= W->question;
+    if (fig_i < d->nfigs && d->figs[fig_i].sent == s) {
+      score += W->figure;
+      c->info.figure = 1;
+    }
+    if (tok_is(d, se->tok_end - 1, "?") || (se->tok_end >= 2 && tok_is(d, se->tok_end - 2, "?"))) {
+      score -= W->question;
+      c->info.question = 1;
+    }
     if (cw < W->short_words) score -= W->short_pen;
     if (cw > W->long_words) score -= W->long_pen;
-    /* a pronoun subject we cannot resolve reads badly alone */
-    if (c->entity < 0) {
-      uint32_t f = prc_lex_flags(tok_str(d, c->b), tok_len(d, c->b));
-      if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) score -= W->pronoun_pen;
-    }
     c->score = score;
   }
+  /* the hand-tuned score as a feature of the learned one: its rank and gap to the best */
+  double rmax = -INFINITY;
+  for (uint32_t i = 0; i < nc; i++)
+    if (cs[i].score > rmax) rmax = cs[i].score;
+  for (uint32_t i = 0; i < nc && nvar > 1; i++) {
+    uint32_t above = 0;
+    for (uint32_t j = 0; j < nc && above < 7; j++) above += cs[j].score > cs[i].score;
+    cs[i].info.rule_rank = (uint8_t)above;
+    cs[i].info.rule_gap = (float)(rmax - cs[i].score);
+  }
+  if (d->opts.flags & PRC_OPT_KP_TRACE) trace(d, cs, nc, bags, nbag);
   if (!nc) return;
-  if (n <= 0) n = nc < W->auto_mid_from ? W->auto_few : nc < W->auto_many_from ? W->auto_mid : W->auto_many;
-  if ((uint32_t)n > nc) n = (int)nc; /* any max_keypoints: at most one point per candidate */
-  /* greedy selection with redundancy; n <= nc <= MAX_CANDS entries */
-  uint32_t *chosen = prc_arena_alloc(&d->ar, nc * sizeof *chosen);
-  int nch = 0;
-  while (nch < n) {
-    int best = -1;
-    double bs = -1e9;
+  if (km) {
+    /* the learned scorer (kp_model.h): static scores, then greedy selection
+     * with the selection-state features */
+    kp_sel_cand *sc = prc_arena_alloc(&d->ar, nc * sizeof *sc);
+    uint32_t *order = prc_arena_alloc(&d->ar, nc * sizeof *order);
+    uint64_t f[PRC_KP_MAXF];
     for (uint32_t i = 0; i < nc; i++) {
-      if (cs[i].chosen) continue;
-      double red = 0;
-      bool dup = false;
-      for (int k = 0; k < nch; k++) {
-        double o = overlap(bags + i * BAG, nbag[i], bags + chosen[k] * BAG, nbag[chosen[k]]);
-        if (o > red) red = o;
-        if (o >= W->dup_threshold) dup = true;
-      }
-      if (dup) continue;
-      double v = cs[i].score - W->redundancy * red;
-      if (v > bs) { bs = v; best = (int)i; }
+      size_t nf = prc_kp_static_feats(&cs[i].info, f);
+      sc[i].info = &cs[i].info;
+      sc[i].st = prc_kp_score_x(km, cs[i].info.style, f, nf);
+      sc[i].bag = bags + (size_t)i * BAG;
+      sc[i].nbag = nbag[i];
+      sc[i].sent = cs[i].sent;
+      cs[i].score = sc[i].st;
     }
-    if (best < 0) break;
-    cs[best].chosen = true;
-    chosen[nch++] = (uint32_t)best;
+    uint32_t got = prc_kp_greedy(km, nc, sc, n, W->dup_threshold, order);
+    for (uint32_t k = 0; k < got; k++) cs[order[k]].chosen = true;
+  } else {
+    /* no model compiled in: the hand-tuned score, greedy with a redundancy penalty */
+    if (n <= 0) n = nc < W->auto_mid_from ? W->auto_few : nc < W->auto_many_from ? W->auto_mid : W->auto_many;
+    if ((uint32_t)n > nc) n = (int)nc; /* any max_keypoints: at most one point per candidate */
+    uint32_t *chosen = prc_arena_alloc(&d->ar, nc * sizeof *chosen);
+    int nch = 0;
+    while (nch < n) {
+      int best = -1;
+      double bs = -1e9;
+      for (uint32_t i = 0; i < nc; i++) {
+        if (cs[i].chosen) continue;
+        double red = 0;
+        bool dup = false;
+        for (int k = 0; k < nch; k++) {
+          double o = prc_kp_overlap(bags + i * BAG, nbag[i], bags + chosen[k] * BAG, nbag[chosen[k]]);
+          if (o > red) red = o;
+          if (o >= W->dup_threshold) dup = true;
+        }
+        if (dup) continue;
+        double v = cs[i].score - W->redundancy * red;
+        if (v > bs) { bs = v; best = (int)i; }
+      }
+      if (best < 0) break;
+      cs[best].chosen = true;
+      chosen[nch++] = (uint32_t)best;
+    }
   }
   /* in document order */
   for (uint32_t i = 0; i < nc; i++) {
     if (!cs[i].chosen) continue;
     keypoint *k = ARENA_PUSH(&d->ar, d->kps, d->nkps, d->ckps, keypoint);
     k->sent = cs[i].sent;
-    k->claim = claim_text(d, cs[i].b, cs[i].e);
-    k->entity = cs[i].entity;
+    k->claim = claim_text(d, cs[i].b, cs[i].e, cs[i].hard_cut);
     /* the speaker suffix only for a resolved person or organisation: never a
      * place, never the source's raw text ("police", "the US defence chief"
-     * unresolved stay without a suffix; measured on the dev files: ROUGE
-     * within +-0.15) */
+     * unresolved stay without a suffix; claim_range) */
+    k->entity = cs[i].entity;
     k->speaker = NULL;
-    if (k->entity >= 0 && d->ents[k->entity].type != ENT_PERSON && d->ents[k->entity].type != ENT_ORG) k->entity = -1;
     k->score = cs[i].score;
   }
 }

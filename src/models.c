@@ -25,6 +25,10 @@ static precis_model *wrap(const unsigned char *buf, size_t n, precis_error *err)
     m->kind = PRC_MODEL_ATTRIB;
     m->cm = prc_cue_load_memory(buf, n, err);
     if (m->cm) return m;
+  } else if (featset_of(buf, n) == PRC_KP_FEATSET) {
+    m->kind = PRC_MODEL_KEYPOINTS;
+    m->km = prc_kp_load_memory(buf, n, err);
+    if (m->km) return m;
   } else if (featset_of(buf, n) == PRC_PARSER_FEATSET) {
     m->kind = PRC_MODEL_PARSE;
     m->ps = prc_parser_load_memory(buf, n, err);
@@ -70,6 +74,7 @@ const char *precis_model_kind(const precis_model *m) {
   case PRC_MODEL_NER: return "ner";
   case PRC_MODEL_PARSE: return "parse";
   case PRC_MODEL_ATTRIB: return "attrib";
+  case PRC_MODEL_KEYPOINTS: return "keypoints";
   default: return NULL;
   }
 }
@@ -79,5 +84,6 @@ void precis_model_free(precis_model *m) {
   prc_tagger_free(m->tg);
   prc_parser_free(m->ps);
   prc_cue_free(m->cm);
+  prc_kp_free(m->km);
   free(m);
 }

@@ -6,17 +6,19 @@
 #define PRECIS_MODELS_H
 
 #include "model/cue_model.h"
+#include "model/kp_model.h"
 #include "model/parser.h"
 #include "model/tagger.h"
 #include "precis.h"
 
-enum { PRC_MODEL_POS = TAGGER_POS, PRC_MODEL_NER = TAGGER_NER, PRC_MODEL_PARSE = 3, PRC_MODEL_ATTRIB = 4 };
+enum { PRC_MODEL_POS = TAGGER_POS, PRC_MODEL_NER = TAGGER_NER, PRC_MODEL_PARSE = 3, PRC_MODEL_ATTRIB = 4, PRC_MODEL_KEYPOINTS = 5 };
 
 struct precis_model {
   int kind;       /* PRC_MODEL_* */
   tagger *tg; /* POS and NER */
   parser *ps; /* PARSE */
   cue_model *cm; /* ATTRIB */
+  kp_model *km;  /* KEYPOINTS */
 };
 
 #endif

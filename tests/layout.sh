@@ -21,7 +21,7 @@ incl() { grep -ho '^#include "[^"]*"' "$@" | sed 's/#include "\(.*\)"/\1/' | sor
 x=$(incl src/*.c src/*.h src/model/*.c src/model/*.h | grep -E '^(\.\./)?(train|eval)/|^(train|model_write|perceptron_train|clusters|rouge|porter|brat|attrib_eval)\.h$')
 [ -z "$x" ] && ok || bad "libprecis includes training or evaluation headers: $x"
 
-x=$(incl src/model/*.c src/model/*.h | grep -vE '^(precis\.h|error\.h|model\.h|perceptron\.h|tagger\.h|tagger_features\.h|parser\.h|parser_features\.h|cue_model\.h)$')
+x=$(incl src/model/*.c src/model/*.h | grep -vE '^(precis\.h|error\.h|model\.h|perceptron\.h|tagger\.h|tagger_features\.h|parser\.h|parser_features\.h|cue_model\.h|kp_model\.h)$')
 [ -z "$x" ] && ok || bad "the model runtime includes pipeline headers: $x"
 
 x=$(incl src/util/*.c src/util/*.h | grep -vE '^(utf8|json)\.h$')

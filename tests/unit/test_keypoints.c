@@ -127,6 +127,160 @@ static void test_speaker_only_resolved(void **state) {
   }
 }
 
+/* Words of a point as a reader counts them: white-space separated pieces
+ * with a letter or digit. */
+static size_t words_of(const char *t) {
+  size_t n = 0;
+  while (*t) {
+    while (*t == ' ') t++;
+    if (!*t) break;
+    int alnum = 0;
+    while (*t && *t != ' ') {
+      unsigned char c = (unsigned char)*t++;
+      alnum |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    }
+    n += alnum != 0;
+  }
+  return n;
+}
+
+static const char long_article[] =
+    "The council approved a plan on Tuesday to rebuild the old harbour wall, repair the ferry pier, widen the "
+    "coast road between the two villages, plant two hundred trees along the promenade, open a new library in the "
+    "former customs house and pay for all of it with a levy on cruise ships that call at the port in summer.\n\n"
+    "Work on the harbour wall starts in March and is expected to take two years.\n\n"
+    "Fishermen welcomed the plan but asked for a new slipway as well.\n";
+
+/* --max-words (precis_options.max_words): every point within the bound, cut
+ * at a clause boundary when there is one; the default bound is 45. */
+static void test_max_words(void **state) {
+  (void)state;
+  static const int bounds[] = {0, 30, 12, 6};
+  for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++) {
+    precis_options o;
+    precis_options_init(&o);
+    o.max_words = bounds[b];
+    precis_doc *d = precis_analyze(long_article, strlen(long_article), &o);
+    assert_non_null(d);
+    const precis_keypoint *k;
+    size_t nk = precis_doc_keypoints(d, &k);
+    assert_true(nk >= 1);
+    size_t lim = bounds[b] ? (size_t)bounds[b] : 45;
+    for (size_t i = 0; i < nk; i++) {
+      size_t w = words_of(k[i].text);
+      if (w > lim) print_message("bound %zu: %zu words: %s\n", lim, w, k[i].text);
+      assert_true(w <= lim);
+      assert_true(w >= 1);
+    }
+    precis_doc_free(d);
+  }
+  /* a negative bound is refused */
+  precis_options o;
+  precis_options_init(&o);
+  o.max_words = -1;
+  precis_error err;
+  assert_null(precis_analyze_ex(long_article, strlen(long_article), &o, &err));
+  assert_int_equal(err.code, PRECIS_ERROR_INVALID_ARGUMENT);
+}
+
+/* No point starts with a pronoun nothing resolves ("He said ...", "It
+ * means ...", "Those are ..."), whatever the count asked for. */
+static void test_no_pronoun_start(void **state) {
+  (void)state;
+  static const char text[] =
+      "The city will close the Albert Bridge for six months from May to replace its steel cables.\n\n"
+      "It means an extra twenty minutes for drivers crossing the river each morning.\n\n"
+      "He added that the ferry would run every ten minutes while the work goes on.\n\n"
+      "Those are the first repairs since the bridge opened in 1931.\n\n"
+      "They will cost the city about 40 million pounds, paid from its transport budget.\n\n"
+      "Shopkeepers near the bridge fear that fewer people will come to the market.\n";
+  static const unsigned flags[] = {0, PRECIS_OPT_NO_TAGGER}; /* the learned taggers, and the rules alone */
+  for (size_t fl = 0; fl < 2; fl++) {
+    precis_options o;
+    precis_options_init(&o);
+    o.max_keypoints = 6;
+    o.flags = flags[fl];
+    precis_doc *d = precis_analyze(text, strlen(text), &o);
+    assert_non_null(d);
+    const precis_keypoint *k;
+    size_t nk = precis_doc_keypoints(d, &k);
+    assert_true(nk >= 2);
+    static const char *const bad[] = {"It ", "He ", "Those ", "They "};
+    for (size_t i = 0; i < nk; i++)
+      for (size_t j = 0; j < 4; j++) {
+        if (!strncmp(k[i].claim, bad[j], strlen(bad[j]))) print_message("flags %u point %zu: %s\n", flags[fl], i, k[i].claim);
+        assert_false(strncmp(k[i].claim, bad[j], strlen(bad[j])) == 0);
+      }
+    precis_doc_free(d);
+  }
+}
+
+/* The automatic count is 2 to 5; -n forces the count; the lead comes first. */
+static void test_count_and_lead(void **state) {
+  (void)state;
+  char *art = make_article();
+  precis_doc *d = precis_analyze(art, strlen(art), NULL);
+  assert_non_null(d);
+  const precis_keypoint *k;
+  size_t nk = precis_doc_keypoints(d, &k);
+  assert_true(nk >= 2 && nk <= 5);
+  assert_int_equal(k[0].sentence, 0); /* the lead is always a point */
+  precis_doc_free(d);
+  for (int n = 1; n <= 7; n++) {
+    precis_options o;
+    precis_options_init(&o);
+    o.max_keypoints = n;
+    d = precis_analyze(art, strlen(art), &o);
+    assert_non_null(d);
+    assert_int_equal(precis_doc_keypoints(d, &k), (size_t)n);
+    precis_doc_free(d);
+  }
+  free(art);
+}
+
+/* A version-3 options struct (before keypoint_model and max_words) still
+ * works, with the defaults for the fields it does not have. */
+static void test_options_v3(void **state) {
+  (void)state;
+  precis_options o;
+  memset(&o, 0xAB, sizeof o); /* what lies past a v3 struct is garbage */
+  assert_int_equal(precis_options_init_version(&o, 3), 0);
+  assert_int_equal(o.version, 3u);
+  precis_doc *d = precis_analyze(long_article, strlen(long_article), &o);
+  assert_non_null(d);
+  const precis_keypoint *k;
+  size_t nk = precis_doc_keypoints(d, &k);
+  assert_true(nk >= 1);
+  for (size_t i = 0; i < nk; i++) assert_true(words_of(k[i].text) <= 45);
+  precis_doc_free(d);
+}
+
+/* keypoint_model must be a key-point model. */
+static void test_model_kind(void **state) {
+  (void)state;
+  precis_options o;
+  precis_options_init(&o);
+  const char *src = getenv("PRECIS_SOURCE");
+  char path[4096];
+  snprintf(path, sizeof path, "%s/models/attrib.bin", src ? src : ".");
+  precis_error err;
+  precis_model *m = precis_model_load(path, &err);
+  if (!m) skip();
+  o.keypoint_model = m;
+  assert_null(precis_analyze_ex("One sentence here.", 18, &o, &err));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+  precis_model_free(m);
+  snprintf(path, sizeof path, "%s/models/keypoints.bin", src ? src : ".");
+  m = precis_model_load(path, &err);
+  if (!m) skip();
+  assert_string_equal(precis_model_kind(m), "keypoints");
+  o.keypoint_model = m;
+  precis_doc *d = precis_analyze_ex(long_article, strlen(long_article), &o, &err);
+  assert_non_null(d);
+  precis_doc_free(d);
+  precis_model_free(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_max_keypoints_1000),
@@ -134,6 +288,11 @@ int main(void) {
       cmocka_unit_test(test_max_keypoints_1000_baselines),
       cmocka_unit_test(test_max_keypoints_short_text),
       cmocka_unit_test(test_speaker_only_resolved),
+      cmocka_unit_test(test_max_words),
+      cmocka_unit_test(test_no_pronoun_start),
+      cmocka_unit_test(test_count_and_lead),
+      cmocka_unit_test(test_options_v3),
+      cmocka_unit_test(test_model_kind),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
