@@ -127,7 +127,7 @@ cp "$t/app.c" "$t/cm/app.c"
 cat > "$t/cm/CMakeLists.txt" <<'EOF'
 cmake_minimum_required(VERSION 3.16)
 project(app C)
-find_package(precis 0.4 REQUIRED)
+find_package(precis 0.5 REQUIRED)
 add_executable(app app.c)
 target_link_libraries(app PRIVATE precis::precis)
 add_executable(app_static app.c)

@@ -64,16 +64,16 @@ sys.exit(1 if fails else 0)
 PY
 if [ $? -eq 0 ]; then check ok; else check no "JSON checks (see above)"; fi
 
-# ROUGE-1 F of the key points against the publisher's three (issue 10 aims at
-# 45; the learned scorer of models/keypoints.bin gives 40.0 with the first
-# point right): a floor against regressions.
+# ROUGE-1 F of the key points against the publisher's three: issue 10's bar,
+# 45 (the default, hand-tuned scorer gives 45.8; the opt-in learned scorer,
+# --keypoints learned, 40.0 with the first point right: docs/keypoints.md).
 REF="$SHARED/examples/nato-hegseth.keypoints.txt"
 if [ -f "$REF" ]; then
   python3 -c 'import json,sys; print("\n".join(k["text"] for k in json.load(open(sys.argv[1]))["keypoints"]))' "$tmp" > "$tmp.kp"
   r1=$("$PRECIS" eval rouge "$REF" "$tmp.kp" --format json | python3 -c 'import json,sys; print(round(100*json.load(sys.stdin)["rouge1"]["f"],2))')
   rm -f "$tmp.kp"
   echo "ROUGE-1 F against the publisher's key points: $r1"
-  if python3 -c "import sys; sys.exit(0 if $r1 >= 38 else 1)"; then check ok; else check no "ROUGE-1 $r1 < 38"; fi
+  if python3 -c "import sys; sys.exit(0 if $r1 >= 45 else 1)"; then check ok; else check no "ROUGE-1 $r1 < 45"; fi
 fi
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -354,7 +354,7 @@ static void test_speaker_label(void **state) {
                  {D, ":", "MORGAN", "MORGAN", {"Will the ferry run in winter? Tell us"}},
                  {D, ":", "OKAFOR", "OKAFOR", {"It will run every day"}});
   /* a dateline after the headline is no speaker (the mayor's quote stays hers;
-   * before 0.4.1 "WELLINGTON" spoke the whole first sentence) */
+   * before 0.5.0 "WELLINGTON" spoke the whole first sentence) */
   EXPECT_DEFAULT("Harbour Bridge to close for repairs\n\nWELLINGTON: The city's mayor, Aroha Tane, said the bridge "
                  "would close in spring.\n\n\"We cannot keep patching it,\" she told reporters.",
                  {I, "said", "The city's mayor, Aroha Tane", "Aroha Tane", {"the bridge would close in spring"}},
@@ -497,7 +497,7 @@ static void test_parse_boundaries(void **state) {
   /* the content stops before ", citing ..."; "citing" is a cue of its own
    * (PolNeAR's convention), found by the learned cue tagger, with the
    * object as content.  Its source is the treasurer, the speaker of the
-   * clause it hangs from (none before 0.4.1). */
+   * clause it hangs from (none before 0.5.0). */
   EXPECT_DEFAULT("The treasurer said the city would borrow more money, citing rising costs.",
                  {I, "said", "The treasurer", NULL, {"the city would borrow more money"}},
                  {I, "citing", "The treasurer", NULL, {"rising costs"}});
@@ -507,7 +507,7 @@ static void test_parse_boundaries(void **state) {
 }
 
 /* sources the tree gives for cues with no subject of their own, and sources
- * that are no noun phrase (all failed before 0.4.1) */
+ * that are no noun phrase (all failed before 0.5.0) */
 static void test_inherited_sources(void **state) {
   (void)state;
   /* an open complement's controller: "refused to admit", "going on to say" */
@@ -519,7 +519,7 @@ static void test_inherited_sources(void **state) {
   EXPECT_DEFAULT("Trump spoke to oil leaders on Thursday, promising to lift environmental regulations.",
                  {I, "promising", "Trump", NULL, {"to lift environmental regulations"}});
   /* "... and promised free ferries": the tree hangs the conjunct on a quotation
-   * mark; the sentence's subject is the source (none before 0.4.1) */
+   * mark; the sentence's subject is the source (none before 0.5.0) */
   EXPECT_DEFAULT("The city's mayor said the bridge would close but that the closure would last \"no more than six "
                  "weeks,\" and promised free ferries for commuters.",
                  {X, "said", "The city's mayor", NULL,
@@ -530,7 +530,7 @@ static void test_inherited_sources(void **state) {
                  {I, "emphasized", "who", "David Kamin", {"that the plan would simplify returns"}});
 }
 
-/* where a source or a content stops (all failed before 0.4.1) */
+/* where a source or a content stops (all failed before 0.5.0) */
 static void test_boundaries_041(void **state) {
   (void)state;
   /* another cue after "and" ends the content; it is an attribution of its own */

@@ -105,7 +105,7 @@ static void test_encodings(void **state) {
   assert_string_equal(p->text, want);
   precis_page_free(p);
   /* an encoding nobody knows is as none: page.encoding says what the bytes
-   * were read as (before 0.4.1 it said "klingon" and decoded Windows-1252) */
+   * were read as (before 0.5.0 it said "klingon" and decoded Windows-1252) */
   o.encoding = "klingon";
   p = precis_extract(w1252, strlen(w1252), &o, NULL);
   assert_string_equal(p->text, want);
