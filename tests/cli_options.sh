@@ -162,5 +162,18 @@ grep -q '"id": "-dash.txt"' "$tmp/d1" && ok || no "precis -- -dash.txt: not that
 [ -s "$tmp/s1" ] && cmp -s "$tmp/s1" "$tmp/s2" && ok || no "'-' is standard input"
 "$PRECIS" -f jsonl -i jsonl - < <(printf '{"id":"x","text":"Ana Ruiz said it."}\n') | grep -q '"id":"x"' && ok || no "'-' with -i jsonl"
 
+# --keypoints: tuned (the default) and learned choose differently; a key-point
+# model file implies learned; a bad value is a usage error
+"$PRECIS" -f json "$ART" > "$tmp/k0"
+"$PRECIS" -f json --keypoints tuned "$ART" > "$tmp/kt"
+"$PRECIS" -f json --keypoints learned "$ART" > "$tmp/kl"
+cmp -s "$tmp/k0" "$tmp/kt" && ok || no "--keypoints tuned is not the default"
+cmp -s "$tmp/k0" "$tmp/kl" && no "--keypoints learned gives the default's key points" || ok
+if [ -f "$SRC/models/keypoints.bin" ]; then
+  "$PRECIS" -f json --keypoint-model "$SRC/models/keypoints.bin" "$ART" > "$tmp/km"
+  cmp -s "$tmp/kl" "$tmp/km" && ok || no "--keypoint-model models/keypoints.bin is not --keypoints learned"
+fi
+err1 --keypoints=best
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
