@@ -9,6 +9,8 @@
  *   figures       money, percentages and counts are what readers look for
  *   penalties     questions, very short or very long sentences, a pronoun
  *                 subject with nothing to resolve it
+ *   lead          in copy of one-sentence paragraphs, a second position score
+ *                 for the statements no resolved speaker makes (lead_narrative)
  * Selection is greedy with a redundancy penalty (content-word overlap with
  * the points already chosen); near-duplicates are never both chosen.
  *
@@ -46,6 +48,8 @@ const kp_weights prc_kp_weights = {
     .long_pen = 0.15,        /* claims over 40 words */
     .long_words = 40,
     .pronoun_pen = 0.1,      /* "He added ..." with nothing to resolve it */
+    .lead_narrative = 0.75,  /* wire and tabloid copy (one-sentence paragraphs): the lead's own */
+    .lead_narrative_decay = 8, /* narrative is what highlights restate; 0.75 * exp(-rank / 8) */
     .min_sent_words = 3,     /* "Watch the video." is no candidate */
     .min_claim_words = 4,    /* a claim compressed to 3 words says nothing */
     .redundancy = 0.6,       /* a candidate repeating a chosen point half loses 0.3 */
@@ -638,7 +642,17 @@ void prc_select_keypoints(precis_doc *d) {
     uint32_t got = prc_kp_greedy(km, nc, sc, n, W->dup_threshold, order);
     for (uint32_t k = 0; k < got; k++) cs[order[k]].chosen = true;
   } else {
-    /* no model compiled in: the hand-tuned score, greedy with a redundancy penalty */
+    /* the hand-tuned score, greedy with a redundancy penalty.  In copy of
+     * one-sentence paragraphs (CNN/DailyMail, wire copy, the NATO example)
+     * the highlights restate the lead's narrative: a statement that no
+     * resolved speaker makes gains a second position score (after the
+     * learned scorer's rule_rank/rule_gap features were taken, which stay
+     * those of the plain score).  Measured on the dev files: CNN/DM +0.75
+     * ROUGE-1 and +0.8 ROUGE-2, the Daily Mail sample +0.6 / +0.5; BBC's
+     * paragraphs are longer and are not touched (docs/keypoints.md). */
+    if (style == KP_STYLE_SHORT && W->lead_narrative > 0)
+      for (uint32_t i = 0; i < nc; i++)
+        if (cs[i].entity < 0) cs[i].score += W->lead_narrative * exp(-(double)cs[i].info.rank / W->lead_narrative_decay);
     if (n <= 0) n = nc < W->auto_mid_from ? W->auto_few : nc < W->auto_many_from ? W->auto_mid : W->auto_many;
     if ((uint32_t)n > nc) n = (int)nc; /* any max_keypoints: at most one point per candidate */
     uint32_t *chosen = prc_arena_alloc(&d->ar, nc * sizeof *chosen);

@@ -63,6 +63,10 @@ typedef struct kp_weights {
   double long_pen;          /* penalty: a claim of more than long_words words */
   uint32_t long_words;
   double pronoun_pen;       /* penalty: an unattributed claim starting with a he/she/they pronoun */
+  double lead_narrative;    /* hand-tuned selection only, in copy of one-sentence paragraphs
+                               (KP_STYLE_SHORT): a statement no resolved speaker makes gains
+                               lead_narrative * exp(-rank / lead_narrative_decay) */
+  double lead_narrative_decay;
   /* candidates */
   uint32_t min_sent_words;  /* sentences with fewer words are not candidates (nor ranked) */
   uint32_t min_claim_words; /* compressed claims with fewer words are dropped (but ranked) */
