@@ -14,11 +14,15 @@
  * Selection is greedy with a redundancy penalty (content-word overlap with
  * the points already chosen); near-duplicates are never both chosen.
  *
- * Compression keeps one contiguous stretch of the sentence:
- *   - a reported statement keeps the reported clause ("X said (that) C" -> C);
+ * Compression keeps one stretch of the sentence (claim_range):
+ *   - a reported statement keeps the reported clause ("X said (that) C" -> C),
+ *     when the clause is a statement of its own or the speaker is resolved;
  *   - leading adverbials go ("In a forceful introduction at NATO headquarters, ...");
  *   - the clause is cut at ", but" / "but that" / "; " / " — " / ", which" / ", while";
  *   - the first letter is capitalised, the final full stop dropped;
+ * and a chosen point of more than 20 words loses, on its parse
+ * (compress_point), parentheticals, non-restrictive relative clauses and a
+ * trailing participial phrase;
  * and the speaker (surname for people) is added when the statement is someone's. */
 #include <math.h>
 #include <string.h>
@@ -74,6 +78,7 @@ static const kp_weights *const W = &prc_kp_weights;
 #define DEFAULT_MAX_WORDS 45  /* a key point (claim and speaker) has at most this many words */
 #define SHORT_WORDS 20        /* the short variant of a claim: at most this many words */
 #define CUT_MIN_WORDS 5       /* a claim is never cut before its 5th word */
+#define COMPRESS_MIN_WORDS 20 /* a chosen point of more words is compressed on its parse (compress_point) */
 #define ADVERBIAL_MAX 14      /* a leading adverbial ends at a comma within this many tokens */
 #define AFTER_ADVERBIAL_WORDS 5 /* ... and is dropped only when this many words follow it */
 #define SOURCE_NAME_MAX 4     /* an unresolved source that still makes a claim of its statement: at most 4 tokens */
@@ -304,8 +309,13 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
     if (q->ncontent > 0 && (q->entity >= 0 || nameable)) {
       uint32_t cb = tok_at_byte(d, q->content0.start);
       uint32_t ce = tok_at_byte(d, q->content0.end);
-      /* the statement must be this sentence's (not a multi-sentence quote) */
-      if (cb >= s->tok_begin && ce <= s->tok_end && ce > cb) {
+      /* the statement must be this sentence's (not a multi-sentence quote);
+       * an unresolved source's content must be a statement of its own: "the
+       * mayor announced a new budget" keeps the sentence, not "a new budget" */
+      bool verb = q->entity >= 0 || !tags_have_pos(d);
+      for (uint32_t i = cb; i < ce && !verb && i < d->ntoks; i++)
+        verb = d->toks[i].pos == TAG_UPOS_VERB || d->toks[i].pos == TAG_UPOS_AUX;
+      if (cb >= s->tok_begin && ce <= s->tok_end && ce > cb && verb) {
         b = cb;
         e = ce;
         c->entity = q->entity;
@@ -327,22 +337,52 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
   bound_words(d, c, d->opts.max_words > 0 ? (uint32_t)d->opts.max_words : DEFAULT_MAX_WORDS);
 }
 
-static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e, bool ellipsis) {
+static bool is_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t'; }
+
+/* Appends text[from, to) with white space runs collapsed to one space (line
+ * breaks inside a quote over paragraphs). */
+static uint32_t put_text(const precis_doc *d, uint32_t from, uint32_t to, char *t, uint32_t o, bool *sp) {
+  for (uint32_t i = from; i < to; i++) {
+    char ch = d->text[i];
+    if (is_space(ch)) {
+      if (!*sp) t[o++] = ' ';
+      *sp = true;
+      continue;
+    }
+    *sp = false;
+    t[o++] = ch;
+  }
+  return o;
+}
+
+/* The text of tokens [b, e), without those marked in del (NULL: none): the
+ * gap left by a deleted run is one space when white space stood on either
+ * side of it ("Lindgren, who took charge in May, wants" -> "Lindgren wants"). */
+static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e, bool ellipsis, const uint8_t *del) {
   if (e <= b) return prc_arena_strndup(&d->ar, "", 0);
   uint32_t sb = d->toks[b].start, se = d->toks[e - 1].end;
   char *t = prc_arena_alloc(&d->ar, se - sb + 4);
-  /* collapse white space runs (line breaks inside a quote over paragraphs) */
   uint32_t o = 0;
   bool sp = false;
-  for (uint32_t i = sb; i < se; i++) {
-    char ch = d->text[i];
-    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
-      if (!sp) t[o++] = ' ';
-      sp = true;
-      continue;
+  if (!del) {
+    o = put_text(d, sb, se, t, o, &sp);
+  } else {
+    int64_t last = -1; /* the last kept token */
+    for (uint32_t i = b; i < e; i++) {
+      if (del[i - b]) continue;
+      if (last < 0) {
+        o = put_text(d, d->toks[i].start, d->toks[i].end, t, o, &sp);
+      } else if ((uint32_t)last + 1 == i) {
+        o = put_text(d, d->toks[last].end, d->toks[i].end, t, o, &sp);
+      } else {
+        /* a deleted run (last, i): one space if there was one before it or before token i */
+        bool gap = d->toks[last].end < d->toks[last + 1].start || d->toks[i - 1].end < d->toks[i].start;
+        if (gap && !sp) t[o++] = ' ';
+        sp = gap;
+        o = put_text(d, d->toks[i].start, d->toks[i].end, t, o, &sp);
+      }
+      last = i;
     }
-    sp = false;
-    t[o++] = ch;
   }
   t[o] = 0;
   /* capitalise the first letter (after an opening quote) */
@@ -361,6 +401,100 @@ static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e, bool ellips
 }
 
 /* content-word hashes of [b, e) into out (at most cap); returns count */
+/* Compression on the parse (issue 10 item 3).  Within a chosen point's
+ * tokens [b, e) of sentence se, marks in del[] (one byte per token of
+ * [b, e), zeroed) the tokens of the subtrees a key point can do without:
+ *   KP_CUT_PAREN     a parenthetical: "( ... )" after the first word;
+ *   KP_CUT_RELCL     a non-restrictive relative clause, set off by a comma:
+ *                    "Lindgren, who took charge in May, wants ..." -> "Lindgren wants ...";
+ *   KP_CUT_PARTICIPLE a trailing participial phrase after a comma that runs to
+ *                    the point's end: "..., leaving him one-under for the tournament";
+ * never a token inside quotation marks, and only when the rest keeps a verb
+ * and min_claim_words words.  Only points of more than COMPRESS_MIN_WORDS
+ * words are compressed.  Appositions, leading adverbials (on the parse:
+ * skip_adverbial's word list stays) and time phrases were measured and are
+ * not cut (docs/keypoints.md).  Returns the number of tokens marked. */
+enum { KP_CUT_PAREN = 1, KP_CUT_RELCL = 2, KP_CUT_PARTICIPLE = 4 };
+#define KP_CUT_RULES (KP_CUT_PAREN | KP_CUT_RELCL | KP_CUT_PARTICIPLE)
+
+static bool tok_punct(const precis_doc *d, uint32_t i) { return !(d->toks[i].flags & (TF_WORD | TF_NUMBER)); }
+
+static uint32_t mark_run(const precis_doc *d, uint32_t b, uint32_t e, uint32_t lo, uint32_t hi, uint8_t *del) {
+  uint32_t n = 0;
+  for (uint32_t i = lo; i <= hi && i < e; i++) {
+    if (d->toks[i].quote_depth > 0 || (d->toks[i].flags & TF_QUOTE)) return 0; /* never inside a quotation */
+  }
+  for (uint32_t i = lo; i <= hi && i < e; i++) n += !del[i - b], del[i - b] = 1;
+  return n;
+}
+
+static uint32_t compress_point(precis_doc *d, const sentence *se, uint32_t b, uint32_t e, unsigned rules, uint8_t *del) {
+  uint32_t n = 0;
+  if (e <= b + 1) return 0;
+  if (rules & KP_CUT_PAREN) {
+    for (uint32_t i = b + 1; i < e; i++) {
+      if (!tok_is(d, i, "(") || d->toks[i].quote_depth > 0) continue;
+      uint32_t j = i + 1;
+      while (j < e && !tok_is(d, j, ")") && !tok_is(d, j, "(")) j++;
+      if (j >= e || !tok_is(d, j, ")")) continue;
+      n += mark_run(d, b, e, i, j, del);
+      i = j;
+    }
+  }
+  if ((rules & (KP_CUT_RELCL | KP_CUT_PARTICIPLE)) && prc_parse_sentence(d, (uint32_t)(se - d->sents))) {
+    uint32_t sb = se->tok_begin, sn = se->tok_end - se->tok_begin;
+    /* each token's subtree: its first and last token and its size */
+    uint32_t *lo = prc_arena_scratch(&d->ar, 3 * (size_t)sn * sizeof *lo), *hi = lo + sn, *size = hi + sn;
+    for (uint32_t k = 0; k < sn; k++) lo[k] = hi[k] = k;
+    for (uint32_t k = 0; k < sn; k++) {
+      int32_t h = prc_dep_head(d, sb + k);
+      for (uint32_t steps = 0; h >= (int32_t)sb && steps < sn; steps++) {
+        uint32_t a = (uint32_t)h - sb;
+        if (k < lo[a]) lo[a] = k;
+        if (k > hi[a]) hi[a] = k;
+        size[a]++;
+        h = prc_dep_head(d, (uint32_t)h);
+      }
+    }
+    for (uint32_t r = b; r < e; r++) {
+      int rel = prc_dep_rel(d, r);
+      bool relcl = (rules & KP_CUT_RELCL) && rel == PRC_DEP_ACL_RELCL;
+      bool part = (rules & KP_CUT_PARTICIPLE) && (rel == PRC_DEP_ADVCL || rel == PRC_DEP_XCOMP) &&
+                  d->toks[r].pos == TAG_UPOS_VERB && tok_len(d, r) > 4 &&
+                  !memcmp(tok_str(d, r) + tok_len(d, r) - 3, "ing", 3);
+      if (!relcl && !part) continue;
+      int32_t h = prc_dep_head(d, r);
+      uint32_t k = r - sb, l = sb + lo[k], z = sb + hi[k];
+      if (h < (int32_t)b || h >= (int32_t)e || l < b || z >= e || hi[k] - lo[k] + 1 != size[k] + 1) continue;
+      /* the subtree without the punctuation at its edges (UD hangs the commas on it) */
+      while (l < z && tok_punct(d, l) && !(d->toks[l].flags & TF_QUOTE)) l++;
+      while (z > l && tok_punct(d, z) && !(d->toks[z].flags & TF_QUOTE)) z--;
+      if (l <= b || !tok_is(d, l - 1, ",")) continue;
+      uint32_t end = z + 1; /* what follows: the end of the point (punctuation only), or a comma */
+      while (end < e && tok_punct(d, end) && !tok_is(d, end, ",") && !(d->toks[end].flags & TF_QUOTE)) end++;
+      bool at_end = end >= e;
+      if (part && (r != l || !at_end)) continue; /* the participle opens a phrase that ends the point */
+      if (relcl && !at_end && !tok_is(d, z + 1, ",")) continue;
+      n += mark_run(d, b, e, l - 1, at_end ? e - 1 : z + 1, del);
+    }
+    prc_arena_release_big(&d->ar, lo);
+  }
+  if (!n) return 0;
+  /* what is left must still be a statement of some length */
+  uint32_t words = 0;
+  bool verb = false;
+  for (uint32_t i = b; i < e; i++) {
+    if (del[i - b]) continue;
+    words += is_word_tok(d, i);
+    verb = verb || d->toks[i].pos == TAG_UPOS_VERB || d->toks[i].pos == TAG_UPOS_AUX;
+  }
+  if (words < W->min_claim_words || (tags_have_pos(d) && !verb)) {
+    memset(del, 0, e - b);
+    return 0;
+  }
+  return n;
+}
+
 static uint32_t bag(const precis_doc *d, uint32_t b, uint32_t e, uint32_t *out, uint32_t cap) {
   uint32_t n = 0;
   for (uint32_t i = b; i < e && n < cap; i++) {
@@ -394,7 +528,7 @@ static void trace(precis_doc *d, const cand *cs, uint32_t nc, const uint32_t *ba
     const cand *c = &cs[i];
     kp_trace *t = &d->kpt[i];
     t->sent = c->sent;
-    const char *cl = claim_text(d, c->b, c->e, c->hard_cut);
+    const char *cl = claim_text(d, c->b, c->e, c->hard_cut, NULL);
     if (c->entity >= 0) {
       const entity *en = &d->ents[c->entity];
       const char *sp = en->name;
@@ -683,7 +817,12 @@ void prc_select_keypoints(precis_doc *d) {
     if (!cs[i].chosen) continue;
     keypoint *k = ARENA_PUSH(&d->ar, d->kps, d->nkps, d->ckps, keypoint);
     k->sent = cs[i].sent;
-    k->claim = claim_text(d, cs[i].b, cs[i].e, cs[i].hard_cut);
+    uint8_t *del = NULL;
+    if (cs[i].cw > COMPRESS_MIN_WORDS) {
+      del = prc_arena_scratch(&d->ar, cs[i].e - cs[i].b);
+      if (!compress_point(d, &d->sents[cs[i].sent], cs[i].b, cs[i].e, KP_CUT_RULES, del)) del = NULL;
+    }
+    k->claim = claim_text(d, cs[i].b, cs[i].e, cs[i].hard_cut, del);
     /* the speaker suffix only for a resolved person or organisation: never a
      * place, never the source's raw text ("police", "the US defence chief"
      * unresolved stay without a suffix; claim_range) */

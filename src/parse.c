@@ -63,6 +63,8 @@ static bool wanted(const precis_doc *d, const sentence *s, bool all) {
   return false;
 }
 
+static void parse_one(precis_doc *d, const parser *p, const sentence *se, tag_token *tt, uint8_t *up, void *scratch);
+
 void prc_parse_sentences(precis_doc *d) {
   d->dep_head = NULL;
   d->dep_rel = NULL;
@@ -86,23 +88,50 @@ void prc_parse_sentences(precis_doc *d) {
   tag_token *tt = prc_arena_scratch(&d->ar, (size_t)maxn * sizeof *tt);
   uint8_t *up = prc_arena_scratch(&d->ar, maxn);
   void *scratch = prc_arena_scratch(&d->ar, prc_parser_scratch_size(maxn));
-  for (uint32_t s = 0; s < d->nsents; s++) {
-    const sentence *se = &d->sents[s];
-    if (!wanted(d, se, all)) continue;
-    uint32_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
-    for (uint32_t k = 0; k < n; k++) {
-      tt[k].s = tok_str(d, b + k);
-      tt[k].len = tok_len(d, b + k);
-      up[k] = (uint8_t)d->toks[b + k].pos;
-    }
-    int32_t *head = d->dep_head + b;
-    prc_parser_parse(p, tt, up, n, scratch, head, d->dep_rel + b);
-    for (uint32_t k = 0; k < n; k++)
-      if (head[k] >= 0) head[k] += (int32_t)b; /* sentence -> document index */
-  }
+  for (uint32_t s = 0; s < d->nsents; s++)
+    if (wanted(d, &d->sents[s], all)) parse_one(d, p, &d->sents[s], tt, up, scratch);
   prc_arena_release_big(&d->ar, scratch);
   prc_arena_release_big(&d->ar, up);
   prc_arena_release_big(&d->ar, tt);
+}
+
+/* Sentence se into the side arrays; tt, up and scratch are sized for it. */
+static void parse_one(precis_doc *d, const parser *p, const sentence *se, tag_token *tt, uint8_t *up, void *scratch) {
+  uint32_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
+  for (uint32_t k = 0; k < n; k++) {
+    tt[k].s = tok_str(d, b + k);
+    tt[k].len = tok_len(d, b + k);
+    up[k] = (uint8_t)d->toks[b + k].pos;
+  }
+  int32_t *head = d->dep_head + b;
+  prc_parser_parse(p, tt, up, n, scratch, head, d->dep_rel + b);
+  for (uint32_t k = 0; k < n; k++)
+    if (head[k] >= 0) head[k] += (int32_t)b; /* sentence -> document index */
+}
+
+bool prc_parse_sentence(precis_doc *d, uint32_t s) {
+  if (s >= d->nsents) return false;
+  if (prc_dep_sentence_parsed(d, s)) return true;
+  const sentence *se = &d->sents[s];
+  uint32_t n = se->tok_end - se->tok_begin;
+  if ((d->opts.flags & PRECIS_OPT_NO_TAGGER) || !d->has_pos || !n || n > PARSE_CUE_MAX || d->ntoks > INT32_MAX)
+    return false;
+  const parser *p = d->opts.parse_model ? d->opts.parse_model->ps : prc_parser_builtin(NULL);
+  if (!p) return false;
+  if (!d->dep_head) {
+    d->dep_head = prc_arena_scratch(&d->ar, (size_t)d->ntoks * sizeof *d->dep_head);
+    d->dep_rel = prc_arena_scratch(&d->ar, d->ntoks);
+    for (uint32_t k = 0; k < d->ntoks; k++) d->dep_head[k] = PRC_DEP_UNPARSED;
+    d->parse_use = d->opts.parse_model ? PRECIS_MODEL_GIVEN : PRECIS_MODEL_BUILTIN;
+  }
+  tag_token *tt = prc_arena_scratch(&d->ar, (size_t)n * sizeof *tt);
+  uint8_t *up = prc_arena_scratch(&d->ar, n);
+  void *scratch = prc_arena_scratch(&d->ar, prc_parser_scratch_size(n));
+  parse_one(d, p, se, tt, up, scratch);
+  prc_arena_release_big(&d->ar, scratch);
+  prc_arena_release_big(&d->ar, up);
+  prc_arena_release_big(&d->ar, tt);
+  return true;
 }
 
 int prc_parse_check(const precis_options *o, precis_error *err) {

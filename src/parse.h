@@ -28,6 +28,12 @@
  * Returns 0 or -1. */
 int prc_parse_check(const precis_options *o, precis_error *err);
 
+/* Parses sentence s now if it was not (a later stage that needs its tree:
+ * keypoints.c compresses the points it chose).  The same conditions as the
+ * stage's own: POS tags, a parser, at most PRC_PARSE_CUE_MAX tokens.  Returns
+ * whether the sentence has a tree. */
+bool prc_parse_sentence(precis_doc *d, uint32_t s);
+
 /* Was token tok's sentence parsed? */
 static inline bool prc_dep_parsed(const precis_doc *d, uint32_t tok) {
   return d->dep_head && d->dep_head[tok] != PRC_DEP_UNPARSED;

@@ -215,6 +215,53 @@ static void test_no_pronoun_start(void **state) {
   }
 }
 
+/* Each compression rule on a one-sentence article (its only point), with
+ * the statistical taggers and parser: the claim text as it must read.  The
+ * rules are in keypoints.c (claim_range, compress_point) and docs/keypoints.md. */
+static void test_compression_rules(void **state) {
+  (void)state;
+  static const struct {
+    const char *rule, *text, *claim, *speaker;
+  } cases[] = {
+      {"reported clause: the statement, with the resolved speaker", "Mayor Ana Ruiz said the old bridge over the river would close in June.",
+       "The old bridge over the river would close in June", "Ruiz"},
+      {"leading adverbial", "In a forceful speech at the town hall on Monday, the mayor announced a new budget for the city's roads.",
+       "The mayor announced a new budget for the city's roads", NULL},
+      {"clause cut at ', but'", "The council approved the budget for the coming year, but the opposition voted against it.",
+       "The council approved the budget for the coming year", NULL},
+      {"parenthetical", "The museum (which opened in 1921 on the old harbour site near the river) will close its doors for two years while the roof is rebuilt.",
+       "The museum will close its doors for two years while the roof is rebuilt", NULL},
+      {"non-restrictive relative clause", "The lifeboat station, which relies on thirty volunteers from the village and two nearby farms, was called out forty-one times in July.",
+       "The lifeboat station was called out forty-one times in July", NULL},
+      {"trailing participial phrase", "Heavy rain flooded the lower town and the old market square on Sunday morning, forcing about two thousand people to leave their homes.",
+       "Heavy rain flooded the lower town and the old market square on Sunday morning", NULL},
+      {"never inside a quotation", "\xE2\x80\x9CThe station, which relies on thirty volunteers from the village and two farms, was called out forty-one times in July,\xE2\x80\x9D said Mayor Ana Ruiz.",
+       "The station, which relies on thirty volunteers from the village and two farms, was called out forty-one times in July", "Ruiz"},
+      {"a point of 20 words or fewer stays whole", "The station, which relies on volunteers, was called out 41 times.",
+       "The station, which relies on volunteers, was called out 41 times", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    precis_options o;
+    precis_options_init(&o);
+    o.max_keypoints = 1;
+    precis_doc *d = precis_analyze(cases[i].text, strlen(cases[i].text), &o);
+    assert_non_null(d);
+    const precis_keypoint *k;
+    size_t nk = precis_doc_keypoints(d, &k);
+    if (nk != 1 || strcmp(k[0].claim, cases[i].claim))
+      print_message("%s: got \"%s\"\n", cases[i].rule, nk ? k[0].claim : "(no point)");
+    assert_int_equal(nk, 1);
+    assert_string_equal(k[0].claim, cases[i].claim);
+    if (cases[i].speaker) {
+      assert_non_null(k[0].speaker);
+      assert_string_equal(k[0].speaker, cases[i].speaker);
+    } else {
+      assert_null(k[0].speaker);
+    }
+    precis_doc_free(d);
+  }
+}
+
 /* The automatic count is 2 to 5; -n forces the count; the lead comes first. */
 static void test_count_and_lead(void **state) {
   (void)state;
@@ -291,6 +338,7 @@ int main(void) {
       cmocka_unit_test(test_max_words),
       cmocka_unit_test(test_no_pronoun_start),
       cmocka_unit_test(test_count_and_lead),
+      cmocka_unit_test(test_compression_rules),
       cmocka_unit_test(test_options_v3),
       cmocka_unit_test(test_model_kind),
   };
