@@ -6,13 +6,14 @@
 #include "opt.h"
 #include "train/cue_train.h"
 
-enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_QUIET, O_POS_MODEL };
+enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_QUIET, O_POS_MODEL, O_RUNS };
 
 static const prc_opt train_opts[] = {
     {O_OUTPUT, 'o', "output", PRC_OPT_STRING, "MODEL", "write the model to this file (required)", NULL, 0, 0, 0},
     {O_SEED, 0, "seed", PRC_OPT_U64, "N", "random seed (default 1)", NULL, 0, 0, 0},
     {O_EPOCHS, 0, "epochs", PRC_OPT_INT, "N", "training epochs, 1 to 1000 (default 6)", NULL, 1, 1000, 0},
     {O_PRUNE, 0, "prune", PRC_OPT_REAL, "X", "drop averaged weights below X (default 2)", NULL, 0, 0, 0},
+    {O_RUNS, 0, "runs", PRC_OPT_INT, "N", "training runs (other seeds) averaged into the model, 1 to 20 (default 1)", NULL, 1, 20, 0},
     {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the tags (default: built-in)", NULL, 0, 0, 0},
     {O_QUIET, 'q', "quiet", PRC_OPT_FLAG, NULL, "no progress on stderr", NULL, 0, 0, 0},
     PRC_OPT_HELP_ENTRY,
@@ -47,6 +48,7 @@ int prc_cmd_train_attrib(int argc, char **argv) {
     case O_SEED: o.seed = p.u64; break;
     case O_EPOCHS: o.epochs = (int)p.num; break;
     case O_PRUNE: o.prune = (float)p.real; break;
+    case O_RUNS: o.runs = (int)p.num; break;
     case O_QUIET: o.verbose = 0; break;
     case O_POS_MODEL: pos_path = p.value; break;
     case PRC_OPT_OPERAND:

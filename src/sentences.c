@@ -44,6 +44,38 @@ static bool can_start(const precis_doc *d, uint32_t i) {
   return false;
 }
 
+/* After a question or exclamation closed by a quotation mark, does an
+ * attribution follow that belongs to the quote ("“How many times?” Clinton
+ * said." / "“Why?” the senator asked reporters.")?  Token j (capitalised)
+ * starts up to 6 words of a source (no function word after the first), then
+ * a speech verb, then at most 6
+ * tokens to a full stop, comma or the paragraph's end, and the sentence
+ * opened with the quotation mark (not "He asked: “Why now?” Nobody replied.").
+ * Such a tail is no sentence of its own: split off, the quote loses its
+ * speaker. */
+static bool attribution_tail(const precis_doc *d, uint32_t j, uint32_t n) {
+  uint32_t k = j + 1;
+  for (; k < n && k <= j + 6; k++) {
+    const token *t = &d->toks[k];
+    if (t->flags & TF_PARA_BEFORE) return false;
+    if (!(t->flags & TF_WORD)) {
+      if (tok_is(d, k, ".") && k > j && (d->toks[k - 1].flags & TF_ABBREV)) continue;
+      if ((t->flags & TF_ABBREV)) continue;
+      return false;
+    }
+    uint32_t f = prc_lex_flags(tok_str(d, k), tok_len(d, k));
+    if (!(t->flags & TF_CAP) && (f & (LX_SPEECH | LX_SPEECH_PRESENT))) break;
+    if (f & LX_STOP) return false; /* "Nobody knew the answer": a clause, not a source */
+  }
+  if (k >= n || k > j + 6) return false;
+  for (uint32_t m = k + 1; m < n && m <= k + 7; m++) {
+    if (d->toks[m].flags & TF_PARA_BEFORE) return true;
+    if (tok_is(d, m, ".") || tok_is(d, m, ",") || tok_is(d, m, ":")) return true;
+    if (is_final_punct(d, m) || (d->toks[m].flags & TF_QUOTE)) return false;
+  }
+  return k + 1 >= n;
+}
+
 static bool abbrev_may_end(const precis_doc *d, uint32_t i, uint32_t next) {
   const token *t = &d->toks[i];
   uint32_t n = tok_len(d, i);
@@ -193,6 +225,11 @@ void prc_split_sentences(precis_doc *d) {
       else {
         char c = d->text[d->toks[i].start];
         if (c == '.' || tok_is(d, i, "\xE2\x80\xA6") || c == '!' || c == '?') end_here = can_start(d, j);
+        /* "“How many times?” Clinton said." is one sentence */
+        if (end_here && (c == '!' || c == '?') && j > i + 1 && (d->toks[j - 1].flags & TF_QUOTE) &&
+            (d->toks[sent_start].flags & TF_QUOTE) && (d->toks[sent_start].flags & TF_QOPEN) &&
+            (d->toks[j].flags & TF_CAP) && attribution_tail(d, j, n))
+          end_here = false;
         /* "he said. "Quote" ..." handled by can_start on the opening quote */
       }
     } else if ((d->toks[i].flags & TF_ABBREV) && j < n && !(d->toks[j].flags & TF_PARA_BEFORE)) {

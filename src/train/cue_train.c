@@ -29,6 +29,7 @@
 
 #define DEFAULT_EPOCHS 6
 #define DEFAULT_PRUNE 2.0f
+#define DEFAULT_RUNS 1 /* runs averaged: 3 or 5 measured no better on PolNeAR dev (docs/attribution.md) */
 
 typedef struct cue_corpus {
   cue_token *tok;
@@ -229,13 +230,20 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
     return prc_error_set(err, PRECIS_ERROR_CORPUS, PRECIS_NO_OFFSET, "no annotated article in %s", o->train_dir);
   }
   if (o->verbose) fprintf(stderr, "  read in %.1f s\n", prc_tr_wall_seconds() - t0);
-  pc_trainer *t = prc_pc_trainer_new(PRC_CUE_NLABELS);
+  /* Several runs (other sentence orders), their averaged weights averaged
+   * into one model: steadier than one run, whose dev cue F moves by about
+   * +-0.4 from seed to seed; the run-time cost is that of one model. */
+  int nruns = o->runs > 0 ? o->runs : DEFAULT_RUNS;
+  pc_trainer *t = NULL, *sum = nruns > 1 ? prc_pc_trainer_new(PRC_CUE_NLABELS) : NULL;
+  if (nruns > 1 && !sum) prc_tr_die_oom();
+  uint32_t *order = prc_tr_xrealloc(NULL, tr.nsent * sizeof *order);
+  uint64_t f[PRC_CUE_MAXF];
+  for (int run = 0; run < nruns; run++) {
+  t = prc_pc_trainer_new(PRC_CUE_NLABELS);
   if (!t) prc_tr_die_oom();
   pc_rng rng;
-  prc_pc_rng_seed(&rng, o->seed);
-  uint32_t *order = prc_tr_xrealloc(NULL, tr.nsent * sizeof *order);
+  prc_pc_rng_seed(&rng, o->seed + (uint64_t)run * 1000003u);
   for (size_t s = 0; s < tr.nsent; s++) order[s] = (uint32_t)s;
-  uint64_t f[PRC_CUE_MAXF];
   for (int ep = 0; ep < epochs; ep++) {
     prc_pc_shuffle(&rng, order, tr.nsent);
     size_t wrong = 0;
@@ -261,7 +269,13 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
         p1 = best;
       }
     }
-    if (o->verbose) fprintf(stderr, "  epoch %d: %zu wrong tokens of %zu\n", ep + 1, wrong, tr.ntok);
+    if (o->verbose) fprintf(stderr, "  run %d, epoch %d: %zu wrong tokens of %zu\n", run + 1, ep + 1, wrong, tr.ntok);
+  }
+  if (nruns > 1) {
+    prc_pc_trainer_accumulate(sum, t, 1.0f / (float)nruns);
+    prc_pc_trainer_free(t);
+    t = sum;
+  }
   }
   pc_model pm;
   if (prc_pc_trainer_export(t, prune, &pm) < 0) prc_tr_die_oom();
@@ -298,10 +312,10 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
              "licence: PolNeAR research data (Newell, Margolin & Ruths, LREC 2018)\n"
              "date: %s\n"
              "dev: %s\n"
-             "epochs: %d\nseed: %llu\nprune: %.2f\n"
+             "epochs: %d\nruns: %d\nseed: %llu\nprune: %.2f\n"
              "features: greedy averaged perceptron over hashed words, suffixes, crude stems, UPOS, "
              "lexicon speech flags, quotation context and the rule engine's cue decision\n",
-             prc_tr_base_name(o->train_dir), date, devs, epochs, (unsigned long long)o->seed, (double)prune);
+             prc_tr_base_name(o->train_dir), date, devs, epochs, nruns, (unsigned long long)o->seed, (double)prune);
     prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
     rc = prc_model_writer_save(&w, o->out_path, err);
     if (o->verbose)

@@ -16,6 +16,7 @@ typedef struct cue_train_opts {
   int epochs;            /* 0 = default (6) */
   const precis_model *pos_model; /* the POS tags' model (NULL = built-in) */
   float prune;           /* drop |averaged weight| below this (0 = default 2) */
+  int runs;              /* training runs (seeds seed, seed + 1000003, ...) averaged into the model; 0 = default */
   int verbose;
 } cue_train_opts;
 

@@ -174,6 +174,17 @@ static void test_question_exclamation_ellipsis(void **state) {
   SPLIT("It fell... Then it rose again.", "It fell...", "Then it rose again.");
   /* a question mark inside a sentence before a lower-case word does not end it */
   SPLIT("\"Why now?\" she asked.", "\"Why now?\" she asked.");
+  /* a quoted question or exclamation that opens the sentence keeps its attribution
+   * ("Clinton said."), which is no sentence of its own */
+  SPLIT("\xE2\x80\x9CHow many times do we have to see this?\xE2\x80\x9D Clinton said. \xE2\x80\x9CIt is unbearable.\xE2\x80\x9D",
+        "\xE2\x80\x9CHow many times do we have to see this?\xE2\x80\x9D Clinton said.", "\xE2\x80\x9CIt is unbearable.\xE2\x80\x9D");
+  SPLIT("\"Stop the count!\" Mr. Trump tweeted on Thursday. The count went on.",
+        "\"Stop the count!\" Mr. Trump tweeted on Thursday.", "The count went on.");
+  SPLIT("\"Why now?\" The senator asked reporters at the airport, and left.",
+        "\"Why now?\" The senator asked reporters at the airport, and left.");
+  /* ... but not a new sentence with another verb, nor after a quote with its cue before it */
+  SPLIT("\"Why now?\" Nobody knew the answer in the town hall.", "\"Why now?\"", "Nobody knew the answer in the town hall.");
+  SPLIT("He asked: \"Why now?\" Nobody replied.", "He asked: \"Why now?\"", "Nobody replied.");
 }
 
 /* ---- paragraphs ------------------------------------------------------------------- */
