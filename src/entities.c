@@ -76,6 +76,8 @@ static void add_cand(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap, uint3
 
 /* Capitalisation rules: maximal runs of capitalised words, with "of", "for",
  * "de", "al", "bin" etc. allowed inside when a capital follows. */
+static bool name_particle(const precis_doc *d, uint32_t i);
+
 static void rule_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap) {
   uint32_t i = 0;
   while (i < d->ntoks) {
@@ -87,6 +89,11 @@ static void rule_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap
         /* "and" only joins organisation-like names: "Marks and Spencer" is rare; allow "&" always */
         if (tok_is(d, e, "and")) break;
         e += 1;
+        continue;
+      }
+      /* two particles: "Rafael van der Vaart", "Ursula von der Leyen" */
+      if (name_particle(d, e) && e + 2 < d->ntoks && name_particle(d, e + 1) && is_cap(d, e + 2)) {
+        e += 2;
         continue;
       }
       /* a dot-initial inside a name: "George W. Bush" (W. is one token) */
@@ -141,12 +148,38 @@ static bool time_word(const precis_doc *d, uint32_t i) {
 
 static bool full_day(const precis_doc *d, uint32_t i) { return (lx(d, i) & LX_DAY) && tok_len(d, i) >= 6; }
 
+/* A lower-case particle inside a person's name: "Bill de Blasio", "Ursula von
+ * der Leyen", "Rafael van der Vaart", "Osama bin Laden". */
+static bool name_particle(const precis_doc *d, uint32_t i) {
+  static const char *const w[] = {"de", "van", "von", "da", "di", "del", "della", "der", "den", "du",
+                                  "dos", "das", "la", "le", "bin", "ibn", "al", "ter", "ten", NULL};
+  if (d->toks[i].flags & TF_CAP) return false;
+  for (const char *const *p = w; *p; p++)
+    if (tok_is(d, i, *p)) return true;
+  return false;
+}
+
 static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap) {
   for (uint32_t k = 0; k < d->nner; k++) {
     ner_span *sp = &d->ner_spans[k];
     uint32_t i = sp->b, e = sp->e;
     ent_type t = sp->type == TAG_ENT_PER ? ENT_PERSON : sp->type == TAG_ENT_ORG ? ENT_ORG
                : sp->type == TAG_ENT_LOC ? ENT_PLACE : ENT_OTHER;
+    /* a person's name goes on through lower-case particles to a capitalised
+     * word of the same sentence ("Bill" "de" "Blasio" was two people); a
+     * person span the tagger started there is taken in */
+    while (t == ENT_PERSON && e + 1 < d->ntoks && d->toks[e].sent == d->toks[i].sent) {
+      uint32_t j = e;
+      while (j < d->ntoks && j < e + 2 && name_particle(d, j)) j++;
+      if (j == e || j >= d->ntoks || d->toks[j].sent != d->toks[i].sent || !(d->toks[j].flags & TF_CAP) ||
+          !(d->toks[j].flags & TF_WORD))
+        break;
+      e = j + 1;
+      while (k + 1 < d->nner && d->ner_spans[k + 1].b <= j) {
+        k++;
+        if (d->ner_spans[k].e > e) e = d->ner_spans[k].e;
+      }
+    }
     /* demonyms tagged MISC are not entities of the document */
     if (t == ENT_OTHER && e == i + 1 && (lx(d, i) & LX_DEMONYM)) continue;
     if (d->sents[d->toks[i].sent].is_heading || d->sents[d->toks[i].sent].kind == SK_BOILER) continue;

@@ -153,6 +153,18 @@ static void test_possessives(void **state) {
          {"said", NULL});
 }
 
+/* A name with a lower-case particle is one person: "Bill de Blasio" was two
+ * entities ("Bill" and "Blasio"), and "the mayor" resolved to "Bill". */
+static void test_name_particles(void **state) {
+  (void)state;
+  EXPECT("Mayor Bill de Blasio opened the bridge on Sunday.\n"
+         "The mayor said the city would pay for repairs.\n",
+         {"said", "Bill de Blasio"});
+  EXPECT("The striker Rafael van der Vaart scored twice on Saturday.\n"
+         "He said the team had played well.\n",
+         {"said", "Rafael van der Vaart"});
+}
+
 static void test_person_descriptions(void **state) {
   (void)state;
   /* party words must agree */
@@ -204,7 +216,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
       cmocka_unit_test(test_texts),               cmocka_unit_test(test_org_pronouns),
-      cmocka_unit_test(test_possessives),         cmocka_unit_test(test_person_descriptions),
+      cmocka_unit_test(test_possessives),         cmocka_unit_test(test_name_particles),
+      cmocka_unit_test(test_person_descriptions),
       cmocka_unit_test(test_place_inside_org),    cmocka_unit_test(test_sentence_adverbs_and_days),
       cmocka_unit_test(test_person_after_preposition),
   };
