@@ -1242,10 +1242,7 @@ int prc_cmd_analyze(int argc, char **argv) {
   c.opts.attrib_model = attrib_model;
   c.opts.keypoint_model = kp_model;
   if (c.out_dir) {
-    struct stat st;
-    int exists = stat(c.out_dir, &st) == 0;
-    if (exists && !S_ISDIR(st.st_mode)) errno = ENOTDIR;
-    if ((exists && !S_ISDIR(st.st_mode)) || (!exists && mkdir(c.out_dir, 0777) != 0)) {
+    if (prc_cli_make_dir(c.out_dir) < 0) {
       fprintf(stderr, "precis: cannot create %s: %s\n", c.out_dir, strerror(errno));
       precis_model_free(pos_model);
       precis_model_free(ner_model);

@@ -1,4 +1,5 @@
 /* cmd_kp_train.c - precis train keypoints: the learned key-point scorer. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "commands.h"
 #include "opt.h"
 #include "rouge_io.h"
+#include "util.h"
 #include "train/kp_train.h"
 
 enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_FOLDS, O_PREDICT, O_FORMAT, O_QUIET };
@@ -69,6 +71,10 @@ int prc_cmd_train_keypoints(int argc, char **argv) {
     rc = prc_cmd_usage_error(cmd, "needs -o MODEL or --folds K (or both)");
   } else if (o.predict_dir && !o.folds) {
     rc = prc_cmd_usage_error(cmd, "--predict-out needs --folds");
+  } else if (o.predict_dir && prc_cli_make_dir(o.predict_dir) < 0) {
+    /* before minutes of training, not after them */
+    fprintf(stderr, "precis: cannot create %s: %s\n", o.predict_dir, strerror(errno));
+    rc = 1;
   } else {
     rc = 1;
     rio_docs *docs = calloc((size_t)nfiles, sizeof *docs);

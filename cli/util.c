@@ -86,3 +86,13 @@ char *prc_cli_read_all(FILE *f, size_t *len) {
   *len = n;
   return p;
 }
+
+int prc_cli_make_dir(const char *path) {
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return 0;
+    errno = ENOTDIR;
+    return -1;
+  }
+  return mkdir(path, 0777) == 0 ? 0 : -1;
+}

@@ -27,5 +27,8 @@ FILE *prc_cli_open_input(const char *path);
 /* Read all of f; NUL-terminated, malloc'd.  NULL on error (errno set: the
  * read error, or ENOMEM). */
 char *prc_cli_read_all(FILE *f, size_t *len);
+/* An output directory: made (one level) when it does not exist.  0, or -1
+ * with errno (ENOTDIR when path is something else). */
+int prc_cli_make_dir(const char *path);
 
 #endif

@@ -39,5 +39,15 @@ fi
 out=$(sed -n 1p "$tmp/dm40.jsonl" | "$PRECIS" -i jsonl -f jsonl --keypoint-model "$tmp/a.bin") || { echo "FAIL: --keypoint-model"; fail=1; }
 k=$(printf '%s' "$out" | grep -o '"claim":' | wc -l)
 { [ "$k" -ge 2 ] && [ "$k" -le 5 ]; } || { echo "FAIL: $k key points with the trained model"; fail=1; }
+# --predict-out: a missing folder is made; one that cannot be is an error at
+# once, before any training (it used to fail after minutes of it)
+head -8 "$DM" > "$tmp/dm8.jsonl"
+"$PRECIS" train keypoints "$tmp/dm8.jsonl" --folds 2 --epochs 1 --predict-out "$tmp/made" -q > /dev/null ||
+  { echo "FAIL: --predict-out to a new folder"; fail=1; }
+[ -s "$tmp/made/dm8.jsonl" ] || { echo "FAIL: --predict-out did not make its folder"; fail=1; }
+: > "$tmp/afile"
+err=$("$PRECIS" train keypoints "$tmp/dm40.jsonl" --folds 3 --predict-out "$tmp/afile" -q 2>&1 >/dev/null); st=$?
+[ $st -eq 1 ] && printf '%s' "$err" | grep -q "cannot create" && ! printf '%s' "$err" | grep -q "fold" ||
+  { echo "FAIL: --predict-out to a file: exit $st, $err"; fail=1; }
 [ $fail -eq 0 ] && echo "ok"
 exit $fail
