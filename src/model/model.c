@@ -302,13 +302,20 @@ void *prc_model_load_file_with(model_load_fn load, const char *path, precis_erro
   return m;
 }
 
+static atomic_uint builtin_loads;
+unsigned prc_model_builtin_loads(void) { return atomic_load(&builtin_loads); }
+void prc_model_builtin_count(void) { atomic_fetch_add(&builtin_loads, 1); }
+
 void *prc_model_once(model_once *o, model_load_fn load, const unsigned char *data, size_t n, const char *missing,
                      precis_error *err) {
   if (!atomic_load_explicit(&o->final, memory_order_acquire)) {
     pthread_mutex_lock(&o->lock);
     if (!atomic_load_explicit(&o->final, memory_order_relaxed)) {
       if (!n) prc_error_set(&o->err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET, "%s", missing);
-      else o->obj = load(data, n, 1, &o->err);
+      else {
+        prc_model_builtin_count();
+        o->obj = load(data, n, 1, &o->err);
+      }
       if (o->obj || o->err.code != PRECIS_ERROR_OUT_OF_MEMORY)
         atomic_store_explicit(&o->final, 1, memory_order_release);
     }

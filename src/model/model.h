@@ -109,6 +109,12 @@ typedef struct model_once {
 void *prc_model_once(model_once *o, model_load_fn load, const unsigned char *data, size_t n, const char *missing,
                      precis_error *err);
 
+/* How many times a built-in model has been decoded (or opened) in this
+ * process: prc_model_once and the built-in taggers count each load.  For
+ * the tests that an analysis which needs no model touches none. */
+unsigned prc_model_builtin_loads(void);
+void prc_model_builtin_count(void);
+
 /* The value of key among notes read by prc_model_read_notes; "" when absent. */
 const char *prc_model_note_value(char *const *keys, char *const *vals, int n, const char *key);
 

@@ -1749,6 +1749,7 @@ static void load_builtin(int i) { /* with builtin_lock held */
                   "no built-in %s model (models/%s.bin was missing at build time)",
                   i ? "NER" : "POS", i ? "ner" : "pos");
   } else {
+    prc_model_builtin_count();
     builtin[i] = load(data, size, 1, &builtin_err[i]);
     if (builtin[i] && builtin[i]->kind != (i ? TAGGER_NER : TAGGER_POS)) {
       tagger_destroy(builtin[i]);
