@@ -39,6 +39,16 @@
 
 #define MODEL_MAGIC "PRECISM\x1a"
 #define MODEL_FORMAT_VERSION 1u
+/* Format 2, the in-place image (docs/models.md): the same 40-byte header
+ * (version 2), then a table of nsections x {tag[4], u32 0, u64 offset, u64
+ * length}, then the payloads, each at an offset that is a multiple of
+ * MODEL_INPLACE_ALIGN, in table order, without overlap, zero padding
+ * between them, the last ending the file.  Its tables are the run-time
+ * tables themselves (little-endian, fixed-width fields, offsets instead of
+ * pointers), used where they lie: in the library's .rodata for the built-in
+ * models (tools/model_image.c makes them at build time from models/ *.bin). */
+#define MODEL_FORMAT_INPLACE 2u
+#define MODEL_INPLACE_ALIGN 64u
 #define MODEL_HEADER_SIZE 40u
 #define MODEL_MAX_SECTIONS 32
 
@@ -50,7 +60,7 @@ typedef struct model_section {
 } model_section;
 
 typedef struct model_view {
-  uint32_t version, featset;
+  uint32_t version, featset; /* version: MODEL_FORMAT_VERSION or MODEL_FORMAT_INPLACE */
   int nsections;
   model_section sec[MODEL_MAX_SECTIONS];
 } model_view;
@@ -67,6 +77,28 @@ int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_
 int prc_model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
                              precis_error *err);
 const model_section *prc_model_find(const model_view *v, const char *tag);
+
+/* ---- in-place images (format 2) ----------------------------------------------------------------
+ * The table of section tag in an image: NULL with err set (MODEL_FORMAT, its
+ * offset) unless the view is of format 2, the section exists (or
+ * !required: NULL, no error), its payload is aligned in memory to align
+ * bytes and holds exactly count elements of elsize bytes. */
+const void *prc_model_table(const model_view *v, const char *tag, size_t elsize, uint64_t count, size_t align,
+                            int required, precis_error *err);
+
+/* Writing an image (tools/model_image.c): sections in order, each copied
+ * from p[0..n).  Returns 0, or -1 with err. */
+typedef struct model_img_sec {
+  char tag[5];
+  const void *p;
+  size_t n;
+} model_img_sec;
+int prc_model_image_write(const char *path, uint32_t featset, const model_img_sec *s, int ns, precis_error *err);
+
+/* A byte-order and layout mark: the first field of each kind's image
+ * header, checked at load (an image made on a host of another byte order is
+ * refused). */
+#define MODEL_IMAGE_MARK 0x01020304u
 
 /* Maps (or reads) a whole file.  Returns 0 or -1 with err (PRECIS_ERROR_IO); release with prc_model_unmap. */
 int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, precis_error *err);
