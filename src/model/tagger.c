@@ -1737,6 +1737,11 @@ static int tg_check_contents(const tagger *t, const tg_img_head *h, precis_error
 /* A tagger whose tables are those of the image in v (format 2).  check:
  * also check the contents (tg_check_contents). */
 static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
+  if (v->featset != TG_FEATSET_POS && v->featset != TG_FEATSET_NER && v->featset != TG_FEATSET_NER2) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12, "model has feature set 0x%08x; this build reads POS 0x%08x and NER 0x%08x (retrain it)",
+                  (unsigned)v->featset, TG_FEATSET_POS, TG_FEATSET_NER);
+    return NULL;
+  }
   const tg_img_head *h = prc_model_table(v, "TGHD", sizeof *h, 1, 8, 1, err);
   if (!h) return NULL;
   if (h->mark != MODEL_IMAGE_MARK) {
