@@ -86,6 +86,18 @@ int main(int argc, char **argv) {
   int same = ns2 == ns;
   for (int i = nk; same && i < ns; i++)
     same = !strcmp(s[i].tag, s2[i - nk].tag) && s[i].n == s2[i - nk].n && !memcmp(s[i].p, s2[i - nk].p, s[i].n);
+  if (t) {
+    prc_tagger_free(t);
+    prc_tagger_free(back);
+  } else if (p) {
+    prc_parser_free(p);
+    prc_parser_free(back);
+  } else {
+    prc_cue_free(c);
+    prc_cue_free(back);
+  }
+  prc_model_unmap(ib, in);
+  prc_model_unmap(buf, n);
   if (!same) {
     fprintf(stderr, "model_image: %s: the image read back differs from the decoded model\n", argv[2]);
     remove(argv[2]);
