@@ -24,7 +24,9 @@ typedef struct cue_slot {
 
 struct cue_model {
   int inplace; /* fs lies in an image (model.h, format 2): not freed */
-  void *own;   /* an image copied for this model, or NULL */
+  void *own;   /* an image from outside: a copy, or the file's mapping (own_mapped), or NULL */
+  size_t own_len;
+  int own_mapped;
   cue_slot *fs;
   uint32_t mask;
   float scale;
@@ -194,7 +196,8 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
 static void cue_destroy(cue_model *m) {
   if (!m) return;
   if (!m->inplace) free(m->fs);
-  free(m->own);
+  if (m->own_mapped) prc_model_unmap(m->own, m->own_len);
+  else free(m->own);
   for (int i = 0; i < m->nnotes; i++) {
     free(m->note_key[i]);
     free(m->note_val[i]);
@@ -251,10 +254,12 @@ static int cue_load_inplace(cue_model *m, const model_view *v, int check, precis
 
 static cue_model *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
+  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
     return NULL;
   void *own = NULL;
-  if (v.version == MODEL_FORMAT_INPLACE && !embedded) { /* the caller's buffer may go away: a copy, in place */
+  int mapped = v.version == MODEL_FORMAT_INPLACE && embedded == MODEL_FROM_MAP;
+  if (mapped) own = (void *)buf; /* used where it lies, in the mapping */
+  else if (v.version == MODEL_FORMAT_INPLACE && !embedded) { /* the caller's buffer may go away: a copy, in place */
     own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
     if (!own) {
       prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
@@ -264,7 +269,7 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
     prc_model_parse_embedded(own, n, 0, &v, err); /* the same bytes: cannot fail */
   }
   if (v.featset != PRC_CUE_FEATSET) {
-    free(own);
+    if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12,
                   "model has feature set 0x%08x; a cue model of this build has 0x%08x (retrain it, or it is "
                   "another kind of model)",
@@ -273,11 +278,13 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
   }
   cue_model *m = calloc(1, sizeof *m);
   if (!m) {
-    free(own);
+    if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return NULL;
   }
   m->own = own;
+  m->own_len = n;
+  m->own_mapped = mapped;
   const model_section *labl = prc_model_find(&v, "LABL");
   char *names[PRC_CUE_NLABELS + 1];
   int nl = prc_model_read_labels(labl, names, PRC_CUE_NLABELS + 1);
@@ -294,7 +301,7 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
     goto fail;
   }
   if (v.version == MODEL_FORMAT_INPLACE) {
-    if (cue_load_inplace(m, &v, !embedded, err) < 0) goto fail;
+    if (cue_load_inplace(m, &v, embedded != MODEL_EMBEDDED, err) < 0) goto fail;
     goto notes;
   }
   const model_section *w = prc_model_find(&v, "WGHT");
@@ -328,6 +335,10 @@ notes:
     goto fail;
   return m;
 fail:
+  if (m->own_mapped) { /* the caller unmaps what it mapped */
+    m->own = NULL;
+    m->own_mapped = 0;
+  }
   cue_destroy(m);
   return NULL;
 }
@@ -335,16 +346,18 @@ fail:
 /* load() for the shared helpers of model.h: the built-in copy is marked */
 static void *load_any(const void *buf, size_t n, int embedded, precis_error *err) {
   cue_model *m = load(buf, n, embedded, err);
-  if (m && embedded) m->builtin = 1;
+  if (m && embedded == MODEL_EMBEDDED) m->builtin = 1;
   return m;
 }
+
+static int adopted(const void *obj, const void *buf) { return ((const cue_model *)obj)->own == buf; }
 
 cue_model *prc_cue_load_memory(const void *buf, size_t n, precis_error *err) {
   return prc_model_load_memory_with(load_any, buf, n, err);
 }
 
 cue_model *prc_cue_load_file(const char *path, precis_error *err) {
-  return prc_model_load_file_with(load_any, path, err);
+  return prc_model_load_file_adopt(load_any, adopted, path, err);
 }
 
 void prc_cue_free(cue_model *m) {

@@ -415,6 +415,21 @@ static atomic_uint builtin_loads;
 unsigned prc_model_builtin_loads(void) { return atomic_load(&builtin_loads); }
 void prc_model_builtin_count(void) { atomic_fetch_add(&builtin_loads, 1); }
 
+void *prc_model_load_file_adopt(model_load_fn load, int (*adopted)(const void *obj, const void *buf), const char *path,
+                                precis_error *err) {
+  prc_error_clear(err);
+  if (!path) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
+    return NULL;
+  }
+  const unsigned char *buf;
+  size_t n;
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  void *m = load(buf, n, MODEL_FROM_MAP, err);
+  if (!m || !adopted(m, buf)) prc_model_unmap(buf, n);
+  return m;
+}
+
 void *prc_model_once(model_once *o, model_load_fn load, const unsigned char *data, size_t n, const char *missing,
                      precis_error *err) {
   if (!atomic_load_explicit(&o->final, memory_order_acquire)) {
@@ -423,7 +438,7 @@ void *prc_model_once(model_once *o, model_load_fn load, const unsigned char *dat
       if (!n) prc_error_set(&o->err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET, "%s", missing);
       else {
         prc_model_builtin_count();
-        o->obj = load(data, n, 1, &o->err);
+        o->obj = load(data, n, MODEL_EMBEDDED, &o->err);
       }
       if (o->obj || o->err.code != PRECIS_ERROR_OUT_OF_MEMORY)
         atomic_store_explicit(&o->final, 1, memory_order_release);

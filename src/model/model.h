@@ -48,6 +48,13 @@
  * pointers), used where they lie: in the library's .rodata for the built-in
  * models (tools/model_image.c makes them at build time from models/ *.bin). */
 #define MODEL_FORMAT_INPLACE 2u
+/* How a loader gets its bytes (the `embedded` argument of model_load_fn):
+ * 0 the caller's buffer (an image is copied), MODEL_EMBEDDED compiled into the
+ * library (trusted: the checksum and the image were checked at build time),
+ * MODEL_FROM_MAP a file's read-only mapping (an image is used in place and
+ * keeps the mapping; format 1 is decoded and the mapping released). */
+#define MODEL_EMBEDDED 1
+#define MODEL_FROM_MAP 2
 #define MODEL_INPLACE_ALIGN 64u
 #define MODEL_HEADER_SIZE 40u
 #define MODEL_MAX_SECTIONS 32
@@ -123,10 +130,14 @@ int prc_model_read_notes(const model_section *s, char **keys, char **vals, int m
  * embedded, err), and these helpers give it the rest. */
 typedef void *(*model_load_fn)(const void *buf, size_t n, int embedded, precis_error *err);
 
-/* Decodes a caller's buffer / a file (mapped while it is decoded); a NULL
+/* Decodes a caller's buffer / a file (mapped while it is decoded, or kept
+ * mapped by an image: load gets MODEL_FROM_MAP and returns an object that
+ * owns the mapping, adopted(obj, buf) says whether it did); a NULL
  * buffer or path is PRECIS_ERROR_INVALID_ARGUMENT. */
 void *prc_model_load_memory_with(model_load_fn load, const void *buf, size_t n, precis_error *err);
 void *prc_model_load_file_with(model_load_fn load, const char *path, precis_error *err);
+void *prc_model_load_file_adopt(model_load_fn load, int (*adopted)(const void *obj, const void *buf), const char *path,
+                                precis_error *err);
 
 /* A model compiled into the library, decoded once on first use (thread-safe;
  * running out of memory is not final: the next call tries again).  missing

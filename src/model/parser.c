@@ -527,7 +527,8 @@ static void parser_destroy(parser *p) {
     p->lfs = NULL;
     p->lbx = NULL;
   }
-  free(p->own);
+  if (p->own_mapped) prc_model_unmap(p->own, p->own_len);
+  else free(p->own);
   free(p->afs);
   free(p->lfs);
   free(p->lbx);
@@ -660,10 +661,12 @@ static int ps_load_inplace(parser *p, const model_view *v, int check, precis_err
 
 static parser *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
+  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
     return NULL;
   void *own = NULL;
-  if (v.version == MODEL_FORMAT_INPLACE && !embedded) { /* the caller's buffer may go away: a copy, in place */
+  int mapped = v.version == MODEL_FORMAT_INPLACE && embedded == MODEL_FROM_MAP;
+  if (mapped) own = (void *)buf; /* used where it lies, in the mapping */
+  else if (v.version == MODEL_FORMAT_INPLACE && !embedded) { /* the caller's buffer may go away: a copy, in place */
     own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
     if (!own) {
       prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
@@ -673,7 +676,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     prc_model_parse_embedded(own, n, 0, &v, err); /* the same bytes: cannot fail */
   }
   if (v.featset != PRC_PARSER_FEATSET) {
-    free(own);
+    if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12,
                   "model has feature set 0x%08x; a parser model of this build has 0x%08x (%s)",
                   (unsigned)v.featset, PRC_PARSER_FEATSET,
@@ -683,11 +686,13 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   }
   parser *p = calloc(1, sizeof *p);
   if (!p) {
-    free(own);
+    if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return NULL;
   }
   p->own = own;
+  p->own_len = n;
+  p->own_mapped = mapped;
   const model_section *labl = prc_model_find(&v, "LABL");
   int nl = prc_model_read_labels(labl, p->labels, PS_MAX_LABELS);
   if (nl < 0) {
@@ -701,7 +706,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if (v.version == MODEL_FORMAT_INPLACE) {
-    if (ps_load_inplace(p, &v, !embedded, err) < 0) goto fail;
+    if (ps_load_inplace(p, &v, embedded != MODEL_EMBEDDED, err) < 0) goto fail;
     if (prc_model_read_notes(prc_model_find(&v, "NOTE"), p->note_key, p->note_val, PS_MAX_NOTES, &p->nnotes, err) < 0)
       goto fail;
     return p;
@@ -720,6 +725,10 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   return p;
 fail:
+  if (p->own_mapped) { /* the caller unmaps what it mapped */
+    p->own = NULL;
+    p->own_mapped = 0;
+  }
   parser_destroy(p);
   return NULL;
 }
@@ -727,16 +736,18 @@ fail:
 /* load() for the shared helpers of model.h: the built-in copy is marked */
 static void *load_any(const void *buf, size_t n, int embedded, precis_error *err) {
   parser *p = load(buf, n, embedded, err);
-  if (p && embedded) p->builtin = 1;
+  if (p && embedded == MODEL_EMBEDDED) p->builtin = 1;
   return p;
 }
+
+static int adopted(const void *obj, const void *buf) { return ((const parser *)obj)->own == buf; }
 
 parser *prc_parser_load_memory(const void *buf, size_t n, precis_error *err) {
   return prc_model_load_memory_with(load_any, buf, n, err);
 }
 
 parser *prc_parser_load_file(const char *path, precis_error *err) {
-  return prc_model_load_file_with(load_any, path, err);
+  return prc_model_load_file_adopt(load_any, adopted, path, err);
 }
 
 void prc_parser_free(parser *p) {

@@ -73,7 +73,9 @@ int prc_parser_image(const parser *p, ps_img_head *h, struct model_img_sec *s);
 struct parser {
   int builtin;
   int inplace;                  /* the tables lie in an image (model.h, format 2): not freed */
-  void *own;                    /* an image copied for this parser, or NULL */
+  void *own;                    /* an image from outside: a copy, or the file's mapping (own_mapped), or NULL */
+  size_t own_len;
+  int own_mapped;
   uint32_t nlbx;                /* entries of lbx */
   int nlabels;
   char *labels[PS_MAX_LABELS];

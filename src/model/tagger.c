@@ -1447,7 +1447,8 @@ static void tagger_destroy(tagger *t) {
       free(t->note_key[i]);
       free(t->note_val[i]);
     }
-    free(t->own);
+    if (t->own_mapped) prc_model_unmap(t->own, t->own_len);
+    else free(t->own);
     free(t);
     return;
   }
@@ -1856,14 +1857,25 @@ fail:
   return NULL;
 }
 
-/* embedded: a model compiled into the library (checksum verified at build time). */
+/* embedded: MODEL_EMBEDDED, a model compiled into the library (checksum
+ * verified at build time); MODEL_FROM_MAP, a file's mapping, which an image
+ * keeps (the caller unmaps it unless t->own is buf); 0, the caller's buffer. */
 static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err)
-                : prc_model_parse(buf, n, 0, &v, err)) < 0)
+  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, &v, err)
+                                  : prc_model_parse(buf, n, 0, &v, err)) < 0)
     return NULL;
   if (v.version == MODEL_FORMAT_INPLACE) {
-    if (embedded) return load_inplace(&v, 0, err);
+    if (embedded == MODEL_EMBEDDED) return load_inplace(&v, 0, err);
+    if (embedded == MODEL_FROM_MAP) { /* used where it lies, in the mapping */
+      tagger *t = load_inplace(&v, 1, err);
+      if (t) {
+        t->own = (void *)buf;
+        t->own_len = n;
+        t->own_mapped = 1;
+      }
+      return t;
+    }
     /* the caller's buffer may go away: use a copy of it in place */
     void *own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
     if (!own) {
@@ -1967,8 +1979,9 @@ tagger *prc_tagger_load_file(const char *path, precis_error *err) {
   const unsigned char *buf;
   size_t n;
   if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
-  tagger *t = prc_tagger_load_memory(buf, n, err);
-  prc_model_unmap(buf, n);
+  prc_error_clear(err);
+  tagger *t = load(buf, n, MODEL_FROM_MAP, err);
+  if (!t || t->own != buf) prc_model_unmap(buf, n); /* decoded (format 1), or refused */
   return t;
 }
 
@@ -2016,7 +2029,7 @@ static void load_builtin(int i) { /* with builtin_lock held */
                   i ? "NER" : "POS", i ? "ner" : "pos");
   } else {
     prc_model_builtin_count();
-    builtin[i] = load(data, size, 1, &builtin_err[i]);
+    builtin[i] = load(data, size, MODEL_EMBEDDED, &builtin_err[i]);
     if (builtin[i] && builtin[i]->kind != (i ? TAGGER_NER : TAGGER_POS)) {
       tagger_destroy(builtin[i]);
       builtin[i] = NULL;

@@ -153,7 +153,10 @@ enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
 struct tagger {
   int kind, builtin;
   int inplace;           /* the tables below lie in an image (model.h, format 2): not freed */
-  void *own;             /* an image copied for this tagger (prc_tagger_load_memory), or NULL */
+  void *own;             /* the image of a tagger loaded from outside: a copy (prc_tagger_load_memory), or
+                            the file's mapping (own_mapped; prc_tagger_load_file), or NULL */
+  size_t own_len;
+  int own_mapped;
   int nlabels;
   char *labels[TG_MAX_LABELS];
   pc_model w;

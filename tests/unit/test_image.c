@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "precis.h"
 #include "model/cue_model.h"
 #include "model/model.h"
 #include "model/parser_features.h"
@@ -210,6 +211,30 @@ static void test_tagger_image(void **state) {
   prc_tagger_pos(img, sent, NSENT, c);
   assert_memory_equal(a, c, NSENT);
   prc_tagger_free(img);
+  /* the same image as a file: used in its mapping (prc_tagger_load_file,
+   * precis_model_load), same tags; corrupted, a clear error */
+  FILE *f = fopen(tmp_path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(b, 1, n, f), n);
+  fclose(f);
+  tagger *mapped = prc_tagger_load_file(tmp_path, &err);
+  assert_non_null(mapped);
+  assert_true(mapped->own_mapped);
+  prc_tagger_pos(mapped, sent, NSENT, c);
+  assert_memory_equal(a, c, NSENT);
+  prc_tagger_free(mapped);
+  precis_model *pm = precis_model_load(tmp_path, &err);
+  assert_non_null(pm);
+  assert_string_equal(precis_model_kind(pm), "pos");
+  precis_model_free(pm);
+  f = fopen(tmp_path, "r+b");
+  fseek(f, (long)(n / 2), SEEK_SET);
+  fputc(b[n / 2] ^ 0x40, f);
+  fclose(f);
+  assert_null(prc_tagger_load_file(tmp_path, &err));
+  assert_non_null(strstr(err.message, "checksum"));
+  assert_null(precis_model_load(tmp_path, &err));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
   /* wrong kind: a POS image is no parser, no cue model */
   assert_null(prc_parser_load_memory(b, n, &err));
   assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
@@ -317,6 +342,16 @@ static void test_cue_image(void **state) {
   assert_non_null(m);
   assert_non_null(strstr(prc_cue_note(m, "data"), "PolNeAR"));
   prc_cue_free(m);
+  FILE *f = fopen(tmp_path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(b, 1, n, f), n);
+  fclose(f);
+  precis_model *pm = precis_model_load(tmp_path, &err);
+  assert_non_null(pm);
+  assert_string_equal(precis_model_kind(pm), "attrib");
+  precis_model_free(pm);
+  assert_null(prc_parser_load_file(tmp_path, &err)); /* wrong kind, from a mapping */
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
   assert_null(prc_tagger_load_memory(b, n, &err));
   assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
   size_t len;
