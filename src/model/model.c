@@ -76,8 +76,7 @@ const void *prc_model_table(const model_view *v, const char *tag, size_t elsize,
                   tag);
     return NULL;
   }
-  if (elsize && count > (uint64_t)SIZE_MAX / elsize) count = (uint64_t)SIZE_MAX / elsize + 1;
-  if ((uint64_t)s->n != count * elsize) {
+  if ((elsize && count > (uint64_t)SIZE_MAX / elsize) || (uint64_t)s->n != count * elsize) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off,
                   "model corrupt: section %s has %zu bytes, its header says %llu x %zu", tag, s->n,
                   (unsigned long long)count, elsize);
