@@ -86,7 +86,7 @@ install: $(BUILDDIR)/Makefile
 fuzz-model fuzz-brat fuzz-extract fuzz-warc: fuzz-%:
 	CC=clang cmake -S . -B $(FUZZDIR) -DCMAKE_BUILD_TYPE=Debug -DPRECIS_FUZZ=ON -DPRECIS_SANITIZE=ON \
 	  -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link"
-	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_$* precis
+	cmake --build $(FUZZDIR) -j $(JOBS) --target fuzz_$* precis precis_model_image
 	mkdir -p $(FUZZDIR)/corpus-$* fuzz/corpus-$*
 	if [ $* = model ]; then \
 	  ./$(FUZZDIR)/precis train pos fuzz/tiny.conllu fuzz/tiny.conllu -o $(FUZZDIR)/corpus-$*/pos.bin --no-clusters --epochs 2 && \
@@ -94,7 +94,9 @@ fuzz-model fuzz-brat fuzz-extract fuzz-warc: fuzz-%:
 	  ./$(FUZZDIR)/precis train parse fuzz/tiny.conllu fuzz/tiny.conllu -o $(FUZZDIR)/corpus-$*/parse.bin \
 	    --epochs 2 --runs 1 --jackknife 1 --prune 0.01 -q && \
 	  ./$(FUZZDIR)/precis train attrib fuzz/tiny-attrib fuzz/tiny-attrib -o $(FUZZDIR)/corpus-$*/attrib.bin \
-	    --epochs 2 --prune 0.01 -q; fi
+	    --epochs 2 --prune 0.01 -q && \
+	  for m in pos ner parse attrib; do \
+	    ./$(FUZZDIR)/precis_model_image $(FUZZDIR)/corpus-$*/$$m.bin $(FUZZDIR)/corpus-$*/$$m.img || exit 1; done; fi
 	if [ $* = extract ]; then cp tests/extract/*.html $(FUZZDIR)/corpus-$*/; fi
 	./$(FUZZDIR)/fuzz_$* -max_total_time=$${FUZZ_SECONDS:-60} -max_len=1048576 -timeout=30 -rss_limit_mb=1024 \
 	  -artifact_prefix=$(FUZZDIR)/ $(FUZZDIR)/corpus-$* fuzz/corpus-$*

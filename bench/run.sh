@@ -138,6 +138,40 @@ echo "includes the statistical taggers; \`--no-tagger\` is the engine before the
 echo "Every row runs one thread (\`-j 1\`) but \`-j 2\` (two analysis threads, output byte-identical to \`-j 1\`)."
 
 echo
+echo "## Start-up (issue 13): the whole process on an empty input and on one short article"
+echo
+# precis < /dev/null touches no model (lazy stages); examples/harbour-bridge.txt
+# is one article with every stage on.  PRECIS_BASELINE adds the same rows for it.
+SRC=${SRC:-$(cd "$(dirname "$0")/.." && pwd)}
+startup() { # label binary args...
+  local label=$1 bin=$2; shift 2
+  local med rss
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N --warmup 3 --runs 30 --export-json "$OUT/hf-start.json" "$bin $*" >/dev/null 2>&1
+    med=$(python3 -c 'import json,sys; print("%.1f" % (1000*json.load(open(sys.argv[1]))["results"][0]["median"]))' "$OUT/hf-start.json")
+  else
+    local t0=$(date +%s.%N); for _ in $(seq 30); do "$bin" "$@" >/dev/null; done
+    med=$(python3 -c "print('%.1f' % (1000*($(date +%s.%N)-$t0)/30))")
+  fi
+  if [ -x /usr/bin/time ]; then
+    rss=$(for _ in 1 2 3 4 5; do { /usr/bin/time -f '%M' "$bin" "$@" >/dev/null; } 2>&1 | tail -1; done | sort -n | sed -n 3p)
+    rss=$(python3 -c "print('%.1f' % ($rss/1024))")
+  else
+    rss=na
+  fi
+  echo "| $label | $med | $rss |"
+}
+echo "| run | median ms | peak RSS MB (median of 5) |"
+echo "|---|---|---|"
+startup "precis, empty input" "$PRECIS" /dev/null
+startup "precis, one article (examples/harbour-bridge.txt)" "$PRECIS" "$SRC/examples/harbour-bridge.txt"
+if [ -n "$BASELINE" ]; then
+  startup "baseline, empty input" "$BASELINE" /dev/null
+  startup "baseline, one article" "$BASELINE" "$SRC/examples/harbour-bridge.txt"
+fi
+echo
+echo "Timing: hyperfine -N, median of 30 runs after 3 warm-ups; peak RSS: GNU time (%M)."
+echo
 echo "## Taggers (issue 4): dev accuracy, speed, size"
 echo
 pos=$("$PRECIS" eval pos "$D/ud_english_ewt/en_ewt-ud-dev.conllu" --format json)

@@ -27,10 +27,69 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <dlfcn.h>
+
 #include "commands.h"
 #include "opt.h"
 #include "precis.h"
 #include "util.h"
+
+/* libmicrohttpd is opened when the server starts (mhd_open), not linked:
+ * linked, it and the TLS libraries it loads (gnutls, nettle, p11-kit, ...)
+ * add about 3 MB to the memory of every precis run (issue 13: start-up).
+ * The calls below go through these pointers, typed from its header. */
+#define MHD_FUNCTIONS(X)                                                                                  \
+  X(add_response_header) X(create_response_from_buffer) X(create_response_from_buffer_with_free_callback) \
+  X(destroy_response) X(get_connection_info) X(get_daemon_info) X(get_version) X(lookup_connection_value) \
+  X(queue_response) X(quiesce_daemon) X(start_daemon) X(stop_daemon)
+static struct {
+#define MHD_FIELD(f) __typeof__(&MHD_##f) f;
+  MHD_FUNCTIONS(MHD_FIELD)
+#undef MHD_FIELD
+} mhd;
+#define MHD_add_response_header mhd.add_response_header
+#define MHD_create_response_from_buffer mhd.create_response_from_buffer
+#define MHD_create_response_from_buffer_with_free_callback mhd.create_response_from_buffer_with_free_callback
+#define MHD_destroy_response mhd.destroy_response
+#define MHD_get_connection_info mhd.get_connection_info
+#define MHD_get_daemon_info mhd.get_daemon_info
+#define MHD_get_version mhd.get_version
+#define MHD_lookup_connection_value mhd.lookup_connection_value
+#define MHD_queue_response mhd.queue_response
+#define MHD_quiesce_daemon mhd.quiesce_daemon
+#define MHD_start_daemon mhd.start_daemon
+#define MHD_stop_daemon mhd.stop_daemon
+
+#ifndef PRECIS_MHD_SONAME
+#define PRECIS_MHD_SONAME "libmicrohttpd.so.12"
+#endif
+
+/* Opens libmicrohttpd and finds its functions; 0, or -1 with a message. */
+static int mhd_open(void) {
+  const char *names[] = {PRECIS_MHD_SONAME, "libmicrohttpd.so.12", "libmicrohttpd.so"};
+  void *h = NULL;
+  const char *why = "";
+  for (size_t i = 0; i < sizeof names / sizeof *names && !h; i++) {
+    h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (!h && i == 0) why = dlerror();
+  }
+  if (!h) {
+    fprintf(stderr, "precis serve: cannot load libmicrohttpd (%s): %s\n", PRECIS_MHD_SONAME, why ? why : "");
+    return -1;
+  }
+#define MHD_SYM(f)                                                                                   \
+  {                                                                                                  \
+    void *sym = dlsym(h, "MHD_" #f);                                                                 \
+    if (!sym) {                                                                                      \
+      fprintf(stderr, "precis serve: libmicrohttpd (%s) has no MHD_%s\n", PRECIS_MHD_SONAME, #f); \
+      return -1;                                                                                     \
+    }                                                                                                \
+    memcpy(&mhd.f, &sym, sizeof sym);                                                                \
+  }
+  MHD_FUNCTIONS(MHD_SYM)
+#undef MHD_SYM
+  return 0;
+}
 
 /* ---- the web page (web_embedded.c, generated at build time) -------------- */
 extern const unsigned char precis_web_index_html_data[], precis_web_app_js_data[], precis_web_style_css_data[],
@@ -718,6 +777,7 @@ int prc_cmd_serve(int argc, char **argv) {
     case PRC_OPT_OPERAND: return prc_cmd_usage_error(cmd, "unexpected argument '%s'", p.value);
     }
   }
+  if (mhd_open() < 0) return 1;
   struct sockaddr_storage ss;
   socklen_t sl;
   int v6;

@@ -229,7 +229,10 @@ typedef struct precis_doc precis_doc;
  *   PRECIS_ERROR_MODEL_MISSING     the built-in taggers are not compiled in and
  *                                  PRECIS_OPT_NO_TAGGER is not set (a library
  *                                  without a built-in parser analyses without
- *                                  parsing: stats parse is PRECIS_MODEL_UNUSED)
+ *                                  parsing: stats parse is PRECIS_MODEL_UNUSED).
+ *                                  A text without a token (empty, blank) needs
+ *                                  no model: it touches none, and its stats
+ *                                  say PRECIS_MODEL_UNUSED
  *   PRECIS_ERROR_OUT_OF_MEMORY     the allocator failed (all that was allocated
  *                                  is released first), or decoding a built-in
  *                                  model did (the next call tries again)

@@ -161,8 +161,12 @@ int prc_cues_check(const precis_options *o, precis_error *err) {
     if (o->attrib_model->kind != PRC_MODEL_ATTRIB)
       return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET, "the attribution model given is a %s model",
                            precis_model_kind(o->attrib_model));
-    return 0;
   }
+  return 0;
+}
+
+int prc_cues_models(const precis_options *o, precis_error *err) {
+  if ((o->flags & (PRECIS_OPT_NO_TAGGER | PRECIS_OPT_RULE_CUES)) || o->attrib_model) return 0;
   precis_error e;
   prc_error_clear(&e);
   if (!prc_cue_builtin(&e) && e.code == PRECIS_ERROR_OUT_OF_MEMORY) {

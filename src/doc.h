@@ -318,8 +318,10 @@ void prc_clean_openers(precis_doc *d);                               /* clean.c 
 void prc_clean_openers_free(precis_doc *d);                          /* clean.c */
 void prc_tag_tokens(precis_doc *d);                                  /* tags.c */
 void prc_find_cues(precis_doc *d);                                   /* cues.c */
-/* Checks the cue model an analysis will use (as prc_parse_check). */
+/* Checks the cue model an analysis will use (as prc_parse_check), and
+ * decodes the built-in one (as prc_parse_models). */
 int prc_cues_check(const precis_options *o, precis_error *err);      /* cues.c */
+int prc_cues_models(const precis_options *o, precis_error *err);     /* cues.c */
 /* The cue tagger's input for tokens [b, e) of one sentence (cues.c; the
  * trainer builds its examples with it). */
 struct cue_token;

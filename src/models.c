@@ -53,9 +53,32 @@ precis_model *precis_model_load(const char *path, precis_error *err) {
   const unsigned char *buf;
   size_t n;
   if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
-  precis_model *m = wrap(buf, n, err);
+  uint32_t fs = featset_of(buf, n);
+  if (fs == PRC_KP_FEATSET || n < 12 || buf[8] != MODEL_FORMAT_INPLACE) { /* decoded: the mapping goes */
+    precis_model *m = wrap(buf, n, err);
+    prc_model_unmap(buf, n);
+    return m;
+  }
+  /* an in-place image (docs/models.md): the kind's loader maps it again and
+   * keeps the mapping (used where it lies) */
   prc_model_unmap(buf, n);
-  return m;
+  precis_model *m = calloc(1, sizeof *m);
+  if (!m) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    return NULL;
+  }
+  if (fs == PRC_CUE_FEATSET) {
+    m->kind = PRC_MODEL_ATTRIB;
+    if ((m->cm = prc_cue_load_file(path, err))) return m;
+  } else if (fs == PRC_PARSER_FEATSET) {
+    m->kind = PRC_MODEL_PARSE;
+    if ((m->ps = prc_parser_load_file(path, err))) return m;
+  } else if ((m->tg = prc_tagger_load_file(path, err))) {
+    m->kind = prc_tagger_kind(m->tg);
+    return m;
+  }
+  free(m);
+  return NULL;
 }
 
 precis_model *precis_model_load_memory(const void *data, size_t len, precis_error *err) {

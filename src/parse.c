@@ -140,8 +140,12 @@ int prc_parse_check(const precis_options *o, precis_error *err) {
     if (o->parse_model->kind != PRC_MODEL_PARSE)
       return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET, "the parse model given is a %s model",
                            precis_model_kind(o->parse_model));
-    return 0;
   }
+  return 0;
+}
+
+int prc_parse_models(const precis_options *o, precis_error *err) {
+  if ((o->flags & PRECIS_OPT_NO_TAGGER) || o->parse_model) return 0;
   precis_error e;
   prc_error_clear(&e);
   if (!prc_parser_builtin(&e) && e.code == PRECIS_ERROR_OUT_OF_MEMORY) {

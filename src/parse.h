@@ -22,11 +22,13 @@
 #define PRC_DEP_UNPARSED (-2)
 
 /* Checks, before an analysis, the parser it will run: a parse_model of
- * another kind is PRECIS_ERROR_MODEL_KIND; the built-in parser is decoded
- * here (PRECIS_ERROR_OUT_OF_MEMORY when that fails; none compiled in is no
- * error: nothing is parsed).  Nothing is checked with PRECIS_OPT_NO_TAGGER.
- * Returns 0 or -1. */
+ * another kind is PRECIS_ERROR_MODEL_KIND.  prc_parse_models, called once the
+ * text has tokens (a text without any touches no model), decodes the
+ * built-in parser (PRECIS_ERROR_OUT_OF_MEMORY when that fails; none compiled
+ * in is no error: nothing is parsed).  Nothing is checked with
+ * PRECIS_OPT_NO_TAGGER.  Return 0 or -1. */
 int prc_parse_check(const precis_options *o, precis_error *err);
+int prc_parse_models(const precis_options *o, precis_error *err);
 
 /* Parses sentence s now if it was not (a later stage that needs its tree:
  * keypoints.c compresses the points it chose).  The same conditions as the

@@ -38,8 +38,9 @@ static void ner_group(precis_doc *d, const tagger *ner, const tag_token *tt, con
 void prc_tag_tokens(precis_doc *d) {
   d->has_pos = d->has_ner = false;
   d->pos_use = d->ner_use = PRECIS_MODEL_UNUSED;
-  if (d->opts.flags & PRECIS_OPT_NO_TAGGER) return;
-  /* precis_analyze_ex has checked the models' kinds and that both exist */
+  if ((d->opts.flags & PRECIS_OPT_NO_TAGGER) || !d->ntoks) return; /* no text: no model is touched */
+  /* precis_analyze_ex has checked the models' kinds and that both exist
+   * (prc_tags_check, then prc_tags_models once the text has tokens) */
   const tagger *pos = d->opts.pos_model ? d->opts.pos_model->tg : prc_tagger_builtin_pos();
   const tagger *ner = d->opts.ner_model ? d->opts.ner_model->tg : prc_tagger_builtin_ner();
   if (!pos) return;
@@ -109,6 +110,11 @@ int prc_tags_check(const precis_options *o, precis_error *err) {
   if (o->ner_model && o->ner_model->kind != PRC_MODEL_NER)
     return prc_error_set(err, PRECIS_ERROR_MODEL_KIND, PRECIS_NO_OFFSET,
                          "the NER model given is a %s model", precis_model_kind(o->ner_model));
+  return 0;
+}
+
+int prc_tags_models(const precis_options *o, precis_error *err) {
+  if (o->flags & PRECIS_OPT_NO_TAGGER) return 0;
   if (!o->pos_model && !prc_tagger_builtin(TAGGER_POS, err)) return -1;
   if (!o->ner_model && !prc_tagger_builtin(TAGGER_NER, err)) return -1;
   return 0;

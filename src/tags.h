@@ -11,9 +11,13 @@ typedef struct ner_span {
   uint8_t type;
 } ner_span;
 
-/* Checks, before an analysis, that the models it will run exist and are of
- * the right kinds (PRECIS_ERROR_MODEL_KIND / _MISSING).  Returns 0 or -1. */
+/* Checks, before an analysis, that the models given are of the right kinds
+ * (PRECIS_ERROR_MODEL_KIND); prc_tags_models, called once the text has
+ * tokens (a text without any touches no model), that the built-in ones it
+ * will run exist (PRECIS_ERROR_MODEL_MISSING; decoding them on first use).
+ * Return 0 or -1. */
 int prc_tags_check(const precis_options *o, precis_error *err);
+int prc_tags_models(const precis_options *o, precis_error *err);
 
 static inline bool tags_have_ner(const precis_doc *d) { return d->has_ner; }
 static inline bool tags_have_pos(const precis_doc *d) { return d->has_pos; }

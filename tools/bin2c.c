@@ -4,6 +4,9 @@
  * For each NAME writes
  *   const unsigned char NAME_data[] (8-byte aligned) and const size_t NAME_size;
  * A PATH that does not exist gives NAME_size = 0 ("no built-in model").
+ * NAME=@PATH embeds the file with the assembler's .incbin instead of a C
+ * string (fast for the large in-place model images, docs/models.md), page
+ * aligned in .rodata, so that its tables are used where they lie.
  *
  * A file that starts with the precis model magic must carry a correct
  * checksum (src/model/model.h: FNV-1a 32 of the file with bytes [32,36) as zero,
@@ -51,6 +54,8 @@ int main(int argc, char **argv) {
     }
     *eq = 0;
     const char *name = argv[i], *path = eq + 1;
+    int incbin = *path == '@';
+    if (incbin) path++;
     FILE *in = fopen(path, "rb");
     size_t n = 0, cap = 0;
     unsigned char *all = NULL;
@@ -78,6 +83,23 @@ int main(int argc, char **argv) {
         remove(tmp);
         return 1;
       }
+    }
+    if (incbin && n) {
+      if (strchr(path, '"') || strchr(path, '\\') || strchr(path, '\n')) {
+        fprintf(stderr, "bin2c: %s: a path with a quote, backslash or newline cannot be embedded\n", path);
+        free(all);
+        fclose(out);
+        remove(tmp);
+        return 1;
+      }
+      /* the checksum is in the file: a changed image changes this source */
+      fprintf(out,
+              "__asm__(\".section .rodata\\n.balign 4096\\n.globl %s_data\\n.hidden %s_data\\n"
+              ".type %s_data, @object\\n%s_data:\\n.incbin \\\"%s\\\"\\n.size %s_data, %zu\\n.previous\");\n"
+              "/* checksum %02x%02x%02x%02x */\nconst size_t %s_size = %zu;\n",
+              name, name, name, name, path, name, n, all[35], all[34], all[33], all[32], name, n);
+      free(all);
+      continue;
     }
     fprintf(out, "_Alignas(8) const unsigned char %s_data[] =\n", name);
     for (size_t j = 0; j < n; j += 64) {

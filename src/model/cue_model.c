@@ -23,6 +23,10 @@ typedef struct cue_slot {
 } cue_slot;
 
 struct cue_model {
+  int inplace; /* fs lies in an image (model.h, format 2): not freed */
+  void *own;   /* an image from outside: a copy, or the file's mapping (own_mapped), or NULL */
+  size_t own_len;
+  int own_mapped;
   cue_slot *fs;
   uint32_t mask;
   float scale;
@@ -191,7 +195,9 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
 
 static void cue_destroy(cue_model *m) {
   if (!m) return;
-  free(m->fs);
+  if (!m->inplace) free(m->fs);
+  if (m->own_mapped) prc_model_unmap(m->own, m->own_len);
+  else free(m->own);
   for (int i = 0; i < m->nnotes; i++) {
     free(m->note_key[i]);
     free(m->note_val[i]);
@@ -199,11 +205,71 @@ static void cue_destroy(cue_model *m) {
   free(m);
 }
 
+/* ---- in-place images: header "CUHD", then the fused table "CUFS" ------------------------------- */
+
+typedef struct cue_img_head {
+  uint32_t mark, cap;
+  float scale;
+  uint32_t reserved[5];
+} cue_img_head;
+
+int prc_cue_image(const cue_model *m, void *head, model_img_sec *s) {
+  cue_img_head *h = head;
+  memset(h, 0, sizeof *h);
+  h->mark = MODEL_IMAGE_MARK;
+  h->cap = m->mask + 1;
+  h->scale = m->scale;
+  memcpy(s[0].tag, "CUHD", 5);
+  s[0].p = h;
+  s[0].n = sizeof *h;
+  memcpy(s[1].tag, "CUFS", 5);
+  s[1].p = m->fs;
+  s[1].n = (size_t)h->cap * sizeof *m->fs;
+  return 2;
+}
+
+static int cue_load_inplace(cue_model *m, const model_view *v, int check, precis_error *err) {
+  const cue_img_head *h = prc_model_table(v, "CUHD", sizeof *h, 1, 8, 1, err);
+  if (!h) return -1;
+  if (h->mark != MODEL_IMAGE_MARK || h->cap < 16 || (h->cap & (h->cap - 1)) || !(h->scale > 0)) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "CUHD")->off,
+                  h->mark != MODEL_IMAGE_MARK ? "model image made for another byte order or layout (rebuild it)"
+                                              : "model corrupt: bad cue image header");
+    return -1;
+  }
+  m->inplace = 1;
+  m->mask = h->cap - 1;
+  m->scale = h->scale;
+  if (!(m->fs = (cue_slot *)prc_model_table(v, "CUFS", sizeof *m->fs, h->cap, 64, 1, err))) return -1;
+  if (check) {
+    uint32_t empty = 0;
+    for (uint32_t i = 0; i <= m->mask; i++) empty += !m->fs[i].key;
+    if (!empty) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: weight table full");
+      return -1;
+    }
+  }
+  return 0;
+}
+
 static cue_model *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
+  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
     return NULL;
+  void *own = NULL;
+  int mapped = v.version == MODEL_FORMAT_INPLACE && embedded == MODEL_FROM_MAP;
+  if (mapped) own = (void *)buf; /* used where it lies, in the mapping */
+  else if (v.version == MODEL_FORMAT_INPLACE && !embedded) { /* the caller's buffer may go away: a copy, in place */
+    own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
+    if (!own) {
+      prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+      return NULL;
+    }
+    memcpy(own, buf, n);
+    prc_model_parse_embedded(own, n, 0, &v, err); /* the same bytes: cannot fail */
+  }
   if (v.featset != PRC_CUE_FEATSET) {
+    if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12,
                   "model has feature set 0x%08x; a cue model of this build has 0x%08x (retrain it, or it is "
                   "another kind of model)",
@@ -212,9 +278,13 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
   }
   cue_model *m = calloc(1, sizeof *m);
   if (!m) {
+    if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return NULL;
   }
+  m->own = own;
+  m->own_len = n;
+  m->own_mapped = mapped;
   const model_section *labl = prc_model_find(&v, "LABL");
   char *names[PRC_CUE_NLABELS + 1];
   int nl = prc_model_read_labels(labl, names, PRC_CUE_NLABELS + 1);
@@ -229,6 +299,10 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl ? labl->off : PRECIS_NO_OFFSET,
                   "model corrupt: missing or bad label set (a cue model has O, B, I)");
     goto fail;
+  }
+  if (v.version == MODEL_FORMAT_INPLACE) {
+    if (cue_load_inplace(m, &v, embedded != MODEL_EMBEDDED, err) < 0) goto fail;
+    goto notes;
   }
   const model_section *w = prc_model_find(&v, "WGHT");
   if (!w) {
@@ -255,11 +329,16 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
     sl->key = pc_rd32(q);
     for (uint32_t j = 0; j < cnt; j++, e += 4) sl->w[pc_rd16(e)] = (int16_t)pc_rd16(e + 2);
   }
+notes:
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), m->note_key, m->note_val, CUE_MAX_NOTES, &m->nnotes, err) <
       0)
     goto fail;
   return m;
 fail:
+  if (m->own_mapped) { /* the caller unmaps what it mapped */
+    m->own = NULL;
+    m->own_mapped = 0;
+  }
   cue_destroy(m);
   return NULL;
 }
@@ -267,16 +346,18 @@ fail:
 /* load() for the shared helpers of model.h: the built-in copy is marked */
 static void *load_any(const void *buf, size_t n, int embedded, precis_error *err) {
   cue_model *m = load(buf, n, embedded, err);
-  if (m && embedded) m->builtin = 1;
+  if (m && embedded == MODEL_EMBEDDED) m->builtin = 1;
   return m;
 }
+
+static int adopted(const void *obj, const void *buf) { return ((const cue_model *)obj)->own == buf; }
 
 cue_model *prc_cue_load_memory(const void *buf, size_t n, precis_error *err) {
   return prc_model_load_memory_with(load_any, buf, n, err);
 }
 
 cue_model *prc_cue_load_file(const char *path, precis_error *err) {
-  return prc_model_load_file_with(load_any, path, err);
+  return prc_model_load_file_adopt(load_any, adopted, path, err);
 }
 
 void prc_cue_free(cue_model *m) {

@@ -81,4 +81,9 @@ const char *prc_cue_note(const cue_model *m, const char *key);
 /* Tags t[0..n): lab[i] = PRC_CUE_O / _B / _I (an I never follows an O). */
 void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab);
 
+/* The sections of m's in-place image (tools/model_image.c): head is room
+ * for its 32-byte header; returns their number (2). */
+struct model_img_sec;
+int prc_cue_image(const cue_model *m, void *head, struct model_img_sec *s);
+
 #endif

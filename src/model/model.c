@@ -25,6 +25,112 @@ uint32_t prc_model_checksum(const unsigned char *buf, size_t n) {
 static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check_sum,
                  model_view *v, precis_error *err);
 
+/* The section table of an image (format 2): every payload aligned, in
+ * order, inside the file, the last one ending it. */
+static int parse_inplace(const unsigned char *buf, size_t n, uint32_t ns, model_view *v, precis_error *err) {
+  size_t tab = MODEL_HEADER_SIZE;
+  if ((n - tab) / 24 < ns) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, tab, "model file corrupt (section table runs past the end)");
+    return -1;
+  }
+  uint64_t end = tab + (uint64_t)ns * 24;
+  for (uint32_t i = 0; i < ns; i++) {
+    const unsigned char *e = buf + tab + (size_t)i * 24;
+    model_section *s = &v->sec[i];
+    memcpy(s->tag, e, 4);
+    s->tag[4] = 0;
+    uint64_t off = pc_rd64(e + 8), len = pc_rd64(e + 16);
+    if (pc_rd32(e + 4) != 0 || off % MODEL_INPLACE_ALIGN || off < end || off - end >= MODEL_INPLACE_ALIGN) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, tab + (size_t)i * 24,
+                    "model file corrupt (section %s: bad offset %llu)", s->tag, (unsigned long long)off);
+      return -1;
+    }
+    if (off > n || len > n - off) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, tab + (size_t)i * 24,
+                    "model file corrupt (section %s runs past the end)", s->tag);
+      return -1;
+    }
+    s->p = buf + off;
+    s->off = (size_t)off;
+    s->n = (size_t)len;
+    end = off + len;
+  }
+  if (end != n) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, (size_t)end, "model file corrupt (trailing bytes)");
+    return -1;
+  }
+  v->nsections = (int)ns;
+  return 0;
+}
+
+const void *prc_model_table(const model_view *v, const char *tag, size_t elsize, uint64_t count, size_t align,
+                            int required, precis_error *err) {
+  const model_section *s = prc_model_find(v, tag);
+  if (!s) {
+    if (required)
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no section %s", tag);
+    return NULL;
+  }
+  if (v->version != MODEL_FORMAT_INPLACE || ((uintptr_t)s->p & (align - 1))) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off, "model corrupt: section %s is not aligned for use in place",
+                  tag);
+    return NULL;
+  }
+  if ((elsize && count > (uint64_t)SIZE_MAX / elsize) || (uint64_t)s->n != count * elsize) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off,
+                  "model corrupt: section %s has %zu bytes, its header says %llu x %zu", tag, s->n,
+                  (unsigned long long)count, elsize);
+    return NULL;
+  }
+  return s->p;
+}
+
+int prc_model_image_write(const char *path, uint32_t featset, const model_img_sec *s, int ns, precis_error *err) {
+  if (ns < 0 || ns > MODEL_MAX_SECTIONS) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "too many sections");
+    return -1;
+  }
+  const uint64_t A = MODEL_INPLACE_ALIGN;
+  uint64_t off = MODEL_HEADER_SIZE + (uint64_t)ns * 24, offs[MODEL_MAX_SECTIONS];
+  for (int i = 0; i < ns; i++) {
+    off = (off + A - 1) / A * A;
+    offs[i] = off;
+    off += s[i].n;
+  }
+  unsigned char *b = calloc(1, (size_t)off);
+  if (!b) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    return -1;
+  }
+  memcpy(b, MODEL_MAGIC, 8);
+#define W32(p, x) for (int k_ = 0; k_ < 4; k_++) (p)[k_] = (unsigned char)((uint32_t)(x) >> (8 * k_))
+#define W64(p, x) for (int k_ = 0; k_ < 8; k_++) (p)[k_] = (unsigned char)((uint64_t)(x) >> (8 * k_))
+  W32(b + 8, MODEL_FORMAT_INPLACE);
+  W32(b + 12, featset);
+  W32(b + 16, ns);
+  W64(b + 24, off);
+  for (int i = 0; i < ns; i++) {
+    unsigned char *e = b + MODEL_HEADER_SIZE + (size_t)i * 24;
+    memcpy(e, s[i].tag, 4);
+    W64(e + 8, offs[i]);
+    W64(e + 16, s[i].n);
+    if (s[i].n) memcpy(b + offs[i], s[i].p, s[i].n);
+  }
+  uint32_t sum = prc_model_checksum(b, (size_t)off);
+  W32(b + 32, sum);
+#undef W32
+#undef W64
+  FILE *f = fopen(path, "wb");
+  int ok = f && fwrite(b, 1, (size_t)off, f) == (size_t)off;
+  if (f && fclose(f) != 0) ok = 0;
+  free(b);
+  if (!ok) {
+    prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot write %s: %s", path, strerror(errno));
+    return -1;
+  }
+  return 0;
+}
+
 int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_view *v, precis_error *err) {
   return parse(buf, n, featset, 1, v, err);
 }
@@ -48,9 +154,10 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
   }
   v->version = pc_rd32(buf + 8);
   v->featset = pc_rd32(buf + 12);
-  if (v->version != MODEL_FORMAT_VERSION) {
-    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 8, "unsupported model format version %u (this build reads version %u)",
-           (unsigned)v->version, MODEL_FORMAT_VERSION);
+  if (v->version != MODEL_FORMAT_VERSION && v->version != MODEL_FORMAT_INPLACE) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 8,
+                  "unsupported model format version %u (this build reads versions %u and %u)", (unsigned)v->version,
+                  MODEL_FORMAT_VERSION, MODEL_FORMAT_INPLACE);
     return -1;
   }
   uint64_t total = pc_rd64(buf + 24);
@@ -78,6 +185,7 @@ static int parse(const unsigned char *buf, size_t n, uint32_t featset, int check
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, 16, "model file corrupt (%u sections)", (unsigned)ns);
     return -1;
   }
+  if (v->version == MODEL_FORMAT_INPLACE) return parse_inplace(buf, n, ns, v, err);
   size_t off = MODEL_HEADER_SIZE;
   for (uint32_t i = 0; i < ns; i++) {
     if (n - off < 8) {
@@ -302,13 +410,35 @@ void *prc_model_load_file_with(model_load_fn load, const char *path, precis_erro
   return m;
 }
 
+static atomic_uint builtin_loads;
+unsigned prc_model_builtin_loads(void) { return atomic_load(&builtin_loads); }
+void prc_model_builtin_count(void) { atomic_fetch_add(&builtin_loads, 1); }
+
+void *prc_model_load_file_adopt(model_load_fn load, int (*adopted)(const void *obj, const void *buf), const char *path,
+                                precis_error *err) {
+  prc_error_clear(err);
+  if (!path) {
+    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
+    return NULL;
+  }
+  const unsigned char *buf;
+  size_t n;
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  void *m = load(buf, n, MODEL_FROM_MAP, err);
+  if (!m || !adopted(m, buf)) prc_model_unmap(buf, n);
+  return m;
+}
+
 void *prc_model_once(model_once *o, model_load_fn load, const unsigned char *data, size_t n, const char *missing,
                      precis_error *err) {
   if (!atomic_load_explicit(&o->final, memory_order_acquire)) {
     pthread_mutex_lock(&o->lock);
     if (!atomic_load_explicit(&o->final, memory_order_relaxed)) {
       if (!n) prc_error_set(&o->err, PRECIS_ERROR_MODEL_MISSING, PRECIS_NO_OFFSET, "%s", missing);
-      else o->obj = load(data, n, 1, &o->err);
+      else {
+        prc_model_builtin_count();
+        o->obj = load(data, n, MODEL_EMBEDDED, &o->err);
+      }
       if (o->obj || o->err.code != PRECIS_ERROR_OUT_OF_MEMORY)
         atomic_store_explicit(&o->final, 1, memory_order_release);
     }

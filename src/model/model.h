@@ -39,6 +39,23 @@
 
 #define MODEL_MAGIC "PRECISM\x1a"
 #define MODEL_FORMAT_VERSION 1u
+/* Format 2, the in-place image (docs/models.md): the same 40-byte header
+ * (version 2), then a table of nsections x {tag[4], u32 0, u64 offset, u64
+ * length}, then the payloads, each at an offset that is a multiple of
+ * MODEL_INPLACE_ALIGN, in table order, without overlap, zero padding
+ * between them, the last ending the file.  Its tables are the run-time
+ * tables themselves (little-endian, fixed-width fields, offsets instead of
+ * pointers), used where they lie: in the library's .rodata for the built-in
+ * models (tools/model_image.c makes them at build time from models/ *.bin). */
+#define MODEL_FORMAT_INPLACE 2u
+/* How a loader gets its bytes (the `embedded` argument of model_load_fn):
+ * 0 the caller's buffer (an image is copied), MODEL_EMBEDDED compiled into the
+ * library (trusted: the checksum and the image were checked at build time),
+ * MODEL_FROM_MAP a file's read-only mapping (an image is used in place and
+ * keeps the mapping; format 1 is decoded and the mapping released). */
+#define MODEL_EMBEDDED 1
+#define MODEL_FROM_MAP 2
+#define MODEL_INPLACE_ALIGN 64u
 #define MODEL_HEADER_SIZE 40u
 #define MODEL_MAX_SECTIONS 32
 
@@ -50,7 +67,7 @@ typedef struct model_section {
 } model_section;
 
 typedef struct model_view {
-  uint32_t version, featset;
+  uint32_t version, featset; /* version: MODEL_FORMAT_VERSION or MODEL_FORMAT_INPLACE */
   int nsections;
   model_section sec[MODEL_MAX_SECTIONS];
 } model_view;
@@ -67,6 +84,28 @@ int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_
 int prc_model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
                              precis_error *err);
 const model_section *prc_model_find(const model_view *v, const char *tag);
+
+/* ---- in-place images (format 2) ----------------------------------------------------------------
+ * The table of section tag in an image: NULL with err set (MODEL_FORMAT, its
+ * offset) unless the view is of format 2, the section exists (or
+ * !required: NULL, no error), its payload is aligned in memory to align
+ * bytes and holds exactly count elements of elsize bytes. */
+const void *prc_model_table(const model_view *v, const char *tag, size_t elsize, uint64_t count, size_t align,
+                            int required, precis_error *err);
+
+/* Writing an image (tools/model_image.c): sections in order, each copied
+ * from p[0..n).  Returns 0, or -1 with err. */
+typedef struct model_img_sec {
+  char tag[5];
+  const void *p;
+  size_t n;
+} model_img_sec;
+int prc_model_image_write(const char *path, uint32_t featset, const model_img_sec *s, int ns, precis_error *err);
+
+/* A byte-order and layout mark: the first field of each kind's image
+ * header, checked at load (an image made on a host of another byte order is
+ * refused). */
+#define MODEL_IMAGE_MARK 0x01020304u
 
 /* Maps (or reads) a whole file.  Returns 0 or -1 with err (PRECIS_ERROR_IO); release with prc_model_unmap. */
 int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, precis_error *err);
@@ -91,10 +130,14 @@ int prc_model_read_notes(const model_section *s, char **keys, char **vals, int m
  * embedded, err), and these helpers give it the rest. */
 typedef void *(*model_load_fn)(const void *buf, size_t n, int embedded, precis_error *err);
 
-/* Decodes a caller's buffer / a file (mapped while it is decoded); a NULL
+/* Decodes a caller's buffer / a file (mapped while it is decoded, or kept
+ * mapped by an image: load gets MODEL_FROM_MAP and returns an object that
+ * owns the mapping, adopted(obj, buf) says whether it did); a NULL
  * buffer or path is PRECIS_ERROR_INVALID_ARGUMENT. */
 void *prc_model_load_memory_with(model_load_fn load, const void *buf, size_t n, precis_error *err);
 void *prc_model_load_file_with(model_load_fn load, const char *path, precis_error *err);
+void *prc_model_load_file_adopt(model_load_fn load, int (*adopted)(const void *obj, const void *buf), const char *path,
+                                precis_error *err);
 
 /* A model compiled into the library, decoded once on first use (thread-safe;
  * running out of memory is not final: the next call tries again).  missing
@@ -108,6 +151,12 @@ typedef struct model_once {
 #define MODEL_ONCE_INIT {PTHREAD_MUTEX_INITIALIZER, 0, NULL, {0, 0, {0}}}
 void *prc_model_once(model_once *o, model_load_fn load, const unsigned char *data, size_t n, const char *missing,
                      precis_error *err);
+
+/* How many times a built-in model has been decoded (or opened) in this
+ * process: prc_model_once and the built-in taggers count each load.  For
+ * the tests that an analysis which needs no model touches none. */
+unsigned prc_model_builtin_loads(void);
+void prc_model_builtin_count(void);
 
 /* The value of key among notes read by prc_model_read_notes; "" when absent. */
 const char *prc_model_note_value(char *const *keys, char *const *vals, int n, const char *key);

@@ -344,13 +344,14 @@ static int lab_read(parser *p, const model_section *s, precis_error *err) {
     if (cnt > 2) extra += cnt - 2;
   }
   p->lfs = prc_pc_table_alloc((size_t)v.cap * sizeof *p->lfs);
-  p->lbx = malloc((extra ? extra : 1) * sizeof *p->lbx);
+  p->lbx = calloc(extra ? extra : 1, sizeof *p->lbx); /* zeroed: its padding goes into images */
   if (!p->lfs || !p->lbx) {
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return -1;
   }
   p->lfs_mask = v.cap - 1;
   p->lab_scale = v.scale;
+  p->nlbx = (uint32_t)extra;
   uint32_t x = 0;
   const unsigned char *e = v.entries;
   q = v.feats;
@@ -519,6 +520,15 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
 static void parser_destroy(parser *p) {
   if (!p) return;
   for (int i = 0; i < p->nlabels; i++) free(p->labels[i]);
+  if (p->inplace) {
+    memset(&p->clus, 0, sizeof p->clus);
+    memset(&p->dict, 0, sizeof p->dict);
+    p->afs = NULL;
+    p->lfs = NULL;
+    p->lbx = NULL;
+  }
+  if (p->own_mapped) prc_model_unmap(p->own, p->own_len);
+  else free(p->own);
   free(p->afs);
   free(p->lfs);
   free(p->lbx);
@@ -544,11 +554,129 @@ static int map_labels(parser *p) {
   return p->root_label >= 0 && p->nlabels >= 2 ? 0 : -1;
 }
 
+/* ---- in-place images ----------------------------------------------------------------------- */
+
+int prc_parser_image(const parser *p, ps_img_head *h, model_img_sec *s) {
+  memset(h, 0, sizeof *h);
+  int k = 0;
+#define SEC(tg, ptr, len) (memcpy(s[k].tag, tg, 5), s[k].p = (ptr), s[k].n = (len), k++)
+  h->mark = MODEL_IMAGE_MARK;
+  h->nlabels = (uint32_t)p->nlabels;
+  h->afs_cap = p->afs_mask + 1;
+  h->lfs_cap = p->lfs_mask + 1;
+  h->nlbx = p->nlbx;
+  h->act_scale = p->act_scale;
+  h->lab_scale = p->lab_scale;
+  SEC("PSHD", h, sizeof *h);
+  SEC("AFS ", p->afs, (size_t)h->afs_cap * sizeof *p->afs);
+  SEC("LFS ", p->lfs, (size_t)h->lfs_cap * sizeof *p->lfs);
+  SEC("LBX ", p->lbx, (size_t)h->nlbx * sizeof *p->lbx);
+  if (p->clus.e) {
+    h->clus_cap = p->clus.mask + 1;
+    h->clus_n = p->clus.n;
+    SEC("LXCL", p->clus.e, (size_t)h->clus_cap * sizeof *p->clus.e);
+  }
+  if (p->dict.e) {
+    h->dict_cap = p->dict.mask + 1;
+    h->dict_n = p->dict.n;
+    SEC("LXDI", p->dict.e, (size_t)h->dict_cap * sizeof *p->dict.e);
+  }
+#undef SEC
+  return k;
+}
+
+static int pow2_cap(uint32_t cap) { return cap >= 16 && !(cap & (cap - 1)); }
+
+/* What the scoring code relies on in an image from outside: labels and
+ * extra pairs in range, an empty slot in every table. */
+static int ps_check_contents(const parser *p, precis_error *err) {
+  const char *why = NULL;
+  uint32_t empty = 0;
+  for (uint32_t i = 0; i <= p->afs_mask; i++) empty += !p->afs[i].key;
+  if (!empty) why = "action table full";
+  empty = 0;
+  for (uint32_t i = 0; i <= p->lfs_mask && !why; i++) {
+    const ps_lslot *sl = &p->lfs[i];
+    if (!sl->key) {
+      empty++;
+      continue;
+    }
+    if (sl->n < 1 || sl->c[0] >= p->nlabels || (sl->n > 1 && sl->c[1] >= p->nlabels) ||
+        (sl->n > 2 && ((uint64_t)sl->off + sl->n - 2 > p->nlbx)))
+      why = "label slot out of range";
+  }
+  if (!why && !empty) why = "label table full";
+  for (uint32_t i = 0; i < p->nlbx && !why; i++)
+    if (p->lbx[i].c >= p->nlabels) why = "label out of range";
+  const model_lex *lx[2] = {&p->clus, &p->dict};
+  for (int j = 0; j < 2 && !why; j++) {
+    if (!lx[j]->e) continue;
+    uint32_t used = 0;
+    for (uint32_t i = 0; i <= lx[j]->mask; i++) used += lx[j]->e[i].key != 0;
+    if (used > lx[j]->mask) why = "lexicon full";
+  }
+  if (why) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: %s", why);
+    return -1;
+  }
+  return 0;
+}
+
+static int ps_load_inplace(parser *p, const model_view *v, int check, precis_error *err) {
+  const ps_img_head *h = prc_model_table(v, "PSHD", sizeof *h, 1, 8, 1, err);
+  if (!h) return -1;
+  size_t hoff = prc_model_find(v, "PSHD")->off;
+  if (h->mark != MODEL_IMAGE_MARK) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, hoff, "model image made for another byte order or layout (rebuild it)");
+    return -1;
+  }
+  if (h->nlabels != (uint32_t)p->nlabels || !pow2_cap(h->afs_cap) || !pow2_cap(h->lfs_cap) ||
+      !(h->act_scale > 0) || !(h->lab_scale > 0) || (h->clus_cap && (!pow2_cap(h->clus_cap) || h->clus_n >= h->clus_cap)) ||
+      (h->dict_cap && (!pow2_cap(h->dict_cap) || h->dict_n >= h->dict_cap))) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, hoff, "model corrupt: bad parser image header");
+    return -1;
+  }
+  p->inplace = 1;
+  p->afs_mask = h->afs_cap - 1;
+  p->lfs_mask = h->lfs_cap - 1;
+  p->nlbx = h->nlbx;
+  p->act_scale = h->act_scale;
+  p->lab_scale = h->lab_scale;
+  if (!(p->afs = (ps_aslot *)prc_model_table(v, "AFS ", sizeof *p->afs, h->afs_cap, 64, 1, err)) ||
+      !(p->lfs = (ps_lslot *)prc_model_table(v, "LFS ", sizeof *p->lfs, h->lfs_cap, 64, 1, err)) ||
+      !(p->lbx = (ps_lx *)prc_model_table(v, "LBX ", sizeof *p->lbx, h->nlbx, 2, 1, err)))
+    return -1;
+  if (h->clus_cap) {
+    p->clus.mask = h->clus_cap - 1;
+    p->clus.n = h->clus_n;
+    if (!(p->clus.e = (model_lex_entry *)prc_model_table(v, "LXCL", sizeof *p->clus.e, h->clus_cap, 64, 1, err))) return -1;
+  }
+  if (h->dict_cap) {
+    p->dict.mask = h->dict_cap - 1;
+    p->dict.n = h->dict_n;
+    if (!(p->dict.e = (model_lex_entry *)prc_model_table(v, "LXDI", sizeof *p->dict.e, h->dict_cap, 64, 1, err))) return -1;
+  }
+  return check ? ps_check_contents(p, err) : 0;
+}
+
 static parser *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
+  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
     return NULL;
+  void *own = NULL;
+  int mapped = v.version == MODEL_FORMAT_INPLACE && embedded == MODEL_FROM_MAP;
+  if (mapped) own = (void *)buf; /* used where it lies, in the mapping */
+  else if (v.version == MODEL_FORMAT_INPLACE && !embedded) { /* the caller's buffer may go away: a copy, in place */
+    own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
+    if (!own) {
+      prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+      return NULL;
+    }
+    memcpy(own, buf, n);
+    prc_model_parse_embedded(own, n, 0, &v, err); /* the same bytes: cannot fail */
+  }
   if (v.featset != PRC_PARSER_FEATSET) {
+    if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12,
                   "model has feature set 0x%08x; a parser model of this build has 0x%08x (%s)",
                   (unsigned)v.featset, PRC_PARSER_FEATSET,
@@ -558,9 +686,13 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   }
   parser *p = calloc(1, sizeof *p);
   if (!p) {
+    if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return NULL;
   }
+  p->own = own;
+  p->own_len = n;
+  p->own_mapped = mapped;
   const model_section *labl = prc_model_find(&v, "LABL");
   int nl = prc_model_read_labels(labl, p->labels, PS_MAX_LABELS);
   if (nl < 0) {
@@ -572,6 +704,12 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   if (map_labels(p) < 0) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl->off, "model corrupt: the label set has no \"root\"");
     goto fail;
+  }
+  if (v.version == MODEL_FORMAT_INPLACE) {
+    if (ps_load_inplace(p, &v, embedded != MODEL_EMBEDDED, err) < 0) goto fail;
+    if (prc_model_read_notes(prc_model_find(&v, "NOTE"), p->note_key, p->note_val, PS_MAX_NOTES, &p->nnotes, err) < 0)
+      goto fail;
+    return p;
   }
   const model_section *w = prc_model_find(&v, "WGHT"), *wl = prc_model_find(&v, "WLAB");
   if (!w || !wl) {
@@ -587,6 +725,10 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   return p;
 fail:
+  if (p->own_mapped) { /* the caller unmaps what it mapped */
+    p->own = NULL;
+    p->own_mapped = 0;
+  }
   parser_destroy(p);
   return NULL;
 }
@@ -594,16 +736,18 @@ fail:
 /* load() for the shared helpers of model.h: the built-in copy is marked */
 static void *load_any(const void *buf, size_t n, int embedded, precis_error *err) {
   parser *p = load(buf, n, embedded, err);
-  if (p && embedded) p->builtin = 1;
+  if (p && embedded == MODEL_EMBEDDED) p->builtin = 1;
   return p;
 }
+
+static int adopted(const void *obj, const void *buf) { return ((const parser *)obj)->own == buf; }
 
 parser *prc_parser_load_memory(const void *buf, size_t n, precis_error *err) {
   return prc_model_load_memory_with(load_any, buf, n, err);
 }
 
 parser *prc_parser_load_file(const char *path, precis_error *err) {
-  return prc_model_load_file_with(load_any, path, err);
+  return prc_model_load_file_adopt(load_any, adopted, path, err);
 }
 
 void prc_parser_free(parser *p) {

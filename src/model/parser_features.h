@@ -59,8 +59,24 @@ typedef struct ps_lx {
   int16_t w;
 } ps_lx;
 
+/* The header of a parser's in-place image (section "PSHD"; docs/models.md). */
+typedef struct ps_img_head {
+  uint32_t mark, nlabels, afs_cap, lfs_cap, nlbx;
+  float act_scale, lab_scale;
+  uint32_t clus_cap, clus_n, dict_cap, dict_n;
+  uint32_t reserved[5];
+} ps_img_head;
+struct model_img_sec;
+/* The sections of p's image (tools/model_image.c); returns their number (at most 8). */
+int prc_parser_image(const parser *p, ps_img_head *h, struct model_img_sec *s);
+
 struct parser {
   int builtin;
+  int inplace;                  /* the tables lie in an image (model.h, format 2): not freed */
+  void *own;                    /* an image from outside: a copy, or the file's mapping (own_mapped), or NULL */
+  size_t own_len;
+  int own_mapped;
+  uint32_t nlbx;                /* entries of lbx */
   int nlabels;
   char *labels[PS_MAX_LABELS];
   int root_label;               /* the model label "root" */

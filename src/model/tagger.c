@@ -265,12 +265,12 @@ static void lex_fill(tg_run *r, size_t j) {
     L->clus = r->clus ? model_lex_get(r->clus, L->lower) : 0;
     L->gzv = 0;
   }
-  L->wrow = NULL;
+  L->wofs = 0;
   L->wmask = 0;
   if (r->wc) {
     const model_lex_entry *e = model_lex_find(&r->wc->wc_index, L->word);
     if (e) {
-      L->wrow = r->wc->wc_rows + (size_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+      L->wofs = (uint64_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
       L->wmask = e->pad;
     }
   }
@@ -478,7 +478,7 @@ static size_t pos_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
   for (int role = 0; role < TG_NROLES; role++) {
     const tg_lex *w = lex_at(r, (long)i + role_off[role]);
     if (rows && (w->wmask >> role) & 1u)
-      rows[(*nrows)++] = w->wrow + role * TG_WC_STRIDE;
+      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + role * TG_WC_STRIDE;
     else
       k += pos_role(role, w, f + k);
   }
@@ -631,7 +631,7 @@ static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
   for (int role = 0; role < TG_NROLES; role++) {
     const tg_lex *w = lex_at(r, (long)i + role_off[role]);
     if (rows && (w->wmask >> role) & 1u)
-      rows[(*nrows)++] = w->wrow + half + role * TG_WC_STRIDE;
+      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + half + role * TG_WC_STRIDE;
     else
       k += ner_role(role, w, f + k);
   }
@@ -1442,6 +1442,16 @@ size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, si
 static void tagger_destroy(tagger *t) {
   if (!t) return;
   prc_model_free_labels(t->labels, t->nlabels);
+  if (t->inplace) { /* the tables lie in the image */
+    for (int i = 0; i < t->nnotes; i++) {
+      free(t->note_key[i]);
+      free(t->note_val[i]);
+    }
+    if (t->own_mapped) prc_model_unmap(t->own, t->own_len);
+    else free(t->own);
+    free(t);
+    return;
+  }
   prc_pc_model_free(&t->w);
   prc_pc_model_free(&t->w2);
   prc_model_lex_free(&t->dict);
@@ -1532,6 +1542,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
     if (dup) continue; /* same normalised word twice: same lexeme, same word key */
     tg_run r;
     prc_tg_run_init(&r, &tok, 1);
+    memset(&r.ring[0], 0, sizeof r.ring[0]); /* its padding goes into images: zero */
     r.words = &t->words;
     r.words_pos = t->kind == TAGGER_POS;
     r.fold = t->kind == TAGGER_NER && t->has2;
@@ -1580,7 +1591,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   for (uint32_t i = 0; i < nl; i++) {
     tg_lex *L = &t->lc_lex[i];
     const model_lex_entry *e = model_lex_find(&t->wc_index, L->word);
-    L->wrow = e ? t->wc_rows + (size_t)e->val * bstride : NULL;
+    L->wofs = e ? (uint64_t)e->val * bstride : 0;
     L->wmask = e ? e->pad : 0;
   }
   return 0;
@@ -1608,12 +1619,279 @@ static int build_words(tagger *t) {
   return 0;
 }
 
-/* embedded: a model compiled into the library (checksum verified at build time). */
+/* ---- in-place images ----------------------------------------------------------------------- */
+
+static const model_lex *tg_lexes(const tagger *t, int i) {
+  switch (i) {
+  case TG_LX_DICT: return &t->dict;
+  case TG_LX_GAZ: return &t->gaz;
+  case TG_LX_CLUS: return &t->clus;
+  case TG_LX_WORDS: return &t->words;
+  default: return &t->wc_index;
+  }
+}
+
+static const char *const tg_lx_tags[TG_NLX] = {"LXDI", "LXGZ", "LXCL", "LXWD", "LXWC"};
+
+int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
+  memset(h, 0, sizeof *h);
+  int k = 0;
+#define SEC(tg, ptr, len) (memcpy(s[k].tag, tg, 5), s[k].p = (ptr), s[k].n = (len), k++)
+  h->mark = MODEL_IMAGE_MARK;
+  h->kind = (uint32_t)t->kind;
+  h->has2 = (uint32_t)t->has2;
+  h->nlabels = (uint32_t)t->nlabels;
+  SEC("TGHD", h, sizeof *h);
+  for (int i = 0; i < 1 + t->has2; i++) {
+    const pc_model *w = i ? &t->w2 : &t->w;
+    h->nclasses[i] = (uint32_t)w->nclasses;
+    h->nfeat[i] = w->nfeat;
+    h->cap[i] = w->mask + 1;
+    h->stride[i] = (uint32_t)w->stride;
+    h->scale[i] = w->scale;
+    SEC(i ? "WSL1" : "WSL0", w->slots, (size_t)h->cap[i] * sizeof *w->slots);
+    SEC(i ? "WRW1" : "WRW0", w->rows, (size_t)w->nfeat * (size_t)w->stride * sizeof *w->rows);
+  }
+  for (int i = 0; i < TG_NLX; i++) {
+    const model_lex *x = tg_lexes(t, i);
+    if (!x->e) continue;
+    h->lx_cap[i] = x->mask + 1;
+    h->lx_n[i] = x->n;
+    SEC(tg_lx_tags[i], x->e, (size_t)h->lx_cap[i] * sizeof *x->e);
+  }
+  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+  if (t->wc_rows) {
+    h->has_wc = 1;
+    SEC("WCRW", t->wc_rows, (size_t)t->wc_index.n * bstride * sizeof *t->wc_rows);
+  }
+  if (t->lc_slots) {
+    h->has_lc = 1;
+    h->lc_cap = t->lc_mask + 1;
+    h->lc_n = t->lc_n;
+    h->lc_text = t->lc_off[t->lc_n];
+    SEC("LCSL", t->lc_slots, (size_t)h->lc_cap * sizeof *t->lc_slots);
+    SEC("LCLX", t->lc_lex, (size_t)t->lc_n * sizeof *t->lc_lex);
+    SEC("LCOF", t->lc_off, ((size_t)t->lc_n + 1) * sizeof *t->lc_off);
+    SEC("LCTX", t->lc_text, h->lc_text);
+  }
+#undef SEC
+  return k;
+}
+
+/* A hash table of cap slots must have an empty one (else a probe for an
+ * absent key never ends). */
+#define TG_BAD(msg)                                                                                     \
+  do {                                                                                                  \
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: %s", msg);          \
+    return -1;                                                                                          \
+  } while (0)
+
+/* The checks of an image's contents that the scoring code relies on: every
+ * index in range, every hash table with an empty slot.  For images from
+ * outside (files); the built-in ones were made and checksummed at build time. */
+static int tg_check_contents(const tagger *t, const tg_img_head *h, precis_error *err) {
+  for (int i = 0; i < 1 + t->has2; i++) {
+    const pc_model *w = i ? &t->w2 : &t->w;
+    uint32_t empty = 0;
+    for (uint32_t j = 0; j <= w->mask; j++) {
+      if (!w->slots[j].key) empty++;
+      else if (w->slots[j].start >= w->nfeat) TG_BAD("weight slot out of range");
+    }
+    if (!empty) TG_BAD("weight table full");
+  }
+  for (int i = 0; i < TG_NLX; i++) {
+    const model_lex *x = tg_lexes(t, i);
+    if (!x->e) continue;
+    uint32_t used = 0;
+    for (uint32_t j = 0; j <= x->mask; j++)
+      if (x->e[j].key) {
+        used++;
+        if (i == TG_LX_WC && x->e[j].val >= h->lx_n[TG_LX_WC]) TG_BAD("word-cache entry out of range");
+      }
+    if (used >= x->mask + 1) TG_BAD("lexicon full");
+  }
+  const uint64_t blk = (uint64_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+  if (t->lc_slots) {
+    uint32_t empty = 0;
+    for (uint32_t j = 0; j <= t->lc_mask; j++) {
+      const tg_lc_slot *sl = &t->lc_slots[j];
+      if (!sl->key) {
+        empty++;
+        continue;
+      }
+      if (sl->idx >= t->lc_n || sl->len > NORM_MAX || t->lc_off[sl->idx + 1] - t->lc_off[sl->idx] != sl->len)
+        TG_BAD("lexeme slot out of range");
+    }
+    if (!empty) TG_BAD("lexeme table full");
+    for (uint32_t j = 0; j < t->lc_n; j++)
+      if (t->lc_off[j] > t->lc_off[j + 1]) TG_BAD("lexeme text offsets");
+    if (t->lc_off[0] != 0 || t->lc_off[t->lc_n] != h->lc_text) TG_BAD("lexeme text offsets");
+    for (uint32_t j = 0; j < t->lc_n; j++) {
+      const tg_lex *L = &t->lc_lex[j];
+      if (L->wmask && (!t->wc_rows || L->wofs % blk || L->wofs / blk >= h->lx_n[TG_LX_WC]))
+        TG_BAD("lexeme's word-cache block out of range");
+    }
+  }
+  return 0;
+}
+
+/* A tagger whose tables are those of the image in v (format 2).  check:
+ * also check the contents (tg_check_contents). */
+static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
+  if (v->featset != TG_FEATSET_POS && v->featset != TG_FEATSET_NER && v->featset != TG_FEATSET_NER2) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12, "model has feature set 0x%08x; this build reads POS 0x%08x and NER 0x%08x (retrain it)",
+                  (unsigned)v->featset, TG_FEATSET_POS, TG_FEATSET_NER);
+    return NULL;
+  }
+  const tg_img_head *h = prc_model_table(v, "TGHD", sizeof *h, 1, 8, 1, err);
+  if (!h) return NULL;
+  if (h->mark != MODEL_IMAGE_MARK) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off,
+                  "model image made for another byte order or layout (rebuild it)");
+    return NULL;
+  }
+  tagger *t = calloc(1, sizeof *t);
+  if (!t) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    return NULL;
+  }
+  t->inplace = 1;
+  const char *const *expect;
+  int nexpect;
+  if (v->featset == TG_FEATSET_POS && h->kind == TAGGER_POS && !h->has2) {
+    t->kind = TAGGER_POS;
+    expect = prc_tg_upos_names;
+    nexpect = TAG_UPOS_COUNT;
+  } else if ((v->featset == TG_FEATSET_NER || v->featset == TG_FEATSET_NER2) && h->kind == TAGGER_NER &&
+             h->has2 == (v->featset == TG_FEATSET_NER2)) {
+    t->kind = TAGGER_NER;
+    t->has2 = (int)h->has2;
+    expect = prc_tg_ner_names;
+    nexpect = TAG_NER_COUNT;
+  } else {
+    prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12, "model has feature set 0x%08x; this build reads POS 0x%08x and NER 0x%08x (retrain it)",
+                  (unsigned)v->featset, TG_FEATSET_POS, TG_FEATSET_NER);
+    free(t);
+    return NULL;
+  }
+  const model_section *labl = prc_model_find(v, "LABL");
+  int nl = prc_model_read_labels(labl, t->labels, TG_MAX_LABELS);
+  if (nl < 0) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl ? labl->off : PRECIS_NO_OFFSET, "model corrupt: missing or bad label set");
+    goto fail;
+  }
+  t->nlabels = nl;
+  if (nl != nexpect || h->nlabels != (uint32_t)nl) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl->off, "model label set does not match this build");
+    goto fail;
+  }
+  for (int i = 0; i < nl; i++)
+    if (strcmp(t->labels[i], expect[i])) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, labl->off, "model label set does not match this build");
+      goto fail;
+    }
+  for (int i = 0; i < 1 + t->has2; i++) {
+    pc_model *w = i ? &t->w2 : &t->w;
+    uint32_t C = h->nclasses[i], cap = h->cap[i];
+    if (C != (uint32_t)nl || h->stride[i] != (C <= 4 ? 4u : (C + 15) / 16 * 16) || cap < 16 || (cap & (cap - 1)) ||
+        h->nfeat[i] >= cap || !(h->scale[i] > 0) || h->scale[i] != h->scale[i]) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off,
+                    "model corrupt: bad weight table header");
+      goto fail;
+    }
+    w->nclasses = (int)C;
+    w->scale = h->scale[i];
+    w->nfeat = h->nfeat[i];
+    w->mask = cap - 1;
+    w->stride = (int)h->stride[i];
+    if (!(w->slots = (pc_slot *)prc_model_table(v, i ? "WSL1" : "WSL0", sizeof(pc_slot), cap, 64, 1, err)) ||
+        !(w->rows = (int16_t *)prc_model_table(v, i ? "WRW1" : "WRW0", sizeof(int16_t),
+                                               (uint64_t)w->nfeat * w->stride, 64, 1, err)))
+      goto fail;
+  }
+  for (int i = 0; i < TG_NLX; i++) {
+    model_lex *x = (model_lex *)tg_lexes(t, i);
+    uint32_t cap = h->lx_cap[i];
+    if (!cap) continue;
+    if (cap < 16 || (cap & (cap - 1)) || h->lx_n[i] >= cap) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off, "model corrupt: bad lexicon header");
+      goto fail;
+    }
+    x->mask = cap - 1;
+    x->n = h->lx_n[i];
+    if (!(x->e = (model_lex_entry *)prc_model_table(v, tg_lx_tags[i], sizeof *x->e, cap, 64, 1, err))) goto fail;
+  }
+  if (!t->words.e) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: no merged lexicon");
+    goto fail;
+  }
+  if (h->has_wc) {
+    const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+    if (!t->wc_index.e) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: word cache without index");
+      goto fail;
+    }
+    if (!(t->wc_rows = (int16_t *)prc_model_table(v, "WCRW", sizeof(int16_t), (uint64_t)t->wc_index.n * bstride, 64, 1, err)))
+      goto fail;
+  }
+  if (h->has_lc) {
+    uint32_t cap = h->lc_cap;
+    if (!h->has_wc || cap < 16 || (cap & (cap - 1)) || h->lc_n >= cap) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off, "model corrupt: bad lexeme cache header");
+      goto fail;
+    }
+    t->lc_mask = cap - 1;
+    t->lc_n = h->lc_n;
+    if (!(t->lc_slots = (tg_lc_slot *)prc_model_table(v, "LCSL", sizeof(tg_lc_slot), cap, 64, 1, err)) ||
+        !(t->lc_lex = (tg_lex *)prc_model_table(v, "LCLX", sizeof(tg_lex), h->lc_n, 64, 1, err)) ||
+        !(t->lc_off = (uint32_t *)prc_model_table(v, "LCOF", sizeof(uint32_t), (uint64_t)h->lc_n + 1, 4, 1, err)) ||
+        !(t->lc_text = (char *)prc_model_table(v, "LCTX", 1, h->lc_text, 1, 1, err)))
+      goto fail;
+  }
+  if (check && tg_check_contents(t, h, err) < 0) goto fail;
+  if (prc_model_read_notes(prc_model_find(v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes, err) < 0)
+    goto fail;
+  return t;
+fail:
+  tagger_destroy(t);
+  return NULL;
+}
+
+/* embedded: MODEL_EMBEDDED, a model compiled into the library (checksum
+ * verified at build time); MODEL_FROM_MAP, a file's mapping, which an image
+ * keeps (the caller unmaps it unless t->own is buf); 0, the caller's buffer. */
 static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded ? prc_model_parse_embedded(buf, n, 0, &v, err)
-                : prc_model_parse(buf, n, 0, &v, err)) < 0)
+  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, &v, err)
+                                  : prc_model_parse(buf, n, 0, &v, err)) < 0)
     return NULL;
+  if (v.version == MODEL_FORMAT_INPLACE) {
+    if (embedded == MODEL_EMBEDDED) return load_inplace(&v, 0, err);
+    if (embedded == MODEL_FROM_MAP) { /* used where it lies, in the mapping */
+      tagger *t = load_inplace(&v, 1, err);
+      if (t) {
+        t->own = (void *)buf;
+        t->own_len = n;
+        t->own_mapped = 1;
+      }
+      return t;
+    }
+    /* the caller's buffer may go away: use a copy of it in place */
+    void *own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
+    if (!own) {
+      prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+      return NULL;
+    }
+    memcpy(own, buf, n);
+    if (prc_model_parse_embedded(own, n, 0, &v, err) < 0) {
+      free(own);
+      return NULL;
+    }
+    tagger *t = load_inplace(&v, 1, err);
+    if (!t) free(own);
+    else t->own = own;
+    return t;
+  }
   tagger *t = calloc(1, sizeof *t);
   if (!t) {
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
@@ -1701,8 +1979,9 @@ tagger *prc_tagger_load_file(const char *path, precis_error *err) {
   const unsigned char *buf;
   size_t n;
   if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
-  tagger *t = prc_tagger_load_memory(buf, n, err);
-  prc_model_unmap(buf, n);
+  prc_error_clear(err);
+  tagger *t = load(buf, n, MODEL_FROM_MAP, err);
+  if (!t || t->own != buf) prc_model_unmap(buf, n); /* decoded (format 1), or refused */
   return t;
 }
 
@@ -1749,7 +2028,8 @@ static void load_builtin(int i) { /* with builtin_lock held */
                   "no built-in %s model (models/%s.bin was missing at build time)",
                   i ? "NER" : "POS", i ? "ner" : "pos");
   } else {
-    builtin[i] = load(data, size, 1, &builtin_err[i]);
+    prc_model_builtin_count();
+    builtin[i] = load(data, size, MODEL_EMBEDDED, &builtin_err[i]);
     if (builtin[i] && builtin[i]->kind != (i ? TAGGER_NER : TAGGER_POS)) {
       tagger_destroy(builtin[i]);
       builtin[i] = NULL;

@@ -16,9 +16,10 @@
  *   size_t ns = prc_tagger_ner_spans(ner_lab, n, sp, 64);  // PER/ORG/LOC/MISC spans
  *
  * Threads: a loaded tagger is immutable; any number of threads may tag
- * with the same tagger at once.  The built-in taggers are decoded once,
- * on first use of either (pthread_once; about 0.1 s of CPU and 67 MB of
- * memory for both, including per-word caches), and live until exit.
+ * with the same tagger at once.  The built-in taggers are in-place images
+ * in the library's .rodata (docs/models.md), opened on first use (no
+ * decoding: the tables, per-word caches included, are used where they lie),
+ * and live until exit.
  * Memory: prc_tagger_pos / prc_tagger_ner allocate nothing; they keep a small
  * fixed window on the stack (under 12 KB), so sentences of any length are
  * fine.

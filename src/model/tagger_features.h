@@ -152,6 +152,11 @@ enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
 
 struct tagger {
   int kind, builtin;
+  int inplace;           /* the tables below lie in an image (model.h, format 2): not freed */
+  void *own;             /* the image of a tagger loaded from outside: a copy (prc_tagger_load_memory), or
+                            the file's mapping (own_mapped; prc_tagger_load_file), or NULL */
+  size_t own_len;
+  int own_mapped;
   int nlabels;
   char *labels[TG_MAX_LABELS];
   pc_model w;
@@ -190,6 +195,24 @@ struct tagger {
   char *note_key[TG_MAX_NOTES], *note_val[TG_MAX_NOTES];
 };
 
+/* The header of a tagger's in-place image (section "TGHD"; docs/models.md).
+ * Index 0 is the weights (w), 1 the second pass's (w2); lexicons: dict, gaz,
+ * clus, words, wc_index (cap = entries, 0 = none). */
+enum { TG_LX_DICT, TG_LX_GAZ, TG_LX_CLUS, TG_LX_WORDS, TG_LX_WC, TG_NLX };
+typedef struct tg_img_head {
+  uint32_t mark, kind, has2, nlabels;
+  uint32_t nclasses[2], nfeat[2], cap[2], stride[2];
+  float scale[2];
+  uint32_t lx_cap[TG_NLX], lx_n[TG_NLX];
+  uint32_t has_wc, has_lc, lc_cap, lc_n, lc_text;
+  uint32_t reserved[7];
+} tg_img_head;
+
+/* The sections of tagger t's image (tools/model_image.c): the tables and
+ * their header *h (which s[0] points to).  Returns the number of sections
+ * (at most 16). */
+int prc_tagger_image(const tagger *t, tg_img_head *h, struct model_img_sec *s);
+
 /* dict value: bits 0..16 = tags seen (>= 10% of the word's occurrences),
  * bit 31 = unambiguous and frequent: tag directly, tag in bits 24..28. */
 #define TG_DICT_SURE 0x80000000u
@@ -212,8 +235,8 @@ typedef struct tg_lex {
   uint32_t dict;    /* POS dictionary value */
   uint32_t clus;    /* cluster value */
   uint32_t gzv;     /* gazetteer value of the word alone (merged lexicon only) */
-  const int16_t *wrow; /* word-cache block (run time) or NULL */
-  uint32_t wmask;      /* roles present in wrow */
+  uint64_t wofs;       /* word-cache block: its offset in wc_rows (int16 units; run time) */
+  uint32_t wmask;      /* roles present in the block (0: none) */
   uint8_t gz[4];    /* gazetteer type masks for phrases starting here, length 1..4 */
   uint8_t fname;    /* the word is a known first name */
 } tg_lex;

@@ -120,10 +120,10 @@ static void test_version_and_featset(void **state) {
   assert_non_null(strstr(err.message, "feature set 77"));
   assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
   assert_int_equal(err.offset, 12);
-  b.p[8] = 2; /* a future format version, correctly checksummed */
+  b.p[8] = 3; /* a future format version, correctly checksummed (2 is the in-place image) */
   rewrite_checksum(b.p, b.n);
   assert_int_equal(prc_model_parse(b.p, b.n, 77, &v, &err), -1);
-  assert_non_null(strstr(err.message, "unsupported model format version 2"));
+  assert_non_null(strstr(err.message, "unsupported model format version 3"));
   assert_int_equal(err.offset, 8);
   free(b.p);
 }
