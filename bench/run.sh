@@ -94,9 +94,10 @@ measure() { # label args...
   local label=$1; shift
   local PRECIS=$PRECIS
   # one thread unless the row says -j (JSONL input defaults to every core);
-  # an older precis (the baseline) has no -j and is single-threaded
-  case "$label $*" in baseline*|*"-j "*) ;; *) set -- -j 1 "$@" ;; esac
+  # a baseline older than 0.5.0 has no -j and is single-threaded
   if [ "$label" = baseline ]; then PRECIS=$BASELINE; fi
+  case "$label $*" in *"-j "*) ;; baseline*) "$PRECIS" --help 2>&1 | grep -q -- '--jobs' && set -- -j 1 "$@" ;;
+    *) set -- -j 1 "$@" ;; esac
   local json="$OUT/hf.json"
   if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 1 --runs $runs --export-json "$json" "$PRECIS -i jsonl -f jsonl $* $CNN" >/dev/null 2>&1 || \
