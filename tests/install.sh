@@ -122,12 +122,16 @@ else
   bad "static link against libprecis.a"
 fi
 # through CMake's find_package
+# (the version asked for is this tree's major.minor: before 1.0 a minor
+# release may break the API, so the package is SameMinorVersion-compatible)
 mkdir -p "$t/cm"
 cp "$t/app.c" "$t/cm/app.c"
-cat > "$t/cm/CMakeLists.txt" <<'EOF'
+ver=$(sed -n 's/^project(precis VERSION \([0-9]*\.[0-9]*\).*/\1/p' "$src/CMakeLists.txt")
+[ -n "$ver" ] || bad "no project(precis VERSION ...) in $src/CMakeLists.txt"
+cat > "$t/cm/CMakeLists.txt" <<EOF
 cmake_minimum_required(VERSION 3.16)
 project(app C)
-find_package(precis 0.5 REQUIRED)
+find_package(precis $ver REQUIRED)
 add_executable(app app.c)
 target_link_libraries(app PRIVATE precis::precis)
 add_executable(app_static app.c)
