@@ -77,6 +77,9 @@ typedef struct kp_weights {
    * candidates, auto_mid below auto_many_from, else auto_many */
   int auto_few, auto_mid, auto_many;
   uint32_t auto_mid_from, auto_many_from;
+  /* in copy of one-sentence paragraphs (KP_STYLE_SHORT), hand-tuned
+   * selection: at most auto_short_max points */
+  int auto_short_max;
   /* TextRank (summarize.c) */
   double tr_damping;        /* PageRank damping factor */
   double tr_epsilon;        /* PageRank stops when the L1 change is below this */

@@ -285,6 +285,26 @@ static void test_count_and_lead(void **state) {
   free(art);
 }
 
+/* In copy of one-sentence paragraphs (wire, CNN, Daily Mail) the automatic
+ * count stays at 3 however long the article; the same sentences in
+ * paragraphs of five get 5 (150 candidates). */
+static void test_count_by_style(void **state) {
+  (void)state;
+  char *art = make_article();
+  const precis_keypoint *k;
+  precis_doc *d = precis_analyze(art, strlen(art), NULL);
+  assert_non_null(d);
+  assert_int_equal(precis_doc_keypoints(d, &k), 5);
+  precis_doc_free(d);
+  for (char *p = art; (p = strstr(p, ". The ")) != NULL; p += 2) p[1] = '\n'; /* one sentence a line */
+  d = precis_analyze(art, strlen(art), NULL);
+  assert_non_null(d);
+  assert_int_equal(precis_doc_keypoints(d, &k), 3);
+  assert_int_equal(k[0].sentence, 0);
+  precis_doc_free(d);
+  free(art);
+}
+
 /* A version-3 options struct (before keypoint_model and max_words) still
  * works, with the defaults for the fields it does not have. */
 static void test_options_v3(void **state) {
@@ -339,6 +359,7 @@ int main(void) {
       cmocka_unit_test(test_no_pronoun_start),
       cmocka_unit_test(test_count_and_lead),
       cmocka_unit_test(test_compression_rules),
+      cmocka_unit_test(test_count_by_style),
       cmocka_unit_test(test_options_v3),
       cmocka_unit_test(test_model_kind),
   };
