@@ -254,20 +254,9 @@ static int cue_load_inplace(cue_model *m, const model_view *v, int check, precis
 
 static cue_model *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, &v, err) : prc_model_parse(buf, n, 0, &v, err)) < 0)
-    return NULL;
-  void *own = NULL;
-  int mapped = v.version == MODEL_FORMAT_INPLACE && embedded == MODEL_FROM_MAP;
-  if (mapped) own = (void *)buf; /* used where it lies, in the mapping */
-  else if (v.version == MODEL_FORMAT_INPLACE && !embedded) { /* the caller's buffer may go away: a copy, in place */
-    own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
-    if (!own) {
-      prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
-      return NULL;
-    }
-    memcpy(own, buf, n);
-    prc_model_parse_embedded(own, n, 0, &v, err); /* the same bytes: cannot fail */
-  }
+  void *own;
+  int mapped;
+  if (prc_model_open(buf, n, embedded, &v, &own, &mapped, err) < 0) return NULL;
   if (v.featset != PRC_CUE_FEATSET) {
     if (!mapped) free(own);
     prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12,

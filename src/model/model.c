@@ -396,6 +396,26 @@ void *prc_model_load_memory_with(model_load_fn load, const void *buf, size_t n, 
   return load(buf, n, 0, err);
 }
 
+int prc_model_open(const void *buf, size_t n, int embedded, model_view *v, void **own, int *mapped,
+                   precis_error *err) {
+  *own = NULL;
+  *mapped = 0;
+  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, v, err) : prc_model_parse(buf, n, 0, v, err)) < 0)
+    return -1;
+  if (v->version != MODEL_FORMAT_INPLACE || embedded == MODEL_EMBEDDED) return 0;
+  if (embedded == MODEL_FROM_MAP) { /* used where it lies, in the mapping */
+    *own = (void *)buf;
+    *mapped = 1;
+    return 0;
+  }
+  /* the caller's buffer may go away: a copy, used in place */
+  *own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
+  if (!*own) return prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+  memcpy(*own, buf, n);
+  prc_model_parse_embedded(*own, n, 0, v, err); /* the same bytes, checked above: cannot fail */
+  return 0;
+}
+
 void *prc_model_load_file_with(model_load_fn load, const char *path, precis_error *err) {
   prc_error_clear(err);
   if (!path) {

@@ -83,6 +83,15 @@ int prc_model_parse(const unsigned char *buf, size_t n, uint32_t featset, model_
  * at build time (it refuses to embed a file whose checksum is wrong). */
 int prc_model_parse_embedded(const unsigned char *buf, size_t n, uint32_t featset, model_view *v,
                              precis_error *err);
+/* The first step of a loader (`embedded` as for model_load_fn): checks
+ * buf[0..n) into *v (the checksum too, unless MODEL_EMBEDDED) and says who
+ * owns an in-place image: *own is buf itself for a file's mapping (*mapped
+ * = 1), a page-aligned copy of it for a caller's buffer (*v then points into
+ * the copy; the loader frees it when it fails, and otherwise keeps it), else
+ * NULL (a built-in image, or format 1, which the loader decodes).  Returns 0
+ * or -1 with err (a bad model, or out of memory). */
+int prc_model_open(const void *buf, size_t n, int embedded, model_view *v, void **own, int *mapped,
+                   precis_error *err);
 const model_section *prc_model_find(const model_view *v, const char *tag);
 
 /* ---- in-place images (format 2) ----------------------------------------------------------------

@@ -1862,34 +1862,18 @@ fail:
  * keeps (the caller unmaps it unless t->own is buf); 0, the caller's buffer. */
 static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) {
   model_view v;
-  if ((embedded == MODEL_EMBEDDED ? prc_model_parse_embedded(buf, n, 0, &v, err)
-                                  : prc_model_parse(buf, n, 0, &v, err)) < 0)
-    return NULL;
+  void *own;
+  int mapped;
+  if (prc_model_open(buf, n, embedded, &v, &own, &mapped, err) < 0) return NULL;
   if (v.version == MODEL_FORMAT_INPLACE) {
-    if (embedded == MODEL_EMBEDDED) return load_inplace(&v, 0, err);
-    if (embedded == MODEL_FROM_MAP) { /* used where it lies, in the mapping */
-      tagger *t = load_inplace(&v, 1, err);
-      if (t) {
-        t->own = (void *)buf;
-        t->own_len = n;
-        t->own_mapped = 1;
-      }
-      return t;
-    }
-    /* the caller's buffer may go away: use a copy of it in place */
-    void *own = aligned_alloc(4096, (n + 4095) / 4096 * 4096);
-    if (!own) {
-      prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    tagger *t = load_inplace(&v, embedded != MODEL_EMBEDDED, err);
+    if (!t) {
+      if (!mapped) free(own);
       return NULL;
     }
-    memcpy(own, buf, n);
-    if (prc_model_parse_embedded(own, n, 0, &v, err) < 0) {
-      free(own);
-      return NULL;
-    }
-    tagger *t = load_inplace(&v, 1, err);
-    if (!t) free(own);
-    else t->own = own;
+    t->own = own; /* NULL for a built-in image */
+    t->own_len = n;
+    t->own_mapped = mapped;
     return t;
   }
   tagger *t = calloc(1, sizeof *t);
