@@ -46,13 +46,9 @@ static precis_model *wrap(const unsigned char *buf, size_t n, precis_error *err)
 
 precis_model *precis_model_load(const char *path, precis_error *err) {
   prc_error_clear(err);
-  if (!path) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
-    return NULL;
-  }
   const unsigned char *buf;
   size_t n;
-  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL; /* also "no model path" */
   uint32_t fs = featset_of(buf, n);
   if (fs == PRC_KP_FEATSET || n < 12 || buf[8] != MODEL_FORMAT_INPLACE) { /* decoded: the mapping goes */
     precis_model *m = wrap(buf, n, err);

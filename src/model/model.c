@@ -228,6 +228,7 @@ const model_section *prc_model_find(const model_view *v, const char *tag) {
 int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, precis_error *err) {
   *buf = NULL;
   *n = 0;
+  if (!path) return prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
   int fd = open(path, O_RDONLY);
   if (fd < 0) {
     prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot open model %s: %s", path, strerror(errno));
@@ -418,13 +419,9 @@ int prc_model_open(const void *buf, size_t n, int embedded, model_view *v, void 
 
 void *prc_model_load_file_with(model_load_fn load, const char *path, precis_error *err) {
   prc_error_clear(err);
-  if (!path) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
-    return NULL;
-  }
   const unsigned char *buf;
   size_t n;
-  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL; /* also "no model path" */
   void *m = load(buf, n, 0, err);
   prc_model_unmap(buf, n);
   return m;
@@ -437,13 +434,9 @@ void prc_model_builtin_count(void) { atomic_fetch_add(&builtin_loads, 1); }
 void *prc_model_load_file_adopt(model_load_fn load, int (*adopted)(const void *obj, const void *buf), const char *path,
                                 precis_error *err) {
   prc_error_clear(err);
-  if (!path) {
-    prc_error_set(err, PRECIS_ERROR_INVALID_ARGUMENT, PRECIS_NO_OFFSET, "no model path");
-    return NULL;
-  }
   const unsigned char *buf;
   size_t n;
-  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
+  if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL; /* also "no model path" */
   void *m = load(buf, n, MODEL_FROM_MAP, err);
   if (!m || !adopted(m, buf)) prc_model_unmap(buf, n);
   return m;

@@ -116,7 +116,8 @@ int prc_model_image_write(const char *path, uint32_t featset, const model_img_se
  * refused). */
 #define MODEL_IMAGE_MARK 0x01020304u
 
-/* Maps (or reads) a whole file.  Returns 0 or -1 with err (PRECIS_ERROR_IO); release with prc_model_unmap. */
+/* Maps (or reads) a whole file.  Returns 0 or -1 with err (PRECIS_ERROR_IO; a NULL path is
+ * PRECIS_ERROR_INVALID_ARGUMENT, "no model path"); release with prc_model_unmap. */
 int prc_model_map_file(const char *path, const unsigned char **buf, size_t *n, precis_error *err);
 void prc_model_unmap(const unsigned char *buf, size_t n);
 
