@@ -424,8 +424,15 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
 static uint32_t subject_np(const precis_doc *d, uint32_t b, uint32_t end) {
   if (b >= end) return b;
   uint32_t f = lx(d, b);
-  if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) return b + 1;
   uint32_t k = b;
+  if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) {
+    /* "Her aides", "their lawyer": a possessive opens a noun phrase */
+    bool poss = tok_in_ci(d, b, LXL_POSSESSIVE) && b + 1 < end && tags_have_pos(d) &&
+                (d->toks[b + 1].pos == TAG_UPOS_NOUN || d->toks[b + 1].pos == TAG_UPOS_ADJ ||
+                 d->toks[b + 1].pos == TAG_UPOS_PROPN);
+    if (!poss) return b + 1;
+    k++;
+  }
   if (tok_in_ci(d, k, LXL_ARTICLE)) k++;
   while (k < end && k - b < SUBJECT_NP_MAX) {
     if (tags_have_pos(d)) {
@@ -706,7 +713,7 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t
     if (in_region(d, j)) continue;
     /* "... and has called for ...", ", and human rights groups warned that":
      * another cue the content's clause does not govern ends it */
-    if (j > b && tok_is(d, j, "and") && j + 1 < e && and_then_cue(d, j + 1, e, tv, tlo, thi)) {
+    if (j > b && (tok_is(d, j, "and") || tok_is(d, j, "but")) && j + 1 < e && and_then_cue(d, j + 1, e, tv, tlo, thi)) {
       uint32_t k = j;
       if (k > b && tok_is(d, k - 1, ",")) k--;
       return k;
@@ -815,6 +822,19 @@ static void cue_init(cue_ctx *x, precis_doc *d, const sentence *s, uint32_t c, a
     while (e < x->se && (d->cue_lab[e] & 3) == PRC_CUE_I) e++;
     x->cue_b = b;
     x->cue_e = e;
+  } else if (d->cue_lab) {
+    /* a rule cue takes the adverbs and auxiliaries right before it, as
+     * PolNeAR's spans do: "also noted", "boldly suggested", "is promising",
+     * "have not said" (measured on PolNeAR dev: +2.9 cue exact F) */
+    uint32_t b = x->cue_b;
+    while (b > x->sb && d->toks[b - 1].quote_depth <= 0) {
+      const token *t = &d->toks[b - 1];
+      bool neg = tok_ieq(d, b - 1, "not") || tok_is(d, b - 1, "n't") || tok_is(d, b - 1, "n\xE2\x80\x99t");
+      if (t->pos != TAG_UPOS_ADV && t->pos != TAG_UPOS_AUX && !neg) break; /* not "went on to say" */
+      if (t->flags & TF_CAP) break; /* a name the tagger took for an adverb: "Osei added" */
+      b--;
+    }
+    x->cue_b = b;
   }
   x->pre_src = x->src_end = x->look = x->cue_b;
 }
@@ -1010,7 +1030,9 @@ static bool passive_cue(const precis_doc *d, uint32_t sb, uint32_t cue_b, uint32
   if (!(n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') && !tok_ieq(d, c, "thought") && !tok_ieq(d, c, "told") &&
       !tok_ieq(d, c, "said"))
     return false;
-  uint32_t k = cue_b;
+  /* from the cue word itself: the cue's span may hold its auxiliary ("is expected") */
+  uint32_t k = c;
+  (void)cue_b;
   while (k > sb && (adverb_or_neg(d, k - 1) || tok_ieq(d, k - 1, "not") || tok_ieq(d, k - 1, "widely") ||
                     tok_ieq(d, k - 1, "also")))
     k--;
@@ -1208,6 +1230,36 @@ static bool cue_object_not_clause(const cue_ctx *x, uint32_t k) {
   return prep || gerund;
 }
 
+/* "The museum, Mr. Bush said, celebrated ...", "The truth, the senator said
+ * then, was that ...": a cue set off by commas on both sides splits its
+ * content, and the words before it are the first part (PolNeAR's
+ * discontinuous content).  front is where the source and cue begin, cue_e
+ * where the cue ends, [k, ce) the content after it.  Adds the first part to
+ * q and returns where the second begins (after the second comma). */
+#define PAREN_TAIL_MAX 8
+static uint32_t parenthetical(precis_doc *d, const sentence *s, quote *q, uint32_t front, uint32_t cue_e, uint32_t k,
+                              uint32_t ce) {
+  uint32_t fb = s->body_start_tok;
+  if (front <= fb + 1 || !tok_is(d, front - 1, ",") || in_region(d, front - 2)) return k;
+  /* the second comma: right after the cue, or after a short adverbial
+   * ("said then,", "told me on Friday,"), with no verb in between */
+  uint32_t c2 = NONE;
+  for (uint32_t j = cue_e; j < ce && j < cue_e + PAREN_TAIL_MAX; j++) {
+    if (tok_is(d, j, ",")) { c2 = j; break; }
+    if (in_region(d, j) || d->toks[j].pos == TAG_UPOS_VERB || d->toks[j].pos == TAG_UPOS_AUX || tok_is(d, j, "that"))
+      break;
+  }
+  if (c2 == NONE || c2 + 1 >= ce || c2 + 1 < k) return k;
+  bool words = false;
+  for (uint32_t j = fb; j < front - 1; j++) {
+    if (d->toks[j].flags & TF_WORD) words = true;
+    if (cue_word(d, j)) return k;
+  }
+  if (!words) return k;
+  add_content(d, q, fb, front - 1);
+  return c2 + 1;
+}
+
 /* C: "Hegseth said (that) clause ... "partial" ...": a reported clause from
  * k to the end of the clause (indirect, or mixed with a quoted part). */
 static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
@@ -1253,6 +1305,7 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
     d->nquotes--;
     return 0;
   }
+  k = parenthetical(d, x->s, q, pre_src < x->cue_b ? pre_src : x->cue_b, x->cue_e, k, ce);
   set_reported_content(d, q, k, ce);
   return ce;
 }
@@ -1303,6 +1356,16 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
   }
   if (comma == NONE || comma <= s->body_start_tok) return 0;
   uint32_t cb = s->body_start_tok;
+  /* "However, X, the IMF said": the connective links the sentence to the
+   * one before; it is not what the source said (PolNeAR leaves it out) */
+  if (!in_region(d, cb) && (tok_ieq(d, cb, "however") || tok_ieq(d, cb, "but") || tok_ieq(d, cb, "still") ||
+                            tok_ieq(d, cb, "meanwhile"))) {
+    cb++;
+    if (tok_is(d, cb, ",")) cb++;
+  } else if (!in_region(d, cb) && cb + 2 < comma && tok_ieq(d, cb, "in") && tok_ieq(d, cb + 1, "addition") && tok_is(d, cb + 2, ",")) {
+    cb += 3;
+  }
+  if (cb >= comma) return 0;
   /* an opening adverbial is no statement: "At a rally Friday, Trump asked
    * ...", "More recently, the SEC charged ..." (the tree's pattern may still
    * find the cue's complement) */
@@ -1356,7 +1419,11 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
   }
   uint32_t pb, pe;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x.cue_b, x.cue_e);
-  if (!passive_cue(d, x.sb, x.cue_b, c)) {
+  bool passive = passive_cue(d, x.sb, x.cue_b, c);
+  /* "Obama's veto is expected to come ...": the passive's subject is what
+   * is said about, the first part of the content (PolNeAR) */
+  if (passive && parse_source(&x, &pb, &pe) && pe <= x.cue_b && cb >= x.cue_e) add_content(d, q, pb, pe);
+  if (!passive) {
     if (parse_source(&x, &pb, &pe))
       set_source(d, q, pb, pe); /* PolNeAR keeps cues without a source */
     else {
@@ -1371,6 +1438,11 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
           set_source(d, q, sb2, se2);
       }
     }
+  }
+  {
+    uint32_t front = x.cue_b;
+    if (q->source_tok_begin != NONE && q->source_tok_begin < front) front = q->source_tok_begin;
+    cb = parenthetical(d, s, q, front, x.cue_e, cb, ce);
   }
   set_reported_content(d, q, cb, ce);
   return ce;

@@ -105,6 +105,27 @@ static uint32_t cue_head(const precis_doc *d, uint32_t b, uint32_t e) {
   return b;
 }
 
+/* A tagged span that stops before its verb ("also [noted]", "boldly
+ * [suggested]", "he's [claiming]", "is [promising]") takes the verb: the
+ * tagger often ends a span on the adverb or auxiliary, and the patterns
+ * would then read the verb as the start of the content.  Returns the new
+ * end (the tokens taken are labelled I). */
+static uint32_t finish_span(precis_doc *d, uint32_t b, uint32_t j, uint32_t e) {
+  uint32_t last = j - 1;
+  const token *t = &d->toks[last];
+  bool open = t->pos == TAG_UPOS_ADV || t->pos == TAG_UPOS_AUX || t->pos == TAG_UPOS_PART ||
+              (t->pos == TAG_UPOS_VERB && (tok_ieq(d, last, "has") || tok_ieq(d, last, "have") || tok_ieq(d, last, "had")));
+  if (!open || j >= e || d->toks[j].quote_depth > 0) return j;
+  if (tok_ieq(d, last, "not") || tok_ieq(d, last, "to")) return j;
+  /* at most one more adverb before the verb: "is also promising" */
+  uint32_t k = j;
+  if (d->toks[k].pos == TAG_UPOS_ADV && k + 1 < e && d->toks[k + 1].pos == TAG_UPOS_VERB) k++;
+  if (d->toks[k].pos != TAG_UPOS_VERB || d->toks[k].quote_depth > 0) return j;
+  (void)b;
+  for (uint32_t z = j; z <= k; z++) d->cue_lab[z] = PRC_CUE_I;
+  return k + 1;
+}
+
 /* May a tagged cue start the patterns at word h?  Never a name, a pronoun
  * or a determiner (measured on PolNeAR dev: +0.3 cue exact F), never "the
  * said company", and, as for the rules, never inside a quotation (that is
@@ -147,6 +168,7 @@ void prc_find_cues(precis_doc *d) {
       if (d->cue_lab[i] != PRC_CUE_B) { i++; continue; }
       uint32_t j = i + 1;
       while (j < e && d->cue_lab[j] == PRC_CUE_I) j++;
+      j = finish_span(d, i, j, e);
       uint32_t h = cue_head(d, i, j);
       if (head_ok(d, h)) d->cue_lab[h] |= CUE_HEAD;
       i = j;
