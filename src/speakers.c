@@ -406,6 +406,31 @@ static bool is_poss(const precis_doc *d, uint32_t t) {
   return tok_ieq(d, t, "'s") || tok_is(d, t, "\xE2\x80\x99s") || tok_is(d, t, "\xE2\x80\x99S");
 }
 
+/* A place the tagger may have mistyped: no word of its name is a known place,
+ * a demonym or a country abbreviation ("Bloomberg", "Politico", "Zero Hedge",
+ * not "North Korea" or "Charlotte-Mecklenburg").  Such a name can author a
+ * poll or be "the website"; a known place cannot. */
+static bool doubtful_place(const precis_doc *d, int32_t en) {
+  const entity *E = &d->ents[en];
+  if (E->type != ENT_PLACE || !E->name) return false;
+  const char *p = E->name;
+  while (*p) {
+    while (*p == ' ' || *p == '-' || *p == '/') p++;
+    const char *q = p;
+    while (*q && *q != ' ' && *q != '-' && *q != '/') q++;
+    size_t n = (size_t)(q - p);
+    if (n && ((prc_lex_flags(p, n) & (LX_PLACE | LX_DEMONYM)) || prc_lex_in(LXL_COUNTRY_ABBREV, p, n))) return false;
+    p = q;
+  }
+  return true;
+}
+
+/* an entity that can speak as an organisation or author a text */
+static bool org_like(const precis_doc *d, int32_t en) {
+  uint8_t ty = d->ents[en].type;
+  return ty == ENT_ORG || doubtful_place(d, en);
+}
+
 /* The entity of a name's possessive before the head h ("Kessler's lawyer"), or -1. */
 static int32_t poss_name_before(const precis_doc *d, uint32_t b, uint32_t h) {
   for (uint32_t t = b + 1; t < h; t++)
@@ -472,7 +497,7 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       const mention *mn = &d->mentions[m];
       if (adjective_entity(d, mn)) continue;
       uint8_t ty = d->ents[mn->entity].type;
-      if (ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER) return mn->entity;
+      if (ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, mn->entity)) return mn->entity;
       break; /* "the Michigan campaign": a place modifies, it does not own */
     }
     if (tok_is(d, t, ",")) {
@@ -480,7 +505,8 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       if (t > sb && d->tok_mention[t - 1] >= 0) {
         const mention *mn = &d->mentions[d->tok_mention[t - 1]];
         uint8_t ty = d->ents[mn->entity].type;
-        if (ty != ENT_PLACE && !adjective_entity(d, mn)) return mn->entity; /* even a "person" the tagger misread */
+        if ((ty != ENT_PLACE || doubtful_place(d, mn->entity)) && !adjective_entity(d, mn))
+          return mn->entity; /* even a "person" the tagger misread */
       }
       break;
     }
@@ -498,7 +524,7 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       if (m >= 0) {
         const mention *mn = &d->mentions[m];
         uint8_t ty = d->ents[mn->entity].type;
-        if (ty == ENT_PLACE) continue; /* "the U.S. PIRG Education Fund" */
+        if (ty == ENT_PLACE && !doubtful_place(d, mn->entity)) continue; /* "the U.S. PIRG Education Fund" */
         if (!adjective_entity(d, mn)) return mn->entity;
         break;
       }
@@ -513,7 +539,9 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       if (m >= 0) {
         const mention *mn = &d->mentions[m];
         uint8_t ty = d->ents[mn->entity].type;
-        if ((ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER) && !adjective_entity(d, mn)) return mn->entity;
+        if ((ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, mn->entity)) &&
+            !adjective_entity(d, mn))
+          return mn->entity;
         break;
       }
       if (!(d->toks[u].flags & TF_WORD)) break;
@@ -582,7 +610,7 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
       if (E->type == ENT_PLACE && d->toks[mn->tok_begin].quote_depth == 0) return mn->entity;
       continue;
     }
-    if (E->type != ENT_ORG || adjective_entity(d, mn)) continue;
+    if (!org_like(d, mn->entity) || adjective_entity(d, mn)) continue;
     if (org_name_fits(E->name, w, wn, &generic)) return mn->entity;
     if (any < 0 && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity;
   }
@@ -663,7 +691,8 @@ void prc_resolve_speakers(precis_doc *d) {
        * preposition and a person's name is somebody else (not "Ann Varga of ...") */
       if (through_person(d, sb, mn)) continue;
       if (d->ents[en].type == ENT_PERSON) pick = en;
-      else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
+      else if (d->ents[en].type == ENT_PLACE && !doubtful_place(d, en) &&
+               !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
       else if (d->mentions[m].tok_end == se ||
                (d->mentions[m].tok_end < se && tok_in_ci(d, se - 1, LXL_ORG_VOICE)))
