@@ -60,7 +60,8 @@
 #define GENERIC_LOOKBACK 3     /* "the company" with no name that fits: one named from 3 sentences back on */
 #define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
 #define NP_PREMOD 4            /* "the Hale campaign", "a new Quinn Institute poll": a name this close before the head */
-#define NP_POSTMOD 5           /* "a report by the Tax Fund": a name this close after the head */
+#define NP_POSTMOD 5
+#define NAME_FALLBACK_TOKENS 3 /* "Politifact says": a source this short may name an entity the tagger missed */           /* "a report by the Tax Fund": a name this close after the head */
 
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 /* token i in a named word list (lexicon.h), ASCII case folded */
@@ -617,6 +618,36 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
   return generic ? any : -1;
 }
 
+/* The source's last word, when it is capitalised and no person or organisation
+ * mention covers it ("Politifact says", a transcript's "WALLACE:") but it is a
+ * word of the name of a person or organisation found elsewhere in the document:
+ * that entity (the most mentioned; a person on a tie), else -1.  Only the head
+ * word: "the Republican nominee" names nobody. */
+static int32_t unlinked_name(const precis_doc *d, uint32_t se) {
+  uint32_t t = se - 1;
+  if (!(d->toks[t].flags & TF_WORD) || !(d->toks[t].flags & TF_CAP) || tok_len(d, t) < 3) return -1;
+  if (lx(d, t) & (LX_STOP | LX_TITLE | LX_ROLE | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_MONTH | LX_DAY |
+                  LX_DEMONYM))
+    return -1;
+  int32_t m = d->tok_mention[t];
+  if (m >= 0) {
+    uint8_t ty = d->ents[d->mentions[m].entity].type;
+    if (ty == ENT_PERSON || ty == ENT_ORG) return -1;
+  }
+  char w[48];
+  size_t wn = fold(tok_str(d, t), tok_len(d, t), w, sizeof w);
+  int32_t best = -1;
+  for (uint32_t en = 0; en < d->nents; en++) {
+    const entity *E = &d->ents[en];
+    if (!E->name || !(E->type == ENT_PERSON || org_like(d, (int32_t)en))) continue;
+    if (!name_has_word(E->name, w, wn)) continue;
+    if (best < 0 || E->nmentions > d->ents[best].nmentions ||
+        (E->nmentions == d->ents[best].nmentions && E->type == ENT_PERSON))
+      best = (int32_t)en;
+  }
+  return best;
+}
+
 /* "it" / "they" (or "its" / "their" before a group noun) -> the latest organisation
  * that spoke within SPEAKER_RECENCY sentences, or one named since, outside quotes. */
 static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last_speaker, uint32_t last_speaker_sent) {
@@ -705,6 +736,9 @@ void prc_resolve_speakers(precis_doc *d) {
       int32_t a = nominal_antecedent(d, h);
       if (a >= 0) pick = a;
     }
+    /* "PolitiFact says", "WALLACE:" where the tagger missed (or misread) this
+     * mention of a name it found elsewhere: the entity the word names */
+    if (pick < 0 && !text && se > sb && se - sb <= NAME_FALLBACK_TOKENS) pick = unlinked_name(d, se);
     if (pick >= 0) {
       q->entity = pick;
       named[pick]++;
