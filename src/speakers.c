@@ -318,7 +318,8 @@ static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool s
  * every later "he" away from him (PolNeAR dev: 4 more pronouns right). */
 static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
                                       uint32_t last_speaker_sent) {
-  return resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent);
+  int32_t r = g == 'f' ? resolve_person_pronoun_g(d, b, g, true, last_speaker, last_speaker_sent) : -1;
+  return r >= 0 ? r : resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent);
 }
 
 /* ---- organisations, groups and texts ------------------------------------------------ */
