@@ -61,6 +61,8 @@
 #define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
 #define NP_PREMOD 4            /* "the Hale campaign", "a new Quinn Institute poll": a name this close before the head */
 #define NP_POSTMOD 5
+#define LEAD_SENTS 3    /* a lead: the headline and the first two sentences ... */
+#define LEAD_AHEAD 5    /* ... whose description is of the next one named this close after */
 #define NAME_FALLBACK_TOKENS 3 /* "Politifact says": a source this short may name an entity the tagger missed */           /* "a report by the Tax Fund": a name this close after the head */
 
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
@@ -177,10 +179,10 @@ static int span_party(const precis_doc *d, uint32_t b, uint32_t e) {
 
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
-                                   int32_t excl) {
+                                   int32_t excl, int32_t cata) {
   int dparty = span_party(d, b, e);
-  /* indefinite: a new, unnamed person */
-  if (tok_in_ci(d, b, LXL_INDEFINITE)) return -1;
+  /* indefinite: a new, unnamed person (but in the lead, the one named next) */
+  if (tok_in_ci(d, b, LXL_INDEFINITE)) return cata;
   uint32_t head = e - 1;
   if (!(lx(d, head) & LX_ROLE)) return -1;
   /* plural heads ("officials", "police") are groups */
@@ -227,6 +229,8 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
       conflict = owner_conflict(d, d->ents[recent].descs[k], b, head);
     if (!conflict) return recent;
   }
+  /* a lead describes whom it names next: "A former party chairman says ... ," said Don Fowler" */
+  if (cata >= 0) return cata;
   if (excl >= 0) return -1;
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
@@ -667,9 +671,35 @@ static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last
   return speaker_ok ? last_speaker : -1;
 }
 
+/* A description in a news lead (the headline and the first sentences: "A former
+ * party chairman says", "Poll: ...", "A new poll shows") is of whom the text
+ * names next: the first later quote within LEAD_AHEAD sentences whose source
+ * names a person (person: a role head) or an organisation (a text or
+ * organisation head), or -1.  Singular heads only ("two speechwriters" are
+ * not the one named next). */
+static int32_t lead_cataphor(const precis_doc *d, uint32_t qi, uint32_t b, uint32_t h, const uint8_t *pass1,
+                             bool person) {
+  uint32_t cs = d->toks[b].sent;
+  if (cs >= LEAD_SENTS || h == NONE || tok_ieq(d, b, "one") || tok_ieq(d, b, "another")) return -1;
+  if (tok_len(d, h) > 3 && tok_str(d, h)[tok_len(d, h) - 1] == 's' && !(lx(d, h) & LX_ROLE) &&
+      !tok_in_ci(d, h, LXL_DOC_HEAD) && !tok_in_ci(d, h, LXL_ORG_HEAD))
+    return -1; /* a plural */
+  if (person && !(lx(d, h) & LX_ROLE)) return -1;
+  for (uint32_t j = qi + 1; j < d->nquotes; j++) {
+    const quote *o = &d->quotes[j];
+    if (o->sent_begin > cs + LEAD_AHEAD) break;
+    if (!pass1[j] || o->entity < 0) continue;
+    const entity *E = &d->ents[o->entity];
+    if (person ? E->type == ENT_PERSON : org_like(d, o->entity)) return o->entity;
+  }
+  return -1;
+}
+
 void prc_resolve_speakers(precis_doc *d) {
   if (!d->nquotes) return;
   uint32_t *named = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof(uint32_t));
+  uint8_t *pass1 = prc_arena_alloc(&d->ar, d->nquotes); /* resolved by a name in the first pass */
+  memset(pass1, 0, d->nquotes);
   /* first pass: quotes whose source names someone */
   for (uint32_t i = 0; i < d->nquotes; i++) {
     quote *q = &d->quotes[i];
@@ -702,6 +732,7 @@ void prc_resolve_speakers(precis_doc *d) {
         int32_t en = d->mentions[d->tok_mention[t - 1]].entity;
         q->entity = en;
         named[en]++;
+        pass1[i] = 1;
       }
       continue;
     }
@@ -743,6 +774,7 @@ void prc_resolve_speakers(precis_doc *d) {
     if (pick >= 0) {
       q->entity = pick;
       named[pick]++;
+      pass1[i] = 1;
     }
   }
   /* the most prominent people, for descriptions */
@@ -832,6 +864,10 @@ void prc_resolve_speakers(precis_doc *d) {
       } else if (h != NONE && (tok_in_ci(d, h, LXL_ORG_HEAD) || tok_in_ci(d, h, LXL_DOC_HEAD)) &&
                  (q->entity = nominal_antecedent(d, h)) >= 0) {
         ; /* "The Hale campaign", "(The Courier,) a weekly newspaper": the name it is said of */
+      } else if (h != NONE && !(f & (LX_PRON_PL | LX_PRON_1)) &&
+                 (tok_in_ci(d, h, LXL_ORG_HEAD) || tok_in_ci(d, h, LXL_DOC_HEAD)) &&
+                 (q->entity = lead_cataphor(d, i, b, h, pass1, false)) >= 0) {
+        ; /* "A new poll shows ... The latest Reuters/Ipsos poll shows": the lead's text is the one named next */
       } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&
                  (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
         ; /* an organisation, a place or a text: resolved or not, no person */
@@ -846,7 +882,8 @@ void prc_resolve_speakers(precis_doc *d) {
             (recent < 0 || last_speaker_sent >= subj_sent))
           recent = last_speaker;
         if (recent == excl) recent = -1;
-        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl);
+        int32_t cata = lead_cataphor(d, i, b, h, pass1, true);
+        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl, cata);
         if (q->entity >= 0) {
           /* learn it: "the US defence chief" */
           entity *E = &d->ents[q->entity];
