@@ -305,7 +305,9 @@ static const char *const N_FINITE_VERB[] = {"is", "was", "are", "were", "has", "
 static const char *const N_GROUP_SOURCE[] = {"police", "officials", "authorities", NULL};
 static const char *const N_INDEFINITE[] = {"a", "an", "one", "another", "some", "several", "many", NULL};
 static const char *const N_DESC_SKIP[] = {"former", "new", NULL};
-static const char *const N_ORG_VOICE[] = {"spokesman", "spokeswoman", "spokesperson", "statement", NULL};
+static const char *const N_ORG_VOICE[] = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
+                                          "official",  "officials",   "leaders",      "representative",
+                                          "representatives", NULL};
 static const char *const N_ORG_HEAD[] = {
     "newspaper", "paper", "daily", "magazine", "journal", "publication", "outlet", "network", "channel",
     "broadcaster", "station", "website", "site", "company", "firm", "corporation", "bank", "fund", "agency",

@@ -755,7 +755,8 @@ void prc_resolve_speakers(precis_doc *d) {
       if (through_person(d, sb, mn)) continue;
       if (d->ents[en].type == ENT_PERSON) pick = en;
       else if (d->ents[en].type == ENT_PLACE && !doubtful_place(d, en) &&
-               !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
+               !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se) &&
+               !(d->mentions[m].tok_end + 1 == se && tok_in_ci(d, se - 1, LXL_ORG_VOICE)))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
       else if (d->mentions[m].tok_end == se ||
                (d->mentions[m].tok_end < se && tok_in_ci(d, se - 1, LXL_ORG_VOICE)))
