@@ -324,6 +324,7 @@ static const char *const N_DOC_HEAD[] = {
     "memo", "complaint", "lawsuit", "suit", "filing", "story", "editorial", "tweet", "post", "findings",
     "research", "document", "documents", "database", "review", "audit", "investigation", "brief",
     "opinion", "order", "resolution", "declaration", "communique", "website", "slide", "presentation",
+    "account", "submission", "program", "programme", "show", "remarks", "testimony", "speech", "interview",
     NULL};
 static const char *const N_PRINCIPAL_GROUP[] = {
     "aides", "aide", "advisers", "advisors", "adviser", "advisor", "campaign", "staff", "staffers",

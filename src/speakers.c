@@ -489,6 +489,23 @@ static bool adjective_entity(const precis_doc *d, const mention *mn) {
   return false;
 }
 
+/* "a Washington Post-ABC News poll", "the Reuters/Ipsos poll": names joined by a
+ * hyphen or slash sponsor a text together; the first of them (mention m the
+ * last) speaks for it. */
+static int32_t chain_head(const precis_doc *d, int32_t m) {
+  for (int k = 0; k < 3; k++) {
+    uint32_t b = d->mentions[m].tok_begin;
+    if (b < 2 || !(tok_is(d, b - 1, "-") || tok_is(d, b - 1, "/")) || d->toks[b - 1].start != d->toks[b - 2].end ||
+        d->toks[b].start != d->toks[b - 1].end || d->tok_mention[b - 2] < 0)
+      break;
+    int32_t p = d->tok_mention[b - 2];
+    uint8_t ty = d->ents[d->mentions[p].entity].type;
+    if (!(ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, d->mentions[p].entity))) break;
+    m = p;
+  }
+  return d->mentions[m].entity;
+}
+
 /* The entity a nominal mention of a head noun at token h refers to: an apposition
  * "The Courier, a weekly newspaper"; a name modifying it "the Hale campaign",
  * "Hale's campaign", "a new Quinn Institute poll"; or one after "by / from / of":
@@ -503,7 +520,8 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       const mention *mn = &d->mentions[m];
       if (adjective_entity(d, mn)) continue;
       uint8_t ty = d->ents[mn->entity].type;
-      if (ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, mn->entity)) return mn->entity;
+      if (ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, mn->entity))
+        return chain_head(d, m);
       break; /* "the Michigan campaign": a place modifies, it does not own */
     }
     if (tok_is(d, t, ",")) {
@@ -618,7 +636,7 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
     }
     if (!org_like(d, mn->entity) || adjective_entity(d, mn)) continue;
     if (org_name_fits(E->name, w, wn, &generic)) return mn->entity;
-    if (any < 0 && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity;
+    if (any < 0 && E->type == ENT_ORG && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity; /* no doubtful place */
   }
   return generic ? any : -1;
 }
@@ -853,8 +871,9 @@ void prc_resolve_speakers(precis_doc *d) {
         q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
         q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
-      } else if (h != NONE && h > b && tok_in_ci(d, b, LXL_POSSESSIVE) && tok_in_ci(d, h, LXL_PRINCIPAL_GROUP)) {
-        /* "his aides", "her campaign", "their statement": the possessor speaks */
+      } else if (h != NONE && h > b && tok_in_ci(d, b, LXL_POSSESSIVE) &&
+                 (tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) || tok_in_ci(d, h, LXL_DOC_HEAD))) {
+        /* "his aides", "her campaign", "their statement", "her account": the possessor speaks */
         if (f & (LX_PRON_M | LX_PRON_F))
           q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
         else if (f & LX_PRON_PL)
