@@ -582,7 +582,7 @@ static uint32_t np_head(const precis_doc *d, uint32_t b, uint32_t e) {
   for (uint32_t t = b; t < e; t++) {
     if (is_poss(d, t)) continue; /* "Kessler's lawyer" */
     if (!(d->toks[t].flags & TF_WORD)) {
-      if (tok_is(d, t, "-")) continue;
+      if (tok_is(d, t, "-") || tok_is(d, t, "/")) continue; /* "a Post-ABC poll", "the Reuters/Ipsos poll" */
       break;
     }
     if (t > b && (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION) || tok_ieq(d, t, "of")))
@@ -708,7 +708,7 @@ static int32_t lead_cataphor(const precis_doc *d, uint32_t qi, uint32_t b, uint3
     if (o->sent_begin > cs + LEAD_AHEAD) break;
     if (!pass1[j] || o->entity < 0) continue;
     const entity *E = &d->ents[o->entity];
-    if (person ? E->type == ENT_PERSON : org_like(d, o->entity)) return o->entity;
+    if (person ? E->type == ENT_PERSON : (E->type == ENT_OTHER || org_like(d, o->entity))) return o->entity;
   }
   return -1;
 }
