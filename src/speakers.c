@@ -689,6 +689,22 @@ static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last
   return speaker_ok ? last_speaker : -1;
 }
 
+/* Does quote o's source give its person a role noun other than the head h
+ * ("Prosecutor Mara Quist" for "a ferry captain")?  Titles don't count
+ * ("Justice Frank Nervo" may be "the judge"). */
+static bool other_role(const precis_doc *d, const quote *o, uint32_t h) {
+  if (o->source_tok_begin == NONE) return false;
+  char w[48];
+  size_t wn = fold(tok_str(d, h), tok_len(d, h), w, sizeof w);
+  for (uint32_t t = o->source_tok_begin; t < o->source_tok_end && t < d->ntoks; t++) {
+    if (!(d->toks[t].flags & TF_WORD) || (lx(d, t) & (LX_ROLE | LX_TITLE)) != LX_ROLE) continue;
+    char v[48];
+    size_t vn = fold(tok_str(d, t), tok_len(d, t), v, sizeof v);
+    if (vn != wn || memcmp(v, w, wn) != 0) return true;
+  }
+  return false;
+}
+
 /* A description in a news lead (the headline and the first sentences: "A former
  * party chairman says", "Poll: ...", "A new poll shows") is of whom the text
  * names next: the first later quote within LEAD_AHEAD sentences whose source
@@ -708,6 +724,7 @@ static int32_t lead_cataphor(const precis_doc *d, uint32_t qi, uint32_t b, uint3
     if (o->sent_begin > cs + LEAD_AHEAD) break;
     if (!pass1[j] || o->entity < 0) continue;
     const entity *E = &d->ents[o->entity];
+    if (person && other_role(d, o, h)) continue; /* "A ferry captain ... Prosecutor Mara Quist said" */
     if (person ? E->type == ENT_PERSON : (E->type == ENT_OTHER || org_like(d, o->entity))) return o->entity;
   }
   return -1;
