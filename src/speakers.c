@@ -27,7 +27,13 @@
  *     named as a subject);
  *   - "his aides", "her campaign", "its statement" -> the possessor, resolved
  *     as its pronoun;
- *   - a bare quotation continuing an earlier one takes its speaker.
+ *   - a bare quotation continuing an earlier one takes its speaker;
+ *   - a description in a news lead ("A former party chairman says", "Poll: ...")
+ *     with nothing else to go on is of the next person / organisation named;
+ *   - "a Harbour Authority official", "E.U. leaders" -> the organisation; a
+ *     place-typed name that holds no known place ("a Bloomberg poll") can be
+ *     an organisation; a short source whose head word the tagger left unlinked
+ *     ("PolitiFact says", "WALLACE:") -> the entity of that name.
  *
  * Every search is bounded (sentences, tokens or mentions back), so the stage
  * stays linear in the document. */
