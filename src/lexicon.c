@@ -305,7 +305,9 @@ static const char *const N_FINITE_VERB[] = {"is", "was", "are", "were", "has", "
 static const char *const N_GROUP_SOURCE[] = {"police", "officials", "authorities", NULL};
 static const char *const N_INDEFINITE[] = {"a", "an", "one", "another", "some", "several", "many", NULL};
 static const char *const N_DESC_SKIP[] = {"former", "new", NULL};
-static const char *const N_ORG_VOICE[] = {"spokesman", "spokeswoman", "spokesperson", "statement", NULL};
+static const char *const N_ORG_VOICE[] = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement",
+                                          "official",  "officials",   "leaders",      "representative",
+                                          "representatives", NULL};
 static const char *const N_ORG_HEAD[] = {
     "newspaper", "paper", "daily", "magazine", "journal", "publication", "outlet", "network", "channel",
     "broadcaster", "station", "website", "site", "company", "firm", "corporation", "bank", "fund", "agency",
@@ -322,6 +324,7 @@ static const char *const N_DOC_HEAD[] = {
     "memo", "complaint", "lawsuit", "suit", "filing", "story", "editorial", "tweet", "post", "findings",
     "research", "document", "documents", "database", "review", "audit", "investigation", "brief",
     "opinion", "order", "resolution", "declaration", "communique", "website", "slide", "presentation",
+    "account", "submission", "program", "programme", "show", "remarks", "testimony", "speech", "interview",
     NULL};
 static const char *const N_PRINCIPAL_GROUP[] = {
     "aides", "aide", "advisers", "advisors", "adviser", "advisor", "campaign", "staff", "staffers",

@@ -70,7 +70,7 @@ typedef enum lex_list {
   /* speakers.c */
   LXL_INDEFINITE,        /* ci: a an one another some several many (a new, unnamed person) */
   LXL_DESC_SKIP,         /* ci: former new (description words not compared with a person's) */
-  LXL_ORG_VOICE,         /* ci: spokesman spokeswoman spokesperson statement ("the NHS spokesman":
+  LXL_ORG_VOICE,         /* ci: spokesman spokeswoman statement official(s) leaders ("the NHS spokesman":
                             the organisation speaks) */
   LXL_ORG_HEAD,          /* ci: newspaper company agency committee campaign network union fund ...
                             (the head of a description of an organisation: "the agency") */

@@ -27,7 +27,13 @@
  *     named as a subject);
  *   - "his aides", "her campaign", "its statement" -> the possessor, resolved
  *     as its pronoun;
- *   - a bare quotation continuing an earlier one takes its speaker.
+ *   - a bare quotation continuing an earlier one takes its speaker;
+ *   - a description in a news lead ("A former party chairman says", "Poll: ...")
+ *     with nothing else to go on is of the next person / organisation named;
+ *   - "a Harbour Authority official", "E.U. leaders" -> the organisation; a
+ *     place-typed name that holds no known place ("a Bloomberg poll") can be
+ *     an organisation; a short source whose head word the tagger left unlinked
+ *     ("PolitiFact says", "WALLACE:") -> the entity of that name.
  *
  * Every search is bounded (sentences, tokens or mentions back), so the stage
  * stays linear in the document. */
@@ -60,7 +66,10 @@
 #define GENERIC_LOOKBACK 3     /* "the company" with no name that fits: one named from 3 sentences back on */
 #define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
 #define NP_PREMOD 4            /* "the Hale campaign", "a new Quinn Institute poll": a name this close before the head */
-#define NP_POSTMOD 5           /* "a report by the Tax Fund": a name this close after the head */
+#define NP_POSTMOD 5
+#define LEAD_SENTS 3    /* a lead: the headline and the first two sentences ... */
+#define LEAD_AHEAD 5    /* ... whose description is of the next one named this close after */
+#define NAME_FALLBACK_TOKENS 3 /* "Politifact says": a source this short may name an entity the tagger missed */           /* "a report by the Tax Fund": a name this close after the head */
 
 static uint32_t lx(const precis_doc *d, uint32_t i) { return d->toks[i].lex; }
 /* token i in a named word list (lexicon.h), ASCII case folded */
@@ -176,10 +185,10 @@ static int span_party(const precis_doc *d, uint32_t b, uint32_t e) {
 
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
-                                   int32_t excl) {
+                                   int32_t excl, int32_t cata) {
   int dparty = span_party(d, b, e);
-  /* indefinite: a new, unnamed person */
-  if (tok_in_ci(d, b, LXL_INDEFINITE)) return -1;
+  /* indefinite: a new, unnamed person (but in the lead, the one named next) */
+  if (tok_in_ci(d, b, LXL_INDEFINITE)) return cata;
   uint32_t head = e - 1;
   if (!(lx(d, head) & LX_ROLE)) return -1;
   /* plural heads ("officials", "police") are groups */
@@ -226,6 +235,8 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
       conflict = owner_conflict(d, d->ents[recent].descs[k], b, head);
     if (!conflict) return recent;
   }
+  /* a lead describes whom it names next: "A former party chairman says ... ," said Don Fowler" */
+  if (cata >= 0) return cata;
   if (excl >= 0) return -1;
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
@@ -317,7 +328,8 @@ static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool s
  * every later "he" away from him (PolNeAR dev: 4 more pronouns right). */
 static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
                                       uint32_t last_speaker_sent) {
-  return resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent);
+  int32_t r = g == 'f' ? resolve_person_pronoun_g(d, b, g, true, last_speaker, last_speaker_sent) : -1;
+  return r >= 0 ? r : resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent);
 }
 
 /* ---- organisations, groups and texts ------------------------------------------------ */
@@ -406,6 +418,31 @@ static bool is_poss(const precis_doc *d, uint32_t t) {
   return tok_ieq(d, t, "'s") || tok_is(d, t, "\xE2\x80\x99s") || tok_is(d, t, "\xE2\x80\x99S");
 }
 
+/* A place the tagger may have mistyped: no word of its name is a known place,
+ * a demonym or a country abbreviation ("Bloomberg", "Politico", "Zero Hedge",
+ * not "North Korea" or "Charlotte-Mecklenburg").  Such a name can author a
+ * poll or be "the website"; a known place cannot. */
+static bool doubtful_place(const precis_doc *d, int32_t en) {
+  const entity *E = &d->ents[en];
+  if (E->type != ENT_PLACE || !E->name) return false;
+  const char *p = E->name;
+  while (*p) {
+    while (*p == ' ' || *p == '-' || *p == '/') p++;
+    const char *q = p;
+    while (*q && *q != ' ' && *q != '-' && *q != '/') q++;
+    size_t n = (size_t)(q - p);
+    if (n && ((prc_lex_flags(p, n) & (LX_PLACE | LX_DEMONYM)) || prc_lex_in(LXL_COUNTRY_ABBREV, p, n))) return false;
+    p = q;
+  }
+  return true;
+}
+
+/* an entity that can speak as an organisation or author a text */
+static bool org_like(const precis_doc *d, int32_t en) {
+  uint8_t ty = d->ents[en].type;
+  return ty == ENT_ORG || doubtful_place(d, en);
+}
+
 /* The entity of a name's possessive before the head h ("Kessler's lawyer"), or -1. */
 static int32_t poss_name_before(const precis_doc *d, uint32_t b, uint32_t h) {
   for (uint32_t t = b + 1; t < h; t++)
@@ -458,6 +495,23 @@ static bool adjective_entity(const precis_doc *d, const mention *mn) {
   return false;
 }
 
+/* "a Washington Post-ABC News poll", "the Reuters/Ipsos poll": names joined by a
+ * hyphen or slash sponsor a text together; the first of them (mention m the
+ * last) speaks for it. */
+static int32_t chain_head(const precis_doc *d, int32_t m) {
+  for (int k = 0; k < 3; k++) {
+    uint32_t b = d->mentions[m].tok_begin;
+    if (b < 2 || !(tok_is(d, b - 1, "-") || tok_is(d, b - 1, "/")) || d->toks[b - 1].start != d->toks[b - 2].end ||
+        d->toks[b].start != d->toks[b - 1].end || d->tok_mention[b - 2] < 0)
+      break;
+    int32_t p = d->tok_mention[b - 2];
+    uint8_t ty = d->ents[d->mentions[p].entity].type;
+    if (!(ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, d->mentions[p].entity))) break;
+    m = p;
+  }
+  return d->mentions[m].entity;
+}
+
 /* The entity a nominal mention of a head noun at token h refers to: an apposition
  * "The Courier, a weekly newspaper"; a name modifying it "the Hale campaign",
  * "Hale's campaign", "a new Quinn Institute poll"; or one after "by / from / of":
@@ -472,7 +526,8 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       const mention *mn = &d->mentions[m];
       if (adjective_entity(d, mn)) continue;
       uint8_t ty = d->ents[mn->entity].type;
-      if (ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER) return mn->entity;
+      if (ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, mn->entity))
+        return chain_head(d, m);
       break; /* "the Michigan campaign": a place modifies, it does not own */
     }
     if (tok_is(d, t, ",")) {
@@ -480,7 +535,8 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       if (t > sb && d->tok_mention[t - 1] >= 0) {
         const mention *mn = &d->mentions[d->tok_mention[t - 1]];
         uint8_t ty = d->ents[mn->entity].type;
-        if (ty != ENT_PLACE && !adjective_entity(d, mn)) return mn->entity; /* even a "person" the tagger misread */
+        if ((ty != ENT_PLACE || doubtful_place(d, mn->entity)) && !adjective_entity(d, mn))
+          return mn->entity; /* even a "person" the tagger misread */
       }
       break;
     }
@@ -498,7 +554,7 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       if (m >= 0) {
         const mention *mn = &d->mentions[m];
         uint8_t ty = d->ents[mn->entity].type;
-        if (ty == ENT_PLACE) continue; /* "the U.S. PIRG Education Fund" */
+        if (ty == ENT_PLACE && !doubtful_place(d, mn->entity)) continue; /* "the U.S. PIRG Education Fund" */
         if (!adjective_entity(d, mn)) return mn->entity;
         break;
       }
@@ -513,7 +569,9 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
       if (m >= 0) {
         const mention *mn = &d->mentions[m];
         uint8_t ty = d->ents[mn->entity].type;
-        if ((ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER) && !adjective_entity(d, mn)) return mn->entity;
+        if ((ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, mn->entity)) &&
+            !adjective_entity(d, mn))
+          return mn->entity;
         break;
       }
       if (!(d->toks[u].flags & TF_WORD)) break;
@@ -530,7 +588,7 @@ static uint32_t np_head(const precis_doc *d, uint32_t b, uint32_t e) {
   for (uint32_t t = b; t < e; t++) {
     if (is_poss(d, t)) continue; /* "Kessler's lawyer" */
     if (!(d->toks[t].flags & TF_WORD)) {
-      if (tok_is(d, t, "-")) continue;
+      if (tok_is(d, t, "-") || tok_is(d, t, "/")) continue; /* "a Post-ABC poll", "the Reuters/Ipsos poll" */
       break;
     }
     if (t > b && (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION) || tok_ieq(d, t, "of")))
@@ -582,11 +640,41 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
       if (E->type == ENT_PLACE && d->toks[mn->tok_begin].quote_depth == 0) return mn->entity;
       continue;
     }
-    if (E->type != ENT_ORG || adjective_entity(d, mn)) continue;
+    if (!org_like(d, mn->entity) || adjective_entity(d, mn)) continue;
     if (org_name_fits(E->name, w, wn, &generic)) return mn->entity;
-    if (any < 0 && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity;
+    if (any < 0 && E->type == ENT_ORG && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity; /* no doubtful place */
   }
   return generic ? any : -1;
+}
+
+/* The source's last word, when it is capitalised and no person or organisation
+ * mention covers it ("Politifact says", a transcript's "WALLACE:") but it is a
+ * word of the name of a person or organisation found elsewhere in the document:
+ * that entity (the most mentioned; a person on a tie), else -1.  Only the head
+ * word: "the Republican nominee" names nobody. */
+static int32_t unlinked_name(const precis_doc *d, uint32_t se) {
+  uint32_t t = se - 1;
+  if (!(d->toks[t].flags & TF_WORD) || !(d->toks[t].flags & TF_CAP) || tok_len(d, t) < 3) return -1;
+  if (lx(d, t) & (LX_STOP | LX_TITLE | LX_ROLE | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_MONTH | LX_DAY |
+                  LX_DEMONYM))
+    return -1;
+  int32_t m = d->tok_mention[t];
+  if (m >= 0) {
+    uint8_t ty = d->ents[d->mentions[m].entity].type;
+    if (ty == ENT_PERSON || ty == ENT_ORG) return -1;
+  }
+  char w[48];
+  size_t wn = fold(tok_str(d, t), tok_len(d, t), w, sizeof w);
+  int32_t best = -1;
+  for (uint32_t en = 0; en < d->nents; en++) {
+    const entity *E = &d->ents[en];
+    if (!E->name || !(E->type == ENT_PERSON || org_like(d, (int32_t)en))) continue;
+    if (!name_has_word(E->name, w, wn)) continue;
+    if (best < 0 || E->nmentions > d->ents[best].nmentions ||
+        (E->nmentions == d->ents[best].nmentions && E->type == ENT_PERSON))
+      best = (int32_t)en;
+  }
+  return best;
 }
 
 /* "it" / "they" (or "its" / "their" before a group noun) -> the latest organisation
@@ -607,9 +695,52 @@ static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last
   return speaker_ok ? last_speaker : -1;
 }
 
+/* Does quote o's source give its person a role noun other than the head h
+ * ("Prosecutor Mara Quist" for "a ferry captain")?  Titles don't count
+ * ("Justice Frank Nervo" may be "the judge"). */
+static bool other_role(const precis_doc *d, const quote *o, uint32_t h) {
+  if (o->source_tok_begin == NONE) return false;
+  char w[48];
+  size_t wn = fold(tok_str(d, h), tok_len(d, h), w, sizeof w);
+  for (uint32_t t = o->source_tok_begin; t < o->source_tok_end && t < d->ntoks; t++) {
+    if (!(d->toks[t].flags & TF_WORD) || (lx(d, t) & (LX_ROLE | LX_TITLE)) != LX_ROLE) continue;
+    char v[48];
+    size_t vn = fold(tok_str(d, t), tok_len(d, t), v, sizeof v);
+    if (vn != wn || memcmp(v, w, wn) != 0) return true;
+  }
+  return false;
+}
+
+/* A description in a news lead (the headline and the first sentences: "A former
+ * party chairman says", "Poll: ...", "A new poll shows") is of whom the text
+ * names next: the first later quote within LEAD_AHEAD sentences whose source
+ * names a person (person: a role head) or an organisation (a text or
+ * organisation head), or -1.  Singular heads only ("two speechwriters" are
+ * not the one named next). */
+static int32_t lead_cataphor(const precis_doc *d, uint32_t qi, uint32_t b, uint32_t h, const uint8_t *pass1,
+                             bool person) {
+  uint32_t cs = d->toks[b].sent;
+  if (cs >= LEAD_SENTS || h == NONE || tok_ieq(d, b, "one") || tok_ieq(d, b, "another")) return -1;
+  if (tok_len(d, h) > 3 && tok_str(d, h)[tok_len(d, h) - 1] == 's' && !(lx(d, h) & LX_ROLE) &&
+      !tok_in_ci(d, h, LXL_DOC_HEAD) && !tok_in_ci(d, h, LXL_ORG_HEAD))
+    return -1; /* a plural */
+  if (person && !(lx(d, h) & LX_ROLE)) return -1;
+  for (uint32_t j = qi + 1; j < d->nquotes; j++) {
+    const quote *o = &d->quotes[j];
+    if (o->sent_begin > cs + LEAD_AHEAD) break;
+    if (!pass1[j] || o->entity < 0) continue;
+    const entity *E = &d->ents[o->entity];
+    if (person && other_role(d, o, h)) continue; /* "A ferry captain ... Prosecutor Mara Quist said" */
+    if (person ? E->type == ENT_PERSON : (E->type == ENT_OTHER || org_like(d, o->entity))) return o->entity;
+  }
+  return -1;
+}
+
 void prc_resolve_speakers(precis_doc *d) {
   if (!d->nquotes) return;
   uint32_t *named = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof(uint32_t));
+  uint8_t *pass1 = prc_arena_alloc(&d->ar, d->nquotes); /* resolved by a name in the first pass */
+  memset(pass1, 0, d->nquotes);
   /* first pass: quotes whose source names someone */
   for (uint32_t i = 0; i < d->nquotes; i++) {
     quote *q = &d->quotes[i];
@@ -642,6 +773,7 @@ void prc_resolve_speakers(precis_doc *d) {
         int32_t en = d->mentions[d->tok_mention[t - 1]].entity;
         q->entity = en;
         named[en]++;
+        pass1[i] = 1;
       }
       continue;
     }
@@ -663,7 +795,9 @@ void prc_resolve_speakers(precis_doc *d) {
        * preposition and a person's name is somebody else (not "Ann Varga of ...") */
       if (through_person(d, sb, mn)) continue;
       if (d->ents[en].type == ENT_PERSON) pick = en;
-      else if (d->ents[en].type == ENT_PLACE && !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se))
+      else if (d->ents[en].type == ENT_PLACE && !doubtful_place(d, en) &&
+               !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se) &&
+               !(d->mentions[m].tok_end + 1 == se && tok_in_ci(d, se - 1, LXL_ORG_VOICE)))
         ; /* a place speaks only as the whole source ("Britain announced"), not "the photographer from Essex" */
       else if (d->mentions[m].tok_end == se ||
                (d->mentions[m].tok_end < se && tok_in_ci(d, se - 1, LXL_ORG_VOICE)))
@@ -676,9 +810,13 @@ void prc_resolve_speakers(precis_doc *d) {
       int32_t a = nominal_antecedent(d, h);
       if (a >= 0) pick = a;
     }
+    /* "PolitiFact says", "WALLACE:" where the tagger missed (or misread) this
+     * mention of a name it found elsewhere: the entity the word names */
+    if (pick < 0 && !text && se > sb && se - sb <= NAME_FALLBACK_TOKENS) pick = unlinked_name(d, se);
     if (pick >= 0) {
       q->entity = pick;
       named[pick]++;
+      pass1[i] = 1;
     }
   }
   /* the most prominent people, for descriptions */
@@ -756,8 +894,9 @@ void prc_resolve_speakers(precis_doc *d) {
         q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
         q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
-      } else if (h != NONE && h > b && tok_in_ci(d, b, LXL_POSSESSIVE) && tok_in_ci(d, h, LXL_PRINCIPAL_GROUP)) {
-        /* "his aides", "her campaign", "their statement": the possessor speaks */
+      } else if (h != NONE && h > b && tok_in_ci(d, b, LXL_POSSESSIVE) &&
+                 (tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) || tok_in_ci(d, h, LXL_DOC_HEAD))) {
+        /* "his aides", "her campaign", "their statement", "her account": the possessor speaks */
         if (f & (LX_PRON_M | LX_PRON_F))
           q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
         else if (f & LX_PRON_PL)
@@ -768,6 +907,10 @@ void prc_resolve_speakers(precis_doc *d) {
       } else if (h != NONE && (tok_in_ci(d, h, LXL_ORG_HEAD) || tok_in_ci(d, h, LXL_DOC_HEAD)) &&
                  (q->entity = nominal_antecedent(d, h)) >= 0) {
         ; /* "The Hale campaign", "(The Courier,) a weekly newspaper": the name it is said of */
+      } else if (h != NONE && !(f & (LX_PRON_PL | LX_PRON_1)) &&
+                 (tok_in_ci(d, h, LXL_ORG_HEAD) || tok_in_ci(d, h, LXL_DOC_HEAD)) &&
+                 (q->entity = lead_cataphor(d, i, b, h, pass1, false)) >= 0) {
+        ; /* "A new poll shows ... The latest Reuters/Ipsos poll shows": the lead's text is the one named next */
       } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&
                  (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
         ; /* an organisation, a place or a text: resolved or not, no person */
@@ -782,7 +925,8 @@ void prc_resolve_speakers(precis_doc *d) {
             (recent < 0 || last_speaker_sent >= subj_sent))
           recent = last_speaker;
         if (recent == excl) recent = -1;
-        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl);
+        int32_t cata = lead_cataphor(d, i, b, h, pass1, true);
+        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl, cata);
         if (q->entity >= 0) {
           /* learn it: "the US defence chief" */
           entity *E = &d->ents[q->entity];

@@ -212,6 +212,69 @@ static void test_person_after_preposition(void **state) {
                  {"said", "Mark Dunmore"});
 }
 
+static void test_doubtful_place(void **state) {
+  (void)state;
+  /* a name the tagger may type as a place but that holds no known place
+   * authors a poll ("Kingsbridge" is in no gazetteer); a known place does not */
+  EXPECT_DEFAULT("Voters sour on the harbour plan.\n\nA Kingsbridge poll shows that most voters oppose the plan to sell "
+                 "the harbour. Fifty-two percent oppose the sale, the poll found.\n",
+                 {"shows", "Kingsbridge"}, {"found", "Kingsbridge"});
+}
+
+static void test_unlinked_name(void **state) {
+  (void)state;
+  /* a transcript's speaker label the tagger does not link to the person named before */
+  EXPECT_DEFAULT("Transcript: the harbour debate.\n\nThe host, Dana Whitcombe, questioned the mayor, Tom Okafor, on "
+                 "Sunday about the sale of the harbour.\n\nWHITCOMBE: Let me ask you about the harbour. Will you sell "
+                 "it?\n\nOkafor said the harbour would stay public this year.\n\nWHITCOMBE: But your budget says "
+                 "otherwise.\n",
+                 {":", "Dana Whitcombe"}, {"said", "Tom Okafor"}, {":", "Dana Whitcombe"});
+}
+
+static void test_she_known_woman_first(void **state) {
+  (void)state;
+  /* "she": the woman who spoke before a newer subject of unknown gender */
+  EXPECT_DEFAULT("Margaret Vance, the state treasurer, said the budget was balanced. Tarquin Pell, her rival, has "
+                 "called the budget a fraud. She said on Monday that the books were open.\n",
+                 {"said", "Margaret Vance"}, {"has called", "Tarquin Pell"}, {"said", "Margaret Vance"});
+}
+
+static void test_lead_cataphora(void **state) {
+  (void)state;
+  /* a lead's description is of the person or text named next */
+  EXPECT_DEFAULT("Port unsafe, former county judge says.\n\nA former county judge says the port of Dunmore is unsafe "
+                 "for large ships.\n\n\"The cranes are rusting,\" said Wendell Okonjo, who ran the port for a "
+                 "decade.\n",
+                 {"says", "Wendell Okonjo"}, {"said", "Wendell Okonjo"});
+  EXPECT_DEFAULT("Poll: Voters sour on the harbour plan.\n\nA Quillmark poll shows that most voters oppose the plan to "
+                 "sell the harbour, a month before the vote.\n",
+                 {":", "Quillmark"}, {"shows", "Quillmark"});
+}
+
+static void test_org_official(void **state) {
+  (void)state;
+  /* an anonymous official speaks for the organisation named before it */
+  EXPECT_DEFAULT("The council will vote on the harbour sale in May. A Harbour Authority official said the plan would "
+                 "save jobs.\n",
+                 {"said", "Harbour Authority"});
+}
+
+static void test_possessive_text(void **state) {
+  (void)state;
+  /* "her memoir": the possessor authors the text */
+  EXPECT_DEFAULT("Mara Quinlan ran the Eastfield clinic for a decade. Her memoir says the clinic was always short of "
+                 "money.\n",
+                 {"says", "Mara Quinlan"});
+}
+
+static void test_joined_sponsors(void **state) {
+  (void)state;
+  /* names joined by a slash before a text head: the first sponsor */
+  EXPECT_DEFAULT("The race is close, according to a new Reuters/Ipsos poll. Most voters back the sale, the poll "
+                 "found.\n",
+                 {"according to", "Reuters"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -220,6 +283,10 @@ int main(void) {
       cmocka_unit_test(test_person_descriptions),
       cmocka_unit_test(test_place_inside_org),    cmocka_unit_test(test_sentence_adverbs_and_days),
       cmocka_unit_test(test_person_after_preposition),
+      cmocka_unit_test(test_doubtful_place),      cmocka_unit_test(test_unlinked_name),
+      cmocka_unit_test(test_she_known_woman_first), cmocka_unit_test(test_lead_cataphora),
+      cmocka_unit_test(test_org_official),        cmocka_unit_test(test_possessive_text),
+      cmocka_unit_test(test_joined_sponsors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
