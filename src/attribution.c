@@ -1041,6 +1041,23 @@ static bool passive_cue(const precis_doc *d, uint32_t sb, uint32_t cue_b, uint32
                     tok_ieq(d, k - 1, "being"));
 }
 
+/* "“...,” the mayor said, adding that ...", "X called Clinton a champion,
+ * citing ...": a cue with no subject of its own (a participle, "and said")
+ * takes the source of the sentence's cue before it.  False when there is
+ * none (then the caller looks for the sentence's subject). */
+static bool inherit_source(const precis_doc *d, uint32_t c, uint32_t cue_b, uint32_t *pb, uint32_t *pe) {
+  for (uint32_t qi = d->nquotes; qi-- > 0;) {
+    const quote *pq = &d->quotes[qi];
+    if (pq->cue_tok_end <= pq->cue_tok || d->toks[pq->cue_tok].sent != d->toks[c].sent) return false;
+    if (pq->cue_tok >= cue_b || pq->source_tok_begin == NONE) continue;
+    if (pq->source_tok_end > cue_b) return false;
+    *pb = pq->source_tok_begin;
+    *pe = pq->source_tok_end;
+    return true;
+  }
+  return false;
+}
+
 /* The source before the cue ("Hegseth said", "the US defence chief, said"),
  * or for "X bemoaned the unrest and said ..." / "..., saying that ..." the
  * subject of the sentence.  False when a participle cue has no source. */
@@ -1076,7 +1093,11 @@ static bool find_source_before(cue_ctx *x) {
   if (x->pre_src == cue_b && cue_b > sb) {
     uint32_t k = cue_b;
     while (k > sb && is_aux_or_adv(d, k - 1)) k--;
-    if (participle || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")))) {
+    bool inherited = false;
+    if (participle || learned_participle(d, x->c) || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")))) {
+      inherited = inherit_source(d, x->c, cue_b, &x->pre_src, &x->src_end);
+    }
+    if (!inherited && (participle || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but"))))) {
       uint32_t subj_b = x->s->body_start_tok;
       uint32_t subj_e = subject_np(d, subj_b, k);
       if (subj_e > subj_b && subj_e - subj_b <= SUBJECT_NP_MAX && !tok_in(d, subj_b, LXL_SOURCE_OPENER) &&
@@ -1450,7 +1471,11 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
        * ...": the sentence's subject, as the rules take it */
       uint32_t k = x.cue_b;
       while (k > x.sb && is_aux_or_adv(d, k - 1)) k--;
-      if ((k > x.sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but"))) || is_participle_cue(d, c) ||
+      bool participle = is_participle_cue(d, c) || learned_participle(d, c);
+      if ((participle || (k > x.sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")))) &&
+          inherit_source(d, c, x.cue_b, &pb, &pe))
+        set_source(d, q, pb, pe);
+      else if ((k > x.sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but"))) || is_participle_cue(d, c) ||
           learned_participle(d, c)) {
         uint32_t sb2 = s->body_start_tok, se2 = subject_np(d, sb2, k);
         if (se2 > sb2 && se2 - sb2 <= SUBJECT_NP_MAX && !tok_in(d, sb2, LXL_SOURCE_OPENER) && !in_region(d, sb2))

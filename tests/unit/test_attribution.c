@@ -489,6 +489,13 @@ static void test_polnear_spans(void **state) {
   /* a connective at the start of a fronted content is left out */
   EXPECT_DEFAULT("However, slower growth in the north is being offset by the ports, the bank said.",
                  {I, "said", "the bank", NULL, {"slower growth in the north is being offset by the ports"}});
+  /* a participle cue takes the source of the cue before it in its sentence */
+  EXPECT_DEFAULT("\"We see no link to the storm,\" the mayor said, adding that repairs would take weeks.",
+                 {D, "said", "the mayor", NULL, {"We see no link to the storm"}},
+                 {I, "adding", "the mayor", NULL, {"that repairs would take weeks"}});
+  /* a quotation before a source with a title and an apposition of its own */
+  EXPECT_DEFAULT("\"The veto will be overridden,\" Senate Majority Leader Tom Ardell, R-Ore., said Tuesday.",
+                 {D, "said", "Senate Majority Leader Tom Ardell, R-Ore.", "Tom Ardell", {"The veto will be overridden"}});
   /* "but" and a second cue end the first content */
   EXPECT_DEFAULT("Her aides say it is too early to discuss a Senate run but noted that she won twice.",
                  {I, "say", "Her aides", NULL, {"it is too early to discuss a Senate run"}},
