@@ -1525,6 +1525,47 @@ static uint32_t pattern_as(cue_ctx *x) {
   return x->body_end;
 }
 
+/* "The New York Times reports:" closing its paragraph, the next paragraph
+ * being what it reports (a quotation or a block quote): the content is that
+ * paragraph.  CUE_NEXT when the cue is not followed by a colon that ends
+ * its paragraph. */
+#define COLON_PARA_WORDS 4 /* words of the next paragraph, at least */
+static uint32_t pattern_colon_paragraph(cue_ctx *x) {
+  precis_doc *d = x->d;
+  uint32_t s = (uint32_t)(x->s - d->sents);
+  uint32_t k = x->cue_e;
+  if (k >= x->se || !tok_is(d, k, ":")) return CUE_NEXT;
+  for (uint32_t j = k + 1; j < x->se; j++)
+    if (d->toks[j].flags & TF_WORD) return CUE_NEXT; /* text after the colon: the other patterns */
+  if (s + 1 >= d->nsents || d->sents[s + 1].para == x->s->para || !prc_sent_is_text(&d->sents[s + 1])) return CUE_NEXT;
+  uint32_t ns = s + 1, para = d->sents[ns].para, last = ns;
+  while (last + 1 < d->nsents && d->sents[last + 1].para == para && prc_sent_is_text(&d->sents[last + 1])) last++;
+  uint32_t cb = d->sents[ns].body_start_tok, ce = d->sents[last].tok_end, words = 0;
+  for (uint32_t j = cb; j < ce; j++) {
+    if (d->toks[j].flags & TF_WORD) words++;
+    if (cue_word(d, j) && !in_region(d, j)) return CUE_NEXT; /* a paragraph with its own attribution */
+  }
+  if (words < COLON_PARA_WORDS) return CUE_NEXT;
+  int32_t r = region_at(d, cb);
+  if (r >= 0 && d->regions[r].taken) return CUE_NEXT;
+  quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, x->cue_b, x->cue_e);
+  set_source(d, q, x->pre_src, x->src_end);
+  if (r >= 0 && d->regions[r].open_tok == cb) { /* a quotation: its text, as the other patterns take it */
+    take_region(d, q, r);
+    while ((uint32_t)r + 1 < d->nregions && d->regions[r + 1].cont && !d->regions[r + 1].taken) take_region(d, q, ++r);
+    return x->se;
+  }
+  trim_punct(d, &cb, &ce);
+  if (ce <= cb) {
+    d->nquotes--;
+    return CUE_NEXT;
+  }
+  add_content(d, q, cb, ce);
+  q->kind = kind_of(d, cb, ce);
+  claim_regions_in(d, q, cb, ce);
+  return x->se;
+}
+
 static uint32_t attribute_cue_rules(precis_doc *d, const sentence *s, uint32_t c, atree *t) {
   cue_ctx x;
   cue_init(&x, d, s, c, t);
@@ -1535,6 +1576,8 @@ static uint32_t attribute_cue_rules(precis_doc *d, const sentence *s, uint32_t c
   uint32_t r = pattern_quote_then_cue(&x);
   if (r != CUE_NEXT) return r;
   if (x.pre_src != x.cue_b) { /* the source is before the cue: B, C */
+    r = pattern_colon_paragraph(&x);
+    if (r != CUE_NEXT) return r;
     uint32_t k = content_after_cue(&x);
     if (k < x.body_end) {
       r = pattern_cue_then_quote(&x, k);

@@ -496,6 +496,11 @@ static void test_polnear_spans(void **state) {
   /* a quotation before a source with a title and an apposition of its own */
   EXPECT_DEFAULT("\"The veto will be overridden,\" Senate Majority Leader Tom Ardell, R-Ore., said Tuesday.",
                  {D, "said", "Senate Majority Leader Tom Ardell, R-Ore.", "Tom Ardell", {"The veto will be overridden"}});
+  /* a cue and a colon closing the paragraph: the next paragraph is the content */
+  EXPECT_DEFAULT("The Harbour Gazette reports:\n\n\"In a sign of how little the council trusts the port, three members "
+                 "walked out of the vote.\"\n\nThe vote was held on Monday.",
+                 {D, "reports", "The Harbour Gazette", "Harbour Gazette",
+                  {"In a sign of how little the council trusts the port, three members walked out of the vote."}});
   /* "but" and a second cue end the first content */
   EXPECT_DEFAULT("Her aides say it is too early to discuss a Senate run but noted that she won twice.",
                  {I, "say", "Her aides", NULL, {"it is too early to discuss a Senate run"}},
