@@ -1429,6 +1429,13 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
   if (!x.t) return 0;
   static const int rels[] = {PRC_DEP_CCOMP, PRC_DEP_XCOMP, PRC_DEP_OBJ};
   uint32_t v = NONE;
+  /* a cue ending on a preposition ("called for", "complained about",
+   * "was accused of"): the content is the phrase the preposition marks */
+  if (x.cue_e > x.cue_b + 1 && d->toks[x.cue_e - 1].pos == TAG_UPOS_ADP) {
+    int32_t h = prc_dep_head(d, x.cue_e - 1);
+    /* not a name: "who speaks for the Calder Valley Growers" is no statement */
+    if (h >= (int32_t)x.cue_e && h < (int32_t)x.body_end && d->toks[h].pos != TAG_UPOS_PROPN) v = (uint32_t)h;
+  }
   for (size_t k = 0; k < sizeof rels / sizeof rels[0] && v == NONE; k++) {
     uint32_t ch = tree_child(d, x.t, c, rels[k], true);
     if (ch != NONE && ch >= x.cue_e) v = ch;

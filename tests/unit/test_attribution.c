@@ -501,6 +501,9 @@ static void test_polnear_spans(void **state) {
                  "walked out of the vote.\"\n\nThe vote was held on Monday.",
                  {D, "reports", "The Harbour Gazette", "Harbour Gazette",
                   {"In a sign of how little the council trusts the port, three members walked out of the vote."}});
+  /* a cue ending on a preposition: the content is the phrase it marks */
+  EXPECT_DEFAULT("The senator has called for the complete repeal of the harbour tax.",
+                 {I, "has called for", "The senator", NULL, {"the complete repeal of the harbour tax"}});
   /* "but" and a second cue end the first content */
   EXPECT_DEFAULT("Her aides say it is too early to discuss a Senate run but noted that she won twice.",
                  {I, "say", "Her aides", NULL, {"it is too early to discuss a Senate run"}},
