@@ -353,9 +353,19 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
     }
     return end;
   }
+  /* "In an interview with the network RT he blasted ...": a personal
+   * pronoun right before the cue is the whole source */
+  if (k > begin && (lx(d, k - 1) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) && !tok_in_ci(d, k - 1, LXL_POSSESSIVE) &&
+      k - 1 > begin && !tok_is(d, k - 2, ",") && (d->toks[k - 2].flags & TF_WORD))
+    return k - 1;
   uint32_t b = k;
   while (b > begin) {
     uint32_t p = b - 1;
+    /* "with the editorial board of the Washington Post Trump said": two
+     * names side by side; the source is the one next to the cue */
+    if (b < np_end && d->tok_mention && d->tok_mention[p] >= 0 && d->tok_mention[b] >= 0 &&
+        d->tok_mention[p] != d->tok_mention[b])
+      break;
     if (is_boundary_punct(d, p) && !tok_is(d, p, ".")) break;
     if (tok_is(d, p, ".")) break;
     if (is_clause_word(d, p)) break;
