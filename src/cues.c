@@ -126,6 +126,41 @@ static uint32_t finish_span(precis_doc *d, uint32_t b, uint32_t j, uint32_t e) {
   return k + 1;
 }
 
+/* Verb + preposition cues PolNeAR marks most of the time (PolNeAR train:
+ * "called for" 68%, "called on" 66%, "pointed to" 68%, "warned against/of/
+ * about" 68%, "spoke about/of" 93%, "expressed concern" 89%), taken when the
+ * tagger left them out: the phrase marks what was said ("called for a
+ * moratorium").  Stems, so "calls for", "calling for" match too.  PolNeAR
+ * dev: +0.1 cue, +0.1 source exact F, +0.1 points of linked recall. */
+static const struct { const char *verb, *prep; } PHRASAL[] = {
+    {"call", "for"},   {"call", "on"},    {"point", "to"},   {"warn", "against"}, {"warn", "of"},
+    {"warn", "about"}, {"spoke", "about"}, {"spoke", "of"}, {"argu", "for"},    {"argu", "against"},
+    {"complain", "about"},
+};
+
+static bool stem_is(const precis_doc *d, uint32_t i, const char *stem) {
+  size_t n = tok_len(d, i), m = strlen(stem);
+  if (n < m || n > m + 3) return false;
+  const char *s = tok_str(d, i);
+  for (size_t k = 0; k < m; k++)
+    if ((s[k] | 0x20) != stem[k]) return false;
+  return true;
+}
+
+static void phrasal_cues(precis_doc *d, uint32_t b, uint32_t e) {
+  for (uint32_t i = b; i + 1 < e; i++) {
+    const token *t = &d->toks[i];
+    if (t->pos != TAG_UPOS_VERB || t->quote_depth > 0 || (d->cue_lab[i] & 3) != PRC_CUE_O || (d->cue_lab[i + 1] & 3) != PRC_CUE_O)
+      continue;
+    for (size_t k = 0; k < sizeof PHRASAL / sizeof PHRASAL[0]; k++) {
+      if (!stem_is(d, i, PHRASAL[k].verb) || !tok_ieq(d, i + 1, PHRASAL[k].prep)) continue;
+      d->cue_lab[i] = PRC_CUE_B | CUE_HEAD;
+      d->cue_lab[i + 1] = PRC_CUE_I;
+      break;
+    }
+  }
+}
+
 /* May a tagged cue start the patterns at word h?  Never a name, a pronoun
  * or a determiner (measured on PolNeAR dev: +0.3 cue exact F), never "the
  * said company", and, as for the rules, never inside a quotation (that is
@@ -173,6 +208,7 @@ void prc_find_cues(precis_doc *d) {
       if (head_ok(d, h)) d->cue_lab[h] |= CUE_HEAD;
       i = j;
     }
+    phrasal_cues(d, b, e);
   }
   prc_arena_release_big(&d->ar, in);
 }
