@@ -1097,6 +1097,21 @@ static bool find_source_before(cue_ctx *x) {
     x->post_e = pe;
   }
   x->pre_src = source_before(d, sb, cue_b);
+  {
+    /* "Reyes, who said the plan was reckless, voted against it": the
+     * relative pronoun after a noun and a comma is the source (PolNeAR marks
+     * it; speakers.c resolves it to the noun) */
+    uint32_t k = cue_b;
+    while (k > sb && is_aux_or_adv(d, k - 1)) k--;
+    if (x->pre_src == cue_b && k >= sb + 3 && rel_pronoun(d, k - 1) && tok_is(d, k - 2, ",") && !in_region(d, k - 1) &&
+        (d->toks[k - 3].pos == TAG_UPOS_PROPN || d->toks[k - 3].pos == TAG_UPOS_NOUN)) {
+      x->pre_src = k - 1;
+      x->src_end = k;
+      x->look = k - 1;
+      x->src_next = true;
+      return true;
+    }
+  }
   x->look = x->pre_src != cue_b ? x->pre_src : cue_b;
   x->src_end = cue_b;
   bool participle = is_participle_cue(d, x->c);
@@ -1335,6 +1350,16 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, x->cue_b, x->cue_e);
   set_source(d, q, pre_src, x->src_end);
   uint32_t ce = clause_end(d, k, body_end, tv, tlo, thi);
+  /* "Reyes, who said the plan was reckless, voted against it": the
+   * relative clause ends at a comma before the main clause's verb */
+  if (pre_src + 1 == x->src_end && rel_pronoun(d, pre_src) && pre_src > x->sb && tok_is(d, pre_src - 1, ",")) {
+    for (uint32_t j = k; j + 1 < ce; j++)
+      if (tok_is(d, j, ",") && !in_region(d, j) &&
+          (d->toks[j + 1].pos == TAG_UPOS_VERB || d->toks[j + 1].pos == TAG_UPOS_AUX)) {
+        ce = j;
+        break;
+      }
+  }
   /* a subordinate "While he said X, main clause" keeps X only */
   if (pre_src > x->sb && tok_in_ci(d, pre_src - 1, LXL_SUBORDINATOR)) {
     for (uint32_t j = k; j < body_end; j++)
@@ -1624,19 +1649,36 @@ static bool label_word(const precis_doc *d, uint32_t i, bool first) {
   if (first && !(t->flags & TF_CAP)) return false;
   if (!tags_have_pos(d)) return (t->flags & TF_CAP) != 0;
   int p = t->pos;
+  /* "The mayor:", "Her deputy:" (the word after it must be a noun: label_ok) */
+  if (first && (p == TAG_UPOS_DET || (p == TAG_UPOS_PRON && tok_in_ci(d, i, LXL_POSSESSIVE)))) return true;
   return p == TAG_UPOS_PROPN || p == TAG_UPOS_NOUN || (p == TAG_UPOS_PART && tok_is(d, i, "\xE2\x80\x99s")) ||
          (p == TAG_UPOS_PART && tok_is(d, i, "'s")) || ((t->flags & TF_CAP) && p == TAG_UPOS_ADJ);
 }
 
 static void pattern_label(precis_doc *d, uint32_t s) {
   const sentence *se = &d->sents[s];
-  if (s > 0 && d->sents[s - 1].para == se->para) return; /* paragraph openers only */
+  bool opener = !(s > 0 && d->sents[s - 1].para == se->para);
   uint32_t b = se->body_start_tok, e = se->tok_end;
   if (b < e && (d->toks[b].flags & TF_QUOTE)) b++;
   uint32_t c = b;
   while (c < e && c - b < LABEL_MAX && !tok_is(d, c, ":") && label_word(d, c, c == b)) c++;
   if (c == b || c >= e || !tok_is(d, c, ":")) return;
   if (!(d->toks[c - 1].flags & TF_WORD)) return;
+  /* a determiner alone is no label: "The:" */
+  if (c == b + 1 && (d->toks[b].pos == TAG_UPOS_DET || d->toks[b].pos == TAG_UPOS_PRON)) return;
+  bool det = d->toks[b].pos == TAG_UPOS_DET || d->toks[b].pos == TAG_UPOS_PRON;
+  if (!opener || det) {
+    /* "Her deputy: "It will take a year."" inside a paragraph, or a label
+     * opened by a determiner ("The mayor:", not "The plan: build ..."): only a
+     * quotation right after the colon is the content */
+    int32_t r = c + 1 < e ? region_at(d, c + 1) : -1;
+    if (r < 0 || d->regions[r].open_tok != c + 1 || d->regions[r].taken) return;
+    quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, c, c + 1);
+    set_source(d, q, b, c);
+    take_region(d, q, r);
+    q->sent_begin = s;
+    return;
+  }
   /* the content: the rest of the paragraph */
   uint32_t ce = e, last = s;
   while (last + 1 < d->nsents && d->sents[last + 1].para == se->para && prc_sent_is_text(&d->sents[last + 1])) {

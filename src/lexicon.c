@@ -269,7 +269,8 @@ static const char *const N_ADDRESSEE_CUE[] = {"told", "tells", "tell", "assured"
                                               NULL};
 static const char *const N_ADVERBIAL_START[] = {"on", "in", "at", "last", "during", "late", "earlier", "via",
                                                 "through", "after", "before", "this", "repeatedly", "publicly",
-                                                "privately", NULL};
+                                                "privately", "over", "throughout", "yesterday", "today", "again", "later",
+                                                "recently", "previously", "then", "separately", NULL};
 static const char *const N_PREPOSITION[] = {"in", "on", "at", "with", "during", "after", "before", "for",
                                             "from", "by", "about", "into", "over", "through", "via", NULL};
 static const char *const N_SUBORDINATOR[] = {"while", "although", "though", "as", NULL};

@@ -510,6 +510,38 @@ static void test_polnear_spans(void **state) {
                  {I, "noted", "Her aides", NULL, {"that she won twice"}});
 }
 
+/* The constructions issue 9 lists, on sentences of our own: each one's cue,
+ * source and content as PolNeAR would mark them.  (Those the engine does not
+ * get yet -- "implored residents to", "is promising a bridge", "also wants
+ * to", "an assessment of" -- are in docs/attribution.md, "What is left".) */
+static void test_issue9_constructions(void **state) {
+  (void)state;
+  /* a relative-pronoun source; the relative clause ends before the main verb */
+  EXPECT_DEFAULT("Reyes, who said the plan was reckless, voted against it.",
+                 {I, "said", "who", NULL, {"the plan was reckless"}},
+                 {I, "voted against", "the plan", NULL, {"it"}});
+  EXPECT_DEFAULT("The harbour fees were criticised by local traders, many of whom say they cannot pay them.",
+                 {I, "say", "many of whom", NULL, {"they cannot pay them"}});
+  /* a verb with an object and no clause */
+  EXPECT_DEFAULT("The company has denied the claims.", {I, "has denied", "The company", NULL, {"the claims"}});
+  /* a subject shared by coordinated cues */
+  EXPECT_DEFAULT("Kovac denied the report and said that the figures were accurate.",
+                 {I, "denied", "Kovac", NULL, {"the report"}},
+                 {I, "said", "Kovac", NULL, {"that the figures were accurate"}});
+  /* a phrase between the cue and "that" */
+  EXPECT_DEFAULT("The minister said over the weekend that the tunnel would reopen.",
+                 {I, "said", "The minister", NULL, {"that the tunnel would reopen"}});
+  /* evidence verbs */
+  EXPECT_DEFAULT("A poll showed that most residents oppose the new tax.",
+                 {I, "showed", "A poll", NULL, {"that most residents oppose the new tax"}});
+  /* "called on X to" */
+  EXPECT_DEFAULT("The union called on members to join the strike.",
+                 {I, "called on", "The union", NULL, {"members to join the strike"}});
+  /* a colon cue after a description, the quotation right after it */
+  EXPECT_DEFAULT("The mayor: \"We will rebuild the pier.\"", {D, ":", "The mayor", NULL, {"We will rebuild the pier."}});
+  expect_none("The plan: build three new piers by June.");
+}
+
 static void test_parse_boundaries(void **state) {
   (void)state;
   if (!have_parser()) {
@@ -610,6 +642,7 @@ int main(void) {
       cmocka_unit_test(test_apposition_role),
       cmocka_unit_test(test_parse_boundaries),
       cmocka_unit_test(test_polnear_spans),
+      cmocka_unit_test(test_issue9_constructions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
