@@ -1462,7 +1462,9 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
   cue_ctx x;
   cue_init(&x, d, s, c, t);
   if (!x.t) return 0;
-  static const int rels[] = {PRC_DEP_CCOMP, PRC_DEP_XCOMP, PRC_DEP_OBJ};
+  /* an indirect object last: "asked the council to delay the vote" (the
+   * tree hangs the infinitive on the council) */
+  static const int rels[] = {PRC_DEP_CCOMP, PRC_DEP_XCOMP, PRC_DEP_OBJ, PRC_DEP_IOBJ};
   uint32_t v = NONE;
   /* a cue ending on a preposition ("called for", "complained about",
    * "was accused of"): the content is the phrase the preposition marks */
@@ -1480,6 +1482,7 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
   tree_span(x.t, v, &cb, &ce);
   /* an object of one word is a phrase, not something said: "took charge" */
   if (prc_dep_rel(d, v) == PRC_DEP_OBJ && ce - cb < 2) return 0;
+  if (prc_dep_rel(d, v) == PRC_DEP_IOBJ && !has_clause(d, cb, ce)) return 0; /* "told him", "gave them a bonus" */
   if (cb < x.cue_e) cb = x.cue_e;
   if (ce > x.body_end) ce = x.body_end;
   /* an open complement keeps its "to": "wants to extend the deal" */

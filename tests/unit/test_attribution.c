@@ -534,6 +534,9 @@ static void test_issue9_constructions(void **state) {
   /* evidence verbs */
   EXPECT_DEFAULT("A poll showed that most residents oppose the new tax.",
                  {I, "showed", "A poll", NULL, {"that most residents oppose the new tax"}});
+  /* a cue followed by "X to" */
+  EXPECT_DEFAULT("Officials asked the council to delay the vote.",
+                 {I, "asked", "Officials", NULL, {"the council to delay the vote"}});
   /* "called on X to" */
   EXPECT_DEFAULT("The union called on members to join the strike.",
                  {I, "called on", "The union", NULL, {"members to join the strike"}});
