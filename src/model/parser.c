@@ -233,7 +233,9 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
   return k;
 }
 
-size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
+/* The label features; bias = 0 leaves out the bias feature (o + 27), whose
+ * weights the run time adds from a vector made at load (lab_bias_init). */
+static inline size_t ps_label_feats(const ps_state *st, int action, uint64_t *f, int bias) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -261,7 +263,7 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
   F3(o + 24, T[dprev].p, T[dd].p, T[dnext].p);
   F3(o + 25, T[dd].p, count_bucket(N[dd].nl), count_bucket(N[dd].nr));
   F2(o + 26, T[b0].p, T[dd].p);
-  F1(o + 27, 0);
+  if (bias) F1(o + 27, 0);
   F3(o + 28, T[h].p, LB(hl1), T[dd].p);
   F2(o + 29, T[dd].cap, T[dd].p * 64u + T[h].p);
   F3(o + 30, T[dl1].w, T[dd].p, T[h].p);
@@ -272,6 +274,16 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
   return k;
 }
 
+
+size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) { return ps_label_feats(st, action, f, 1); }
+
+/* The hash of the bias label feature of an arc action's direction. */
+static uint64_t lab_bias_feat(int action) {
+  uint64_t f[1];
+  size_t k = 0;
+  F1(action == PS_LEFT ? 1027u : 2027u, 0);
+  return f[0];
+}
 
 #undef F1
 #undef F2
@@ -308,8 +320,8 @@ static int act_read(parser *p, const model_section *s, precis_error *err) {
   return 0;
 }
 
+/* The action scores of features f (their slots prefetched before). */
 static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) {
-  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->afs[(uint32_t)f[k] & p->afs_mask]);
   int32_t a0 = 0, a1 = 0, a2 = 0;
   for (size_t k = 0; k < nf; k++) {
     uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->afs_mask;
@@ -380,34 +392,63 @@ static int lab_read(parser *p, const model_section *s, precis_error *err) {
   return 0;
 }
 
-/* The best label for the arc of action; its score (real units) in *score. */
-static int best_label(const parser *p, const ps_state *st, int action, float *score) {
-  uint64_t f[PS_MAXF];
-  size_t nf = prc_ps_label_feats(st, action, f);
-  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->lfs[(uint32_t)f[k] & p->lfs_mask]);
+/* Finds feature h in the label table: its slot, or NULL. */
+static const ps_lslot *lab_find(const parser *p, uint64_t h) {
+  uint32_t key = pc_key32(h), i = (uint32_t)h & p->lfs_mask;
+  for (;;) {
+    const ps_lslot *sl = &p->lfs[i];
+    if (sl->key == key) return sl;
+    if (!sl->key) return NULL;
+    i = (i + 1) & p->lfs_mask;
+  }
+}
+
+/* Adds a label slot's (label, weight) pairs to sc. */
+static inline void lab_add(const parser *p, const ps_lslot *sl, int32_t *sc) {
+  uint32_t cnt = sl->n;
+  sc[sl->c[0]] += sl->w[0];
+  if (cnt > 1) sc[sl->c[1]] += sl->w[1];
+  if (cnt > 2) {
+    const ps_lx *x = p->lbx + sl->off, *e = x + (cnt - 2);
+    do sc[x->c] += x->w;
+    while (++x < e);
+  }
+}
+
+/* The bias label feature (template o + 27, its value always 0) is the same
+ * in every decision: its weights are added once, at load, into the vector
+ * each label scoring starts from (lab_base), instead of one probe and its
+ * long (label, weight) list (it has a weight for most labels) per arc. */
+static void lab_bias_init(parser *p) {
+  for (int k = 0; k < 2; k++) {
+    memset(p->lab_base[k], 0, sizeof p->lab_base[k]);
+    const ps_lslot *sl = lab_find(p, lab_bias_feat(PS_LEFT + k));
+    if (sl) lab_add(p, sl, p->lab_base[k]);
+  }
+}
+
+/* The best label for the arc of action (PS_LEFT or PS_RIGHT), from its label
+ * features f (without the bias: see lab_bias_init; their slots prefetched
+ * before); its score (real units) in *score. */
+static int best_label(const parser *p, int action, const uint64_t *f, size_t nf, float *score) {
   int32_t sc[PS_MAX_LABELS + 1];
-  memset(sc, 0, sizeof(int32_t) * (size_t)p->nlabels);
+  const int nl = p->nlabels;
+  memcpy(sc, p->lab_base[action - PS_LEFT], sizeof(int32_t) * (size_t)nl);
   for (size_t k = 0; k < nf; k++) {
-    uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->lfs_mask;
-    for (;;) {
-      const ps_lslot *sl = &p->lfs[i];
-      if (sl->key == key) {
-        uint32_t cnt = sl->n;
-        sc[sl->c[0]] += sl->w[0];
-        if (cnt > 1) sc[sl->c[1]] += sl->w[1];
-        for (uint32_t q = 2; q < cnt; q++) sc[p->lbx[sl->off + q - 2].c] += p->lbx[sl->off + q - 2].w;
-        break;
-      }
-      if (!sl->key) break;
-      i = (i + 1) & p->lfs_mask;
+    const ps_lslot *sl = lab_find(p, f[k]);
+    if (sl) lab_add(p, sl, sc);
+  }
+  /* the first best label but root: root's score made the lowest possible
+   * (no sum of at most PS_MAXF 16-bit weights comes near INT32_MIN) */
+  sc[p->root_label] = INT32_MIN;
+  int best = 0;
+  int32_t bv = sc[0];
+  for (int l = 1; l < nl; l++)
+    if (sc[l] > bv) {
+      bv = sc[l];
+      best = l;
     }
-  }
-  int best = -1;
-  for (int l = 0; l < p->nlabels; l++) {
-    if (l == p->root_label) continue;
-    if (best < 0 || sc[l] > sc[best]) best = l;
-  }
-  *score = (float)sc[best] * p->lab_scale;
+  *score = (float)bv * p->lab_scale;
   return best;
 }
 
@@ -463,7 +504,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
   }
   ps_state st;
   prc_ps_state_init(&st, scratch, toks, upos, n, &p->clus, &p->dict);
-  uint64_t f[PS_MAXF];
+  uint64_t f[PS_MAXF], g[2][PS_MAXF];
   while (!ps_terminal(&st)) {
     unsigned valid = ps_valid(&st);
     int action, label = -1;
@@ -473,7 +514,20 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
       action = PS_LEFT;
       label = p->root_label;
     } else {
+      /* All the features of the decision first (the action's, and the
+       * label features of each arc action that needs a label), each set's
+       * slots prefetched as soon as it is known: the label features are
+       * computed while the action slots are on their way, and the scoring
+       * below finds most slots in the cache. */
       size_t nf = prc_ps_action_feats(&st, f);
+      for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->afs[(uint32_t)f[k] & p->afs_mask]);
+      size_t ng[2] = {0, 0};
+      for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
+        if (!(valid & (1u << a)) || (a == PS_LEFT && st.b >= n)) continue;
+        uint64_t *ga = g[a - PS_LEFT];
+        size_t m = ng[a - PS_LEFT] = ps_label_feats(&st, a, ga, 0);
+        for (size_t k = 0; k < m; k++) PC_PREFETCH(&p->lfs[(uint32_t)ga[k] & p->lfs_mask]);
+      }
       float as[PS_NACTIONS];
       act_score(p, f, nf, as);
       float best = 0;
@@ -486,7 +540,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
           l = p->root_label;
         } else if (a != PS_SHIFT) {
           float ls;
-          l = best_label(p, &st, a, &ls);
+          l = best_label(p, a, g[a - PS_LEFT], ng[a - PS_LEFT], &ls);
           s += ls;
         }
         if (action < 0 || s > best) {
@@ -696,6 +750,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   }
   if (v.version == MODEL_FORMAT_INPLACE) {
     if (ps_load_inplace(p, &v, embedded != MODEL_EMBEDDED, err) < 0) goto fail;
+    lab_bias_init(p);
     if (prc_model_read_notes(prc_model_find(&v, "NOTE"), p->note_key, p->note_val, PS_MAX_NOTES, &p->nnotes, err) < 0)
       goto fail;
     return p;
@@ -706,6 +761,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if (act_read(p, w, err) < 0 || lab_read(p, wl, err) < 0) goto fail;
+  lab_bias_init(p);
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;

@@ -92,6 +92,9 @@ struct parser {
   ps_lx *lbx;                   /* ... and the pairs past the second */
   uint32_t lfs_mask;
   float lab_scale;
+  /* per arc direction (LEFT, RIGHT): the weights of the bias label feature,
+   * where each label scoring starts (parser.c, lab_bias_init) */
+  int32_t lab_base[2][PS_MAX_LABELS + 1];
   model_lex clus;               /* "CLUS": lowercased word hash -> cluster path (tagger_features.h) */
   model_lex dict;               /* "DICT": lowercased word hash -> the tags it takes (the POS model's) */
   int nnotes;
