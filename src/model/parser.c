@@ -167,8 +167,9 @@ static void ps_tok_lanes(ps_tok *t) {
   for (int i = 0; i < PS_NLANES; i++) {
     t->la[i] = ps_la(v[i]);
     t->lb[i] = ps_lb(v[i]);
-    t->lc[i] = ps_lc(v[i]);
   }
+  t->lc[PS_LC_P] = ps_lc(t->p);
+  t->lc[PS_LC_C6] = ps_lc(t->c6);
 }
 #define PS_EMIT(t, la, lb, lc)                                                           \
   do {                                                                                   \
@@ -180,10 +181,10 @@ static void ps_tok_lanes(ps_tok *t) {
 #define G1(t, a) PS_EMIT((t), (a), ps_lb(0x51), ps_lc(0x73))
 #define G2(t, a, b) PS_EMIT((t), (a), (b), ps_lc(0x73))
 #define G3(t, a, b, c) PS_EMIT((t), (a), (b), (c))
-/* a token's lanes: A(s0, W) = ps_la(T[s0].w), ... */
+/* a token's lanes: A(s0, W) = ps_la(T[s0].w), B(b0, P) = ps_lb(T[b0].p), C(b1, P) = ps_lc(T[b1].p) ... */
 #define A(x, v) (T[x].la[PS_LN_##v])
 #define B(x, v) (T[x].lb[PS_LN_##v])
-#define C(x, v) (T[x].lc[PS_LN_##v])
+#define C(x, v) (T[x].lc[PS_LC_##v])
 
 /* The action features; pf != NULL: each feature's slot in the table at pf
  * (slots of pstride bytes, index mask pmask) is prefetched as soon as its

@@ -101,8 +101,10 @@ struct parser {
   char *note_key[PS_MAX_NOTES], *note_val[PS_MAX_NOTES];
 };
 
-/* The values of a token that features use, by lane index (ps_tok.la/lb/lc). */
+/* The values of a token that features use, by lane index (ps_tok.la/lb);
+ * only the tag and the cluster prefix are ever a feature's third value (lc). */
 enum { PS_LN_W, PS_LN_WP, PS_LN_P, PS_LN_AMB, PS_LN_C6, PS_LN_CLUS, PS_NLANES };
+enum { PS_LC_P, PS_LC_C6, PS_NLC };
 
 /* Per-token lexical information, computed once per sentence. */
 typedef struct ps_tok {
@@ -114,10 +116,11 @@ typedef struct ps_tok {
   uint8_t p;       /* UPOS id; PS_P_ROOT for ROOT, PS_P_NULL for no token */
   uint8_t cap;     /* 1 = capitalised, 2 = sentence-initial */
   uint8_t pad[2];
-  /* w, wp, p, amb, c6 and clus (PS_LN_*) spread as the first, second and
-   * third value of a feature hash (parser.c, ps_la/ps_lb/ps_lc): computed
-   * here once per sentence instead of once per feature and transition */
-  uint64_t la[PS_NLANES], lb[PS_NLANES], lc[PS_NLANES];
+  /* w, wp, p, amb, c6 and clus (PS_LN_*) spread as the first and second
+   * value of a feature hash, p and c6 (PS_LC_*) as the third (parser.c,
+   * ps_la/ps_lb/ps_lc): computed once per sentence instead of once per
+   * feature and transition */
+  uint64_t la[PS_NLANES], lb[PS_NLANES], lc[PS_NLC];
 } ps_tok;
 
 #define PS_P_ROOT 30
