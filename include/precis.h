@@ -181,7 +181,7 @@ typedef struct precis_options {
  * head and relation and NER type, every sentence is parsed (whole, whatever
  * its length), and the JSON output gains "tokens" (PRECIS_FORMAT_CONLLU needs
  * it).  Costs memory: about 60 bytes a token more, for the life of the
- * document, and while it is parsed about 125 bytes a token of the longest
+ * document, and while it is parsed about 222 bytes a token of the longest
  * sentence; and time: the parser reads about 170,000 tokens a second (one
  * core), so parsing every sentence takes about twice as long as the rest of
  * the analysis. */

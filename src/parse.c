@@ -20,14 +20,14 @@
  * Memory: the results are two side arrays over all tokens (dep_head and
  * dep_rel, 5 bytes a token, made only when some sentence is parsed and kept
  * until export.c).  The parser's input (16 + 1 bytes a token) and its
- * scratch (prc_parser_scratch_size: about 108 bytes a token) are sized for
+ * scratch (prc_parser_scratch_size: about 205 bytes a token) are sized for
  * the longest sentence parsed, allocated once and given back when the stage
  * ends.  A sentence is parsed whole -- one tree, not one per chunk as tags.c
  * tags it; the parser is linear in time and its scratch in memory -- so the
- * longest sentence sets the peak: about 125 bytes a token on top of the 20
+ * longest sentence sets the peak: about 222 bytes a token on top of the 20
  * of its tokens.  That is why the later stages' sentences stop at
  * PARSE_CUE_MAX tokens: a longer "sentence" is a list, a table or text
- * without punctuation (a 2 MB one of 900,000 tokens would take 110 MB),
+ * without punctuation (a 2 MB one of 900,000 tokens would take 200 MB),
  * and the rules of attribution.c look a few dozen tokens around a cue; it
  * is left unparsed (they fall back to their rules without a tree).  With
  * the tokens output every sentence is parsed whole, whatever its length:

@@ -11,6 +11,12 @@
 #include "parser_features.h"
 #include "tagger_features.h"
 
+#if defined(__GNUC__)
+#define PS_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define PS_ALWAYS_INLINE inline
+#endif
+
 /* ---- relations ----------------------------------------------------------------------------- */
 
 #define PRC_DEP_NAME_(id, name) name,
@@ -58,6 +64,9 @@ static uint32_t clus_prefix(uint32_t v, uint32_t k) {
   return (l << 24) | ((v & 0xffffffu) >> (24 - l));
 }
 
+/* Fills a token's lanes (ps_tok.la/lb/lc) from its values. */
+static void ps_tok_lanes(ps_tok *t);
+
 void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const uint8_t *upos,
                        size_t n, const model_lex *clus, const model_lex *dict) {
   unsigned char *p = (unsigned char *)(((uintptr_t)scratch + 15) & ~(uintptr_t)15);
@@ -80,14 +89,7 @@ void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const
     t->c6 = clus_prefix(t->clus, 6);
     unsigned char c0 = toks[i].len ? (unsigned char)toks[i].s[0] : 0;
     t->cap = (uint8_t)((c0 >= 'A' && c0 <= 'Z') | (i == 0 ? 2 : 0));
-    /* last 3 bytes, lower-cased (a shorter word: itself) */
-    uint32_t sl = toks[i].len < 3 ? toks[i].len : 3;
-    char sb[3];
-    for (uint32_t q = 0; q < sl; q++) {
-      char ch = toks[i].s[toks[i].len - sl + q];
-      sb[q] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
-    }
-    t->suf = prc_pc_hash_bytes(sb, sl);
+    ps_tok_lanes(t);
   }
   static const char root_s[] = "<ROOT>", null_s[] = "<NULL>";
   ps_tok *r = &st->tok[n], *z = &st->tok[n + 1];
@@ -96,11 +98,11 @@ void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const
   r->w = prc_pc_hash_bytes(root_s, sizeof root_s - 1);
   r->p = PS_P_ROOT;
   r->wp = pc_mix64(r->w + r->p);
-  r->suf = r->w;
+  ps_tok_lanes(r);
   z->w = prc_pc_hash_bytes(null_s, sizeof null_s - 1);
   z->p = PS_P_NULL;
   z->wp = pc_mix64(z->w + z->p);
-  z->suf = z->w;
+  ps_tok_lanes(z);
   for (size_t i = 0; i <= n; i++) {
     ps_node *d = &st->node[i];
     d->head = -1;
@@ -147,16 +149,50 @@ static inline uint32_t dist_bucket(int64_t d) {
 static inline uint32_t count_bucket(uint32_t c) { return c < 4 ? c : 4; }
 
 /* One multiply-xorshift mix per feature: the values are already hashes or
- * small integers, spread by odd multipliers before the mix. */
-static inline uint64_t ps_f(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
-  return pc_mix64(((uint64_t)t * 0x9e3779b97f4a7c15ULL) ^ (a * 0xd6e8feb86659fd93ULL) ^
-                  ((b * 0xa0761d6478bd642fULL) + (b >> 29)) ^ ((c * 0xe7037ed1a0b428dbULL) + (c >> 31)));
+ * small integers, spread by odd multipliers before the mix.  A feature
+ * (template t, values a, b, c) is
+ *   pc_mix64(t * K0  ^  ps_la(a)  ^  ps_lb(b)  ^  ps_lc(c)),
+ * each value spread by the function ("lane") of its position.  The lanes of
+ * a token's word, tag, tag set and clusters are computed once per sentence
+ * (ps_tok.la/lb/lc, prc_ps_state_init); the features read them instead of
+ * multiplying per transition.  The hashes are those the model was trained
+ * with: any change here means retraining. */
+#define PS_K0 0x9e3779b97f4a7c15ULL
+static inline uint64_t ps_la(uint64_t a) { return a * 0xd6e8feb86659fd93ULL; }
+static inline uint64_t ps_lb(uint64_t b) { return (b * 0xa0761d6478bd642fULL) + (b >> 29); }
+static inline uint64_t ps_lc(uint64_t c) { return (c * 0xe7037ed1a0b428dbULL) + (c >> 31); }
+static void ps_tok_lanes(ps_tok *t) {
+  const uint64_t v[PS_NLANES] = {[PS_LN_W] = t->w, [PS_LN_WP] = t->wp, [PS_LN_P] = t->p,
+                                 [PS_LN_AMB] = t->amb, [PS_LN_C6] = t->c6, [PS_LN_CLUS] = t->clus};
+  for (int i = 0; i < PS_NLANES; i++) {
+    t->la[i] = ps_la(v[i]);
+    t->lb[i] = ps_lb(v[i]);
+  }
+  t->lc[PS_LC_P] = ps_lc(t->p);
+  t->lc[PS_LC_C6] = ps_lc(t->c6);
 }
-#define F1(t, a) (f[k++] = ps_f((t), (a), 0x51, 0x73))
-#define F2(t, a, b) (f[k++] = ps_f((t), (a), (b), 0x73))
-#define F3(t, a, b, c) (f[k++] = ps_f((t), (a), (b), (c)))
+#define PS_EMIT(t, la, lb, lc)                                                           \
+  do {                                                                                   \
+    uint64_t h_ = pc_mix64(((uint64_t)(t) * PS_K0) ^ (la) ^ (lb) ^ (lc));               \
+    f[k++] = h_;                                                                         \
+    if (pf) PC_PREFETCH(pf + (size_t)((uint32_t)h_ & pmask) * pstride);                  \
+  } while (0)
+/* one, two or three values (the missing ones are the constants 0x51, 0x73) */
+#define G1(t, a) PS_EMIT((t), (a), ps_lb(0x51), ps_lc(0x73))
+#define G2(t, a, b) PS_EMIT((t), (a), (b), ps_lc(0x73))
+#define G3(t, a, b, c) PS_EMIT((t), (a), (b), (c))
+/* a token's lanes: A(s0, W) = ps_la(T[s0].w), B(b0, P) = ps_lb(T[b0].p), C(b1, P) = ps_lc(T[b1].p) ... */
+#define A(x, v) (T[x].la[PS_LN_##v])
+#define B(x, v) (T[x].lb[PS_LN_##v])
+#define C(x, v) (T[x].lc[PS_LC_##v])
 
-size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
+/* The action features; pf != NULL: each feature's slot in the table at pf
+ * (slots of pstride bytes, index mask pmask) is prefetched as soon as its
+ * hash is known (the run time), so the first slots are on their way while
+ * the later features are computed.  Always inlined: pf == NULL (the
+ * exported function, the trainer) compiles without the prefetches. */
+static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, const unsigned char *pf,
+                                                uint32_t pmask, size_t pstride) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -173,67 +209,72 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) {
   int32_t b0l1 = CH(b0, l1), b0l2 = CH(b0, l2), s1r1 = CH(s1, r1), s1l1 = CH(s1, l1);
   size_t k = 0;
   /* single tokens */
-  F1(1, T[s0].wp); F1(2, T[s0].w); F1(3, T[s0].p);
-  F1(4, T[b0].wp); F1(5, T[b0].w); F1(6, T[b0].p);
-  F1(7, T[b1].wp); F1(8, T[b1].w); F1(9, T[b1].p);
-  F1(10, T[b2].w); F1(11, T[b2].p);
-  F1(12, T[s1].wp); F1(13, T[s1].w); F1(14, T[s1].p);
-  F1(15, T[s2].p); F1(16, T[s2].w);
+  G1(1, A(s0, WP)); G1(2, A(s0, W)); G1(3, A(s0, P));
+  G1(4, A(b0, WP)); G1(5, A(b0, W)); G1(6, A(b0, P));
+  G1(7, A(b1, WP)); G1(8, A(b1, W)); G1(9, A(b1, P));
+  G1(10, A(b2, W)); G1(11, A(b2, P));
+  G1(12, A(s1, WP)); G1(13, A(s1, W)); G1(14, A(s1, P));
+  G1(15, A(s2, P)); G1(16, A(s2, W));
   /* pairs */
-  F2(20, T[s0].wp, T[b0].wp); F2(21, T[s0].wp, T[b0].w); F2(22, T[s0].w, T[b0].wp);
-  F2(23, T[s0].wp, T[b0].p); F2(24, T[s0].p, T[b0].wp); F2(25, T[s0].w, T[b0].w);
-  F2(26, T[s0].p, T[b0].p); F2(27, T[b0].p, T[b1].p);
-  F2(28, T[s1].p, T[s0].p); F2(29, T[s1].w, T[s0].w); F2(30, T[s1].wp, T[s0].p);
-  F2(31, T[s1].p, T[s0].wp); F2(32, T[s1].p, T[b0].p); F2(33, T[s1].w, T[b0].w);
+  G2(20, A(s0, WP), B(b0, WP)); G2(21, A(s0, WP), B(b0, W)); G2(22, A(s0, W), B(b0, WP));
+  G2(23, A(s0, WP), B(b0, P)); G2(24, A(s0, P), B(b0, WP)); G2(25, A(s0, W), B(b0, W));
+  G2(26, A(s0, P), B(b0, P)); G2(27, A(b0, P), B(b1, P));
+  G2(28, A(s1, P), B(s0, P)); G2(29, A(s1, W), B(s0, W)); G2(30, A(s1, WP), B(s0, P));
+  G2(31, A(s1, P), B(s0, WP)); G2(32, A(s1, P), B(b0, P)); G2(33, A(s1, W), B(b0, W));
   /* triples */
-  F3(40, T[b0].p, T[b1].p, T[b2].p);
-  F3(41, T[s0].p, T[b0].p, T[b1].p);
-  F3(42, T[s1].p, T[s0].p, T[b0].p);
-  F3(43, T[s0].p, T[s0l1].p, T[b0].p);
-  F3(44, T[s0].p, T[s0r1].p, T[b0].p);
-  F3(45, T[s0].p, T[b0].p, T[b0l1].p);
-  F3(46, T[s2].p, T[s1].p, T[s0].p);
-  F3(47, T[s1].p, T[s1r1].p, T[s0].p);
-  F3(48, T[s1].p, T[s0].p, T[s0r1].p);
-  F3(49, T[s0].w, T[b0].p, T[b1].p);
-  F3(50, T[s0].p, T[b0].w, T[b1].p);
+  G3(40, A(b0, P), B(b1, P), C(b2, P));
+  G3(41, A(s0, P), B(b0, P), C(b1, P));
+  G3(42, A(s1, P), B(s0, P), C(b0, P));
+  G3(43, A(s0, P), B(s0l1, P), C(b0, P));
+  G3(44, A(s0, P), B(s0r1, P), C(b0, P));
+  G3(45, A(s0, P), B(b0, P), C(b0l1, P));
+  G3(46, A(s2, P), B(s1, P), C(s0, P));
+  G3(47, A(s1, P), B(s1r1, P), C(s0, P));
+  G3(48, A(s1, P), B(s0, P), C(s0r1, P));
+  G3(49, A(s0, W), B(b0, P), C(b1, P));
+  G3(50, A(s0, P), B(b0, W), C(b1, P));
   /* (distance 55-61 and valency 65-71 removed: ablation for speed) */
   /* children */
-  F1(75, T[s0l1].w); F1(76, T[s0l1].p); F2(77, T[s0].p, LB(s0l1));
-  F1(78, T[s0r1].w); F1(79, T[s0r1].p); F2(80, T[s0].p, LB(s0r1));
-  F1(81, T[b0l1].w); F1(82, T[b0l1].p); F2(83, T[b0].p, LB(b0l1));
-  F1(84, T[s1r1].p); F2(85, T[s1].p, LB(s1r1)); F1(86, T[s1l1].p);
-  F1(90, T[s0l2].w); F1(91, T[s0l2].p); F2(92, T[s0].p, LB(s0l2));
-  F1(93, T[s0r2].w); F1(94, T[s0r2].p); F2(95, T[s0].p, LB(s0r2));
-  F1(96, T[b0l2].w); F1(97, T[b0l2].p); F2(98, T[b0].p, LB(b0l2));
-  F3(99, T[s0].p, T[s0l1].p, T[s0l2].p);
-  F3(100, T[s0].p, T[s0r1].p, T[s0r2].p);
-  F3(101, T[b0].p, T[b0l1].p, T[b0l2].p);
+  G1(75, A(s0l1, W)); G1(76, A(s0l1, P)); G2(77, A(s0, P), ps_lb(LB(s0l1)));
+  G1(78, A(s0r1, W)); G1(79, A(s0r1, P)); G2(80, A(s0, P), ps_lb(LB(s0r1)));
+  G1(81, A(b0l1, W)); G1(82, A(b0l1, P)); G2(83, A(b0, P), ps_lb(LB(b0l1)));
+  G1(84, A(s1r1, P)); G2(85, A(s1, P), ps_lb(LB(s1r1))); G1(86, A(s1l1, P));
+  G1(90, A(s0l2, W)); G1(91, A(s0l2, P)); G2(92, A(s0, P), ps_lb(LB(s0l2)));
+  G1(93, A(s0r2, W)); G1(94, A(s0r2, P)); G2(95, A(s0, P), ps_lb(LB(s0r2)));
+  G1(96, A(b0l2, W)); G1(97, A(b0l2, P)); G2(98, A(b0, P), ps_lb(LB(b0l2)));
+  G3(99, A(s0, P), B(s0l1, P), C(s0l2, P));
+  G3(100, A(s0, P), B(s0r1, P), C(s0r2, P));
+  G3(101, A(b0, P), B(b0l1, P), C(b0l2, P));
   /* label sets */
   uint64_t s0ls = s0 < NUL ? N[s0].lset : 1, s0rs = s0 < NUL ? N[s0].rset : 1, b0ls = N[b0].lset;
-  F2(105, T[s0].w, s0rs); F2(106, T[s0].p, s0rs); F2(107, T[s0].w, s0ls); F2(108, T[s0].p, s0ls);
-  F2(109, T[b0].w, b0ls); F2(110, T[b0].p, b0ls);
-  F2(111, T[s1].p, s1 < NUL ? N[s1].rset | (N[s1].lset << 1) : 1);
+  G2(105, A(s0, W), ps_lb(s0rs)); G2(106, A(s0, P), ps_lb(s0rs)); G2(107, A(s0, W), ps_lb(s0ls)); G2(108, A(s0, P), ps_lb(s0ls));
+  G2(109, A(b0, W), ps_lb(b0ls)); G2(110, A(b0, P), ps_lb(b0ls));
+  G2(111, A(s1, P), ps_lb(s1 < NUL ? N[s1].rset | (N[s1].lset << 1) : 1));
   /* (word clusters 115-124 removed: ablation for speed; 145-155 below stay) */
   /* capitalisation (proper-noun runs, sentence start) */
-  F3(130, T[s0].cap, T[b0].cap, T[s0].p * 64u + T[b0].p);
+  G3(130, ps_la(T[s0].cap), ps_lb(T[b0].cap), ps_lc(T[s0].p * 64u + T[b0].p));
   /* (suffixes 131-135 removed: no accuracy loss, #7 and the ablation for speed) */
-  F1(136, T[b3].p); F3(137, T[s0].p, T[b0].p, T[b3].p);
+  G1(136, A(b3, P)); G3(137, A(s0, P), B(b0, P), C(b3, P));
   /* the tags a word can have (the POS model's dictionary): a hedge against tagging errors */
-  F2(140, T[s0].amb, T[s0].p); F2(141, T[b0].amb, T[b0].p); F2(142, T[b1].amb, T[b1].p);
-  F2(143, T[s1].amb, T[s1].p); F3(144, T[s0].amb, T[b0].amb, T[s0].p * 64u + T[b0].p);
+  G2(140, A(s0, AMB), B(s0, P)); G2(141, A(b0, AMB), B(b0, P)); G2(142, A(b1, AMB), B(b1, P));
+  G2(143, A(s1, AMB), B(s1, P)); G3(144, A(s0, AMB), B(b0, AMB), ps_lc(T[s0].p * 64u + T[b0].p));
   /* more cluster conjunctions (Koo et al. 2008) */
-  F3(145, T[s0].c6, T[b0].c6, T[b1].p); F3(146, T[s1].c6, T[s0].c6, T[b0].p);
-  F2(147, T[s0].clus, T[b0].clus); F3(148, T[s0].c6, T[s0l1].p, T[b0].p);
-  F3(149, T[s0].c6, T[s0r1].p, T[b0].c6); F3(150, T[b0].c6, T[b0l1].p, T[s0].p);
-  F2(151, T[s0l1].c6, T[s0].p); F2(152, T[s0r1].c6, T[s0].p); F2(153, T[b0l1].c6, T[b0].p);
-  F3(154, T[s1].c6, T[s1r1].p, T[s0].c6); F2(155, T[b1].c6, T[b2].p);
+  G3(145, A(s0, C6), B(b0, C6), C(b1, P)); G3(146, A(s1, C6), B(s0, C6), C(b0, P));
+  G2(147, A(s0, CLUS), B(b0, CLUS)); G3(148, A(s0, C6), B(s0l1, P), C(b0, P));
+  G3(149, A(s0, C6), B(s0r1, P), C(b0, C6)); G3(150, A(b0, C6), B(b0l1, P), C(s0, P));
+  G2(151, A(s0l1, C6), B(s0, P)); G2(152, A(s0r1, C6), B(s0, P)); G2(153, A(b0l1, C6), B(b0, P));
+  G3(154, A(s1, C6), B(s1r1, P), C(s0, C6)); G2(155, A(b1, C6), B(b2, P));
 #undef CH
 #undef LB
   return k;
 }
 
-size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
+size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0); }
+
+/* The label features (prefetching as ps_action_feats does); bias = 0 leaves out the bias feature (o + 27), whose
+ * weights the run time adds from a vector made at load (lab_bias_init). */
+static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, uint64_t *f, int bias,
+                                               const unsigned char *pf, uint32_t pmask, size_t pstride) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -247,35 +288,52 @@ size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
   int32_t dprev = dd > 0 ? dd - 1 : NUL, dnext = dd + 1 < (int32_t)n ? dd + 1 : NUL;
   int32_t b0 = (int32_t)st->b;
   size_t k = 0;
-  F1(o + 1, T[dd].p); F1(o + 2, T[dd].w); F1(o + 3, T[dd].wp);
-  F1(o + 4, T[h].p); F1(o + 5, T[h].w); F1(o + 6, T[h].wp);
-  F2(o + 7, T[dd].p, T[h].p); F2(o + 8, T[dd].w, T[h].p); F2(o + 9, T[dd].p, T[h].w);
-  F2(o + 10, T[dd].w, T[h].w); /* (o+11..o+14 clusters removed: ablation for speed) */
-  F3(o + 15, T[dd].p, T[h].p, dist_bucket((int64_t)h - dd));
-  F2(o + 16, T[dd].p, N[dd].lset); F2(o + 17, T[dd].p, N[dd].rset);
-  F3(o + 18, T[h].p, N[h].lset, T[dd].p); F3(o + 19, T[h].p, N[h].rset, T[dd].p);
-  F3(o + 20, T[dl1].w, LB(dl1), T[dd].p);
-  F2(o + 21, T[dd].w, T[dl1].w);
-  F3(o + 22, LB(dr1), T[dr1].p, T[dd].p);
-  F3(o + 23, T[dl1].p, T[dd].p, T[h].p);
-  F3(o + 24, T[dprev].p, T[dd].p, T[dnext].p);
-  F3(o + 25, T[dd].p, count_bucket(N[dd].nl), count_bucket(N[dd].nr));
-  F2(o + 26, T[b0].p, T[dd].p);
-  F1(o + 27, 0);
-  F3(o + 28, T[h].p, LB(hl1), T[dd].p);
-  F2(o + 29, T[dd].cap, T[dd].p * 64u + T[h].p);
-  F3(o + 30, T[dl1].w, T[dd].p, T[h].p);
+  G1(o + 1, A(dd, P)); G1(o + 2, A(dd, W)); G1(o + 3, A(dd, WP));
+  G1(o + 4, A(h, P)); G1(o + 5, A(h, W)); G1(o + 6, A(h, WP));
+  G2(o + 7, A(dd, P), B(h, P)); G2(o + 8, A(dd, W), B(h, P)); G2(o + 9, A(dd, P), B(h, W));
+  G2(o + 10, A(dd, W), B(h, W)); /* (o+11..o+14 clusters removed: ablation for speed) */
+  G3(o + 15, A(dd, P), B(h, P), ps_lc(dist_bucket((int64_t)h - dd)));
+  G2(o + 16, A(dd, P), ps_lb(N[dd].lset)); G2(o + 17, A(dd, P), ps_lb(N[dd].rset));
+  G3(o + 18, A(h, P), ps_lb(N[h].lset), C(dd, P)); G3(o + 19, A(h, P), ps_lb(N[h].rset), C(dd, P));
+  G3(o + 20, A(dl1, W), ps_lb(LB(dl1)), C(dd, P));
+  G2(o + 21, A(dd, W), B(dl1, W));
+  G3(o + 22, ps_la(LB(dr1)), B(dr1, P), C(dd, P));
+  G3(o + 23, A(dl1, P), B(dd, P), C(h, P));
+  G3(o + 24, A(dprev, P), B(dd, P), C(dnext, P));
+  G3(o + 25, A(dd, P), ps_lb(count_bucket(N[dd].nl)), ps_lc(count_bucket(N[dd].nr)));
+  G2(o + 26, A(b0, P), B(dd, P));
+  if (bias) G1(o + 27, ps_la(0));
+  G3(o + 28, A(h, P), ps_lb(LB(hl1)), C(dd, P));
+  G2(o + 29, ps_la(T[dd].cap), ps_lb(T[dd].p * 64u + T[h].p));
+  G3(o + 30, A(dl1, W), B(dd, P), C(h, P));
   /* (o+31..o+33 suffixes, o+36..o+37 clusters removed: ablation for speed) */
-  F2(o + 34, T[dd].amb, T[dd].p); F2(o + 35, T[h].amb, T[h].p);
+  G2(o + 34, A(dd, AMB), B(dd, P)); G2(o + 35, A(h, AMB), B(h, P));
 #undef CH
 #undef LB
   return k;
 }
+size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
+  return ps_label_feats(st, action, f, 1, NULL, 0, 0);
+}
 
+/* The hash of the bias label feature of an arc action's direction. */
+static uint64_t lab_bias_feat(int action) {
+  uint64_t f[1];
+  size_t k = 0;
+  const unsigned char *pf = NULL;
+  uint32_t pmask = 0;
+  size_t pstride = 0;
+  G1(action == PS_LEFT ? 1027u : 2027u, ps_la(0));
+  return f[0];
+}
 
-#undef F1
-#undef F2
-#undef F3
+#undef PS_EMIT
+#undef G1
+#undef G2
+#undef G3
+#undef A
+#undef B
+#undef C
 
 /* ---- decoding -------------------------------------------------------------------------------- */
 
@@ -308,8 +366,8 @@ static int act_read(parser *p, const model_section *s, precis_error *err) {
   return 0;
 }
 
+/* The action scores of features f (their slots prefetched before). */
 static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) {
-  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->afs[(uint32_t)f[k] & p->afs_mask]);
   int32_t a0 = 0, a1 = 0, a2 = 0;
   for (size_t k = 0; k < nf; k++) {
     uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->afs_mask;
@@ -380,34 +438,63 @@ static int lab_read(parser *p, const model_section *s, precis_error *err) {
   return 0;
 }
 
-/* The best label for the arc of action; its score (real units) in *score. */
-static int best_label(const parser *p, const ps_state *st, int action, float *score) {
-  uint64_t f[PS_MAXF];
-  size_t nf = prc_ps_label_feats(st, action, f);
-  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&p->lfs[(uint32_t)f[k] & p->lfs_mask]);
+/* Finds feature h in the label table: its slot, or NULL. */
+static const ps_lslot *lab_find(const parser *p, uint64_t h) {
+  uint32_t key = pc_key32(h), i = (uint32_t)h & p->lfs_mask;
+  for (;;) {
+    const ps_lslot *sl = &p->lfs[i];
+    if (sl->key == key) return sl;
+    if (!sl->key) return NULL;
+    i = (i + 1) & p->lfs_mask;
+  }
+}
+
+/* Adds a label slot's (label, weight) pairs to sc. */
+static inline void lab_add(const parser *p, const ps_lslot *sl, int32_t *sc) {
+  uint32_t cnt = sl->n;
+  sc[sl->c[0]] += sl->w[0];
+  if (cnt > 1) sc[sl->c[1]] += sl->w[1];
+  if (cnt > 2) {
+    const ps_lx *x = p->lbx + sl->off, *e = x + (cnt - 2);
+    do sc[x->c] += x->w;
+    while (++x < e);
+  }
+}
+
+/* The bias label feature (template o + 27, its value always 0) is the same
+ * in every decision: its weights are added once, at load, into the vector
+ * each label scoring starts from (lab_base), instead of one probe and its
+ * long (label, weight) list (it has a weight for most labels) per arc. */
+static void lab_bias_init(parser *p) {
+  for (int k = 0; k < 2; k++) {
+    memset(p->lab_base[k], 0, sizeof p->lab_base[k]);
+    const ps_lslot *sl = lab_find(p, lab_bias_feat(PS_LEFT + k));
+    if (sl) lab_add(p, sl, p->lab_base[k]);
+  }
+}
+
+/* The best label for the arc of action (PS_LEFT or PS_RIGHT), from its label
+ * features f (without the bias: see lab_bias_init; their slots prefetched
+ * before); its score (real units) in *score. */
+static int best_label(const parser *p, int action, const uint64_t *f, size_t nf, float *score) {
   int32_t sc[PS_MAX_LABELS + 1];
-  memset(sc, 0, sizeof(int32_t) * (size_t)p->nlabels);
+  const int nl = p->nlabels;
+  memcpy(sc, p->lab_base[action - PS_LEFT], sizeof(int32_t) * (size_t)nl);
   for (size_t k = 0; k < nf; k++) {
-    uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->lfs_mask;
-    for (;;) {
-      const ps_lslot *sl = &p->lfs[i];
-      if (sl->key == key) {
-        uint32_t cnt = sl->n;
-        sc[sl->c[0]] += sl->w[0];
-        if (cnt > 1) sc[sl->c[1]] += sl->w[1];
-        for (uint32_t q = 2; q < cnt; q++) sc[p->lbx[sl->off + q - 2].c] += p->lbx[sl->off + q - 2].w;
-        break;
-      }
-      if (!sl->key) break;
-      i = (i + 1) & p->lfs_mask;
+    const ps_lslot *sl = lab_find(p, f[k]);
+    if (sl) lab_add(p, sl, sc);
+  }
+  /* the first best label but root: root's score made the lowest possible
+   * (no sum of at most PS_MAXF 16-bit weights comes near INT32_MIN) */
+  sc[p->root_label] = INT32_MIN;
+  int best = 0;
+  int32_t bv = sc[0];
+  for (int l = 1; l < nl; l++)
+    if (sc[l] > bv) {
+      bv = sc[l];
+      best = l;
     }
-  }
-  int best = -1;
-  for (int l = 0; l < p->nlabels; l++) {
-    if (l == p->root_label) continue;
-    if (best < 0 || sc[l] > sc[best]) best = l;
-  }
-  *score = (float)sc[best] * p->lab_scale;
+  *score = (float)bv * p->lab_scale;
   return best;
 }
 
@@ -463,7 +550,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
   }
   ps_state st;
   prc_ps_state_init(&st, scratch, toks, upos, n, &p->clus, &p->dict);
-  uint64_t f[PS_MAXF];
+  uint64_t f[PS_MAXF], g[2][PS_MAXF];
   while (!ps_terminal(&st)) {
     unsigned valid = ps_valid(&st);
     int action, label = -1;
@@ -473,7 +560,18 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
       action = PS_LEFT;
       label = p->root_label;
     } else {
-      size_t nf = prc_ps_action_feats(&st, f);
+      /* All the features of the decision first (the action's, and the
+       * label features of each arc action that needs a label), each set's
+       * slots prefetched as soon as it is known: the label features are
+       * computed while the action slots are on their way, and the scoring
+       * below finds most slots in the cache. */
+      size_t nf = ps_action_feats(&st, f, (const unsigned char *)p->afs, p->afs_mask, sizeof *p->afs);
+      size_t ng[2] = {0, 0};
+      for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
+        if (!(valid & (1u << a)) || (a == PS_LEFT && st.b >= n)) continue;
+        ng[a - PS_LEFT] = ps_label_feats(&st, a, g[a - PS_LEFT], 0, (const unsigned char *)p->lfs, p->lfs_mask,
+                                         sizeof *p->lfs);
+      }
       float as[PS_NACTIONS];
       act_score(p, f, nf, as);
       float best = 0;
@@ -486,7 +584,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
           l = p->root_label;
         } else if (a != PS_SHIFT) {
           float ls;
-          l = best_label(p, &st, a, &ls);
+          l = best_label(p, a, g[a - PS_LEFT], ng[a - PS_LEFT], &ls);
           s += ls;
         }
         if (action < 0 || s > best) {
@@ -696,6 +794,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   }
   if (v.version == MODEL_FORMAT_INPLACE) {
     if (ps_load_inplace(p, &v, embedded != MODEL_EMBEDDED, err) < 0) goto fail;
+    lab_bias_init(p);
     if (prc_model_read_notes(prc_model_find(&v, "NOTE"), p->note_key, p->note_val, PS_MAX_NOTES, &p->nnotes, err) < 0)
       goto fail;
     return p;
@@ -706,6 +805,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if (act_read(p, w, err) < 0 || lab_read(p, wl, err) < 0) goto fail;
+  lab_bias_init(p);
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;

@@ -92,24 +92,35 @@ struct parser {
   ps_lx *lbx;                   /* ... and the pairs past the second */
   uint32_t lfs_mask;
   float lab_scale;
+  /* per arc direction (LEFT, RIGHT): the weights of the bias label feature,
+   * where each label scoring starts (parser.c, lab_bias_init) */
+  int32_t lab_base[2][PS_MAX_LABELS + 1];
   model_lex clus;               /* "CLUS": lowercased word hash -> cluster path (tagger_features.h) */
   model_lex dict;               /* "DICT": lowercased word hash -> the tags it takes (the POS model's) */
   int nnotes;
   char *note_key[PS_MAX_NOTES], *note_val[PS_MAX_NOTES];
 };
 
+/* The values of a token that features use, by lane index (ps_tok.la/lb);
+ * only the tag and the cluster prefix are ever a feature's third value (lc). */
+enum { PS_LN_W, PS_LN_WP, PS_LN_P, PS_LN_AMB, PS_LN_C6, PS_LN_CLUS, PS_NLANES };
+enum { PS_LC_P, PS_LC_C6, PS_NLC };
+
 /* Per-token lexical information, computed once per sentence. */
 typedef struct ps_tok {
   uint64_t w;      /* lowercased normalised word hash (prc_tg_lower_hash) */
   uint64_t wp;     /* word and tag */
-  uint64_t suf;    /* hash of the last 3 bytes, lower-cased */
   uint32_t clus;   /* cluster value (TG_CLUS_*), 0 = none */
   uint32_t c6;     /* 6-bit cluster prefix (with length), 0 = none */
   uint32_t amb;    /* the word's tag set in the POS dictionary (bits TAG_UPOS_*), 0 = unknown */
   uint8_t p;       /* UPOS id; PS_P_ROOT for ROOT, PS_P_NULL for no token */
   uint8_t cap;     /* 1 = capitalised, 2 = sentence-initial */
   uint8_t pad[2];
-  uint32_t pad2;
+  /* w, wp, p, amb, c6 and clus (PS_LN_*) spread as the first and second
+   * value of a feature hash, p and c6 (PS_LC_*) as the third (parser.c,
+   * ps_la/ps_lb/ps_lc): computed once per sentence instead of once per
+   * feature and transition */
+  uint64_t la[PS_NLANES], lb[PS_NLANES], lc[PS_NLC];
 } ps_tok;
 
 #define PS_P_ROOT 30

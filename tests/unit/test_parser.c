@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "error.h"
 #include "model/parser.h"
 #include "model/parser_features.h"
 #include "model/tagger_features.h"
@@ -279,6 +280,200 @@ static void test_any_actions_make_a_tree(void **state) {
   free(scratch);
 }
 
+/* ---- the features: the same hashes as the plain formula ------------------------------------
+ * The run time spreads each token's values into the hash lanes once per
+ * sentence (parser.c); the model was trained on the hashes below, computed
+ * per feature, template by template.  They must stay equal bit for bit. */
+
+static uint32_t dist_bucket(int64_t d) {
+  if (d < 0) d = -d;
+  return d <= 4 ? (uint32_t)d : d <= 6 ? 5u : d <= 9 ? 6u : d <= 14 ? 7u : 8u;
+}
+static uint32_t count_bucket(uint32_t c) { return c < 4 ? c : 4; }
+
+/* One multiply-xorshift mix per feature: the values are already hashes or
+ * small integers, spread by odd multipliers before the mix. */
+static uint64_t ps_f(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
+  return pc_mix64(((uint64_t)t * 0x9e3779b97f4a7c15ULL) ^ (a * 0xd6e8feb86659fd93ULL) ^
+                  ((b * 0xa0761d6478bd642fULL) + (b >> 29)) ^ ((c * 0xe7037ed1a0b428dbULL) + (c >> 31)));
+}
+#define F1(t, a) (f[k++] = ps_f((t), (a), 0x51, 0x73))
+#define F2(t, a, b) (f[k++] = ps_f((t), (a), (b), 0x73))
+#define F3(t, a, b, c) (f[k++] = ps_f((t), (a), (b), (c)))
+
+static size_t ref_action_feats(const ps_state *st, uint64_t *f) {
+  const size_t n = st->n;
+  const int32_t NUL = (int32_t)n + 1;
+  const ps_tok *T = st->tok;
+  const ps_node *N = st->node;
+  int32_t s0 = st->sp >= 1 ? st->stack[st->sp - 1] : NUL;
+  int32_t s1 = st->sp >= 2 ? st->stack[st->sp - 2] : NUL;
+  int32_t s2 = st->sp >= 3 ? st->stack[st->sp - 3] : NUL;
+  int32_t b0 = (int32_t)st->b;
+  int32_t b1 = st->b + 1 <= n ? b0 + 1 : NUL, b2 = st->b + 2 <= n ? b0 + 2 : NUL;
+  int32_t b3 = st->b + 3 <= n ? b0 + 3 : NUL;
+#define CH(x, fld) ((x) < NUL && N[x].fld >= 0 ? N[x].fld : NUL)
+#define LB(x) ((x) < NUL && (x) < (int32_t)n ? (uint64_t)(N[x].lab + 1) : 0u)
+  int32_t s0l1 = CH(s0, l1), s0l2 = CH(s0, l2), s0r1 = CH(s0, r1), s0r2 = CH(s0, r2);
+  int32_t b0l1 = CH(b0, l1), b0l2 = CH(b0, l2), s1r1 = CH(s1, r1), s1l1 = CH(s1, l1);
+  size_t k = 0;
+  /* single tokens */
+  F1(1, T[s0].wp); F1(2, T[s0].w); F1(3, T[s0].p);
+  F1(4, T[b0].wp); F1(5, T[b0].w); F1(6, T[b0].p);
+  F1(7, T[b1].wp); F1(8, T[b1].w); F1(9, T[b1].p);
+  F1(10, T[b2].w); F1(11, T[b2].p);
+  F1(12, T[s1].wp); F1(13, T[s1].w); F1(14, T[s1].p);
+  F1(15, T[s2].p); F1(16, T[s2].w);
+  /* pairs */
+  F2(20, T[s0].wp, T[b0].wp); F2(21, T[s0].wp, T[b0].w); F2(22, T[s0].w, T[b0].wp);
+  F2(23, T[s0].wp, T[b0].p); F2(24, T[s0].p, T[b0].wp); F2(25, T[s0].w, T[b0].w);
+  F2(26, T[s0].p, T[b0].p); F2(27, T[b0].p, T[b1].p);
+  F2(28, T[s1].p, T[s0].p); F2(29, T[s1].w, T[s0].w); F2(30, T[s1].wp, T[s0].p);
+  F2(31, T[s1].p, T[s0].wp); F2(32, T[s1].p, T[b0].p); F2(33, T[s1].w, T[b0].w);
+  /* triples */
+  F3(40, T[b0].p, T[b1].p, T[b2].p);
+  F3(41, T[s0].p, T[b0].p, T[b1].p);
+  F3(42, T[s1].p, T[s0].p, T[b0].p);
+  F3(43, T[s0].p, T[s0l1].p, T[b0].p);
+  F3(44, T[s0].p, T[s0r1].p, T[b0].p);
+  F3(45, T[s0].p, T[b0].p, T[b0l1].p);
+  F3(46, T[s2].p, T[s1].p, T[s0].p);
+  F3(47, T[s1].p, T[s1r1].p, T[s0].p);
+  F3(48, T[s1].p, T[s0].p, T[s0r1].p);
+  F3(49, T[s0].w, T[b0].p, T[b1].p);
+  F3(50, T[s0].p, T[b0].w, T[b1].p);
+  /* (distance 55-61 and valency 65-71 removed: ablation for speed) */
+  /* children */
+  F1(75, T[s0l1].w); F1(76, T[s0l1].p); F2(77, T[s0].p, LB(s0l1));
+  F1(78, T[s0r1].w); F1(79, T[s0r1].p); F2(80, T[s0].p, LB(s0r1));
+  F1(81, T[b0l1].w); F1(82, T[b0l1].p); F2(83, T[b0].p, LB(b0l1));
+  F1(84, T[s1r1].p); F2(85, T[s1].p, LB(s1r1)); F1(86, T[s1l1].p);
+  F1(90, T[s0l2].w); F1(91, T[s0l2].p); F2(92, T[s0].p, LB(s0l2));
+  F1(93, T[s0r2].w); F1(94, T[s0r2].p); F2(95, T[s0].p, LB(s0r2));
+  F1(96, T[b0l2].w); F1(97, T[b0l2].p); F2(98, T[b0].p, LB(b0l2));
+  F3(99, T[s0].p, T[s0l1].p, T[s0l2].p);
+  F3(100, T[s0].p, T[s0r1].p, T[s0r2].p);
+  F3(101, T[b0].p, T[b0l1].p, T[b0l2].p);
+  /* label sets */
+  uint64_t s0ls = s0 < NUL ? N[s0].lset : 1, s0rs = s0 < NUL ? N[s0].rset : 1, b0ls = N[b0].lset;
+  F2(105, T[s0].w, s0rs); F2(106, T[s0].p, s0rs); F2(107, T[s0].w, s0ls); F2(108, T[s0].p, s0ls);
+  F2(109, T[b0].w, b0ls); F2(110, T[b0].p, b0ls);
+  F2(111, T[s1].p, s1 < NUL ? N[s1].rset | (N[s1].lset << 1) : 1);
+  /* (word clusters 115-124 removed: ablation for speed; 145-155 below stay) */
+  /* capitalisation (proper-noun runs, sentence start) */
+  F3(130, T[s0].cap, T[b0].cap, T[s0].p * 64u + T[b0].p);
+  /* (suffixes 131-135 removed: no accuracy loss, #7 and the ablation for speed) */
+  F1(136, T[b3].p); F3(137, T[s0].p, T[b0].p, T[b3].p);
+  /* the tags a word can have (the POS model's dictionary): a hedge against tagging errors */
+  F2(140, T[s0].amb, T[s0].p); F2(141, T[b0].amb, T[b0].p); F2(142, T[b1].amb, T[b1].p);
+  F2(143, T[s1].amb, T[s1].p); F3(144, T[s0].amb, T[b0].amb, T[s0].p * 64u + T[b0].p);
+  /* more cluster conjunctions (Koo et al. 2008) */
+  F3(145, T[s0].c6, T[b0].c6, T[b1].p); F3(146, T[s1].c6, T[s0].c6, T[b0].p);
+  F2(147, T[s0].clus, T[b0].clus); F3(148, T[s0].c6, T[s0l1].p, T[b0].p);
+  F3(149, T[s0].c6, T[s0r1].p, T[b0].c6); F3(150, T[b0].c6, T[b0l1].p, T[s0].p);
+  F2(151, T[s0l1].c6, T[s0].p); F2(152, T[s0r1].c6, T[s0].p); F2(153, T[b0l1].c6, T[b0].p);
+  F3(154, T[s1].c6, T[s1r1].p, T[s0].c6); F2(155, T[b1].c6, T[b2].p);
+#undef CH
+#undef LB
+  return k;
+}
+
+static size_t ref_label_feats(const ps_state *st, int action, uint64_t *f) {
+  const size_t n = st->n;
+  const int32_t NUL = (int32_t)n + 1;
+  const ps_tok *T = st->tok;
+  const ps_node *N = st->node;
+  int32_t h, dd;
+  ps_arc(st, action, &h, &dd);
+  const uint32_t o = action == PS_LEFT ? 1000u : 2000u; /* the direction is in every template */
+#define CH(x, fld) (N[x].fld >= 0 ? N[x].fld : NUL)
+#define LB(x) ((x) < (int32_t)n ? (uint64_t)(N[x].lab + 1) : 0u)
+  int32_t dl1 = CH(dd, l1), dr1 = CH(dd, r1), hl1 = h < (int32_t)n ? CH(h, l1) : NUL;
+  int32_t dprev = dd > 0 ? dd - 1 : NUL, dnext = dd + 1 < (int32_t)n ? dd + 1 : NUL;
+  int32_t b0 = (int32_t)st->b;
+  size_t k = 0;
+  F1(o + 1, T[dd].p); F1(o + 2, T[dd].w); F1(o + 3, T[dd].wp);
+  F1(o + 4, T[h].p); F1(o + 5, T[h].w); F1(o + 6, T[h].wp);
+  F2(o + 7, T[dd].p, T[h].p); F2(o + 8, T[dd].w, T[h].p); F2(o + 9, T[dd].p, T[h].w);
+  F2(o + 10, T[dd].w, T[h].w); /* (o+11..o+14 clusters removed: ablation for speed) */
+  F3(o + 15, T[dd].p, T[h].p, dist_bucket((int64_t)h - dd));
+  F2(o + 16, T[dd].p, N[dd].lset); F2(o + 17, T[dd].p, N[dd].rset);
+  F3(o + 18, T[h].p, N[h].lset, T[dd].p); F3(o + 19, T[h].p, N[h].rset, T[dd].p);
+  F3(o + 20, T[dl1].w, LB(dl1), T[dd].p);
+  F2(o + 21, T[dd].w, T[dl1].w);
+  F3(o + 22, LB(dr1), T[dr1].p, T[dd].p);
+  F3(o + 23, T[dl1].p, T[dd].p, T[h].p);
+  F3(o + 24, T[dprev].p, T[dd].p, T[dnext].p);
+  F3(o + 25, T[dd].p, count_bucket(N[dd].nl), count_bucket(N[dd].nr));
+  F2(o + 26, T[b0].p, T[dd].p);
+  F1(o + 27, 0);
+  F3(o + 28, T[h].p, LB(hl1), T[dd].p);
+  F2(o + 29, T[dd].cap, T[dd].p * 64u + T[h].p);
+  F3(o + 30, T[dl1].w, T[dd].p, T[h].p);
+  /* (o+31..o+33 suffixes, o+36..o+37 clusters removed: ablation for speed) */
+  F2(o + 34, T[dd].amb, T[dd].p); F2(o + 35, T[h].amb, T[h].p);
+#undef CH
+#undef LB
+  return k;
+}
+
+
+#undef F1
+#undef F2
+#undef F3
+
+static void test_features_match_formula(void **state) {
+  (void)state;
+  static const char *const words[] = {"The", "minister", "said", "talks", "would", "resume", "on", "Monday",
+                                      ".", "Officials", "from", "both", "ports", ",", "who", "asked", "not",
+                                      "to", "be", "named", "denied", "it", "a", "of", "and", "in"};
+  enum { N = 30, NW = sizeof words / sizeof *words };
+  precis_error err;
+  prc_error_clear(&err);
+  /* the built-in model's word clusters and tag dictionary when there is one */
+  const parser *bp = prc_parser_builtin(&err);
+  const model_lex *clus = bp ? &bp->clus : NULL, *dict = bp ? &bp->dict : NULL;
+  tag_token tt[N];
+  uint8_t upos[N];
+  void *scratch = malloc(prc_ps_scratch_size(N) + 16);
+  assert_non_null(scratch);
+  uint64_t rng = 99, f[PS_MAXF], g[PS_MAXF];
+#define RND() (rng = rng * 6364136223846793005ULL + 1442695040888963407ULL, (unsigned)(rng >> 33))
+  size_t checked = 0;
+  for (int trial = 0; trial < 50; trial++) {
+    size_t n = 1 + RND() % N;
+    for (size_t i = 0; i < n; i++) {
+      tt[i].s = words[RND() % NW];
+      tt[i].len = (uint32_t)strlen(tt[i].s);
+      upos[i] = (uint8_t)(RND() % (TAG_UPOS_COUNT + 2)); /* a few out of range: X */
+    }
+    ps_state st;
+    prc_ps_state_init(&st, scratch, tt, upos, n, clus, dict);
+    while (!ps_terminal(&st)) {
+      unsigned v = ps_valid(&st);
+      size_t nf = prc_ps_action_feats(&st, f), nr = ref_action_feats(&st, g);
+      assert_int_equal(nf, nr);
+      assert_memory_equal(f, g, nf * sizeof *f);
+      for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
+        if (!(v & (1u << a))) continue;
+        nf = prc_ps_label_feats(&st, a, f);
+        nr = ref_label_feats(&st, a, g);
+        assert_int_equal(nf, nr);
+        assert_memory_equal(f, g, nf * sizeof *f);
+      }
+      checked++;
+      int a;
+      do a = (int)(RND() % PS_NACTIONS);
+      while (!(v & (1u << a)));
+      int lab = a == PS_SHIFT ? -1 : (int)(RND() % 40);
+      prc_ps_apply(&st, a, lab, lab >= 0 ? 1 + lab : 0);
+    }
+  }
+#undef RND
+  assert_true(checked > 500);
+  free(scratch);
+}
+
 static void test_dep_names(void **state) {
   (void)state;
   assert_string_equal(prc_dep_name(PRC_DEP_NSUBJ), "nsubj");
@@ -453,7 +648,7 @@ static void test_null_parser(void **state) {
   tag_token tt[3] = {{"a", 1}, {"b", 1}, {"c", 1}};
   uint8_t upos[3] = {0, 0, 0}, rel[3];
   int32_t head[3];
-  char scratch[1024];
+  char scratch[2048];
   assert_true(prc_parser_scratch_size(3) <= sizeof scratch);
   prc_parser_parse(NULL, tt, upos, 3, scratch, head, rel);
   assert_int_equal(head[0], -1);
@@ -520,6 +715,7 @@ int main(void) {
       cmocka_unit_test(test_oracle_reaches_every_tree),
       cmocka_unit_test(test_lifted_label),
       cmocka_unit_test(test_any_actions_make_a_tree),
+      cmocka_unit_test(test_features_match_formula),
       cmocka_unit_test(test_dep_names),
       cmocka_unit_test(test_load_errors),
       cmocka_unit_test(test_tiny_model),
