@@ -1433,7 +1433,7 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
   uint32_t cb = s->body_start_tok;
   /* "However, X, the IMF said": the connective links the sentence to the
    * one before; it is not what the source said (PolNeAR leaves it out) */
-  if (!in_region(d, cb) && (tok_ieq(d, cb, "however") || tok_ieq(d, cb, "but") || tok_ieq(d, cb, "still") ||
+  if (!in_region(d, cb) && (tok_ieq(d, cb, "however") || tok_ieq(d, cb, "still") ||
                             tok_ieq(d, cb, "meanwhile"))) {
     cb++;
     if (tok_is(d, cb, ",")) cb++;
