@@ -909,6 +909,9 @@ void prc_resolve_speakers(precis_doc *d) {
         ; /* "The Hale campaign", "(The Courier,) a weekly newspaper": the name it is said of */
       } else if (h != NONE && !(f & (LX_PRON_PL | LX_PRON_1)) &&
                  (tok_in_ci(d, h, LXL_ORG_HEAD) || tok_in_ci(d, h, LXL_DOC_HEAD)) &&
+                 /* not right after a speaker: "..., the Sunday Telegraph reported.
+                  * ..., the report added." is the Telegraph */
+                 !(last_speaker >= 0 && last_speaker_sent + 1 >= d->toks[b].sent) &&
                  (q->entity = lead_cataphor(d, i, b, h, pass1, false)) >= 0) {
         ; /* "A new poll shows ... The latest Reuters/Ipsos poll shows": the lead's text is the one named next */
       } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&

@@ -275,6 +275,17 @@ static void test_joined_sponsors(void **state) {
                  {"according to", "Reuters"});
 }
 
+static void test_text_after_its_publisher(void **state) {
+  (void)state;
+  /* a text right after a publication spoke is the publication's, not the
+   * organisation the lead's rule would look ahead to */
+  EXPECT_DEFAULT("Leisure group Harlow Holdings could sell its ferry arm, reports claim.\n\nHarlow Holdings, once "
+                 "famous for its seaside hotels, will announce the sale on Friday, the Sunday Gazette reported. Advisers "
+                 "Marsh Brothers are understood to have valued its ferry arm at 40m pounds, the report added. Talk of a "
+                 "sale has grown since Harlow Holdings announced a review in September.\n",
+                 {"reported", "Gazette"}, {"added", "Gazette"}, {"announced", "Harlow Holdings"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -286,7 +297,7 @@ int main(void) {
       cmocka_unit_test(test_doubtful_place),      cmocka_unit_test(test_unlinked_name),
       cmocka_unit_test(test_she_known_woman_first), cmocka_unit_test(test_lead_cataphora),
       cmocka_unit_test(test_org_official),        cmocka_unit_test(test_possessive_text),
-      cmocka_unit_test(test_joined_sponsors),
+      cmocka_unit_test(test_joined_sponsors),     cmocka_unit_test(test_text_after_its_publisher),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
