@@ -1485,6 +1485,10 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
   if (prc_dep_rel(d, v) == PRC_DEP_IOBJ && !has_clause(d, cb, ce)) return 0; /* "told him", "gave them a bonus" */
   if (cb < x.cue_e) cb = x.cue_e;
   if (ce > x.body_end) ce = x.body_end;
+  /* a complement that starts past another cue is a tree gone astray ("He
+   * didn't say so, but the Tories believe ... are soft on terrorism") */
+  for (uint32_t j = x.cue_e; j < cb; j++)
+    if (cue_word(d, j) && !in_region(d, j)) return 0;
   /* an open complement keeps its "to": "wants to extend the deal" */
   while (cb < ce && (tok_is(d, cb, ",") || tok_is(d, cb, ":"))) cb++;
   if (ce <= cb) return 0;
@@ -1624,7 +1628,11 @@ static uint32_t attribute_cue_rules(precis_doc *d, const sentence *s, uint32_t c
     r = pattern_colon_paragraph(&x);
     if (r != CUE_NEXT) return r;
     uint32_t k = content_after_cue(&x);
-    if (k < x.body_end) {
+    /* "X is motivated, the OSI claimed, adding that ...": what follows is
+     * another cue's, the content is before */
+    bool participle_next = k < x.body_end && k > x.cue_e && tok_is(d, k - 1, ",") &&
+                           (tok_in(d, k, LXL_PARTICIPLE_CUE) || learned_participle(d, k));
+    if (k < x.body_end && !participle_next) {
       r = pattern_cue_then_quote(&x, k);
       if (r != CUE_NEXT) return r;
       r = pattern_reported_clause(&x, k);

@@ -239,6 +239,10 @@ static void test_compression_rules(void **state) {
        "The station, which relies on thirty volunteers from the village and two farms, was called out forty-one times in July", "Ruiz"},
       {"a point of 20 words or fewer stays whole", "The station, which relies on volunteers, was called out 41 times.",
        "The station, which relies on volunteers, was called out 41 times", NULL},
+      {"a resolved speaker's content without a verb is no claim", "Mayor Ana Ruiz announced a new budget for the city's roads.",
+       "Mayor Ana Ruiz announced a new budget for the city's roads", NULL},
+      {"a content in two parts around its cue: the sentence whole", "The new museum, Mayor Ana Ruiz said, would open in the old harbour station.",
+       "The new museum, Mayor Ana Ruiz said, would open in the old harbour station", NULL},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     precis_options o;
