@@ -1666,6 +1666,32 @@ static bool label_word(const precis_doc *d, uint32_t i, bool first) {
          (p == TAG_UPOS_PART && tok_is(d, i, "'s")) || ((t->flags & TF_CAP) && p == TAG_UPOS_ADJ);
 }
 
+/* "Said Ellis: “I don't get the sense ...”", "Added the mayor, “...”": a cue
+ * opening its sentence, a short source, a colon or comma, then a quotation.
+ * Returns whether a quote was made. */
+#define SAID_FIRST_SRC_MAX 6
+static bool pattern_said_first(precis_doc *d, uint32_t s) {
+  const sentence *se = &d->sents[s];
+  uint32_t c = se->body_start_tok, e = se->tok_end;
+  if (c + 3 >= e || !(d->toks[c].flags & TF_CAP) || !(lx(d, c) & LX_SPEECH) || in_region(d, c)) return false;
+  if (!tok_ieq(d, c, "said") && !tok_ieq(d, c, "says") && !tok_ieq(d, c, "added") && !tok_ieq(d, c, "asked") &&
+      !tok_ieq(d, c, "wrote"))
+    return false;
+  uint32_t k = c + 1;
+  while (k < e && k - c <= SAID_FIRST_SRC_MAX && !tok_is(d, k, ":") && !tok_is(d, k, ",") && !in_region(d, k) &&
+         (d->toks[k].flags & TF_WORD))
+    k++;
+  if (k == c + 1 || k + 1 >= e || !(tok_is(d, k, ":") || tok_is(d, k, ","))) return false;
+  int32_t r = region_at(d, k + 1);
+  if (r < 0 || d->regions[r].open_tok != k + 1 || d->regions[r].taken) return false;
+  quote *q = new_quote(d, PRECIS_QUOTE_DIRECT, c, c + 1);
+  set_source(d, q, c + 1, k);
+  take_region(d, q, r);
+  while ((uint32_t)r + 1 < d->nregions && d->regions[r + 1].cont && !d->regions[r + 1].taken) take_region(d, q, ++r);
+  q->sent_begin = s;
+  return true;
+}
+
 static void pattern_label(precis_doc *d, uint32_t s) {
   const sentence *se = &d->sents[s];
   bool opener = !(s > 0 && d->sents[s - 1].para == se->para);
@@ -1752,6 +1778,10 @@ void prc_find_attributions(precis_doc *d) {
   for (uint32_t s = 0; s < d->nsents; s++) {
     sent_quote[s] = -1;
     const sentence *se = &d->sents[s];
+    if (prc_sent_is_text(se) && pattern_said_first(d, s)) {
+      sent_quote[s] = (int32_t)(d->nquotes - 1);
+      continue;
+    }
     {
       uint32_t before = d->nquotes;
       pattern_label(d, s);

@@ -534,6 +534,10 @@ static void test_issue9_constructions(void **state) {
   /* evidence verbs */
   EXPECT_DEFAULT("A poll showed that most residents oppose the new tax.",
                  {I, "showed", "A poll", NULL, {"that most residents oppose the new tax"}});
+  /* a cue opening its sentence: "Said X: quotation" */
+  EXPECT_DEFAULT("Added the mayor, \"We will rebuild the pier by June.\"",
+                 {D, "Added", "the mayor", NULL, {"We will rebuild the pier by June."}});
+  expect_none("Said to be the oldest pier in the county, it will close in May.");
   /* a cue followed by "X to" */
   EXPECT_DEFAULT("Officials asked the council to delay the vote.",
                  {I, "asked", "Officials", NULL, {"the council to delay the vote"}});
