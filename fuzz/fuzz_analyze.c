@@ -163,6 +163,8 @@ static void fuzz_jsonl(const uint8_t *data, size_t size) {
     size_t e = j;
     while (e > i && (data[e - 1] == '\r' || data[e - 1] == '\n')) e--;
     size_t k = i;
+    /* the reader drops a byte order mark opening the stream (a BOM-only first line is blank) */
+    if (i == 0 && e >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) k = 3;
     while (k < e && (data[k] == ' ' || data[k] == '\t')) k++;
     if (k < e) want++;
     i = j + 1;
