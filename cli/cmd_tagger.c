@@ -37,7 +37,7 @@ static const prc_opt train_pos_opts[] = {
     OPT_PRUNE, OPT_QUIET, OPT_VERBOSE, PRC_OPT_HELP_ENTRY, OPT_END};
 static const prc_opt train_ner_opts[] = {
     OPT_OUTPUT, OPT_SEED, OPT_EPOCHS,
-    {O_RUNS, 0, "runs", PRC_OPT_INT, "N", "training runs (other seeds) averaged into each pass, 1 to 20 (default: see docs/ner.md)", NULL, 1, 20, 0},
+    {O_RUNS, 0, "runs", PRC_OPT_INT, "N", "training runs (other seeds) averaged into each pass, 1 to 20 (default 3)", NULL, 1, 20, 0},
     {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the features (default: built-in)", NULL, 0, 0, 0},
     OPT_TEXT_DIR, OPT_PRUNE, OPT_QUIET, OPT_VERBOSE, PRC_OPT_HELP_ENTRY, OPT_END};
 static const prc_opt eval_pos_opts[] = {OPT_MODEL, OPT_FORMAT, OPT_BENCH, PRC_OPT_HELP_ENTRY, OPT_END};

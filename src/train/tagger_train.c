@@ -318,8 +318,6 @@ static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v,
 #define POS_PRUNE 0.05f
 #define NER_PRUNE 0.05f
 #define NER_RUNS 3       /* training runs averaged into each pass (docs/ner.md) */
-#define NER_PRUNE_MODEL 1.0f /* the shipped weights: averaged over NER_RUNS runs, those below this dropped
-                                (41% smaller file at equal F1; docs/ner.md) */
 
 /* ---- POS ----------------------------------------------------------------------------------- */
 
@@ -1012,10 +1010,10 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
   free(ck);
   free(cv);
   pc_model nm;
-  if (export_model(T, o->prune > 0 ? o->prune : NER_PRUNE_MODEL, &w, &nm) < 0) prc_tr_die_oom();
+  if (export_model(T, o->prune > 0 ? o->prune : NER_PRUNE, &w, &nm) < 0) prc_tr_die_oom();
   prc_pc_model_free(&nm);
   if (T2) {
-    if (export_model_as(T2, o->prune > 0 ? o->prune : NER_PRUNE_MODEL, &w, &nm, "WGH2") < 0) prc_tr_die_oom();
+    if (export_model_as(T2, o->prune > 0 ? o->prune : NER_PRUNE, &w, &nm, "WGH2") < 0) prc_tr_die_oom();
     prc_pc_model_free(&nm);
     prc_pc_trainer_free(T2);
   }

@@ -542,7 +542,7 @@ static void test_boundaries_041(void **state) {
                  {I, "called for", "Cooper", "Cooper", {"releasing the police videos"}},
                  {I, "saying", "Cooper", "Cooper", {"that transparency builds trust"}});
   /* no auxiliary or negation in a source */
-  EXPECT_DEFAULT("Shelby later said she was afraid.", {I, "said", "Shelby", NULL, {"she was afraid"}});
+  EXPECT_DEFAULT("Shelby later said she was afraid.", {I, "said", "Shelby", "Shelby", {"she was afraid"}});
   /* a passive cue has no source */
   EXPECT_DEFAULT("Obama's veto is expected to come before the deadline on Friday.",
                  {I, "expected", NULL, NULL, {"to come before the deadline on Friday"}});
