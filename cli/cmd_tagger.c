@@ -8,15 +8,15 @@
 #include "train/train.h"
 
 typedef struct targs {
-  const char *pos1, *pos2, *out, *model, *pos_model, *text_dir;
+  const char *pos1, *pos2, *out, *model, *pos_model, *text_dir, *predictions;
   uint64_t seed;
-  int epochs, verbose, bench, no_clusters, json;
+  int epochs, verbose, bench, no_clusters, json, runs;
   float prune;
 } targs;
 
 enum {
   O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_TEXT_DIR, O_PRUNE, O_NO_CLUSTERS, O_POS_MODEL,
-  O_QUIET, O_VERBOSE, O_MODEL, O_FORMAT, O_BENCH
+  O_QUIET, O_VERBOSE, O_MODEL, O_FORMAT, O_BENCH, O_PREDICTIONS, O_RUNS
 };
 
 #define OPT_END {0, 0, NULL, PRC_OPT_FLAG, NULL, NULL, NULL, 0, 0, 0}
@@ -37,13 +37,16 @@ static const prc_opt train_pos_opts[] = {
     OPT_PRUNE, OPT_QUIET, OPT_VERBOSE, PRC_OPT_HELP_ENTRY, OPT_END};
 static const prc_opt train_ner_opts[] = {
     OPT_OUTPUT, OPT_SEED, OPT_EPOCHS,
+    {O_RUNS, 0, "runs", PRC_OPT_INT, "N", "training runs (other seeds) averaged into each pass, 1 to 20 (default 3)", NULL, 1, 20, 0},
     {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the features (default: built-in)", NULL, 0, 0, 0},
     OPT_TEXT_DIR, OPT_PRUNE, OPT_QUIET, OPT_VERBOSE, PRC_OPT_HELP_ENTRY, OPT_END};
 static const prc_opt eval_pos_opts[] = {OPT_MODEL, OPT_FORMAT, OPT_BENCH, PRC_OPT_HELP_ENTRY, OPT_END};
 static const prc_opt eval_ner_opts[] = {
     OPT_MODEL,
     {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the NER features (default: built-in)", NULL, 0, 0, 0},
-    OPT_FORMAT, OPT_BENCH, PRC_OPT_HELP_ENTRY, OPT_END};
+    OPT_FORMAT, OPT_BENCH,
+    {O_PREDICTIONS, 0, "predictions", PRC_OPT_STRING, "FILE", "write WORD GOLD PREDICTED a token (IOB2, conlleval's input) to FILE", NULL, 0, 0, 0},
+    PRC_OPT_HELP_ENTRY, OPT_END};
 
 static const char *const train_pos_usage[] = {"precis train pos [options] TRAIN.conllu DEV.conllu -o MODEL", NULL};
 static const char *const train_ner_usage[] = {"precis train ner [options] TRAIN.txt DEV.txt -o MODEL", NULL};
@@ -96,6 +99,8 @@ static int parse(int argc, char **argv, targs *a, const prc_cmd *cmd, int nfiles
     case O_MODEL: a->model = p.value; break;
     case O_FORMAT: a->json = p.choice == 1; break;
     case O_BENCH: a->bench = 1; break;
+    case O_PREDICTIONS: a->predictions = p.value; break;
+    case O_RUNS: a->runs = (int)p.num; break;
     case PRC_OPT_OPERAND: {
       const char *v = p.value;
       if (n == nfiles) {
@@ -141,7 +146,7 @@ static int train(int argc, char **argv, int kind) {
   tagger_train_opts o = {.train_path = a.pos1, .dev_path = a.pos2, .out_path = a.out,
                          .seed = a.seed, .epochs = a.epochs, .pos = pm, .verbose = a.verbose,
                          .text_dir = a.text_dir, .no_clusters = a.no_clusters,
-                         .prune = a.prune};
+                         .prune = a.prune, .runs = a.runs};
   double dev = 0;
   int rc = kind == TAGGER_POS ? prc_tagger_train_pos(&o, &dev, &err)
                               : prc_tagger_train_ner(&o, &dev, &err);
@@ -252,8 +257,20 @@ int prc_cmd_eval_ner(int argc, char **argv) {
   }
   tagger_ner_eval ev;
   precis_error err;
-  if (prc_tagger_eval_ner(t, pos, a.pos1, &ev, a.bench ? 10 : 1, &err) < 0) {
-    fprintf(stderr, "precis: %s\n", err.message);
+  FILE *pf = NULL;
+  if (a.predictions && !(pf = fopen(a.predictions, "w"))) {
+    fprintf(stderr, "precis: cannot write %s\n", a.predictions);
+    prc_tagger_free(owned);
+    prc_tagger_free(owned_pos);
+    return 1;
+  }
+  int er = prc_tagger_eval_ner(t, pos, a.pos1, &ev, a.bench ? 10 : 1, pf, &err);
+  if (pf && fclose(pf) != 0 && er == 0) {
+    fprintf(stderr, "precis: cannot write %s\n", a.predictions);
+    er = -2;
+  }
+  if (er < 0) {
+    if (er == -1) fprintf(stderr, "precis: %s\n", err.message);
     prc_tagger_free(owned);
     prc_tagger_free(owned_pos);
     return 1;

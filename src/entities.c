@@ -540,6 +540,13 @@ void prc_find_entities(precis_doc *d) {
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
     uint32_t p = c->b;
+    /* the name may begin with capitalised words the tagger left out ("Safer" of
+     * "Citizens for a Safer America" when it tags "America" alone) */
+    for (int w = 0; w < 2 && p >= 3 && is_cap(d, p - 1) && d->toks[p - 1].sent == d->toks[c->b].sent &&
+                    !(lx(d, p - 1) & (LX_TITLE | LX_STOP | LX_SENT_START)) && !(kept > 0 && cs[kept - 1].e >= p);
+         w++)
+      p--;
+    const uint32_t name_b = p;
     if (p >= 3 && tok_in_ci(d, p - 1, LXL_ARTICLE) && !is_cap(d, p - 1)) p--;
     if (p >= 2 && (tok_is(d, p - 1, "for") || tok_is(d, p - 1, "of")) && is_cap(d, p - 2) &&
         d->toks[p - 2].sent == d->toks[c->b].sent && !prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) {
@@ -548,7 +555,7 @@ void prc_find_entities(precis_doc *d) {
       const char *gs = tok_str(d, g);
       /* a plural group word needs a name of two words or more: not "Critics of the EB-5" */
       bool group = (lx(d, g) & LX_ORG_WORD) ||
-                   (gl > 4 && gs[gl - 1] == 's' && gs[gl - 2] != 's' && c->e - c->b >= 2 &&
+                   (gl > 4 && gs[gl - 1] == 's' && gs[gl - 2] != 's' && c->e - name_b >= 2 &&
                     !(lx(d, g) & (LX_PLACE | LX_TITLE | LX_STOP)));
       /* nor a person's name: "Elijah Cummings of Maryland" */
       if (kept > 0 && cs[kept - 1].e > g && cs[kept - 1].typed && cs[kept - 1].type == ENT_PERSON) group = false;
@@ -604,16 +611,23 @@ void prc_find_entities(precis_doc *d) {
 
   /* link: exact same text -> same entity; a single word equal to the last
    * word of a multi-word person -> that person; else a new entity. */
-  smap exact, surname, single;
+  smap exact, surname, single, fname_org;
   smap_init(d, &exact, cs);
   smap_init(d, &surname, NULL);
   smap_init(d, &single, NULL);
+  smap_init(d, &fname_org, NULL);
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
     int32_t ent = smap_get(d, &exact, c->b, c->e);
     if (ent < 0 && c->type != ENT_PLACE && c->e - c->b == 1) {
       ent = smap_get(d, &surname, c->b, c->e); /* the surname of an earlier person */
       if (ent >= 0) c->type = ENT_PERSON;      /* even when the tagger said ORG ("Achebe added") */
+    }
+    if (ent < 0 && c->type == ENT_PERSON && c->e - c->b == 1) {
+      /* the surname of an earlier first name + name the tagger typed an
+       * organisation ("Meanwhile Tom Hale continues ... Hale said"): a person */
+      ent = smap_get(d, &fname_org, c->b, c->e);
+      if (ent >= 0) d->ents[ent].type = ENT_PERSON;
     }
     if (ent < 0 && c->e - c->b >= 2 && c->type == ENT_PERSON) {
       /* a full name after its surname appeared alone ("Hegseth ... Pete Hegseth") */
@@ -629,6 +643,9 @@ void prc_find_entities(precis_doc *d) {
     if (d->ents[ent].type == ENT_PERSON || c->type == ENT_PERSON) {
       if (c->e - c->b >= 2) smap_put(d, &surname, c->e - 1, ent);
       else smap_put(d, &single, c->b, ent);
+    } else if (c->e - c->b == 2 && (c->type == ENT_ORG || c->type == ENT_OTHER) &&
+               prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) {
+      smap_put(d, &fname_org, c->e - 1, ent);
     }
     entity *en = &d->ents[ent];
     /* a strongly typed mention fixes a weakly typed entity */
@@ -661,6 +678,7 @@ void prc_find_entities(precis_doc *d) {
   prc_arena_release_big(&d->ar, exact.s);
   prc_arena_release_big(&d->ar, surname.s);
   prc_arena_release_big(&d->ar, single.s);
+  prc_arena_release_big(&d->ar, fname_org.s);
   prc_arena_release_big(&d->ar, cs);
   prc_arena_release_big(&d->ar, exts);
 }

@@ -682,7 +682,15 @@ uint32_t prc_tg_ner_allowed(int prev, int last) {
 typedef struct tg_dslot {
   uint64_t key;
   uint16_t c[9];
+  uint16_t fl;   /* DK_WORD: DW_* */
+  uint32_t last; /* DK_WORD: the word's last capitalised occurrence so far, + 1 (0: none) */
 } tg_dslot;
+
+/* DK_WORD flags: the word occurs in a capitalised run ending in an
+ * organisation word (not as that word), in a score position (a run
+ * followed by a number, at the start of its sentence or after a number or
+ * a punctuation mark: "Harlequins 75 Gloucester 19", "SEATTLE 68 61"). */
+enum { DW_ORGRUN = 1, DW_SCORE = 2 };
 
 enum { DK_WORD = 1, DK_PHRASE = 2, DK_INIT = 3, DK_ACRO = 4 };
 
@@ -693,7 +701,8 @@ static size_t dtab_cap(size_t n) {
 }
 
 size_t prc_tg_ner_doc_scratch(size_t n) {
-  return dtab_cap(n) * sizeof(tg_dslot) + n * (2 * sizeof(uint64_t) + 2) + 8 + (n + 1) * sizeof(tag_span);
+  return dtab_cap(n) * sizeof(tg_dslot) + n * (2 * sizeof(uint64_t) + 2) + 8 + (n + 1) * sizeof(tag_span) +
+         n * 2 * sizeof(uint32_t) + 8;
 }
 
 static tg_dslot *dtab_get(tg_dslot *tab, size_t mask, int kind, uint64_t h, int add) {
@@ -764,6 +773,23 @@ static int joiner(const tag_token *t) {
   return 0;
 }
 
+/* An integer or a score ("75", "2-1"). */
+static int score_num(const tag_token *t) {
+  int dig = 0;
+  for (uint32_t k = 0; k < t->len; k++) {
+    unsigned char c = (unsigned char)t->s[k];
+    if (c >= '0' && c <= '9') dig = 1;
+    else if (c != '-' || !dig || k + 1 == t->len) return 0;
+  }
+  return dig;
+}
+
+/* A token that may precede a score line's name: a number or punctuation. */
+static int score_lead(const tag_token *t) {
+  unsigned char c = t->len ? (unsigned char)t->s[0] : 0;
+  return (c >= '0' && c <= '9') || (c < 0x80 && c != 0 && !((c | 32) >= 'a' && (c | 32) <= 'z'));
+}
+
 static int maj_type(const uint16_t *c, int n, int *total) {
   int best = -1, tot = 0;
   for (int t = 0; t < n; t++) {
@@ -782,8 +808,13 @@ void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, s
   uint64_t *runkey = lw + n;
   uint8_t *capf = (uint8_t *)(runkey + n);
   uint8_t *runf = capf + n; /* bits 0..1: place in the run (0 alone, 1 first, 2 inside, 3 last);
-                               4: the run ends in an organisation word, 8: one leads it */
+                               4: the run ends in an organisation word, 8: one leads it;
+                               16: the run is in a score position; 32/64: first/last token of
+                               its sentence */
   tag_span *sp = (tag_span *)(void *)(((uintptr_t)(runf + n) + 7) & ~(uintptr_t)7);
+  /* the previous / next capitalised occurrence of the same word, + 1 (0: none) */
+  uint32_t *prevo = (uint32_t *)(void *)(((uintptr_t)(sp + n + 1) + 7) & ~(uintptr_t)7);
+  uint32_t *nexto = prevo + n;
   memset(tab, 0, cap * sizeof *tab);
   uint64_t sufh[96], preh[32];
   size_t nsuf = 0, npre = 0;
@@ -795,12 +826,24 @@ void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, s
     runkey[j] = 0;
     runf[j] = 0;
     ndf[j] = 0;
+    prevo[j] = nexto[j] = 0;
   }
+  for (size_t s = 0; s < ns; s++)
+    if (sb[s + 1] > sb[s]) {
+      runf[sb[s]] |= 32;
+      runf[sb[s + 1] - 1] |= 64;
+    }
   /* word counts, acronyms */
   for (size_t j = 0; j < n; j++) {
     if (!capf[j]) continue;
     int ty = p1[j] ? TAG_NER_TYPE(p1[j]) : 4;
-    dtab_get(tab, mask, DK_WORD, lw[j], 1)->c[ty]++;
+    tg_dslot *W = dtab_get(tab, mask, DK_WORD, lw[j], 1);
+    W->c[ty]++;
+    if (W->last) {
+      prevo[j] = W->last;
+      nexto[W->last - 1] = (uint32_t)j + 1;
+    }
+    W->last = (uint32_t)j + 1;
     char a[8];
     size_t al = acro_of(&toks[j], a);
     if (al) dtab_get(tab, mask, DK_ACRO, prc_pc_hash_bytes(a, al), 1)->c[ty]++;
@@ -850,9 +893,14 @@ void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, s
         int ty = p1[x] ? TAG_NER_TYPE(p1[x]) : 4;
         dtab_get(tab, mask, DK_INIT, key, 1)->c[ty]++;
       }
+      int score = last + 1 < e && score_num(&toks[last + 1]) && (x == b || score_lead(&toks[x - 1]));
       for (size_t q = x; q <= last; q++) {
         runkey[q] = key;
-        runf[q] = (uint8_t)(fl | (x == last ? 0 : q == x ? 1 : q == last ? 3 : 2));
+        runf[q] = (uint8_t)((runf[q] & 96) | fl | (x == last ? 0 : q == x ? 1 : q == last ? 3 : 2) |
+                            (score ? 16 : 0));
+        if (!capf[q]) continue;
+        uint16_t dw = (uint16_t)(((fl & 4) && q < last ? DW_ORGRUN : 0) | (score ? DW_SCORE : 0));
+        if (dw) dtab_get(tab, mask, DK_WORD, lw[q], 1)->fl |= dw;
       }
       j = last + 1;
     }
@@ -891,6 +939,10 @@ void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, s
           int ml = maj_type(cl, 4, NULL);
           if (ml >= 0)
             f[m++] = pc_feat2(TGF_NER_D_INLONG, (uint64_t)ml, (uint64_t)(own ? TAG_NER_PART(own) : 4));
+          if (W->fl & DW_ORGRUN)
+            f[m++] = pc_feat2(TGF_NER_D_WORD_ORGRUN, (uint64_t)ot, (uint64_t)((runf[j] & 4) != 0));
+          if (W->fl & DW_SCORE)
+            f[m++] = pc_feat2(TGF_NER_D_WORD_SCORE, (uint64_t)ot, (uint64_t)((runf[j] & 16) != 0));
         }
         if (runkey[j]) {
           /* the initials of this run are an acronym of the document */
@@ -898,7 +950,37 @@ void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, s
           int ma = A ? maj_type(A->c, 5, NULL) : -1;
           if (ma >= 0) f[m++] = pc_feat2(TGF_NER_D_ACRO_REV, (uint64_t)ma, (uint64_t)ot);
         }
-        if (runf[j] & 12) f[m++] = pc_feat2(TGF_NER_D_ORGRUN, runf[j] >> 2, runf[j] & 3);
+        {
+          /* the contexts of the word's other occurrences, nearest first, up to 3 (their
+           * left and right neighbours, each once: "Ruch 's shares", "for Ruch newsstand") */
+          uint32_t occ[3];
+          int no = 0;
+          for (uint32_t o = prevo[j], p = nexto[j]; no < 3 && (o || p);) {
+            if (o) {
+              occ[no++] = o - 1;
+              o = prevo[o - 1];
+            }
+            if (p && no < 3) {
+              occ[no++] = p - 1;
+              p = nexto[p - 1];
+            }
+          }
+          uint64_t seen[6];
+          int nseen = 0;
+          for (int k = 0; k < no; k++) {
+            size_t o = occ[k];
+            uint64_t cl = pc_feat1(TGF_NER_D_CTX_L, o == 0 || (runf[o] & 32) ? 1 : lw[o - 1]);
+            uint64_t cr = pc_feat1(TGF_NER_D_CTX_R, o + 1 >= n || (runf[o] & 64) ? 2 : lw[o + 1]);
+            int dl = 0, dr = 0;
+            for (int z = 0; z < nseen; z++) {
+              dl |= seen[z] == cl;
+              dr |= seen[z] == cr;
+            }
+            if (!dl) f[m++] = seen[nseen++] = cl;
+            if (!dr) f[m++] = seen[nseen++] = cr;
+          }
+        }
+        if (runf[j] & 12) f[m++] = pc_feat2(TGF_NER_D_ORGRUN, (runf[j] >> 2) & 3, runf[j] & 3);
         char a[8];
         size_t al = acro_of(&toks[j], a);
         if (al) {
@@ -1385,7 +1467,6 @@ void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *p
     ner_sentence(t, toks + b, pos + b, e - b, 0, NULL, NULL, out + b, &sv, b);
   }
   prc_tg_ner_doc_feats(toks, n, sb, ns, out, sv.lower, tabs, df, ndf);
-
 
 #ifdef TG_HAVE_AVX2
   const int avx2 = have_avx2();

@@ -16,7 +16,7 @@
 /* A two-pass NER model: the sentence-level weights ("WGHT", the features of
  * TG_FEATSET_NER) and a second pass ("WGH2") that adds document-level
  * evidence from the first pass's labels (prc_tg_ner_doc_feats). */
-#define TG_FEATSET_NER2 0x4e455207u
+#define TG_FEATSET_NER2 0x4e455208u
 
 /* Feature template ids.  Every feature is hashed together with its template
  * id (pc_feat1/2/3), so these numbers are part of the shipped models: never
@@ -139,6 +139,10 @@ typedef enum tg_template {
   TGF_NER_D_ACRO_REV = 217,         /* a phrase whose initials are an acronym of the document */
   TGF_NER_D_ORGRUN = 218,           /* capitalised run ending in an organisation word / led by one */
   TGF_NER_D_KEY = 219,              /* keys of the document tables (not features) */
+  TGF_NER_D_WORD_ORGRUN = 220,      /* the word is in a run ending in an organisation word elsewhere */
+  TGF_NER_D_WORD_SCORE = 221,       /* the word is in a score position ("Bath 56") somewhere */
+  TGF_NER_D_CTX_L = 222,            /* the left neighbour of another occurrence of the word */
+  TGF_NER_D_CTX_R = 223,            /* the right neighbour of another occurrence of the word */
   /* Gazetteer phrase keys (prc_tg_gaz_key, also the trainer's gazetteer) */
   TGF_GAZ_KEY = 900,                /* phrases of k = 2..4 words: TGF_GAZ_KEY + k (902..904) */
 } tg_template;
@@ -147,8 +151,8 @@ typedef enum tg_template {
 #define TG_MAX_NOTES 16
 #define TG_WC_STRIDE 32
 enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
-#define TG_MAXF 128 /* features per decision, at most (NER: about 95 in the worst case, + TG_DOCF) */
-#define TG_DOCF 10  /* document-level features of a token (second NER pass), at most */
+#define TG_MAXF 136 /* features per decision, at most (NER: about 95 in the worst case, + TG_DOCF) */
+#define TG_DOCF 18  /* document-level features of a token (second NER pass), at most (17 used) */
 
 struct tagger {
   int kind, builtin;

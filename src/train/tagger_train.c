@@ -317,6 +317,7 @@ static void lex_from_arrays(model_lex *lx, const uint64_t *k, const uint32_t *v,
 /* Default pruning thresholds (averaged weight units). */
 #define POS_PRUNE 0.05f
 #define NER_PRUNE 0.05f
+#define NER_RUNS 3       /* training runs averaged into each pass (docs/ner.md) */
 
 /* ---- POS ----------------------------------------------------------------------------------- */
 
@@ -709,8 +710,34 @@ static double ner_f1(const tagger_ner_eval *ev) {
   return g + p ? 2.0 * (double)h / (double)(g + p) : 0;
 }
 
+/* One token's label in IOB2 ("O", "B-ORG", "I-ORG"), as conlleval reads it. */
+static void ner_iob(int lab, char *buf) {
+  if (!lab) {
+    strcpy(buf, "O");
+    return;
+  }
+  int part = TAG_NER_PART(lab);
+  snprintf(buf, 16, "%c-%s", part == TAG_NER_B || part == TAG_NER_U ? 'B' : 'I',
+           prc_tagger_ent_name(TAG_NER_TYPE(lab)));
+}
+
+/* Writes "WORD GOLD PREDICTED" a token (IOB2), a blank line after each
+ * sentence: conlleval's input, for error analysis. */
+static void ner_write_predictions(const corpus *c, const uint8_t *out, FILE *fp) {
+  char g[16], p[16];
+  for (size_t s = 0; s < c->nsent; s++) {
+    if (s && c->doc[s] != c->doc[s - 1]) fputs("-DOCSTART- O O\n\n", fp);
+    for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++) {
+      ner_iob(c->gold[i], g);
+      ner_iob(out[i], p);
+      fprintf(fp, "%.*s %s %s\n", (int)c->tlen_[i], c->text + c->toff[i], g, p);
+    }
+    fputc('\n', fp);
+  }
+}
+
 static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
-                            tagger_ner_eval *ev, int repeat) {
+                            tagger_ner_eval *ev, int repeat, FILE *pred_out) {
   memset(ev, 0, sizeof *ev);
   uint8_t *pt = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
   uint8_t *out = prc_tr_xrealloc(NULL, c->ntok ? c->ntok : 1);
@@ -748,6 +775,7 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
     size_t b = c->sent[s], len = c->sent[s + 1] - b;
     ner_count(c->gold + b, out + b, len, ev);
   }
+  if (pred_out) ner_write_predictions(c, out, pred_out);
   free(sb);
   free(scratch);
   free(pt);
@@ -755,10 +783,10 @@ static void eval_ner_corpus(const tagger *t, const tagger *pos, const corpus *c,
 }
 
 int prc_tagger_eval_ner(const tagger *t, const tagger *pos, const char *path, tagger_ner_eval *ev,
-                    int repeat, precis_error *err) {
+                    int repeat, FILE *pred_out, precis_error *err) {
   corpus c;
   if (read_conll(path, &c, err) < 0) return -1;
-  eval_ner_corpus(t, pos ? pos : prc_tagger_builtin_pos(), &c, ev, repeat);
+  eval_ner_corpus(t, pos ? pos : prc_tagger_builtin_pos(), &c, ev, repeat, pred_out);
   corpus_free(&c);
   return 0;
 }
@@ -820,6 +848,25 @@ static pc_trainer *ner_train_pass(const corpus *tr, const uint8_t *trpos, const 
   }
   free(order);
   return T;
+}
+
+/* nruns training runs of a pass (seeds seed, seed + 1000003, ...: other
+ * sentence orders), their averaged weights averaged into one trainer: an
+ * ensemble at the run-time cost of one model.  One run: ner_train_pass. */
+static pc_trainer *ner_train_runs(const corpus *tr, const uint8_t *trpos, const model_lex *gaz_fold,
+                                  const model_lex *clus, int epochs, uint64_t seed, int nruns,
+                                  const uint64_t *docf, const uint8_t *ndocf, int verbose) {
+  if (nruns <= 1) return ner_train_pass(tr, trpos, gaz_fold, clus, epochs, seed, -1, docf, ndocf, verbose);
+  pc_trainer *sum = prc_pc_trainer_new(TAG_NER_COUNT);
+  if (!sum) prc_tr_die_oom();
+  for (int run = 0; run < nruns; run++) {
+    if (verbose) fprintf(stderr, "  %s run %d/%d\n", docf ? "pass 2" : "pass 1", run + 1, nruns);
+    pc_trainer *T = ner_train_pass(tr, trpos, gaz_fold, clus, epochs, seed + (uint64_t)run * 1000003u, -1, docf,
+                                   ndocf, verbose);
+    prc_pc_trainer_accumulate(sum, T, 1.0f / (float)nruns);
+    prc_pc_trainer_free(T);
+  }
+  return sum;
 }
 
 /* First-pass labels of training sentence s from exported weights m (the
@@ -927,7 +974,8 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
             tr.ndocs, tr.nsent, tr.ntok, dv.ntok, gn, nnames);
 
   const model_lex *clus = cn ? &pos->clus : NULL;
-  pc_trainer *T = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed, -1, NULL, NULL, o->verbose);
+  int nruns = o->runs > 0 ? o->runs : NER_RUNS;
+  pc_trainer *T = ner_train_runs(&tr, trpos, gaz_fold, clus, epochs, seed, nruns, NULL, NULL, o->verbose);
   /* the second pass: document evidence from first-pass labels that are as
    * good as at run time - each training document tagged by a first pass
    * trained without its fold (jackknifing) */
@@ -947,7 +995,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
     uint64_t *docf = prc_tr_xrealloc(NULL, tr.ntok * TG_DOCF * sizeof *docf);
     uint8_t *ndocf = prc_tr_xrealloc(NULL, tr.ntok);
     ner_doc_feats_corpus(&tr, jk, docf, ndocf);
-    T2 = ner_train_pass(&tr, trpos, gaz_fold, clus, epochs, seed, -1, docf, ndocf, o->verbose);
+    T2 = ner_train_runs(&tr, trpos, gaz_fold, clus, epochs, seed, nruns, docf, ndocf, o->verbose);
     free(docf);
     free(ndocf);
     free(jk);
@@ -984,7 +1032,7 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
     return -1;
   }
   tagger_ner_eval ev;
-  eval_ner_corpus(tg, pos, &dv, &ev, 1);
+  eval_ner_corpus(tg, pos, &dv, &ev, 1, NULL);
   double f1 = ner_f1(&ev);
   if (dev_score) *dev_score = f1;
   prc_tagger_free(tg);
@@ -997,12 +1045,12 @@ int prc_tagger_train_ner(const tagger_train_opts *o, double *dev_score, precis_e
            "licence: Reuters RCV1 text, research use only (CoNLL-2003 shared task); name lists CC0 1.0\n"
            "date: %s\n"
            "dev: entity F1 %.4f on %s (%zu tokens)\n"
-           "epochs: %d\nseed: %llu\n"
+           "epochs: %d\nruns: %d\nseed: %llu\n"
            "features: greedy averaged perceptron, hashed word/affix/shape/context/POS/gazetteer features; "
            "a second pass adds document-level evidence from the first pass's labels (trained on %d-fold "
            "jackknifed first-pass labels)\n",
            prc_tr_base_name(o->train_path), nnames, date, f1, prc_tr_base_name(o->dev_path), ev.ntokens, epochs,
-           (unsigned long long)seed, NFOLDS);
+           nruns, (unsigned long long)seed, NFOLDS);
   prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
   int rc = prc_model_writer_save(&w, o->out_path, err);
   prc_model_writer_free(&w);

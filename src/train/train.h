@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "model/tagger.h"
 
@@ -37,6 +38,8 @@ typedef struct tagger_train_opts {
                             model's clusters, if it has any) */
   float prune;           /* drop averaged weights below this (0 = default) */
   int verbose;           /* progress on stderr */
+  int runs;              /* NER only: training runs (other seeds) averaged into each pass's
+                            weights (0 = default) */
 } tagger_train_opts;
 
 /* Trains, writes out_path.  Returns 0, or -1 with err. dev_score receives
@@ -57,8 +60,9 @@ typedef struct tagger_ner_eval {
   size_t gold[TAG_ENT_COUNT], pred[TAG_ENT_COUNT], hit[TAG_ENT_COUNT];
   double seconds; /* POS + NER tagging time */
 } tagger_ner_eval;
-/* pos: POS tagger for the NER features (NULL = built-in). */
+/* pos: POS tagger for the NER features (NULL = built-in); pred_out (or
+ * NULL): gets "WORD GOLD PREDICTED" a token in IOB2, conlleval's input. */
 int prc_tagger_eval_ner(const tagger *t, const tagger *pos, const char *conll_path,
-                    tagger_ner_eval *ev, int repeat, precis_error *err);
+                    tagger_ner_eval *ev, int repeat, FILE *pred_out, precis_error *err);
 
 #endif

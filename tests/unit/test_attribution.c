@@ -616,7 +616,7 @@ static void test_boundaries_041(void **state) {
                  {I, "called for", "Cooper", "Cooper", {"releasing the police videos"}},
                  {I, "saying", "Cooper", "Cooper", {"that transparency builds trust"}});
   /* no auxiliary or negation in a source */
-  EXPECT_DEFAULT("Shelby later said she was afraid.", {I, "later said", "Shelby", NULL, {"she was afraid"}});
+  EXPECT_DEFAULT("Shelby later said she was afraid.", {I, "later said", "Shelby", "Shelby", {"she was afraid"}});
   /* a passive cue has no source; its subject is the first part of the content */
   EXPECT_DEFAULT("Obama's veto is expected to come before the deadline on Friday.",
                  {I, "is expected", NULL, NULL, {"Obama's veto", "to come before the deadline on Friday"}});
