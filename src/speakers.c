@@ -949,10 +949,13 @@ void prc_resolve_speakers(precis_doc *d) {
     }
     /* "Police in Charlotte said": a place named after a preposition in the
      * source is where the speakers are, not who they are */
-    if (q->entity >= 0 && d->ents[q->entity].type == ENT_PLACE && q->source_tok_begin != NONE) {
+    if (q->entity >= 0 && d->ents[q->entity].type == ENT_PLACE &&
+        q->source_tok_begin != NONE) {
       for (uint32_t t = q->source_tok_begin + 1; t < q->source_tok_end; t++)
         if (d->tok_mention[t] >= 0 && d->mentions[d->tok_mention[t]].entity == q->entity &&
-            d->mentions[d->tok_mention[t]].tok_begin == t && prep_word(d, t - 1)) {
+            d->mentions[d->tok_mention[t]].tok_begin == t &&
+            (tok_ieq(d, t - 1, "in") || tok_ieq(d, t - 1, "near") || tok_ieq(d, t - 1, "across") ||
+             tok_ieq(d, t - 1, "outside") || tok_ieq(d, t - 1, "around"))) {
           q->entity = -1;
           break;
         }
