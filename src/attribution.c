@@ -728,6 +728,10 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t
       if (k > b && tok_is(d, k - 1, ",")) k--;
       return k;
     }
+    /* ", saying ...": the participle cue ends even a short content ("attacked Trump, saying he ...") */
+    if (j > b && tok_is(d, j, ",") && j + 1 < e && tok_in(d, j + 1, LXL_PARTICIPLE_CUE) &&
+        (tv == NONE || j + 1 < tlo || j + 1 >= thi || prc_dep_head(d, j + 1) == (int32_t)tv))
+      return j;
     if (words < CLAUSE_MIN_WORDS) continue;
     if (tok_is(d, j, ";")) return j;
     /* with the complement clause's tree (head tv, tokens [tlo, thi)): ", citing
@@ -1124,6 +1128,8 @@ static bool find_source_before(cue_ctx *x) {
     }
     if (!inherited && (participle || (k > sb + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but"))))) {
       uint32_t subj_b = x->s->body_start_tok;
+      /* "Meanwhile, it attacked Trump, saying ...": past an opening adverb */
+      if (subj_b + 2 < k && d->toks[subj_b].pos == TAG_UPOS_ADV && tok_is(d, subj_b + 1, ",")) subj_b += 2;
       uint32_t subj_e = subject_np(d, subj_b, k);
       if (subj_e > subj_b && subj_e - subj_b <= SUBJECT_NP_MAX && !tok_in(d, subj_b, LXL_SOURCE_OPENER) &&
           !in_region(d, subj_b)) {
@@ -1158,7 +1164,8 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
       uint32_t t = p - 1;
       int pt = d->toks[t].pos;
       bool np = pt == TAG_UPOS_PROPN || pt == TAG_UPOS_NOUN || pt == TAG_UPOS_ADJ || pt == TAG_UPOS_DET ||
-                pt == TAG_UPOS_NUM || tok_is(d, t, ",") || tok_is(d, t, ".") || tok_is(d, t, "of");
+                pt == TAG_UPOS_NUM || tok_is(d, t, ",") || tok_is(d, t, ".") || tok_is(d, t, "of") ||
+                tok_is(d, t, "(") || tok_is(d, t, ")") || tok_is(d, t, "-"); /* "Sen. Lindsey Graham (R-S.C.) told" */
       if (in_region(d, t) || !np || cue_word(d, t)) break;
     }
   }
@@ -1315,12 +1322,20 @@ static uint32_t parenthetical(precis_doc *d, const sentence *s, quote *q, uint32
       break;
   }
   if (c2 == NONE || c2 + 1 >= ce || c2 + 1 < k) return k;
-  bool words = false;
+  /* not ", saying ...": a participle after the comma is another cue's */
+  if (tok_in(d, c2 + 1, LXL_PARTICIPLE_CUE) || learned_participle(d, c2 + 1)) return k;
+  bool words = false, verb = false, noun = false;
   for (uint32_t j = fb; j < front - 1; j++) {
     if (d->toks[j].flags & TF_WORD) words = true;
     if (cue_word(d, j)) return k;
+    int p = d->toks[j].pos;
+    verb |= p == TAG_UPOS_VERB || p == TAG_UPOS_AUX;
+    noun |= p == TAG_UPOS_NOUN || p == TAG_UPOS_PROPN || p == TAG_UPOS_PRON || p == TAG_UPOS_NUM;
   }
-  if (!words) return k;
+  /* the first part is a subject or a clause, not an opening adverbial
+   * ("Meanwhile,", "In Washington,") */
+  int p0 = d->toks[fb].pos;
+  if (!words || (!verb && (!noun || p0 == TAG_UPOS_ADP || p0 == TAG_UPOS_ADV || p0 == TAG_UPOS_SCONJ))) return k;
   add_content(d, q, fb, front - 1);
   return c2 + 1;
 }

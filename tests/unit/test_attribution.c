@@ -534,6 +534,11 @@ static void test_issue9_constructions(void **state) {
   /* evidence verbs */
   EXPECT_DEFAULT("A poll showed that most residents oppose the new tax.",
                  {I, "showed", "A poll", NULL, {"that most residents oppose the new tax"}});
+  /* ", saying" ends even a short content and inherits its source; an opening
+   * adverb is not the first part of a content */
+  EXPECT_DEFAULT("Meanwhile, it attacked the mayor, saying he \"has let the harbour rot.\"",
+                 {I, "attacked", "it", NULL, {"the mayor"}},
+                 {X, "saying", "it", NULL, {"he \"has let the harbour rot.\""}});
   /* a cue opening its sentence: "Said X: quotation" */
   EXPECT_DEFAULT("Added the mayor, \"We will rebuild the pier by June.\"",
                  {D, "Added", "the mayor", NULL, {"We will rebuild the pier by June."}});
