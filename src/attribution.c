@@ -1145,6 +1145,7 @@ static bool find_source_before(cue_ctx *x) {
 /* A: a quotation closes right before the source and cue:
  * "Quote," he said.  /  "Quote," said NATO chief Mark Rutte.
  * "First half," he said, "second half." */
+#define OPENING_PP_MAX 12 /* tokens of an opening prepositional phrase, at most */
 #define SOURCE_APPOS_MAX 30 /* tokens of a source with appositions, at most */
 static uint32_t pattern_quote_then_cue(cue_ctx *x) {
   precis_doc *d = x->d;
@@ -1837,8 +1838,20 @@ void prc_find_attributions(precis_doc *d) {
     bool rule_verb = false; /* a cue verb the rules know, in this sentence */
     for (uint32_t j = se->body_start_tok; j < se->tok_end && !rule_verb; j++)
       rule_verb = is_cue(d, j) && d->toks[j].pos != TAG_UPOS_NOUN;
+    /* "In a Facebook message posted Friday, Cruz said ...", "In a statement
+     * announcing the pick, the union called ...": a cue inside an opening
+     * prepositional phrase yields to a cue after its comma */
+    uint32_t pp_end = NONE;
+    if (tags_have_pos(d) && d->toks[se->body_start_tok].pos == TAG_UPOS_ADP) {
+      uint32_t j = se->body_start_tok;
+      while (j < se->tok_end && j - se->body_start_tok < OPENING_PP_MAX && !tok_is(d, j, ",") && !in_region(d, j)) j++;
+      if (j < se->tok_end && tok_is(d, j, ","))
+        for (uint32_t k = j + 1; k < se->tok_end && pp_end == NONE; k++)
+          if (cue_word(d, k) && !in_region(d, k)) pp_end = j;
+    }
     while (i < se->tok_end) {
       if (!cue_word(d, i)) { i++; continue; }
+      if (pp_end != NONE && i < pp_end) { i++; continue; }
       /* a noun the tagger alone takes for a cue ("in a statement", "campaign")
        * yields to a cue verb of the rules in the same sentence: its patterns
        * would swallow the verb's attribution (PolNeAR dev: +0.7 cue, +0.7

@@ -273,7 +273,7 @@ static const char *const N_ADVERBIAL_START[] = {"on", "in", "at", "last", "durin
                                                 "recently", "previously", "then", "separately", NULL};
 static const char *const N_PREPOSITION[] = {"in", "on", "at", "with", "during", "after", "before", "for",
                                             "from", "by", "about", "into", "over", "through", "via", NULL};
-static const char *const N_SUBORDINATOR[] = {"while", "although", "though", "as", NULL};
+static const char *const N_SUBORDINATOR[] = {"while", "although", "though", "as", "when", "because", "if", "after", "before", "since", "once", "whereas", NULL};
 static const char *const N_IRREGULAR_SPEECH[] = {"said", "told", "wrote", "thought", "says", "tells", NULL};
 static const char *const N_PLURAL_SAY[] = {"say", "believe", "argue", "warn", "claim", "insist", NULL};
 static const char *const N_SOURCE_DET[] = {"the", "a", "an", "his", "her", "their", "its", "our", "other", "some",

@@ -539,6 +539,13 @@ static void test_issue9_constructions(void **state) {
   EXPECT_DEFAULT("Meanwhile, it attacked the mayor, saying he \"has let the harbour rot.\"",
                  {I, "attacked", "it", NULL, {"the mayor"}},
                  {X, "saying", "it", NULL, {"he \"has let the harbour rot.\""}});
+  /* a cue in an opening prepositional phrase yields to the cue after its comma */
+  EXPECT_DEFAULT("In a Facebook message posted Friday, Cruz said he had \"areas of disagreement\" with the mayor.",
+                 {X, "said", "Cruz", "Cruz", {"he had \"areas of disagreement\" with the mayor"}});
+  /* a cue in an opening "when" clause keeps its content inside the clause */
+  EXPECT_DEFAULT("So when the port signaled last summer that it would sell, Mr. Barrett said, \"we were floored.\"",
+                 {I, "signaled", "the port", NULL, {"that it would sell"}},
+                 {D, "said", "Mr. Barrett", "Barrett", {"we were floored."}});
   /* a cue opening its sentence: "Said X: quotation" */
   EXPECT_DEFAULT("Added the mayor, \"We will rebuild the pier by June.\"",
                  {D, "Added", "the mayor", NULL, {"We will rebuild the pier by June."}});
