@@ -1498,6 +1498,16 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
   tree_span(x.t, v, &cb, &ce);
   /* an object of one word is a phrase, not something said: "took charge" */
   if (prc_dep_rel(d, v) == PRC_DEP_OBJ && ce - cb < 2) return 0;
+  if (prc_dep_rel(d, v) == PRC_DEP_IOBJ && ce < x.body_end && tok_is(d, ce, "to")) {
+    /* "asked the candidates to discuss ...": the tree hangs the infinitive on
+     * the cue, right after its object; both are the content */
+    uint32_t w = prc_dep_head(d, ce) >= 0 ? (uint32_t)prc_dep_head(d, ce) : NONE;
+    if (w != NONE && w > ce && prc_dep_head(d, w) == (int32_t)c) {
+      uint32_t wb, we;
+      tree_span(x.t, w, &wb, &we);
+      if (wb == ce && we > ce) ce = we;
+    }
+  }
   if (prc_dep_rel(d, v) == PRC_DEP_IOBJ && !has_clause(d, cb, ce)) return 0; /* "told him", "gave them a bonus" */
   if (cb < x.cue_e) cb = x.cue_e;
   if (ce > x.body_end) ce = x.body_end;

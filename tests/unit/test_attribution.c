@@ -553,6 +553,8 @@ static void test_issue9_constructions(void **state) {
   /* a cue followed by "X to" */
   EXPECT_DEFAULT("Officials asked the council to delay the vote.",
                  {I, "asked", "Officials", NULL, {"the council to delay the vote"}});
+  EXPECT_DEFAULT("The moderator asked the candidates to discuss their own ideas.",
+                 {I, "asked", "The moderator", NULL, {"the candidates to discuss their own ideas"}});
   /* "called on X to" */
   EXPECT_DEFAULT("The union called on members to join the strike.",
                  {I, "called on", "The union", NULL, {"members to join the strike"}});
