@@ -1146,6 +1146,7 @@ static bool find_source_before(cue_ctx *x) {
  * "Quote," he said.  /  "Quote," said NATO chief Mark Rutte.
  * "First half," he said, "second half." */
 #define OPENING_PP_MAX 12 /* tokens of an opening prepositional phrase, at most */
+#define PARTIAL_LEAD_MAX 4 /* words before a quotation that opens a quote-then-cue sentence */
 #define SOURCE_APPOS_MAX 30 /* tokens of a source with appositions, at most */
 static uint32_t pattern_quote_then_cue(cue_ctx *x) {
   precis_doc *d = x->d;
@@ -1166,7 +1167,9 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
       int pt = d->toks[t].pos;
       bool np = pt == TAG_UPOS_PROPN || pt == TAG_UPOS_NOUN || pt == TAG_UPOS_ADJ || pt == TAG_UPOS_DET ||
                 pt == TAG_UPOS_NUM || tok_is(d, t, ",") || tok_is(d, t, ".") || tok_is(d, t, "of") ||
-                tok_is(d, t, "(") || tok_is(d, t, ")") || tok_is(d, t, "-"); /* "Sen. Lindsey Graham (R-S.C.) told" */
+                tok_is(d, t, "(") || tok_is(d, t, ")") || tok_is(d, t, "-") || /* "Sen. Lindsey Graham (R-S.C.) told" */
+                (pt == TAG_UPOS_VERB && tok_len(d, t) > 4 && !memcmp(tok_str(d, t) + tok_len(d, t) - 2, "ed", 2) &&
+                 (d->toks[t + 1].pos == TAG_UPOS_NOUN || d->toks[t + 1].pos == TAG_UPOS_PROPN)); /* "retired general" */
       if (in_region(d, t) || !np || cue_word(d, t)) break;
     }
   }
@@ -1181,6 +1184,20 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
     uint32_t e = source_after(d, x->cue_e, se);
     set_source(d, q, x->cue_e, e);
     after = e;
+  }
+  {
+    /* "Clinton "is the only candidate ...," Newton said.": the few words
+     * opening the sentence before the quotation are part of what is said */
+    uint32_t bs = x->s->body_start_tok, o = d->regions[r].open_tok, words = 0;
+    bool ok = o > bs && o - bs <= PARTIAL_LEAD_MAX && !(r > 0 && d->regions[r].cont);
+    for (uint32_t j = bs; ok && j < o; j++) {
+      if (!(d->toks[j].flags & TF_WORD) || cue_word(d, j) || in_region(d, j)) ok = false;
+      words++;
+    }
+    if (ok && words) {
+      add_content(d, q, bs, o);
+      q->kind = PRECIS_QUOTE_MIXED;
+    }
   }
   take_region_chain(d, q, r);
   /* the second half: "Quote," he said, "more quote." */

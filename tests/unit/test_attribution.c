@@ -546,6 +546,11 @@ static void test_issue9_constructions(void **state) {
   EXPECT_DEFAULT("So when the port signaled last summer that it would sell, Mr. Barrett said, \"we were floored.\"",
                  {I, "signaled", "the port", NULL, {"that it would sell"}},
                  {D, "said", "Mr. Barrett", "Barrett", {"we were floored."}});
+  /* a quotation after a word or two of the sentence, then a source with a
+   * participle before its title */
+  EXPECT_DEFAULT("Reyes \"is the only candidate with the experience to fix the harbour,\" retired Navy admiral Tom Vance said.",
+                 {X, "said", "retired Navy admiral Tom Vance", "Tom Vance",
+                  {"Reyes", "is the only candidate with the experience to fix the harbour"}});
   /* a cue opening its sentence: "Said X: quotation" */
   EXPECT_DEFAULT("Added the mayor, \"We will rebuild the pier by June.\"",
                  {D, "Added", "the mayor", NULL, {"We will rebuild the pier by June."}});
