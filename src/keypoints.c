@@ -284,6 +284,17 @@ static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
   return false;
 }
 
+
+/* The speaker a key point may name for quote q: a resolved person or
+ * organisation; a place ("police said" resolved to "Dallas") or anything else
+ * counts as unresolved here, so its statement is weighed and worded as an
+ * unresolved source's. */
+static int32_t point_speaker(const precis_doc *d, const quote *q) {
+  if (q->entity < 0 || (uint32_t)q->entity >= d->nents) return -1;
+  uint8_t ty = d->ents[q->entity].type;
+  return ty == ENT_PERSON || ty == ENT_ORG ? q->entity : -1;
+}
+
 static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const int32_t *sent_quote, cand *c) {
   uint32_t b = s->body_start_tok, e = s->tok_end;
   c->entity = -1;
@@ -292,7 +303,8 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
     quote *q = &d->quotes[qi];
     /* an unresolved but nameable source: "police", "the US defence chief" */
     bool nameable = false;
-    if (q->entity < 0 && q->source_tok_begin != UINT32_MAX) {
+    int32_t qent = point_speaker(d, q);
+    if (qent < 0 && q->source_tok_begin != UINT32_MAX) {
       uint32_t sb = q->source_tok_begin, sx = q->source_tok_end;
       if (tok_in_ci(d, sb, LXL_ARTICLE)) sb++;
       uint32_t f = sb < sx ? prc_lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
@@ -307,7 +319,7 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
         c->src_e = sx;
       }
     }
-    if (q->ncontent > 0 && (q->entity >= 0 || nameable)) {
+    if (q->ncontent > 0 && (qent >= 0 || nameable)) {
       uint32_t cb = tok_at_byte(d, q->content0.start);
       uint32_t ce = tok_at_byte(d, q->content0.end);
       /* the statement must be this sentence's (not a multi-sentence quote)
@@ -328,8 +340,8 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
       if (cb >= s->tok_begin && ce <= s->tok_end && ce > cb && verb && !split) {
         b = cb;
         e = ce;
-        c->entity = q->entity;
-        if (q->entity >= 0) c->src_b = c->src_e = 0;
+        c->entity = qent;
+        if (qent >= 0) c->src_b = c->src_e = 0;
       } else {
         c->src_b = c->src_e = 0;
       }
@@ -580,7 +592,7 @@ void prc_select_keypoints(precis_doc *d) {
     uint32_t s = d->toks[qq->cue_tok].sent;
     if (s >= d->nsents) continue;
     int32_t cur = sent_quote[s];
-    if (cur < 0 || (d->quotes[cur].entity < 0 && qq->entity >= 0)) sent_quote[s] = (int32_t)q;
+    if (cur < 0 || (point_speaker(d, &d->quotes[cur]) < 0 && point_speaker(d, qq) >= 0)) sent_quote[s] = (int32_t)q;
   }
   /* the learned scorer, when there is one, also weighs two variants of each
    * claim: the whole sentence and the claim cut short (kp_model.h) */
@@ -735,7 +747,7 @@ void prc_select_keypoints(precis_doc *d) {
     score += W->textrank * trs;
     int32_t qi = c->quote;
     uint32_t cw = c->cw;
-    if (qi >= 0 && d->quotes[qi].entity >= 0) {
+    if (qi >= 0 && point_speaker(d, &d->quotes[qi]) >= 0) {
       score += d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? W->attr_direct : W->attr_indirect;
       c->info.attr = d->quotes[qi].kind == PRECIS_QUOTE_DIRECT ? KP_ATTR_DIRECT : KP_ATTR_INDIRECT;
     } else if (c->src_e > c->src_b) {

@@ -47,6 +47,7 @@
 
 /* Windows (sentences, tokens) and scores of pronoun and description resolution. */
 #define SUBJECT_MAX_OFFSET 3   /* a subject starts within 3 tokens of its sentence ("Mrs. Pemberton") */
+#define SUBJECT_OPENER 8       /* ... or of the comma that ends an opening phrase of at most 8 tokens */
 #define SUBJECT_LOOKBACK 2     /* "she": a subject from 2 sentences back on ... */
 #define SPEAKER_RECENCY 4      /* ... or the speaker of a quote at most 4 sentences back ... */
 #define PERSON_LOOKBACK 3      /* ... else a compatible person named from 3 sentences back on */
@@ -273,7 +274,18 @@ static bool is_subject(const precis_doc *d, const mention *mn) {
   const sentence *s = &d->sents[mn->sent];
   uint32_t b = s->body_start_tok;
   /* allow a title or determiner before the name: "Mrs. Pemberton", "The head of X, Y" */
-  return mn->tok_begin >= b && mn->tok_begin <= b + SUBJECT_MAX_OFFSET;
+  if (mn->tok_begin >= b && mn->tok_begin <= b + SUBJECT_MAX_OFFSET) return true;
+  /* after an opening phrase: "On Monday night, Clinton leaned in" (a preposition,
+   * subordinator or adverb first, its comma within SUBJECT_OPENER tokens) */
+  if (mn->tok_begin <= b || !(tok_in_ci(d, b, LXL_PREPOSITION) || tok_in_ci(d, b, LXL_SUBORDINATOR) ||
+                              (d->has_pos && d->toks[b].pos == TAG_UPOS_ADV)))
+    return false;
+  for (uint32_t t = b + 1; t < mn->tok_begin && t <= b + SUBJECT_OPENER; t++)
+    if (tok_is(d, t, ","))
+      return mn->tok_begin > t && mn->tok_begin <= t + SUBJECT_MAX_OFFSET && d->toks[mn->tok_begin].quote_depth == 0 &&
+             /* not a name that modifies a noun: "..., the Facebook account is" */
+             !(mn->tok_end < s->tok_end && d->has_pos && d->toks[mn->tok_end].pos == TAG_UPOS_NOUN);
+  return false;
 }
 
 /* The latest compatible person who is the subject of a sentence in
@@ -647,6 +659,37 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
   return generic ? any : -1;
 }
 
+/* "police said", "according to police": the document's police force -- an
+ * organisation with "police" in its name ("Chicago Police Department") or a
+ * name right before the word ("Charlotte-Mecklenburg police chief", "Tulsa
+ * police"), wherever it is in the document; the one named so most often (the
+ * first to reach that count), else -1.  One pass over the mentions: the
+ * caller asks once per document. */
+static int32_t police_force(precis_doc *d) {
+  int32_t best = -1;
+  uint32_t best_n = 0, *votes = NULL;
+  for (uint32_t m = 0; m < d->nmentions; m++) {
+    const mention *mn = &d->mentions[m];
+    const entity *E = &d->ents[mn->entity];
+    if (E->type == ENT_PERSON || d->toks[mn->tok_begin].quote_depth > 0) continue;
+    uint32_t a = mn->tok_end;
+    bool owns = name_has_word(E->name, "police", 6) ||
+                (a < d->ntoks && d->toks[a].sent == mn->sent && tok_ieq(d, a, "police") && !is_poss(d, a - 1));
+    if (!owns) continue;
+    if (!votes) {
+      votes = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof *votes);
+      if (!votes) return -1;
+      memset(votes, 0, (d->nents + 1) * sizeof *votes);
+    }
+    uint32_t n = ++votes[mn->entity];
+    if (n > best_n) {
+      best_n = n;
+      best = mn->entity;
+    }
+  }
+  return best;
+}
+
 /* The source's last word, when it is capitalised and no person or organisation
  * mention covers it ("Politifact says", a transcript's "WALLACE:") but it is a
  * word of the name of a person or organisation found elsewhere in the document:
@@ -880,7 +923,7 @@ void prc_resolve_speakers(precis_doc *d) {
     else if (vf >= 2 * vm + 1) d->ents[en].gender = 'f';
   }
   /* second pass, in order: pronouns, descriptions, continuations */
-  int32_t last_speaker = -1;
+  int32_t last_speaker = -1, police = -2; /* police: police_force(d), asked once */
   uint32_t last_speaker_sent = 0;
   for (uint32_t i = 0; i < d->nquotes; i++) {
     quote *q = &d->quotes[i];
@@ -914,6 +957,16 @@ void prc_resolve_speakers(precis_doc *d) {
                  !(last_speaker >= 0 && last_speaker_sent + 1 >= d->toks[b].sent) &&
                  (q->entity = lead_cataphor(d, i, b, h, pass1, false)) >= 0) {
         ; /* "A new poll shows ... The latest Reuters/Ipsos poll shows": the lead's text is the one named next */
+      } else if (h != NONE && tok_ieq(d, h, "police") && !tok_in_ci(d, b, LXL_INDEFINITE)) {
+        /* "Fort Lauderdale police": the place or organisation it names; "police
+         * said": the force the document names, or nobody */
+        int32_t own = h > b ? d->tok_mention[h - 1] : -1;
+        if (own >= 0 && d->mentions[own].tok_end == h && d->ents[d->mentions[own].entity].type != ENT_PERSON)
+          q->entity = d->mentions[own].entity;
+        else {
+          if (police == -2) police = police_force(d);
+          q->entity = police;
+        }
       } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&
                  (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
         ; /* an organisation, a place or a text: resolved or not, no person */
