@@ -47,6 +47,7 @@
 
 /* Windows (sentences, tokens) and scores of pronoun and description resolution. */
 #define SUBJECT_MAX_OFFSET 3   /* a subject starts within 3 tokens of its sentence ("Mrs. Pemberton") */
+#define APPOS_ROLE_WINDOW 6    /* "NAME, an attorney for": the role word within 6 tokens of the comma */
 #define SUBJECT_OPENER 8       /* ... or of the comma that ends an opening phrase of at most 8 tokens */
 #define SUBJECT_LOOKBACK 2     /* "she": a subject from 2 sentences back on ... */
 #define SPEAKER_RECENCY 4      /* ... or the speaker of a quote at most 4 sentences back ... */
@@ -184,6 +185,19 @@ static int span_party(const precis_doc *d, uint32_t b, uint32_t e) {
   return 0;
 }
 
+/* Does desc have a rank word (vice, deputy, assistant ...) that the description [b, e) lacks? */
+static bool rank_mismatch(const precis_doc *d, const char *desc, uint32_t b, uint32_t e) {
+  static const char *const RANK[] = {"vice", "deputy", "assistant", "associate", "acting", "lieutenant", NULL};
+  for (const char *const *w = RANK; *w; w++) {
+    size_t wn = strlen(*w);
+    if (!desc_has(desc, *w, wn)) continue;
+    bool found = false;
+    for (uint32_t t = b; t < e && !found; t++) found = tok_ieq(d, t, *w);
+    if (!found) return true;
+  }
+  return false;
+}
+
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
                                    int32_t excl, int32_t cata) {
@@ -212,6 +226,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     for (uint32_t k = 0; k < E->ndescs; k++) {
       const char *desc = E->descs[k];
       if (owner_conflict(d, desc, b, head)) conflict = true;
+      if (rank_mismatch(d, desc, b, e)) continue; /* "vice presidential nominee" is not "the presidential nominee" */
       for (uint32_t t = b; t < e; t++) {
         if (!(d->toks[t].flags & TF_WORD)) continue;
         if ((lx(d, t) & LX_STOP) && !(d->toks[t].flags & TF_ALLCAP)) continue;
@@ -230,7 +245,9 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   if (best >= 0 && best_score >= DESC_MIN_SCORE) return best;
   /* the person who just spoke or was the subject: "Mike Pence says ... The Indiana
    * governor said" */
-  if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] != dparty)) {
+  if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] && party[recent] != dparty)) {
+    /* of the description's party: "Donald Trump says ... The Republican presidential nominee noted" */
+    if (dparty && party[recent] == dparty) return recent;
     bool conflict = false;
     for (uint32_t k = 0; k < d->ents[recent].ndescs && !conflict; k++)
       conflict = owner_conflict(d, d->ents[recent].descs[k], b, head);
@@ -659,6 +676,52 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
   return generic ? any : -1;
 }
 
+/* "attorneys for the family", "their attorneys", "the family's lawyers": a
+ * plural role noun h (whose singular is a role) that belongs to someone -- a
+ * possessive before it or "for"/"of" after it -- speaks through the one person
+ * the document describes by that role, before or after ("one of the family's
+ * attorneys, Justin Bamberg"); -1 when none or several are; -2 when the
+ * source [b, e) is no such group. */
+/* Is token t the word w (lower case, wn bytes), in any case? */
+static bool word_is(const precis_doc *d, uint32_t t, const char *w, size_t wn) {
+  char v[48];
+  return tok_len(d, t) == wn && fold(tok_str(d, t), tok_len(d, t), v, sizeof v) == wn && memcmp(v, w, wn) == 0;
+}
+
+static int32_t role_member(const precis_doc *d, uint32_t b, uint32_t h, uint32_t e) {
+  uint32_t hl = tok_len(d, h);
+  const char *hs = tok_str(d, h);
+  if (hl < 4 || hl > 40 || hs[hl - 1] != 's') return -2;
+  char one[48];
+  size_t on = fold(hs, hl - 1, one, sizeof one);
+  if (!(prc_lex_flags(one, on) & LX_ROLE)) return -2;
+  bool owned = (h > b && (tok_in_ci(d, h - 1, LXL_POSSESSIVE) || is_poss(d, h - 1))) ||
+               (h + 1 < e && (tok_ieq(d, h + 1, "for") || tok_ieq(d, h + 1, "of")));
+  if (!owned) return -2;
+  char many[48];
+  size_t mn = fold(hs, hl, many, sizeof many);
+  /* the people named with it in an apposition: "one of the family's attorneys,
+   * Justin Bamberg", "Justin Bamberg, an attorney for the family," */
+  int32_t found = -1;
+  for (uint32_t m = 0; m < d->nmentions; m++) {
+    const mention *mt = &d->mentions[m];
+    if (d->ents[mt->entity].type != ENT_PERSON || mt->entity == found) continue;
+    bool has = false;
+    uint32_t tb = mt->tok_begin, te = mt->tok_end;
+    if (tb >= 2 && tok_is(d, tb - 1, ",") && d->toks[tb - 2].sent == mt->sent)
+      has = word_is(d, tb - 2, one, on) || word_is(d, tb - 2, many, mn);
+    if (!has && te < d->ntoks && tok_is(d, te, ","))
+      for (uint32_t t = te + 1; t < d->ntoks && t <= te + APPOS_ROLE_WINDOW && !has; t++) {
+        if (!(d->toks[t].flags & TF_WORD) && !is_poss(d, t)) break;
+        has = word_is(d, t, one, on) || word_is(d, t, many, mn);
+      }
+    if (!has) continue;
+    if (found >= 0) return -1; /* several: which one speaks is unknown */
+    found = mt->entity;
+  }
+  return found;
+}
+
 /* "police said", "according to police": the document's police force -- an
  * organisation with "police" in its name ("Chicago Police Department") or a
  * name right before the word ("Charlotte-Mecklenburg police chief", "Tulsa
@@ -918,6 +981,10 @@ void prc_resolve_speakers(precis_doc *d) {
   }
   for (uint32_t en = 0; en < d->nents; en++) {
     uint32_t vm = votes[2 * en], vf = votes[2 * en + 1];
+    entity *E = &d->ents[en];
+    /* a person named by a first name alone ("Melissa", a feature's subject) */
+    if (!E->gender && E->type == ENT_PERSON && E->name && !strchr(E->name, ' '))
+      E->gender = (uint8_t)prc_names_gender(E->name, strlen(E->name));
     if (d->ents[en].gender || vm + vf < GENDER_VOTES) continue;
     if (vm >= 2 * vf + 1) d->ents[en].gender = 'm';
     else if (vf >= 2 * vm + 1) d->ents[en].gender = 'f';
@@ -967,6 +1034,8 @@ void prc_resolve_speakers(precis_doc *d) {
           if (police == -2) police = police_force(d);
           q->entity = police;
         }
+      } else if (h != NONE && (q->entity = role_member(d, b, h, e)) != -2) {
+        ; /* "attorneys for the family": the one the document names so, or nobody */
       } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&
                  (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
         ; /* an organisation, a place or a text: resolved or not, no person */
