@@ -591,6 +591,7 @@ static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, u
   return q;
 }
 
+#define QUANT_PAREN_MAX 8 /* "(D-N.J.)" before a floating "all": tokens from ")" back to "(" */
 static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (b == NONE) return;
   /* and the auxiliaries, negations and adverbs before the cue: "Shelby later",
@@ -600,6 +601,29 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
                                   tok_is(d, e - 1, "n\xE2\x80\x99t")))))
     e--;
   if (e <= b) return;
+  /* a floating quantifier stands for the names before it: "Jeff Merkley (D-Ore.),
+   * Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all said" */
+  if (e == b + 1 && (tok_ieq(d, b, "all") || tok_ieq(d, b, "both"))) {
+    uint32_t sb = d->sents[d->toks[b].sent].body_start_tok, k = b, names = 0;
+    while (k > sb) {
+      uint32_t t = k - 1;
+      if (tok_is(d, t, ")")) {
+        uint32_t j = t;
+        while (j > sb && t - j < QUANT_PAREN_MAX && !tok_is(d, j, "(")) j--;
+        if (!tok_is(d, j, "(")) break;
+        k = j;
+      } else if (tok_is(d, t, ",") || tok_ieq(d, t, "and")) {
+        k = t;
+      } else if ((d->toks[t].flags & TF_WORD) && (d->toks[t].flags & TF_CAP)) {
+        k = t;
+        names++;
+      } else {
+        break;
+      }
+    }
+    while (k < b && !(d->toks[k].flags & TF_WORD)) k++;
+    if (names >= 2 && k < b) b = k;
+  }
   q->source_tok_begin = b;
   q->source_tok_end = e;
 }

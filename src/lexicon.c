@@ -8,11 +8,11 @@
 
 static const char *L_ABBREV_TITLE =
     "mr mrs ms dr prof gen sen rep gov lt col capt sgt adm maj cmdr rev hon det insp supt cpl pvt "
-    "fr sr jr st mt ft messrs mme mlle gov-elect brig lieut atty";
+    "fr sr jr st mt ft messrs mme mlle gov-elect brig lieut atty sens reps";
 static const char *L_ABBREV =
     "jan feb mar apr aug sep sept oct nov dec inc corp ltd co bros vs etc approx dept "
     "univ assn ave blvd ariz calif colo conn fla kan mich minn nev okla penn "
-    "tenn tex wis wyo ala ark neb e.g i.e a.m p.m plc";
+    "tenn tex wis wyo ala ark neb del e.g i.e a.m p.m plc";
 static const char *L_TITLE =
     "mr mrs ms miss dr prof president vice secretary minister chancellor senator sen rep representative "
     "congressman congresswoman gov governor mayor judge justice general gen admiral adm colonel col "
@@ -20,7 +20,7 @@ static const char *L_TITLE =
     "lady sheikh ambassador commissioner director chairman chairwoman chair ceo coach officer detective "
     "inspector superintendent speaker premier emperor empress archbishop bishop cardinal father rabbi "
     "imam pastor reverend rev councillor councilman councilwoman attorney chief deputy envoy marshal "
-    "major commander corporal private sheriff president-elect commandant";
+    "major commander corporal private sheriff president-elect commandant del delegate sens reps";
 static const char *L_SPEECH =
     "say said says saying tell told tells telling add added adds adding insist insisted insists "
     "warn warned warns explain explained explains claim claimed claims state stated states announce "

@@ -165,7 +165,8 @@ static uint32_t skip_dateline(const precis_doc *d, uint32_t end) {
     return k < n ? k : 0;
   }
   if (i + 2 < n && tok_is(d, i, "(") && (d->toks[i + 1].flags & TF_CAP) && tok_is(d, i + 2, ")") &&
-      (lex_has(tok_str(d, i + 1), tok_len(d, i + 1), LX_ORG_KNOWN) || (d->toks[i + 1].flags & TF_ALLCAP))) {
+      (lex_has(tok_str(d, i + 1), tok_len(d, i + 1), LX_ORG_KNOWN) || (d->toks[i + 1].flags & TF_ALLCAP)) &&
+      !(tok_len(d, i + 1) >= 3 && tok_str(d, i + 1)[1] == '-')) { /* not a party and state: "Rep. Ann Lee (R-S.C.)" */
     uint32_t k = i + 3;
     if (k < n && (tok_is(d, k, "--") || tok_is(d, k, "-") || tok_is(d, k, "\xE2\x80\x94") ||
                   tok_is(d, k, "\xE2\x80\x93")))
