@@ -64,7 +64,7 @@
 #define GENDER_VOTES 2
 #define GENDER_WINDOW 12       /* "Trump said he ...": a pronoun this close after a mention votes for a gender */
 #define ANTE_TOKENS 800        /* an earlier mention of a description's head noun: at most this far back */
-#define ORG_MENTIONS 120       /* organisations looked at for a description: the last 120 mentions */
+#define ORG_MENTIONS 120       /* organisations looked at for a description: the last 120 mentions (then the next 120) */
 #define GENERIC_LOOKBACK 3     /* "the company" with no name that fits: one named from 3 sentences back on */
 #define ORG_PRON_LOOKBACK 2    /* "it" / "they": an organisation named from 2 sentences back on */
 #define NP_PREMOD 4            /* "the Hale campaign", "a new Quinn Institute poll": a name this close before the head */
@@ -673,6 +673,18 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
     if (org_name_fits(E->name, w, wn, &generic)) return mn->entity;
     if (any < 0 && E->type == ENT_ORG && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity; /* no doubtful place */
   }
+  if (generic && any >= 0) return any;
+  /* 4. named only later: "according to the union ... the United Mine Workers of
+   * America" (not "a French newspaper": a modifier with a capital names another) */
+  bool modified = false;
+  for (uint32_t t = b + 1; t < h && !modified; t++) modified = (d->toks[t].flags & TF_CAP) != 0;
+  if (!want_place && !modified && !(d->toks[b].flags & TF_CAP && !tok_in_ci(d, b, LXL_ARTICLE)))
+    for (uint32_t m = (uint32_t)lm; m < d->nmentions && m < (uint32_t)lm + ORG_MENTIONS; m++) {
+      const mention *mn = &d->mentions[m];
+      if (!org_like(d, mn->entity) || adjective_entity(d, mn) || d->toks[mn->tok_begin].quote_depth > 0) continue;
+      bool g = false;
+      if (org_name_fits(d->ents[mn->entity].name, w, wn, &g)) return mn->entity;
+    }
   return generic ? any : -1;
 }
 
