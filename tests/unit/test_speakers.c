@@ -286,6 +286,64 @@ static void test_text_after_its_publisher(void **state) {
                  {"reported", "Gazette"}, {"added", "Gazette"}, {"announced", "Harlow Holdings"});
 }
 
+static void test_police_force(void **state) {
+  (void)state;
+  /* "police said": the force the document names, later or earlier */
+  EXPECT_DEFAULT("Two men were held after the fire at the depot, police said on Sunday. The blaze started in a "
+                 "storeroom, according to police. \"We are keeping an open mind,\" said Nadia Brel, a spokeswoman for "
+                 "the Westmoor Police Department.\n",
+                 {"said", "Westmoor Police Department"}, {"according to", "Westmoor Police Department"});
+  /* the place named in the source itself comes first */
+  EXPECT_DEFAULT("Crews fought the blaze for hours. Dunmore police said the depot was empty. Harlow police said "
+                 "they had sent two officers.\n",
+                 {"said", "Dunmore"}, {"said", "Harlow"});
+  /* no force named: nobody */
+  EXPECT_DEFAULT("Two men were held after the fire at the depot, police said on Sunday.\n", {"said", NULL});
+}
+
+static void test_subject_after_opening_phrase(void **state) {
+  (void)state;
+  /* "On Monday night, Quist ...": the subject after an opening phrase is the
+   * one "she" picks up, not a person named later in the sentence */
+  EXPECT_DEFAULT("Hillary Quist and Mitt Fenn met at the debate. On Monday night, Quist attacked hard, painting Fenn as "
+                 "a Wexley clone. She said the plan would fail.\n",
+                 {"said", "Hillary Quist"});
+}
+
+static void test_party_description_of_recent_speaker(void **state) {
+  (void)state;
+  /* a description of the speaker's own party is the speaker who just spoke */
+  EXPECT_DEFAULT("Republican nominee Tobias Fenn held a rally. Nadia Brel, a Fenn voter from Ohio, said she was "
+                 "hopeful.\n\nTobias Fenn says he has big plans for the last month.\n\nThe Republican presidential "
+                 "nominee noted Friday that his campaign had spent little on ads.\n",
+                 {"says", "Tobias Fenn"}, {"noted", "Tobias Fenn"});
+  /* a vice presidential nominee is not "the presidential nominee" */
+  EXPECT_DEFAULT("Democrat Mara Quist named Senator Ivo Lund, the vice presidential nominee, on Monday. Quist spoke in "
+                 "Dayton. Lund spoke in Akron.\n\nThe Democratic presidential nominee says the race is close.\n",
+                 {"says", "Mara Quist"});
+}
+
+static void test_group_role_member(void **state) {
+  (void)state;
+  /* "attorneys for the family": the one attorney the document names, before or after */
+  EXPECT_DEFAULT("The family watched the video on Thursday, attorneys for the family said. In a statement, one of the "
+                 "family's attorneys, Carl Wendt, said the video raised more questions.\n",
+                 {"said", "Carl Wendt"}, {"said", "Carl Wendt"});
+  /* two attorneys named: which one spoke is unknown */
+  EXPECT_DEFAULT("The family watched the video on Thursday, attorneys for the family said. Carl Wendt, an attorney for "
+                 "the family, and Lia Moss, an attorney for the city, met on Friday.\n",
+                 {"said", NULL});
+}
+
+static void test_party_state_abbreviations(void **state) {
+  (void)state;
+  /* "(R-S.C.)" is one token, no dateline, and the source is the name before it */
+  EXPECT_DEFAULT("Rep. Trey Wexley (R-S.C.) said the agency failed.\n", {"said", "Trey Wexley"});
+  /* a floating "all": the names before it */
+  EXPECT_DEFAULT("Sens. Jon Marlow (D-Ore.), Ann Kessel (D-Ohio) and Bo Trent (D-N.J.) all said the bill was bad.\n",
+                 {"said", "Jon Marlow"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -298,6 +356,9 @@ int main(void) {
       cmocka_unit_test(test_she_known_woman_first), cmocka_unit_test(test_lead_cataphora),
       cmocka_unit_test(test_org_official),        cmocka_unit_test(test_possessive_text),
       cmocka_unit_test(test_joined_sponsors),     cmocka_unit_test(test_text_after_its_publisher),
+      cmocka_unit_test(test_police_force),        cmocka_unit_test(test_subject_after_opening_phrase),
+      cmocka_unit_test(test_party_description_of_recent_speaker),
+      cmocka_unit_test(test_group_role_member),   cmocka_unit_test(test_party_state_abbreviations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
