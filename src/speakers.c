@@ -47,6 +47,8 @@
 
 /* Windows (sentences, tokens) and scores of pronoun and description resolution. */
 #define SUBJECT_MAX_OFFSET 3   /* a subject starts within 3 tokens of its sentence ("Mrs. Pemberton") */
+#define SIGNATURE_AHEAD 40     /* "I" in a letter: its signature within 40 sentences after it */
+#define NOTE_NAME_AT 6         /* "Editor's note: NAME is ...": the name within 6 tokens of its sentence's start */
 #define APPOS_ROLE_WINDOW 6    /* "NAME, an attorney for": the role word within 6 tokens of the comma */
 #define SUBJECT_OPENER 8       /* ... or of the comma that ends an opening phrase of at most 8 tokens */
 #define SUBJECT_LOOKBACK 2     /* "she": a subject from 2 sentences back on ... */
@@ -734,6 +736,58 @@ static int32_t role_member(const precis_doc *d, uint32_t b, uint32_t h, uint32_t
   return found;
 }
 
+/* Is sentence s a signature: a paragraph of its own that is one person's name
+ * ("Toni LeAnn Williams." under a letter)?  The person, else -1. */
+static int32_t signature(const precis_doc *d, uint32_t s) {
+  const sentence *se = &d->sents[s];
+  if ((s > 0 && d->sents[s - 1].para == se->para) || (s + 1 < d->nsents && d->sents[s + 1].para == se->para)) return -1;
+  uint32_t e = se->tok_end;
+  while (e > se->tok_begin && (d->toks[e - 1].flags & TF_PUNCT)) e--;
+  int32_t m = e > se->tok_begin ? d->tok_mention[se->tok_begin] : -1;
+  if (m < 0 || d->mentions[m].tok_end != e) return -1;
+  return d->ents[d->mentions[m].entity].type == ENT_PERSON ? d->mentions[m].entity : -1;
+}
+
+/* "I" in an opinion piece or a letter, outside quotation marks: its writer --
+ * the first signature in the next SIGNATURE_AHEAD sentences ("Toni LeAnn
+ * Williams." under a letter), else the person the piece's note presents:
+ * "Charlotte Meehan is playwright-in-residence at ..." as its last paragraph,
+ * "Editor's note: NAME is ..." first (*note caches it; -2: not looked for).
+ * -1: none. */
+static int32_t writer(const precis_doc *d, uint32_t tok, int32_t *note) {
+  uint32_t s0 = d->toks[tok].sent;
+  for (uint32_t s = s0 + 1; s < d->nsents && s <= s0 + SIGNATURE_AHEAD; s++) {
+    int32_t w = signature(d, s);
+    if (w >= 0) return w;
+  }
+  if (*note == -2) {
+    *note = -1;
+    /* the last paragraph's first sentence, or the first one after "Editor's note:" */
+    uint32_t cand[2] = {NONE, NONE};
+    if (d->nsents) {
+      uint32_t last = d->nsents - 1;
+      while (last > 0 && d->sents[last - 1].para == d->sents[last].para) last--;
+      /* a note of its own: a short last paragraph of a paragraphed piece */
+      if (d->sents[last].para >= 2 && d->nsents - last <= 2) cand[0] = last;
+      if (tok_ieq(d, d->sents[0].tok_begin, "editor") || tok_ieq(d, d->sents[0].tok_begin, "editors")) cand[1] = 0;
+    }
+    for (int k = 0; k < 2 && *note < 0; k++) {
+      if (cand[k] == NONE) continue;
+      const sentence *se = &d->sents[cand[k]];
+      for (uint32_t t = se->tok_begin; t < se->tok_end && t < se->tok_begin + NOTE_NAME_AT; t++) {
+        int32_t m = d->tok_mention[t];
+        if (m < 0 || d->mentions[m].tok_begin != t) continue;
+        uint32_t a = d->mentions[m].tok_end;
+        if (d->ents[d->mentions[m].entity].type == ENT_PERSON && a < se->tok_end &&
+            tok_ieq(d, a, "is"))
+          *note = d->mentions[m].entity;
+        break;
+      }
+    }
+  }
+  return *note;
+}
+
 /* "police said", "according to police": the document's police force -- an
  * organisation with "police" in its name ("Chicago Police Department") or a
  * name right before the word ("Charlotte-Mecklenburg police chief", "Tulsa
@@ -1003,6 +1057,7 @@ void prc_resolve_speakers(precis_doc *d) {
   }
   /* second pass, in order: pronouns, descriptions, continuations */
   int32_t last_speaker = -1, police = -2; /* police: police_force(d), asked once */
+  int32_t note = -2;                        /* writer(): the note's person (-2: not looked for) */
   uint32_t last_speaker_sent = 0;
   for (uint32_t i = 0; i < d->nquotes; i++) {
     quote *q = &d->quotes[i];
@@ -1012,7 +1067,9 @@ void prc_resolve_speakers(precis_doc *d) {
       uint32_t b = q->source_tok_begin, e = q->source_tok_end;
       uint32_t f = lx(d, b);
       uint32_t h = np_head(d, b, e);
-      if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
+      if (e - b == 1 && (tok_ieq(d, b, "I") || tok_ieq(d, b, "me")) && d->toks[b].quote_depth == 0) {
+        q->entity = writer(d, b, &note); /* an opinion piece's or a letter's writer */
+      } else if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
         q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
         q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);

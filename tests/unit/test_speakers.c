@@ -344,6 +344,22 @@ static void test_party_state_abbreviations(void **state) {
                  {"said", "Jon Marlow"});
 }
 
+static void test_first_person_writer(void **state) {
+  (void)state;
+  /* letters: "I" is the writer who signs below */
+  EXPECT_DEFAULT("Letters.\n\nI think the harbour plan is a waste of money.\n\nMarta Olsen.\n\nI believe the council should "
+                 "listen to the fishermen.\n\nGunnar Lide.\n",
+                 {"think", "Marta Olsen"}, {"believe", "Gunnar Lide"});
+  /* an opinion piece: the person its closing note presents */
+  EXPECT_DEFAULT("The harbour needs a plan.\n\nI grew up by the water. I know the harbour well.\n\nI believe the "
+                 "council should listen to the fishermen.\n\nNadia Brel is a writer in Dunmore.\n",
+                 {"believe", "Nadia Brel"});
+  /* "I" inside a quotation is the quoted speaker's business, not the writer's */
+  EXPECT_DEFAULT("The harbour needs a plan.\n\nThe mayor spoke on Monday.\n\n\"I think we can fix it,\" said Ivo Lund."
+                 "\n\nNadia Brel is a writer in Dunmore.\n",
+                 {"said", "Ivo Lund"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -359,6 +375,7 @@ int main(void) {
       cmocka_unit_test(test_police_force),        cmocka_unit_test(test_subject_after_opening_phrase),
       cmocka_unit_test(test_party_description_of_recent_speaker),
       cmocka_unit_test(test_group_role_member),   cmocka_unit_test(test_party_state_abbreviations),
+      cmocka_unit_test(test_first_person_writer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
