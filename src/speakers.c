@@ -788,6 +788,19 @@ static int32_t writer(const precis_doc *d, uint32_t tok, int32_t *note) {
   return *note;
 }
 
+/* Does q's source join people: "Grassley and Leahy", "Mr. Obama and Hillary Clinton"? */
+static bool person_pair(const precis_doc *d, const quote *q) {
+  if (q->source_tok_begin == NONE) return false;
+  uint32_t people = 0;
+  bool and = false;
+  for (uint32_t t = q->source_tok_begin; t < q->source_tok_end; t++) {
+    int32_t m = d->tok_mention[t];
+    if (m >= 0 && d->mentions[m].tok_begin == t && d->ents[d->mentions[m].entity].type == ENT_PERSON) people++;
+    if (tok_ieq(d, t, "and") && people) and = true;
+  }
+  return and && people >= 2;
+}
+
 /* "police said", "according to police": the document's police force -- an
  * organisation with "police" in its name ("Chicago Police Department") or a
  * name right before the word ("Charlotte-Mecklenburg police chief", "Tulsa
@@ -951,7 +964,8 @@ void prc_resolve_speakers(precis_doc *d) {
     }
     /* "a Quinn Institute poll", "a new report by the Tax Fund": a text speaks for its author */
     uint32_t h = np_head(d, sb, se);
-    bool text = h != NONE && tok_in_ci(d, h, LXL_DOC_HEAD);
+    bool text = h != NONE && tok_in_ci(d, h, LXL_DOC_HEAD), joined = false;
+    for (uint32_t t = sb; t < se && !joined; t++) joined = tok_ieq(d, t, "and");
     for (uint32_t t = sb; t < se; t++) {
       int32_t m = d->tok_mention[t];
       if (m < 0) continue;
@@ -966,7 +980,9 @@ void prc_resolve_speakers(precis_doc *d) {
       /* "Police in Charlotte", "An aide to Senator Alder": a head noun before a
        * preposition and a person's name is somebody else (not "Ann Varga of ...") */
       if (through_person(d, sb, mn)) continue;
-      if (d->ents[en].type == ENT_PERSON) pick = en;
+      if (d->ents[en].type == ENT_PERSON) {
+        if (pick < 0 || !joined) pick = en; /* "Ann Kessel and Bo Trent": the first of people joined */
+      }
       else if (d->ents[en].type == ENT_PLACE && !doubtful_place(d, en) &&
                !(d->mentions[m].tok_begin <= sb + 1 && d->mentions[m].tok_end == se) &&
                !(d->mentions[m].tok_end + 1 == se && tok_in_ci(d, se - 1, LXL_ORG_VOICE)))
@@ -1058,6 +1074,7 @@ void prc_resolve_speakers(precis_doc *d) {
   /* second pass, in order: pronouns, descriptions, continuations */
   int32_t last_speaker = -1, police = -2; /* police: police_force(d), asked once */
   int32_t note = -2;                        /* writer(): the note's person (-2: not looked for) */
+  bool last_pair = false;                   /* the last speaker's source names two people or more */
   uint32_t last_speaker_sent = 0;
   for (uint32_t i = 0; i < d->nquotes; i++) {
     quote *q = &d->quotes[i];
@@ -1071,6 +1088,8 @@ void prc_resolve_speakers(precis_doc *d) {
         q->entity = writer(d, b, &note); /* an opinion piece's or a letter's writer */
       } else if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
         q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
+      } else if (e - b == 1 && tok_ieq(d, b, "they") && last_pair && last_speaker_sent + SPEAKER_RECENCY >= qs) {
+        q->entity = last_speaker; /* "Grassley and Leahy said ... they wrote": the pair (its first name) */
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
         q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
       } else if (h != NONE && h > b && tok_in_ci(d, b, LXL_POSSESSIVE) &&
@@ -1154,6 +1173,7 @@ void prc_resolve_speakers(precis_doc *d) {
     if (q->entity >= 0) {
       last_speaker = q->entity;
       last_speaker_sent = q->sent_end ? q->sent_end - 1 : qs;
+      last_pair = person_pair(d, q);
     }
   }
 }

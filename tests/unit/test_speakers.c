@@ -360,6 +360,14 @@ static void test_first_person_writer(void **state) {
                  {"said", "Ivo Lund"});
 }
 
+static void test_they_after_a_pair(void **state) {
+  (void)state;
+  /* "they" right after two people spoke together is the pair (its first name) */
+  EXPECT_DEFAULT("Senators Ann Kessel and Bo Trent said the harbour bill was flawed. In a letter to the council, they "
+                 "wrote that the vote should wait.\n",
+                 {"said", "Ann Kessel"}, {"wrote", "Ann Kessel"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -375,7 +383,7 @@ int main(void) {
       cmocka_unit_test(test_police_force),        cmocka_unit_test(test_subject_after_opening_phrase),
       cmocka_unit_test(test_party_description_of_recent_speaker),
       cmocka_unit_test(test_group_role_member),   cmocka_unit_test(test_party_state_abbreviations),
-      cmocka_unit_test(test_first_person_writer),
+      cmocka_unit_test(test_first_person_writer), cmocka_unit_test(test_they_after_a_pair),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
