@@ -32,7 +32,7 @@
 enum {
   SQ_MAX_SPAN = 200,         /* a single-quoted region closes within this many tokens */
   PAREN_MAX = 10,            /* "Rep. Gwen Moore (D-Wis.) said": the parenthesis stepped over */
-  APPOSITION_MAX = 12,       /* "Hegseth, the US defence secretary, said": the apposition */
+  APPOSITION_MAX = 20,       /* "Hegseth, the US defence secretary, said": the apposition (NYT's run to 18 tokens) */
   SOURCE_NP_MAX = 12,        /* a source noun phrase (before or after the cue, after "according to") */
   SUBJECT_NP_MAX = 8,        /* a clause subject taken as the source ("Trump ... and said") */
   SECOND_HALF_GAP = 8,       /* "Quote," he said [source], "more quote.": tokens before the second half */

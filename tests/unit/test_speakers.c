@@ -368,6 +368,14 @@ static void test_they_after_a_pair(void **state) {
                  {"said", "Ann Kessel"}, {"wrote", "Ann Kessel"});
 }
 
+static void test_long_apposition(void **state) {
+  (void)state;
+  /* a quotation's source with a long apposition (up to APPOSITION_MAX tokens) */
+  EXPECT_DEFAULT("\"It does not add up,\" Leonard Voss, director of the centrist Harbour Street Budget Policy Center and a "
+                 "professor at the Marlow School of Dunmore University, said of the plan.\n",
+                 {"said", "Leonard Voss"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -384,6 +392,7 @@ int main(void) {
       cmocka_unit_test(test_party_description_of_recent_speaker),
       cmocka_unit_test(test_group_role_member),   cmocka_unit_test(test_party_state_abbreviations),
       cmocka_unit_test(test_first_person_writer), cmocka_unit_test(test_they_after_a_pair),
+      cmocka_unit_test(test_long_apposition),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
