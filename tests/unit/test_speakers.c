@@ -371,7 +371,7 @@ static void test_they_after_a_pair(void **state) {
 static void test_long_apposition(void **state) {
   (void)state;
   /* a quotation's source with a long apposition (up to APPOSITION_MAX tokens) */
-  EXPECT_DEFAULT("\"It does not add up,\" Leonard Voss, director of the centrist Harbour Street Budget Policy Center and a "
+  EXPECT_DEFAULT("\"It doesn't add up,\" Leonard Voss, director of the centrist Harbor-Lakes Tax Policy Center and a "
                  "professor at the Marlow School of Dunmore University, said of the plan.\n",
                  {"said", "Leonard Voss"});
 }
