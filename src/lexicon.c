@@ -20,7 +20,7 @@ static const char *L_TITLE =
     "lady sheikh ambassador commissioner director chairman chairwoman chair ceo coach officer detective "
     "inspector superintendent speaker premier emperor empress archbishop bishop cardinal father rabbi "
     "imam pastor reverend rev councillor councilman councilwoman attorney chief deputy envoy marshal "
-    "major commander corporal private sheriff president-elect commandant";
+    "major commander corporal private sheriff president-elect commandant del";
 static const char *L_SPEECH =
     "say said says saying tell told tells telling add added adds adding insist insisted insists "
     "warn warned warns explain explained explains claim claimed claims state stated states announce "
