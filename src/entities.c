@@ -201,7 +201,10 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
   for (uint32_t k = 0; k < d->nner; k++) {
     ner_span *sp = &d->ner_spans[k];
     uint32_t i = sp->b, e = sp->e;
-    if (resume > i && resume < e) i = resume;
+    if (resume > i && resume < e) {
+      i = resume;
+      while (i < e && !is_word(d, i)) i++; /* "News: ." */
+    }
     resume = 0;
     /* a span goes across no colon: "WALLACE: Let's start", "Politifact: Donald
      * Trump" are two spans (the second part is looked at next) */
@@ -211,8 +214,10 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
         e = t;
         break;
       }
+    /* titles are not taken from a name or organisation just before: "Wells
+     * Fargo CEO John Stumpf" (a demonym may precede: "Iranian Deputy Foreign Minister") */
     const uint32_t span_prev_e = prev_e;
-    prev_e = e;
+    prev_e = (sp->type == TAG_ENT_PER || sp->type == TAG_ENT_ORG) ? e : 0;
     if (e <= i) continue;
     ent_type t = sp->type == TAG_ENT_PER ? ENT_PERSON : sp->type == TAG_ENT_ORG ? ENT_ORG
                : sp->type == TAG_ENT_LOC ? ENT_PLACE : ENT_OTHER;
@@ -265,7 +270,7 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
       continue;
     /* the tagger's MISC span that starts with a title word and goes on with no
      * first name is a title of its own: "Miss Universe", "Miss Housekeeping" */
-    bool keep_title = t == ENT_OTHER && b == i && e > i + 1 && (lx(d, i) & LX_TITLE) &&
+    bool keep_title = t == ENT_OTHER && b == i && e == i + 2 && tok_in_ci(d, i, LXL_ADDRESS_FORM) && !(lx(d, i + 1) & LX_TITLE) &&
                       !prc_names_is_first(tok_str(d, i + 1), tok_len(d, i + 1));
     if (b < i) t = ENT_PERSON;
     /* a name before a title that heads an organisation, before a person:
@@ -521,20 +526,21 @@ static void smap_put(precis_doc *d, smap *m, uint32_t key, int32_t val) {
 
 /* a mention used as a place: "in Charlotte", "Charlotte, N.C.", "from
  * Charlotte" (not "in Clinton's view") */
-static bool place_use(const precis_doc *d, uint32_t b, uint32_t e) {
-  if (is_possessive(d, e)) return false;
+/* 0: no; 1: after a preposition (weak); 2: before a state or in a dateline (strong) */
+static int place_use(const precis_doc *d, uint32_t b, uint32_t e) {
+  if (is_possessive(d, e)) return 0;
   if (b > 0 && (tok_is(d, b - 1, "in") || tok_is(d, b - 1, "from") || tok_is(d, b - 1, "across") ||
                 tok_is(d, b - 1, "near") || tok_is(d, b - 1, "outside")))
-    return true;
+    return 1;
   /* a state after a comma: "Charlotte, N.C.", "Roanoke, Va.", "Charlotte, North Carolina" */
   if (e + 1 < d->ntoks && tok_is(d, e, ",") && is_cap(d, e + 1) &&
       ((lx(d, e + 1) & LX_PLACE) || ((d->toks[e + 1].flags & TF_ABBREV) && tok_len(d, e + 1) <= 6)))
-    return true;
+    return 2;
   /* a dateline: "CHARLOTTE - The wife of ..." */
   if ((d->toks[b].flags & TF_PARA_BEFORE) && e < d->ntoks &&
       (tok_is(d, e, "-") || tok_is(d, e, "--") || tok_is(d, e, "\xE2\x80\x94") || tok_is(d, e, "\xE2\x80\x93")))
-    return true;
-  return false;
+    return 2;
+  return 0;
 }
 
 /* Document-level evidence, once every mention is linked:
@@ -544,16 +550,20 @@ static bool place_use(const precis_doc *d, uint32_t b, uint32_t e) {
  *  - a label of a transcript used twice or more ("WALLACE:") is a person. */
 static void retype_by_evidence(precis_doc *d) {
   if (!d->nents) return;
-  uint16_t *place_ev = prc_arena_scratch(&d->ar, (size_t)d->nents * 2 * sizeof(uint16_t));
-  uint16_t *person_ev = place_ev + d->nents;
-  memset(place_ev, 0, (size_t)d->nents * 2 * sizeof(uint16_t));
+  uint16_t *place_ev = prc_arena_scratch(&d->ar, (size_t)d->nents * 3 * sizeof(uint16_t));
+  uint16_t *person_ev = place_ev + d->nents, *strong_ev = place_ev + 2 * (size_t)d->nents;
+  memset(place_ev, 0, (size_t)d->nents * 3 * sizeof(uint16_t));
   for (uint32_t k = 0; k < d->nmentions; k++) {
     const mention *m = &d->mentions[k];
     const entity *en = &d->ents[m->entity];
     uint32_t b = m->tok_begin, e = m->tok_end;
     if (e - b != 1) continue;
     if (en->type == ENT_PERSON) {
-      if (place_use(d, b, e)) { if (place_ev[m->entity] < UINT16_MAX) place_ev[m->entity]++; }
+      int u = place_use(d, b, e);
+      if (u) {
+        if (place_ev[m->entity] < UINT16_MAX) place_ev[m->entity]++;
+        if (u == 2) strong_ev[m->entity] = 1;
+      }
       else if (e < d->ntoks && ((lx(d, e) & LX_SPEECH) || tok_in(d, e, LXL_PERSON_VERB)))
         person_ev[m->entity] = 1;
       else if (b > 0 && (lx(d, b - 1) & LX_TITLE)) person_ev[m->entity] = 1;
@@ -563,7 +573,9 @@ static void retype_by_evidence(precis_doc *d) {
   }
   for (uint32_t k = 0; k < d->nents; k++) {
     entity *en = &d->ents[k];
-    if (en->type == ENT_PERSON && place_ev[k] && !person_ev[k] && !en->title && !strchr(en->name, ' '))
+    /* "in X" twice or more ("belief in God" once is not enough), or "X, N.C." / a dateline once */
+    if (en->type == ENT_PERSON && (place_ev[k] >= 2 || strong_ev[k]) && !person_ev[k] && !en->title &&
+        !strchr(en->name, ' '))
       en->type = ENT_PLACE;
     else if (en->type != ENT_PERSON && en->type != ENT_PLACE && person_ev[k] >= 2)
       en->type = ENT_PERSON;
@@ -638,7 +650,13 @@ void prc_find_entities(precis_doc *d) {
           bool inside = true, gap = false;
           int32_t first = -1, last = -1;
           for (uint32_t t = c->b; t < c->e; t++) {
+            /* capitals only: not "Robert Costa of The Washington Post", "Hague-based ..." */
+            if (!is_cap(d, t) || (tok_len(d, t) > 6 && !memcmp(tok_str(d, t) + tok_len(d, t) - 6, "-based", 6)))
+              inside = false;
             int32_t m = covered[t];
+            if (m >= 0 && cs[m].type == ENT_PERSON &&
+                (cs[m].e - cs[m].b >= 2 || prc_names_is_first(tok_str(d, cs[m].b), tok_len(d, cs[m].b))))
+              inside = false; /* a person's name: "Clarence Thomas-Hill Supreme Court" */
             if (m < 0) { gap = true; continue; }
             if (cs[m].b < c->b || cs[m].e > c->e) inside = false;
             if (first < 0) first = m;
@@ -820,10 +838,7 @@ void prc_find_entities(precis_doc *d) {
        * Patriot filed for bankruptcy", "Wells Fargo ... Wells" (not a person's
        * surname anywhere in the document) */
       ent = smap_get(d, &org_first, c->b, c->e);
-      if (ent >= 0) {
-        if (d->ents[ent].type == ENT_PLACE) d->ents[ent].type = ENT_ORG;
-        c->type = d->ents[ent].type;
-      }
+      if (ent >= 0) c->type = d->ents[ent].type;
     }
     if (ent < 0 && c->type == ENT_PERSON && c->e - c->b == 1) {
       /* the surname of an earlier first name + name the tagger typed an
@@ -842,13 +857,13 @@ void prc_find_entities(precis_doc *d) {
     }
     if (ent < 0) {
       ent = new_entity(d, c);
-      /* a new organisation of two words or more (or a "place" of no place
-       * word: the tagger's "Patriot Coal") is known by its first word */
+      /* a new organisation of two words or more is known by its first word
+       * (not an acronym that is a name of its own: "CNN Student News") */
       uint32_t f = lx(d, c->b);
-      bool placeish = c->type == ENT_PLACE;
-      for (uint32_t t = c->b; t < c->e && placeish; t++) placeish = !(lx(d, t) & (LX_PLACE | LX_DEMONYM));
-      if (c->e - c->b >= 2 && (c->type == ENT_ORG || placeish) && is_cap(d, c->b) && !c->keep_title &&
-          !(f & (LX_PLACE | LX_ORG_WORD | LX_TITLE | LX_STOP | LX_SENT_START | LX_DEMONYM | LX_MONTH | LX_DAY | LX_ROLE)) &&
+      if (c->e - c->b >= 2 && c->type == ENT_ORG && is_cap(d, c->b) && !c->keep_title &&
+          !(d->toks[c->b].flags & TF_ALLCAP) &&
+          !(f & (LX_PLACE | LX_ORG_WORD | LX_ORG_KNOWN | LX_TITLE | LX_STOP | LX_SENT_START | LX_DEMONYM | LX_MONTH |
+                 LX_DAY | LX_ROLE)) &&
           !tok_is(d, c->b + 1, "of") && !(d->toks[c->b].flags & TF_ABBREV) &&
           !prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b)))
         smap_put(d, &org_first, c->b, ent);
