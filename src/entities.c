@@ -718,6 +718,10 @@ void prc_find_entities(precis_doc *d) {
     bool drop = false;
     if (c->e < d->ntoks && tok_is(d, c->e, "$") && !(d->toks[c->e].flags & TF_SPACE_BEFORE)) drop = true;
     if (c->e - c->b == 1 && party_tag(d, c->b)) drop = true; /* "(D-N.Y.)" */
+    /* its state's second initial, which the tokenizer split off: "(D-N" "." "Y." */
+    if (c->e - c->b == 1 && c->b >= 2 && tok_len(d, c->b) == 2 && (d->toks[c->b].flags & TF_ABBREV) &&
+        tok_is(d, c->b - 1, ".") && party_tag(d, c->b - 2))
+      drop = true;
     if ((!c->typed || c->type == ENT_PERSON || c->type == ENT_OTHER) && c->e - c->b == 1 && name_start(d, c->b) &&
         !(lx(d, c->b) & (LX_PLACE | LX_ORG_KNOWN | LX_TITLE)) && !prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b)) &&
         !(d->toks[c->b].flags & TF_ALLCAP)) {

@@ -185,9 +185,7 @@ void prc_tokenize(precis_doc *d) {
           /* only when the segment before the dot is a single letter */
           uint32_t seg = j - 1;
           while (seg > a && ((unsigned char)t.s[seg] & 0xC0) == 0x80) seg--;
-          /* ... or a party-state tag: "D-N.Y.", "R-S.C." */
-          bool single = (seg == a) || t.s[seg - 1] == '.' ||
-                        (t.s[seg - 1] == '-' && seg == a + 2 && t.s[a] >= 'A' && t.s[a] <= 'Z');
+          bool single = (seg == a) || t.s[seg - 1] == '.';
           uint32_t n4;
           bool single_after = true;
           if (n3 < t.len) {
@@ -209,12 +207,7 @@ void prc_tokenize(precis_doc *d) {
         bool initial = (L == 1 && k == C_UPPER) ||
                        (L == 2 && ((unsigned char)t.s[a] & 0x80)); /* one non-ASCII capital */
         bool acr = memchr(t.s + a, '.', L) != NULL; /* U.S -> U.S. */
-        /* a party-state tag: "R-Tenn.", "D-Calif." */
-        bool party = L > 2 && t.s[a + 1] == '-' && t.s[a] >= 'A' && t.s[a] <= 'Z' &&
-                     t.s[a + 2] >= 'A' && t.s[a + 2] <= 'Z' &&
-                     (L == 3 || prc_lex_is_abbrev(t.s + a + 2, L - 2) ||
-                      (b + 1 < t.len && (t.s[b + 1] == ')' || t.s[b + 1] == ',')));
-        if (initial || acr || party || prc_lex_is_abbrev(t.s + a, L)) {
+        if (initial || acr || prc_lex_is_abbrev(t.s + a, L)) {
           /* not the dot of an ellipsis */
           if (!(b + 1 < t.len && t.s[b + 1] == '.')) take_dot = true;
         }
