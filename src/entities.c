@@ -19,6 +19,8 @@ typedef struct cand { /* 16 bytes (peak memory): a title or description is in a 
   uint32_t b, e;     /* tokens of the name */
   uint8_t type;      /* ent_type */
   uint8_t typed;     /* type came from strong evidence */
+  uint8_t keep_title; /* the tagger's MISC span starts with a title word: "Miss Universe" stays whole */
+  uint8_t title_only; /* title words after a title: "Mr. President", unless a person's surname ("Mr. King") */
   int32_t ext;       /* its cand_ext, or -1 if it has neither */
 } cand;
 _Static_assert(sizeof(cand) == 16, "cand is 16 bytes");
@@ -60,7 +62,41 @@ static bool at_start(const precis_doc *d, uint32_t i) {
   return false;
 }
 
+/* sentence-initial, or right after a sentence-initial "The": a capital there
+ * says nothing of a name ("The Latest: ...", AP's heading) */
+static bool name_start(const precis_doc *d, uint32_t i) {
+  return at_start(d, i) || (i > 0 && tok_ieq(d, i - 1, "the") && at_start(d, i - 1));
+}
+
 static bool non_name(const precis_doc *d, uint32_t i) { return tok_in_ci(d, i, LXL_NON_NAME); }
+
+/* a party-state tag after a politician's name: "(D-N.Y.)", ", R-Tenn.," */
+static bool party_tag(const precis_doc *d, uint32_t i) {
+  const char *s = tok_str(d, i);
+  uint32_t n = tok_len(d, i);
+  return n >= 3 && s[1] == '-' && (s[0] == 'D' || s[0] == 'R' || s[0] == 'I') && s[2] >= 'A' && s[2] <= 'Z' && i > 0 &&
+         (tok_is(d, i - 1, "(") || tok_is(d, i - 1, ","));
+}
+
+/* a capitalised title that heads an organisation: "Wells Fargo CEO John Stumpf" */
+static bool org_head_title(const precis_doc *d, uint32_t i) {
+  static const char *const w[] = {"CEO", "Chairman", "Chairwoman", "Chief", "President", "Director", "Founder",
+                                  "Commissioner", NULL};
+  for (const char *const *p = w; *p; p++)
+    if (tok_is(d, i, *p)) return true;
+  return false;
+}
+
+/* a label of a transcript: "WALLACE:" at the start of a paragraph (or of a
+ * quotation opening one) */
+static bool speaker_label(const precis_doc *d, uint32_t b, uint32_t e) {
+  if (e >= d->ntoks || !tok_is(d, e, ":")) return false;
+  for (uint32_t t = b; t < e; t++)
+    if (!(d->toks[t].flags & TF_ALLCAP)) return false;
+  uint32_t p = b;
+  if (p > 0 && (d->toks[p - 1].flags & TF_QUOTE) && (d->toks[p - 1].flags & TF_QOPEN)) p--;
+  return p == 0 || (d->toks[p].flags & TF_PARA_BEFORE);
+}
 
 static void add_cand(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap, uint32_t b, uint32_t e, ent_type t,
                      int typed) {
@@ -160,9 +196,29 @@ static bool name_particle(const precis_doc *d, uint32_t i) {
 }
 
 static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap) {
+  uint32_t prev_e = 0;   /* the end of the tagger's previous span */
+  uint32_t resume = 0;   /* a span cut at a colon: where its second part starts */
   for (uint32_t k = 0; k < d->nner; k++) {
     ner_span *sp = &d->ner_spans[k];
     uint32_t i = sp->b, e = sp->e;
+    if (resume > i && resume < e) {
+      i = resume;
+      while (i < e && !is_word(d, i)) i++; /* "News: ." */
+    }
+    resume = 0;
+    /* a span goes across no colon: "WALLACE: Let's start", "Politifact: Donald
+     * Trump" are two spans (the second part is looked at next) */
+    for (uint32_t t = i; t < e; t++)
+      if (tok_is(d, t, ":")) {
+        if (t + 1 < e) { resume = t + 1; k--; }
+        e = t;
+        break;
+      }
+    /* titles are not taken from a name or organisation just before: "Wells
+     * Fargo CEO John Stumpf" (a demonym may precede: "Iranian Deputy Foreign Minister") */
+    const uint32_t span_prev_e = prev_e;
+    prev_e = (sp->type == TAG_ENT_PER || sp->type == TAG_ENT_ORG) ? e : 0;
+    if (e <= i) continue;
     ent_type t = sp->type == TAG_ENT_PER ? ENT_PERSON : sp->type == TAG_ENT_ORG ? ENT_ORG
                : sp->type == TAG_ENT_LOC ? ENT_PLACE : ENT_OTHER;
     /* a person's name goes on through lower-case particles to a capitalised
@@ -198,12 +254,30 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
     if (e <= i) continue;
     /* titles before the name belong to the mention: "Secretary Hegseth", "Finance Minister Grace Whitfield" */
     uint32_t b = i;
-    while (b > 0 && d->toks[b - 1].sent == d->toks[i].sent && (d->toks[b - 1].flags & TF_CAP) &&
+    while (b > 0 && b - 1 >= span_prev_e && d->toks[b - 1].sent == d->toks[i].sent && (d->toks[b - 1].flags & TF_CAP) &&
            ((lx(d, b - 1) & LX_TITLE) ||
             (b < i && (lx(d, b) & LX_TITLE) && !(lx(d, b - 1) & (LX_STOP | LX_SENT_START)))) &&
            i - b < TITLE_MAX)
       b--;
+    /* a title alone is nobody: "Mr. President", "Rep." (a sentence split after
+     * the abbreviation), "Vice President (then-Senator)" */
+    bool only_titles = true;
+    for (uint32_t t2 = i; t2 < e && only_titles; t2++) only_titles = (lx(d, t2) & LX_TITLE) != 0;
+    if (only_titles && b == i &&
+        ((d->toks[i].flags & TF_ABBREV) || (lx(d, i) & LX_ABBREV_NOEND) ||
+         (e == i + 1 && e + 1 < d->ntoks && tok_is(d, e, ".") && !(d->toks[e].flags & TF_SPACE_BEFORE) &&
+          is_cap(d, e + 1)))) /* "Del. Stacey Plaskett" */
+      continue;
+    /* the tagger's MISC span that starts with a title word and goes on with no
+     * first name is a title of its own: "Miss Universe", "Miss Housekeeping" */
+    bool keep_title = t == ENT_OTHER && b == i && e == i + 2 && tok_in_ci(d, i, LXL_ADDRESS_FORM) && !(lx(d, i + 1) & LX_TITLE) &&
+                      !prc_names_is_first(tok_str(d, i + 1), tok_len(d, i + 1));
     if (b < i) t = ENT_PERSON;
+    /* a name before a title that heads an organisation, before a person:
+     * "Wells Fargo CEO John Stumpf" (the tagger's PER) is the company */
+    if (t == ENT_PERSON && b == i && e - i >= 2 && e + 1 < d->ntoks && org_head_title(d, e) && is_cap(d, e + 1) &&
+        d->toks[e + 1].sent == d->toks[i].sent)
+      t = ENT_ORG;
     /* gazetteer knowledge wins for single words: "Kyiv's backers" is a place */
     if (t == ENT_OTHER && (lx(d, e - 1) & LX_ORG_WORD)) t = ENT_ORG; /* "Waterfront Traders Association" */
     if (e == i + 1 && b == i) {
@@ -211,12 +285,15 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
       else if (lx(d, i) & LX_ORG_KNOWN) t = ENT_ORG;
     }
     add_cand(d, cs, n, cap, b, e, t, 1);
+    if (keep_title) (*cs)[*n - 1].keep_title = 1;
+    if (only_titles && b < i) (*cs)[*n - 1].title_only = 1;
   }
 }
 
 /* Split a title off the front of a candidate: "Secretary Hegseth", "Vice President JD Vance". */
 /* Returns where the title starts (c->b once split off: c->b if there is none). */
 static uint32_t split_title(precis_doc *d, cand *c) {
+  if (c->keep_title) return c->b;
   uint32_t b = c->b;
   while (b + 1 < c->e && ((lx(d, b) & LX_TITLE) ||
                           ((lx(d, b) & LX_ROLE) && prc_names_is_first(tok_str(d, b + 1), tok_len(d, b + 1)))))
@@ -307,6 +384,21 @@ static bool span_eq(const precis_doc *d, uint32_t b1, uint32_t e1, uint32_t b2, 
   return true;
 }
 
+static inline unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
+
+/* the same, ASCII case folded: "PENCE" = "Pence" */
+static bool span_eq_ci(const precis_doc *d, uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) {
+  if (e1 - b1 != e2 - b2) return false;
+  for (uint32_t k = 0; k < e1 - b1; k++) {
+    uint32_t L = tok_len(d, b1 + k);
+    if (L != tok_len(d, b2 + k)) return false;
+    const unsigned char *x = (const unsigned char *)tok_str(d, b1 + k), *y = (const unsigned char *)tok_str(d, b2 + k);
+    for (uint32_t j = 0; j < L; j++)
+      if (fold_ascii(x[j]) != fold_ascii(y[j])) return false;
+  }
+  return true;
+}
+
 static const char *span_text(precis_doc *d, uint32_t b, uint32_t e) {
   return prc_arena_strndup(&d->ar, d->text + d->toks[b].start, d->toks[e - 1].end - d->toks[b].start);
 }
@@ -353,6 +445,7 @@ typedef struct smap {
   smap_slot *s;
   const cand *cs; /* keys index cs; NULL: keys are token indexes */
   uint32_t mask, n;
+  bool ci; /* keys compared ASCII case folded */
 } smap;
 
 /* starts small and doubles at half full: sized by what it holds, not by the
@@ -362,13 +455,14 @@ static void smap_init(precis_doc *d, smap *m, const cand *cs) {
   m->cs = cs;
   m->mask = 63;
   m->n = 0;
+  m->ci = false;
 }
 
-static uint32_t span_hash(const precis_doc *d, uint32_t b, uint32_t e) {
+static uint32_t span_hash(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
   uint32_t h = 2166136261u;
   for (uint32_t t = b; t < e; t++) {
     const unsigned char *p = (const unsigned char *)tok_str(d, t);
-    for (uint32_t k = 0; k < tok_len(d, t); k++) h = (h ^ p[k]) * 16777619u;
+    for (uint32_t k = 0; k < tok_len(d, t); k++) h = (h ^ (m->ci ? fold_ascii(p[k]) : p[k])) * 16777619u;
     h = (h ^ 0x1f) * 16777619u;
   }
   return h;
@@ -391,14 +485,14 @@ static smap_slot *smap_find_h(const precis_doc *d, const smap *m, uint32_t h, ui
     if (!sl->key1) return sl;
     uint32_t sb, se;
     key_span(m, sl->key1 - 1, &sb, &se);
-    if (span_eq(d, sb, se, b, e)) return sl;
+    if (m->ci ? span_eq_ci(d, sb, se, b, e) : span_eq(d, sb, se, b, e)) return sl;
     i = (i + 1) & m->mask;
   }
 }
 
 /* the value of span [b, e), or -1 */
 static int32_t smap_get(const precis_doc *d, const smap *m, uint32_t b, uint32_t e) {
-  smap_slot *sl = smap_find_h(d, m, span_hash(d, b, e), b, e);
+  smap_slot *sl = smap_find_h(d, m, span_hash(d, m, b, e), b, e);
   return sl->key1 ? sl->val : -1;
 }
 
@@ -406,7 +500,7 @@ static int32_t smap_get(const precis_doc *d, const smap *m, uint32_t b, uint32_t
 static void smap_put(precis_doc *d, smap *m, uint32_t key, int32_t val) {
   uint32_t b, e;
   key_span(m, key, &b, &e);
-  uint32_t h = span_hash(d, b, e);
+  uint32_t h = span_hash(d, m, b, e);
   smap_slot *sl = smap_find_h(d, m, h, b, e);
   if (sl->key1) return;
   if (2 * (m->n + 1) > m->mask + 1) { /* grow: the keys are distinct, so each goes to a free slot */
@@ -418,7 +512,7 @@ static void smap_put(precis_doc *d, smap *m, uint32_t key, int32_t val) {
       if (!old[k].key1) continue;
       uint32_t ob, oe;
       key_span(m, old[k].key1 - 1, &ob, &oe);
-      uint32_t i = span_hash(d, ob, oe) & m->mask;
+      uint32_t i = span_hash(d, m, ob, oe) & m->mask;
       while (m->s[i].key1) i = (i + 1) & m->mask;
       m->s[i] = old[k];
     }
@@ -428,6 +522,65 @@ static void smap_put(precis_doc *d, smap *m, uint32_t key, int32_t val) {
   m->n++;
   sl->key1 = key + 1;
   sl->val = val;
+}
+
+/* a mention used as a place: "in Charlotte", "Charlotte, N.C.", "from
+ * Charlotte" (not "in Clinton's view") */
+/* 0: no; 1: after a preposition (weak); 2: before a state or in a dateline (strong) */
+static int place_use(const precis_doc *d, uint32_t b, uint32_t e) {
+  if (is_possessive(d, e)) return 0;
+  if (b > 0 && (tok_is(d, b - 1, "in") || tok_is(d, b - 1, "from") || tok_is(d, b - 1, "across") ||
+                tok_is(d, b - 1, "near") || tok_is(d, b - 1, "outside")))
+    return 1;
+  /* a state after a comma: "Charlotte, N.C.", "Roanoke, Va.", "Charlotte, North Carolina" */
+  if (e + 1 < d->ntoks && tok_is(d, e, ",") && is_cap(d, e + 1) &&
+      ((lx(d, e + 1) & LX_PLACE) || ((d->toks[e + 1].flags & TF_ABBREV) && tok_len(d, e + 1) <= 6)))
+    return 2;
+  /* a dateline: "CHARLOTTE - The wife of ..." */
+  if ((d->toks[b].flags & TF_PARA_BEFORE) && e < d->ntoks &&
+      (tok_is(d, e, "-") || tok_is(d, e, "--") || tok_is(d, e, "\xE2\x80\x94") || tok_is(d, e, "\xE2\x80\x93")))
+    return 2;
+  return 0;
+}
+
+/* Document-level evidence, once every mention is linked:
+ *  - a one-word "person" that the document uses as a place and never as a
+ *    person ("in Charlotte", "Charlotte, N.C.": no title, no speech verb after
+ *    it) is a place;
+ *  - a label of a transcript used twice or more ("WALLACE:") is a person. */
+static void retype_by_evidence(precis_doc *d) {
+  if (!d->nents) return;
+  uint16_t *place_ev = prc_arena_scratch(&d->ar, (size_t)d->nents * 3 * sizeof(uint16_t));
+  uint16_t *person_ev = place_ev + d->nents, *strong_ev = place_ev + 2 * (size_t)d->nents;
+  memset(place_ev, 0, (size_t)d->nents * 3 * sizeof(uint16_t));
+  for (uint32_t k = 0; k < d->nmentions; k++) {
+    const mention *m = &d->mentions[k];
+    const entity *en = &d->ents[m->entity];
+    uint32_t b = m->tok_begin, e = m->tok_end;
+    if (e - b != 1) continue;
+    if (en->type == ENT_PERSON) {
+      int u = place_use(d, b, e);
+      if (u) {
+        if (place_ev[m->entity] < UINT16_MAX) place_ev[m->entity]++;
+        if (u == 2) strong_ev[m->entity] = 1;
+      }
+      else if (e < d->ntoks && ((lx(d, e) & LX_SPEECH) || tok_in(d, e, LXL_PERSON_VERB)))
+        person_ev[m->entity] = 1;
+      else if (b > 0 && (lx(d, b - 1) & LX_TITLE)) person_ev[m->entity] = 1;
+    } else if (en->type != ENT_PLACE && speaker_label(d, b, e)) {
+      if (person_ev[m->entity] < UINT16_MAX) person_ev[m->entity]++;
+    }
+  }
+  for (uint32_t k = 0; k < d->nents; k++) {
+    entity *en = &d->ents[k];
+    /* "in X" twice or more ("belief in God" once is not enough), or "X, N.C." / a dateline once */
+    if (en->type == ENT_PERSON && (place_ev[k] >= 2 || strong_ev[k]) && !person_ev[k] && !en->title &&
+        !strchr(en->name, ' '))
+      en->type = ENT_PLACE;
+    else if (en->type != ENT_PERSON && en->type != ENT_PLACE && person_ev[k] >= 2)
+      en->type = ENT_PERSON;
+  }
+  prc_arena_release_big(&d->ar, place_ev);
 }
 
 void prc_find_entities(precis_doc *d) {
@@ -472,6 +625,9 @@ void prc_find_entities(precis_doc *d) {
       cand probe = *c;
       uint32_t probe_title_b = split_title(d, &probe);
       ent_type ty = guess_type(d, &probe, &strong);
+      bool only_titles = probe_title_b < probe.b;
+      for (uint32_t t = probe.b; t < probe.e && only_titles; t++) only_titles = (lx(d, t) & LX_TITLE) != 0;
+      if (only_titles && !overlap && smap_get(d, &surnames, probe.b, probe.e) < 0) continue; /* "Mr. President" */
       if (overlap) {
         /* a full name the tagger cut short ("Renée" of "Renée Ødegård"): one tagged
          * span inside a longer person name that starts with a known first name */
@@ -485,6 +641,38 @@ void prc_find_entities(precis_doc *d) {
           cs[inner].type = ENT_PERSON;
           for (uint32_t t = c->b; t < c->e; t++) covered[t] = inner;
           smap_put(d, &surnames, c->e - 1, 1);
+        }
+        /* a run of capitalised words ending in an organisation word, that the
+         * tagger cut into pieces or left partly untagged, is one organisation:
+         * "Washington Post-ABC News" ("Washington" LOC, "News" MISC), "Lenox
+         * Healthcare"; every tagged span must lie inside the run */
+        if (c->e - c->b >= 2 && (lx(d, c->e - 1) & LX_ORG_WORD) && inner >= 0) {
+          bool inside = true, gap = false;
+          int32_t first = -1, last = -1;
+          for (uint32_t t = c->b; t < c->e; t++) {
+            /* capitals only: not "Robert Costa of The Washington Post", "Hague-based ..." */
+            if (!is_cap(d, t) || (tok_len(d, t) > 6 && !memcmp(tok_str(d, t) + tok_len(d, t) - 6, "-based", 6)))
+              inside = false;
+            int32_t m = covered[t];
+            if (m >= 0 && cs[m].type == ENT_PERSON &&
+                (cs[m].e - cs[m].b >= 2 || prc_names_is_first(tok_str(d, cs[m].b), tok_len(d, cs[m].b))))
+              inside = false; /* a person's name: "Clarence Thomas-Hill Supreme Court" */
+            if (m < 0) { gap = true; continue; }
+            if (cs[m].b < c->b || cs[m].e > c->e) inside = false;
+            if (first < 0) first = m;
+            if (m != last && last >= 0) gap = true; /* two spans */
+            last = m;
+          }
+          if (inside && gap && first >= 0 && covered[c->b] >= 0 && !tok_is(d, c->b, "The")) {
+            for (uint32_t t = c->b; t < c->e; t++)
+              if (covered[t] >= 0 && covered[t] != first) cs[covered[t]].e = cs[covered[t]].b; /* absorbed */
+            cs[first].b = c->b;
+            cs[first].e = c->e;
+            cs[first].type = ENT_ORG;
+            cs[first].typed = 1;
+            cs[first].keep_title = 0;
+            for (uint32_t t = c->b; t < c->e; t++) covered[t] = first;
+          }
         }
         continue;
       }
@@ -503,6 +691,12 @@ void prc_find_entities(precis_doc *d) {
       memcpy(cs, m, (size_t)n * sizeof(cand));
       prc_arena_release_big(&d->ar, m);
     }
+    { /* spans absorbed into an organisation's run are empty now */
+      uint32_t w = 0;
+      for (uint32_t k = 0; k < n; k++)
+        if (cs[k].e > cs[k].b) cs[w++] = cs[k];
+      n = w;
+    }
     /* the temporaries of a large document go back now, not with the document */
     prc_arena_release_big(&d->ar, surnames.s);
     prc_arena_release_big(&d->ar, covered);
@@ -517,13 +711,18 @@ void prc_find_entities(precis_doc *d) {
   smap_init(d, &inner, NULL);
   for (uint32_t k = 0; k < n; k++)
     for (uint32_t t = cs[k].b; t < cs[k].e && t < cs[k].b + INNER_WORDS_MAX; t++)
-      if (!at_start(d, t)) smap_put(d, &inner, t, 1);
+      if (!name_start(d, t)) smap_put(d, &inner, t, 1);
   uint32_t kept = 0;
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
     bool drop = false;
     if (c->e < d->ntoks && tok_is(d, c->e, "$") && !(d->toks[c->e].flags & TF_SPACE_BEFORE)) drop = true;
-    if ((!c->typed || c->type == ENT_PERSON || c->type == ENT_OTHER) && c->e - c->b == 1 && at_start(d, c->b) &&
+    if (c->e - c->b == 1 && party_tag(d, c->b)) drop = true; /* "(D-N.Y.)" */
+    /* its state's second initial, which the tokenizer split off: "(D-N" "." "Y." */
+    if (c->e - c->b == 1 && c->b >= 2 && tok_len(d, c->b) == 2 && (d->toks[c->b].flags & TF_ABBREV) &&
+        tok_is(d, c->b - 1, ".") && party_tag(d, c->b - 2))
+      drop = true;
+    if ((!c->typed || c->type == ENT_PERSON || c->type == ENT_OTHER) && c->e - c->b == 1 && name_start(d, c->b) &&
         !(lx(d, c->b) & (LX_PLACE | LX_ORG_KNOWN | LX_TITLE)) && !prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b)) &&
         !(d->toks[c->b].flags & TF_ALLCAP)) {
       if (smap_get(d, &inner, c->b, c->e) < 0) drop = true; /* seen nowhere else */
@@ -611,17 +810,39 @@ void prc_find_entities(precis_doc *d) {
 
   /* link: exact same text -> same entity; a single word equal to the last
    * word of a multi-word person -> that person; else a new entity. */
-  smap exact, surname, single, fname_org;
+  smap exact, surname, single, fname_org, person_ci, org_first, psur;
   smap_init(d, &exact, cs);
   smap_init(d, &surname, NULL);
   smap_init(d, &single, NULL);
   smap_init(d, &fname_org, NULL);
+  smap_init(d, &person_ci, NULL); /* a person's surname or single name, case folded */
+  person_ci.ci = true;
+  smap_init(d, &org_first, NULL); /* the first word of an organisation's name */
+  smap_init(d, &psur, NULL);      /* the last word of every full person name of the document */
+  for (uint32_t k = 0; k < n; k++)
+    if (cs[k].type == ENT_PERSON && cs[k].e - cs[k].b >= 2) smap_put(d, &psur, cs[k].e - 1, 1);
   for (uint32_t k = 0; k < n; k++) {
     cand *c = &cs[k];
+    /* "Mr. President" is a title alone; "Mr. King" the surname of Larry King */
+    if (c->title_only && c->e - c->b == 1 && smap_get(d, &psur, c->b, c->e) < 0) continue;
     int32_t ent = smap_get(d, &exact, c->b, c->e);
     if (ent < 0 && c->type != ENT_PLACE && c->e - c->b == 1) {
       ent = smap_get(d, &surname, c->b, c->e); /* the surname of an earlier person */
       if (ent >= 0) c->type = ENT_PERSON;      /* even when the tagger said ORG ("Achebe added") */
+    }
+    if (ent < 0 && c->e - c->b == 1 && (d->toks[c->b].flags & TF_ALLCAP) && tok_len(d, c->b) >= 3 &&
+        c->type != ENT_PLACE) {
+      /* a transcript's label "PENCE:" is the person Pence */
+      ent = smap_get(d, &person_ci, c->b, c->e);
+      if (ent >= 0) c->type = ENT_PERSON;
+    }
+    if (ent < 0 && c->e - c->b == 1 && (c->type == ENT_PERSON || c->type == ENT_ORG) && !(lx(d, c->b) & LX_PLACE) &&
+        smap_get(d, &psur, c->b, c->e) < 0) {
+      /* an organisation by the first word of its name: "Patriot Coal ...
+       * Patriot filed for bankruptcy", "Wells Fargo ... Wells" (not a person's
+       * surname anywhere in the document) */
+      ent = smap_get(d, &org_first, c->b, c->e);
+      if (ent >= 0) c->type = d->ents[ent].type;
     }
     if (ent < 0 && c->type == ENT_PERSON && c->e - c->b == 1) {
       /* the surname of an earlier first name + name the tagger typed an
@@ -638,11 +859,24 @@ void prc_find_entities(precis_doc *d) {
         en->gender = (uint8_t)prc_names_gender(tok_str(d, c->b), tok_len(d, c->b));
       }
     }
-    if (ent < 0) ent = new_entity(d, c);
+    if (ent < 0) {
+      ent = new_entity(d, c);
+      /* a new organisation of two words or more is known by its first word
+       * (not an acronym that is a name of its own: "CNN Student News") */
+      uint32_t f = lx(d, c->b);
+      if (c->e - c->b >= 2 && c->type == ENT_ORG && is_cap(d, c->b) && !c->keep_title &&
+          !(d->toks[c->b].flags & TF_ALLCAP) &&
+          !(f & (LX_PLACE | LX_ORG_WORD | LX_ORG_KNOWN | LX_TITLE | LX_STOP | LX_SENT_START | LX_DEMONYM | LX_MONTH |
+                 LX_DAY | LX_ROLE)) &&
+          !tok_is(d, c->b + 1, "of") && !(d->toks[c->b].flags & TF_ABBREV) &&
+          !prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b)))
+        smap_put(d, &org_first, c->b, ent);
+    }
     smap_put(d, &exact, k, ent);
     if (d->ents[ent].type == ENT_PERSON || c->type == ENT_PERSON) {
       if (c->e - c->b >= 2) smap_put(d, &surname, c->e - 1, ent);
       else smap_put(d, &single, c->b, ent);
+      smap_put(d, &person_ci, c->e - 1, ent);
     } else if (c->e - c->b == 2 && (c->type == ENT_ORG || c->type == ENT_OTHER) &&
                prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b))) {
       smap_put(d, &fname_org, c->e - 1, ent);
@@ -675,6 +909,10 @@ void prc_find_entities(precis_doc *d) {
     mn->sent = d->toks[c->b].sent;
     for (uint32_t t = c->b; t < c->e; t++) d->tok_mention[t] = (int32_t)(d->nmentions - 1);
   }
+  retype_by_evidence(d);
+  prc_arena_release_big(&d->ar, person_ci.s);
+  prc_arena_release_big(&d->ar, org_first.s);
+  prc_arena_release_big(&d->ar, psur.s);
   prc_arena_release_big(&d->ar, exact.s);
   prc_arena_release_big(&d->ar, surname.s);
   prc_arena_release_big(&d->ar, single.s);

@@ -333,6 +333,7 @@ static const char *const N_PRINCIPAL_GROUP[] = {
     "spokeswoman", "spokesperson", "spokespeople", "representatives", "statement", NULL};
 static const char *const N_NAME_PARTICLE[] = {"of", "for", "de", "van", "von", "al", "bin", "da", "del", "and", "&",
                                               NULL};
+static const char *const N_ADDRESS_FORM[] = {"Miss", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", NULL};
 static const char *const N_COUNTRY_ABBREV[] = {"US", "UK", "U.S.", "U.K.", NULL};
 static const char *const N_PERSON_VERB[] = {"has", "had", "was", "is", "will", "would", "took", "echoed", "added",
                                             NULL};
@@ -407,7 +408,7 @@ static const char *const *const named[LXL_COUNT] = {
     [LXL_PRINCIPAL_GROUP] = N_PRINCIPAL_GROUP,
     [LXL_NAME_PARTICLE] = N_NAME_PARTICLE,   [LXL_COUNTRY_ABBREV] = N_COUNTRY_ABBREV,
     [LXL_PERSON_VERB] = N_PERSON_VERB,       [LXL_MALE_TITLE] = N_MALE_TITLE,
-    [LXL_FEMALE_TITLE] = N_FEMALE_TITLE,
+    [LXL_FEMALE_TITLE] = N_FEMALE_TITLE,     [LXL_ADDRESS_FORM] = N_ADDRESS_FORM,
     [LXL_FIG_GDP_DET] = N_FIG_GDP_DET,       [LXL_FIG_IRREGULAR] = N_FIG_IRREGULAR,
     [LXL_FIG_NOT_PLURAL] = N_FIG_NOT_PLURAL, [LXL_FIG_MODIFIER] = N_FIG_MODIFIER,
     [LXL_FIG_LABEL] = N_FIG_LABEL,           [LXL_FIG_START] = N_FIG_START,

@@ -86,6 +86,7 @@ typedef enum lex_list {
                             name: a person) */
   LXL_MALE_TITLE,        /* ci: Mr Mr. Sir King Prince Lord spokesman chairman (gender from a title) */
   LXL_FEMALE_TITLE,      /* ci: Mrs Mrs. Ms Ms. Miss Dame Queen Princess Lady spokeswoman chairwoman */
+  LXL_ADDRESS_FORM,      /* ci: Miss Mr Mr. Mrs Mrs. Ms Ms. (a title that also names a pageant: "Miss Universe") */
   /* figures.c: its own table is built from these (prc_lex_list) */
   LXL_FIG_GDP_DET,       /* its their the national annual ... (before GDP: "of its GDP") */
   LXL_FIG_IRREGULAR,     /* people men police cattle km acres ... (count nouns without -s) */
