@@ -15,11 +15,13 @@
  * When: with the tokens output, every tree now.  Otherwise the stage only
  * marks the sentences it chose (PRC_DEP_PENDING in dep_head), and each is
  * parsed the first time a later stage reads one of its heads or relations
- * (prc_dep_head, prc_dep_rel: parse.h).  Of the chosen sentences of
- * CNN/DailyMail articles the stages end up reading about four in five
- * (docs/parsing.md, "Lazy parsing"); which are chosen, and their trees, are
- * the same as when all were parsed up front: a tree depends on its own
- * sentence's tokens and tags alone, and those no later stage changes.
+ * (prc_dep_head, prc_dep_rel: parse.h).  A sentence whose cue words
+ * attribution.c never tries (inside a quotation, "to think") is never
+ * parsed: 5% of the chosen tokens of CNN/DailyMail articles
+ * (docs/parsing.md, "In the engine").  Which sentences are chosen, and
+ * their trees, are the same as when all were parsed up front: the choice is
+ * made here, and a tree depends on its own sentence's tokens and tags alone,
+ * which no later stage changes.
  * Nothing is parsed without POS tags (PRECIS_OPT_NO_TAGGER: the rules-only
  * engine) or without a parser (a library built without models/parse.bin,
  * and no precis_options.parse_model); tokens outside every sentence (a
