@@ -84,12 +84,16 @@ static void side_arrays(precis_doc *d) {
   for (uint32_t k = 0; k < d->ntoks; k++) d->dep_head[k] = PRC_DEP_UNPARSED;
 }
 
-/* The parser's input and scratch, for n tokens at least (and for the
- * longest pending sentence, so that they are made once). */
+/* The parser's input and scratch, for n tokens at least: made once for the
+ * longest sentence chosen; grown (twice the size at least) only for a longer
+ * one keypoints.c asks for, so that the small ones left in the arena stay
+ * within the size of the last. */
 static void buffers(precis_doc *d, uint32_t n) {
   if (n <= d->parse_cap) return;
+  uint32_t twice = d->parse_cap <= UINT32_MAX / 2 ? 2 * d->parse_cap : UINT32_MAX;
   prc_parse_release_buffers(d);
   if (n < d->parse_max) n = d->parse_max;
+  if (n < twice) n = twice;
   d->parse_tt = prc_arena_scratch(&d->ar, (size_t)n * sizeof *d->parse_tt);
   d->parse_up = prc_arena_scratch(&d->ar, n);
   d->parse_scratch = prc_arena_scratch(&d->ar, prc_parser_scratch_size(n));
