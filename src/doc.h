@@ -210,6 +210,14 @@ struct precis_doc {
                         sentence, PRC_DEP_UNPARSED (-2) when not parsed */
   uint8_t *dep_rel;  /* per token: PRC_DEP_* id (model/parser.h) */
   uint8_t parse_use; /* precis_model_use: which parser ran (precis_doc_stats) */
+  /* parse.c: the parser's input and scratch for a sentence parsed on first
+   * read (PRC_DEP_PENDING), sized for parse_cap tokens, kept until export.c;
+   * parse_max: the longest sentence the stage left pending */
+  struct tag_token *parse_tt;
+  uint8_t *parse_up;
+  void *parse_scratch;
+  uint32_t parse_cap, parse_max;
+  size_t parsed_toks; /* tokens parsed so far (tests: which sentences were) */
 
   /* cues.c: the learned cue tagger's labels, NULL when it did not run (the
    * rules alone find the cues: PRECIS_OPT_RULE_CUES, no tags, no model) */

@@ -86,6 +86,7 @@ void prc_export_doc(precis_doc *d) {
   export_tokens(d);
   release(d, (void **)&d->dep_head);
   release(d, (void **)&d->dep_rel);
+  prc_parse_release_buffers(d);
   release(d, (void **)&d->tok_mention); /* if keypoints did not already */
   release(d, (void **)&d->ner_spans);
   /* mentions grouped by entity, in text order, in one array for every

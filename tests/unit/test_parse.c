@@ -7,7 +7,9 @@
  * when it is no heading, not over parse.c's length limit, and has a word
  * attribution.c may take as a speech cue -- so every cue attribution.c does
  * take in a sentence of ordinary length lies in a parsed sentence; with the
- * flag every sentence is, whole; with PRECIS_OPT_NO_TAGGER none is. */
+ * flag every sentence is, whole; with PRECIS_OPT_NO_TAGGER none is.
+ * Without the flag a chosen sentence is parsed only when a stage first reads
+ * its tree (parse.h), into the same tree. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,8 +23,9 @@
 #include "doc.h"
 #include "parse.h"
 
-/* the pipeline up to attribution, as document.c runs it */
-static precis_doc *run(const char *input, unsigned flags) {
+/* the pipeline up to the parse stage (attrib false) or up to attribution,
+ * as document.c runs it */
+static precis_doc *run_upto(const char *input, unsigned flags, bool attrib) {
   precis_options o;
   precis_options_init(&o);
   o.flags = flags;
@@ -38,10 +41,13 @@ static precis_doc *run(const char *input, unsigned flags) {
   prc_tag_tokens(d);
   prc_find_cues(d);
   prc_parse_sentences(d);
+  if (!attrib) return d;
   prc_find_entities(d);
   prc_find_attributions(d);
   return d;
 }
+
+static precis_doc *run(const char *input, unsigned flags) { return run_upto(input, flags, true); }
 
 static void done(precis_doc *d) {
   arena a = d->ar;
@@ -224,6 +230,80 @@ static void test_long_sentence(void **state) {
   free(text);
 }
 
+static uint32_t sent_len(const precis_doc *d, uint32_t s) { return d->sents[s].tok_end - d->sents[s].tok_begin; }
+
+/* The stage chooses, the first read parses: after prc_parse_sentences no
+ * token is parsed yet; reading one head parses that sentence alone, once;
+ * prc_dep_parsed asks without parsing; prc_parse_sentence (keypoints.c)
+ * parses a chosen sentence like a read. */
+static void test_parsed_on_first_read(void **state) {
+  (void)state;
+  if (!have_parser()) skip();
+  precis_doc *d = run_upto(ARTICLE, 0, false);
+  assert_non_null(d->dep_head);
+  assert_int_equal(d->parsed_toks, 0);
+  uint32_t mayor = sent_of(d, "mayor"), told = sent_of(d, "told"), met = sent_of(d, "met");
+  assert_true(prc_dep_sentence_parsed(d, mayor));
+  assert_true(prc_dep_parsed(d, d->sents[told].tok_begin));
+  assert_false(prc_dep_sentence_parsed(d, met));
+  assert_int_equal(d->parsed_toks, 0); /* asking is no read */
+  uint32_t k = d->sents[mayor].tok_begin + 1;
+  int32_t h = prc_dep_head(d, k);
+  assert_true(h == -1 || (h >= (int32_t)d->sents[mayor].tok_begin && h < (int32_t)d->sents[mayor].tok_end));
+  assert_int_equal(d->parsed_toks, sent_len(d, mayor));
+  assert_int_equal(d->dep_head[d->sents[told].tok_begin], PRC_DEP_PENDING); /* the others wait */
+  assert_int_equal(prc_dep_head(d, k), h);
+  assert_true(prc_dep_rel(d, k) > PRC_DEP_NONE);
+  assert_int_equal(d->parsed_toks, sent_len(d, mayor)); /* once */
+  assert_int_equal(prc_dep_head(d, d->sents[met].tok_begin), PRC_DEP_UNPARSED); /* not chosen: never */
+  assert_int_equal(prc_dep_rel(d, d->sents[met].tok_begin), PRC_DEP_NONE);
+  assert_true(prc_parse_sentence(d, told));
+  assert_int_equal(d->parsed_toks, sent_len(d, mayor) + sent_len(d, told));
+  assert_true(prc_parse_sentence(d, told));
+  assert_int_equal(d->parsed_toks, sent_len(d, mayor) + sent_len(d, told));
+  assert_trees(d); /* reads (so parses) every chosen sentence */
+  size_t chosen = 0;
+  for (uint32_t s = 0; s < d->nsents; s++)
+    if (prc_dep_sentence_parsed(d, s)) chosen += sent_len(d, s);
+  assert_int_equal(d->parsed_toks, chosen);
+  done(d);
+}
+
+/* A sentence the stage chose (a speech verb) whose tree attribution never
+ * reads -- its cues are inside a quotation -- is never parsed; one whose cue
+ * attribution takes is.  The trees read are those parsed up front with
+ * PRECIS_OPT_WITH_TOKENS. */
+static const char *QUOTED =
+    "The council met on Monday evening.\n"
+    "The mayor said the bridge would reopen in May.\n"
+    "\"I think the engineers have done well, and I believe them.\"\n";
+
+static void test_unread_not_parsed(void **state) {
+  (void)state;
+  if (!have_parser()) skip();
+  precis_doc *d = run(QUOTED, 0);
+  uint32_t mayor = sent_of(d, "mayor"), think = sent_of(d, "think");
+  assert_true(prc_dep_sentence_parsed(d, think)); /* chosen ... */
+  assert_int_equal(d->dep_head[d->sents[think].tok_begin], PRC_DEP_PENDING); /* ... but not parsed */
+  assert_int_not_equal(d->dep_head[d->sents[mayor].tok_begin], PRC_DEP_PENDING);
+  assert_int_equal(d->parsed_toks, sent_len(d, mayor));
+  bool said = false;
+  for (uint32_t i = 0; i < d->nquotes; i++) said |= d->quotes[i].cue_tok_end > d->quotes[i].cue_tok &&
+                                                     d->toks[d->quotes[i].cue_tok].sent == mayor;
+  assert_true(said);
+  precis_doc *all = run(QUOTED, PRECIS_OPT_WITH_TOKENS);
+  assert_int_equal(all->ntoks, d->ntoks);
+  assert_int_equal(all->parsed_toks, all->sents[all->nsents - 1].tok_end - all->sents[0].tok_begin);
+  for (uint32_t k = 0; k < d->ntoks; k++) {
+    if (!prc_dep_parsed(d, k)) continue;
+    assert_int_equal(prc_dep_head(d, k), prc_dep_head(all, k)); /* parses "think" now */
+    assert_int_equal(prc_dep_rel(d, k), prc_dep_rel(all, k));
+  }
+  assert_int_equal(d->parsed_toks, sent_len(d, mayor) + sent_len(d, think));
+  done(all);
+  done(d);
+}
+
 static void test_dep_names(void **state) {
   (void)state;
   assert_string_equal(prc_dep_name(PRC_DEP_ROOT), "root");
@@ -244,6 +324,7 @@ int main(void) {
       cmocka_unit_test(test_cue_sentences),   cmocka_unit_test(test_cues_are_parsed),
       cmocka_unit_test(test_all_with_tokens), cmocka_unit_test(test_rules_only),
       cmocka_unit_test(test_long_sentence),   cmocka_unit_test(test_dep_names),
+      cmocka_unit_test(test_parsed_on_first_read), cmocka_unit_test(test_unread_not_parsed),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
