@@ -318,6 +318,16 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
     sl->key = pc_rd32(q);
     for (uint32_t j = 0; j < cnt; j++, e += 4) sl->w[pc_rd16(e)] = (int16_t)pc_rd16(e + 2);
   }
+  { /* the file's table is sized for a load of about 1/3: fold it to at most 3/4 (prc_pc_fold) */
+    uint32_t cap = m->mask + 1;
+    void *fs = m->fs;
+    if (prc_pc_fold(&fs, &cap, sizeof *m->fs, pv.nfeat) < 0) {
+      prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+      goto fail;
+    }
+    m->fs = fs;
+    m->mask = cap - 1;
+  }
 notes:
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), m->note_key, m->note_val, CUE_MAX_NOTES, &m->nnotes, err) <
       0)

@@ -345,6 +345,27 @@ int prc_model_lex_read(const model_section *s, model_lex *lx, precis_error *err)
   return 0;
 }
 
+int prc_model_lex_shrink(model_lex *lx) {
+  if (!lx->e) return 0;
+  uint32_t used = 0;
+  for (uint32_t i = 0; i <= lx->mask; i++) used += lx->e[i].key != 0;
+  const uint32_t cap = pc_cap_for(used);
+  if (cap >= lx->mask + 1) return 0;
+  model_lex_entry *e = prc_pc_table_alloc((size_t)cap * sizeof *e);
+  if (!e) return -1;
+  for (uint32_t i = 0; i <= lx->mask; i++) {
+    if (!lx->e[i].key) continue;
+    uint32_t j = (uint32_t)lx->e[i].key & (cap - 1);
+    while (e[j].key) j = (j + 1) & (cap - 1);
+    e[j] = lx->e[i];
+  }
+  free(lx->e);
+  lx->e = e;
+  lx->mask = cap - 1;
+  lx->n = used;
+  return 0;
+}
+
 void prc_model_lex_free(model_lex *lx) {
   free(lx->e);
   memset(lx, 0, sizeof *lx);

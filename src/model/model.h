@@ -112,9 +112,11 @@ typedef struct model_img_sec {
 int prc_model_image_write(const char *path, uint32_t featset, const model_img_sec *s, int ns, precis_error *err);
 
 /* A byte-order and layout mark: the first field of each kind's image
- * header, checked at load (an image made on a host of another byte order is
- * refused). */
-#define MODEL_IMAGE_MARK 0x01020304u
+ * header, checked at load (an image made on a host of another byte order,
+ * or for another layout of the tables, is refused).  0x01020304: the
+ * layout of 0.6.0-0.7.0; 0x01020305: tables at a load of up to 3/4,
+ * tagger rows of 17 values (docs/models.md "Capacities"). */
+#define MODEL_IMAGE_MARK 0x01020305u
 
 /* Maps (or reads) a whole file.  Returns 0 or -1 with err (PRECIS_ERROR_IO; a NULL path is
  * PRECIS_ERROR_INVALID_ARGUMENT, "no model path"); release with prc_model_unmap. */
@@ -190,6 +192,10 @@ typedef struct model_lex {
 
 int prc_model_lex_read(const model_section *s, model_lex *lx, precis_error *err);
 void prc_model_lex_free(model_lex *lx);
+/* Re-inserts a lexicon's keys (distinct) into the smallest table at a load
+ * of at most 3/4 (pc_cap_for), when that is smaller; n becomes the number of
+ * keys.  Returns 0, or -1 when memory ran out (lx unchanged). */
+int prc_model_lex_shrink(model_lex *lx);
 static inline const model_lex_entry *model_lex_find(const model_lex *lx, uint64_t key) {
   if (!lx->e) return 0;
   if (!key) key = 1;

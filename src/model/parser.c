@@ -337,6 +337,10 @@ static uint64_t lab_bias_feat(int action) {
 
 /* ---- decoding -------------------------------------------------------------------------------- */
 
+/* The action and label tables keep the file's capacities (a load of about
+ * 1/3): folded to 3/4 (prc_pc_fold) they take half the memory but the
+ * engine ran 25% slower (the longer probes of the absent features;
+ * docs/models.md "Capacities"). */
 /* The action table, fused: each slot holds its feature's key and the three
  * action weights (the file fixes the slot positions), so a feature costs one
  * cache miss instead of two (the generic pc_model keeps slots and weight
@@ -809,6 +813,10 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;
+  if (prc_model_lex_shrink(&p->clus) < 0 || prc_model_lex_shrink(&p->dict) < 0) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
+  }
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), p->note_key, p->note_val, PS_MAX_NOTES, &p->nnotes,
                            err) < 0)
     goto fail;

@@ -32,6 +32,34 @@ void *prc_pc_table_alloc(size_t size) {
   return p;
 }
 
+int prc_pc_fold(void **tab, uint32_t *cap, size_t sz, uint32_t nused) {
+  for (;;) {
+    const uint32_t oc = *cap, nc = oc / 2;
+    if (nc < 16 || (uint64_t)nused * PC_FOLD_DEN > (uint64_t)nc * PC_FOLD_NUM) return 0;
+    const unsigned char *o = *tab;
+    uint32_t e = 0;
+    while (e < oc && pc_rd32(o + (size_t)e * sz)) e++;
+    if (e == oc) return 0; /* full (cannot happen at this load) */
+    unsigned char *n = prc_pc_table_alloc((size_t)nc * sz);
+    if (!n) return -1;
+    uint32_t cs = (e + 1) & (oc - 1); /* start of the current cluster */
+    for (uint32_t k = 1; k <= oc; k++) {
+      const uint32_t i = (e + k) & (oc - 1);
+      const unsigned char *src = o + (size_t)i * sz;
+      if (!pc_rd32(src)) {
+        cs = (i + 1) & (oc - 1);
+        continue;
+      }
+      uint32_t j = cs & (nc - 1);
+      while (pc_rd32(n + (size_t)j * sz)) j = (j + 1) & (nc - 1);
+      memcpy(n + (size_t)j * sz, src, sz);
+    }
+    free(*tab);
+    *tab = n;
+    *cap = nc;
+  }
+}
+
 uint64_t prc_pc_hash_bytes(const void *p, size_t n) {
   const unsigned char *s = p;
   uint64_t h = 0xcbf29ce484222325ULL;

@@ -99,6 +99,28 @@ typedef struct pc_model {
  * transparent huge pages where available (fewer TLB misses).  Free with free(). */
 void *prc_pc_table_alloc(size_t size);
 
+/* Tables made smaller than the files' (docs/models.md, "Capacities").  The
+ * trainers size their open-addressing tables for a load of about 1/3; the
+ * run time folds them to a load of at most PC_FOLD_LOAD (3/4).
+ * prc_pc_fold shrinks a linear-probing table (index = low bits of the 64-bit
+ * feature hash & (cap - 1), slots of sz bytes that begin with a u32 key,
+ * 0 = empty) by halves while nused <= 3/4 of the next capacity (and it stays
+ * >= 16).  The home slots are not known (only the slot positions the file
+ * gives), so each slot is re-inserted from the start of its old cluster
+ * (the run of occupied slots it is in), in the old order: every slot a
+ * look-up used to pass is still passed (a look-up finds what it found
+ * before).  *tab is freed and replaced (prc_pc_table_alloc); *cap updated.
+ * Returns 0, or -1 when memory ran out (the table is left as it was). */
+#define PC_FOLD_NUM 3u
+#define PC_FOLD_DEN 4u
+int prc_pc_fold(void **tab, uint32_t *cap, size_t sz, uint32_t nused);
+/* The capacity (a power of two >= 16) of a table of n keys at a load of at most 3/4. */
+static inline uint32_t pc_cap_for(uint32_t n) {
+  uint32_t cap = 16;
+  while ((uint64_t)cap * PC_FOLD_NUM < (uint64_t)n * PC_FOLD_DEN + PC_FOLD_NUM) cap <<= 1;
+  return cap;
+}
+
 void prc_pc_model_free(pc_model *m);
 /* Builds the dense rows from the sparse entries (used by reading and export). */
 int prc_pc_model_densify(pc_model *m);

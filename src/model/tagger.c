@@ -1038,8 +1038,15 @@ typedef struct stage {
   const int16_t *rows[TG_NROLES + TG_MAXF + 8];
 } stage;
 
+/* A row of 34 bytes crosses a cache line about every other time: both lines. */
+#define TG_PREFETCH_ROW(row)                                                          \
+  do {                                                                               \
+    PC_PREFETCH(row);                                                                \
+    PC_PREFETCH((const char *)(row) + TG_WC_STRIDE * sizeof(int16_t) - 1);            \
+  } while (0)
+
 static inline void stage_rows_prefetch(const stage *st) {
-  for (int q = 0; q < st->nrows; q++) PC_PREFETCH(st->rows[q]);
+  for (int q = 0; q < st->nrows; q++) TG_PREFETCH_ROW(st->rows[q]);
 }
 
 /* Always inlined, so that the AVX2 copies of the decoders below get AVX2
@@ -1051,30 +1058,33 @@ static inline void stage_rows_prefetch(const stage *st) {
 #endif
 
 /* Scores of one decision: sc[c] = sum over the rows of row[c] for the
- * first nl classes (int32 sums of int16 weights: exact, so the order of
- * the rows and the vector width do not change the result).  Every row has
- * at least TG_WC_STRIDE (= pc_model.stride here) int16 values.  Classes past
- * nl are not computed (left as they are). */
+ * nl classes (int32 sums of int16 weights: exact, so the order of the rows
+ * and the vector width do not change the result).  Every row has exactly
+ * TG_WC_STRIDE (>= nl) int16 values and nothing is read past a row's nl
+ * values: for 16 < nl <= 24 the third load takes values nl-8..nl-1 (the
+ * lanes past 15 are kept).  sc[nl..] are not written. */
 #ifdef PC_HAVE_VECTORS
 typedef int16_t tg_v8h __attribute__((vector_size(16)));
 typedef int32_t tg_v8i __attribute__((vector_size(32)));
 #endif
 TG_INLINE void sum_rows(const int16_t *const *rows, size_t nr, int nl, int32_t *sc) {
 #ifdef PC_HAVE_VECTORS
-  if (nl <= 24) { /* three accumulators of 8 lanes (both taggers have 17 labels) */
+  if (nl > 16 && nl <= 24) { /* three accumulators of 8 lanes (both taggers have 17 labels) */
     tg_v8i a = {0}, b = {0}, c = {0};
     for (size_t q = 0; q < nr; q++) {
       tg_v8h x, y, z;
       memcpy(&x, rows[q], sizeof x);
       memcpy(&y, rows[q] + 8, sizeof y);
-      memcpy(&z, rows[q] + 16, sizeof z);
+      memcpy(&z, rows[q] + nl - 8, sizeof z);
       a += __builtin_convertvector(x, tg_v8i);
       b += __builtin_convertvector(y, tg_v8i);
       c += __builtin_convertvector(z, tg_v8i);
     }
+    int32_t t[8];
     memcpy(sc, &a, sizeof a);
     memcpy(sc + 8, &b, sizeof b);
-    memcpy(sc + 16, &c, sizeof c);
+    memcpy(t, &c, sizeof c);
+    for (int k = 16; k < nl; k++) sc[k] = t[k - (nl - 8)];
     return;
   }
 #endif
@@ -1086,20 +1096,20 @@ TG_INLINE void sum_rows(const int16_t *const *rows, size_t nr, int nl, int32_t *
 #if defined(__GNUC__) && defined(__x86_64__) && defined(PC_HAVE_VECTORS) && !defined(TG_NO_AVX2)
 #define TG_HAVE_AVX2 1
 #include <immintrin.h>
-/* sum_rows for 16 < nl <= 24 (rows of at least 24 values) with AVX2: one
- * sign-extending load per 8 lanes. */
+/* sum_rows for nl = 17 with AVX2: one sign-extending load per 8 lanes (the
+ * third takes values 9..16 and keeps its last lane). */
 __attribute__((target("avx2"), noinline)) static void sum_rows_avx2(const int16_t *const *rows,
                                                                   size_t nr, int32_t *sc) {
   __m256i a = _mm256_setzero_si256(), b = a, c = a;
   for (size_t q = 0; q < nr; q++) {
-    const __m128i *p = (const __m128i *)(const void *)rows[q];
-    a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(_mm_loadu_si128(p)));
-    b = _mm256_add_epi32(b, _mm256_cvtepi16_epi32(_mm_loadu_si128(p + 1)));
-    c = _mm256_add_epi32(c, _mm256_cvtepi16_epi32(_mm_loadu_si128(p + 2)));
+    const int16_t *p = rows[q];
+    a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)p)));
+    b = _mm256_add_epi32(b, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p + 8))));
+    c = _mm256_add_epi32(c, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p + 9))));
   }
   _mm256_storeu_si256((__m256i *)(void *)sc, a);
   _mm256_storeu_si256((__m256i *)(void *)(sc + 8), b);
-  _mm256_storeu_si256((__m256i *)(void *)(sc + 16), c);
+  sc[16] = _mm256_extract_epi32(c, 7);
 }
 static int have_avx2(void) {
   static atomic_int v = -1; /* every thread that races here stores the same value */
@@ -1111,10 +1121,10 @@ static int have_avx2(void) {
   }
   return x;
 }
-#define SUM_ROWS(rows, nr, nl, sc, avx2)                                    \
-  do {                                                                      \
-    if ((avx2) && (nl) > 16 && (nl) <= 24) sum_rows_avx2((rows), (nr), (sc)); \
-    else sum_rows((rows), (nr), (nl), (sc));                                \
+#define SUM_ROWS(rows, nr, nl, sc, avx2)                              \
+  do {                                                                \
+    if ((avx2) && (nl) == 17) sum_rows_avx2((rows), (nr), (sc));      \
+    else sum_rows((rows), (nr), (nl), (sc));                          \
   } while (0)
 #else
 #define SUM_ROWS(rows, nr, nl, sc, avx2) sum_rows((rows), (nr), (nl), (sc))
@@ -1136,7 +1146,7 @@ TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
       const pc_slot *sl = &slots[i];
       if (sl->key == key) {
         const int16_t *row = base + (size_t)sl->start * stride;
-        PC_PREFETCH(row);
+        TG_PREFETCH_ROW(row);
         out[n++] = row;
         break;
       }
@@ -1569,8 +1579,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   if (s->n < 4) goto bad;
   uint32_t n = pc_rd32(s->p);
   if (n > s->n / 2) goto bad;
-  uint32_t cap = 16;
-  while (cap < n * 2u + 16) cap <<= 1;
+  uint32_t cap = pc_cap_for(n);
   t->wc_index.mask = cap - 1;
   t->wc_index.e = prc_pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
   const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE; /* a block */
@@ -1681,6 +1690,23 @@ bad:
   return -1;
 }
 
+/* The run-time form of weights read from a model file: the dense rows
+ * repacked to TG_WC_STRIDE values (the generic pc_model pads them to 32).
+ * The slot table keeps the file's capacity (a load of about 1/3): folded to
+ * 3/4 (prc_pc_fold) it saved 4 MB but cost the engine 4-7% of its time
+ * (docs/models.md "Capacities"). */
+static int tg_compact(pc_model *w) {
+  if (w->nclasses > TG_WC_STRIDE) return -1; /* (the label sets have 17) */
+  int16_t *r = prc_pc_table_alloc((size_t)(w->nfeat ? w->nfeat : 1) * TG_WC_STRIDE * sizeof *r);
+  if (!r) return -1;
+  for (size_t f = 0; f < w->nfeat; f++)
+    memcpy(r + f * TG_WC_STRIDE, w->rows + f * (size_t)w->stride, (size_t)w->nclasses * sizeof *r);
+  free(w->rows);
+  w->rows = r;
+  w->stride = TG_WC_STRIDE;
+  return 0;
+}
+
 /* The merged run-time lexicon: (dict or gazetteer) + clusters. */
 static int build_words(tagger *t) {
   const model_lex *a = t->kind == TAGGER_POS ? &t->dict : &t->gaz;
@@ -1697,7 +1723,7 @@ static int build_words(tagger *t) {
     for (uint32_t i = 0; i <= t->clus.mask; i++)
       if (t->clus.e[i].key) words_add(&t->words, t->clus.e[i].key, NULL, &t->clus.e[i].val);
   for (uint32_t i = 0; i <= t->words.mask; i++) t->words.n += t->words.e[i].key != 0;
-  return 0;
+  return prc_model_lex_shrink(&t->words); /* sized for the sum of both: to the union's count */
 }
 
 /* ---- in-place images ----------------------------------------------------------------------- */
@@ -1874,7 +1900,7 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
   for (int i = 0; i < 1 + t->has2; i++) {
     pc_model *w = i ? &t->w2 : &t->w;
     uint32_t C = h->nclasses[i], cap = h->cap[i];
-    if (C != (uint32_t)nl || h->stride[i] != (C <= 4 ? 4u : (C + 15) / 16 * 16) || cap < 16 || (cap & (cap - 1)) ||
+    if (C != (uint32_t)nl || h->stride[i] != TG_WC_STRIDE || cap < 16 || (cap & (cap - 1)) ||
         h->nfeat[i] >= cap || !(h->scale[i] > 0) || h->scale[i] != h->scale[i]) {
       prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off,
                     "model corrupt: bad weight table header");
@@ -2018,6 +2044,10 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
       prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, w2->off, "model corrupt: second-pass weights do not match the label set");
       goto fail;
     }
+  }
+  if (tg_compact(&t->w) < 0 || (t->has2 && tg_compact(&t->w2) < 0)) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
   }
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &t->dict, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "GAZT")) && prc_model_lex_read(s, &t->gaz, err) < 0) goto fail;

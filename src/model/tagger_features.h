@@ -149,7 +149,10 @@ typedef enum tg_template {
 
 #define TG_MAX_LABELS 32
 #define TG_MAX_NOTES 16
-#define TG_WC_STRIDE 32
+/* The run-time rows (weights and word-cache sums) hold exactly the 17 labels
+ * both taggers have, int16 each, unaligned and unpadded (34 bytes; until
+ * 0.7.0 they were padded to 32 values: docs/models.md "Capacities"). */
+#define TG_WC_STRIDE 17
 enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
 #define TG_MAXF 136 /* features per decision, at most (NER: about 95 in the worst case, + TG_DOCF) */
 #define TG_DOCF 18  /* document-level features of a token (second NER pass), at most (17 used) */

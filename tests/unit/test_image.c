@@ -288,6 +288,12 @@ static void test_tagger_image(void **state) {
   resum(b, n);
   assert_null(prc_tagger_load_memory(b, n, &err));
   assert_non_null(strstr(err.message, "byte order"));
+  /* an image of the layout before 0.8.0 (rows of 32 values; mark 0x01020304) */
+  memcpy(b, save, n);
+  ((tg_img_head *)(void *)section(b, n, "TGHD", &len))->mark = 0x01020304u;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "layout (rebuild it)"));
   free(save);
   free(b);
   prc_tagger_free(file);

@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "model/model.h"
+#include "model/perceptron.h"
 #include "train/perceptron_train.h"
 #include "train/train.h"
 
@@ -301,6 +303,72 @@ static void test_train_taggers(void **state) {
   }
 }
 
+/* prc_pc_fold (the cue model's table, docs/models.md "Capacities"): a
+ * table filled by linear probing at a load of about 1/3 (keys and homes of
+ * our own, clusters wrapping at the end included), folded without knowing
+ * the homes, answers every look-up as before: each key finds its payload,
+ * absent keys find nothing.  A lexicon re-inserted by prc_model_lex_shrink
+ * likewise. */
+typedef struct fslot {
+  uint32_t key, val, pad;
+} fslot;
+static int flook(const fslot *t, uint32_t cap, uint64_t h, uint32_t *val) {
+  uint32_t key = pc_key32(h), i = (uint32_t)h & (cap - 1);
+  for (;; i = (i + 1) & (cap - 1)) {
+    if (t[i].key == key) {
+      *val = t[i].val;
+      return 1;
+    }
+    if (!t[i].key) return 0;
+  }
+}
+static void test_fold(void **state) {
+  (void)state;
+  const uint32_t cap = 1u << 12, n = 1400; /* load 0.34; folds once (0.68), not twice (1.37) */
+  fslot *t = calloc(cap, sizeof *t);
+  uint64_t *hs = malloc((n + 5000) * sizeof *hs);
+  pc_rng r;
+  prc_pc_rng_seed(&r, 7);
+  for (uint32_t k = 0; k < n + 5000; k++) hs[k] = prc_pc_rng_next(&r);
+  for (uint32_t k = 0; k < 8; k++) hs[k] = (hs[k] & ~(uint64_t)(cap - 1)) | (cap - 1 - (k & 1)); /* wrap */
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t i = (uint32_t)hs[k] & (cap - 1);
+    while (t[i].key) i = (i + 1) & (cap - 1);
+    t[i].key = pc_key32(hs[k]);
+    t[i].val = k + 1;
+  }
+  uint32_t before[6400], v;
+  for (uint32_t k = 0; k < n + 5000; k++) before[k] = flook(t, cap, hs[k], &v) ? v : 0;
+  void *tab = t;
+  uint32_t c = cap;
+  assert_int_equal(prc_pc_fold(&tab, &c, sizeof *t, n), 0);
+  assert_int_equal(c, cap / 2);
+  for (uint32_t k = 0; k < n; k++) assert_int_equal(before[k], k + 1);
+  for (uint32_t k = 0; k < n + 5000; k++) {
+    uint32_t got = flook(tab, c, hs[k], &v) ? v : 0;
+    assert_int_equal(got, before[k]);
+  }
+  free(tab);
+  free(hs);
+  /* a lexicon sized for 2n + 16 shrinks to a load <= 3/4, every key kept */
+  model_lex lx = {0};
+  lx.mask = 4095;
+  lx.e = calloc(4096, sizeof *lx.e);
+  for (uint64_t k = 1; k <= 1500; k++) {
+    uint64_t key = k * 0x9e3779b97f4a7c15ULL;
+    uint32_t i = (uint32_t)key & lx.mask;
+    while (lx.e[i].key) i = (i + 1) & lx.mask;
+    lx.e[i].key = key;
+    lx.e[i].val = (uint32_t)k;
+  }
+  assert_int_equal(prc_model_lex_shrink(&lx), 0);
+  assert_int_equal(lx.mask + 1, 2048);
+  assert_int_equal(lx.n, 1500);
+  for (uint64_t k = 1; k <= 1500; k++) assert_int_equal(model_lex_get(&lx, k * 0x9e3779b97f4a7c15ULL), k);
+  assert_null(model_lex_find(&lx, 12345));
+  prc_model_lex_free(&lx);
+}
+
 static void test_spans(void **state) {
   (void)state;
   /* BILOU: U-PER, O, B-ORG I-ORG L-ORG */
@@ -331,6 +399,7 @@ int main(void) {
       cmocka_unit_test(test_learns_toy_corpus), cmocka_unit_test(test_deterministic),
       cmocka_unit_test(test_rng_and_shuffle),   cmocka_unit_test(test_averaging),
       cmocka_unit_test(test_train_taggers),     cmocka_unit_test(test_spans),
+      cmocka_unit_test(test_fold),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
