@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "lexicon.h"
 #include "tags.h"
+#include "model/cue_model.h"
 
 typedef struct cand { /* 16 bytes (peak memory): a title or description is in a side array */
   uint32_t b, e;     /* tokens of the name */
@@ -96,6 +97,18 @@ static bool speaker_label(const precis_doc *d, uint32_t b, uint32_t e) {
   uint32_t p = b;
   if (p > 0 && (d->toks[p - 1].flags & TF_QUOTE) && (d->toks[p - 1].flags & TF_QOPEN)) p--;
   return p == 0 || (d->toks[p].flags & TF_PARA_BEFORE);
+}
+
+/* Is token i a proper noun (the tagger's PROPN) whose verb, right after it or
+ * after one adverb, is a speech cue (the lexicon's or the learned tagger's):
+ * "Kovac denied", "Politifact then ruled"? */
+static bool speaks_next(const precis_doc *d, uint32_t i) {
+  if (!d->has_pos || d->toks[i].pos != TAG_UPOS_PROPN || (d->toks[i].flags & TF_ALLCAP)) return false;
+  uint32_t v = i + 1;
+  if (v < d->ntoks && d->toks[v].sent == d->toks[i].sent && d->toks[v].pos == TAG_UPOS_ADV) v++;
+  if (v >= d->ntoks || d->toks[v].sent != d->toks[i].sent) return false;
+  if (d->toks[v].pos != TAG_UPOS_VERB) return false;
+  return (lx(d, v) & LX_SPEECH) || (d->cue_lab && (d->cue_lab[v] & 0x7f) == PRC_CUE_B);
 }
 
 static void add_cand(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap, uint32_t b, uint32_t e, ent_type t,
@@ -612,7 +625,7 @@ void prc_find_entities(precis_doc *d) {
     for (uint32_t k = 0; k < n; k++)
       for (uint32_t t = cs[k].b; t < cs[k].e; t++) covered[t] = (int32_t)k;
     uint32_t n_ner = n;
-    smap surnames;
+    smap surnames, midcaps = {0};
     smap_init(d, &surnames, NULL);
     for (uint32_t m = 0; m < n; m++)
       if (cs[m].type == ENT_PERSON && cs[m].e - cs[m].b >= 2) smap_put(d, &surnames, cs[m].e - 1, 1);
@@ -679,7 +692,27 @@ void prc_find_entities(precis_doc *d) {
       if (!strong && probe_title_b == probe.b) {
         /* a lone word that is the surname of a tagged person ("Ødegård said ...") */
         if (c->e - c->b != 1) continue;
-        if (smap_get(d, &surnames, c->b, c->e) < 0) continue;
+        if (smap_get(d, &surnames, c->b, c->e) < 0) {
+          /* or a proper noun that speaks: "Kovac denied ...", "Politifact then ruled
+           * ...": a name of unknown type (its other, tagged mentions type it) */
+          if (!speaks_next(d, c->b) || (lx(d, c->b) & (LX_TITLE | LX_ROLE | LX_COMMON | LX_DEMONYM | LX_STOP)))
+            continue;
+          /* a sentence's first word only when the document also writes it with
+           * a capital elsewhere ("Politifact then ruled", not "Rescuers said") */
+          if (!midcaps.s) {
+            /* value 1: written with a capital inside a sentence; 2: a word of a tagged name */
+            smap_init(d, &midcaps, NULL);
+            for (uint32_t t = 0; t < d->ntoks; t++)
+              if (covered[t] >= 0 && is_cap(d, t)) smap_put(d, &midcaps, t, 2);
+            for (uint32_t t = 0; t < d->ntoks; t++)
+              if (is_cap(d, t) && !name_start(d, t)) smap_put(d, &midcaps, t, 1);
+          }
+          int32_t seen = smap_get(d, &midcaps, c->b, c->e);
+          /* nor a word of a longer name the tagger found ("Christmas" of "Jerryl Christmas") */
+          if (seen == 2 || (name_start(d, c->b) && seen < 0)) continue;
+          add_cand(d, &cs, &n, &cap, c->b, c->e, ENT_OTHER, 0);
+          continue;
+        }
         ty = ENT_PERSON;
       }
       add_cand(d, &cs, &n, &cap, c->b, c->e, probe_title_b < probe.b ? ENT_PERSON : ty, 1);
@@ -699,6 +732,7 @@ void prc_find_entities(precis_doc *d) {
     }
     /* the temporaries of a large document go back now, not with the document */
     prc_arena_release_big(&d->ar, surnames.s);
+    if (midcaps.s) prc_arena_release_big(&d->ar, midcaps.s);
     prc_arena_release_big(&d->ar, covered);
     prc_arena_release_big(&d->ar, rc);
   } else {
@@ -725,7 +759,8 @@ void prc_find_entities(precis_doc *d) {
     if ((!c->typed || c->type == ENT_PERSON || c->type == ENT_OTHER) && c->e - c->b == 1 && name_start(d, c->b) &&
         !(lx(d, c->b) & (LX_PLACE | LX_ORG_KNOWN | LX_TITLE)) && !prc_names_is_first(tok_str(d, c->b), tok_len(d, c->b)) &&
         !(d->toks[c->b].flags & TF_ALLCAP)) {
-      if (smap_get(d, &inner, c->b, c->e) < 0) drop = true; /* seen nowhere else */
+      if (smap_get(d, &inner, c->b, c->e) < 0 && !(c->type == ENT_OTHER && !c->typed && speaks_next(d, c->b)))
+        drop = true; /* seen nowhere else (a name that speaks was checked before: see above) */
     }
     if (!drop) cs[kept++] = *c;
   }

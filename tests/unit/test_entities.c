@@ -152,8 +152,23 @@ static void test_party_state_tags(void **state) {
   precis_doc_free(d);
 }
 
+/* a proper noun the tagger missed that speaks ("Factwatch then ruled") is a
+ * name of unknown type; a sentence's first word only with a capital elsewhere,
+ * never a plural common noun ("Rescuers said") */
+static void test_speaking_proper_noun(void **state) {
+  (void)state;
+  precis_doc *d = analyze("The data was clear. Weeks later, Factwatch then ruled that the figure was true. Rescuers said "
+                          "the road was closed.\n\nThe council met. Its critic Ardmoor then argued that the vote was "
+                          "illegal.\n");
+  expect_entity(d, "Factwatch", PRECIS_ENTITY_OTHER, 1);
+  expect_entity(d, "Ardmoor", PRECIS_ENTITY_OTHER, 1);
+  expect_no_entity(d, "Rescuers");
+  precis_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_speaking_proper_noun),
       cmocka_unit_test(test_transcript_label_links_person),
       cmocka_unit_test(test_transcript_label_is_person),
       cmocka_unit_test(test_dateline_is_place),
