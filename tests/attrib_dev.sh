@@ -46,14 +46,14 @@ rules=$(score --attrib rules)
 # seeds 1-4 gave 56.60-57.33 before 0.6.0, 56.86-57.04 after); the figures of
 # 0.6.0 were cue 56.86, source 64.93, content 48.21; those of 0.7.0 (the spans
 # as PolNeAR draws them, docs/attribution.md) cue 62.53, source 66.61, content 52.49.
-for role_min in cue:0.620 source:0.662 content:0.520; do
+for role_min in cue:0.622 source:0.666 content:0.526; do
   role=${role_min%:*} min=${role_min#*:}
   f=$(num "$learned" "['$role']['exact']['f']")
   awk -v f="$f" -v m="$min" 'BEGIN { exit !(f >= m) }' || fail "learned $role exact F $f < $min"
 done
 ll=$(num "$learned" "['linked_recall']")
 lr=$(num "$rules" "['linked_recall']")
-awk -v a="$ll" 'BEGIN { exit !(a >= 0.518) }' || fail "learned linked recall $ll < 0.518"
+awk -v a="$ll" 'BEGIN { exit !(a >= 0.522) }' || fail "learned linked recall $ll < 0.522"
 awk -v a="$ll" -v b="$lr" 'BEGIN { exit !(a > b + 0.05) }' || fail "learned linked recall $ll is not well above the rules' $lr"
 for role in cue source; do
   a=$(num "$learned" "['$role']['exact']['f']") b=$(num "$rules" "['$role']['exact']['f']")
