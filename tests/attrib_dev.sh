@@ -45,15 +45,17 @@ rules=$(score --attrib rules)
 # model's dev cue F moves by +-0.4 from seed to seed (docs/attribution.md:
 # seeds 1-4 gave 56.60-57.33 before 0.6.0, 56.86-57.04 after); the figures of
 # 0.6.0 were cue 56.86, source 64.93, content 48.21; those of 0.7.0 (the spans
-# as PolNeAR draws them, docs/attribution.md) cue 62.53, source 66.61, content 52.49.
-for role_min in cue:0.622 source:0.666 content:0.526; do
+# as PolNeAR draws them, docs/attribution.md) cue 62.53, source 66.61, content 52.49;
+# those of 0.8.0 (retrained model, docs/attribution.md "0.8.0") cue 62.47, source
+# 66.87, content 52.81, linked 52.51%.
+for role_min in cue:0.620 source:0.664 content:0.524; do
   role=${role_min%:*} min=${role_min#*:}
   f=$(num "$learned" "['$role']['exact']['f']")
   awk -v f="$f" -v m="$min" 'BEGIN { exit !(f >= m) }' || fail "learned $role exact F $f < $min"
 done
 ll=$(num "$learned" "['linked_recall']")
 lr=$(num "$rules" "['linked_recall']")
-awk -v a="$ll" 'BEGIN { exit !(a >= 0.522) }' || fail "learned linked recall $ll < 0.522"
+awk -v a="$ll" 'BEGIN { exit !(a >= 0.520) }' || fail "learned linked recall $ll < 0.520"
 awk -v a="$ll" -v b="$lr" 'BEGIN { exit !(a > b + 0.05) }' || fail "learned linked recall $ll is not well above the rules' $lr"
 for role in cue source; do
   a=$(num "$learned" "['$role']['exact']['f']") b=$(num "$rules" "['$role']['exact']['f']")
