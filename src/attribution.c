@@ -594,6 +594,14 @@ static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, u
 #define QUANT_PAREN_MAX 8 /* "(D-N.J.)" before a floating "all": tokens from ")" back to "(" */
 static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (b == NONE) return;
+  /* a name the source cuts short ("A reporter for USA | Today reported"): to its
+   * end, when that comes before the cue */
+  if (d->tok_mention && e > b && b < q->cue_tok) {
+    int32_t m = d->tok_mention[e - 1];
+    if (m >= 0 && d->mentions[m].tok_end > e && d->mentions[m].tok_end <= q->cue_tok &&
+        (d->toks[e].flags & TF_WORD))
+      e = d->mentions[m].tok_end;
+  }
   /* and the auxiliaries, negations and adverbs before the cue: "Shelby later",
    * "his aides haven't" */
   while (e > b && (tok_is(d, e - 1, ",") || (d->toks[e - 1].flags & TF_QUOTE) || tok_is(d, e - 1, "\xE2\x80\x94") ||

@@ -265,6 +265,13 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
       if (e == i + 1 && time_word(d, i)) continue;
     }
     if (e <= i) continue;
+    /* a capitalised "Today" right after a name, inside a sentence, is part of
+     * it: "USA Today", "Psychology Today" (a publication) */
+    if (e < d->ntoks && tok_is(d, e, "Today") && d->toks[e].sent == d->toks[i].sent && !at_start(d, e) &&
+        !(e + 1 < d->ntoks && tok_is(d, e + 1, "Show"))) {
+      e++;
+      t = ENT_ORG;
+    }
     /* titles before the name belong to the mention: "Secretary Hegseth", "Finance Minister Grace Whitfield" */
     uint32_t b = i;
     while (b > 0 && b - 1 >= span_prev_e && d->toks[b - 1].sent == d->toks[i].sent && (d->toks[b - 1].flags & TF_CAP) &&

@@ -376,6 +376,13 @@ static void test_long_apposition(void **state) {
                  {"said", "Leonard Voss"});
 }
 
+static void test_name_the_source_cut(void **state) {
+  (void)state;
+  /* a publication named "... Today", and a source the parse cut inside a name */
+  EXPECT_DEFAULT("The race is close. A reporter for USA Today reported that the candidate was asked to leave.\n",
+                 {"reported", "USA Today"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -392,7 +399,7 @@ int main(void) {
       cmocka_unit_test(test_party_description_of_recent_speaker),
       cmocka_unit_test(test_group_role_member),   cmocka_unit_test(test_party_state_abbreviations),
       cmocka_unit_test(test_first_person_writer), cmocka_unit_test(test_they_after_a_pair),
-      cmocka_unit_test(test_long_apposition),
+      cmocka_unit_test(test_long_apposition),     cmocka_unit_test(test_name_the_source_cut),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
