@@ -1845,6 +1845,46 @@ void prc_find_quote_regions(precis_doc *d) {
   find_regions(d);
 }
 
+/* A cue left without a source whose sentence opens with a name: the name's
+ * noun phrase, when only a short verb chain separates it from the cue ("Ham
+ * went on to explain", "Republican nominee Donald Trump has called for",
+ * "Trump took to Twitter overnight to accuse") -- no comma, clause word or
+ * quotation mark between them, and no earlier cue in the sentence (that one's
+ * source is inherited elsewhere). */
+#define SUBJECT_GAP_MAX 6
+static bool be_form(const precis_doc *d, uint32_t t) {
+  static const char *const w[] = {"is", "are", "was", "were", "be", "been", "being", "'s", "\xE2\x80\x99s", NULL};
+  for (const char *const *p = w; *p; p++)
+    if (tok_ieq(d, t, *p)) return true;
+  return false;
+}
+static void subject_fallback(precis_doc *d) {
+  uint32_t prev_sent = NONE;
+  for (uint32_t qi = 0; qi < d->nquotes; qi++) {
+    quote *q = &d->quotes[qi];
+    if (q->cue_tok_end <= q->cue_tok) continue;
+    uint32_t c = q->cue_tok, s = d->toks[c].sent;
+    bool first = s != prev_sent;
+    prev_sent = s;
+    if (!first || q->source_tok_begin != NONE || d->toks[c].quote_depth > 0) continue;
+    const sentence *se = &d->sents[s];
+    uint32_t b = se->body_start_tok;
+    if (c <= b + 1 || !d->tok_mention) continue;
+    uint32_t e = subject_np(d, b, c);
+    if (e <= b || e > c || c - e > SUBJECT_GAP_MAX) continue;
+    bool name = false;
+    for (uint32_t t = b; t < e && !name; t++) {
+      int32_t m = d->tok_mention[t];
+      name = m >= 0 && (d->ents[d->mentions[m].entity].type == ENT_PERSON || d->ents[d->mentions[m].entity].type == ENT_ORG);
+    }
+    bool clean = name;
+    /* not a passive: "Kim Jong Un is expected to ..." has no source */
+    for (uint32_t t = e; t < q->cue_tok_end && clean; t++)
+      clean = !(d->toks[t].flags & (TF_PUNCT | TF_QUOTE)) && !is_clause_word(d, t) && !be_form(d, t);
+    if (clean) set_source(d, q, b, e);
+  }
+}
+
 void prc_find_attributions(precis_doc *d) {
   if (!d->ntoks) return;
   prc_find_quote_regions(d);
@@ -1945,6 +1985,7 @@ void prc_find_attributions(precis_doc *d) {
       /* scan only the last quotes for the "inside" test: keep it linear */
     }
   }
+  subject_fallback(d);
   /* left-over regions (in text order, so sentences only grow) */
   uint32_t ncue = d->nquotes, next_cue = 0;
   int32_t last_cont = -1;

@@ -383,6 +383,18 @@ static void test_name_the_source_cut(void **state) {
                  {"reported", "USA Today"});
 }
 
+static void test_subject_before_a_verb_chain(void **state) {
+  (void)state;
+  /* a cue left without a source takes the name that opens its sentence across a
+   * short verb chain; never a passive's subject */
+  EXPECT_DEFAULT("General Norman Quill retired in May. \"It was demoralizing,\" he told the host. Norman Quill went on "
+                 "to explain how he believes the cuts hurt the base.\n",
+                 {"told", "Norman Quill"}, {"explain", "Norman Quill"});
+  EXPECT_DEFAULT("The vote was close. Senator Ann Kessel took to Twitter overnight to accuse the council of hiding the "
+                 "costs.\n",
+                 {"accuse", "Ann Kessel"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -400,6 +412,7 @@ int main(void) {
       cmocka_unit_test(test_group_role_member),   cmocka_unit_test(test_party_state_abbreviations),
       cmocka_unit_test(test_first_person_writer), cmocka_unit_test(test_they_after_a_pair),
       cmocka_unit_test(test_long_apposition),     cmocka_unit_test(test_name_the_source_cut),
+      cmocka_unit_test(test_subject_before_a_verb_chain),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
