@@ -49,6 +49,7 @@
 #define SUBJECT_MAX_OFFSET 3   /* a subject starts within 3 tokens of its sentence ("Mrs. Pemberton") */
 #define SIGNATURE_AHEAD 40     /* "I" in a letter: its signature within 40 sentences after it */
 #define NOTE_NAME_AT 6         /* "Editor's note: NAME is ...": the name within 6 tokens of its sentence's start */
+#define RELATIVE_APPOS_MAX 12  /* "NAME, an apposition of up to 12 tokens, who said" */
 #define APPOS_ROLE_WINDOW 6    /* "NAME, an attorney for": the role word within 6 tokens of the comma */
 #define SUBJECT_OPENER 8       /* ... or of the comma that ends an opening phrase of at most 8 tokens */
 #define SUBJECT_LOOKBACK 2     /* "she": a subject from 2 sentences back on ... */
@@ -954,8 +955,25 @@ void prc_resolve_speakers(precis_doc *d) {
     if (se == sb + 1 && (tok_ieq(d, sb, "who") || tok_ieq(d, sb, "which") || tok_ieq(d, sb, "that"))) {
       uint32_t t = sb;
       if (t > 0 && tok_is(d, t - 1, ",")) t--;
-      if (t > 0 && d->tok_mention[t - 1] >= 0 && d->toks[t - 1].sent == d->toks[sb].sent) {
-        int32_t en = d->mentions[d->tok_mention[t - 1]].entity;
+      int32_t en = t > 0 && d->toks[t - 1].sent == d->toks[sb].sent && d->tok_mention[t - 1] >= 0
+                       ? d->mentions[d->tok_mention[t - 1]].entity
+                       : -1;
+      /* after an apposition: "McConnell, now the Senate majority leader, who said",
+       * "John Bentel, a tech staffer at the State Department who told" (a person's
+       * "who" is not the department's) */
+      if (tok_ieq(d, sb, "who") && (en < 0 || d->ents[en].type != ENT_PERSON)) { /* not "which": things */
+        uint32_t lo = t > RELATIVE_APPOS_MAX ? t - RELATIVE_APPOS_MAX : 0;
+        for (uint32_t c = t; c-- > lo + 1 && d->toks[c].sent == d->toks[sb].sent;) {
+          if (!tok_is(d, c, ",")) continue;
+          /* an apposition opens with a lower-case word ("now the", "a tech staffer"),
+           * not a list's next name ("Robert DeNiro, Patti LaBelle and ...") */
+          if (c + 1 >= t || (d->toks[c + 1].flags & TF_CAP)) break;
+          int32_t m = d->tok_mention[c - 1];
+          if (m >= 0 && d->ents[d->mentions[m].entity].type == ENT_PERSON) en = d->mentions[m].entity;
+          break;
+        }
+      }
+      if (en >= 0) {
         q->entity = en;
         named[en]++;
         pass1[i] = 1;

@@ -395,6 +395,18 @@ static void test_subject_before_a_verb_chain(void **state) {
                  {"accuse", "Ann Kessel"});
 }
 
+static void test_who_after_apposition(void **state) {
+  (void)state;
+  /* "who" after an apposition is the person the apposition describes, not an
+   * organisation inside it; "which" stays with the name right before it */
+  EXPECT_DEFAULT("The panel met on Monday. Its members included Lena Hart, a tech staffer at the Harbour Department "
+                 "who said the servers were never checked.\n",
+                 {"said", "Lena Hart"});
+  EXPECT_DEFAULT("Voters trust Ivo Lund less than ever. The harbour plan divided the council. Lund, now the council's "
+                 "longest-serving member, who in 2010 said the harbour should be sold, voted no.\n",
+                 {"said", "Ivo Lund"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -412,7 +424,7 @@ int main(void) {
       cmocka_unit_test(test_group_role_member),   cmocka_unit_test(test_party_state_abbreviations),
       cmocka_unit_test(test_first_person_writer), cmocka_unit_test(test_they_after_a_pair),
       cmocka_unit_test(test_long_apposition),     cmocka_unit_test(test_name_the_source_cut),
-      cmocka_unit_test(test_subject_before_a_verb_chain),
+      cmocka_unit_test(test_subject_before_a_verb_chain), cmocka_unit_test(test_who_after_apposition),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
