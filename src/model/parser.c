@@ -341,6 +341,23 @@ static uint64_t lab_bias_feat(int action) {
  * 1/3): folded to 3/4 (prc_pc_fold) they take half the memory but the
  * engine ran 25% slower (the longer probes of the absent features;
  * docs/models.md "Capacities"). */
+/* int8 codes with a power-of-two step (parser_features.h, ps_aslot): the
+ * smallest shift at which every weight of w[0..n) rounds into [-127, 127],
+ * and a weight's code at shift sh (rounded half away from zero). */
+static int q8_shift(const int32_t *w, int n) {
+  int32_t m = 0;
+  for (int k = 0; k < n; k++) m = w[k] < 0 ? (-w[k] > m ? -w[k] : m) : (w[k] > m ? w[k] : m);
+  int sh = 0;
+  while (((m + ((1 << sh) >> 1)) >> sh) > 127) sh++;
+  return sh;
+}
+static int8_t q8(int32_t w, int sh) {
+  int32_t a = w < 0 ? -w : w;
+  a = (a + ((1 << sh) >> 1)) >> sh;
+  return (int8_t)(w < 0 ? -a : a);
+}
+static inline int32_t q8w(int8_t c, unsigned sh) { return (int32_t)c * (int32_t)(1u << sh); }
+
 /* The action table, fused: each slot holds its feature's key and the three
  * action weights (the file fixes the slot positions), so a feature costs one
  * cache miss instead of two (the generic pc_model keeps slots and weight
@@ -365,7 +382,10 @@ static int act_read(parser *p, const model_section *s, precis_error *err) {
       return -1;
     }
     d->key = pc_rd32(q);
-    for (uint32_t k = 0; k < cnt; k++, e += 4) d->w[pc_rd16(e)] = (int16_t)pc_rd16(e + 2);
+    int32_t w[PS_NACTIONS] = {0};
+    for (uint32_t k = 0; k < cnt; k++, e += 4) w[pc_rd16(e)] = (int16_t)pc_rd16(e + 2);
+    d->sh = (uint8_t)q8_shift(w, PS_NACTIONS);
+    for (int k = 0; k < PS_NACTIONS; k++) d->w[k] = q8(w[k], d->sh);
   }
   return 0;
 }
@@ -378,9 +398,9 @@ static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) 
     for (;;) {
       const ps_aslot *sl = &p->afs[i];
       if (sl->key == key) {
-        a0 += sl->w[0];
-        a1 += sl->w[1];
-        a2 += sl->w[2];
+        a0 += q8w(sl->w[0], sl->sh);
+        a1 += q8w(sl->w[1], sl->sh);
+        a2 += q8w(sl->w[2], sl->sh);
         break;
       }
       if (!sl->key) break;
@@ -411,6 +431,11 @@ static int lab_read(parser *p, const model_section *s, precis_error *err) {
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     return -1;
   }
+  if (extra > PS_LS_MAXOFF) {
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, s->off, "model too large: more than %u label weights past the second of their feature",
+                  (unsigned)PS_LS_MAXOFF);
+    return -1;
+  }
   p->lfs_mask = v.cap - 1;
   p->lab_scale = v.scale;
   p->nlbx = (uint32_t)extra;
@@ -425,14 +450,16 @@ static int lab_read(parser *p, const model_section *s, precis_error *err) {
       return -1;
     }
     d->key = pc_rd32(q);
-    d->off = x;
-    d->n = (uint8_t)(cnt < 255 ? cnt : 255);
+    int32_t w2[2] = {0, 0};
+    for (uint32_t k = 0; k < cnt && k < 2; k++) w2[k] = (int16_t)pc_rd16(e + 4 * k + 2);
+    const int sh = q8_shift(w2, 2);
+    d->x = (cnt < 255 ? cnt : 255) | (uint32_t)sh << 8 | x << 12;
     for (uint32_t k = 0; k < cnt; k++, e += 4) {
       uint8_t c = (uint8_t)pc_rd16(e);
       int16_t w = (int16_t)pc_rd16(e + 2);
       if (k < 2) {
         d->c[k] = c;
-        d->w[k] = w;
+        d->w[k] = q8(w, sh);
       } else {
         p->lbx[x].c = c;
         p->lbx[x++].w = w;
@@ -455,11 +482,11 @@ static const ps_lslot *lab_find(const parser *p, uint64_t h) {
 
 /* Adds a label slot's (label, weight) pairs to sc. */
 static inline void lab_add(const parser *p, const ps_lslot *sl, int32_t *sc) {
-  uint32_t cnt = sl->n;
-  sc[sl->c[0]] += sl->w[0];
-  if (cnt > 1) sc[sl->c[1]] += sl->w[1];
+  const uint32_t cnt = PS_LS_N(sl->x), sh = PS_LS_SH(sl->x);
+  sc[sl->c[0]] += q8w(sl->w[0], sh);
+  sc[sl->c[1]] += q8w(sl->w[1], sh); /* (0 when there is no second pair) */
   if (cnt > 2) {
-    const ps_lx *x = p->lbx + sl->off, *e = x + (cnt - 2);
+    const ps_lx *x = p->lbx + PS_LS_OFF(sl->x), *e = x + (cnt - 2);
     do sc[x->c] += x->w;
     while (++x < e);
   }
@@ -694,8 +721,11 @@ static int pow2_cap(uint32_t cap) { return cap >= 16 && !(cap & (cap - 1)); }
 static int ps_check_contents(const parser *p, precis_error *err) {
   const char *why = NULL;
   uint32_t empty = 0;
-  for (uint32_t i = 0; i <= p->afs_mask; i++) empty += !p->afs[i].key;
-  if (!empty) why = "action table full";
+  for (uint32_t i = 0; i <= p->afs_mask && !why; i++) {
+    empty += !p->afs[i].key;
+    if (p->afs[i].sh > PS_MAX_SHIFT) why = "action slot out of range";
+  }
+  if (!why && !empty) why = "action table full";
   empty = 0;
   for (uint32_t i = 0; i <= p->lfs_mask && !why; i++) {
     const ps_lslot *sl = &p->lfs[i];
@@ -703,8 +733,9 @@ static int ps_check_contents(const parser *p, precis_error *err) {
       empty++;
       continue;
     }
-    if (sl->n < 1 || sl->c[0] >= p->nlabels || (sl->n > 1 && sl->c[1] >= p->nlabels) ||
-        (sl->n > 2 && ((uint64_t)sl->off + sl->n - 2 > p->nlbx)))
+    const uint32_t n = PS_LS_N(sl->x);
+    if (n < 1 || sl->c[0] >= p->nlabels || sl->c[1] >= p->nlabels || (n < 2 && sl->w[1]) ||
+        (n > 2 && ((uint64_t)PS_LS_OFF(sl->x) + n - 2 > p->nlbx)))
       why = "label slot out of range";
   }
   if (!why && !empty) why = "label table full";

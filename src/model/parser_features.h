@@ -40,20 +40,37 @@ enum { PS_SHIFT = 0, PS_LEFT = 1, PS_RIGHT = 2, PS_NACTIONS = 3 };
 #define PS_MAXF 128       /* features per decision, at most */
 #define PS_LIFT_SEP "||"  /* lifted label: dependent's relation || the relation of its syntactic head */
 
-/* A slot of the fused action table: key and the three action weights. */
+/* The fused tables keep each slot's weights as int8 codes with a
+ * power-of-two step of the slot's own (layout 0x01020306, docs/models.md
+ * "Capacities"): weight = code x 2^sh, in the units of the file's int16
+ * weights (act_scale, lab_scale), sh the smallest shift that makes every
+ * code of the slot fit in [-127, 127] (the parser's weights need sh >= 3;
+ * the dev scores moved by at most 0.04).  PS_MAX_SHIFT bounds sh (checked
+ * in images from outside). */
+#define PS_MAX_SHIFT 15
+/* A slot of the fused action table: key and the three action weights
+ * (8 bytes). */
 typedef struct ps_aslot {
   uint32_t key;
-  int16_t w[PS_NACTIONS];
+  int8_t w[PS_NACTIONS];
+  uint8_t sh;
 } ps_aslot;
 
-/* A slot of the fused label table: key, the number of (label, weight)
- * pairs, the first two inline, the rest at lbx[off...]. */
+/* A slot of the fused label table (12 bytes): key, the first two (label,
+ * weight) pairs inline (weight = w x 2^sh; an absent second pair has
+ * weight 0), and x = n | sh << 8 | off << 12: the number of pairs (up to
+ * 255), the shift, and where the pairs past the second continue in lbx
+ * (exact int16 weights). */
 typedef struct ps_lslot {
   uint32_t key;
-  uint8_t n, c[2], pad;
-  int16_t w[2];
-  uint32_t off;
+  uint8_t c[2];
+  int8_t w[2];
+  uint32_t x;
 } ps_lslot;
+#define PS_LS_N(x) ((x) & 255u)
+#define PS_LS_SH(x) (((x) >> 8) & 15u)
+#define PS_LS_OFF(x) ((x) >> 12)
+#define PS_LS_MAXOFF ((1u << 20) - 1)
 typedef struct ps_lx {
   uint8_t c;
   int16_t w;

@@ -1771,16 +1771,9 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
     h->has_wc = 1;
     SEC("WCRW", t->wc_rows, (size_t)t->wc_index.n * bstride * sizeof *t->wc_rows);
   }
-  if (t->lc_slots) {
-    h->has_lc = 1;
-    h->lc_cap = t->lc_mask + 1;
-    h->lc_n = t->lc_n;
-    h->lc_text = t->lc_off[t->lc_n];
-    SEC("LCSL", t->lc_slots, (size_t)h->lc_cap * sizeof *t->lc_slots);
-    SEC("LCLX", t->lc_lex, (size_t)t->lc_n * sizeof *t->lc_lex);
-    SEC("LCOF", t->lc_off, ((size_t)t->lc_n + 1) * sizeof *t->lc_off);
-    SEC("LCTX", t->lc_text, h->lc_text);
-  }
+  /* No lexeme cache in images (docs/models.md "Capacities"): 6.7 MB of
+   * images for about 4% of the instructions and no measurable time; a
+   * tagger loaded from a model file still builds one at load. */
 #undef SEC
   return k;
 }
@@ -1816,28 +1809,6 @@ static int tg_check_contents(const tagger *t, const tg_img_head *h, precis_error
         if (i == TG_LX_WC && x->e[j].val >= h->lx_n[TG_LX_WC]) TG_BAD("word-cache entry out of range");
       }
     if (used >= x->mask + 1) TG_BAD("lexicon full");
-  }
-  const uint64_t blk = (uint64_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
-  if (t->lc_slots) {
-    uint32_t empty = 0;
-    for (uint32_t j = 0; j <= t->lc_mask; j++) {
-      const tg_lc_slot *sl = &t->lc_slots[j];
-      if (!sl->key) {
-        empty++;
-        continue;
-      }
-      if (sl->idx >= t->lc_n || sl->len > NORM_MAX || t->lc_off[sl->idx + 1] - t->lc_off[sl->idx] != sl->len)
-        TG_BAD("lexeme slot out of range");
-    }
-    if (!empty) TG_BAD("lexeme table full");
-    for (uint32_t j = 0; j < t->lc_n; j++)
-      if (t->lc_off[j] > t->lc_off[j + 1]) TG_BAD("lexeme text offsets");
-    if (t->lc_off[0] != 0 || t->lc_off[t->lc_n] != h->lc_text) TG_BAD("lexeme text offsets");
-    for (uint32_t j = 0; j < t->lc_n; j++) {
-      const tg_lex *L = &t->lc_lex[j];
-      if (L->wmask && (!t->wc_rows || L->wofs % blk || L->wofs / blk >= h->lx_n[TG_LX_WC]))
-        TG_BAD("lexeme's word-cache block out of range");
-    }
   }
   return 0;
 }
@@ -1941,19 +1912,9 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
     if (!(t->wc_rows = (int16_t *)prc_model_table(v, "WCRW", sizeof(int16_t), (uint64_t)t->wc_index.n * bstride, 64, 1, err)))
       goto fail;
   }
-  if (h->has_lc) {
-    uint32_t cap = h->lc_cap;
-    if (!h->has_wc || cap < 16 || (cap & (cap - 1)) || h->lc_n >= cap) {
-      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off, "model corrupt: bad lexeme cache header");
-      goto fail;
-    }
-    t->lc_mask = cap - 1;
-    t->lc_n = h->lc_n;
-    if (!(t->lc_slots = (tg_lc_slot *)prc_model_table(v, "LCSL", sizeof(tg_lc_slot), cap, 64, 1, err)) ||
-        !(t->lc_lex = (tg_lex *)prc_model_table(v, "LCLX", sizeof(tg_lex), h->lc_n, 64, 1, err)) ||
-        !(t->lc_off = (uint32_t *)prc_model_table(v, "LCOF", sizeof(uint32_t), (uint64_t)h->lc_n + 1, 4, 1, err)) ||
-        !(t->lc_text = (char *)prc_model_table(v, "LCTX", 1, h->lc_text, 1, 1, err)))
-      goto fail;
+  if (h->has_lc) { /* (the layout of 0.8.0 before 0x01020306 carried a lexeme cache) */
+    prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off, "model corrupt: bad lexeme cache header");
+    goto fail;
   }
   if (check && tg_check_contents(t, h, err) < 0) goto fail;
   if (prc_model_read_notes(prc_model_find(v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes, err) < 0)

@@ -211,7 +211,7 @@ typedef struct tg_img_head {
   uint32_t nclasses[2], nfeat[2], cap[2], stride[2];
   float scale[2];
   uint32_t lx_cap[TG_NLX], lx_n[TG_NLX];
-  uint32_t has_wc, has_lc, lc_cap, lc_n, lc_text;
+  uint32_t has_wc, has_lc, lc_cap, lc_n, lc_text; /* has_lc: 0 (no lexeme cache in images since 0x01020306) */
   uint32_t reserved[7];
 } tg_img_head;
 

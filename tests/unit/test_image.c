@@ -243,8 +243,8 @@ static void test_tagger_image(void **state) {
   /* truncated */
   assert_null(prc_tagger_load_memory(b, n - 100, &err));
   assert_int_equal(err.code, PRECIS_ERROR_MODEL_FORMAT);
-  /* contents: a weight slot past the rows, a lexeme past the lexemes, a
-   * lexeme's word-cache block off its grid, a full lexicon */
+  /* contents: a weight slot past the rows, a word-cache entry past the
+   * blocks, a full lexicon */
   size_t len;
   unsigned char *save = malloc(n);
   memcpy(save, b, n);
@@ -257,19 +257,18 @@ static void test_tagger_image(void **state) {
   assert_null(prc_tagger_load_memory(b, n, &err));
   assert_non_null(strstr(err.message, "weight slot out of range"));
   memcpy(b, save, n);
-  tg_lc_slot *ls = (tg_lc_slot *)(void *)section(b, n, "LCSL", &len);
-  for (k = 0; !ls[k].key; k++) {}
-  ls[k].idx = h->lc_n;
+  /* no lexeme cache in layout 0x01020306: a header that claims one is refused */
+  ((tg_img_head *)(void *)section(b, n, "TGHD", &len))->has_lc = 1;
   resum(b, n);
   assert_null(prc_tagger_load_memory(b, n, &err));
-  assert_non_null(strstr(err.message, "lexeme slot out of range"));
+  assert_non_null(strstr(err.message, "bad lexeme cache header"));
   memcpy(b, save, n);
-  tg_lex *lx = (tg_lex *)(void *)section(b, n, "LCLX", &len);
-  for (k = 0; !lx[k].wmask; k++) {}
-  lx[k].wofs += 1;
+  model_lex_entry *wx = (model_lex_entry *)(void *)section(b, n, "LXWC", &len);
+  for (k = 0; !wx[k].key; k++) {}
+  wx[k].val = h->lx_n[TG_LX_WC];
   resum(b, n);
   assert_null(prc_tagger_load_memory(b, n, &err));
-  assert_non_null(strstr(err.message, "word-cache block"));
+  assert_non_null(strstr(err.message, "word-cache entry out of range"));
   memcpy(b, save, n);
   model_lex_entry *we = (model_lex_entry *)(void *)section(b, n, "LXWD", &len);
   for (k = 0; k < len / sizeof *we; k++)
@@ -333,6 +332,42 @@ static void test_parser_image(void **state) {
   resum(b, n);
   assert_null(prc_parser_load_memory(b, n, &err));
   assert_non_null(strstr(err.message, "label slot out of range"));
+  /* layout 0x01020306: int8 codes with a per-slot shift (parser_features.h) */
+  unsigned char *save = malloc(n);
+  assert_non_null(save);
+  ls[k].c[0] = 0;
+  resum(b, n);
+  memcpy(save, b, n);
+  assert_non_null(img = prc_parser_load_memory(b, n, &err));
+  prc_parser_free(img);
+  size_t k1 = 0; /* a label slot with one pair: a second weight is refused */
+  while (!ls[k1].key || PS_LS_N(ls[k1].x) != 1) k1++;
+  ls[k1].w[1] = 3;
+  resum(b, n);
+  assert_null(prc_parser_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "label slot out of range"));
+  memcpy(b, save, n); /* extra pairs past the end of LBX */
+  size_t k3 = 0;
+  while (!ls[k3].key || PS_LS_N(ls[k3].x) < 3) k3++;
+  ls[k3].x |= PS_LS_MAXOFF << 12;
+  resum(b, n);
+  assert_null(prc_parser_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "label slot out of range"));
+  memcpy(b, save, n); /* a shift past PS_MAX_SHIFT (an undefined shift otherwise) */
+  ps_aslot *as = (ps_aslot *)(void *)section(b, n, "AFS ", &len);
+  k = 0;
+  while (!as[k].key) k++;
+  assert_true(as[k].sh >= 1 && as[k].sh <= PS_MAX_SHIFT); /* the parser's weights need a shift */
+  as[k].sh = PS_MAX_SHIFT + 1;
+  resum(b, n);
+  assert_null(prc_parser_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "action slot out of range"));
+  memcpy(b, save, n); /* the layout before (int16 weights; mark 0x01020305) */
+  ((ps_img_head *)(void *)section(b, n, "PSHD", &len))->mark = 0x01020305u;
+  resum(b, n);
+  assert_null(prc_parser_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "layout (rebuild it)"));
+  free(save);
   free(b);
   prc_parser_free(file);
 }
