@@ -1102,6 +1102,7 @@ void prc_resolve_speakers(precis_doc *d) {
       uint32_t b = q->source_tok_begin, e = q->source_tok_end;
       uint32_t f = lx(d, b);
       uint32_t h = np_head(d, b, e);
+      int32_t rm;
       if (e - b == 1 && (tok_ieq(d, b, "I") || tok_ieq(d, b, "me")) && d->toks[b].quote_depth == 0) {
         q->entity = writer(d, b, &note); /* an opinion piece's or a letter's writer */
       } else if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
@@ -1140,8 +1141,8 @@ void prc_resolve_speakers(precis_doc *d) {
           if (police == -2) police = police_force(d);
           q->entity = police;
         }
-      } else if (h != NONE && (q->entity = role_member(d, b, h, e)) != -2) {
-        ; /* "attorneys for the family": the one the document names so, or nobody */
+      } else if (h != NONE && (rm = role_member(d, b, h, e)) != -2) {
+        q->entity = rm; /* "attorneys for the family": the one the document names so, or nobody */
       } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&
                  (q->entity = resolve_org_description(d, b, h, last_speaker, last_speaker_sent)) != -2) {
         ; /* an organisation, a place or a text: resolved or not, no person */
@@ -1188,6 +1189,7 @@ void prc_resolve_speakers(precis_doc *d) {
           break;
         }
     }
+    if (q->entity < -1) q->entity = -1; /* a resolver's "no such head" (-2) is no entity */
     if (q->entity >= 0) {
       last_speaker = q->entity;
       last_speaker_sent = q->sent_end ? q->sent_end - 1 : qs;

@@ -407,6 +407,27 @@ static void test_who_after_apposition(void **state) {
                  {"said", "Ivo Lund"});
 }
 
+static void test_entity_index_in_range(void **state) {
+  (void)state;
+  /* fuzz_analyze found it: a first-person plural source ("We") fell through the
+   * role-member rule with its "no such group" value (-2) as the quote's entity */
+  const char *text = "\"Yes,ar.\n\n\xE2\x80\x9CWe will finisfected, accordi \xE2\x80\x9Cnestt-il dit. \"Open "
+                     "\xE2\x80\x9Cnested \xE2\x80\x98" "deep";
+  precis_options o;
+  precis_options_init(&o);
+  precis_doc *d = precis_analyze(text, strlen(text), &o);
+  assert_non_null(d);
+  const precis_quote *q;
+  const precis_entity *e;
+  size_t nq = precis_doc_quotes(d, &q), ne = precis_doc_entities(d, &e);
+  assert_true(nq >= 1);
+  for (size_t i = 0; i < nq; i++) {
+    assert_true(q[i].entity >= -1);
+    assert_true(q[i].entity < 0 || (size_t)q[i].entity < ne);
+  }
+  precis_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -425,6 +446,7 @@ int main(void) {
       cmocka_unit_test(test_first_person_writer), cmocka_unit_test(test_they_after_a_pair),
       cmocka_unit_test(test_long_apposition),     cmocka_unit_test(test_name_the_source_cut),
       cmocka_unit_test(test_subject_before_a_verb_chain), cmocka_unit_test(test_who_after_apposition),
+      cmocka_unit_test(test_entity_index_in_range),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
