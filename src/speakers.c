@@ -606,7 +606,7 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
           return mn->entity;
         break;
       }
-      if (!(d->toks[u].flags & TF_WORD)) break;
+      if (!(d->toks[u].flags & (TF_WORD | TF_NUMBER))) break; /* "data from the 2014 American Community Survey" */
     }
   }
   /* "NAME, a ... head" where the head ends the apposition right after a name */
@@ -679,14 +679,22 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
   if (generic && any >= 0) return any;
   /* 4. named only later: "according to the union ... the United Mine Workers of
    * America" (not "a French newspaper": a modifier with a capital names another) */
-  bool modified = false;
-  for (uint32_t t = b + 1; t < h && !modified; t++) modified = (d->toks[t].flags & TF_CAP) != 0;
-  if (!want_place && !modified && !(d->toks[b].flags & TF_CAP && !tok_in_ci(d, b, LXL_ARTICLE)))
+  if (!want_place && !(d->toks[b].flags & TF_CAP && !tok_in_ci(d, b, LXL_ARTICLE)))
     for (uint32_t m = (uint32_t)lm; m < d->nmentions && m < (uint32_t)lm + ORG_MENTIONS; m++) {
       const mention *mn = &d->mentions[m];
       if (!org_like(d, mn->entity) || adjective_entity(d, mn) || d->toks[mn->tok_begin].quote_depth > 0) continue;
       bool g = false;
-      if (org_name_fits(d->ents[mn->entity].name, w, wn, &g)) return mn->entity;
+      if (!org_name_fits(d->ents[mn->entity].name, w, wn, &g)) continue;
+      /* its capitalised modifiers must be words of the name: "the top British
+       * medical journal" is the British Medical Journal, "a French newspaper" no Times */
+      bool fits = true;
+      for (uint32_t t = b + 1; t < h && fits; t++) {
+        if (!(d->toks[t].flags & TF_CAP)) continue;
+        char v[48];
+        size_t vn = fold(tok_str(d, t), tok_len(d, t), v, sizeof v);
+        fits = name_has_word(d->ents[mn->entity].name, v, vn);
+      }
+      if (fits) return mn->entity;
     }
   return generic ? any : -1;
 }
@@ -946,6 +954,19 @@ void prc_resolve_speakers(precis_doc *d) {
             uint32_t me = mu->tok_end;
             named |= !(me < d->ntoks && is_poss(d, me)) && !through_person(d, sb, mu);
           }
+        /* but a titled person's name after the comma is the speaker: "the real
+         * Dred Scott, Chief Justice Roberts", "... proposals, Mr. Holtz-Eakin" */
+        if (named && t + 2 < se && d->tok_mention[sb] < 0 && (lx(d, t + 1) & LX_TITLE) && (d->toks[t + 1].flags & TF_CAP)) {
+          uint32_t u = t + 1;
+          while (u < se && (lx(d, u) & LX_TITLE) && (d->toks[u].flags & TF_CAP)) u++;
+          if (u < se && d->tok_mention[u] >= 0 && d->ents[d->mentions[d->tok_mention[u]].entity].type == ENT_PERSON) {
+            sb = t + 1;
+            named = false;
+          }
+        }
+        /* "Proponents, including the United States Conference of Mayors": the
+         * named member of an unnamed group */
+        if (!named && t + 2 < se && tok_ieq(d, t + 1, "including") && d->tok_mention[sb] < 0) sb = t + 2;
         if (named) se = t;
         break;
       }
