@@ -577,6 +577,24 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
     if (tok_in_ci(d, t, LXL_CLAUSE_WORD) || tok_in_ci(d, t, LXL_PREPOSITION)) break;
     if (d->has_pos && d->toks[t].pos == TAG_UPOS_VERB) break;
   }
+  /* the object of its author's verb: "the Security Council issued a statement
+   * calling ...", "the agency released a report" */
+  {
+    uint32_t v = h;
+    while (v > sb && v > h - NP_PREMOD && (tok_in_ci(d, v - 1, LXL_ARTICLE) || (d->has_pos && d->toks[v - 1].pos == TAG_UPOS_ADJ)))
+      v--;
+    if (v > sb + 1 && v < h && d->has_pos && d->toks[v - 1].pos == TAG_UPOS_VERB) {
+      uint32_t a = v - 1;
+      while (a > sb && d->has_pos && (d->toks[a - 1].pos == TAG_UPOS_ADV || d->toks[a - 1].pos == TAG_UPOS_AUX)) a--;
+      int32_t m = a > sb ? d->tok_mention[a - 1] : -1;
+      if (m >= 0 && d->mentions[m].tok_end == a) {
+        uint8_t ty = d->ents[d->mentions[m].entity].type;
+        if ((ty == ENT_PERSON || ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, d->mentions[m].entity)) &&
+            !adjective_entity(d, &d->mentions[m]))
+          return chain_head(d, m);
+      }
+    }
+  }
   /* after it: ", which include(s) NAME" ("the report, which includes the Tax Fund") */
   uint32_t t = h + 1;
   if (t + 3 < se && tok_is(d, t, ",") && (tok_ieq(d, t + 1, "which") || tok_ieq(d, t + 1, "that")) &&

@@ -428,6 +428,15 @@ static void test_entity_index_in_range(void **state) {
   precis_doc_free(d);
 }
 
+static void test_text_object_of_its_author(void **state) {
+  (void)state;
+  /* "the council issued a statement calling ...": the statement is the council's,
+   * and so are "The statement noted" and "they said" after it */
+  EXPECT_DEFAULT("After a late meeting, the Harbour Council issued a statement calling the sale \"a clear mistake.\" "
+                 "The statement noted the vote had been rushed.\n",
+                 {"calling", "Harbour Council"}, {"noted", "Harbour Council"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -446,7 +455,7 @@ int main(void) {
       cmocka_unit_test(test_first_person_writer), cmocka_unit_test(test_they_after_a_pair),
       cmocka_unit_test(test_long_apposition),     cmocka_unit_test(test_name_the_source_cut),
       cmocka_unit_test(test_subject_before_a_verb_chain), cmocka_unit_test(test_who_after_apposition),
-      cmocka_unit_test(test_entity_index_in_range),
+      cmocka_unit_test(test_entity_index_in_range), cmocka_unit_test(test_text_object_of_its_author),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
