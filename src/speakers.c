@@ -676,6 +676,15 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
   uint32_t cs = d->toks[b].sent;
   if (text && !org) {
     if (last_speaker >= 0 && last_speaker_sent + 2 >= cs) return last_speaker;
+    /* a court's text: "the ruling said" is the latest court named */
+    if ((wn == 6 && !memcmp(w, "ruling", 6)) || (wn == 8 && !memcmp(w, "decision", 8)) ||
+        (wn == 7 && (!memcmp(w, "opinion", 7) || !memcmp(w, "verdict", 7)))) {
+      int32_t lm = mentions_before(d, b), stop = lm > ORG_MENTIONS ? lm - ORG_MENTIONS : 0;
+      for (int32_t m = lm - 1; m >= stop; m--) {
+        const entity *E = &d->ents[d->mentions[m].entity];
+        if ((E->type == ENT_ORG || E->type == ENT_PLACE) && name_has_word(E->name, "court", 5)) return d->mentions[m].entity;
+      }
+    }
     return -1;
   }
   /* 3. the latest organisation (or place) whose name fits, else for a generic head the latest one */
@@ -1180,6 +1189,10 @@ void prc_resolve_speakers(precis_doc *d) {
           if (police == -2) police = police_force(d);
           q->entity = police;
         }
+      } else if (h != NONE && h > b && tok_in_ci(d, h - 1, LXL_ORG_HEAD) && tok_in_ci(d, h - 1, LXL_PRINCIPAL_GROUP) &&
+                 tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) && /* "campaign aides", not "city spokesman" */
+                 (rm = resolve_org_description(d, b, h - 1, last_speaker, last_speaker_sent)) >= 0) {
+        q->entity = rm; /* "campaign aides", "a campaign spokesman": the campaign's (its last nominal mention) */
       } else if (h != NONE && (rm = role_member(d, b, h, e)) != -2) {
         q->entity = rm; /* "attorneys for the family": the one the document names so, or nobody */
       } else if (h != NONE && !tok_in_ci(d, b, LXL_INDEFINITE) && !(f & (LX_PRON_PL | LX_PRON_1)) &&

@@ -437,6 +437,18 @@ static void test_text_object_of_its_author(void **state) {
                  {"calling", "Harbour Council"}, {"noted", "Harbour Council"});
 }
 
+static void test_court_ruling_and_campaign_aides(void **state) {
+  (void)state;
+  /* "the ruling said": the latest court named; "campaign aides": the campaign's
+   * (its last nominal mention), but a committee's chairman is no committee */
+  EXPECT_DEFAULT("The Harbor Court of Appeals heard the case in May. On Friday the judges sided with the city. The "
+                 "ruling said the sale could go ahead.\n",
+                 {"said", "Court of Appeals"});
+  EXPECT_DEFAULT("Voters met Mara Quist in Ohio. The Quist campaign spent heavily there. Campaign aides insisted the "
+                 "money was well spent.\n",
+                 {"insisted", "Mara Quist"});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_org_name_implied),    cmocka_unit_test(test_nominal_mentions),
@@ -456,6 +468,7 @@ int main(void) {
       cmocka_unit_test(test_long_apposition),     cmocka_unit_test(test_name_the_source_cut),
       cmocka_unit_test(test_subject_before_a_verb_chain), cmocka_unit_test(test_who_after_apposition),
       cmocka_unit_test(test_entity_index_in_range), cmocka_unit_test(test_text_object_of_its_author),
+      cmocka_unit_test(test_court_ruling_and_campaign_aides),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
