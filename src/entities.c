@@ -10,6 +10,7 @@
  *   - and link aliases in the document (full name <-> surname, "Hegseth's").
  */
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 #include "lexicon.h"
@@ -421,6 +422,18 @@ static bool span_eq_ci(const precis_doc *d, uint32_t b1, uint32_t e1, uint32_t b
 
 static const char *span_text(precis_doc *d, uint32_t b, uint32_t e) {
   return prc_arena_strndup(&d->ar, d->text + d->toks[b].start, d->toks[e - 1].end - d->toks[b].start);
+}
+
+/* Does a person's canonical name give a first name other than token b's?
+ * "Hillary Clinton" against "Bill": yes; against "Hillary", a title
+ * ("Minister Zarif") or a one-word name: no; "Finland-born Kulovaara" (a
+ * hyphenated word, a capitalised modifier) gives none. */
+static bool other_first_name(const precis_doc *d, const char *name, uint32_t b) {
+  const char *sp = name ? strchr(name, ' ') : NULL;
+  if (!sp || sp == name) return false;
+  const size_t n = (size_t)(sp - name);
+  if (memchr(name, '-', n) || lex_has(name, n, LX_TITLE) || (lx(d, b) & LX_TITLE)) return false;
+  return n != tok_len(d, b) || strncasecmp(name, tok_str(d, b), n) != 0;
 }
 
 static int32_t new_entity(precis_doc *d, cand *c) {
@@ -895,6 +908,10 @@ void prc_find_entities(precis_doc *d) {
     if (ent < 0 && c->e - c->b >= 2 && c->type == ENT_PERSON) {
       /* a full name after its surname appeared alone ("Hegseth ... Pete Hegseth") */
       ent = smap_get(d, &single, c->e - 1, c->e);
+      /* ... unless that person already has a full name: "Hillary Clinton ...
+       * Clinton ... Bill Clinton" are two people (the lone surname stays
+       * the first one's) */
+      if (ent >= 0 && other_first_name(d, d->ents[ent].name, c->b)) ent = -1;
       if (ent >= 0) {
         entity *en = &d->ents[ent];
         en->name = span_text(d, c->b, c->e);

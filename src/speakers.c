@@ -420,6 +420,38 @@ static bool name_has_word(const char *s, const char *w, size_t wn) {
   return false;
 }
 
+/* Is the lower-case a (an) one edit from b (bn): one letter changed, added or
+ * dropped, ASCII case folded in b? */
+static bool one_edit(const char *a, size_t an, const char *b, size_t bn) {
+  if (an > bn + 1 || bn > an + 1) return false;
+  size_t i = 0, j = 0;
+  int edits = 0;
+  while (i < an && j < bn) {
+    char c = b[j];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (a[i] == c) {
+      i++, j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (an > bn) i++;
+    else if (bn > an) j++;
+    else i++, j++;
+  }
+  return edits + (int)(an - i) + (int)(bn - j) == 1;
+}
+
+/* The surname (last word) of a person's full name is one edit from w: a
+ * misspelling of it ("McLenney" for McClenney, "Wines" for Wimes). */
+static bool surname_near(const char *name, const char *w, size_t wn) {
+  const char *sp = strrchr(name, ' ');
+  if (!sp) return false;
+  const size_t sn = strlen(sp + 1);
+  /* not the family's plural ("the Netanyahus") */
+  if (wn == sn + 1 && w[wn - 1] == 's' && word_eq(sp + 1, sn, w, wn - 1)) return false;
+  return one_edit(w, wn, sp + 1, sn);
+}
+
 /* Does an organisation's name fit the head noun h (lower case)?  *generic: h is
  * listed in ORG_IMPLIES (any organisation may do). */
 static bool org_name_fits(const char *name, const char *h, size_t hn, bool *generic) {
@@ -894,6 +926,16 @@ static int32_t unlinked_name(const precis_doc *d, uint32_t se) {
     if (best < 0 || E->nmentions > d->ents[best].nmentions ||
         (E->nmentions == d->ents[best].nmentions && E->type == ENT_PERSON))
       best = (int32_t)en;
+  }
+  /* a misspelt surname (the article's own typo, five letters or more): the one
+   * person whose full name's surname is one edit away */
+  if (best < 0 && wn >= 5) {
+    for (uint32_t en = 0; en < d->nents; en++) {
+      const entity *E = &d->ents[en];
+      if (!E->name || E->type != ENT_PERSON || !surname_near(E->name, w, wn)) continue;
+      if (best >= 0) return -1; /* two such people: none */
+      best = (int32_t)en;
+    }
   }
   return best;
 }

@@ -166,9 +166,25 @@ static void test_speaking_proper_noun(void **state) {
   precis_doc_free(d);
 }
 
+/* two people of one surname: the second full name is a person of its own,
+ * and the lone surname stays the first one's ("Marta Lindqvist ... Lindqvist
+ * ... Tomas Lindqvist": two entities, not one renamed Tomas); a first
+ * mention with a title or a modifier is still the same person */
+static void test_same_surname_two_people(void **state) {
+  (void)state;
+  precis_doc *d = analyze("Lindqvist won the vote. Marta Lindqvist, the mayor, spoke first. \"We are ready,\" "
+                          "Lindqvist said. Her husband Tomas Lindqvist stayed home.\n\nFinland-born Okkonen "
+                          "designed the ship. Harri Okkonen said it was his best.");
+  expect_entity(d, "Marta Lindqvist", PRECIS_ENTITY_PERSON, 3);
+  expect_entity(d, "Tomas Lindqvist", PRECIS_ENTITY_PERSON, 1);
+  expect_entity(d, "Harri Okkonen", PRECIS_ENTITY_PERSON, 2);
+  precis_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_speaking_proper_noun),
+      cmocka_unit_test(test_same_surname_two_people),
       cmocka_unit_test(test_transcript_label_links_person),
       cmocka_unit_test(test_transcript_label_is_person),
       cmocka_unit_test(test_dateline_is_place),

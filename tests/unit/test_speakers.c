@@ -231,6 +231,15 @@ static void test_unlinked_name(void **state) {
                  {":", "Dana Whitcombe"}, {"said", "Tom Okafor"}, {":", "Dana Whitcombe"});
 }
 
+static void test_misspelt_surname(void **state) {
+  (void)state;
+  /* the article's own typo in a surname (one letter changed, dropped or added)
+   * is the person of that surname; not a family's plural */
+  EXPECT_DEFAULT("Two voters, Tyra Kellerman and Brian Ashdown, came to the rally.\n\nKelerman said the speech was "
+                 "too short.\n\nAshdawn said he would vote anyway.\n\nThe Kellermans said the hall was cold.\n",
+                 {"said", "Tyra Kellerman"}, {"said", "Brian Ashdown"}, {"said", NULL});
+}
+
 static void test_she_known_woman_first(void **state) {
   (void)state;
   /* "she": the woman who spoke before a newer subject of unknown gender */
@@ -468,7 +477,7 @@ int main(void) {
       cmocka_unit_test(test_long_apposition),     cmocka_unit_test(test_name_the_source_cut),
       cmocka_unit_test(test_subject_before_a_verb_chain), cmocka_unit_test(test_who_after_apposition),
       cmocka_unit_test(test_entity_index_in_range), cmocka_unit_test(test_text_object_of_its_author),
-      cmocka_unit_test(test_court_ruling_and_campaign_aides),
+      cmocka_unit_test(test_court_ruling_and_campaign_aides), cmocka_unit_test(test_misspelt_surname),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
