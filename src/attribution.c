@@ -412,6 +412,12 @@ static uint32_t np_end_of(const precis_doc *d, uint32_t b, uint32_t end) {
       k++;
       continue;
     }
+    /* a role noun between names, whatever its tag: "said MSNBC host Chris Matthews" */
+    if (!cap && k > b && k + 1 < end && (f & LX_ROLE) && (d->toks[k - 1].flags & TF_CAP) &&
+        (d->toks[k + 1].flags & TF_CAP) && (d->toks[k + 1].flags & TF_WORD)) {
+      k++;
+      continue;
+    }
     if (!cap && tags_have_pos(d)) {
       int ps = d->toks[k].pos;
       if (ps == TAG_UPOS_VERB || ps == TAG_UPOS_AUX || ps == TAG_UPOS_SCONJ || ps == TAG_UPOS_CCONJ ||
@@ -609,6 +615,26 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
                                   tok_is(d, e - 1, "n\xE2\x80\x99t")))))
     e--;
   if (e <= b) return;
+  if (b < q->cue_tok && b >= 2) {
+    const uint32_t sb = d->sents[d->toks[b].sent].body_start_tok;
+    /* a day the tree took for the subject: "Sanders on Tuesday said" is Sanders */
+    if (e == b + 1 && (lx(d, b) & LX_DAY) && b >= sb + 2 && tok_ieq(d, b - 1, "on") &&
+        (d->toks[b - 2].flags & TF_CAP) && (d->toks[b - 2].flags & TF_WORD) && !(lx(d, b - 2) & LX_STOP)) {
+      uint32_t k = b - 2;
+      while (k > sb && (d->toks[k - 1].flags & TF_CAP) && (d->toks[k - 1].flags & TF_WORD) && b - 2 - k < 4) k--;
+      e = b - 1;
+      b = k;
+    }
+    /* an apposition the tree left without its name: "Rendell, a Clinton
+     * surrogate, said" (the name opens the sentence) */
+    else if (tok_is(d, b - 1, ",") && tok_in_ci(d, b, LXL_ARTICLE) && b - 1 > sb && b - 1 - sb <= 4) {
+      uint32_t k = sb;
+      while (k < b - 1 && (d->toks[k].flags & TF_CAP) && (d->toks[k].flags & TF_WORD) && !(lx(d, k) & LX_STOP)) k++;
+      if (k == b - 1 && d->tok_mention && d->tok_mention[sb] >= 0 &&
+          d->mentions[d->tok_mention[sb]].tok_end == b - 1) /* a name: not "Overall, the fund said" */
+        b = sb;
+    }
+  }
   /* a floating quantifier stands for the names before it: "Jeff Merkley (D-Ore.),
    * Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all said" */
   if (e == b + 1 && (tok_ieq(d, b, "all") || tok_ieq(d, b, "both"))) {
@@ -1048,8 +1074,15 @@ static uint32_t pattern_according_to(cue_ctx *x) {
   uint32_t c = x->c, cue_e = x->cue_e, se = x->se, body_end = x->body_end;
   /* the source runs to the next punctuation: "according to lobby group director Nadia Farouk" */
   uint32_t src_b = cue_e, src_e = src_b, pb, pe;
-  if (parse_source(x, &pb, &pe) && pb == cue_e) src_e = pe; /* the tree: "according to a study by A and B" */
-  else
+  if (parse_source(x, &pb, &pe) && pb == cue_e) {
+    src_e = pe; /* the tree: "according to a study by A and B" */
+    /* but not short of a name's end: "according to Virginia AFL-CIO | President
+     * Doris Crouse-Mays" (a tree that cut a run of capitalised words) */
+    while (src_e < se && src_e - src_b < SOURCE_NP_MAX && (d->toks[src_e].flags & TF_WORD) &&
+           (d->toks[src_e].flags & TF_CAP) && src_e > src_b && (d->toks[src_e - 1].flags & TF_CAP) &&
+           !in_region(d, src_e) && !is_clause_word(d, src_e))
+      src_e++;
+  } else
     while (src_e < se && src_e - src_b < SOURCE_NP_MAX && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
            !in_region(d, src_e))
       src_e++;

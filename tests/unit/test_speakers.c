@@ -240,6 +240,21 @@ static void test_misspelt_surname(void **state) {
                  {"said", "Tyra Kellerman"}, {"said", "Brian Ashdown"}, {"said", NULL});
 }
 
+static void test_source_names_the_tree_cut(void **state) {
+  (void)state;
+  /* sources whose name the tree (or the tagger) cut: a role noun between
+   * names after the cue ("said KTVN host Alma Ruiz": not the station), a
+   * name run after "according to", a day the tree took for the subject, a
+   * name before its apposition */
+  EXPECT_DEFAULT("\u201cThe plan is dead,\u201d said KTVN host Alma Ruiz. \u201cNobody wants it.\u201d\n\nPressure is "
+                 "building on Okafor, according to Ohio AFL-CIO President Dora Pemberton-Hale.\n\nVermont Sen. Bernard "
+                 "Ashcombe spoke first. Ashcombe on Tuesday said he wants to cut four tax breaks.\n\nFormer governor Ed "
+                 "Tornell spoke on Monday.\n\nTornell, a Vance surrogate, said he\u2019d fought off three bouts of "
+                 "walking pneumonia in his campaigns and called it a common cold.\n",
+                 {"said", "Alma Ruiz"}, {"according to", "Dora Pemberton-Hale"}, {"said", "Bernard Ashcombe"},
+                 {"said", "Ed Tornell"});
+}
+
 static void test_she_known_woman_first(void **state) {
   (void)state;
   /* "she": the woman who spoke before a newer subject of unknown gender */
@@ -478,6 +493,7 @@ int main(void) {
       cmocka_unit_test(test_subject_before_a_verb_chain), cmocka_unit_test(test_who_after_apposition),
       cmocka_unit_test(test_entity_index_in_range), cmocka_unit_test(test_text_object_of_its_author),
       cmocka_unit_test(test_court_ruling_and_campaign_aides), cmocka_unit_test(test_misspelt_surname),
+      cmocka_unit_test(test_source_names_the_tree_cut),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
