@@ -602,9 +602,10 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (b == NONE) return;
   /* a name the source cuts short ("A reporter for USA | Today reported"): to its
    * end, when that comes before the cue */
-  if (d->tok_mention && e > b && b < q->cue_tok) {
+  if (d->tok_mention && e > b) {
     int32_t m = d->tok_mention[e - 1];
-    if (m >= 0 && d->mentions[m].tok_end > e && d->mentions[m].tok_end <= q->cue_tok &&
+    /* (after the cue too: "according to the event organizer Alliance | to Reclaim Our Schools") */
+    if (m >= 0 && d->mentions[m].tok_end > e && (b > q->cue_tok || d->mentions[m].tok_end <= q->cue_tok) &&
         (d->toks[e].flags & TF_WORD))
       e = d->mentions[m].tok_end;
   }

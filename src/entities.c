@@ -616,6 +616,79 @@ static void retype_by_evidence(precis_doc *d) {
   prc_arena_release_big(&d->ar, place_ev);
 }
 
+/* An organisation whose name goes on after a preposition, which the tagger
+ * cut there: "Commission | on | Presidential Debates", "Center for Media and
+ * Public Affairs", "Alliance to Reclaim Our Schools".  A candidate ending in an
+ * organisation word ("Commission", "Center"), then on / for / of / to and a
+ * run of capitalised words (with "and" between two of them) is one
+ * organisation; the candidates inside the run are absorbed (emptied).  Not a
+ * day or month ("the Commission on Monday"), nor a person's name ("the Fund
+ * for Ann Reyes"), nor a demonym ("the Cabinet of Israeli ministers"), nor,
+ * after "to" or "on", one word or a place of two words or a gazetteer's ("the
+ * Air Force on NBC", "sent the Fund to Washington D.C."); one "and" at most.  A name with a preposition
+ * in it goes on after "and" the same way ("Center for Media | and Public
+ * Affairs").
+ * cs is in text order. */
+#define ORG_OF_MAX 8 /* words of the run after the preposition */
+static void join_org_of(precis_doc *d, cand *cs, uint32_t n) {
+  for (uint32_t k = 0, j = 0; k < n; k++) {
+    cand *c = &cs[k];
+    if (c->e <= c->b || c->type == ENT_PERSON) continue;
+    /* the organisation word and its preposition left outside, before "and":
+     * "the Center for | Media and Public Affairs" */
+    if (c->b >= 2 && (tok_is(d, c->b - 1, "for") || tok_is(d, c->b - 1, "of") || tok_is(d, c->b - 1, "on")) &&
+        is_cap(d, c->b - 2) && (lx(d, c->b - 2) & LX_ORG_WORD) && !(lx(d, c->b - 2) & LX_SENT_START) &&
+        (k == 0 || cs[k - 1].e <= c->b - 2) && d->toks[c->b - 2].sent == d->toks[c->b].sent &&
+        (c->b == 2 || !is_cap(d, c->b - 3)) && tok_is(d, c->e, "and")) { /* (not "New England Journal of | Medicine") */
+      c->b -= 2;
+      c->type = ENT_ORG;
+    }
+    if (!is_cap(d, c->e - 1) || !(lx(d, c->e - 1) & LX_ORG_WORD)) {
+      /* (a name with a preposition in it may still go on after "and") */
+      bool prep = false;
+      for (uint32_t t = c->b + 1; t + 1 < c->e && !prep; t++)
+        prep = tok_is(d, t, "for") || tok_is(d, t, "of") || tok_is(d, t, "on");
+      if (!prep || !tok_is(d, c->e, "and")) continue;
+    }
+    uint32_t p = c->e;
+    if (p + 1 >= d->ntoks || d->toks[p].sent != d->toks[c->b].sent) continue;
+    const bool to = tok_is(d, p, "to") || tok_is(d, p, "on"); /* (not "on NBC", "on Lake Erie") */
+    /* "Center for Media | and Public Affairs": a name cut at its "and" */
+    bool inner_prep = false;
+    for (uint32_t t = c->b + 1; t + 1 < c->e && !inner_prep; t++)
+      inner_prep = tok_is(d, t, "for") || tok_is(d, t, "of") || tok_is(d, t, "on");
+    const bool and = inner_prep && tok_is(d, p, "and");
+    if (!(tok_is(d, p, "on") || tok_is(d, p, "for") || tok_is(d, p, "of") || to || and)) continue;
+    uint32_t e = p + 1, words = 0, ands = 0;
+    while (e < d->ntoks && e - p <= ORG_OF_MAX && d->toks[e].sent == d->toks[p].sent) {
+      if (is_cap(d, e) && !(lx(d, e) & (LX_DAY | LX_MONTH))) { e++; words++; continue; }
+      if ((tok_is(d, e, "and") || tok_is(d, e, "&")) && !ands && !and && e > p + 1 && e + 1 < d->ntoks && is_cap(d, e + 1)) {
+        e++;
+        ands++;
+        continue;
+      }
+      break;
+    }
+    if (!words || ((to || and) && words < 2) || (lx(d, e - 1) & LX_DEMONYM)) continue; /* not "the Cabinet of Israeli ..." */
+    /* the candidates over the run: inside it, and neither a person nor (after "to") a place */
+    while (j < n && cs[j].e <= p) j++;
+    bool ok = true;
+    uint32_t last = j;
+    for (uint32_t m = j; m < n && cs[m].b < e; m++) {
+      if (cs[m].e <= cs[m].b) continue;
+      if (cs[m].b <= p || cs[m].e > e || cs[m].type == ENT_PERSON ||
+          ((to || and) && cs[m].type == ENT_PLACE && (cs[m].e - cs[m].b <= 2 || (lx(d, cs[m].b) & LX_PLACE))))
+        ok = false;
+      last = m + 1;
+    }
+    if (!ok) continue;
+    for (uint32_t m = j; m < last; m++) cs[m].e = cs[m].b; /* absorbed */
+    c->e = e;
+    c->type = ENT_ORG;
+    c->typed = 1;
+  }
+}
+
 void prc_find_entities(precis_doc *d) {
   /* released by keypoints.c, its last reader (by export.c with the lead or
    * textrank summarizer) */
@@ -744,6 +817,7 @@ void prc_find_entities(precis_doc *d) {
       memcpy(cs, m, (size_t)n * sizeof(cand));
       prc_arena_release_big(&d->ar, m);
     }
+    join_org_of(d, cs, n);
     { /* spans absorbed into an organisation's run are empty now */
       uint32_t w = 0;
       for (uint32_t k = 0; k < n; k++)

@@ -994,6 +994,12 @@ static int32_t lead_cataphor(const precis_doc *d, uint32_t qi, uint32_t b, uint3
     if (!pass1[j] || o->entity < 0) continue;
     const entity *E = &d->ents[o->entity];
     if (person && other_role(d, o, h)) continue; /* "A ferry captain ... Prosecutor Mara Quist said" */
+    if (!person) { /* a head that implies a kind of name: "the newspaper" is no Department of Immigration */
+      char w[48];
+      size_t wn = fold(tok_str(d, h), tok_len(d, h), w, sizeof w);
+      bool generic = false;
+      if (!org_name_fits(E->name, w, wn, &generic) && generic) continue;
+    }
     if (person ? E->type == ENT_PERSON : (E->type == ENT_OTHER || org_like(d, o->entity))) return o->entity;
   }
   return -1;

@@ -181,10 +181,26 @@ static void test_same_surname_two_people(void **state) {
   precis_doc_free(d);
 }
 
+/* an organisation's name that goes on after a preposition is one name; not a
+ * day, a place or organisation after "on"/"to", or a demonym */
+static void test_org_name_with_preposition(void **state) {
+  (void)state;
+  precis_doc *d = analyze("The nonpartisan Commission on Harbour Safety says the pier is unsafe. A study by the Center "
+                          "for Media and Coastal Affairs found the same. The Alliance to Reclaim Public Forests agreed. "
+                          "The Commission on Monday closed the pier, and the Air Force on NBC denied any role.");
+  expect_entity(d, "Commission on Harbour Safety", PRECIS_ENTITY_ORGANIZATION, 1);
+  expect_entity(d, "Center for Media and Coastal Affairs", PRECIS_ENTITY_ORGANIZATION, 1);
+  expect_entity(d, "Alliance to Reclaim Public Forests", PRECIS_ENTITY_ORGANIZATION, 1);
+  expect_no_entity(d, "Commission on Monday");
+  expect_no_entity(d, "Air Force on NBC");
+  precis_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_speaking_proper_noun),
       cmocka_unit_test(test_same_surname_two_people),
+      cmocka_unit_test(test_org_name_with_preposition),
       cmocka_unit_test(test_transcript_label_links_person),
       cmocka_unit_test(test_transcript_label_is_person),
       cmocka_unit_test(test_dateline_is_place),

@@ -255,6 +255,17 @@ static void test_source_names_the_tree_cut(void **state) {
                  {"said", "Ed Tornell"});
 }
 
+static void test_lead_text_kind_must_fit(void **state) {
+  (void)state;
+  /* "the newspaper" in a lead is not the organisation that speaks next when its
+   * name is no newspaper's (the Courier named before is) */
+  EXPECT_DEFAULT("Passport numbers of 20 leaders were released by mistake by Norway's harbour office, British "
+                 "newspaper the Courier reported Monday. An official sent the details to the organizers of a "
+                 "football cup, the newspaper reported. The data was destroyed, a spokesman for Norway's Department "
+                 "of Harbours and Border Control told CNN.\n",
+                 {"reported", "Courier"}, {"told", "Department of Harbours and Border Control"});
+}
+
 static void test_she_known_woman_first(void **state) {
   (void)state;
   /* "she": the woman who spoke before a newer subject of unknown gender */
@@ -493,7 +504,7 @@ int main(void) {
       cmocka_unit_test(test_subject_before_a_verb_chain), cmocka_unit_test(test_who_after_apposition),
       cmocka_unit_test(test_entity_index_in_range), cmocka_unit_test(test_text_object_of_its_author),
       cmocka_unit_test(test_court_ruling_and_campaign_aides), cmocka_unit_test(test_misspelt_surname),
-      cmocka_unit_test(test_source_names_the_tree_cut),
+      cmocka_unit_test(test_source_names_the_tree_cut), cmocka_unit_test(test_lead_text_kind_must_fit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
