@@ -1962,7 +1962,7 @@ static void cue_spans(precis_doc *d) {
     /* "[also] praised", "[would not] reveal": the auxiliaries, adverbs and
      * negations right before any cue, the tagger's too (0.7.0 did this for
      * the rules' cues only; train: 36 right, 7 wrong) */
-    while (b > 0 && cue_free(d, q, b - 1, sent) && aux_adv_neg(d, b - 1)) b--;
+    while (b > 0 && !tok_ieq(d, b, "to") && cue_free(d, q, b - 1, sent) && aux_adv_neg(d, b - 1)) b--; /* not "overnight [to accuse]" */
     q->cue_tok = b;
     q->cue_tok_end = e;
   }

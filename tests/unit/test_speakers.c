@@ -392,7 +392,7 @@ static void test_subject_before_a_verb_chain(void **state) {
                  {"told", "Norman Quill"}, {"went on to explain", "Norman Quill"});
   EXPECT_DEFAULT("The vote was close. Senator Ann Kessel took to Twitter overnight to accuse the council of hiding the "
                  "costs.\n",
-                 {"accuse", "Ann Kessel"});
+                 {"to accuse", "Ann Kessel"});
 }
 
 static void test_who_after_apposition(void **state) {
