@@ -1886,6 +1886,122 @@ void prc_find_quote_regions(precis_doc *d) {
  * quotation mark between them, and no earlier cue in the sentence (that one's
  * source is inherited elsewhere). */
 #define SUBJECT_GAP_MAX 6
+/* ---- cue spans as PolNeAR draws them (0.8.x) ------------------------------
+ *
+ * After the patterns, each quote's cue span is redrawn at its edges by rules
+ * read off PolNeAR TRAIN (first annotation file per article; dev was only
+ * used to measure): each rule is kept when, among the train cues it
+ * changes that overlap a gold cue, the new span is the gold one clearly more
+ * often than the old (docs/attribution.md, "0.8.x cue spans").  A token
+ * joins a cue only when it is in the cue's sentence, outside quotation
+ * marks, and in neither the quote's source nor its content. */
+static bool tok_in_quote(const precis_doc *d, quote *q, uint32_t t) {
+  if (q->source_tok_begin != NONE && t >= q->source_tok_begin && t < q->source_tok_end) return true;
+  for (uint32_t k = 0; k < q->ncontent; k++) {
+    const bspan *c = prc_quote_content(d, q, k);
+    if (d->toks[t].start < c->end && d->toks[t].end > c->start) return true;
+  }
+  return false;
+}
+
+static bool cue_free(const precis_doc *d, quote *q, uint32_t t, uint32_t sent) {
+  return t < d->ntoks && d->toks[t].sent == sent && d->toks[t].quote_depth <= 0 && !tok_in_quote(d, q, t);
+}
+
+/* Word + particle or preposition pairs PolNeAR's cues take whole: the pairs
+ * of train whose gold cue ends on the first word and includes the second in
+ * at least 80% of 8 or more occurrences ("called for" 46 of 46, "talking
+ * about" 32 of 32, "questions about" 28 of 32, "went on" 26 of 26, "points
+ * out" 9 of 9), and the prepositional "to" of "referring to" (39 of 42),
+ * "respond to" (20 of 23), "referred to" (15 of 16), "pointing to" (9 of 9). */
+static const char *const CUE_PARTICLE[][2] = {
+    {"called", "for"},     {"talking", "about"},  {"questions", "about"}, {"support", "for"},   {"went", "on"},
+    {"attacks", "on"},     {"called", "on"},      {"pointed", "out"},     {"calling", "for"},   {"focused", "on"},
+    {"vote", "for"},       {"calls", "for"},      {"talked", "about"},    {"known", "for"},     {"talk", "about"},
+    {"support", "of"},     {"call", "for"},       {"criticism", "of"},    {"focus", "on"},      {"voted", "for"},
+    {"look", "at"},        {"calling", "on"},     {"concerns", "about"},  {"spoke", "about"},   {"talks", "about"},
+    {"favor", "of"},       {"comment", "on"},     {"points", "out"},      {"critical", "of"},   {"point", "out"},
+    {"interest", "in"},    {"worried", "about"},  {"pointing", "out"},    {"mention", "of"},    {"asked", "for"},
+    {"sent", "out"},       {"shot", "back"},      {"railed", "against"},  {"laid", "out"},      {"advocate", "for"},
+    {"referring", "to"},   {"respond", "to"},     {"pointed", "to"},      {"referred", "to"},   {"opposition", "to"},
+    {"attention", "to"},   {"pointing", "to"},    {"response", "to"},     {"point", "to"},
+};
+
+/* Words whose gold cue in train leaves out a following "to" (and its verb)
+ * in at least two thirds of 8 or more occurrences: "expected" 70 of 77,
+ * "declined" 40 of 60, "appears" 25 of 28, "plans" 24 of 27, "pledged" 20
+ * of 22, "promised" 19 of 20, ... */
+static const char *const CUE_TO_DROP[] = {
+    "expected", "declined", "refused", "want",   "sought", "appeared", "appears", "plans",  "vowed",
+    "pledged",  "promised", "wants",   "agreed", "wanted", "plan",     "seeking", "like",   "decided",
+    "hoping",   "appear",   "asked",   "willing", "eager", "hopes",    "hoped",   "said",
+};
+/* Words before "to" + verb that are no verbs but whose gold cue takes the
+ * infinitive ("likely to" 13 of 14, "quick to" 10 of 10, "went on to" 25 of
+ * 27 in train). */
+static const char *const CUE_TO_KEEP[] = {"likely", "quick", "on"};
+
+static bool word_in(const precis_doc *d, uint32_t t, const char *const *w, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (tok_ieq(d, t, w[k])) return true;
+  return false;
+}
+#define WORD_IN(d, t, list) word_in(d, t, list, sizeof list / sizeof list[0])
+
+static bool cue_particle(const precis_doc *d, uint32_t w, uint32_t p) {
+  for (size_t k = 0; k < sizeof CUE_PARTICLE / sizeof CUE_PARTICLE[0]; k++)
+    if (tok_ieq(d, w, CUE_PARTICLE[k][0]) && tok_ieq(d, p, CUE_PARTICLE[k][1])) return true;
+  return false;
+}
+
+static bool aux_adv_neg(const precis_doc *d, uint32_t t) {
+  if (d->toks[t].flags & TF_CAP) return false; /* a name the tagger took for an adverb */
+  return d->toks[t].pos == TAG_UPOS_AUX || d->toks[t].pos == TAG_UPOS_ADV || tok_ieq(d, t, "not") ||
+         tok_is(d, t, "n't") || tok_is(d, t, "n\xE2\x80\x99t");
+}
+
+static void cue_spans(precis_doc *d) {
+  for (uint32_t qi = 0; qi < d->nquotes; qi++) {
+    quote *q = &d->quotes[qi];
+    if (q->cue_tok_end <= q->cue_tok) continue;
+    uint32_t b = q->cue_tok, e = q->cue_tok_end, sent = d->toks[b].sent;
+    if (d->toks[b].quote_depth > 0) continue;
+    /* "pledged [to (cut)]": the verbs of CUE_TO_DROP end their cue (train:
+     * 35 changed cues right, 11 wrong) */
+    for (uint32_t k = b; k + 1 < e; k++)
+      if (tok_ieq(d, k + 1, "to") && WORD_IN(d, k, CUE_TO_DROP) &&
+          (k + 2 == e || (k + 3 == e && d->toks[k + 2].pos == TAG_UPOS_VERB))) {
+        e = k + 1;
+        break;
+      }
+    /* "points [out]", "talked [about]" (train: 12 right, 1 wrong) */
+    if (cue_free(d, q, e, sent) && cue_particle(d, e - 1, e)) e++;
+    /* "said [repeatedly]": an -ly adverb right after the cue (train: 15
+     * right, 5 wrong) */
+    if (cue_free(d, q, e, sent) && d->toks[e].pos == TAG_UPOS_ADV && tok_len(d, e) > 4 &&
+        !memcmp(tok_str(d, e) + tok_len(d, e) - 2, "ly", 2))
+      e++;
+    /* "[to] admit": an infinitive's "to" (train: 28 right, 4 wrong), and the
+     * verb it completes with its auxiliaries and adverbs, "[went on to]
+     * say", "[has tried to] explain" (train: 20 right, 1 wrong), unless
+     * the verb's cue stops before "to" (CUE_TO_DROP) */
+    if (b > 0 && cue_free(d, q, b - 1, sent) && tok_ieq(d, b - 1, "to") && d->toks[b - 1].pos == TAG_UPOS_PART) {
+      b--;
+      if (b > 0 && cue_free(d, q, b - 1, sent) &&
+          (WORD_IN(d, b - 1, CUE_TO_KEEP) || (d->toks[b - 1].pos == TAG_UPOS_VERB && !WORD_IN(d, b - 1, CUE_TO_DROP)))) {
+        b--;
+        if (tok_ieq(d, b, "on") && b > 0 && cue_free(d, q, b - 1, sent) && d->toks[b - 1].pos == TAG_UPOS_VERB) b--;
+      }
+    }
+    /* "[also] praised", "[would not] reveal": the auxiliaries, adverbs and
+     * negations right before any cue, the tagger's too (0.7.0 did this for
+     * the rules' cues only; train: 36 right, 7 wrong) */
+    while (b > 0 && !tok_ieq(d, b, "to") && cue_free(d, q, b - 1, sent) && aux_adv_neg(d, b - 1)) b--; /* not "overnight [to accuse]" */
+    q->cue_tok = b;
+    q->cue_tok_end = e;
+  }
+}
+
 static bool be_form(const precis_doc *d, uint32_t t) {
   static const char *const w[] = {"is", "are", "was", "were", "be", "been", "being", "'s", "\xE2\x80\x99s", NULL};
   for (const char *const *p = w; *p; p++)
@@ -2020,6 +2136,7 @@ void prc_find_attributions(precis_doc *d) {
     }
   }
   subject_fallback(d);
+  if (d->cue_lab) cue_spans(d);
   /* left-over regions (in text order, so sentences only grow) */
   uint32_t ncue = d->nquotes, next_cue = 0;
   int32_t last_cont = -1;
