@@ -337,16 +337,49 @@ static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gende
   return -1;
 }
 
+/* A person the sentence before introduces: the first mention of a full name
+ * (outside quotes, not a possessive), with an apposition ("... concerns Henry Crespo,
+ * president of the Black Caucus.  \"...,\" he said"), in the sentences from
+ * cs - INTRO_LOOKBACK (cs: where the quote starts) before tok, after sentence
+ * after_sent.  first_m: each entity's first mention. */
+#define INTRO_LOOKBACK 1
+static bool is_poss(const precis_doc *d, uint32_t t);
+static int32_t introduced_before(const precis_doc *d, uint32_t tok, uint32_t cs, int gender,
+                                 uint32_t after_sent, const uint32_t *first_m, uint32_t *at_sent) {
+  if (!first_m) return -1;
+  for (int32_t m = mentions_before(d, tok) - 1; m >= 0; m--) {
+    const mention *mn = &d->mentions[m];
+    if (mn->sent + INTRO_LOOKBACK < cs || mn->sent <= after_sent) break;
+    if (mn->sent >= cs || d->toks[mn->tok_begin].quote_depth > 0) continue;
+    const entity *E = &d->ents[mn->entity];
+    if (E->type != ENT_PERSON || first_m[mn->entity] != (uint32_t)m || mn->tok_end - mn->tok_begin < 2) continue;
+    if (E->gender != gender) continue; /* a known gender only: not "Kofi Annan" for "she", nor a company */
+    const uint32_t e = mn->tok_end;
+    if (e < d->ntoks && is_poss(d, e)) continue; /* "one of President Vladimir Putin's critics" */
+    bool appos = e + 1 < d->ntoks && tok_is(d, e, ",") && (d->toks[e + 1].flags & TF_WORD) &&
+                 (!(d->toks[e + 1].flags & TF_CAP) || (lx(d, e + 1) & (LX_ROLE | LX_TITLE)));
+    if (appos) {
+      *at_sent = mn->sent;
+      return mn->entity;
+    }
+  }
+  return -1;
+}
+
 /* "he" / "she": the latest compatible subject of the last sentences when newer than
  * the latest compatible speaker, else that speaker, else the latest compatible
  * person named.  The gender is learned. */
 static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool strict, int32_t last_speaker,
-                                        uint32_t last_speaker_sent) {
+                                        uint32_t last_speaker_sent, const uint32_t *first_m, uint32_t qs) {
   uint32_t cs = d->toks[b].sent;
   uint32_t subj_sent = 0;
   int32_t subj = latest_subject_before(d, b, g, strict, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
   bool speaker_ok = last_speaker >= 0 && compatible_g(&d->ents[last_speaker], g, strict) &&
                     last_speaker_sent + SPEAKER_RECENCY >= cs;
+  /* a person just introduced, newer than the last speaker and any subject */
+  uint32_t intro_sent = 0;
+  int32_t intro = introduced_before(d, b, qs, g, speaker_ok ? last_speaker_sent : 0, first_m, &intro_sent);
+  if (intro >= 0 && (subj < 0 || subj == intro || subj_sent < intro_sent)) return intro;
   if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
     return subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
   if (speaker_ok) return last_speaker;
@@ -359,9 +392,9 @@ static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool s
  * pronoun: one wrong guess ("Donald" is in no first-name list) would then turn
  * every later "he" away from him (PolNeAR dev: 4 more pronouns right). */
 static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
-                                      uint32_t last_speaker_sent) {
-  int32_t r = g == 'f' ? resolve_person_pronoun_g(d, b, g, true, last_speaker, last_speaker_sent) : -1;
-  return r >= 0 ? r : resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent);
+                                      uint32_t last_speaker_sent, const uint32_t *first_m, uint32_t qs) {
+  int32_t r = g == 'f' ? resolve_person_pronoun_g(d, b, g, true, last_speaker, last_speaker_sent, first_m, qs) : -1;
+  return r >= 0 ? r : resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent, first_m, qs);
 }
 
 /* ---- organisations, groups and texts ------------------------------------------------ */
@@ -1185,6 +1218,10 @@ void prc_resolve_speakers(precis_doc *d) {
     if (vm >= 2 * vf + 1) d->ents[en].gender = 'm';
     else if (vf >= 2 * vm + 1) d->ents[en].gender = 'f';
   }
+  /* each entity's first mention (introduced_before) */
+  uint32_t *first_m = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof(uint32_t));
+  for (uint32_t en = 0; en <= d->nents; en++) first_m[en] = UINT32_MAX;
+  for (uint32_t m = d->nmentions; m-- > 0;) first_m[d->mentions[m].entity] = m;
   /* second pass, in order: pronouns, descriptions, continuations */
   int32_t last_speaker = -1, police = -2; /* police: police_force(d), asked once */
   int32_t note = -2;                        /* writer(): the note's person (-2: not looked for) */
@@ -1202,7 +1239,7 @@ void prc_resolve_speakers(precis_doc *d) {
       if (e - b == 1 && (tok_ieq(d, b, "I") || tok_ieq(d, b, "me")) && d->toks[b].quote_depth == 0) {
         q->entity = writer(d, b, &note); /* an opinion piece's or a letter's writer */
       } else if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
-        q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
+        q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent, first_m, qs);
       } else if (e - b == 1 && tok_ieq(d, b, "they") && last_pair && last_speaker_sent + SPEAKER_RECENCY >= qs) {
         q->entity = last_speaker; /* "Grassley and Leahy said ... they wrote": the pair (its first name) */
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
@@ -1211,7 +1248,7 @@ void prc_resolve_speakers(precis_doc *d) {
                  (tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) || tok_in_ci(d, h, LXL_DOC_HEAD))) {
         /* "his aides", "her campaign", "their statement", "her account": the possessor speaks */
         if (f & (LX_PRON_M | LX_PRON_F))
-          q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent);
+          q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent, first_m, qs);
         else if (f & LX_PRON_PL)
           q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
       } else if (h != NONE && h > b && tok_ieq(d, b, "its") &&

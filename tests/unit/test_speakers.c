@@ -266,6 +266,17 @@ static void test_lead_text_kind_must_fit(void **state) {
                  {"reported", "Courier"}, {"told", "Department of Harbours and Border Control"});
 }
 
+static void test_pronoun_after_introduction(void **state) {
+  (void)state;
+  /* "he" right after a man's introduction with an apposition is that man, not
+   * the last speaker; not a possessive ("one of Mayor Ivan Dorr's critics") */
+  EXPECT_DEFAULT("Bryan Kessel, a voter from Tampa, said the rally was too short.\n\n\u201cA lot of it feels like "
+                 "pandering,\u201d he said.\n\nNobody sings for the mayor, which is something that concerns Henry Okonkwo, president of the Harbour Caucus.\n\n"
+                 "\u201cNo one writes songs for the mayor. Nobody does,\u201d he said.\n\nKessel, one of Mayor Ivan "
+                 "Dorr's critics, left early. \u201cI have heard enough,\u201d he said.\n",
+                 {"said", "Bryan Kessel"}, {"said", "Bryan Kessel"}, {"said", "Henry Okonkwo"}, {"said", "Bryan Kessel"});
+}
+
 static void test_she_known_woman_first(void **state) {
   (void)state;
   /* "she": the woman who spoke before a newer subject of unknown gender */
@@ -505,6 +516,7 @@ int main(void) {
       cmocka_unit_test(test_entity_index_in_range), cmocka_unit_test(test_text_object_of_its_author),
       cmocka_unit_test(test_court_ruling_and_campaign_aides), cmocka_unit_test(test_misspelt_surname),
       cmocka_unit_test(test_source_names_the_tree_cut), cmocka_unit_test(test_lead_text_kind_must_fit),
+      cmocka_unit_test(test_pronoun_after_introduction),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
