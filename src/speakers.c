@@ -765,6 +765,8 @@ static int32_t resolve_org_description(const precis_doc *d, uint32_t b, uint32_t
       continue;
     }
     if (!org_like(d, mn->entity) || adjective_entity(d, mn)) continue;
+    /* not the head noun itself written with a capital ("Bank executives ..." for "the bank") */
+    if (word_eq(E->name, strlen(E->name), w, wn)) continue;
     if (org_name_fits(E->name, w, wn, &generic)) return mn->entity;
     if (any < 0 && E->type == ENT_ORG && mn->sent + GENERIC_LOOKBACK >= cs) any = mn->entity; /* no doubtful place */
   }
@@ -803,10 +805,65 @@ static bool word_is(const precis_doc *d, uint32_t t, const char *w, size_t wn) {
   return tok_len(d, t) == wn && fold(tok_str(d, t), tok_len(d, t), v, sizeof v) == wn && memcmp(v, w, wn) == 0;
 }
 
+/* Words of one role: "Pagliano's lawyer" is "an attorney for Pagliano". */
+static const char *const ROLE_SYNONYMS[][3] = {
+    {"lawyer", "attorney", "counsel"},
+    {"spokesman", "spokeswoman", "spokesperson"},
+};
+
+/* Is token t the role word w (lower case) or one of its synonyms? */
+static bool role_word_is(const precis_doc *d, uint32_t t, const char *w, size_t wn) {
+  if (word_is(d, t, w, wn)) return true;
+  for (size_t k = 0; k < sizeof ROLE_SYNONYMS / sizeof ROLE_SYNONYMS[0]; k++) {
+    bool in = false;
+    for (int j = 0; j < 3 && !in; j++) in = strlen(ROLE_SYNONYMS[k][j]) == wn && !memcmp(ROLE_SYNONYMS[k][j], w, wn);
+    if (!in) continue;
+    for (int j = 0; j < 3; j++)
+      if (word_is(d, t, ROLE_SYNONYMS[k][j], strlen(ROLE_SYNONYMS[k][j]))) return true;
+  }
+  return false;
+}
+
+/* "Pagliano's lawyer": the one person the document names as the owner's
+ * lawyer in an apposition ("An attorney for Pagliano, Mark MacDougall,";
+ * "Mark MacDougall, Pagliano's attorney,"): the role word (or a synonym) and
+ * a mention of the owner within APPOS_ROLE_WINDOW tokens of the comma.  -1 when
+ * several are, -2 when none is or the source is no such phrase. */
+static int32_t owner_role_person(const precis_doc *d, uint32_t b, uint32_t h) {
+  if (h < b + 2 || !(lx(d, h) & LX_ROLE) || !is_poss(d, h - 1) || d->tok_mention[h - 2] < 0) return -2;
+  const int32_t owner = d->mentions[d->tok_mention[h - 2]].entity;
+  char w[48];
+  size_t wn = fold(tok_str(d, h), tok_len(d, h), w, sizeof w);
+  int32_t found = -1;
+  for (uint32_t m = 0; m < d->nmentions; m++) {
+    const mention *mt = &d->mentions[m];
+    if (d->ents[mt->entity].type != ENT_PERSON || mt->entity == owner || mt->entity == found) continue;
+    const uint32_t tb = mt->tok_begin, te = mt->tok_end;
+    bool role = false, own = false;
+    if (tb >= 2 && tok_is(d, tb - 1, ",") && d->toks[tb - 2].sent == mt->sent)
+      for (uint32_t t = tb - 1; t-- > 0 && tb - 1 - t <= APPOS_ROLE_WINDOW && d->toks[t].sent == mt->sent;) {
+        role |= role_word_is(d, t, w, wn);
+        own |= d->tok_mention[t] >= 0 && d->mentions[d->tok_mention[t]].entity == owner;
+      }
+    if (!(role && own) && te < d->ntoks && tok_is(d, te, ",")) {
+      role = own = false;
+      for (uint32_t t = te + 1; t < d->ntoks && t <= te + APPOS_ROLE_WINDOW && d->toks[t].sent == mt->sent; t++) {
+        if (tok_is(d, t, ",")) break;
+        role |= role_word_is(d, t, w, wn);
+        own |= d->tok_mention[t] >= 0 && d->mentions[d->tok_mention[t]].entity == owner;
+      }
+    }
+    if (!(role && own)) continue;
+    if (found >= 0) return -1;
+    found = mt->entity;
+  }
+  return found >= 0 ? found : -2;
+}
+
 static int32_t role_member(const precis_doc *d, uint32_t b, uint32_t h, uint32_t e) {
   uint32_t hl = tok_len(d, h);
   const char *hs = tok_str(d, h);
-  if (hl < 4 || hl > 40 || hs[hl - 1] != 's') return -2;
+  if (hl < 4 || hl > 40 || hs[hl - 1] != 's') return owner_role_person(d, b, h);
   char one[48];
   size_t on = fold(hs, hl - 1, one, sizeof one);
   if (!(prc_lex_flags(one, on) & LX_ROLE)) return -2;

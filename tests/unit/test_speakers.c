@@ -277,6 +277,16 @@ static void test_pronoun_after_introduction(void **state) {
                  {"said", "Bryan Kessel"}, {"said", "Bryan Kessel"}, {"said", "Henry Okonkwo"}, {"said", "Bryan Kessel"});
 }
 
+static void test_owner_role_person(void **state) {
+  (void)state;
+  /* "Kessler's lawyer" is the person named as an attorney for Kessler (a
+   * synonym of the role word), not the last speaker */
+  EXPECT_DEFAULT("The panel voted to hold Dan Kessler in contempt. An attorney for Kessler, Mara Lindgren, stressed "
+                 "that her client was ready to testify. Chairman Tom Alder said the vote was fair. However, Kessler's "
+                 "lawyer has said he will not answer any questions.\n",
+                 {"said", "Tom Alder"}, {"has said", "Mara Lindgren"});
+}
+
 static void test_she_known_woman_first(void **state) {
   (void)state;
   /* "she": the woman who spoke before a newer subject of unknown gender */
@@ -516,7 +526,7 @@ int main(void) {
       cmocka_unit_test(test_entity_index_in_range), cmocka_unit_test(test_text_object_of_its_author),
       cmocka_unit_test(test_court_ruling_and_campaign_aides), cmocka_unit_test(test_misspelt_surname),
       cmocka_unit_test(test_source_names_the_tree_cut), cmocka_unit_test(test_lead_text_kind_must_fit),
-      cmocka_unit_test(test_pronoun_after_introduction),
+      cmocka_unit_test(test_pronoun_after_introduction), cmocka_unit_test(test_owner_role_person),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
