@@ -277,6 +277,18 @@ bool prc_rule_cue(const precis_doc *d, uint32_t i) { return is_cue(d, i); }
 
 /* ", citing ...", ", warning that ...": a learned cue that is a participle
  * after a comma (its source is the subject of the verb it hangs from). */
+/* A gerund cue after a preposition of manner or time: "responded ... by
+ * saying", "after saying", "without mentioning" (its subject is the main
+ * verb's, as for a participle after a comma). */
+static bool prep_gerund(const precis_doc *d, uint32_t i) {
+  if (i == 0) return false;
+  static const char *const P[] = {"by", "after", "before", "while", "without", "when", "upon"};
+  bool prep = false;
+  for (size_t k = 0; k < sizeof P / sizeof P[0] && !prep; k++) prep = tok_ieq(d, i - 1, P[k]);
+  const uint32_t n = tok_len(d, i);
+  return prep && n > 4 && !memcmp(tok_str(d, i) + n - 3, "ing", 3);
+}
+
 static bool learned_participle(const precis_doc *d, uint32_t i) {
   if (!d->cue_lab || !(d->cue_lab[i] & CUE_HEAD) || i == 0 || !tok_is(d, i - 1, ",")) return false;
   uint32_t n = tok_len(d, i);
@@ -935,8 +947,8 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
   } else {
     subj = tree_child(d, t, c, PRC_DEP_NSUBJ, false);
     if (subj == NONE) subj = tree_child(d, t, c, PRC_DEP_NSUBJ_PASS, false);
-    /* no subject of its own: "... and said", ", saying ...", "refused to
-     * admit", "going on to say": the subject of the verb it hangs from (an
+    /* no subject of its own: "... and said", ", saying ...", "by saying ...",
+     * "refused to admit", "going on to say": the subject of the verb it hangs from (an
      * open complement's controller), up to XCOMP_UP verbs up */
     for (uint32_t v = c, up = 0; subj == NONE && up < XCOMP_UP; up++) {
       int r = prc_dep_rel(d, v);
@@ -944,7 +956,7 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
       if (h < 0 || (uint32_t)h >= c) break;
       bool xc = prc_dep_base(r) == PRC_DEP_XCOMP;
       if (!(r == PRC_DEP_CONJ || xc ||
-            (r == PRC_DEP_ADVCL && (v != c || is_participle_cue(d, c) || learned_participle(d, c)))))
+            (r == PRC_DEP_ADVCL && (v != c || is_participle_cue(d, c) || learned_participle(d, c) || prep_gerund(d, c)))))
         break;
       if (r == PRC_DEP_ADVCL && v != c) {
         /* an adverbial above the cue only when it is a participle after a comma */

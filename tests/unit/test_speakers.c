@@ -287,6 +287,14 @@ static void test_owner_role_person(void **state) {
                  {"said", "Tom Alder"}, {"has said", "Mara Lindgren"});
 }
 
+static void test_prepositional_gerund_source(void **state) {
+  (void)state;
+  /* "by saying": the gerund's source is the main verb's subject */
+  EXPECT_DEFAULT("Mayor Tom Alder ended a long and noisy meeting of the harbour board on Tuesday by saying that the "
+                 "pier would reopen in May.\n",
+                 {"saying", "Tom Alder"});
+}
+
 static void test_she_known_woman_first(void **state) {
   (void)state;
   /* "she": the woman who spoke before a newer subject of unknown gender */
@@ -527,6 +535,7 @@ int main(void) {
       cmocka_unit_test(test_court_ruling_and_campaign_aides), cmocka_unit_test(test_misspelt_surname),
       cmocka_unit_test(test_source_names_the_tree_cut), cmocka_unit_test(test_lead_text_kind_must_fit),
       cmocka_unit_test(test_pronoun_after_introduction), cmocka_unit_test(test_owner_role_person),
+      cmocka_unit_test(test_prepositional_gerund_source),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
