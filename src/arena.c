@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 #if defined(__linux__)
+#include <pthread.h>
 #include <sys/mman.h>
 #define BIG_MMAP 1
 #else
@@ -24,7 +25,8 @@ struct arena_block {
 /* a large growable array (ARENA_PUSH): its own allocation, in a list */
 struct arena_big {
   arena_big *next;
-  size_t size;
+  size_t size; /* data bytes */
+  size_t map;  /* a mapping's length: BIG_HDR + size, or more when a cached mapping was reused */
   /* data follows, 16-byte aligned */
 };
 
@@ -48,11 +50,117 @@ const precis_allocator *prc_default_allocator(void) { return &default_alc; }
  * temporaries of an earlier one.  A caller's allocator is used as given. */
 static int big_mapped(const arena *a) { return BIG_MMAP && a->alc == &default_alc; }
 
-static arena_big *big_alloc(arena *a, size_t bytes) {
+#if BIG_MMAP
+/* Mappings given back (prc_arena_release_big, prc_arena_free) are kept, up
+ * to CACHE_BYTES a thread, for the next large allocation of the same thread:
+ * each document would otherwise fault the same pages in again (the NER
+ * scratch alone is some 100 pages an article; a page fault costs more than
+ * zeroing the page).  The cache is FIFO; a mapping too small for a request
+ * is grown with mremap (its pages stay), so the next document's larger
+ * arrays reuse what the cache holds instead of adding to it.  A thread's
+ * cache is unmapped when the thread exits. */
+#define CACHE_SLOTS 8
+#define CACHE_BYTES ((size_t)4 << 20)
+
+typedef struct map_cache {
+  void *p[CACHE_SLOTS];
+  size_t len[CACHE_SLOTS];
+  int n;
+  size_t bytes;
+  int keyed; /* registered with cache_key (for the thread-exit destructor) */
+} map_cache;
+
+static _Thread_local map_cache tl_cache;
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+static int cache_key_ok;
+
+static void cache_destroy(void *v) {
+  map_cache *c = v;
+  for (int i = 0; i < c->n; i++) munmap(c->p[i], c->len[i]);
+  c->n = 0;
+  c->bytes = 0;
+}
+
+static void cache_key_init(void) { cache_key_ok = pthread_key_create(&cache_key, cache_destroy) == 0; }
+
+/* takes cached mapping i out of the cache */
+static void *cache_take(map_cache *c, int i, size_t *len) {
+  void *p = c->p[i];
+  *len = c->len[i];
+  c->bytes -= c->len[i];
+  c->n--;
+  memmove(c->p + i, c->p + i + 1, (size_t)(c->n - i) * sizeof *c->p);
+  memmove(c->len + i, c->len + i + 1, (size_t)(c->n - i) * sizeof *c->len);
+  return p;
+}
+
+/* a mapping of at least len bytes from the cache (its content is what its
+ * last user left), or NULL */
+static void *cache_get(size_t len, size_t *got) {
+  map_cache *c = &tl_cache;
+  if (!c->n) return NULL;
+  int best = -1, big = 0;
+  for (int i = 0; i < c->n; i++) {
+    if (c->len[i] >= len && (best < 0 || c->len[i] < c->len[best])) best = i;
+    if (c->len[i] > c->len[big]) big = i;
+  }
+  if (best >= 0) return cache_take(c, best, got);
+  size_t old;
+  void *p = cache_take(c, big, &old);
+  void *q = mremap(p, old, len, MREMAP_MAYMOVE);
+  if (q == MAP_FAILED) {
+    munmap(p, old);
+    return NULL;
+  }
+  *got = len;
+  return q;
+}
+
+/* keeps the mapping p of len bytes for reuse, or unmaps it */
+static void cache_put(void *p, size_t len) {
+  map_cache *c = &tl_cache;
+  if (len > CACHE_BYTES) {
+    munmap(p, len);
+    return;
+  }
+  if (!c->keyed) {
+    pthread_once(&cache_once, cache_key_init);
+    if (!cache_key_ok || pthread_setspecific(cache_key, c) != 0) {
+      munmap(p, len);
+      return;
+    }
+    c->keyed = 1;
+  }
+  while (c->n && (c->n == CACHE_SLOTS || c->bytes + len > CACHE_BYTES)) {
+    size_t l;
+    void *q = cache_take(c, 0, &l);
+    munmap(q, l);
+  }
+  c->p[c->n] = p;
+  c->len[c->n++] = len;
+  c->bytes += len;
+}
+#endif
+
+/* *dirty: 1 if the block's data may hold a previous user's bytes (a cached
+ * mapping), 0 if it is fresh (a new mapping is zero; malloc's is not, but
+ * then *dirty does not matter: prc_arena_scratch zeroes it) */
+static arena_big *big_alloc(arena *a, size_t bytes, int *dirty) {
+  *dirty = 1;
 #if BIG_MMAP
   if (big_mapped(a)) {
-    void *p = mmap(NULL, BIG_HDR + bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
+    size_t len = BIG_HDR + bytes, got;
+    arena_big *g = cache_get(len, &got);
+    if (g) {
+      g->map = got;
+      return g;
+    }
+    *dirty = 0;
+    g = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (g == MAP_FAILED) return NULL;
+    g->map = len;
+    return g;
   }
 #endif
   return a->alc->malloc(a->alc->ctx, BIG_HDR + bytes);
@@ -62,8 +170,11 @@ static arena_big *big_alloc(arena *a, size_t bytes) {
 static arena_big *big_realloc(arena *a, arena_big *g, size_t bytes) {
 #if BIG_MMAP
   if (big_mapped(a)) {
-    void *p = mremap(g, BIG_HDR + g->size, BIG_HDR + bytes, MREMAP_MAYMOVE);
-    return p == MAP_FAILED ? NULL : p;
+    if (BIG_HDR + bytes <= g->map) return g; /* a reused mapping with room */
+    arena_big *p = mremap(g, g->map, BIG_HDR + bytes, MREMAP_MAYMOVE);
+    if (p == MAP_FAILED) return NULL;
+    p->map = BIG_HDR + bytes;
+    return p;
   }
 #endif
   return a->alc->realloc(a->alc->ctx, g, BIG_HDR + bytes);
@@ -72,7 +183,7 @@ static arena_big *big_realloc(arena *a, arena_big *g, size_t bytes) {
 static void big_free(arena *a, arena_big *g) {
 #if BIG_MMAP
   if (big_mapped(a)) {
-    munmap(g, BIG_HDR + g->size);
+    cache_put(g, g->map);
     return;
   }
 #endif
@@ -177,7 +288,8 @@ void prc_arena_reserve_(arena *a, void **arr, uint32_t *cap, size_t elsize, size
     if (!g) out_of_memory(a); /* the old block stays listed: prc_arena_free frees it */
     *link = g;
   } else {
-    g = big_alloc(a, bytes);
+    int dirty;
+    g = big_alloc(a, bytes, &dirty);
     if (!g) out_of_memory(a);
     g->next = a->bigs;
     a->bigs = g;
@@ -195,16 +307,36 @@ void prc_arena_grow_(arena *a, void **arr, uint32_t *cap, size_t elsize, size_t 
   prc_arena_reserve_(a, arr, cap, elsize, n, *cap ? *cap * 2 : 16);
 }
 
-void *prc_arena_scratch(arena *a, size_t size) {
-  if (size < ARENA_BIG_ARRAY) return prc_arena_alloc(a, size);
+/* a large scratch block of its own; *dirty as big_alloc's */
+static void *scratch_big(arena *a, size_t size, int *dirty) {
   if (size > SIZE_MAX - BIG_HDR) out_of_memory(a);
-  arena_big *g = big_alloc(a, size);
+  arena_big *g = big_alloc(a, size, dirty);
   if (!g) out_of_memory(a);
   g->next = a->bigs;
   g->size = size;
   a->bigs = g;
-  void *p = (char *)g + BIG_HDR;
-  if (!big_mapped(a)) memset(p, 0, size); /* fresh mappings are zero */
+  return (char *)g + BIG_HDR;
+}
+
+void *prc_arena_scratch(arena *a, size_t size) {
+  if (size < ARENA_BIG_ARRAY) return prc_arena_alloc(a, size);
+  int dirty;
+  void *p = scratch_big(a, size, &dirty);
+  if (dirty || !big_mapped(a)) memset(p, 0, size); /* fresh mappings are zero */
+  return p;
+}
+
+void *prc_arena_scratch_raw(arena *a, size_t size) {
+  void *p;
+  if (size < ARENA_BIG_ARRAY) {
+    p = prc_arena_alloc(a, size);
+  } else {
+    int dirty;
+    p = scratch_big(a, size, &dirty);
+  }
+#ifndef NDEBUG
+  memset(p, 0xA5, size); /* a debug build catches a caller that reads before it writes */
+#endif
   return p;
 }
 

@@ -43,6 +43,11 @@ void prc_arena_reserve_(arena *a, void **arr, uint32_t *cap, size_t elsize, size
  * or more) is an allocation of its own that prc_arena_release_big can give
  * back before the document is freed; a small one lives in the arena. */
 void *prc_arena_scratch(arena *a, size_t size);
+/* The same, not zeroed, for a caller that writes every byte before it reads
+ * it: a large block may be a mapping an earlier document gave back (see
+ * arena.c), which prc_arena_scratch would have to clear.  A debug build
+ * fills it with 0xA5. */
+void *prc_arena_scratch_raw(arena *a, size_t size);
 /* Frees p now if it is a large array of the arena (prc_arena_scratch, or an
  * ARENA_PUSH / prc_arena_reserve_ array that moved out); else does nothing
  * (small arrays live until prc_arena_free).  p must not be used afterwards. */

@@ -55,7 +55,9 @@ void prc_tag_tokens(precis_doc *d) {
   if (!cap) return;
   size_t nmax = cap + CHUNK; /* a group may overrun by one piece */
   size_t sbytes = ner ? prc_tagger_ner_doc_scratch(ner, nmax) : 1;
-  char *blk = prc_arena_scratch(&d->ar, nmax * (sizeof(tag_token) + sizeof(uint32_t) * 2 + 3) + 16 +
+  /* (not zeroed: every part is written before it is read, the NER scratch
+   * included: prc_tagger_ner_doc takes any content) */
+  char *blk = prc_arena_scratch_raw(&d->ar, nmax * (sizeof(tag_token) + sizeof(uint32_t) * 2 + 3) + 16 +
                                             CHUNK * sizeof(tag_span) + sbytes + 16);
   tag_token *tt = (tag_token *)(void *)blk;
   uint32_t *map = (uint32_t *)(tt + nmax);

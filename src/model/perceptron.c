@@ -62,12 +62,9 @@ int prc_pc_fold(void **tab, uint32_t *cap, size_t sz, uint32_t nused) {
 
 uint64_t prc_pc_hash_bytes(const void *p, size_t n) {
   const unsigned char *s = p;
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < n; i++) {
-    h ^= s[i];
-    h *= 0x100000001b3ULL;
-  }
-  return pc_mix64(h ^ n);
+  uint64_t h = PC_FNV_INIT;
+  for (size_t i = 0; i < n; i++) h = pc_fnv_step(h, s[i]);
+  return pc_fnv_done(h, n);
 }
 
 /* ---- randomness ----------------------------------------------------------- */

@@ -51,6 +51,12 @@ static inline uint64_t pc_mix64(uint64_t x) {
 
 /* Hash of a byte string (FNV-1a 64 followed by a mix). */
 uint64_t prc_pc_hash_bytes(const void *p, size_t n);
+/* The same in steps, for a caller that hashes a string as it builds it (or
+ * several prefixes of one): h = PC_FNV_INIT, h = pc_fnv_step(h, byte) for
+ * each byte, then pc_fnv_done(h, n) == prc_pc_hash_bytes(bytes, n). */
+#define PC_FNV_INIT 0xcbf29ce484222325ULL
+static inline uint64_t pc_fnv_step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
+static inline uint64_t pc_fnv_done(uint64_t h, size_t n) { return pc_mix64(h ^ n); }
 
 /* A feature: template id combined with one or two values (hashes or small ints). */
 static inline uint64_t pc_feat1(uint32_t tmpl, uint64_t a) {

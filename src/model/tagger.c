@@ -173,7 +173,7 @@ static inline const tg_lex *lc_find(const tagger *t, const char *b, size_t m, ui
 static void lex_fill(tg_run *r, size_t j) {
   tg_lex *L = &r->ring[j % TG_RING];
   const tag_token *t = &r->toks[j];
-  char b[NORM_MAX + 4], lw[NORM_MAX + 4], sh[NORM_MAX + 4], lsh[NORM_MAX + 4];
+  char b[NORM_MAX + 4], lw[NORM_MAX + 4];
   size_t m;
   if (r->lc) {
     const size_t k = j % TG_RING;
@@ -195,6 +195,10 @@ static void lex_fill(tg_run *r, size_t j) {
     m = normalize(t->s, t->len, b);
   }
   if (r->fold) m = fold_latin(b, m);
+  /* the hashes are taken as the bytes go by (prc_pc_hash_bytes in steps):
+   * the word, its lower case and the prefixes of that, both shapes */
+  uint64_t hw = PC_FNV_INIT, hl = PC_FNV_INIT, hs = PC_FNV_INIT, hls = PC_FNV_INIT;
+  uint64_t hpre[5] = {PC_FNV_INIT, 0, 0, 0, 0}; /* hl after 0..4 bytes */
   unsigned up = 0, lo = 0, dg = 0, oth = 0, na = 0;
   uint32_t fl = 0;
   size_t ns = 0, nls = 0;
@@ -203,6 +207,7 @@ static void lex_fill(tg_run *r, size_t j) {
   for (size_t i = 0; i < m; i++) {
     unsigned char c = (unsigned char)b[i];
     char k;
+    hw = pc_fnv_step(hw, c);
     if (c >= 'A' && c <= 'Z') {
       up++;
       k = 'X';
@@ -217,7 +222,11 @@ static void lex_fill(tg_run *r, size_t j) {
         k = 'd';
       } else if (c >= 0x80) {
         na++;
-        if ((c & 0xC0) == 0x80) continue; /* continuation byte: part of the previous letter */
+        if ((c & 0xC0) == 0x80) { /* continuation byte: part of the previous letter */
+          hl = pc_fnv_step(hl, (unsigned char)lw[i]);
+          if (i < 4) hpre[i + 1] = hl;
+          continue;
+        }
         k = 'u';
       } else {
         oth++;
@@ -226,12 +235,17 @@ static void lex_fill(tg_run *r, size_t j) {
         if (c == '.') fl |= F_PERIOD;
       }
     }
+    hl = pc_fnv_step(hl, (unsigned char)lw[i]);
+    if (i < 4) hpre[i + 1] = hl;
     if (k != last) {
-      sh[ns++] = k; /* short shape: one character per run */
-      lsh[nls++] = k;
+      ns++; /* short shape: one character per run */
+      hs = pc_fnv_step(hs, (unsigned char)k);
+      nls++;
+      hls = pc_fnv_step(hls, (unsigned char)k);
       run = 1;
     } else if (run < 4) { /* long shape: runs of at most four */
-      lsh[nls++] = k;
+      nls++;
+      hls = pc_fnv_step(hls, (unsigned char)k);
       run++;
     }
     last = k;
@@ -246,14 +260,16 @@ static void lex_fill(tg_run *r, size_t j) {
   if (na) fl |= F_NONASCII;
   (void)oth;
   L->flags = fl;
-  L->word = prc_pc_hash_bytes(b, m);
-  L->lower = prc_pc_hash_bytes(lw, m);
-  L->shape = prc_pc_hash_bytes(sh, ns);
-  L->lshape = prc_pc_hash_bytes(lsh, nls);
+  L->word = pc_fnv_done(hw, m);
+  L->lower = pc_fnv_done(hl, m);
+  L->shape = pc_fnv_done(hs, ns);
+  L->lshape = pc_fnv_done(hls, nls);
   for (int k = 0; k < 4; k++) {
     size_t q = (size_t)k + 1 < m ? (size_t)k + 1 : m;
-    L->pre[k] = prc_pc_hash_bytes(lw, q) + (uint64_t)k;
-    L->suf[k] = prc_pc_hash_bytes(lw + (m - q), q) ^ ((uint64_t)k << 40);
+    L->pre[k] = pc_fnv_done(hpre[q], q) + (uint64_t)k;
+    uint64_t h = PC_FNV_INIT;
+    for (size_t i = m - q; i < m; i++) h = pc_fnv_step(h, (unsigned char)lw[i]);
+    L->suf[k] = pc_fnv_done(h, q) ^ ((uint64_t)k << 40);
   }
   if (r->words) {
     const model_lex_entry *e = model_lex_find(r->words, L->lower);
@@ -1266,23 +1282,35 @@ static void pass2_prepare(const pc_model *w, const tg_save *sv, size_t j, size_t
  * from what the first pass saved. */
 /* A title before a name: "Mr." "Mrs" "Ms." "Dr." (CoNLL-2003, Reuters copy, has
  * almost none, and never inside an entity). */
-static int is_honorific(const tag_token *t) {
-  static const char *const h[] = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", NULL};
-  if (t->len < 2 || t->len > 4) return 0;
-  for (int i = 0; h[i]; i++)
-    if (t->len == strlen(h[i]) && !memcmp(t->s, h[i], t->len)) return 1;
+typedef struct tg_word {
+  const char *s;
+  size_t n;
+} tg_word;
+#define TG_WORD(s) {s, sizeof s - 1}
+
+static int word_in(const tag_token *t, const tg_word *w, size_t nw) {
+  for (size_t i = 0; i < nw; i++)
+    if (t->len == w[i].n && !memcmp(t->s, w[i].s, t->len)) return 1;
   return 0;
+}
+
+static int is_honorific(const tag_token *t) {
+  static const tg_word h[] = {TG_WORD("Mr"),  TG_WORD("Mrs"),  TG_WORD("Ms"),  TG_WORD("Dr"),
+                              TG_WORD("Mr."), TG_WORD("Mrs."), TG_WORD("Ms."), TG_WORD("Dr.")};
+  if (t->len < 2 || t->len > 4) return 0;
+  return word_in(t, h, sizeof h / sizeof *h);
 }
 
 /* A lower-case word that is not one of the joining words of names ("Bank of
  * England", "Citizens for a Safer America", "University of California at Berkeley"). */
 static int lower_outside(const tag_token *t) {
-  static const char *const j[] = {"of", "for", "and", "de", "the", "a", "on", "at", "in", "du", "van", "von",
-                                  "der", "den", "la", "le", "y", "del", "da", "di", "dos", "das", "al", "el", NULL};
+  static const tg_word j[] = {TG_WORD("of"),  TG_WORD("for"), TG_WORD("and"), TG_WORD("de"),  TG_WORD("the"),
+                              TG_WORD("a"),   TG_WORD("on"),  TG_WORD("at"),  TG_WORD("in"),  TG_WORD("du"),
+                              TG_WORD("van"), TG_WORD("von"), TG_WORD("der"), TG_WORD("den"), TG_WORD("la"),
+                              TG_WORD("le"),  TG_WORD("y"),   TG_WORD("del"), TG_WORD("da"),  TG_WORD("di"),
+                              TG_WORD("dos"), TG_WORD("das"), TG_WORD("al"),  TG_WORD("el")};
   if (!t->len || t->s[0] < 'a' || t->s[0] > 'z') return 0;
-  for (int i = 0; j[i]; i++)
-    if (t->len == strlen(j[i]) && !memcmp(t->s, j[i], t->len)) return 0;
-  return 1;
+  return !word_in(t, j, sizeof j / sizeof *j);
 }
 
 static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *toks, size_t b, size_t e,

@@ -12,6 +12,7 @@
 
 #include "model/model.h"
 #include "model/perceptron.h"
+#include "model/tagger_features.h"
 #include "train/perceptron_train.h"
 #include "train/train.h"
 
@@ -394,12 +395,79 @@ static void test_spans(void **state) {
   assert_int_equal(prc_tagger_ent_type("LOC"), TAG_ENT_LOC);
 }
 
+/* ---- lexeme hashes ---------------------------------------------------------------- */
+
+/* The hash in steps is the hash of the whole string. */
+static void test_hash_steps(void **state) {
+  (void)state;
+  const char *s = "Caf\xc3\xa9 au lait, 2024";
+  for (size_t n = 0; n <= strlen(s); n++) {
+    uint64_t h = PC_FNV_INIT;
+    for (size_t i = 0; i < n; i++) h = pc_fnv_step(h, (unsigned char)s[i]);
+    assert_true(pc_fnv_done(h, n) == prc_pc_hash_bytes(s, n));
+  }
+}
+
+/* A word's shape as the taggers define it: X x d for upper, lower, digit
+ * (tokenized text has its digits as 0), u for a non-ASCII letter (its
+ * continuation bytes add nothing), any other byte as itself; the short
+ * shape has one character per run, the long one runs of at most four. */
+static size_t ref_shape(const char *w, size_t m, int long_form, char *out) {
+  size_t n = 0;
+  char last = 0;
+  int run = 0;
+  for (size_t i = 0; i < m; i++) {
+    unsigned char c = (unsigned char)w[i];
+    char k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c == '0' ? 'd' : c >= 0x80 ? 'u' : (char)c;
+    if (c >= 0x80 && (c & 0xC0) == 0x80) continue;
+    if (k != last) {
+      out[n++] = k;
+      run = 1;
+    } else if (long_form && run < 4) {
+      out[n++] = k;
+      run++;
+    }
+    last = k;
+  }
+  return n;
+}
+
+/* Every hash of a lexeme (tg_lex, computed as the bytes go by) is the hash
+ * of the string it names: the word, its lower case, both shapes, the
+ * lower-case prefixes and suffixes of 1..4 bytes (all of it when shorter). */
+static void test_lexeme_hashes(void **state) {
+  (void)state;
+  const char *words[] = {"", "a", "I", "The", "McDonald's", "U.S.", "0,000", "well-known", "Zo\xc3\xab",
+                         "\xc3\x89" "cole", "NASA", "e-mail", "ABCDEFGHIJKL", "aaaaaaab", "x0x0xx", "--",
+                         "Stra\xc3\x9f" "e", "0", "$", "Mr."};
+  for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+    const char *s = words[w];
+    size_t m = strlen(s);
+    tag_token t = {s, m};
+    tg_lex L;
+    prc_tg_lex_of(&t, NULL, NULL, &L);
+    char lw[64], sh[64], lsh[64];
+    for (size_t i = 0; i < m; i++) lw[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+    size_t ns = ref_shape(s, m, 0, sh), nls = ref_shape(s, m, 1, lsh);
+    assert_true(L.word == prc_pc_hash_bytes(s, m));
+    assert_true(L.lower == prc_pc_hash_bytes(lw, m));
+    assert_true(L.shape == prc_pc_hash_bytes(sh, ns));
+    assert_true(L.lshape == prc_pc_hash_bytes(lsh, nls));
+    for (int k = 0; k < 4; k++) {
+      size_t q = (size_t)k + 1 < m ? (size_t)k + 1 : m;
+      assert_true(L.pre[k] == prc_pc_hash_bytes(lw, q) + (uint64_t)k);
+      assert_true(L.suf[k] == (prc_pc_hash_bytes(lw + (m - q), q) ^ ((uint64_t)k << 40)));
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_learns_toy_corpus), cmocka_unit_test(test_deterministic),
       cmocka_unit_test(test_rng_and_shuffle),   cmocka_unit_test(test_averaging),
       cmocka_unit_test(test_train_taggers),     cmocka_unit_test(test_spans),
-      cmocka_unit_test(test_fold),
+      cmocka_unit_test(test_fold),              cmocka_unit_test(test_hash_steps),
+      cmocka_unit_test(test_lexeme_hashes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
