@@ -236,10 +236,19 @@ static void test_multi_paragraph(void **state) {
 
 static void test_bare_paragraph_continues(void **state) {
   (void)state;
+  /* after '"Q," X said.' closing its paragraph, a quotation opening the next
+   * one is more of Q: one quote, two fragments (PolNeAR, 0.8.x) */
   EXPECT("\"Anyone who can swim is welcome,\" Fiona Gallagher said.\n"
+         "\"We will train the rest.\"\n",
+         {D, "said", "Fiona Gallagher", "Fiona Gallagher", {"Anyone who can swim is welcome", "We will train the rest."}});
+  /* not after a paragraph that goes on past the cue, nor a title that does not fill its sentence */
+  EXPECT("\"Anyone who can swim is welcome,\" Fiona Gallagher said. The station has 40 volunteers.\n"
          "\"We will train the rest.\"\n",
          {D, "said", "Fiona Gallagher", "Fiona Gallagher", {"Anyone who can swim is welcome"}},
          {D, NULL, NULL, "Fiona Gallagher", {"We will train the rest."}});
+  EXPECT("\"Anyone who can swim is welcome,\" Fiona Gallagher said.\n"
+         "\"Harbour Lights\" is the station's new boat.\n",
+         {D, "said", "Fiona Gallagher", "Fiona Gallagher", {"Anyone who can swim is welcome"}});
   EXPECT("Harriet Lund said the growers were angry.\n"
          "\"Nobody came to see us.\"\n",
          {I, "said", "Harriet Lund", "Harriet Lund", {"the growers were angry"}},
@@ -644,6 +653,17 @@ static void test_boundaries_041(void **state) {
                  {I, "said", "the mayor", NULL, {"The pier would reopen in May"}});
 }
 
+/* contents as PolNeAR train draws them (0.8.x, docs/attribution.md "0.8.x contents"); each failed before */
+static void test_contents_08x(void **state) {
+  (void)state;
+  /* a quotation after '"Q," X said' that no comma opens is no part of Q: a title, a participle's quote */
+  EXPECT("\"The ferry will run all winter,\" Harriet Lund said during a call to the \"Morning Report\" show.",
+         {D, "said", "Harriet Lund", "Harriet Lund", {"The ferry will run all winter"}});
+  /* with the comma it is Q's second half */
+  EXPECT("\"The ferry will run all winter,\" Harriet Lund said, \"and the bridge will open in May.\"",
+         {D, "said", "Harriet Lund", "Harriet Lund", {"The ferry will run all winter", "and the bridge will open in May."}});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_inherited_sources), cmocka_unit_test(test_boundaries_041),
@@ -669,6 +689,7 @@ int main(void) {
       cmocka_unit_test(test_parse_boundaries),
       cmocka_unit_test(test_polnear_spans),
       cmocka_unit_test(test_issue9_constructions),
+      cmocka_unit_test(test_contents_08x),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
