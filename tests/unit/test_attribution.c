@@ -662,6 +662,14 @@ static void test_contents_08x(void **state) {
   /* with the comma it is Q's second half */
   EXPECT("\"The ferry will run all winter,\" Harriet Lund said, \"and the bridge will open in May.\"",
          {D, "said", "Harriet Lund", "Harriet Lund", {"The ferry will run all winter", "and the bridge will open in May."}});
+  /* a raising verb's subject is the first part of the content, and there is no source */
+  EXPECT_DEFAULT("The ferry plan appears to be dead.", {I, "appears", NULL, NULL, {"The ferry plan", "to be dead"}});
+  /* ... unless a speech verb follows: its subject is the source */
+  EXPECT_DEFAULT("The mayor appeared to suggest that the ferry would run in winter.",
+                 {I, "appeared", "The mayor", NULL, {"to suggest that the ferry would run in winter"}});
+  /* the addressee of a passive "was asked" is no part of the content */
+  EXPECT_DEFAULT("Harriet Lund was asked whether the ferry would run in winter.",
+                 {I, "was asked", NULL, NULL, {"whether the ferry would run in winter"}});
 }
 
 int main(void) {
