@@ -670,6 +670,11 @@ static void test_contents_08x(void **state) {
   /* the addressee of a passive "was asked" is no part of the content */
   EXPECT_DEFAULT("Harriet Lund was asked whether the ferry would run in winter.",
                  {I, "was asked", NULL, NULL, {"whether the ferry would run in winter"}});
+  /* ", but" + a predicate without a subject of its own goes on; a new clause still ends the content */
+  EXPECT_DEFAULT("Harriet Lund said she would back the plan, but could not vote for it this year.",
+                 {I, "said", "Harriet Lund", "Harriet Lund", {"she would back the plan, but could not vote for it this year"}});
+  EXPECT_DEFAULT("Harriet Lund said the ferry would run, but the bridge would stay closed.",
+                 {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run"}});
 }
 
 int main(void) {
