@@ -675,6 +675,12 @@ static void test_contents_08x(void **state) {
                  {I, "said", "Harriet Lund", "Harriet Lund", {"she would back the plan, but could not vote for it this year"}});
   EXPECT_DEFAULT("Harriet Lund said the ferry would run, but the bridge would stay closed.",
                  {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run"}});
+  /* a passive's subject "it" is no part of the content */
+  EXPECT_DEFAULT("It is expected to rise to 3 percent this year.",
+                 {I, "is expected", NULL, NULL, {"to rise to 3 percent this year"}});
+  /* "described X as "Y"": one content, the words between bridged */
+  EXPECT_DEFAULT("Harriet Lund described the ferry plan as \"a waste of money.\"",
+                 {X, "described", "Harriet Lund", "Harriet Lund", {"the ferry plan as \"a waste of money.\""}});
 }
 
 int main(void) {
