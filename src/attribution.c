@@ -578,6 +578,8 @@ static void trim_punct(const precis_doc *d, uint32_t *b, uint32_t *e) {
 
 /* ---- quotes ---------------------------------------------------------------- */
 
+#define REGION_TITLE 2 /* qregion.taken: a name or title set aside (titles_aside) */
+
 static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, uint32_t cue_e) {
   quote *q = ARENA_PUSH(&d->ar, d->quotes, d->nquotes, d->cquotes, quote);
   memset(q, 0, sizeof *q);
@@ -734,7 +736,10 @@ static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
 static bool and_then_cue(const precis_doc *d, uint32_t v, uint32_t e, uint32_t tv, uint32_t tlo, uint32_t thi) {
   for (uint32_t k = v; k < e && k < v + AND_CUE_MAX; k++) {
     if (!(d->toks[k].flags & TF_WORD) || in_region(d, k)) return false;
-    if (cue_word(d, k)) {
+    /* the head of a compound noun is no other cue: "shootings and protests
+     * demands that ..." */
+    if (cue_word(d, k) && !(tags_have_pos(d) && k > v && d->toks[k].pos == TAG_UPOS_NOUN &&
+                            (d->toks[k - 1].pos == TAG_UPOS_NOUN || d->toks[k - 1].pos == TAG_UPOS_PROPN))) {
       if (tv != NONE && k >= tlo && k < thi && prc_dep_head(d, k) != -1 &&
           prc_dep_rel(d, k) != PRC_DEP_CONJ)
         return false; /* inside the clause, not coordinated with it */
@@ -1287,7 +1292,7 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
     }
     return d->regions[r2].e;
   }
-  if (r2 >= 0 && d->regions[r2].open_tok == k && !d->regions[r2].taken) {
+  if (r2 >= 0 && d->regions[r2].open_tok == k && (!d->regions[r2].taken || d->regions[r2].taken == REGION_TITLE)) {
     d->regions[r2].taken = 1; /* a title in the tail: no one's quote ("told CNN's "State of the Union"") */
     return d->regions[r2].e;
   }
@@ -1990,9 +1995,35 @@ static bool fills_sentence(const precis_doc *d, const qregion *rg, const sentenc
   return true;
 }
 
+/* A quotation right after a possessive is a name or a title, no one's quote:
+ * "Fox News channel's "Sunday Morning Futures,"", "Romney's "47 percent"
+ * comment" (PolNeAR train: no content starts at one of 103 such quotations;
+ * "It's "ambush journalism"" is no possessive).  They are set aside as
+ * taken; a content around them still holds them. */
+#define TITLE_MAX_WORDS 6
+static void titles_aside(precis_doc *d) {
+  static const char *const pron[] = {"he", "she", "it", "that", "there", "what", "who", "here", "where", "let", NULL};
+  for (uint32_t r = 0; r < d->nregions; r++) {
+    uint32_t o = d->regions[r].open_tok;
+    if (o < 2 || !(tok_is(d, o - 1, "'s") || tok_is(d, o - 1, "\xE2\x80\x99s"))) continue;
+    if (tags_have_pos(d) && d->toks[o - 1].pos != TAG_UPOS_PART) continue;
+    bool p = false;
+    for (const char *const *w = pron; *w && !p; w++) p = tok_ieq(d, o - 2, *w);
+    /* a name: a few words, no clause punctuation inside */
+    uint32_t words = 0, last = region_last(&d->regions[r]);
+    for (uint32_t k = o + 1; k < last && !p; k++) {
+      if (d->toks[k].flags & TF_WORD) words++;
+      else if ((tok_is(d, k, ",") || tok_is(d, k, ".") || tok_is(d, k, "?") || tok_is(d, k, "!")) && k + 1 < last) p = true;
+    }
+    if (words > TITLE_MAX_WORDS) p = true;
+    if (!p) d->regions[r].taken = REGION_TITLE;
+  }
+}
+
 void prc_find_attributions(precis_doc *d) {
   if (!d->ntoks) return;
   prc_find_quote_regions(d);
+  titles_aside(d);
   atree tree = {.sent = NONE};
   int32_t *sent_quote = prc_arena_scratch(&d->ar, (d->nsents + 1) * sizeof(int32_t));
   for (uint32_t s = 0; s < d->nsents; s++) {

@@ -679,6 +679,13 @@ static void test_contents_08x(void **state) {
   EXPECT_DEFAULT("It is expected to rise to 3 percent this year.",
                  {I, "is expected", NULL, NULL, {"to rise to 3 percent this year"}});
   /* "described X as "Y"": one content, the words between bridged */
+  /* a quotation after a possessive is a title, no one's quote */
+  EXPECT("Speaking on Radio Tay's \"Morning Call,\" Harriet Lund said the ferry would run all winter.",
+         {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run all winter"}});
+  /* the head of a compound noun after "and" is no other cue that ends the content */
+  EXPECT_DEFAULT("Harriet Lund said the long delays and passenger demands showed that the ferry needed a new captain.",
+                 {I, "said", "Harriet Lund", "Harriet Lund",
+                  {"the long delays and passenger demands showed that the ferry needed a new captain"}});
   EXPECT_DEFAULT("Harriet Lund described the ferry plan as \"a waste of money.\"",
                  {X, "described", "Harriet Lund", "Harriet Lund", {"the ferry plan as \"a waste of money.\""}});
 }
