@@ -822,6 +822,23 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t
   return e;
 }
 
+/* A quotation opened inside the content [b, ce) that closes in a later
+ * sentence ('said the ethanol people "do a fantastic job. And it's so
+ * important."'): the content runs to its closing mark, as PolNeAR draws it
+ * (train: 34 of 39 such contents end there; the rule makes 59 contents right,
+ * 1 wrong).  Returns the new end. */
+#define CLOSE_LATER_MAX 200 /* tokens from the content's end to the closing mark, at most */
+static uint32_t to_closing_mark(const precis_doc *d, uint32_t b, uint32_t ce) {
+  if (b >= ce) return ce;
+  for (uint32_t r = region_from(d, b); r < d->nregions && d->regions[r].open_tok < ce; r++) {
+    const qregion *rg = &d->regions[r];
+    if (rg->open_tok < b || !rg->closed || rg->e < ce) continue;
+    if (d->toks[rg->e].sent != d->toks[ce - 1].sent && rg->e - ce <= CLOSE_LATER_MAX) return rg->e + 1;
+    break;
+  }
+  return ce;
+}
+
 static void claim_regions_in(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (b >= e) return;
   for (uint32_t r = region_from(d, b); r < d->nregions && d->regions[r].open_tok < e; r++)
@@ -1496,6 +1513,7 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
     return 0;
   }
   k = parenthetical(d, x->s, q, pre_src < x->cue_b ? pre_src : x->cue_b, x->cue_e, k, ce);
+  ce = to_closing_mark(d, k, ce);
   set_reported_content(d, q, k, ce);
   return ce;
 }
@@ -1673,6 +1691,7 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
     if (q->source_tok_begin != NONE && q->source_tok_begin < front) front = q->source_tok_begin;
     cb = parenthetical(d, s, q, front, x.cue_e, cb, ce);
   }
+  ce = to_closing_mark(d, cb, ce);
   set_reported_content(d, q, cb, ce);
   return ce;
 }

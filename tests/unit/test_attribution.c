@@ -679,6 +679,9 @@ static void test_contents_08x(void **state) {
   EXPECT_DEFAULT("It is expected to rise to 3 percent this year.",
                  {I, "is expected", NULL, NULL, {"to rise to 3 percent this year"}});
   /* "described X as "Y"": one content, the words between bridged */
+  /* a quotation opened in a reported clause runs to its closing mark, over sentences */
+  EXPECT("Harriet Lund said the ferry crews \"do a fantastic job. They sail in every storm.\" The council agreed.",
+         {X, "said", "Harriet Lund", "Harriet Lund", {"the ferry crews \"do a fantastic job. They sail in every storm.\""}});
   /* a quotation after a possessive is a title, no one's quote */
   EXPECT("Speaking on Radio Tay's \"Morning Call,\" Harriet Lund said the ferry would run all winter.",
          {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run all winter"}});
