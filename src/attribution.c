@@ -234,8 +234,15 @@ static int32_t region_at(const precis_doc *d, uint32_t i) {
 
 /* ---- cues ---------------------------------------------------------------- */
 
+/* a comma right before token i, or a comma and a closing quotation mark ('...,"
+ * adding that') */
+static bool comma_before(const precis_doc *d, uint32_t i) {
+  if (i > 0 && tok_is(d, i - 1, ",")) return true;
+  return i > 1 && (d->toks[i - 1].flags & TF_QUOTE) && tok_is(d, i - 2, ",") && in_region(d, i - 2);
+}
+
 static bool is_participle_cue(const precis_doc *d, uint32_t i) {
-  if (i == 0 || !tok_is(d, i - 1, ",")) return false;
+  if (!comma_before(d, i)) return false;
   return tok_in(d, i, LXL_PARTICIPLE_CUE);
 }
 
@@ -278,7 +285,7 @@ bool prc_rule_cue(const precis_doc *d, uint32_t i) { return is_cue(d, i); }
 /* ", citing ...", ", warning that ...": a learned cue that is a participle
  * after a comma (its source is the subject of the verb it hangs from). */
 static bool learned_participle(const precis_doc *d, uint32_t i) {
-  if (!d->cue_lab || !(d->cue_lab[i] & CUE_HEAD) || i == 0 || !tok_is(d, i - 1, ",")) return false;
+  if (!d->cue_lab || !(d->cue_lab[i] & CUE_HEAD) || !comma_before(d, i)) return false;
   uint32_t n = tok_len(d, i);
   return n > 4 && !memcmp(tok_str(d, i) + n - 3, "ing", 3);
 }
@@ -785,6 +792,13 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t
       if (k > b && tok_is(d, k - 1, ",")) k--;
       return k;
     }
+    /* '... "expanded the party," claiming that ...': a participle cue after a
+     * quotation closing on a comma ends the content after the mark (PolNeAR
+     * train: gold ends at the mark) */
+    if (j > b + 2 && (d->toks[j - 1].flags & TF_QUOTE) && tok_is(d, j - 2, ",") && in_region(d, j - 2) &&
+        (tok_in(d, j, LXL_PARTICIPLE_CUE) || learned_participle(d, j)) &&
+        (tv == NONE || j < tlo || j >= thi || prc_dep_head(d, j) == (int32_t)tv))
+      return j;
     /* ", saying ...": the participle cue ends even a short content ("attacked Trump, saying he ...") */
     if (j > b && tok_is(d, j, ",") && j + 1 < e && tok_in(d, j + 1, LXL_PARTICIPLE_CUE) &&
         (tv == NONE || j + 1 < tlo || j + 1 >= thi || prc_dep_head(d, j + 1) == (int32_t)tv))

@@ -682,6 +682,11 @@ static void test_contents_08x(void **state) {
   /* a quotation opened in a reported clause runs to its closing mark, over sentences */
   EXPECT("Harriet Lund said the ferry crews \"do a fantastic job. They sail in every storm.\" The council agreed.",
          {X, "said", "Harriet Lund", "Harriet Lund", {"the ferry crews \"do a fantastic job. They sail in every storm.\""}});
+  /* a quotation closing on a comma, then a participle cue: the content ends at the mark, and the
+   * participle is an attribution of the same source */
+  EXPECT("The mayor said the city had \"done everything it could,\" adding that the ferry would run all winter.",
+         {X, "said", "The mayor", NULL, {"the city had \"done everything it could,\""}},
+         {I, "adding", "The mayor", NULL, {"that the ferry would run all winter"}});
   /* a quotation after a possessive is a title, no one's quote */
   EXPECT("Speaking on Radio Tay's \"Morning Call,\" Harriet Lund said the ferry would run all winter.",
          {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run all winter"}});
