@@ -687,6 +687,9 @@ static void test_contents_08x(void **state) {
   EXPECT("The mayor said the city had \"done everything it could,\" adding that the ferry would run all winter.",
          {X, "said", "The mayor", NULL, {"the city had \"done everything it could,\""}},
          {I, "adding", "The mayor", NULL, {"that the ferry would run all winter"}});
+  /* a relative "which" / "what" before the source is the subject of a content that has none */
+  EXPECT("The council approved the new timetable, which Harriet Lund believes will save the ferry service.",
+         {I, "believes", "Harriet Lund", "Harriet Lund", {"which", "will save the ferry service"}});
   /* a quotation after a possessive is a title, no one's quote */
   EXPECT("Speaking on Radio Tay's \"Morning Call,\" Harriet Lund said the ferry would run all winter.",
          {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run all winter"}});
