@@ -1533,9 +1533,18 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   uint32_t front = pre_src < x->cue_b ? pre_src : x->cue_b;
   if (front > x->sb && k < ce && (tok_ieq(d, front - 1, "which") || tok_ieq(d, front - 1, "what")) &&
       !in_region(d, front - 1) && !(front - 1 > x->sb && d->toks[front - 2].pos == TAG_UPOS_ADP) && /* "in which" */
-      (tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_AUX || d->toks[k].pos == TAG_UPOS_VERB : tok_in(d, k, LXL_AUX)))
+      (tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_AUX || d->toks[k].pos == TAG_UPOS_VERB : tok_in(d, k, LXL_AUX))) {
     add_content(d, q, front - 1, front);
-  else
+    /* "Her vote, which she has said was a mistake, was a factor": the
+     * relative clause ends at a comma before the main clause's verb */
+    if (front - 1 > x->sb && tok_is(d, front - 2, ","))
+      for (uint32_t j = k; j + 1 < ce; j++)
+        if (tok_is(d, j, ",") && !in_region(d, j) &&
+            (d->toks[j + 1].pos == TAG_UPOS_VERB || d->toks[j + 1].pos == TAG_UPOS_AUX)) {
+          ce = j;
+          break;
+        }
+  } else
     k = parenthetical(d, x->s, q, front, x->cue_e, k, ce);
   ce = to_closing_mark(d, k, ce);
   set_reported_content(d, q, k, ce);
