@@ -238,7 +238,8 @@ static int32_t region_at(const precis_doc *d, uint32_t i) {
  * adding that') */
 static bool comma_before(const precis_doc *d, uint32_t i) {
   if (i > 0 && tok_is(d, i - 1, ",")) return true;
-  return i > 1 && (d->toks[i - 1].flags & TF_QUOTE) && tok_is(d, i - 2, ",") && in_region(d, i - 2);
+  return i > 1 && (d->toks[i - 1].flags & TF_QUOTE) && tok_is(d, i - 2, ",") && in_region(d, i - 2) &&
+         !tok_ieq(d, i, "according");
 }
 
 static bool is_participle_cue(const precis_doc *d, uint32_t i) {
@@ -796,7 +797,7 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t
      * quotation closing on a comma ends the content after the mark (PolNeAR
      * train: gold ends at the mark) */
     if (j > b + 2 && (d->toks[j - 1].flags & TF_QUOTE) && tok_is(d, j - 2, ",") && in_region(d, j - 2) &&
-        (tok_in(d, j, LXL_PARTICIPLE_CUE) || learned_participle(d, j)) &&
+        (tok_in(d, j, LXL_PARTICIPLE_CUE) || learned_participle(d, j)) && !tok_ieq(d, j, "according") &&
         (tv == NONE || j < tlo || j >= thi || prc_dep_head(d, j) == (int32_t)tv))
       return j;
     /* ", saying ...": the participle cue ends even a short content ("attacked Trump, saying he ...") */
@@ -1526,26 +1527,8 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
     d->nquotes--;
     return 0;
   }
-  /* "the timetable, which Lund believes will save the service", "what the
-   * mayor said was a rescue": a relative "which" / "what" right before the
-   * source is the subject of a clause that has none, the content's first part
-   * (PolNeAR train: 25 of 27 such contents hold it) */
   uint32_t front = pre_src < x->cue_b ? pre_src : x->cue_b;
-  if (front > x->sb && k < ce && (tok_ieq(d, front - 1, "which") || tok_ieq(d, front - 1, "what")) &&
-      !in_region(d, front - 1) && !(front - 1 > x->sb && d->toks[front - 2].pos == TAG_UPOS_ADP) && /* "in which" */
-      (tags_have_pos(d) ? d->toks[k].pos == TAG_UPOS_AUX || d->toks[k].pos == TAG_UPOS_VERB : tok_in(d, k, LXL_AUX))) {
-    add_content(d, q, front - 1, front);
-    /* "Her vote, which she has said was a mistake, was a factor": the
-     * relative clause ends at a comma before the main clause's verb */
-    if (front - 1 > x->sb && tok_is(d, front - 2, ","))
-      for (uint32_t j = k; j + 1 < ce; j++)
-        if (tok_is(d, j, ",") && !in_region(d, j) &&
-            (d->toks[j + 1].pos == TAG_UPOS_VERB || d->toks[j + 1].pos == TAG_UPOS_AUX)) {
-          ce = j;
-          break;
-        }
-  } else
-    k = parenthetical(d, x->s, q, front, x->cue_e, k, ce);
+  k = parenthetical(d, x->s, q, front, x->cue_e, k, ce);
   ce = to_closing_mark(d, k, ce);
   set_reported_content(d, q, k, ce);
   return ce;

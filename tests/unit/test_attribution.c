@@ -687,12 +687,6 @@ static void test_contents_08x(void **state) {
   EXPECT("The mayor said the city had \"done everything it could,\" adding that the ferry would run all winter.",
          {X, "said", "The mayor", NULL, {"the city had \"done everything it could,\""}},
          {I, "adding", "The mayor", NULL, {"that the ferry would run all winter"}});
-  /* a relative "which" / "what" before the source is the subject of a content that has none */
-  EXPECT("The council approved the new timetable, which Harriet Lund believes will save the ferry service.",
-         {I, "believes", "Harriet Lund", "Harriet Lund", {"which", "will save the ferry service"}});
-  /* ... and the relative clause ends at the comma before the main verb */
-  EXPECT_DEFAULT("The new timetable, which Harriet Lund believes will save the ferry service, starts on Monday.",
-                 {I, "believes", "Harriet Lund", "Harriet Lund", {"which", "will save the ferry service"}});
   /* a quotation after a possessive is a title, no one's quote */
   EXPECT("Speaking on Radio Tay's \"Morning Call,\" Harriet Lund said the ferry would run all winter.",
          {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run all winter"}});
