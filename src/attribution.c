@@ -254,7 +254,9 @@ static bool is_cue(const precis_doc *d, uint32_t i) {
   if (!(f & LX_SPEECH)) return false;
   if (tok_ieq(d, i, "according")) return i + 1 < d->ntoks && tok_ieq(d, i + 1, "to");
   if (t->flags & TF_CAP) return false; /* "Speaking at...", a name */
-  if (is_participle_cue(d, i)) return !tok_is(d, i, "calling") || (i + 1 < d->ntoks && tok_is(d, i + 1, "for"));
+  /* a comma right before (not a closing mark too: the cue model's input stays as trained) */
+  if (i > 0 && tok_is(d, i - 1, ",") && tok_in(d, i, LXL_PARTICIPLE_CUE))
+    return !tok_is(d, i, "calling") || (i + 1 < d->ntoks && tok_is(d, i + 1, "for"));
   if (tags_have_pos(d)) {
     int p = d->toks[i].pos;
     if (p != TAG_UPOS_VERB && p != TAG_UPOS_AUX) return false;
