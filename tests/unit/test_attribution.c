@@ -684,9 +684,9 @@ static void test_contents_08x(void **state) {
          {X, "said", "Harriet Lund", "Harriet Lund", {"the ferry crews \"do a fantastic job. They sail in every storm.\""}});
   /* a quotation closing on a comma, then a participle cue: the content ends at the mark, and the
    * participle is an attribution of the same source */
-  EXPECT("The mayor said the city had \"done everything it could,\" adding that the ferry would run all winter.",
-         {X, "said", "The mayor", NULL, {"the city had \"done everything it could,\""}},
-         {I, "adding", "The mayor", NULL, {"that the ferry would run all winter"}});
+  EXPECT_DEFAULT("The mayor said the city had \"done everything it could,\" adding that the ferry would run all winter.",
+                 {X, "said", "The mayor", NULL, {"the city had \"done everything it could,\""}},
+                 {I, "adding", "The mayor", NULL, {"that the ferry would run all winter"}});
   /* a quotation after a possessive is a title, no one's quote */
   EXPECT("Speaking on Radio Tay's \"Morning Call,\" Harriet Lund said the ferry would run all winter.",
          {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run all winter"}});
