@@ -37,6 +37,7 @@ enum {
   SUBJECT_NP_MAX = 8,        /* a clause subject taken as the source ("Trump ... and said") */
   SECOND_HALF_GAP = 8,       /* "Quote," he said [source], "more quote.": tokens before the second half */
   ADDRESSEE_SHORT = 3,       /* "told reporters ...": an object this short is skipped without "that" */
+  ADDRESSEE_LONG = 25,       /* "told a town hall in Salem on Monday that": tokens before "that", at most */
   ADVERBIAL_MAX = 6,         /* "said on Tuesday night that": adverbials between the cue and "that" */
   CLOSE_MARK_LOOKAHEAD = 3,  /* a closing quotation mark kept after a reported clause's stop */
   CLAUSE_MIN_WORDS = 3,      /* words a reported clause has before it can be cut */
@@ -1339,6 +1340,23 @@ static uint32_t skip_addressee(const cue_ctx *x, uint32_t k) {
   const precis_doc *d = x->d;
   uint32_t c = x->c, se = x->se;
   if (!tok_in_ci(d, c, LXL_ADDRESSEE_CUE)) return k;
+  /* "told a town hall in Salem, New Hampshire, on Monday that ...": an
+   * addressee with places and times, then "that" (no verb, no quotation
+   * before it): the content starts at "that" (PolNeAR train: 66 of 96
+   * addressee cues with "that" within 25 words start there, most of the
+   * others have a verb before it, "told host X she believed that"; the rule
+   * makes 8 contents right, none wrong) */
+  if (tags_have_pos(d))
+    for (uint32_t j = k; j < se && j < k + ADDRESSEE_LONG; j++) {
+      if (tok_is(d, j, "that")) {
+        if (j > k) return j;
+        break;
+      }
+      int p = d->toks[j].pos;
+      if (p == TAG_UPOS_VERB || p == TAG_UPOS_AUX || p == TAG_UPOS_PRON || p == TAG_UPOS_SCONJ ||
+          (d->toks[j].flags & TF_QUOTE) || tok_is(d, j, ".") || tok_is(d, j, ";") || tok_is(d, j, ":"))
+        break;
+    }
   uint32_t o = np_end_of(d, k, se);
   if (o > k && o < se && (tok_is(d, o, "that") || tok_is(d, o, ",") || tok_is(d, o, ":") ||
                           (d->toks[o].flags & TF_QUOTE)))
