@@ -690,6 +690,8 @@ static void test_contents_08x(void **state) {
   /* "told" + an addressee with places and times, then "that": the content starts at "that" */
   EXPECT_DEFAULT("Harriet Lund told a packed crowd in snowy Dover, on the last day of the campaign, that she has few regrets.",
                  {I, "told", "Harriet Lund", "Harriet Lund", {"that she has few regrets"}});
+  EXPECT_DEFAULT("Harriet Lund is telling a packed crowd in snowy Dover, on the last day of the campaign, that she has few regrets.",
+                 {I, "is telling", "Harriet Lund", "Harriet Lund", {"that she has few regrets"}});
   /* a quotation after a possessive is a title, no one's quote */
   EXPECT("Speaking on Radio Tay's \"Morning Call,\" Harriet Lund said the ferry would run all winter.",
          {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run all winter"}});
