@@ -265,7 +265,7 @@ static const char *const N_GERUND_VERB[] = {
     "mention", "mentioned", "mentions", "propose", "proposed", "proposes", "acknowledge", "acknowledged",
     "acknowledges", "report", "reported", "reports", "recommend", "recommended", "consider", "considered",
     "promised", "vowed", NULL};
-static const char *const N_ADDRESSEE_CUE[] = {"told", "tells", "tell", "assured", "informed", "warned", "reminded",
+static const char *const N_ADDRESSEE_CUE[] = {"told", "tells", "tell", "telling", "assured", "informed", "warned", "reminded",
                                               NULL};
 static const char *const N_ADVERBIAL_START[] = {"on", "in", "at", "last", "during", "late", "earlier", "via",
                                                 "through", "after", "before", "this", "repeatedly", "publicly",

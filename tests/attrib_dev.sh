@@ -47,8 +47,9 @@ rules=$(score --attrib rules)
 # 0.6.0 were cue 56.86, source 64.93, content 48.21; those of 0.7.0 (the spans
 # as PolNeAR draws them, docs/attribution.md) cue 62.53, source 66.61, content 52.49;
 # those of 0.8.0 (retrained model, docs/attribution.md "0.8.0") cue 62.47, source
-# 66.87, content 52.81, linked 52.51%.
-for role_min in cue:0.632 source:0.664 content:0.524; do
+# 66.87, content 52.81, linked 52.51%; with the contents of 0.8.x (docs/attribution.md
+# "0.8.x contents", same model) content 53.75.
+for role_min in cue:0.632 source:0.664 content:0.532; do
   role=${role_min%:*} min=${role_min#*:}
   f=$(num "$learned" "['$role']['exact']['f']")
   awk -v f="$f" -v m="$min" 'BEGIN { exit !(f >= m) }' || fail "learned $role exact F $f < $min"

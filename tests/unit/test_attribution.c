@@ -254,10 +254,19 @@ static void test_multi_paragraph(void **state) {
 
 static void test_bare_paragraph_continues(void **state) {
   (void)state;
+  /* after '"Q," X said.' closing its paragraph, a quotation opening the next
+   * one is more of Q: one quote, two fragments (PolNeAR, 0.8.x) */
   EXPECT("\"Anyone who can swim is welcome,\" Fiona Gallagher said.\n"
+         "\"We will train the rest.\"\n",
+         {D, "said", "Fiona Gallagher", "Fiona Gallagher", {"Anyone who can swim is welcome", "We will train the rest."}});
+  /* not after a paragraph that goes on past the cue, nor a title that does not fill its sentence */
+  EXPECT("\"Anyone who can swim is welcome,\" Fiona Gallagher said. The station has 40 volunteers.\n"
          "\"We will train the rest.\"\n",
          {D, "said", "Fiona Gallagher", "Fiona Gallagher", {"Anyone who can swim is welcome"}},
          {D, NULL, NULL, "Fiona Gallagher", {"We will train the rest."}});
+  EXPECT("\"Anyone who can swim is welcome,\" Fiona Gallagher said.\n"
+         "\"Harbour Lights\" is the station's new boat.\n",
+         {D, "said", "Fiona Gallagher", "Fiona Gallagher", {"Anyone who can swim is welcome"}});
   EXPECT("Harriet Lund said the growers were angry.\n"
          "\"Nobody came to see us.\"\n",
          {I, "said", "Harriet Lund", "Harriet Lund", {"the growers were angry"}},
@@ -685,6 +694,56 @@ static void test_boundaries_041(void **state) {
                  {I, "said", "the mayor", NULL, {"The pier would reopen in May"}});
 }
 
+/* contents as PolNeAR train draws them (0.8.x, docs/attribution.md "0.8.x contents"); each failed before */
+static void test_contents_08x(void **state) {
+  (void)state;
+  /* a quotation after '"Q," X said' that no comma opens is no part of Q: a title, a participle's quote */
+  EXPECT("\"The ferry will run all winter,\" Harriet Lund said during a call to the \"Morning Report\" show.",
+         {D, "said", "Harriet Lund", "Harriet Lund", {"The ferry will run all winter"}});
+  /* with the comma it is Q's second half */
+  EXPECT("\"The ferry will run all winter,\" Harriet Lund said, \"and the bridge will open in May.\"",
+         {D, "said", "Harriet Lund", "Harriet Lund", {"The ferry will run all winter", "and the bridge will open in May."}});
+  /* a raising verb's subject is the first part of the content, and there is no source */
+  EXPECT_DEFAULT("The ferry plan appears to be dead.", {I, "appears", NULL, NULL, {"The ferry plan", "to be dead"}});
+  /* ... unless a speech verb follows: its subject is the source */
+  EXPECT_DEFAULT("The mayor appeared to suggest that the ferry would run in winter.",
+                 {I, "appeared", "The mayor", NULL, {"to suggest that the ferry would run in winter"}});
+  /* the addressee of a passive "was asked" is no part of the content */
+  EXPECT_DEFAULT("Harriet Lund was asked whether the ferry would run in winter.",
+                 {I, "was asked", NULL, NULL, {"whether the ferry would run in winter"}});
+  /* ", but" + a predicate without a subject of its own goes on; a new clause still ends the content */
+  EXPECT_DEFAULT("Harriet Lund said she would back the plan, but could not vote for it this year.",
+                 {I, "said", "Harriet Lund", "Harriet Lund", {"she would back the plan, but could not vote for it this year"}});
+  EXPECT_DEFAULT("Harriet Lund said the ferry would run, but the bridge would stay closed.",
+                 {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run"}});
+  /* a passive's subject "it" is no part of the content */
+  EXPECT_DEFAULT("It is expected to rise to 3 percent this year.",
+                 {I, "is expected", NULL, NULL, {"to rise to 3 percent this year"}});
+  /* "described X as "Y"": one content, the words between bridged */
+  /* a quotation opened in a reported clause runs to its closing mark, over sentences */
+  EXPECT("Harriet Lund said the ferry crews \"do a fantastic job. They sail in every storm.\" The council agreed.",
+         {X, "said", "Harriet Lund", "Harriet Lund", {"the ferry crews \"do a fantastic job. They sail in every storm.\""}});
+  /* a quotation closing on a comma, then a participle cue: the content ends at the mark, and the
+   * participle is an attribution of the same source */
+  EXPECT_DEFAULT("The mayor said the city had \"done everything it could,\" adding that the ferry would run all winter.",
+                 {X, "said", "The mayor", NULL, {"the city had \"done everything it could,\""}},
+                 {I, "adding", "The mayor", NULL, {"that the ferry would run all winter"}});
+  /* "told" + an addressee with places and times, then "that": the content starts at "that" */
+  EXPECT_DEFAULT("Harriet Lund told a packed crowd in snowy Dover, on the last day of the campaign, that she has few regrets.",
+                 {I, "told", "Harriet Lund", "Harriet Lund", {"that she has few regrets"}});
+  EXPECT_DEFAULT("Harriet Lund is telling a packed crowd in snowy Dover, on the last day of the campaign, that she has few regrets.",
+                 {I, "is telling", "Harriet Lund", "Harriet Lund", {"that she has few regrets"}});
+  /* a quotation after a possessive is a title, no one's quote */
+  EXPECT("Speaking on Radio Tay's \"Morning Call,\" Harriet Lund said the ferry would run all winter.",
+         {I, "said", "Harriet Lund", "Harriet Lund", {"the ferry would run all winter"}});
+  /* the head of a compound noun after "and" is no other cue that ends the content */
+  EXPECT_DEFAULT("Harriet Lund said the long delays and passenger demands showed that the ferry needed a new captain.",
+                 {I, "said", "Harriet Lund", "Harriet Lund",
+                  {"the long delays and passenger demands showed that the ferry needed a new captain"}});
+  EXPECT_DEFAULT("Harriet Lund described the ferry plan as \"a waste of money.\"",
+                 {X, "described", "Harriet Lund", "Harriet Lund", {"the ferry plan as \"a waste of money.\""}});
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_inherited_sources), cmocka_unit_test(test_boundaries_041),
@@ -711,6 +770,7 @@ int main(void) {
       cmocka_unit_test(test_polnear_spans),
       cmocka_unit_test(test_issue9_constructions),
       cmocka_unit_test(test_cue_spans_08x),
+      cmocka_unit_test(test_contents_08x),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
