@@ -47,16 +47,17 @@ rules=$(score --attrib rules)
 # 0.6.0 were cue 56.86, source 64.93, content 48.21; those of 0.7.0 (the spans
 # as PolNeAR draws them, docs/attribution.md) cue 62.53, source 66.61, content 52.49;
 # those of 0.8.0 (retrained model, docs/attribution.md "0.8.0") cue 62.47, source
-# 66.87, content 52.81, linked 52.51%; with the contents of 0.8.x (docs/attribution.md
-# "0.8.x contents", same model) content 53.75.
-for role_min in cue:0.632 source:0.664 content:0.532; do
+# 66.87, content 52.81, linked 52.51%; those of 0.9.0 (same model; cue spans,
+# contents and sources of docs/attribution.md "0.8.x" and "0.9.0") cue 63.65, source
+# 67.54, content 53.87, linked 53.19%.
+for role_min in cue:0.632 source:0.670 content:0.534; do
   role=${role_min%:*} min=${role_min#*:}
   f=$(num "$learned" "['$role']['exact']['f']")
   awk -v f="$f" -v m="$min" 'BEGIN { exit !(f >= m) }' || fail "learned $role exact F $f < $min"
 done
 ll=$(num "$learned" "['linked_recall']")
 lr=$(num "$rules" "['linked_recall']")
-awk -v a="$ll" 'BEGIN { exit !(a >= 0.520) }' || fail "learned linked recall $ll < 0.520"
+awk -v a="$ll" 'BEGIN { exit !(a >= 0.528) }' || fail "learned linked recall $ll < 0.528"
 awk -v a="$ll" -v b="$lr" 'BEGIN { exit !(a > b + 0.05) }' || fail "learned linked recall $ll is not well above the rules' $lr"
 for role in cue source; do
   a=$(num "$learned" "['$role']['exact']['f']") b=$(num "$rules" "['$role']['exact']['f']")
