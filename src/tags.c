@@ -19,9 +19,9 @@
  * bounds sb, document token of each local token at map). */
 static void ner_group(precis_doc *d, const tagger *ner, const tag_token *tt, const uint8_t *up,
                       const uint32_t *map, size_t n, const uint32_t *sb, size_t ns, void *scratch,
-                      uint8_t *nl, tag_span *sp) {
+                      uint8_t *nl, tag_span *sp, tag_memo *memo) {
   if (!n) return;
-  prc_tagger_ner_doc(ner, tt, up, n, sb, ns, scratch, nl);
+  prc_tagger_ner_doc_memo(ner, tt, up, n, sb, ns, scratch, nl, memo);
   for (size_t s = 0; s < ns; s++) {
     size_t b = sb[s], m = sb[s + 1] - b;
     size_t k = prc_tagger_ner_spans(nl + b, m, sp, CHUNK);
@@ -57,9 +57,13 @@ void prc_tag_tokens(precis_doc *d) {
   size_t sbytes = ner ? prc_tagger_ner_doc_scratch(ner, nmax) : 1;
   /* (not zeroed: every part is written before it is read, the NER scratch
    * included: prc_tagger_ner_doc takes any content) */
-  char *blk = prc_arena_scratch_raw(&d->ar, nmax * (sizeof(tag_token) + sizeof(uint32_t) * 2 + 3) + 16 +
-                                            CHUNK * sizeof(tag_span) + sbytes + 16);
-  tag_token *tt = (tag_token *)(void *)blk;
+  /* the memo of the document's word forms first: it takes the same pages
+   * of the (reused) block from one document to the next */
+  size_t mbytes = (prc_tag_memo_bytes(d->ntoks) + 7) / 8 * 8;
+  char *blk = prc_arena_scratch_raw(&d->ar, mbytes + nmax * (sizeof(tag_token) + sizeof(uint32_t) * 2 + 3) + 16 +
+                                                CHUNK * sizeof(tag_span) + sbytes + 16);
+  tag_memo *memo = prc_tag_memo_init(blk, d->ntoks);
+  tag_token *tt = (tag_token *)(void *)(blk + mbytes);
   uint32_t *map = (uint32_t *)(tt + nmax);
   uint32_t *sb = map + nmax; /* at most nmax + 1 pieces: one token each */
   tag_span *sp = (tag_span *)(void *)(sb + nmax + 1);
@@ -78,11 +82,11 @@ void prc_tag_tokens(precis_doc *d) {
         pc[k].s = tok_str(d, b + k);
         pc[k].len = tok_len(d, b + k);
       }
-      prc_tagger_pos(pos, pc, m, pu);
+      prc_tagger_pos_memo(pos, pc, m, pu, memo);
       for (uint32_t k = 0; k < m; k++) d->toks[b + k].pos = pu[k];
       if (ner && !d->sents[s].is_heading) {
         if (n + m > nmax) { /* (cannot happen: the group is flushed below) */
-          ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+          ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp, memo);
           n = ns = 0;
         }
         for (uint32_t k = 0; k < m; k++) {
@@ -96,11 +100,11 @@ void prc_tag_tokens(precis_doc *d) {
       b += m;
     }
     if (n >= cap) { /* the group is full: tag it (the next starts with the next sentence) */
-      ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+      ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp, memo);
       n = ns = 0;
     }
   }
-  if (ner) ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+  if (ner) ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp, memo);
   prc_arena_release_big(&d->ar, blk);
 }
 

@@ -170,7 +170,13 @@ static inline const tg_lex *lc_find(const tagger *t, const char *b, size_t m, ui
   }
 }
 
-static void lex_fill(tg_run *r, size_t j) {
+static void lex_lookups(const tg_run *r, tg_lex *L);
+
+/* Token j's lexeme into the ring, computed.  Returns 1 when the token's
+ * normalised bytes are all ASCII (then folding changes nothing, and the
+ * hashes and flags are the same with or without r->fold), else 0 (also for
+ * a lexeme from the lexeme cache). */
+static int lex_compute(tg_run *r, size_t j) {
   tg_lex *L = &r->ring[j % TG_RING];
   const tag_token *t = &r->toks[j];
   char b[NORM_MAX + 4], lw[NORM_MAX + 4];
@@ -189,11 +195,12 @@ static void lex_fill(tg_run *r, size_t j) {
     const tg_lex *c = lc_find(r->lc, b, m, h);
     if (c) {
       *L = *c;
-      return;
+      return 0;
     }
   } else {
     m = normalize(t->s, t->len, b);
   }
+  const size_t m0 = m;
   if (r->fold) m = fold_latin(b, m);
   /* the hashes are taken as the bytes go by (prc_pc_hash_bytes in steps):
    * the word, its lower case and the prefixes of that, both shapes */
@@ -271,6 +278,13 @@ static void lex_fill(tg_run *r, size_t j) {
     for (size_t i = m - q; i < m; i++) h = pc_fnv_step(h, (unsigned char)lw[i]);
     L->suf[k] = pc_fnv_done(h, q) ^ ((uint64_t)k << 40);
   }
+  lex_lookups(r, L);
+  return !na && m == m0; /* (folding turns two non-ASCII bytes into one ASCII letter) */
+}
+
+/* The lexicon values and the word-cache block of lexeme L (its hashes
+ * set); gz and fname cleared (gaz_fill sets them). */
+static void lex_lookups(const tg_run *r, tg_lex *L) {
   if (r->words) {
     const model_lex_entry *e = model_lex_find(r->words, L->lower);
     L->dict = e && r->words_pos ? e->val : 0;
@@ -292,6 +306,207 @@ static void lex_fill(tg_run *r, size_t j) {
   }
   memset(L->gz, 0, sizeof L->gz);
   L->fname = 0;
+}
+
+/* ---- the document's lexeme memo ------------------------------------------------------ */
+
+/* The built-in images carry no lexeme cache (docs/models.md), so every
+ * token would be analysed afresh by each tagger, though about half of an
+ * article's tokens repeat a form it has already used.  A memo remembers,
+ * for one tagger and one document, the tg_lex lex_compute made of each
+ * distinct token (its bytes as the text has them: a tg_lex depends on them
+ * alone, for a given tagger and run configuration).  Open addressing on a
+ * hash of the bytes; the key is the first occurrence's bytes in the
+ * caller's text (which outlives the memo).  Bounded: once max lexemes are
+ * in, new forms are analysed without being remembered. */
+typedef struct tg_memo_slot {
+  uint32_t tag; /* high bits of the form's hash */
+  uint32_t idx; /* entry number + 1 (0: empty) */
+} tg_memo_slot;
+
+/* What a tagger's lexeme adds to the hashes: its lexicon values and word-cache block. */
+typedef struct tg_memo_part {
+  uint32_t dict, clus, gzv, wmask;
+  uint64_t wofs;
+} tg_memo_part;
+
+/* One form: the hashes and flags (computed by the tagger of kind ckind;
+ * the same for both kinds when ascii), and each kind's part (have: bit
+ * kind - 1 set when filled). */
+typedef struct tg_memo_ent {
+  uint64_t word, lower, shape, lshape, pre[4], suf[4];
+  uint32_t flags;
+  uint8_t have, ckind, ascii;
+  tg_memo_part part[2];
+} tg_memo_ent;
+
+struct tag_memo {
+  const tagger *owner[2]; /* the POS and the NER tagger whose parts these are (NULL: none yet) */
+  uint32_t mask, n, max;
+  tg_memo_slot *slots;    /* mask + 1 */
+  tg_memo_ent *ent;       /* max entries, */
+  const char **s;         /* the bytes of their forms */
+  uint32_t *len;          /* and their lengths */
+};
+
+#define TG_MEMO_MAX 2048 /* forms at most (a long article has about 1,000) */
+
+static size_t memo_max(size_t n) { return n < TG_MEMO_MAX ? (n ? n : 1) : TG_MEMO_MAX; }
+static size_t memo_cap(size_t n) {
+  size_t cap = 16;
+  while (cap < 2 * memo_max(n)) cap <<= 1;
+  return cap;
+}
+
+size_t prc_tag_memo_bytes(size_t n) {
+  return (sizeof(struct tag_memo) + 7) / 8 * 8 + memo_cap(n) * sizeof(tg_memo_slot) +
+         memo_max(n) * (sizeof(tg_memo_ent) + sizeof(const char *) + sizeof(uint32_t)) + 8;
+}
+
+tag_memo *prc_tag_memo_init(void *mem, size_t n) {
+  tag_memo *m = (tag_memo *)(void *)(((uintptr_t)mem + 7) & ~(uintptr_t)7);
+  size_t cap = memo_cap(n);
+  m->owner[0] = m->owner[1] = NULL;
+  m->mask = (uint32_t)(cap - 1);
+  m->n = 0;
+  m->max = (uint32_t)memo_max(n);
+  m->slots = (tg_memo_slot *)(void *)((char *)m + (sizeof *m + 7) / 8 * 8);
+  m->ent = (tg_memo_ent *)(void *)(m->slots + cap);
+  m->s = (const char **)(void *)(m->ent + m->max);
+  m->len = (uint32_t *)(void *)(m->s + m->max);
+  memset(m->slots, 0, cap * sizeof *m->slots);
+  return m;
+}
+
+/* Run r of tagger t uses memo m (may be NULL); the memo is emptied when
+ * it held the parts of another tagger of t's kind.  (r's configuration
+ * must be the one prc_tg_lexemes sets up for t.) */
+static void run_memo(tg_run *r, tag_memo *m, const tagger *t) {
+  const int k = t->kind == TAGGER_NER;
+  r->memo = m;
+  r->memo_kind = k;
+  if (m && m->owner[k] != t) {
+    if (m->owner[k]) {
+      memset(m->slots, 0, ((size_t)m->mask + 1) * sizeof *m->slots);
+      m->n = 0;
+      m->owner[!k] = NULL;
+    }
+    m->owner[k] = t;
+  }
+}
+
+static inline uint64_t memo_hash(const char *s, size_t n) {
+  uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 29;
+  }
+  if (i < n) { /* the last 1..7 bytes (a byte loop: no call to memcpy) */
+    uint64_t x = 0;
+    for (unsigned k = 0; i < n; i++, k += 8) x |= (uint64_t)(unsigned char)s[i] << k;
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+  }
+  return h ^ (h >> 32);
+}
+
+static inline void memo_hashes_out(const tg_memo_ent *e, tg_lex *L) {
+  L->word = e->word;
+  L->lower = e->lower;
+  L->shape = e->shape;
+  L->lshape = e->lshape;
+  memcpy(L->pre, e->pre, sizeof L->pre);
+  memcpy(L->suf, e->suf, sizeof L->suf);
+  L->flags = e->flags;
+}
+
+static inline void memo_part_in(tg_memo_ent *e, int k, const tg_lex *L) {
+  e->part[k].dict = L->dict;
+  e->part[k].clus = L->clus;
+  e->part[k].gzv = L->gzv;
+  e->part[k].wmask = L->wmask;
+  e->part[k].wofs = L->wofs;
+  e->have |= (uint8_t)(1u << k);
+}
+
+/* Token j's lexeme into the ring: from the memo when the form is there
+ * (the hashes of a form seen by the other tagger, then this tagger's
+ * look-ups), else computed (and remembered while there is room).  A form
+ * that is not ASCII once normalised is shared by no kinds (NER folds
+ * diacritics, POS does not). */
+static void lex_fill(tg_run *r, size_t j) {
+  tag_memo *m = r->memo;
+  if (!m) {
+    lex_compute(r, j);
+    return;
+  }
+  const int kind = r->memo_kind;
+  tg_lex *L = &r->ring[j % TG_RING];
+  const tag_token *t = &r->toks[j];
+  const uint64_t h = memo_hash(t->s, t->len);
+  const uint32_t tag = (uint32_t)(h >> 32);
+  uint32_t i = (uint32_t)h & m->mask;
+  for (;; i = (i + 1) & m->mask) {
+    const tg_memo_slot *sl = &m->slots[i];
+    if (!sl->idx) break;
+    if (sl->tag == tag && m->len[sl->idx - 1] == t->len && same_bytes(m->s[sl->idx - 1], t->s, t->len)) {
+      tg_memo_ent *e = &m->ent[sl->idx - 1];
+      if (e->have & (1u << kind)) {
+        memo_hashes_out(e, L);
+        L->dict = e->part[kind].dict;
+        L->clus = e->part[kind].clus;
+        L->gzv = e->part[kind].gzv;
+        L->wmask = e->part[kind].wmask;
+        L->wofs = e->part[kind].wofs;
+        memset(L->gz, 0, sizeof L->gz);
+        L->fname = 0;
+      } else if (e->ascii || e->ckind == kind) {
+        memo_hashes_out(e, L);
+        lex_lookups(r, L);
+        memo_part_in(e, kind, L);
+      } else {
+        lex_compute(r, j); /* (the other kind's hashes of a non-ASCII form) */
+      }
+      return;
+    }
+  }
+  const int ascii = lex_compute(r, j);
+  if (m->n < m->max) { /* (so the table is at most half full) */
+    tg_memo_ent *e = &m->ent[m->n];
+    e->word = L->word;
+    e->lower = L->lower;
+    e->shape = L->shape;
+    e->lshape = L->lshape;
+    memcpy(e->pre, L->pre, sizeof e->pre);
+    memcpy(e->suf, L->suf, sizeof e->suf);
+    e->flags = L->flags;
+    e->have = 0;
+    e->ckind = (uint8_t)kind;
+    e->ascii = (uint8_t)ascii;
+    memo_part_in(e, kind, L);
+    m->s[m->n] = t->s;
+    m->len[m->n] = t->len;
+    m->slots[i].tag = tag;
+    m->slots[i].idx = ++m->n;
+  }
+}
+
+void prc_tg_lexemes(const tagger *t, const tag_token *toks, size_t n, tag_memo *memo, tg_lex *out) {
+  tg_run r;
+  prc_tg_run_init(&r, toks, n);
+  r.words = &t->words;
+  r.words_pos = t->kind == TAGGER_POS;
+  r.wc = t->wc_rows ? t : NULL;
+  r.lc = t->lc_slots && r.wc ? t : NULL;
+  r.fold = t->kind == TAGGER_NER && t->has2;
+  run_memo(&r, memo, t);
+  for (size_t j = 0; j < n; j++) {
+    r.pre_done = j; /* (no look-up started ahead) */
+    lex_fill(&r, j);
+    out[j] = r.ring[j % TG_RING];
+  }
 }
 
 void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out) {
@@ -387,6 +602,8 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->save = NULL;
   r->save_base = 0;
   r->fold = 0;
+  r->memo = NULL;
+  r->memo_kind = 0;
   int lower = 0, letters = 0;
   for (size_t i = 0; i < n && !lower; i++)
     for (uint32_t k = 0; k < toks[i].len; k++) {
@@ -1389,6 +1606,10 @@ static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
 }
 
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
+  prc_tagger_pos_memo(t, toks, n, out, NULL);
+}
+
+void prc_tagger_pos_memo(const tagger *t, const tag_token *toks, size_t n, uint8_t *out, tag_memo *memo) {
   if (!t || t->kind != TAGGER_POS) {
     memset(out, TAG_UPOS_X, n);
     return;
@@ -1399,6 +1620,7 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
   r.words_pos = 1;
   r.wc = t->wc_rows ? t : NULL;
   r.lc = t->lc_slots && r.wc ? t : NULL;
+  run_memo(&r, memo, t); /* (the configuration above is the memo's: prc_tg_lexemes) */
 #ifdef TG_HAVE_AVX2
   pos_decode(t, &r, out, have_avx2());
 #else
@@ -1407,10 +1629,11 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
 }
 
 /* One NER pass over one sentence (pass2: the second pass, with the
- * sentence's document features docf/ndocf). */
+ * sentence's document features docf/ndocf; memo: the document's lexemes,
+ * or NULL). */
 static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                          int pass2, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
-                         tg_save *save, size_t save_base) {
+                         tg_save *save, size_t save_base, tag_memo *memo) {
   uint8_t posbuf[512];
   tg_run r;
   prc_tg_run_init(&r, toks, n);
@@ -1426,6 +1649,7 @@ static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *
   r.wc = t->wc_rows ? t : NULL;
   r.gaz = t->gaz.e ? &t->gaz : NULL; /* gaz_fill runs only if there is a gazetteer */
   r.lc = t->lc_slots && r.wc ? t : NULL;
+  run_memo(&r, memo, t); /* (the configuration above is the memo's: prc_tg_lexemes) */
   if (!pos) {
     const tagger *pm = prc_tagger_builtin_pos();
     if (pm && n <= sizeof posbuf) {
@@ -1438,6 +1662,7 @@ static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *
       r.lc = NULL;
       r.dict = &pm->dict;
       r.clus = t->clus.e ? &t->clus : NULL;
+      r.memo = NULL; /* (another configuration) */
     }
   }
   r.pos_in = pos;
@@ -1454,7 +1679,7 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
     memset(out, TAG_NER_O, n);
     return;
   }
-  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out, NULL, 0);
+  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out, NULL, 0, NULL);
 }
 
 /* Scratch of prc_tagger_ner_doc: POS tags when none are given; document
@@ -1472,13 +1697,18 @@ size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n) {
 
 void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                         const uint32_t *sb, size_t ns, void *scratch, uint8_t *out) {
+  prc_tagger_ner_doc_memo(t, toks, pos, n, sb, ns, scratch, out, NULL);
+}
+
+void prc_tagger_ner_doc_memo(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
+                             const uint32_t *sb, size_t ns, void *scratch, uint8_t *out, tag_memo *memo) {
   if (!t || t->kind != TAGGER_NER) {
     memset(out, TAG_NER_O, n);
     return;
   }
   if (!t->has2 || !n) {
     for (size_t s = 0; s < ns; s++)
-      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s], NULL, 0);
+      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s], NULL, 0, NULL);
     return;
   }
   uint64_t *df = ALIGN8(scratch);
@@ -1496,13 +1726,13 @@ void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *p
   sv.cap = n * TG_SAVEF;
   if (!pos) {
     const tagger *pm = prc_tagger_builtin_pos();
-    for (size_t s = 0; s < ns; s++) prc_tagger_pos(pm, toks + sb[s], sb[s + 1] - sb[s], posb + sb[s]);
+    for (size_t s = 0; s < ns; s++) prc_tagger_pos_memo(pm, toks + sb[s], sb[s + 1] - sb[s], posb + sb[s], memo);
     pos = posb;
   }
   for (size_t s = 0; s < ns; s++) {
     size_t b = sb[s], e = sb[s + 1];
     for (size_t j = b; j <= e; j++) sv.foff[j] = (uint32_t)sv.nf; /* (empty sentences) */
-    ner_sentence(t, toks + b, pos + b, e - b, 0, NULL, NULL, out + b, &sv, b);
+    ner_sentence(t, toks + b, pos + b, e - b, 0, NULL, NULL, out + b, &sv, b, memo);
   }
   prc_tg_ner_doc_feats(toks, n, sb, ns, out, sv.lower, tabs, df, ndf);
 

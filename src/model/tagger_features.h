@@ -289,6 +289,8 @@ typedef struct tg_run {
   struct tg_save *save;
   size_t save_base;
   int fold;                           /* fold Latin diacritics (two-pass NER models) */
+  struct tag_memo *memo;              /* the document's lexemes so far (tagger.h), or NULL, */
+  int memo_kind;                      /* and the part of it of the run's tagger: 0 POS, 1 NER */
 } tg_run;
 
 /* What the first NER pass keeps of each token of a document for the second. */
@@ -316,6 +318,10 @@ size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f
  * these depend on the word alone, so the run time can add a cached sum. */
 size_t prc_tg_pos_internal(const tg_lex *c, uint64_t *f);
 size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f);
+/* Lexemes of toks[0..n) as tagger t's runs compute them (POS: as
+ * prc_tagger_pos, NER: as the first pass), through memo (may be NULL):
+ * for tests, a memoised lexeme is the one computed afresh. */
+void prc_tg_lexemes(const tagger *t, const tag_token *toks, size_t n, tag_memo *memo, tg_lex *out);
 /* Lexical information of a single token, as lex_fill computes it. */
 void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out);
 /* Document-level features for the second NER pass: toks[0..n) are the

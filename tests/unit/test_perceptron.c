@@ -461,13 +461,110 @@ static void test_lexeme_hashes(void **state) {
   }
 }
 
+/* ---- the document's lexeme memo ------------------------------------------------------ */
+
+static void assert_same_lex(const tg_lex *a, const tg_lex *b) {
+  assert_true(a->word == b->word && a->lower == b->lower && a->shape == b->shape && a->lshape == b->lshape);
+  for (int k = 0; k < 4; k++) assert_true(a->pre[k] == b->pre[k] && a->suf[k] == b->suf[k]);
+  assert_int_equal(a->flags, b->flags);
+  assert_int_equal(a->dict, b->dict);
+  assert_int_equal(a->clus, b->clus);
+  assert_int_equal(a->gzv, b->gzv);
+  assert_true(a->wofs == b->wofs);
+  assert_int_equal(a->wmask, b->wmask);
+  assert_memory_equal(a->gz, b->gz, sizeof a->gz);
+  assert_int_equal(a->fname, b->fname);
+}
+
+/* Forms a memo could confuse: prefixes of one another, case, forms that
+ * normalise alike (digits, quotes, diacritics under NER folding), words of
+ * 7..17 bytes that differ in one byte (the hash's 8-byte steps and tail),
+ * long words alike in their first 48 bytes, the empty token; each twice or
+ * more, the repeats at other addresses. */
+static const char *const memo_words[] = {
+    "The", "Then", "the", "THE", "Theo", "Th", "T", "", "2024", "1999", "0", "``", "''", "\"",
+    "\xe2\x80\x9c", "N\xc3\xba\xc3\xb1" "ez", "Nunez", "N\xc3\xba\xc3\xb1" "e", "Smith", "Smiths", "Smithy",
+    "abcdefg", "abcdefh", "abcdefgh", "abcdefgi", "abcdefghi", "abcdefghj", "bbcdefghi",
+    "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "abcdefghijklmnopr",
+    "Washington-based", "Washington-Based", "U.S.", "U.S", "US", "us", "Mr.", "Mr", "--", "-", "...", "Obama",
+    "verylongwordthatgoesonandonforfiftybytesormoreXYZ1", "verylongwordthatgoesonandonforfiftybytesormoreXYZ2",
+};
+
+static void test_lexeme_memo(void **state) {
+  (void)state;
+  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
+  if (!pos || !ner) skip(); /* a build without models */
+  enum { NW = sizeof memo_words / sizeof *memo_words, NT = 4 * NW };
+  /* every word at three addresses (copies), in an order that mixes them */
+  char *copies[3][NW];
+  tag_token toks[NT];
+  size_t n = 0;
+  for (int c = 0; c < 3; c++)
+    for (size_t w = 0; w < NW; w++) copies[c][w] = strdup(memo_words[w]);
+  for (int round = 0; round < 4; round++)
+    for (size_t w = 0; w < NW; w++) {
+      size_t x = round % 2 ? NW - 1 - w : (w * 7) % NW; /* (7 and NW are coprime) */
+      const char *s = round == 0 ? memo_words[x] : copies[round - 1][x];
+      toks[n].s = s;
+      toks[n].len = (uint32_t)strlen(s);
+      n++;
+    }
+  assert_int_equal(n, NT);
+  assert_int_equal(NW % 7 != 0, 1);
+  static tg_lex fresh[NT], memo[NT];
+  /* one memo for both taggers (the forms one has analysed serve the other:
+   * its hashes, but not those of a form that NER folds), either first; a
+   * roomy memo and one that holds only 5 forms */
+  const tagger *tg[2][4] = {{pos, ner, pos, ner}, {ner, pos, ner, pos}};
+  size_t cap_n[2] = {NT, 5};
+  for (int sz = 0; sz < 4; sz++) {
+    void *mem = malloc(prc_tag_memo_bytes(cap_n[sz / 2]) + 3);
+    tag_memo *m = prc_tag_memo_init((char *)mem + 3, cap_n[sz / 2]); /* (any alignment) */
+    for (int q = 0; q < 4; q++) {
+      const tagger *tk = tg[sz % 2][q];
+      prc_tg_lexemes(tk, toks, NT, NULL, fresh);
+      prc_tg_lexemes(tk, toks, NT, m, memo);
+      for (size_t i = 0; i < NT; i++) assert_same_lex(&memo[i], &fresh[i]);
+      /* and again, every form now remembered (or not, past the bound) */
+      prc_tg_lexemes(tk, toks, NT, m, memo);
+      for (size_t i = 0; i < NT; i++) assert_same_lex(&memo[i], &fresh[i]);
+      /* forms differ where they should (the comparison above has teeth) */
+      assert_true(fresh[0].word != fresh[1].word); /* The, Then */
+    }
+    free(mem);
+  }
+  /* tagging with a memo gives the tags without one: POS sentence by
+   * sentence (9 tokens each), then NER over the document */
+  uint8_t a[NT], b[NT], na[NT], nb[NT];
+  uint32_t sb[NT / 9 + 2];
+  size_t ns = 0;
+  void *mem = malloc(prc_tag_memo_bytes(NT));
+  tag_memo *m = prc_tag_memo_init(mem, NT);
+  sb[0] = 0;
+  for (size_t s = 0; s < NT; s += 9) {
+    size_t len = NT - s < 9 ? NT - s : 9;
+    prc_tagger_pos(pos, toks + s, len, a + s);
+    prc_tagger_pos_memo(pos, toks + s, len, b + s, m);
+    sb[++ns] = (uint32_t)(s + len);
+  }
+  assert_memory_equal(a, b, NT);
+  void *scr = malloc(prc_tagger_ner_doc_scratch(ner, NT));
+  prc_tagger_ner_doc(ner, toks, a, NT, sb, ns, scr, na);
+  prc_tagger_ner_doc_memo(ner, toks, a, NT, sb, ns, scr, nb, m);
+  assert_memory_equal(na, nb, NT);
+  free(scr);
+  free(mem);
+  for (int c = 0; c < 3; c++)
+    for (size_t w = 0; w < NW; w++) free(copies[c][w]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_learns_toy_corpus), cmocka_unit_test(test_deterministic),
       cmocka_unit_test(test_rng_and_shuffle),   cmocka_unit_test(test_averaging),
       cmocka_unit_test(test_train_taggers),     cmocka_unit_test(test_spans),
       cmocka_unit_test(test_fold),              cmocka_unit_test(test_hash_steps),
-      cmocka_unit_test(test_lexeme_hashes),
+      cmocka_unit_test(test_lexeme_hashes),     cmocka_unit_test(test_lexeme_memo),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
