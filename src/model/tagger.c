@@ -723,16 +723,22 @@ size_t prc_tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
   return pos_static_rows(r, i, f, NULL, NULL);
 }
 
-size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
-  ensure_lex(r, i + 2);
+/* The dynamic features but P1 and P1_P2 (whose rows the run time finds in
+ * the tagger's lrow). */
+static size_t pos_dyn_word(tg_run *r, size_t i, int p1, uint64_t *f) {
   const tg_lex *c = lex_at(r, (long)i), *r1 = lex_at(r, (long)i + 1);
   size_t k = 0;
-  f[k++] = pc_feat1(TGF_POS_P1, (uint64_t)p1);
-  f[k++] = pc_feat2(TGF_POS_P1_P2, (uint64_t)p1, (uint64_t)p2);
   f[k++] = pc_feat2(TGF_POS_P1_LOWER, (uint64_t)p1, c->lower);
   f[k++] = pc_feat2(TGF_POS_P1_R1DICT, (uint64_t)p1, r1->dict & 0x1ffffu);
   f[k++] = pc_feat2(TGF_POS_P1_SUF3, (uint64_t)p1, c->suf[2]);
   return k;
+}
+
+size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  ensure_lex(r, i + 2);
+  f[0] = pc_feat1(TGF_POS_P1, (uint64_t)p1);
+  f[1] = pc_feat2(TGF_POS_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  return 2 + pos_dyn_word(r, i, p1, f + 2);
 }
 
 size_t prc_tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
@@ -876,16 +882,20 @@ static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
   return k;
 }
 
+/* The dynamic features of token i but P1 and P1_P2 (see pos_dyn_word),
+ * from its hashes and POS tag. */
+static inline size_t ner_dyn_word(int p1, uint64_t lower, uint64_t shape, int pos, uint64_t *f) {
+  f[0] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, lower);
+  f[1] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, shape);
+  f[2] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, (uint64_t)pos);
+  return 3;
+}
+
 size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   const tg_lex *c = lex_at(r, (long)i);
-  uint64_t P0 = (uint64_t)pos_of(r, (long)i);
-  size_t k = 0;
-  f[k++] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
-  f[k++] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-  f[k++] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, c->lower);
-  f[k++] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, c->shape);
-  f[k++] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, P0);
-  return k;
+  f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
+  f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  return 2 + ner_dyn_word(p1, c->lower, c->shape, pos_of(r, (long)i), f + 2);
 }
 
 size_t prc_tg_ner_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
@@ -1390,6 +1400,17 @@ TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
   return n;
 }
 
+/* The rows of P1 and P1_P2 for labels p1, p2 (lr: a pass's half of
+ * tagger.lrow) appended to out; returns how many. */
+typedef const int16_t *const tg_lrow[TG_LROW_N + 1];
+TG_INLINE size_t lrow_add(const tg_lrow *lr, int p1, int p2, const int16_t **out) {
+  size_t n = 0;
+  const int16_t *a = lr[p1][0], *b = lr[p1][1 + p2];
+  if (a) out[n++] = a;
+  if (b) out[n++] = b;
+  return n;
+}
+
 static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
   st->nf = 0;
   st->sure = -1;
@@ -1416,6 +1437,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   const size_t n = r->n;
   const int nl = t->nlabels;
   int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
+  const tg_lrow *lr = t->has_lrow ? t->lrow[0] : NULL;
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
@@ -1430,9 +1452,10 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     if (cur->sure >= 0) {
       y = cur->sure;
     } else {
-      size_t nd = prc_tg_pos_dynamic(r, i, p1, p2, f);
+      size_t nd = lr ? pos_dyn_word(r, i, p1, f) : prc_tg_pos_dynamic(r, i, p1, p2, f);
       pc_prefetch_slots(&t->w, f, nd);
       nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
+      if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
       SUM_ROWS(cur->rows, cur->ntot + nd, nl, sc, avx2);
       y = 0;
       for (int k = 1; k < nl; k++)
@@ -1467,16 +1490,6 @@ static inline void save_token(tg_save *sv, size_t j, const stage *st, const tg_l
   for (int q = 0; q < st->nrows; q++) sv->rows[j * TG_NROLES + q] = st->rows[q];
   sv->lower[j] = c->lower;
   sv->shape[j] = c->shape;
-}
-
-/* Dynamic features from saved hashes: as prc_tg_ner_dynamic computes them. */
-static inline size_t dyn_feats(int p1, int p2, uint64_t lower, uint64_t shape, int pos, uint64_t *f) {
-  f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
-  f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-  f[2] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, lower);
-  f[3] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, shape);
-  f[4] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, (uint64_t)pos);
-  return 5;
 }
 
 static void pass2_prepare(const pc_model *w, const tg_save *sv, size_t j, size_t end, const uint64_t *docf,
@@ -1530,8 +1543,9 @@ static int lower_outside(const tag_token *t) {
   return !word_in(t, j, sizeof j / sizeof *j);
 }
 
-static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
-                        const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out, int avx2) {
+static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_save *sv, const tag_token *toks, size_t b,
+                        size_t e, const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
+                        int avx2) {
   (void)avx2;
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
   stage st[3];
@@ -1546,9 +1560,16 @@ static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *t
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
     stage *cur = &st[i % 3];
-    size_t nd = dyn_feats(p1, p2, sv->lower[j], sv->shape[j], pos ? pos[j] : POS_NONE, f);
+    size_t nd = 0;
+    if (!lr) {
+      f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
+      f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+      nd = 2;
+    }
+    nd += ner_dyn_word(p1, sv->lower[j], sv->shape[j], pos ? pos[j] : POS_NONE, f + nd);
     pc_prefetch_slots(w, f, nd);
     nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
+    if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     uint32_t allow = prc_tg_ner_allowed(p1, j + 1 == e);
     /* the second pass learnt its label patterns on Reuters copy, which has no
@@ -1573,8 +1594,9 @@ static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *t
   }
 }
 
-/* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf). */
-static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
+/* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf),
+ * lr: the pass's label rows (tagger.lrow) or NULL. */
+static void ner_decode(const pc_model *w, const tg_lrow *lr, tg_run *r, uint8_t *out, int avx2) {
   (void)avx2;
   const size_t n = r->n;
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
@@ -1589,9 +1611,16 @@ static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
     stage *cur = &st[i % 3];
-    size_t nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
+    size_t nd;
+    if (lr) {
+      const tg_lex *c = lex_at(r, (long)i);
+      nd = ner_dyn_word(p1, c->lower, c->shape, pos_of(r, (long)i), f);
+    } else {
+      nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
+    }
     pc_prefetch_slots(w, f, nd);
     nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
+    if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     if (r->save) save_token(r->save, r->save_base + i, cur, lex_at(r, (long)i));
     uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
@@ -1667,10 +1696,11 @@ static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *
   }
   r.pos_in = pos;
   const pc_model *w = pass2 ? &t->w2 : &t->w;
+  const tg_lrow *lr = t->has_lrow ? t->lrow[pass2 ? 1 : 0] : NULL;
 #ifdef TG_HAVE_AVX2
-  ner_decode(w, &r, out, have_avx2());
+  ner_decode(w, lr, &r, out, have_avx2());
 #else
-  ner_decode(w, &r, out, 0);
+  ner_decode(w, lr, &r, out, 0);
 #endif
 }
 
@@ -1742,7 +1772,7 @@ void prc_tagger_ner_doc_memo(const tagger *t, const tag_token *toks, const uint8
   const int avx2 = 0;
 #endif
   for (size_t s = 0; s < ns; s++)
-    ner_decode2(&t->w2, &sv, toks, sb[s], sb[s + 1], pos, df, ndf, out, avx2);
+    ner_decode2(&t->w2, t->has_lrow ? t->lrow[1] : NULL, &sv, toks, sb[s], sb[s + 1], pos, df, ndf, out, avx2);
 }
 
 size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
@@ -2073,6 +2103,24 @@ static int tg_check_contents(const tagger *t, const tg_img_head *h, precis_error
 
 /* A tagger whose tables are those of the image in v (format 2).  check:
  * also check the contents (tg_check_contents). */
+/* Fills t->lrow (see struct tagger) from the weights. */
+static void label_rows(tagger *t) {
+  t->has_lrow = t->nlabels < TG_LROW_N;
+  if (!t->has_lrow) return;
+  const int pos = t->kind == TAGGER_POS;
+  for (int pass = 0; pass < 1 + t->has2; pass++) {
+    const pc_model *w = pass ? &t->w2 : &t->w;
+    for (int p1 = 0; p1 <= t->nlabels; p1++)
+      for (int p2 = -1; p2 <= t->nlabels; p2++) {
+        uint64_t f = p2 < 0 ? pc_feat1(pos ? TGF_POS_P1 : TGF_NER_P1, (uint64_t)p1)
+                            : pc_feat2(pos ? TGF_POS_P1_P2 : TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+        const int16_t *row = NULL;
+        probe_rows(w, &f, 1, &row);
+        t->lrow[pass][p1][1 + p2] = row;
+      }
+  }
+}
+
 static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
   if (v->featset != TG_FEATSET_POS && v->featset != TG_FEATSET_NER && v->featset != TG_FEATSET_NER2) {
     prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12, "model has feature set 0x%08x; this build reads POS 0x%08x and NER 0x%08x (retrain it)",
@@ -2177,6 +2225,7 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
   if (check && tg_check_contents(t, h, err) < 0) goto fail;
   if (prc_model_read_notes(prc_model_find(v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes, err) < 0)
     goto fail;
+  label_rows(t);
   return t;
 fail:
   tagger_destroy(t);
@@ -2279,6 +2328,7 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes,
                            err) < 0)
     goto fail;
+  label_rows(t);
   return t;
 fail:
   tagger_destroy(t);

@@ -153,6 +153,7 @@ typedef enum tg_template {
  * both taggers have, int16 each, unaligned and unpadded (34 bytes; until
  * 0.7.0 they were padded to 32 values: docs/models.md "Capacities"). */
 #define TG_WC_STRIDE 17
+#define TG_LROW_N 18 /* labels + 1 (before the sentence) that struct tagger's lrow covers */
 enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
 #define TG_MAXF 136 /* features per decision, at most (NER: about 95 in the worst case, + TG_DOCF) */
 #define TG_DOCF 18  /* document-level features of a token (second NER pass), at most (17 used) */
@@ -200,6 +201,14 @@ struct tagger {
   char *lc_text;
   int nnotes;
   char *note_key[TG_MAX_NOTES], *note_val[TG_MAX_NOTES];
+  /* The weight rows of the features of the previous labels alone (the
+   * dynamic templates P1 and P1_P2, the same hashes in every sentence),
+   * found once at load (label_rows): lrow[pass][p1][0] is P1's row,
+   * lrow[pass][p1][1 + p2] that of P1_P2, for labels p1, p2 in
+   * 0..nlabels (nlabels: before the sentence); NULL: not in the model.
+   * has_lrow: the table is filled (nlabels < TG_LROW_N). */
+  int has_lrow;
+  const int16_t *lrow[2][TG_LROW_N][TG_LROW_N + 1];
 };
 
 /* The header of a tagger's in-place image (section "TGHD"; docs/models.md).

@@ -558,6 +558,82 @@ static void test_lexeme_memo(void **state) {
     for (size_t w = 0; w < NW; w++) free(copies[c][w]);
 }
 
+/* ---- the run-time decoders against the features ------------------------------------- */
+
+/* The greedy tags of toks[0..n) from the feature functions and the weights
+ * alone (pc_model_score), as the trainer computes them: what the run time's
+ * shortcuts (word-cache rows, lexeme memo, the rows of the previous labels
+ * found at load) must reproduce. */
+static void ref_tags(const tagger *t, const tag_token *toks, size_t n, const uint8_t *pos, uint8_t *out) {
+  tg_run r;
+  prc_tg_run_init(&r, toks, n);
+  r.words = &t->words;
+  r.words_pos = t->kind == TAGGER_POS;
+  r.gaz = t->kind == TAGGER_NER && t->gaz.e ? &t->gaz : NULL;
+  r.fold = t->kind == TAGGER_NER && t->has2;
+  r.pos_in = pos;
+  const int bos = t->kind == TAGGER_POS ? TAG_UPOS_COUNT : TAG_NER_COUNT;
+  int p1 = bos, p2 = bos;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t f[TG_MAXF];
+    int32_t sc[TG_MAX_LABELS] = {0};
+    int y = -1;
+    if (t->kind == TAGGER_POS) {
+      size_t nf = prc_tg_pos_feats(&r, i, p1, p2, f);
+      uint32_t dv = r.ring[i % TG_RING].dict;
+      if (dv & TG_DICT_SURE) {
+        y = (int)TG_DICT_TAG(dv);
+      } else {
+        pc_model_score(&t->w, f, nf, sc);
+        y = 0;
+        for (int k = 1; k < t->nlabels; k++)
+          if (sc[k] > sc[y]) y = k;
+      }
+    } else {
+      size_t nf = prc_tg_ner_feats(&r, i, p1, p2, f);
+      pc_model_score(&t->w, f, nf, sc);
+      uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
+      for (int k = 0; k < t->nlabels; k++)
+        if ((allow >> k) & 1u)
+          if (y < 0 || sc[k] > sc[y]) y = k;
+    }
+    out[i] = (uint8_t)y;
+    p2 = p1;
+    p1 = y;
+  }
+}
+
+static void test_decoders(void **state) {
+  (void)state;
+  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
+  if (!pos || !ner) skip(); /* a build without models */
+  static const char *const text[] = {
+      "Maria Okonkwo , the mayor of Port Elsby , said on Tuesday that the council would review the plan .",
+      "\xe2\x80\x9cWe will not back down ,\xe2\x80\x9d Okonkwo told reporters at the Elsby Trust offices .",
+      "Shares of Brannigan Holdings fell 4.5 % to $ 12.30 after the Zurich-based firm warned of losses .",
+      "THE STORM HIT NORTHERN KELDAR ON MONDAY , KILLING 12 PEOPLE , OFFICIALS SAID .",
+      "J\xc3\xbcrgen Sch\xc3\xa4" "fer met Ms. Lund and Dr. Abiodun in Oslo ; they did n't comment .",
+  };
+  for (size_t q = 0; q < sizeof text / sizeof *text; q++) {
+    tag_token toks[64];
+    size_t n = 0;
+    for (const char *p = text[q]; *p && n < 64;) {
+      const char *e = strchr(p, ' ');
+      size_t len = e ? (size_t)(e - p) : strlen(p);
+      toks[n].s = p;
+      toks[n++].len = (uint32_t)len;
+      p += len + (e != NULL);
+    }
+    uint8_t a[64], b[64], na[64], nb[64];
+    prc_tagger_pos(pos, toks, n, a);
+    ref_tags(pos, toks, n, NULL, b);
+    assert_memory_equal(a, b, n);
+    prc_tagger_ner(ner, toks, a, n, na);
+    ref_tags(ner, toks, n, a, nb);
+    assert_memory_equal(na, nb, n);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_learns_toy_corpus), cmocka_unit_test(test_deterministic),
@@ -565,6 +641,7 @@ int main(void) {
       cmocka_unit_test(test_train_taggers),     cmocka_unit_test(test_spans),
       cmocka_unit_test(test_fold),              cmocka_unit_test(test_hash_steps),
       cmocka_unit_test(test_lexeme_hashes),     cmocka_unit_test(test_lexeme_memo),
+      cmocka_unit_test(test_decoders),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
