@@ -33,6 +33,11 @@ struct cue_model {
   int builtin;
   int nnotes;
   char *note_key[CUE_MAX_NOTES], *note_val[CUE_MAX_NOTES];
+  /* Found once at load (label_sums): the weights of the bias feature, the
+   * same for every token, and those of the features of the previous labels
+   * alone (templates 18 and 21), pp[p1][p2]. */
+  int32_t bias[PRC_CUE_NLABELS];
+  int32_t pp[PRC_CUE_NLABELS][PRC_CUE_NLABELS][PRC_CUE_NLABELS];
 };
 
 /* ---- features ---------------------------------------------------------------------------------
@@ -45,7 +50,15 @@ struct cue_model {
  * part), then those that do: prc_cue_tag scores the static part of every
  * token ahead of the greedy pass (so its cache misses overlap), and the
  * trainer takes both (prc_cue_feats); the sum is the same either way. */
-static size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f) {
+#if defined(__GNUC__)
+#define CUE_INLINE static inline __attribute__((always_inline))
+#else
+#define CUE_INLINE static inline
+#endif
+
+/* (bias = 0: without the bias feature, whose weights prc_cue_tag adds from
+ * cue_model.bias) */
+CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f, int bias) {
   static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad, *l2 = i >= 2 ? &t[i - 2] : &pad;
@@ -53,7 +66,7 @@ static size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f) 
   /* the rule decision and speech flags of the token, without its position flags */
   const uint64_t cf = c->flags & (PRC_CT_RULE | PRC_CT_SPEECH | PRC_CT_EVID | PRC_CT_INQ | PRC_CT_CAP);
   size_t k = 0;
-  f[k++] = pc_feat1(1, 0);
+  if (bias) f[k++] = pc_feat1(1, 0);
   f[k++] = pc_feat1(2, c->w);
   f[k++] = pc_feat1(3, c->suf);
   f[k++] = pc_feat1(4, c->pos);
@@ -94,25 +107,27 @@ static size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f) 
   return k;
 }
 
-static size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
+/* (labels = 0: without the features of the labels alone, 18 and 21, whose
+ * weights prc_cue_tag adds from cue_model.pp) */
+CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f, int labels) {
   static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad;
   const uint64_t P1 = (uint64_t)p1 + 1, P2 = (uint64_t)p2 + 1;
   size_t k = 0;
-  f[k++] = pc_feat1(18, P1);
+  if (labels) f[k++] = pc_feat1(18, P1);
   f[k++] = pc_feat2(19, P1, c->w);
   f[k++] = pc_feat2(20, P1, c->pos);
-  f[k++] = pc_feat2(21, P1, P2);
+  if (labels) f[k++] = pc_feat2(21, P1, P2);
   f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
   f[k++] = pc_feat3(34, P1, l1->w, c->w);
   return k;
 }
 
 size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
-  size_t k = static_feats(t, n, i, f);
-  return k + dynamic_feats(t, n, i, p1, p2, f + k);
+  size_t k = static_feats(t, n, i, f, 1);
+  return k + dynamic_feats(t, n, i, p1, p2, f + k, 1);
 }
 
 /* ---- tagging ---------------------------------------------------------------------------------- */
@@ -135,6 +150,11 @@ static inline void add_weights(const cue_model *m, const uint64_t *f, size_t nf,
   }
 }
 
+float prc_cue_score(const cue_model *m, const uint64_t *f, size_t nf, int32_t *sc) {
+  add_weights(m, f, nf, sc);
+  return m->scale;
+}
+
 static inline void prefetch_slots(const cue_model *m, const uint64_t *f, size_t nf) {
   for (size_t k = 0; k < nf; k++) PC_PREFETCH(&m->fs[(uint32_t)f[k] & m->mask]);
 }
@@ -155,16 +175,16 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
     /* the static part of each token: its slots are fetched while the
      * previous token's are added (software pipelining) */
     uint64_t *cur = fa, *nxt = fb;
-    size_t ncur = static_feats(t, n, b, cur);
+    size_t ncur = static_feats(t, n, b, cur, 0);
     prefetch_slots(m, cur, ncur);
     for (size_t i = b; i < e; i++) {
       size_t nnxt = 0;
       if (i + 1 < e) {
-        nnxt = static_feats(t, n, i + 1, nxt);
+        nnxt = static_feats(t, n, i + 1, nxt, 0);
         prefetch_slots(m, nxt, nnxt);
       }
       int32_t *sc = st[i - b];
-      sc[0] = sc[1] = sc[2] = 0;
+      memcpy(sc, m->bias, sizeof m->bias);
       add_weights(m, cur, ncur, sc);
       uint64_t *tmp = cur;
       cur = nxt;
@@ -173,9 +193,10 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
     }
     /* the greedy pass: the features of the previous labels */
     for (size_t i = b; i < e; i++) {
-      size_t nd = dynamic_feats(t, n, i, p1, p2, fd);
+      size_t nd = dynamic_feats(t, n, i, p1, p2, fd, 0);
       prefetch_slots(m, fd, nd);
-      int32_t sc[PRC_CUE_NLABELS] = {st[i - b][0], st[i - b][1], st[i - b][2]};
+      const int32_t *pp = m->pp[p1][p2];
+      int32_t sc[PRC_CUE_NLABELS] = {st[i - b][0] + pp[0], st[i - b][1] + pp[1], st[i - b][2] + pp[2]};
       add_weights(m, fd, nd, sc);
       int best = PRC_CUE_O;
       for (int c = 1; c < PRC_CUE_NLABELS; c++) {
@@ -192,6 +213,21 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
 }
 
 /* ---- loading ---------------------------------------------------------------------------------- */
+
+/* Fills m->bias and m->pp from the weights (the sums are exact: int32 sums
+ * of int16 weights, in any order). */
+static void label_sums(cue_model *m) {
+  uint64_t f = pc_feat1(1, 0);
+  memset(m->bias, 0, sizeof m->bias);
+  add_weights(m, &f, 1, m->bias);
+  for (int p1 = 0; p1 < PRC_CUE_NLABELS; p1++)
+    for (int p2 = 0; p2 < PRC_CUE_NLABELS; p2++) {
+      const uint64_t P1 = (uint64_t)p1 + 1, P2 = (uint64_t)p2 + 1;
+      uint64_t g[2] = {pc_feat1(18, P1), pc_feat2(21, P1, P2)};
+      memset(m->pp[p1][p2], 0, sizeof m->pp[p1][p2]);
+      add_weights(m, g, 2, m->pp[p1][p2]);
+    }
+}
 
 static void cue_destroy(cue_model *m) {
   if (!m) return;
@@ -332,6 +368,7 @@ notes:
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), m->note_key, m->note_val, CUE_MAX_NOTES, &m->nnotes, err) <
       0)
     goto fail;
+  label_sums(m);
   return m;
 fail:
   if (m->own_mapped) { /* the caller unmaps what it mapped */
