@@ -767,8 +767,8 @@ static int pos_of(tg_run *r, long j) {
   return r->posr[(size_t)j % TG_RING];
 }
 
-static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f);
-static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows, int *nrows);
+static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f, int nopos);
+static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows, int *nrows, int nopos);
 
 size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
@@ -785,7 +785,7 @@ size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f) {
 
 size_t prc_tg_ner_static(tg_run *r, size_t i, uint64_t *f) {
   ensure_lex(r, i + 3);
-  return ner_static_rows(r, i, f, NULL, NULL);
+  return ner_static_rows(r, i, f, NULL, NULL, 0);
 }
 
 static size_t ner_role(int role, const tg_lex *w, uint64_t *f) {
@@ -820,7 +820,9 @@ static size_t ner_role(int role, const tg_lex *w, uint64_t *f) {
   return k;
 }
 
-static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
+/* (nopos: without the four features of POS tags alone, POS, L1POS, R1POS
+ * and POS_R1POS, whose rows the caller takes from a tg_ptab) */
+static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f, int nopos) {
   long li = (long)i;
   const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *r1 = lex_at(r, li + 1);
   uint64_t P0 = (uint64_t)pos_of(r, li), Pl = (uint64_t)pos_of(r, li - 1),
@@ -829,10 +831,12 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
   size_t k = 0;
   f[k++] = pc_feat3(TGF_NER_SHAPE3, l1->shape, c->shape, r1->shape);
   f[k++] = pc_feat1(TGF_NER_FLAGS, fl);
-  f[k++] = pc_feat1(TGF_NER_POS, P0);
-  f[k++] = pc_feat1(TGF_NER_L1POS, Pl);
-  f[k++] = pc_feat1(TGF_NER_R1POS, Pr);
-  f[k++] = pc_feat2(TGF_NER_POS_R1POS, P0, Pr);
+  if (!nopos) {
+    f[k++] = pc_feat1(TGF_NER_POS, P0);
+    f[k++] = pc_feat1(TGF_NER_L1POS, Pl);
+    f[k++] = pc_feat1(TGF_NER_R1POS, Pr);
+    f[k++] = pc_feat2(TGF_NER_POS_R1POS, P0, Pr);
+  }
   f[k++] = pc_feat2(TGF_NER_POS_SHAPE, P0, c->shape);
   f[k++] = pc_feat2(TGF_NER_L1LOWER_LOWER, l1->lower, c->lower);
   f[k++] = pc_feat2(TGF_NER_LOWER_R1LOWER, c->lower, r1->lower);
@@ -864,7 +868,7 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
 }
 
 static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
-                              int *nrows) {
+                              int *nrows, int nopos) {
   size_t k = 0;
   const size_t half = r->wc_pass2 ? (size_t)TG_NROLES * TG_WC_STRIDE : 0;
   for (int role = 0; role < TG_NROLES; role++) {
@@ -874,7 +878,7 @@ static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
     else
       k += ner_role(role, w, f + k);
   }
-  k += ner_pairs(r, i, f + k);
+  k += ner_pairs(r, i, f + k, nopos);
   if (r->docf) {
     const uint64_t *d = r->docf + i * TG_DOCF;
     for (int q = 0; q < r->ndocf[i]; q++) f[k++] = d[q];
@@ -1273,7 +1277,10 @@ typedef struct stage {
   uint64_t f[TG_MAXF];
   size_t nf;
   int sure;                        /* POS: tag known from the dictionary (-1 = no) */
-  int nrows;                       /* word-cache rows standing for role features */
+  int nrows;                       /* word-cache rows standing for role features (and, NER,
+                                      the rows of the POS features from a tg_ptab after them) */
+  int nwc, ptab;                   /* NER first pass: of which word-cache rows; ptab: the
+                                      POS features' rows are there */
   size_t ntot;                     /* after the probe: all rows found so far */
   /* the rows to add up: [0, nrows) word-cache rows, then (stage_probe) the
    * weight rows of the static features found, then (decision) those of
@@ -1467,15 +1474,37 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   }
 }
 
-static void ner_prepare(const pc_model *w, tg_run *r, size_t i, stage *st) {
+/* The rows of the POS features of a token with tags pl, p0, pr (all <
+ * TG_NPOS) appended to out; returns how many. */
+TG_INLINE int ptab_add(const tg_ptab *pt, int pl, int p0, int pr, const int16_t **out) {
+  const int16_t *v[4] = {pt->p1[0][p0], pt->p1[1][pl], pt->p1[2][pr], pt->p2[p0][pr]};
+  int n = 0;
+  for (int q = 0; q < 4; q++)
+    if (v[q]) out[n++] = v[q];
+  return n;
+}
+
+/* pt: the pass's POS rows (tagger.ptab), or NULL. */
+static void ner_prepare(const pc_model *w, const tg_ptab *pt, tg_run *r, size_t i, stage *st) {
   st->nf = 0;
-  st->nrows = 0;
+  st->nrows = st->nwc = st->ptab = 0;
   if (i >= r->n) return;
   ensure_lex(r, i + 3);
-  st->nf = ner_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows);
+  int pl = 0, p0 = 0, pr = 0;
+  if (pt) {
+    pl = pos_of(r, (long)i - 1);
+    p0 = pos_of(r, (long)i);
+    pr = pos_of(r, (long)i + 1);
+    st->ptab = pl < TG_NPOS && p0 < TG_NPOS && pr < TG_NPOS; /* (tags given from outside may be anything) */
+  }
+  st->nf = ner_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows, st->ptab);
+  st->nwc = st->nrows;
+  if (st->ptab) st->nrows += ptab_add(pt, pl, p0, pr, st->rows + st->nrows);
   stage_rows_prefetch(st);
   pc_prefetch_slots(w, st->f, st->nf);
 }
+
+#define TG_SAVE_PTAB 0x80 /* tg_save.nrows: the POS features' rows come from a tg_ptab */
 
 /* The first pass keeps what the second needs of each token: its static
  * features, word-cache rows and hashes (the second pass has the same
@@ -1486,20 +1515,33 @@ static inline void save_token(tg_save *sv, size_t j, const stage *st, const tg_l
   memcpy(sv->f + sv->nf, st->f, nf * sizeof *st->f);
   sv->nf += nf;
   sv->foff[j + 1] = (uint32_t)sv->nf;
-  sv->nrows[j] = (uint8_t)st->nrows;
-  for (int q = 0; q < st->nrows; q++) sv->rows[j * TG_NROLES + q] = st->rows[q];
+  sv->nrows[j] = (uint8_t)(st->nwc | (st->ptab ? TG_SAVE_PTAB : 0));
+  for (int q = 0; q < st->nwc; q++) sv->rows[j * TG_NROLES + q] = st->rows[q];
   sv->lower[j] = c->lower;
   sv->shape[j] = c->shape;
 }
 
-static void pass2_prepare(const pc_model *w, const tg_save *sv, size_t j, size_t end, const uint64_t *docf,
-                          const uint8_t *ndocf, stage *st) {
+/* Token j's POS tag as pos_of gives it in a sentence [b, e) (pos: the
+ * document's tags, or NULL). */
+static inline int pos_in_sent(const uint8_t *pos, size_t j, size_t b, size_t e, int d) {
+  if (d < 0 && j == b) return POS_BOS;
+  if (d > 0 && j + 1 >= e) return POS_EOS;
+  return pos ? pos[j + (size_t)(long)d] : POS_NONE;
+}
+
+/* pt: the second pass's POS rows (tagger.ptab + 1), for a token whose first
+ * pass took them from its table; b, pos: its sentence's start, the tags. */
+static void pass2_prepare(const pc_model *w, const tg_ptab *pt, const tg_save *sv, size_t j, size_t b, size_t end,
+                          const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, stage *st) {
   st->nf = 0;
   st->nrows = 0;
   if (j >= end) return;
   const size_t half = (size_t)TG_NROLES * TG_WC_STRIDE;
-  st->nrows = sv->nrows[j];
+  st->nrows = sv->nrows[j] & ~TG_SAVE_PTAB;
   for (int q = 0; q < st->nrows; q++) st->rows[q] = sv->rows[j * TG_NROLES + q] + half;
+  if (sv->nrows[j] & TG_SAVE_PTAB)
+    st->nrows += ptab_add(pt, pos_in_sent(pos, j, b, end, -1), pos_in_sent(pos, j, b, end, 0),
+                          pos_in_sent(pos, j, b, end, 1), st->rows + st->nrows);
   size_t nf = sv->foff[j + 1] - sv->foff[j];
   memcpy(st->f, sv->f + sv->foff[j], nf * sizeof *st->f);
   for (int q = 0; q < ndocf[j]; q++) st->f[nf++] = docf[j * TG_DOCF + q];
@@ -1543,7 +1585,8 @@ static int lower_outside(const tag_token *t) {
   return !word_in(t, j, sizeof j / sizeof *j);
 }
 
-static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_save *sv, const tag_token *toks, size_t b,
+static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv,
+                        const tag_token *toks, size_t b,
                         size_t e, const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
                         int avx2) {
   (void)avx2;
@@ -1551,12 +1594,12 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_save *sv,
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
-  pass2_prepare(w, sv, b, e, docf, ndocf, &st[0]);
-  pass2_prepare(w, sv, b + 1, e, docf, ndocf, &st[1]);
+  pass2_prepare(w, pt, sv, b, b, e, pos, docf, ndocf, &st[0]);
+  pass2_prepare(w, pt, sv, b + 1, b, e, pos, docf, ndocf, &st[1]);
   st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
   for (size_t j = b; j < e; j++) {
     const size_t i = j - b;
-    pass2_prepare(w, sv, j + 2, e, docf, ndocf, &st[(i + 2) % 3]);
+    pass2_prepare(w, pt, sv, j + 2, b, e, pos, docf, ndocf, &st[(i + 2) % 3]);
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
     stage *cur = &st[i % 3];
@@ -1596,18 +1639,19 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_save *sv,
 
 /* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf),
  * lr: the pass's label rows (tagger.lrow) or NULL. */
-static void ner_decode(const pc_model *w, const tg_lrow *lr, tg_run *r, uint8_t *out, int avx2) {
+static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out,
+                       int avx2) {
   (void)avx2;
   const size_t n = r->n;
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
-  ner_prepare(w, r, 0, &st[0]);
-  ner_prepare(w, r, 1, &st[1]);
+  ner_prepare(w, pt, r, 0, &st[0]);
+  ner_prepare(w, pt, r, 1, &st[1]);
   st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
   for (size_t i = 0; i < n; i++) {
-    ner_prepare(w, r, i + 2, &st[(i + 2) % 3]);
+    ner_prepare(w, pt, r, i + 2, &st[(i + 2) % 3]);
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
     stage *cur = &st[i % 3];
@@ -1697,10 +1741,13 @@ static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *
   r.pos_in = pos;
   const pc_model *w = pass2 ? &t->w2 : &t->w;
   const tg_lrow *lr = t->has_lrow ? t->lrow[pass2 ? 1 : 0] : NULL;
+  /* (the POS rows stand for features only where the first pass saves what
+   * the second needs, or in a pass alone) */
+  const tg_ptab *pt = t->ptab && !pass2 ? t->ptab : NULL;
 #ifdef TG_HAVE_AVX2
-  ner_decode(w, lr, &r, out, have_avx2());
+  ner_decode(w, lr, pt, &r, out, have_avx2());
 #else
-  ner_decode(w, lr, &r, out, 0);
+  ner_decode(w, lr, pt, &r, out, 0);
 #endif
 }
 
@@ -1772,7 +1819,8 @@ void prc_tagger_ner_doc_memo(const tagger *t, const tag_token *toks, const uint8
   const int avx2 = 0;
 #endif
   for (size_t s = 0; s < ns; s++)
-    ner_decode2(&t->w2, t->has_lrow ? t->lrow[1] : NULL, &sv, toks, sb[s], sb[s + 1], pos, df, ndf, out, avx2);
+    ner_decode2(&t->w2, t->has_lrow ? t->lrow[1] : NULL, t->ptab ? t->ptab + 1 : NULL, &sv, toks, sb[s],
+                sb[s + 1], pos, df, ndf, out, avx2);
 }
 
 size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
@@ -1820,6 +1868,7 @@ size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, si
 
 static void tagger_destroy(tagger *t) {
   if (!t) return;
+  free(t->ptab);
   prc_model_free_labels(t->labels, t->nlabels);
   if (t->inplace) { /* the tables lie in the image */
     for (int i = 0; i < t->nnotes; i++) {
@@ -2118,6 +2167,22 @@ static void label_rows(tagger *t) {
         probe_rows(w, &f, 1, &row);
         t->lrow[pass][p1][1 + p2] = row;
       }
+  }
+  if (t->kind != TAGGER_NER || !(t->ptab = calloc(2, sizeof *t->ptab))) return; /* (without: the features) */
+  static const uint32_t tmpl1[3] = {TGF_NER_POS, TGF_NER_L1POS, TGF_NER_R1POS};
+  for (int pass = 0; pass < 1 + t->has2; pass++) {
+    const pc_model *w = pass ? &t->w2 : &t->w;
+    tg_ptab *pt = &t->ptab[pass];
+    for (int a = 0; a < TG_NPOS; a++) {
+      for (int q = 0; q < 3; q++) {
+        uint64_t f = pc_feat1(tmpl1[q], (uint64_t)a);
+        probe_rows(w, &f, 1, &pt->p1[q][a]);
+      }
+      for (int b = 0; b < TG_NPOS; b++) {
+        uint64_t f = pc_feat2(TGF_NER_POS_R1POS, (uint64_t)a, (uint64_t)b);
+        probe_rows(w, &f, 1, &pt->p2[a][b]);
+      }
+    }
   }
 }
 

@@ -209,7 +209,22 @@ struct tagger {
    * has_lrow: the table is filled (nlabels < TG_LROW_N). */
   int has_lrow;
   const int16_t *lrow[2][TG_LROW_N][TG_LROW_N + 1];
+  /* NER (has_lrow): the rows of the features of POS tags alone, by pass
+   * (tg_ptab; filled at load as lrow). */
+  struct tg_ptab *ptab; /* [2], NULL: none */
 };
+
+/* The POS tag values of the NER features: the tags, and 20..22 (before
+ * the sentence, after it, no tagger). */
+#define TG_NPOS 23
+/* The rows of the NER features of POS tags alone: POS, L1POS, R1POS by the
+ * tag (p1[0], p1[1], p1[2]) and POS_R1POS by the pair (NULL: not in the
+ * model).  The run time adds them instead of hashing and probing the
+ * four features (ner_prepare, pass2_prepare). */
+typedef struct tg_ptab {
+  const int16_t *p1[3][TG_NPOS];
+  const int16_t *p2[TG_NPOS][TG_NPOS];
+} tg_ptab;
 
 /* The header of a tagger's in-place image (section "TGHD"; docs/models.md).
  * Index 0 is the weights (w), 1 the second pass's (w2); lexicons: dict, gaz,

@@ -603,27 +603,36 @@ static void ref_tags(const tagger *t, const tag_token *toks, size_t n, const uin
   }
 }
 
-static void test_decoders(void **state) {
-  (void)state;
-  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
-  if (!pos || !ner) skip(); /* a build without models */
-  static const char *const text[] = {
+static const char *const dec_text[] = {
       "Maria Okonkwo , the mayor of Port Elsby , said on Tuesday that the council would review the plan .",
       "\xe2\x80\x9cWe will not back down ,\xe2\x80\x9d Okonkwo told reporters at the Elsby Trust offices .",
       "Shares of Brannigan Holdings fell 4.5 % to $ 12.30 after the Zurich-based firm warned of losses .",
       "THE STORM HIT NORTHERN KELDAR ON MONDAY , KILLING 12 PEOPLE , OFFICIALS SAID .",
       "J\xc3\xbcrgen Sch\xc3\xa4" "fer met Ms. Lund and Dr. Abiodun in Oslo ; they did n't comment .",
-  };
-  for (size_t q = 0; q < sizeof text / sizeof *text; q++) {
+      "Okonkwo said Brannigan Holdings had not paid the Port Elsby council , Lund said .",
+};
+#define NDEC (sizeof dec_text / sizeof *dec_text)
+
+/* The tokens of a text split at spaces. */
+static size_t split_words(const char *text, tag_token *toks, size_t max) {
+  size_t n = 0;
+  for (const char *p = text; *p && n < max;) {
+    const char *e = strchr(p, ' ');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    toks[n].s = p;
+    toks[n++].len = (uint32_t)len;
+    p += len + (e != NULL);
+  }
+  return n;
+}
+
+static void test_decoders(void **state) {
+  (void)state;
+  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
+  if (!pos || !ner) skip(); /* a build without models */
+  for (size_t q = 0; q < NDEC; q++) {
     tag_token toks[64];
-    size_t n = 0;
-    for (const char *p = text[q]; *p && n < 64;) {
-      const char *e = strchr(p, ' ');
-      size_t len = e ? (size_t)(e - p) : strlen(p);
-      toks[n].s = p;
-      toks[n++].len = (uint32_t)len;
-      p += len + (e != NULL);
-    }
+    size_t n = split_words(dec_text[q], toks, 64);
     uint8_t a[64], b[64], na[64], nb[64];
     prc_tagger_pos(pos, toks, n, a);
     ref_tags(pos, toks, n, NULL, b);
@@ -634,6 +643,46 @@ static void test_decoders(void **state) {
   }
 }
 
+/* The rows the taggers find at load for the features of the previous
+ * labels (lrow) and of POS tags (ptab) stand for those features exactly:
+ * a copy of each tagger without them (the plain features) tags a whole
+ * document alike, both NER passes included. */
+static void test_label_tables(void **state) {
+  (void)state;
+  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
+  if (!pos || !ner) skip();
+  assert_true(pos->has_lrow && ner->has_lrow && ner->ptab && ner->has2);
+  tagger *pos0 = malloc(sizeof *pos0), *ner0 = malloc(sizeof *ner0);
+  *pos0 = *pos;
+  *ner0 = *ner;
+  pos0->has_lrow = ner0->has_lrow = 0;
+  ner0->ptab = NULL;
+  tag_token toks[NDEC * 64];
+  uint32_t sb[NDEC + 1];
+  size_t n = 0;
+  sb[0] = 0;
+  for (size_t q = 0; q < NDEC; q++) {
+    n += split_words(dec_text[q], toks + n, 64);
+    sb[q + 1] = (uint32_t)n;
+  }
+  uint8_t a[NDEC * 64], b[NDEC * 64], na[NDEC * 64], nb[NDEC * 64];
+  for (size_t q = 0; q < NDEC; q++) {
+    prc_tagger_pos(pos, toks + sb[q], sb[q + 1] - sb[q], a + sb[q]);
+    prc_tagger_pos(pos0, toks + sb[q], sb[q + 1] - sb[q], b + sb[q]);
+  }
+  assert_memory_equal(a, b, n);
+  void *scr = malloc(prc_tagger_ner_doc_scratch(ner, n));
+  prc_tagger_ner_doc(ner, toks, a, n, sb, NDEC, scr, na);
+  prc_tagger_ner_doc(ner0, toks, a, n, sb, NDEC, scr, nb);
+  assert_memory_equal(na, nb, n);
+  int ents = 0;
+  for (size_t i = 0; i < n; i++) ents += na[i] != TAG_NER_O;
+  assert_true(ents >= 10);
+  free(scr);
+  free(pos0);
+  free(ner0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_learns_toy_corpus), cmocka_unit_test(test_deterministic),
@@ -641,7 +690,7 @@ int main(void) {
       cmocka_unit_test(test_train_taggers),     cmocka_unit_test(test_spans),
       cmocka_unit_test(test_fold),              cmocka_unit_test(test_hash_steps),
       cmocka_unit_test(test_lexeme_hashes),     cmocka_unit_test(test_lexeme_memo),
-      cmocka_unit_test(test_decoders),
+      cmocka_unit_test(test_decoders),          cmocka_unit_test(test_label_tables),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
