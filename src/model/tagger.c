@@ -363,6 +363,16 @@ size_t prc_tag_memo_bytes(size_t n) {
          memo_max(n) * (sizeof(tg_memo_ent) + sizeof(const char *) + sizeof(uint32_t)) + 8;
 }
 
+size_t prc_tag_memo_fit(size_t bytes) {
+  const size_t fixed = (sizeof(struct tag_memo) + 7) / 8 * 8 + 16 * sizeof(tg_memo_slot) + 8;
+  /* a form takes its entry, its key and at most 4 slots (the table has 2 to 4 a form, 16 at least) */
+  const size_t per = sizeof(tg_memo_ent) + sizeof(const char *) + sizeof(uint32_t) + 4 * sizeof(tg_memo_slot);
+  size_t n = bytes > fixed ? (bytes - fixed) / per : 0;
+  if (n > TG_MEMO_MAX) n = TG_MEMO_MAX;
+  while (n && prc_tag_memo_bytes(n) > bytes) n--; /* (not taken: the bound above holds) */
+  return n;
+}
+
 tag_memo *prc_tag_memo_init(void *mem, size_t n) {
   tag_memo *m = (tag_memo *)(void *)(((uintptr_t)mem + 7) & ~(uintptr_t)7);
   size_t cap = memo_cap(n);
@@ -1771,6 +1781,12 @@ size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n) {
 }
 
 #define ALIGN8(p) ((void *)(((uintptr_t)(p) + 7) & ~(uintptr_t)7))
+
+/* The document features (df below) come first in the scratch and are
+ * written only after the first pass. */
+size_t prc_tagger_ner_doc_room(const tagger *t, size_t n) {
+  return t && t->kind == TAGGER_NER && t->has2 ? n * TG_DOCF * sizeof(uint64_t) : 0;
+}
 
 void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                         const uint32_t *sb, size_t ns, void *scratch, uint8_t *out) {

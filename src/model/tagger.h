@@ -108,6 +108,8 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
 typedef struct tag_memo tag_memo;
 size_t prc_tag_memo_bytes(size_t n);
 tag_memo *prc_tag_memo_init(void *mem, size_t n);
+/* The largest n whose memo fits in bytes (0: none). */
+size_t prc_tag_memo_fit(size_t bytes);
 /* prc_tagger_pos with a memo (may be NULL) for the words of a document
  * tagged sentence by sentence. */
 void prc_tagger_pos_memo(const tagger *t, const tag_token *toks, size_t n, uint8_t *out, tag_memo *memo);
@@ -129,6 +131,12 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
 size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n);
 void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                         const uint32_t *sb, size_t ns, void *scratch, uint8_t *out);
+/* The first prc_tagger_ner_doc_room(t, n) bytes of the scratch (at its
+ * start, 8-byte aligned if the scratch is) are free until the call's first
+ * pass is done: a caller may keep the document's memo there
+ * (prc_tag_memo_fit), for its POS tagging and this call, which spends it
+ * (init it again before any further use).  0: no such room. */
+size_t prc_tagger_ner_doc_room(const tagger *t, size_t n);
 /* The same with the document's memo (may be NULL; see tag_memo). */
 void prc_tagger_ner_doc_memo(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                              const uint32_t *sb, size_t ns, void *scratch, uint8_t *out, tag_memo *memo);
