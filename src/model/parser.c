@@ -699,15 +699,20 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
        * computed while the action slots are on their way, and the scoring
        * below finds most slots in the cache. */
       int32_t acc[PS_NACTIONS] = {0, 0, 0};
-      const parser *sp = p->has_small ? p : NULL;
-      size_t nf = ps_action_feats(&st, f, (const unsigned char *)p->afs, p->afs_mask, sizeof *p->afs, sp, acc);
+      /* (each call in two forms, with the tables and without, so that
+       * neither tests for them feature by feature) */
+      const unsigned char *apf = (const unsigned char *)p->afs, *lpf = (const unsigned char *)p->lfs;
+      size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc)
+                               : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc);
       size_t ng[2] = {0, 0};
       const ps_lslot *ls[2][4];
       int nls[2] = {0, 0};
       for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
         if (!(valid & (1u << a)) || (a == PS_LEFT && st.b >= n)) continue;
-        ng[a - PS_LEFT] = ps_label_feats(&st, a, g[a - PS_LEFT], 0, (const unsigned char *)p->lfs, p->lfs_mask,
-                                         sizeof *p->lfs, sp, ls[a - PS_LEFT], &nls[a - PS_LEFT]);
+        const int k = a - PS_LEFT;
+        ng[k] = p->has_small
+                    ? ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, p, ls[k], &nls[k])
+                    : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, ls[k], &nls[k]);
       }
       float as[PS_NACTIONS];
       act_score(p, f, nf, acc, as);

@@ -1059,9 +1059,9 @@ static int maj_type(const uint16_t *c, int n, int *total) {
 
 void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, size_t ns,
                           const uint8_t *p1, const uint64_t *lower, void *scratch, uint64_t *df, uint8_t *ndf) {
-  const size_t cap = dtab_cap(n), mask = cap - 1;
+  const size_t capmax = dtab_cap(n); /* (the layout: the table takes at most this) */
   tg_dslot *tab = scratch;
-  uint64_t *lw = (uint64_t *)(void *)(tab + cap);
+  uint64_t *lw = (uint64_t *)(void *)(tab + capmax);
   uint64_t *runkey = lw + n;
   uint8_t *capf = (uint8_t *)(runkey + n);
   uint8_t *runf = capf + n; /* bits 0..1: place in the run (0 alone, 1 first, 2 inside, 3 last);
@@ -1072,19 +1072,30 @@ void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, s
   /* the previous / next capitalised occurrence of the same word, + 1 (0: none) */
   uint32_t *prevo = (uint32_t *)(void *)(((uintptr_t)(sp + n + 1) + 7) & ~(uintptr_t)7);
   uint32_t *nexto = prevo + n;
-  memset(tab, 0, cap * sizeof *tab);
   uint64_t sufh[96], preh[32];
   size_t nsuf = 0, npre = 0;
   for (int i = 0; org_suffix[i]; i++) sufh[nsuf++] = lower_word_hash(org_suffix[i]);
   for (int i = 0; org_prefix[i]; i++) preh[npre++] = lower_word_hash(org_prefix[i]);
+  size_t ncap = 0, nent = 0;
   for (size_t j = 0; j < n; j++) {
     lw[j] = lower ? lower[j] : prc_tg_lower_hash(toks[j].s, toks[j].len);
     capf[j] = (uint8_t)cap_first(&toks[j]);
+    ncap += capf[j];
+    nent += p1[j] != TAG_NER_O;
     runkey[j] = 0;
     runf[j] = 0;
     ndf[j] = 0;
     prevo[j] = nexto[j] = 0;
   }
+  /* The table holds at most a word and an acronym a capitalised token, a
+   * phrase a first-pass span (each has a token tagged) and the initials of
+   * a run of two capitalised tokens or more: sized for that (a load of at
+   * most 1/4) rather than for n, it is zeroed in a fraction of the time and
+   * pages (where an entry lies does not change what is found). */
+  size_t cap = 16;
+  while (cap < 4 * (2 * ncap + ncap / 2 + nent) + 16 && cap < capmax) cap <<= 1;
+  const size_t mask = cap - 1;
+  memset(tab, 0, cap * sizeof *tab);
   for (size_t s = 0; s < ns; s++)
     if (sb[s + 1] > sb[s]) {
       runf[sb[s]] |= 32;
