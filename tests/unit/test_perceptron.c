@@ -683,6 +683,38 @@ static void test_label_tables(void **state) {
   free(ner0);
 }
 
+/* The document-feature table at its fullest: every token capitalised, an
+ * acronym, tagged, in runs (the table is sized by those counts): the
+ * features come out (no endless probe) with the scratch full of junk, and
+ * the same whatever the junk. */
+static void test_doc_feats_full(void **state) {
+  (void)state;
+  enum { N = 600 };
+  static char words[N][8];
+  tag_token toks[N];
+  uint8_t p1[N];
+  uint32_t sb[N / 10 + 1];
+  for (int i = 0; i < N; i++) {
+    snprintf(words[i], sizeof words[i], "%c%c%c", 'A' + i % 26, 'A' + (i / 26) % 26, 'A' + (i / 676) % 26);
+    toks[i].s = words[i];
+    toks[i].len = 3;
+    p1[i] = (uint8_t)TAG_NER_LABEL(i % 4, (i % 3 == 0) ? TAG_NER_U : TAG_NER_B + (i % 3 == 2 ? 2 : 0));
+  }
+  for (int s = 0; s <= N / 10; s++) sb[s] = (uint32_t)(s * 10);
+  size_t bytes = prc_tg_ner_doc_scratch(N);
+  unsigned char *scr = malloc(bytes);
+  static uint64_t df[2][N * TG_DOCF];
+  static uint8_t ndf[2][N];
+  for (int junk = 0; junk < 2; junk++) {
+    memset(scr, junk ? 0xA5 : 0x00, bytes);
+    prc_tg_ner_doc_feats(toks, N, sb, N / 10, p1, NULL, scr, df[junk], ndf[junk]);
+    for (int i = 0; i < N; i++) assert_true(ndf[junk][i] >= 2 && ndf[junk][i] <= TG_DOCF);
+  }
+  assert_memory_equal(ndf[0], ndf[1], N);
+  for (int i = 0; i < N; i++) assert_memory_equal(df[0] + i * TG_DOCF, df[1] + i * TG_DOCF, ndf[0][i] * sizeof(uint64_t));
+  free(scr);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_learns_toy_corpus), cmocka_unit_test(test_deterministic),
@@ -691,6 +723,7 @@ int main(void) {
       cmocka_unit_test(test_fold),              cmocka_unit_test(test_hash_steps),
       cmocka_unit_test(test_lexeme_hashes),     cmocka_unit_test(test_lexeme_memo),
       cmocka_unit_test(test_decoders),          cmocka_unit_test(test_label_tables),
+      cmocka_unit_test(test_doc_feats_full),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
