@@ -55,7 +55,7 @@ static void test_tok_lex(void **state) {
     nonzero += tok_lex(d, i) != 0;
   }
   assert_true(nonzero >= 10);
-  prc_arena_free(&d->ar);
+  precis_doc_free(d);
 }
 
 /* ---- Lead-n ------------------------------------------------------------- */
