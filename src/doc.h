@@ -281,6 +281,10 @@ static inline bspan *prc_quote_content(const precis_doc *d, quote *q, uint32_t i
 /* Convenience accessors. */
 static inline const char *tok_str(const precis_doc *d, uint32_t i) { return d->text + d->toks[i].start; }
 static inline uint32_t tok_len(const precis_doc *d, uint32_t i) { return d->toks[i].end - d->toks[i].start; }
+/* prc_lex_flags of token i: a word's, as the tokenizer found them (token.lex), without a look-up */
+static inline uint32_t tok_lex(const precis_doc *d, uint32_t i) {
+  return (d->toks[i].flags & TF_WORD) ? d->toks[i].lex : prc_lex_flags(tok_str(d, i), tok_len(d, i));
+}
 /* case-sensitive compare of token i with a NUL-terminated string (inline, so
  * that the length of a literal is folded at compile time) */
 static inline bool tok_is(const precis_doc *d, uint32_t i, const char *s) {

@@ -128,7 +128,7 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
        * goes on from where the last one stopped (linear in the sentence) */
       for (; vk < i && !verb; vk++)
         verb = tags_have_pos(d) ? (d->toks[vk].pos == TAG_UPOS_VERB || d->toks[vk].pos == TAG_UPOS_AUX)
-                                : (prc_lex_flags(tok_str(d, vk), tok_len(d, vk)) & LX_SPEECH) ||
+                                : (tok_lex(d, vk) & LX_SPEECH) ||
                                       tok_in(d, vk, LXL_FINITE_VERB);
       if (verb) return i;
     }
@@ -307,7 +307,7 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
     if (qent < 0 && q->source_tok_begin != UINT32_MAX) {
       uint32_t sb = q->source_tok_begin, sx = q->source_tok_end;
       if (tok_in_ci(d, sb, LXL_ARTICLE)) sb++;
-      uint32_t f = sb < sx ? prc_lex_flags(tok_str(d, sb), tok_len(d, sb)) : 0;
+      uint32_t f = sb < sx ? tok_lex(d, sb) : 0;
       bool namey = sb < sx && ((d->toks[sb].flags & TF_CAP) || (f & (LX_ROLE | LX_PERSON_WORD)) ||
                                tok_in_ci(d, sb, LXL_GROUP_SOURCE));
       for (uint32_t t = sb; t < sx && namey; t++)
@@ -521,7 +521,7 @@ static uint32_t bag(const precis_doc *d, uint32_t b, uint32_t e, uint32_t *out, 
   uint32_t n = 0;
   for (uint32_t i = b; i < e && n < cap; i++) {
     if (!is_word_tok(d, i)) continue;
-    if (prc_lex_flags(tok_str(d, i), tok_len(d, i)) & LX_STOP) continue;
+    if (tok_lex(d, i) & LX_STOP) continue;
     uint32_t h = prc_hash_lower(tok_str(d, i), tok_len(d, i));
     bool dup = false;
     for (uint32_t k = 0; k < n; k++) if (out[k] == h) { dup = true; break; }

@@ -188,7 +188,7 @@ static bool content_token(const precis_doc *d, uint32_t i) {
   /* clitics split off by the tokenizer: 's 're 'll ’s n't n’t */
   if (s[0] == '\'' || (n >= 3 && memcmp(s, "\xE2\x80\x99", 3) == 0)) return false;
   if (tok_ieq(d, i, "n't") || tok_ieq(d, i, "n\xE2\x80\x99t")) return false;
-  return !(prc_lex_flags(s, n) & LX_STOP);
+  return !(tok_lex(d, i) & LX_STOP);
 }
 
 /* Steps 1-6: the PageRank value of each considered sentence.  Returns N, with

@@ -19,9 +19,9 @@
  * bounds sb, document token of each local token at map). */
 static void ner_group(precis_doc *d, const tagger *ner, const tag_token *tt, const uint8_t *up,
                       const uint32_t *map, size_t n, const uint32_t *sb, size_t ns, void *scratch,
-                      uint8_t *nl, tag_span *sp) {
+                      uint8_t *nl, tag_span *sp, tag_memo *memo) {
   if (!n) return;
-  prc_tagger_ner_doc(ner, tt, up, n, sb, ns, scratch, nl);
+  prc_tagger_ner_doc_memo(ner, tt, up, n, sb, ns, scratch, nl, memo);
   for (size_t s = 0; s < ns; s++) {
     size_t b = sb[s], m = sb[s + 1] - b;
     size_t k = prc_tagger_ner_spans(nl + b, m, sp, CHUNK);
@@ -33,6 +33,24 @@ static void ner_group(precis_doc *d, const tagger *ner, const tag_token *tt, con
       o->type = sp[q].type;
     }
   }
+}
+
+/* The number of tokens of the NER group that starts at sentence s (as the
+ * loop of prc_tag_tokens will gather them: up to the sentence that brings
+ * it to cap). */
+static size_t group_len(const precis_doc *d, uint32_t s, size_t cap) {
+  size_t n = 0;
+  for (; s < d->nsents && n < cap; s++)
+    if (!d->sents[s].is_heading) n += d->sents[s].tok_end - d->sents[s].tok_begin;
+  return n;
+}
+
+/* The memo of the group of ng tokens in the room at the start of its NER
+ * scratch (prc_tagger_ner_doc_room), or NULL when there is none. */
+static tag_memo *room_memo(const precis_doc *d, const tagger *ner, size_t ng, void *scratch) {
+  size_t mn = prc_tag_memo_fit(prc_tagger_ner_doc_room(ner, ng));
+  if (mn > d->ntoks) mn = d->ntoks;
+  return mn ? prc_tag_memo_init(scratch, mn) : NULL;
 }
 
 void prc_tag_tokens(precis_doc *d) {
@@ -57,15 +75,23 @@ void prc_tag_tokens(precis_doc *d) {
   size_t sbytes = ner ? prc_tagger_ner_doc_scratch(ner, nmax) : 1;
   /* (not zeroed: every part is written before it is read, the NER scratch
    * included: prc_tagger_ner_doc takes any content) */
-  char *blk = prc_arena_scratch_raw(&d->ar, nmax * (sizeof(tag_token) + sizeof(uint32_t) * 2 + 3) + 16 +
-                                            CHUNK * sizeof(tag_span) + sbytes + 16);
-  tag_token *tt = (tag_token *)(void *)blk;
+  /* the memo of the document's word forms (tagger.h): in the room at the
+   * start of the NER scratch, whose pages the second pass's features take
+   * later (made again for each group, sized for the group), or, without
+   * room (no two-pass NER model), of its own */
+  const int in_room = ner && prc_tagger_ner_doc_room(ner, 1) > 0;
+  size_t mbytes = in_room ? 0 : (prc_tag_memo_bytes(d->ntoks) + 7) / 8 * 8;
+  char *blk = prc_arena_scratch_raw(&d->ar, mbytes + nmax * (sizeof(tag_token) + sizeof(uint32_t) * 2 + 3) + 16 +
+                                                CHUNK * sizeof(tag_span) + sbytes + 16);
+  tag_token *tt = (tag_token *)(void *)(blk + mbytes);
   uint32_t *map = (uint32_t *)(tt + nmax);
   uint32_t *sb = map + nmax; /* at most nmax + 1 pieces: one token each */
   tag_span *sp = (tag_span *)(void *)(sb + nmax + 1);
   uint8_t *up = (uint8_t *)(sp + CHUNK), *nl = up + nmax, *pt = nl + nmax;
-  void *scratch = pt + nmax;
+  void *scratch = (void *)(((uintptr_t)(pt + nmax) + 7) & ~(uintptr_t)7);
   (void)pt;
+  size_t ng = in_room ? group_len(d, 0, cap) : 0; /* the tokens the memo's room is for */
+  tag_memo *memo = in_room ? room_memo(d, ner, ng, scratch) : prc_tag_memo_init(blk, d->ntoks);
   size_t n = 0, ns = 0;
   sb[0] = 0;
   for (uint32_t s = 0; s < d->nsents; s++) {
@@ -78,12 +104,13 @@ void prc_tag_tokens(precis_doc *d) {
         pc[k].s = tok_str(d, b + k);
         pc[k].len = tok_len(d, b + k);
       }
-      prc_tagger_pos(pos, pc, m, pu);
+      prc_tagger_pos_memo(pos, pc, m, pu, memo);
       for (uint32_t k = 0; k < m; k++) d->toks[b + k].pos = pu[k];
       if (ner && !d->sents[s].is_heading) {
         if (n + m > nmax) { /* (cannot happen: the group is flushed below) */
-          ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+          ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp, in_room && n < ng ? NULL : memo);
           n = ns = 0;
+          if (in_room) memo = NULL;
         }
         for (uint32_t k = 0; k < m; k++) {
           tt[n + k] = pc[k];
@@ -96,11 +123,13 @@ void prc_tag_tokens(precis_doc *d) {
       b += m;
     }
     if (n >= cap) { /* the group is full: tag it (the next starts with the next sentence) */
-      ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+      /* (a memo in the room needs a group at least as long as the room was made for) */
+      ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp, in_room && n < ng ? NULL : memo);
       n = ns = 0;
+      if (in_room) memo = room_memo(d, ner, ng = group_len(d, s + 1, cap), scratch); /* (spent by the group) */
     }
   }
-  if (ner) ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp);
+  if (ner) ner_group(d, ner, tt, up, map, n, sb, ns, scratch, nl, sp, in_room && n < ng ? NULL : memo);
   prc_arena_release_big(&d->ar, blk);
 }
 

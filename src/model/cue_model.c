@@ -10,8 +10,11 @@
 #include "error.h"
 #include "model.h"
 #include "perceptron.h"
+#include "tagger.h"
 
 #define CUE_MAX_NOTES 16
+#define CUE_NPOS (TAG_UPOS_COUNT + 1) /* the tags and "outside the sentence" (pos 0xff) */
+#define CUE_NQ 8                      /* quote distances 0..7 */
 
 /* The weights, fused: each slot holds its feature's key and the three
  * label weights (the file fixes the slot positions), so a feature costs one
@@ -33,6 +36,23 @@ struct cue_model {
   int builtin;
   int nnotes;
   char *note_key[CUE_MAX_NOTES], *note_val[CUE_MAX_NOTES];
+  /* Found once at load (label_sums): the weights of the bias feature, the
+   * same for every token, and those of the features of the previous labels
+   * alone (templates 18 and 21), pp[p1][p2]. */
+  int32_t bias[PRC_CUE_NLABELS];
+  int32_t pp[PRC_CUE_NLABELS][PRC_CUE_NLABELS][PRC_CUE_NLABELS];
+  /* Also found at load (small_tables): the weights of the static features
+   * whose values have few cases (small_ok), by value: the POS tags of the
+   * token and of its neighbours l1, r1, l2, r2 (templates 4, 9, 10, 11,
+   * 12; tag index: cue_pidx), its flags (5), its rule and speech flags with
+   * its tag (22), its distances to quotation marks (24, 25), its distance
+   * to the end and to the start of the sentence (0..4) with its tag and the
+   * sentence's quote flag (39, 40).  About 20 KB. */
+  int32_t t_pos[5][CUE_NPOS][PRC_CUE_NLABELS];
+  int32_t t_flags[256][PRC_CUE_NLABELS];
+  int32_t t_cf[32][CUE_NPOS][PRC_CUE_NLABELS];
+  int32_t t_q[2][CUE_NQ][PRC_CUE_NLABELS];
+  int32_t t_place[2][5][CUE_NPOS][2][PRC_CUE_NLABELS];
 };
 
 /* ---- features ---------------------------------------------------------------------------------
@@ -45,35 +65,67 @@ struct cue_model {
  * part), then those that do: prc_cue_tag scores the static part of every
  * token ahead of the greedy pass (so its cache misses overlap), and the
  * trainer takes both (prc_cue_feats); the sum is the same either way. */
-static size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f) {
+#if defined(__GNUC__)
+#define CUE_INLINE static inline __attribute__((always_inline))
+#else
+#define CUE_INLINE static inline
+#endif
+
+/* The few-valued fields as table indices (see cue_model.t_pos ...). */
+static inline int cue_pidx(uint8_t pos) { return pos < TAG_UPOS_COUNT ? pos : pos == 0xff ? TAG_UPOS_COUNT : -1; }
+static inline int cue_cfidx(uint8_t cf) { return (cf & 3) | ((cf >> 1) & 0x1c); } /* bits 0, 1, 3, 4, 5 */
+#define CUE_CF_MASK (PRC_CT_RULE | PRC_CT_SPEECH | PRC_CT_EVID | PRC_CT_INQ | PRC_CT_CAP)
+
+/* May token i's few-valued features come from the tables?  (Every field in
+ * range: always, with the inputs prc_cue_inputs makes.) */
+CUE_INLINE int small_ok(const cue_token *t, size_t n, size_t i) {
+  const cue_token *c = &t[i];
+  int ok = cue_pidx(c->pos) >= 0 && c->lq < CUE_NQ && c->rq < CUE_NQ && c->squote <= 1;
+  for (int d = -2; d <= 2; d++) {
+    long j = (long)i + d;
+    if (d && j >= 0 && (size_t)j < n) ok &= cue_pidx(t[j].pos) >= 0;
+  }
+  return ok;
+}
+
+/* (bias = 0: without the bias feature, whose weights prc_cue_tag adds from
+ * cue_model.bias; small = 0: without the few-valued features, which it adds
+ * from the tables) */
+CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f, int bias, int small) {
   static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad, *l2 = i >= 2 ? &t[i - 2] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad, *r2 = i + 2 < n ? &t[i + 2] : &pad;
   /* the rule decision and speech flags of the token, without its position flags */
-  const uint64_t cf = c->flags & (PRC_CT_RULE | PRC_CT_SPEECH | PRC_CT_EVID | PRC_CT_INQ | PRC_CT_CAP);
+  const uint64_t cf = c->flags & CUE_CF_MASK;
   size_t k = 0;
-  f[k++] = pc_feat1(1, 0);
+  if (bias) f[k++] = pc_feat1(1, 0);
   f[k++] = pc_feat1(2, c->w);
   f[k++] = pc_feat1(3, c->suf);
-  f[k++] = pc_feat1(4, c->pos);
-  f[k++] = pc_feat1(5, c->flags);
+  if (small) {
+    f[k++] = pc_feat1(4, c->pos);
+    f[k++] = pc_feat1(5, c->flags);
+  }
   f[k++] = pc_feat2(6, c->w, c->pos);
   f[k++] = pc_feat1(7, l1->w);
   f[k++] = pc_feat1(8, r1->w);
-  f[k++] = pc_feat1(9, l1->pos);
-  f[k++] = pc_feat1(10, r1->pos);
-  f[k++] = pc_feat1(11, l2->pos);
-  f[k++] = pc_feat1(12, r2->pos);
+  if (small) {
+    f[k++] = pc_feat1(9, l1->pos);
+    f[k++] = pc_feat1(10, r1->pos);
+    f[k++] = pc_feat1(11, l2->pos);
+    f[k++] = pc_feat1(12, r2->pos);
+  }
   f[k++] = pc_feat1(13, l2->w);
   f[k++] = pc_feat1(14, r2->w);
   f[k++] = pc_feat2(15, c->w, r1->w);
   f[k++] = pc_feat2(16, l1->w, c->w);
   f[k++] = pc_feat3(17, l1->pos, c->pos, r1->pos);
-  f[k++] = pc_feat2(22, cf, c->pos);
+  if (small) f[k++] = pc_feat2(22, cf, c->pos);
   f[k++] = pc_feat2(23, l1->flags, r1->flags);
-  f[k++] = pc_feat1(24, c->lq);
-  f[k++] = pc_feat1(25, c->rq);
+  if (small) {
+    f[k++] = pc_feat1(24, c->lq);
+    f[k++] = pc_feat1(25, c->rq);
+  }
   f[k++] = pc_feat3(26, c->lq, c->rq, c->pos);
   f[k++] = pc_feat2(27, c->flags & PRC_CT_INQ, c->w);
   f[k++] = pc_feat1(28, c->stem);
@@ -87,32 +139,36 @@ static size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f) 
   f[k++] = pc_feat3(38, c->lq, c->rq, cf);
   /* where in the sentence: cues close a sentence ("..., he said.") or open it */
   const uint64_t from_end = n - i > 4 ? 4 : n - i, from_start = i > 4 ? 4 : i;
-  f[k++] = pc_feat3(39, from_end, c->pos, c->squote);
-  f[k++] = pc_feat3(40, from_start, c->pos, c->squote);
+  if (small) {
+    f[k++] = pc_feat3(39, from_end, c->pos, c->squote);
+    f[k++] = pc_feat3(40, from_start, c->pos, c->squote);
+  }
   f[k++] = pc_feat3(41, c->w, r1->pos, r2->pos);
   f[k++] = pc_feat3(42, c->stem, c->squote, cf);
   return k;
 }
 
-static size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
+/* (labels = 0: without the features of the labels alone, 18 and 21, whose
+ * weights prc_cue_tag adds from cue_model.pp) */
+CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f, int labels) {
   static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad;
   const uint64_t P1 = (uint64_t)p1 + 1, P2 = (uint64_t)p2 + 1;
   size_t k = 0;
-  f[k++] = pc_feat1(18, P1);
+  if (labels) f[k++] = pc_feat1(18, P1);
   f[k++] = pc_feat2(19, P1, c->w);
   f[k++] = pc_feat2(20, P1, c->pos);
-  f[k++] = pc_feat2(21, P1, P2);
+  if (labels) f[k++] = pc_feat2(21, P1, P2);
   f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
   f[k++] = pc_feat3(34, P1, l1->w, c->w);
   return k;
 }
 
 size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
-  size_t k = static_feats(t, n, i, f);
-  return k + dynamic_feats(t, n, i, p1, p2, f + k);
+  size_t k = static_feats(t, n, i, f, 1, 1);
+  return k + dynamic_feats(t, n, i, p1, p2, f + k, 1);
 }
 
 /* ---- tagging ---------------------------------------------------------------------------------- */
@@ -135,6 +191,30 @@ static inline void add_weights(const cue_model *m, const uint64_t *f, size_t nf,
   }
 }
 
+/* Adds the table weights of token i's few-valued features to sc (small_ok). */
+CUE_INLINE void small_add(const cue_model *m, const cue_token *t, size_t n, size_t i, int32_t *sc) {
+  const cue_token *c = &t[i];
+  const int p = cue_pidx(c->pos);
+  const int pl1 = i >= 1 ? cue_pidx(t[i - 1].pos) : TAG_UPOS_COUNT, pl2 = i >= 2 ? cue_pidx(t[i - 2].pos) : TAG_UPOS_COUNT;
+  const int pr1 = i + 1 < n ? cue_pidx(t[i + 1].pos) : TAG_UPOS_COUNT;
+  const int pr2 = i + 2 < n ? cue_pidx(t[i + 2].pos) : TAG_UPOS_COUNT;
+  const size_t from_end = n - i > 4 ? 4 : n - i, from_start = i > 4 ? 4 : i;
+  const int32_t *v[11] = {m->t_pos[0][p], m->t_pos[1][pl1], m->t_pos[2][pr1], m->t_pos[3][pl2], m->t_pos[4][pr2],
+                          m->t_flags[c->flags], m->t_cf[cue_cfidx(c->flags & CUE_CF_MASK)][p],
+                          m->t_q[0][c->lq], m->t_q[1][c->rq], m->t_place[0][from_end][p][c->squote],
+                          m->t_place[1][from_start][p][c->squote]};
+  for (int q = 0; q < 11; q++) {
+    sc[0] += v[q][0];
+    sc[1] += v[q][1];
+    sc[2] += v[q][2];
+  }
+}
+
+float prc_cue_score(const cue_model *m, const uint64_t *f, size_t nf, int32_t *sc) {
+  add_weights(m, f, nf, sc);
+  return m->scale;
+}
+
 static inline void prefetch_slots(const cue_model *m, const uint64_t *f, size_t nf) {
   for (size_t k = 0; k < nf; k++) PC_PREFETCH(&m->fs[(uint32_t)f[k] & m->mask]);
 }
@@ -155,17 +235,21 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
     /* the static part of each token: its slots are fetched while the
      * previous token's are added (software pipelining) */
     uint64_t *cur = fa, *nxt = fb;
-    size_t ncur = static_feats(t, n, b, cur);
+    int tcur = small_ok(t, n, b), tnxt = 0;
+    size_t ncur = static_feats(t, n, b, cur, 0, !tcur);
     prefetch_slots(m, cur, ncur);
     for (size_t i = b; i < e; i++) {
       size_t nnxt = 0;
       if (i + 1 < e) {
-        nnxt = static_feats(t, n, i + 1, nxt);
+        tnxt = small_ok(t, n, i + 1);
+        nnxt = static_feats(t, n, i + 1, nxt, 0, !tnxt);
         prefetch_slots(m, nxt, nnxt);
       }
       int32_t *sc = st[i - b];
-      sc[0] = sc[1] = sc[2] = 0;
+      memcpy(sc, m->bias, sizeof m->bias);
+      if (tcur) small_add(m, t, n, i, sc);
       add_weights(m, cur, ncur, sc);
+      tcur = tnxt;
       uint64_t *tmp = cur;
       cur = nxt;
       nxt = tmp;
@@ -173,9 +257,10 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
     }
     /* the greedy pass: the features of the previous labels */
     for (size_t i = b; i < e; i++) {
-      size_t nd = dynamic_feats(t, n, i, p1, p2, fd);
+      size_t nd = dynamic_feats(t, n, i, p1, p2, fd, 0);
       prefetch_slots(m, fd, nd);
-      int32_t sc[PRC_CUE_NLABELS] = {st[i - b][0], st[i - b][1], st[i - b][2]};
+      const int32_t *pp = m->pp[p1][p2];
+      int32_t sc[PRC_CUE_NLABELS] = {st[i - b][0] + pp[0], st[i - b][1] + pp[1], st[i - b][2] + pp[2]};
       add_weights(m, fd, nd, sc);
       int best = PRC_CUE_O;
       for (int c = 1; c < PRC_CUE_NLABELS; c++) {
@@ -192,6 +277,51 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
 }
 
 /* ---- loading ---------------------------------------------------------------------------------- */
+
+/* The weights of feature f (zero when absent), into w. */
+static void feat_weights(const cue_model *m, uint64_t f, int32_t *w) {
+  memset(w, 0, PRC_CUE_NLABELS * sizeof *w);
+  add_weights(m, &f, 1, w);
+}
+
+/* Fills the tables of the few-valued features (cue_model.t_pos ...). */
+static void small_tables(cue_model *m) {
+  static const uint32_t pos_tmpl[5] = {4, 9, 10, 11, 12};
+  for (int p = 0; p < CUE_NPOS; p++) {
+    const uint64_t pv = p < TAG_UPOS_COUNT ? (uint64_t)p : 0xff;
+    for (int r = 0; r < 5; r++) feat_weights(m, pc_feat1(pos_tmpl[r], pv), m->t_pos[r][p]);
+    for (int x = 0; x < 32; x++) { /* cf: bits 0, 1 and 3..5 of the flags */
+      const uint64_t cf = (uint64_t)((x & 3) | ((x & 0x1c) << 1));
+      feat_weights(m, pc_feat2(22, cf, pv), m->t_cf[x][p]);
+    }
+    for (int d = 0; d < 5; d++)
+      for (int q = 0; q < 2; q++) {
+        feat_weights(m, pc_feat3(39, (uint64_t)d, pv, (uint64_t)q), m->t_place[0][d][p][q]);
+        feat_weights(m, pc_feat3(40, (uint64_t)d, pv, (uint64_t)q), m->t_place[1][d][p][q]);
+      }
+  }
+  for (int x = 0; x < 256; x++) feat_weights(m, pc_feat1(5, (uint64_t)x), m->t_flags[x]);
+  for (int d = 0; d < CUE_NQ; d++) {
+    feat_weights(m, pc_feat1(24, (uint64_t)d), m->t_q[0][d]);
+    feat_weights(m, pc_feat1(25, (uint64_t)d), m->t_q[1][d]);
+  }
+}
+
+/* Fills m->bias and m->pp from the weights (the sums are exact: int32 sums
+ * of int16 weights, in any order), and the tables of small_tables. */
+static void label_sums(cue_model *m) {
+  small_tables(m);
+  uint64_t f = pc_feat1(1, 0);
+  memset(m->bias, 0, sizeof m->bias);
+  add_weights(m, &f, 1, m->bias);
+  for (int p1 = 0; p1 < PRC_CUE_NLABELS; p1++)
+    for (int p2 = 0; p2 < PRC_CUE_NLABELS; p2++) {
+      const uint64_t P1 = (uint64_t)p1 + 1, P2 = (uint64_t)p2 + 1;
+      uint64_t g[2] = {pc_feat1(18, P1), pc_feat2(21, P1, P2)};
+      memset(m->pp[p1][p2], 0, sizeof m->pp[p1][p2]);
+      add_weights(m, g, 2, m->pp[p1][p2]);
+    }
+}
 
 static void cue_destroy(cue_model *m) {
   if (!m) return;
@@ -332,6 +462,7 @@ notes:
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), m->note_key, m->note_val, CUE_MAX_NOTES, &m->nnotes, err) <
       0)
     goto fail;
+  label_sums(m);
   return m;
 fail:
   if (m->own_mapped) { /* the caller unmaps what it mapped */

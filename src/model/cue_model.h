@@ -77,6 +77,11 @@ const char *prc_cue_note(const cue_model *m, const char *key);
  * PolNeAR dev (0, 10, 30, 60 tried: 30 gives the best cue and content F
  * at -1.5 points of linked recall; docs/attribution.md). */
 #define PRC_CUE_MARGIN 30.0f
+/* The scores (int32 units) of features f[0..nf) under m, added to sc
+ * (PRC_CUE_NLABELS values); returns the model's scale (real units per
+ * unit).  With prc_cue_feats, the plain form of what prc_cue_tag computes
+ * (for tests). */
+float prc_cue_score(const cue_model *m, const uint64_t *f, size_t nf, int32_t *sc);
 
 /* Tags t[0..n): lab[i] = PRC_CUE_O / _B / _I (an I never follows an O). */
 void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab);

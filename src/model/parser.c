@@ -186,13 +186,38 @@ static void ps_tok_lanes(ps_tok *t) {
 #define B(x, v) (T[x].lb[PS_LN_##v])
 #define C(x, v) (T[x].lc[PS_LC_##v])
 
+/* The features of POS tags alone: with sp (the run time), the weights
+ * found at load (parser.act1/act2, small_tables) are added to acc instead
+ * of the features being written; the q-th single-tag and tag-pair feature. */
+#define PS_SMALL1(q, t, x)                                                         \
+  do {                                                                             \
+    if (sp) {                                                                      \
+      const int32_t *w_ = sp->act1[q][ps_pidx(T[x].p)];                            \
+      acc[0] += w_[0], acc[1] += w_[1], acc[2] += w_[2];                           \
+    } else {                                                                       \
+      G1(t, A(x, P));                                                              \
+    }                                                                              \
+  } while (0)
+#define PS_SMALL2(q, t, x, y)                                                      \
+  do {                                                                             \
+    if (sp) {                                                                      \
+      const int32_t *w_ = sp->act2[q][ps_pidx(T[x].p)][ps_pidx(T[y].p)];           \
+      acc[0] += w_[0], acc[1] += w_[1], acc[2] += w_[2];                           \
+    } else {                                                                       \
+      G2(t, A(x, P), B(y, P));                                                     \
+    }                                                                              \
+  } while (0)
+
 /* The action features; pf != NULL: each feature's slot in the table at pf
  * (slots of pstride bytes, index mask pmask) is prefetched as soon as its
  * hash is known (the run time), so the first slots are on their way while
- * the later features are computed.  Always inlined: pf == NULL (the
- * exported function, the trainer) compiles without the prefetches. */
+ * the later features are computed.  sp != NULL: the features of tags alone
+ * are not written, their weights are added to acc (PS_SMALL1, the run time).
+ * Always inlined: pf == NULL and sp == NULL (the exported function, the
+ * trainer) compile without the prefetches and the tables. */
 static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, const unsigned char *pf,
-                                                uint32_t pmask, size_t pstride) {
+                                                uint32_t pmask, size_t pstride, const parser *sp,
+                                                int32_t *acc) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -209,18 +234,18 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   int32_t b0l1 = CH(b0, l1), b0l2 = CH(b0, l2), s1r1 = CH(s1, r1), s1l1 = CH(s1, l1);
   size_t k = 0;
   /* single tokens */
-  G1(1, A(s0, WP)); G1(2, A(s0, W)); G1(3, A(s0, P));
-  G1(4, A(b0, WP)); G1(5, A(b0, W)); G1(6, A(b0, P));
-  G1(7, A(b1, WP)); G1(8, A(b1, W)); G1(9, A(b1, P));
-  G1(10, A(b2, W)); G1(11, A(b2, P));
-  G1(12, A(s1, WP)); G1(13, A(s1, W)); G1(14, A(s1, P));
-  G1(15, A(s2, P)); G1(16, A(s2, W));
+  G1(1, A(s0, WP)); G1(2, A(s0, W)); PS_SMALL1(0, 3, s0);
+  G1(4, A(b0, WP)); G1(5, A(b0, W)); PS_SMALL1(1, 6, b0);
+  G1(7, A(b1, WP)); G1(8, A(b1, W)); PS_SMALL1(2, 9, b1);
+  G1(10, A(b2, W)); PS_SMALL1(3, 11, b2);
+  G1(12, A(s1, WP)); G1(13, A(s1, W)); PS_SMALL1(4, 14, s1);
+  PS_SMALL1(5, 15, s2); G1(16, A(s2, W));
   /* pairs */
   G2(20, A(s0, WP), B(b0, WP)); G2(21, A(s0, WP), B(b0, W)); G2(22, A(s0, W), B(b0, WP));
   G2(23, A(s0, WP), B(b0, P)); G2(24, A(s0, P), B(b0, WP)); G2(25, A(s0, W), B(b0, W));
-  G2(26, A(s0, P), B(b0, P)); G2(27, A(b0, P), B(b1, P));
-  G2(28, A(s1, P), B(s0, P)); G2(29, A(s1, W), B(s0, W)); G2(30, A(s1, WP), B(s0, P));
-  G2(31, A(s1, P), B(s0, WP)); G2(32, A(s1, P), B(b0, P)); G2(33, A(s1, W), B(b0, W));
+  PS_SMALL2(0, 26, s0, b0); PS_SMALL2(1, 27, b0, b1);
+  PS_SMALL2(2, 28, s1, s0); G2(29, A(s1, W), B(s0, W)); G2(30, A(s1, WP), B(s0, P));
+  G2(31, A(s1, P), B(s0, WP)); PS_SMALL2(3, 32, s1, b0); G2(33, A(s1, W), B(b0, W));
   /* triples */
   G3(40, A(b0, P), B(b1, P), C(b2, P));
   G3(41, A(s0, P), B(b0, P), C(b1, P));
@@ -235,13 +260,13 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G3(50, A(s0, P), B(b0, W), C(b1, P));
   /* (distance 55-61 and valency 65-71 removed: ablation for speed) */
   /* children */
-  G1(75, A(s0l1, W)); G1(76, A(s0l1, P)); G2(77, A(s0, P), ps_lb(LB(s0l1)));
-  G1(78, A(s0r1, W)); G1(79, A(s0r1, P)); G2(80, A(s0, P), ps_lb(LB(s0r1)));
-  G1(81, A(b0l1, W)); G1(82, A(b0l1, P)); G2(83, A(b0, P), ps_lb(LB(b0l1)));
-  G1(84, A(s1r1, P)); G2(85, A(s1, P), ps_lb(LB(s1r1))); G1(86, A(s1l1, P));
-  G1(90, A(s0l2, W)); G1(91, A(s0l2, P)); G2(92, A(s0, P), ps_lb(LB(s0l2)));
-  G1(93, A(s0r2, W)); G1(94, A(s0r2, P)); G2(95, A(s0, P), ps_lb(LB(s0r2)));
-  G1(96, A(b0l2, W)); G1(97, A(b0l2, P)); G2(98, A(b0, P), ps_lb(LB(b0l2)));
+  G1(75, A(s0l1, W)); PS_SMALL1(6, 76, s0l1); G2(77, A(s0, P), ps_lb(LB(s0l1)));
+  G1(78, A(s0r1, W)); PS_SMALL1(7, 79, s0r1); G2(80, A(s0, P), ps_lb(LB(s0r1)));
+  G1(81, A(b0l1, W)); PS_SMALL1(8, 82, b0l1); G2(83, A(b0, P), ps_lb(LB(b0l1)));
+  PS_SMALL1(9, 84, s1r1); G2(85, A(s1, P), ps_lb(LB(s1r1))); PS_SMALL1(10, 86, s1l1);
+  G1(90, A(s0l2, W)); PS_SMALL1(11, 91, s0l2); G2(92, A(s0, P), ps_lb(LB(s0l2)));
+  G1(93, A(s0r2, W)); PS_SMALL1(12, 94, s0r2); G2(95, A(s0, P), ps_lb(LB(s0r2)));
+  G1(96, A(b0l2, W)); PS_SMALL1(13, 97, b0l2); G2(98, A(b0, P), ps_lb(LB(b0l2)));
   G3(99, A(s0, P), B(s0l1, P), C(s0l2, P));
   G3(100, A(s0, P), B(s0r1, P), C(s0r2, P));
   G3(101, A(b0, P), B(b0l1, P), C(b0l2, P));
@@ -254,7 +279,7 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   /* capitalisation (proper-noun runs, sentence start) */
   G3(130, ps_la(T[s0].cap), ps_lb(T[b0].cap), ps_lc(T[s0].p * 64u + T[b0].p));
   /* (suffixes 131-135 removed: no accuracy loss, #7 and the ablation for speed) */
-  G1(136, A(b3, P)); G3(137, A(s0, P), B(b0, P), C(b3, P));
+  PS_SMALL1(14, 136, b3); G3(137, A(s0, P), B(b0, P), C(b3, P));
   /* the tags a word can have (the POS model's dictionary): a hedge against tagging errors */
   G2(140, A(s0, AMB), B(s0, P)); G2(141, A(b0, AMB), B(b0, P)); G2(142, A(b1, AMB), B(b1, P));
   G2(143, A(s1, AMB), B(s1, P)); G3(144, A(s0, AMB), B(b0, AMB), ps_lc(T[s0].p * 64u + T[b0].p));
@@ -269,12 +294,18 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   return k;
 }
 
-size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0); }
+size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0, NULL, NULL); }
+
+/* The single-tag (PS_SMALL1) and tag-pair (PS_SMALL2) action templates, in
+ * the order of their table index q. */
+static const uint32_t ps_small1_tmpl[15] = {3, 6, 9, 11, 14, 15, 76, 79, 82, 84, 86, 91, 94, 97, 136};
+static const uint32_t ps_small2_tmpl[4] = {26, 27, 28, 32};
 
 /* The label features (prefetching as ps_action_feats does); bias = 0 leaves out the bias feature (o + 27), whose
  * weights the run time adds from a vector made at load (lab_bias_init). */
 static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, uint64_t *f, int bias,
-                                               const unsigned char *pf, uint32_t pmask, size_t pstride) {
+                                               const unsigned char *pf, uint32_t pmask, size_t pstride,
+                                               const parser *sp, const ps_lslot **ls, int *nls) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -288,9 +319,14 @@ static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, ui
   int32_t dprev = dd > 0 ? dd - 1 : NUL, dnext = dd + 1 < (int32_t)n ? dd + 1 : NUL;
   int32_t b0 = (int32_t)st->b;
   size_t k = 0;
-  G1(o + 1, A(dd, P)); G1(o + 2, A(dd, W)); G1(o + 3, A(dd, WP));
-  G1(o + 4, A(h, P)); G1(o + 5, A(h, W)); G1(o + 6, A(h, WP));
-  G2(o + 7, A(dd, P), B(h, P)); G2(o + 8, A(dd, W), B(h, P)); G2(o + 9, A(dd, P), B(h, W));
+  /* (with sp, the features of tags alone, o+1, o+4, o+7 and o+26, are not
+   * written: their slots, found at load, go to ls) */
+  if (!sp) G1(o + 1, A(dd, P));
+  G1(o + 2, A(dd, W)); G1(o + 3, A(dd, WP));
+  if (!sp) G1(o + 4, A(h, P));
+  G1(o + 5, A(h, W)); G1(o + 6, A(h, WP));
+  if (!sp) G2(o + 7, A(dd, P), B(h, P));
+  G2(o + 8, A(dd, W), B(h, P)); G2(o + 9, A(dd, P), B(h, W));
   G2(o + 10, A(dd, W), B(h, W)); /* (o+11..o+14 clusters removed: ablation for speed) */
   G3(o + 15, A(dd, P), B(h, P), ps_lc(dist_bucket((int64_t)h - dd)));
   G2(o + 16, A(dd, P), ps_lb(N[dd].lset)); G2(o + 17, A(dd, P), ps_lb(N[dd].rset));
@@ -301,19 +337,26 @@ static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, ui
   G3(o + 23, A(dl1, P), B(dd, P), C(h, P));
   G3(o + 24, A(dprev, P), B(dd, P), C(dnext, P));
   G3(o + 25, A(dd, P), ps_lb(count_bucket(N[dd].nl)), ps_lc(count_bucket(N[dd].nr)));
-  G2(o + 26, A(b0, P), B(dd, P));
+  if (!sp) G2(o + 26, A(b0, P), B(dd, P));
   if (bias) G1(o + 27, ps_la(0));
   G3(o + 28, A(h, P), ps_lb(LB(hl1)), C(dd, P));
   G2(o + 29, ps_la(T[dd].cap), ps_lb(T[dd].p * 64u + T[h].p));
   G3(o + 30, A(dl1, W), B(dd, P), C(h, P));
   /* (o+31..o+33 suffixes, o+36..o+37 clusters removed: ablation for speed) */
   G2(o + 34, A(dd, AMB), B(dd, P)); G2(o + 35, A(h, AMB), B(h, P));
+  if (sp) {
+    const int k_ = action == PS_LEFT ? 0 : 1, pd = ps_pidx(T[dd].p), ph = ps_pidx(T[h].p);
+    const ps_lslot *v_[4] = {sp->lab1[k_][0][pd], sp->lab1[k_][1][ph], sp->lab2[k_][0][pd][ph],
+                             sp->lab2[k_][1][ps_pidx(T[b0].p)][pd]};
+    for (int q_ = 0; q_ < 4; q_++)
+      if (v_[q_]) ls[(*nls)++] = v_[q_];
+  }
 #undef CH
 #undef LB
   return k;
 }
 size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
-  return ps_label_feats(st, action, f, 1, NULL, 0, 0);
+  return ps_label_feats(st, action, f, 1, NULL, 0, 0, NULL, NULL, NULL);
 }
 
 /* The hash of the bias label feature of an arc action's direction. */
@@ -390,9 +433,10 @@ static int act_read(parser *p, const model_section *s, precis_error *err) {
   return 0;
 }
 
-/* The action scores of features f (their slots prefetched before). */
-static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) {
-  int32_t a0 = 0, a1 = 0, a2 = 0;
+/* The summed action weights of features f (int32 units), from a (their
+ * slots prefetched before). */
+static inline void act_weights(const parser *p, const uint64_t *f, size_t nf, int32_t *a) {
+  int32_t a0 = a[0], a1 = a[1], a2 = a[2];
   for (size_t k = 0; k < nf; k++) {
     uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->afs_mask;
     for (;;) {
@@ -407,9 +451,25 @@ static void act_score(const parser *p, const uint64_t *f, size_t nf, float *as) 
       i = (i + 1) & p->afs_mask;
     }
   }
-  as[0] = (float)a0 * p->act_scale;
-  as[1] = (float)a1 * p->act_scale;
-  as[2] = (float)a2 * p->act_scale;
+  a[0] = a0;
+  a[1] = a1;
+  a[2] = a2;
+}
+
+/* The same from zero, into out (for the tables). */
+static void act_sum(const parser *p, const uint64_t *f, size_t nf, int32_t *out) {
+  out[0] = out[1] = out[2] = 0;
+  act_weights(p, f, nf, out);
+}
+
+/* The action scores of features f (their slots prefetched before), the
+ * sums acc of the table features (ps_action_feats) added. */
+static void act_score(const parser *p, const uint64_t *f, size_t nf, const int32_t *acc, float *as) {
+  int32_t a[PS_NACTIONS] = {acc[0], acc[1], acc[2]};
+  act_weights(p, f, nf, a);
+  as[0] = (float)a[0] * p->act_scale;
+  as[1] = (float)a[1] * p->act_scale;
+  as[2] = (float)a[2] * p->act_scale;
 }
 
 /* The label table, fused and sparse: a label feature has non-zero weights
@@ -496,7 +556,47 @@ static inline void lab_add(const parser *p, const ps_lslot *sl, int32_t *sc) {
  * in every decision: its weights are added once, at load, into the vector
  * each label scoring starts from (lab_base), instead of one probe and its
  * long (label, weight) list (it has a weight for most labels) per arc. */
+/* The hash of feature (t, a, b, c) as PS_EMIT makes it. */
+static uint64_t ps_hash(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
+  return pc_mix64(((uint64_t)t * PS_K0) ^ a ^ b ^ c);
+}
+
+/* The tag value of table index x (ps_pidx's inverse). */
+static uint64_t ps_pval(int x) { return x < TAG_UPOS_COUNT ? (uint64_t)x : x == TAG_UPOS_COUNT ? PS_P_ROOT : PS_P_NULL; }
+
+/* Fills the tables of the features of tags alone (struct parser: act1,
+ * act2, lab1, lab2). */
+static void small_tables(parser *p) {
+  const uint64_t lb0 = ps_lb(0x51), lc0 = ps_lc(0x73);
+  for (int x = 0; x < PS_NP; x++) {
+    const uint64_t px = ps_pval(x);
+    for (int q = 0; q < 15; q++) {
+      uint64_t f = ps_hash(ps_small1_tmpl[q], ps_la(px), lb0, lc0);
+      act_sum(p, &f, 1, p->act1[q][x]);
+    }
+    for (int y = 0; y < PS_NP; y++) {
+      const uint64_t py = ps_pval(y);
+      for (int q = 0; q < 4; q++) {
+        uint64_t f = ps_hash(ps_small2_tmpl[q], ps_la(px), ps_lb(py), lc0);
+        act_sum(p, &f, 1, p->act2[q][x][y]);
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      const uint32_t o = k ? 2000u : 1000u;
+      p->lab1[k][0][x] = lab_find(p, ps_hash(o + 1, ps_la(px), lb0, lc0));
+      p->lab1[k][1][x] = lab_find(p, ps_hash(o + 4, ps_la(px), lb0, lc0));
+      for (int y = 0; y < PS_NP; y++) {
+        const uint64_t py = ps_pval(y);
+        p->lab2[k][0][x][y] = lab_find(p, ps_hash(o + 7, ps_la(px), ps_lb(py), lc0));
+        p->lab2[k][1][x][y] = lab_find(p, ps_hash(o + 26, ps_la(px), ps_lb(py), lc0));
+      }
+    }
+  }
+}
+
 static void lab_bias_init(parser *p) {
+  small_tables(p);
+  p->has_small = 1;
   for (int k = 0; k < 2; k++) {
     memset(p->lab_base[k], 0, sizeof p->lab_base[k]);
     const ps_lslot *sl = lab_find(p, lab_bias_feat(PS_LEFT + k));
@@ -507,10 +607,12 @@ static void lab_bias_init(parser *p) {
 /* The best label for the arc of action (PS_LEFT or PS_RIGHT), from its label
  * features f (without the bias: see lab_bias_init; their slots prefetched
  * before); its score (real units) in *score. */
-static int best_label(const parser *p, int action, const uint64_t *f, size_t nf, float *score) {
+static int best_label(const parser *p, int action, const uint64_t *f, size_t nf, const ps_lslot *const *ls,
+                      int nls, float *score) {
   int32_t sc[PS_MAX_LABELS + 1];
   const int nl = p->nlabels;
   memcpy(sc, p->lab_base[action - PS_LEFT], sizeof(int32_t) * (size_t)nl);
+  for (int k = 0; k < nls; k++) lab_add(p, ls[k], sc); /* (the slots from the tables) */
   for (size_t k = 0; k < nf; k++) {
     const ps_lslot *sl = lab_find(p, f[k]);
     if (sl) lab_add(p, sl, sc);
@@ -596,15 +698,24 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
        * slots prefetched as soon as it is known: the label features are
        * computed while the action slots are on their way, and the scoring
        * below finds most slots in the cache. */
-      size_t nf = ps_action_feats(&st, f, (const unsigned char *)p->afs, p->afs_mask, sizeof *p->afs);
+      int32_t acc[PS_NACTIONS] = {0, 0, 0};
+      /* (each call in two forms, with the tables and without, so that
+       * neither tests for them feature by feature) */
+      const unsigned char *apf = (const unsigned char *)p->afs, *lpf = (const unsigned char *)p->lfs;
+      size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc)
+                               : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc);
       size_t ng[2] = {0, 0};
+      const ps_lslot *ls[2][4];
+      int nls[2] = {0, 0};
       for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
         if (!(valid & (1u << a)) || (a == PS_LEFT && st.b >= n)) continue;
-        ng[a - PS_LEFT] = ps_label_feats(&st, a, g[a - PS_LEFT], 0, (const unsigned char *)p->lfs, p->lfs_mask,
-                                         sizeof *p->lfs);
+        const int k = a - PS_LEFT;
+        ng[k] = p->has_small
+                    ? ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, p, ls[k], &nls[k])
+                    : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, ls[k], &nls[k]);
       }
       float as[PS_NACTIONS];
-      act_score(p, f, nf, as);
+      act_score(p, f, nf, acc, as);
       float best = 0;
       action = -1;
       for (int a = 0; a < PS_NACTIONS; a++) {
@@ -614,9 +725,9 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
         if (a == PS_LEFT && st.b >= n) {
           l = p->root_label;
         } else if (a != PS_SHIFT) {
-          float ls;
-          l = best_label(p, a, g[a - PS_LEFT], ng[a - PS_LEFT], &ls);
-          s += ls;
+          float ls_score;
+          l = best_label(p, a, g[a - PS_LEFT], ng[a - PS_LEFT], ls[a - PS_LEFT], nls[a - PS_LEFT], &ls_score);
+          s += ls_score;
         }
         if (action < 0 || s > best) {
           best = s;

@@ -87,6 +87,12 @@ struct model_img_sec;
 /* The sections of p's image (tools/model_image.c); returns their number (at most 8). */
 int prc_parser_image(const parser *p, ps_img_head *h, struct model_img_sec *s);
 
+#define PS_P_ROOT 30
+#define PS_P_NULL 31
+/* The tag values as a table index: the UPOS ids, then ROOT, NULL. */
+#define PS_NP (TAG_UPOS_COUNT + 2)
+static inline int ps_pidx(uint8_t p) { return p < TAG_UPOS_COUNT ? p : p == PS_P_ROOT ? TAG_UPOS_COUNT : TAG_UPOS_COUNT + 1; }
+
 struct parser {
   int builtin;
   int inplace;                  /* the tables lie in an image (model.h, format 2): not freed */
@@ -112,6 +118,18 @@ struct parser {
   /* per arc direction (LEFT, RIGHT): the weights of the bias label feature,
    * where each label scoring starts (parser.c, lab_bias_init) */
   int32_t lab_base[2][PS_MAX_LABELS + 1];
+  /* Found at load (parser.c, small_tables): for the features of POS tags
+   * alone, by tag index (ps_pidx: the tags, ROOT, NULL), the summed action
+   * weights of the 15 single-tag and the 4 tag-pair action features
+   * (act1, act2), and the label slots of the 2 single-tag and the 2
+   * tag-pair label features of each arc direction (lab1, lab2; NULL: not
+   * in the model): the run time adds them instead of hashing and probing
+   * the features. */
+  int has_small; /* the tables are filled (and used) */
+  int32_t act1[15][PS_NP][PS_NACTIONS];
+  int32_t act2[4][PS_NP][PS_NP][PS_NACTIONS];
+  const ps_lslot *lab1[2][2][PS_NP];
+  const ps_lslot *lab2[2][2][PS_NP][PS_NP];
   model_lex clus;               /* "CLUS": lowercased word hash -> cluster path (tagger_features.h) */
   model_lex dict;               /* "DICT": lowercased word hash -> the tags it takes (the POS model's) */
   int nnotes;
@@ -140,8 +158,6 @@ typedef struct ps_tok {
   uint64_t la[PS_NLANES], lb[PS_NLANES], lc[PS_NLC];
 } ps_tok;
 
-#define PS_P_ROOT 30
-#define PS_P_NULL 31
 
 /* Per-token parse state. */
 typedef struct ps_node {

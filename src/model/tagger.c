@@ -170,7 +170,13 @@ static inline const tg_lex *lc_find(const tagger *t, const char *b, size_t m, ui
   }
 }
 
-static void lex_fill(tg_run *r, size_t j) {
+static void lex_lookups(const tg_run *r, tg_lex *L);
+
+/* Token j's lexeme into the ring, computed.  Returns 1 when the token's
+ * normalised bytes are all ASCII (then folding changes nothing, and the
+ * hashes and flags are the same with or without r->fold), else 0 (also for
+ * a lexeme from the lexeme cache). */
+static int lex_compute(tg_run *r, size_t j) {
   tg_lex *L = &r->ring[j % TG_RING];
   const tag_token *t = &r->toks[j];
   char b[NORM_MAX + 4], lw[NORM_MAX + 4];
@@ -189,11 +195,12 @@ static void lex_fill(tg_run *r, size_t j) {
     const tg_lex *c = lc_find(r->lc, b, m, h);
     if (c) {
       *L = *c;
-      return;
+      return 0;
     }
   } else {
     m = normalize(t->s, t->len, b);
   }
+  const size_t m0 = m;
   if (r->fold) m = fold_latin(b, m);
   /* the hashes are taken as the bytes go by (prc_pc_hash_bytes in steps):
    * the word, its lower case and the prefixes of that, both shapes */
@@ -271,6 +278,13 @@ static void lex_fill(tg_run *r, size_t j) {
     for (size_t i = m - q; i < m; i++) h = pc_fnv_step(h, (unsigned char)lw[i]);
     L->suf[k] = pc_fnv_done(h, q) ^ ((uint64_t)k << 40);
   }
+  lex_lookups(r, L);
+  return !na && m == m0; /* (folding turns two non-ASCII bytes into one ASCII letter) */
+}
+
+/* The lexicon values and the word-cache block of lexeme L (its hashes
+ * set); gz and fname cleared (gaz_fill sets them). */
+static void lex_lookups(const tg_run *r, tg_lex *L) {
   if (r->words) {
     const model_lex_entry *e = model_lex_find(r->words, L->lower);
     L->dict = e && r->words_pos ? e->val : 0;
@@ -292,6 +306,217 @@ static void lex_fill(tg_run *r, size_t j) {
   }
   memset(L->gz, 0, sizeof L->gz);
   L->fname = 0;
+}
+
+/* ---- the document's lexeme memo ------------------------------------------------------ */
+
+/* The built-in images carry no lexeme cache (docs/models.md), so every
+ * token would be analysed afresh by each tagger, though about half of an
+ * article's tokens repeat a form it has already used.  A memo remembers,
+ * for one tagger and one document, the tg_lex lex_compute made of each
+ * distinct token (its bytes as the text has them: a tg_lex depends on them
+ * alone, for a given tagger and run configuration).  Open addressing on a
+ * hash of the bytes; the key is the first occurrence's bytes in the
+ * caller's text (which outlives the memo).  Bounded: once max lexemes are
+ * in, new forms are analysed without being remembered. */
+typedef struct tg_memo_slot {
+  uint32_t tag; /* high bits of the form's hash */
+  uint32_t idx; /* entry number + 1 (0: empty) */
+} tg_memo_slot;
+
+/* What a tagger's lexeme adds to the hashes: its lexicon values and word-cache block. */
+typedef struct tg_memo_part {
+  uint32_t dict, clus, gzv, wmask;
+  uint64_t wofs;
+} tg_memo_part;
+
+/* One form: the hashes and flags (computed by the tagger of kind ckind;
+ * the same for both kinds when ascii), and each kind's part (have: bit
+ * kind - 1 set when filled). */
+typedef struct tg_memo_ent {
+  uint64_t word, lower, shape, lshape, pre[4], suf[4];
+  uint32_t flags;
+  uint8_t have, ckind, ascii;
+  tg_memo_part part[2];
+} tg_memo_ent;
+
+struct tag_memo {
+  const tagger *owner[2]; /* the POS and the NER tagger whose parts these are (NULL: none yet) */
+  uint32_t mask, n, max;
+  tg_memo_slot *slots;    /* mask + 1 */
+  tg_memo_ent *ent;       /* max entries, */
+  const char **s;         /* the bytes of their forms */
+  uint32_t *len;          /* and their lengths */
+};
+
+#define TG_MEMO_MAX 2048 /* forms at most (a long article has about 1,000) */
+
+static size_t memo_max(size_t n) { return n < TG_MEMO_MAX ? (n ? n : 1) : TG_MEMO_MAX; }
+static size_t memo_cap(size_t n) {
+  size_t cap = 16;
+  while (cap < 2 * memo_max(n)) cap <<= 1;
+  return cap;
+}
+
+size_t prc_tag_memo_bytes(size_t n) {
+  return (sizeof(struct tag_memo) + 7) / 8 * 8 + memo_cap(n) * sizeof(tg_memo_slot) +
+         memo_max(n) * (sizeof(tg_memo_ent) + sizeof(const char *) + sizeof(uint32_t)) + 8;
+}
+
+size_t prc_tag_memo_fit(size_t bytes) {
+  const size_t fixed = (sizeof(struct tag_memo) + 7) / 8 * 8 + 16 * sizeof(tg_memo_slot) + 8;
+  /* a form takes its entry, its key and at most 4 slots (the table has 2 to 4 a form, 16 at least) */
+  const size_t per = sizeof(tg_memo_ent) + sizeof(const char *) + sizeof(uint32_t) + 4 * sizeof(tg_memo_slot);
+  size_t n = bytes > fixed ? (bytes - fixed) / per : 0;
+  if (n > TG_MEMO_MAX) n = TG_MEMO_MAX;
+  while (n && prc_tag_memo_bytes(n) > bytes) n--; /* (not taken: the bound above holds) */
+  return n;
+}
+
+tag_memo *prc_tag_memo_init(void *mem, size_t n) {
+  tag_memo *m = (tag_memo *)(void *)(((uintptr_t)mem + 7) & ~(uintptr_t)7);
+  size_t cap = memo_cap(n);
+  m->owner[0] = m->owner[1] = NULL;
+  m->mask = (uint32_t)(cap - 1);
+  m->n = 0;
+  m->max = (uint32_t)memo_max(n);
+  m->slots = (tg_memo_slot *)(void *)((char *)m + (sizeof *m + 7) / 8 * 8);
+  m->ent = (tg_memo_ent *)(void *)(m->slots + cap);
+  m->s = (const char **)(void *)(m->ent + m->max);
+  m->len = (uint32_t *)(void *)(m->s + m->max);
+  memset(m->slots, 0, cap * sizeof *m->slots);
+  return m;
+}
+
+/* Run r of tagger t uses memo m (may be NULL); the memo is emptied when
+ * it held the parts of another tagger of t's kind.  (r's configuration
+ * must be the one prc_tg_lexemes sets up for t.) */
+static void run_memo(tg_run *r, tag_memo *m, const tagger *t) {
+  const int k = t->kind == TAGGER_NER;
+  r->memo = m;
+  r->memo_kind = k;
+  if (m && m->owner[k] != t) {
+    if (m->owner[k]) {
+      memset(m->slots, 0, ((size_t)m->mask + 1) * sizeof *m->slots);
+      m->n = 0;
+      m->owner[!k] = NULL;
+    }
+    m->owner[k] = t;
+  }
+}
+
+static inline uint64_t memo_hash(const char *s, size_t n) {
+  uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 29;
+  }
+  if (i < n) { /* the last 1..7 bytes (a byte loop: no call to memcpy) */
+    uint64_t x = 0;
+    for (unsigned k = 0; i < n; i++, k += 8) x |= (uint64_t)(unsigned char)s[i] << k;
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+  }
+  return h ^ (h >> 32);
+}
+
+static inline void memo_hashes_out(const tg_memo_ent *e, tg_lex *L) {
+  L->word = e->word;
+  L->lower = e->lower;
+  L->shape = e->shape;
+  L->lshape = e->lshape;
+  memcpy(L->pre, e->pre, sizeof L->pre);
+  memcpy(L->suf, e->suf, sizeof L->suf);
+  L->flags = e->flags;
+}
+
+static inline void memo_part_in(tg_memo_ent *e, int k, const tg_lex *L) {
+  e->part[k].dict = L->dict;
+  e->part[k].clus = L->clus;
+  e->part[k].gzv = L->gzv;
+  e->part[k].wmask = L->wmask;
+  e->part[k].wofs = L->wofs;
+  e->have |= (uint8_t)(1u << k);
+}
+
+/* Token j's lexeme into the ring: from the memo when the form is there
+ * (the hashes of a form seen by the other tagger, then this tagger's
+ * look-ups), else computed (and remembered while there is room).  A form
+ * that is not ASCII once normalised is shared by no kinds (NER folds
+ * diacritics, POS does not). */
+static void lex_fill(tg_run *r, size_t j) {
+  tag_memo *m = r->memo;
+  if (!m) {
+    lex_compute(r, j);
+    return;
+  }
+  const int kind = r->memo_kind;
+  tg_lex *L = &r->ring[j % TG_RING];
+  const tag_token *t = &r->toks[j];
+  const uint64_t h = memo_hash(t->s, t->len);
+  const uint32_t tag = (uint32_t)(h >> 32);
+  uint32_t i = (uint32_t)h & m->mask;
+  for (;; i = (i + 1) & m->mask) {
+    const tg_memo_slot *sl = &m->slots[i];
+    if (!sl->idx) break;
+    if (sl->tag == tag && m->len[sl->idx - 1] == t->len && same_bytes(m->s[sl->idx - 1], t->s, t->len)) {
+      tg_memo_ent *e = &m->ent[sl->idx - 1];
+      if (e->have & (1u << kind)) {
+        memo_hashes_out(e, L);
+        L->dict = e->part[kind].dict;
+        L->clus = e->part[kind].clus;
+        L->gzv = e->part[kind].gzv;
+        L->wmask = e->part[kind].wmask;
+        L->wofs = e->part[kind].wofs;
+        memset(L->gz, 0, sizeof L->gz);
+        L->fname = 0;
+      } else if (e->ascii || e->ckind == kind) {
+        memo_hashes_out(e, L);
+        lex_lookups(r, L);
+        memo_part_in(e, kind, L);
+      } else {
+        lex_compute(r, j); /* (the other kind's hashes of a non-ASCII form) */
+      }
+      return;
+    }
+  }
+  const int ascii = lex_compute(r, j);
+  if (m->n < m->max) { /* (so the table is at most half full) */
+    tg_memo_ent *e = &m->ent[m->n];
+    e->word = L->word;
+    e->lower = L->lower;
+    e->shape = L->shape;
+    e->lshape = L->lshape;
+    memcpy(e->pre, L->pre, sizeof e->pre);
+    memcpy(e->suf, L->suf, sizeof e->suf);
+    e->flags = L->flags;
+    e->have = 0;
+    e->ckind = (uint8_t)kind;
+    e->ascii = (uint8_t)ascii;
+    memo_part_in(e, kind, L);
+    m->s[m->n] = t->s;
+    m->len[m->n] = t->len;
+    m->slots[i].tag = tag;
+    m->slots[i].idx = ++m->n;
+  }
+}
+
+void prc_tg_lexemes(const tagger *t, const tag_token *toks, size_t n, tag_memo *memo, tg_lex *out) {
+  tg_run r;
+  prc_tg_run_init(&r, toks, n);
+  r.words = &t->words;
+  r.words_pos = t->kind == TAGGER_POS;
+  r.wc = t->wc_rows ? t : NULL;
+  r.lc = t->lc_slots && r.wc ? t : NULL;
+  r.fold = t->kind == TAGGER_NER && t->has2;
+  run_memo(&r, memo, t);
+  for (size_t j = 0; j < n; j++) {
+    r.pre_done = j; /* (no look-up started ahead) */
+    lex_fill(&r, j);
+    out[j] = r.ring[j % TG_RING];
+  }
 }
 
 void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out) {
@@ -387,6 +612,8 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->save = NULL;
   r->save_base = 0;
   r->fold = 0;
+  r->memo = NULL;
+  r->memo_kind = 0;
   int lower = 0, letters = 0;
   for (size_t i = 0; i < n && !lower; i++)
     for (uint32_t k = 0; k < toks[i].len; k++) {
@@ -506,16 +733,22 @@ size_t prc_tg_pos_static(tg_run *r, size_t i, uint64_t *f) {
   return pos_static_rows(r, i, f, NULL, NULL);
 }
 
-size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
-  ensure_lex(r, i + 2);
+/* The dynamic features but P1 and P1_P2 (whose rows the run time finds in
+ * the tagger's lrow). */
+static size_t pos_dyn_word(tg_run *r, size_t i, int p1, uint64_t *f) {
   const tg_lex *c = lex_at(r, (long)i), *r1 = lex_at(r, (long)i + 1);
   size_t k = 0;
-  f[k++] = pc_feat1(TGF_POS_P1, (uint64_t)p1);
-  f[k++] = pc_feat2(TGF_POS_P1_P2, (uint64_t)p1, (uint64_t)p2);
   f[k++] = pc_feat2(TGF_POS_P1_LOWER, (uint64_t)p1, c->lower);
   f[k++] = pc_feat2(TGF_POS_P1_R1DICT, (uint64_t)p1, r1->dict & 0x1ffffu);
   f[k++] = pc_feat2(TGF_POS_P1_SUF3, (uint64_t)p1, c->suf[2]);
   return k;
+}
+
+size_t prc_tg_pos_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
+  ensure_lex(r, i + 2);
+  f[0] = pc_feat1(TGF_POS_P1, (uint64_t)p1);
+  f[1] = pc_feat2(TGF_POS_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  return 2 + pos_dyn_word(r, i, p1, f + 2);
 }
 
 size_t prc_tg_pos_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
@@ -544,8 +777,8 @@ static int pos_of(tg_run *r, long j) {
   return r->posr[(size_t)j % TG_RING];
 }
 
-static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f);
-static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows, int *nrows);
+static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f, int nopos);
+static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows, int *nrows, int nopos);
 
 size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
@@ -562,7 +795,7 @@ size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f) {
 
 size_t prc_tg_ner_static(tg_run *r, size_t i, uint64_t *f) {
   ensure_lex(r, i + 3);
-  return ner_static_rows(r, i, f, NULL, NULL);
+  return ner_static_rows(r, i, f, NULL, NULL, 0);
 }
 
 static size_t ner_role(int role, const tg_lex *w, uint64_t *f) {
@@ -597,7 +830,9 @@ static size_t ner_role(int role, const tg_lex *w, uint64_t *f) {
   return k;
 }
 
-static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
+/* (nopos: without the four features of POS tags alone, POS, L1POS, R1POS
+ * and POS_R1POS, whose rows the caller takes from a tg_ptab) */
+static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f, int nopos) {
   long li = (long)i;
   const tg_lex *c = lex_at(r, li), *l1 = lex_at(r, li - 1), *r1 = lex_at(r, li + 1);
   uint64_t P0 = (uint64_t)pos_of(r, li), Pl = (uint64_t)pos_of(r, li - 1),
@@ -606,10 +841,12 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
   size_t k = 0;
   f[k++] = pc_feat3(TGF_NER_SHAPE3, l1->shape, c->shape, r1->shape);
   f[k++] = pc_feat1(TGF_NER_FLAGS, fl);
-  f[k++] = pc_feat1(TGF_NER_POS, P0);
-  f[k++] = pc_feat1(TGF_NER_L1POS, Pl);
-  f[k++] = pc_feat1(TGF_NER_R1POS, Pr);
-  f[k++] = pc_feat2(TGF_NER_POS_R1POS, P0, Pr);
+  if (!nopos) {
+    f[k++] = pc_feat1(TGF_NER_POS, P0);
+    f[k++] = pc_feat1(TGF_NER_L1POS, Pl);
+    f[k++] = pc_feat1(TGF_NER_R1POS, Pr);
+    f[k++] = pc_feat2(TGF_NER_POS_R1POS, P0, Pr);
+  }
   f[k++] = pc_feat2(TGF_NER_POS_SHAPE, P0, c->shape);
   f[k++] = pc_feat2(TGF_NER_L1LOWER_LOWER, l1->lower, c->lower);
   f[k++] = pc_feat2(TGF_NER_LOWER_R1LOWER, c->lower, r1->lower);
@@ -641,7 +878,7 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f) {
 }
 
 static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
-                              int *nrows) {
+                              int *nrows, int nopos) {
   size_t k = 0;
   const size_t half = r->wc_pass2 ? (size_t)TG_NROLES * TG_WC_STRIDE : 0;
   for (int role = 0; role < TG_NROLES; role++) {
@@ -651,7 +888,7 @@ static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
     else
       k += ner_role(role, w, f + k);
   }
-  k += ner_pairs(r, i, f + k);
+  k += ner_pairs(r, i, f + k, nopos);
   if (r->docf) {
     const uint64_t *d = r->docf + i * TG_DOCF;
     for (int q = 0; q < r->ndocf[i]; q++) f[k++] = d[q];
@@ -659,16 +896,20 @@ static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **
   return k;
 }
 
+/* The dynamic features of token i but P1 and P1_P2 (see pos_dyn_word),
+ * from its hashes and POS tag. */
+static inline size_t ner_dyn_word(int p1, uint64_t lower, uint64_t shape, int pos, uint64_t *f) {
+  f[0] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, lower);
+  f[1] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, shape);
+  f[2] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, (uint64_t)pos);
+  return 3;
+}
+
 size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
   const tg_lex *c = lex_at(r, (long)i);
-  uint64_t P0 = (uint64_t)pos_of(r, (long)i);
-  size_t k = 0;
-  f[k++] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
-  f[k++] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-  f[k++] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, c->lower);
-  f[k++] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, c->shape);
-  f[k++] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, P0);
-  return k;
+  f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
+  f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+  return 2 + ner_dyn_word(p1, c->lower, c->shape, pos_of(r, (long)i), f + 2);
 }
 
 size_t prc_tg_ner_feats(tg_run *r, size_t i, int p1, int p2, uint64_t *f) {
@@ -818,9 +1059,9 @@ static int maj_type(const uint16_t *c, int n, int *total) {
 
 void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, size_t ns,
                           const uint8_t *p1, const uint64_t *lower, void *scratch, uint64_t *df, uint8_t *ndf) {
-  const size_t cap = dtab_cap(n), mask = cap - 1;
+  const size_t capmax = dtab_cap(n); /* (the layout: the table takes at most this) */
   tg_dslot *tab = scratch;
-  uint64_t *lw = (uint64_t *)(void *)(tab + cap);
+  uint64_t *lw = (uint64_t *)(void *)(tab + capmax);
   uint64_t *runkey = lw + n;
   uint8_t *capf = (uint8_t *)(runkey + n);
   uint8_t *runf = capf + n; /* bits 0..1: place in the run (0 alone, 1 first, 2 inside, 3 last);
@@ -831,19 +1072,30 @@ void prc_tg_ner_doc_feats(const tag_token *toks, size_t n, const uint32_t *sb, s
   /* the previous / next capitalised occurrence of the same word, + 1 (0: none) */
   uint32_t *prevo = (uint32_t *)(void *)(((uintptr_t)(sp + n + 1) + 7) & ~(uintptr_t)7);
   uint32_t *nexto = prevo + n;
-  memset(tab, 0, cap * sizeof *tab);
   uint64_t sufh[96], preh[32];
   size_t nsuf = 0, npre = 0;
   for (int i = 0; org_suffix[i]; i++) sufh[nsuf++] = lower_word_hash(org_suffix[i]);
   for (int i = 0; org_prefix[i]; i++) preh[npre++] = lower_word_hash(org_prefix[i]);
+  size_t ncap = 0, nent = 0;
   for (size_t j = 0; j < n; j++) {
     lw[j] = lower ? lower[j] : prc_tg_lower_hash(toks[j].s, toks[j].len);
     capf[j] = (uint8_t)cap_first(&toks[j]);
+    ncap += capf[j];
+    nent += p1[j] != TAG_NER_O;
     runkey[j] = 0;
     runf[j] = 0;
     ndf[j] = 0;
     prevo[j] = nexto[j] = 0;
   }
+  /* The table holds at most a word and an acronym a capitalised token, a
+   * phrase a first-pass span (each has a token tagged) and the initials of
+   * a run of two capitalised tokens or more: sized for that (a load of at
+   * most 1/4) rather than for n, it is zeroed in a fraction of the time and
+   * pages (where an entry lies does not change what is found). */
+  size_t cap = 16;
+  while (cap < 4 * (2 * ncap + ncap / 2 + nent) + 16 && cap < capmax) cap <<= 1;
+  const size_t mask = cap - 1;
+  memset(tab, 0, cap * sizeof *tab);
   for (size_t s = 0; s < ns; s++)
     if (sb[s + 1] > sb[s]) {
       runf[sb[s]] |= 32;
@@ -1046,7 +1298,10 @@ typedef struct stage {
   uint64_t f[TG_MAXF];
   size_t nf;
   int sure;                        /* POS: tag known from the dictionary (-1 = no) */
-  int nrows;                       /* word-cache rows standing for role features */
+  int nrows;                       /* word-cache rows standing for role features (and, NER,
+                                      the rows of the POS features from a tg_ptab after them) */
+  int nwc, ptab;                   /* NER first pass: of which word-cache rows; ptab: the
+                                      POS features' rows are there */
   size_t ntot;                     /* after the probe: all rows found so far */
   /* the rows to add up: [0, nrows) word-cache rows, then (stage_probe) the
    * weight rows of the static features found, then (decision) those of
@@ -1173,6 +1428,17 @@ TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
   return n;
 }
 
+/* The rows of P1 and P1_P2 for labels p1, p2 (lr: a pass's half of
+ * tagger.lrow) appended to out; returns how many. */
+typedef const int16_t *const tg_lrow[TG_LROW_N + 1];
+TG_INLINE size_t lrow_add(const tg_lrow *lr, int p1, int p2, const int16_t **out) {
+  size_t n = 0;
+  const int16_t *a = lr[p1][0], *b = lr[p1][1 + p2];
+  if (a) out[n++] = a;
+  if (b) out[n++] = b;
+  return n;
+}
+
 static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
   st->nf = 0;
   st->sure = -1;
@@ -1199,6 +1465,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   const size_t n = r->n;
   const int nl = t->nlabels;
   int p1 = TAG_UPOS_COUNT, p2 = TAG_UPOS_COUNT;
+  const tg_lrow *lr = t->has_lrow ? t->lrow[0] : NULL;
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
@@ -1213,9 +1480,10 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     if (cur->sure >= 0) {
       y = cur->sure;
     } else {
-      size_t nd = prc_tg_pos_dynamic(r, i, p1, p2, f);
+      size_t nd = lr ? pos_dyn_word(r, i, p1, f) : prc_tg_pos_dynamic(r, i, p1, p2, f);
       pc_prefetch_slots(&t->w, f, nd);
       nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
+      if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
       SUM_ROWS(cur->rows, cur->ntot + nd, nl, sc, avx2);
       y = 0;
       for (int k = 1; k < nl; k++)
@@ -1227,15 +1495,37 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   }
 }
 
-static void ner_prepare(const pc_model *w, tg_run *r, size_t i, stage *st) {
+/* The rows of the POS features of a token with tags pl, p0, pr (all <
+ * TG_NPOS) appended to out; returns how many. */
+TG_INLINE int ptab_add(const tg_ptab *pt, int pl, int p0, int pr, const int16_t **out) {
+  const int16_t *v[4] = {pt->p1[0][p0], pt->p1[1][pl], pt->p1[2][pr], pt->p2[p0][pr]};
+  int n = 0;
+  for (int q = 0; q < 4; q++)
+    if (v[q]) out[n++] = v[q];
+  return n;
+}
+
+/* pt: the pass's POS rows (tagger.ptab), or NULL. */
+static void ner_prepare(const pc_model *w, const tg_ptab *pt, tg_run *r, size_t i, stage *st) {
   st->nf = 0;
-  st->nrows = 0;
+  st->nrows = st->nwc = st->ptab = 0;
   if (i >= r->n) return;
   ensure_lex(r, i + 3);
-  st->nf = ner_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows);
+  int pl = 0, p0 = 0, pr = 0;
+  if (pt) {
+    pl = pos_of(r, (long)i - 1);
+    p0 = pos_of(r, (long)i);
+    pr = pos_of(r, (long)i + 1);
+    st->ptab = pl < TG_NPOS && p0 < TG_NPOS && pr < TG_NPOS; /* (tags given from outside may be anything) */
+  }
+  st->nf = ner_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows, st->ptab);
+  st->nwc = st->nrows;
+  if (st->ptab) st->nrows += ptab_add(pt, pl, p0, pr, st->rows + st->nrows);
   stage_rows_prefetch(st);
   pc_prefetch_slots(w, st->f, st->nf);
 }
+
+#define TG_SAVE_PTAB 0x80 /* tg_save.nrows: the POS features' rows come from a tg_ptab */
 
 /* The first pass keeps what the second needs of each token: its static
  * features, word-cache rows and hashes (the second pass has the same
@@ -1246,30 +1536,33 @@ static inline void save_token(tg_save *sv, size_t j, const stage *st, const tg_l
   memcpy(sv->f + sv->nf, st->f, nf * sizeof *st->f);
   sv->nf += nf;
   sv->foff[j + 1] = (uint32_t)sv->nf;
-  sv->nrows[j] = (uint8_t)st->nrows;
-  for (int q = 0; q < st->nrows; q++) sv->rows[j * TG_NROLES + q] = st->rows[q];
+  sv->nrows[j] = (uint8_t)(st->nwc | (st->ptab ? TG_SAVE_PTAB : 0));
+  for (int q = 0; q < st->nwc; q++) sv->rows[j * TG_NROLES + q] = st->rows[q];
   sv->lower[j] = c->lower;
   sv->shape[j] = c->shape;
 }
 
-/* Dynamic features from saved hashes: as prc_tg_ner_dynamic computes them. */
-static inline size_t dyn_feats(int p1, int p2, uint64_t lower, uint64_t shape, int pos, uint64_t *f) {
-  f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
-  f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-  f[2] = pc_feat2(TGF_NER_P1_LOWER, (uint64_t)p1, lower);
-  f[3] = pc_feat2(TGF_NER_P1_SHAPE, (uint64_t)p1, shape);
-  f[4] = pc_feat2(TGF_NER_P1_POS, (uint64_t)p1, (uint64_t)pos);
-  return 5;
+/* Token j's POS tag as pos_of gives it in a sentence [b, e) (pos: the
+ * document's tags, or NULL). */
+static inline int pos_in_sent(const uint8_t *pos, size_t j, size_t b, size_t e, int d) {
+  if (d < 0 && j == b) return POS_BOS;
+  if (d > 0 && j + 1 >= e) return POS_EOS;
+  return pos ? pos[j + (size_t)(long)d] : POS_NONE;
 }
 
-static void pass2_prepare(const pc_model *w, const tg_save *sv, size_t j, size_t end, const uint64_t *docf,
-                          const uint8_t *ndocf, stage *st) {
+/* pt: the second pass's POS rows (tagger.ptab + 1), for a token whose first
+ * pass took them from its table; b, pos: its sentence's start, the tags. */
+static void pass2_prepare(const pc_model *w, const tg_ptab *pt, const tg_save *sv, size_t j, size_t b, size_t end,
+                          const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, stage *st) {
   st->nf = 0;
   st->nrows = 0;
   if (j >= end) return;
   const size_t half = (size_t)TG_NROLES * TG_WC_STRIDE;
-  st->nrows = sv->nrows[j];
+  st->nrows = sv->nrows[j] & ~TG_SAVE_PTAB;
   for (int q = 0; q < st->nrows; q++) st->rows[q] = sv->rows[j * TG_NROLES + q] + half;
+  if (sv->nrows[j] & TG_SAVE_PTAB)
+    st->nrows += ptab_add(pt, pos_in_sent(pos, j, b, end, -1), pos_in_sent(pos, j, b, end, 0),
+                          pos_in_sent(pos, j, b, end, 1), st->rows + st->nrows);
   size_t nf = sv->foff[j + 1] - sv->foff[j];
   memcpy(st->f, sv->f + sv->foff[j], nf * sizeof *st->f);
   for (int q = 0; q < ndocf[j]; q++) st->f[nf++] = docf[j * TG_DOCF + q];
@@ -1313,25 +1606,34 @@ static int lower_outside(const tag_token *t) {
   return !word_in(t, j, sizeof j / sizeof *j);
 }
 
-static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
-                        const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out, int avx2) {
+static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv,
+                        const tag_token *toks, size_t b,
+                        size_t e, const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
+                        int avx2) {
   (void)avx2;
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
-  pass2_prepare(w, sv, b, e, docf, ndocf, &st[0]);
-  pass2_prepare(w, sv, b + 1, e, docf, ndocf, &st[1]);
+  pass2_prepare(w, pt, sv, b, b, e, pos, docf, ndocf, &st[0]);
+  pass2_prepare(w, pt, sv, b + 1, b, e, pos, docf, ndocf, &st[1]);
   st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
   for (size_t j = b; j < e; j++) {
     const size_t i = j - b;
-    pass2_prepare(w, sv, j + 2, e, docf, ndocf, &st[(i + 2) % 3]);
+    pass2_prepare(w, pt, sv, j + 2, b, e, pos, docf, ndocf, &st[(i + 2) % 3]);
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
     stage *cur = &st[i % 3];
-    size_t nd = dyn_feats(p1, p2, sv->lower[j], sv->shape[j], pos ? pos[j] : POS_NONE, f);
+    size_t nd = 0;
+    if (!lr) {
+      f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
+      f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+      nd = 2;
+    }
+    nd += ner_dyn_word(p1, sv->lower[j], sv->shape[j], pos ? pos[j] : POS_NONE, f + nd);
     pc_prefetch_slots(w, f, nd);
     nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
+    if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     uint32_t allow = prc_tg_ner_allowed(p1, j + 1 == e);
     /* the second pass learnt its label patterns on Reuters copy, which has no
@@ -1356,25 +1658,34 @@ static void ner_decode2(const pc_model *w, const tg_save *sv, const tag_token *t
   }
 }
 
-/* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf). */
-static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
+/* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf),
+ * lr: the pass's label rows (tagger.lrow) or NULL. */
+static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out,
+                       int avx2) {
   (void)avx2;
   const size_t n = r->n;
   int p1 = TAG_NER_COUNT, p2 = TAG_NER_COUNT;
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
-  ner_prepare(w, r, 0, &st[0]);
-  ner_prepare(w, r, 1, &st[1]);
+  ner_prepare(w, pt, r, 0, &st[0]);
+  ner_prepare(w, pt, r, 1, &st[1]);
   st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
   for (size_t i = 0; i < n; i++) {
-    ner_prepare(w, r, i + 2, &st[(i + 2) % 3]);
+    ner_prepare(w, pt, r, i + 2, &st[(i + 2) % 3]);
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
     stage *cur = &st[i % 3];
-    size_t nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
+    size_t nd;
+    if (lr) {
+      const tg_lex *c = lex_at(r, (long)i);
+      nd = ner_dyn_word(p1, c->lower, c->shape, pos_of(r, (long)i), f);
+    } else {
+      nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
+    }
     pc_prefetch_slots(w, f, nd);
     nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
+    if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     if (r->save) save_token(r->save, r->save_base + i, cur, lex_at(r, (long)i));
     uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
@@ -1389,6 +1700,10 @@ static void ner_decode(const pc_model *w, tg_run *r, uint8_t *out, int avx2) {
 }
 
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
+  prc_tagger_pos_memo(t, toks, n, out, NULL);
+}
+
+void prc_tagger_pos_memo(const tagger *t, const tag_token *toks, size_t n, uint8_t *out, tag_memo *memo) {
   if (!t || t->kind != TAGGER_POS) {
     memset(out, TAG_UPOS_X, n);
     return;
@@ -1399,6 +1714,7 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
   r.words_pos = 1;
   r.wc = t->wc_rows ? t : NULL;
   r.lc = t->lc_slots && r.wc ? t : NULL;
+  run_memo(&r, memo, t); /* (the configuration above is the memo's: prc_tg_lexemes) */
 #ifdef TG_HAVE_AVX2
   pos_decode(t, &r, out, have_avx2());
 #else
@@ -1407,10 +1723,11 @@ void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *o
 }
 
 /* One NER pass over one sentence (pass2: the second pass, with the
- * sentence's document features docf/ndocf). */
+ * sentence's document features docf/ndocf; memo: the document's lexemes,
+ * or NULL). */
 static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                          int pass2, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
-                         tg_save *save, size_t save_base) {
+                         tg_save *save, size_t save_base, tag_memo *memo) {
   uint8_t posbuf[512];
   tg_run r;
   prc_tg_run_init(&r, toks, n);
@@ -1426,6 +1743,7 @@ static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *
   r.wc = t->wc_rows ? t : NULL;
   r.gaz = t->gaz.e ? &t->gaz : NULL; /* gaz_fill runs only if there is a gazetteer */
   r.lc = t->lc_slots && r.wc ? t : NULL;
+  run_memo(&r, memo, t); /* (the configuration above is the memo's: prc_tg_lexemes) */
   if (!pos) {
     const tagger *pm = prc_tagger_builtin_pos();
     if (pm && n <= sizeof posbuf) {
@@ -1438,14 +1756,19 @@ static void ner_sentence(const tagger *t, const tag_token *toks, const uint8_t *
       r.lc = NULL;
       r.dict = &pm->dict;
       r.clus = t->clus.e ? &t->clus : NULL;
+      r.memo = NULL; /* (another configuration) */
     }
   }
   r.pos_in = pos;
   const pc_model *w = pass2 ? &t->w2 : &t->w;
+  const tg_lrow *lr = t->has_lrow ? t->lrow[pass2 ? 1 : 0] : NULL;
+  /* (the POS rows stand for features only where the first pass saves what
+   * the second needs, or in a pass alone) */
+  const tg_ptab *pt = t->ptab && !pass2 ? t->ptab : NULL;
 #ifdef TG_HAVE_AVX2
-  ner_decode(w, &r, out, have_avx2());
+  ner_decode(w, lr, pt, &r, out, have_avx2());
 #else
-  ner_decode(w, &r, out, 0);
+  ner_decode(w, lr, pt, &r, out, 0);
 #endif
 }
 
@@ -1454,7 +1777,7 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
     memset(out, TAG_NER_O, n);
     return;
   }
-  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out, NULL, 0);
+  ner_sentence(t, toks, pos, n, 0, NULL, NULL, out, NULL, 0, NULL);
 }
 
 /* Scratch of prc_tagger_ner_doc: POS tags when none are given; document
@@ -1470,15 +1793,26 @@ size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n) {
 
 #define ALIGN8(p) ((void *)(((uintptr_t)(p) + 7) & ~(uintptr_t)7))
 
+/* The document features (df below) come first in the scratch and are
+ * written only after the first pass. */
+size_t prc_tagger_ner_doc_room(const tagger *t, size_t n) {
+  return t && t->kind == TAGGER_NER && t->has2 ? n * TG_DOCF * sizeof(uint64_t) : 0;
+}
+
 void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                         const uint32_t *sb, size_t ns, void *scratch, uint8_t *out) {
+  prc_tagger_ner_doc_memo(t, toks, pos, n, sb, ns, scratch, out, NULL);
+}
+
+void prc_tagger_ner_doc_memo(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
+                             const uint32_t *sb, size_t ns, void *scratch, uint8_t *out, tag_memo *memo) {
   if (!t || t->kind != TAGGER_NER) {
     memset(out, TAG_NER_O, n);
     return;
   }
   if (!t->has2 || !n) {
     for (size_t s = 0; s < ns; s++)
-      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s], NULL, 0);
+      ner_sentence(t, toks + sb[s], pos ? pos + sb[s] : NULL, sb[s + 1] - sb[s], 0, NULL, NULL, out + sb[s], NULL, 0, NULL);
     return;
   }
   uint64_t *df = ALIGN8(scratch);
@@ -1496,13 +1830,13 @@ void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *p
   sv.cap = n * TG_SAVEF;
   if (!pos) {
     const tagger *pm = prc_tagger_builtin_pos();
-    for (size_t s = 0; s < ns; s++) prc_tagger_pos(pm, toks + sb[s], sb[s + 1] - sb[s], posb + sb[s]);
+    for (size_t s = 0; s < ns; s++) prc_tagger_pos_memo(pm, toks + sb[s], sb[s + 1] - sb[s], posb + sb[s], memo);
     pos = posb;
   }
   for (size_t s = 0; s < ns; s++) {
     size_t b = sb[s], e = sb[s + 1];
     for (size_t j = b; j <= e; j++) sv.foff[j] = (uint32_t)sv.nf; /* (empty sentences) */
-    ner_sentence(t, toks + b, pos + b, e - b, 0, NULL, NULL, out + b, &sv, b);
+    ner_sentence(t, toks + b, pos + b, e - b, 0, NULL, NULL, out + b, &sv, b, memo);
   }
   prc_tg_ner_doc_feats(toks, n, sb, ns, out, sv.lower, tabs, df, ndf);
 
@@ -1512,7 +1846,8 @@ void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *p
   const int avx2 = 0;
 #endif
   for (size_t s = 0; s < ns; s++)
-    ner_decode2(&t->w2, &sv, toks, sb[s], sb[s + 1], pos, df, ndf, out, avx2);
+    ner_decode2(&t->w2, t->has_lrow ? t->lrow[1] : NULL, t->ptab ? t->ptab + 1 : NULL, &sv, toks, sb[s],
+                sb[s + 1], pos, df, ndf, out, avx2);
 }
 
 size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, size_t max) {
@@ -1560,6 +1895,7 @@ size_t prc_tagger_ner_spans(const uint8_t *labels, size_t n, tag_span *spans, si
 
 static void tagger_destroy(tagger *t) {
   if (!t) return;
+  free(t->ptab);
   prc_model_free_labels(t->labels, t->nlabels);
   if (t->inplace) { /* the tables lie in the image */
     for (int i = 0; i < t->nnotes; i++) {
@@ -1843,6 +2179,40 @@ static int tg_check_contents(const tagger *t, const tg_img_head *h, precis_error
 
 /* A tagger whose tables are those of the image in v (format 2).  check:
  * also check the contents (tg_check_contents). */
+/* Fills t->lrow (see struct tagger) from the weights. */
+static void label_rows(tagger *t) {
+  t->has_lrow = t->nlabels < TG_LROW_N;
+  if (!t->has_lrow) return;
+  const int pos = t->kind == TAGGER_POS;
+  for (int pass = 0; pass < 1 + t->has2; pass++) {
+    const pc_model *w = pass ? &t->w2 : &t->w;
+    for (int p1 = 0; p1 <= t->nlabels; p1++)
+      for (int p2 = -1; p2 <= t->nlabels; p2++) {
+        uint64_t f = p2 < 0 ? pc_feat1(pos ? TGF_POS_P1 : TGF_NER_P1, (uint64_t)p1)
+                            : pc_feat2(pos ? TGF_POS_P1_P2 : TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
+        const int16_t *row = NULL;
+        probe_rows(w, &f, 1, &row);
+        t->lrow[pass][p1][1 + p2] = row;
+      }
+  }
+  if (t->kind != TAGGER_NER || !(t->ptab = calloc(2, sizeof *t->ptab))) return; /* (without: the features) */
+  static const uint32_t tmpl1[3] = {TGF_NER_POS, TGF_NER_L1POS, TGF_NER_R1POS};
+  for (int pass = 0; pass < 1 + t->has2; pass++) {
+    const pc_model *w = pass ? &t->w2 : &t->w;
+    tg_ptab *pt = &t->ptab[pass];
+    for (int a = 0; a < TG_NPOS; a++) {
+      for (int q = 0; q < 3; q++) {
+        uint64_t f = pc_feat1(tmpl1[q], (uint64_t)a);
+        probe_rows(w, &f, 1, &pt->p1[q][a]);
+      }
+      for (int b = 0; b < TG_NPOS; b++) {
+        uint64_t f = pc_feat2(TGF_NER_POS_R1POS, (uint64_t)a, (uint64_t)b);
+        probe_rows(w, &f, 1, &pt->p2[a][b]);
+      }
+    }
+  }
+}
+
 static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
   if (v->featset != TG_FEATSET_POS && v->featset != TG_FEATSET_NER && v->featset != TG_FEATSET_NER2) {
     prc_error_set(err, PRECIS_ERROR_MODEL_KIND, 12, "model has feature set 0x%08x; this build reads POS 0x%08x and NER 0x%08x (retrain it)",
@@ -1947,6 +2317,7 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
   if (check && tg_check_contents(t, h, err) < 0) goto fail;
   if (prc_model_read_notes(prc_model_find(v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes, err) < 0)
     goto fail;
+  label_rows(t);
   return t;
 fail:
   tagger_destroy(t);
@@ -2049,6 +2420,7 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes,
                            err) < 0)
     goto fail;
+  label_rows(t);
   return t;
 fail:
   tagger_destroy(t);

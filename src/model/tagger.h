@@ -96,6 +96,24 @@ const char *prc_tagger_note(const tagger *t, const char *key);
 /* POS: out[i] = TAG_UPOS_* id.  t may be NULL: then every token gets TAG_UPOS_X. */
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out);
 
+/* A memo of the taggers' analysis of each distinct word form (hashes,
+ * lexicon values) over one document, so that a repeated word is analysed
+ * once (and a word the POS tagger has seen costs the NER tagger only its
+ * look-ups): same results as without it.  It lives in memory the caller
+ * gives, prc_tag_memo_bytes(n) bytes (any content, no alignment needed)
+ * for a document of n tokens; it remembers at most min(n, 2048) forms, and
+ * keeps pointers to the tokens' bytes, which must outlive it.  A memo
+ * serves one POS and one NER tagger (given another tagger of a kind, it
+ * starts again empty).  Not shared between threads. */
+typedef struct tag_memo tag_memo;
+size_t prc_tag_memo_bytes(size_t n);
+tag_memo *prc_tag_memo_init(void *mem, size_t n);
+/* The largest n whose memo fits in bytes (0: none). */
+size_t prc_tag_memo_fit(size_t bytes);
+/* prc_tagger_pos with a memo (may be NULL) for the words of a document
+ * tagged sentence by sentence. */
+void prc_tagger_pos_memo(const tagger *t, const tag_token *toks, size_t n, uint8_t *out, tag_memo *memo);
+
 /* NER: out[i] = BILOU label id (always a well-formed sequence).  pos may be
  * NULL: then the built-in POS tagger is run internally (pass the tags you
  * already have to save the time).  t may be NULL: every token gets O. */
@@ -113,6 +131,15 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
 size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n);
 void prc_tagger_ner_doc(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
                         const uint32_t *sb, size_t ns, void *scratch, uint8_t *out);
+/* The first prc_tagger_ner_doc_room(t, n) bytes of the scratch (at its
+ * start, 8-byte aligned if the scratch is) are free until the call's first
+ * pass is done: a caller may keep the document's memo there
+ * (prc_tag_memo_fit), for its POS tagging and this call, which spends it
+ * (init it again before any further use).  0: no such room. */
+size_t prc_tagger_ner_doc_room(const tagger *t, size_t n);
+/* The same with the document's memo (may be NULL; see tag_memo). */
+void prc_tagger_ner_doc_memo(const tagger *t, const tag_token *toks, const uint8_t *pos, size_t n,
+                             const uint32_t *sb, size_t ns, void *scratch, uint8_t *out, tag_memo *memo);
 
 /* Entity spans from NER labels: tokens [begin, end). */
 typedef struct tag_span {

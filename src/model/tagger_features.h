@@ -153,6 +153,7 @@ typedef enum tg_template {
  * both taggers have, int16 each, unaligned and unpadded (34 bytes; until
  * 0.7.0 they were padded to 32 values: docs/models.md "Capacities"). */
 #define TG_WC_STRIDE 17
+#define TG_LROW_N 18 /* labels + 1 (before the sentence) that struct tagger's lrow covers */
 enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
 #define TG_MAXF 136 /* features per decision, at most (NER: about 95 in the worst case, + TG_DOCF) */
 #define TG_DOCF 18  /* document-level features of a token (second NER pass), at most (17 used) */
@@ -200,7 +201,30 @@ struct tagger {
   char *lc_text;
   int nnotes;
   char *note_key[TG_MAX_NOTES], *note_val[TG_MAX_NOTES];
+  /* The weight rows of the features of the previous labels alone (the
+   * dynamic templates P1 and P1_P2, the same hashes in every sentence),
+   * found once at load (label_rows): lrow[pass][p1][0] is P1's row,
+   * lrow[pass][p1][1 + p2] that of P1_P2, for labels p1, p2 in
+   * 0..nlabels (nlabels: before the sentence); NULL: not in the model.
+   * has_lrow: the table is filled (nlabels < TG_LROW_N). */
+  int has_lrow;
+  const int16_t *lrow[2][TG_LROW_N][TG_LROW_N + 1];
+  /* NER (has_lrow): the rows of the features of POS tags alone, by pass
+   * (tg_ptab; filled at load as lrow). */
+  struct tg_ptab *ptab; /* [2], NULL: none */
 };
+
+/* The POS tag values of the NER features: the tags, and 20..22 (before
+ * the sentence, after it, no tagger). */
+#define TG_NPOS 23
+/* The rows of the NER features of POS tags alone: POS, L1POS, R1POS by the
+ * tag (p1[0], p1[1], p1[2]) and POS_R1POS by the pair (NULL: not in the
+ * model).  The run time adds them instead of hashing and probing the
+ * four features (ner_prepare, pass2_prepare). */
+typedef struct tg_ptab {
+  const int16_t *p1[3][TG_NPOS];
+  const int16_t *p2[TG_NPOS][TG_NPOS];
+} tg_ptab;
 
 /* The header of a tagger's in-place image (section "TGHD"; docs/models.md).
  * Index 0 is the weights (w), 1 the second pass's (w2); lexicons: dict, gaz,
@@ -289,6 +313,8 @@ typedef struct tg_run {
   struct tg_save *save;
   size_t save_base;
   int fold;                           /* fold Latin diacritics (two-pass NER models) */
+  struct tag_memo *memo;              /* the document's lexemes so far (tagger.h), or NULL, */
+  int memo_kind;                      /* and the part of it of the run's tagger: 0 POS, 1 NER */
 } tg_run;
 
 /* What the first NER pass keeps of each token of a document for the second. */
@@ -316,6 +342,10 @@ size_t prc_tg_ner_dynamic(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f
  * these depend on the word alone, so the run time can add a cached sum. */
 size_t prc_tg_pos_internal(const tg_lex *c, uint64_t *f);
 size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f);
+/* Lexemes of toks[0..n) as tagger t's runs compute them (POS: as
+ * prc_tagger_pos, NER: as the first pass), through memo (may be NULL):
+ * for tests, a memoised lexeme is the one computed afresh. */
+void prc_tg_lexemes(const tagger *t, const tag_token *toks, size_t n, tag_memo *memo, tg_lex *out);
 /* Lexical information of a single token, as lex_fill computes it. */
 void prc_tg_lex_of(const tag_token *t, const model_lex *dict, const model_lex *clus, tg_lex *out);
 /* Document-level features for the second NER pass: toks[0..n) are the

@@ -113,6 +113,52 @@ static void test_stage(void **state) {
   precis_doc_free(d);
 }
 
+/* prc_cue_tag (its sums of the bias and of the previous labels' features
+ * found at load) labels as the features and the weights alone do, on the
+ * cue inputs of a real text (a greedy reference decoder). */
+static void test_tag_reference(void **state) {
+  (void)state;
+  if (!have_model()) skip();
+  const char *text =
+      "Officials said on Monday that the bridge would open. \"It is safe,\" the engineer told reporters, adding "
+      "that tests had been done. Rebecca Tan, who chairs the panel, warned against delays, according to a "
+      "statement. The minister denied the claims and accused critics of spreading rumours.";
+  precis_options o;
+  precis_options_init(&o);
+  precis_error err;
+  precis_doc *d = prc_analyze_upto_cues(text, strlen(text), &o, &err);
+  assert_non_null(d);
+  const cue_model *m = prc_cue_builtin(NULL);
+  int cues = 0;
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    uint32_t b = d->sents[s].tok_begin, e = d->sents[s].tok_end;
+    if (e <= b || e - b > 64) continue;
+    cue_token in[64];
+    uint8_t lab[64];
+    size_t n = e - b;
+    prc_cue_inputs(d, b, e, in);
+    prc_cue_tag(m, in, n, lab);
+    int p1 = PRC_CUE_O, p2 = PRC_CUE_O;
+    for (size_t i = 0; i < n; i++) {
+      uint64_t f[PRC_CUE_MAXF];
+      int32_t sc[PRC_CUE_NLABELS] = {0, 0, 0};
+      float scale = prc_cue_score(m, f, prc_cue_feats(in, n, i, p1, p2, f), sc);
+      int best = PRC_CUE_O;
+      for (int c = 1; c < PRC_CUE_NLABELS; c++) {
+        if (c == PRC_CUE_I && p1 == PRC_CUE_O) continue;
+        if (sc[c] > sc[best]) best = c;
+      }
+      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
+      assert_int_equal(lab[i], best);
+      cues += best == PRC_CUE_B;
+      p2 = p1;
+      p1 = best;
+    }
+  }
+  assert_true(cues >= 2); /* (the comparison saw cues, not only O) */
+  precis_doc_free(d);
+}
+
 /* The quotes of a text: cue texts joined by '|'. */
 static void cues_of(const char *text, unsigned flags, char *out, size_t n) {
   precis_options o;
@@ -158,6 +204,7 @@ int main(void) {
       cmocka_unit_test(test_no_model_and_bounds),
       cmocka_unit_test(test_load_errors),
       cmocka_unit_test(test_stage),
+      cmocka_unit_test(test_tag_reference),
       cmocka_unit_test(test_learned_adds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

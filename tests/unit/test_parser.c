@@ -594,6 +594,49 @@ static void test_load_errors(void **state) {
 }
 
 /* A trained model gives a tree for every sentence, and training is deterministic. */
+/* The tables of the features of tags alone (struct parser: act1 ... lab2,
+ * found at load) stand for those features exactly: a copy of the built-in
+ * parser without them (the plain features) parses alike, on sentences of
+ * random words and tags (a few out of range). */
+static void test_small_tables(void **state) {
+  (void)state;
+  precis_error err;
+  const parser *bp = prc_parser_builtin(&err);
+  if (!bp) skip(); /* a build without models */
+  assert_true(bp->has_small);
+  parser *plain = malloc(sizeof *plain);
+  *plain = *bp;
+  plain->has_small = 0;
+  static const char *const words[] = {"The", "minister", "said", "talks", "would", "resume", "on", "Monday",
+                                      ".", "Officials", "from", "both", "ports", ",", "who", "asked", "not",
+                                      "to", "be", "named", "denied", "it", "a", "of", "and", "in", "\""};
+  enum { N = 40, NW = sizeof words / sizeof *words };
+  tag_token tt[N];
+  uint8_t upos[N], r1[N], r2[N];
+  int32_t h1[N], h2[N];
+  void *scratch = malloc(prc_parser_scratch_size(N));
+  uint64_t rng = 7;
+#define RND() (rng = rng * 6364136223846793005ULL + 1442695040888963407ULL, (unsigned)(rng >> 33))
+  int arcs = 0;
+  for (int trial = 0; trial < 200; trial++) {
+    size_t n = 1 + RND() % N;
+    for (size_t i = 0; i < n; i++) {
+      tt[i].s = words[RND() % NW];
+      tt[i].len = (uint32_t)strlen(tt[i].s);
+      upos[i] = (uint8_t)(RND() % (TAG_UPOS_COUNT + 2));
+    }
+    prc_parser_parse(bp, tt, upos, n, scratch, h1, r1);
+    prc_parser_parse(plain, tt, upos, n, scratch, h2, r2);
+    assert_memory_equal(h1, h2, n * sizeof *h1);
+    assert_memory_equal(r1, r2, n);
+    for (size_t i = 0; i < n; i++) arcs += h1[i] >= 0 && h1[i] != 0;
+  }
+#undef RND
+  assert_true(arcs > 1000);
+  free(scratch);
+  free(plain);
+}
+
 static void test_tiny_model(void **state) {
   (void)state;
   precis_error err;
@@ -718,6 +761,7 @@ int main(void) {
       cmocka_unit_test(test_features_match_formula),
       cmocka_unit_test(test_dep_names),
       cmocka_unit_test(test_load_errors),
+      cmocka_unit_test(test_small_tables),
       cmocka_unit_test(test_tiny_model),
       cmocka_unit_test(test_null_parser),
       cmocka_unit_test(test_long_sentence_linear),

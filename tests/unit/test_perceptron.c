@@ -461,13 +461,269 @@ static void test_lexeme_hashes(void **state) {
   }
 }
 
+/* ---- the document's lexeme memo ------------------------------------------------------ */
+
+static void assert_same_lex(const tg_lex *a, const tg_lex *b) {
+  assert_true(a->word == b->word && a->lower == b->lower && a->shape == b->shape && a->lshape == b->lshape);
+  for (int k = 0; k < 4; k++) assert_true(a->pre[k] == b->pre[k] && a->suf[k] == b->suf[k]);
+  assert_int_equal(a->flags, b->flags);
+  assert_int_equal(a->dict, b->dict);
+  assert_int_equal(a->clus, b->clus);
+  assert_int_equal(a->gzv, b->gzv);
+  assert_true(a->wofs == b->wofs);
+  assert_int_equal(a->wmask, b->wmask);
+  assert_memory_equal(a->gz, b->gz, sizeof a->gz);
+  assert_int_equal(a->fname, b->fname);
+}
+
+/* Forms a memo could confuse: prefixes of one another, case, forms that
+ * normalise alike (digits, quotes, diacritics under NER folding), words of
+ * 7..17 bytes that differ in one byte (the hash's 8-byte steps and tail),
+ * long words alike in their first 48 bytes, the empty token; each twice or
+ * more, the repeats at other addresses. */
+static const char *const memo_words[] = {
+    "The", "Then", "the", "THE", "Theo", "Th", "T", "", "2024", "1999", "0", "``", "''", "\"",
+    "\xe2\x80\x9c", "N\xc3\xba\xc3\xb1" "ez", "Nunez", "N\xc3\xba\xc3\xb1" "e", "Smith", "Smiths", "Smithy",
+    "abcdefg", "abcdefh", "abcdefgh", "abcdefgi", "abcdefghi", "abcdefghj", "bbcdefghi",
+    "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "abcdefghijklmnopr",
+    "Washington-based", "Washington-Based", "U.S.", "U.S", "US", "us", "Mr.", "Mr", "--", "-", "...", "Obama",
+    "verylongwordthatgoesonandonforfiftybytesormoreXYZ1", "verylongwordthatgoesonandonforfiftybytesormoreXYZ2",
+};
+
+static void test_lexeme_memo(void **state) {
+  (void)state;
+  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
+  if (!pos || !ner) skip(); /* a build without models */
+  enum { NW = sizeof memo_words / sizeof *memo_words, NT = 4 * NW };
+  /* every word at three addresses (copies), in an order that mixes them */
+  char *copies[3][NW];
+  tag_token toks[NT];
+  size_t n = 0;
+  for (int c = 0; c < 3; c++)
+    for (size_t w = 0; w < NW; w++) copies[c][w] = strdup(memo_words[w]);
+  for (int round = 0; round < 4; round++)
+    for (size_t w = 0; w < NW; w++) {
+      size_t x = round % 2 ? NW - 1 - w : (w * 7) % NW; /* (7 and NW are coprime) */
+      const char *s = round == 0 ? memo_words[x] : copies[round - 1][x];
+      toks[n].s = s;
+      toks[n].len = (uint32_t)strlen(s);
+      n++;
+    }
+  assert_int_equal(n, NT);
+  assert_int_equal(NW % 7 != 0, 1);
+  static tg_lex fresh[NT], memo[NT];
+  /* one memo for both taggers (the forms one has analysed serve the other:
+   * its hashes, but not those of a form that NER folds), either first; a
+   * roomy memo and one that holds only 5 forms */
+  const tagger *tg[2][4] = {{pos, ner, pos, ner}, {ner, pos, ner, pos}};
+  size_t cap_n[2] = {NT, 5};
+  for (int sz = 0; sz < 4; sz++) {
+    void *mem = malloc(prc_tag_memo_bytes(cap_n[sz / 2]) + 3);
+    tag_memo *m = prc_tag_memo_init((char *)mem + 3, cap_n[sz / 2]); /* (any alignment) */
+    for (int q = 0; q < 4; q++) {
+      const tagger *tk = tg[sz % 2][q];
+      prc_tg_lexemes(tk, toks, NT, NULL, fresh);
+      prc_tg_lexemes(tk, toks, NT, m, memo);
+      for (size_t i = 0; i < NT; i++) assert_same_lex(&memo[i], &fresh[i]);
+      /* and again, every form now remembered (or not, past the bound) */
+      prc_tg_lexemes(tk, toks, NT, m, memo);
+      for (size_t i = 0; i < NT; i++) assert_same_lex(&memo[i], &fresh[i]);
+      /* forms differ where they should (the comparison above has teeth) */
+      assert_true(fresh[0].word != fresh[1].word); /* The, Then */
+    }
+    free(mem);
+  }
+  /* tagging with a memo gives the tags without one: POS sentence by
+   * sentence (9 tokens each), then NER over the document */
+  uint8_t a[NT], b[NT], na[NT], nb[NT];
+  uint32_t sb[NT / 9 + 2];
+  size_t ns = 0;
+  void *mem = malloc(prc_tag_memo_bytes(NT));
+  tag_memo *m = prc_tag_memo_init(mem, NT);
+  sb[0] = 0;
+  for (size_t s = 0; s < NT; s += 9) {
+    size_t len = NT - s < 9 ? NT - s : 9;
+    prc_tagger_pos(pos, toks + s, len, a + s);
+    prc_tagger_pos_memo(pos, toks + s, len, b + s, m);
+    sb[++ns] = (uint32_t)(s + len);
+  }
+  assert_memory_equal(a, b, NT);
+  void *scr = malloc(prc_tagger_ner_doc_scratch(ner, NT));
+  prc_tagger_ner_doc(ner, toks, a, NT, sb, ns, scr, na);
+  prc_tagger_ner_doc_memo(ner, toks, a, NT, sb, ns, scr, nb, m);
+  assert_memory_equal(na, nb, NT);
+  free(scr);
+  free(mem);
+  for (int c = 0; c < 3; c++)
+    for (size_t w = 0; w < NW; w++) free(copies[c][w]);
+}
+
+/* ---- the run-time decoders against the features ------------------------------------- */
+
+/* The greedy tags of toks[0..n) from the feature functions and the weights
+ * alone (pc_model_score), as the trainer computes them: what the run time's
+ * shortcuts (word-cache rows, lexeme memo, the rows of the previous labels
+ * found at load) must reproduce. */
+static void ref_tags(const tagger *t, const tag_token *toks, size_t n, const uint8_t *pos, uint8_t *out) {
+  tg_run r;
+  prc_tg_run_init(&r, toks, n);
+  r.words = &t->words;
+  r.words_pos = t->kind == TAGGER_POS;
+  r.gaz = t->kind == TAGGER_NER && t->gaz.e ? &t->gaz : NULL;
+  r.fold = t->kind == TAGGER_NER && t->has2;
+  r.pos_in = pos;
+  const int bos = t->kind == TAGGER_POS ? TAG_UPOS_COUNT : TAG_NER_COUNT;
+  int p1 = bos, p2 = bos;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t f[TG_MAXF];
+    int32_t sc[TG_MAX_LABELS] = {0};
+    int y = -1;
+    if (t->kind == TAGGER_POS) {
+      size_t nf = prc_tg_pos_feats(&r, i, p1, p2, f);
+      uint32_t dv = r.ring[i % TG_RING].dict;
+      if (dv & TG_DICT_SURE) {
+        y = (int)TG_DICT_TAG(dv);
+      } else {
+        pc_model_score(&t->w, f, nf, sc);
+        y = 0;
+        for (int k = 1; k < t->nlabels; k++)
+          if (sc[k] > sc[y]) y = k;
+      }
+    } else {
+      size_t nf = prc_tg_ner_feats(&r, i, p1, p2, f);
+      pc_model_score(&t->w, f, nf, sc);
+      uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
+      for (int k = 0; k < t->nlabels; k++)
+        if ((allow >> k) & 1u)
+          if (y < 0 || sc[k] > sc[y]) y = k;
+    }
+    out[i] = (uint8_t)y;
+    p2 = p1;
+    p1 = y;
+  }
+}
+
+static const char *const dec_text[] = {
+      "Maria Okonkwo , the mayor of Port Elsby , said on Tuesday that the council would review the plan .",
+      "\xe2\x80\x9cWe will not back down ,\xe2\x80\x9d Okonkwo told reporters at the Elsby Trust offices .",
+      "Shares of Brannigan Holdings fell 4.5 % to $ 12.30 after the Zurich-based firm warned of losses .",
+      "THE STORM HIT NORTHERN KELDAR ON MONDAY , KILLING 12 PEOPLE , OFFICIALS SAID .",
+      "J\xc3\xbcrgen Sch\xc3\xa4" "fer met Ms. Lund and Dr. Abiodun in Oslo ; they did n't comment .",
+      "Okonkwo said Brannigan Holdings had not paid the Port Elsby council , Lund said .",
+};
+#define NDEC (sizeof dec_text / sizeof *dec_text)
+
+/* The tokens of a text split at spaces. */
+static size_t split_words(const char *text, tag_token *toks, size_t max) {
+  size_t n = 0;
+  for (const char *p = text; *p && n < max;) {
+    const char *e = strchr(p, ' ');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    toks[n].s = p;
+    toks[n++].len = (uint32_t)len;
+    p += len + (e != NULL);
+  }
+  return n;
+}
+
+static void test_decoders(void **state) {
+  (void)state;
+  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
+  if (!pos || !ner) skip(); /* a build without models */
+  for (size_t q = 0; q < NDEC; q++) {
+    tag_token toks[64];
+    size_t n = split_words(dec_text[q], toks, 64);
+    uint8_t a[64], b[64], na[64], nb[64];
+    prc_tagger_pos(pos, toks, n, a);
+    ref_tags(pos, toks, n, NULL, b);
+    assert_memory_equal(a, b, n);
+    prc_tagger_ner(ner, toks, a, n, na);
+    ref_tags(ner, toks, n, a, nb);
+    assert_memory_equal(na, nb, n);
+  }
+}
+
+/* The rows the taggers find at load for the features of the previous
+ * labels (lrow) and of POS tags (ptab) stand for those features exactly:
+ * a copy of each tagger without them (the plain features) tags a whole
+ * document alike, both NER passes included. */
+static void test_label_tables(void **state) {
+  (void)state;
+  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
+  if (!pos || !ner) skip();
+  assert_true(pos->has_lrow && ner->has_lrow && ner->ptab && ner->has2);
+  tagger *pos0 = malloc(sizeof *pos0), *ner0 = malloc(sizeof *ner0);
+  *pos0 = *pos;
+  *ner0 = *ner;
+  pos0->has_lrow = ner0->has_lrow = 0;
+  ner0->ptab = NULL;
+  tag_token toks[NDEC * 64];
+  uint32_t sb[NDEC + 1];
+  size_t n = 0;
+  sb[0] = 0;
+  for (size_t q = 0; q < NDEC; q++) {
+    n += split_words(dec_text[q], toks + n, 64);
+    sb[q + 1] = (uint32_t)n;
+  }
+  uint8_t a[NDEC * 64], b[NDEC * 64], na[NDEC * 64], nb[NDEC * 64];
+  for (size_t q = 0; q < NDEC; q++) {
+    prc_tagger_pos(pos, toks + sb[q], sb[q + 1] - sb[q], a + sb[q]);
+    prc_tagger_pos(pos0, toks + sb[q], sb[q + 1] - sb[q], b + sb[q]);
+  }
+  assert_memory_equal(a, b, n);
+  void *scr = malloc(prc_tagger_ner_doc_scratch(ner, n));
+  prc_tagger_ner_doc(ner, toks, a, n, sb, NDEC, scr, na);
+  prc_tagger_ner_doc(ner0, toks, a, n, sb, NDEC, scr, nb);
+  assert_memory_equal(na, nb, n);
+  int ents = 0;
+  for (size_t i = 0; i < n; i++) ents += na[i] != TAG_NER_O;
+  assert_true(ents >= 10);
+  free(scr);
+  free(pos0);
+  free(ner0);
+}
+
+/* The document-feature table at its fullest: every token capitalised, an
+ * acronym, tagged, in runs (the table is sized by those counts): the
+ * features come out (no endless probe) with the scratch full of junk, and
+ * the same whatever the junk. */
+static void test_doc_feats_full(void **state) {
+  (void)state;
+  enum { N = 600 };
+  static char words[N][8];
+  tag_token toks[N];
+  uint8_t p1[N];
+  uint32_t sb[N / 10 + 1];
+  for (int i = 0; i < N; i++) {
+    snprintf(words[i], sizeof words[i], "%c%c%c", 'A' + i % 26, 'A' + (i / 26) % 26, 'A' + (i / 676) % 26);
+    toks[i].s = words[i];
+    toks[i].len = 3;
+    p1[i] = (uint8_t)TAG_NER_LABEL(i % 4, (i % 3 == 0) ? TAG_NER_U : TAG_NER_B + (i % 3 == 2 ? 2 : 0));
+  }
+  for (int s = 0; s <= N / 10; s++) sb[s] = (uint32_t)(s * 10);
+  size_t bytes = prc_tg_ner_doc_scratch(N);
+  unsigned char *scr = malloc(bytes);
+  static uint64_t df[2][N * TG_DOCF];
+  static uint8_t ndf[2][N];
+  for (int junk = 0; junk < 2; junk++) {
+    memset(scr, junk ? 0xA5 : 0x00, bytes);
+    prc_tg_ner_doc_feats(toks, N, sb, N / 10, p1, NULL, scr, df[junk], ndf[junk]);
+    for (int i = 0; i < N; i++) assert_true(ndf[junk][i] >= 2 && ndf[junk][i] <= TG_DOCF);
+  }
+  assert_memory_equal(ndf[0], ndf[1], N);
+  for (int i = 0; i < N; i++) assert_memory_equal(df[0] + i * TG_DOCF, df[1] + i * TG_DOCF, ndf[0][i] * sizeof(uint64_t));
+  free(scr);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_learns_toy_corpus), cmocka_unit_test(test_deterministic),
       cmocka_unit_test(test_rng_and_shuffle),   cmocka_unit_test(test_averaging),
       cmocka_unit_test(test_train_taggers),     cmocka_unit_test(test_spans),
       cmocka_unit_test(test_fold),              cmocka_unit_test(test_hash_steps),
-      cmocka_unit_test(test_lexeme_hashes),
+      cmocka_unit_test(test_lexeme_hashes),     cmocka_unit_test(test_lexeme_memo),
+      cmocka_unit_test(test_decoders),          cmocka_unit_test(test_label_tables),
+      cmocka_unit_test(test_doc_feats_full),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

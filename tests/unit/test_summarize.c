@@ -39,6 +39,25 @@ static double now(void) {
   return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* ---- token flags -------------------------------------------------------- */
+
+/* tok_lex (the flags the tokenizer kept, which textrank and the key points
+ * read) is prc_lex_flags of every token: words, titles with their dot,
+ * numbers, clitics, punctuation. */
+static void test_tok_lex(void **state) {
+  (void)state;
+  precis_doc *d = mk("Mr. Smith said the 3 ministers of the Labour Party and Gen. Lee's staff had n't "
+                     "told NATO, CNN or them -- \xE2\x80\x9Cnothing\xE2\x80\x9D -- on Jan. 4, 2021; they say 42% "
+                     "were fine. THE END?");
+  int nonzero = 0;
+  for (uint32_t i = 0; i < d->ntoks; i++) {
+    assert_int_equal(tok_lex(d, i), prc_lex_flags(tok_str(d, i), tok_len(d, i)));
+    nonzero += tok_lex(d, i) != 0;
+  }
+  assert_true(nonzero >= 10);
+  precis_doc_free(d);
+}
+
 /* ---- Lead-n ------------------------------------------------------------- */
 
 /* Sentences: 0 heading, 1, 2, 3 "* * *" (no word), 4 heading, 5, 6, 7. */
@@ -357,6 +376,7 @@ static void test_textrank_large_input(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_tok_lex),
       cmocka_unit_test(test_lead_structure),
       cmocka_unit_test(test_lead_first_n),
       cmocka_unit_test(test_lead_n_too_large),
