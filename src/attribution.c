@@ -741,6 +741,17 @@ static void take_region_chain(precis_doc *d, quote *q, int32_t r) {
   for (int32_t k = first; k <= r; k++) take_region(d, q, k);
 }
 
+/* Region r for q, and the regions continuing it over the next paragraphs
+ * while q has room; returns the last region taken. */
+static uint32_t take_region_onward(precis_doc *d, quote *q, uint32_t r) {
+  take_region(d, q, (int32_t)r);
+  while (r + 1 < d->nregions && d->regions[r + 1].cont && !d->regions[r + 1].taken && q->ncontent < QUOTE_MAX_CONTENT) {
+    r++;
+    take_region(d, q, (int32_t)r);
+  }
+  return r;
+}
+
 /* The sentence without its closing quotation marks and . ! ? ) (sentences.c) */
 static uint32_t sentence_body_end(const precis_doc *d, const sentence *s) {
   (void)d;
@@ -2384,12 +2395,7 @@ void prc_find_attributions(precis_doc *d) {
     quote *pq = &d->quotes[prev];
     if (d->sents[ps].para == se->para && pq->ncontent < QUOTE_MAX_CONTENT && pq->kind == PRECIS_QUOTE_DIRECT &&
         pq->cont_of < 0) {
-      take_region(d, pq, (int32_t)r);
-      while (r + 1 < d->nregions && d->regions[r + 1].cont && !d->regions[r + 1].taken &&
-             pq->ncontent < QUOTE_MAX_CONTENT) {
-        r++;
-        take_region(d, pq, (int32_t)r);
-      }
+      r = take_region_onward(d, pq, r);
       continue;
     }
     /* '"Q," X said.' closing its paragraph, and a quotation opening the next
@@ -2397,12 +2403,7 @@ void prc_find_attributions(precis_doc *d) {
      * quote with two fragments (PolNeAR train: 29 of 34 such paragraphs
      * without a cue of their own are in Q's relation, 5 elsewhere) */
     if (next_paragraph_of(d, pq, ps, s) && words >= BARE_QUOTE_MIN_WORDS && fills_sentence(d, rg, se)) {
-      take_region(d, pq, (int32_t)r);
-      while (r + 1 < d->nregions && d->regions[r + 1].cont && !d->regions[r + 1].taken &&
-             pq->ncontent < QUOTE_MAX_CONTENT) {
-        r++;
-        take_region(d, pq, (int32_t)r);
-      }
+      r = take_region_onward(d, pq, r);
       continue;
     }
     if (words < BARE_QUOTE_MIN_WORDS) continue; /* a new bare quotation needs some substance */

@@ -405,23 +405,6 @@ static void run_memo(tg_run *r, tag_memo *m, const tagger *t) {
   }
 }
 
-static inline uint64_t memo_hash(const char *s, size_t n) {
-  uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 29;
-  }
-  if (i < n) { /* the last 1..7 bytes (a byte loop: no call to memcpy) */
-    uint64_t x = 0;
-    for (unsigned k = 0; i < n; i++, k += 8) x |= (uint64_t)(unsigned char)s[i] << k;
-    h = (h ^ x) * 0xff51afd7ed558ccdULL;
-  }
-  return h ^ (h >> 32);
-}
-
 static inline void memo_hashes_out(const tg_memo_ent *e, tg_lex *L) {
   L->word = e->word;
   L->lower = e->lower;
@@ -455,7 +438,7 @@ static void lex_fill(tg_run *r, size_t j) {
   const int kind = r->memo_kind;
   tg_lex *L = &r->ring[j % TG_RING];
   const tag_token *t = &r->toks[j];
-  const uint64_t h = memo_hash(t->s, t->len);
+  const uint64_t h = lc_hash(t->s, t->len); /* (the lexeme cache's key) */
   const uint32_t tag = (uint32_t)(h >> 32);
   uint32_t i = (uint32_t)h & m->mask;
   for (;; i = (i + 1) & m->mask) {
