@@ -641,6 +641,8 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
                                   tok_is(d, e - 1, "n\xE2\x80\x99t")))))
     e--;
   if (e <= b) return;
+  /* a day the source took from the verb's adjuncts: "The Times on Saturday | wrote" */
+  if (b < q->cue_tok && e >= b + 3 && (lx(d, e - 1) & LX_DAY) && tok_ieq(d, e - 2, "on")) e -= 2;
   if (b < q->cue_tok && b >= 2) {
     const uint32_t sb = d->sents[d->toks[b].sent].body_start_tok;
     /* a day the tree took for the subject: "Sanders on Tuesday said" is Sanders */

@@ -295,6 +295,14 @@ static void test_prepositional_gerund_source(void **state) {
                  {"saying", "Tom Alder"});
 }
 
+static void test_source_without_its_day(void **state) {
+  (void)state;
+  /* "The Times on Saturday wrote": the day is no part of the source, which names the paper */
+  EXPECT_DEFAULT("The New York Times covered the vote last week. The Times on Saturday wrote that the mayor had "
+                 "lost the vote.\n",
+                 {"wrote", "The Times"});
+}
+
 static void test_she_known_woman_first(void **state) {
   (void)state;
   /* "she": the woman who spoke before a newer subject of unknown gender */
@@ -535,7 +543,7 @@ int main(void) {
       cmocka_unit_test(test_court_ruling_and_campaign_aides), cmocka_unit_test(test_misspelt_surname),
       cmocka_unit_test(test_source_names_the_tree_cut), cmocka_unit_test(test_lead_text_kind_must_fit),
       cmocka_unit_test(test_pronoun_after_introduction), cmocka_unit_test(test_owner_role_person),
-      cmocka_unit_test(test_prepositional_gerund_source),
+      cmocka_unit_test(test_prepositional_gerund_source), cmocka_unit_test(test_source_without_its_day),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
