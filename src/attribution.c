@@ -1694,6 +1694,7 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
    * tree hangs the infinitive on the council) */
   static const int rels[] = {PRC_DEP_CCOMP, PRC_DEP_XCOMP, PRC_DEP_OBJ, PRC_DEP_IOBJ};
   uint32_t v = NONE;
+  uint32_t cb, ce;
   /* a cue ending on a preposition ("called for", "complained about",
    * "was accused of"): the content is the phrase the preposition marks */
   if (x.cue_e > x.cue_b + 1 && d->toks[x.cue_e - 1].pos == TAG_UPOS_ADP) {
@@ -1706,7 +1707,6 @@ static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree
     if (ch != NONE && ch >= x.cue_e) v = ch;
   }
   if (v == NONE) return 0;
-  uint32_t cb, ce;
   tree_span(x.t, v, &cb, &ce);
   /* an object of one word is a phrase, not something said: "took charge" */
   if (prc_dep_rel(d, v) == PRC_DEP_OBJ && ce - cb < 2) return 0;
@@ -2317,11 +2317,15 @@ void prc_find_attributions(precis_doc *d) {
     while (i < se->tok_end) {
       if (!cue_word(d, i)) { i++; continue; }
       if (pp_end != NONE && i < pp_end) { i++; continue; }
+      /* a name-calling cue of the rule alone (cues.c naming_cue) that the
+       * tree reads as a participle is a name given, not said: "a boat called
+       * the \u201cSlip Away\u201d", "a monk called Liuquan" */
+      if (d->cue_lab && (d->cue_lab[i] & CUE_ADDED) && prc_dep_rel(d, i) == PRC_DEP_ACL) { i++; continue; }
       /* a noun the tagger alone takes for a cue ("in a statement", "campaign")
        * yields to a cue verb of the rules in the same sentence: its patterns
        * would swallow the verb's attribution (PolNeAR dev: +0.7 cue, +0.7
        * source, +0.5 content exact F) */
-      if (rule_verb && !is_cue(d, i)) {
+      if (rule_verb && !is_cue(d, i) && !(d->cue_lab[i] & CUE_NAMING)) {
         /* ... and so does any cue of the tagger alone with a rule cue verb
          * after it: "Hillary Clinton released her returns, even though they
          * disclosed ...", "He proposes X, and plans to ..." (PolNeAR dev:

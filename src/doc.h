@@ -346,6 +346,8 @@ void prc_find_attributions(precis_doc *d);                           /* attribut
 void prc_find_quote_regions(precis_doc *d);                          /* attribution.c */
 bool prc_rule_cue(const precis_doc *d, uint32_t i);                  /* attribution.c */
 #define CUE_HEAD 0x80u /* in cue_lab */
+#define CUE_NAMING 0x40u /* in cue_lab: a name-calling "called" (cues.c naming_cue) */
+#define CUE_ADDED 0x20u  /* in cue_lab: ... that the tagger left (taken by the rule alone) */
 void prc_resolve_speakers(precis_doc *d);                            /* speakers.c */
 void prc_find_figures(precis_doc *d);                                /* figures.c */
 void prc_select_keypoints(precis_doc *d);                            /* keypoints.c */

@@ -559,6 +559,20 @@ static void test_cue_spans_08x(void **state) {
   expect_cue("The governor has pledged to cut the harbour tax by half.", "has pledged");
 }
 
+/* Name-calling (cues.c naming_cue): a form of "call" whose object is followed
+ * by a quotation is a cue, its content the object and the name, when the
+ * tagger leaves it (the first sentence: it does); not a name given ("a ferry
+ * called the ...") or a telephone call. */
+static void test_naming_cues(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("At a dinner in Leeds with the singer Mara Vell, Ames called half of the council's members \"dinosaurs.\"",
+                 {X, "called", "Ames", "Ames", {"half of the council's members \"dinosaurs.\""}});
+  expect_none("A ferry called the \"Gull\" sank in the storm.");
+  EXPECT_DEFAULT("Ames called 911 to report a man \"acting strangely,\" the officer said.",
+                 {I, "to report", NULL, NULL, {"a man"}},
+                 {D, "said", "the officer", NULL, {"acting strangely"}});
+}
+
 /* The constructions issue 9 lists, on sentences of our own: each one's cue,
  * source and content as PolNeAR would mark them.  (Those the engine does not
  * get yet -- "implored residents to", "is promising a bridge", "also wants
@@ -771,6 +785,7 @@ int main(void) {
       cmocka_unit_test(test_issue9_constructions),
       cmocka_unit_test(test_cue_spans_08x),
       cmocka_unit_test(test_contents_08x),
+      cmocka_unit_test(test_naming_cues),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
