@@ -559,6 +559,17 @@ static void test_cue_spans_08x(void **state) {
   expect_cue("The governor has pledged to cut the harbour tax by half.", "has pledged");
 }
 
+/* A cue with a clause of its own after it says that, not the phrase before
+ * its comma (pattern_clause_then_cue); an adverbial after the cue leaves the
+ * clause before it as the content. */
+static void test_clause_after_cue(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("Citing an old survey of the harbour, Ames repeatedly accused the ferry company of hiding its losses.",
+                 {I, "repeatedly accused", "Ames", "Ames", {"the ferry company of hiding its losses"}});
+  EXPECT_DEFAULT("The pier will reopen in June, the mayor said on Monday.",
+                 {I, "said", "the mayor", NULL, {"The pier will reopen in June"}});
+}
+
 /* Name-calling (cues.c naming_cue): a form of "call" whose object is followed
  * by a quotation is a cue, its content the object and the name, when the
  * tagger leaves it (the first sentence: it does); not a name given ("a ferry
@@ -786,6 +797,7 @@ int main(void) {
       cmocka_unit_test(test_cue_spans_08x),
       cmocka_unit_test(test_contents_08x),
       cmocka_unit_test(test_naming_cues),
+      cmocka_unit_test(test_clause_after_cue),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
