@@ -2258,10 +2258,35 @@ static bool fills_sentence(const precis_doc *d, const qregion *rg, const sentenc
  * "It's "ambush journalism"" is no possessive).  They are set aside as
  * taken; a content around them still holds them. */
 #define TITLE_MAX_WORDS 6
+/* A region whose words are a title's: at most TITLE_MAX_WORDS words, the
+ * first and every word of four letters or more capitalised, no clause
+ * punctuation inside ("Fox News Sunday", "The Steve Harvey Morning Show",
+ * "Meet the Press"). */
+static bool title_cased(const precis_doc *d, const qregion *rg) {
+  uint32_t words = 0, last = region_last(rg);
+  if (!rg->closed) return false;
+  for (uint32_t k = rg->open_tok + 1; k < last; k++) {
+    const token *t = &d->toks[k];
+    if (t->flags & TF_WORD) {
+      if ((words == 0 || tok_len(d, k) >= 4) && !(t->flags & TF_CAP)) return false;
+      words++;
+    } else if ((tok_is(d, k, ",") || tok_is(d, k, ".") || tok_is(d, k, "?") || tok_is(d, k, "!")) && k + 1 < last) {
+      return false;
+    }
+  }
+  return words > 0 && words <= TITLE_MAX_WORDS;
+}
+
 static void titles_aside(precis_doc *d) {
   static const char *const pron[] = {"he", "she", "it", "that", "there", "what", "who", "here", "where", "let", NULL};
   for (uint32_t r = 0; r < d->nregions; r++) {
     uint32_t o = d->regions[r].open_tok;
+    if (o >= 1 && title_cased(d, &d->regions[r]) &&
+        (tok_ieq(d, o - 1, "of") || tok_ieq(d, o - 1, "on") || tok_ieq(d, o - 1, "in") || tok_ieq(d, o - 1, "the") ||
+         tok_ieq(d, o - 1, "to") || tok_ieq(d, o - 1, "at") || tok_ieq(d, o - 1, "from") || tok_ieq(d, o - 1, "called"))) {
+      d->regions[r].taken = REGION_TITLE;
+      continue;
+    }
     if (o < 2 || !(tok_is(d, o - 1, "'s") || tok_is(d, o - 1, "\xE2\x80\x99s"))) continue;
     if (tags_have_pos(d) && d->toks[o - 1].pos != TAG_UPOS_PART) continue;
     bool p = false;

@@ -570,6 +570,14 @@ static void test_clause_after_cue(void **state) {
                  {I, "said", "the mayor", NULL, {"The pier will reopen in June"}});
 }
 
+/* A title in quotation marks after a preposition or "the" ("on \"Harbour
+ * Talk Tonight,\"") is set aside: the cue's content is what follows it. */
+static void test_title_after_preposition(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("On this week's broadcast of \"Harbour Talk Tonight,\" the mayor said the pier would reopen in June.",
+                 {I, "said", "the mayor", NULL, {"the pier would reopen in June"}});
+}
+
 /* Name-calling (cues.c naming_cue): a form of "call" whose object is followed
  * by a quotation is a cue, its content the object and the name, when the
  * tagger leaves it (the first sentence: it does); not a name given ("a ferry
@@ -798,6 +806,7 @@ int main(void) {
       cmocka_unit_test(test_contents_08x),
       cmocka_unit_test(test_naming_cues),
       cmocka_unit_test(test_clause_after_cue),
+      cmocka_unit_test(test_title_after_preposition),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
