@@ -201,10 +201,37 @@ static bool rank_mismatch(const precis_doc *d, const char *desc, uint32_t b, uin
   return false;
 }
 
+/* The gender of a description: its head noun's ("her son", "the woman"),
+ * else the first he/his/him or she/her after it in its sentence, before any
+ * name ("The Democratic nominee attacked her opponent" -> 'f'), within
+ * DESC_GENDER_AHEAD tokens; 0 when none. */
+#define DESC_GENDER_AHEAD 15
+static int desc_gender(const precis_doc *d, uint32_t e) {
+  static const char *const male[] = {"man", "boy", "son", "father", "husband", "brother", "uncle", "grandfather",
+                                     "nephew", "king", "prince", "dad", "boyfriend", "businessman", "congressman", NULL};
+  static const char *const female[] = {"woman", "girl", "daughter", "mother", "wife", "sister", "aunt", "grandmother",
+                                       "niece", "queen", "princess", "mom", "girlfriend", "businesswoman",
+                                       "congresswoman", "actress", NULL};
+  if (e == 0 || e > d->ntoks) return 0;
+  /* the head noun's own: "her son", "the woman" */
+  for (const char *const *w = male; *w; w++)
+    if (tok_ieq(d, e - 1, *w)) return 'm';
+  for (const char *const *w = female; *w; w++)
+    if (tok_ieq(d, e - 1, *w)) return 'f';
+  if (e >= d->ntoks) return 0;
+  uint32_t end = d->sents[d->toks[e - 1].sent].tok_end;
+  for (uint32_t t = e; t < end && t < e + DESC_GENDER_AHEAD; t++) {
+    if (d->toks[t].quote_depth > 0 || d->toks[t].pos == TAG_UPOS_PROPN) return 0;
+    if (tok_ieq(d, t, "he") || tok_ieq(d, t, "his") || tok_ieq(d, t, "him")) return 'm';
+    if (tok_ieq(d, t, "she") || tok_ieq(d, t, "her")) return 'f';
+  }
+  return 0;
+}
+
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
-                                   int32_t excl, int32_t cata) {
-  int dparty = span_party(d, b, e);
+                                   int32_t excl, int32_t cata, const uint32_t *first_m) {
+  int dparty = span_party(d, b, e), dg = desc_gender(d, e);
   /* indefinite: a new, unnamed person (but in the lead, the one named next) */
   if (tok_in_ci(d, b, LXL_INDEFINITE)) return cata;
   uint32_t head = e - 1;
@@ -222,9 +249,13 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   for (uint32_t ci = 0; ci < ncands; ci++) {
     uint32_t en = cands[ci];
     entity *E = &d->ents[en];
-    if (E->type != ENT_PERSON || (int32_t)en == excl) continue;
+    if (E->type != ENT_PERSON || (int32_t)en == excl || !compatible_g(E, dg, false)) continue;
     if (dparty && party[en] && party[en] != dparty) continue; /* "the Democratic nominee" is no Republican */
-    double score = dparty && party[en] == dparty ? DESC_HEAD_MATCH : 0;
+    /* the party alone counts for a person named before the description
+     * only: "The Democratic nominee" in a lead is not a senator the article
+     * names much later */
+    bool later = first_m && first_m[en] < d->nmentions && d->mentions[first_m[en]].tok_begin > b;
+    double score = dparty && party[en] == dparty && !later ? DESC_HEAD_MATCH : 0;
     bool conflict = false;
     for (uint32_t k = 0; k < E->ndescs; k++) {
       const char *desc = E->descs[k];
@@ -248,7 +279,8 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   if (best >= 0 && best_score >= DESC_MIN_SCORE) return best;
   /* the person who just spoke or was the subject: "Mike Pence says ... The Indiana
    * governor said" */
-  if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] && party[recent] != dparty)) {
+  if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] && party[recent] != dparty) &&
+      compatible_g(&d->ents[recent], dg, false)) {
     /* of the description's party: "Donald Trump says ... The Republican presidential nominee noted" */
     if (dparty && party[recent] == dparty) return recent;
     bool conflict = false;
@@ -257,7 +289,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     if (!conflict) return recent;
   }
   /* a lead describes whom it names next: "A former party chairman says ... ," said Don Fowler" */
-  if (cata >= 0) return cata;
+  if (cata >= 0 && compatible_g(&d->ents[cata], dg, false)) return cata;
   if (excl >= 0) return -1;
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
@@ -265,14 +297,16 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   for (uint32_t ci = 0; ci < ncands; ci++) {
     uint32_t en = cands[ci];
     entity *E = &d->ents[en];
-    if (E->type != ENT_PERSON) continue;
+    if (E->type != ENT_PERSON || !compatible_g(E, dg, false)) continue;
     if (dparty && party[en] && party[en] != dparty) continue;
     bool conflict = false;
     for (uint32_t k = 0; k < E->ndescs && !conflict; k++)
       if (owner_conflict(d, E->descs[k], b, head)) conflict = true;
     if (conflict) continue;
     double p = prominence(d, en, named_quotes);
-    if (dparty && party[en] == dparty) p += PARTY_FIRST; /* "the GOP nominee": a Republican first */
+    /* "the GOP nominee": a Republican first, among those named before it */
+    if (dparty && party[en] == dparty && !(first_m && first_m[en] < d->nmentions && d->mentions[first_m[en]].tok_begin > b))
+      p += PARTY_FIRST;
     if (p > bp) { bp = p; best = (int32_t)en; }
   }
   return best;
@@ -1352,7 +1386,7 @@ void prc_resolve_speakers(precis_doc *d) {
           recent = last_speaker;
         if (recent == excl) recent = -1;
         int32_t cata = lead_cataphor(d, i, b, h, pass1, true);
-        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl, cata);
+        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl, cata, first_m);
         if (q->entity >= 0) {
           /* learn it: "the US defence chief" */
           entity *E = &d->ents[q->entity];

@@ -277,6 +277,22 @@ static void test_pronoun_after_introduction(void **state) {
                  {"said", "Bryan Kessel"}, {"said", "Bryan Kessel"}, {"said", "Henry Okonkwo"}, {"said", "Bryan Kessel"});
 }
 
+static void test_description_party_and_gender(void **state) {
+  (void)state;
+  /* "The Democratic nominee" in a lead is not a Democrat the article names
+   * only later (the party alone counts for people named before it) */
+  EXPECT_DEFAULT("Mara Ellison Takes On The Harbour Board.\n\nLEEDS - If it worked in the spring, it might work again. "
+                 "The Democratic nominee sharply criticised her opponent as a friend of the shipping firms on Monday "
+                 "night.\n\nLater, Democratic Senator Tom Ridley said the board had failed the town. Ridley said he "
+                 "would vote against the plan.\n",
+                 {"sharply criticised", "Mara Ellison"}, {"said", "Tom Ridley"});
+  /* a description's gender, here its head noun's, must fit: "Her son" is
+   * not the woman who just spoke */
+  EXPECT_DEFAULT("Mara Lindgren, 54, said the pier had been unsafe for years. \"Nobody listened,\" she said. Her son said "
+                 "the family would sue the council.\n",
+                 {"said", "Mara Lindgren"}, {"said", "Mara Lindgren"}, {"said", NULL});
+}
+
 static void test_owner_role_person(void **state) {
   (void)state;
   /* "Kessler's lawyer" is the person named as an attorney for Kessler (a
@@ -544,6 +560,7 @@ int main(void) {
       cmocka_unit_test(test_source_names_the_tree_cut), cmocka_unit_test(test_lead_text_kind_must_fit),
       cmocka_unit_test(test_pronoun_after_introduction), cmocka_unit_test(test_owner_role_person),
       cmocka_unit_test(test_prepositional_gerund_source), cmocka_unit_test(test_source_without_its_day),
+      cmocka_unit_test(test_description_party_and_gender),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
