@@ -327,8 +327,10 @@ static int32_t mentions_before(const precis_doc *d, uint32_t tok) {
 static bool is_subject(const precis_doc *d, const mention *mn) {
   const sentence *s = &d->sents[mn->sent];
   uint32_t b = s->body_start_tok;
-  /* allow a title or determiner before the name: "Mrs. Pemberton", "The head of X, Y" */
-  if (mn->tok_begin >= b && mn->tok_begin <= b + SUBJECT_MAX_OFFSET) return true;
+  /* allow a title or determiner before the name: "Mrs. Pemberton", "The head of X, Y";
+   * not the subject of a reported clause ("McLenney said Clinton doesn't ...") */
+  if (mn->tok_begin >= b && mn->tok_begin <= b + SUBJECT_MAX_OFFSET)
+    return !(mn->tok_begin > b && ((lx(d, mn->tok_begin - 1) & LX_SPEECH) || tok_ieq(d, mn->tok_begin - 1, "that")));
   /* after an opening phrase: "On Monday night, Clinton leaned in" (a preposition,
    * subordinator or adverb first, its comma within SUBJECT_OPENER tokens) */
   if (mn->tok_begin <= b || !(tok_in_ci(d, b, LXL_PREPOSITION) || tok_in_ci(d, b, LXL_SUBORDINATOR) ||

@@ -295,6 +295,12 @@ static void test_description_party_and_gender(void **state) {
    * news_male): "she" is not Donald Pike */
   EXPECT_DEFAULT("Donald Pike said the pier was safe. The council disagreed. \"It is not fine,\" she said.\n",
                  {"said", "Donald Pike"}, {"said", NULL});
+  /* the name right after a speech verb is its object or its clause's
+   * subject, not the sentence's subject: "he" is Marsh, not Pike */
+  EXPECT_DEFAULT("Deven Marsh waited at home. The car of Lynn Jennifer Pike was found in the river on Saturday.\n\n"
+                 "Marsh described Pike as the love of his life, according to KUTV: \"I am going to miss her a lot.\" But "
+                 "he also considers himself lucky to still have his daughter.\n",
+                 {"according to", "KUTV"}, {"also considers", "Deven Marsh"});
 }
 
 static void test_owner_role_person(void **state) {
