@@ -222,7 +222,18 @@ static inline void prefetch_slots(const cue_model *m, const uint64_t *f, size_t 
 /* Tokens whose static scores are computed ahead of the greedy pass at a time. */
 #define BLOCK 256
 
+/* EXPERIMENT ONLY (s9-cuecv): PRECIS_CUE_MARGIN_X overrides the start margin. */
+static float cue_margin(void) {
+  static volatile float mg = -1.0f;
+  if (mg < 0) {
+    const char *v = getenv("PRECIS_CUE_MARGIN_X");
+    mg = v && *v ? (float)atof(v) : PRC_CUE_MARGIN;
+  }
+  return mg;
+}
+
 void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab) {
+  const float margin = cue_margin();
   if (!m) {
     memset(lab, PRC_CUE_O, n);
     return;
@@ -268,7 +279,7 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
         if (sc[c] > sc[best]) best = c;
       }
       /* a cue starts only with a margin over "outside" (see cue_model.h) */
-      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
+      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < margin) best = PRC_CUE_O;
       lab[i] = (uint8_t)best;
       p2 = p1;
       p1 = best;
