@@ -92,7 +92,9 @@ CUE_INLINE int small_ok(const cue_token *t, size_t n, size_t i) {
  * cue_model.bias; small = 0: without the few-valued features, which it adds
  * from the tables) */
 CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f, int bias, int small) {
-  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
+  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0,
+                                .rel = PRC_CUE_NOTREE, .hpos = PRC_CUE_NOTREE, .hrel = PRC_CUE_NOTREE, .kids = PRC_CK_NOTREE,
+                                .hw = PRC_CUE_NOTREE_W};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad, *l2 = i >= 2 ? &t[i - 2] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad, *r2 = i + 2 < n ? &t[i + 2] : &pad;
@@ -145,13 +147,24 @@ CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t 
   }
   f[k++] = pc_feat3(41, c->w, r1->pos, r2->pos);
   f[k++] = pc_feat3(42, c->stem, c->squote, cf);
+  /* the dependency tree: a token without one has only 43 (rel "no tree" with its tag) */
+  f[k++] = pc_feat2(43, c->rel, c->pos);
+  if (!(c->kids & PRC_CK_NOTREE)) {
+    f[k++] = pc_feat2(44, c->rel, c->w);
+    f[k++] = pc_feat3(45, c->hrel, c->hpos, c->rel);
+    f[k++] = pc_feat2(46, c->hw, c->rel);
+    f[k++] = pc_feat2(47, c->kids, c->pos);
+    f[k++] = pc_feat2(48, c->kids, c->stem);
+  }
   return k;
 }
 
 /* (labels = 0: without the features of the labels alone, 18 and 21, whose
  * weights prc_cue_tag adds from cue_model.pp) */
 CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f, int labels) {
-  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
+  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0,
+                                .rel = PRC_CUE_NOTREE, .hpos = PRC_CUE_NOTREE, .hrel = PRC_CUE_NOTREE, .kids = PRC_CK_NOTREE,
+                                .hw = PRC_CUE_NOTREE_W};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad;
