@@ -70,6 +70,8 @@ static void tree_inputs(const precis_doc *d, uint32_t b, uint32_t e, cue_token *
     c->rel = c->hpos = c->hrel = PRC_CUE_NOTREE;
     c->kids = PRC_CK_NOTREE;
     c->hw = PRC_CUE_NOTREE_W;
+    c->hflags = 0;
+    c->hdir = 0;
   }
   if (!tree) return;
   for (uint32_t i = b; i < e; i++) {
@@ -90,6 +92,8 @@ static void tree_inputs(const precis_doc *d, uint32_t b, uint32_t e, cue_token *
     c->hpos = hc->pos;
     c->hrel = hc->rel;
     c->hw = hc->w;
+    c->hflags = hc->flags;
+    c->hdir = h < (int32_t)i ? -1 : 1;
     int r = prc_dep_base(c->rel);
     if (r == PRC_DEP_CCOMP || r == PRC_DEP_XCOMP || r == PRC_DEP_PARATAXIS) hc->kids |= PRC_CK_COMP;
     else if (r == PRC_DEP_NSUBJ) {

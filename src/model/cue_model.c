@@ -94,7 +94,7 @@ CUE_INLINE int small_ok(const cue_token *t, size_t n, size_t i) {
 CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f, int bias, int small) {
   static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0,
                                 .rel = PRC_CUE_NOTREE, .hpos = PRC_CUE_NOTREE, .hrel = PRC_CUE_NOTREE, .kids = PRC_CK_NOTREE,
-                                .hw = PRC_CUE_NOTREE_W};
+                                .hw = PRC_CUE_NOTREE_W, .hflags = 0, .hdir = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad, *l2 = i >= 2 ? &t[i - 2] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad, *r2 = i + 2 < n ? &t[i + 2] : &pad;
@@ -155,6 +155,7 @@ CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t 
     f[k++] = pc_feat2(46, c->hw, c->rel);
     f[k++] = pc_feat2(47, c->kids, c->pos);
     f[k++] = pc_feat2(48, c->kids, c->stem);
+    f[k++] = pc_feat3(49, c->hflags & CUE_CF_MASK, c->rel, c->pos);
   }
   return k;
 }
@@ -164,7 +165,7 @@ CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t 
 CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f, int labels) {
   static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0,
                                 .rel = PRC_CUE_NOTREE, .hpos = PRC_CUE_NOTREE, .hrel = PRC_CUE_NOTREE, .kids = PRC_CK_NOTREE,
-                                .hw = PRC_CUE_NOTREE_W};
+                                .hw = PRC_CUE_NOTREE_W, .hflags = 0, .hdir = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad;
@@ -176,6 +177,7 @@ CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, 
   if (labels) f[k++] = pc_feat2(21, P1, P2);
   f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
   f[k++] = pc_feat3(34, P1, l1->w, c->w);
+  f[k++] = pc_feat3(50, P1, c->rel, (uint64_t)(c->hdir + 1));
   return k;
 }
 

@@ -58,6 +58,8 @@ typedef struct cue_token {
   uint8_t hpos;   /* its head's UPOS (0xff for the root) */
   uint8_t hrel;   /* its head's relation (PRC_DEP_NONE for the root) */
   uint8_t kids;   /* PRC_CK_*: what its children are */
+  uint8_t hflags; /* its head's flags (PRC_CT_*; 0 for the root) */
+  int8_t hdir;    /* where its head is: -1 left, 1 right, 0 root or no tree */
   uint64_t hw;    /* hash of its head's word (PRC_CUE_ROOT_W for the root) */
 } cue_token;
 
