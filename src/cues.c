@@ -22,7 +22,6 @@
 #include "model/cue_model.h"
 #include "model/perceptron.h"
 #include "error.h"
-#include "parse.h"
 #include "tags.h"
 
 /* Tokens tagged at a time: a longer sentence (a list, text without
@@ -56,55 +55,6 @@ static size_t stem_cut(const char *s, size_t n) {
   if (ends_with(s, n, "s") && !ends_with(s, n, "ss")) return 1;
   if (ends_with(s, n, "e")) return 1;
   return 0;
-}
-
-/* The tree fields of out[0..e-b) (cue_model.h): from the sentence's tree when
- * the parse stage chose it for the tagger (parse.h; read here, so parsed
- * now), else the "no tree" values. */
-static void tree_inputs(const precis_doc *d, uint32_t b, uint32_t e, cue_token *out) {
-  uint32_t s = d->toks[b].sent;
-  bool tree = d->sents[s].tok_begin == b && d->sents[s].tok_end == e && prc_parse_cue_chosen(d, s) &&
-              prc_dep_parsed(d, b);
-  for (uint32_t i = b; i < e; i++) {
-    cue_token *c = &out[i - b];
-    c->rel = c->hpos = c->hrel = PRC_CUE_NOTREE;
-    c->kids = PRC_CK_NOTREE;
-    c->hw = PRC_CUE_NOTREE_W;
-    c->hflags = 0;
-    c->hdir = 0;
-  }
-  if (!tree) return;
-  for (uint32_t i = b; i < e; i++) {
-    cue_token *c = &out[i - b];
-    int32_t h = prc_dep_head(d, i);
-    c->rel = (uint8_t)prc_dep_rel(d, i);
-    c->kids = 0;
-    if (h < (int32_t)b || h >= (int32_t)e) { /* the root */
-      c->hpos = 0xff;
-      c->hrel = PRC_DEP_NONE;
-      c->hw = PRC_CUE_ROOT_W;
-    }
-  }
-  for (uint32_t i = b; i < e; i++) {
-    int32_t h = prc_dep_head(d, i);
-    if (h < (int32_t)b || h >= (int32_t)e) continue;
-    cue_token *c = &out[i - b], *hc = &out[(uint32_t)h - b];
-    c->hpos = hc->pos;
-    c->hrel = hc->rel;
-    c->hw = hc->w;
-    c->hflags = hc->flags;
-    c->hdir = h < (int32_t)i ? -1 : 1;
-    int r = prc_dep_base(c->rel);
-    if (r == PRC_DEP_CCOMP || r == PRC_DEP_XCOMP || r == PRC_DEP_PARATAXIS) hc->kids |= PRC_CK_COMP;
-    else if (r == PRC_DEP_NSUBJ) {
-      hc->kids |= PRC_CK_SUBJ;
-      if (c->pos == TAG_UPOS_PROPN) hc->kids |= PRC_CK_NAME;
-      if (c->pos == TAG_UPOS_PRON) hc->kids |= PRC_CK_PRON;
-    } else if (r == PRC_DEP_MARK && prc_dep_base(hc->rel) == PRC_DEP_CCOMP) {
-      int32_t g = prc_dep_head(d, (uint32_t)h); /* the verb whose complement has the mark */
-      if (g >= (int32_t)b && g < (int32_t)e) out[(uint32_t)g - b].kids |= PRC_CK_MARK;
-    }
-  }
 }
 
 void prc_cue_inputs(const precis_doc *d, uint32_t b, uint32_t e, cue_token *out) {
@@ -142,7 +92,6 @@ void prc_cue_inputs(const precis_doc *d, uint32_t b, uint32_t e, cue_token *out)
     c->rq = last == UINT32_MAX || last - i > QDIST_MAX ? QDIST_MAX : (uint8_t)(last - i);
     if (d->toks[i].flags & TF_QUOTE) last = i;
   }
-  tree_inputs(d, b, e, out);
 }
 
 /* The word of cue span [b, e) the patterns start from: its first speech

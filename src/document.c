@@ -108,13 +108,12 @@ static precis_doc *analyze(const char *text, size_t len, const precis_options *o
   /* the built-in models are fetched (decoded on first use) only for a text
    * with tokens: an empty one touches none */
   if (d->ntoks && (prc_tags_models(&d->opts, err) < 0 || prc_cues_models(&d->opts, err) < 0 ||
-                   prc_parse_models(&d->opts, err) < 0)) {
+                   (!upto_cues && prc_parse_models(&d->opts, err) < 0))) {
     arena a = d->ar;
     prc_arena_free(&a);
     return NULL;
   }
   prc_tag_tokens(d);
-  prc_parse_choose(d); /* the cue tagger reads the trees of the sentences chosen */
   prc_find_cues(d);
   if (upto_cues) {
     d->ar.oom = NULL;

@@ -65,29 +65,12 @@ static bool maybe_cue(const precis_doc *d, uint32_t i) {
   return t->pos == TAG_UPOS_VERB || t->pos == TAG_UPOS_AUX;
 }
 
-/* The sentences whose trees the cue tagger reads (cues.c): a text sentence
- * of at most PARSE_CUE_MAX tokens with a word maybe_cue takes.  Made of the
- * tags and lexicon flags alone (the cue tagger has not run yet), so that the
- * trainer (train/cue_train.c) and the run time choose the same. */
-static bool cue_chosen(const precis_doc *d, const sentence *s) {
-  if (s->tok_end <= s->tok_begin || !prc_sent_is_text(s) || s->tok_end - s->tok_begin > PARSE_CUE_MAX) return false;
-#ifdef PRC_CUE_TREES_ALL /* experiment: every sentence (docs/attribution.md) */
-  return true;
-#endif
-  for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
-    if (maybe_cue(d, i)) return true;
-  return false;
-}
-
-bool prc_parse_cue_chosen(const precis_doc *d, uint32_t s) { return s < d->nsents && cue_chosen(d, &d->sents[s]); }
-
 static bool wanted(const precis_doc *d, const sentence *s, bool all) {
   if (s->tok_end <= s->tok_begin) return false;
   if (all) return true;
-  if (cue_chosen(d, s)) return true;
-  if (!prc_sent_is_text(s) || s->tok_end - s->tok_begin > PARSE_CUE_MAX || !d->cue_lab) return false;
+  if (!prc_sent_is_text(s) || s->tok_end - s->tok_begin > PARSE_CUE_MAX) return false;
   for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
-    if (d->cue_lab[i] & CUE_HEAD) return true; /* a learned cue (cues.c) */
+    if (maybe_cue(d, i) || (d->cue_lab && (d->cue_lab[i] & CUE_HEAD))) return true; /* rules' or learned (cues.c) */
   return false;
 }
 
@@ -146,59 +129,33 @@ static void parse_one(precis_doc *d, const parser *p, uint32_t s) {
   d->parsed_toks += n;
 }
 
-/* Which parser, if any: NULL when nothing is to be parsed. */
-static const parser *usable_parser(const precis_doc *d) {
-  if ((d->opts.flags & PRECIS_OPT_NO_TAGGER) || !d->has_pos || d->ntoks > INT32_MAX) return NULL;
-  /* precis_analyze_ex has checked the model's kind (prc_parse_check) */
-  return the_parser(d);
-}
-
-/* Is sentence s neither parsed nor pending? */
-static bool untouched(const precis_doc *d, const sentence *s) {
-  return !d->dep_head || d->dep_head[s->tok_begin] == PRC_DEP_UNPARSED;
-}
-
-void prc_parse_choose(precis_doc *d) {
+void prc_parse_sentences(precis_doc *d) {
   d->dep_head = NULL;
   d->dep_rel = NULL;
   d->parse_use = PRECIS_MODEL_UNUSED;
-  if ((d->opts.flags & PRECIS_OPT_NO_TAGGER) || !d->has_pos || !the_parser(d)) return;
-  d->parse_use = d->opts.parse_model ? PRECIS_MODEL_GIVEN : PRECIS_MODEL_BUILTIN;
-  if (!usable_parser(d)) return;
-  uint32_t maxn = 0;
-  for (uint32_t s = 0; s < d->nsents; s++) {
-    const sentence *se = &d->sents[s];
-    if (se->tok_end - se->tok_begin > maxn && cue_chosen(d, se)) maxn = se->tok_end - se->tok_begin;
-  }
-  if (!maxn) return;
-  side_arrays(d);
-  d->parse_max = maxn;
-  for (uint32_t s = 0; s < d->nsents; s++)
-    if (cue_chosen(d, &d->sents[s]))
-      for (uint32_t k = d->sents[s].tok_begin; k < d->sents[s].tok_end; k++) d->dep_head[k] = PRC_DEP_PENDING;
-}
-
-void prc_parse_sentences(precis_doc *d) {
-  const parser *p = usable_parser(d);
+  if ((d->opts.flags & PRECIS_OPT_NO_TAGGER) || !d->has_pos) return;
+  /* precis_analyze_ex has checked the model's kind (prc_parse_check) */
+  const parser *p = the_parser(d);
   if (!p) return;
+  d->parse_use = d->opts.parse_model ? PRECIS_MODEL_GIVEN : PRECIS_MODEL_BUILTIN;
+  if (d->ntoks > INT32_MAX) return;
   bool all = (d->opts.flags & PRECIS_OPT_WITH_TOKENS) != 0;
   uint32_t maxn = 0;
   for (uint32_t s = 0; s < d->nsents; s++) {
     const sentence *se = &d->sents[s];
-    if (se->tok_end - se->tok_begin > maxn && wanted(d, se, all) && (all || untouched(d, se)))
-      maxn = se->tok_end - se->tok_begin;
+    if (se->tok_end - se->tok_begin > maxn && wanted(d, se, all)) maxn = se->tok_end - se->tok_begin;
   }
   if (!maxn) return;
-  if (!d->dep_head) side_arrays(d);
-  if (maxn > d->parse_max) d->parse_max = maxn;
+  side_arrays(d);
+  d->parse_max = maxn;
   if (all) { /* every tree is output: parse them all now, give the buffers back */
     for (uint32_t s = 0; s < d->nsents; s++)
-      if (wanted(d, &d->sents[s], all) && d->dep_head[d->sents[s].tok_begin] < -1) parse_one(d, p, s);
+      if (wanted(d, &d->sents[s], all)) parse_one(d, p, s);
     prc_parse_release_buffers(d);
     return;
   }
   for (uint32_t s = 0; s < d->nsents; s++)
-    if (wanted(d, &d->sents[s], all) && untouched(d, &d->sents[s]))
+    if (wanted(d, &d->sents[s], all))
       for (uint32_t k = d->sents[s].tok_begin; k < d->sents[s].tok_end; k++) d->dep_head[k] = PRC_DEP_PENDING;
 }
 

@@ -39,15 +39,6 @@
 int prc_parse_check(const precis_options *o, precis_error *err);
 int prc_parse_models(const precis_options *o, precis_error *err);
 
-/* Chooses, before the cue tagger runs (cues.c reads their trees), the
- * sentences that may hold a speech cue by the tags and the lexicon alone
- * (parse.c says which), and leaves them pending; prc_parse_sentences, after
- * the tagger, adds those with a learned cue.  prc_parse_cue_chosen says
- * whether sentence s is one of the first: the sentences whose trees the cue
- * tagger reads (the same with or without PRECIS_OPT_WITH_TOKENS). */
-void prc_parse_choose(precis_doc *d);
-bool prc_parse_cue_chosen(const precis_doc *d, uint32_t s);
-
 /* Parses sentence s now if it was not (a later stage that needs its tree:
  * keypoints.c compresses the points it chose).  The same conditions as the
  * stage's own: POS tags, a parser, at most PRC_PARSE_CUE_MAX tokens.  Returns

@@ -92,9 +92,7 @@ CUE_INLINE int small_ok(const cue_token *t, size_t n, size_t i) {
  * cue_model.bias; small = 0: without the few-valued features, which it adds
  * from the tables) */
 CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t *f, int bias, int small) {
-  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0,
-                                .rel = PRC_CUE_NOTREE, .hpos = PRC_CUE_NOTREE, .hrel = PRC_CUE_NOTREE, .kids = PRC_CK_NOTREE,
-                                .hw = PRC_CUE_NOTREE_W, .hflags = 0, .hdir = 0};
+  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad, *l2 = i >= 2 ? &t[i - 2] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad, *r2 = i + 2 < n ? &t[i + 2] : &pad;
@@ -147,25 +145,13 @@ CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t 
   }
   f[k++] = pc_feat3(41, c->w, r1->pos, r2->pos);
   f[k++] = pc_feat3(42, c->stem, c->squote, cf);
-  /* the dependency tree: a token without one has only 43 (rel "no tree" with its tag) */
-  f[k++] = pc_feat2(43, c->rel, c->pos);
-  if (!(c->kids & PRC_CK_NOTREE)) {
-    f[k++] = pc_feat2(44, c->rel, c->w);
-    f[k++] = pc_feat3(45, c->hrel, c->hpos, c->rel);
-    f[k++] = pc_feat2(46, c->hw, c->rel);
-    f[k++] = pc_feat2(47, c->kids, c->pos);
-    f[k++] = pc_feat2(48, c->kids, c->stem);
-    f[k++] = pc_feat3(49, c->hflags & CUE_CF_MASK, c->rel, c->pos);
-  }
   return k;
 }
 
 /* (labels = 0: without the features of the labels alone, 18 and 21, whose
  * weights prc_cue_tag adds from cue_model.pp) */
 CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f, int labels) {
-  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0,
-                                .rel = PRC_CUE_NOTREE, .hpos = PRC_CUE_NOTREE, .hrel = PRC_CUE_NOTREE, .kids = PRC_CK_NOTREE,
-                                .hw = PRC_CUE_NOTREE_W, .hflags = 0, .hdir = 0};
+  static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad;
   const cue_token *r1 = i + 1 < n ? &t[i + 1] : &pad;
@@ -177,7 +163,6 @@ CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, 
   if (labels) f[k++] = pc_feat2(21, P1, P2);
   f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
   f[k++] = pc_feat3(34, P1, l1->w, c->w);
-  f[k++] = pc_feat3(50, P1, c->rel, (uint64_t)(c->hdir + 1));
   return k;
 }
 
@@ -237,18 +222,7 @@ static inline void prefetch_slots(const cue_model *m, const uint64_t *f, size_t 
 /* Tokens whose static scores are computed ahead of the greedy pass at a time. */
 #define BLOCK 256
 
-/* EXPERIMENT ONLY (s9-cuecv): PRECIS_CUE_MARGIN_X overrides the start margin. */
-static float cue_margin(void) {
-  static volatile float mg = -1.0f;
-  if (mg < 0) {
-    const char *v = getenv("PRECIS_CUE_MARGIN_X");
-    mg = v && *v ? (float)atof(v) : PRC_CUE_MARGIN;
-  }
-  return mg;
-}
-
 void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab) {
-  const float margin = cue_margin();
   if (!m) {
     memset(lab, PRC_CUE_O, n);
     return;
@@ -294,7 +268,7 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
         if (sc[c] > sc[best]) best = c;
       }
       /* a cue starts only with a margin over "outside" (see cue_model.h) */
-      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < margin) best = PRC_CUE_O;
+      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
       lab[i] = (uint8_t)best;
       p2 = p1;
       p1 = best;

@@ -51,36 +51,12 @@ typedef struct cue_token {
   uint8_t flags;  /* PRC_CT_* */
   uint8_t lq, rq; /* tokens to the nearest quotation mark on the left / right, 0..7 (7 = none near) */
   uint8_t squote; /* 1 when the token's sentence has a quotation mark */
-  /* The dependency tree (parse.h) of a sentence the parse stage chose
-   * before the tagger (prc_parse_cue_chosen); the PRC_CUE_NOTREE values
-   * for the tokens of any other sentence. */
-  uint8_t rel;    /* its relation (PRC_DEP_*) */
-  uint8_t hpos;   /* its head's UPOS (0xff for the root) */
-  uint8_t hrel;   /* its head's relation (PRC_DEP_NONE for the root) */
-  uint8_t kids;   /* PRC_CK_*: what its children are */
-  uint8_t hflags; /* its head's flags (PRC_CT_*; 0 for the root) */
-  int8_t hdir;    /* where its head is: -1 left, 1 right, 0 root or no tree */
-  uint64_t hw;    /* hash of its head's word (PRC_CUE_ROOT_W for the root) */
 } cue_token;
-
-/* cue_token.kids */
-enum {
-  PRC_CK_COMP = 1u << 0,   /* a ccomp, xcomp or parataxis child */
-  PRC_CK_SUBJ = 1u << 1,   /* an nsubj (or nsubj:pass) child */
-  PRC_CK_NAME = 1u << 2,   /* ... that is a name (PROPN) */
-  PRC_CK_PRON = 1u << 3,   /* ... that is a pronoun */
-  PRC_CK_MARK = 1u << 4,   /* its clausal complement has a mark child ("that", "whether") */
-  PRC_CK_NOTREE = 1u << 7, /* no tree */
-};
-/* cue_token.rel, .hpos, .hrel and .hw of a token without a tree, and the head word of a root */
-#define PRC_CUE_NOTREE 0xfe
-#define PRC_CUE_NOTREE_W 0x2f6b3c1du
-#define PRC_CUE_ROOT_W 0x7a31c4e9u
 
 /* Features of token i of t[0..n) given the labels of the two tokens before
  * it (p1, p2; PRC_CUE_O before the sentence).  f must have room for
  * PRC_CUE_MAXF values; returns how many were written. */
-#define PRC_CUE_MAXF 56
+#define PRC_CUE_MAXF 48
 size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f);
 
 typedef struct cue_model cue_model;
