@@ -201,6 +201,23 @@ static bool rank_mismatch(const precis_doc *d, const char *desc, uint32_t b, uin
   return false;
 }
 
+/* Does sentence s open an item of a timed live report, its paragraph right
+ * after a line that is a clock time alone ("11:40 a.m.", "2:45 p.m."; AP's
+ * "The Latest")?  Such an item is a lead of its own. */
+static bool after_time_line(const precis_doc *d, uint32_t s) {
+  if (s == 0 || d->sents[s - 1].para == d->sents[s].para) return false;
+  const sentence *p = &d->sents[s - 1];
+  if (s >= 2 && d->sents[s - 2].para == p->para) return false; /* the time line is a paragraph of its own */
+  uint32_t n = p->tok_end - p->tok_begin;
+  if (n < 2 || n > 4) return false;
+  const char *w = tok_str(d, p->tok_begin);
+  size_t wl = tok_len(d, p->tok_begin);
+  bool clock = wl >= 4 && wl <= 5 && w[wl - 3] == ':';
+  for (size_t k = 0; k < wl && clock; k++) clock = k == wl - 3 || (w[k] >= '0' && w[k] <= '9');
+  return clock && (tok_ieq(d, p->tok_begin + 1, "a.m.") || tok_ieq(d, p->tok_begin + 1, "p.m.") ||
+                   tok_ieq(d, p->tok_begin + 1, "a.m") || tok_ieq(d, p->tok_begin + 1, "p.m"));
+}
+
 /* The gender of a description: its head noun's ("her son", "the woman"),
  * else the first he/his/him or she/her after it in its sentence, before any
  * name ("The Democratic nominee attacked her opponent" -> 'f'), within
@@ -277,6 +294,9 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     }
   }
   if (best >= 0 && best_score >= DESC_MIN_SCORE) return best;
+  /* a timed live report's new item is a lead of its own: the one it names
+   * next, not the last item's speaker */
+  if (cata >= 0 && after_time_line(d, d->toks[b].sent) && compatible_g(&d->ents[cata], dg, false)) return cata;
   /* the person who just spoke or was the subject: "Mike Pence says ... The Indiana
    * governor said" */
   if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] && party[recent] != dparty) &&
@@ -1109,7 +1129,7 @@ static bool other_role(const precis_doc *d, const quote *o, uint32_t h) {
 static int32_t lead_cataphor(const precis_doc *d, uint32_t qi, uint32_t b, uint32_t h, const uint8_t *pass1,
                              bool person) {
   uint32_t cs = d->toks[b].sent;
-  if (cs >= LEAD_SENTS || h == NONE || tok_ieq(d, b, "one") || tok_ieq(d, b, "another")) return -1;
+  if ((cs >= LEAD_SENTS && !after_time_line(d, cs)) || h == NONE || tok_ieq(d, b, "one") || tok_ieq(d, b, "another")) return -1;
   if (tok_len(d, h) > 3 && tok_str(d, h)[tok_len(d, h) - 1] == 's' && !(lx(d, h) & LX_ROLE) &&
       !tok_in_ci(d, h, LXL_DOC_HEAD) && !tok_in_ci(d, h, LXL_ORG_HEAD))
     return -1; /* a plural */

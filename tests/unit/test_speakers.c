@@ -303,6 +303,17 @@ static void test_description_party_and_gender(void **state) {
                  {"according to", "KUTV"}, {"also considers", "Deven Marsh"});
 }
 
+static void test_timed_item_lead(void **state) {
+  (void)state;
+  /* an item of a timed live report ("2:45 p.m.") is a lead of its own: its
+   * description is whom it names next, not the last item's speaker */
+  EXPECT_DEFAULT("The Latest: harbour vote.\n\nLEEDS (AP) - The latest on the harbour vote (all times local):\n\n"
+                 "9:10 a.m.\n\nMayor Tom Alder said the ferry line opened early. Alder said the vote would be close.\n\n"
+                 "2:45 p.m.\n\nThe state's tax commissioner says no one leaked the survey to the press.\n\nKevin Ladd says "
+                 "he asked his staff to check the records. Ladd says he is satisfied.\n",
+                 {"said", "Tom Alder"}, {"said", "Tom Alder"}, {"says", "Kevin Ladd"}, {"says", "Kevin Ladd"});
+}
+
 static void test_owner_role_person(void **state) {
   (void)state;
   /* "Kessler's lawyer" is the person named as an attorney for Kessler (a
@@ -571,6 +582,7 @@ int main(void) {
       cmocka_unit_test(test_pronoun_after_introduction), cmocka_unit_test(test_owner_role_person),
       cmocka_unit_test(test_prepositional_gerund_source), cmocka_unit_test(test_source_without_its_day),
       cmocka_unit_test(test_description_party_and_gender),
+      cmocka_unit_test(test_timed_item_lead),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
