@@ -49,15 +49,17 @@ rules=$(score --attrib rules)
 # those of 0.8.0 (retrained model, docs/attribution.md "0.8.0") cue 62.47, source
 # 66.87, content 52.81, linked 52.51%; those of 0.9.0 (same model; cue spans,
 # contents and sources of docs/attribution.md "0.8.x" and "0.9.0") cue 63.65, source
-# 67.60, content 53.87, linked 53.19%.
-for role_min in cue:0.632 source:0.670 content:0.534; do
+# 67.60, content 53.87, linked 53.19%; those of 0.10.0 (same model; name-calling
+# cues, clauses after the cue, titles set aside: docs/attribution.md "0.10.0") cue
+# 63.74, source 67.60, content 54.01, linked 53.38%.
+for role_min in cue:0.634 source:0.672 content:0.536; do
   role=${role_min%:*} min=${role_min#*:}
   f=$(num "$learned" "['$role']['exact']['f']")
   awk -v f="$f" -v m="$min" 'BEGIN { exit !(f >= m) }' || fail "learned $role exact F $f < $min"
 done
 ll=$(num "$learned" "['linked_recall']")
 lr=$(num "$rules" "['linked_recall']")
-awk -v a="$ll" 'BEGIN { exit !(a >= 0.528) }' || fail "learned linked recall $ll < 0.528"
+awk -v a="$ll" 'BEGIN { exit !(a >= 0.530) }' || fail "learned linked recall $ll < 0.530"
 awk -v a="$ll" -v b="$lr" 'BEGIN { exit !(a > b + 0.05) }' || fail "learned linked recall $ll is not well above the rules' $lr"
 for role in cue source; do
   a=$(num "$learned" "['$role']['exact']['f']") b=$(num "$rules" "['$role']['exact']['f']")
