@@ -205,7 +205,7 @@ static bool rank_mismatch(const precis_doc *d, const char *desc, uint32_t b, uin
  * after a line that is a clock time alone ("11:40 a.m.", "2:45 p.m."; AP's
  * "The Latest")?  Such an item is a lead of its own. */
 static bool after_time_line(const precis_doc *d, uint32_t s) {
-  if (s == 0 || d->sents[s - 1].para == d->sents[s].para) return false;
+  if (s == 0 || s >= d->nsents || d->sents[s - 1].para == d->sents[s].para) return false;
   const sentence *p = &d->sents[s - 1];
   if (s >= 2 && d->sents[s - 2].para == p->para) return false; /* the time line is a paragraph of its own */
   uint32_t n = p->tok_end - p->tok_begin;
@@ -235,7 +235,7 @@ static int desc_gender(const precis_doc *d, uint32_t e) {
     if (tok_ieq(d, e - 1, *w)) return 'm';
   for (const char *const *w = female; *w; w++)
     if (tok_ieq(d, e - 1, *w)) return 'f';
-  if (e >= d->ntoks) return 0;
+  if (e >= d->ntoks || d->toks[e - 1].sent >= d->nsents) return 0;
   uint32_t end = d->sents[d->toks[e - 1].sent].tok_end;
   for (uint32_t t = e; t < end && t < e + DESC_GENDER_AHEAD; t++) {
     if (d->toks[t].quote_depth > 0 || d->toks[t].pos == TAG_UPOS_PROPN) return 0;
