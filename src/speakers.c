@@ -223,18 +223,11 @@ static bool after_time_line(const precis_doc *d, uint32_t s) {
  * name ("The Democratic nominee attacked her opponent" -> 'f'), within
  * DESC_GENDER_AHEAD tokens; 0 when none. */
 #define DESC_GENDER_AHEAD 15
+static int noun_gender(const precis_doc *d, uint32_t t);
 static int desc_gender(const precis_doc *d, uint32_t e) {
-  static const char *const male[] = {"man", "boy", "son", "father", "husband", "brother", "uncle", "grandfather",
-                                     "nephew", "king", "prince", "dad", "boyfriend", "businessman", "congressman", NULL};
-  static const char *const female[] = {"woman", "girl", "daughter", "mother", "wife", "sister", "aunt", "grandmother",
-                                       "niece", "queen", "princess", "mom", "girlfriend", "businesswoman",
-                                       "congresswoman", "actress", NULL};
   if (e == 0 || e > d->ntoks) return 0;
-  /* the head noun's own: "her son", "the woman" */
-  for (const char *const *w = male; *w; w++)
-    if (tok_ieq(d, e - 1, *w)) return 'm';
-  for (const char *const *w = female; *w; w++)
-    if (tok_ieq(d, e - 1, *w)) return 'f';
+  int g = noun_gender(d, e - 1);
+  if (g) return g;
   if (e >= d->ntoks || d->toks[e - 1].sent >= d->nsents) return 0;
   uint32_t end = d->sents[d->toks[e - 1].sent].tok_end;
   for (uint32_t t = e; t < end && t < e + DESC_GENDER_AHEAD; t++) {
@@ -242,6 +235,20 @@ static int desc_gender(const precis_doc *d, uint32_t e) {
     if (tok_ieq(d, t, "he") || tok_ieq(d, t, "his") || tok_ieq(d, t, "him")) return 'm';
     if (tok_ieq(d, t, "she") || tok_ieq(d, t, "her")) return 'f';
   }
+  return 0;
+}
+
+/* The gender of a noun that has one ("son", "woman"), else 0. */
+static int noun_gender(const precis_doc *d, uint32_t t) {
+  static const char *const male[] = {"man", "boy", "son", "father", "husband", "brother", "uncle", "grandfather",
+                                     "nephew", "king", "prince", "dad", "boyfriend", "businessman", "congressman", NULL};
+  static const char *const female[] = {"woman", "girl", "daughter", "mother", "wife", "sister", "aunt", "grandmother",
+                                       "niece", "queen", "princess", "mom", "girlfriend", "businesswoman",
+                                       "congresswoman", "actress", NULL};
+  for (const char *const *w = male; *w; w++)
+    if (tok_ieq(d, t, *w)) return 'm';
+  for (const char *const *w = female; *w; w++)
+    if (tok_ieq(d, t, *w)) return 'f';
   return 0;
 }
 
@@ -1104,6 +1111,35 @@ static int32_t resolve_org_pronoun(const precis_doc *d, uint32_t b, int32_t last
   return speaker_ok ? last_speaker : -1;
 }
 
+/* "Her submission to the court", "His program": a possessive pronoun and a
+ * noun that names a thing, not a person (no role, title or gender, not
+ * "family"), the first noun after it. */
+static bool poss_thing(const precis_doc *d, uint32_t b, uint32_t e) {
+  static const char *const people[] = {"family", "friends", "people", "supporters", "parents", "children", "kids",
+                                       "fans", "colleagues", "survivors", "caretakers", "relatives", "neighbors",
+                                       "neighbours", "party", "caucus", "allies", "critics", "team", "agent",
+                                       "publicist", "church", "school", "company", "firm", "office", "staff", NULL};
+  uint32_t h = b + 1;
+  while (h < e && d->toks[h].pos != TAG_UPOS_NOUN) {
+    if (d->toks[h].pos != TAG_UPOS_ADJ && d->toks[h].pos != TAG_UPOS_NUM) return false;
+    h++;
+  }
+  while (h + 1 < e && d->toks[h + 1].pos == TAG_UPOS_NOUN) h++; /* the compound's head: "her appeal lawyers" */
+  if (h >= e || (lx(d, h) & (LX_ROLE | LX_TITLE)) || noun_gender(d, h)) return false;
+  if (memchr(tok_str(d, h), '-', tok_len(d, h))) return false; /* "sister-in-law", "fifth-grader" */
+  for (const char *const *w = people; *w; w++)
+    if (tok_ieq(d, h, *w)) return false;
+  /* a plural of a role: "his attorneys" */
+  uint32_t n = tok_len(d, h);
+  const char *hs = tok_str(d, h);
+  if (n > 3 && hs[n - 1] == 's') {
+    char tmp[48];
+    size_t k = fold(hs, n - 1, tmp, sizeof tmp);
+    if (prc_lex_flags(tmp, k) & (LX_ROLE | LX_TITLE)) return false;
+  }
+  return true;
+}
+
 /* Does quote o's source give its person a role noun other than the head h
  * ("Prosecutor Mara Quist" for "a ferry captain")?  Titles don't count
  * ("Justice Frank Nervo" may be "the judge"). */
@@ -1358,7 +1394,9 @@ void prc_resolve_speakers(precis_doc *d) {
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
         q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
       } else if (h != NONE && h > b && tok_in_ci(d, b, LXL_POSSESSIVE) &&
-                 (tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) || tok_in_ci(d, h, LXL_DOC_HEAD))) {
+                 (tok_in_ci(d, h, LXL_PRINCIPAL_GROUP) || tok_in_ci(d, h, LXL_DOC_HEAD) ||
+                  /* "Her submission to the court", "His program": a thing, not a person, of his or hers */
+                  ((f & (LX_PRON_M | LX_PRON_F)) && poss_thing(d, b, e)))) {
         /* "his aides", "her campaign", "their statement", "her account": the possessor speaks */
         if (f & (LX_PRON_M | LX_PRON_F))
           q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent, first_m, qs);

@@ -303,6 +303,17 @@ static void test_description_party_and_gender(void **state) {
                  {"according to", "KUTV"}, {"also considers", "Deven Marsh"});
 }
 
+static void test_possessed_thing(void **state) {
+  (void)state;
+  /* "Her submission to the council": a thing of hers speaks for her; "his
+   * attorneys" are people of their own */
+  EXPECT_DEFAULT("Mara Lindgren opposed the plan to sell the pier to the shipping firm. Her submission to the council "
+                 "noted that the pier had been rebuilt in 1990.\n",
+                 {"noted", "Mara Lindgren"});
+  EXPECT_DEFAULT("Tom Alder was charged with fraud on Monday. His attorneys said the charges would be dropped.\n",
+                 {"said", NULL});
+}
+
 static void test_timed_item_lead(void **state) {
   (void)state;
   /* an item of a timed live report ("2:45 p.m.") is a lead of its own: its
@@ -583,6 +594,7 @@ int main(void) {
       cmocka_unit_test(test_prepositional_gerund_source), cmocka_unit_test(test_source_without_its_day),
       cmocka_unit_test(test_description_party_and_gender),
       cmocka_unit_test(test_timed_item_lead),
+      cmocka_unit_test(test_possessed_thing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
