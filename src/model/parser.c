@@ -11,6 +11,10 @@
 #include "parser_features.h"
 #include "tagger_features.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #if defined(__GNUC__)
 #define PS_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
@@ -301,11 +305,22 @@ size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_f
 static const uint32_t ps_small1_tmpl[15] = {3, 6, 9, 11, 14, 15, 76, 79, 82, 84, 86, 91, 94, 97, 136};
 static const uint32_t ps_small2_tmpl[4] = {26, 27, 28, 32};
 
+/* The dense rows of the label features of tags alone (struct parser: labt):
+ * per direction k (0 LEFT, 1 RIGHT), dependent's and head's tag index; and
+ * RIGHT's (b0, dependent) row. */
+static inline const int32_t *lab_row1(const parser *p, int k, int pd, int ph) {
+  return p->labt + ((size_t)(k * PS_NP + pd) * PS_NP + (size_t)ph) * p->lstride;
+}
+static inline const int32_t *lab_row2(const parser *p, int pb, int pd) {
+  return p->labt + ((size_t)(2 * PS_NP + pb) * PS_NP + (size_t)pd) * p->lstride;
+}
+
 /* The label features (prefetching as ps_action_feats does); bias = 0 leaves out the bias feature (o + 27), whose
- * weights the run time adds from a vector made at load (lab_bias_init). */
+ * weights the run time adds from a vector made at load (lab_bias_init).  With sp, the features of tags alone
+ * (and the bias) are not written: the dense rows that hold their weights go to rows (lab_row1, lab_row2). */
 static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, uint64_t *f, int bias,
                                                const unsigned char *pf, uint32_t pmask, size_t pstride,
-                                               const parser *sp, const ps_lslot **ls, int *nls) {
+                                               const parser *sp, const int32_t **rows, int *nrows) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -320,7 +335,7 @@ static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, ui
   int32_t b0 = (int32_t)st->b;
   size_t k = 0;
   /* (with sp, the features of tags alone, o+1, o+4, o+7 and o+26, are not
-   * written: their slots, found at load, go to ls) */
+   * written: their weights, summed at load, go to rows) */
   if (!sp) G1(o + 1, A(dd, P));
   G1(o + 2, A(dd, W)); G1(o + 3, A(dd, WP));
   if (!sp) G1(o + 4, A(h, P));
@@ -344,12 +359,10 @@ static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, ui
   G3(o + 30, A(dl1, W), B(dd, P), C(h, P));
   /* (o+31..o+33 suffixes, o+36..o+37 clusters removed: ablation for speed) */
   G2(o + 34, A(dd, AMB), B(dd, P)); G2(o + 35, A(h, AMB), B(h, P));
-  if (sp) {
-    const int k_ = action == PS_LEFT ? 0 : 1, pd = ps_pidx(T[dd].p), ph = ps_pidx(T[h].p);
-    const ps_lslot *v_[4] = {sp->lab1[k_][0][pd], sp->lab1[k_][1][ph], sp->lab2[k_][0][pd][ph],
-                             sp->lab2[k_][1][ps_pidx(T[b0].p)][pd]};
-    for (int q_ = 0; q_ < 4; q_++)
-      if (v_[q_]) ls[(*nls)++] = v_[q_];
+  if (sp) { /* (LEFT's b0 is its head: lab2[0][1] is in LEFT's row) */
+    const int pd = ps_pidx(T[dd].p);
+    rows[(*nrows)++] = lab_row1(sp, action == PS_LEFT ? 0 : 1, pd, ps_pidx(T[h].p));
+    if (action == PS_RIGHT) rows[(*nrows)++] = lab_row2(sp, ps_pidx(T[b0].p), pd);
   }
 #undef CH
 #undef LB
@@ -594,25 +607,102 @@ static void small_tables(parser *p) {
   }
 }
 
-static void lab_bias_init(parser *p) {
+/* Sums the label weights of the bias and the features of tags alone into
+ * the dense rows of labt (struct parser); -1: out of memory. */
+static int lab_tables(parser *p) {
+  p->lstride = ((size_t)p->nlabels + 7) & ~(size_t)7;
+  p->labt = calloc((size_t)3 * PS_NP * PS_NP * p->lstride, sizeof *p->labt);
+  if (!p->labt) return -1;
+  for (int k = 0; k < 2; k++)
+    for (int pd = 0; pd < PS_NP; pd++)
+      for (int ph = 0; ph < PS_NP; ph++) {
+        int32_t *r = (int32_t *)lab_row1(p, k, pd, ph);
+        memcpy(r, p->lab_base[k], sizeof(int32_t) * (size_t)p->nlabels);
+        const ps_lslot *v[4] = {p->lab1[k][0][pd], p->lab1[k][1][ph], p->lab2[k][0][pd][ph],
+                                k == 0 ? p->lab2[0][1][ph][pd] : NULL};
+        for (int q = 0; q < 4; q++)
+          if (v[q]) lab_add(p, v[q], r);
+      }
+  for (int pb = 0; pb < PS_NP; pb++)
+    for (int pd = 0; pd < PS_NP; pd++) {
+      const ps_lslot *sl = p->lab2[1][1][pb][pd];
+      if (sl) lab_add(p, sl, (int32_t *)lab_row2(p, pb, pd));
+    }
+  return 0;
+}
+
+static int lab_bias_init(parser *p) {
   small_tables(p);
-  p->has_small = 1;
   for (int k = 0; k < 2; k++) {
     memset(p->lab_base[k], 0, sizeof p->lab_base[k]);
     const ps_lslot *sl = lab_find(p, lab_bias_feat(PS_LEFT + k));
     if (sl) lab_add(p, sl, p->lab_base[k]);
   }
+  if (lab_tables(p) < 0) return -1;
+  p->has_small = 1;
+  return 0;
+}
+
+/* sc[0..np) = the sum of the dense rows r[0..nr) (np a multiple of 8). */
+static inline void lab_rows_sum(int32_t *sc, const int32_t *const *r, int nr, size_t np) {
+#if defined(__SSE2__)
+  for (size_t l = 0; l < np; l += 4) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(r[0] + l));
+    for (int q = 1; q < nr; q++) a = _mm_add_epi32(a, _mm_loadu_si128((const __m128i *)(const void *)(r[q] + l)));
+    _mm_storeu_si128((__m128i *)(void *)(sc + l), a);
+  }
+#else
+  for (size_t l = 0; l < np; l++) {
+    int32_t a = r[0][l];
+    for (int q = 1; q < nr; q++) a += r[q][l];
+    sc[l] = a;
+  }
+#endif
+}
+
+/* The first label of the highest score in sc[0..nl) (the lanes up to the
+ * next multiple of 8 are overwritten with INT32_MIN), its score in *bv. */
+static inline int lab_argmax(int32_t *sc, int nl, int32_t *bv) {
+  const int np = (nl + 7) & ~7;
+  for (int l = nl; l < np; l++) sc[l] = INT32_MIN;
+#if defined(__SSE2__)
+#define PS_MAX4(a, b) (gt_ = _mm_cmpgt_epi32((b), (a)), _mm_or_si128(_mm_and_si128(gt_, (b)), _mm_andnot_si128(gt_, (a))))
+  __m128i gt_, m = _mm_loadu_si128((const __m128i *)(const void *)sc);
+  for (int l = 4; l < np; l += 4) m = PS_MAX4(m, _mm_loadu_si128((const __m128i *)(const void *)(sc + l)));
+  m = PS_MAX4(m, _mm_shuffle_epi32(m, 0x4e));
+  m = PS_MAX4(m, _mm_shuffle_epi32(m, 0xb1)); /* the maximum in every lane */
+#undef PS_MAX4
+  for (int l = 0;; l += 4) {
+    const int e = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(const void *)(sc + l)), m)));
+    if (e) {
+      const int best = l + __builtin_ctz((unsigned)e);
+      *bv = sc[best];
+      return best;
+    }
+  }
+#else
+  int best = 0;
+  int32_t v = sc[0];
+  for (int l = 1; l < nl; l++)
+    if (sc[l] > v) {
+      v = sc[l];
+      best = l;
+    }
+  *bv = v;
+  return best;
+#endif
 }
 
 /* The best label for the arc of action (PS_LEFT or PS_RIGHT), from its label
  * features f (without the bias: see lab_bias_init; their slots prefetched
- * before); its score (real units) in *score. */
-static int best_label(const parser *p, int action, const uint64_t *f, size_t nf, const ps_lslot *const *ls,
-                      int nls, float *score) {
+ * before) and the dense rows r[0..nr) (ps_label_feats; none: the plain
+ * features, the bias from lab_base); its score (real units) in *score. */
+static int best_label(const parser *p, int action, const uint64_t *f, size_t nf, const int32_t *const *r,
+                      int nr, float *score) {
   int32_t sc[PS_MAX_LABELS + 1];
   const int nl = p->nlabels;
-  memcpy(sc, p->lab_base[action - PS_LEFT], sizeof(int32_t) * (size_t)nl);
-  for (int k = 0; k < nls; k++) lab_add(p, ls[k], sc); /* (the slots from the tables) */
+  if (nr) lab_rows_sum(sc, r, nr, p->lstride);
+  else memcpy(sc, p->lab_base[action - PS_LEFT], sizeof(int32_t) * (size_t)nl);
   for (size_t k = 0; k < nf; k++) {
     const ps_lslot *sl = lab_find(p, f[k]);
     if (sl) lab_add(p, sl, sc);
@@ -620,13 +710,8 @@ static int best_label(const parser *p, int action, const uint64_t *f, size_t nf,
   /* the first best label but root: root's score made the lowest possible
    * (no sum of at most PS_MAXF 16-bit weights comes near INT32_MIN) */
   sc[p->root_label] = INT32_MIN;
-  int best = 0;
-  int32_t bv = sc[0];
-  for (int l = 1; l < nl; l++)
-    if (sc[l] > bv) {
-      bv = sc[l];
-      best = l;
-    }
+  int32_t bv;
+  const int best = lab_argmax(sc, nl, &bv);
   *score = (float)bv * p->lab_scale;
   return best;
 }
@@ -705,14 +790,14 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
       size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc)
                                : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc);
       size_t ng[2] = {0, 0};
-      const ps_lslot *ls[2][4];
-      int nls[2] = {0, 0};
+      const int32_t *rows[2][2];
+      int nrows[2] = {0, 0};
       for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
         if (!(valid & (1u << a)) || (a == PS_LEFT && st.b >= n)) continue;
         const int k = a - PS_LEFT;
         ng[k] = p->has_small
-                    ? ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, p, ls[k], &nls[k])
-                    : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, ls[k], &nls[k]);
+                    ? ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, p, rows[k], &nrows[k])
+                    : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, rows[k], &nrows[k]);
       }
       float as[PS_NACTIONS];
       act_score(p, f, nf, acc, as);
@@ -726,7 +811,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
           l = p->root_label;
         } else if (a != PS_SHIFT) {
           float ls_score;
-          l = best_label(p, a, g[a - PS_LEFT], ng[a - PS_LEFT], ls[a - PS_LEFT], nls[a - PS_LEFT], &ls_score);
+          l = best_label(p, a, g[a - PS_LEFT], ng[a - PS_LEFT], rows[a - PS_LEFT], nrows[a - PS_LEFT], &ls_score);
           s += ls_score;
         }
         if (action < 0 || s > best) {
@@ -772,6 +857,7 @@ static void parser_destroy(parser *p) {
   free(p->afs);
   free(p->lfs);
   free(p->lbx);
+  free(p->labt);
   prc_model_lex_free(&p->clus);
   prc_model_lex_free(&p->dict);
   for (int i = 0; i < p->nnotes; i++) {
@@ -940,7 +1026,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   }
   if (v.version == MODEL_FORMAT_INPLACE) {
     if (ps_load_inplace(p, &v, embedded != MODEL_EMBEDDED, err) < 0) goto fail;
-    lab_bias_init(p);
+    if (lab_bias_init(p) < 0) goto oom;
     if (prc_model_read_notes(prc_model_find(&v, "NOTE"), p->note_key, p->note_val, PS_MAX_NOTES, &p->nnotes, err) < 0)
       goto fail;
     return p;
@@ -951,7 +1037,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if (act_read(p, w, err) < 0 || lab_read(p, wl, err) < 0) goto fail;
-  lab_bias_init(p);
+  if (lab_bias_init(p) < 0) goto oom;
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;
@@ -963,6 +1049,8 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
                            err) < 0)
     goto fail;
   return p;
+oom:
+  prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
 fail:
   if (p->own_mapped) { /* the caller unmaps what it mapped */
     p->own = NULL;

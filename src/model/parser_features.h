@@ -123,13 +123,21 @@ struct parser {
    * weights of the 15 single-tag and the 4 tag-pair action features
    * (act1, act2), and the label slots of the 2 single-tag and the 2
    * tag-pair label features of each arc direction (lab1, lab2; NULL: not
-   * in the model): the run time adds them instead of hashing and probing
-   * the features. */
+   * in the model): the run time adds them (the label slots through labt,
+   * below) instead of hashing and probing the features. */
   int has_small; /* the tables are filled (and used) */
   int32_t act1[15][PS_NP][PS_NACTIONS];
   int32_t act2[4][PS_NP][PS_NP][PS_NACTIONS];
   const ps_lslot *lab1[2][2][PS_NP];
   const ps_lslot *lab2[2][2][PS_NP][PS_NP];
+  /* ... and those slots' weights summed at load into dense rows of lstride
+   * int32 (nlabels rounded up to 8; the lanes past nlabels 0), where each
+   * label scoring of the run time starts (parser.c, lab_row1/2): per arc
+   * direction k and the tags of dependent and head, the bias + lab1 (both)
+   * + lab2[k][0] (+ lab2[k][1] for LEFT, whose b0 is the head), and for
+   * RIGHT per (b0, dependent) lab2[1][1] (lab_tables). */
+  int32_t *labt;
+  size_t lstride;
   model_lex clus;               /* "CLUS": lowercased word hash -> cluster path (tagger_features.h) */
   model_lex dict;               /* "DICT": lowercased word hash -> the tags it takes (the POS model's) */
   int nnotes;
