@@ -150,10 +150,17 @@ void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const
   st->stack = (int32_t *)p;
   st->sp = 0;
   st->b = 0;
+  /* the words' hashes first, their lexicon entries prefetched; then the
+   * look-ups (they find most entries in the cache) */
+  for (size_t i = 0; i < n; i++) {
+    const uint64_t w = prc_tg_lower_hash(toks[i].s, toks[i].len), kw = w ? w : 1;
+    st->tok[i].w = w;
+    if (clus && clus->e) PC_PREFETCH(&clus->e[(uint32_t)kw & clus->mask]);
+    if (dict && dict->e) PC_PREFETCH(&dict->e[(uint32_t)kw & dict->mask]);
+  }
   for (size_t i = 0; i < n; i++) {
     ps_tok *t = &st->tok[i];
-    uint64_t w = prc_tg_lower_hash(toks[i].s, toks[i].len);
-    t->w = w;
+    const uint64_t w = t->w;
     t->p = upos[i] < TAG_UPOS_COUNT ? upos[i] : TAG_UPOS_X;
     t->wp = pc_mix64(w + t->p);
     t->clus = clus ? model_lex_get(clus, w) : 0;
