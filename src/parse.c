@@ -30,9 +30,9 @@
  * Memory: the results are two side arrays over all tokens (dep_head and
  * dep_rel, 5 bytes a token, made only when some sentence is chosen and kept
  * until export.c).  The parser's input (16 + 1 bytes a token) and its
- * scratch (prc_parser_scratch_size: about 205 bytes a token and 10 KB) are sized for
+ * scratch (prc_parser_scratch_size: about 205 bytes a token) are sized for
  * the longest sentence chosen, allocated on the first parse and given back
- * by export.c (at most 1,024 tokens: about 237 KB), or when this stage ends
+ * by export.c (at most 1,024 tokens: about 227 KB), or when this stage ends
  * with the tokens output.  A sentence is parsed whole -- one tree, not one per chunk as tags.c
  * tags it; the parser is linear in time and its scratch in memory -- so the
  * longest sentence sets the peak: about 222 bytes a token on top of the 20

@@ -61,74 +61,7 @@ size_t prc_ps_scratch_size(size_t n) {
          align16((n + 1) * sizeof(int32_t)) * 3 + align16(n + 1) + 16;
 }
 
-/* The run time's cache of action weights (ps_acache), after the
- * configuration in the scratch: ac_entries(n) entries, an entry for the
- * tokens of its index modulo their number (ROOT and the NULL token
- * included), each with the token it holds, a bit per single-token group
- * (PS_AG_*) whose summed weights it knows, and those sums (about 10 KB at
- * most). */
-enum { PS_AG_S0, PS_AG_B0, PS_AG_B1, PS_AG_B2, PS_AG_S1, PS_AG_S2, PS_AG_S0L1, PS_AG_S0R1, PS_AG_B0L1,
-       PS_AG_S0L2, PS_AG_S0R2, PS_AG_B0L2, PS_AG_N };
-#define PS_AC_MAX 64
-typedef struct ps_acent {
-  int32_t tok;      /* the token, -1: none */
-  uint32_t known;   /* bit g: w[g] holds group g's sum */
-  int32_t w[PS_AG_N][PS_NACTIONS];
-} ps_acent;
-static size_t ac_entries(size_t n) {
-  size_t m = 4;
-  while (m < n + 2 && m < PS_AC_MAX) m <<= 1;
-  return m;
-}
-static size_t ac_bytes(size_t n) { return 16 + ac_entries(n) * sizeof(ps_acent); }
-
-size_t prc_parser_scratch_size(size_t n) { return prc_ps_scratch_size(n) + ac_bytes(n); }
-
-/* The action features of one token alone come in 12 groups by position
- * (s0: templates 1, 2, 140; b0: 4, 5, 141; b1: 7, 8, 142; b2: 10; s1: 12,
- * 13, 143; s2: 16; the children s0l1 ... b0l2: 75, 78, 81, 90, 93, 96): a
- * token stays at a position for about two decisions (b0 until it is
- * shifted, s0 again after each of its right children is attached), so the
- * run time sums a group's weights once per token (hashing and probing 20 of
- * the 72 hashed features a decision only the first time).  A group not yet
- * known is hashed into fg (its slots prefetched with the others) and summed
- * in act_score (pend). */
-typedef struct ps_acache {
-  ps_acent *e;         /* [m] */
-  size_t m;
-  uint64_t fg[24];     /* the features of the groups to be summed in this decision */
-  size_t ng;
-  struct {
-    int32_t *dst;
-    uint8_t k0, k1;
-  } pend[PS_AG_N];
-  int np;
-} ps_acache;
-
-static void ac_init(ps_acache *c, void *room, size_t n) {
-  c->e = (ps_acent *)(((uintptr_t)room + 15) & ~(uintptr_t)15);
-  c->m = ac_entries(n);
-  for (size_t i = 0; i < c->m; i++) {
-    c->e[i].tok = -1;
-    c->e[i].known = 0;
-  }
-  c->ng = 0;
-  c->np = 0;
-}
-
-/* Token x's entry (taken over from the token it held: nothing known).  A
- * group still to be summed in this decision may have its sum written into
- * an entry another token of the decision took over since: its bit is gone
- * (or, for the same group, the later token's sum is written after it), so
- * the sum is added to the decision's scores but never read again. */
-static inline ps_acent *ac_entry(ps_acache *c, int32_t x) {
-  ps_acent *e = &c->e[(size_t)x & (c->m - 1)];
-  if (e->tok != x) {
-    e->tok = x;
-    e->known = 0;
-  }
-  return e;
-}
+size_t prc_parser_scratch_size(size_t n) { return prc_ps_scratch_size(n); }
 
 static uint32_t clus_prefix(uint32_t v, uint32_t k) {
   if (!v) return 0;
@@ -296,7 +229,7 @@ static void ps_tok_lanes(ps_tok *t) {
  * trainer) compile without the prefetches and the tables. */
 static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, const unsigned char *pf,
                                                 uint32_t pmask, size_t pstride, const parser *sp,
-                                                int32_t *acc, ps_acache *ac) {
+                                                int32_t *acc) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -312,42 +245,13 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   int32_t s0l1 = CH(s0, l1), s0l2 = CH(s0, l2), s0r1 = CH(s0, r1), s0r2 = CH(s0, r2);
   int32_t b0l1 = CH(b0, l1), b0l2 = CH(b0, l2), s1r1 = CH(s1, r1), s1l1 = CH(s1, l1);
   size_t k = 0;
-/* a group of features of token x alone: with ac, its sum from the cache
- * or its features into ac->fg (and a note to sum them, ps_acache) */
-#define GRP(g, x, BODY)                                                                  \
-  do {                                                                                   \
-    if (ac) {                                                                            \
-      ps_acent *e_ = ac_entry(ac, (x));                                                  \
-      int32_t *c_ = e_->w[g];                                                            \
-      if (e_->known & (1u << (g))) {                                                     \
-        acc[0] += c_[0], acc[1] += c_[1], acc[2] += c_[2];                               \
-      } else {                                                                           \
-        e_->known |= 1u << (g);                                                          \
-        ac->pend[ac->np].dst = c_;                                                       \
-        ac->pend[ac->np].k0 = (uint8_t)ac->ng;                                           \
-        {                                                                                \
-          uint64_t *f = ac->fg;                                                          \
-          size_t k = ac->ng;                                                             \
-          BODY;                                                                          \
-          ac->ng = k;                                                                    \
-        }                                                                                \
-        ac->pend[ac->np++].k1 = (uint8_t)ac->ng;                                         \
-      }                                                                                  \
-    } else {                                                                             \
-      BODY;                                                                              \
-    }                                                                                    \
-  } while (0)
   /* single tokens */
-  GRP(PS_AG_S0, s0, { G1(1, A(s0, WP)); G1(2, A(s0, W)); if (ac) G2(140, A(s0, AMB), B(s0, P)); });
-  PS_SMALL1(0, 3, s0);
-  GRP(PS_AG_B0, b0, { G1(4, A(b0, WP)); G1(5, A(b0, W)); if (ac) G2(141, A(b0, AMB), B(b0, P)); });
-  PS_SMALL1(1, 6, b0);
-  GRP(PS_AG_B1, b1, { G1(7, A(b1, WP)); G1(8, A(b1, W)); if (ac) G2(142, A(b1, AMB), B(b1, P)); });
-  PS_SMALL1(2, 9, b1);
-  GRP(PS_AG_B2, b2, { G1(10, A(b2, W)); }); PS_SMALL1(3, 11, b2);
-  GRP(PS_AG_S1, s1, { G1(12, A(s1, WP)); G1(13, A(s1, W)); if (ac) G2(143, A(s1, AMB), B(s1, P)); });
-  PS_SMALL1(4, 14, s1);
-  PS_SMALL1(5, 15, s2); GRP(PS_AG_S2, s2, { G1(16, A(s2, W)); });
+  G1(1, A(s0, WP)); G1(2, A(s0, W)); PS_SMALL1(0, 3, s0);
+  G1(4, A(b0, WP)); G1(5, A(b0, W)); PS_SMALL1(1, 6, b0);
+  G1(7, A(b1, WP)); G1(8, A(b1, W)); PS_SMALL1(2, 9, b1);
+  G1(10, A(b2, W)); PS_SMALL1(3, 11, b2);
+  G1(12, A(s1, WP)); G1(13, A(s1, W)); PS_SMALL1(4, 14, s1);
+  PS_SMALL1(5, 15, s2); G1(16, A(s2, W));
   /* pairs */
   G2(20, A(s0, WP), B(b0, WP)); G2(21, A(s0, WP), B(b0, W)); G2(22, A(s0, W), B(b0, WP));
   G2(23, A(s0, WP), B(b0, P)); G2(24, A(s0, P), B(b0, WP)); G2(25, A(s0, W), B(b0, W));
@@ -368,13 +272,13 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G3(50, A(s0, P), B(b0, W), C(b1, P));
   /* (distance 55-61 and valency 65-71 removed: ablation for speed) */
   /* children */
-  GRP(PS_AG_S0L1, s0l1, { G1(75, A(s0l1, W)); }); PS_SMALL1(6, 76, s0l1); G2(77, A(s0, P), ps_lb(LB(s0l1)));
-  GRP(PS_AG_S0R1, s0r1, { G1(78, A(s0r1, W)); }); PS_SMALL1(7, 79, s0r1); G2(80, A(s0, P), ps_lb(LB(s0r1)));
-  GRP(PS_AG_B0L1, b0l1, { G1(81, A(b0l1, W)); }); PS_SMALL1(8, 82, b0l1); G2(83, A(b0, P), ps_lb(LB(b0l1)));
+  G1(75, A(s0l1, W)); PS_SMALL1(6, 76, s0l1); G2(77, A(s0, P), ps_lb(LB(s0l1)));
+  G1(78, A(s0r1, W)); PS_SMALL1(7, 79, s0r1); G2(80, A(s0, P), ps_lb(LB(s0r1)));
+  G1(81, A(b0l1, W)); PS_SMALL1(8, 82, b0l1); G2(83, A(b0, P), ps_lb(LB(b0l1)));
   PS_SMALL1(9, 84, s1r1); G2(85, A(s1, P), ps_lb(LB(s1r1))); PS_SMALL1(10, 86, s1l1);
-  GRP(PS_AG_S0L2, s0l2, { G1(90, A(s0l2, W)); }); PS_SMALL1(11, 91, s0l2); G2(92, A(s0, P), ps_lb(LB(s0l2)));
-  GRP(PS_AG_S0R2, s0r2, { G1(93, A(s0r2, W)); }); PS_SMALL1(12, 94, s0r2); G2(95, A(s0, P), ps_lb(LB(s0r2)));
-  GRP(PS_AG_B0L2, b0l2, { G1(96, A(b0l2, W)); }); PS_SMALL1(13, 97, b0l2); G2(98, A(b0, P), ps_lb(LB(b0l2)));
+  G1(90, A(s0l2, W)); PS_SMALL1(11, 91, s0l2); G2(92, A(s0, P), ps_lb(LB(s0l2)));
+  G1(93, A(s0r2, W)); PS_SMALL1(12, 94, s0r2); G2(95, A(s0, P), ps_lb(LB(s0r2)));
+  G1(96, A(b0l2, W)); PS_SMALL1(13, 97, b0l2); G2(98, A(b0, P), ps_lb(LB(b0l2)));
   G3(99, A(s0, P), B(s0l1, P), C(s0l2, P));
   G3(100, A(s0, P), B(s0r1, P), C(s0r2, P));
   G3(101, A(b0, P), B(b0l1, P), C(b0l2, P));
@@ -389,11 +293,8 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   /* (suffixes 131-135 removed: no accuracy loss, #7 and the ablation for speed) */
   PS_SMALL1(14, 136, b3); G3(137, A(s0, P), B(b0, P), C(b3, P));
   /* the tags a word can have (the POS model's dictionary): a hedge against tagging errors */
-  if (!ac) { /* (with ac, in the groups above) */
-    G2(140, A(s0, AMB), B(s0, P)); G2(141, A(b0, AMB), B(b0, P)); G2(142, A(b1, AMB), B(b1, P));
-    G2(143, A(s1, AMB), B(s1, P));
-  }
-  G3(144, A(s0, AMB), B(b0, AMB), ps_lc(T[s0].p * 64u + T[b0].p));
+  G2(140, A(s0, AMB), B(s0, P)); G2(141, A(b0, AMB), B(b0, P)); G2(142, A(b1, AMB), B(b1, P));
+  G2(143, A(s1, AMB), B(s1, P)); G3(144, A(s0, AMB), B(b0, AMB), ps_lc(T[s0].p * 64u + T[b0].p));
   /* more cluster conjunctions (Koo et al. 2008) */
   G3(145, A(s0, C6), B(b0, C6), C(b1, P)); G3(146, A(s1, C6), B(s0, C6), C(b0, P));
   G2(147, A(s0, CLUS), B(b0, CLUS)); G3(148, A(s0, C6), B(s0l1, P), C(b0, P));
@@ -402,11 +303,10 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G3(154, A(s1, C6), B(s1r1, P), C(s0, C6)); G2(155, A(b1, C6), B(b2, P));
 #undef CH
 #undef LB
-#undef GRP
   return k;
 }
 
-size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0, NULL, NULL, NULL); }
+size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0, NULL, NULL); }
 
 /* The single-tag (PS_SMALL1) and tag-pair (PS_SMALL2) action templates, in
  * the order of their table index q. */
@@ -614,18 +514,8 @@ static void act_sum(const parser *p, const uint64_t *f, size_t nf, int32_t *out)
 
 /* The action scores of features f (their slots prefetched before), the
  * sums acc of the table features (ps_action_feats) added. */
-static void act_score(const parser *p, const uint64_t *f, size_t nf, const int32_t *acc, ps_acache *ac,
-                      float *as) {
+static void act_score(const parser *p, const uint64_t *f, size_t nf, const int32_t *acc, float *as) {
   int32_t a[PS_NACTIONS] = {acc[0], acc[1], acc[2]};
-  if (ac) { /* the groups not known before: summed, kept, added */
-    for (int q = 0; q < ac->np; q++) {
-      int32_t *d = ac->pend[q].dst;
-      act_sum(p, ac->fg + ac->pend[q].k0, (size_t)(ac->pend[q].k1 - ac->pend[q].k0), d);
-      a[0] += d[0], a[1] += d[1], a[2] += d[2];
-    }
-    ac->np = 0;
-    ac->ng = 0;
-  }
   act_weights(p, f, nf, a);
   as[0] = (float)a[0] * p->act_scale;
   as[1] = (float)a[1] * p->act_scale;
@@ -916,8 +806,6 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
   ps_state st;
   prc_ps_state_init(&st, scratch, toks, upos, n, &p->clus, &p->dict);
   uint64_t f[PS_MAXF], g[2][PS_MAXF];
-  ps_acache ac;
-  ac_init(&ac, (unsigned char *)scratch + prc_ps_scratch_size(n), n);
   while (!ps_terminal(&st)) {
     unsigned valid = ps_valid(&st);
     int action, label = -1;
@@ -936,8 +824,8 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
       /* (each call in two forms, with the tables and without, so that
        * neither tests for them feature by feature) */
       const unsigned char *apf = (const unsigned char *)p->afs, *lpf = (const unsigned char *)p->lfs;
-      size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc, &ac)
-                               : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc, NULL);
+      size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc)
+                               : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc);
       size_t ng[2] = {0, 0};
       const int32_t *rows[2][2];
       int nrows[2] = {0, 0};
@@ -949,7 +837,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
                     : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, rows[k], &nrows[k]);
       }
       float as[PS_NACTIONS];
-      act_score(p, f, nf, acc, p->has_small ? &ac : NULL, as);
+      act_score(p, f, nf, acc, as);
       float best = 0;
       action = -1;
       for (int a = 0; a < PS_NACTIONS; a++) {

@@ -818,7 +818,7 @@ static void test_null_parser(void **state) {
   tag_token tt[3] = {{"a", 1}, {"b", 1}, {"c", 1}};
   uint8_t upos[3] = {0, 0, 0}, rel[3];
   int32_t head[3];
-  char scratch[4096];
+  char scratch[2048];
   assert_true(prc_parser_scratch_size(3) <= sizeof scratch);
   prc_parser_parse(NULL, tt, upos, 3, scratch, head, rel);
   assert_int_equal(head[0], -1);
