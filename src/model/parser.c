@@ -189,10 +189,32 @@ static void ps_tok_lanes(ps_tok *t) {
     f[k++] = h_;                                                                         \
     if (pf) PC_PREFETCH(pf + (size_t)((uint32_t)h_ & pmask) * pstride);                  \
   } while (0)
+/* The same for a feature of a template often absent from the model (found
+ * less than 60% of the time on news; mostly pairs of words): with filt (the
+ * run time), a feature the table's presence filter rules out is dropped
+ * and its slot never read (filt_build).  Most of them are rare: their slots
+ * would be cache misses to main memory, the filter is small and read often. */
+#define PS_EMITF(t, la, lb, lc)                                                          \
+  do {                                                                                   \
+    uint64_t h_ = pc_mix64(((uint64_t)(t) * PS_K0) ^ (la) ^ (lb) ^ (lc));               \
+    f[k] = h_;                                                                           \
+    if (filt) {                                                                          \
+      const uint64_t b_ = h_ >> fshift;                                                  \
+      const uint64_t w_ = filt[b_ >> 6];                                                 \
+      const size_t ok_ = (size_t)((w_ >> (b_ & 63)) & 1u);                               \
+      if (ok_) PC_PREFETCH(pf + (size_t)((uint32_t)h_ & pmask) * pstride);               \
+      k += ok_;                                                                          \
+    } else {                                                                             \
+      k++;                                                                               \
+      if (pf) PC_PREFETCH(pf + (size_t)((uint32_t)h_ & pmask) * pstride);                \
+    }                                                                                    \
+  } while (0)
 /* one, two or three values (the missing ones are the constants 0x51, 0x73) */
 #define G1(t, a) PS_EMIT((t), (a), ps_lb(0x51), ps_lc(0x73))
 #define G2(t, a, b) PS_EMIT((t), (a), (b), ps_lc(0x73))
 #define G3(t, a, b, c) PS_EMIT((t), (a), (b), (c))
+#define G2F(t, a, b) PS_EMITF((t), (a), (b), ps_lc(0x73))
+#define G3F(t, a, b, c) PS_EMITF((t), (a), (b), (c))
 /* a token's lanes: A(s0, W) = ps_la(T[s0].w), B(b0, P) = ps_lb(T[b0].p), C(b1, P) = ps_lc(T[b1].p) ... */
 #define A(x, v) (T[x].la[PS_LN_##v])
 #define B(x, v) (T[x].lb[PS_LN_##v])
@@ -229,7 +251,7 @@ static void ps_tok_lanes(ps_tok *t) {
  * trainer) compile without the prefetches and the tables. */
 static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, const unsigned char *pf,
                                                 uint32_t pmask, size_t pstride, const parser *sp,
-                                                int32_t *acc) {
+                                                int32_t *acc, const uint64_t *filt, uint32_t fshift) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -253,11 +275,11 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G1(12, A(s1, WP)); G1(13, A(s1, W)); PS_SMALL1(4, 14, s1);
   PS_SMALL1(5, 15, s2); G1(16, A(s2, W));
   /* pairs */
-  G2(20, A(s0, WP), B(b0, WP)); G2(21, A(s0, WP), B(b0, W)); G2(22, A(s0, W), B(b0, WP));
-  G2(23, A(s0, WP), B(b0, P)); G2(24, A(s0, P), B(b0, WP)); G2(25, A(s0, W), B(b0, W));
+  G2F(20, A(s0, WP), B(b0, WP)); G2F(21, A(s0, WP), B(b0, W)); G2F(22, A(s0, W), B(b0, WP));
+  G2F(23, A(s0, WP), B(b0, P)); G2F(24, A(s0, P), B(b0, WP)); G2F(25, A(s0, W), B(b0, W));
   PS_SMALL2(0, 26, s0, b0); PS_SMALL2(1, 27, b0, b1);
-  PS_SMALL2(2, 28, s1, s0); G2(29, A(s1, W), B(s0, W)); G2(30, A(s1, WP), B(s0, P));
-  G2(31, A(s1, P), B(s0, WP)); PS_SMALL2(3, 32, s1, b0); G2(33, A(s1, W), B(b0, W));
+  PS_SMALL2(2, 28, s1, s0); G2F(29, A(s1, W), B(s0, W)); G2F(30, A(s1, WP), B(s0, P));
+  G2F(31, A(s1, P), B(s0, WP)); PS_SMALL2(3, 32, s1, b0); G2F(33, A(s1, W), B(b0, W));
   /* triples */
   G3(40, A(b0, P), B(b1, P), C(b2, P));
   G3(41, A(s0, P), B(b0, P), C(b1, P));
@@ -268,8 +290,8 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G3(46, A(s2, P), B(s1, P), C(s0, P));
   G3(47, A(s1, P), B(s1r1, P), C(s0, P));
   G3(48, A(s1, P), B(s0, P), C(s0r1, P));
-  G3(49, A(s0, W), B(b0, P), C(b1, P));
-  G3(50, A(s0, P), B(b0, W), C(b1, P));
+  G3F(49, A(s0, W), B(b0, P), C(b1, P));
+  G3F(50, A(s0, P), B(b0, W), C(b1, P));
   /* (distance 55-61 and valency 65-71 removed: ablation for speed) */
   /* children */
   G1(75, A(s0l1, W)); PS_SMALL1(6, 76, s0l1); G2(77, A(s0, P), ps_lb(LB(s0l1)));
@@ -284,8 +306,8 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G3(101, A(b0, P), B(b0l1, P), C(b0l2, P));
   /* label sets */
   uint64_t s0ls = s0 < NUL ? N[s0].lset : 1, s0rs = s0 < NUL ? N[s0].rset : 1, b0ls = N[b0].lset;
-  G2(105, A(s0, W), ps_lb(s0rs)); G2(106, A(s0, P), ps_lb(s0rs)); G2(107, A(s0, W), ps_lb(s0ls)); G2(108, A(s0, P), ps_lb(s0ls));
-  G2(109, A(b0, W), ps_lb(b0ls)); G2(110, A(b0, P), ps_lb(b0ls));
+  G2(105, A(s0, W), ps_lb(s0rs)); G2(106, A(s0, P), ps_lb(s0rs)); G2F(107, A(s0, W), ps_lb(s0ls)); G2(108, A(s0, P), ps_lb(s0ls));
+  G2F(109, A(b0, W), ps_lb(b0ls)); G2(110, A(b0, P), ps_lb(b0ls));
   G2(111, A(s1, P), ps_lb(s1 < NUL ? N[s1].rset | (N[s1].lset << 1) : 1));
   /* (word clusters 115-124 removed: ablation for speed; 145-155 below stay) */
   /* capitalisation (proper-noun runs, sentence start) */
@@ -306,7 +328,7 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   return k;
 }
 
-size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0, NULL, NULL); }
+size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0, NULL, NULL, NULL, 0); }
 
 /* The single-tag (PS_SMALL1) and tag-pair (PS_SMALL2) action templates, in
  * the order of their table index q. */
@@ -328,7 +350,8 @@ static inline const int32_t *lab_row2(const parser *p, int pb, int pd) {
  * (and the bias) are not written: the dense rows that hold their weights go to rows (lab_row1, lab_row2). */
 static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, uint64_t *f, int bias,
                                                const unsigned char *pf, uint32_t pmask, size_t pstride,
-                                               const parser *sp, const int32_t **rows, int *nrows) {
+                                               const parser *sp, const int32_t **rows, int *nrows,
+                                               const uint64_t *filt, uint32_t fshift) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -349,13 +372,13 @@ static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, ui
   if (!sp) G1(o + 4, A(h, P));
   G1(o + 5, A(h, W)); G1(o + 6, A(h, WP));
   if (!sp) G2(o + 7, A(dd, P), B(h, P));
-  G2(o + 8, A(dd, W), B(h, P)); G2(o + 9, A(dd, P), B(h, W));
-  G2(o + 10, A(dd, W), B(h, W)); /* (o+11..o+14 clusters removed: ablation for speed) */
+  G2F(o + 8, A(dd, W), B(h, P)); G2F(o + 9, A(dd, P), B(h, W));
+  G2F(o + 10, A(dd, W), B(h, W)); /* (o+11..o+14 clusters removed: ablation for speed) */
   G3(o + 15, A(dd, P), B(h, P), ps_lc(dist_bucket((int64_t)h - dd)));
   G2(o + 16, A(dd, P), ps_lb(N[dd].lset)); G2(o + 17, A(dd, P), ps_lb(N[dd].rset));
   G3(o + 18, A(h, P), ps_lb(N[h].lset), C(dd, P)); G3(o + 19, A(h, P), ps_lb(N[h].rset), C(dd, P));
   G3(o + 20, A(dl1, W), ps_lb(LB(dl1)), C(dd, P));
-  G2(o + 21, A(dd, W), B(dl1, W));
+  G2F(o + 21, A(dd, W), B(dl1, W));
   G3(o + 22, ps_la(LB(dr1)), B(dr1, P), C(dd, P));
   G3(o + 23, A(dl1, P), B(dd, P), C(h, P));
   G3(o + 24, A(dprev, P), B(dd, P), C(dnext, P));
@@ -377,7 +400,7 @@ static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, ui
   return k;
 }
 size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
-  return ps_label_feats(st, action, f, 1, NULL, 0, 0, NULL, NULL, NULL);
+  return ps_label_feats(st, action, f, 1, NULL, 0, 0, NULL, NULL, NULL, NULL, 0);
 }
 
 /* The hash of the bias label feature of an arc action's direction. */
@@ -392,6 +415,9 @@ static uint64_t lab_bias_feat(int action) {
 }
 
 #undef PS_EMIT
+#undef PS_EMITF
+#undef G2F
+#undef G3F
 #undef G1
 #undef G2
 #undef G3
@@ -668,6 +694,35 @@ static int lab_tables(parser *p) {
   return 0;
 }
 
+/* Presence filters (struct parser: afilt, lfilt).  A filter has 2^bits
+ * bits, at least 4 a key (about 1 in 7 absent features passes), bits in
+ * [PS_FILT_MIN, PS_FILT_MAX]; a feature's bit is the top bits of its 32-bit
+ * key (pc_key32 maps a key of 0 to 1: the same bit).  The table's keys are
+ * the first 4 bytes of each of its cap slots of stride bytes. */
+#define PS_FILT_MIN 10
+#define PS_FILT_MAX 28
+static inline uint32_t filt_bit(uint32_t key, uint32_t bits) { return key >> (32u - bits); }
+static int filt_has(const uint64_t *b, uint32_t bits, uint32_t key) {
+  const uint32_t i = filt_bit(key, bits);
+  return (int)((b[i >> 6] >> (i & 63)) & 1u);
+}
+static uint64_t *filt_build(const void *tab, uint32_t cap, size_t stride, uint32_t *bits) {
+  uint32_t nkeys = 0, key;
+  for (uint32_t i = 0; i < cap; i++) {
+    memcpy(&key, (const unsigned char *)tab + (size_t)i * stride, 4);
+    nkeys += key != 0;
+  }
+  *bits = PS_FILT_MIN;
+  while (*bits < PS_FILT_MAX && ((uint64_t)1 << *bits) < 4 * (uint64_t)nkeys) ++*bits;
+  uint64_t *b = calloc((size_t)1 << (*bits - 6), sizeof *b);
+  if (!b) return NULL;
+  for (uint32_t i = 0; i < cap; i++) {
+    memcpy(&key, (const unsigned char *)tab + (size_t)i * stride, 4);
+    if (key) b[filt_bit(key, *bits) >> 6] |= 1ull << (filt_bit(key, *bits) & 63);
+  }
+  return b;
+}
+
 static int lab_bias_init(parser *p) {
   small_tables(p);
   for (int k = 0; k < 2; k++) {
@@ -676,6 +731,11 @@ static int lab_bias_init(parser *p) {
     if (sl) lab_add(p, sl, p->lab_base[k]);
   }
   if (lab_tables(p) < 0) return -1;
+  if (!p->inplace && (!(p->afilt = filt_build(p->afs, p->afs_mask + 1, sizeof *p->afs, &p->afilt_bits)) ||
+                      !(p->lfilt = filt_build(p->lfs, p->lfs_mask + 1, sizeof *p->lfs, &p->lfilt_bits))))
+    return -1;
+  p->afshift = 64u - p->afilt_bits;
+  p->lfshift = 64u - p->lfilt_bits;
   p->has_small = 1;
   return 0;
 }
@@ -824,8 +884,8 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
       /* (each call in two forms, with the tables and without, so that
        * neither tests for them feature by feature) */
       const unsigned char *apf = (const unsigned char *)p->afs, *lpf = (const unsigned char *)p->lfs;
-      size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc)
-                               : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc);
+      size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc, p->afilt, p->afshift)
+                               : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc, NULL, 0);
       size_t ng[2] = {0, 0};
       const int32_t *rows[2][2];
       int nrows[2] = {0, 0};
@@ -833,8 +893,8 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
         if (!(valid & (1u << a)) || (a == PS_LEFT && st.b >= n)) continue;
         const int k = a - PS_LEFT;
         ng[k] = p->has_small
-                    ? ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, p, rows[k], &nrows[k])
-                    : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, rows[k], &nrows[k]);
+                    ? ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, p, rows[k], &nrows[k], p->lfilt, p->lfshift)
+                    : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, rows[k], &nrows[k], NULL, 0);
       }
       float as[PS_NACTIONS];
       act_score(p, f, nf, acc, as);
@@ -888,6 +948,8 @@ static void parser_destroy(parser *p) {
     p->afs = NULL;
     p->lfs = NULL;
     p->lbx = NULL;
+    p->afilt = NULL;
+    p->lfilt = NULL;
   }
   if (p->own_mapped) prc_model_unmap(p->own, p->own_len);
   else free(p->own);
@@ -895,6 +957,8 @@ static void parser_destroy(parser *p) {
   free(p->lfs);
   free(p->lbx);
   free(p->labt);
+  free(p->afilt);
+  free(p->lfilt);
   prc_model_lex_free(&p->clus);
   prc_model_lex_free(&p->dict);
   for (int i = 0; i < p->nnotes; i++) {
@@ -934,6 +998,10 @@ int prc_parser_image(const parser *p, ps_img_head *h, model_img_sec *s) {
   SEC("AFS ", p->afs, (size_t)h->afs_cap * sizeof *p->afs);
   SEC("LFS ", p->lfs, (size_t)h->lfs_cap * sizeof *p->lfs);
   SEC("LBX ", p->lbx, (size_t)h->nlbx * sizeof *p->lbx);
+  h->afilt_bits = p->afilt_bits;
+  h->lfilt_bits = p->lfilt_bits;
+  SEC("PSFA", p->afilt, ((size_t)1 << (p->afilt_bits - 6)) * sizeof *p->afilt);
+  SEC("PSFL", p->lfilt, ((size_t)1 << (p->lfilt_bits - 6)) * sizeof *p->lfilt);
   if (p->clus.e) {
     h->clus_cap = p->clus.mask + 1;
     h->clus_n = p->clus.n;
@@ -958,6 +1026,7 @@ static int ps_check_contents(const parser *p, precis_error *err) {
   for (uint32_t i = 0; i <= p->afs_mask && !why; i++) {
     empty += !p->afs[i].key;
     if (p->afs[i].sh > PS_MAX_SHIFT) why = "action slot out of range";
+    else if (p->afs[i].key && !filt_has(p->afilt, p->afilt_bits, p->afs[i].key)) why = "action filter incomplete";
   }
   if (!why && !empty) why = "action table full";
   empty = 0;
@@ -968,8 +1037,9 @@ static int ps_check_contents(const parser *p, precis_error *err) {
       continue;
     }
     const uint32_t n = PS_LS_N(sl->x);
-    if (n < 1 || sl->c[0] >= p->nlabels || sl->c[1] >= p->nlabels || (n < 2 && sl->w[1]) ||
-        (n > 2 && ((uint64_t)PS_LS_OFF(sl->x) + n - 2 > p->nlbx)))
+    if (!filt_has(p->lfilt, p->lfilt_bits, sl->key)) why = "label filter incomplete";
+    else if (n < 1 || sl->c[0] >= p->nlabels || sl->c[1] >= p->nlabels || (n < 2 && sl->w[1]) ||
+             (n > 2 && ((uint64_t)PS_LS_OFF(sl->x) + n - 2 > p->nlbx)))
       why = "label slot out of range";
   }
   if (!why && !empty) why = "label table full";
@@ -999,7 +1069,8 @@ static int ps_load_inplace(parser *p, const model_view *v, int check, precis_err
   }
   if (h->nlabels != (uint32_t)p->nlabels || !pow2_cap(h->afs_cap) || !pow2_cap(h->lfs_cap) ||
       !(h->act_scale > 0) || !(h->lab_scale > 0) || (h->clus_cap && (!pow2_cap(h->clus_cap) || h->clus_n >= h->clus_cap)) ||
-      (h->dict_cap && (!pow2_cap(h->dict_cap) || h->dict_n >= h->dict_cap))) {
+      (h->dict_cap && (!pow2_cap(h->dict_cap) || h->dict_n >= h->dict_cap)) || h->afilt_bits < PS_FILT_MIN ||
+      h->afilt_bits > PS_FILT_MAX || h->lfilt_bits < PS_FILT_MIN || h->lfilt_bits > PS_FILT_MAX) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, hoff, "model corrupt: bad parser image header");
     return -1;
   }
@@ -1011,8 +1082,12 @@ static int ps_load_inplace(parser *p, const model_view *v, int check, precis_err
   p->lab_scale = h->lab_scale;
   if (!(p->afs = (ps_aslot *)prc_model_table(v, "AFS ", sizeof *p->afs, h->afs_cap, 64, 1, err)) ||
       !(p->lfs = (ps_lslot *)prc_model_table(v, "LFS ", sizeof *p->lfs, h->lfs_cap, 64, 1, err)) ||
-      !(p->lbx = (ps_lx *)prc_model_table(v, "LBX ", sizeof *p->lbx, h->nlbx, 2, 1, err)))
+      !(p->lbx = (ps_lx *)prc_model_table(v, "LBX ", sizeof *p->lbx, h->nlbx, 2, 1, err)) ||
+      !(p->afilt = (uint64_t *)prc_model_table(v, "PSFA", sizeof *p->afilt, (uint64_t)1 << (h->afilt_bits - 6), 64, 1, err)) ||
+      !(p->lfilt = (uint64_t *)prc_model_table(v, "PSFL", sizeof *p->lfilt, (uint64_t)1 << (h->lfilt_bits - 6), 64, 1, err)))
     return -1;
+  p->afilt_bits = h->afilt_bits;
+  p->lfilt_bits = h->lfilt_bits;
   if (h->clus_cap) {
     p->clus.mask = h->clus_cap - 1;
     p->clus.n = h->clus_n;

@@ -81,7 +81,8 @@ typedef struct ps_img_head {
   uint32_t mark, nlabels, afs_cap, lfs_cap, nlbx;
   float act_scale, lab_scale;
   uint32_t clus_cap, clus_n, dict_cap, dict_n;
-  uint32_t reserved[5];
+  uint32_t afilt_bits, lfilt_bits; /* the presence filters' sizes: 2^bits bits (layout 0x01020307) */
+  uint32_t reserved[3];
 } ps_img_head;
 struct model_img_sec;
 /* The sections of p's image (tools/model_image.c); returns their number (at most 8). */
@@ -138,6 +139,14 @@ struct parser {
    * RIGHT per (b0, dependent) lab2[1][1] (lab_tables). */
   int32_t *labt;
   size_t lstride;
+  /* Presence filters of the action and label tables (parser.c, filt_build;
+   * sections "PSFA", "PSFL" of an image): 2^bits bits each, the bit of a
+   * feature hash h is h >> (64 - bits) (the top bits of its key), set for
+   * every key in the table; the run time drops the features of a few
+   * often-absent templates whose bit is clear instead of reading their
+   * slots (PS_EMITF).  afshift = 64 - afilt_bits (likewise lfshift). */
+  uint64_t *afilt, *lfilt;
+  uint32_t afilt_bits, lfilt_bits, afshift, lfshift;
   model_lex clus;               /* "CLUS": lowercased word hash -> cluster path (tagger_features.h) */
   model_lex dict;               /* "DICT": lowercased word hash -> the tags it takes (the POS model's) */
   int nnotes;

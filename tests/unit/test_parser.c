@@ -752,6 +752,43 @@ static void check_against_reference(const parser *p, int trials) {
   free(scratch);
 }
 
+/* The presence filters (struct parser: afilt, lfilt) hold the bit of every
+ * key of their table (a feature they rule out is absent), and rule out
+ * most absent features (at least 4 bits a key: no more than a quarter of
+ * the bits set). */
+static void check_filter(const uint64_t *b, uint32_t bits, const void *tab, uint32_t cap, size_t stride) {
+  assert_true(bits >= 10 && bits <= 28);
+  uint32_t keys = 0;
+  for (uint32_t i = 0; i < cap; i++) {
+    uint32_t key;
+    memcpy(&key, (const unsigned char *)tab + (size_t)i * stride, 4);
+    if (!key) continue;
+    keys++;
+    const uint32_t x = key >> (32 - bits);
+    assert_true(b[x >> 6] & (1ull << (x & 63)));
+  }
+  uint64_t set = 0;
+  for (size_t w = 0; w < ((size_t)1 << (bits - 6)); w++) set += (uint64_t)__builtin_popcountll(b[w]);
+  assert_true(set <= keys && 4 * set <= ((uint64_t)1 << bits));
+}
+static void test_presence_filters(void **state) {
+  (void)state;
+  precis_error err;
+  const parser *bp = prc_parser_builtin(&err);
+  parser *tp = prc_parser_load_file(tiny_model(), &err);
+  assert_non_null(tp);
+  const parser *ps[2] = {bp, tp};
+  for (int i = 0; i < 2; i++) {
+    const parser *p = ps[i];
+    if (!p) continue;
+    check_filter(p->afilt, p->afilt_bits, p->afs, p->afs_mask + 1, sizeof *p->afs);
+    check_filter(p->lfilt, p->lfilt_bits, p->lfs, p->lfs_mask + 1, sizeof *p->lfs);
+    assert_int_equal(p->afshift, 64 - p->afilt_bits);
+    assert_int_equal(p->lfshift, 64 - p->lfilt_bits);
+  }
+  prc_parser_free(tp);
+}
+
 static void test_reference_decoder(void **state) {
   (void)state;
   precis_error err;
@@ -890,6 +927,7 @@ int main(void) {
       cmocka_unit_test(test_load_errors),
       cmocka_unit_test(test_small_tables),
       cmocka_unit_test(test_reference_decoder),
+      cmocka_unit_test(test_presence_filters),
       cmocka_unit_test(test_tiny_model),
       cmocka_unit_test(test_null_parser),
       cmocka_unit_test(test_long_sentence_linear),
