@@ -117,8 +117,9 @@ int prc_model_image_write(const char *path, uint32_t featset, const model_img_se
  * layout of 0.6.0-0.7.0; 0x01020305: tables at a load of up to 3/4,
  * tagger rows of 17 values (docs/models.md "Capacities"); 0x01020306: the
  * parser's fused slots hold int8 codes with a per-slot shift, no lexeme
- * cache in tagger images. */
-#define MODEL_IMAGE_MARK 0x01020306u
+ * cache in tagger images; 0x01020307: the parser's images carry presence
+ * filters of its tables (PSFA, PSFL; parser_features.h). */
+#define MODEL_IMAGE_MARK 0x01020307u
 
 /* Maps (or reads) a whole file.  Returns 0 or -1 with err (PRECIS_ERROR_IO; a NULL path is
  * PRECIS_ERROR_INVALID_ARGUMENT, "no model path"); release with prc_model_unmap. */

@@ -3,6 +3,7 @@
  * model loading, greedy decoding and the lowering of lifted
  * (pseudo-projective) arcs. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,10 @@
 #include "error.h"
 #include "parser_features.h"
 #include "tagger_features.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #if defined(__GNUC__)
 #define PS_ALWAYS_INLINE inline __attribute__((always_inline))
@@ -78,10 +83,17 @@ void prc_ps_state_init(ps_state *st, void *scratch, const tag_token *toks, const
   st->stack = (int32_t *)p;
   st->sp = 0;
   st->b = 0;
+  /* the words' hashes first, their lexicon entries prefetched; then the
+   * look-ups (they find most entries in the cache) */
+  for (size_t i = 0; i < n; i++) {
+    const uint64_t w = prc_tg_lower_hash(toks[i].s, toks[i].len), kw = w ? w : 1;
+    st->tok[i].w = w;
+    if (clus && clus->e) PC_PREFETCH(&clus->e[(uint32_t)kw & clus->mask]);
+    if (dict && dict->e) PC_PREFETCH(&dict->e[(uint32_t)kw & dict->mask]);
+  }
   for (size_t i = 0; i < n; i++) {
     ps_tok *t = &st->tok[i];
-    uint64_t w = prc_tg_lower_hash(toks[i].s, toks[i].len);
-    t->w = w;
+    const uint64_t w = t->w;
     t->p = upos[i] < TAG_UPOS_COUNT ? upos[i] : TAG_UPOS_X;
     t->wp = pc_mix64(w + t->p);
     t->clus = clus ? model_lex_get(clus, w) : 0;
@@ -177,10 +189,32 @@ static void ps_tok_lanes(ps_tok *t) {
     f[k++] = h_;                                                                         \
     if (pf) PC_PREFETCH(pf + (size_t)((uint32_t)h_ & pmask) * pstride);                  \
   } while (0)
+/* The same for a feature of a template often absent from the model (found
+ * less than 60% of the time on news; mostly pairs of words): with filt (the
+ * run time), a feature the table's presence filter rules out is dropped
+ * and its slot never read (filt_build).  Most of them are rare: their slots
+ * would be cache misses to main memory, the filter is small and read often. */
+#define PS_EMITF(t, la, lb, lc)                                                          \
+  do {                                                                                   \
+    uint64_t h_ = pc_mix64(((uint64_t)(t) * PS_K0) ^ (la) ^ (lb) ^ (lc));               \
+    f[k] = h_;                                                                           \
+    if (filt) {                                                                          \
+      const uint64_t b_ = h_ >> fshift;                                                  \
+      const uint64_t w_ = filt[b_ >> 6];                                                 \
+      const size_t ok_ = (size_t)((w_ >> (b_ & 63)) & 1u);                               \
+      if (ok_) PC_PREFETCH(pf + (size_t)((uint32_t)h_ & pmask) * pstride);               \
+      k += ok_;                                                                          \
+    } else {                                                                             \
+      k++;                                                                               \
+      if (pf) PC_PREFETCH(pf + (size_t)((uint32_t)h_ & pmask) * pstride);                \
+    }                                                                                    \
+  } while (0)
 /* one, two or three values (the missing ones are the constants 0x51, 0x73) */
 #define G1(t, a) PS_EMIT((t), (a), ps_lb(0x51), ps_lc(0x73))
 #define G2(t, a, b) PS_EMIT((t), (a), (b), ps_lc(0x73))
 #define G3(t, a, b, c) PS_EMIT((t), (a), (b), (c))
+#define G2F(t, a, b) PS_EMITF((t), (a), (b), ps_lc(0x73))
+#define G3F(t, a, b, c) PS_EMITF((t), (a), (b), (c))
 /* a token's lanes: A(s0, W) = ps_la(T[s0].w), B(b0, P) = ps_lb(T[b0].p), C(b1, P) = ps_lc(T[b1].p) ... */
 #define A(x, v) (T[x].la[PS_LN_##v])
 #define B(x, v) (T[x].lb[PS_LN_##v])
@@ -217,7 +251,7 @@ static void ps_tok_lanes(ps_tok *t) {
  * trainer) compile without the prefetches and the tables. */
 static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, const unsigned char *pf,
                                                 uint32_t pmask, size_t pstride, const parser *sp,
-                                                int32_t *acc) {
+                                                int32_t *acc, const uint64_t *filt, uint32_t fshift) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -241,11 +275,11 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G1(12, A(s1, WP)); G1(13, A(s1, W)); PS_SMALL1(4, 14, s1);
   PS_SMALL1(5, 15, s2); G1(16, A(s2, W));
   /* pairs */
-  G2(20, A(s0, WP), B(b0, WP)); G2(21, A(s0, WP), B(b0, W)); G2(22, A(s0, W), B(b0, WP));
-  G2(23, A(s0, WP), B(b0, P)); G2(24, A(s0, P), B(b0, WP)); G2(25, A(s0, W), B(b0, W));
+  G2F(20, A(s0, WP), B(b0, WP)); G2F(21, A(s0, WP), B(b0, W)); G2F(22, A(s0, W), B(b0, WP));
+  G2F(23, A(s0, WP), B(b0, P)); G2F(24, A(s0, P), B(b0, WP)); G2F(25, A(s0, W), B(b0, W));
   PS_SMALL2(0, 26, s0, b0); PS_SMALL2(1, 27, b0, b1);
-  PS_SMALL2(2, 28, s1, s0); G2(29, A(s1, W), B(s0, W)); G2(30, A(s1, WP), B(s0, P));
-  G2(31, A(s1, P), B(s0, WP)); PS_SMALL2(3, 32, s1, b0); G2(33, A(s1, W), B(b0, W));
+  PS_SMALL2(2, 28, s1, s0); G2F(29, A(s1, W), B(s0, W)); G2F(30, A(s1, WP), B(s0, P));
+  G2F(31, A(s1, P), B(s0, WP)); PS_SMALL2(3, 32, s1, b0); G2F(33, A(s1, W), B(b0, W));
   /* triples */
   G3(40, A(b0, P), B(b1, P), C(b2, P));
   G3(41, A(s0, P), B(b0, P), C(b1, P));
@@ -256,8 +290,8 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G3(46, A(s2, P), B(s1, P), C(s0, P));
   G3(47, A(s1, P), B(s1r1, P), C(s0, P));
   G3(48, A(s1, P), B(s0, P), C(s0r1, P));
-  G3(49, A(s0, W), B(b0, P), C(b1, P));
-  G3(50, A(s0, P), B(b0, W), C(b1, P));
+  G3F(49, A(s0, W), B(b0, P), C(b1, P));
+  G3F(50, A(s0, P), B(b0, W), C(b1, P));
   /* (distance 55-61 and valency 65-71 removed: ablation for speed) */
   /* children */
   G1(75, A(s0l1, W)); PS_SMALL1(6, 76, s0l1); G2(77, A(s0, P), ps_lb(LB(s0l1)));
@@ -272,8 +306,8 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   G3(101, A(b0, P), B(b0l1, P), C(b0l2, P));
   /* label sets */
   uint64_t s0ls = s0 < NUL ? N[s0].lset : 1, s0rs = s0 < NUL ? N[s0].rset : 1, b0ls = N[b0].lset;
-  G2(105, A(s0, W), ps_lb(s0rs)); G2(106, A(s0, P), ps_lb(s0rs)); G2(107, A(s0, W), ps_lb(s0ls)); G2(108, A(s0, P), ps_lb(s0ls));
-  G2(109, A(b0, W), ps_lb(b0ls)); G2(110, A(b0, P), ps_lb(b0ls));
+  G2(105, A(s0, W), ps_lb(s0rs)); G2(106, A(s0, P), ps_lb(s0rs)); G2F(107, A(s0, W), ps_lb(s0ls)); G2(108, A(s0, P), ps_lb(s0ls));
+  G2F(109, A(b0, W), ps_lb(b0ls)); G2(110, A(b0, P), ps_lb(b0ls));
   G2(111, A(s1, P), ps_lb(s1 < NUL ? N[s1].rset | (N[s1].lset << 1) : 1));
   /* (word clusters 115-124 removed: ablation for speed; 145-155 below stay) */
   /* capitalisation (proper-noun runs, sentence start) */
@@ -294,18 +328,30 @@ static PS_ALWAYS_INLINE size_t ps_action_feats(const ps_state *st, uint64_t *f, 
   return k;
 }
 
-size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0, NULL, NULL); }
+size_t prc_ps_action_feats(const ps_state *st, uint64_t *f) { return ps_action_feats(st, f, NULL, 0, 0, NULL, NULL, NULL, 0); }
 
 /* The single-tag (PS_SMALL1) and tag-pair (PS_SMALL2) action templates, in
  * the order of their table index q. */
 static const uint32_t ps_small1_tmpl[15] = {3, 6, 9, 11, 14, 15, 76, 79, 82, 84, 86, 91, 94, 97, 136};
 static const uint32_t ps_small2_tmpl[4] = {26, 27, 28, 32};
 
+/* The dense rows of the label features of tags alone (struct parser: labt):
+ * per direction k (0 LEFT, 1 RIGHT), dependent's and head's tag index; and
+ * RIGHT's (b0, dependent) row. */
+static inline const int32_t *lab_row1(const parser *p, int k, int pd, int ph) {
+  return p->labt + ((size_t)(k * PS_NP + pd) * PS_NP + (size_t)ph) * p->lstride;
+}
+static inline const int32_t *lab_row2(const parser *p, int pb, int pd) {
+  return p->labt + ((size_t)(2 * PS_NP + pb) * PS_NP + (size_t)pd) * p->lstride;
+}
+
 /* The label features (prefetching as ps_action_feats does); bias = 0 leaves out the bias feature (o + 27), whose
- * weights the run time adds from a vector made at load (lab_bias_init). */
+ * weights the run time adds from a vector made at load (lab_bias_init).  With sp, the features of tags alone
+ * (and the bias) are not written: the dense rows that hold their weights go to rows (lab_row1, lab_row2). */
 static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, uint64_t *f, int bias,
                                                const unsigned char *pf, uint32_t pmask, size_t pstride,
-                                               const parser *sp, const ps_lslot **ls, int *nls) {
+                                               const parser *sp, const int32_t **rows, int *nrows,
+                                               const uint64_t *filt, uint32_t fshift) {
   const size_t n = st->n;
   const int32_t NUL = (int32_t)n + 1;
   const ps_tok *T = st->tok;
@@ -320,19 +366,19 @@ static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, ui
   int32_t b0 = (int32_t)st->b;
   size_t k = 0;
   /* (with sp, the features of tags alone, o+1, o+4, o+7 and o+26, are not
-   * written: their slots, found at load, go to ls) */
+   * written: their weights, summed at load, go to rows) */
   if (!sp) G1(o + 1, A(dd, P));
   G1(o + 2, A(dd, W)); G1(o + 3, A(dd, WP));
   if (!sp) G1(o + 4, A(h, P));
   G1(o + 5, A(h, W)); G1(o + 6, A(h, WP));
   if (!sp) G2(o + 7, A(dd, P), B(h, P));
-  G2(o + 8, A(dd, W), B(h, P)); G2(o + 9, A(dd, P), B(h, W));
-  G2(o + 10, A(dd, W), B(h, W)); /* (o+11..o+14 clusters removed: ablation for speed) */
+  G2F(o + 8, A(dd, W), B(h, P)); G2F(o + 9, A(dd, P), B(h, W));
+  G2F(o + 10, A(dd, W), B(h, W)); /* (o+11..o+14 clusters removed: ablation for speed) */
   G3(o + 15, A(dd, P), B(h, P), ps_lc(dist_bucket((int64_t)h - dd)));
   G2(o + 16, A(dd, P), ps_lb(N[dd].lset)); G2(o + 17, A(dd, P), ps_lb(N[dd].rset));
   G3(o + 18, A(h, P), ps_lb(N[h].lset), C(dd, P)); G3(o + 19, A(h, P), ps_lb(N[h].rset), C(dd, P));
   G3(o + 20, A(dl1, W), ps_lb(LB(dl1)), C(dd, P));
-  G2(o + 21, A(dd, W), B(dl1, W));
+  G2F(o + 21, A(dd, W), B(dl1, W));
   G3(o + 22, ps_la(LB(dr1)), B(dr1, P), C(dd, P));
   G3(o + 23, A(dl1, P), B(dd, P), C(h, P));
   G3(o + 24, A(dprev, P), B(dd, P), C(dnext, P));
@@ -344,19 +390,17 @@ static PS_ALWAYS_INLINE size_t ps_label_feats(const ps_state *st, int action, ui
   G3(o + 30, A(dl1, W), B(dd, P), C(h, P));
   /* (o+31..o+33 suffixes, o+36..o+37 clusters removed: ablation for speed) */
   G2(o + 34, A(dd, AMB), B(dd, P)); G2(o + 35, A(h, AMB), B(h, P));
-  if (sp) {
-    const int k_ = action == PS_LEFT ? 0 : 1, pd = ps_pidx(T[dd].p), ph = ps_pidx(T[h].p);
-    const ps_lslot *v_[4] = {sp->lab1[k_][0][pd], sp->lab1[k_][1][ph], sp->lab2[k_][0][pd][ph],
-                             sp->lab2[k_][1][ps_pidx(T[b0].p)][pd]};
-    for (int q_ = 0; q_ < 4; q_++)
-      if (v_[q_]) ls[(*nls)++] = v_[q_];
+  if (sp) { /* (LEFT's b0 is its head: lab2[0][1] is in LEFT's row) */
+    const int pd = ps_pidx(T[dd].p);
+    rows[(*nrows)++] = lab_row1(sp, action == PS_LEFT ? 0 : 1, pd, ps_pidx(T[h].p));
+    if (action == PS_RIGHT) rows[(*nrows)++] = lab_row2(sp, ps_pidx(T[b0].p), pd);
   }
 #undef CH
 #undef LB
   return k;
 }
 size_t prc_ps_label_feats(const ps_state *st, int action, uint64_t *f) {
-  return ps_label_feats(st, action, f, 1, NULL, 0, 0, NULL, NULL, NULL);
+  return ps_label_feats(st, action, f, 1, NULL, 0, 0, NULL, NULL, NULL, NULL, 0);
 }
 
 /* The hash of the bias label feature of an arc action's direction. */
@@ -371,6 +415,9 @@ static uint64_t lab_bias_feat(int action) {
 }
 
 #undef PS_EMIT
+#undef PS_EMITF
+#undef G2F
+#undef G3F
 #undef G1
 #undef G2
 #undef G3
@@ -436,6 +483,34 @@ static int act_read(parser *p, const model_section *s, precis_error *err) {
 /* The summed action weights of features f (int32 units), from a (their
  * slots prefetched before). */
 static inline void act_weights(const parser *p, const uint64_t *f, size_t nf, int32_t *a) {
+#if defined(__SSE2__)
+  /* the three codes and the shift of a slot in one load, widened to four
+   * lanes (the fourth, the shift's, is not used) and shifted at once */
+  _Static_assert(offsetof(ps_aslot, w) == 4 && offsetof(ps_aslot, sh) == 7, "ps_aslot layout");
+  __m128i acc = _mm_setzero_si128();
+  for (size_t k = 0; k < nf; k++) {
+    uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->afs_mask;
+    for (;;) {
+      const ps_aslot *sl = &p->afs[i];
+      if (sl->key == key) {
+        int32_t u;
+        memcpy(&u, sl->w, 4);
+        __m128i v = _mm_cvtsi32_si128(u);
+        v = _mm_unpacklo_epi8(v, v);
+        v = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 24);
+        acc = _mm_add_epi32(acc, _mm_sll_epi32(v, _mm_cvtsi32_si128(sl->sh)));
+        break;
+      }
+      if (!sl->key) break;
+      i = (i + 1) & p->afs_mask;
+    }
+  }
+  int32_t s[4];
+  _mm_storeu_si128((__m128i *)(void *)s, acc);
+  a[0] += s[0];
+  a[1] += s[1];
+  a[2] += s[2];
+#else
   int32_t a0 = a[0], a1 = a[1], a2 = a[2];
   for (size_t k = 0; k < nf; k++) {
     uint32_t key = pc_key32(f[k]), i = (uint32_t)f[k] & p->afs_mask;
@@ -454,6 +529,7 @@ static inline void act_weights(const parser *p, const uint64_t *f, size_t nf, in
   a[0] = a0;
   a[1] = a1;
   a[2] = a2;
+#endif
 }
 
 /* The same from zero, into out (for the tables). */
@@ -594,25 +670,136 @@ static void small_tables(parser *p) {
   }
 }
 
-static void lab_bias_init(parser *p) {
+/* Sums the label weights of the bias and the features of tags alone into
+ * the dense rows of labt (struct parser); -1: out of memory. */
+static int lab_tables(parser *p) {
+  p->lstride = ((size_t)p->nlabels + 7) & ~(size_t)7;
+  p->labt = calloc((size_t)3 * PS_NP * PS_NP * p->lstride, sizeof *p->labt);
+  if (!p->labt) return -1;
+  for (int k = 0; k < 2; k++)
+    for (int pd = 0; pd < PS_NP; pd++)
+      for (int ph = 0; ph < PS_NP; ph++) {
+        int32_t *r = (int32_t *)lab_row1(p, k, pd, ph);
+        memcpy(r, p->lab_base[k], sizeof(int32_t) * (size_t)p->nlabels);
+        const ps_lslot *v[4] = {p->lab1[k][0][pd], p->lab1[k][1][ph], p->lab2[k][0][pd][ph],
+                                k == 0 ? p->lab2[0][1][ph][pd] : NULL};
+        for (int q = 0; q < 4; q++)
+          if (v[q]) lab_add(p, v[q], r);
+      }
+  for (int pb = 0; pb < PS_NP; pb++)
+    for (int pd = 0; pd < PS_NP; pd++) {
+      const ps_lslot *sl = p->lab2[1][1][pb][pd];
+      if (sl) lab_add(p, sl, (int32_t *)lab_row2(p, pb, pd));
+    }
+  return 0;
+}
+
+/* Presence filters (struct parser: afilt, lfilt).  A filter has 2^bits
+ * bits, at least 4 a key (about 1 in 7 absent features passes), bits in
+ * [PS_FILT_MIN, PS_FILT_MAX]; a feature's bit is the top bits of its 32-bit
+ * key (pc_key32 maps a key of 0 to 1: the same bit).  The table's keys are
+ * the first 4 bytes of each of its cap slots of stride bytes. */
+#define PS_FILT_MIN 10
+#define PS_FILT_MAX 28
+static inline uint32_t filt_bit(uint32_t key, uint32_t bits) { return key >> (32u - bits); }
+static int filt_has(const uint64_t *b, uint32_t bits, uint32_t key) {
+  const uint32_t i = filt_bit(key, bits);
+  return (int)((b[i >> 6] >> (i & 63)) & 1u);
+}
+static uint64_t *filt_build(const void *tab, uint32_t cap, size_t stride, uint32_t *bits) {
+  uint32_t nkeys = 0, key;
+  for (uint32_t i = 0; i < cap; i++) {
+    memcpy(&key, (const unsigned char *)tab + (size_t)i * stride, 4);
+    nkeys += key != 0;
+  }
+  *bits = PS_FILT_MIN;
+  while (*bits < PS_FILT_MAX && ((uint64_t)1 << *bits) < 4 * (uint64_t)nkeys) ++*bits;
+  uint64_t *b = calloc((size_t)1 << (*bits - 6), sizeof *b);
+  if (!b) return NULL;
+  for (uint32_t i = 0; i < cap; i++) {
+    memcpy(&key, (const unsigned char *)tab + (size_t)i * stride, 4);
+    if (key) b[filt_bit(key, *bits) >> 6] |= 1ull << (filt_bit(key, *bits) & 63);
+  }
+  return b;
+}
+
+static int lab_bias_init(parser *p) {
   small_tables(p);
-  p->has_small = 1;
   for (int k = 0; k < 2; k++) {
     memset(p->lab_base[k], 0, sizeof p->lab_base[k]);
     const ps_lslot *sl = lab_find(p, lab_bias_feat(PS_LEFT + k));
     if (sl) lab_add(p, sl, p->lab_base[k]);
   }
+  if (lab_tables(p) < 0) return -1;
+  if (!p->inplace && (!(p->afilt = filt_build(p->afs, p->afs_mask + 1, sizeof *p->afs, &p->afilt_bits)) ||
+                      !(p->lfilt = filt_build(p->lfs, p->lfs_mask + 1, sizeof *p->lfs, &p->lfilt_bits))))
+    return -1;
+  p->afshift = 64u - p->afilt_bits;
+  p->lfshift = 64u - p->lfilt_bits;
+  p->has_small = 1;
+  return 0;
+}
+
+/* sc[0..np) = the sum of the dense rows r[0..nr) (np a multiple of 8). */
+static inline void lab_rows_sum(int32_t *sc, const int32_t *const *r, int nr, size_t np) {
+#if defined(__SSE2__)
+  for (size_t l = 0; l < np; l += 4) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(r[0] + l));
+    for (int q = 1; q < nr; q++) a = _mm_add_epi32(a, _mm_loadu_si128((const __m128i *)(const void *)(r[q] + l)));
+    _mm_storeu_si128((__m128i *)(void *)(sc + l), a);
+  }
+#else
+  for (size_t l = 0; l < np; l++) {
+    int32_t a = r[0][l];
+    for (int q = 1; q < nr; q++) a += r[q][l];
+    sc[l] = a;
+  }
+#endif
+}
+
+/* The first label of the highest score in sc[0..nl) (the lanes up to the
+ * next multiple of 8 are overwritten with INT32_MIN), its score in *bv. */
+static inline int lab_argmax(int32_t *sc, int nl, int32_t *bv) {
+  const int np = (nl + 7) & ~7;
+  for (int l = nl; l < np; l++) sc[l] = INT32_MIN;
+#if defined(__SSE2__)
+#define PS_MAX4(a, b) (gt_ = _mm_cmpgt_epi32((b), (a)), _mm_or_si128(_mm_and_si128(gt_, (b)), _mm_andnot_si128(gt_, (a))))
+  __m128i gt_, m = _mm_loadu_si128((const __m128i *)(const void *)sc);
+  for (int l = 4; l < np; l += 4) m = PS_MAX4(m, _mm_loadu_si128((const __m128i *)(const void *)(sc + l)));
+  m = PS_MAX4(m, _mm_shuffle_epi32(m, 0x4e));
+  m = PS_MAX4(m, _mm_shuffle_epi32(m, 0xb1)); /* the maximum in every lane */
+#undef PS_MAX4
+  for (int l = 0;; l += 4) {
+    const int e = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(const void *)(sc + l)), m)));
+    if (e) {
+      const int best = l + __builtin_ctz((unsigned)e);
+      *bv = sc[best];
+      return best;
+    }
+  }
+#else
+  int best = 0;
+  int32_t v = sc[0];
+  for (int l = 1; l < nl; l++)
+    if (sc[l] > v) {
+      v = sc[l];
+      best = l;
+    }
+  *bv = v;
+  return best;
+#endif
 }
 
 /* The best label for the arc of action (PS_LEFT or PS_RIGHT), from its label
  * features f (without the bias: see lab_bias_init; their slots prefetched
- * before); its score (real units) in *score. */
-static int best_label(const parser *p, int action, const uint64_t *f, size_t nf, const ps_lslot *const *ls,
-                      int nls, float *score) {
+ * before) and the dense rows r[0..nr) (ps_label_feats; none: the plain
+ * features, the bias from lab_base); its score (real units) in *score. */
+static int best_label(const parser *p, int action, const uint64_t *f, size_t nf, const int32_t *const *r,
+                      int nr, float *score) {
   int32_t sc[PS_MAX_LABELS + 1];
   const int nl = p->nlabels;
-  memcpy(sc, p->lab_base[action - PS_LEFT], sizeof(int32_t) * (size_t)nl);
-  for (int k = 0; k < nls; k++) lab_add(p, ls[k], sc); /* (the slots from the tables) */
+  if (nr) lab_rows_sum(sc, r, nr, p->lstride);
+  else memcpy(sc, p->lab_base[action - PS_LEFT], sizeof(int32_t) * (size_t)nl);
   for (size_t k = 0; k < nf; k++) {
     const ps_lslot *sl = lab_find(p, f[k]);
     if (sl) lab_add(p, sl, sc);
@@ -620,13 +807,8 @@ static int best_label(const parser *p, int action, const uint64_t *f, size_t nf,
   /* the first best label but root: root's score made the lowest possible
    * (no sum of at most PS_MAXF 16-bit weights comes near INT32_MIN) */
   sc[p->root_label] = INT32_MIN;
-  int best = 0;
-  int32_t bv = sc[0];
-  for (int l = 1; l < nl; l++)
-    if (sc[l] > bv) {
-      bv = sc[l];
-      best = l;
-    }
+  int32_t bv;
+  const int best = lab_argmax(sc, nl, &bv);
   *score = (float)bv * p->lab_scale;
   return best;
 }
@@ -702,17 +884,17 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
       /* (each call in two forms, with the tables and without, so that
        * neither tests for them feature by feature) */
       const unsigned char *apf = (const unsigned char *)p->afs, *lpf = (const unsigned char *)p->lfs;
-      size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc)
-                               : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc);
+      size_t nf = p->has_small ? ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, p, acc, p->afilt, p->afshift)
+                               : ps_action_feats(&st, f, apf, p->afs_mask, sizeof *p->afs, NULL, acc, NULL, 0);
       size_t ng[2] = {0, 0};
-      const ps_lslot *ls[2][4];
-      int nls[2] = {0, 0};
+      const int32_t *rows[2][2];
+      int nrows[2] = {0, 0};
       for (int a = PS_LEFT; a <= PS_RIGHT; a++) {
         if (!(valid & (1u << a)) || (a == PS_LEFT && st.b >= n)) continue;
         const int k = a - PS_LEFT;
         ng[k] = p->has_small
-                    ? ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, p, ls[k], &nls[k])
-                    : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, ls[k], &nls[k]);
+                    ? ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, p, rows[k], &nrows[k], p->lfilt, p->lfshift)
+                    : ps_label_feats(&st, a, g[k], 0, lpf, p->lfs_mask, sizeof *p->lfs, NULL, rows[k], &nrows[k], NULL, 0);
       }
       float as[PS_NACTIONS];
       act_score(p, f, nf, acc, as);
@@ -726,7 +908,7 @@ void prc_parser_parse(const parser *p, const tag_token *toks, const uint8_t *upo
           l = p->root_label;
         } else if (a != PS_SHIFT) {
           float ls_score;
-          l = best_label(p, a, g[a - PS_LEFT], ng[a - PS_LEFT], ls[a - PS_LEFT], nls[a - PS_LEFT], &ls_score);
+          l = best_label(p, a, g[a - PS_LEFT], ng[a - PS_LEFT], rows[a - PS_LEFT], nrows[a - PS_LEFT], &ls_score);
           s += ls_score;
         }
         if (action < 0 || s > best) {
@@ -766,12 +948,17 @@ static void parser_destroy(parser *p) {
     p->afs = NULL;
     p->lfs = NULL;
     p->lbx = NULL;
+    p->afilt = NULL;
+    p->lfilt = NULL;
   }
   if (p->own_mapped) prc_model_unmap(p->own, p->own_len);
   else free(p->own);
   free(p->afs);
   free(p->lfs);
   free(p->lbx);
+  free(p->labt);
+  free(p->afilt);
+  free(p->lfilt);
   prc_model_lex_free(&p->clus);
   prc_model_lex_free(&p->dict);
   for (int i = 0; i < p->nnotes; i++) {
@@ -811,6 +998,10 @@ int prc_parser_image(const parser *p, ps_img_head *h, model_img_sec *s) {
   SEC("AFS ", p->afs, (size_t)h->afs_cap * sizeof *p->afs);
   SEC("LFS ", p->lfs, (size_t)h->lfs_cap * sizeof *p->lfs);
   SEC("LBX ", p->lbx, (size_t)h->nlbx * sizeof *p->lbx);
+  h->afilt_bits = p->afilt_bits;
+  h->lfilt_bits = p->lfilt_bits;
+  SEC("PSFA", p->afilt, ((size_t)1 << (p->afilt_bits - 6)) * sizeof *p->afilt);
+  SEC("PSFL", p->lfilt, ((size_t)1 << (p->lfilt_bits - 6)) * sizeof *p->lfilt);
   if (p->clus.e) {
     h->clus_cap = p->clus.mask + 1;
     h->clus_n = p->clus.n;
@@ -835,6 +1026,7 @@ static int ps_check_contents(const parser *p, precis_error *err) {
   for (uint32_t i = 0; i <= p->afs_mask && !why; i++) {
     empty += !p->afs[i].key;
     if (p->afs[i].sh > PS_MAX_SHIFT) why = "action slot out of range";
+    else if (p->afs[i].key && !filt_has(p->afilt, p->afilt_bits, p->afs[i].key)) why = "action filter incomplete";
   }
   if (!why && !empty) why = "action table full";
   empty = 0;
@@ -845,8 +1037,9 @@ static int ps_check_contents(const parser *p, precis_error *err) {
       continue;
     }
     const uint32_t n = PS_LS_N(sl->x);
-    if (n < 1 || sl->c[0] >= p->nlabels || sl->c[1] >= p->nlabels || (n < 2 && sl->w[1]) ||
-        (n > 2 && ((uint64_t)PS_LS_OFF(sl->x) + n - 2 > p->nlbx)))
+    if (!filt_has(p->lfilt, p->lfilt_bits, sl->key)) why = "label filter incomplete";
+    else if (n < 1 || sl->c[0] >= p->nlabels || sl->c[1] >= p->nlabels || (n < 2 && sl->w[1]) ||
+             (n > 2 && ((uint64_t)PS_LS_OFF(sl->x) + n - 2 > p->nlbx)))
       why = "label slot out of range";
   }
   if (!why && !empty) why = "label table full";
@@ -876,7 +1069,8 @@ static int ps_load_inplace(parser *p, const model_view *v, int check, precis_err
   }
   if (h->nlabels != (uint32_t)p->nlabels || !pow2_cap(h->afs_cap) || !pow2_cap(h->lfs_cap) ||
       !(h->act_scale > 0) || !(h->lab_scale > 0) || (h->clus_cap && (!pow2_cap(h->clus_cap) || h->clus_n >= h->clus_cap)) ||
-      (h->dict_cap && (!pow2_cap(h->dict_cap) || h->dict_n >= h->dict_cap))) {
+      (h->dict_cap && (!pow2_cap(h->dict_cap) || h->dict_n >= h->dict_cap)) || h->afilt_bits < PS_FILT_MIN ||
+      h->afilt_bits > PS_FILT_MAX || h->lfilt_bits < PS_FILT_MIN || h->lfilt_bits > PS_FILT_MAX) {
     prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, hoff, "model corrupt: bad parser image header");
     return -1;
   }
@@ -888,8 +1082,12 @@ static int ps_load_inplace(parser *p, const model_view *v, int check, precis_err
   p->lab_scale = h->lab_scale;
   if (!(p->afs = (ps_aslot *)prc_model_table(v, "AFS ", sizeof *p->afs, h->afs_cap, 64, 1, err)) ||
       !(p->lfs = (ps_lslot *)prc_model_table(v, "LFS ", sizeof *p->lfs, h->lfs_cap, 64, 1, err)) ||
-      !(p->lbx = (ps_lx *)prc_model_table(v, "LBX ", sizeof *p->lbx, h->nlbx, 2, 1, err)))
+      !(p->lbx = (ps_lx *)prc_model_table(v, "LBX ", sizeof *p->lbx, h->nlbx, 2, 1, err)) ||
+      !(p->afilt = (uint64_t *)prc_model_table(v, "PSFA", sizeof *p->afilt, (uint64_t)1 << (h->afilt_bits - 6), 64, 1, err)) ||
+      !(p->lfilt = (uint64_t *)prc_model_table(v, "PSFL", sizeof *p->lfilt, (uint64_t)1 << (h->lfilt_bits - 6), 64, 1, err)))
     return -1;
+  p->afilt_bits = h->afilt_bits;
+  p->lfilt_bits = h->lfilt_bits;
   if (h->clus_cap) {
     p->clus.mask = h->clus_cap - 1;
     p->clus.n = h->clus_n;
@@ -940,7 +1138,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
   }
   if (v.version == MODEL_FORMAT_INPLACE) {
     if (ps_load_inplace(p, &v, embedded != MODEL_EMBEDDED, err) < 0) goto fail;
-    lab_bias_init(p);
+    if (lab_bias_init(p) < 0) goto oom;
     if (prc_model_read_notes(prc_model_find(&v, "NOTE"), p->note_key, p->note_val, PS_MAX_NOTES, &p->nnotes, err) < 0)
       goto fail;
     return p;
@@ -951,7 +1149,7 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if (act_read(p, w, err) < 0 || lab_read(p, wl, err) < 0) goto fail;
-  lab_bias_init(p);
+  if (lab_bias_init(p) < 0) goto oom;
   const model_section *s;
   if ((s = prc_model_find(&v, "CLUS")) && prc_model_lex_read(s, &p->clus, err) < 0) goto fail;
   if ((s = prc_model_find(&v, "DICT")) && prc_model_lex_read(s, &p->dict, err) < 0) goto fail;
@@ -963,6 +1161,8 @@ static parser *load(const void *buf, size_t n, int embedded, precis_error *err) 
                            err) < 0)
     goto fail;
   return p;
+oom:
+  prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
 fail:
   if (p->own_mapped) { /* the caller unmaps what it mapped */
     p->own = NULL;

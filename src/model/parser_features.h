@@ -81,7 +81,8 @@ typedef struct ps_img_head {
   uint32_t mark, nlabels, afs_cap, lfs_cap, nlbx;
   float act_scale, lab_scale;
   uint32_t clus_cap, clus_n, dict_cap, dict_n;
-  uint32_t reserved[5];
+  uint32_t afilt_bits, lfilt_bits; /* the presence filters' sizes: 2^bits bits (layout 0x01020307) */
+  uint32_t reserved[3];
 } ps_img_head;
 struct model_img_sec;
 /* The sections of p's image (tools/model_image.c); returns their number (at most 8). */
@@ -123,13 +124,29 @@ struct parser {
    * weights of the 15 single-tag and the 4 tag-pair action features
    * (act1, act2), and the label slots of the 2 single-tag and the 2
    * tag-pair label features of each arc direction (lab1, lab2; NULL: not
-   * in the model): the run time adds them instead of hashing and probing
-   * the features. */
+   * in the model): the run time adds them (the label slots through labt,
+   * below) instead of hashing and probing the features. */
   int has_small; /* the tables are filled (and used) */
   int32_t act1[15][PS_NP][PS_NACTIONS];
   int32_t act2[4][PS_NP][PS_NP][PS_NACTIONS];
   const ps_lslot *lab1[2][2][PS_NP];
   const ps_lslot *lab2[2][2][PS_NP][PS_NP];
+  /* ... and those slots' weights summed at load into dense rows of lstride
+   * int32 (nlabels rounded up to 8; the lanes past nlabels 0), where each
+   * label scoring of the run time starts (parser.c, lab_row1/2): per arc
+   * direction k and the tags of dependent and head, the bias + lab1 (both)
+   * + lab2[k][0] (+ lab2[k][1] for LEFT, whose b0 is the head), and for
+   * RIGHT per (b0, dependent) lab2[1][1] (lab_tables). */
+  int32_t *labt;
+  size_t lstride;
+  /* Presence filters of the action and label tables (parser.c, filt_build;
+   * sections "PSFA", "PSFL" of an image): 2^bits bits each, the bit of a
+   * feature hash h is h >> (64 - bits) (the top bits of its key), set for
+   * every key in the table; the run time drops the features of a few
+   * often-absent templates whose bit is clear instead of reading their
+   * slots (PS_EMITF).  afshift = 64 - afilt_bits (likewise lfshift). */
+  uint64_t *afilt, *lfilt;
+  uint32_t afilt_bits, lfilt_bits, afshift, lfshift;
   model_lex clus;               /* "CLUS": lowercased word hash -> cluster path (tagger_features.h) */
   model_lex dict;               /* "DICT": lowercased word hash -> the tags it takes (the POS model's) */
   int nnotes;

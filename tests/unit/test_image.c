@@ -362,6 +362,35 @@ static void test_parser_image(void **state) {
   resum(b, n);
   assert_null(prc_parser_load_memory(b, n, &err));
   assert_non_null(strstr(err.message, "action slot out of range"));
+  /* layout 0x01020307: presence filters (PSFA, PSFL).  A filter without
+   * the bit of a key in its table would drop that feature: refused */
+  memcpy(b, save, n);
+  const ps_img_head *ph = (const ps_img_head *)(void *)section(b, n, "PSHD", &len);
+  assert_true(ph->afilt_bits >= 10 && ph->lfilt_bits >= 10);
+  uint64_t *fa = (uint64_t *)(void *)section(b, n, "PSFA", &len);
+  assert_int_equal(len, ((size_t)1 << (ph->afilt_bits - 6)) * 8);
+  as = (ps_aslot *)(void *)section(b, n, "AFS ", &len);
+  k = 0;
+  while (!as[k].key) k++;
+  const uint32_t ab = as[k].key >> (32 - ph->afilt_bits);
+  assert_true(fa[ab >> 6] & (1ull << (ab & 63)));
+  fa[ab >> 6] &= ~(1ull << (ab & 63));
+  resum(b, n);
+  assert_null(prc_parser_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "action filter incomplete"));
+  memcpy(b, save, n);
+  uint64_t *fl = (uint64_t *)(void *)section(b, n, "PSFL", &len);
+  ls = (ps_lslot *)(void *)section(b, n, "LFS ", &len);
+  const uint32_t lb = ls[k1].key >> (32 - ph->lfilt_bits);
+  fl[lb >> 6] &= ~(1ull << (lb & 63));
+  resum(b, n);
+  assert_null(prc_parser_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "label filter incomplete"));
+  memcpy(b, save, n); /* a filter size out of range */
+  ((ps_img_head *)(void *)section(b, n, "PSHD", &len))->lfilt_bits = 40;
+  resum(b, n);
+  assert_null(prc_parser_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "bad parser image header"));
   memcpy(b, save, n); /* the layout before (int16 weights; mark 0x01020305) */
   ((ps_img_head *)(void *)section(b, n, "PSHD", &len))->mark = 0x01020305u;
   resum(b, n);

@@ -637,6 +637,170 @@ static void test_small_tables(void **state) {
   free(plain);
 }
 
+/* The reference decoder: prc_parser_parse's greedy search with the plain
+ * features (prc_ps_action_feats, prc_ps_label_feats: the tag features and
+ * the bias hashed like the others) scored straight from the model's slots,
+ * a label at a time; none of the run time's tables, dense rows, caches or
+ * vector code.  The same lowering of lifted arcs after it. */
+static int32_t ref_q8(int8_t c, unsigned sh) { return (int32_t)c * (int32_t)(1u << sh); }
+static void ref_parse(const parser *p, const tag_token *toks, const uint8_t *upos, size_t n, void *scratch,
+                      int32_t *head, uint8_t *rel) {
+  ps_state st;
+  prc_ps_state_init(&st, scratch, toks, upos, n, &p->clus, &p->dict);
+  uint64_t f[PS_MAXF];
+  while (!ps_terminal(&st)) {
+    unsigned v = ps_valid(&st);
+    int action = -1, label = -1;
+    if (v == (1u << PS_SHIFT)) {
+      action = PS_SHIFT;
+    } else if (v == (1u << PS_LEFT) && st.b >= n) {
+      action = PS_LEFT;
+      label = p->root_label;
+    } else {
+      int32_t a[PS_NACTIONS] = {0, 0, 0};
+      size_t nf = prc_ps_action_feats(&st, f);
+      for (size_t k = 0; k < nf; k++)
+        for (uint32_t i = (uint32_t)f[k] & p->afs_mask; p->afs[i].key; i = (i + 1) & p->afs_mask)
+          if (p->afs[i].key == pc_key32(f[k])) {
+            for (int c = 0; c < PS_NACTIONS; c++) a[c] += ref_q8(p->afs[i].w[c], p->afs[i].sh);
+            break;
+          }
+      float best = 0;
+      for (int act = 0; act < PS_NACTIONS; act++) {
+        if (!(v & (1u << act))) continue;
+        float s = (float)a[act] * p->act_scale;
+        int l = -1;
+        if (act == PS_LEFT && st.b >= n) {
+          l = p->root_label;
+        } else if (act != PS_SHIFT) {
+          int32_t sc[PS_MAX_LABELS] = {0};
+          nf = prc_ps_label_feats(&st, act, f);
+          for (size_t k = 0; k < nf; k++)
+            for (uint32_t i = (uint32_t)f[k] & p->lfs_mask; p->lfs[i].key; i = (i + 1) & p->lfs_mask)
+              if (p->lfs[i].key == pc_key32(f[k])) {
+                const ps_lslot *sl = &p->lfs[i];
+                const uint32_t cnt = PS_LS_N(sl->x);
+                for (uint32_t j = 0; j < cnt; j++)
+                  if (j < 2) sc[sl->c[j]] += ref_q8(sl->w[j], PS_LS_SH(sl->x));
+                  else sc[p->lbx[PS_LS_OFF(sl->x) + j - 2].c] += p->lbx[PS_LS_OFF(sl->x) + j - 2].w;
+                break;
+              }
+          l = p->root_label ? 0 : 1; /* the first best label but root */
+          for (int j = 0; j < p->nlabels; j++)
+            if (j != p->root_label && sc[j] > sc[l]) l = j;
+          s += (float)sc[l] * p->lab_scale;
+        }
+        if (action < 0 || s > best) {
+          best = s;
+          action = act;
+          label = l;
+        }
+      }
+    }
+    prc_ps_apply(&st, action, label, label >= 0 ? p->dep_of[label] : 0);
+  }
+  uint8_t lift[256];
+  int32_t work[2 * 256 + 2];
+  assert_true(n < 256);
+  for (size_t i = 0; i < n; i++) {
+    const int32_t lab = st.node[i].lab;
+    head[i] = st.node[i].head >= (int32_t)n ? -1 : st.node[i].head;
+    rel[i] = lab >= 0 ? p->dep_of[lab] : PRC_DEP_DEP;
+    lift[i] = lab >= 0 ? p->lift_of[lab] : 0;
+  }
+  prc_ps_lower(n, head, rel, lift, work);
+  for (size_t i = 0; i < n; i++) {
+    if (head[i] < 0) rel[i] = PRC_DEP_ROOT;
+    else if (rel[i] == PRC_DEP_ROOT) rel[i] = PRC_DEP_DEP;
+  }
+}
+
+/* prc_parser_parse (its tables of tag features, dense label rows, caches
+ * and vector code) parses exactly as the reference decoder does: the
+ * built-in parser and the tiny model (another label count), on sentences of
+ * random words and tags (a few out of range) of up to 200 tokens, the same
+ * words coming back often. */
+static void check_against_reference(const parser *p, int trials) {
+  static const char *const words[] = {"The", "minister", "said", "talks", "would", "resume", "on", "Monday",
+                                      ".", "Officials", "from", "both", "ports", ",", "who", "asked", "not",
+                                      "to", "be", "named", "denied", "it", "a", "of", "and", "in", "\"",
+                                      "Reuters", "percent", "told", "that", "was", "he", "she", "they", "has"};
+  enum { N = 200, NW = sizeof words / sizeof *words };
+  tag_token tt[N];
+  uint8_t upos[N], r1[N], r2[N];
+  int32_t h1[N], h2[N];
+  void *scratch = malloc(prc_parser_scratch_size(N));
+  assert_non_null(scratch);
+  uint64_t rng = 11;
+#define RND() (rng = rng * 6364136223846793005ULL + 1442695040888963407ULL, (unsigned)(rng >> 33))
+  long arcs = 0;
+  for (int trial = 0; trial < trials; trial++) {
+    size_t n = 1 + RND() % (trial % 10 ? 40 : N);
+    for (size_t i = 0; i < n; i++) {
+      tt[i].s = words[RND() % NW];
+      tt[i].len = (uint32_t)strlen(tt[i].s);
+      upos[i] = (uint8_t)(RND() % 8 ? RND() % TAG_UPOS_COUNT : RND() % (TAG_UPOS_COUNT + 3));
+    }
+    prc_parser_parse(p, tt, upos, n, scratch, h1, r1);
+    ref_parse(p, tt, upos, n, scratch, h2, r2);
+    assert_memory_equal(h1, h2, n * sizeof *h1);
+    assert_memory_equal(r1, r2, n);
+    for (size_t i = 0; i < n; i++) arcs += h1[i] >= 0 && h1[i] != 0;
+  }
+#undef RND
+  assert_true(arcs > 20 * trials);
+  free(scratch);
+}
+
+/* The presence filters (struct parser: afilt, lfilt) hold the bit of every
+ * key of their table (a feature they rule out is absent), and rule out
+ * most absent features (at least 4 bits a key: no more than a quarter of
+ * the bits set). */
+static void check_filter(const uint64_t *b, uint32_t bits, const void *tab, uint32_t cap, size_t stride) {
+  assert_true(bits >= 10 && bits <= 28);
+  uint32_t keys = 0;
+  for (uint32_t i = 0; i < cap; i++) {
+    uint32_t key;
+    memcpy(&key, (const unsigned char *)tab + (size_t)i * stride, 4);
+    if (!key) continue;
+    keys++;
+    const uint32_t x = key >> (32 - bits);
+    assert_true(b[x >> 6] & (1ull << (x & 63)));
+  }
+  uint64_t set = 0;
+  for (size_t w = 0; w < ((size_t)1 << (bits - 6)); w++) set += (uint64_t)__builtin_popcountll(b[w]);
+  assert_true(set <= keys && 4 * set <= ((uint64_t)1 << bits));
+}
+static void test_presence_filters(void **state) {
+  (void)state;
+  precis_error err;
+  const parser *bp = prc_parser_builtin(&err);
+  parser *tp = prc_parser_load_file(tiny_model(), &err);
+  assert_non_null(tp);
+  const parser *ps[2] = {bp, tp};
+  for (int i = 0; i < 2; i++) {
+    const parser *p = ps[i];
+    if (!p) continue;
+    check_filter(p->afilt, p->afilt_bits, p->afs, p->afs_mask + 1, sizeof *p->afs);
+    check_filter(p->lfilt, p->lfilt_bits, p->lfs, p->lfs_mask + 1, sizeof *p->lfs);
+    assert_int_equal(p->afshift, 64 - p->afilt_bits);
+    assert_int_equal(p->lfshift, 64 - p->lfilt_bits);
+  }
+  prc_parser_free(tp);
+}
+
+static void test_reference_decoder(void **state) {
+  (void)state;
+  precis_error err;
+  const parser *bp = prc_parser_builtin(&err);
+  if (bp) check_against_reference(bp, 300);
+  parser *tp = prc_parser_load_file(tiny_model(), &err);
+  assert_non_null(tp);
+  assert_int_not_equal(tp->nlabels % 8, 0); /* lanes past the labels */
+  check_against_reference(tp, 100);
+  prc_parser_free(tp);
+}
+
 static void test_tiny_model(void **state) {
   (void)state;
   precis_error err;
@@ -762,6 +926,8 @@ int main(void) {
       cmocka_unit_test(test_dep_names),
       cmocka_unit_test(test_load_errors),
       cmocka_unit_test(test_small_tables),
+      cmocka_unit_test(test_reference_decoder),
+      cmocka_unit_test(test_presence_filters),
       cmocka_unit_test(test_tiny_model),
       cmocka_unit_test(test_null_parser),
       cmocka_unit_test(test_long_sentence_linear),
