@@ -175,9 +175,12 @@ static void lex_lookups(const tg_run *r, tg_lex *L);
 /* Token j's lexeme into the ring, computed.  Returns 1 when the token's
  * normalised bytes are all ASCII (then folding changes nothing, and the
  * hashes and flags are the same with or without r->fold), else 0 (also for
- * a lexeme from the lexeme cache). */
-static int lex_compute(tg_run *r, size_t j) {
+ * a lexeme from the lexeme cache).  pend: NULL, or the lexicon look-ups are
+ * left to the caller, *pend = 1 when they are due (0: a lexeme from the
+ * lexeme cache, complete). */
+static int lex_compute(tg_run *r, size_t j, int *pend) {
   tg_lex *L = &r->ring[j % TG_RING];
+  if (pend) *pend = 0;
   const tag_token *t = &r->toks[j];
   char b[NORM_MAX + 4], lw[NORM_MAX + 4];
   size_t m;
@@ -278,7 +281,8 @@ static int lex_compute(tg_run *r, size_t j) {
     for (size_t i = m - q; i < m; i++) h = pc_fnv_step(h, (unsigned char)lw[i]);
     L->suf[k] = pc_fnv_done(h, q) ^ ((uint64_t)k << 40);
   }
-  lex_lookups(r, L);
+  if (pend) *pend = 1; /* (the caller looks up later: lex_tail) */
+  else lex_lookups(r, L);
   return !na && m == m0; /* (folding turns two non-ASCII bytes into one ASCII letter) */
 }
 
@@ -424,19 +428,47 @@ static inline void memo_part_in(tg_memo_ent *e, int k, const tg_lex *L) {
   e->have |= (uint8_t)(1u << k);
 }
 
-/* Token j's lexeme into the ring: from the memo when the form is there
- * (the hashes of a form seen by the other tagger, then this tagger's
- * look-ups), else computed (and remembered while there is room).  A form
+/* Starts loading the lexicon slots that lex_lookups will read for L. */
+static inline void lex_prefetch2(const model_lex *lx, uint64_t key) {
+  if (!lx->e) return;
+  /* (a run of 16-byte entries at a load up to 3/4 often goes on past the line) */
+  const char *p = (const char *)&lx->e[(uint32_t)(key ? key : 1) & lx->mask];
+  PC_PREFETCH(p);
+  PC_PREFETCH(p + 64);
+}
+static inline void lex_prefetch(const tg_run *r, const tg_lex *L) {
+  if (r->words) {
+    lex_prefetch2(r->words, L->lower);
+  } else {
+    if (r->dict) lex_prefetch2(r->dict, L->lower);
+    if (r->clus) lex_prefetch2(r->clus, L->lower);
+  }
+  if (r->wc) lex_prefetch2(&r->wc->wc_index, L->word);
+}
+
+/* Token j's lexeme into the ring, in two steps: lex_head its hashes and
+ * flags, from the memo when the form is there (the hashes of a form seen by
+ * the other tagger, or all of it with this tagger's look-ups), else
+ * computed (and remembered while there is room); the lexicon look-ups
+ * still due are started (lex_prefetch) and done by lex_tail, some tokens
+ * later (ensure_lex), with the memo entry's part for this tagger.  A form
  * that is not ASCII once normalised is shared by no kinds (NER folds
- * diacritics, POS does not). */
-static void lex_fill(tg_run *r, size_t j) {
+ * diacritics, POS does not).  Either way the lexeme is what lex_compute
+ * makes of the token. */
+static void lex_head(tg_run *r, size_t j) {
+  const size_t slot = j % TG_RING;
+  tg_lex *L = &r->ring[slot];
+  r->pend[slot] = 0;
+  r->pend_ent[slot] = NULL;
   tag_memo *m = r->memo;
+  int pend;
   if (!m) {
-    lex_compute(r, j);
+    lex_compute(r, j, &pend);
+    r->pend[slot] = (uint8_t)pend;
+    if (pend) lex_prefetch(r, L);
     return;
   }
   const int kind = r->memo_kind;
-  tg_lex *L = &r->ring[j % TG_RING];
   const tag_token *t = &r->toks[j];
   const uint64_t h = lc_hash(t->s, t->len); /* (the lexeme cache's key) */
   const uint32_t tag = (uint32_t)(h >> 32);
@@ -457,15 +489,20 @@ static void lex_fill(tg_run *r, size_t j) {
         L->fname = 0;
       } else if (e->ascii || e->ckind == kind) {
         memo_hashes_out(e, L);
-        lex_lookups(r, L);
-        memo_part_in(e, kind, L);
+        r->pend[slot] = 1;
+        r->pend_ent[slot] = e;
+        lex_prefetch(r, L);
       } else {
-        lex_compute(r, j); /* (the other kind's hashes of a non-ASCII form) */
+        lex_compute(r, j, &pend); /* (the other kind's hashes of a non-ASCII form) */
+        r->pend[slot] = (uint8_t)pend;
+        if (pend) lex_prefetch(r, L);
       }
       return;
     }
   }
-  const int ascii = lex_compute(r, j);
+  const int ascii = lex_compute(r, j, &pend);
+  r->pend[slot] = (uint8_t)pend;
+  if (pend) lex_prefetch(r, L);
   if (m->n < m->max) { /* (so the table is at most half full) */
     tg_memo_ent *e = &m->ent[m->n];
     e->word = L->word;
@@ -478,12 +515,27 @@ static void lex_fill(tg_run *r, size_t j) {
     e->have = 0;
     e->ckind = (uint8_t)kind;
     e->ascii = (uint8_t)ascii;
-    memo_part_in(e, kind, L);
+    if (pend) r->pend_ent[slot] = e;
+    else memo_part_in(e, kind, L);
     m->s[m->n] = t->s;
     m->len[m->n] = t->len;
     m->slots[i].tag = tag;
     m->slots[i].idx = ++m->n;
   }
+}
+
+static inline void lex_tail(tg_run *r, size_t j) {
+  const size_t slot = j % TG_RING;
+  if (!r->pend[slot]) return;
+  tg_lex *L = &r->ring[slot];
+  lex_lookups(r, L);
+  if (r->pend_ent[slot]) memo_part_in(r->pend_ent[slot], r->memo_kind, L);
+  r->pend[slot] = 0;
+}
+
+static void lex_fill(tg_run *r, size_t j) {
+  lex_head(r, j);
+  lex_tail(r, j);
 }
 
 void prc_tg_lexemes(const tagger *t, const tag_token *toks, size_t n, tag_memo *memo, tg_lex *out) {
@@ -554,6 +606,12 @@ static inline void lex_start2(tg_run *r, size_t j) {
   }
 }
 
+/* Lexemes are made LEX_BATCH tokens at a time: the hashes of each
+ * (lex_head, which starts the loads of their lexicon slots), then their
+ * look-ups (lex_tail), whose cache misses overlap.  (The ring holds the
+ * decoders' window, from 3 tokens back to 6 ahead, and these.) */
+#define LEX_BATCH 8
+
 static void ensure_lex(tg_run *r, size_t upto) {
   while (r->lex_done <= upto && r->lex_done < r->n) {
     size_t j = r->lex_done++;
@@ -561,8 +619,15 @@ static void ensure_lex(tg_run *r, size_t upto) {
       size_t lim = j + LEX_AHEAD < r->n ? j + LEX_AHEAD : r->n;
       while (r->pre_done < lim) lex_start(r, r->pre_done++);
       if (j + 2 < r->pre_done) lex_start2(r, j + 2);
+      lex_fill(r, j);
+    } else {
+      if (j >= r->head_done) {
+        size_t lim = j + LEX_BATCH < r->n ? j + LEX_BATCH : r->n;
+        for (size_t k = j; k < lim; k++) lex_head(r, k);
+        for (size_t k = j; k < lim; k++) lex_tail(r, k);
+        r->head_done = lim;
+      }
     }
-    lex_fill(r, j);
     if (r->gaz) {
       if (j >= 3) gaz_fill(r, j - 3);
       if (j == r->n - 1)
@@ -585,6 +650,7 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->lc = NULL;
   r->words_pos = 0;
   r->lex_done = 0;
+  r->head_done = 0;
   r->pre_done = 0;
   r->pos_in = NULL;
   r->pos_model = NULL;
