@@ -1517,21 +1517,28 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   const tg_lrow *lr = t->has_lrow ? t->lrow[0] : NULL;
   stage st[3];
   uint64_t f[8];
+  size_t nf = 0;
   int32_t sc[TG_MAX_LABELS];
   pos_prepare(t, r, 0, &st[0]);
   pos_prepare(t, r, 1, &st[1]);
   stage_probe(t, &st[0]);
+  /* The dynamic features of token i are hashed as soon as its previous
+   * tags are known, at the end of step i - 1, and their slots (then rows)
+   * load while the next tokens are prepared. */
+  if (n && st[0].sure < 0) {
+    nf = lr ? pos_dyn_word(r, 0, p1, f) : prc_tg_pos_dynamic(r, 0, p1, p2, f);
+    pc_prefetch_slots(&t->w, f, nf);
+  }
   for (size_t i = 0; i < n; i++) {
     pos_prepare(t, r, i + 2, &st[(i + 2) % 3]);
-    stage_probe(t, &st[(i + 1) % 3]);
     stage *cur = &st[i % 3];
+    size_t nd = 0;
+    if (cur->sure < 0) nd = probe_rows(&t->w, f, nf, cur->rows + cur->ntot);
+    stage_probe(t, &st[(i + 1) % 3]);
     int y;
     if (cur->sure >= 0) {
       y = cur->sure;
     } else {
-      size_t nd = lr ? pos_dyn_word(r, i, p1, f) : prc_tg_pos_dynamic(r, i, p1, p2, f);
-      pc_prefetch_slots(&t->w, f, nd);
-      nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
       if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
       SUM_ROWS(cur->rows, cur->ntot + nd, nl, sc, avx2);
       y = 0;
@@ -1541,6 +1548,10 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     out[i] = (uint8_t)y;
     p2 = p1;
     p1 = y;
+    if (i + 1 < n && st[(i + 1) % 3].sure < 0) {
+      nf = lr ? pos_dyn_word(r, i + 1, p1, f) : prc_tg_pos_dynamic(r, i + 1, p1, p2, f);
+      pc_prefetch_slots(&t->w, f, nf);
+    }
   }
 }
 
@@ -1664,24 +1675,30 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt,
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
+  size_t nf = 0;
   pass2_prepare(w, pt, sv, b, b, e, pos, docf, ndocf, &st[0]);
   pass2_prepare(w, pt, sv, b + 1, b, e, pos, docf, ndocf, &st[1]);
   st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
+  /* (the dynamic features of token j hashed at the end of step j - 1: see pos_decode) */
+#define NER2_DYN(j)                                                                        \
+  do {                                                                                     \
+    nf = 0;                                                                                \
+    if (!lr) {                                                                             \
+      f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);                                           \
+      f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);                          \
+      nf = 2;                                                                              \
+    }                                                                                      \
+    nf += ner_dyn_word(p1, sv->lower[(j)], sv->shape[(j)], pos ? pos[(j)] : POS_NONE, f + nf); \
+    pc_prefetch_slots(w, f, nf);                                                           \
+  } while (0)
+  if (b < e) NER2_DYN(b);
   for (size_t j = b; j < e; j++) {
     const size_t i = j - b;
     pass2_prepare(w, pt, sv, j + 2, b, e, pos, docf, ndocf, &st[(i + 2) % 3]);
+    stage *cur = &st[i % 3];
+    size_t nd = probe_rows(w, f, nf, cur->rows + cur->ntot);
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
-    stage *cur = &st[i % 3];
-    size_t nd = 0;
-    if (!lr) {
-      f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
-      f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-      nd = 2;
-    }
-    nd += ner_dyn_word(p1, sv->lower[j], sv->shape[j], pos ? pos[j] : POS_NONE, f + nd);
-    pc_prefetch_slots(w, f, nd);
-    nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
     if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     uint32_t allow = prc_tg_ner_allowed(p1, j + 1 == e);
@@ -1704,7 +1721,9 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt,
     out[j] = (uint8_t)best;
     p2 = p1;
     p1 = best;
+    if (j + 1 < e) NER2_DYN(j + 1);
   }
+#undef NER2_DYN
 }
 
 /* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf),
@@ -1717,23 +1736,28 @@ static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, 
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
+  size_t nf = 0;
   ner_prepare(w, pt, r, 0, &st[0]);
   ner_prepare(w, pt, r, 1, &st[1]);
   st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
+  /* (the dynamic features of token i hashed at the end of step i - 1: see pos_decode) */
+#define NER_DYN(i)                                                            \
+  do {                                                                        \
+    if (lr) {                                                                 \
+      const tg_lex *c_ = lex_at(r, (long)(i));                                \
+      nf = ner_dyn_word(p1, c_->lower, c_->shape, pos_of(r, (long)(i)), f);   \
+    } else {                                                                  \
+      nf = prc_tg_ner_dynamic(r, (i), p1, p2, f);                             \
+    }                                                                         \
+    pc_prefetch_slots(w, f, nf);                                              \
+  } while (0)
+  if (n) NER_DYN(0);
   for (size_t i = 0; i < n; i++) {
     ner_prepare(w, pt, r, i + 2, &st[(i + 2) % 3]);
+    stage *cur = &st[i % 3];
+    size_t nd = probe_rows(w, f, nf, cur->rows + cur->ntot);
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
-    stage *cur = &st[i % 3];
-    size_t nd;
-    if (lr) {
-      const tg_lex *c = lex_at(r, (long)i);
-      nd = ner_dyn_word(p1, c->lower, c->shape, pos_of(r, (long)i), f);
-    } else {
-      nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
-    }
-    pc_prefetch_slots(w, f, nd);
-    nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
     if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     if (r->save) save_token(r->save, r->save_base + i, cur, lex_at(r, (long)i));
@@ -1745,7 +1769,9 @@ static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, 
     out[i] = (uint8_t)best;
     p2 = p1;
     p1 = best;
+    if (i + 1 < n) NER_DYN(i + 1);
   }
+#undef NER_DYN
 }
 
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
