@@ -138,9 +138,10 @@ static inline uint64_t lc_hash(const char *b, size_t m) {
     h = (h ^ x) * 0xff51afd7ed558ccdULL;
     h ^= h >> 29;
   }
-  if (i < m) {
+  if (i < m) { /* the last 1..7 bytes as memcpy into a zeroed word would put them on a
+                 little-endian host (without a call to memcpy of a variable size) */
     uint64_t x = 0;
-    memcpy(&x, b + i, m - i);
+    for (size_t k = 0; i + k < m; k++) x |= (uint64_t)(unsigned char)b[i + k] << (8 * k);
     h = (h ^ x) * 0xff51afd7ed558ccdULL;
   }
   h = pc_mix64(h);
