@@ -217,12 +217,23 @@ static void build(void) {
   add_list(L_COMMON, LX_COMMON);
 }
 
-uint32_t prc_lex_flags(const char *s, size_t n) {
+uint32_t prc_lex_flags(const char *s, size_t n) { return prc_lex_finish(s, n, prc_lex_start(s, n)); }
+
+uint32_t prc_lex_start(const char *s, size_t n) {
   if (n == 0 || n > 40) return 0;
   pthread_once(&once, build);
   /* ignore a trailing dot (abbreviations are stored without it) */
   if (n > 1 && s[n - 1] == '.') n--;
   uint32_t h = prc_hash_lower(s, n) & (LEX_SIZE - 1);
+#if defined(__GNUC__)
+  __builtin_prefetch(&table[h]);
+#endif
+  return h;
+}
+
+uint32_t prc_lex_finish(const char *s, size_t n, uint32_t h) {
+  if (n == 0 || n > 40) return 0;
+  if (n > 1 && s[n - 1] == '.') n--;
   while (table[h].word) {
     if (table[h].len == n) {
       const char *w = table[h].word;

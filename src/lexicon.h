@@ -118,6 +118,12 @@ static inline uint32_t prc_hash_lower(const char *s, size_t n) {
 }
 /* Flags of a word (case-insensitive, ASCII folding); 0 when unknown. */
 uint32_t prc_lex_flags(const char *s, size_t n);
+/* prc_lex_flags in two steps, so that a caller can overlap the table's
+ * cache misses over many words: prc_lex_start finds the word's slot and
+ * starts loading it, prc_lex_finish(s, n, prc_lex_start(s, n)) is
+ * prc_lex_flags(s, n). */
+uint32_t prc_lex_start(const char *s, size_t n);
+uint32_t prc_lex_finish(const char *s, size_t n, uint32_t slot);
 static inline bool lex_has(const char *s, size_t n, uint32_t f) { return (prc_lex_flags(s, n) & f) != 0; }
 /* Abbreviation check for the tokenizer (word without its dot). */
 bool prc_lex_is_abbrev(const char *s, size_t n);

@@ -75,7 +75,25 @@ static void push(precis_doc *d, uint32_t a, uint32_t b, uint32_t flags) {
   t->start = a;
   t->end = b;
   t->flags = flags;
-  t->lex = (flags & TF_WORD) ? prc_lex_flags(d->text + a, b - a) : 0;
+  t->lex = 0; /* (the words' flags: lex_flags) */
+}
+
+/* The lexicon flags of the word tokens (prc_lex_flags), the look-ups of
+ * LEX_AHEAD words started ahead so that their cache misses overlap. */
+#define LEX_AHEAD 8
+static void lex_flags(precis_doc *d) {
+  uint32_t slot[LEX_AHEAD];
+  const uint32_t n = d->ntoks;
+  for (uint32_t k = 0; k < n + LEX_AHEAD; k++) {
+    if (k >= LEX_AHEAD) { /* (first: token k's slot is that of token k - LEX_AHEAD) */
+      token *t = &d->toks[k - LEX_AHEAD];
+      if (t->flags & TF_WORD) t->lex = prc_lex_finish(d->text + t->start, t->end - t->start, slot[k % LEX_AHEAD]);
+    }
+    if (k < n) {
+      const token *t = &d->toks[k];
+      slot[k % LEX_AHEAD] = (t->flags & TF_WORD) ? prc_lex_start(d->text + t->start, t->end - t->start) : 0;
+    }
+  }
 }
 
 /* Word-internal apostrophe contractions split as PTB does. */
@@ -256,6 +274,7 @@ void prc_tokenize(precis_doc *d) {
     pending = 0;
     i = b;
   }
+  lex_flags(d); /* (the flags as they were pushed: nothing above changes them) */
   /* quote direction: curly marks say it; straight marks by context */
   for (uint32_t n = 0; n < d->ntoks; n++) {
     token *tk = &d->toks[n];

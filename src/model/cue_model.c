@@ -53,6 +53,18 @@ struct cue_model {
   int32_t t_cf[32][CUE_NPOS][PRC_CUE_NLABELS];
   int32_t t_q[2][CUE_NQ][PRC_CUE_NLABELS];
   int32_t t_place[2][5][CUE_NPOS][2][PRC_CUE_NLABELS];
+  /* Session 9, tables of few-valued features of two or three fields, some
+   * holding the sums of several features (exact int32 sums; about 125 KB):
+   * the tags of l1, the token and r1 (17, with 4, 9 and 10), the quote
+   * distances with the tag (26, with 24 and 25) and with the rule and
+   * speech flags (38), and the previous label with the tags of the token
+   * and of r1 (the dynamic features 20 and 33). */
+  int32_t t_lcr[CUE_NPOS][CUE_NPOS][CUE_NPOS][PRC_CUE_NLABELS];
+  int32_t t_qqp[CUE_NQ][CUE_NQ][CUE_NPOS][PRC_CUE_NLABELS];
+  int32_t t_qqcf[CUE_NQ][CUE_NQ][32][PRC_CUE_NLABELS];
+  int32_t t_dyn[PRC_CUE_NLABELS][CUE_NPOS][CUE_NPOS][PRC_CUE_NLABELS];
+  /* the inner hashes of the dynamic features 19 and 34 by previous label */
+  uint64_t h19[PRC_CUE_NLABELS], h34[PRC_CUE_NLABELS];
 };
 
 /* ---- features ---------------------------------------------------------------------------------
@@ -75,6 +87,9 @@ struct cue_model {
 static inline int cue_pidx(uint8_t pos) { return pos < TAG_UPOS_COUNT ? pos : pos == 0xff ? TAG_UPOS_COUNT : -1; }
 static inline int cue_cfidx(uint8_t cf) { return (cf & 3) | ((cf >> 1) & 0x1c); } /* bits 0, 1, 3, 4, 5 */
 #define CUE_CF_MASK (PRC_CT_RULE | PRC_CT_SPEECH | PRC_CT_EVID | PRC_CT_INQ | PRC_CT_CAP)
+/* ... and back: the field value of a table index */
+static inline uint64_t cue_pval(int p) { return p < TAG_UPOS_COUNT ? (uint64_t)p : 0xff; }
+static inline uint64_t cue_cfval(int x) { return (uint64_t)((x & 3) | ((x & 0x1c) << 1)); }
 
 /* May token i's few-valued features come from the tables?  (Every field in
  * range: always, with the inputs prc_cue_inputs makes.) */
@@ -119,14 +134,14 @@ CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t 
   f[k++] = pc_feat1(14, r2->w);
   f[k++] = pc_feat2(15, c->w, r1->w);
   f[k++] = pc_feat2(16, l1->w, c->w);
-  f[k++] = pc_feat3(17, l1->pos, c->pos, r1->pos);
+  if (small) f[k++] = pc_feat3(17, l1->pos, c->pos, r1->pos);
   if (small) f[k++] = pc_feat2(22, cf, c->pos);
   f[k++] = pc_feat2(23, l1->flags, r1->flags);
   if (small) {
     f[k++] = pc_feat1(24, c->lq);
     f[k++] = pc_feat1(25, c->rq);
   }
-  f[k++] = pc_feat3(26, c->lq, c->rq, c->pos);
+  if (small) f[k++] = pc_feat3(26, c->lq, c->rq, c->pos);
   f[k++] = pc_feat2(27, c->flags & PRC_CT_INQ, c->w);
   f[k++] = pc_feat1(28, c->stem);
   f[k++] = pc_feat2(29, c->stem, c->pos);
@@ -136,7 +151,7 @@ CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t 
   f[k++] = pc_feat2(35, c->stem, r1->w);
   f[k++] = pc_feat3(36, cf, l1->pos, r1->pos);
   f[k++] = pc_feat2(37, l1->stem, c->pos);
-  f[k++] = pc_feat3(38, c->lq, c->rq, cf);
+  if (small) f[k++] = pc_feat3(38, c->lq, c->rq, cf);
   /* where in the sentence: cues close a sentence ("..., he said.") or open it */
   const uint64_t from_end = n - i > 4 ? 4 : n - i, from_start = i > 4 ? 4 : i;
   if (small) {
@@ -149,8 +164,11 @@ CUE_INLINE size_t static_feats(const cue_token *t, size_t n, size_t i, uint64_t 
 }
 
 /* (labels = 0: without the features of the labels alone, 18 and 21, whose
- * weights prc_cue_tag adds from cue_model.pp) */
-CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f, int labels) {
+ * weights prc_cue_tag adds from cue_model.pp, and without 19 and 34, which
+ * it hashes from cue_model.h19 and h34; small = 0: without 20 and 33, which
+ * it adds from cue_model.t_dyn) */
+CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f, int labels,
+                                int small) {
   static const cue_token pad = {.w = PAD_W, .suf = PAD_W, .stem = PAD_W, .pos = 0xff, .flags = 0, .lq = 7, .rq = 7, .squote = 0};
   const cue_token *c = &t[i];
   const cue_token *l1 = i >= 1 ? &t[i - 1] : &pad;
@@ -158,37 +176,45 @@ CUE_INLINE size_t dynamic_feats(const cue_token *t, size_t n, size_t i, int p1, 
   const uint64_t P1 = (uint64_t)p1 + 1, P2 = (uint64_t)p2 + 1;
   size_t k = 0;
   if (labels) f[k++] = pc_feat1(18, P1);
-  f[k++] = pc_feat2(19, P1, c->w);
-  f[k++] = pc_feat2(20, P1, c->pos);
+  if (labels) f[k++] = pc_feat2(19, P1, c->w);
+  if (small) f[k++] = pc_feat2(20, P1, c->pos);
   if (labels) f[k++] = pc_feat2(21, P1, P2);
-  f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
-  f[k++] = pc_feat3(34, P1, l1->w, c->w);
+  if (small) f[k++] = pc_feat3(33, P1, c->pos, r1->pos);
+  if (labels) f[k++] = pc_feat3(34, P1, l1->w, c->w);
   return k;
 }
 
 size_t prc_cue_feats(const cue_token *t, size_t n, size_t i, int p1, int p2, uint64_t *f) {
   size_t k = static_feats(t, n, i, f, 1, 1);
-  return k + dynamic_feats(t, n, i, p1, p2, f + k, 1);
+  return k + dynamic_feats(t, n, i, p1, p2, f + k, 1, 1);
 }
 
 /* ---- tagging ---------------------------------------------------------------------------------- */
 
 /* Adds the weights of features f[0..nf) to sc (their slots prefetched before). */
 static inline void add_weights(const cue_model *m, const uint64_t *f, size_t nf, int32_t *sc) {
+  /* the table and the sums in locals: sc could alias m's fields, which the
+   * compiler would otherwise load again after every sum */
+  const cue_slot *fs = m->fs;
+  const uint32_t mask = m->mask;
+  int32_t s0 = sc[0], s1 = sc[1], s2 = sc[2];
   for (size_t k = 0; k < nf; k++) {
-    uint32_t key = pc_key32(f[k]), j = (uint32_t)f[k] & m->mask;
+    uint32_t key = pc_key32(f[k]), j = (uint32_t)f[k] & mask;
     for (;;) {
-      const cue_slot *sl = &m->fs[j];
+      const cue_slot *sl = &fs[j];
       if (sl->key == key) {
-        sc[0] += sl->w[0];
-        sc[1] += sl->w[1];
-        sc[2] += sl->w[2];
+        s0 += sl->w[0];
+        s1 += sl->w[1];
+        s2 += sl->w[2];
         break;
       }
       if (!sl->key) break;
-      j = (j + 1) & m->mask;
+      j = (j + 1) & mask;
     }
   }
+  sc[0] = s0;
+  sc[1] = s1;
+  sc[2] = s2;
 }
 
 /* Adds the table weights of token i's few-valued features to sc (small_ok). */
@@ -199,15 +225,25 @@ CUE_INLINE void small_add(const cue_model *m, const cue_token *t, size_t n, size
   const int pr1 = i + 1 < n ? cue_pidx(t[i + 1].pos) : TAG_UPOS_COUNT;
   const int pr2 = i + 2 < n ? cue_pidx(t[i + 2].pos) : TAG_UPOS_COUNT;
   const size_t from_end = n - i > 4 ? 4 : n - i, from_start = i > 4 ? 4 : i;
-  const int32_t *v[11] = {m->t_pos[0][p], m->t_pos[1][pl1], m->t_pos[2][pr1], m->t_pos[3][pl2], m->t_pos[4][pr2],
-                          m->t_flags[c->flags], m->t_cf[cue_cfidx(c->flags & CUE_CF_MASK)][p],
-                          m->t_q[0][c->lq], m->t_q[1][c->rq], m->t_place[0][from_end][p][c->squote],
-                          m->t_place[1][from_start][p][c->squote]};
-  for (int q = 0; q < 11; q++) {
-    sc[0] += v[q][0];
-    sc[1] += v[q][1];
-    sc[2] += v[q][2];
+  const int cfx = cue_cfidx(c->flags & CUE_CF_MASK);
+  const int32_t *v[9] = {m->t_lcr[pl1][p][pr1],
+                         m->t_pos[3][pl2],
+                         m->t_pos[4][pr2],
+                         m->t_flags[c->flags],
+                         m->t_cf[cfx][p],
+                         m->t_qqp[c->lq][c->rq][p],
+                         m->t_qqcf[c->lq][c->rq][cfx],
+                         m->t_place[0][from_end][p][c->squote],
+                         m->t_place[1][from_start][p][c->squote]};
+  int32_t s0 = sc[0], s1 = sc[1], s2 = sc[2];
+  for (int q = 0; q < 9; q++) {
+    s0 += v[q][0];
+    s1 += v[q][1];
+    s2 += v[q][2];
   }
+  sc[0] = s0;
+  sc[1] = s1;
+  sc[2] = s2;
 }
 
 float prc_cue_score(const cue_model *m, const uint64_t *f, size_t nf, int32_t *sc) {
@@ -216,19 +252,38 @@ float prc_cue_score(const cue_model *m, const uint64_t *f, size_t nf, int32_t *s
 }
 
 static inline void prefetch_slots(const cue_model *m, const uint64_t *f, size_t nf) {
-  for (size_t k = 0; k < nf; k++) PC_PREFETCH(&m->fs[(uint32_t)f[k] & m->mask]);
+  const cue_slot *fs = m->fs;
+  const uint32_t mask = m->mask;
+  for (size_t k = 0; k < nf; k++) {
+    /* a probe passes about 2.8 slots of 12 bytes (at the table's load of
+     * 2/3): the next line too */
+    const char *p = (const char *)&fs[(uint32_t)f[k] & mask];
+    PC_PREFETCH(p);
+    PC_PREFETCH(p + 64);
+  }
 }
 
 /* Tokens whose static scores are computed ahead of the greedy pass at a time. */
 #define BLOCK 256
 
-void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab) {
+/* The hashes of the dynamic features 19 and 34 of token i after label p1
+ * (pc_feat2(19, P1, w), pc_feat3(34, P1, l1.w, w); their inner hashes
+ * from the model). */
+CUE_INLINE void dyn_hashes(const cue_model *m, const cue_token *t, size_t i, int p1, uint64_t *h) {
+  const uint64_t w = t[i].w, l1w = i >= 1 ? t[i - 1].w : PAD_W;
+  h[0] = pc_mix64(m->h19[p1] + w);
+  h[1] = pc_mix64(pc_mix64(m->h34[p1] + l1w) + w * 0xc2b2ae3d27d4eb4fULL);
+}
+
+void prc_cue_tag_scores(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab, int32_t (*out)[PRC_CUE_NLABELS]) {
   if (!m) {
     memset(lab, PRC_CUE_O, n);
     return;
   }
   uint64_t fa[PRC_CUE_MAXF], fb[PRC_CUE_MAXF], fd[PRC_CUE_MAXF];
   int32_t st[BLOCK][PRC_CUE_NLABELS];
+  uint64_t hd[BLOCK][2]; /* dyn_hashes after an O, the most common label */
+  uint8_t tab[BLOCK];                      /* small_ok */
   int p1 = PRC_CUE_O, p2 = PRC_CUE_O;
   for (size_t b = 0; b < n; b += BLOCK) {
     size_t e = n - b > BLOCK ? b + BLOCK : n;
@@ -249,19 +304,38 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
       memcpy(sc, m->bias, sizeof m->bias);
       if (tcur) small_add(m, t, n, i, sc);
       add_weights(m, cur, ncur, sc);
+      dyn_hashes(m, t, i, PRC_CUE_O, hd[i - b]);
+      tab[i - b] = (uint8_t)tcur;
       tcur = tnxt;
       uint64_t *tmp = cur;
       cur = nxt;
       nxt = tmp;
       ncur = nnxt;
     }
-    /* the greedy pass: the features of the previous labels */
+    /* the greedy pass: the features of the previous labels (those of the
+     * next token after an O fetched ahead) */
+    prefetch_slots(m, hd[0], 2);
     for (size_t i = b; i < e; i++) {
-      size_t nd = dynamic_feats(t, n, i, p1, p2, fd, 0);
-      prefetch_slots(m, fd, nd);
+      if (i + 1 < e) prefetch_slots(m, hd[i + 1 - b], 2);
       const int32_t *pp = m->pp[p1][p2];
       int32_t sc[PRC_CUE_NLABELS] = {st[i - b][0] + pp[0], st[i - b][1] + pp[1], st[i - b][2] + pp[2]};
-      add_weights(m, fd, nd, sc);
+      if (tab[i - b]) {
+        const int p = cue_pidx(t[i].pos), pr1 = i + 1 < n ? cue_pidx(t[i + 1].pos) : TAG_UPOS_COUNT;
+        const int32_t *d = m->t_dyn[p1][p][pr1];
+        sc[0] += d[0];
+        sc[1] += d[1];
+        sc[2] += d[2];
+      } else {
+        size_t nd = dynamic_feats(t, n, i, p1, p2, fd, 0, 1);
+        add_weights(m, fd, nd, sc);
+      }
+      if (p1 == PRC_CUE_O) {
+        add_weights(m, hd[i - b], 2, sc);
+      } else {
+        uint64_t h[2];
+        dyn_hashes(m, t, i, p1, h);
+        add_weights(m, h, 2, sc);
+      }
       int best = PRC_CUE_O;
       for (int c = 1; c < PRC_CUE_NLABELS; c++) {
         if (c == PRC_CUE_I && p1 == PRC_CUE_O) continue; /* an I continues a cue */
@@ -269,11 +343,16 @@ void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab)
       }
       /* a cue starts only with a margin over "outside" (see cue_model.h) */
       if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
+      if (out) memcpy(out[i], sc, sizeof sc);
       lab[i] = (uint8_t)best;
       p2 = p1;
       p1 = best;
     }
   }
+}
+
+void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab) {
+  prc_cue_tag_scores(m, t, n, lab, NULL);
 }
 
 /* ---- loading ---------------------------------------------------------------------------------- */
@@ -304,6 +383,36 @@ static void small_tables(cue_model *m) {
   for (int d = 0; d < CUE_NQ; d++) {
     feat_weights(m, pc_feat1(24, (uint64_t)d), m->t_q[0][d]);
     feat_weights(m, pc_feat1(25, (uint64_t)d), m->t_q[1][d]);
+  }
+  /* the tables of two and three fields (sums: t_pos, t_q from above) */
+  for (int a = 0; a < CUE_NPOS; a++)
+    for (int p = 0; p < CUE_NPOS; p++)
+      for (int c = 0; c < CUE_NPOS; c++) {
+        int32_t *w = m->t_lcr[a][p][c];
+        feat_weights(m, pc_feat3(17, cue_pval(a), cue_pval(p), cue_pval(c)), w);
+        for (int y = 0; y < PRC_CUE_NLABELS; y++) w[y] += m->t_pos[0][p][y] + m->t_pos[1][a][y] + m->t_pos[2][c][y];
+      }
+  for (int l = 0; l < CUE_NQ; l++)
+    for (int r = 0; r < CUE_NQ; r++) {
+      for (int p = 0; p < CUE_NPOS; p++) {
+        int32_t *w = m->t_qqp[l][r][p];
+        feat_weights(m, pc_feat3(26, (uint64_t)l, (uint64_t)r, cue_pval(p)), w);
+        for (int y = 0; y < PRC_CUE_NLABELS; y++) w[y] += m->t_q[0][l][y] + m->t_q[1][r][y];
+      }
+      for (int x = 0; x < 32; x++) feat_weights(m, pc_feat3(38, (uint64_t)l, (uint64_t)r, cue_cfval(x)), m->t_qqcf[l][r][x]);
+    }
+  for (int y1 = 0; y1 < PRC_CUE_NLABELS; y1++) {
+    const uint64_t P1 = (uint64_t)y1 + 1;
+    int32_t d20[CUE_NPOS][PRC_CUE_NLABELS];
+    for (int p = 0; p < CUE_NPOS; p++) feat_weights(m, pc_feat2(20, P1, cue_pval(p)), d20[p]);
+    for (int p = 0; p < CUE_NPOS; p++)
+      for (int c = 0; c < CUE_NPOS; c++) {
+        int32_t *w = m->t_dyn[y1][p][c];
+        feat_weights(m, pc_feat3(33, P1, cue_pval(p), cue_pval(c)), w);
+        for (int y = 0; y < PRC_CUE_NLABELS; y++) w[y] += d20[p][y];
+      }
+    m->h19[y1] = pc_mix64(P1 ^ (19ULL * 0x9e3779b97f4a7c15ULL));
+    m->h34[y1] = pc_mix64(P1 ^ (34ULL * 0x9e3779b97f4a7c15ULL));
   }
 }
 

@@ -85,6 +85,11 @@ float prc_cue_score(const cue_model *m, const uint64_t *f, size_t nf, int32_t *s
 
 /* Tags t[0..n): lab[i] = PRC_CUE_O / _B / _I (an I never follows an O). */
 void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab);
+/* prc_cue_tag that also writes each token's scores, as it decided on them,
+ * to sc[i] when sc is not NULL (for tests: they equal prc_cue_score of
+ * prc_cue_feats with the labels before). */
+void prc_cue_tag_scores(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab,
+                        int32_t (*sc)[PRC_CUE_NLABELS]);
 
 /* The sections of m's in-place image (tools/model_image.c): head is room
  * for its 32-byte header; returns their number (2). */

@@ -138,9 +138,10 @@ static inline uint64_t lc_hash(const char *b, size_t m) {
     h = (h ^ x) * 0xff51afd7ed558ccdULL;
     h ^= h >> 29;
   }
-  if (i < m) {
+  if (i < m) { /* the last 1..7 bytes as memcpy into a zeroed word would put them on a
+                 little-endian host (without a call to memcpy of a variable size) */
     uint64_t x = 0;
-    memcpy(&x, b + i, m - i);
+    for (size_t k = 0; i + k < m; k++) x |= (uint64_t)(unsigned char)b[i + k] << (8 * k);
     h = (h ^ x) * 0xff51afd7ed558ccdULL;
   }
   h = pc_mix64(h);
@@ -175,9 +176,12 @@ static void lex_lookups(const tg_run *r, tg_lex *L);
 /* Token j's lexeme into the ring, computed.  Returns 1 when the token's
  * normalised bytes are all ASCII (then folding changes nothing, and the
  * hashes and flags are the same with or without r->fold), else 0 (also for
- * a lexeme from the lexeme cache). */
-static int lex_compute(tg_run *r, size_t j) {
+ * a lexeme from the lexeme cache).  pend: NULL, or the lexicon look-ups are
+ * left to the caller, *pend = 1 when they are due (0: a lexeme from the
+ * lexeme cache, complete). */
+static int lex_compute(tg_run *r, size_t j, int *pend) {
   tg_lex *L = &r->ring[j % TG_RING];
+  if (pend) *pend = 0;
   const tag_token *t = &r->toks[j];
   char b[NORM_MAX + 4], lw[NORM_MAX + 4];
   size_t m;
@@ -278,7 +282,8 @@ static int lex_compute(tg_run *r, size_t j) {
     for (size_t i = m - q; i < m; i++) h = pc_fnv_step(h, (unsigned char)lw[i]);
     L->suf[k] = pc_fnv_done(h, q) ^ ((uint64_t)k << 40);
   }
-  lex_lookups(r, L);
+  if (pend) *pend = 1; /* (the caller looks up later: lex_tail) */
+  else lex_lookups(r, L);
   return !na && m == m0; /* (folding turns two non-ASCII bytes into one ASCII letter) */
 }
 
@@ -424,19 +429,47 @@ static inline void memo_part_in(tg_memo_ent *e, int k, const tg_lex *L) {
   e->have |= (uint8_t)(1u << k);
 }
 
-/* Token j's lexeme into the ring: from the memo when the form is there
- * (the hashes of a form seen by the other tagger, then this tagger's
- * look-ups), else computed (and remembered while there is room).  A form
+/* Starts loading the lexicon slots that lex_lookups will read for L. */
+static inline void lex_prefetch2(const model_lex *lx, uint64_t key) {
+  if (!lx->e) return;
+  /* (a run of 16-byte entries at a load up to 3/4 often goes on past the line) */
+  const char *p = (const char *)&lx->e[(uint32_t)(key ? key : 1) & lx->mask];
+  PC_PREFETCH(p);
+  PC_PREFETCH(p + 64);
+}
+static inline void lex_prefetch(const tg_run *r, const tg_lex *L) {
+  if (r->words) {
+    lex_prefetch2(r->words, L->lower);
+  } else {
+    if (r->dict) lex_prefetch2(r->dict, L->lower);
+    if (r->clus) lex_prefetch2(r->clus, L->lower);
+  }
+  if (r->wc) lex_prefetch2(&r->wc->wc_index, L->word);
+}
+
+/* Token j's lexeme into the ring, in two steps: lex_head its hashes and
+ * flags, from the memo when the form is there (the hashes of a form seen by
+ * the other tagger, or all of it with this tagger's look-ups), else
+ * computed (and remembered while there is room); the lexicon look-ups
+ * still due are started (lex_prefetch) and done by lex_tail, some tokens
+ * later (ensure_lex), with the memo entry's part for this tagger.  A form
  * that is not ASCII once normalised is shared by no kinds (NER folds
- * diacritics, POS does not). */
-static void lex_fill(tg_run *r, size_t j) {
+ * diacritics, POS does not).  Either way the lexeme is what lex_compute
+ * makes of the token. */
+static void lex_head(tg_run *r, size_t j) {
+  const size_t slot = j % TG_RING;
+  tg_lex *L = &r->ring[slot];
+  r->pend[slot] = 0;
+  r->pend_ent[slot] = NULL;
   tag_memo *m = r->memo;
+  int pend;
   if (!m) {
-    lex_compute(r, j);
+    lex_compute(r, j, &pend);
+    r->pend[slot] = (uint8_t)pend;
+    if (pend) lex_prefetch(r, L);
     return;
   }
   const int kind = r->memo_kind;
-  tg_lex *L = &r->ring[j % TG_RING];
   const tag_token *t = &r->toks[j];
   const uint64_t h = lc_hash(t->s, t->len); /* (the lexeme cache's key) */
   const uint32_t tag = (uint32_t)(h >> 32);
@@ -457,15 +490,20 @@ static void lex_fill(tg_run *r, size_t j) {
         L->fname = 0;
       } else if (e->ascii || e->ckind == kind) {
         memo_hashes_out(e, L);
-        lex_lookups(r, L);
-        memo_part_in(e, kind, L);
+        r->pend[slot] = 1;
+        r->pend_ent[slot] = e;
+        lex_prefetch(r, L);
       } else {
-        lex_compute(r, j); /* (the other kind's hashes of a non-ASCII form) */
+        lex_compute(r, j, &pend); /* (the other kind's hashes of a non-ASCII form) */
+        r->pend[slot] = (uint8_t)pend;
+        if (pend) lex_prefetch(r, L);
       }
       return;
     }
   }
-  const int ascii = lex_compute(r, j);
+  const int ascii = lex_compute(r, j, &pend);
+  r->pend[slot] = (uint8_t)pend;
+  if (pend) lex_prefetch(r, L);
   if (m->n < m->max) { /* (so the table is at most half full) */
     tg_memo_ent *e = &m->ent[m->n];
     e->word = L->word;
@@ -478,12 +516,27 @@ static void lex_fill(tg_run *r, size_t j) {
     e->have = 0;
     e->ckind = (uint8_t)kind;
     e->ascii = (uint8_t)ascii;
-    memo_part_in(e, kind, L);
+    if (pend) r->pend_ent[slot] = e;
+    else memo_part_in(e, kind, L);
     m->s[m->n] = t->s;
     m->len[m->n] = t->len;
     m->slots[i].tag = tag;
     m->slots[i].idx = ++m->n;
   }
+}
+
+static inline void lex_tail(tg_run *r, size_t j) {
+  const size_t slot = j % TG_RING;
+  if (!r->pend[slot]) return;
+  tg_lex *L = &r->ring[slot];
+  lex_lookups(r, L);
+  if (r->pend_ent[slot]) memo_part_in(r->pend_ent[slot], r->memo_kind, L);
+  r->pend[slot] = 0;
+}
+
+static void lex_fill(tg_run *r, size_t j) {
+  lex_head(r, j);
+  lex_tail(r, j);
 }
 
 void prc_tg_lexemes(const tagger *t, const tag_token *toks, size_t n, tag_memo *memo, tg_lex *out) {
@@ -554,6 +607,12 @@ static inline void lex_start2(tg_run *r, size_t j) {
   }
 }
 
+/* Lexemes are made LEX_BATCH tokens at a time: the hashes of each
+ * (lex_head, which starts the loads of their lexicon slots), then their
+ * look-ups (lex_tail), whose cache misses overlap.  (The ring holds the
+ * decoders' window, from 3 tokens back to 6 ahead, and these.) */
+#define LEX_BATCH 8
+
 static void ensure_lex(tg_run *r, size_t upto) {
   while (r->lex_done <= upto && r->lex_done < r->n) {
     size_t j = r->lex_done++;
@@ -561,8 +620,15 @@ static void ensure_lex(tg_run *r, size_t upto) {
       size_t lim = j + LEX_AHEAD < r->n ? j + LEX_AHEAD : r->n;
       while (r->pre_done < lim) lex_start(r, r->pre_done++);
       if (j + 2 < r->pre_done) lex_start2(r, j + 2);
+      lex_fill(r, j);
+    } else {
+      if (j >= r->head_done) {
+        size_t lim = j + LEX_BATCH < r->n ? j + LEX_BATCH : r->n;
+        for (size_t k = j; k < lim; k++) lex_head(r, k);
+        for (size_t k = j; k < lim; k++) lex_tail(r, k);
+        r->head_done = lim;
+      }
     }
-    lex_fill(r, j);
     if (r->gaz) {
       if (j >= 3) gaz_fill(r, j - 3);
       if (j == r->n - 1)
@@ -585,6 +651,7 @@ void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n) {
   r->lc = NULL;
   r->words_pos = 0;
   r->lex_done = 0;
+  r->head_done = 0;
   r->pre_done = 0;
   r->pos_in = NULL;
   r->pos_model = NULL;
@@ -1451,21 +1518,28 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   const tg_lrow *lr = t->has_lrow ? t->lrow[0] : NULL;
   stage st[3];
   uint64_t f[8];
+  size_t nf = 0;
   int32_t sc[TG_MAX_LABELS];
   pos_prepare(t, r, 0, &st[0]);
   pos_prepare(t, r, 1, &st[1]);
   stage_probe(t, &st[0]);
+  /* The dynamic features of token i are hashed as soon as its previous
+   * tags are known, at the end of step i - 1, and their slots (then rows)
+   * load while the next tokens are prepared. */
+  if (n && st[0].sure < 0) {
+    nf = lr ? pos_dyn_word(r, 0, p1, f) : prc_tg_pos_dynamic(r, 0, p1, p2, f);
+    pc_prefetch_slots(&t->w, f, nf);
+  }
   for (size_t i = 0; i < n; i++) {
     pos_prepare(t, r, i + 2, &st[(i + 2) % 3]);
-    stage_probe(t, &st[(i + 1) % 3]);
     stage *cur = &st[i % 3];
+    size_t nd = 0;
+    if (cur->sure < 0) nd = probe_rows(&t->w, f, nf, cur->rows + cur->ntot);
+    stage_probe(t, &st[(i + 1) % 3]);
     int y;
     if (cur->sure >= 0) {
       y = cur->sure;
     } else {
-      size_t nd = lr ? pos_dyn_word(r, i, p1, f) : prc_tg_pos_dynamic(r, i, p1, p2, f);
-      pc_prefetch_slots(&t->w, f, nd);
-      nd = probe_rows(&t->w, f, nd, cur->rows + cur->ntot);
       if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
       SUM_ROWS(cur->rows, cur->ntot + nd, nl, sc, avx2);
       y = 0;
@@ -1475,6 +1549,10 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     out[i] = (uint8_t)y;
     p2 = p1;
     p1 = y;
+    if (i + 1 < n && st[(i + 1) % 3].sure < 0) {
+      nf = lr ? pos_dyn_word(r, i + 1, p1, f) : prc_tg_pos_dynamic(r, i + 1, p1, p2, f);
+      pc_prefetch_slots(&t->w, f, nf);
+    }
   }
 }
 
@@ -1598,24 +1676,30 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt,
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
+  size_t nf = 0;
   pass2_prepare(w, pt, sv, b, b, e, pos, docf, ndocf, &st[0]);
   pass2_prepare(w, pt, sv, b + 1, b, e, pos, docf, ndocf, &st[1]);
   st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
+  /* (the dynamic features of token j hashed at the end of step j - 1: see pos_decode) */
+#define NER2_DYN(j)                                                                        \
+  do {                                                                                     \
+    nf = 0;                                                                                \
+    if (!lr) {                                                                             \
+      f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);                                           \
+      f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);                          \
+      nf = 2;                                                                              \
+    }                                                                                      \
+    nf += ner_dyn_word(p1, sv->lower[(j)], sv->shape[(j)], pos ? pos[(j)] : POS_NONE, f + nf); \
+    pc_prefetch_slots(w, f, nf);                                                           \
+  } while (0)
+  if (b < e) NER2_DYN(b);
   for (size_t j = b; j < e; j++) {
     const size_t i = j - b;
     pass2_prepare(w, pt, sv, j + 2, b, e, pos, docf, ndocf, &st[(i + 2) % 3]);
+    stage *cur = &st[i % 3];
+    size_t nd = probe_rows(w, f, nf, cur->rows + cur->ntot);
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
-    stage *cur = &st[i % 3];
-    size_t nd = 0;
-    if (!lr) {
-      f[0] = pc_feat1(TGF_NER_P1, (uint64_t)p1);
-      f[1] = pc_feat2(TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-      nd = 2;
-    }
-    nd += ner_dyn_word(p1, sv->lower[j], sv->shape[j], pos ? pos[j] : POS_NONE, f + nd);
-    pc_prefetch_slots(w, f, nd);
-    nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
     if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     uint32_t allow = prc_tg_ner_allowed(p1, j + 1 == e);
@@ -1638,7 +1722,9 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt,
     out[j] = (uint8_t)best;
     p2 = p1;
     p1 = best;
+    if (j + 1 < e) NER2_DYN(j + 1);
   }
+#undef NER2_DYN
 }
 
 /* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf),
@@ -1651,23 +1737,28 @@ static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, 
   stage st[3];
   uint64_t f[8];
   int32_t sc[TG_MAX_LABELS];
+  size_t nf = 0;
   ner_prepare(w, pt, r, 0, &st[0]);
   ner_prepare(w, pt, r, 1, &st[1]);
   st[0].ntot = (size_t)st[0].nrows + probe_rows(w, st[0].f, st[0].nf, st[0].rows + st[0].nrows);
+  /* (the dynamic features of token i hashed at the end of step i - 1: see pos_decode) */
+#define NER_DYN(i)                                                            \
+  do {                                                                        \
+    if (lr) {                                                                 \
+      const tg_lex *c_ = lex_at(r, (long)(i));                                \
+      nf = ner_dyn_word(p1, c_->lower, c_->shape, pos_of(r, (long)(i)), f);   \
+    } else {                                                                  \
+      nf = prc_tg_ner_dynamic(r, (i), p1, p2, f);                             \
+    }                                                                         \
+    pc_prefetch_slots(w, f, nf);                                              \
+  } while (0)
+  if (n) NER_DYN(0);
   for (size_t i = 0; i < n; i++) {
     ner_prepare(w, pt, r, i + 2, &st[(i + 2) % 3]);
+    stage *cur = &st[i % 3];
+    size_t nd = probe_rows(w, f, nf, cur->rows + cur->ntot);
     stage *nx = &st[(i + 1) % 3];
     nx->ntot = (size_t)nx->nrows + probe_rows(w, nx->f, nx->nf, nx->rows + nx->nrows);
-    stage *cur = &st[i % 3];
-    size_t nd;
-    if (lr) {
-      const tg_lex *c = lex_at(r, (long)i);
-      nd = ner_dyn_word(p1, c->lower, c->shape, pos_of(r, (long)i), f);
-    } else {
-      nd = prc_tg_ner_dynamic(r, i, p1, p2, f);
-    }
-    pc_prefetch_slots(w, f, nd);
-    nd = probe_rows(w, f, nd, cur->rows + cur->ntot);
     if (lr) nd += lrow_add(lr, p1, p2, cur->rows + cur->ntot + nd);
     SUM_ROWS(cur->rows, cur->ntot + nd, TAG_NER_COUNT, sc, avx2);
     if (r->save) save_token(r->save, r->save_base + i, cur, lex_at(r, (long)i));
@@ -1679,7 +1770,9 @@ static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, 
     out[i] = (uint8_t)best;
     p2 = p1;
     p1 = best;
+    if (i + 1 < n) NER_DYN(i + 1);
   }
+#undef NER_DYN
 }
 
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {

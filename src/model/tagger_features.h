@@ -290,6 +290,12 @@ typedef struct tg_run {
   int words_pos;                      /* words holds POS dict values (else gazetteer) */
   size_t lex_done;                    /* tokens [0, lex_done) have lexical info */
   tg_lex ring[TG_RING];
+  /* Tokens [lex_done, head_done) have their hashes in the ring (lex_head)
+   * and their lexicon look-ups due when pend is set (lex_tail; the memo
+   * entry to complete, or NULL). */
+  size_t head_done;
+  uint8_t pend[TG_RING];
+  struct tg_memo_ent *pend_ent[TG_RING];
   /* Lexeme-cache look-ups started ahead (lc only): token pre_tok[k]'s
    * normalised bytes, their length and hash, for slot k = token % TG_RING. */
   size_t pre_done;                    /* tokens [0, pre_done) were started */

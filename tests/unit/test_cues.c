@@ -159,6 +159,98 @@ static void test_tag_reference(void **state) {
   precis_doc_free(d);
 }
 
+/* Checks that prc_cue_tag_scores decided on the scores of the plain
+ * features (prc_cue_feats, prc_cue_score) after the labels it gave. */
+static int check_scores(const cue_model *m, const cue_token *in, size_t n) {
+  uint8_t *lab = malloc(n);
+  int32_t(*got)[PRC_CUE_NLABELS] = malloc(n * sizeof *got);
+  assert_non_null(lab);
+  assert_non_null(got);
+  prc_cue_tag_scores(m, in, n, lab, got);
+  int p1 = PRC_CUE_O, p2 = PRC_CUE_O, cues = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t f[PRC_CUE_MAXF];
+    int32_t sc[PRC_CUE_NLABELS] = {0, 0, 0};
+    prc_cue_score(m, f, prc_cue_feats(in, n, i, p1, p2, f), sc);
+    for (int y = 0; y < PRC_CUE_NLABELS; y++) assert_int_equal(got[i][y], sc[y]);
+    cues += lab[i] != PRC_CUE_O;
+    p2 = p1;
+    p1 = lab[i];
+  }
+  free(lab);
+  free(got);
+  return cues;
+}
+
+/* The tables and pipelining of prc_cue_tag (few-valued features summed at
+ * load, the dynamic features of the next token hashed ahead) give exactly
+ * the scores of the plain features: on a real text's inputs, one sentence
+ * at a time and all at once (past the 256-token block), and with fields
+ * out of the tables' range or at random (the plain path for some tokens). */
+static void test_tag_scores(void **state) {
+  (void)state;
+  if (!have_model()) skip();
+  const char *text =
+      "Officials said on Monday that the bridge would open. \"It is safe,\" the engineer told reporters, adding "
+      "that tests had been done. Rebecca Tan, who chairs the panel, warned against delays, according to a "
+      "statement. The minister denied the claims and accused critics of spreading rumours. \"We will not "
+      "wait,\" she said, \"and nobody should.\" Critics, however, insisted the report showed otherwise.";
+  precis_options o;
+  precis_options_init(&o);
+  precis_error err;
+  precis_doc *d = prc_analyze_upto_cues(text, strlen(text), &o, &err);
+  assert_non_null(d);
+  const cue_model *m = prc_cue_builtin(NULL);
+  enum { REP = 12 };
+  size_t nt = d->ntoks, n = 0;
+  cue_token *all = malloc(REP * nt * sizeof *all);
+  assert_non_null(all);
+  int cues = 0;
+  for (uint32_t s = 0; s < d->nsents; s++) {
+    uint32_t b = d->sents[s].tok_begin, e = d->sents[s].tok_end;
+    if (e <= b) continue;
+    prc_cue_inputs(d, b, e, all + n);
+    cues += check_scores(m, all + n, e - b);
+    n += e - b;
+  }
+  assert_true(cues >= 3); /* (the comparison saw cues, not only O) */
+  for (int r = 1; r < REP; r++) memcpy(all + (size_t)r * n, all, n * sizeof *all);
+  size_t na = (size_t)REP * n;
+  assert_true(na > 512);
+  assert_true(check_scores(m, all, na) >= 3 * REP);
+  /* fields out of range and at random */
+  uint32_t x = 12345;
+  for (int round = 0; round < 4; round++) {
+    for (size_t i = 0; i < na; i++) {
+      x = x * 1103515245u + 12345u;
+      uint32_t v = x >> 8;
+      cue_token *t = &all[i];
+      switch (round) {
+      case 0: /* an unknown tag now and then: the plain path for its neighbours */
+        if (v % 7 == 0) t->pos = (uint8_t)(TAG_UPOS_COUNT + v % 50);
+        break;
+      case 1: /* "outside the sentence" as a tag, quote distances past the table */
+        if (v % 5 == 0) t->pos = 0xff;
+        if (v % 11 == 0) t->lq = (uint8_t)(8 + v % 3);
+        if (v % 13 == 0) t->rq = (uint8_t)(8 + v % 3);
+        if (v % 17 == 0) t->squote = 2;
+        break;
+      default: /* any flags, distances, tags in range */
+        t->flags = (uint8_t)v;
+        t->lq = (uint8_t)((v >> 8) & 7);
+        t->rq = (uint8_t)((v >> 11) & 7);
+        t->squote = (uint8_t)((v >> 14) & 1);
+        if (round == 3) t->pos = (uint8_t)((v >> 15) % TAG_UPOS_COUNT);
+      }
+    }
+    check_scores(m, all, na);
+    check_scores(m, all, 3);
+    check_scores(m, all + 1, 1);
+  }
+  free(all);
+  precis_doc_free(d);
+}
+
 /* The quotes of a text: cue texts joined by '|'. */
 static void cues_of(const char *text, unsigned flags, char *out, size_t n) {
   precis_options o;
@@ -205,6 +297,7 @@ int main(void) {
       cmocka_unit_test(test_load_errors),
       cmocka_unit_test(test_stage),
       cmocka_unit_test(test_tag_reference),
+      cmocka_unit_test(test_tag_scores),
       cmocka_unit_test(test_learned_adds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

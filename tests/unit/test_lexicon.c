@@ -5,11 +5,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "doc.h"
 #include "lexicon.h"
+#include "precis.h"
 
 static bool in(lex_list l, const char *s) { return prc_lex_in(l, s, strlen(s)); }
 static bool in_ci(lex_list l, const char *s) { return prc_lex_in_ci(l, s, strlen(s)); }
@@ -79,11 +82,45 @@ static void test_contents(void **state) {
   assert_true(in_ci(LXL_NON_NAME, "COVID-19"));
 }
 
+/* The tokenizer looks the word tokens' flags up in a batch (prc_lex_start
+ * for words ahead, then prc_lex_finish): each token's flags are
+ * prc_lex_flags of its bytes, in texts shorter and longer than the batch,
+ * with abbreviations (trailing dots), titles, speech verbs and unknown words. */
+static void test_token_flags(void **state) {
+  (void)state;
+  const char *texts[] = {
+      "Said.",
+      "Dr. Lena Ortiz of the U.S. Navy said on Monday that Gov. Hale had not spoken to Sen. Marsh, "
+      "reporters were told.  \"We disagree,\" the minister insisted; Prof. Kwan et al. wrote otherwise.",
+      "", "a b c d e f g h i j k l m n o p q r s t u v w x y z Mr Mrs Ms Jr. Inc. Corp. Ltd. said told warned",
+  };
+  precis_options o;
+  precis_options_init(&o);
+  int seen = 0;
+  for (size_t q = 0; q < sizeof texts / sizeof *texts; q++) {
+    precis_error err;
+    precis_doc *d = prc_analyze_upto_cues(texts[q], strlen(texts[q]), &o, &err);
+    assert_non_null(d);
+    for (uint32_t i = 0; i < d->ntoks; i++) {
+      const token *t = &d->toks[i];
+      uint32_t want = (t->flags & TF_WORD) ? prc_lex_flags(d->text + t->start, t->end - t->start) : 0;
+      assert_int_equal(t->lex, want);
+      seen += want != 0;
+      assert_int_equal(prc_lex_finish(d->text + t->start, t->end - t->start,
+                                      prc_lex_start(d->text + t->start, t->end - t->start)),
+                       prc_lex_flags(d->text + t->start, t->end - t->start));
+    }
+    precis_doc_free(d);
+  }
+  assert_true(seen >= 10); /* (the comparison saw words with flags) */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_list),
       cmocka_unit_test(test_exact_and_folded),
       cmocka_unit_test(test_contents),
+      cmocka_unit_test(test_token_flags),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

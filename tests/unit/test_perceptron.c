@@ -558,6 +558,54 @@ static void test_lexeme_memo(void **state) {
     for (size_t w = 0; w < NW; w++) free(copies[c][w]);
 }
 
+/* The lexemes a run makes in batches as its decoders ask for them
+ * (ensure_lex: the hashes of up to 8 tokens, then their lexicon look-ups;
+ * repeated forms inside a batch; with or without a memo, a roomy one and
+ * one of 5 forms) are those made one token at a time (prc_tg_lexemes). */
+static void test_lexeme_batches(void **state) {
+  (void)state;
+  const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
+  if (!pos || !ner) skip(); /* a build without models */
+  enum { NW = sizeof memo_words / sizeof *memo_words, NT = 3 * NW };
+  tag_token toks[NT];
+  for (size_t i = 0; i < NT; i++) { /* repeats inside a batch: tokens 4q and 4q + 1 are one form */
+    const char *s = memo_words[i % 4 < 2 ? (i / 4) % NW : (i * 7) % NW];
+    toks[i].s = s;
+    toks[i].len = (uint32_t)strlen(s);
+  }
+  static tg_lex fresh[NT];
+  const tagger *tg[2] = {pos, ner};
+  for (int k = 0; k < 2; k++) {
+    const tagger *tk = tg[k];
+    prc_tg_lexemes(tk, toks, NT, NULL, fresh);
+    size_t caps[3] = {0, NT, 5};
+    for (int c = 0; c < 3; c++) {
+      void *mem = caps[c] ? malloc(prc_tag_memo_bytes(caps[c])) : NULL;
+      tag_memo *m = mem ? prc_tag_memo_init(mem, caps[c]) : NULL;
+      for (int again = 0; again < (m ? 2 : 1); again++) { /* (the second time from the memo) */
+        for (size_t len = 1; len <= NT; len += len < 20 ? 1 : 37) {
+          tg_run r;
+          prc_tg_run_init(&r, toks, len);
+          r.words = &tk->words;
+          r.words_pos = tk->kind == TAGGER_POS;
+          r.wc = tk->wc_rows ? tk : NULL;
+          r.lc = tk->lc_slots && r.wc ? tk : NULL;
+          r.fold = tk->kind == TAGGER_NER && tk->has2;
+          r.memo = m;
+          r.memo_kind = tk->kind == TAGGER_NER;
+          for (size_t i = 0; i < len; i++) {
+            uint64_t f[TG_MAXF];
+            if (tk->kind == TAGGER_POS) prc_tg_pos_static(&r, i, f);
+            else prc_tg_ner_static(&r, i, f);
+            for (size_t j = i > 2 ? i - 2 : 0; j < r.lex_done; j++) assert_same_lex(&r.ring[j % TG_RING], &fresh[j]);
+          }
+        }
+      }
+      free(mem);
+    }
+  }
+}
+
 /* ---- the run-time decoders against the features ------------------------------------- */
 
 /* The greedy tags of toks[0..n) from the feature functions and the weights
@@ -723,7 +771,7 @@ int main(void) {
       cmocka_unit_test(test_fold),              cmocka_unit_test(test_hash_steps),
       cmocka_unit_test(test_lexeme_hashes),     cmocka_unit_test(test_lexeme_memo),
       cmocka_unit_test(test_decoders),          cmocka_unit_test(test_label_tables),
-      cmocka_unit_test(test_doc_feats_full),
+      cmocka_unit_test(test_doc_feats_full),    cmocka_unit_test(test_lexeme_batches),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
