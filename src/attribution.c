@@ -18,6 +18,7 @@
  * an attribution join it as extra content.  Speakers are resolved later
  * (speakers.c). */
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 #include "lexicon.h"
@@ -281,6 +282,12 @@ static bool is_cue(const precis_doc *d, uint32_t i) {
   if (f & LX_EVIDENCE) return i + 1 < d->ntoks && tok_is(d, i + 1, "that");
   /* "said" as an adjective: "the said company" */
   if (i > 0 && (tok_ieq(d, i - 1, "the") || tok_ieq(d, i - 1, "a"))) return false;
+  /* "continues to lead", "continued his tour": not speech; "'...,' he
+   * continued." is (cues.c continue_word; PolNeAR train CV, with it: cue
+   * +0.3 exact F) */
+  if (tok_len(d, i) >= 8 && !strncasecmp(tok_str(d, i), "continu", 7) && i + 1 < d->ntoks &&
+      (d->toks[i + 1].flags & TF_WORD))
+    return false;
   return true;
 }
 

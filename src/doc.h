@@ -338,6 +338,11 @@ int prc_cues_models(const precis_options *o, precis_error *err);     /* cues.c *
  * trainer builds its examples with it). */
 struct cue_token;
 void prc_cue_inputs(const precis_doc *d, uint32_t b, uint32_t e, struct cue_token *out);
+/* cues.c: a tagged span [b, j) of sentence tokens [.., e) repaired: cut back
+ * to its verb when it stops inside the verb's object, or dropped (its
+ * labels set to O; returns b) when it is function words alone, a lone
+ * adjective or "continue" before a word.  Returns the span's end. */
+uint32_t prc_cue_repair(precis_doc *d, uint32_t b, uint32_t j, uint32_t e);
 void prc_parse_sentences(precis_doc *d);                             /* parse.c */
 void prc_find_entities(precis_doc *d);                               /* entities.c */
 void prc_find_attributions(precis_doc *d);                           /* attribution.c */

@@ -73,10 +73,11 @@ const char *prc_cue_note(const cue_model *m, const char *key);
 
 /* A cue starts (B) only when its score beats "outside" by this much (in
  * perceptron weight units): the patterns that follow find a source and a
- * content for many a false cue, so precision is bought here.  Chosen on
- * PolNeAR dev (0, 10, 30, 60 tried: 30 gives the best cue and content F
- * at -1.5 points of linked recall; docs/attribution.md). */
-#define PRC_CUE_MARGIN 30.0f
+ * content for many a false cue, so precision is bought here.  Chosen by
+ * 5-fold cross-validation of the whole engine on PolNeAR train (0.11.0:
+ * 5, 10, 15, 20, 30 tried, 15 best for cue F; until 0.10.0 it was 30,
+ * before cues.c dropped junk spans; docs/attribution.md). */
+#define PRC_CUE_MARGIN 15.0f
 /* The scores (int32 units) of features f[0..nf) under m, added to sc
  * (PRC_CUE_NLABELS values); returns the model's scale (real units per
  * unit).  With prc_cue_feats, the plain form of what prc_cue_tag computes

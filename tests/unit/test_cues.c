@@ -16,6 +16,7 @@
 #include "model/cue_model.h"
 #include "model/parser.h"
 #include "model/tagger.h"
+#include "model/tagger_features.h"
 #include "precis.h"
 
 static int have_model(void) { return prc_cue_builtin(NULL) != NULL && prc_parser_builtin(NULL) != NULL; }
@@ -291,6 +292,63 @@ static void test_learned_adds(void **state) {
   assert_string_equal(b, "");
 }
 
+/* prc_cue_repair on tagged spans set by hand (the tagger's own choice
+ * aside): "[name] span" -> what is left of it ("" when dropped). */
+static void repaired(const char *text, const char *first, int len, const char *want, const char *pos_first) {
+  precis_options o;
+  precis_options_init(&o);
+  precis_error err;
+  precis_doc *d = prc_analyze_upto_cues(text, strlen(text), &o, &err);
+  assert_non_null(d);
+  assert_non_null(d->cue_lab);
+  uint32_t b = 0;
+  while (b < d->ntoks && !(tok_len(d, b) == strlen(first) && !memcmp(tok_str(d, b), first, strlen(first)))) b++;
+  assert_true(b + (uint32_t)len <= d->ntoks);
+  if (pos_first) assert_string_equal(prc_tg_upos_names[d->toks[b].pos], pos_first);
+  memset(d->cue_lab, PRC_CUE_O, d->ntoks);
+  d->cue_lab[b] = PRC_CUE_B;
+  for (int k = 1; k < len; k++) d->cue_lab[b + (uint32_t)k] = PRC_CUE_I;
+  const uint32_t e = d->sents[d->toks[b].sent].tok_end;
+  const uint32_t j = prc_cue_repair(d, b, b + (uint32_t)len, e);
+  char got[128] = "";
+  if (j > b) {
+    const uint32_t s0 = d->toks[b].start, s1 = d->toks[j - 1].end;
+    snprintf(got, sizeof got, "%.*s", (int)(s1 - s0), d->text + s0);
+  }
+  assert_string_equal(got, want);
+  for (uint32_t i = 0; i < d->ntoks; i++) { /* the labels say the same */
+    const int l = d->cue_lab[i] & 3;
+    assert_int_equal(l, i == b && j > b ? PRC_CUE_B : i > b && i < j ? PRC_CUE_I : PRC_CUE_O);
+  }
+  precis_doc_free(d);
+}
+
+static void test_span_repair(void **state) {
+  (void)state;
+  if (!have_model()) skip();
+  /* a span that stops inside the verb's object ends at the verb */
+  repaired("Hamas applauded the attack on Monday.", "applauded", 2, "applauded", "VERB");
+  repaired("Officials blamed the incident on hackers.", "blamed", 4, "blamed", "VERB");
+  repaired("The coach told him the news.", "told", 2, "told", "VERB");
+  /* ... but not a preposition first, a bare noun or "made it clear" */
+  repaired("The mayor said in a statement that the road would close.", "said", 4, "said in a statement", "VERB");
+  repaired("The council expressed concern about the costs.", "expressed", 3, "expressed concern about", "VERB");
+  repaired("The minister made it clear that taxes would rise.", "made", 3, "made it clear", "VERB");
+  /* function words alone and a lone adjective are no cue */
+  repaired("Then the team will play again in Leaford.", "will", 1, "", "AUX");
+  repaired("Then the team will play again in Leaford.", "Then", 1, "", "ADV");
+  repaired("It was the first visit to the port in years.", "first", 1, "", "ADJ");
+  repaired("The test was clear, the inspector said.", "was", 1, "was", "AUX"); /* "is [clear]" */
+  /* "continue" before a word is none; after a quotation it is a cue */
+  repaired("She continues to lead the poll in Dunmore.", "continues", 1, "", "VERB");
+  repaired("\"We will win,\" she continued.", "continued", 1, "continued", NULL);
+  char a[256];
+  cues_of("Mara Quist continues to lead the poll in Dunmore.", PRECIS_OPT_RULE_CUES, a, sizeof a);
+  assert_string_equal(a, "");
+  cues_of("\"We will win the vote,\" Mara Quist continued.", PRECIS_OPT_RULE_CUES, a, sizeof a);
+  assert_string_equal(a, "continued");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_no_model_and_bounds),
@@ -299,6 +357,7 @@ int main(void) {
       cmocka_unit_test(test_tag_reference),
       cmocka_unit_test(test_tag_scores),
       cmocka_unit_test(test_learned_adds),
+      cmocka_unit_test(test_span_repair),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
