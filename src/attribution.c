@@ -725,6 +725,25 @@ static void add_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   q->ncontent++;
 }
 
+/* Content tokens [b, e) put before quote q's fragments (q has room). */
+static void prepend_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
+  bspan old[QUOTE_MAX_CONTENT];
+  const uint32_t n = q->ncontent;
+  if (n == 0 || n >= QUOTE_MAX_CONTENT) return;
+  for (uint32_t k = 0; k < n; k++) old[k] = *prc_quote_content(d, q, k);
+  q->ncontent = 0;
+  add_content(d, q, b, e);
+  if (q->ncontent == 0) { /* nothing to add: as before */
+    q->content0 = old[0];
+    q->ncontent = 1;
+  } else if (q->more == NONE) {
+    ARENA_PUSH(&d->ar, d->qspans, d->nqspans, d->cqspans, qspans);
+    q->more = d->nqspans - 1;
+  }
+  for (uint32_t k = q->ncontent == 1 && q->content0.start == old[0].start ? 1 : 0; k < n; k++)
+    *prc_quote_content(d, q, q->ncontent++) = old[k];
+}
+
 static void take_region(precis_doc *d, quote *q, int32_t r) {
   d->regions[r].taken = 1;
   add_content(d, q, d->regions[r].open_tok + 1, d->regions[r].e);
@@ -2135,6 +2154,36 @@ static bool aux_adv_neg(const precis_doc *d, uint32_t t) {
          tok_is(d, t, "n't") || tok_is(d, t, "n\xE2\x80\x99t");
 }
 
+/* "In the three years since the shootings, Barden says, far too many lives
+ * have been lost": a cue set off by commas inside its sentence, with its
+ * content after it, has the words before it as content too (the first
+ * fragment, when they hold no comma and no quotation).  PolNeAR train CV:
+ * 45 of 59 such gold contents take them; content exact F +0.14. */
+static void fronted_contents(precis_doc *d) {
+  for (uint32_t qi = 0; qi < d->nquotes; qi++) {
+    quote *q = &d->quotes[qi];
+    if (q->kind != PRECIS_QUOTE_INDIRECT || q->ncontent == 0 || q->source_tok_begin == NONE ||
+        q->cue_tok_end <= q->cue_tok || q->source_tok_end > q->cue_tok)
+      continue;
+    const uint32_t sb = q->source_tok_begin, ce = q->cue_tok_end;
+    const sentence *se = &d->sents[d->toks[q->cue_tok].sent];
+    const uint32_t b0 = se->body_start_tok;
+    if (sb < b0 + 2 || !tok_is(d, sb - 1, ",") || ce + 1 >= se->tok_end || !tok_is(d, ce, ",") ||
+        d->toks[ce + 1].start != q->content0.start)
+      continue;
+    const uint32_t b = b0;
+    bool comma = false, word = false, ok = true;
+    for (uint32_t k = b0; k + 1 < sb; k++) {
+      if ((d->toks[k].flags & TF_QUOTE) || d->toks[k].quote_depth > 0) ok = false;
+      if (tok_is(d, k, ",")) comma = true;
+      if (d->toks[k].flags & TF_WORD) word = true;
+    }
+    if (!ok || !word) continue;
+    if (comma) continue; /* a clause of its own before: "..., which, he said, ..." (no change measured) */
+    prepend_content(d, q, b, sb - 1);
+  }
+}
+
 static void cue_spans(precis_doc *d) {
   for (uint32_t qi = 0; qi < d->nquotes; qi++) {
     quote *q = &d->quotes[qi];
@@ -2416,6 +2465,7 @@ void prc_find_attributions(precis_doc *d) {
   }
   subject_fallback(d);
   if (d->cue_lab) cue_spans(d);
+  fronted_contents(d);
   /* left-over regions (in text order, so sentences only grow) */
   uint32_t ncue = d->nquotes, next_cue = 0;
   int32_t last_cont = -1;

@@ -52,7 +52,7 @@ rules=$(score --attrib rules)
 # 67.60, content 53.87, linked 53.19%; those of 0.10.0 (same model; name-calling
 # cues, clauses after the cue, titles set aside: docs/attribution.md "0.10.0") cue
 # 63.74, source 67.60, content 54.01, linked 53.38%.
-for role_min in cue:0.650 source:0.683 content:0.543; do
+for role_min in cue:0.650 source:0.683 content:0.545; do
   role=${role_min%:*} min=${role_min#*:}
   f=$(num "$learned" "['$role']['exact']['f']")
   awk -v f="$f" -v m="$min" 'BEGIN { exit !(f >= m) }' || fail "learned $role exact F $f < $min"

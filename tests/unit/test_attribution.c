@@ -578,6 +578,17 @@ static void test_title_after_preposition(void **state) {
                  {I, "said", "the mayor", NULL, {"the pier would reopen in June"}});
 }
 
+/* A cue set off by commas inside its sentence, its content after it: the
+ * words before the source are content too, a first fragment (not when they
+ * hold a comma or a quotation). */
+static void test_fronted_content(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("In the three years since the flood, Mara Quist said, far too many homes have been lost in Leaford.",
+                 {I, "said", "Mara Quist", "Mara Quist", {"In the three years since the flood", "far too many homes have been lost in Leaford"}});
+  EXPECT_DEFAULT("Far too many homes have been lost in Leaford, Mara Quist said.",
+                 {I, "said", "Mara Quist", "Mara Quist", {"Far too many homes have been lost in Leaford"}});
+}
+
 /* Name-calling (cues.c naming_cue): a form of "call" whose object is followed
  * by a quotation is a cue, its content the object and the name, when the
  * tagger leaves it (the first sentence: it does); not a name given ("a ferry
@@ -805,6 +816,7 @@ int main(void) {
       cmocka_unit_test(test_cue_spans_08x),
       cmocka_unit_test(test_contents_08x),
       cmocka_unit_test(test_naming_cues),
+      cmocka_unit_test(test_fronted_content),
       cmocka_unit_test(test_clause_after_cue),
       cmocka_unit_test(test_title_after_preposition),
   };
