@@ -589,6 +589,16 @@ static void test_fronted_content(void **state) {
                  {I, "said", "Mara Quist", "Mara Quist", {"Far too many homes have been lost in Leaford"}});
 }
 
+/* "said in a statement" is one cue (PolNeAR train takes the venue 46 times
+ * in 67); "said in an interview" is not (36 of 58 without). */
+static void test_cue_venue(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("\"We are ready,\" Mara Quist said in a statement.",
+                 {D, "said in a statement", "Mara Quist", "Mara Quist", {"We are ready"}});
+  EXPECT_DEFAULT("\"We are ready,\" Mara Quist said in an interview.",
+                 {D, "said", "Mara Quist", "Mara Quist", {"We are ready"}});
+}
+
 /* Name-calling (cues.c naming_cue): a form of "call" whose object is followed
  * by a quotation is a cue, its content the object and the name, when the
  * tagger leaves it (the first sentence: it does); not a name given ("a ferry
@@ -817,6 +827,7 @@ int main(void) {
       cmocka_unit_test(test_contents_08x),
       cmocka_unit_test(test_naming_cues),
       cmocka_unit_test(test_fronted_content),
+      cmocka_unit_test(test_cue_venue),
       cmocka_unit_test(test_clause_after_cue),
       cmocka_unit_test(test_title_after_preposition),
   };
