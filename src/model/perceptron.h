@@ -99,6 +99,12 @@ typedef struct pc_model {
    * nclasses rounded up to 16, or 4 for up to 4 classes; the padding is zero). */
   int stride;
   int16_t *rows;
+  /* The taggers' run-time rows instead of rows (tagger_features.h,
+   * TG_ROW_BYTES; NULL elsewhere): int8 rows, and the int16 rows of the
+   * features kept wide (nwide of them). */
+  const int8_t *rows8;
+  const int16_t *rowsx;
+  uint32_t nwide;
 } pc_model;
 
 /* Zeroed memory for large read-mostly tables: 2 MB aligned and marked for

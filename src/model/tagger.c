@@ -305,7 +305,7 @@ static void lex_lookups(const tg_run *r, tg_lex *L) {
   if (r->wc) {
     const model_lex_entry *e = model_lex_find(&r->wc->wc_index, L->word);
     if (e) {
-      L->wofs = (uint64_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+      L->wofs = (uint64_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_ROW_BYTES;
       L->wmask = e->pad;
     }
   }
@@ -765,13 +765,13 @@ static const long role_off[TG_NROLES] = {0, -1, -2, 1, 2};
 
 /* Static features of token i; with cached word rows (rows != NULL) the
  * role features of words that have a cache row are replaced by the rows. */
-static size_t pos_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
+static size_t pos_static_rows(tg_run *r, size_t i, uint64_t *f, const int8_t **rows,
                               int *nrows) {
   size_t k = 0;
   for (int role = 0; role < TG_NROLES; role++) {
     const tg_lex *w = lex_at(r, (long)i + role_off[role]);
     if (rows && (w->wmask >> role) & 1u)
-      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + role * TG_WC_STRIDE;
+      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + role * TG_ROW_BYTES;
     else
       k += pos_role(role, w, f + k);
   }
@@ -828,7 +828,7 @@ static int pos_of(tg_run *r, long j) {
 }
 
 static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f, int nopos);
-static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows, int *nrows, int nopos);
+static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int8_t **rows, int *nrows, int nopos);
 
 size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
@@ -927,14 +927,14 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f, int nopos) {
   return k;
 }
 
-static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
+static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int8_t **rows,
                               int *nrows, int nopos) {
   size_t k = 0;
-  const size_t half = r->wc_pass2 ? (size_t)TG_NROLES * TG_WC_STRIDE : 0;
+  const size_t half = r->wc_pass2 ? (size_t)TG_NROLES * TG_ROW_BYTES : 0;
   for (int role = 0; role < TG_NROLES; role++) {
     const tg_lex *w = lex_at(r, (long)i + role_off[role]);
     if (rows && (w->wmask >> role) & 1u)
-      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + half + role * TG_WC_STRIDE;
+      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + half + role * TG_ROW_BYTES;
     else
       k += ner_role(role, w, f + k);
   }
@@ -1334,8 +1334,7 @@ static int pos_step(const tagger *t, tg_run *r, size_t i, int p1, int p2) {
   uint64_t f[TG_MAXF];
   int32_t sc[TG_MAX_LABELS];
   size_t nf = prc_tg_pos_feats(r, i, p1, p2, f);
-  memset(sc, 0, sizeof sc);
-  pc_model_score(&t->w, f, nf, sc);
+  prc_tg_score(t, 0, f, nf, sc);
   int best = 0;
   for (int y = 1; y < t->nlabels; y++)
     if (sc[y] > sc[best]) best = y;
@@ -1356,14 +1355,15 @@ typedef struct stage {
   /* the rows to add up: [0, nrows) word-cache rows, then (stage_probe) the
    * weight rows of the static features found, then (decision) those of
    * the dynamic features */
-  const int16_t *rows[TG_NROLES + TG_MAXF + 8];
+  const int8_t *rows[TG_NROLES + TG_MAXF + 8];
 } stage;
 
-/* A row of 34 bytes crosses a cache line about every other time: both lines. */
+/* A row of 18 bytes (34 for a wide one: its pointer is odd) may cross a
+ * cache line: both lines. */
 #define TG_PREFETCH_ROW(row)                                                          \
   do {                                                                               \
     PC_PREFETCH(row);                                                                \
-    PC_PREFETCH((const char *)(row) + TG_WC_STRIDE * sizeof(int16_t) - 1);            \
+    PC_PREFETCH((const char *)(row) + TG_ROW_BYTES - 1 + 16 * ((uintptr_t)(row) & 1u)); \
   } while (0)
 
 static inline void stage_rows_prefetch(const stage *st) {
@@ -1379,58 +1379,100 @@ static inline void stage_rows_prefetch(const stage *st) {
 #endif
 
 /* Scores of one decision: sc[c] = sum over the rows of row[c] for the
- * nl classes (int32 sums of int16 weights: exact, so the order of the rows
- * and the vector width do not change the result).  Every row has exactly
- * TG_WC_STRIDE (>= nl) int16 values and nothing is read past a row's nl
- * values: for 16 < nl <= 24 the third load takes values nl-8..nl-1 (the
- * lanes past 15 are kept).  sc[nl..] are not written. */
+ * nl classes (int32 sums of the rows' values, int8 codes x 2^sh or the
+ * int16 values of a wide row (a tagged pointer: TG_ROW_BYTES): exact, so
+ * the order of the rows and the vector width do not change the result).
+ * Every row has exactly TG_WC_STRIDE (>= nl) values; nothing is read past
+ * a row.  sc[nl..] are not written.  The shifts are at most 15 (checked
+ * in images from outside), the rows at most TG_NROLES + TG_MAXF + 8, so
+ * no sum leaves int32. */
+#define TG_IS_WIDE(p) (((uintptr_t)(p) & 1u) != 0)
+#define TG_WIDE_ROW(p) ((const unsigned char *)(p) - 1)
+static inline int32_t tg_q8w(int8_t c, unsigned sh) { return (int32_t)c * (int32_t)(1u << sh); }
+static inline int32_t tg_rd_wide(const unsigned char *w, int c) {
+  int16_t v;
+  memcpy(&v, w + 2 * c, sizeof v);
+  return v;
+}
 #ifdef PC_HAVE_VECTORS
+typedef int8_t tg_v16b __attribute__((vector_size(16)));
 typedef int16_t tg_v8h __attribute__((vector_size(16)));
 typedef int32_t tg_v8i __attribute__((vector_size(32)));
+typedef int32_t tg_v16i __attribute__((vector_size(64)));
+typedef uint32_t tg_v16u __attribute__((vector_size(64)));
 #endif
-TG_INLINE void sum_rows(const int16_t *const *rows, size_t nr, int nl, int32_t *sc) {
+TG_INLINE void sum_rows(const int8_t *const *rows, size_t nr, int nl, int32_t *sc) {
 #ifdef PC_HAVE_VECTORS
-  if (nl > 16 && nl <= 24) { /* three accumulators of 8 lanes (both taggers have 17 labels) */
-    tg_v8i a = {0}, b = {0}, c = {0};
+  if (nl == TG_WC_STRIDE) { /* 16 lanes and the 17th (both taggers have 17 labels) */
+    tg_v16i a = {0};
+    int32_t last = 0;
     for (size_t q = 0; q < nr; q++) {
-      tg_v8h x, y, z;
-      memcpy(&x, rows[q], sizeof x);
-      memcpy(&y, rows[q] + 8, sizeof y);
-      memcpy(&z, rows[q] + nl - 8, sizeof z);
-      a += __builtin_convertvector(x, tg_v8i);
-      b += __builtin_convertvector(y, tg_v8i);
-      c += __builtin_convertvector(z, tg_v8i);
+      const int8_t *p = rows[q];
+      if (__builtin_expect(TG_IS_WIDE(p), 0)) {
+        const unsigned char *w = TG_WIDE_ROW(p);
+        tg_v8h x, y;
+        memcpy(&x, w, sizeof x);
+        memcpy(&y, w + 16, sizeof y);
+        tg_v8i xi = __builtin_convertvector(x, tg_v8i), yi = __builtin_convertvector(y, tg_v8i);
+        tg_v16i v;
+        memcpy(&v, &xi, sizeof xi);
+        memcpy((char *)&v + sizeof xi, &yi, sizeof yi);
+        a += v;
+        last += tg_rd_wide(w, 16);
+        continue;
+      }
+      tg_v16b x;
+      memcpy(&x, p, sizeof x);
+      const unsigned sh = (uint8_t)p[TG_WC_STRIDE];
+      /* (the shift on unsigned lanes: the two's complement of code x 2^sh) */
+      a += (tg_v16i)((tg_v16u)__builtin_convertvector(x, tg_v16i) << sh);
+      last += tg_q8w(p[16], sh);
     }
-    int32_t t[8];
     memcpy(sc, &a, sizeof a);
-    memcpy(sc + 8, &b, sizeof b);
-    memcpy(t, &c, sizeof c);
-    for (int k = 16; k < nl; k++) sc[k] = t[k - (nl - 8)];
+    sc[16] = last;
     return;
   }
 #endif
   for (int c = 0; c < nl; c++) sc[c] = 0;
-  for (size_t q = 0; q < nr; q++)
-    for (int c = 0; c < nl; c++) sc[c] += rows[q][c];
+  for (size_t q = 0; q < nr; q++) {
+    const int8_t *p = rows[q];
+    if (TG_IS_WIDE(p)) {
+      for (int c = 0; c < nl; c++) sc[c] += tg_rd_wide(TG_WIDE_ROW(p), c);
+    } else {
+      const unsigned sh = (uint8_t)p[TG_WC_STRIDE];
+      for (int c = 0; c < nl; c++) sc[c] += tg_q8w(p[c], sh);
+    }
+  }
 }
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(PC_HAVE_VECTORS) && !defined(TG_NO_AVX2)
 #define TG_HAVE_AVX2 1
 #include <immintrin.h>
-/* sum_rows for nl = 17 with AVX2: one sign-extending load per 8 lanes (the
- * third takes values 9..16 and keeps its last lane). */
-__attribute__((target("avx2"), noinline)) static void sum_rows_avx2(const int16_t *const *rows,
+/* sum_rows for nl = 17 with AVX2: two sign-extending loads of 8 codes and
+ * one shift each; the 17th value apart. */
+__attribute__((target("avx2"), noinline)) static void sum_rows_avx2(const int8_t *const *rows,
                                                                   size_t nr, int32_t *sc) {
-  __m256i a = _mm256_setzero_si256(), b = a, c = a;
+  __m256i a = _mm256_setzero_si256(), b = a;
+  int32_t last = 0;
   for (size_t q = 0; q < nr; q++) {
-    const int16_t *p = rows[q];
-    a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)p)));
-    b = _mm256_add_epi32(b, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p + 8))));
-    c = _mm256_add_epi32(c, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p + 9))));
+    const int8_t *p = rows[q];
+    if (__builtin_expect(TG_IS_WIDE(p), 0)) {
+      const unsigned char *w = TG_WIDE_ROW(p);
+      a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)w)));
+      b = _mm256_add_epi32(b, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(w + 16))));
+      last += tg_rd_wide(w, 16);
+      continue;
+    }
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    const unsigned sh = (uint8_t)p[TG_WC_STRIDE];
+    const __m128i n = _mm_cvtsi32_si128((int)sh);
+    a = _mm256_add_epi32(a, _mm256_sll_epi32(_mm256_cvtepi8_epi32(x), n));
+    b = _mm256_add_epi32(b, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(x, 8)), n));
+    last += tg_q8w(p[16], sh);
   }
   _mm256_storeu_si256((__m256i *)(void *)sc, a);
   _mm256_storeu_si256((__m256i *)(void *)(sc + 8), b);
-  sc[16] = _mm256_extract_epi32(c, 7);
+  sc[16] = last;
 }
 static int have_avx2(void) {
   static atomic_int v = -1; /* every thread that races here stores the same value */
@@ -1454,11 +1496,10 @@ static int have_avx2(void) {
 /* pc_probe, but writes the weight rows of the features found (and starts
  * loading them). */
 TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
-                            const int16_t **out) {
+                            const int8_t **out) {
   const uint32_t mask = m->mask;
   const pc_slot *slots = m->slots;
-  const int16_t *base = m->rows;
-  const size_t stride = (size_t)m->stride;
+  const int8_t *base = m->rows8;
   size_t n = 0;
   for (size_t f = 0; f < nf; f++) {
     uint64_t h = feats[f];
@@ -1466,7 +1507,9 @@ TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
     for (;;) {
       const pc_slot *sl = &slots[i];
       if (sl->key == key) {
-        const int16_t *row = base + (size_t)sl->start * stride;
+        const int8_t *row = __builtin_expect((sl->start & TG_WIDE) != 0, 0)
+                                ? (const int8_t *)(const void *)(m->rowsx + (size_t)(sl->start & ~TG_WIDE) * TG_WC_STRIDE) + 1
+                                : base + (size_t)sl->start * TG_ROW_BYTES;
         TG_PREFETCH_ROW(row);
         out[n++] = row;
         break;
@@ -1478,12 +1521,49 @@ TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
   return n;
 }
 
+int prc_tg_q8_row(const int32_t *v, int8_t *row) {
+  int64_t m = 0;
+  for (int c = 0; c < TG_WC_STRIDE; c++) {
+    int64_t a = v[c] < 0 ? -(int64_t)v[c] : v[c];
+    if (a > m) m = a;
+  }
+  int sh = 0;
+  while (((m + (((int64_t)1 << sh) >> 1)) >> sh) > 127) sh++;
+  for (int c = 0; c < TG_WC_STRIDE; c++) {
+    int64_t a = v[c] < 0 ? -(int64_t)v[c] : v[c];
+    a = (a + (((int64_t)1 << sh) >> 1)) >> sh; /* half away from zero */
+    row[c] = (int8_t)(v[c] < 0 ? -a : a);
+  }
+  row[TG_WC_STRIDE] = (int8_t)sh;
+  return sh;
+}
+
+int32_t prc_tg_row_value(const int8_t *row, int c) {
+  if (TG_IS_WIDE(row)) return tg_rd_wide(TG_WIDE_ROW(row), c);
+  return tg_q8w(row[c], (uint8_t)row[TG_WC_STRIDE]);
+}
+
+void prc_tg_score(const tagger *t, int pass, const uint64_t *f, size_t nf, int32_t *sc) {
+  const pc_model *w = pass ? &t->w2 : &t->w;
+  const int nl = t->nlabels;
+  for (int c = 0; c < nl; c++) sc[c] = 0;
+  while (nf) {
+    const int8_t *rows[64];
+    int32_t part[TG_MAX_LABELS];
+    size_t n = nf < 64 ? nf : 64;
+    sum_rows(rows, probe_rows(w, f, n, rows), nl, part);
+    for (int c = 0; c < nl; c++) sc[c] += part[c];
+    f += n;
+    nf -= n;
+  }
+}
+
 /* The rows of P1 and P1_P2 for labels p1, p2 (lr: a pass's half of
  * tagger.lrow) appended to out; returns how many. */
-typedef const int16_t *const tg_lrow[TG_LROW_N + 1];
-TG_INLINE size_t lrow_add(const tg_lrow *lr, int p1, int p2, const int16_t **out) {
+typedef const int8_t *const tg_lrow[TG_LROW_N + 1];
+TG_INLINE size_t lrow_add(const tg_lrow *lr, int p1, int p2, const int8_t **out) {
   size_t n = 0;
-  const int16_t *a = lr[p1][0], *b = lr[p1][1 + p2];
+  const int8_t *a = lr[p1][0], *b = lr[p1][1 + p2];
   if (a) out[n++] = a;
   if (b) out[n++] = b;
   return n;
@@ -1558,8 +1638,8 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
 
 /* The rows of the POS features of a token with tags pl, p0, pr (all <
  * TG_NPOS) appended to out; returns how many. */
-TG_INLINE int ptab_add(const tg_ptab *pt, int pl, int p0, int pr, const int16_t **out) {
-  const int16_t *v[4] = {pt->p1[0][p0], pt->p1[1][pl], pt->p1[2][pr], pt->p2[p0][pr]};
+TG_INLINE int ptab_add(const tg_ptab *pt, int pl, int p0, int pr, const int8_t **out) {
+  const int8_t *v[4] = {pt->p1[0][p0], pt->p1[1][pl], pt->p1[2][pr], pt->p2[p0][pr]};
   int n = 0;
   for (int q = 0; q < 4; q++)
     if (v[q]) out[n++] = v[q];
@@ -1618,7 +1698,7 @@ static void pass2_prepare(const pc_model *w, const tg_ptab *pt, const tg_save *s
   st->nf = 0;
   st->nrows = 0;
   if (j >= end) return;
-  const size_t half = (size_t)TG_NROLES * TG_WC_STRIDE;
+  const size_t half = (size_t)TG_NROLES * TG_ROW_BYTES;
   st->nrows = sv->nrows[j] & ~TG_SAVE_PTAB;
   for (int q = 0; q < st->nrows; q++) st->rows[q] = sv->rows[j * TG_NROLES + q] + half;
   if (sv->nrows[j] & TG_SAVE_PTAB)
@@ -1863,7 +1943,7 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
 size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n) {
   if (!t || !t->has2) return 1;
   return 64 + n * (1 + TG_DOCF * sizeof(uint64_t) + 1) + n * TG_SAVEF * sizeof(uint64_t) +
-         (n + 1) * sizeof(uint32_t) + n * (TG_NROLES * sizeof(int16_t *) + 1 + 2 * sizeof(uint64_t)) +
+         (n + 1) * sizeof(uint32_t) + n * (TG_NROLES * sizeof(int8_t *) + 1 + 2 * sizeof(uint64_t)) +
          prc_tg_ner_doc_scratch(n);
 }
 
@@ -1896,7 +1976,7 @@ void prc_tagger_ner_doc_memo(const tagger *t, const tag_token *toks, const uint8
   sv.f = df + n * TG_DOCF;
   sv.lower = sv.f + n * TG_SAVEF;
   sv.shape = sv.lower + n;
-  sv.rows = (const int16_t **)(void *)(sv.shape + n);
+  sv.rows = (const int8_t **)(void *)(sv.shape + n);
   sv.foff = ALIGN8(sv.rows + n * TG_NROLES);
   sv.nrows = (uint8_t *)(sv.foff + n + 1);
   uint8_t *ndf = sv.nrows + n;
@@ -1983,6 +2063,10 @@ static void tagger_destroy(tagger *t) {
     free(t);
     return;
   }
+  free((void *)t->w.rows8); /* (owned here: tg_quantize) */
+  free((void *)t->w.rowsx);
+  free((void *)t->w2.rows8);
+  free((void *)t->w2.rowsx);
   prc_pc_model_free(&t->w);
   prc_pc_model_free(&t->w2);
   prc_model_lex_free(&t->dict);
@@ -2022,8 +2106,8 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   uint32_t cap = pc_cap_for(n);
   t->wc_index.mask = cap - 1;
   t->wc_index.e = prc_pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
-  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE; /* a block */
-  t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * bstride * sizeof *t->wc_rows);
+  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_ROW_BYTES; /* a block (bytes) */
+  t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * bstride);
   t->lc_mask = cap - 1;
   /* one zeroed block (huge pages when large): slots, lexemes, offsets, text */
   size_t sz_slots = (size_t)cap * sizeof *t->lc_slots, sz_lex = (size_t)(n ? n : 1) * sizeof *t->lc_lex;
@@ -2043,12 +2127,6 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   }
   size_t off = 4, textlen = 0;
   uint32_t nb = 0, nl = 0;
-#ifdef TG_HAVE_AVX2
-  const int avx2 = have_avx2();
-#else
-  const int avx2 = 0;
-#endif
-  (void)avx2;
   t->lc_off[0] = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (s->n - off < 2) goto bad;
@@ -2092,22 +2170,27 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
     while (t->wc_index.e[j].key && t->wc_index.e[j].key != key) j = (j + 1) & t->wc_index.mask;
     if (t->wc_index.e[j].key) continue; /* (64-bit hash collision) keeps the first */
     uint32_t mask = 0;
-    int16_t *blk = t->wc_rows + (size_t)nb * bstride;
+    int8_t *blk = t->wc_rows + (size_t)nb * bstride;
     for (int role = 0; role < TG_NROLES; role++) {
       uint64_t f[TG_MAXF];
       size_t nf = t->kind == TAGGER_POS ? pos_role(role, L, f) : ner_role(role, L, f);
       int fits = 1;
       for (int pass = 0; pass < (t->has2 ? 2 : 1); pass++) {
+        /* the exact sum of the file's int16 weights (the weights are
+         * still int16 here: tg_quantize comes after), coded in int8 */
         int32_t sc[TG_MAX_LABELS];
-        const int16_t *rows[TG_MAXF];
-        memset(sc, 0, sizeof sc); /* classes past nlabels stay 0, as the padding sums would */
-        SUM_ROWS(rows, probe_rows(pass ? &t->w2 : &t->w, f, nf, rows), t->nlabels, sc, avx2);
+        memset(sc, 0, sizeof sc); /* classes past nlabels stay 0 */
+        pc_model_score(pass ? &t->w2 : &t->w, f, nf, sc);
         for (int c = 0; c < TG_WC_STRIDE; c++)
           if (sc[c] > INT16_MAX || sc[c] < -INT16_MAX) fits = 0;
-        int16_t *row = blk + (size_t)pass * TG_NROLES * TG_WC_STRIDE + role * TG_WC_STRIDE;
-        for (int c = 0; c < TG_WC_STRIDE && fits; c++) row[c] = (int16_t)sc[c];
+        int8_t *row = blk + (size_t)pass * TG_NROLES * TG_ROW_BYTES + role * TG_ROW_BYTES;
+        prc_tg_q8_row(sc, row); /* (a shift of at most 9: the sum fits in int16) */
       }
-      if (!fits) continue; /* rare: this role falls back to the features (in both passes) */
+      if (!fits) { /* rare: this role falls back to the features (in both passes) */
+        for (int pass = 0; pass < (t->has2 ? 2 : 1); pass++)
+          memset(blk + (size_t)pass * TG_NROLES * TG_ROW_BYTES + role * TG_ROW_BYTES, 0, TG_ROW_BYTES);
+        continue;
+      }
       mask |= 1u << role;
     }
     t->wc_index.e[j].key = key;
@@ -2145,6 +2228,46 @@ static int tg_compact(pc_model *w) {
   w->rows = r;
   w->stride = TG_WC_STRIDE;
   return 0;
+}
+
+/* The int8 rows (TG_ROW_BYTES) of the compact int16 rows of w, replacing
+ * them: a row whose shift would pass maxsh stays int16 in rowsx, its
+ * slot's start TG_WIDE | its number there; the others are numbered in
+ * rows8 in feature order. */
+static int tg_quantize(pc_model *w, int maxsh) {
+  const size_t n = w->nfeat;
+  int8_t *r8 = prc_pc_table_alloc((n ? n : 1) * TG_ROW_BYTES);
+  uint32_t *map = malloc((n ? n : 1) * sizeof *map);
+  if (!r8 || !map) goto oom;
+  uint32_t n8 = 0, nx = 0;
+  for (size_t f = 0; f < n; f++) {
+    int32_t v[TG_WC_STRIDE] = {0};
+    for (int c = 0; c < w->nclasses; c++) v[c] = w->rows[f * TG_WC_STRIDE + (size_t)c];
+    if (prc_tg_q8_row(v, r8 + (size_t)n8 * TG_ROW_BYTES) > maxsh) map[f] = TG_WIDE | nx++;
+    else map[f] = n8++;
+  }
+  memset(r8 + (size_t)n8 * TG_ROW_BYTES, 0, (n - n8 + (n ? 0 : 1)) * TG_ROW_BYTES); /* (the last wide row's codes) */
+  int16_t *rx = NULL;
+  if (nx) {
+    if (!(rx = prc_pc_table_alloc((size_t)nx * TG_WC_STRIDE * sizeof *rx))) goto oom;
+    for (size_t f = 0; f < n; f++)
+      if (map[f] & TG_WIDE)
+        memcpy(rx + (size_t)(map[f] & ~TG_WIDE) * TG_WC_STRIDE, w->rows + f * TG_WC_STRIDE, TG_WC_STRIDE * sizeof *rx);
+  }
+  for (uint32_t i = 0; i <= w->mask; i++)
+    if (w->slots[i].key) w->slots[i].start = map[w->slots[i].start];
+  free(map);
+  free(w->rows);
+  w->rows = NULL;
+  w->rows8 = r8;
+  w->rowsx = rx;
+  w->nwide = nx;
+  w->stride = TG_ROW_BYTES;
+  return 0;
+oom:
+  free(r8);
+  free(map);
+  return -1;
 }
 
 /* The merged run-time lexicon: (dict or gazetteer) + clusters. */
@@ -2197,7 +2320,9 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
     h->stride[i] = (uint32_t)w->stride;
     h->scale[i] = w->scale;
     SEC(i ? "WSL1" : "WSL0", w->slots, (size_t)h->cap[i] * sizeof *w->slots);
-    SEC(i ? "WRW1" : "WRW0", w->rows, (size_t)w->nfeat * (size_t)w->stride * sizeof *w->rows);
+    h->nwide[i] = w->nwide;
+    SEC(i ? "WRW1" : "WRW0", w->rows8, (size_t)(w->nfeat - w->nwide) * TG_ROW_BYTES);
+    if (w->nwide) SEC(i ? "WRX1" : "WRX0", w->rowsx, (size_t)w->nwide * TG_WC_STRIDE * sizeof *w->rowsx);
   }
   for (int i = 0; i < TG_NLX; i++) {
     const model_lex *x = tg_lexes(t, i);
@@ -2206,10 +2331,10 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
     h->lx_n[i] = x->n;
     SEC(tg_lx_tags[i], x->e, (size_t)h->lx_cap[i] * sizeof *x->e);
   }
-  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_ROW_BYTES;
   if (t->wc_rows) {
     h->has_wc = 1;
-    SEC("WCRW", t->wc_rows, (size_t)t->wc_index.n * bstride * sizeof *t->wc_rows);
+    SEC("WCRW", t->wc_rows, (size_t)t->wc_index.n * bstride);
   }
   /* No lexeme cache in images (docs/models.md "Capacities"): 6.7 MB of
    * images for about 4% of the instructions and no measurable time; a
@@ -2234,10 +2359,19 @@ static int tg_check_contents(const tagger *t, const tg_img_head *h, precis_error
     const pc_model *w = i ? &t->w2 : &t->w;
     uint32_t empty = 0;
     for (uint32_t j = 0; j <= w->mask; j++) {
+      uint32_t st = w->slots[j].start;
       if (!w->slots[j].key) empty++;
-      else if (w->slots[j].start >= w->nfeat) TG_BAD("weight slot out of range");
+      else if ((st & TG_WIDE) ? (st & ~TG_WIDE) >= w->nwide : st >= w->nfeat - w->nwide)
+        TG_BAD("weight slot out of range");
     }
     if (!empty) TG_BAD("weight table full");
+    for (size_t j = 0; j < (size_t)(w->nfeat - w->nwide); j++)
+      if ((uint8_t)w->rows8[j * TG_ROW_BYTES + TG_WC_STRIDE] > 15) TG_BAD("weight row shift out of range");
+  }
+  if (t->wc_rows) {
+    const size_t nrows = (size_t)t->wc_index.n * (t->has2 ? 2 : 1) * TG_NROLES;
+    for (size_t j = 0; j < nrows; j++)
+      if ((uint8_t)t->wc_rows[j * TG_ROW_BYTES + TG_WC_STRIDE] > 15) TG_BAD("word-cache row shift out of range");
   }
   for (int i = 0; i < TG_NLX; i++) {
     const model_lex *x = tg_lexes(t, i);
@@ -2266,7 +2400,7 @@ static void label_rows(tagger *t) {
       for (int p2 = -1; p2 <= t->nlabels; p2++) {
         uint64_t f = p2 < 0 ? pc_feat1(pos ? TGF_POS_P1 : TGF_NER_P1, (uint64_t)p1)
                             : pc_feat2(pos ? TGF_POS_P1_P2 : TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-        const int16_t *row = NULL;
+        const int8_t *row = NULL;
         probe_rows(w, &f, 1, &row);
         t->lrow[pass][p1][1 + p2] = row;
       }
@@ -2345,8 +2479,8 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
   for (int i = 0; i < 1 + t->has2; i++) {
     pc_model *w = i ? &t->w2 : &t->w;
     uint32_t C = h->nclasses[i], cap = h->cap[i];
-    if (C != (uint32_t)nl || h->stride[i] != TG_WC_STRIDE || cap < 16 || (cap & (cap - 1)) ||
-        h->nfeat[i] >= cap || !(h->scale[i] > 0) || h->scale[i] != h->scale[i]) {
+    if (C != (uint32_t)nl || h->stride[i] != TG_ROW_BYTES || cap < 16 || (cap & (cap - 1)) ||
+        h->nfeat[i] >= cap || h->nwide[i] > h->nfeat[i] || !(h->scale[i] > 0) || h->scale[i] != h->scale[i]) {
       prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off,
                     "model corrupt: bad weight table header");
       goto fail;
@@ -2356,9 +2490,12 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
     w->nfeat = h->nfeat[i];
     w->mask = cap - 1;
     w->stride = (int)h->stride[i];
+    w->nwide = h->nwide[i];
     if (!(w->slots = (pc_slot *)prc_model_table(v, i ? "WSL1" : "WSL0", sizeof(pc_slot), cap, 64, 1, err)) ||
-        !(w->rows = (int16_t *)prc_model_table(v, i ? "WRW1" : "WRW0", sizeof(int16_t),
-                                               (uint64_t)w->nfeat * w->stride, 64, 1, err)))
+        !(w->rows8 = (const int8_t *)prc_model_table(v, i ? "WRW1" : "WRW0", TG_ROW_BYTES,
+                                                     (uint64_t)(w->nfeat - w->nwide), 64, 1, err)) ||
+        (w->nwide && !(w->rowsx = (const int16_t *)prc_model_table(v, i ? "WRX1" : "WRX0", TG_WC_STRIDE * sizeof(int16_t),
+                                                                   w->nwide, 64, 1, err))))
       goto fail;
   }
   for (int i = 0; i < TG_NLX; i++) {
@@ -2378,12 +2515,12 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
     goto fail;
   }
   if (h->has_wc) {
-    const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+    const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_ROW_BYTES;
     if (!t->wc_index.e) {
       prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: word cache without index");
       goto fail;
     }
-    if (!(t->wc_rows = (int16_t *)prc_model_table(v, "WCRW", sizeof(int16_t), (uint64_t)t->wc_index.n * bstride, 64, 1, err)))
+    if (!(t->wc_rows = (int8_t *)prc_model_table(v, "WCRW", bstride, (uint64_t)t->wc_index.n, 64, 1, err)))
       goto fail;
   }
   if (h->has_lc) { /* (the layout of 0.8.0 before 0x01020306 carried a lexeme cache) */
@@ -2493,6 +2630,12 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if ((s = prc_model_find(&v, "VOCB")) && build_caches(t, s, err) < 0) goto fail;
+  /* (after the word cache, whose sums are those of the exact weights) */
+  const int maxsh = t->kind == TAGGER_NER ? TG_W_MAXSH_NER : TG_W_MAXSH_POS;
+  if (tg_quantize(&t->w, maxsh) < 0 || (t->has2 && tg_quantize(&t->w2, maxsh) < 0)) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
+  }
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes,
                            err) < 0)
     goto fail;
