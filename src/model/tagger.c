@@ -1558,6 +1558,19 @@ void prc_tg_score(const tagger *t, int pass, const uint64_t *f, size_t nf, int32
   }
 }
 
+size_t prc_tg_static_rows(const tagger *t, tg_run *r, size_t i, uint64_t *f, const int8_t **rows, int *nrows) {
+  *nrows = 0;
+  ensure_lex(r, i + 3);
+  return t->kind == TAGGER_POS ? pos_static_rows(r, i, f, r->wc ? rows : NULL, nrows)
+                               : ner_static_rows(r, i, f, r->wc ? rows : NULL, nrows, 0);
+}
+
+const int8_t *prc_tg_row(const tagger *t, int pass, uint64_t f) {
+  const int8_t *row = NULL;
+  probe_rows(pass ? &t->w2 : &t->w, &f, 1, &row);
+  return row;
+}
+
 /* The rows of P1 and P1_P2 for labels p1, p2 (lr: a pass's half of
  * tagger.lrow) appended to out; returns how many. */
 typedef const int8_t *const tg_lrow[TG_LROW_N + 1];

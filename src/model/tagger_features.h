@@ -267,6 +267,8 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, struct model_img_sec *s);
 int prc_tg_q8_row(const int32_t *v, int8_t *row);
 int32_t prc_tg_row_value(const int8_t *row, int c);
 void prc_tg_score(const tagger *t, int pass, const uint64_t *f, size_t nf, int32_t *sc);
+/* The weight row of feature f in a pass (a tagged pointer if wide), or NULL. */
+const int8_t *prc_tg_row(const tagger *t, int pass, uint64_t f);
 
 /* dict value: bits 0..16 = tags seen (>= 10% of the word's occurrences),
  * bit 31 = unambiguous and frequent: tag directly, tag in bits 24..28. */
@@ -358,6 +360,11 @@ typedef struct tg_save {
 } tg_save;
 
 void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n);
+/* Tagger t's static features of token i as its decoders take them (with
+ * r->wc: the rows of the cached roles, *nrows of them, and the features
+ * left), for tests. */
+size_t prc_tg_static_rows(const tagger *t, tg_run *r, size_t i, uint64_t *f, const int8_t **rows, int *nrows);
+
 /* Feature extraction.  prev1/prev2 are the labels of the two previous
  * tokens (or the BOS label id = nlabels).  Returns the number of features. */
 size_t prc_tg_pos_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);
