@@ -257,6 +257,27 @@ static void test_tagger_image(void **state) {
   assert_null(prc_tagger_load_memory(b, n, &err));
   assert_non_null(strstr(err.message, "weight slot out of range"));
   memcpy(b, save, n);
+  /* int8 rows (layout 0x01020308): a slot to a wide row past the wide
+   * rows (POS has none), a shift past 15 in a weight row or a word-cache row */
+  sl = (pc_slot *)(void *)section(b, n, "WSL0", &len);
+  sl[k].start = TG_WIDE | h->nwide[0];
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "weight slot out of range"));
+  memcpy(b, save, n);
+  int8_t *rw = (int8_t *)(void *)section(b, n, "WRW0", &len);
+  assert_int_equal(len % TG_ROW_BYTES, 0);
+  rw[len - 1] = 16;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "weight row shift out of range"));
+  memcpy(b, save, n);
+  rw = (int8_t *)(void *)section(b, n, "WCRW", &len);
+  rw[TG_WC_STRIDE] = (int8_t)0x80;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "word-cache row shift out of range"));
+  memcpy(b, save, n);
   /* no lexeme cache in layout 0x01020306: a header that claims one is refused */
   ((tg_img_head *)(void *)section(b, n, "TGHD", &len))->has_lc = 1;
   resum(b, n);
