@@ -1498,27 +1498,37 @@ static int have_avx2(void) {
 TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
                             const int8_t **out) {
   const uint32_t mask = m->mask;
-  const pc_slot *slots = m->slots;
+  const uint32_t *keys = m->keys, *rdir = m->rdir, *wdir = m->wdir;
   const int8_t *base = m->rows8;
   size_t n = 0;
   for (size_t f = 0; f < nf; f++) {
     uint64_t h = feats[f];
     uint32_t key = pc_key32(h), i = (uint32_t)h & mask;
     for (;;) {
-      const pc_slot *sl = &slots[i];
-      if (sl->key == key) {
-        const int8_t *row = __builtin_expect((sl->start & TG_WIDE) != 0, 0)
-                                ? (const int8_t *)(const void *)(m->rowsx + (size_t)(sl->start & ~TG_WIDE) * TG_WC_STRIDE) + 1
-                                : base + (size_t)sl->start * TG_ROW_BYTES;
+      const uint32_t k = keys[i];
+      if (k == key) {
+        const uint32_t r = tg_dir_rank(rdir, i); /* the row's number (tagger_features.h, "Weight slots") */
+        const int8_t *row = base + (size_t)r * TG_ROW_BYTES;
+        if (wdir && __builtin_expect(tg_dir_bit(wdir, r), 0))
+          row = (const int8_t *)(const void *)(m->rowsx + (size_t)tg_dir_rank(wdir, r) * TG_WC_STRIDE) + 1;
         TG_PREFETCH_ROW(row);
         out[n++] = row;
         break;
       }
-      if (sl->key == 0) break;
+      if (k == 0) break;
       i = (i + 1) & mask;
     }
   }
   return n;
+}
+
+/* pc_prefetch_slots for the keys and the rank directory. */
+static inline void tg_prefetch_keys(const pc_model *m, const uint64_t *feats, size_t nf) {
+  for (size_t f = 0; f < nf; f++) {
+    const uint32_t i = (uint32_t)feats[f] & m->mask;
+    PC_PREFETCH(&m->keys[i]);
+    PC_PREFETCH(&m->rdir[2 * (size_t)(i >> 5)]);
+  }
 }
 
 int prc_tg_q8_row(const int32_t *v, int8_t *row) {
@@ -1595,7 +1605,7 @@ static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
   }
   st->nf = pos_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows);
   stage_rows_prefetch(st);
-  pc_prefetch_slots(&t->w, st->f, st->nf);
+  tg_prefetch_keys(&t->w, st->f, st->nf);
 }
 
 TG_INLINE void stage_probe(const tagger *t, stage *st) {
@@ -1603,7 +1613,7 @@ TG_INLINE void stage_probe(const tagger *t, stage *st) {
 }
 
 /* The greedy decoders (avx2: sum the rows with AVX2). */
-static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
+TG_INLINE void pos_decode_b(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   (void)avx2;
   const size_t n = r->n;
   const int nl = t->nlabels;
@@ -1621,7 +1631,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
    * load while the next tokens are prepared. */
   if (n && st[0].sure < 0) {
     nf = lr ? pos_dyn_word(r, 0, p1, f) : prc_tg_pos_dynamic(r, 0, p1, p2, f);
-    pc_prefetch_slots(&t->w, f, nf);
+    tg_prefetch_keys(&t->w, f, nf);
   }
   for (size_t i = 0; i < n; i++) {
     pos_prepare(t, r, i + 2, &st[(i + 2) % 3]);
@@ -1644,9 +1654,25 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     p1 = y;
     if (i + 1 < n && st[(i + 1) % 3].sure < 0) {
       nf = lr ? pos_dyn_word(r, i + 1, p1, f) : prc_tg_pos_dynamic(r, i + 1, p1, p2, f);
-      pc_prefetch_slots(&t->w, f, nf);
+      tg_prefetch_keys(&t->w, f, nf);
     }
   }
+}
+#ifdef TG_HAVE_AVX2
+/* The decoder for AVX2 hosts: the sums with AVX2, the ranks of the weight
+ * slots with popcnt (every AVX2 host has it). */
+__attribute__((target("avx2,popcnt"), noinline)) static void pos_decode_avx2(const tagger *t, tg_run *r, uint8_t *out) {
+  pos_decode_b(t, r, out, 1);
+}
+#endif
+static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
+#ifdef TG_HAVE_AVX2
+  if (avx2) {
+    pos_decode_avx2(t, r, out);
+    return;
+  }
+#endif
+  pos_decode_b(t, r, out, 0);
 }
 
 /* The rows of the POS features of a token with tags pl, p0, pr (all <
@@ -1676,7 +1702,7 @@ static void ner_prepare(const pc_model *w, const tg_ptab *pt, tg_run *r, size_t 
   st->nwc = st->nrows;
   if (st->ptab) st->nrows += ptab_add(pt, pl, p0, pr, st->rows + st->nrows);
   stage_rows_prefetch(st);
-  pc_prefetch_slots(w, st->f, st->nf);
+  tg_prefetch_keys(w, st->f, st->nf);
 }
 
 #define TG_SAVE_PTAB 0x80 /* tg_save.nrows: the POS features' rows come from a tg_ptab */
@@ -1722,7 +1748,7 @@ static void pass2_prepare(const pc_model *w, const tg_ptab *pt, const tg_save *s
   for (int q = 0; q < ndocf[j]; q++) st->f[nf++] = docf[j * TG_DOCF + q];
   st->nf = nf;
   stage_rows_prefetch(st);
-  pc_prefetch_slots(w, st->f, st->nf);
+  tg_prefetch_keys(w, st->f, st->nf);
 }
 
 /* The second pass over the sentence of tokens [b, e) of the document,
@@ -1760,7 +1786,7 @@ static int lower_outside(const tag_token *t) {
   return !word_in(t, j, sizeof j / sizeof *j);
 }
 
-static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv,
+TG_INLINE void ner_decode2_b(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv,
                         const tag_token *toks, size_t b,
                         size_t e, const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
                         int avx2) {
@@ -1783,7 +1809,7 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt,
       nf = 2;                                                                              \
     }                                                                                      \
     nf += ner_dyn_word(p1, sv->lower[(j)], sv->shape[(j)], pos ? pos[(j)] : POS_NONE, f + nf); \
-    pc_prefetch_slots(w, f, nf);                                                           \
+    tg_prefetch_keys(w, f, nf);                                                           \
   } while (0)
   if (b < e) NER2_DYN(b);
   for (size_t j = b; j < e; j++) {
@@ -1819,10 +1845,28 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt,
   }
 #undef NER2_DYN
 }
+#ifdef TG_HAVE_AVX2
+/* The decoder for AVX2 hosts: the sums with AVX2, the ranks of the weight
+ * slots with popcnt (every AVX2 host has it). */
+__attribute__((target("avx2,popcnt"), noinline)) static void ner_decode2_avx2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
+    const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out) {
+  ner_decode2_b(w, lr, pt, sv, toks, b, e, pos, docf, ndocf, out, 1);
+}
+#endif
+static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
+    const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out, int avx2) {
+#ifdef TG_HAVE_AVX2
+  if (avx2) {
+    ner_decode2_avx2(w, lr, pt, sv, toks, b, e, pos, docf, ndocf, out);
+    return;
+  }
+#endif
+  ner_decode2_b(w, lr, pt, sv, toks, b, e, pos, docf, ndocf, out, 0);
+}
 
 /* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf),
  * lr: the pass's label rows (tagger.lrow) or NULL. */
-static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out,
+TG_INLINE void ner_decode_b(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out,
                        int avx2) {
   (void)avx2;
   const size_t n = r->n;
@@ -1843,7 +1887,7 @@ static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, 
     } else {                                                                  \
       nf = prc_tg_ner_dynamic(r, (i), p1, p2, f);                             \
     }                                                                         \
-    pc_prefetch_slots(w, f, nf);                                              \
+    tg_prefetch_keys(w, f, nf);                                              \
   } while (0)
   if (n) NER_DYN(0);
   for (size_t i = 0; i < n; i++) {
@@ -1866,6 +1910,22 @@ static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, 
     if (i + 1 < n) NER_DYN(i + 1);
   }
 #undef NER_DYN
+}
+#ifdef TG_HAVE_AVX2
+/* The decoder for AVX2 hosts: the sums with AVX2, the ranks of the weight
+ * slots with popcnt (every AVX2 host has it). */
+__attribute__((target("avx2,popcnt"), noinline)) static void ner_decode_avx2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out) {
+  ner_decode_b(w, lr, pt, r, out, 1);
+}
+#endif
+static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out, int avx2) {
+#ifdef TG_HAVE_AVX2
+  if (avx2) {
+    ner_decode_avx2(w, lr, pt, r, out);
+    return;
+  }
+#endif
+  ner_decode_b(w, lr, pt, r, out, 0);
 }
 
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
@@ -2076,10 +2136,14 @@ static void tagger_destroy(tagger *t) {
     free(t);
     return;
   }
-  free((void *)t->w.rows8); /* (owned here: tg_quantize) */
-  free((void *)t->w.rowsx);
-  free((void *)t->w2.rows8);
-  free((void *)t->w2.rowsx);
+  for (int i = 0; i < 2; i++) { /* (owned here: tg_quantize) */
+    pc_model *w = i ? &t->w2 : &t->w;
+    free((void *)w->rows8);
+    free((void *)w->rowsx);
+    free((void *)w->keys);
+    free((void *)w->rdir);
+    free((void *)w->wdir);
+  }
   prc_pc_model_free(&t->w);
   prc_pc_model_free(&t->w2);
   prc_model_lex_free(&t->dict);
@@ -2244,42 +2308,64 @@ static int tg_compact(pc_model *w) {
 }
 
 /* The int8 rows (TG_ROW_BYTES) of the compact int16 rows of w, replacing
- * them: a row whose shift would pass maxsh stays int16 in rowsx, its
- * slot's start TG_WIDE | its number there; the others are numbered in
- * rows8 in feature order. */
+ * them, and the slot table replaced by its keys and rank directories
+ * (tagger_features.h, "Weight slots"): the rows in slot order; a row whose
+ * shift would pass maxsh stays int16 in rowsx (its rank marked in wdir). */
 static int tg_quantize(pc_model *w, int maxsh) {
   const size_t n = w->nfeat;
-  int8_t *r8 = prc_pc_table_alloc((n ? n : 1) * TG_ROW_BYTES);
-  uint32_t *map = malloc((n ? n : 1) * sizeof *map);
-  if (!r8 || !map) goto oom;
-  uint32_t n8 = 0, nx = 0;
+  const uint32_t cap = w->mask + 1;
+  int8_t tmp[TG_ROW_BYTES];
+  uint32_t nx = 0;
   for (size_t f = 0; f < n; f++) {
     int32_t v[TG_WC_STRIDE] = {0};
     for (int c = 0; c < w->nclasses; c++) v[c] = w->rows[f * TG_WC_STRIDE + (size_t)c];
-    if (prc_tg_q8_row(v, r8 + (size_t)n8 * TG_ROW_BYTES) > maxsh) map[f] = TG_WIDE | nx++;
-    else map[f] = n8++;
+    nx += prc_tg_q8_row(v, tmp) > maxsh;
   }
-  memset(r8 + (size_t)n8 * TG_ROW_BYTES, 0, (n - n8 + (n ? 0 : 1)) * TG_ROW_BYTES); /* (the last wide row's codes) */
-  int16_t *rx = NULL;
-  if (nx) {
-    if (!(rx = prc_pc_table_alloc((size_t)nx * TG_WC_STRIDE * sizeof *rx))) goto oom;
-    for (size_t f = 0; f < n; f++)
-      if (map[f] & TG_WIDE)
-        memcpy(rx + (size_t)(map[f] & ~TG_WIDE) * TG_WC_STRIDE, w->rows + f * TG_WC_STRIDE, TG_WC_STRIDE * sizeof *rx);
+  int8_t *r8 = prc_pc_table_alloc((n ? n : 1) * TG_ROW_BYTES); /* (a wide row's int8 row: zeros, never read) */
+  uint32_t *keys = prc_pc_table_alloc((size_t)cap * sizeof *keys);
+  uint32_t *rdir = prc_pc_table_alloc(TG_DIR_N(cap) * 2 * sizeof *rdir);
+  uint32_t *wdir = nx ? prc_pc_table_alloc(TG_DIR_N(n) * 2 * sizeof *wdir) : NULL;
+  int16_t *rx = nx ? prc_pc_table_alloc((size_t)nx * TG_WC_STRIDE * sizeof *rx) : NULL;
+  if (!r8 || !keys || !rdir || (nx && (!wdir || !rx))) goto oom;
+  uint32_t r = 0, ix = 0;
+  for (uint32_t i = 0; i < cap; i++) {
+    if (!(i & 31)) rdir[2 * (i >> 5) + 1] = r;
+    const pc_slot *sl = &w->slots[i];
+    if (!sl->key) continue;
+    if (r >= n || sl->start >= n) goto oom; /* (a table read by prc_pc_model_read has nfeat occupied slots) */
+    keys[i] = sl->key;
+    rdir[2 * (i >> 5)] |= 1u << (i & 31);
+    const int16_t *src = w->rows + (size_t)sl->start * TG_WC_STRIDE;
+    int32_t v[TG_WC_STRIDE] = {0};
+    for (int c = 0; c < w->nclasses; c++) v[c] = src[c];
+    if (wdir && !(r & 31)) wdir[2 * (r >> 5) + 1] = ix;
+    if (prc_tg_q8_row(v, tmp) > maxsh) {
+      wdir[2 * (r >> 5)] |= 1u << (r & 31);
+      memcpy(rx + (size_t)ix++ * TG_WC_STRIDE, src, TG_WC_STRIDE * sizeof *rx);
+    } else {
+      memcpy(r8 + (size_t)r * TG_ROW_BYTES, tmp, TG_ROW_BYTES);
+    }
+    r++;
   }
-  for (uint32_t i = 0; i <= w->mask; i++)
-    if (w->slots[i].key) w->slots[i].start = map[w->slots[i].start];
-  free(map);
+  if (r != n) goto oom;
+  free(w->slots);
+  w->slots = NULL;
   free(w->rows);
   w->rows = NULL;
   w->rows8 = r8;
   w->rowsx = rx;
   w->nwide = nx;
+  w->keys = keys;
+  w->rdir = rdir;
+  w->wdir = wdir;
   w->stride = TG_ROW_BYTES;
   return 0;
 oom:
   free(r8);
-  free(map);
+  free(keys);
+  free(rdir);
+  free(wdir);
+  free(rx);
   return -1;
 }
 
@@ -2332,9 +2418,11 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
     h->cap[i] = w->mask + 1;
     h->stride[i] = (uint32_t)w->stride;
     h->scale[i] = w->scale;
-    SEC(i ? "WSL1" : "WSL0", w->slots, (size_t)h->cap[i] * sizeof *w->slots);
+    SEC(i ? "WKY1" : "WKY0", w->keys, (size_t)h->cap[i] * sizeof *w->keys);
+    SEC(i ? "WRD1" : "WRD0", w->rdir, TG_DIR_N(h->cap[i]) * 2 * sizeof *w->rdir);
     h->nwide[i] = w->nwide;
-    SEC(i ? "WRW1" : "WRW0", w->rows8, (size_t)(w->nfeat - w->nwide) * TG_ROW_BYTES);
+    if (w->nwide) SEC(i ? "WWD1" : "WWD0", w->wdir, TG_DIR_N(w->nfeat) * 2 * sizeof *w->wdir);
+    SEC(i ? "WRW1" : "WRW0", w->rows8, (size_t)w->nfeat * TG_ROW_BYTES);
     if (w->nwide) SEC(i ? "WRX1" : "WRX0", w->rowsx, (size_t)w->nwide * TG_WC_STRIDE * sizeof *w->rowsx);
   }
   for (int i = 0; i < TG_NLX; i++) {
@@ -2370,15 +2458,30 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
 static int tg_check_contents(const tagger *t, const tg_img_head *h, precis_error *err) {
   for (int i = 0; i < 1 + t->has2; i++) {
     const pc_model *w = i ? &t->w2 : &t->w;
-    uint32_t empty = 0;
+    /* the directories agree with the keys: every rank < nfeat, every
+     * wide row's number < nwide, every narrow one's < nfeat - nwide */
+    uint32_t r = 0;
     for (uint32_t j = 0; j <= w->mask; j++) {
-      uint32_t st = w->slots[j].start;
-      if (!w->slots[j].key) empty++;
-      else if ((st & TG_WIDE) ? (st & ~TG_WIDE) >= w->nwide : st >= w->nfeat - w->nwide)
-        TG_BAD("weight slot out of range");
+      if (!(j & 31) && w->rdir[2 * (j >> 5) + 1] != r) TG_BAD("weight rank directory does not match the slots");
+      if ((w->keys[j] != 0) != tg_dir_bit(w->rdir, j)) TG_BAD("weight rank directory does not match the slots");
+      r += w->keys[j] != 0;
     }
-    if (!empty) TG_BAD("weight table full");
-    for (size_t j = 0; j < (size_t)(w->nfeat - w->nwide); j++)
+    for (uint32_t j = w->mask + 1; j < TG_DIR_N(w->mask + 1) * 32; j++)
+      if (tg_dir_bit(w->rdir, j)) TG_BAD("weight rank directory does not match the slots");
+    if (r != w->nfeat) TG_BAD("weight slot count does not match the rows");
+    if (r > w->mask) TG_BAD("weight table full");
+    if (w->nwide) {
+      uint32_t x = 0;
+      for (uint32_t j = 0; j < TG_DIR_N(w->nfeat) * 32; j++) {
+        if (!(j & 31) && w->wdir[2 * (j >> 5) + 1] != x) TG_BAD("wide-row directory out of range");
+        if (tg_dir_bit(w->wdir, j)) {
+          if (j >= w->nfeat) TG_BAD("wide-row directory out of range");
+          x++;
+        }
+      }
+      if (x != w->nwide) TG_BAD("wide-row directory out of range");
+    }
+    for (size_t j = 0; j < (size_t)w->nfeat; j++)
       if ((uint8_t)w->rows8[j * TG_ROW_BYTES + TG_WC_STRIDE] > 15) TG_BAD("weight row shift out of range");
   }
   if (t->wc_rows) {
@@ -2504,9 +2607,12 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
     w->mask = cap - 1;
     w->stride = (int)h->stride[i];
     w->nwide = h->nwide[i];
-    if (!(w->slots = (pc_slot *)prc_model_table(v, i ? "WSL1" : "WSL0", sizeof(pc_slot), cap, 64, 1, err)) ||
+    if (!(w->keys = (const uint32_t *)prc_model_table(v, i ? "WKY1" : "WKY0", sizeof(uint32_t), cap, 64, 1, err)) ||
+        !(w->rdir = (const uint32_t *)prc_model_table(v, i ? "WRD1" : "WRD0", 2 * sizeof(uint32_t), TG_DIR_N(cap), 64, 1, err)) ||
+        (w->nwide && !(w->wdir = (const uint32_t *)prc_model_table(v, i ? "WWD1" : "WWD0", 2 * sizeof(uint32_t),
+                                                                   TG_DIR_N(w->nfeat), 64, 1, err))) ||
         !(w->rows8 = (const int8_t *)prc_model_table(v, i ? "WRW1" : "WRW0", TG_ROW_BYTES,
-                                                     (uint64_t)(w->nfeat - w->nwide), 64, 1, err)) ||
+                                                     (uint64_t)w->nfeat, 64, 1, err)) ||
         (w->nwide && !(w->rowsx = (const int16_t *)prc_model_table(v, i ? "WRX1" : "WRX0", TG_WC_STRIDE * sizeof(int16_t),
                                                                    w->nwide, 64, 1, err))))
       goto fail;

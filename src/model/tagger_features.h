@@ -159,12 +159,42 @@ typedef enum tg_template {
  * codes the exact sum of its features' int16 weights.  A weight row whose
  * shift would pass TG_W_MAXSH_* (NER: its few rows of large weights, about
  * 1,000 of 170,000, which the ORG F1 needs exact) stays int16: 17 values in
- * a table of its own (pc_model.rowsx; its slot's start has TG_WIDE set),
+ * a table of its own (pc_model.rowsx; its rank is marked in pc_model.wdir),
  * and a row pointer to it is tagged (its address + 1: int8 rows lie at
  * even addresses, int16 rows too). */
 #define TG_WC_STRIDE 17
 #define TG_ROW_BYTES 18
-#define TG_WIDE 0x80000000u
+#define TG_WIDE 0x80000000u /* (tg_quantize's numbering: a wide row's number) */
+/* Weight slots (layout 0x01020309).  A pass's slot table is its keys alone
+ * (pc_model.keys, u32: the high half of the feature hash, 0 = empty; the
+ * home slot is the hash's low bits & mask, linear probing), 4 bytes a slot
+ * instead of the 8 of a pc_slot: a feature's row number is the rank of
+ * its slot among the occupied ones (the rows lie in slot order).  The rank
+ * directory (pc_model.rdir) has one pair of u32 per 32 slots: the
+ * occupied bits of the 32 (bit b = slot 32k + b) and the number of
+ * occupied slots before them.  The rank r of a row counts the wide rows
+ * too; the wide-row directory (pc_model.wdir, when nwide > 0) has a pair
+ * per 32 ranks: the wide bits and the wide rows before.  A narrow row is
+ * rows8[r], a wide one rowsx[number of wide ranks before it] (its rows8[r]
+ * is zeros, never read: 18 bytes for each of the ~500 wide rows of a pass
+ * spare the narrow ones a second rank).  The look-up compares the full 32-bit key, as
+ * with pc_slot: it finds exactly what it found with 8-byte slots. */
+#define TG_DIR_N(n) (((size_t)(n) + 31) / 32) /* directory pairs for n slots or ranks */
+static inline uint32_t tg_popcount32(uint32_t x) {
+#if defined(__GNUC__)
+  return (uint32_t)__builtin_popcount(x); /* (popcnt in code for AVX2 hosts: tagger.c's decoder copies) */
+#else
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  return (((x + (x >> 4)) & 0x0f0f0f0fu) * 0x01010101u) >> 24;
+#endif
+}
+/* The entries of a directory d before position i (bits below i in its pair, and the pair's count). */
+static inline uint32_t tg_dir_rank(const uint32_t *d, uint32_t i) {
+  const uint32_t *e = d + 2 * (size_t)(i >> 5);
+  return e[1] + tg_popcount32(e[0] & ((1u << (i & 31)) - 1u));
+}
+static inline int tg_dir_bit(const uint32_t *d, uint32_t i) { return (int)((d[2 * (size_t)(i >> 5)] >> (i & 31)) & 1u); }
 #define TG_W_MAXSH_POS 15 /* (no POS row needs more than 9) */
 #define TG_W_MAXSH_NER 3
 #define TG_LROW_N 18 /* labels + 1 (before the sentence) that struct tagger's lrow covers */
@@ -256,7 +286,7 @@ typedef struct tg_img_head {
 
 /* The sections of tagger t's image (tools/model_image.c): the tables and
  * their header *h (which s[0] points to).  Returns the number of sections
- * (at most 16). */
+ * (at most 18). */
 int prc_tagger_image(const tagger *t, tg_img_head *h, struct model_img_sec *s);
 
 /* The int8 coding of a row of TG_WC_STRIDE values v (int16 units, any
