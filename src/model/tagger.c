@@ -1448,10 +1448,12 @@ TG_INLINE void sum_rows(const int8_t *const *rows, size_t nr, int nl, int32_t *s
 #if defined(__GNUC__) && defined(__x86_64__) && defined(PC_HAVE_VECTORS) && !defined(TG_NO_AVX2)
 #define TG_HAVE_AVX2 1
 #include <immintrin.h>
-/* sum_rows for nl = 17 with AVX2: two sign-extending loads of 8 codes and
- * one shift each; the 17th value apart. */
-__attribute__((target("avx2"), noinline)) static void sum_rows_avx2(const int8_t *const *rows,
-                                                                  size_t nr, int32_t *sc) {
+/* sum_rows for nl = 17 with AVX2: two sign-extending loads of 8 codes
+ * (vpmovsxbd from memory) and one shift each; the 17th value apart (shlx).
+ * Inlined into the decoders' AVX2 copies (TG_AVX2_TARGET). */
+#define TG_AVX2_TARGET "avx2,bmi,bmi2,popcnt"
+__attribute__((target(TG_AVX2_TARGET))) static inline void sum_rows_avx2(const int8_t *const *rows,
+                                                                         size_t nr, int32_t *sc) {
   __m256i a = _mm256_setzero_si256(), b = a;
   int32_t last = 0;
   for (size_t q = 0; q < nr; q++) {
@@ -1463,12 +1465,11 @@ __attribute__((target("avx2"), noinline)) static void sum_rows_avx2(const int8_t
       last += tg_rd_wide(w, 16);
       continue;
     }
-    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     const unsigned sh = (uint8_t)p[TG_WC_STRIDE];
     const __m128i n = _mm_cvtsi32_si128((int)sh);
-    a = _mm256_add_epi32(a, _mm256_sll_epi32(_mm256_cvtepi8_epi32(x), n));
-    b = _mm256_add_epi32(b, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(x, 8)), n));
-    last += tg_q8w(p[16], sh);
+    a = _mm256_add_epi32(a, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)p)), n));
+    b = _mm256_add_epi32(b, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(p + 8))), n));
+    last += (int32_t)((uint32_t)(int32_t)p[16] << sh); /* (code x 2^sh in two's complement) */
   }
   _mm256_storeu_si256((__m256i *)(void *)sc, a);
   _mm256_storeu_si256((__m256i *)(void *)(sc + 8), b);
@@ -1479,7 +1480,10 @@ static int have_avx2(void) {
   int x = atomic_load_explicit(&v, memory_order_relaxed);
   if (x < 0) {
     __builtin_cpu_init();
-    x = __builtin_cpu_supports("avx2") ? 1 : 0;
+    x = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
+                __builtin_cpu_supports("popcnt")
+            ? 1
+            : 0;
     atomic_store_explicit(&v, x, memory_order_relaxed);
   }
   return x;
@@ -1659,9 +1663,9 @@ TG_INLINE void pos_decode_b(const tagger *t, tg_run *r, uint8_t *out, int avx2) 
   }
 }
 #ifdef TG_HAVE_AVX2
-/* The decoder for AVX2 hosts: the sums with AVX2, the ranks of the weight
- * slots with popcnt (every AVX2 host has it). */
-__attribute__((target("avx2,popcnt"), noinline)) static void pos_decode_avx2(const tagger *t, tg_run *r, uint8_t *out) {
+/* The decoder for AVX2 hosts (and BMI2, popcnt: have_avx2): the sums with
+ * AVX2, the ranks of the weight slots with popcnt. */
+__attribute__((target(TG_AVX2_TARGET), noinline)) static void pos_decode_avx2(const tagger *t, tg_run *r, uint8_t *out) {
   pos_decode_b(t, r, out, 1);
 }
 #endif
@@ -1846,9 +1850,9 @@ TG_INLINE void ner_decode2_b(const pc_model *w, const tg_lrow *lr, const tg_ptab
 #undef NER2_DYN
 }
 #ifdef TG_HAVE_AVX2
-/* The decoder for AVX2 hosts: the sums with AVX2, the ranks of the weight
- * slots with popcnt (every AVX2 host has it). */
-__attribute__((target("avx2,popcnt"), noinline)) static void ner_decode2_avx2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
+/* The decoder for AVX2 hosts (and BMI2, popcnt: have_avx2): the sums with
+ * AVX2, the ranks of the weight slots with popcnt. */
+__attribute__((target(TG_AVX2_TARGET), noinline)) static void ner_decode2_avx2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
     const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out) {
   ner_decode2_b(w, lr, pt, sv, toks, b, e, pos, docf, ndocf, out, 1);
 }
@@ -1912,9 +1916,9 @@ TG_INLINE void ner_decode_b(const pc_model *w, const tg_lrow *lr, const tg_ptab 
 #undef NER_DYN
 }
 #ifdef TG_HAVE_AVX2
-/* The decoder for AVX2 hosts: the sums with AVX2, the ranks of the weight
- * slots with popcnt (every AVX2 host has it). */
-__attribute__((target("avx2,popcnt"), noinline)) static void ner_decode_avx2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out) {
+/* The decoder for AVX2 hosts (and BMI2, popcnt: have_avx2): the sums with
+ * AVX2, the ranks of the weight slots with popcnt. */
+__attribute__((target(TG_AVX2_TARGET), noinline)) static void ner_decode_avx2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out) {
   ner_decode_b(w, lr, pt, r, out, 1);
 }
 #endif
