@@ -1531,7 +1531,6 @@ static inline void tg_prefetch_keys(const pc_model *m, const uint64_t *feats, si
   for (size_t f = 0; f < nf; f++) {
     const uint32_t i = (uint32_t)feats[f] & m->mask;
     PC_PREFETCH(&m->keys[i]);
-    PC_PREFETCH(&m->rdir[2 * (size_t)(i >> 5)]);
   }
 }
 
