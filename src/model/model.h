@@ -118,8 +118,14 @@ int prc_model_image_write(const char *path, uint32_t featset, const model_img_se
  * tagger rows of 17 values (docs/models.md "Capacities"); 0x01020306: the
  * parser's fused slots hold int8 codes with a per-slot shift, no lexeme
  * cache in tagger images; 0x01020307: the parser's images carry presence
- * filters of its tables (PSFA, PSFL; parser_features.h). */
-#define MODEL_IMAGE_MARK 0x01020307u
+ * filters of its tables (PSFA, PSFL; parser_features.h); 0x01020308: the
+ * taggers' weight and word-cache rows are int8 codes with a per-row shift
+ * (18 bytes; tagger_features.h, TG_ROW_BYTES), the few wide weight rows
+ * int16 in WRX0/WRX1; 0x01020309: the taggers' weight slots are 4-byte
+ * keys (WKY0/WKY1) and a row's number is its slot's rank among the
+ * occupied ones (rank directories WRD0/WRD1, wide-row directories
+ * WWD0/WWD1; tagger_features.h, "Weight slots"). */
+#define MODEL_IMAGE_MARK 0x01020309u
 
 /* Maps (or reads) a whole file.  Returns 0 or -1 with err (PRECIS_ERROR_IO; a NULL path is
  * PRECIS_ERROR_INVALID_ARGUMENT, "no model path"); release with prc_model_unmap. */

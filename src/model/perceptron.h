@@ -99,6 +99,19 @@ typedef struct pc_model {
    * nclasses rounded up to 16, or 4 for up to 4 classes; the padding is zero). */
   int stride;
   int16_t *rows;
+  /* The taggers' run-time rows instead of rows (tagger_features.h,
+   * TG_ROW_BYTES; NULL elsewhere): int8 rows, and the int16 rows of the
+   * features kept wide (nwide of them). */
+  const int8_t *rows8;
+  const int16_t *rowsx;
+  uint32_t nwide;
+  /* The taggers' run-time slots instead of slots (tagger_features.h,
+   * "Weight slots"; NULL elsewhere): the keys (0 = empty), mask + 1 of
+   * them, the rank directory of the occupied slots and that of the wide
+   * rows (NULL when nwide is 0). */
+  const uint32_t *keys;
+  const uint32_t *rdir;
+  const uint32_t *wdir;
 } pc_model;
 
 /* Zeroed memory for large read-mostly tables: 2 MB aligned and marked for

@@ -305,7 +305,7 @@ static void lex_lookups(const tg_run *r, tg_lex *L) {
   if (r->wc) {
     const model_lex_entry *e = model_lex_find(&r->wc->wc_index, L->word);
     if (e) {
-      L->wofs = (uint64_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+      L->wofs = (uint64_t)e->val * (r->wc->has2 ? 2 : 1) * TG_NROLES * TG_ROW_BYTES;
       L->wmask = e->pad;
     }
   }
@@ -765,13 +765,13 @@ static const long role_off[TG_NROLES] = {0, -1, -2, 1, 2};
 
 /* Static features of token i; with cached word rows (rows != NULL) the
  * role features of words that have a cache row are replaced by the rows. */
-static size_t pos_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
+static size_t pos_static_rows(tg_run *r, size_t i, uint64_t *f, const int8_t **rows,
                               int *nrows) {
   size_t k = 0;
   for (int role = 0; role < TG_NROLES; role++) {
     const tg_lex *w = lex_at(r, (long)i + role_off[role]);
     if (rows && (w->wmask >> role) & 1u)
-      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + role * TG_WC_STRIDE;
+      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + role * TG_ROW_BYTES;
     else
       k += pos_role(role, w, f + k);
   }
@@ -828,7 +828,7 @@ static int pos_of(tg_run *r, long j) {
 }
 
 static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f, int nopos);
-static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows, int *nrows, int nopos);
+static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int8_t **rows, int *nrows, int nopos);
 
 size_t prc_tg_ner_internal(const tg_lex *c, uint64_t *f) {
   size_t k = 0;
@@ -927,14 +927,14 @@ static size_t ner_pairs(tg_run *r, size_t i, uint64_t *f, int nopos) {
   return k;
 }
 
-static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int16_t **rows,
+static size_t ner_static_rows(tg_run *r, size_t i, uint64_t *f, const int8_t **rows,
                               int *nrows, int nopos) {
   size_t k = 0;
-  const size_t half = r->wc_pass2 ? (size_t)TG_NROLES * TG_WC_STRIDE : 0;
+  const size_t half = r->wc_pass2 ? (size_t)TG_NROLES * TG_ROW_BYTES : 0;
   for (int role = 0; role < TG_NROLES; role++) {
     const tg_lex *w = lex_at(r, (long)i + role_off[role]);
     if (rows && (w->wmask >> role) & 1u)
-      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + half + role * TG_WC_STRIDE;
+      rows[(*nrows)++] = r->wc->wc_rows + w->wofs + half + role * TG_ROW_BYTES;
     else
       k += ner_role(role, w, f + k);
   }
@@ -1334,8 +1334,7 @@ static int pos_step(const tagger *t, tg_run *r, size_t i, int p1, int p2) {
   uint64_t f[TG_MAXF];
   int32_t sc[TG_MAX_LABELS];
   size_t nf = prc_tg_pos_feats(r, i, p1, p2, f);
-  memset(sc, 0, sizeof sc);
-  pc_model_score(&t->w, f, nf, sc);
+  prc_tg_score(t, 0, f, nf, sc);
   int best = 0;
   for (int y = 1; y < t->nlabels; y++)
     if (sc[y] > sc[best]) best = y;
@@ -1356,14 +1355,15 @@ typedef struct stage {
   /* the rows to add up: [0, nrows) word-cache rows, then (stage_probe) the
    * weight rows of the static features found, then (decision) those of
    * the dynamic features */
-  const int16_t *rows[TG_NROLES + TG_MAXF + 8];
+  const int8_t *rows[TG_NROLES + TG_MAXF + 8];
 } stage;
 
-/* A row of 34 bytes crosses a cache line about every other time: both lines. */
+/* A row of 18 bytes (34 for a wide one: its pointer is odd) may cross a
+ * cache line: both lines. */
 #define TG_PREFETCH_ROW(row)                                                          \
   do {                                                                               \
     PC_PREFETCH(row);                                                                \
-    PC_PREFETCH((const char *)(row) + TG_WC_STRIDE * sizeof(int16_t) - 1);            \
+    PC_PREFETCH((const char *)(row) + TG_ROW_BYTES - 1 + 16 * ((uintptr_t)(row) & 1u)); \
   } while (0)
 
 static inline void stage_rows_prefetch(const stage *st) {
@@ -1379,65 +1379,111 @@ static inline void stage_rows_prefetch(const stage *st) {
 #endif
 
 /* Scores of one decision: sc[c] = sum over the rows of row[c] for the
- * nl classes (int32 sums of int16 weights: exact, so the order of the rows
- * and the vector width do not change the result).  Every row has exactly
- * TG_WC_STRIDE (>= nl) int16 values and nothing is read past a row's nl
- * values: for 16 < nl <= 24 the third load takes values nl-8..nl-1 (the
- * lanes past 15 are kept).  sc[nl..] are not written. */
+ * nl classes (int32 sums of the rows' values, int8 codes x 2^sh or the
+ * int16 values of a wide row (a tagged pointer: TG_ROW_BYTES): exact, so
+ * the order of the rows and the vector width do not change the result).
+ * Every row has exactly TG_WC_STRIDE (>= nl) values; nothing is read past
+ * a row.  sc[nl..] are not written.  The shifts are at most 15 (checked
+ * in images from outside), the rows at most TG_NROLES + TG_MAXF + 8, so
+ * no sum leaves int32. */
+#define TG_IS_WIDE(p) (((uintptr_t)(p) & 1u) != 0)
+#define TG_WIDE_ROW(p) ((const unsigned char *)(p) - 1)
+static inline int32_t tg_q8w(int8_t c, unsigned sh) { return (int32_t)c * (int32_t)(1u << sh); }
+static inline int32_t tg_rd_wide(const unsigned char *w, int c) {
+  int16_t v;
+  memcpy(&v, w + 2 * c, sizeof v);
+  return v;
+}
 #ifdef PC_HAVE_VECTORS
+typedef int8_t tg_v16b __attribute__((vector_size(16)));
 typedef int16_t tg_v8h __attribute__((vector_size(16)));
 typedef int32_t tg_v8i __attribute__((vector_size(32)));
+typedef int32_t tg_v16i __attribute__((vector_size(64)));
+typedef uint32_t tg_v16u __attribute__((vector_size(64)));
 #endif
-TG_INLINE void sum_rows(const int16_t *const *rows, size_t nr, int nl, int32_t *sc) {
+TG_INLINE void sum_rows(const int8_t *const *rows, size_t nr, int nl, int32_t *sc) {
 #ifdef PC_HAVE_VECTORS
-  if (nl > 16 && nl <= 24) { /* three accumulators of 8 lanes (both taggers have 17 labels) */
-    tg_v8i a = {0}, b = {0}, c = {0};
+  if (nl == TG_WC_STRIDE) { /* 16 lanes and the 17th (both taggers have 17 labels) */
+    tg_v16i a = {0};
+    int32_t last = 0;
     for (size_t q = 0; q < nr; q++) {
-      tg_v8h x, y, z;
-      memcpy(&x, rows[q], sizeof x);
-      memcpy(&y, rows[q] + 8, sizeof y);
-      memcpy(&z, rows[q] + nl - 8, sizeof z);
-      a += __builtin_convertvector(x, tg_v8i);
-      b += __builtin_convertvector(y, tg_v8i);
-      c += __builtin_convertvector(z, tg_v8i);
+      const int8_t *p = rows[q];
+      if (__builtin_expect(TG_IS_WIDE(p), 0)) {
+        const unsigned char *w = TG_WIDE_ROW(p);
+        tg_v8h x, y;
+        memcpy(&x, w, sizeof x);
+        memcpy(&y, w + 16, sizeof y);
+        tg_v8i xi = __builtin_convertvector(x, tg_v8i), yi = __builtin_convertvector(y, tg_v8i);
+        tg_v16i v;
+        memcpy(&v, &xi, sizeof xi);
+        memcpy((char *)&v + sizeof xi, &yi, sizeof yi);
+        a += v;
+        last += tg_rd_wide(w, 16);
+        continue;
+      }
+      tg_v16b x;
+      memcpy(&x, p, sizeof x);
+      const unsigned sh = (uint8_t)p[TG_WC_STRIDE];
+      /* (the shift on unsigned lanes: the two's complement of code x 2^sh) */
+      a += (tg_v16i)((tg_v16u)__builtin_convertvector(x, tg_v16i) << sh);
+      last += tg_q8w(p[16], sh);
     }
-    int32_t t[8];
     memcpy(sc, &a, sizeof a);
-    memcpy(sc + 8, &b, sizeof b);
-    memcpy(t, &c, sizeof c);
-    for (int k = 16; k < nl; k++) sc[k] = t[k - (nl - 8)];
+    sc[16] = last;
     return;
   }
 #endif
   for (int c = 0; c < nl; c++) sc[c] = 0;
-  for (size_t q = 0; q < nr; q++)
-    for (int c = 0; c < nl; c++) sc[c] += rows[q][c];
+  for (size_t q = 0; q < nr; q++) {
+    const int8_t *p = rows[q];
+    if (TG_IS_WIDE(p)) {
+      for (int c = 0; c < nl; c++) sc[c] += tg_rd_wide(TG_WIDE_ROW(p), c);
+    } else {
+      const unsigned sh = (uint8_t)p[TG_WC_STRIDE];
+      for (int c = 0; c < nl; c++) sc[c] += tg_q8w(p[c], sh);
+    }
+  }
 }
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(PC_HAVE_VECTORS) && !defined(TG_NO_AVX2)
 #define TG_HAVE_AVX2 1
 #include <immintrin.h>
-/* sum_rows for nl = 17 with AVX2: one sign-extending load per 8 lanes (the
- * third takes values 9..16 and keeps its last lane). */
-__attribute__((target("avx2"), noinline)) static void sum_rows_avx2(const int16_t *const *rows,
-                                                                  size_t nr, int32_t *sc) {
-  __m256i a = _mm256_setzero_si256(), b = a, c = a;
+/* sum_rows for nl = 17 with AVX2: two sign-extending loads of 8 codes
+ * (vpmovsxbd from memory) and one shift each; the 17th value apart (shlx).
+ * Inlined into the decoders' AVX2 copies (TG_AVX2_TARGET). */
+#define TG_AVX2_TARGET "avx2,bmi,bmi2,popcnt"
+__attribute__((target(TG_AVX2_TARGET))) static inline void sum_rows_avx2(const int8_t *const *rows,
+                                                                         size_t nr, int32_t *sc) {
+  __m256i a = _mm256_setzero_si256(), b = a;
+  int32_t last = 0;
   for (size_t q = 0; q < nr; q++) {
-    const int16_t *p = rows[q];
-    a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)p)));
-    b = _mm256_add_epi32(b, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p + 8))));
-    c = _mm256_add_epi32(c, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p + 9))));
+    const int8_t *p = rows[q];
+    if (__builtin_expect(TG_IS_WIDE(p), 0)) {
+      const unsigned char *w = TG_WIDE_ROW(p);
+      a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)w)));
+      b = _mm256_add_epi32(b, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(w + 16))));
+      last += tg_rd_wide(w, 16);
+      continue;
+    }
+    const unsigned sh = (uint8_t)p[TG_WC_STRIDE];
+    const __m128i n = _mm_cvtsi32_si128((int)sh);
+    a = _mm256_add_epi32(a, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)p)), n));
+    b = _mm256_add_epi32(b, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(p + 8))), n));
+    last += (int32_t)((uint32_t)(int32_t)p[16] << sh); /* (code x 2^sh in two's complement) */
   }
   _mm256_storeu_si256((__m256i *)(void *)sc, a);
   _mm256_storeu_si256((__m256i *)(void *)(sc + 8), b);
-  sc[16] = _mm256_extract_epi32(c, 7);
+  sc[16] = last;
 }
 static int have_avx2(void) {
   static atomic_int v = -1; /* every thread that races here stores the same value */
   int x = atomic_load_explicit(&v, memory_order_relaxed);
   if (x < 0) {
     __builtin_cpu_init();
-    x = __builtin_cpu_supports("avx2") ? 1 : 0;
+    x = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
+                __builtin_cpu_supports("popcnt")
+            ? 1
+            : 0;
     atomic_store_explicit(&v, x, memory_order_relaxed);
   }
   return x;
@@ -1454,36 +1500,96 @@ static int have_avx2(void) {
 /* pc_probe, but writes the weight rows of the features found (and starts
  * loading them). */
 TG_INLINE size_t probe_rows(const pc_model *m, const uint64_t *feats, size_t nf,
-                            const int16_t **out) {
+                            const int8_t **out) {
   const uint32_t mask = m->mask;
-  const pc_slot *slots = m->slots;
-  const int16_t *base = m->rows;
-  const size_t stride = (size_t)m->stride;
+  const uint32_t *keys = m->keys, *rdir = m->rdir, *wdir = m->wdir;
+  const int8_t *base = m->rows8;
   size_t n = 0;
   for (size_t f = 0; f < nf; f++) {
     uint64_t h = feats[f];
     uint32_t key = pc_key32(h), i = (uint32_t)h & mask;
     for (;;) {
-      const pc_slot *sl = &slots[i];
-      if (sl->key == key) {
-        const int16_t *row = base + (size_t)sl->start * stride;
+      const uint32_t k = keys[i];
+      if (k == key) {
+        const uint32_t r = tg_dir_rank(rdir, i); /* the row's number (tagger_features.h, "Weight slots") */
+        const int8_t *row = base + (size_t)r * TG_ROW_BYTES;
+        if (wdir && __builtin_expect(tg_dir_bit(wdir, r), 0))
+          row = (const int8_t *)(const void *)(m->rowsx + (size_t)tg_dir_rank(wdir, r) * TG_WC_STRIDE) + 1;
         TG_PREFETCH_ROW(row);
         out[n++] = row;
         break;
       }
-      if (sl->key == 0) break;
+      if (k == 0) break;
       i = (i + 1) & mask;
     }
   }
   return n;
 }
 
+/* pc_prefetch_slots for the keys and the rank directory. */
+static inline void tg_prefetch_keys(const pc_model *m, const uint64_t *feats, size_t nf) {
+  for (size_t f = 0; f < nf; f++) {
+    const uint32_t i = (uint32_t)feats[f] & m->mask;
+    PC_PREFETCH(&m->keys[i]);
+  }
+}
+
+int prc_tg_q8_row(const int32_t *v, int8_t *row) {
+  int64_t m = 0;
+  for (int c = 0; c < TG_WC_STRIDE; c++) {
+    int64_t a = v[c] < 0 ? -(int64_t)v[c] : v[c];
+    if (a > m) m = a;
+  }
+  int sh = 0;
+  while (((m + (((int64_t)1 << sh) >> 1)) >> sh) > 127) sh++;
+  for (int c = 0; c < TG_WC_STRIDE; c++) {
+    int64_t a = v[c] < 0 ? -(int64_t)v[c] : v[c];
+    a = (a + (((int64_t)1 << sh) >> 1)) >> sh; /* half away from zero */
+    row[c] = (int8_t)(v[c] < 0 ? -a : a);
+  }
+  row[TG_WC_STRIDE] = (int8_t)sh;
+  return sh;
+}
+
+int32_t prc_tg_row_value(const int8_t *row, int c) {
+  if (TG_IS_WIDE(row)) return tg_rd_wide(TG_WIDE_ROW(row), c);
+  return tg_q8w(row[c], (uint8_t)row[TG_WC_STRIDE]);
+}
+
+void prc_tg_score(const tagger *t, int pass, const uint64_t *f, size_t nf, int32_t *sc) {
+  const pc_model *w = pass ? &t->w2 : &t->w;
+  const int nl = t->nlabels;
+  for (int c = 0; c < nl; c++) sc[c] = 0;
+  while (nf) {
+    const int8_t *rows[64];
+    int32_t part[TG_MAX_LABELS];
+    size_t n = nf < 64 ? nf : 64;
+    sum_rows(rows, probe_rows(w, f, n, rows), nl, part);
+    for (int c = 0; c < nl; c++) sc[c] += part[c];
+    f += n;
+    nf -= n;
+  }
+}
+
+size_t prc_tg_static_rows(const tagger *t, tg_run *r, size_t i, uint64_t *f, const int8_t **rows, int *nrows) {
+  *nrows = 0;
+  ensure_lex(r, i + 3);
+  return t->kind == TAGGER_POS ? pos_static_rows(r, i, f, r->wc ? rows : NULL, nrows)
+                               : ner_static_rows(r, i, f, r->wc ? rows : NULL, nrows, 0);
+}
+
+const int8_t *prc_tg_row(const tagger *t, int pass, uint64_t f) {
+  const int8_t *row = NULL;
+  probe_rows(pass ? &t->w2 : &t->w, &f, 1, &row);
+  return row;
+}
+
 /* The rows of P1 and P1_P2 for labels p1, p2 (lr: a pass's half of
  * tagger.lrow) appended to out; returns how many. */
-typedef const int16_t *const tg_lrow[TG_LROW_N + 1];
-TG_INLINE size_t lrow_add(const tg_lrow *lr, int p1, int p2, const int16_t **out) {
+typedef const int8_t *const tg_lrow[TG_LROW_N + 1];
+TG_INLINE size_t lrow_add(const tg_lrow *lr, int p1, int p2, const int8_t **out) {
   size_t n = 0;
-  const int16_t *a = lr[p1][0], *b = lr[p1][1 + p2];
+  const int8_t *a = lr[p1][0], *b = lr[p1][1 + p2];
   if (a) out[n++] = a;
   if (b) out[n++] = b;
   return n;
@@ -1502,7 +1608,7 @@ static void pos_prepare(const tagger *t, tg_run *r, size_t i, stage *st) {
   }
   st->nf = pos_static_rows(r, i, st->f, r->wc ? st->rows : NULL, &st->nrows);
   stage_rows_prefetch(st);
-  pc_prefetch_slots(&t->w, st->f, st->nf);
+  tg_prefetch_keys(&t->w, st->f, st->nf);
 }
 
 TG_INLINE void stage_probe(const tagger *t, stage *st) {
@@ -1510,7 +1616,7 @@ TG_INLINE void stage_probe(const tagger *t, stage *st) {
 }
 
 /* The greedy decoders (avx2: sum the rows with AVX2). */
-static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
+TG_INLINE void pos_decode_b(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
   (void)avx2;
   const size_t n = r->n;
   const int nl = t->nlabels;
@@ -1528,7 +1634,7 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
    * load while the next tokens are prepared. */
   if (n && st[0].sure < 0) {
     nf = lr ? pos_dyn_word(r, 0, p1, f) : prc_tg_pos_dynamic(r, 0, p1, p2, f);
-    pc_prefetch_slots(&t->w, f, nf);
+    tg_prefetch_keys(&t->w, f, nf);
   }
   for (size_t i = 0; i < n; i++) {
     pos_prepare(t, r, i + 2, &st[(i + 2) % 3]);
@@ -1551,15 +1657,31 @@ static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
     p1 = y;
     if (i + 1 < n && st[(i + 1) % 3].sure < 0) {
       nf = lr ? pos_dyn_word(r, i + 1, p1, f) : prc_tg_pos_dynamic(r, i + 1, p1, p2, f);
-      pc_prefetch_slots(&t->w, f, nf);
+      tg_prefetch_keys(&t->w, f, nf);
     }
   }
+}
+#ifdef TG_HAVE_AVX2
+/* The decoder for AVX2 hosts (and BMI2, popcnt: have_avx2): the sums with
+ * AVX2, the ranks of the weight slots with popcnt. */
+__attribute__((target(TG_AVX2_TARGET), noinline)) static void pos_decode_avx2(const tagger *t, tg_run *r, uint8_t *out) {
+  pos_decode_b(t, r, out, 1);
+}
+#endif
+static void pos_decode(const tagger *t, tg_run *r, uint8_t *out, int avx2) {
+#ifdef TG_HAVE_AVX2
+  if (avx2) {
+    pos_decode_avx2(t, r, out);
+    return;
+  }
+#endif
+  pos_decode_b(t, r, out, 0);
 }
 
 /* The rows of the POS features of a token with tags pl, p0, pr (all <
  * TG_NPOS) appended to out; returns how many. */
-TG_INLINE int ptab_add(const tg_ptab *pt, int pl, int p0, int pr, const int16_t **out) {
-  const int16_t *v[4] = {pt->p1[0][p0], pt->p1[1][pl], pt->p1[2][pr], pt->p2[p0][pr]};
+TG_INLINE int ptab_add(const tg_ptab *pt, int pl, int p0, int pr, const int8_t **out) {
+  const int8_t *v[4] = {pt->p1[0][p0], pt->p1[1][pl], pt->p1[2][pr], pt->p2[p0][pr]};
   int n = 0;
   for (int q = 0; q < 4; q++)
     if (v[q]) out[n++] = v[q];
@@ -1583,7 +1705,7 @@ static void ner_prepare(const pc_model *w, const tg_ptab *pt, tg_run *r, size_t 
   st->nwc = st->nrows;
   if (st->ptab) st->nrows += ptab_add(pt, pl, p0, pr, st->rows + st->nrows);
   stage_rows_prefetch(st);
-  pc_prefetch_slots(w, st->f, st->nf);
+  tg_prefetch_keys(w, st->f, st->nf);
 }
 
 #define TG_SAVE_PTAB 0x80 /* tg_save.nrows: the POS features' rows come from a tg_ptab */
@@ -1618,7 +1740,7 @@ static void pass2_prepare(const pc_model *w, const tg_ptab *pt, const tg_save *s
   st->nf = 0;
   st->nrows = 0;
   if (j >= end) return;
-  const size_t half = (size_t)TG_NROLES * TG_WC_STRIDE;
+  const size_t half = (size_t)TG_NROLES * TG_ROW_BYTES;
   st->nrows = sv->nrows[j] & ~TG_SAVE_PTAB;
   for (int q = 0; q < st->nrows; q++) st->rows[q] = sv->rows[j * TG_NROLES + q] + half;
   if (sv->nrows[j] & TG_SAVE_PTAB)
@@ -1629,7 +1751,7 @@ static void pass2_prepare(const pc_model *w, const tg_ptab *pt, const tg_save *s
   for (int q = 0; q < ndocf[j]; q++) st->f[nf++] = docf[j * TG_DOCF + q];
   st->nf = nf;
   stage_rows_prefetch(st);
-  pc_prefetch_slots(w, st->f, st->nf);
+  tg_prefetch_keys(w, st->f, st->nf);
 }
 
 /* The second pass over the sentence of tokens [b, e) of the document,
@@ -1667,7 +1789,7 @@ static int lower_outside(const tag_token *t) {
   return !word_in(t, j, sizeof j / sizeof *j);
 }
 
-static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv,
+TG_INLINE void ner_decode2_b(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv,
                         const tag_token *toks, size_t b,
                         size_t e, const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out,
                         int avx2) {
@@ -1690,7 +1812,7 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt,
       nf = 2;                                                                              \
     }                                                                                      \
     nf += ner_dyn_word(p1, sv->lower[(j)], sv->shape[(j)], pos ? pos[(j)] : POS_NONE, f + nf); \
-    pc_prefetch_slots(w, f, nf);                                                           \
+    tg_prefetch_keys(w, f, nf);                                                           \
   } while (0)
   if (b < e) NER2_DYN(b);
   for (size_t j = b; j < e; j++) {
@@ -1726,10 +1848,28 @@ static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt,
   }
 #undef NER2_DYN
 }
+#ifdef TG_HAVE_AVX2
+/* The decoder for AVX2 hosts (and BMI2, popcnt: have_avx2): the sums with
+ * AVX2, the ranks of the weight slots with popcnt. */
+__attribute__((target(TG_AVX2_TARGET), noinline)) static void ner_decode2_avx2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
+    const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out) {
+  ner_decode2_b(w, lr, pt, sv, toks, b, e, pos, docf, ndocf, out, 1);
+}
+#endif
+static void ner_decode2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, const tg_save *sv, const tag_token *toks, size_t b, size_t e,
+    const uint8_t *pos, const uint64_t *docf, const uint8_t *ndocf, uint8_t *out, int avx2) {
+#ifdef TG_HAVE_AVX2
+  if (avx2) {
+    ner_decode2_avx2(w, lr, pt, sv, toks, b, e, pos, docf, ndocf, out);
+    return;
+  }
+#endif
+  ner_decode2_b(w, lr, pt, sv, toks, b, e, pos, docf, ndocf, out, 0);
+}
 
 /* w: the weights of the pass (t->w, or t->w2 with r->wc_pass2 and r->docf),
  * lr: the pass's label rows (tagger.lrow) or NULL. */
-static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out,
+TG_INLINE void ner_decode_b(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out,
                        int avx2) {
   (void)avx2;
   const size_t n = r->n;
@@ -1750,7 +1890,7 @@ static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, 
     } else {                                                                  \
       nf = prc_tg_ner_dynamic(r, (i), p1, p2, f);                             \
     }                                                                         \
-    pc_prefetch_slots(w, f, nf);                                              \
+    tg_prefetch_keys(w, f, nf);                                              \
   } while (0)
   if (n) NER_DYN(0);
   for (size_t i = 0; i < n; i++) {
@@ -1773,6 +1913,22 @@ static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, 
     if (i + 1 < n) NER_DYN(i + 1);
   }
 #undef NER_DYN
+}
+#ifdef TG_HAVE_AVX2
+/* The decoder for AVX2 hosts (and BMI2, popcnt: have_avx2): the sums with
+ * AVX2, the ranks of the weight slots with popcnt. */
+__attribute__((target(TG_AVX2_TARGET), noinline)) static void ner_decode_avx2(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out) {
+  ner_decode_b(w, lr, pt, r, out, 1);
+}
+#endif
+static void ner_decode(const pc_model *w, const tg_lrow *lr, const tg_ptab *pt, tg_run *r, uint8_t *out, int avx2) {
+#ifdef TG_HAVE_AVX2
+  if (avx2) {
+    ner_decode_avx2(w, lr, pt, r, out);
+    return;
+  }
+#endif
+  ner_decode_b(w, lr, pt, r, out, 0);
 }
 
 void prc_tagger_pos(const tagger *t, const tag_token *toks, size_t n, uint8_t *out) {
@@ -1863,7 +2019,7 @@ void prc_tagger_ner(const tagger *t, const tag_token *toks, const uint8_t *pos, 
 size_t prc_tagger_ner_doc_scratch(const tagger *t, size_t n) {
   if (!t || !t->has2) return 1;
   return 64 + n * (1 + TG_DOCF * sizeof(uint64_t) + 1) + n * TG_SAVEF * sizeof(uint64_t) +
-         (n + 1) * sizeof(uint32_t) + n * (TG_NROLES * sizeof(int16_t *) + 1 + 2 * sizeof(uint64_t)) +
+         (n + 1) * sizeof(uint32_t) + n * (TG_NROLES * sizeof(int8_t *) + 1 + 2 * sizeof(uint64_t)) +
          prc_tg_ner_doc_scratch(n);
 }
 
@@ -1896,7 +2052,7 @@ void prc_tagger_ner_doc_memo(const tagger *t, const tag_token *toks, const uint8
   sv.f = df + n * TG_DOCF;
   sv.lower = sv.f + n * TG_SAVEF;
   sv.shape = sv.lower + n;
-  sv.rows = (const int16_t **)(void *)(sv.shape + n);
+  sv.rows = (const int8_t **)(void *)(sv.shape + n);
   sv.foff = ALIGN8(sv.rows + n * TG_NROLES);
   sv.nrows = (uint8_t *)(sv.foff + n + 1);
   uint8_t *ndf = sv.nrows + n;
@@ -1983,6 +2139,14 @@ static void tagger_destroy(tagger *t) {
     free(t);
     return;
   }
+  for (int i = 0; i < 2; i++) { /* (owned here: tg_quantize) */
+    pc_model *w = i ? &t->w2 : &t->w;
+    free((void *)w->rows8);
+    free((void *)w->rowsx);
+    free((void *)w->keys);
+    free((void *)w->rdir);
+    free((void *)w->wdir);
+  }
   prc_pc_model_free(&t->w);
   prc_pc_model_free(&t->w2);
   prc_model_lex_free(&t->dict);
@@ -2022,8 +2186,8 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   uint32_t cap = pc_cap_for(n);
   t->wc_index.mask = cap - 1;
   t->wc_index.e = prc_pc_table_alloc((size_t)cap * sizeof *t->wc_index.e);
-  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE; /* a block */
-  t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * bstride * sizeof *t->wc_rows);
+  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_ROW_BYTES; /* a block (bytes) */
+  t->wc_rows = prc_pc_table_alloc((size_t)(n ? n : 1) * bstride);
   t->lc_mask = cap - 1;
   /* one zeroed block (huge pages when large): slots, lexemes, offsets, text */
   size_t sz_slots = (size_t)cap * sizeof *t->lc_slots, sz_lex = (size_t)(n ? n : 1) * sizeof *t->lc_lex;
@@ -2043,12 +2207,6 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
   }
   size_t off = 4, textlen = 0;
   uint32_t nb = 0, nl = 0;
-#ifdef TG_HAVE_AVX2
-  const int avx2 = have_avx2();
-#else
-  const int avx2 = 0;
-#endif
-  (void)avx2;
   t->lc_off[0] = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (s->n - off < 2) goto bad;
@@ -2092,22 +2250,27 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
     while (t->wc_index.e[j].key && t->wc_index.e[j].key != key) j = (j + 1) & t->wc_index.mask;
     if (t->wc_index.e[j].key) continue; /* (64-bit hash collision) keeps the first */
     uint32_t mask = 0;
-    int16_t *blk = t->wc_rows + (size_t)nb * bstride;
+    int8_t *blk = t->wc_rows + (size_t)nb * bstride;
     for (int role = 0; role < TG_NROLES; role++) {
       uint64_t f[TG_MAXF];
       size_t nf = t->kind == TAGGER_POS ? pos_role(role, L, f) : ner_role(role, L, f);
       int fits = 1;
       for (int pass = 0; pass < (t->has2 ? 2 : 1); pass++) {
+        /* the exact sum of the file's int16 weights (the weights are
+         * still int16 here: tg_quantize comes after), coded in int8 */
         int32_t sc[TG_MAX_LABELS];
-        const int16_t *rows[TG_MAXF];
-        memset(sc, 0, sizeof sc); /* classes past nlabels stay 0, as the padding sums would */
-        SUM_ROWS(rows, probe_rows(pass ? &t->w2 : &t->w, f, nf, rows), t->nlabels, sc, avx2);
+        memset(sc, 0, sizeof sc); /* classes past nlabels stay 0 */
+        pc_model_score(pass ? &t->w2 : &t->w, f, nf, sc);
         for (int c = 0; c < TG_WC_STRIDE; c++)
           if (sc[c] > INT16_MAX || sc[c] < -INT16_MAX) fits = 0;
-        int16_t *row = blk + (size_t)pass * TG_NROLES * TG_WC_STRIDE + role * TG_WC_STRIDE;
-        for (int c = 0; c < TG_WC_STRIDE && fits; c++) row[c] = (int16_t)sc[c];
+        int8_t *row = blk + (size_t)pass * TG_NROLES * TG_ROW_BYTES + role * TG_ROW_BYTES;
+        prc_tg_q8_row(sc, row); /* (a shift of at most 9: the sum fits in int16) */
       }
-      if (!fits) continue; /* rare: this role falls back to the features (in both passes) */
+      if (!fits) { /* rare: this role falls back to the features (in both passes) */
+        for (int pass = 0; pass < (t->has2 ? 2 : 1); pass++)
+          memset(blk + (size_t)pass * TG_NROLES * TG_ROW_BYTES + role * TG_ROW_BYTES, 0, TG_ROW_BYTES);
+        continue;
+      }
       mask |= 1u << role;
     }
     t->wc_index.e[j].key = key;
@@ -2145,6 +2308,68 @@ static int tg_compact(pc_model *w) {
   w->rows = r;
   w->stride = TG_WC_STRIDE;
   return 0;
+}
+
+/* The int8 rows (TG_ROW_BYTES) of the compact int16 rows of w, replacing
+ * them, and the slot table replaced by its keys and rank directories
+ * (tagger_features.h, "Weight slots"): the rows in slot order; a row whose
+ * shift would pass maxsh stays int16 in rowsx (its rank marked in wdir). */
+static int tg_quantize(pc_model *w, int maxsh) {
+  const size_t n = w->nfeat;
+  const uint32_t cap = w->mask + 1;
+  int8_t tmp[TG_ROW_BYTES];
+  uint32_t nx = 0;
+  for (size_t f = 0; f < n; f++) {
+    int32_t v[TG_WC_STRIDE] = {0};
+    for (int c = 0; c < w->nclasses; c++) v[c] = w->rows[f * TG_WC_STRIDE + (size_t)c];
+    nx += prc_tg_q8_row(v, tmp) > maxsh;
+  }
+  int8_t *r8 = prc_pc_table_alloc((n ? n : 1) * TG_ROW_BYTES); /* (a wide row's int8 row: zeros, never read) */
+  uint32_t *keys = prc_pc_table_alloc((size_t)cap * sizeof *keys);
+  uint32_t *rdir = prc_pc_table_alloc(TG_DIR_N(cap) * 2 * sizeof *rdir);
+  uint32_t *wdir = nx ? prc_pc_table_alloc(TG_DIR_N(n) * 2 * sizeof *wdir) : NULL;
+  int16_t *rx = nx ? prc_pc_table_alloc((size_t)nx * TG_WC_STRIDE * sizeof *rx) : NULL;
+  if (!r8 || !keys || !rdir || (nx && (!wdir || !rx))) goto oom;
+  uint32_t r = 0, ix = 0;
+  for (uint32_t i = 0; i < cap; i++) {
+    if (!(i & 31)) rdir[2 * (i >> 5) + 1] = r;
+    const pc_slot *sl = &w->slots[i];
+    if (!sl->key) continue;
+    if (r >= n || sl->start >= n) goto oom; /* (a table read by prc_pc_model_read has nfeat occupied slots) */
+    keys[i] = sl->key;
+    rdir[2 * (i >> 5)] |= 1u << (i & 31);
+    const int16_t *src = w->rows + (size_t)sl->start * TG_WC_STRIDE;
+    int32_t v[TG_WC_STRIDE] = {0};
+    for (int c = 0; c < w->nclasses; c++) v[c] = src[c];
+    if (wdir && !(r & 31)) wdir[2 * (r >> 5) + 1] = ix;
+    if (prc_tg_q8_row(v, tmp) > maxsh) {
+      wdir[2 * (r >> 5)] |= 1u << (r & 31);
+      memcpy(rx + (size_t)ix++ * TG_WC_STRIDE, src, TG_WC_STRIDE * sizeof *rx);
+    } else {
+      memcpy(r8 + (size_t)r * TG_ROW_BYTES, tmp, TG_ROW_BYTES);
+    }
+    r++;
+  }
+  if (r != n) goto oom;
+  free(w->slots);
+  w->slots = NULL;
+  free(w->rows);
+  w->rows = NULL;
+  w->rows8 = r8;
+  w->rowsx = rx;
+  w->nwide = nx;
+  w->keys = keys;
+  w->rdir = rdir;
+  w->wdir = wdir;
+  w->stride = TG_ROW_BYTES;
+  return 0;
+oom:
+  free(r8);
+  free(keys);
+  free(rdir);
+  free(wdir);
+  free(rx);
+  return -1;
 }
 
 /* The merged run-time lexicon: (dict or gazetteer) + clusters. */
@@ -2196,8 +2421,12 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
     h->cap[i] = w->mask + 1;
     h->stride[i] = (uint32_t)w->stride;
     h->scale[i] = w->scale;
-    SEC(i ? "WSL1" : "WSL0", w->slots, (size_t)h->cap[i] * sizeof *w->slots);
-    SEC(i ? "WRW1" : "WRW0", w->rows, (size_t)w->nfeat * (size_t)w->stride * sizeof *w->rows);
+    SEC(i ? "WKY1" : "WKY0", w->keys, (size_t)h->cap[i] * sizeof *w->keys);
+    SEC(i ? "WRD1" : "WRD0", w->rdir, TG_DIR_N(h->cap[i]) * 2 * sizeof *w->rdir);
+    h->nwide[i] = w->nwide;
+    if (w->nwide) SEC(i ? "WWD1" : "WWD0", w->wdir, TG_DIR_N(w->nfeat) * 2 * sizeof *w->wdir);
+    SEC(i ? "WRW1" : "WRW0", w->rows8, (size_t)w->nfeat * TG_ROW_BYTES);
+    if (w->nwide) SEC(i ? "WRX1" : "WRX0", w->rowsx, (size_t)w->nwide * TG_WC_STRIDE * sizeof *w->rowsx);
   }
   for (int i = 0; i < TG_NLX; i++) {
     const model_lex *x = tg_lexes(t, i);
@@ -2206,10 +2435,10 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
     h->lx_n[i] = x->n;
     SEC(tg_lx_tags[i], x->e, (size_t)h->lx_cap[i] * sizeof *x->e);
   }
-  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+  const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_ROW_BYTES;
   if (t->wc_rows) {
     h->has_wc = 1;
-    SEC("WCRW", t->wc_rows, (size_t)t->wc_index.n * bstride * sizeof *t->wc_rows);
+    SEC("WCRW", t->wc_rows, (size_t)t->wc_index.n * bstride);
   }
   /* No lexeme cache in images (docs/models.md "Capacities"): 6.7 MB of
    * images for about 4% of the instructions and no measurable time; a
@@ -2232,12 +2461,36 @@ int prc_tagger_image(const tagger *t, tg_img_head *h, model_img_sec *s) {
 static int tg_check_contents(const tagger *t, const tg_img_head *h, precis_error *err) {
   for (int i = 0; i < 1 + t->has2; i++) {
     const pc_model *w = i ? &t->w2 : &t->w;
-    uint32_t empty = 0;
+    /* the directories agree with the keys: every rank < nfeat, every
+     * wide row's number < nwide, every narrow one's < nfeat - nwide */
+    uint32_t r = 0;
     for (uint32_t j = 0; j <= w->mask; j++) {
-      if (!w->slots[j].key) empty++;
-      else if (w->slots[j].start >= w->nfeat) TG_BAD("weight slot out of range");
+      if (!(j & 31) && w->rdir[2 * (j >> 5) + 1] != r) TG_BAD("weight rank directory does not match the slots");
+      if ((w->keys[j] != 0) != tg_dir_bit(w->rdir, j)) TG_BAD("weight rank directory does not match the slots");
+      r += w->keys[j] != 0;
     }
-    if (!empty) TG_BAD("weight table full");
+    for (uint32_t j = w->mask + 1; j < TG_DIR_N(w->mask + 1) * 32; j++)
+      if (tg_dir_bit(w->rdir, j)) TG_BAD("weight rank directory does not match the slots");
+    if (r != w->nfeat) TG_BAD("weight slot count does not match the rows");
+    if (r > w->mask) TG_BAD("weight table full");
+    if (w->nwide) {
+      uint32_t x = 0;
+      for (uint32_t j = 0; j < TG_DIR_N(w->nfeat) * 32; j++) {
+        if (!(j & 31) && w->wdir[2 * (j >> 5) + 1] != x) TG_BAD("wide-row directory out of range");
+        if (tg_dir_bit(w->wdir, j)) {
+          if (j >= w->nfeat) TG_BAD("wide-row directory out of range");
+          x++;
+        }
+      }
+      if (x != w->nwide) TG_BAD("wide-row directory out of range");
+    }
+    for (size_t j = 0; j < (size_t)w->nfeat; j++)
+      if ((uint8_t)w->rows8[j * TG_ROW_BYTES + TG_WC_STRIDE] > 15) TG_BAD("weight row shift out of range");
+  }
+  if (t->wc_rows) {
+    const size_t nrows = (size_t)t->wc_index.n * (t->has2 ? 2 : 1) * TG_NROLES;
+    for (size_t j = 0; j < nrows; j++)
+      if ((uint8_t)t->wc_rows[j * TG_ROW_BYTES + TG_WC_STRIDE] > 15) TG_BAD("word-cache row shift out of range");
   }
   for (int i = 0; i < TG_NLX; i++) {
     const model_lex *x = tg_lexes(t, i);
@@ -2266,7 +2519,7 @@ static void label_rows(tagger *t) {
       for (int p2 = -1; p2 <= t->nlabels; p2++) {
         uint64_t f = p2 < 0 ? pc_feat1(pos ? TGF_POS_P1 : TGF_NER_P1, (uint64_t)p1)
                             : pc_feat2(pos ? TGF_POS_P1_P2 : TGF_NER_P1_P2, (uint64_t)p1, (uint64_t)p2);
-        const int16_t *row = NULL;
+        const int8_t *row = NULL;
         probe_rows(w, &f, 1, &row);
         t->lrow[pass][p1][1 + p2] = row;
       }
@@ -2345,8 +2598,8 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
   for (int i = 0; i < 1 + t->has2; i++) {
     pc_model *w = i ? &t->w2 : &t->w;
     uint32_t C = h->nclasses[i], cap = h->cap[i];
-    if (C != (uint32_t)nl || h->stride[i] != TG_WC_STRIDE || cap < 16 || (cap & (cap - 1)) ||
-        h->nfeat[i] >= cap || !(h->scale[i] > 0) || h->scale[i] != h->scale[i]) {
+    if (C != (uint32_t)nl || h->stride[i] != TG_ROW_BYTES || cap < 16 || (cap & (cap - 1)) ||
+        h->nfeat[i] >= cap || h->nwide[i] > h->nfeat[i] || !(h->scale[i] > 0) || h->scale[i] != h->scale[i]) {
       prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "TGHD")->off,
                     "model corrupt: bad weight table header");
       goto fail;
@@ -2356,9 +2609,15 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
     w->nfeat = h->nfeat[i];
     w->mask = cap - 1;
     w->stride = (int)h->stride[i];
-    if (!(w->slots = (pc_slot *)prc_model_table(v, i ? "WSL1" : "WSL0", sizeof(pc_slot), cap, 64, 1, err)) ||
-        !(w->rows = (int16_t *)prc_model_table(v, i ? "WRW1" : "WRW0", sizeof(int16_t),
-                                               (uint64_t)w->nfeat * w->stride, 64, 1, err)))
+    w->nwide = h->nwide[i];
+    if (!(w->keys = (const uint32_t *)prc_model_table(v, i ? "WKY1" : "WKY0", sizeof(uint32_t), cap, 64, 1, err)) ||
+        !(w->rdir = (const uint32_t *)prc_model_table(v, i ? "WRD1" : "WRD0", 2 * sizeof(uint32_t), TG_DIR_N(cap), 64, 1, err)) ||
+        (w->nwide && !(w->wdir = (const uint32_t *)prc_model_table(v, i ? "WWD1" : "WWD0", 2 * sizeof(uint32_t),
+                                                                   TG_DIR_N(w->nfeat), 64, 1, err))) ||
+        !(w->rows8 = (const int8_t *)prc_model_table(v, i ? "WRW1" : "WRW0", TG_ROW_BYTES,
+                                                     (uint64_t)w->nfeat, 64, 1, err)) ||
+        (w->nwide && !(w->rowsx = (const int16_t *)prc_model_table(v, i ? "WRX1" : "WRX0", TG_WC_STRIDE * sizeof(int16_t),
+                                                                   w->nwide, 64, 1, err))))
       goto fail;
   }
   for (int i = 0; i < TG_NLX; i++) {
@@ -2378,12 +2637,12 @@ static tagger *load_inplace(const model_view *v, int check, precis_error *err) {
     goto fail;
   }
   if (h->has_wc) {
-    const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_WC_STRIDE;
+    const size_t bstride = (size_t)(t->has2 ? 2 : 1) * TG_NROLES * TG_ROW_BYTES;
     if (!t->wc_index.e) {
       prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, PRECIS_NO_OFFSET, "model corrupt: word cache without index");
       goto fail;
     }
-    if (!(t->wc_rows = (int16_t *)prc_model_table(v, "WCRW", sizeof(int16_t), (uint64_t)t->wc_index.n * bstride, 64, 1, err)))
+    if (!(t->wc_rows = (int8_t *)prc_model_table(v, "WCRW", bstride, (uint64_t)t->wc_index.n, 64, 1, err)))
       goto fail;
   }
   if (h->has_lc) { /* (the layout of 0.8.0 before 0x01020306 carried a lexeme cache) */
@@ -2493,6 +2752,12 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     goto fail;
   }
   if ((s = prc_model_find(&v, "VOCB")) && build_caches(t, s, err) < 0) goto fail;
+  /* (after the word cache, whose sums are those of the exact weights) */
+  const int maxsh = t->kind == TAGGER_NER ? TG_W_MAXSH_NER : TG_W_MAXSH_POS;
+  if (tg_quantize(&t->w, maxsh) < 0 || (t->has2 && tg_quantize(&t->w2, maxsh) < 0)) {
+    prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+    goto fail;
+  }
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), t->note_key, t->note_val, TG_MAX_NOTES, &t->nnotes,
                            err) < 0)
     goto fail;

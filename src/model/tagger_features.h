@@ -150,9 +150,53 @@ typedef enum tg_template {
 #define TG_MAX_LABELS 32
 #define TG_MAX_NOTES 16
 /* The run-time rows (weights and word-cache sums) hold exactly the 17 labels
- * both taggers have, int16 each, unaligned and unpadded (34 bytes; until
- * 0.7.0 they were padded to 32 values: docs/models.md "Capacities"). */
+ * both taggers have (until 0.7.0 they were padded to 32 values:
+ * docs/models.md "Capacities").  Since layout 0x01020308 a row is int8:
+ * 17 codes and a shift sh (byte 17), value = code x 2^sh in the model
+ * file's int16 units, sh the smallest at which every value of the row
+ * rounds (half away from zero) into [-127, 127] (TG_ROW_BYTES = 18 bytes,
+ * unaligned; docs/models.md "The taggers' rows in int8").  A word-cache row
+ * codes the exact sum of its features' int16 weights.  A weight row whose
+ * shift would pass TG_W_MAXSH_* (NER: its few rows of large weights, about
+ * 1,000 of 170,000, which the ORG F1 needs exact) stays int16: 17 values in
+ * a table of its own (pc_model.rowsx; its rank is marked in pc_model.wdir),
+ * and a row pointer to it is tagged (its address + 1: int8 rows lie at
+ * even addresses, int16 rows too). */
 #define TG_WC_STRIDE 17
+#define TG_ROW_BYTES 18
+#define TG_WIDE 0x80000000u /* (tg_quantize's numbering: a wide row's number) */
+/* Weight slots (layout 0x01020309).  A pass's slot table is its keys alone
+ * (pc_model.keys, u32: the high half of the feature hash, 0 = empty; the
+ * home slot is the hash's low bits & mask, linear probing), 4 bytes a slot
+ * instead of the 8 of a pc_slot: a feature's row number is the rank of
+ * its slot among the occupied ones (the rows lie in slot order).  The rank
+ * directory (pc_model.rdir) has one pair of u32 per 32 slots: the
+ * occupied bits of the 32 (bit b = slot 32k + b) and the number of
+ * occupied slots before them.  The rank r of a row counts the wide rows
+ * too; the wide-row directory (pc_model.wdir, when nwide > 0) has a pair
+ * per 32 ranks: the wide bits and the wide rows before.  A narrow row is
+ * rows8[r], a wide one rowsx[number of wide ranks before it] (its rows8[r]
+ * is zeros, never read: 18 bytes for each of the ~500 wide rows of a pass
+ * spare the narrow ones a second rank).  The look-up compares the full 32-bit key, as
+ * with pc_slot: it finds exactly what it found with 8-byte slots. */
+#define TG_DIR_N(n) (((size_t)(n) + 31) / 32) /* directory pairs for n slots or ranks */
+static inline uint32_t tg_popcount32(uint32_t x) {
+#if defined(__GNUC__)
+  return (uint32_t)__builtin_popcount(x); /* (popcnt in code for AVX2 hosts: tagger.c's decoder copies) */
+#else
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  return (((x + (x >> 4)) & 0x0f0f0f0fu) * 0x01010101u) >> 24;
+#endif
+}
+/* The entries of a directory d before position i (bits below i in its pair, and the pair's count). */
+static inline uint32_t tg_dir_rank(const uint32_t *d, uint32_t i) {
+  const uint32_t *e = d + 2 * (size_t)(i >> 5);
+  return e[1] + tg_popcount32(e[0] & ((1u << (i & 31)) - 1u));
+}
+static inline int tg_dir_bit(const uint32_t *d, uint32_t i) { return (int)((d[2 * (size_t)(i >> 5)] >> (i & 31)) & 1u); }
+#define TG_W_MAXSH_POS 15 /* (no POS row needs more than 9) */
+#define TG_W_MAXSH_NER 3
 #define TG_LROW_N 18 /* labels + 1 (before the sentence) that struct tagger's lrow covers */
 enum { TG_ROLE_C, TG_ROLE_L1, TG_ROLE_L2, TG_ROLE_R1, TG_ROLE_R2, TG_NROLES };
 #define TG_MAXF 136 /* features per decision, at most (NER: about 95 in the worst case, + TG_DOCF) */
@@ -185,7 +229,7 @@ struct tagger {
    * block is TG_NROLES rows of TG_WC_STRIDE int16 (two-pass NER: then as
    * many for the second pass's weights). */
   model_lex wc_index;
-  int16_t *wc_rows;
+  int8_t *wc_rows; /* blocks of TG_NROLES (x 2) int8 rows of TG_ROW_BYTES */
   /* Lexeme cache, built at load time for the same vocabulary: the complete
    * run-time tg_lex of each word (hashes, lexicon values, word-cache block),
    * keyed by the normalised bytes (a token's tg_lex depends on them alone),
@@ -208,7 +252,7 @@ struct tagger {
    * 0..nlabels (nlabels: before the sentence); NULL: not in the model.
    * has_lrow: the table is filled (nlabels < TG_LROW_N). */
   int has_lrow;
-  const int16_t *lrow[2][TG_LROW_N][TG_LROW_N + 1];
+  const int8_t *lrow[2][TG_LROW_N][TG_LROW_N + 1]; /* (row pointers: see TG_ROW_BYTES) */
   /* NER (has_lrow): the rows of the features of POS tags alone, by pass
    * (tg_ptab; filled at load as lrow). */
   struct tg_ptab *ptab; /* [2], NULL: none */
@@ -222,8 +266,8 @@ struct tagger {
  * model).  The run time adds them instead of hashing and probing the
  * four features (ner_prepare, pass2_prepare). */
 typedef struct tg_ptab {
-  const int16_t *p1[3][TG_NPOS];
-  const int16_t *p2[TG_NPOS][TG_NPOS];
+  const int8_t *p1[3][TG_NPOS];
+  const int8_t *p2[TG_NPOS][TG_NPOS];
 } tg_ptab;
 
 /* The header of a tagger's in-place image (section "TGHD"; docs/models.md).
@@ -236,13 +280,25 @@ typedef struct tg_img_head {
   float scale[2];
   uint32_t lx_cap[TG_NLX], lx_n[TG_NLX];
   uint32_t has_wc, has_lc, lc_cap, lc_n, lc_text; /* has_lc: 0 (no lexeme cache in images since 0x01020306) */
-  uint32_t reserved[7];
+  uint32_t nwide[2]; /* weight rows kept in int16 (sections WRX0, WRX1) */
+  uint32_t reserved[5];
 } tg_img_head;
 
 /* The sections of tagger t's image (tools/model_image.c): the tables and
  * their header *h (which s[0] points to).  Returns the number of sections
- * (at most 16). */
+ * (at most 18). */
 int prc_tagger_image(const tagger *t, tg_img_head *h, struct model_img_sec *s);
+
+/* The int8 coding of a row of TG_WC_STRIDE values v (int16 units, any
+ * int32): writes the codes and the shift to row[0..TG_ROW_BYTES) and
+ * returns the shift.  prc_tg_row_value: value c of a row (int8 or tagged
+ * int16).  prc_tg_score: the scores of features f[0..nf) from the weight
+ * rows of a pass (0, or 1 the NER second pass) alone (sc[0..nlabels)). */
+int prc_tg_q8_row(const int32_t *v, int8_t *row);
+int32_t prc_tg_row_value(const int8_t *row, int c);
+void prc_tg_score(const tagger *t, int pass, const uint64_t *f, size_t nf, int32_t *sc);
+/* The weight row of feature f in a pass (a tagged pointer if wide), or NULL. */
+const int8_t *prc_tg_row(const tagger *t, int pass, uint64_t f);
 
 /* dict value: bits 0..16 = tags seen (>= 10% of the word's occurrences),
  * bit 31 = unambiguous and frequent: tag directly, tag in bits 24..28. */
@@ -266,7 +322,7 @@ typedef struct tg_lex {
   uint32_t dict;    /* POS dictionary value */
   uint32_t clus;    /* cluster value */
   uint32_t gzv;     /* gazetteer value of the word alone (merged lexicon only) */
-  uint64_t wofs;       /* word-cache block: its offset in wc_rows (int16 units; run time) */
+  uint64_t wofs;       /* word-cache block: its offset in wc_rows (bytes; run time) */
   uint32_t wmask;      /* roles present in the block (0: none) */
   uint8_t gz[4];    /* gazetteer type masks for phrases starting here, length 1..4 */
   uint8_t fname;    /* the word is a known first name */
@@ -327,13 +383,18 @@ typedef struct tg_run {
 typedef struct tg_save {
   uint64_t *f;          /* static features of all tokens, token j's at [foff[j], foff[j+1]) */
   uint32_t *foff;
-  const int16_t **rows; /* word-cache rows of the first pass, TG_NROLES a token (nrows[j] used) */
+  const int8_t **rows;  /* word-cache rows of the first pass, TG_NROLES a token (nrows[j] used) */
   uint8_t *nrows;
   uint64_t *lower, *shape;
   size_t nf, cap;       /* features used, room */
 } tg_save;
 
 void prc_tg_run_init(tg_run *r, const tag_token *toks, size_t n);
+/* Tagger t's static features of token i as its decoders take them (with
+ * r->wc: the rows of the cached roles, *nrows of them, and the features
+ * left), for tests. */
+size_t prc_tg_static_rows(const tagger *t, tg_run *r, size_t i, uint64_t *f, const int8_t **rows, int *nrows);
+
 /* Feature extraction.  prev1/prev2 are the labels of the two previous
  * tokens (or the BOS label id = nlabels).  Returns the number of features. */
 size_t prc_tg_pos_feats(tg_run *r, size_t i, int prev1, int prev2, uint64_t *f);

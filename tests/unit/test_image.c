@@ -248,14 +248,58 @@ static void test_tagger_image(void **state) {
   size_t len;
   unsigned char *save = malloc(n);
   memcpy(save, b, n);
-  pc_slot *sl = (pc_slot *)(void *)section(b, n, "WSL0", &len);
-  size_t k = 0;
-  while (!sl[k].key) k++;
+  /* weight slots (layout 0x01020309: keys and a rank directory): a
+   * directory bit without its key, a key without its bit, a count that
+   * disagrees, one more key (with its bit and counts: a rank past the rows) */
   const tg_img_head *h = (const tg_img_head *)(void *)section(b, n, "TGHD", &len);
-  sl[k].start = h->nfeat[0];
+  const size_t cap = h->cap[0];
+  uint32_t *ky = (uint32_t *)(void *)section(b, n, "WKY0", &len);
+  assert_int_equal(len, cap * 4);
+  size_t dlen;
+  uint32_t *rd = (uint32_t *)(void *)section(b, n, "WRD0", &dlen);
+  assert_int_equal(dlen, (cap + 31) / 32 * 8);
+  size_t k = 0, e = 0;
+  while (!ky[k]) k++;
+  while (ky[e]) e++;
+  ky[k] = 0;
   resum(b, n);
   assert_null(prc_tagger_load_memory(b, n, &err));
-  assert_non_null(strstr(err.message, "weight slot out of range"));
+  assert_non_null(strstr(err.message, "weight rank directory does not match the slots"));
+  memcpy(b, save, n);
+  ky[e] = 0x12345u;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "weight rank directory does not match the slots"));
+  memcpy(b, save, n);
+  rd[2 * (cap / 32 - 1) + 1]++;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "weight rank directory does not match the slots"));
+  memcpy(b, save, n);
+  ky[e] = 0x12345u;
+  rd[2 * (e / 32)] |= 1u << (e % 32);
+  for (size_t q = e / 32 + 1; q < cap / 32; q++) rd[2 * q + 1]++;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "weight slot count does not match the rows"));
+  memcpy(b, save, n);
+  {
+    model_view v;
+    assert_int_equal(prc_model_parse(b, n, 0, &v, &err), 0);
+    assert_null(prc_model_find(&v, "WWD0")); /* (POS keeps no wide row) */
+  }
+  int8_t *rw = (int8_t *)(void *)section(b, n, "WRW0", &len);
+  assert_int_equal(len % TG_ROW_BYTES, 0);
+  rw[len - 1] = 16;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "weight row shift out of range"));
+  memcpy(b, save, n);
+  rw = (int8_t *)(void *)section(b, n, "WCRW", &len);
+  rw[TG_WC_STRIDE] = (int8_t)0x80;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "word-cache row shift out of range"));
   memcpy(b, save, n);
   /* no lexeme cache in layout 0x01020306: a header that claims one is refused */
   ((tg_img_head *)(void *)section(b, n, "TGHD", &len))->has_lc = 1;
@@ -296,6 +340,76 @@ static void test_tagger_image(void **state) {
   free(save);
   free(b);
   prc_tagger_free(file);
+}
+
+/* The weight slots of layout 0x01020309 (tagger_features.h, "Weight
+ * slots") on the shipped NER model, both passes: every occupied slot's
+ * feature finds the row its rank names (wide or not), with the values the
+ * file's decoding gives; a feature whose key differs from a present one in
+ * one bit, low or high (a short key tag would take one for the other),
+ * finds nothing; the loader refuses a wide-row directory that names more
+ * wide rows than there are. */
+static void test_tagger_slots(void **state) {
+  (void)state;
+  size_t n;
+  uint32_t fs;
+  unsigned char *b = image_of("ner.bin", &n, &fs);
+  if (!b) skip();
+  precis_error err;
+  char path[4096];
+  model_path("ner.bin", path, sizeof path);
+  tagger *file = prc_tagger_load_file(path, &err), *img = prc_tagger_load_memory(b, n, &err);
+  assert_non_null(file);
+  assert_non_null(img);
+  for (int pass = 0; pass < 2; pass++) {
+    const pc_model *w = pass ? &img->w2 : &img->w;
+    assert_true(w->nwide > 0 && w->wdir);
+    uint32_t r = 0, nwide = 0, nmiss = 0;
+    for (uint32_t i = 0; i <= w->mask; i++) {
+      const uint32_t key = w->keys[i];
+      if (!key) continue;
+      const uint64_t h = ((uint64_t)key << 32) | i; /* (a probe from slot i finds it: it is at i) */
+      const int8_t *row = prc_tg_row(img, pass, h), *frow = prc_tg_row(file, pass, h);
+      assert_non_null(row);
+      assert_non_null(frow);
+      const int wide = tg_dir_bit(w->wdir, r);
+      nwide += wide;
+      if (wide) assert_ptr_equal(row, (const int8_t *)(const void *)(w->rowsx + (size_t)tg_dir_rank(w->wdir, r) * TG_WC_STRIDE) + 1);
+      else assert_ptr_equal(row, w->rows8 + (size_t)r * TG_ROW_BYTES);
+      for (int c = 0; c < TG_WC_STRIDE; c++) assert_int_equal(prc_tg_row_value(row, c), prc_tg_row_value(frow, c));
+      /* one bit off: absent unless that key is in the same run of slots */
+      for (int bit = 0; bit < 32; bit += 13) {
+        const uint32_t k2 = key ^ (1u << bit);
+        int present = 0;
+        for (uint32_t j = i; w->keys[j & w->mask]; j++) present |= w->keys[j & w->mask] == k2;
+        if (!present) {
+          assert_null(prc_tg_row(img, pass, ((uint64_t)k2 << 32) | i));
+          nmiss++;
+        }
+      }
+      r++;
+    }
+    assert_int_equal(r, w->nfeat);
+    assert_int_equal(nwide, w->nwide);
+    assert_true(nmiss > r);
+  }
+  prc_tagger_free(img);
+  prc_tagger_free(file);
+  /* a wide bit more than the header's wide rows (its row would be past rowsx) */
+  size_t len;
+  const tg_img_head *h = (const tg_img_head *)(void *)section(b, n, "TGHD", &len);
+  uint32_t *wd = (uint32_t *)(void *)section(b, n, "WWD1", &len);
+  assert_int_equal(len, (h->nfeat[1] + 31) / 32 * 8);
+  size_t q = 0;
+  while (wd[2 * q] == 0xffffffffu) q++;
+  uint32_t bit = 0;
+  while (wd[2 * q] >> bit & 1u) bit++;
+  wd[2 * q] |= 1u << bit;
+  for (size_t p = q + 1; p < len / 8; p++) wd[2 * p + 1]++;
+  resum(b, n);
+  assert_null(prc_tagger_load_memory(b, n, &err));
+  assert_non_null(strstr(err.message, "wide-row directory out of range"));
+  free(b);
 }
 
 static void test_parser_image(void **state) {
@@ -440,6 +554,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_container),
       cmocka_unit_test(test_tagger_image),
+      cmocka_unit_test(test_tagger_slots),
       cmocka_unit_test(test_parser_image),
       cmocka_unit_test(test_cue_image),
   };

@@ -632,14 +632,14 @@ static void ref_tags(const tagger *t, const tag_token *toks, size_t n, const uin
       if (dv & TG_DICT_SURE) {
         y = (int)TG_DICT_TAG(dv);
       } else {
-        pc_model_score(&t->w, f, nf, sc);
+        prc_tg_score(t, 0, f, nf, sc);
         y = 0;
         for (int k = 1; k < t->nlabels; k++)
           if (sc[k] > sc[y]) y = k;
       }
     } else {
       size_t nf = prc_tg_ner_feats(&r, i, p1, p2, f);
-      pc_model_score(&t->w, f, nf, sc);
+      prc_tg_score(t, 0, f, nf, sc);
       uint32_t allow = prc_tg_ner_allowed(p1, i + 1 == n);
       for (int k = 0; k < t->nlabels; k++)
         if ((allow >> k) & 1u)
@@ -674,21 +674,161 @@ static size_t split_words(const char *text, tag_token *toks, size_t max) {
   return n;
 }
 
+/* A copy of tagger t without its word cache (the decoders add each
+ * feature's row instead). */
+static tagger *without_wc(const tagger *t) {
+  tagger *c = malloc(sizeof *c);
+  *c = *t;
+  c->wc_rows = NULL;
+  c->lc_slots = NULL;
+  return c;
+}
+
 static void test_decoders(void **state) {
   (void)state;
   const tagger *pos = prc_tagger_builtin(TAGGER_POS, NULL), *ner = prc_tagger_builtin(TAGGER_NER, NULL);
   if (!pos || !ner) skip(); /* a build without models */
+  tagger *pos0 = without_wc(pos), *ner0 = without_wc(ner);
   for (size_t q = 0; q < NDEC; q++) {
     tag_token toks[64];
     size_t n = split_words(dec_text[q], toks, 64);
     uint8_t a[64], b[64], na[64], nb[64];
-    prc_tagger_pos(pos, toks, n, a);
-    ref_tags(pos, toks, n, NULL, b);
+    prc_tagger_pos(pos0, toks, n, a);
+    ref_tags(pos0, toks, n, NULL, b);
     assert_memory_equal(a, b, n);
-    prc_tagger_ner(ner, toks, a, n, na);
-    ref_tags(ner, toks, n, a, nb);
+    prc_tagger_ner(ner0, toks, a, n, na);
+    ref_tags(ner0, toks, n, a, nb);
     assert_memory_equal(na, nb, n);
   }
+  free(pos0);
+  free(ner0);
+}
+
+/* int8 rows (tagger_features.h, TG_ROW_BYTES): the smallest shift at which
+ * every value rounds into [-127, 127], half away from zero. */
+static void test_q8_rows(void **state) {
+  (void)state;
+  int32_t v[TG_WC_STRIDE] = {0};
+  int8_t row[TG_ROW_BYTES + 1];
+  row[TG_ROW_BYTES] = 0x5a;
+  /* all zeros: shift 0, codes 0 */
+  assert_int_equal(prc_tg_q8_row(v, row), 0);
+  for (int c = 0; c < TG_ROW_BYTES; c++) assert_int_equal(row[c], 0);
+  assert_int_equal(row[TG_ROW_BYTES], 0x5a); /* nothing written past the row */
+  /* exactly 127 << sh is kept at that shift, exactly */
+  for (int sh = 0; sh <= 9; sh++) {
+    memset(v, 0, sizeof v);
+    v[16] = 127 * (1 << sh);
+    v[0] = -127 * (1 << sh);
+    v[5] = 1 << sh;
+    assert_int_equal(prc_tg_q8_row(v, row), sh);
+    assert_int_equal(row[TG_WC_STRIDE], sh);
+    assert_int_equal(row[16], 127);
+    assert_int_equal(row[0], -127);
+    assert_int_equal(row[5], 1);
+    for (int c = 0; c < TG_WC_STRIDE; c++) assert_int_equal(prc_tg_row_value(row, c), v[c]);
+  }
+  /* 127.5 x 2^sh rounds away to 128: one shift more */
+  memset(v, 0, sizeof v);
+  v[3] = 255; /* 127.5 at shift 1 */
+  assert_int_equal(prc_tg_q8_row(v, row), 2);
+  assert_int_equal(row[3], 64); /* 63.75 -> 64 */
+  v[3] = 254;
+  assert_int_equal(prc_tg_q8_row(v, row), 1);
+  assert_int_equal(row[3], 127);
+  /* halves, negative and positive, away from zero at shift 2 */
+  memset(v, 0, sizeof v);
+  v[0] = 400; /* sets the shift: 400 / 4 = 100 */
+  v[1] = -6;  /* -1.5 -> -2 */
+  v[2] = 6;   /* 1.5 -> 2 */
+  v[3] = -5;  /* -1.25 -> -1 */
+  v[4] = -2;  /* -0.5 -> -1 */
+  v[5] = 1;   /* 0.25 -> 0 */
+  v[6] = -10; /* -2.5 -> -3 */
+  assert_int_equal(prc_tg_q8_row(v, row), 2);
+  const int8_t want[7] = {100, -2, 2, -1, -1, 0, -3};
+  for (int c = 0; c < 7; c++) assert_int_equal(row[c], want[c]);
+  /* the error of a value is at most half a step */
+  for (int t = 0; t < 200; t++) {
+    for (int c = 0; c < TG_WC_STRIDE; c++) v[c] = (int32_t)((t * 7919 + c * 104729) % 65535) - 32767;
+    int sh = prc_tg_q8_row(v, row);
+    for (int c = 0; c < TG_WC_STRIDE; c++) {
+      int32_t d = prc_tg_row_value(row, c) - v[c];
+      assert_true(2 * (d < 0 ? -d : d) <= (1 << sh));
+    }
+  }
+}
+
+/* Sorts a[0..n) (for the multiset difference below). */
+static int cmp_u64(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return a < b ? -1 : a > b;
+}
+
+/* The word-cache rows code the exact sums of their features' weights: a
+ * token's static features scored with the cache (its rows + the features
+ * left) and without (all features, each row coded alone) differ, class by
+ * class, by at most half a step of each cached row and of each replaced
+ * feature's row; and the cache is used. */
+static void test_wc_rows(void **state) {
+  (void)state;
+  const tagger *tg[2] = {prc_tagger_builtin(TAGGER_POS, NULL), prc_tagger_builtin(TAGGER_NER, NULL)};
+  if (!tg[0] || !tg[1]) skip();
+  int used = 0;
+  for (int k = 0; k < 2; k++) {
+    const tagger *t = tg[k];
+    const int nl = t->nlabels;
+    for (size_t q = 0; q < NDEC; q++) {
+      tag_token toks[64];
+      size_t n = split_words(dec_text[q], toks, 64);
+      static uint8_t pos[64];
+      memset(pos, 0, sizeof pos);
+      for (size_t i = 0; i < n; i++) {
+        tg_run r[2];
+        uint64_t f[2][TG_MAXF];
+        size_t nf[2];
+        const int8_t *rows[TG_NROLES];
+        int nrows = 0;
+        for (int w = 0; w < 2; w++) {
+          prc_tg_run_init(&r[w], toks, n);
+          r[w].words = &t->words;
+          r[w].words_pos = k == 0;
+          r[w].wc = w ? t : NULL;
+          r[w].fold = k == 1 && t->has2;
+          r[w].pos_in = pos;
+          nf[w] = prc_tg_static_rows(t, &r[w], i, f[w], rows, &nrows);
+        }
+        int32_t s0[TG_MAX_LABELS], s1[TG_MAX_LABELS], bound[TG_MAX_LABELS] = {0};
+        prc_tg_score(t, 0, f[0], nf[0], s0);
+        prc_tg_score(t, 0, f[1], nf[1], s1);
+        int32_t half = 0;
+        for (int q2 = 0; q2 < nrows; q2++) {
+          for (int c = 0; c < nl; c++) s1[c] += prc_tg_row_value(rows[q2], c);
+          half += (1 << rows[q2][TG_WC_STRIDE]) / 2;
+          used++;
+        }
+        /* the features the cache replaced: those of the first list not in the second */
+        qsort(f[0], nf[0], sizeof **f, cmp_u64);
+        qsort(f[1], nf[1], sizeof **f, cmp_u64);
+        size_t b = 0;
+        for (size_t a = 0; a < nf[0]; a++) {
+          if (b < nf[1] && f[1][b] == f[0][a]) {
+            b++;
+            continue;
+          }
+          const int8_t *row = prc_tg_row(t, 0, f[0][a]);
+          if (row && !((uintptr_t)row & 1u)) half += (1 << row[TG_WC_STRIDE]) / 2;
+        }
+        assert_int_equal(b, nf[1]); /* (a sub-multiset) */
+        for (int c = 0; c < nl; c++) {
+          bound[c] = half;
+          int32_t d = s1[c] - s0[c];
+          assert_true((d < 0 ? -d : d) <= bound[c]);
+        }
+      }
+    }
+  }
+  assert_true(used > 50);
 }
 
 /* The rows the taggers find at load for the features of the previous
@@ -772,6 +912,7 @@ int main(void) {
       cmocka_unit_test(test_lexeme_hashes),     cmocka_unit_test(test_lexeme_memo),
       cmocka_unit_test(test_decoders),          cmocka_unit_test(test_label_tables),
       cmocka_unit_test(test_doc_feats_full),    cmocka_unit_test(test_lexeme_batches),
+      cmocka_unit_test(test_q8_rows),           cmocka_unit_test(test_wc_rows),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
