@@ -158,8 +158,8 @@ if not d["name"]["accuracy"] > d["description"]["accuracy"]:
     bad.append("names should be easier than descriptions")
 # regression floors for the shipped engine (0.9.0: 0.6066 end to end, descriptions 0.3968;
 # 0.10.0: 0.6107, descriptions 0.4127; issue 9's bars are 0.60 and 0.35)
-if a["accuracy"] < 0.612:
-    bad.append("end-to-end accuracy %.4f < 0.612" % a["accuracy"])
+if a["accuracy"] < 0.615:
+    bad.append("end-to-end accuracy %.4f < 0.615" % a["accuracy"])
 if d["description"]["accuracy"] < 0.420:
     bad.append("description accuracy %.4f < 0.420" % d["description"]["accuracy"])
 for b in bad:
