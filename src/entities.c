@@ -109,7 +109,8 @@ static bool speaks_next(const precis_doc *d, uint32_t i) {
   if (v < d->ntoks && d->toks[v].sent == d->toks[i].sent && d->toks[v].pos == TAG_UPOS_ADV) v++;
   if (v >= d->ntoks || d->toks[v].sent != d->toks[i].sent) return false;
   if (d->toks[v].pos != TAG_UPOS_VERB) return false;
-  return (lx(d, v) & LX_SPEECH) || (d->cue_lab && (d->cue_lab[v] & 3) == PRC_CUE_B);
+  /* (the tagged span may start at the adverb: "[then ruled]") */
+  return (lx(d, v) & LX_SPEECH) || (d->cue_lab && (d->cue_lab[v] & 3) != PRC_CUE_O);
 }
 
 static void add_cand(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap, uint32_t b, uint32_t e, ent_type t,
