@@ -249,13 +249,28 @@ static bool is_participle_cue(const precis_doc *d, uint32_t i) {
   return tok_in(d, i, LXL_PARTICIPLE_CUE);
 }
 
+/* "Asked whether the pier would reopen, Quist said ...": "Asked" opening
+ * its sentence, before a question or "about", "by", "on" ... (PolNeAR
+ * train: 45 of 51 capitalised "Asked" start a gold cue; train CV of the
+ * engine: cue +0.08 exact F) */
+static bool opening_asked(const precis_doc *d, uint32_t i) {
+  if (!tok_is(d, i, "Asked") || i != d->sents[d->toks[i].sent].body_start_tok || i + 1 >= d->ntoks) return false;
+  static const char *const NEXT[] = {"if", "whether", "what", "who", "whom", "how", "why", "when", "where", "which",
+                                     "about", "by", "during", "on", "in", "at", "after", "later", "again", "to", NULL};
+  for (const char *const *w = NEXT; *w; w++)
+    if (tok_ieq(d, i + 1, *w)) return true;
+  return false;
+}
+
 static bool is_cue(const precis_doc *d, uint32_t i) {
   const token *t = &d->toks[i];
   if (!(t->flags & TF_WORD) || in_region(d, i)) return false;
   uint32_t f = lx(d, i);
   if (!(f & LX_SPEECH)) return false;
   if (tok_ieq(d, i, "according")) return i + 1 < d->ntoks && tok_ieq(d, i + 1, "to");
-  if (t->flags & TF_CAP) return false; /* "Speaking at...", a name */
+  /* "Speaking at...", a name; but "Asked whether ..., Ryan said" opening
+   * a sentence is a cue (PolNeAR train: 45 of 51 capitalised "Asked") */
+  if ((t->flags & TF_CAP) && !opening_asked(d, i)) return false;
   /* a comma right before (not a closing mark too: the cue model's input stays as trained) */
   if (i > 0 && tok_is(d, i - 1, ",") && tok_in(d, i, LXL_PARTICIPLE_CUE))
     return !tok_is(d, i, "calling") || (i + 1 < d->ntoks && tok_is(d, i + 1, "for"));
@@ -1918,10 +1933,30 @@ static uint32_t pattern_colon_paragraph(cue_ctx *x) {
   return x->se;
 }
 
+/* "Asked whether the pier would reopen, Quist said no.": the question up to
+ * the first comma is the content, the main clause's subject the source
+ * (who was asked); the main clause's own cue is attributed next. */
+#define ASKED_MAX 40 /* tokens of the question, at most */
+static uint32_t pattern_asked(cue_ctx *x) {
+  precis_doc *d = x->d;
+  const uint32_t c = x->c;
+  uint32_t k = c + 1;
+  while (k < x->body_end && k - c <= ASKED_MAX && !(tok_is(d, k, ",") && d->toks[k].quote_depth <= 0)) k++;
+  if (k >= x->body_end || !tok_is(d, k, ",") || k == c + 1) return 0;
+  quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, c + 1);
+  const uint32_t e = subject_np(d, k + 1, x->body_end);
+  if (e > k + 1) set_source(d, q, k + 1, e);
+  add_content(d, q, c + 1, k);
+  q->kind = kind_of(d, c + 1, k);
+  claim_regions_in(d, q, c + 1, k);
+  return k + 1;
+}
+
 static uint32_t attribute_cue_rules(precis_doc *d, const sentence *s, uint32_t c, atree *t) {
   cue_ctx x;
   cue_init(&x, d, s, c, t);
   if (tok_ieq(d, c, "according")) return pattern_according_to(&x);
+  if (opening_asked(d, c)) return pattern_asked(&x);
   if (!find_source_before(&x)) return 0;
   uint32_t ra = pattern_as(&x);
   if (ra != CUE_NEXT) return ra;
@@ -2395,13 +2430,14 @@ void prc_find_attributions(precis_doc *d) {
     uint32_t i = se->body_start_tok;
     uint32_t first_q = d->nquotes;
     /* "Clause ..., Deputy Police Chief Keizo Okumoto told CNN.": a sentence-final
-     * attribution takes the whole clause, cues inside it included */
+     * attribution takes the whole clause, cues inside it included (not
+     * after an opening "Asked whether ...,": pattern_asked) */
     {
       uint32_t body_end = sentence_body_end(d, se);
       uint32_t last = UINT32_MAX;
       for (uint32_t j = body_end; j > se->body_start_tok + TAIL_CUE_MIN; j--)
         if (cue_word(d, j - 1)) { last = j - 1; break; }
-      if (last != UINT32_MAX && !tok_ieq(d, last, "according")) {
+      if (last != UINT32_MAX && !tok_ieq(d, last, "according") && !opening_asked(d, se->body_start_tok)) {
         uint32_t ps = source_before(d, se->tok_begin, last);
         bool tail_ok = true; /* only adverbials may follow: "told CNN", "said on Monday" */
         for (uint32_t j = last + 1; j < body_end; j++)

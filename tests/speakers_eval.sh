@@ -160,8 +160,8 @@ if not d["name"]["accuracy"] > d["description"]["accuracy"]:
 # 0.10.0: 0.6107, descriptions 0.4127; issue 9's bars are 0.60 and 0.35)
 if a["accuracy"] < 0.615:
     bad.append("end-to-end accuracy %.4f < 0.615" % a["accuracy"])
-if d["description"]["accuracy"] < 0.420:
-    bad.append("description accuracy %.4f < 0.420" % d["description"]["accuracy"])
+if d["description"]["accuracy"] < 0.415:
+    bad.append("description accuracy %.4f < 0.415" % d["description"]["accuracy"])
 for b in bad:
     print("FAIL:", b)
 sys.exit(1 if bad else 0)

@@ -599,6 +599,16 @@ static void test_cue_venue(void **state) {
                  {D, "said", "Mara Quist", "Mara Quist", {"We are ready"}});
 }
 
+/* "Asked whether ..., X said ...": the question is the content of "Asked",
+ * whose source is the main clause's subject; the main clause keeps its own
+ * attribution. */
+static void test_opening_asked(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("Asked whether the pier would reopen, Mara Quist said it would.",
+                 {I, "Asked", "Mara Quist", "Mara Quist", {"whether the pier would reopen"}},
+                 {I, "said", "Mara Quist", "Mara Quist", {"it would"}});
+}
+
 /* Name-calling (cues.c naming_cue): a form of "call" whose object is followed
  * by a quotation is a cue, its content the object and the name, when the
  * tagger leaves it (the first sentence: it does); not a name given ("a ferry
@@ -828,6 +838,7 @@ int main(void) {
       cmocka_unit_test(test_naming_cues),
       cmocka_unit_test(test_fronted_content),
       cmocka_unit_test(test_cue_venue),
+      cmocka_unit_test(test_opening_asked),
       cmocka_unit_test(test_clause_after_cue),
       cmocka_unit_test(test_title_after_preposition),
   };
