@@ -52,14 +52,14 @@ rules=$(score --attrib rules)
 # 67.60, content 53.87, linked 53.19%; those of 0.10.0 (same model; name-calling
 # cues, clauses after the cue, titles set aside: docs/attribution.md "0.10.0") cue
 # 63.74, source 67.60, content 54.01, linked 53.38%.
-for role_min in cue:0.646 source:0.680 content:0.543; do
+for role_min in cue:0.650 source:0.683 content:0.546; do
   role=${role_min%:*} min=${role_min#*:}
   f=$(num "$learned" "['$role']['exact']['f']")
   awk -v f="$f" -v m="$min" 'BEGIN { exit !(f >= m) }' || fail "learned $role exact F $f < $min"
 done
 ll=$(num "$learned" "['linked_recall']")
 lr=$(num "$rules" "['linked_recall']")
-awk -v a="$ll" 'BEGIN { exit !(a >= 0.541) }' || fail "learned linked recall $ll < 0.541"
+awk -v a="$ll" 'BEGIN { exit !(a >= 0.542) }' || fail "learned linked recall $ll < 0.542"
 awk -v a="$ll" -v b="$lr" 'BEGIN { exit !(a > b + 0.05) }' || fail "learned linked recall $ll is not well above the rules' $lr"
 for role in cue source; do
   a=$(num "$learned" "['$role']['exact']['f']") b=$(num "$rules" "['$role']['exact']['f']")
