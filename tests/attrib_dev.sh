@@ -51,7 +51,9 @@ rules=$(score --attrib rules)
 # contents and sources of docs/attribution.md "0.8.x" and "0.9.0") cue 63.65, source
 # 67.60, content 53.87, linked 53.19%; those of 0.10.0 (same model; name-calling
 # cues, clauses after the cue, titles set aside: docs/attribution.md "0.10.0") cue
-# 63.74, source 67.60, content 54.01, linked 53.38%.
+# 63.74, source 67.60, content 54.01, linked 53.38%; those of 0.11.0 (retrained
+# model, five runs; span repairs, margin 15, docs/attribution.md "0.11.0") cue
+# 65.16, source 68.45, content 54.81, linked 54.33%.
 for role_min in cue:0.650 source:0.683 content:0.546; do
   role=${role_min%:*} min=${role_min#*:}
   f=$(num "$learned" "['$role']['exact']['f']")
