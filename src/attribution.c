@@ -748,15 +748,16 @@ static void prepend_content(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   for (uint32_t k = 0; k < n; k++) old[k] = *prc_quote_content(d, q, k);
   q->ncontent = 0;
   add_content(d, q, b, e);
-  if (q->ncontent == 0) { /* nothing to add: as before */
+  uint32_t k = 0;
+  if (q->ncontent == 0) { /* nothing to add (punctuation only): as before */
     q->content0 = old[0];
     q->ncontent = 1;
-  } else if (q->more == NONE) {
+    k = 1;
+  } else if (q->more == NONE) { /* a side block for the fragments after the first */
     ARENA_PUSH(&d->ar, d->qspans, d->nqspans, d->cqspans, qspans);
     q->more = d->nqspans - 1;
   }
-  for (uint32_t k = q->ncontent == 1 && q->content0.start == old[0].start ? 1 : 0; k < n; k++)
-    *prc_quote_content(d, q, q->ncontent++) = old[k];
+  for (; k < n; k++) *prc_quote_content(d, q, q->ncontent++) = old[k];
 }
 
 static void take_region(precis_doc *d, quote *q, int32_t r) {
