@@ -1475,19 +1475,22 @@ __attribute__((target(TG_AVX2_TARGET))) static inline void sum_rows_avx2(const i
   _mm256_storeu_si256((__m256i *)(void *)(sc + 8), b);
   sc[16] = last;
 }
+static atomic_int avx2_state = -1; /* -1: not probed yet; every thread that races here stores the same value */
 static int have_avx2(void) {
-  static atomic_int v = -1; /* every thread that races here stores the same value */
-  int x = atomic_load_explicit(&v, memory_order_relaxed);
+  atomic_int *const v = &avx2_state;
+  int x = atomic_load_explicit(v, memory_order_relaxed);
   if (x < 0) {
     __builtin_cpu_init();
     x = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
                 __builtin_cpu_supports("popcnt")
             ? 1
             : 0;
-    atomic_store_explicit(&v, x, memory_order_relaxed);
+    atomic_store_explicit(v, x, memory_order_relaxed);
   }
   return x;
 }
+
+void prc_tg_force_generic(int on) { atomic_store_explicit(&avx2_state, on ? 0 : -1, memory_order_relaxed); }
 #define SUM_ROWS(rows, nr, nl, sc, avx2)                              \
   do {                                                                \
     if ((avx2) && (nl) == 17) sum_rows_avx2((rows), (nr), (sc));      \

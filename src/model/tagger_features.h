@@ -431,6 +431,11 @@ uint64_t prc_tg_lower_hash(const char *s, size_t len);
 uint64_t prc_tg_gaz_key(uint64_t h, uint64_t lower, int k);
 
 extern const char *const prc_tg_upos_names[TAG_UPOS_COUNT];
+
+/* Tests only: on, the decoders take the generic path (SSE2/scalar sums)
+ * even on an AVX2 host; off, the host is probed again.  Not thread-safe
+ * against running decoders. */
+void prc_tg_force_generic(int on);
 extern const char *const prc_tg_ner_names[TAG_NER_COUNT];
 
 #endif
