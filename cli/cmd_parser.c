@@ -100,11 +100,12 @@ static int parse_args(int argc, char **argv, const prc_cmd *cmd, int nfiles, par
   return 0;
 }
 
-static int load_pos(const char *path, tagger **out) {
+/* exact: for training (the weights as trained; tagger.h) */
+static int load_pos(const char *path, int exact, tagger **out) {
   *out = NULL;
   if (!path) return 0;
   precis_error err;
-  tagger *t = prc_tagger_load_file(path, &err);
+  tagger *t = exact ? prc_tagger_load_file_exact(path, &err) : prc_tagger_load_file(path, &err);
   if (!t || prc_tagger_kind(t) != TAGGER_POS) {
     fprintf(stderr, "precis: %s: %s\n", path, t ? "not a POS model" : err.message);
     prc_tagger_free(t);
@@ -123,7 +124,7 @@ int prc_cmd_train_parse(int argc, char **argv) {
   if (r) return r < 0 ? 2 : 0;
   if (!a.out) return prc_cmd_usage_error(cmd, "needs -o MODEL");
   tagger *pos;
-  if (load_pos(a.pos_model, &pos) < 0) return 1;
+  if (load_pos(a.pos_model, 1, &pos) < 0) return 1;
   parser_train_opts o = {a.in1, a.in2, a.out, a.seed, a.epochs, pos, a.jackknife, a.text_dir, a.prune, !a.quiet, a.runs};
   parser_eval ev;
   precis_error err;
@@ -146,7 +147,7 @@ int prc_cmd_eval_parse(int argc, char **argv) {
   if (r) return r < 0 ? 2 : 0;
   precis_error err;
   tagger *pos;
-  if (load_pos(a.pos_model, &pos) < 0) return 1;
+  if (load_pos(a.pos_model, 0, &pos) < 0) return 1;
   if (!pos && !prc_tagger_builtin(TAGGER_POS, &err)) {
     fprintf(stderr, "precis: %s\n", err.message);
     return 1;

@@ -136,7 +136,7 @@ static int train(int argc, char **argv, int kind) {
   precis_error err;
   tagger *pm = NULL;
   if (a.pos_model) {
-    pm = prc_tagger_load_file(a.pos_model, &err);
+    pm = prc_tagger_load_file_exact(a.pos_model, &err); /* training tags: the exact weights */
     if (!pm || prc_tagger_kind(pm) != TAGGER_POS) {
       fprintf(stderr, "precis: %s: %s\n", a.pos_model, pm ? "not a POS model" : err.message);
       prc_tagger_free(pm);

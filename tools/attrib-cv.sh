@@ -5,13 +5,21 @@
 # the cue tagger trained by PRECIS on four folds (seed 1, models/pos.bin), the
 # engine run with that model on the fifth, the five folds' outputs scored
 # together by `precis eval attrib`.  Prints the eval's cue/source/content/linked
-# lines.  Takes about 1.5 minutes on one core.
+# lines.  Takes about 1.5 minutes on one core.  ATTRIB_CV_KEEP=DIR keeps the
+# folds (DIR, new or empty: DIR/f0..f4, the models DIR/m0..m4.bin) and the engine's brat outputs
+# (DIR/out/<article>.ann) for reading.
 set -eu
 PRECIS=$(readlink -f "${1:?usage: attrib-cv.sh PRECIS [POLNEAR_TRAIN_DIR]}")
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 TRAIN=$(readlink -f "${2:-$HERE/../shared/data/polnear/train}")
 [ -d "$TRAIN/text" ] && [ -d "$TRAIN/attributions" ] || { echo "no PolNeAR train at $TRAIN" >&2; exit 77; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+if [ -n "${ATTRIB_CV_KEEP:-}" ]; then
+  tmp=$ATTRIB_CV_KEEP
+  if [ -d "$tmp" ] && [ -n "$(ls -A "$tmp")" ]; then echo "ATTRIB_CV_KEEP: $tmp is not empty" >&2; exit 2; fi
+  mkdir -p "$tmp"
+else
+  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fi
 i=0
 for f in $(ls "$TRAIN/text" | sort); do
   a=${f%.txt}; k=$((i % 5)); i=$((i + 1))

@@ -2181,8 +2181,9 @@ static int words_add(model_lex *w, uint64_t key, const uint32_t *val, const uint
  * once, by the run-time lex_fill (so a cached lexeme is exactly what
  * lex_fill computes; the role features read no field that differs from the
  * separate-lexicon form used in training: dict, clus and the hashes agree,
- * gzv and the word-cache fields are not features). */
-static int build_caches(tagger *t, const model_section *s, precis_error *err) {
+ * gzv and the word-cache fields are not features).  exact (the trainers'
+ * loads): no word is cached, every role is summed from its int16 rows. */
+static int build_caches(tagger *t, const model_section *s, int exact, precis_error *err) {
   if (s->n < 4) goto bad;
   uint32_t n = pc_rd32(s->p);
   if (n > s->n / 2) goto bad;
@@ -2274,7 +2275,7 @@ static int build_caches(tagger *t, const model_section *s, precis_error *err) {
           memset(blk + (size_t)pass * TG_NROLES * TG_ROW_BYTES + role * TG_ROW_BYTES, 0, TG_ROW_BYTES);
         continue;
       }
-      mask |= 1u << role;
+      if (!exact) mask |= 1u << role; /* exact: the features' int16 sums, never the int8 cache row */
     }
     t->wc_index.e[j].key = key;
     t->wc_index.e[j].val = nb++;
@@ -2665,7 +2666,7 @@ fail:
 /* embedded: MODEL_EMBEDDED, a model compiled into the library (checksum
  * verified at build time); MODEL_FROM_MAP, a file's mapping, which an image
  * keeps (the caller unmaps it unless t->own is buf); 0, the caller's buffer. */
-static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) {
+static tagger *load(const void *buf, size_t n, int embedded, int exact, precis_error *err) {
   model_view v;
   void *own;
   int mapped;
@@ -2754,9 +2755,10 @@ static tagger *load(const void *buf, size_t n, int embedded, precis_error *err) 
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     goto fail;
   }
-  if ((s = prc_model_find(&v, "VOCB")) && build_caches(t, s, err) < 0) goto fail;
+  if ((s = prc_model_find(&v, "VOCB")) && build_caches(t, s, exact, err) < 0) goto fail;
   /* (after the word cache, whose sums are those of the exact weights) */
-  const int maxsh = t->kind == TAGGER_NER ? TG_W_MAXSH_NER : TG_W_MAXSH_POS;
+  /* exact (the trainers): every row stays int16, the weights as trained */
+  const int maxsh = exact ? -1 : t->kind == TAGGER_NER ? TG_W_MAXSH_NER : TG_W_MAXSH_POS;
   if (tg_quantize(&t->w, maxsh) < 0 || (t->has2 && tg_quantize(&t->w2, maxsh) < 0)) {
     prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
     goto fail;
@@ -2772,17 +2774,29 @@ fail:
 }
 
 tagger *prc_tagger_load_memory(const void *buf, size_t n, precis_error *err) {
-  return load(buf, n, 0, err);
+  return load(buf, n, 0, 0, err);
 }
 
-tagger *prc_tagger_load_file(const char *path, precis_error *err) {
+tagger *prc_tagger_load_memory_exact(const void *buf, size_t n, precis_error *err) {
+  return load(buf, n, 0, 1, err);
+}
+
+static tagger *load_file(const char *path, int exact, precis_error *err) {
   const unsigned char *buf;
   size_t n;
   if (prc_model_map_file(path, &buf, &n, err) < 0) return NULL;
   prc_error_clear(err);
-  tagger *t = load(buf, n, MODEL_FROM_MAP, err);
+  tagger *t = load(buf, n, MODEL_FROM_MAP, exact, err);
   if (!t || t->own != buf) prc_model_unmap(buf, n); /* decoded (format 1), or refused */
   return t;
+}
+
+tagger *prc_tagger_load_file(const char *path, precis_error *err) {
+  return load_file(path, 0, err);
+}
+
+tagger *prc_tagger_load_file_exact(const char *path, precis_error *err) {
+  return load_file(path, 1, err);
 }
 
 void prc_tagger_free(tagger *t) {
@@ -2829,7 +2843,7 @@ static void load_builtin(int i) { /* with builtin_lock held */
                   i ? "NER" : "POS", i ? "ner" : "pos");
   } else {
     prc_model_builtin_count();
-    builtin[i] = load(data, size, MODEL_EMBEDDED, &builtin_err[i]);
+    builtin[i] = load(data, size, MODEL_EMBEDDED, 0, &builtin_err[i]);
     if (builtin[i] && builtin[i]->kind != (i ? TAGGER_NER : TAGGER_POS)) {
       tagger_destroy(builtin[i]);
       builtin[i] = NULL;

@@ -84,6 +84,12 @@ const tagger *prc_tagger_builtin(int kind, struct precis_error *err);
 tagger *prc_tagger_load_file(const char *path, struct precis_error *err);
 /* Decodes a model from memory (the buffer may be freed afterwards). */
 tagger *prc_tagger_load_memory(const void *buf, size_t n, struct precis_error *err);
+/* The trainers' loads: a format-1 model with its weights exactly as trained
+ * (every row int16, none int8, no word cache; docs/models.md "Exact weights for the
+ * trainers"), so the tags a trainer computes, and the dev figure it records,
+ * do not move with the run-time layout.  An image (format 2) loads as usual. */
+tagger *prc_tagger_load_file_exact(const char *path, struct precis_error *err);
+tagger *prc_tagger_load_memory_exact(const void *buf, size_t n, struct precis_error *err);
 void prc_tagger_free(tagger *t); /* no-op for the built-in taggers and NULL */
 
 int prc_tagger_kind(const tagger *t);            /* TAGGER_POS or TAGGER_NER */

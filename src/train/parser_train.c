@@ -349,7 +349,7 @@ static int jackknife_tags(const parser_train_opts *o, const ud_corpus *c, int k,
       rc = -1;
       break;
     }
-    tagger *t = prc_tagger_load_file(mpath, err);
+    tagger *t = prc_tagger_load_file_exact(mpath, err);
     if (!t) {
       rc = -1;
       break;

@@ -414,7 +414,7 @@ static tagger *writer_to_tagger(model_writer *w) {
   pc_buf b;
   if (prc_model_writer_finish(w, &b) < 0) prc_tr_die_oom();
   precis_error err;
-  tagger *t = prc_tagger_load_memory(b.p, b.n, &err);
+  tagger *t = prc_tagger_load_memory_exact(b.p, b.n, &err); /* the dev figure of the weights as trained */
   if (!t) fprintf(stderr, "precis: internal error: %s\n", err.message);
   free(b.p);
   return t;

@@ -349,6 +349,46 @@ static void test_tagger_image(void **state) {
  * one bit, low or high (a short key tag would take one for the other),
  * finds nothing; the loader refuses a wide-row directory that names more
  * wide rows than there are. */
+/* The trainers' exact loads (docs/models.md "Exact weights for the
+ * trainers"): every weight row of both passes int16 and no word cached, so a
+ * trainer's tags are the sums of the weights as trained; the run-time load of
+ * the same file keeps POS in int8 (no wide row) and caches words.  (0.11.0's
+ * trainers used the run-time load, and `make models` no longer rebuilt
+ * ner.bin: tests/models_repro.sh.) */
+static void test_tagger_exact(void **state) {
+  (void)state;
+  precis_error err;
+  char path[4096];
+  for (int k = 0; k < 2; k++) {
+    if (!model_path(k ? "ner.bin" : "pos.bin", path, sizeof path)) skip();
+    tagger *ex = prc_tagger_load_file_exact(path, &err), *rt = prc_tagger_load_file(path, &err);
+    assert_non_null(ex);
+    assert_non_null(rt);
+    for (int pass = 0; pass < (ex->has2 ? 2 : 1); pass++) {
+      const pc_model *we = pass ? &ex->w2 : &ex->w, *wr = pass ? &rt->w2 : &rt->w;
+      assert_true(we->nfeat > 1000);
+      assert_int_equal(we->nwide, we->nfeat);
+      assert_int_equal(wr->nfeat, we->nfeat);
+      assert_true(wr->nwide < wr->nfeat / 10);
+      if (!k) assert_int_equal(wr->nwide, 0);
+    }
+    size_t cached = 0;
+    for (uint32_t i = 0; i < ex->lc_n; i++) assert_int_equal(ex->lc_lex[i].wmask, 0);
+    for (uint32_t i = 0; i < rt->lc_n; i++) cached += rt->lc_lex[i].wmask != 0;
+    assert_int_equal(ex->lc_n, rt->lc_n);
+    assert_true(cached > rt->lc_n / 2);
+    /* the same tags on plain text (the int8 rows move a tag rarely) */
+    uint8_t a[NSENT], c[NSENT];
+    if (!k) {
+      prc_tagger_pos(ex, sent, NSENT, a);
+      prc_tagger_pos(rt, sent, NSENT, c);
+      assert_memory_equal(a, c, NSENT);
+    }
+    prc_tagger_free(ex);
+    prc_tagger_free(rt);
+  }
+}
+
 static void test_tagger_slots(void **state) {
   (void)state;
   size_t n;
@@ -555,6 +595,7 @@ int main(void) {
       cmocka_unit_test(test_container),
       cmocka_unit_test(test_tagger_image),
       cmocka_unit_test(test_tagger_slots),
+      cmocka_unit_test(test_tagger_exact),
       cmocka_unit_test(test_parser_image),
       cmocka_unit_test(test_cue_image),
   };
