@@ -119,10 +119,22 @@ class Chrome:
 
     def click(self, selector):
         """A mouse click in the middle of the element, as a person clicks."""
-        box = self.js("(() => { const e = document.querySelector(%s); e.scrollIntoView({block: 'center', behavior: 'instant'});"
-                      " const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()"
-                      % json.dumps(selector))
-        x, y = box
+        # where it is once the page stands still (a smooth scroll of an
+        # earlier step may still be moving it) and nothing covers it
+        probe = ("(() => { const e = document.querySelector(%s); const r = e.getBoundingClientRect();"
+                 " const x = r.x + r.width / 2, y = r.y + r.height / 2; const t = document.elementFromPoint(x, y);"
+                 " return [x, y, !!t && e.contains(t)]; })()" % json.dumps(selector))
+        self.js("document.querySelector(%s).scrollIntoView({block: 'center', behavior: 'instant'})" % json.dumps(selector))
+        last = None
+        for _ in range(50):
+            time.sleep(0.1)
+            box = self.js(probe)
+            if box == last and box[2]:
+                break
+            last = box
+            self.js("document.querySelector(%s).scrollIntoView({block: 'center', behavior: 'instant'})"
+                    % json.dumps(selector))
+        x, y = box[0], box[1]
         self.send("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
         self.send("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=1)
         self.send("Input.dispatchMouseEvent", type="mouseReleased", x=x, y=y, button="left", clickCount=1)
@@ -318,6 +330,7 @@ def run(ch):
         check(ch.js("document.getElementById('tip').hidden"), "Escape does not hide the tooltip")
     # copy JSON: the clipboard holds the analysis
     ch.send("Browser.grantPermissions", permissions=["clipboardReadWrite", "clipboardSanitizedWrite"], origin=SRV.url)
+    ch.send("Page.bringToFront")  # (the clipboard wants a focused page)
     ch.click("#copy")
     # (15 s: on a loaded 2-core machine the clipboard write has taken over 5 s)
     ch.wait_js("document.getElementById('status').textContent.includes('cop')", 15)
