@@ -29,11 +29,12 @@ const prc_cmd prc_cmd_eval_speakers_spec = {
     "PRED_DIR:   <article>.json files written by precis -f json\n"
     "An item is scored unless its speaker is NONE or it is ambiguous; it is found when a\n"
     "predicted quote's cue overlaps its cue, and right when the first such quote's speaker\n"
-    "contains surname_or_key or one of keys (case-insensitive).\n",
+    "contains surname_or_key or one of keys (case-insensitive).  Row \"none\": the items\n"
+    "whose speaker is NONE (not ambiguous), right when that quote's speaker is unresolved.\n",
     speakers_opts,
     "Exit status: 0 scored; 1 GOLD or PRED_DIR could not be read, or no item to score; 2 usage error.\n"};
 
-static const char *const row_names[SPK_NROWS] = {"name", "pronoun", "description", "all"};
+static const char *const row_names[SPK_NROWS] = {"name", "pronoun", "description", "all", "none"};
 
 static json_t *row_json(const spk_result *r, int k) {
   return json_pack("{s:I, s:I, s:I, s:f, s:f, s:f}", "n", (json_int_t)r->c.n[k], "found",
@@ -63,6 +64,10 @@ static void print_text(const spk_result *r) {
   for (int k = 0; k < SPK_NROWS; k++)
     printf("%-12s %6zu %6zu %6zu   %8.2f %9.2f %10.2f\n", row_names[k], r->c.n[k], r->c.found[k],
            r->c.right[k], 100 * r->found_rate[k], 100 * r->accuracy[k], 100 * r->accuracy_found[k]);
+  if (r->c.n[SPK_NONE])
+    printf("NONE items (nobody named is meant): %zu of %zu whose cue is found left unresolved (%.2f%%); %zu given a name\n",
+           r->c.right[SPK_NONE], r->c.found[SPK_NONE], 100 * r->accuracy_found[SPK_NONE],
+           r->c.found[SPK_NONE] - r->c.right[SPK_NONE]);
   printf("end-to-end accuracy: %.2f%% (%zu of %zu scored items); given the cue is found: %.2f%% (of %zu)\n",
          100 * r->accuracy[SPK_ALL], r->c.right[SPK_ALL], r->c.n[SPK_ALL],
          100 * r->accuracy_found[SPK_ALL], r->c.found[SPK_ALL]);

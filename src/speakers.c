@@ -254,7 +254,7 @@ static int noun_gender(const precis_doc *d, uint32_t t) {
 
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
-                                   int32_t excl, int32_t cata, const uint32_t *first_m) {
+                                   int32_t excl, int32_t cata, const uint32_t *first_m, int32_t unnamed) {
   int dparty = span_party(d, b, e), dg = desc_gender(d, e);
   /* indefinite: a new, unnamed person (but in the lead, the one named next) */
   if (tok_in_ci(d, b, LXL_INDEFINITE)) return cata;
@@ -301,6 +301,8 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     }
   }
   if (best >= 0 && best_score >= DESC_MIN_SCORE) return best;
+  /* an unnamed person introduced before (unnamed_antecedent): no guess */
+  if (unnamed != -2) return unnamed;
   /* a timed live report's new item is a lead of its own: the one it names
    * next, not the last item's speaker */
   if (cata >= 0 && after_time_line(d, d->toks[b].sent) && compatible_g(&d->ents[cata], dg, false)) return cata;
@@ -777,6 +779,69 @@ static uint32_t np_head(const precis_doc *d, uint32_t b, uint32_t e) {
     h = t;
   }
   return h;
+}
+
+/* "A U.S. official said ... the official said": a definite description
+ * whose head noun an indefinite noun phrase of the last INDEF_LOOKBACK
+ * sentences introduced ("a U.S. official", "one man", "an elderly woman")
+ * is that unnamed person, not a person named elsewhere (CNN/DM: "the
+ * official" went to the correspondent by prominence).  Returns true when
+ * such an antecedent is found with no person named between it and the
+ * description and no name given to it ("a man, John Reyes,", "a man named
+ * ..."); *ent is then the speaker of a quote whose source it is, else -1. */
+#define INDEF_LOOKBACK 3
+static bool word_is(const precis_doc *d, uint32_t t, const char *w, size_t wn);
+#define INDEF_PREMOD 4 /* "an [unnamed senior U.S.] official" */
+static bool unnamed_antecedent(const precis_doc *d, uint32_t qi, uint32_t b, uint32_t h, int32_t *ent) {
+  if (!d->has_pos || b == 0) return false;
+  uint32_t cs = d->toks[b].sent, min_sent = cs >= INDEF_LOOKBACK ? cs - INDEF_LOOKBACK : 0;
+  char hw[48];
+  size_t hn = fold(tok_str(d, h), tok_len(d, h), hw, sizeof hw);
+  if (!hn || hn >= sizeof hw) return false;
+  for (uint32_t k = b; k-- > 0 && d->toks[k].sent >= min_sent;) {
+    int32_t m = d->tok_mention[k];
+    if (m >= 0 && d->ents[d->mentions[m].entity].type == ENT_PERSON) return false; /* a person named since */
+    if (!word_is(d, k, hw, hn)) continue;
+    /* its noun phrase: an indefinite determiner, then modifiers only */
+    uint32_t sb = d->sents[d->toks[k].sent].tok_begin, det = NONE;
+    for (uint32_t j = k; j > sb && k - j < INDEF_PREMOD + 1; j--) {
+      uint32_t t = j - 1;
+      if (tok_in_ci(d, t, LXL_INDEFINITE) && !tok_ieq(d, t, "some") && !tok_ieq(d, t, "several") &&
+          !tok_ieq(d, t, "many")) {
+        det = t;
+        break;
+      }
+      int p = d->toks[t].pos;
+      if (!(p == TAG_UPOS_ADJ || p == TAG_UPOS_NOUN || p == TAG_UPOS_PROPN || p == TAG_UPOS_NUM || tok_is(d, t, "-")))
+        break;
+      if (d->tok_mention[t] >= 0 && d->ents[d->mentions[d->tok_mention[t]].entity].type == ENT_PERSON) break;
+    }
+    if (det == NONE) return false; /* the nearest mention of the head is no indefinite one */
+    /* said of somebody named: "Griffin, a resident of Delhi", "Reyes is a
+     * former officer", "known as a ..." */
+    if (det > sb && (tok_ieq(d, det - 1, "is") || tok_ieq(d, det - 1, "was") || tok_ieq(d, det - 1, "as") ||
+                     tok_ieq(d, det - 1, "became") || tok_ieq(d, det - 1, "been")))
+      return false;
+    if (det > sb && tok_is(d, det - 1, ",")) { /* "NAME, a ...", "NAME, 45, a ..." */
+      uint32_t t = det - 1;
+      while (t > sb && det - t < 4 && (tok_is(d, t - 1, ",") || d->toks[t - 1].pos == TAG_UPOS_NUM)) t--;
+      if (t > sb && d->tok_mention[t - 1] >= 0 && d->ents[d->mentions[d->tok_mention[t - 1]].entity].type == ENT_PERSON)
+        return false;
+    }
+    /* named there: "a man, John Reyes,", "a man named John Reyes", "a man identified as ..." */
+    uint32_t a = k + 1;
+    if (a < b && tok_is(d, a, ",")) a++;
+    if (a < b && (tok_ieq(d, a, "named") || tok_ieq(d, a, "identified") || tok_ieq(d, a, "called"))) return false;
+    if (a < b && d->tok_mention[a] >= 0 && d->ents[d->mentions[d->tok_mention[a]].entity].type == ENT_PERSON)
+      return false;
+    *ent = -1;
+    for (uint32_t j = 0; j < qi; j++) {
+      const quote *o = &d->quotes[j];
+      if (o->source_tok_begin != NONE && o->source_tok_begin <= k && k < o->source_tok_end) *ent = o->entity;
+    }
+    return true;
+  }
+  return false;
 }
 
 /* Resolve a definite description of an organisation, a place or a text
@@ -1446,7 +1511,11 @@ void prc_resolve_speakers(precis_doc *d) {
           recent = last_speaker;
         if (recent == excl) recent = -1;
         int32_t cata = lead_cataphor(d, i, b, h, pass1, true);
-        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl, cata, first_m);
+        /* "a U.S. official said ... the official said": that unnamed person
+         * unless a named person's descriptions fit */
+        int32_t unnamed = -2;
+        if (h != NONE && h > b && tok_ieq(d, b, "the") && !unnamed_antecedent(d, i, b, h, &unnamed)) unnamed = -2;
+        q->entity = resolve_description(d, b, e, named, cands, ncands, party, recent, excl, cata, first_m, unnamed);
         if (q->entity >= 0) {
           /* learn it: "the US defence chief" */
           entity *E = &d->ents[q->entity];
@@ -1465,14 +1534,18 @@ void prc_resolve_speakers(precis_doc *d) {
       }
     }
     /* "Police in Charlotte said": a place named after a preposition in the
-     * source is where the speakers are, not who they are */
+     * source is where the speakers are, not who they are; so is one after
+     * "from" when the source is no text ("The amateur photographer from
+     * Essex"; "a report from Forbes" is Forbes's, whatever its type) */
     if (q->entity >= 0 && d->ents[q->entity].type == ENT_PLACE &&
         q->source_tok_begin != NONE) {
+      uint32_t h = np_head(d, q->source_tok_begin, q->source_tok_end);
+      bool from_ok = h != NONE && !tok_in_ci(d, h, LXL_DOC_HEAD) && !tok_in_ci(d, h, LXL_ORG_HEAD);
       for (uint32_t t = q->source_tok_begin + 1; t < q->source_tok_end; t++)
         if (d->tok_mention[t] >= 0 && d->mentions[d->tok_mention[t]].entity == q->entity &&
             d->mentions[d->tok_mention[t]].tok_begin == t &&
             (tok_ieq(d, t - 1, "in") || tok_ieq(d, t - 1, "near") || tok_ieq(d, t - 1, "across") ||
-             tok_ieq(d, t - 1, "outside") || tok_ieq(d, t - 1, "around"))) {
+             tok_ieq(d, t - 1, "outside") || tok_ieq(d, t - 1, "around") || (from_ok && tok_ieq(d, t - 1, "from")))) {
           q->entity = -1;
           break;
         }

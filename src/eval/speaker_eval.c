@@ -129,6 +129,7 @@ static int item_from_json(json_t *o, spk_item *it, char *err, size_t cap) {
                                          : -1;
   json_t *amb = json_object_get(o, "ambiguous");
   it->scored = strcmp(json_string_value(spk), "NONE") != 0 && !json_is_true(amb);
+  it->none = strcmp(json_string_value(spk), "NONE") == 0 && !json_is_true(amb);
   json_t *key = json_object_get(o, "surname_or_key"), *keys = json_object_get(o, "keys");
   if (key && !json_is_string(key)) {
     set_err(err, cap, "\"surname_or_key\" is not a string");
@@ -230,6 +231,7 @@ int prc_spk_judge(const spk_item *it, const spk_pred *pred) {
     if (!q->has_cue || !(q->cue_b < it->cue_e && it->cue_b < q->cue_e)) continue;
     /* the first quote (in output order, which is text order) whose cue
      * overlaps decides */
+    if (it->none) return q->speaker ? 1 : 2;
     for (size_t k = 0; k < it->nkeys; k++)
       if (prc_spk_contains(q->speaker, it->keys[k])) return 2;
     return 1;
@@ -238,6 +240,12 @@ int prc_spk_judge(const spk_item *it, const spk_pred *pred) {
 }
 
 void prc_spk_add(spk_counts *c, const spk_item *it, int outcome) {
+  if (it->none) {
+    c->n[SPK_NONE]++;
+    if (outcome >= 1) c->found[SPK_NONE]++;
+    if (outcome == 2) c->right[SPK_NONE]++;
+    return;
+  }
   if (!it->scored) return;
   int rows[2] = {SPK_ALL, it->kind};
   for (int r = 0; r < 2; r++) {
@@ -359,12 +367,13 @@ int prc_spk_eval(FILE *gold, const char *gold_name, const char *pred_dir, spk_re
   }
   size_t ns = 0;
   for (size_t i = 0; i < n; i++)
-    if (items[i].scored) ord[ns++] = &items[i];
+    if (items[i].scored || items[i].none) ord[ns++] = &items[i];
   qsort(ord, ns, sizeof *ord, cmp_by_article);
   for (size_t i = 0; i < ns;) {
     size_t j = i;
-    while (j < ns && !strcmp(ord[j]->article, ord[i]->article)) j++;
-    out->n_articles++;
+    int any_scored = 0; /* (the article counts, and so its file, when it has a scored item) */
+    while (j < ns && !strcmp(ord[j]->article, ord[i]->article)) any_scored |= ord[j++]->scored;
+    if (any_scored) out->n_articles++;
     size_t plen = strlen(pred_dir) + strlen(ord[i]->article) + 8;
     char *path = malloc(plen);
     spk_pred pred = {NULL, 0};
@@ -375,12 +384,12 @@ int prc_spk_eval(FILE *gold, const char *gold_name, const char *pred_dir, spk_re
       int missing;
       char *buf = read_file(path, &len, &missing);
       if (!buf && missing) {
-        out->n_pred_missing++;
+        out->n_pred_missing += any_scored;
       } else if (!buf) {
-        out->n_pred_bad++;
+        out->n_pred_bad += any_scored;
         if (log) fprintf(log, "%s: cannot read: %s (its items count as not found)\n", path, strerror(errno));
       } else if (prc_spk_parse_pred(buf, len, &pred, err, sizeof err) != 0) {
-        out->n_pred_bad++;
+        out->n_pred_bad += any_scored;
         if (log) fprintf(log, "%s: %s (its items count as not found)\n", path, err);
       } else {
         have = 1;

@@ -8,8 +8,10 @@
 #include <stdio.h>
 
 /* Kinds of source; SPK_ALL is the overall row (every scored item, whatever
- * its kind). */
-typedef enum { SPK_NAME, SPK_PRONOUN, SPK_DESCRIPTION, SPK_ALL, SPK_NROWS } spk_row;
+ * its kind).  SPK_NONE is apart: the items whose speaker is NONE (nobody
+ * named is meant; not ambiguous), right when the first quote whose cue
+ * overlaps leaves its speaker unresolved -- a name there is a wrong guess. */
+typedef enum { SPK_NAME, SPK_PRONOUN, SPK_DESCRIPTION, SPK_ALL, SPK_NONE, SPK_NROWS } spk_row;
 
 /* One gold line. */
 typedef struct spk_item {
@@ -17,6 +19,7 @@ typedef struct spk_item {
   size_t cue_b, cue_e; /* [cue_b, cue_e) in code points */
   int kind;        /* SPK_NAME.. SPK_DESCRIPTION, or -1 for another kind */
   int scored;      /* speaker is not "NONE" and the item is not ambiguous */
+  int none;        /* speaker is "NONE" and the item is not ambiguous (row SPK_NONE) */
   char **keys;     /* surname_or_key, then the entries of "keys" (empty ones left out) */
   size_t nkeys;
 } spk_item;
@@ -35,9 +38,9 @@ typedef struct spk_pred {
 } spk_pred;
 
 typedef struct spk_counts {
-  size_t n[SPK_NROWS];     /* scored gold items */
+  size_t n[SPK_NROWS];     /* scored gold items (SPK_NONE: the NONE items) */
   size_t found[SPK_NROWS]; /* ... whose cue a predicted quote overlaps */
-  size_t right[SPK_NROWS]; /* ... whose first such quote names the speaker */
+  size_t right[SPK_NROWS]; /* ... whose first such quote names the speaker (SPK_NONE: names nobody) */
 } spk_counts;
 
 typedef struct spk_result {
@@ -69,10 +72,11 @@ void prc_spk_pred_free(spk_pred *p);
 int prc_spk_contains(const char *name, const char *key);
 
 /* Score one item against its article's quotes (pred NULL: no prediction
- * file).  Returns 0 not found, 1 found but wrong, 2 right. */
+ * file).  Returns 0 not found, 1 found but wrong, 2 right (a NONE item:
+ * right when the speaker is unresolved). */
 int prc_spk_judge(const spk_item *it, const spk_pred *pred);
 
-/* Add a scored item's outcome to the counts (unscored items are ignored). */
+/* Add a scored or NONE item's outcome to the counts (ambiguous items are ignored). */
 void prc_spk_add(spk_counts *c, const spk_item *it, int outcome);
 
 /* Compute the ratios of r from r->c (a ratio with denominator 0 is 0). */

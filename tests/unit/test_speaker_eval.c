@@ -67,15 +67,18 @@ static void test_parse_item(void **state) {
   assert_string_equal(it.keys[2], "Ana");
   prc_spk_item_free(&it);
 
-  /* NONE and ambiguous are read but not scored (and need no key) */
+  /* NONE and ambiguous are read but not scored (and need no key); NONE is
+   * counted in the row "none" */
   it = item("{\"article\": \"a\", \"cue_span\": [1, 2], \"kind\": \"description\", \"speaker\": \"NONE\","
             " \"surname_or_key\": \"NONE\"}");
   assert_false(it.scored);
+  assert_true(it.none);
   assert_int_equal(it.kind, SPK_DESCRIPTION);
   prc_spk_item_free(&it);
   it = item("{\"article\": \"a\", \"cue_span\": [1, 2], \"kind\": \"pronoun\", \"speaker\": \"Bo Lee\","
             " \"surname_or_key\": \"Lee\", \"ambiguous\": true}");
   assert_false(it.scored);
+  assert_false(it.none);
   prc_spk_item_free(&it);
   /* "ambiguous": false is scored; an unknown kind is -1 */
   it = item("{\"article\": \"a\", \"cue_span\": [1, 2], \"kind\": \"group\", \"speaker\": \"Bo Lee\","
@@ -159,6 +162,21 @@ static void test_judge(void **state) {
     if (got != cases[i].want) fprintf(stderr, "case %zu: %s: got %d\n", i, cases[i].rest, got);
     assert_int_equal(got, cases[i].want);
     assert_int_equal(prc_spk_judge(&it, NULL), 0); /* no prediction file: not found */
+    prc_spk_item_free(&it);
+  }
+  /* NONE items (row "none"): right when the quote's speaker is unresolved */
+  const char *none_cases[][2] = {
+      {"[9, 13]", "1"},  /* named "Ana Ruiz": a wrong guess */
+      {"[55, 70]", "2"}, /* unresolved: right */
+      {"[13, 20]", "0"}, /* no cue overlaps: not found */
+  };
+  for (size_t i = 0; i < sizeof none_cases / sizeof *none_cases; i++) {
+    snprintf(line, sizeof line, "{\"article\": \"a\", \"kind\": \"description\", \"speaker\": \"NONE\", \"cue_span\": %s}",
+             none_cases[i][0]);
+    spk_item it = item(line);
+    assert_true(it.none);
+    assert_false(it.scored);
+    assert_int_equal(prc_spk_judge(&it, &p), none_cases[i][1][0] - '0');
     prc_spk_item_free(&it);
   }
   prc_spk_pred_free(&p);
@@ -255,6 +273,11 @@ static void test_eval(void **state) {
   assert_int_equal(r.c.right[SPK_ALL], 3);
   assert_float_equal(r.accuracy[SPK_ALL], 3.0 / 7, EPS);
   assert_float_equal(r.accuracy_found[SPK_ALL], 0.75, EPS);
+  /* none: line 5, found, its quote unresolved: right (ambiguous line 6 is in no row) */
+  assert_int_equal(r.c.n[SPK_NONE], 1);
+  assert_int_equal(r.c.found[SPK_NONE], 1);
+  assert_int_equal(r.c.right[SPK_NONE], 1);
+  assert_float_equal(r.accuracy_found[SPK_NONE], 1.0, EPS);
 
   /* a prediction folder that does not exist is an error */
   g = fopen(pc, "rb");
