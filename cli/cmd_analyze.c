@@ -122,7 +122,7 @@ static const prc_opt analyze_opts[] = {
     {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "use this POS model instead of the built-in one", NULL, 0, 0, 0},
     {O_NER_MODEL, 0, "ner-model", PRC_OPT_STRING, "PATH", "use this NER model instead of the built-in one", NULL, 0, 0, 0},
     {O_PARSE_MODEL, 0, "parse-model", PRC_OPT_STRING, "PATH", "use this dependency parser model instead of the built-in one", NULL, 0, 0, 0},
-    {O_ATTRIB, 0, "attrib", PRC_OPT_CHOICE, "ENGINE", "how speech cues are found (default learned)", "learned|rules", 0, 0, 0},
+    {O_ATTRIB, 0, "attrib", PRC_OPT_CHOICE, "ENGINE", "how speech cues are found (default learned; strict: learned, fewer false cues)", "learned|rules|strict", 0, 0, 0},
     {O_ATTRIB_MODEL, 0, "attrib-model", PRC_OPT_STRING, "PATH", "use this attribution model instead of the built-in one", NULL, 0, 0, 0},
     {O_KP_MODEL, 0, "keypoint-model", PRC_OPT_STRING, "PATH", "use this key-point model instead of the built-in one", NULL, 0, 0, 0},
     {O_WITH_TOKENS, 0, "with-tokens", PRC_OPT_FLAG, NULL, "JSON: add the tokens (POS tag, dependency head and relation, NER type)", NULL, 0, 0, 0},
@@ -1195,8 +1195,9 @@ int prc_cmd_analyze(int argc, char **argv) {
     case O_NER_MODEL: ner_path = p.value; break;
     case O_PARSE_MODEL: parse_path = p.value; break;
     case O_ATTRIB:
+      c.opts.flags &= ~(PRECIS_OPT_RULE_CUES | PRECIS_OPT_STRICT_CUES);
       if (p.choice == 1) c.opts.flags |= PRECIS_OPT_RULE_CUES;
-      else c.opts.flags &= ~PRECIS_OPT_RULE_CUES;
+      if (p.choice == 2) c.opts.flags |= PRECIS_OPT_STRICT_CUES;
       break;
     case O_ATTRIB_MODEL: attrib_path = p.value; break;
     case O_KP_MODEL: kp_path = p.value; break;

@@ -319,7 +319,8 @@ void prc_find_cues(precis_doc *d) {
     for (uint32_t cb = b; cb < e; cb += CHUNK) { /* a "sentence" longer than CHUNK in pieces */
       uint32_t ce = e - cb > CHUNK ? cb + CHUNK : e;
       prc_cue_inputs(d, cb, ce, in);
-      prc_cue_tag(m, in, ce - cb, d->cue_lab + cb);
+      prc_cue_tag_margin(m, in, ce - cb, d->cue_lab + cb,
+                         (d->opts.flags & PRECIS_OPT_STRICT_CUES) ? PRC_CUE_MARGIN_STRICT : PRC_CUE_MARGIN);
     }
     for (uint32_t i = b; i < e;) {
       if (d->cue_lab[i] != PRC_CUE_B) { i++; continue; }

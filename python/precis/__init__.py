@@ -142,8 +142,8 @@ class _Prepared:
             raise ValueError(f"summarizer must be one of {', '.join(_lib.SUMMARIZERS)}, "
                              f"not {summarizer!r}")
         o.summarizer = _lib.SUMMARIZERS[summarizer]
-        if attrib not in ("learned", "rules"):
-            raise ValueError(f"attrib must be 'learned' or 'rules', not {attrib!r}")
+        if attrib not in ("learned", "rules", "strict"):
+            raise ValueError(f"attrib must be 'learned', 'rules' or 'strict', not {attrib!r}")
         flags = 0
         if no_tagger:
             flags |= _lib.OPT_NO_TAGGER
@@ -151,6 +151,8 @@ class _Prepared:
             flags |= _lib.OPT_WITH_TOKENS
         if attrib == "rules":
             flags |= _lib.OPT_RULE_CUES
+        if attrib == "strict":
+            flags |= _lib.OPT_STRICT_CUES
         if with_text:
             flags |= _lib.OPT_WITH_TEXT
         o.flags = flags
@@ -294,7 +296,8 @@ def analyze(text: Text, *, max_keypoints: Optional[int] = None, format: str = "d
 
     Options (those of ``precis`` the tool): ``max_keypoints`` (None or 0:
     automatic, 3 to 5; n: at most n), ``summarizer`` ("keypoints", "lead",
-    "textrank"), ``attrib`` ("learned" cue tagger, or "rules"), ``no_tagger``
+    "textrank"), ``attrib`` ("learned" cue tagger, "rules", or "strict": the
+    learned tagger with fewer false cues), ``no_tagger``
     (rules only, no statistical models), ``with_tokens`` (tokens with tags
     and dependency trees; implied by "conllu"), ``with_text`` (the analysed
     text in the JSON), and ``pos_model``/``ner_model``/``parse_model``/

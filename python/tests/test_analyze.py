@@ -42,6 +42,8 @@ def test_same_as_the_tool(article, precis_bin):
                    "--attrib", "rules", "--with-text", EXAMPLE)
     assert precis.analyze(article, id=EXAMPLE, max_keypoints=2, summarizer="textrank",
                           attrib="rules", with_text=True) == json.loads(out.stdout)
+    out = run_tool(precis_bin, "-f", "json", "--attrib", "strict", EXAMPLE)
+    assert precis.analyze(article, id=EXAMPLE, attrib="strict") == json.loads(out.stdout)
 
 
 @pytest.mark.parametrize("fmt", ["text", "jsonl", "brat", "conllu", "json"])
@@ -86,6 +88,8 @@ def test_options(article):
     assert r["stats"]["models"]["pos"] == "none" and r["stats"]["models"]["ner"] == "none"
     assert precis.analyze(article, attrib="rules")["stats"]["models"]["attrib"] == "none"
     assert precis.analyze(article)["stats"]["models"]["attrib"] == "builtin"
+    # strict: the learned tagger (the model is used), the same as the tool's --attrib strict
+    assert precis.analyze(article, attrib="strict")["stats"]["models"]["attrib"] == "builtin"
     assert precis.analyze(article, with_text=True)["text"] == article
     toks = precis.analyze(article, with_tokens=True)["tokens"]
     assert toks[0]["text"] == article.split()[0].rstrip(":")

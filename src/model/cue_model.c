@@ -275,7 +275,8 @@ CUE_INLINE void dyn_hashes(const cue_model *m, const cue_token *t, size_t i, int
   h[1] = pc_mix64(pc_mix64(m->h34[p1] + l1w) + w * 0xc2b2ae3d27d4eb4fULL);
 }
 
-void prc_cue_tag_scores(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab, int32_t (*out)[PRC_CUE_NLABELS]) {
+static void tag_scores(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab, int32_t (*out)[PRC_CUE_NLABELS],
+                       float margin) {
   if (!m) {
     memset(lab, PRC_CUE_O, n);
     return;
@@ -342,7 +343,7 @@ void prc_cue_tag_scores(const cue_model *m, const cue_token *t, size_t n, uint8_
         if (sc[c] > sc[best]) best = c;
       }
       /* a cue starts only with a margin over "outside" (see cue_model.h) */
-      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < PRC_CUE_MARGIN) best = PRC_CUE_O;
+      if (best == PRC_CUE_B && (float)(sc[PRC_CUE_B] - sc[PRC_CUE_O]) * m->scale < margin) best = PRC_CUE_O;
       if (out) memcpy(out[i], sc, sizeof sc);
       lab[i] = (uint8_t)best;
       p2 = p1;
@@ -351,8 +352,16 @@ void prc_cue_tag_scores(const cue_model *m, const cue_token *t, size_t n, uint8_
   }
 }
 
+void prc_cue_tag_scores(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab, int32_t (*out)[PRC_CUE_NLABELS]) {
+  tag_scores(m, t, n, lab, out, PRC_CUE_MARGIN);
+}
+
 void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab) {
-  prc_cue_tag_scores(m, t, n, lab, NULL);
+  tag_scores(m, t, n, lab, NULL, PRC_CUE_MARGIN);
+}
+
+void prc_cue_tag_margin(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab, float margin) {
+  tag_scores(m, t, n, lab, NULL, margin);
 }
 
 /* ---- loading ---------------------------------------------------------------------------------- */

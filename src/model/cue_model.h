@@ -78,6 +78,10 @@ const char *prc_cue_note(const cue_model *m, const char *key);
  * 5, 10, 15, 20, 30 tried, 15 best for cue F; until 0.10.0 it was 30,
  * before cues.c dropped junk spans; docs/attribution.md). */
 #define PRC_CUE_MARGIN 15.0f
+/* ... and with PRECIS_OPT_STRICT_CUES (`--attrib strict`): fewer false cues
+ * in general news (docs/attribution.md "Strict cues": 15, 30, 45, 60, 90
+ * measured on two samples of 300 CNN/DM quotes read by hand and PolNeAR). */
+#define PRC_CUE_MARGIN_STRICT 60.0f
 /* The scores (int32 units) of features f[0..nf) under m, added to sc
  * (PRC_CUE_NLABELS values); returns the model's scale (real units per
  * unit).  With prc_cue_feats, the plain form of what prc_cue_tag computes
@@ -86,6 +90,8 @@ float prc_cue_score(const cue_model *m, const uint64_t *f, size_t nf, int32_t *s
 
 /* Tags t[0..n): lab[i] = PRC_CUE_O / _B / _I (an I never follows an O). */
 void prc_cue_tag(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab);
+/* prc_cue_tag with another start margin (PRC_CUE_MARGIN_STRICT). */
+void prc_cue_tag_margin(const cue_model *m, const cue_token *t, size_t n, uint8_t *lab, float margin);
 /* prc_cue_tag that also writes each token's scores, as it decided on them,
  * to sc[i] when sc is not NULL (for tests: they equal prc_cue_score of
  * prc_cue_feats with the labels before). */

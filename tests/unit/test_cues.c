@@ -292,6 +292,30 @@ static void test_learned_adds(void **state) {
   assert_string_equal(b, "");
 }
 
+/* --attrib strict (PRECIS_OPT_STRICT_CUES): a tagged cue needs a larger
+ * margin over "outside" (PRC_CUE_MARGIN_STRICT): the writer's own "seems",
+ * which the tagger takes by a small margin, is no quote; a denial it is sure
+ * of and every rule cue stay. */
+static void test_strict_cues(void **state) {
+  (void)state;
+  if (!have_model()) skip();
+  char a[256], b[256];
+  const char *t1 = "The mayor seems to have lost the vote.";
+  cues_of(t1, 0, a, sizeof a);
+  cues_of(t1, PRECIS_OPT_STRICT_CUES, b, sizeof b);
+  assert_string_equal(a, "seems");
+  assert_string_equal(b, "");
+  const char *t2 = "The union denied the claims of the ferry company.";
+  cues_of(t2, PRECIS_OPT_STRICT_CUES, b, sizeof b);
+  assert_string_equal(b, "denied");
+  const char *t3 = "Margaret Osei said on Tuesday that the country would open 12 clinics.";
+  cues_of(t3, PRECIS_OPT_STRICT_CUES, b, sizeof b);
+  assert_string_equal(b, "said");
+  /* with the rules' cues the flag changes nothing */
+  cues_of(t2, PRECIS_OPT_STRICT_CUES | PRECIS_OPT_RULE_CUES, b, sizeof b);
+  assert_string_equal(b, "");
+}
+
 /* prc_cue_repair on tagged spans set by hand (the tagger's own choice
  * aside): "[name] span" -> what is left of it ("" when dropped). */
 static void repaired(const char *text, const char *first, int len, const char *want, const char *pos_first) {
@@ -357,6 +381,7 @@ int main(void) {
       cmocka_unit_test(test_tag_reference),
       cmocka_unit_test(test_tag_scores),
       cmocka_unit_test(test_learned_adds),
+      cmocka_unit_test(test_strict_cues),
       cmocka_unit_test(test_span_repair),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
