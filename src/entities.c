@@ -82,8 +82,32 @@ static bool party_tag(const precis_doc *d, uint32_t i) {
 
 /* a capitalised title that heads an organisation: "Wells Fargo CEO John Stumpf" */
 static bool org_head_title(const precis_doc *d, uint32_t i) {
-  static const char *const w[] = {"CEO", "Chairman", "Chairwoman", "Chief", "President", "Director", "Founder",
-                                  "Commissioner", NULL};
+  static const char *const w[] = {"CEO", "CFO", "COO", "CTO", "Chairman", "Chairwoman", "Chief", "President",
+                                  "Director", "Founder", "Commissioner", "Editor", "Editor-in-Chief", "Publisher", NULL};
+  for (const char *const *p = w; *p; p++)
+    if (tok_is(d, i, *p)) return true;
+  return false;
+}
+
+/* a company officer's title that the tagger takes into the company's name
+ * ("Google CFO Patrick Pichette", "Guardian Editor-in-Chief Alan Rusbridger"
+ * tagged as one organisation); "CEO", "President", "Chief" spans are
+ * already split as a title (split_title) */
+static bool officer_title(const precis_doc *d, uint32_t i) {
+  static const char *const w[] = {"CFO", "COO", "CTO", "Editor-in-Chief", "Publisher", "Editor", NULL};
+  for (const char *const *p = w; *p; p++)
+    if (tok_is(d, i, *p)) return true;
+  return false;
+}
+
+/* a word that is part of such a title, not of the company's name:
+ * "Managing Editor", "Sports Editor", "Executive Editor" */
+static bool title_modifier(const precis_doc *d, uint32_t i) {
+  static const char *const w[] = {"Executive", "Managing", "Assistant", "Deputy", "Senior", "Associate", "Chief",
+                                  "Contributing", "Political", "Foreign", "Digital", "News", "Features", "Sports",
+                                  "Business", "Opinion", "Politics", "Science", "Health", "Technology", "Travel",
+                                  "Fashion", "Photo", "City", "National", "International", "Financial", "Finance",
+                                  "Operating", "Technical", "Copy", "Web", "Online", "Editorial", "Group", NULL};
   for (const char *const *p = w; *p; p++)
     if (tok_is(d, i, *p)) return true;
   return false;
@@ -305,6 +329,29 @@ static void ner_candidates(precis_doc *d, cand **cs, uint32_t *n, uint32_t *cap)
     if (e == i + 1 && b == i) {
       if (lx(d, i) & LX_PLACE) t = ENT_PLACE;
       else if (lx(d, i) & LX_ORG_KNOWN) t = ENT_ORG;
+    }
+    /* one span for a company, its officer's title and the officer: "Harbour
+     * Bank CFO Patrick Lindqvist", "Guardian Editor-in-Chief Alan Rusbridger"
+     * are the organisation, then the person with the title */
+    if (t != ENT_PERSON && b == i && e - i >= 3) {
+      for (uint32_t j = i + 1; j + 2 <= e; j++)
+        if (officer_title(d, j) && (d->toks[j - 1].flags & TF_CAP) && !(lx(d, j - 1) & LX_TITLE) &&
+            !title_modifier(d, j - 1) && prc_names_is_first(tok_str(d, j + 1), tok_len(d, j + 1))) {
+          add_cand(d, cs, n, cap, i, j, ENT_ORG, 1);
+          b = i = j;
+          t = ENT_PERSON;
+          /* the surname the tagger left to a span of its own: "... CFO Patrick | Lindqvist" */
+          while (e < d->ntoks && e - j < TITLE_MAX + 3 && d->toks[e].sent == d->toks[j].sent &&
+                 (d->toks[e].flags & TF_CAP) && (d->toks[e].flags & TF_WORD) && !(lx(d, e) & (LX_STOP | LX_TITLE))) {
+            if (k + 1 < d->nner && d->ner_spans[k + 1].b == e && d->ner_spans[k + 1].type == TAG_ENT_PER)
+              e = d->ner_spans[++k].e;
+            else if (k + 1 >= d->nner || d->ner_spans[k + 1].b > e)
+              e++; /* a word the tagger left out */
+            else
+              break;
+          }
+          break;
+        }
     }
     add_cand(d, cs, n, cap, b, e, t, 1);
     if (keep_title) (*cs)[*n - 1].keep_title = 1;

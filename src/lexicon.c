@@ -20,7 +20,8 @@ static const char *L_TITLE =
     "lady sheikh ambassador commissioner director chairman chairwoman chair ceo coach officer detective "
     "inspector superintendent speaker premier emperor empress archbishop bishop cardinal father rabbi "
     "imam pastor reverend rev councillor councilman councilwoman attorney chief deputy envoy marshal "
-    "major commander corporal private sheriff president-elect commandant delegate sens reps";
+    "major commander corporal private sheriff president-elect commandant delegate sens reps "
+    "adviser advisor cfo coo cto editor editor-in-chief publisher";
 static const char *L_SPEECH =
     "say said says saying tell told tells telling add added adds adding insist insisted insists "
     "warn warned warns explain explained explains claim claimed claims state stated states announce "

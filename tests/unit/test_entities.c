@@ -126,6 +126,29 @@ static void test_company_before_ceo(void **state) {
   precis_doc_free(d);
 }
 
+/* titles the tagger takes into a name (0.11.1; CNN/DM: "National Security
+ * Adviser Susan Rice" was an organisation, so "she" went to somebody else):
+ * an adviser, a company's officer, an editor */
+static void test_officer_titles(void **state) {
+  (void)state;
+  precis_doc *d = analyze("National Security Adviser Ruth Okafor said the talks had stalled.");
+  expect_entity(d, "Ruth Okafor", PRECIS_ENTITY_PERSON, 1);
+  expect_no_entity(d, "National Security Adviser Ruth Okafor");
+  assert_string_equal(find(d, "Ruth Okafor")->title, "National Security Adviser");
+  precis_doc_free(d);
+  d = analyze("Harbour Bank CFO Patrick Lindqvist said profits would rise.");
+  expect_entity(d, "Harbour Bank", PRECIS_ENTITY_ORGANIZATION, 1);
+  expect_entity(d, "Patrick Lindqvist", PRECIS_ENTITY_PERSON, 1);
+  assert_string_equal(find(d, "Patrick Lindqvist")->title, "CFO");
+  precis_doc_free(d);
+  d = analyze("The story was withdrawn, and Managing Editor Tessa Brandt wrote that the magazine would apologise.");
+  expect_entity(d, "Tessa Brandt", PRECIS_ENTITY_PERSON, 1);
+  expect_no_entity(d, "Editor Tessa Brandt");
+  assert_non_null(find(d, "Tessa Brandt")->title); /* "Editor" ("Managing" is the tagger's: not in its span here) */
+  assert_non_null(strstr(find(d, "Tessa Brandt")->title, "Editor"));
+  precis_doc_free(d);
+}
+
 static void test_org_by_first_word(void **state) {
   (void)state;
   precis_doc *d = analyze("The mine closed in May. Patriot Coal filed for bankruptcy in 2015. "
@@ -208,6 +231,7 @@ int main(void) {
       cmocka_unit_test(test_miss_universe_is_no_person),
       cmocka_unit_test(test_hyphenated_joint_name),
       cmocka_unit_test(test_company_before_ceo),
+      cmocka_unit_test(test_officer_titles),
       cmocka_unit_test(test_org_by_first_word),
       cmocka_unit_test(test_heading_word),
       cmocka_unit_test(test_party_state_tags),
