@@ -359,11 +359,18 @@ typedef struct job {
   int has_id;
   int max_keypoints;
   int with_text, with_tokens;
+  unsigned attrib; /* 0 learned, PRECIS_OPT_RULE_CUES, PRECIS_OPT_STRICT_CUES (since 0.11.1) */
   char encoding[64];
 } job;
 
+/* "learned", "rules", "strict" (as precis --attrib) -> the flag; -1 for anything else */
+static int attrib_flag(const char *s) {
+  return !strcmp(s, "learned") ? 0 : !strcmp(s, "rules") ? (int)PRECIS_OPT_RULE_CUES
+         : !strcmp(s, "strict") ? (int)PRECIS_OPT_STRICT_CUES : -1;
+}
+
 /* Reads a JSON body {"text"|"html", "id", "max_keypoints", "with_text",
- * "with_tokens"} into j (whose text points into root).  0, or -1 with msg. */
+ * "with_tokens", "attrib"} into j (whose text points into root).  0, or -1 with msg. */
 static int read_json_body(const req *r, json_t **root, job *j, int html_only, char *msg, size_t mcap) {
   json_error_t jerr;
   *root = json_loadb(r->body, r->n, JSON_ALLOW_NUL, &jerr);
@@ -419,6 +426,15 @@ static int read_json_body(const req *r, json_t **root, job *j, int html_only, ch
       return -1;
     }
     if (f && json_is_true(f)) *(k ? &j->with_tokens : &j->with_text) = 1;
+  }
+  json_t *at = json_object_get(*root, "attrib");
+  if (at && !json_is_null(at)) {
+    int fl = json_is_string(at) ? attrib_flag(json_string_value(at)) : -1;
+    if (fl < 0) {
+      snprintf(msg, mcap, "\"attrib\" must be \"learned\", \"rules\" or \"strict\"");
+      return -1;
+    }
+    j->attrib = (unsigned)fl;
   }
   return 0;
 }
@@ -485,6 +501,14 @@ static enum MHD_Result do_post(struct MHD_Connection *c, req *r) {
   }
   if ((q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "with_text"))) j.with_text = truthy(q);
   if ((q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "with_tokens"))) j.with_tokens = truthy(q);
+  if ((q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "attrib"))) {
+    int fl = attrib_flag(q);
+    if (fl < 0) {
+      json_decref(root);
+      return reply_error(c, r, MHD_HTTP_BAD_REQUEST, NULL, "attrib must be learned, rules or strict, not '%s'", q);
+    }
+    j.attrib = (unsigned)fl;
+  }
 
   /* the page: precis_extract */
   precis_page *pg = NULL;
@@ -534,6 +558,7 @@ static enum MHD_Result do_post(struct MHD_Connection *c, req *r) {
   o.max_keypoints = j.max_keypoints;
   if (j.with_text) o.flags |= PRECIS_OPT_WITH_TEXT;
   if (j.with_tokens || f == F_CONLLU) o.flags |= PRECIS_OPT_WITH_TOKENS;
+  o.flags |= j.attrib;
   precis_error err;
   precis_doc *d = pg ? precis_analyze_ex(pg->text, pg->text_len, &o, &err) : precis_analyze_ex(j.text, j.len, &o, &err);
   json_decref(root); /* j.text is no longer needed */

@@ -128,6 +128,19 @@ def test_analyze(srv):
     s, h, d = request(srv, "POST", "/v1/analyze?id=q7&max_keypoints=1", ARTICLE, {"Content-Type": "text/plain"})
     dd = json.loads(d) if s == 200 else {}
     check(s == 200 and dd.get("id") == "q7" and len(dd.get("keypoints", [])) == 1, "query id and max_keypoints: %r" % d[:100])
+    # attrib (0.11.1): as precis --attrib, by query and in the body; "seems" is a cue the
+    # learned tagger takes by a small margin (strict drops it), "said" is the rules' too
+    seems = ARTICLE + b"\nThe mayor seems to have lost the vote.\n"
+    outs = {}
+    for a in ("learned", "rules", "strict"):
+        want_a = cli("-f", "json", "--attrib", a, stdin=seems)
+        outs[a] = want_a
+        s, h, d = request(srv, "POST", "/v1/analyze?attrib=" + a, seems, {"Content-Type": "text/plain"})
+        check(s == 200 and d == want_a, "?attrib=%s: %d, differs from precis --attrib %s" % (a, s, a))
+        s, h, d = request(srv, "POST", "/v1/analyze", json.dumps({"text": seems.decode(), "attrib": a}),
+                          {"Content-Type": "application/json"})
+        check(s == 200 and json.loads(d) == json.loads(want_a), "JSON attrib %s: %d" % (a, s))
+    check(len({outs["learned"], outs["rules"], outs["strict"]}) == 3, "the three engines should differ on this text")
     s, h, d = request(srv, "POST", "/v1/analyze", json.dumps({"text": "x", "id": 42}), {"Content-Type": "application/json"})
     check(s == 200 and json.loads(d)["id"] == "42", "numeric id: %r" % d[:80])
     # HTML: text/html and {"html": ...}, as precis -i html
@@ -169,6 +182,7 @@ def test_errors(srv):
     bad_json = [b"{", b'{"text": ', b"null", b"[]", b'"text"', b"42", b"{}", b'{"text": 5}', b'{"html": null}',
                 b'{"text": "a", "html": "b"}', b'{"text": "x", "max_keypoints": "3"}', b'{"text": "x", "max_keypoints": 101}',
                 b'{"text": "x", "max_keypoints": -1}', b'{"text": "x", "id": [1]}', b'{"text": "x", "with_text": "yes"}',
+                b'{"text": "x", "attrib": "magic"}', b'{"text": "x", "attrib": 1}',
                 b"[" * 100000, b'{"text": "\\ud800"}', b"\xff\xfe{\x00", b'{"text": "a"} trailing']
     rnd = random.Random(12)
     bad_json += [bytes(rnd.randrange(256) for _ in range(rnd.randrange(1, 400))) for _ in range(30)]
@@ -190,6 +204,8 @@ def test_errors(srv):
     error_of(s, h, d, 400, "?format=xml")
     s, h, d = request(srv, "POST", "/v1/analyze?max_keypoints=many", ARTICLE)
     error_of(s, h, d, 400, "?max_keypoints=many")
+    s, h, d = request(srv, "POST", "/v1/analyze?attrib=magic", ARTICLE)
+    error_of(s, h, d, 400, "?attrib=magic")
     s, h, d = request(srv, "POST", "/v1/analyze", b"\x89PNG", {"Content-Type": "image/png"})
     error_of(s, h, d, 415, "Content-Type image/png")
     # wrong methods: 405 with Allow
