@@ -1,4 +1,4 @@
-/* cmd_attrib_train.c - precis train attrib: the learned speech-cue tagger. */
+/* cmd_attrib_train.c - precis train attrib: the learned speech-cue tagger and content-end scorer. */
 #include <stdio.h>
 #include <string.h>
 
@@ -6,14 +6,15 @@
 #include "opt.h"
 #include "train/cue_train.h"
 
-enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_QUIET, O_POS_MODEL, O_RUNS };
+enum { O_HELP = PRC_OPT_HELP_ID, O_OUTPUT, O_SEED, O_EPOCHS, O_PRUNE, O_QUIET, O_POS_MODEL, O_RUNS, O_NO_ENDS };
 
 static const prc_opt train_opts[] = {
     {O_OUTPUT, 'o', "output", PRC_OPT_STRING, "MODEL", "write the model to this file (required)", NULL, 0, 0, 0},
     {O_SEED, 0, "seed", PRC_OPT_U64, "N", "random seed (default 1)", NULL, 0, 0, 0},
     {O_EPOCHS, 0, "epochs", PRC_OPT_INT, "N", "training epochs, 1 to 1000 (default 6)", NULL, 1, 1000, 0},
     {O_PRUNE, 0, "prune", PRC_OPT_REAL, "X", "drop averaged weights below X (default 2)", NULL, 0, 0, 0},
-    {O_RUNS, 0, "runs", PRC_OPT_INT, "N", "training runs (other seeds) averaged into the model, 1 to 20 (default 1)", NULL, 1, 20, 0},
+    {O_RUNS, 0, "runs", PRC_OPT_INT, "N", "training runs (other seeds) averaged into the model, 1 to 20 (default 5)", NULL, 1, 20, 0},
+    {O_NO_ENDS, 0, "no-ends", PRC_OPT_FLAG, NULL, "leave out the content-end scorer (the rules' ends stay)", NULL, 0, 0, 0},
     {O_POS_MODEL, 0, "pos-model", PRC_OPT_STRING, "PATH", "POS model for the tags (default: built-in)", NULL, 0, 0, 0},
     {O_QUIET, 'q', "quiet", PRC_OPT_FLAG, NULL, "no progress on stderr", NULL, 0, 0, 0},
     PRC_OPT_HELP_ENTRY,
@@ -26,7 +27,9 @@ const prc_cmd prc_cmd_train_attrib_spec = {
     train_usage,
     "TRAIN_DIR and DEV_DIR hold text/<article>.txt and attributions/<article>_<annotator>.ann\n"
     "(brat standoff, offsets in code points); the first .ann file of each article (file-name\n"
-    "order) is used.  Trains on TRAIN_DIR, scores the cue spans on DEV_DIR and writes MODEL.\n"
+    "order) is used.  Trains the cue tagger on TRAIN_DIR, scores its cue spans on DEV_DIR,\n"
+    "then trains the content-end scorer on TRAIN_DIR with the engine running that tagger,\n"
+    "and writes both to MODEL.\n"
     "Deterministic for a given seed.\n",
     train_opts, "Exit status: 0 trained; 1 training failed; 2 usage error.\n"};
 
@@ -49,6 +52,7 @@ int prc_cmd_train_attrib(int argc, char **argv) {
     case O_EPOCHS: o.epochs = (int)p.num; break;
     case O_PRUNE: o.prune = (float)p.real; break;
     case O_RUNS: o.runs = (int)p.num; break;
+    case O_NO_ENDS: o.no_ends = 1; break;
     case O_QUIET: o.verbose = 0; break;
     case O_POS_MODEL: pos_path = p.value; break;
     case PRC_OPT_OPERAND:

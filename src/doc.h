@@ -151,6 +151,41 @@ typedef struct figure {
  * selectable candidate with its features (d->kpt). */
 #define PRC_OPT_KP_TRACE (1u << 31)
 
+/* Another (content_ends.c): the end scorer records, for the trainer
+ * (train/cend_train.c), every candidate end of every quote it looks at
+ * with its features (d->cet). */
+#define PRC_OPT_CEND_TRACE (1u << 30)
+
+/* What content_ends.c knows of one quote's last content fragment: its
+ * tokens [b, e) (e: the rules' end), its sentence's end se and body end be
+ * (before the closing punctuation), the cue tokens [cue_b, cue_e) and the
+ * hash of the cue's last word, the quote's kind, the last candidate end
+ * inside the window; the words' hashes, computed once a quote. */
+typedef struct cend_ctx {
+  uint32_t b, e, se, be, cue_b, cue_e, last;
+  uint64_t cue_w;
+  uint32_t kind;
+  const uint64_t *wh; /* the lower-cased words' hashes of tokens [b, b + nwh), or NULL */
+  uint32_t nwh;
+} cend_ctx;
+
+/* One quote's candidates (PRC_OPT_CEND_TRACE), in code points (the tokens
+ * and quotes are gone once the analysis ends): the cue [cue_b, cue_e), the
+ * fragment's start b; candidate k ends the fragment at ends[k]; its
+ * features are feats[foff[k] .. foff[k + 1]); rule = the index of the
+ * rules' end. */
+typedef struct cend_trace {
+  uint32_t cue_b, cue_e, b, ncands, rule;
+  uint32_t *ends, *foff;
+  uint64_t *feats;
+} cend_trace;
+
+/* The features of ending x's fragment before token c, with out tokens of
+ * [b, c) whose heads are at or after c and dang tokens after c whose heads
+ * are in [b, c); f has room for PRC_CEND_MAXF (cue_model.h).  Returns the
+ * count (content_ends.c). */
+size_t prc_cend_feats(const precis_doc *d, const cend_ctx *x, uint32_t c, uint32_t out, uint32_t dang, uint64_t *f);
+
 typedef struct kp_trace {
   uint32_t sent;
   const char *text;     /* the point as it would be exported: claim[: Speaker] */
@@ -250,6 +285,9 @@ struct precis_doc {
   uint32_t nkps, ckps;
   struct kp_trace *kpt; /* PRC_OPT_KP_TRACE only: the selectable candidates */
   uint32_t nkpt;
+  /* content_ends.c, PRC_OPT_CEND_TRACE only: the candidate ends */
+  cend_trace *cet;
+  uint32_t ncet, ccet;
 
   /* export.c: public views */
   precis_sentence *pub_sents;
@@ -353,6 +391,7 @@ bool prc_rule_cue(const precis_doc *d, uint32_t i);                  /* attribut
 #define CUE_HEAD 0x80u /* in cue_lab */
 #define CUE_NAMING 0x40u /* in cue_lab: a name-calling "called" (cues.c naming_cue) */
 #define CUE_ADDED 0x20u  /* in cue_lab: ... that the tagger left (taken by the rule alone) */
+void prc_content_ends(precis_doc *d);                                /* content_ends.c */
 void prc_resolve_speakers(precis_doc *d);                            /* speakers.c */
 void prc_find_figures(precis_doc *d);                                /* figures.c */
 void prc_select_keypoints(precis_doc *d);                            /* keypoints.c */

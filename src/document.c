@@ -1,7 +1,8 @@
 /* document.c - the pipeline driver: precis_analyze runs the stages in order.
  *
  *   prc_text_prepare -> prc_tokenize -> prc_split_sentences -> prc_clean_sentences -> prc_tag_tokens
- *   -> prc_parse_sentences -> prc_find_entities -> prc_find_attributions -> prc_resolve_speakers
+ *   -> prc_parse_sentences -> prc_find_entities -> prc_find_attributions -> prc_content_ends
+ *   -> prc_resolve_speakers
  *   -> prc_find_figures -> prc_select_keypoints -> prc_export_doc
  */
 #include <setjmp.h>
@@ -122,6 +123,7 @@ static precis_doc *analyze(const char *text, size_t len, const precis_options *o
   prc_parse_sentences(d);
   prc_find_entities(d);
   prc_find_attributions(d);
+  prc_content_ends(d);
   prc_resolve_speakers(d);
   prc_find_figures(d);
   prc_select_keypoints(d);

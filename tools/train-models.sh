@@ -53,7 +53,10 @@ mv "$ROOT/models/ner.bin.tmp" "$ROOT/models/ner.bin"
   --jackknife 10 --runs 3 --text-dir "$SHARED/data" --prune 1.5
 mv "$ROOT/models/parse.bin.tmp" "$ROOT/models/parse.bin"
 # The attribution (speech-cue) model: PolNeAR train, scored on PolNeAR dev,
-# with the tags of the new POS model.
+# with the tags of the new POS model; then its content-end scorer, trained with
+# the engine of PRECIS_BINARY running the new tagger (its parser and NER are the
+# models compiled into it: after retraining those, rebuild and run this step
+# again, as for the key-point scorer below).
 "$PRECIS" train attrib "$POLNEAR/train" "$POLNEAR/dev" \
   -o "$ROOT/models/attrib.bin.tmp" --seed "$SEED" --pos-model "$ROOT/models/pos.bin"
 mv "$ROOT/models/attrib.bin.tmp" "$ROOT/models/attrib.bin"

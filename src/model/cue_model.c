@@ -36,6 +36,8 @@ struct cue_model {
   int builtin;
   int nnotes;
   char *note_key[CUE_MAX_NOTES], *note_val[CUE_MAX_NOTES];
+  pc_model cend; /* the content-end scorer (section CEND), when has_cend */
+  int has_cend;
   /* Found once at load (label_sums): the weights of the bias feature, the
    * same for every token, and those of the features of the previous labels
    * alone (templates 18 and 21), pp[p1][p2]. */
@@ -443,6 +445,7 @@ static void label_sums(cue_model *m) {
 
 static void cue_destroy(cue_model *m) {
   if (!m) return;
+  if (m->has_cend) prc_pc_model_free(&m->cend);
   if (!m->inplace) free(m->fs);
   if (m->own_mapped) prc_model_unmap(m->own, m->own_len);
   else free(m->own);
@@ -576,7 +579,19 @@ static cue_model *load(const void *buf, size_t n, int embedded, precis_error *er
     m->fs = fs;
     m->mask = cap - 1;
   }
-notes:
+notes: {
+    const model_section *ce = prc_model_find(&v, "CEND");
+    if (ce) {
+      if (ce->n < 4 || pc_rd32(ce->p) != PRC_CEND_FEATSET) {
+        prc_error_set(err, PRECIS_ERROR_MODEL_KIND, ce->off,
+                      "the model's content-end scorer has feature set 0x%08x; this build's has 0x%08x (retrain it)",
+                      ce->n < 4 ? 0u : (unsigned)pc_rd32(ce->p), PRC_CEND_FEATSET);
+        goto fail;
+      }
+      if (prc_pc_model_read(ce->p + 4, ce->n - 4, ce->off + 4, 1, &m->cend, err) < 0) goto fail;
+      m->has_cend = 1;
+    }
+  }
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), m->note_key, m->note_val, CUE_MAX_NOTES, &m->nnotes, err) <
       0)
     goto fail;
@@ -611,6 +626,8 @@ cue_model *prc_cue_load_file(const char *path, precis_error *err) {
 void prc_cue_free(cue_model *m) {
   if (m && !m->builtin) cue_destroy(m);
 }
+
+const pc_model *prc_cue_cend(const cue_model *m) { return m && m->has_cend ? &m->cend : NULL; }
 
 const char *prc_cue_note(const cue_model *m, const char *key) {
   return m ? prc_model_note_value(m->note_key, m->note_val, m->nnotes, key) : "";

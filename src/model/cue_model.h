@@ -71,6 +71,20 @@ void prc_cue_free(cue_model *m); /* no-op for the built-in model and NULL */
 /* A note recorded at training time ("data", "dev", ...); "" when absent. */
 const char *prc_cue_note(const cue_model *m, const char *key);
 
+/* The content-end scorer stored with the tagger (section "CEND": u32
+ * PRC_CEND_FEATSET, then a one-class perceptron.h model), or NULL when the
+ * model has none (content_ends.c, train/cend_train.c). */
+struct pc_model;
+const struct pc_model *prc_cue_cend(const cue_model *m);
+/* Its feature-set id: bump it when prc_cend_feats (content_ends.c) changes;
+ * a model with another one is refused. */
+#define PRC_CEND_FEATSET 0x43454e01u
+#define PRC_CEND_MAXF 32
+/* The end moves off the rules' only when the best candidate's score beats
+ * the rules' end by this much (weight units).  Chosen by 5-fold
+ * cross-validation of the engine on PolNeAR train (docs/attribution.md). */
+#define PRC_CEND_MARGIN 2.0
+
 /* A cue starts (B) only when its score beats "outside" by this much (in
  * perceptron weight units): the patterns that follow find a source and a
  * content for many a false cue, so precision is bought here.  Chosen by

@@ -19,6 +19,9 @@
 
 #include "cue_train.h"
 
+#include "cend_train.h"
+#include "models.h"
+
 #include "doc.h"
 #include "error.h"
 #include "eval/brat.h"
@@ -297,8 +300,34 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
     eval_model(m, &dv, &ev);
     eval_model(m, &tr, &evt);
     if (dev) *dev = ev;
+    /* the content-end scorer, trained with this tagger in the engine */
+    char ends[512] = "none";
+    if (!o->no_ends) {
+      struct precis_model am = {.kind = PRC_MODEL_ATTRIB, .cm = m};
+      cend_train_opts co = {.train_dir = o->train_dir, .pos_model = o->pos_model, .attrib_model = &am,
+                            .seed = o->seed, .verbose = o->verbose};
+      cend_train_stats cs;
+      double t1 = prc_tr_wall_seconds();
+      pc_buf *sec = prc_model_writer_section(&w, "CEND");
+      if (!sec) prc_tr_die_oom();
+      if (prc_cend_train(&co, sec, &cs, err) < 0) {
+        prc_cue_free(m);
+        prc_model_writer_free(&w);
+        free(order);
+        corpus_free(&tr);
+        corpus_free(&dv);
+        return -1;
+      }
+      snprintf(ends, sizeof ends,
+               "ranking perceptron, %d epochs, prune %.2f, margin %.1f; %zu quotes of %zu articles looked at, "
+               "%zu with a gold fragment starting alike (%zu of them with no candidate end right), %zu examples, "
+               "the rules' end right in %zu; %zu features",
+               CEND_DEFAULT_EPOCHS, (double)CEND_DEFAULT_PRUNE, PRC_CEND_MARGIN, cs.quotes, cs.articles, cs.matched,
+               cs.unreachable, cs.examples, cs.rule_right, cs.features);
+      if (o->verbose) fprintf(stderr, "  content ends: %s; %.1f s\n", ends, prc_tr_wall_seconds() - t1);
+    }
     prc_cue_free(m);
-    char date[32], note[2048], devs[256];
+    char date[32], note[3072], devs[256];
     prc_tr_today(date, sizeof date);
     if (o->dev_dir)
       snprintf(devs, sizeof devs, "cue spans exact P %.4f R %.4f F %.4f on %s (%zu articles, %zu gold spans)",
@@ -314,8 +343,10 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
              "dev: %s\n"
              "epochs: %d\nruns: %d\nseed: %llu\nprune: %.2f\n"
              "features: greedy averaged perceptron over hashed words, suffixes, crude stems, UPOS, "
-             "lexicon speech flags, quotation context and the rule engine's cue decision\n",
-             prc_tr_base_name(o->train_dir), date, devs, epochs, nruns, (unsigned long long)o->seed, (double)prune);
+             "lexicon speech flags, quotation context and the rule engine's cue decision\n"
+             "content ends: %s\n",
+             prc_tr_base_name(o->train_dir), date, devs, epochs, nruns, (unsigned long long)o->seed, (double)prune,
+             ends);
     prc_pc_buf_put(prc_model_writer_section(&w, "NOTE"), note, strlen(note));
     rc = prc_model_writer_save(&w, o->out_path, err);
     if (o->verbose)

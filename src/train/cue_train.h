@@ -17,6 +17,7 @@ typedef struct cue_train_opts {
   const precis_model *pos_model; /* the POS tags' model (NULL = built-in) */
   float prune;           /* drop |averaged weight| below this (0 = default 2) */
   int runs;              /* training runs (seeds seed, seed + 1000003, ...) averaged into the model; 0 = default */
+  int no_ends;           /* leave out the content-end scorer (content_ends.c, cend_train.h) */
   int verbose;
 } cue_train_opts;
 

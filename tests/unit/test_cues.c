@@ -18,6 +18,8 @@
 #include "model/tagger.h"
 #include "model/tagger_features.h"
 #include "precis.h"
+#include "train/model_write.h"
+#include "train/perceptron_train.h"
 
 static int have_model(void) { return prc_cue_builtin(NULL) != NULL && prc_parser_builtin(NULL) != NULL; }
 
@@ -373,6 +375,152 @@ static void test_span_repair(void **state) {
   assert_string_equal(a, "continued");
 }
 
+
+/* ---- the content-end scorer (content_ends.c) ------------------------------------------------- */
+
+/* A cue model in memory: empty tagger weights, and a CEND section of
+ * feature set featset (none when featset is 0). */
+static pc_buf cue_model_with_cend(uint32_t featset) {
+  model_writer w;
+  prc_model_writer_init(&w, PRC_CUE_FEATSET);
+  static const char *const labels[] = {"O", "B", "I"};
+  prc_model_writer_labels(&w, labels, 3);
+  pc_trainer *t = prc_pc_trainer_new(3);
+  uint64_t f = 12345;
+  prc_pc_trainer_update(t, &f, 1, 0, 5.0f);
+  prc_pc_trainer_tick(t);
+  pc_model pm;
+  assert_int_equal(prc_pc_trainer_export(t, 0.0f, &pm), 0);
+  assert_int_equal(prc_pc_model_write(&pm, prc_model_writer_section(&w, "WGHT")), 0);
+  prc_pc_model_free(&pm);
+  prc_pc_trainer_free(t);
+  if (featset) {
+    pc_buf *c = prc_model_writer_section(&w, "CEND");
+    prc_pc_buf_u32(c, featset);
+    pc_trainer *e = prc_pc_trainer_new(1);
+    prc_pc_trainer_update(e, &f, 1, 0, 1.0f);
+    prc_pc_trainer_tick(e);
+    assert_int_equal(prc_pc_trainer_export(e, 0.0f, &pm), 0);
+    assert_int_equal(prc_pc_model_write(&pm, c), 0);
+    prc_pc_model_free(&pm);
+    prc_pc_trainer_free(e);
+  }
+  pc_buf out;
+  assert_int_equal(prc_model_writer_finish(&w, &out), 0);
+  prc_model_writer_free(&w);
+  return out;
+}
+
+/* The scorer is an optional section of the cue model: absent, present, or
+ * of another feature set (refused, with a message that says so). */
+static void test_cend_section(void **state) {
+  (void)state;
+  precis_error err;
+  pc_buf b = cue_model_with_cend(0);
+  cue_model *m = prc_cue_load_memory(b.p, b.n, &err);
+  assert_non_null(m);
+  assert_null(prc_cue_cend(m));
+  prc_cue_free(m);
+  free(b.p);
+  b = cue_model_with_cend(PRC_CEND_FEATSET);
+  m = prc_cue_load_memory(b.p, b.n, &err);
+  assert_non_null(m);
+  assert_non_null(prc_cue_cend(m));
+  assert_int_equal(prc_cue_cend(m)->nfeat, 1);
+  prc_cue_free(m);
+  free(b.p);
+  b = cue_model_with_cend(PRC_CEND_FEATSET + 1);
+  assert_null(prc_cue_load_memory(b.p, b.n, &err));
+  assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+  assert_non_null(strstr(err.message, "content-end scorer"));
+  free(b.p);
+  assert_null(prc_cue_cend(NULL));
+  if (have_model()) assert_non_null(prc_cue_cend(prc_cue_builtin(NULL)));
+}
+
+/* The content of quote k of an analysis of text under flags ("" if none). */
+static void content_of(const char *text, unsigned flags, size_t k, char *out, size_t n) {
+  precis_options o;
+  precis_options_init(&o);
+  o.flags |= flags;
+  precis_doc *d = precis_analyze(text, strlen(text), &o);
+  assert_non_null(d);
+  size_t nq = 0;
+  const precis_quote *q = NULL;
+  nq = precis_doc_quotes(d, &q);
+  out[0] = 0;
+  if (k < nq && q[k].ncontent) snprintf(out, n, "%s", q[k].content[q[k].ncontent - 1].text);
+  precis_doc_free(d);
+}
+
+/* What the built-in scorer does on hand-made sentences, and what the
+ * rules do without it. */
+static void test_cend_behaviour(void **state) {
+  (void)state;
+  if (!have_model()) skip();
+  char a[512];
+  /* a relative clause after the object is the writer's, not Quist's */
+  const char *s = "Quist has acknowledged the reality of the harbour's decline, which makes her something of an "
+                  "outlier in the council.";
+  content_of(s, 0, 0, a, sizeof a);
+  assert_string_equal(a, "the reality of the harbour's decline");
+  content_of(s, PRECIS_OPT_RULE_CUES, 0, a, sizeof a);
+  assert_non_null(strstr(a, ", which makes her"));
+  /* never over another attribution's cue or source, nor the quote's own */
+  content_of("Reyes, who said the plan was reckless, voted against it.", 0, 0, a, sizeof a);
+  assert_string_equal(a, "the plan was reckless");
+  content_of("The mayor said the bridge would close in May and promised free ferries for commuters.", 0, 0, a,
+             sizeof a);
+  assert_null(strstr(a, "promised"));
+  /* a closing quotation mark stays with its content */
+  content_of("At a dinner in Leeds with the singer Mara Vell, Ames called half of the council's members \"dinosaurs.\"",
+             0, 0, a, sizeof a);
+  assert_string_equal(a, "half of the council's members \"dinosaurs.\"");
+}
+
+/* The candidates the stage puts up (PRC_OPT_CEND_TRACE, as the trainer
+ * sees them): at least the rules' end, in order, each with at most
+ * PRC_CEND_MAXF features, none past the next attribution's tokens, and
+ * none at all without a tree or for a quotation alone. */
+static void test_cend_candidates(void **state) {
+  (void)state;
+  if (!have_model()) skip();
+  precis_options o;
+  precis_options_init(&o);
+  o.flags |= PRC_OPT_CEND_TRACE;
+  const char *s = "Reyes, who said the plan was reckless, voted against it. \"We will win,\" Quist said. "
+                  "Quist said the ferry would run all winter, but the bridge would stay shut.";
+  precis_doc *d = precis_analyze(s, strlen(s), &o);
+  assert_non_null(d);
+  assert_int_equal(d->ncet, 3); /* "said" (who), "voted against", "said" (Quist); not the quotation */
+  for (uint32_t k = 0; k < d->ncet; k++) {
+    const cend_trace *t = &d->cet[k];
+    assert_true(t->ncands >= 1);
+    assert_true(t->rule < t->ncands);
+    for (uint32_t c = 0; c < t->ncands; c++) {
+      assert_true(t->foff[c + 1] - t->foff[c] <= PRC_CEND_MAXF);
+      assert_true(t->ends[c] > t->b && t->ends[c] <= strlen(s));
+      if (c) assert_true(t->ends[c] > t->ends[c - 1]);
+    }
+  }
+  /* the first: from "the plan" to "reckless" at most ("voted" is another cue) */
+  const char *voted = strstr(s, ", voted");
+  assert_int_equal(d->cet[0].b, (uint32_t)(strstr(s, "the plan") - s));
+  assert_true(d->cet[0].ends[d->cet[0].ncands - 1] <= (uint32_t)(voted - s + 1));
+  /* the last: candidates run to the end of the sentence */
+  assert_int_equal(d->cet[2].ends[d->cet[2].ncands - 1], (uint32_t)(strstr(s, "shut.") - s + 4));
+  precis_doc_free(d);
+  /* the rules engine and the engine without taggers look at nothing */
+  o.flags |= PRECIS_OPT_RULE_CUES;
+  d = precis_analyze(s, strlen(s), &o);
+  assert_int_equal(d->ncet, 0);
+  precis_doc_free(d);
+  o.flags = PRC_OPT_CEND_TRACE | PRECIS_OPT_NO_TAGGER;
+  d = precis_analyze(s, strlen(s), &o);
+  assert_int_equal(d->ncet, 0);
+  precis_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_no_model_and_bounds),
@@ -383,6 +531,9 @@ int main(void) {
       cmocka_unit_test(test_learned_adds),
       cmocka_unit_test(test_strict_cues),
       cmocka_unit_test(test_span_repair),
+      cmocka_unit_test(test_cend_section),
+      cmocka_unit_test(test_cend_behaviour),
+      cmocka_unit_test(test_cend_candidates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
