@@ -140,6 +140,68 @@ size_t prc_cend_feats(const precis_doc *d, const cend_ctx *x, uint32_t c, uint32
   return k;
 }
 
+/* ---- starts ---------------------------------------------------------------------------------- */
+
+/* Candidate starts: up to CBEG_BEFORE tokens before the rules' start (not
+ * over another attribution's tokens or the sentence's start) and up to
+ * CBEG_AFTER after it (before the fragment's last token). */
+#define CBEG_BEFORE 24
+#define CBEG_AFTER 12
+
+size_t prc_cbeg_feats(const precis_doc *d, const cend_ctx *x, uint32_t s, uint64_t *f) {
+  size_t k = 0;
+  const bool rule = s == x->b;
+  const uint64_t R = rule ? 1 : 0;
+  f[k++] = rule ? pc_feat1(101, 1) : pc_feat1(102, dist_bucket((int64_t)s - (int64_t)x->b));
+  const uint64_t fw = lower_hash(d, s), fp = d->toks[s].pos, fr = (uint64_t)prc_dep_rel(d, s);
+  const bool has_prev = s > x->se; /* x->se: the sentence's first token here */
+  const uint64_t pw = has_prev ? lower_hash(d, s - 1) : 1;
+  const uint64_t pp = has_prev ? d->toks[s - 1].pos : END_TAG, pr = has_prev ? (uint64_t)prc_dep_rel(d, s - 1) : END_TAG;
+  f[k++] = pc_feat1(103, fw);
+  f[k++] = pc_feat1(104, fp);
+  f[k++] = pc_feat1(105, fr);
+  f[k++] = pc_feat1(106, pw);
+  f[k++] = pc_feat1(107, pp);
+  f[k++] = pc_feat1(108, pr);
+  f[k++] = pc_feat2(109, fp, pp);
+  const uint32_t end = x->e < s + CEND_WINDOW ? x->e : s + CEND_WINDOW;
+  cend_ctx y = *x; /* where() reads the content as [b, c) */
+  y.b = s;
+  uint64_t w = where(&y, prc_dep_head(d, s), end);
+  f[k++] = pc_feat1(110, w);
+  f[k++] = pc_feat2(111, w, fr);
+  f[k++] = pc_feat2(112, w, fw);
+  if (has_prev) f[k++] = pc_feat2(113, where(&y, prc_dep_head(d, s - 1), end), pr);
+  uint32_t roots = 0, first_root = UINT32_MAX, hang = 0, dang = 0;
+  for (uint32_t j = s; j < end; j++) {
+    int32_t h = prc_dep_head(d, j);
+    if (h < (int32_t)s || h >= (int32_t)end) {
+      if (!roots) first_root = j;
+      roots++;
+    }
+    if (h >= 0 && h < (int32_t)s) hang++;
+  }
+  for (uint32_t j = x->last; j < s; j++) {
+    int32_t h = prc_dep_head(d, j);
+    if (h >= (int32_t)s && h < (int32_t)end) dang++;
+  }
+  f[k++] = pc_feat1(114, count_bucket(roots));
+  if (roots) f[k++] = pc_feat2(115, (uint64_t)prc_dep_rel(d, first_root), R);
+  f[k++] = pc_feat1(116, count_bucket(hang));
+  f[k++] = pc_feat1(117, count_bucket(dang));
+  f[k++] = pc_feat2(118, count_bucket(hang), count_bucket(dang));
+  f[k++] = pc_feat2(119, x->cue_w, fw);
+  f[k++] = pc_feat2(120, x->cue_w, fp);
+  f[k++] = pc_feat2(121, x->kind, R);
+  f[k++] = pc_feat2(122, s < x->cue_b ? 0 : s >= x->cue_e ? 1 : 2, R);
+  if (rule) {
+    f[k++] = pc_feat1(123, fw);
+    f[k++] = pc_feat1(124, fp);
+  }
+  f[k++] = pc_feat1(125, count_bucket(x->e - s));
+  return k;
+}
+
 /* The first token starting at or after byte b (binary search). */
 static uint32_t tok_at_or_after(const precis_doc *d, uint32_t b) {
   uint32_t lo = 0, hi = d->ntoks;
@@ -238,6 +300,90 @@ static void tree_counts(const precis_doc *d, const cend_ctx *x, int32_t *out, in
   }
 }
 
+/* The start of quote q's first fragment: the candidates, their trace, the
+ * move when the best beats the rules' start by the margin. */
+static void start_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_model *w, bool trace, uint64_t *f) {
+  if (q->cue_tok >= q->cue_tok_end || !q->ncontent || q->kind == PRECIS_QUOTE_DIRECT) return;
+  /* a name-calling cue's content is the name or the judgement after the
+   * object, by rule (cues.c naming_cue, attribution.c's open complement;
+   * PolNeAR: "called [them] "lone wolves"", "called [the plan] outrageous") */
+  if (d->cue_lab)
+    for (uint32_t i = q->cue_tok; i < q->cue_tok_end; i++)
+      if (d->cue_lab[i] & CUE_NAMING) return;
+  static const char *const call[] = {"call", "calls", "called", "calling"};
+  for (size_t k = 0; k < sizeof call / sizeof call[0]; k++)
+    if (tok_ieq(d, q->cue_tok_end - 1, call[k])) return;
+  bspan *fr = prc_quote_content(d, q, 0);
+  uint32_t b = tok_at_or_after(d, fr->start);
+  if (b >= d->ntoks || d->toks[b].start != fr->start) return;
+  uint32_t e = tok_at_or_after(d, fr->end);
+  if (e <= b || d->toks[e - 1].end != fr->end) return;
+  uint32_t s = d->toks[b].sent;
+  if (d->toks[e - 1].sent != s || !prc_parse_sentence(d, s)) return;
+  const sentence *se = &d->sents[s];
+  cend_ctx x;
+  memset(&x, 0, sizeof x);
+  x.b = b; /* the rules' start */
+  x.e = e;
+  x.se = se->tok_begin; /* the sentence's first token */
+  x.cue_b = q->cue_tok;
+  x.cue_e = q->cue_tok_end;
+  x.cue_w = lower_hash(d, q->cue_tok_end - 1);
+  x.kind = q->kind;
+  uint32_t lo = b;
+  while (lo > se->tok_begin && b - lo < CBEG_BEFORE && !stop[lo - 1]) lo--;
+  x.last = lo; /* the earliest candidate */
+  uint32_t hi = e - 1 < b + CBEG_AFTER ? e - 1 : b + CBEG_AFTER;
+  cend_trace *t = NULL;
+  if (trace) {
+    t = ARENA_PUSH(&d->ar, d->cet, d->ncet, d->ccet, cend_trace);
+    t->side = 1;
+    t->cue_b = prc_cp_index(d, d->toks[x.cue_b].start);
+    t->cue_e = prc_cp_index(d, d->toks[x.cue_e - 1].end);
+    t->b = prc_cp_index(d, d->toks[e - 1].end);
+    t->ncands = 0;
+    t->rule = UINT32_MAX;
+    uint32_t room = hi - lo + 1;
+    t->ends = prc_arena_alloc(&d->ar, room * sizeof *t->ends);
+    t->foff = prc_arena_alloc(&d->ar, (room + 1) * sizeof *t->foff);
+    t->feats = prc_arena_alloc(&d->ar, (size_t)room * PRC_CEND_MAXF * sizeof *t->feats);
+    t->foff[0] = 0;
+  }
+  double best = 0, rule_score = 0;
+  uint32_t best_s = b;
+  for (uint32_t c = lo; c <= hi; c++) {
+    size_t nf = prc_cbeg_feats(d, &x, c, f);
+    if (t) {
+      if (c == b) t->rule = t->ncands;
+      t->ends[t->ncands] = prc_cp_index(d, d->toks[c].start);
+      memcpy(t->feats + t->foff[t->ncands], f, nf * sizeof *f);
+      t->foff[t->ncands + 1] = t->foff[t->ncands] + (uint32_t)nf;
+      t->ncands++;
+    }
+    if (w) {
+      int32_t sc[16] = {0};
+      pc_model_score(w, f, nf, sc);
+      double v = (double)sc[0] * w->scale;
+      if (c == b) rule_score = v;
+      if (c == lo || v > best) {
+        best = v;
+        best_s = c;
+      }
+    }
+  }
+  if (!w || best_s == b || best < rule_score + PRC_CEND_MARGIN) return;
+  bool words = false; /* as for the ends: words between the two starts, or no move */
+  for (uint32_t j = best_s < b ? best_s : b; j < (best_s < b ? b : best_s) && !words; j++)
+    words = (d->toks[j].flags & TF_WORD) != 0;
+  if (!words) return;
+  uint32_t c = best_s;
+  while (c + 1 < e && (tok_is(d, c, ",") || tok_is(d, c, ":"))) c++; /* as add_content trims */
+  fr->start = d->toks[c].start;
+}
+
+static void end_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_model *w, bool trace, uint64_t *f,
+                     int32_t *out, int32_t *dang, uint64_t *wh);
+
 void prc_content_ends(precis_doc *d) {
   if (!d->nquotes || !d->has_pos || (d->opts.flags & (PRECIS_OPT_NO_TAGGER | PRECIS_OPT_RULE_CUES))) return;
   const cue_model *m = d->opts.attrib_model ? d->opts.attrib_model->cm : prc_cue_builtin(NULL);
@@ -250,8 +396,18 @@ void prc_content_ends(precis_doc *d) {
   uint64_t f[PRC_CEND_MAXF];
   for (uint32_t qi = 0; qi < d->nquotes; qi++) {
     quote *q = &d->quotes[qi];
+    end_pass(d, q, stop, w, trace, f, out, dang, wh);
+    start_pass(d, q, stop, w, trace, f);
+  }
+  prc_arena_release_big(&d->ar, (void *)stop);
+}
+
+/* (the end of quote q's last fragment, as prc_content_ends describes) */
+static void end_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_model *w, bool trace, uint64_t *f,
+                     int32_t *out, int32_t *dang, uint64_t *wh) {
+  {
     cend_ctx x;
-    if (!quote_ctx(d, q, stop, &x)) continue;
+    if (!quote_ctx(d, q, stop, &x)) return;
     tree_counts(d, &x, out, dang);
     /* the words' hashes, once: each is read by several candidates */
     for (uint32_t j = x.b; j < x.se && j < x.last + 2; j++) wh[x.nwh++] = lower_hash(d, j);
@@ -259,6 +415,7 @@ void prc_content_ends(precis_doc *d) {
     cend_trace *t = NULL;
     if (trace) {
       t = ARENA_PUSH(&d->ar, d->cet, d->ncet, d->ccet, cend_trace);
+      t->side = 0;
       t->cue_b = prc_cp_index(d, d->toks[x.cue_b].start);
       t->cue_e = prc_cp_index(d, d->toks[x.cue_e - 1].end);
       t->b = prc_cp_index(d, d->toks[x.b].start);
@@ -307,17 +464,16 @@ void prc_content_ends(precis_doc *d) {
         }
       }
     }
-    if (!w || best_c == x.e || best < rule_score + PRC_CEND_MARGIN) continue;
+    if (!w || best_c == x.e || best < rule_score + PRC_CEND_MARGIN) return;
     uint32_t c = best_c;
     /* only punctuation between the two ends (a closing mark, a stop): the
      * rules' end, as the scorer cannot tell them apart (the evaluation
      * trims both alike) */
     bool words = false;
     for (uint32_t j = c < x.e ? c : x.e; j < (c < x.e ? x.e : c) && !words; j++) words = (d->toks[j].flags & TF_WORD) != 0;
-    if (!words) continue;
+    if (!words) return;
     while (c > x.b + 1 && trimmed_tail(d, c - 1)) c--;
-    if (trimmed_tail(d, c - 1)) continue;
+    if (trimmed_tail(d, c - 1)) return;
     prc_quote_content(d, q, q->ncontent - 1u)->end = d->toks[c - 1].end;
   }
-  prc_arena_release_big(&d->ar, (void *)stop);
 }

@@ -175,6 +175,8 @@ typedef struct cend_ctx {
  * features are feats[foff[k] .. foff[k + 1]); rule = the index of the
  * rules' end. */
 typedef struct cend_trace {
+  uint32_t side; /* 0: candidate ends (as above); 1: candidate starts of the first
+                    fragment: b is then the fragment's end and ends[k] candidate k's start */
   uint32_t cue_b, cue_e, b, ncands, rule;
   uint32_t *ends, *foff;
   uint64_t *feats;
@@ -185,6 +187,9 @@ typedef struct cend_trace {
  * are in [b, c); f has room for PRC_CEND_MAXF (cue_model.h).  Returns the
  * count (content_ends.c). */
 size_t prc_cend_feats(const precis_doc *d, const cend_ctx *x, uint32_t c, uint32_t out, uint32_t dang, uint64_t *f);
+/* The features of starting the first fragment [., x->e) at token s, the
+ * rules' start being x->b, the earliest candidate x->last (content_ends.c). */
+size_t prc_cbeg_feats(const precis_doc *d, const cend_ctx *x, uint32_t s, uint64_t *f);
 
 typedef struct kp_trace {
   uint32_t sent;

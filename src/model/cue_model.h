@@ -78,7 +78,7 @@ struct pc_model;
 const struct pc_model *prc_cue_cend(const cue_model *m);
 /* Its feature-set id: bump it when prc_cend_feats (content_ends.c) changes;
  * a model with another one is refused. */
-#define PRC_CEND_FEATSET 0x43454e01u
+#define PRC_CEND_FEATSET 0x43454e02u /* 02: with the starts (0.12.0) */
 #define PRC_CEND_MAXF 32
 /* The end moves off the rules' only when the best candidate's score beats
  * the rules' end by this much (weight units).  Chosen by 5-fold

@@ -17,7 +17,13 @@
  * examples in a seeded order each epoch; at each example the best-scoring
  * candidate (the rules' end on a tie) is predicted, and when it is wrong the
  * best-scoring right candidate's features gain 1 and the prediction's lose
- * 1.  Deterministic for a seed. */
+ * 1.  Deterministic for a seed.
+ *
+ * Starts (side 1 of the trace) the same way, the other way round: the
+ * quote's first fragment, a gold fragment of the relation ending where it
+ * ends (trimmed), the right candidates those whose trimmed start is the
+ * gold one's.  Both kinds of examples train one model (their features'
+ * templates differ: content_ends.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +78,74 @@ static size_t trim_end(const brat_text *t, size_t b, size_t e) {
   return e;
 }
 
-/* The examples of one analysed article. */
+static void push_example(cend_set *s, const cend_trace *t, uint8_t *right) {
+  if (s->n == s->cap) {
+    s->cap = s->cap ? 2 * s->cap : 1024;
+    s->ex = prc_tr_xrealloc(s->ex, s->cap * sizeof *s->ex);
+  }
+  cend_ex *x = &s->ex[s->n++];
+  x->ncands = t->ncands;
+  x->rule = t->rule;
+  x->right = right;
+  x->foff = prc_tr_xrealloc(NULL, (t->ncands + 1) * sizeof *x->foff);
+  memcpy(x->foff, t->foff, (t->ncands + 1) * sizeof *x->foff);
+  x->feats = prc_tr_xrealloc(NULL, (size_t)t->foff[t->ncands] * sizeof *x->feats);
+  memcpy(x->feats, t->feats, (size_t)t->foff[t->ncands] * sizeof *x->feats);
+}
+
+/* The examples of one analysed article: ends (side 0) and starts (side 1). */
 static void add_article(cend_set *s, const precis_doc *d, const brat_ann *ann, const brat_text *txt,
                         cend_train_stats *st) {
   for (uint32_t k = 0; k < d->ncet; k++) {
     const cend_trace *t = &d->cet[k];
-    st->quotes++;
+    const int side = t->side == 1;
+    if (!side) st->quotes++;
     if (t->rule == UINT32_MAX || !t->ncands) continue;
-    size_t cb = t->cue_b, ce = t->cue_e, ps = t->b;
+    size_t cb = t->cue_b, ce = t->cue_e;
+    if (side) { /* starts: the fragment's end is fixed, the candidates are starts */
+      size_t fe = t->b;
+      if (fe > txt->n) continue;
+      size_t pe_n = trim_end(txt, t->ends[0], fe);
+      size_t gs = SIZE_MAX;
+      for (size_t r = 0; r < ann->nrels && gs == SIZE_MAX; r++) {
+        const brat_relation *rel = &ann->rels[r];
+        bool cue = false;
+        for (size_t a = 0; a < rel->nspans[BRAT_CUE] && !cue; a++)
+          for (size_t g = 0; g < rel->spans[BRAT_CUE][a].nfrags && !cue; g++) {
+            const brat_frag *f = &rel->spans[BRAT_CUE][a].frags[g];
+            cue = f->start < ce && cb < f->end;
+          }
+        if (!cue) continue;
+        for (size_t a = 0; a < rel->nspans[BRAT_CONTENT] && gs == SIZE_MAX; a++)
+          for (size_t g = 0; g < rel->spans[BRAT_CONTENT][a].nfrags; g++) {
+            const brat_frag *f = &rel->spans[BRAT_CONTENT][a].frags[g];
+            if (f->end > txt->n || f->start >= f->end) continue;
+            size_t fs = trim_start(txt, f->start, f->end), fe2 = trim_end(txt, fs, f->end);
+            if (fe2 == pe_n && fe2 > fs) {
+              gs = fs;
+              break;
+            }
+          }
+      }
+      if (gs == SIZE_MAX) continue;
+      st->s_matched++;
+      uint8_t *right = prc_tr_xrealloc(NULL, t->ncands);
+      uint32_t nright = 0;
+      for (uint32_t c = 0; c < t->ncands; c++) {
+        right[c] = trim_start(txt, t->ends[c], fe) == gs;
+        nright += right[c];
+      }
+      if (!nright) {
+        st->s_unreachable++;
+        free(right);
+        continue;
+      }
+      st->s_rule_right += right[t->rule];
+      st->s_examples++;
+      push_example(s, t, right);
+      continue;
+    }
+    size_t ps = t->b;
     size_t pe_max = t->ends[t->ncands - 1]; /* the last candidate ends last */
     if (pe_max > txt->n) continue;
     size_t ps_n = trim_start(txt, ps, pe_max);
@@ -120,18 +186,8 @@ static void add_article(cend_set *s, const precis_doc *d, const brat_ann *ann, c
       continue;
     }
     st->rule_right += right[t->rule];
-    if (s->n == s->cap) {
-      s->cap = s->cap ? 2 * s->cap : 1024;
-      s->ex = prc_tr_xrealloc(s->ex, s->cap * sizeof *s->ex);
-    }
-    cend_ex *x = &s->ex[s->n++];
-    x->ncands = t->ncands;
-    x->rule = t->rule;
-    x->right = right;
-    x->foff = prc_tr_xrealloc(NULL, (t->ncands + 1) * sizeof *x->foff);
-    memcpy(x->foff, t->foff, (t->ncands + 1) * sizeof *x->foff);
-    x->feats = prc_tr_xrealloc(NULL, (size_t)t->foff[t->ncands] * sizeof *x->feats);
-    memcpy(x->feats, t->feats, (size_t)t->foff[t->ncands] * sizeof *x->feats);
+    st->e_examples++;
+    push_example(s, t, right);
   }
 }
 

@@ -27,8 +27,10 @@ typedef struct cend_train_stats {
   size_t articles, quotes;  /* articles read, quotes content_ends.c looked at */
   size_t matched;           /* quotes with a gold fragment starting where theirs starts */
   size_t unreachable;       /* ... whose gold end is no candidate */
-  size_t examples;          /* the rest: the training examples */
-  size_t rule_right;        /* examples whose rules' end is right */
+  size_t examples;          /* the training examples, ends and starts */
+  size_t e_examples;        /* the rest of the matched: the end examples */
+  size_t rule_right;        /* end examples whose rules' end is right */
+  size_t s_matched, s_unreachable, s_examples, s_rule_right; /* the same for the starts of first fragments */
   size_t features;          /* features with a weight in the model */
 } cend_train_stats;
 

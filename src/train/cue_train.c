@@ -301,7 +301,7 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
     eval_model(m, &tr, &evt);
     if (dev) *dev = ev;
     /* the content-end scorer, trained with this tagger in the engine */
-    char ends[512] = "none";
+    char ends[768] = "none";
     if (!o->no_ends) {
       struct precis_model am = {.kind = PRC_MODEL_ATTRIB, .cm = m};
       cend_train_opts co = {.train_dir = o->train_dir, .pos_model = o->pos_model, .attrib_model = &am,
@@ -319,15 +319,17 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
         return -1;
       }
       snprintf(ends, sizeof ends,
-               "ranking perceptron, %d epochs, prune %.2f, margin %.1f; %zu quotes of %zu articles looked at, "
-               "%zu with a gold fragment starting alike (%zu of them with no candidate end right), %zu examples, "
-               "the rules' end right in %zu; %zu features",
+               "ranking perceptron, %d epochs, prune %.2f, margin %.1f; %zu quotes of %zu articles looked at; "
+               "ends: %zu with a gold fragment starting alike (%zu of them with no candidate end right), %zu "
+               "examples, the rules' end right in %zu; starts: %zu with a gold fragment ending alike (%zu with no "
+               "candidate right), %zu examples, the rules' start right in %zu; %zu features",
                CEND_DEFAULT_EPOCHS, (double)CEND_DEFAULT_PRUNE, PRC_CEND_MARGIN, cs.quotes, cs.articles, cs.matched,
-               cs.unreachable, cs.examples, cs.rule_right, cs.features);
+               cs.unreachable, cs.e_examples, cs.rule_right, cs.s_matched, cs.s_unreachable, cs.s_examples,
+               cs.s_rule_right, cs.features);
       if (o->verbose) fprintf(stderr, "  content ends: %s; %.1f s\n", ends, prc_tr_wall_seconds() - t1);
     }
     prc_cue_free(m);
-    char date[32], note[3072], devs[256];
+    char date[32], note[4096], devs[256];
     prc_tr_today(date, sizeof date);
     if (o->dev_dir)
       snprintf(devs, sizeof devs, "cue spans exact P %.4f R %.4f F %.4f on %s (%zu articles, %zu gold spans)",

@@ -492,23 +492,30 @@ static void test_cend_candidates(void **state) {
                   "Quist said the ferry would run all winter, but the bridge would stay shut.";
   precis_doc *d = precis_analyze(s, strlen(s), &o);
   assert_non_null(d);
-  assert_int_equal(d->ncet, 3); /* "said" (who), "voted against", "said" (Quist); not the quotation */
+  /* for "said" (who), "voted against", "said" (Quist), not the quotation: the
+   * candidate ends (side 0) of the last fragment, then the starts (side 1) of the first */
+  assert_int_equal(d->ncet, 6);
   for (uint32_t k = 0; k < d->ncet; k++) {
     const cend_trace *t = &d->cet[k];
+    assert_int_equal(t->side, k & 1);
     assert_true(t->ncands >= 1);
     assert_true(t->rule < t->ncands);
     for (uint32_t c = 0; c < t->ncands; c++) {
       assert_true(t->foff[c + 1] - t->foff[c] <= PRC_CEND_MAXF);
-      assert_true(t->ends[c] > t->b && t->ends[c] <= strlen(s));
+      if (t->side == 0) assert_true(t->ends[c] > t->b && t->ends[c] <= strlen(s));
+      else assert_true(t->ends[c] < t->b);
       if (c) assert_true(t->ends[c] > t->ends[c - 1]);
     }
   }
-  /* the first: from "the plan" to "reckless" at most ("voted" is another cue) */
-  const char *voted = strstr(s, ", voted");
-  assert_int_equal(d->cet[0].b, (uint32_t)(strstr(s, "the plan") - s));
+  /* the first: from "the plan" to "reckless" at most ("voted" is another cue);
+   * its starts: none before "the plan" ("said" is its cue) */
+  const char *voted = strstr(s, ", voted"), *plan = strstr(s, "the plan");
+  assert_int_equal(d->cet[0].b, (uint32_t)(plan - s));
   assert_true(d->cet[0].ends[d->cet[0].ncands - 1] <= (uint32_t)(voted - s + 1));
-  /* the last: candidates run to the end of the sentence */
-  assert_int_equal(d->cet[2].ends[d->cet[2].ncands - 1], (uint32_t)(strstr(s, "shut.") - s + 4));
+  assert_int_equal(d->cet[1].ends[0], (uint32_t)(plan - s));
+  assert_int_equal(d->cet[1].ends[d->cet[1].rule], (uint32_t)(plan - s));
+  /* the last: candidate ends run to the end of the sentence */
+  assert_int_equal(d->cet[4].ends[d->cet[4].ncands - 1], (uint32_t)(strstr(s, "shut.") - s + 4));
   precis_doc_free(d);
   /* the rules engine and the engine without taggers look at nothing */
   o.flags |= PRECIS_OPT_RULE_CUES;
