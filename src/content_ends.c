@@ -302,7 +302,7 @@ static void tree_counts(const precis_doc *d, const cend_ctx *x, int32_t *out, in
 
 /* The start of quote q's first fragment: the candidates, their trace, the
  * move when the best beats the rules' start by the margin. */
-static void start_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_model *w, bool trace, uint64_t *f) {
+static void start_pass(precis_doc *d, quote *q, const uint8_t *stop, const cue_cend *w, bool trace, uint64_t *f) {
   if (q->cue_tok >= q->cue_tok_end || !q->ncontent || q->kind == PRECIS_QUOTE_DIRECT) return;
   /* a name-calling cue's content is the name or the judgement after the
    * object, by rule (cues.c naming_cue, attribution.c's open complement;
@@ -361,9 +361,7 @@ static void start_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_mo
       t->ncands++;
     }
     if (w) {
-      int32_t sc[16] = {0};
-      pc_model_score(w, f, nf, sc);
-      double v = (double)sc[0] * w->scale;
+      double v = prc_cue_cend_score(w, f, nf);
       if (c == b) rule_score = v;
       if (c == lo || v > best) {
         best = v;
@@ -381,13 +379,13 @@ static void start_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_mo
   fr->start = d->toks[c].start;
 }
 
-static void end_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_model *w, bool trace, uint64_t *f,
+static void end_pass(precis_doc *d, quote *q, const uint8_t *stop, const cue_cend *w, bool trace, uint64_t *f,
                      int32_t *out, int32_t *dang, uint64_t *wh);
 
 void prc_content_ends(precis_doc *d) {
   if (!d->nquotes || !d->has_pos || (d->opts.flags & (PRECIS_OPT_NO_TAGGER | PRECIS_OPT_RULE_CUES))) return;
   const cue_model *m = d->opts.attrib_model ? d->opts.attrib_model->cm : prc_cue_builtin(NULL);
-  const pc_model *w = prc_cue_cend(m);
+  const cue_cend *w = prc_cue_cend(m);
   const bool trace = (d->opts.flags & PRC_OPT_CEND_TRACE) != 0;
   if (!w && !trace) return;
   int32_t out[CEND_WINDOW + 2], dang[CEND_WINDOW + 2];
@@ -403,7 +401,7 @@ void prc_content_ends(precis_doc *d) {
 }
 
 /* (the end of quote q's last fragment, as prc_content_ends describes) */
-static void end_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_model *w, bool trace, uint64_t *f,
+static void end_pass(precis_doc *d, quote *q, const uint8_t *stop, const cue_cend *w, bool trace, uint64_t *f,
                      int32_t *out, int32_t *dang, uint64_t *wh) {
   {
     cend_ctx x;
@@ -454,9 +452,7 @@ static void end_pass(precis_doc *d, quote *q, const uint8_t *stop, const pc_mode
         t->ncands++;
       }
       if (w) {
-        int32_t sc[16] = {0};
-        pc_model_score(w, f, nf, sc);
-        double v = (double)sc[0] * w->scale;
+        double v = prc_cue_cend_score(w, f, nf);
         if (c == x.e) rule_score = v;
         if (k == 0 || v > best) {
           best = v;

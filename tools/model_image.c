@@ -41,8 +41,8 @@ int main(int argc, char **argv) {
   }
   model_img_sec s[MODEL_MAX_SECTIONS];
   int ns = 0;
-  const char *keep[] = {"LABL", "NOTE", "CEND"}; /* CEND: the attribution model's content-end scorer */
-  for (int i = 0; i < 3; i++) {
+  const char *keep[] = {"LABL", "NOTE"}; /* (an attribution model's CEND becomes its table CETB) */
+  for (int i = 0; i < 2; i++) {
     const model_section *x = prc_model_find(&v, keep[i]);
     if (!x) continue;
     memcpy(s[ns].tag, keep[i], 5);

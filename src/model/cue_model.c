@@ -36,8 +36,9 @@ struct cue_model {
   int builtin;
   int nnotes;
   char *note_key[CUE_MAX_NOTES], *note_val[CUE_MAX_NOTES];
-  pc_model cend; /* the content-end scorer (section CEND), when has_cend */
+  cue_cend cend;   /* the content-end scorer (section CEND, or CETB in an image), when has_cend */
   int has_cend;
+  cend_slot *cend_own; /* its table when decoded from a model file (else in the image) */
   /* Found once at load (label_sums): the weights of the bias feature, the
    * same for every token, and those of the features of the previous labels
    * alone (templates 18 and 21), pp[p1][p2]. */
@@ -445,7 +446,7 @@ static void label_sums(cue_model *m) {
 
 static void cue_destroy(cue_model *m) {
   if (!m) return;
-  if (m->has_cend) prc_pc_model_free(&m->cend);
+  free(m->cend_own);
   if (!m->inplace) free(m->fs);
   if (m->own_mapped) prc_model_unmap(m->own, m->own_len);
   else free(m->own);
@@ -461,7 +462,10 @@ static void cue_destroy(cue_model *m) {
 typedef struct cue_img_head {
   uint32_t mark, cap;
   float scale;
-  uint32_t reserved[5];
+  uint32_t cend_cap;   /* the content-end table's capacity ("CETB"), 0 = none */
+  uint32_t cend_nfeat;
+  float cend_scale;
+  uint32_t reserved[2];
 } cue_img_head;
 
 int prc_cue_image(const cue_model *m, void *head, model_img_sec *s) {
@@ -476,7 +480,14 @@ int prc_cue_image(const cue_model *m, void *head, model_img_sec *s) {
   memcpy(s[1].tag, "CUFS", 5);
   s[1].p = m->fs;
   s[1].n = (size_t)h->cap * sizeof *m->fs;
-  return 2;
+  if (!m->has_cend) return 2;
+  h->cend_cap = m->cend.mask + 1;
+  h->cend_nfeat = m->cend.nfeat;
+  h->cend_scale = m->cend.scale;
+  memcpy(s[2].tag, "CETB", 5);
+  s[2].p = m->cend.slots;
+  s[2].n = (size_t)h->cend_cap * sizeof *m->cend.slots;
+  return 3;
 }
 
 static int cue_load_inplace(cue_model *m, const model_view *v, int check, precis_error *err) {
@@ -492,6 +503,20 @@ static int cue_load_inplace(cue_model *m, const model_view *v, int check, precis
   m->mask = h->cap - 1;
   m->scale = h->scale;
   if (!(m->fs = (cue_slot *)prc_model_table(v, "CUFS", sizeof *m->fs, h->cap, 64, 1, err))) return -1;
+  if (h->cend_cap) { /* the content-end table, used where it lies */
+    if (h->cend_cap < 16 || (h->cend_cap & (h->cend_cap - 1)) || !(h->cend_scale > 0) || h->cend_nfeat >= h->cend_cap) {
+      prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, prc_model_find(v, "CUHD")->off,
+                    "model corrupt: bad content-end table header");
+      return -1;
+    }
+    const cend_slot *t = prc_model_table(v, "CETB", sizeof *t, h->cend_cap, 8, 1, err);
+    if (!t) return -1;
+    m->cend.slots = t;
+    m->cend.mask = h->cend_cap - 1;
+    m->cend.nfeat = h->cend_nfeat;
+    m->cend.scale = h->cend_scale;
+    m->has_cend = 1;
+  }
   if (check) {
     uint32_t empty = 0;
     for (uint32_t i = 0; i <= m->mask; i++) empty += !m->fs[i].key;
@@ -588,7 +613,36 @@ notes: {
                       ce->n < 4 ? 0u : (unsigned)pc_rd32(ce->p), PRC_CEND_FEATSET);
         goto fail;
       }
-      if (prc_pc_model_read(ce->p + 4, ce->n - 4, ce->off + 4, 1, &m->cend, err) < 0) goto fail;
+      pc_view cv;
+      if (prc_pc_view(ce->p + 4, ce->n - 4, ce->off + 4, 1, &cv, err) < 0) goto fail;
+      cend_slot *t = prc_pc_table_alloc((size_t)cv.cap * sizeof *t);
+      if (!t) {
+        prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+        goto fail;
+      }
+      m->cend_own = t;
+      const unsigned char *q = cv.feats, *e = cv.entries;
+      for (uint32_t k = 0; k < cv.nfeat; k++, q += 10) {
+        uint32_t pos = pc_rd32(q + 4), cnt = pc_rd16(q + 8);
+        if (t[pos].key || !pc_rd32(q)) {
+          prc_error_set(err, PRECIS_ERROR_MODEL_FORMAT, ce->off, "model corrupt: content-end section (bad feature entry)");
+          goto fail;
+        }
+        t[pos].key = pc_rd32(q);
+        for (uint32_t j = 0; j < cnt; j++, e += 4) t[pos].w += (int16_t)pc_rd16(e + 2);
+      }
+      /* the file's table is sized for a load of about 1/3: folded to at most 3/4 (prc_pc_fold) */
+      void *sl = t;
+      uint32_t cap = cv.cap;
+      if (prc_pc_fold(&sl, &cap, sizeof *t, cv.nfeat) < 0) {
+        prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+        goto fail;
+      }
+      m->cend_own = sl;
+      m->cend.slots = sl;
+      m->cend.mask = cap - 1;
+      m->cend.nfeat = cv.nfeat;
+      m->cend.scale = cv.scale;
       m->has_cend = 1;
     }
   }
@@ -627,7 +681,7 @@ void prc_cue_free(cue_model *m) {
   if (m && !m->builtin) cue_destroy(m);
 }
 
-const pc_model *prc_cue_cend(const cue_model *m) { return m && m->has_cend ? &m->cend : NULL; }
+const cue_cend *prc_cue_cend(const cue_model *m) { return m && m->has_cend ? &m->cend : NULL; }
 
 const char *prc_cue_note(const cue_model *m, const char *key) {
   return m ? prc_model_note_value(m->note_key, m->note_val, m->nnotes, key) : "";

@@ -74,8 +74,34 @@ const char *prc_cue_note(const cue_model *m, const char *key);
 /* The content-end scorer stored with the tagger (section "CEND": u32
  * PRC_CEND_FEATSET, then a one-class perceptron.h model), or NULL when the
  * model has none (content_ends.c, train/cend_train.c). */
-struct pc_model;
-const struct pc_model *prc_cue_cend(const cue_model *m);
+typedef struct cend_slot {
+  uint32_t key; /* pc_key32 of the feature; 0 = empty */
+  int32_t w;    /* its weight (real weight = w * scale) */
+} cend_slot;
+typedef struct cue_cend {
+  const cend_slot *slots; /* open addressing, index = low bits of the feature hash, linear probing */
+  uint32_t mask, nfeat;
+  float scale;
+} cue_cend;
+const cue_cend *prc_cue_cend(const cue_model *m);
+/* The score of features f[0..nf) (real weight units). */
+static inline double prc_cue_cend_score(const cue_cend *c, const uint64_t *f, size_t nf) {
+  int64_t sum = 0;
+  for (size_t k = 0; k < nf; k++) {
+    uint32_t key = (uint32_t)(f[k] >> 32), i = (uint32_t)f[k] & c->mask;
+    if (!key) key = 1;
+    for (;;) {
+      const cend_slot *s = &c->slots[i];
+      if (s->key == key) {
+        sum += s->w;
+        break;
+      }
+      if (!s->key) break;
+      i = (i + 1) & c->mask;
+    }
+  }
+  return (double)sum * c->scale;
+}
 /* Its feature-set id: bump it when prc_cend_feats (content_ends.c) changes;
  * a model with another one is refused. */
 #define PRC_CEND_FEATSET 0x43454e02u /* 02: with the starts (0.12.0) */

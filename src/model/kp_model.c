@@ -252,6 +252,16 @@ static kp_model *load(const void *buf, size_t n, int embedded, precis_error *err
     goto fail;
   }
   if (prc_pc_model_read(w->p, w->n, w->off, 1, &m->w, err) < 0) goto fail;
+  { /* the file's table is sized for a load of about 1/3: folded to at most 3/4 (prc_pc_fold) */
+    void *sl = m->w.slots;
+    uint32_t cap = m->w.mask + 1;
+    if (prc_pc_fold(&sl, &cap, sizeof *m->w.slots, m->w.nfeat) < 0) {
+      prc_error_set(err, PRECIS_ERROR_OUT_OF_MEMORY, PRECIS_NO_OFFSET, "out of memory");
+      goto fail;
+    }
+    m->w.slots = sl;
+    m->w.mask = cap - 1;
+  }
   if (prc_model_read_notes(prc_model_find(&v, "NOTE"), m->note_key, m->note_val, 16, &m->nnotes, err) < 0)
     goto fail;
   return m;

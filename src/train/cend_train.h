@@ -11,7 +11,7 @@
 #include "precis.h"
 
 #define CEND_DEFAULT_EPOCHS 8
-#define CEND_DEFAULT_PRUNE 0.5f
+#define CEND_DEFAULT_PRUNE 1.0f /* 0.5: 15,960 features, dev content 55.93; 1.0: 8,782, 55.98; 2.0: 4,453, 55.61 */
 
 typedef struct cend_train_opts {
   const char *train_dir;              /* DIR/text/<article>.txt + DIR/attributions/<article>_<annotator>.ann */

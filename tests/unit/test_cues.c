@@ -427,6 +427,12 @@ static void test_cend_section(void **state) {
   assert_non_null(m);
   assert_non_null(prc_cue_cend(m));
   assert_int_equal(prc_cue_cend(m)->nfeat, 1);
+  {
+    uint64_t g = 12345; /* the one feature, weight 1; another is worth nothing */
+    assert_true(prc_cue_cend_score(prc_cue_cend(m), &g, 1) > 0.5);
+    g = 54321;
+    assert_true(prc_cue_cend_score(prc_cue_cend(m), &g, 1) == 0);
+  }
   prc_cue_free(m);
   free(b.p);
   b = cue_model_with_cend(PRC_CEND_FEATSET + 1);

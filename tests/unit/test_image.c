@@ -578,6 +578,24 @@ static void test_cue_image(void **state) {
   assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
   assert_null(prc_tagger_load_memory(b, n, &err));
   assert_int_equal(err.code, PRECIS_ERROR_MODEL_KIND);
+  { /* the content-end table (CETB, 0.12.0) is read where it lies; a bad header is refused */
+    size_t hl, tl;
+    unsigned char *h = section(b, n, "CUHD", &hl);
+    assert_non_null(h);
+    assert_non_null(section(b, n, "CETB", &tl));
+    cue_model *mm = prc_cue_load_memory(b, n, &err);
+    assert_non_null(mm);
+    assert_non_null(prc_cue_cend(mm));
+    assert_int_equal((size_t)(prc_cue_cend(mm)->mask + 1) * sizeof(cend_slot), tl);
+    prc_cue_free(mm);
+    uint32_t keep = (uint32_t)h[12] | (uint32_t)h[13] << 8 | (uint32_t)h[14] << 16 | (uint32_t)h[15] << 24;
+    put32(h + 12, keep + 1);
+    resum(b, n);
+    assert_null(prc_cue_load_memory(b, n, &err));
+    assert_non_null(strstr(err.message, "content-end table"));
+    put32(h + 12, keep);
+    resum(b, n);
+  }
   size_t len;
   unsigned char *fsx = section(b, n, "CUFS", &len);
   for (size_t k = 0; k < len; k += 12)
