@@ -30,6 +30,8 @@
 
 #include "cend_train.h"
 
+#include "brat_corpus.h"
+
 #include "doc.h"
 #include "error.h"
 #include "eval/attrib_eval.h"
@@ -60,15 +62,6 @@ static void set_free(cend_set *s) {
   memset(s, 0, sizeof *s);
 }
 
-static int text_exists(void *ctx, const char *name) {
-  const brat_dir *d = ctx;
-  char *p = prc_brat_text_path(d, name);
-  FILE *f = p ? fopen(p, "rb") : NULL;
-  free(p);
-  if (f) fclose(f);
-  return f != NULL;
-}
-
 static size_t trim_start(const brat_text *t, size_t b, size_t e) {
   while (b < e && prc_attrib_is_trim(t->cp[b])) b++;
   return b;
@@ -93,155 +86,93 @@ static void push_example(cend_set *s, const cend_trace *t, uint8_t *right) {
   memcpy(x->feats, t->feats, (size_t)t->foff[t->ncands] * sizeof *x->feats);
 }
 
-/* The examples of one analysed article: ends (side 0) and starts (side 1). */
+/* The gold fragment for a quote whose cue is [cb, ce): in the first relation
+ * (file order) whose cue overlaps it, a content fragment whose trimmed start
+ * (by_start) or trimmed end (else) is at; returns its other trimmed edge, or
+ * SIZE_MAX when there is none. */
+static size_t gold_edge(const brat_ann *ann, const brat_text *txt, size_t cb, size_t ce, bool by_start, size_t at) {
+  for (size_t r = 0; r < ann->nrels; r++) {
+    const brat_relation *rel = &ann->rels[r];
+    bool cue = false;
+    for (size_t a = 0; a < rel->nspans[BRAT_CUE] && !cue; a++)
+      for (size_t g = 0; g < rel->spans[BRAT_CUE][a].nfrags && !cue; g++) {
+        const brat_frag *f = &rel->spans[BRAT_CUE][a].frags[g];
+        cue = f->start < ce && cb < f->end;
+      }
+    if (!cue) continue;
+    for (size_t a = 0; a < rel->nspans[BRAT_CONTENT]; a++)
+      for (size_t g = 0; g < rel->spans[BRAT_CONTENT][a].nfrags; g++) {
+        const brat_frag *f = &rel->spans[BRAT_CONTENT][a].frags[g];
+        if (f->end > txt->n || f->start >= f->end) continue;
+        size_t fs = trim_start(txt, f->start, f->end), fe = trim_end(txt, fs, f->end);
+        if (fe > fs && (by_start ? fs : fe) == at) return by_start ? fe : fs;
+      }
+  }
+  return SIZE_MAX;
+}
+
+/* The examples of one analysed article: ends (side 0: the fragment's start
+ * t->b is fixed, candidate k ends it at t->ends[k]) and starts (side 1: its
+ * end t->b is fixed, candidate k starts it at t->ends[k]). */
 static void add_article(cend_set *s, const precis_doc *d, const brat_ann *ann, const brat_text *txt,
                         cend_train_stats *st) {
   for (uint32_t k = 0; k < d->ncet; k++) {
     const cend_trace *t = &d->cet[k];
-    const int side = t->side == 1;
-    if (!side) st->quotes++;
+    const bool starts = t->side == 1;
+    if (!starts) st->quotes++;
     if (t->rule == UINT32_MAX || !t->ncands) continue;
-    size_t cb = t->cue_b, ce = t->cue_e;
-    if (side) { /* starts: the fragment's end is fixed, the candidates are starts */
-      size_t fe = t->b;
-      if (fe > txt->n) continue;
-      size_t pe_n = trim_end(txt, t->ends[0], fe);
-      size_t gs = SIZE_MAX;
-      for (size_t r = 0; r < ann->nrels && gs == SIZE_MAX; r++) {
-        const brat_relation *rel = &ann->rels[r];
-        bool cue = false;
-        for (size_t a = 0; a < rel->nspans[BRAT_CUE] && !cue; a++)
-          for (size_t g = 0; g < rel->spans[BRAT_CUE][a].nfrags && !cue; g++) {
-            const brat_frag *f = &rel->spans[BRAT_CUE][a].frags[g];
-            cue = f->start < ce && cb < f->end;
-          }
-        if (!cue) continue;
-        for (size_t a = 0; a < rel->nspans[BRAT_CONTENT] && gs == SIZE_MAX; a++)
-          for (size_t g = 0; g < rel->spans[BRAT_CONTENT][a].nfrags; g++) {
-            const brat_frag *f = &rel->spans[BRAT_CONTENT][a].frags[g];
-            if (f->end > txt->n || f->start >= f->end) continue;
-            size_t fs = trim_start(txt, f->start, f->end), fe2 = trim_end(txt, fs, f->end);
-            if (fe2 == pe_n && fe2 > fs) {
-              gs = fs;
-              break;
-            }
-          }
-      }
-      if (gs == SIZE_MAX) continue;
-      st->s_matched++;
-      uint8_t *right = prc_tr_xrealloc(NULL, t->ncands);
-      uint32_t nright = 0;
-      for (uint32_t c = 0; c < t->ncands; c++) {
-        right[c] = trim_start(txt, t->ends[c], fe) == gs;
-        nright += right[c];
-      }
-      if (!nright) {
-        st->s_unreachable++;
-        free(right);
-        continue;
-      }
-      st->s_rule_right += right[t->rule];
-      st->s_examples++;
-      push_example(s, t, right);
-      continue;
-    }
-    size_t ps = t->b;
-    size_t pe_max = t->ends[t->ncands - 1]; /* the last candidate ends last */
-    if (pe_max > txt->n) continue;
-    size_t ps_n = trim_start(txt, ps, pe_max);
-    /* the gold fragment: a relation whose cue overlaps, a content fragment starting at ps_n */
-    size_t ge = SIZE_MAX;
-    for (size_t r = 0; r < ann->nrels && ge == SIZE_MAX; r++) {
-      const brat_relation *rel = &ann->rels[r];
-      bool cue = false;
-      for (size_t a = 0; a < rel->nspans[BRAT_CUE] && !cue; a++)
-        for (size_t g = 0; g < rel->spans[BRAT_CUE][a].nfrags && !cue; g++) {
-          const brat_frag *f = &rel->spans[BRAT_CUE][a].frags[g];
-          cue = f->start < ce && cb < f->end;
-        }
-      if (!cue) continue;
-      for (size_t a = 0; a < rel->nspans[BRAT_CONTENT] && ge == SIZE_MAX; a++)
-        for (size_t g = 0; g < rel->spans[BRAT_CONTENT][a].nfrags; g++) {
-          const brat_frag *f = &rel->spans[BRAT_CONTENT][a].frags[g];
-          if (f->end > txt->n || f->start >= f->end) continue;
-          size_t fs = trim_start(txt, f->start, f->end), fe = trim_end(txt, fs, f->end);
-          if (fs == ps_n && fe > fs) {
-            ge = fe;
-            break;
-          }
-        }
-    }
-    if (ge == SIZE_MAX) continue;
-    st->matched++;
+    /* the fixed edge, trimmed; the span the candidates cover: [lo, hi) */
+    size_t lo = starts ? t->ends[0] : t->b, hi = starts ? t->b : t->ends[t->ncands - 1];
+    if (hi > txt->n || lo >= hi) continue;
+    size_t fixed = starts ? trim_end(txt, lo, hi) : trim_start(txt, lo, hi);
+    size_t want = gold_edge(ann, txt, t->cue_b, t->cue_e, !starts, fixed);
+    if (want == SIZE_MAX) continue;
+    *(starts ? &st->s_matched : &st->matched) += 1;
     uint8_t *right = prc_tr_xrealloc(NULL, t->ncands);
     uint32_t nright = 0;
     for (uint32_t c = 0; c < t->ncands; c++) {
       size_t e = t->ends[c];
-      right[c] = e <= txt->n && trim_end(txt, ps_n, e) == ge;
+      right[c] = starts ? trim_start(txt, e, hi) == want : trim_end(txt, fixed, e) == want;
       nright += right[c];
     }
     if (!nright) {
-      st->unreachable++;
+      *(starts ? &st->s_unreachable : &st->unreachable) += 1;
       free(right);
       continue;
     }
-    st->rule_right += right[t->rule];
-    st->e_examples++;
+    *(starts ? &st->s_rule_right : &st->rule_right) += right[t->rule];
+    *(starts ? &st->s_examples : &st->e_examples) += 1;
     push_example(s, t, right);
   }
 }
 
+typedef struct examples_ctx {
+  cend_set *s;
+  cend_train_stats *st;
+  precis_options opts;
+} examples_ctx;
+
+static int examples_article(void *ctx, const char *text, size_t len, const brat_ann *ann, arena *a,
+                            precis_error *err) {
+  examples_ctx *x = ctx;
+  brat_text txt;
+  prc_brat_decode_utf8(a, text, len, &txt);
+  precis_doc *d = precis_analyze_ex(text, len, &x->opts, err);
+  if (!d) return -1;
+  add_article(x->s, d, ann, &txt, x->st);
+  x->st->articles++;
+  precis_doc_free(d);
+  return 0;
+}
+
 static int read_examples(const char *dir, const precis_model *pos, const precis_model *attrib, cend_set *s,
                          cend_train_stats *st, precis_error *err) {
-  brat_dir bd;
-  if (prc_brat_dir_open(dir, &bd) != 0)
-    return prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read the annotation folder %s", dir);
-  precis_options opts;
-  precis_options_init(&opts);
-  opts.flags |= PRC_OPT_CEND_TRACE;
-  opts.pos_model = pos;
-  opts.attrib_model = attrib;
-  char *prev = NULL;
-  int rc = 0;
-  for (size_t i = 0; i < bd.nfiles && rc == 0; i++) {
-    char *art = prc_brat_article_of(bd.files[i].stem, text_exists, &bd);
-    if (!art) continue;
-    if (prev && !strcmp(prev, art)) { /* a second annotator: the first file stays */
-      free(art);
-      continue;
-    }
-    free(prev);
-    prev = art;
-    char *tp = prc_brat_text_path(&bd, art);
-    size_t len = 0;
-    char *text = tp ? prc_brat_slurp(tp, &len) : NULL;
-    free(tp);
-    if (!text) {
-      rc = prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read the text of %s", art);
-      break;
-    }
-    arena a;
-    prc_arena_init(&a, NULL);
-    brat_ann ann;
-    brat_text txt;
-    prc_brat_decode_utf8(&a, text, len, &txt);
-    if (prc_brat_read_ann(&a, bd.files[i].path, &ann) != 0) {
-      rc = prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read %s", bd.files[i].path);
-    } else {
-      precis_doc *d = precis_analyze_ex(text, len, &opts, err);
-      if (!d) rc = -1;
-      else {
-        add_article(s, d, &ann, &txt, st);
-        st->articles++;
-        precis_doc_free(d);
-      }
-    }
-    prc_arena_free(&a);
-    free(text);
-  }
-  free(prev);
-  prc_brat_dir_close(&bd);
-  return rc;
+  examples_ctx x = {.s = s, .st = st};
+  precis_options_init(&x.opts);
+  x.opts.flags |= PRC_OPT_CEND_TRACE;
+  x.opts.pos_model = pos;
+  x.opts.attrib_model = attrib;
+  return prc_tr_each_article(dir, examples_article, &x, err);
 }
 
 /* The best candidate of x by t's current weights (the rules' end on a tie);

@@ -19,6 +19,7 @@
 
 #include "cue_train.h"
 
+#include "brat_corpus.h"
 #include "cend_train.h"
 #include "models.h"
 
@@ -48,15 +49,6 @@ static void corpus_free(cue_corpus *c) {
   free(c->gold);
   free(c->sent);
   memset(c, 0, sizeof *c);
-}
-
-static int text_exists(void *ctx, const char *name) {
-  const brat_dir *d = ctx;
-  char *p = prc_brat_text_path(d, name);
-  FILE *f = p ? fopen(p, "rb") : NULL;
-  free(p);
-  if (f) fclose(f);
-  return f != NULL;
 }
 
 /* Adds the sentences of one article with their gold labels. */
@@ -131,54 +123,30 @@ static void add_article(cue_corpus *c, const precis_doc *d, const brat_ann *ann)
   free(sent_of_tok);
 }
 
+typedef struct corpus_ctx {
+  cue_corpus *c;
+  precis_options opts;
+} corpus_ctx;
+
+static int corpus_article(void *ctx, const char *text, size_t len, const brat_ann *ann, arena *a, precis_error *err) {
+  (void)a;
+  corpus_ctx *x = ctx;
+  precis_doc *d = prc_analyze_upto_cues(text, len, &x->opts, err);
+  if (!d) return -1;
+  add_article(x->c, d, ann);
+  x->c->articles++;
+  precis_doc_free(d);
+  return 0;
+}
+
 /* Reads every article of dir (first annotation file per article). */
 static int read_corpus(const char *dir, const precis_model *pos, cue_corpus *c, int verbose, precis_error *err) {
   memset(c, 0, sizeof *c);
-  brat_dir bd;
-  if (prc_brat_dir_open(dir, &bd) != 0)
-    return prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read the annotation folder %s", dir);
-  precis_options opts;
-  precis_options_init(&opts);
-  opts.flags |= PRECIS_OPT_RULE_CUES; /* the inputs only: no cue model runs */
-  opts.pos_model = pos;
-  char *prev = NULL;
-  int rc = 0;
-  for (size_t i = 0; i < bd.nfiles && rc == 0; i++) {
-    char *art = prc_brat_article_of(bd.files[i].stem, text_exists, &bd);
-    if (!art) continue;
-    if (prev && !strcmp(prev, art)) { /* a second annotator: the first file stays */
-      free(art);
-      continue;
-    }
-    free(prev);
-    prev = art;
-    char *tp = prc_brat_text_path(&bd, art);
-    size_t len = 0;
-    char *text = tp ? prc_brat_slurp(tp, &len) : NULL;
-    free(tp);
-    if (!text) {
-      rc = prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read the text of %s", art);
-      break;
-    }
-    arena a;
-    prc_arena_init(&a, NULL);
-    brat_ann ann;
-    if (prc_brat_read_ann(&a, bd.files[i].path, &ann) != 0) {
-      rc = prc_error_set(err, PRECIS_ERROR_IO, PRECIS_NO_OFFSET, "cannot read %s", bd.files[i].path);
-    } else {
-      precis_doc *d = prc_analyze_upto_cues(text, len, &opts, err);
-      if (!d) rc = -1;
-      else {
-        add_article(c, d, &ann);
-        c->articles++;
-        precis_doc_free(d);
-      }
-    }
-    prc_arena_free(&a);
-    free(text);
-  }
-  free(prev);
-  prc_brat_dir_close(&bd);
+  corpus_ctx x = {.c = c};
+  precis_options_init(&x.opts);
+  x.opts.flags |= PRECIS_OPT_RULE_CUES; /* the inputs only: no cue model runs */
+  x.opts.pos_model = pos;
+  int rc = prc_tr_each_article(dir, corpus_article, &x, err);
   if (rc == 0 && verbose)
     fprintf(stderr, "  %s: %zu articles, %zu sentences, %zu tokens, %zu gold cue spans (%zu outside sentences)\n",
             prc_tr_base_name(dir), c->articles, c->nsent, c->ntok, c->gold_spans, c->gold_lost);
