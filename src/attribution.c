@@ -645,6 +645,7 @@ static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, u
 }
 
 #define QUANT_PAREN_MAX 8 /* "(D-N.J.)" before a floating "all": tokens from ")" back to "(" */
+static bool time_tail_word(const precis_doc *d, uint32_t j);
 static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (b == NONE) return;
   /* a name the source cuts short ("A reporter for USA | Today reported"): to its
@@ -663,6 +664,33 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
                                   tok_is(d, e - 1, "n\xE2\x80\x99t")))))
     e--;
   if (e <= b) return;
+  /* a day or a time alone is nobody: "A post late Saturday | explained" (the
+   * tree's subject) is the post; "Monday saw ..." has no source */
+  {
+    bool words = false, times = true;
+    for (uint32_t j = b; j < e && times; j++)
+      if (d->toks[j].flags & TF_WORD) {
+        words = true;
+        times = time_tail_word(d, j) && !tok_ieq(d, j, "on") && !tok_ieq(d, j, "this") && !tok_ieq(d, j, "next");
+      }
+    if (words && times) {
+      const uint32_t sb = d->sents[d->toks[b].sent].body_start_tok;
+      uint32_t t = b;
+      while (t > sb && b - t < 2 && time_tail_word(d, t - 1) && !tok_ieq(d, t - 1, "on") && !in_region(d, t - 1)) t--;
+      if (b < q->cue_tok && t > sb && t < b && !in_region(d, t - 1) &&
+          (d->toks[t - 1].pos == TAG_UPOS_NOUN || d->toks[t - 1].pos == TAG_UPOS_PROPN)) {
+        uint32_t k = t - 1;
+        while (k > sb && b - k < SUBJECT_NP_MAX && !in_region(d, k - 1) &&
+               (d->toks[k - 1].pos == TAG_UPOS_DET || d->toks[k - 1].pos == TAG_UPOS_ADJ ||
+                d->toks[k - 1].pos == TAG_UPOS_NOUN || d->toks[k - 1].pos == TAG_UPOS_PROPN ||
+                tok_in_ci(d, k - 1, LXL_POSSESSIVE)))
+          k--;
+        b = k;
+        e = t;
+      } else
+        return;
+    }
+  }
   /* a day the source took from the verb's adjuncts: "The Times on Saturday | wrote" */
   if (b < q->cue_tok && e >= b + 3 && (lx(d, e - 1) & LX_DAY) && tok_ieq(d, e - 2, "on")) e -= 2;
   if (b < q->cue_tok && b >= 2) {
@@ -1362,7 +1390,11 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
   precis_doc *d = x->d;
   uint32_t se = x->se;
   int32_t r = region_ending_before(d, x->look, x->sb);
-  if (r < 0 && x->pre_src != x->cue_b) {
+  /* (not past a pronoun: '... the elusive second "black box," the plane's
+   * flight data recorder, he said' -- the words before "he" are content) */
+  const bool pron_src = x->src_end == x->pre_src + 1 && (lx(d, x->pre_src) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) &&
+                        !tok_in_ci(d, x->pre_src, LXL_POSSESSIVE);
+  if (r < 0 && x->pre_src != x->cue_b && !pron_src) {
     /* "“Q,” Senate Majority Leader Mitch McConnell, R-Ky., said": the source
      * found is shorter than the words between quotation and cue (a title
      * left out, an apposition of its own): they all are the source */
@@ -1379,7 +1411,15 @@ static uint32_t pattern_quote_then_cue(cue_ctx *x) {
                 pt == TAG_UPOS_NUM || tok_is(d, t, ",") || tok_is(d, t, ".") || tok_is(d, t, "of") ||
                 tok_is(d, t, "(") || tok_is(d, t, ")") || tok_is(d, t, "-") || /* "Sen. Lindsey Graham (R-S.C.) told" */
                 (pt == TAG_UPOS_VERB && tok_len(d, t) > 4 && !memcmp(tok_str(d, t) + tok_len(d, t) - 2, "ed", 2) &&
-                 (d->toks[t + 1].pos == TAG_UPOS_NOUN || d->toks[t + 1].pos == TAG_UPOS_PROPN)); /* "retired general" */
+                 (d->toks[t + 1].pos == TAG_UPOS_NOUN || d->toks[t + 1].pos == TAG_UPOS_PROPN)) || /* "retired general" */
+                /* "his mother, Becky Naib, said", "the governor's spokeswoman, Ann Reyes," */
+                (pt == TAG_UPOS_PRON && tok_in_ci(d, t, LXL_POSSESSIVE)) || tok_is(d, t, "'s") ||
+                tok_is(d, t, "\xE2\x80\x99s") ||
+                /* "his father and mother, Becky Naib, posted": two nouns joined */
+                (tok_ieq(d, t, "and") && t > x->sb && t + 1 < p + 1 &&
+                 (d->toks[t - 1].pos == TAG_UPOS_NOUN || d->toks[t - 1].pos == TAG_UPOS_PROPN) &&
+                 (d->toks[t + 1].pos == TAG_UPOS_NOUN || d->toks[t + 1].pos == TAG_UPOS_PROPN ||
+                  d->toks[t + 1].pos == TAG_UPOS_DET || tok_in_ci(d, t + 1, LXL_POSSESSIVE)));
       if (in_region(d, t) || !np || cue_word(d, t)) break;
     }
   }

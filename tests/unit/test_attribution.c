@@ -198,6 +198,36 @@ static void test_source_before(void **state) {
          {D, "said", "Mayor Vincent Okonkwo", "Vincent Okonkwo", {"The bridge is not safe."}});
 }
 
+/* A description, then the name in apposition, between the quotation and the
+ * cue: all of it is the source, whatever the tree made of it (0.12.1: a
+ * possessive, "and" or "'s" stopped the walk back to the quotation, and the
+ * quote came out mixed with "his mother" in its content, or not at all). */
+static void test_source_description_apposition(void **state) {
+  (void)state;
+  EXPECT("The ferry stopped at noon. \"Cayman left early. He is a good kid,\" his mother, Becky Naib, said.",
+         {D, "said", "his mother, Becky Naib", "Becky Naib", {"Cayman left early. He is a good kid"}});
+  EXPECT("The ferry stopped at noon. \"He is a good kid,\" his father and mother, Becky Naib, posted Friday.",
+         {D, "posted", "his father and mother, Becky Naib", "Becky Naib", {"He is a good kid"}});
+  EXPECT("The ferry stopped at noon. \"The plan is reckless,\" the governor's spokeswoman, Ann Reyes, told reporters.",
+         {D, "told", "the governor's spokeswoman, Ann Reyes", "Ann Reyes", {"The plan is reckless"}});
+  /* a pronoun source is all of it: the noun phrase before it belongs to the content */
+  EXPECT("Divers went down again on Monday. The priority is the second \"black box,\" the plane's flight data "
+         "recorder, he said.",
+         {X, "said", "he", NULL, {"The priority is the second \"black box,\" the plane's flight data recorder"}});
+}
+
+/* A day or a time alone is no source (0.12.1: "Saturday" was one). */
+static void test_source_not_a_day(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("Volunteers searched the woods. A post late Saturday explained search efforts included \"advanced "
+                 "tracking software,\" and added that the search would go on.",
+                 {X, "explained", "A post", NULL, {"search efforts included \"advanced tracking software,\""}},
+                 {I, "added", "A post", NULL, {"that the search would go on"}});
+  /* (a false cue of the tagger's; the day is no source of it) */
+  EXPECT_DEFAULT("Leaders met in the capital. Monday saw the publication of the annual review of the register.",
+                 {I, "saw", NULL, NULL, {"the publication of the annual review of the register"}});
+}
+
 static void test_split_quote(void **state) {
   (void)state;
   EXPECT("\"If the bridge closes,\" Harriet Lund said, \"our trucks will drive an extra hour.\"",
@@ -820,6 +850,8 @@ int main(void) {
       cmocka_unit_test(test_as_source),
       cmocka_unit_test(test_dash_name),
       cmocka_unit_test(test_source_before),
+      cmocka_unit_test(test_source_description_apposition),
+      cmocka_unit_test(test_source_not_a_day),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
       cmocka_unit_test(test_multi_sentence),
