@@ -646,6 +646,14 @@ static quote *new_quote(precis_doc *d, precis_quote_kind kind, uint32_t cue_b, u
 
 #define QUANT_PAREN_MAX 8 /* "(D-N.J.)" before a floating "all": tokens from ")" back to "(" */
 static bool time_tail_word(const precis_doc *d, uint32_t j);
+/* "some", "many", "all" ...: a source on their own ("many believe") */
+static bool quantifier(const precis_doc *d, uint32_t j) {
+  static const char *const w[] = {"some", "many", "most", "all", "each", "any", "both", "several", "few",
+                                  "none", "one", "others", "another", "either", "neither", "such", NULL};
+  for (const char *const *p = w; *p; p++)
+    if (tok_ieq(d, j, *p)) return true;
+  return false;
+}
 static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   if (b == NONE) return;
   /* a name the source cuts short ("A reporter for USA | Today reported"): to its
@@ -664,33 +672,6 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
                                   tok_is(d, e - 1, "n\xE2\x80\x99t")))))
     e--;
   if (e <= b) return;
-  /* a day or a time alone is nobody: "A post late Saturday | explained" (the
-   * tree's subject) is the post; "Monday saw ..." has no source */
-  {
-    bool words = false, times = true;
-    for (uint32_t j = b; j < e && times; j++)
-      if (d->toks[j].flags & TF_WORD) {
-        words = true;
-        times = time_tail_word(d, j) && !tok_ieq(d, j, "on") && !tok_ieq(d, j, "this") && !tok_ieq(d, j, "next");
-      }
-    if (words && times) {
-      const uint32_t sb = d->sents[d->toks[b].sent].body_start_tok;
-      uint32_t t = b;
-      while (t > sb && b - t < 2 && time_tail_word(d, t - 1) && !tok_ieq(d, t - 1, "on") && !in_region(d, t - 1)) t--;
-      if (b < q->cue_tok && t > sb && t < b && !in_region(d, t - 1) &&
-          (d->toks[t - 1].pos == TAG_UPOS_NOUN || d->toks[t - 1].pos == TAG_UPOS_PROPN)) {
-        uint32_t k = t - 1;
-        while (k > sb && b - k < SUBJECT_NP_MAX && !in_region(d, k - 1) &&
-               (d->toks[k - 1].pos == TAG_UPOS_DET || d->toks[k - 1].pos == TAG_UPOS_ADJ ||
-                d->toks[k - 1].pos == TAG_UPOS_NOUN || d->toks[k - 1].pos == TAG_UPOS_PROPN ||
-                tok_in_ci(d, k - 1, LXL_POSSESSIVE)))
-          k--;
-        b = k;
-        e = t;
-      } else
-        return;
-    }
-  }
   /* a day the source took from the verb's adjuncts: "The Times on Saturday | wrote" */
   if (b < q->cue_tok && e >= b + 3 && (lx(d, e - 1) & LX_DAY) && tok_ieq(d, e - 2, "on")) e -= 2;
   if (b < q->cue_tok && b >= 2) {
@@ -711,6 +692,35 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
       if (k == b - 1 && d->tok_mention && d->tok_mention[sb] >= 0 &&
           d->mentions[d->tok_mention[sb]].tok_end == b - 1) /* a name: not "Overall, the fund said" */
         b = sb;
+    }
+  }
+  /* a day or a time alone is nobody: "A post late Saturday | explained" (the
+   * tree's subject) is the post; "Monday saw ..." has no source */
+  {
+    bool words = false, times = true;
+    for (uint32_t j = b; j < e && times; j++)
+      if (d->toks[j].flags & TF_WORD) {
+        words = true;
+        /* (not a name: "Sun said", "DEC says" are companies) */
+        times = time_tail_word(d, j) && !tok_ieq(d, j, "on") && !tok_ieq(d, j, "this") && !tok_ieq(d, j, "next") &&
+                tok_len(d, j) > 3 && !(d->tok_mention && d->tok_mention[j] >= 0);
+      }
+    if (words && times) {
+      const uint32_t sb = d->sents[d->toks[b].sent].body_start_tok;
+      uint32_t t = b;
+      while (t > sb && b - t < 2 && time_tail_word(d, t - 1) && !tok_ieq(d, t - 1, "on") && !in_region(d, t - 1)) t--;
+      if (b < q->cue_tok && t > sb && t < b && !in_region(d, t - 1) &&
+          (d->toks[t - 1].pos == TAG_UPOS_NOUN || d->toks[t - 1].pos == TAG_UPOS_PROPN)) {
+        uint32_t k = t - 1;
+        while (k > sb && b - k < SUBJECT_NP_MAX && !in_region(d, k - 1) &&
+               (d->toks[k - 1].pos == TAG_UPOS_DET || d->toks[k - 1].pos == TAG_UPOS_ADJ ||
+                d->toks[k - 1].pos == TAG_UPOS_NOUN || d->toks[k - 1].pos == TAG_UPOS_PROPN ||
+                tok_in_ci(d, k - 1, LXL_POSSESSIVE)))
+          k--;
+        b = k;
+        e = t;
+      } else
+        return;
     }
   }
   /* a floating quantifier stands for the names before it: "Jeff Merkley (D-Ore.),
@@ -735,6 +745,26 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
     }
     while (k < b && !(d->toks[k].flags & TF_WORD)) k++;
     if (names >= 2 && k < b) b = k;
+  }
+  /* what no one is: a source of function words alone ("An", "only worth an"),
+   * its tail of them cut ("his speech closely for"), an object pronoun
+   * ("saying me", "make me"): the tagger's false cues in general news find
+   * such "sources" (with POS tags; headlines' capitals mislead the tagger) */
+  if (tags_have_pos(d)) {
+    while (e > b + 1 && (d->toks[e - 1].pos == TAG_UPOS_ADP || d->toks[e - 1].pos == TAG_UPOS_DET ||
+                         d->toks[e - 1].pos == TAG_UPOS_CCONJ || d->toks[e - 1].pos == TAG_UPOS_SCONJ) &&
+           !tok_in_ci(d, e - 1, LXL_CLAUSE_WORD) && !quantifier(d, e - 1) && !(d->toks[e - 1].flags & TF_CAP))
+      e--;
+    bool head = false;
+    for (uint32_t j = b; j < e && !head; j++) {
+      int p = d->toks[j].pos;
+      head = p == TAG_UPOS_NOUN || p == TAG_UPOS_PROPN || p == TAG_UPOS_PRON || p == TAG_UPOS_NUM || quantifier(d, j) ||
+             p == TAG_UPOS_X || p == TAG_UPOS_SYM || tok_in_ci(d, j, LXL_CLAUSE_WORD) || (d->toks[j].flags & TF_CAP) ||
+             (p == TAG_UPOS_ADJ && j + 1 == e && j > b); /* "the official", "the chief" (tagged ADJ) */
+    }
+    if (!head) return;
+    if (e == b + 1 && b < q->cue_tok && (tok_is(d, b, "me") || tok_is(d, b, "him") || tok_is(d, b, "us") || tok_is(d, b, "them")))
+      return; /* (after the cue it is one: "according to him") */
   }
   q->source_tok_begin = b;
   q->source_tok_end = e;

@@ -223,6 +223,13 @@ static void test_source_not_a_day(void **state) {
                  "tracking software,\" and added that the search would go on.",
                  {X, "explained", "A post", NULL, {"search efforts included \"advanced tracking software,\""}},
                  {I, "added", "A post", NULL, {"that the search would go on"}});
+  /* what stays a source: a company named like a day, a pronoun after "according
+   * to", a description tagged as an adjective, a quantifier */
+  EXPECT_DEFAULT("\"We will appeal,\" Sun said in a statement.",
+                 {D, "said in a statement", "Sun", NULL, {"We will appeal"}});
+  EXPECT_DEFAULT("The ruling was unfair, according to him.", {I, "according to", "him", NULL, {"The ruling was unfair"}});
+  EXPECT_DEFAULT("\"The vote was close,\" the official said.", {D, "said", "the official", NULL, {"The vote was close"}});
+  EXPECT_DEFAULT("Some said the plan would fail.", {I, "said", "Some", NULL, {"the plan would fail"}});
   /* (a false cue of the tagger's; the day is no source of it) */
   EXPECT_DEFAULT("Leaders met in the capital. Monday saw the publication of the annual review of the register.",
                  {I, "saw", NULL, NULL, {"the publication of the annual review of the register"}});
