@@ -171,9 +171,10 @@ if a["accuracy"] < 0.615:
 if d["description"]["accuracy"] < 0.415:
     bad.append("description accuracy %.4f < 0.415" % d["description"]["accuracy"])
 # NONE items (0.11.1): a name given where nobody named is meant is a wrong guess
-# (0.11.1: 106 of 143 found left unresolved, 0.7413)
-if d["none"]["accuracy_found"] < 0.74:
-    bad.append("NONE items left unresolved %.4f < 0.74" % d["none"]["accuracy_found"])
+# (0.11.1: 106 of 143 found left unresolved, 0.7413; 0.12.1: 105 of 142, 0.7394 --
+# a false cue that found a NONE item is no cue now)
+if d["none"]["accuracy_found"] < 0.735:
+    bad.append("NONE items left unresolved %.4f < 0.735" % d["none"]["accuracy_found"])
 for b in bad:
     print("FAIL:", b)
 sys.exit(1 if bad else 0)
@@ -219,11 +220,12 @@ bad = []
 # 300 items: 189 named, 54 NONE, 57 not attributions (ambiguous); 161 articles
 if (d["n_items"], d["n_unscored"], d["all"]["n"], d["none"]["n"], d["n_articles"]) != (300, 111, 189, 54, 161):
     bad.append("bookkeeping")
-# floors (0.11.1: 154 of 189 right, 0.8148; NONE 46 of 54 unresolved, 0.8519)
+# floors (0.11.1: 154 of 189 right, 0.8148; NONE 46 of 54 unresolved, 0.8519;
+# 0.12.1: 45 of 53, 0.8491 -- the cue of "Many on the Internet", a noun, is none now)
 if d["all"]["accuracy"] < 0.81:
     bad.append("accuracy %.4f < 0.81" % d["all"]["accuracy"])
-if d["none"]["accuracy_found"] < 0.85:
-    bad.append("NONE unresolved %.4f < 0.85" % d["none"]["accuracy_found"])
+if d["none"]["accuracy_found"] < 0.845:
+    bad.append("NONE unresolved %.4f < 0.845" % d["none"]["accuracy_found"])
 for b in bad:
     print("FAIL:", b)
 sys.exit(1 if bad else 0)

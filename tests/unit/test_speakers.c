@@ -531,21 +531,29 @@ static void test_entity_index_in_range(void **state) {
   (void)state;
   /* fuzz_analyze found it: a first-person plural source ("We") fell through the
    * role-member rule with its "no such group" value (-2) as the quote's entity */
-  const char *text = "\"Yes,ar.\n\n\xE2\x80\x9CWe will finisfected, accordi \xE2\x80\x9Cnestt-il dit. \"Open "
-                     "\xE2\x80\x9Cnested \xE2\x80\x98" "deep";
-  precis_options o;
-  precis_options_init(&o);
-  precis_doc *d = precis_analyze(text, strlen(text), &o);
-  assert_non_null(d);
-  const precis_quote *q;
-  const precis_entity *e;
-  size_t nq = precis_doc_quotes(d, &q), ne = precis_doc_entities(d, &e);
-  assert_true(nq >= 1);
-  for (size_t i = 0; i < nq; i++) {
-    assert_true(q[i].entity >= -1);
-    assert_true(q[i].entity < 0 || (size_t)q[i].entity < ne);
+  /* (0.12.1: its cue, "accordi", is no longer one: the sentences after it keep
+   * a "We" source) */
+  static const char *const texts[] = {
+      "\"Yes,ar.\n\n\xE2\x80\x9CWe will finisfected, accordi \xE2\x80\x9Cnestt-il dit. \"Open "
+      "\xE2\x80\x9Cnested \xE2\x80\x98" "deep",
+      "\"Yes,ar.\n\n\xE2\x80\x9CWe will finish the bridge,\xE2\x80\x9D we told reporters.",
+      "We said the bridge would open.",
+  };
+  for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+    precis_options o;
+    precis_options_init(&o);
+    precis_doc *d = precis_analyze(texts[t], strlen(texts[t]), &o);
+    assert_non_null(d);
+    const precis_quote *q;
+    const precis_entity *e;
+    size_t nq = precis_doc_quotes(d, &q), ne = precis_doc_entities(d, &e);
+    if (t > 0) assert_true(nq >= 1);
+    for (size_t i = 0; i < nq; i++) {
+      assert_true(q[i].entity >= -1);
+      assert_true(q[i].entity < 0 || (size_t)q[i].entity < ne);
+    }
+    precis_doc_free(d);
   }
-  precis_doc_free(d);
 }
 
 static void test_text_object_of_its_author(void **state) {
