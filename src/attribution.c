@@ -1272,6 +1272,41 @@ static uint32_t pattern_according_to(cue_ctx *x) {
     while (src_e < se && src_e - src_b < SOURCE_NP_MAX && !is_boundary_punct(d, src_e) && !is_clause_word(d, src_e) &&
            !in_region(d, src_e))
       src_e++;
+  /* an apposition, not a clause: "according to Tom Skinner, a spokesman for the
+   * CDC," is all source; in "According to U.S. Navy documents, torpedo planes
+   * scored ...", "According to Mashable, digital media producer Ben Savard was
+   * working ..." the source stops at the comma before the clause (a verb not
+   * inside a relative clause: "Gilbert Sauvan, an official who is being
+   * briefed" stays) -- the tree, or the run to the punctuation, went past it */
+  if (tags_have_pos(d))
+    for (uint32_t k = src_b + 1; k < src_e; k++) {
+      if (!tok_is(d, k, ",") || in_region(d, k)) continue;
+      bool verb = false;
+      for (uint32_t j = k + 1; j < body_end && !tok_is(d, j, ",") && !in_region(d, j); j++) {
+        if (rel_pronoun(d, j) || tok_ieq(d, j, "whose")) break;
+        if ((d->toks[j].pos == TAG_UPOS_VERB && !memchr(tok_str(d, j), '-', tok_len(d, j))) || /* "Washington-based" */
+            d->toks[j].pos == TAG_UPOS_AUX) {
+          verb = true;
+          break;
+        }
+      }
+      if (verb) {
+        src_e = k;
+        break;
+      }
+    }
+  /* an apposition the tree cut short at the end of the sentence: "..., according
+   * to Tom Skinner, a spokesman | for the agency." */
+  if (tags_have_pos(d) && src_e < body_end && src_e > src_b + 2 && d->toks[src_e].pos == TAG_UPOS_ADP &&
+      d->toks[src_e - 1].pos == TAG_UPOS_NOUN && c > s->body_start_tok + 1 && tok_is(d, c - 1, ",") &&
+      body_end - src_b <= SOURCE_NP_MAX) {
+    bool comma = false, clean = true;
+    for (uint32_t k = src_b; k < src_e; k++) comma |= tok_is(d, k, ",");
+    for (uint32_t k = src_e; k < body_end && clean; k++)
+      clean = !tok_is(d, k, ",") && !in_region(d, k) && d->toks[k].pos != TAG_UPOS_VERB && d->toks[k].pos != TAG_UPOS_AUX &&
+              !is_clause_word(d, k);
+    if (comma && clean) src_e = body_end;
+  }
   if (src_e <= src_b) return 0;
   quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, c, cue_e);
   set_source(d, q, src_b, src_e);

@@ -347,6 +347,19 @@ static void test_according_to(void **state) {
          {I, "according to", "the Nursing Council", "Nursing Council", {"About 300 nurses left last year"}});
   EXPECT("According to the ministry, most clinics will be in the north.",
          {I, "According to", "the ministry", NULL, {"most clinics will be in the north"}});
+  /* an apposition is source, a clause after the comma is content (0.12.1: the
+   * tree ran the source over it, leaving no content) */
+  EXPECT_DEFAULT("According to harbour board records, ferries from the north pier ran late on 40 days last year.",
+                 {I, "According to", "harbour board records", NULL,
+                  {"ferries from the north pier ran late on 40 days last year"}});
+  EXPECT_DEFAULT("According to Tom Skinner, a spokesman for the agency, the patient is stable.",
+                 {I, "According to", "Tom Skinner, a spokesman for the agency", "Tom Skinner", {"the patient is stable"}});
+  EXPECT_DEFAULT("According to Gilbert Sauvan, an official who is being briefed on the operation, crews found the "
+                 "wreck in pieces.",
+                 {I, "According to", "Gilbert Sauvan, an official who is being briefed on the operation", "Gilbert Sauvan",
+                  {"crews found the wreck in pieces"}});
+  EXPECT_DEFAULT("The patient is stable, according to Tom Skinner, a spokesman for the agency.",
+                 {I, "according to", "Tom Skinner, a spokesman for the agency", "Tom Skinner", {"The patient is stable"}});
   /* default pipeline: no quote at all (bug reported) */
   EXPECT_RULES("The industry was not consulted, according to lobby group director Nadia Farouk.",
          {I, "according to", "lobby group director Nadia Farouk", "Nadia Farouk", {"The industry was not consulted"}});
