@@ -18,6 +18,7 @@
  * an attribution join it as extra content.  Speakers are resolved later
  * (speakers.c). */
 #include <string.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #include "doc.h"
@@ -1321,6 +1322,30 @@ static uint32_t pattern_according_to(cue_ctx *x) {
   }
   /* leading conjunction is not content */
   set_reported_content(d, q, cb, ce);
+  /* an aside: "The plan, according to the council, will cost $40 million."
+   * -- the content is on both sides (PolNeAR's discontinuous content) */
+  if (ce == c - 1 && src_e + 1 < body_end && tok_is(d, src_e, ",") && tags_have_pos(d) &&
+      !in_region(d, src_e + 1) && !tok_in(d, src_e + 1, LXL_PARTICIPLE_CUE) && !learned_participle(d, src_e + 1)) {
+    bool verb = false, noun = false, cue = false;
+    for (uint32_t j = cb; j < ce; j++) {
+      int p = d->toks[j].pos;
+      verb |= p == TAG_UPOS_VERB || p == TAG_UPOS_AUX;
+      noun |= p == TAG_UPOS_NOUN || p == TAG_UPOS_PROPN || p == TAG_UPOS_PRON || p == TAG_UPOS_NUM;
+    }
+    for (uint32_t j = src_e + 1; j < body_end && !cue; j++) cue = cue_word(d, j) && !in_region(d, j);
+    const uint32_t a = src_e + 1;
+    const int pa = d->toks[a].pos;
+    /* the first part a subject, the second its predicate (PolNeAR train CV: content
+     * +0.01, linked +0.02; "X did this, according to Y, and said ..." is left out:
+     * its "said" is a cue of its own) */
+    bool subject = !verb && noun && (pa == TAG_UPOS_VERB || pa == TAG_UPOS_AUX || pa == TAG_UPOS_ADV);
+    if (!cue && subject) {
+      add_content(d, q, a, body_end);
+      if (kind_of(d, a, body_end) != PRECIS_QUOTE_INDIRECT) q->kind = PRECIS_QUOTE_MIXED;
+      claim_regions_in(d, q, a, body_end);
+      return body_end;
+    }
+  }
   return src_e;
 }
 
@@ -1375,6 +1400,7 @@ static bool addressee_passive(const precis_doc *d, uint32_t c) {
   return false;
 }
 
+#define PAREN_TAIL_MAX 8 /* tokens between a cue and the comma closing its parenthesis, at most */
 /* The source before the cue ("Hegseth said", "the US defence chief, said"),
  * or for "X bemoaned the unrest and said ..." / "..., saying that ..." the
  * subject of the sentence.  False when a participle cue has no source. */
@@ -1391,6 +1417,23 @@ static bool find_source_before(cue_ctx *x) {
   }
   if (parse_source(x, &pb, &pe)) {
     if (pe <= cue_b) { /* the tree's subject, before the cue */
+      /* "Most of the ferries, officials said, will run late": a cue set off by
+       * commas; the tree took the words before the first comma for the
+       * subject with the source in apposition -- the source is after it */
+      if (tags_have_pos(d) && pb == x->s->body_start_tok && pe == cue_b) {
+        uint32_t m = NONE;
+        for (uint32_t j = pb + 1; j + 1 < pe; j++)
+          if (tok_is(d, j, ",") && !in_region(d, j)) m = j;
+        uint32_t c2 = NONE;
+        for (uint32_t j = x->cue_e; j < x->body_end && j < x->cue_e + PAREN_TAIL_MAX; j++) {
+          if (tok_is(d, j, ",")) { c2 = j; break; }
+          if (in_region(d, j) || d->toks[j].pos == TAG_UPOS_VERB || d->toks[j].pos == TAG_UPOS_AUX || tok_is(d, j, "that"))
+            break;
+        }
+        if (m != NONE && c2 != NONE && c2 + 1 < x->body_end &&
+            (d->toks[c2 + 1].pos == TAG_UPOS_VERB || d->toks[c2 + 1].pos == TAG_UPOS_AUX))
+          pb = m + 1;
+      }
       x->pre_src = x->look = pb;
       x->src_end = pe;
       /* "Shelby later said": what lies between hangs from the cue */
@@ -1666,7 +1709,6 @@ static bool cue_object_not_clause(const cue_ctx *x, uint32_t k) {
  * discontinuous content).  front is where the source and cue begin, cue_e
  * where the cue ends, [k, ce) the content after it.  Adds the first part to
  * q and returns where the second begins (after the second comma). */
-#define PAREN_TAIL_MAX 8
 static uint32_t parenthetical(precis_doc *d, const sentence *s, quote *q, uint32_t front, uint32_t cue_e, uint32_t k,
                               uint32_t ce) {
   uint32_t fb = s->body_start_tok;

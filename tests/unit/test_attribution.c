@@ -358,6 +358,9 @@ static void test_according_to(void **state) {
                  "wreck in pieces.",
                  {I, "According to", "Gilbert Sauvan, an official who is being briefed on the operation", "Gilbert Sauvan",
                   {"crews found the wreck in pieces"}});
+  /* an aside: the content on both sides of it (0.12.1: the first part alone) */
+  EXPECT_DEFAULT("The plan, according to the council, will cost $40 million.",
+                 {I, "according to", "the council", NULL, {"The plan", "will cost $40 million"}});
   EXPECT_DEFAULT("The patient is stable, according to Tom Skinner, a spokesman for the agency.",
                  {I, "according to", "Tom Skinner, a spokesman for the agency", "Tom Skinner", {"The patient is stable"}});
   /* default pipeline: no quote at all (bug reported) */
@@ -563,6 +566,10 @@ static void test_polnear_spans(void **state) {
                  {I, "said", "Mr. Hale", "Hale", {"The museum", "celebrated several of the city's forgotten builders"}});
   EXPECT_DEFAULT("The real problem, the senator said then, was that nobody had read the report.",
                  {I, "said", "the senator", NULL, {"The real problem", "was that nobody had read the report"}});
+  /* ... also when the tree took the first part for the subject and the source for
+   * its apposition (0.12.1: the source was "Most of the ferries, officials") */
+  EXPECT_DEFAULT("Most of the ferries, officials said on Monday, will run late.",
+                 {I, "said", "officials", NULL, {"Most of the ferries", "will run late"}});
   /* a connective at the start of a fronted content is left out */
   EXPECT_DEFAULT("However, slower growth in the north is being offset by the ports, the bank said.",
                  {I, "said", "the bank", NULL, {"slower growth in the north is being offset by the ports"}});
