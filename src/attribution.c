@@ -1401,6 +1401,18 @@ static bool addressee_passive(const precis_doc *d, uint32_t c) {
 }
 
 #define PAREN_TAIL_MAX 8 /* tokens between a cue and the comma closing its parenthesis, at most */
+/* The comma closing a parenthetical cue that ends at cue_e ("The museum, Mr.
+ * Bush said, celebrated ...", "said then,", "told me on Friday,"): right after
+ * it or after a short adverbial with no verb, quotation or "that", before
+ * end; NONE when there is none. */
+static uint32_t paren_close(const precis_doc *d, uint32_t cue_e, uint32_t end) {
+  for (uint32_t j = cue_e; j < end && j < cue_e + PAREN_TAIL_MAX; j++) {
+    if (tok_is(d, j, ",")) return j;
+    if (in_region(d, j) || d->toks[j].pos == TAG_UPOS_VERB || d->toks[j].pos == TAG_UPOS_AUX || tok_is(d, j, "that"))
+      return NONE;
+  }
+  return NONE;
+}
 /* The source before the cue ("Hegseth said", "the US defence chief, said"),
  * or for "X bemoaned the unrest and said ..." / "..., saying that ..." the
  * subject of the sentence.  False when a participle cue has no source. */
@@ -1424,12 +1436,7 @@ static bool find_source_before(cue_ctx *x) {
         uint32_t m = NONE;
         for (uint32_t j = pb + 1; j + 1 < pe; j++)
           if (tok_is(d, j, ",") && !in_region(d, j)) m = j;
-        uint32_t c2 = NONE;
-        for (uint32_t j = x->cue_e; j < x->body_end && j < x->cue_e + PAREN_TAIL_MAX; j++) {
-          if (tok_is(d, j, ",")) { c2 = j; break; }
-          if (in_region(d, j) || d->toks[j].pos == TAG_UPOS_VERB || d->toks[j].pos == TAG_UPOS_AUX || tok_is(d, j, "that"))
-            break;
-        }
+        const uint32_t c2 = paren_close(d, x->cue_e, x->body_end);
         if (m != NONE && c2 != NONE && c2 + 1 < x->body_end &&
             (d->toks[c2 + 1].pos == TAG_UPOS_VERB || d->toks[c2 + 1].pos == TAG_UPOS_AUX))
           pb = m + 1;
@@ -1715,12 +1722,7 @@ static uint32_t parenthetical(precis_doc *d, const sentence *s, quote *q, uint32
   if (front <= fb + 1 || !tok_is(d, front - 1, ",") || in_region(d, front - 2)) return k;
   /* the second comma: right after the cue, or after a short adverbial
    * ("said then,", "told me on Friday,"), with no verb in between */
-  uint32_t c2 = NONE;
-  for (uint32_t j = cue_e; j < ce && j < cue_e + PAREN_TAIL_MAX; j++) {
-    if (tok_is(d, j, ",")) { c2 = j; break; }
-    if (in_region(d, j) || d->toks[j].pos == TAG_UPOS_VERB || d->toks[j].pos == TAG_UPOS_AUX || tok_is(d, j, "that"))
-      break;
-  }
+  const uint32_t c2 = paren_close(d, cue_e, ce);
   if (c2 == NONE || c2 + 1 >= ce || c2 + 1 < k) return k;
   /* not ", saying ...": a participle after the comma is another cue's */
   if (tok_in(d, c2 + 1, LXL_PARTICIPLE_CUE) || learned_participle(d, c2 + 1)) return k;
