@@ -700,11 +700,14 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
   {
     bool words = false, times = true;
     for (uint32_t j = b; j < e && times; j++)
-      if (d->toks[j].flags & TF_WORD) {
+      if ((d->toks[j].flags & TF_WORD) && !(tags_have_pos(d) && (d->toks[j].pos == TAG_UPOS_ADP || d->toks[j].pos == TAG_UPOS_CCONJ) && j > b)) {
         words = true;
         /* (not a name: "Sun said", "DEC says" are companies) */
         times = time_tail_word(d, j) && !tok_ieq(d, j, "on") && !tok_ieq(d, j, "this") && !tok_ieq(d, j, "next") &&
-                tok_len(d, j) > 3 && !(d->tok_mention && d->tok_mention[j] >= 0);
+                tok_len(d, j) > 3 &&
+                !(d->tok_mention && d->tok_mention[j] >= 0 &&
+                  (d->ents[d->mentions[d->tok_mention[j]].entity].type == ENT_ORG ||
+                   d->ents[d->mentions[d->tok_mention[j]].entity].type == ENT_PERSON));
       }
     if (words && times) {
       const uint32_t sb = d->sents[d->toks[b].sent].body_start_tok;
@@ -760,7 +763,9 @@ static void set_source(precis_doc *d, quote *q, uint32_t b, uint32_t e) {
     for (uint32_t j = b; j < e && !head; j++) {
       int p = d->toks[j].pos;
       head = p == TAG_UPOS_NOUN || p == TAG_UPOS_PROPN || p == TAG_UPOS_PRON || p == TAG_UPOS_NUM || quantifier(d, j) ||
-             p == TAG_UPOS_X || p == TAG_UPOS_SYM || tok_in_ci(d, j, LXL_CLAUSE_WORD) || (d->toks[j].flags & TF_CAP) ||
+             p == TAG_UPOS_X || p == TAG_UPOS_SYM || tok_in_ci(d, j, LXL_CLAUSE_WORD) ||
+             ((d->toks[j].flags & TF_CAP) && p != TAG_UPOS_DET && p != TAG_UPOS_ADP && p != TAG_UPOS_CCONJ &&
+              p != TAG_UPOS_SCONJ && p != TAG_UPOS_PART) || /* (a sentence's "The" alone is nobody) */
              (p == TAG_UPOS_ADJ && j + 1 == e && j > b); /* "the official", "the chief" (tagged ADJ) */
     }
     if (!head) return;
