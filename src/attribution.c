@@ -363,6 +363,40 @@ static bool adverb_or_neg(const precis_doc *d, uint32_t i) {
   return tags_have_pos(d) && d->toks[i].pos == TAG_UPOS_ADV && !(d->toks[i].flags & TF_CAP);
 }
 
+/* Is [b, e) between two commas a clause, not an apposition?  "Although
+ * ... against Boko Haram, [it is not winning the war], says Ayo Johnson":
+ * the span opens with the subject of a verb that heads it, and the verb is
+ * finite (an auxiliary of its own, or not a participle: "one of the states
+ * suing the EPA" is no clause).  Not a relative clause ("Natarajan, [who
+ * advises ...], said") nor what opens with "a" or "an" ("McFaul, [a senior
+ * fellow ... and a former ambassador to Russia], said", "ambassador" tagged
+ * as a verb).  By the tree; false for a sentence without one. */
+static bool clause_between(const precis_doc *d, uint32_t b, uint32_t e) {
+  if (b >= e || rel_pronoun(d, b) || tok_ieq(d, b, "whose")) return false;
+  if (tok_ieq(d, b, "a") || tok_ieq(d, b, "an")) return false; /* "a senior fellow at ..." (a tree gone astray) */
+  for (uint32_t k = b; k < e; k++) {
+    int r = prc_dep_rel(d, k);
+    if (r != PRC_DEP_NSUBJ && r != PRC_DEP_NSUBJ_PASS) continue;
+    int32_t h = prc_dep_head(d, k);
+    if (h <= (int32_t)k || h >= (int32_t)e) return false;
+    int32_t hh = prc_dep_head(d, (uint32_t)h); /* the verb heads the span */
+    if (hh >= (int32_t)b && hh < (int32_t)e) return false;
+    for (uint32_t j = b; j < k; j++) { /* the span opens with the subject */
+      int32_t hj = prc_dep_head(d, j);
+      if (hj < (int32_t)b || hj > (int32_t)k) return false;
+    }
+    const int hp = d->toks[h].pos;
+    if (hp == TAG_UPOS_AUX) return true;
+    for (uint32_t j = k + 1; j < (uint32_t)h; j++)
+      if (d->toks[j].pos == TAG_UPOS_AUX && prc_dep_head(d, j) == h) return true;
+    if (hp != TAG_UPOS_VERB) return false;
+    const char *w = tok_str(d, (uint32_t)h);
+    size_t n = tok_len(d, (uint32_t)h);
+    return !(n > 4 && (!strncmp(w + n - 3, "ing", 3) || !strncmp(w + n - 2, "ed", 2) || !strncmp(w + n - 2, "en", 2)));
+  }
+  return false;
+}
+
 static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end) {
   uint32_t k = end;
   while (k > begin && (is_aux_or_adv(d, k - 1) || adverb_or_neg(d, k - 1))) k--;
@@ -382,7 +416,7 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
   if (k > begin && tok_is(d, k - 1, ",")) {
     uint32_t c2 = k - 1, j = c2;
     while (j > begin && c2 - j < APPOSITION_MAX && !tok_is(d, j - 1, ",") && !(d->toks[j - 1].flags & TF_QUOTE)) j--;
-    if (j > begin && tok_is(d, j - 1, ",") && j - 1 > begin && d->tok_mention[j - 2] >= 0) {
+    if (j > begin && tok_is(d, j - 1, ",") && j - 1 > begin && d->tok_mention[j - 2] >= 0 && !clause_between(d, j, c2)) {
       /* "Hegseth, the US defence secretary, said": the name before the apposition */
       uint32_t name_end = j - 1, nb = name_end;
       while (nb > begin && d->tok_mention[nb - 1] >= 0 && d->tok_mention[nb - 1] == d->tok_mention[name_end - 1]) nb--;

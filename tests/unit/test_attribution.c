@@ -216,6 +216,24 @@ static void test_source_description_apposition(void **state) {
          {X, "said", "he", NULL, {"The priority is the second \"black box,\" the plane's flight data recorder"}});
 }
 
+/* A clause between two commas before the cue is no apposition of the name
+ * before it (0.12.1: "Boko Haram, it is not winning the war," was the
+ * source and the quote had no content).  An apposition that opens with "a"
+ * or a relative pronoun stays one.  By the tree: the default engine only. */
+static void test_source_not_a_clause(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("Although the army is doing well in its fight against Boko Haram, it is not winning the war, says Ayo "
+         "Johnson, a documentary filmmaker.",
+         {I, "says", "Ayo Johnson, a documentary filmmaker", "Ayo Johnson",
+          {"Although the army is doing well in its fight against Boko Haram, it is not winning the war"}});
+  EXPECT_DEFAULT("When the talks ended in Geneva, the deal was dead, Mara Quist said.",
+         {I, "said", "Mara Quist", "Mara Quist", {"When the talks ended in Geneva, the deal was dead"}});
+  EXPECT("\"The plan is reckless,\" Ann Reyes, a senior fellow at the Hoover Institution, said.",
+         {D, "said", "Ann Reyes, a senior fellow at the Hoover Institution", "Ann Reyes", {"The plan is reckless"}});
+  EXPECT("\"The plan is reckless,\" Ann Reyes, who has studied the bridge for years, said.",
+         {D, "said", "Ann Reyes, who has studied the bridge for years", "Ann Reyes", {"The plan is reckless"}});
+}
+
 /* A day or a time alone is no source (0.12.1: "Saturday" was one). */
 static void test_source_not_a_day(void **state) {
   (void)state;
@@ -879,6 +897,7 @@ int main(void) {
       cmocka_unit_test(test_source_before),
       cmocka_unit_test(test_source_description_apposition),
       cmocka_unit_test(test_source_not_a_day),
+      cmocka_unit_test(test_source_not_a_clause),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
       cmocka_unit_test(test_multi_sentence),
