@@ -2374,6 +2374,7 @@ static bool cue_particle(const precis_doc *d, uint32_t w, uint32_t p) {
 
 static bool aux_adv_neg(const precis_doc *d, uint32_t t) {
   if (d->toks[t].flags & TF_CAP) return false; /* a name the tagger took for an adverb */
+  if (tok_ieq(d, t, "ago")) return false; /* "a petition created years ago [calls on]": no PolNeAR cue opens with it */
   return d->toks[t].pos == TAG_UPOS_AUX || d->toks[t].pos == TAG_UPOS_ADV || tok_ieq(d, t, "not") ||
          tok_is(d, t, "n't") || tok_is(d, t, "n\xE2\x80\x99t");
 }

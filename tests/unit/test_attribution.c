@@ -588,6 +588,9 @@ static void test_polnear_spans(void **state) {
    * its apposition (0.12.1: the source was "Most of the ferries, officials") */
   EXPECT_DEFAULT("Most of the ferries, officials said on Monday, will run late.",
                  {I, "said", "officials", NULL, {"Most of the ferries", "will run late"}});
+  /* "ago" ends the subject; it is not an adverb of the cue (0.12.1: "ago calls on") */
+  EXPECT_DEFAULT("A petition created a few years ago calls on the council to rename the park.",
+                 {I, "calls on", "A petition", NULL, {"the council to rename the park"}});
   /* a connective at the start of a fronted content is left out */
   EXPECT_DEFAULT("However, slower growth in the north is being offset by the ports, the bank said.",
                  {I, "said", "the bank", NULL, {"slower growth in the north is being offset by the ports"}});
