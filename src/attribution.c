@@ -235,6 +235,8 @@ static int32_t region_at(const precis_doc *d, uint32_t i) {
   return r < d->nregions && d->regions[r].open_tok <= i ? (int32_t)r : -1;
 }
 
+int32_t prc_quote_region_at(const precis_doc *d, uint32_t i) { return region_at(d, i); }
+
 /* ---- cues ---------------------------------------------------------------- */
 
 /* a comma right before token i, or a comma and a closing quotation mark ('...,"

@@ -393,6 +393,8 @@ void prc_find_attributions(precis_doc *d);                           /* attribut
  * per document), and the rule engine's cue test of token i. */
 void prc_find_quote_regions(precis_doc *d);                          /* attribution.c */
 bool prc_rule_cue(const precis_doc *d, uint32_t i);                  /* attribution.c */
+/* The quotation region (d->regions) token i is in, or -1. */
+int32_t prc_quote_region_at(const precis_doc *d, uint32_t i);        /* attribution.c */
 #define CUE_HEAD 0x80u /* in cue_lab */
 #define CUE_NAMING 0x40u /* in cue_lab: a name-calling "called" (cues.c naming_cue) */
 #define CUE_ADDED 0x20u  /* in cue_lab: ... that the tagger left (taken by the rule alone) */

@@ -172,7 +172,8 @@ static uint32_t skip_adverbial(const precis_doc *d, uint32_t b, uint32_t e) {
 
 static uint32_t trim_end(const precis_doc *d, uint32_t b, uint32_t e) {
   while (e > b && (tok_is(d, e - 1, ".") || tok_is(d, e - 1, ",") || tok_is(d, e - 1, ";") ||
-                   tok_is(d, e - 1, ":") || tok_is(d, e - 1, "\xE2\x80\x94") || tok_is(d, e - 1, "--")))
+                   tok_is(d, e - 1, ":") || tok_is(d, e - 1, "\xE2\x80\x94") || tok_is(d, e - 1, "--") ||
+                   tok_is(d, e - 1, "-") || tok_is(d, e - 1, "\xE2\x80\x93"))) /* BBC's " -" */
     e--;
   /* a dangling quotation mark: keep only if its partner is inside */
   if (e > b && (d->toks[e - 1].flags & TF_QUOTE)) {
@@ -380,12 +381,45 @@ static uint32_t put_text(const precis_doc *d, uint32_t from, uint32_t to, char *
 /* The text of tokens [b, e), without those marked in del (NULL: none): the
  * gap left by a deleted run is one space when white space stood on either
  * side of it ("Lindgren, who took charge in May, wants" -> "Lindgren wants"). */
+/* The double quotation marks a point needs to read as written: one that
+ * starts inside a quotation (its opening mark before the point, or lost, as
+ * at the top of CNN/DailyMail articles: `One can seek advice," Francis
+ * said`) gets an opening mark in front (*pre), one that ends inside a
+ * quotation (`said that "needs will be enormous`) a closing one at the
+ * end (*post).  Read off the point's text: a straight mark opens after a
+ * space, a bracket or the start and before a non-space, else closes; curly
+ * marks say which they are.  "" when none is needed.  Single marks are left
+ * alone (most are apostrophes). */
+static void balance_marks(const char *t, size_t n, const char **pre, const char **post) {
+  int depth = 0, missing = 0, curly = -1; /* curly: the style of the first mark seen */
+  for (size_t i = 0; i < n; i++) {
+    int open = -1;
+    if (t[i] == '"') {
+      bool before = i == 0 || t[i - 1] == ' ' || t[i - 1] == '(' || t[i - 1] == '[';
+      bool after = i + 1 < n && t[i + 1] != ' ';
+      open = before && after;
+      if (curly < 0) curly = 0;
+    } else if (i + 2 < n && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+               ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D)) {
+      open = (unsigned char)t[i + 2] == 0x9C;
+      if (curly < 0) curly = 1;
+      i += 2;
+    }
+    if (open == 1) depth++;
+    else if (open == 0 && depth > 0) depth--;
+    else if (open == 0) missing++;
+  }
+  *pre = missing ? (curly == 1 ? "\xE2\x80\x9C" : "\"") : "";
+  *post = depth > 0 ? (curly == 1 ? "\xE2\x80\x9D" : "\"") : "";
+}
+
 static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e, bool ellipsis, const uint8_t *del) {
   if (e <= b) return prc_arena_strndup(&d->ar, "", 0);
   uint32_t sb = d->toks[b].start, se = d->toks[e - 1].end;
-  char *t = prc_arena_alloc(&d->ar, se - sb + 4);
+  char *t = prc_arena_alloc(&d->ar, se - sb + 4 + 8);
   uint32_t o = 0;
   bool sp = false;
+  t += 3; /* room for an opening mark (balance_marks) */
   if (!del) {
     o = put_text(d, sb, se, t, o, &sp);
   } else {
@@ -418,8 +452,13 @@ static const char *claim_text(precis_doc *d, uint32_t b, uint32_t e, bool ellips
       break;
     }
   }
-  if (ellipsis) memcpy(t + o, "\xE2\x80\xA6", 4); /* "..." and the terminating NUL */
-  return t;
+  const char *pre, *post;
+  balance_marks(t, o, &pre, &post);
+  if (ellipsis) memcpy(t + o, "\xE2\x80\xA6", 4), o += 3; /* "..." and the terminating NUL */
+  memcpy(t + o, post, strlen(post) + 1); /* after the ellipsis: `"needs will be…"` */
+  size_t np = strlen(pre);
+  memcpy(t - np, pre, np);
+  return t - np;
 }
 
 /* content-word hashes of [b, e) into out (at most cap); returns count */

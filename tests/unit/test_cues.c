@@ -365,6 +365,10 @@ static void test_span_repair(void **state) {
   repaired("Then the team will play again in Leaford.", "Then", 1, "", "ADV");
   repaired("It was the first visit to the port in years.", "first", 1, "", "ADJ");
   repaired("The test was clear, the inspector said.", "was", 1, "was", "AUX"); /* "is [clear]" */
+  /* nor a form of "be", "have" or "do" alone (0.12.1: "[have] any real intention") */
+  repaired("Neither leader has any real intention to end the talks.", "has", 1, "", NULL);
+  repaired("Only three of them have not won a title.", "have", 2, "", NULL);
+  repaired("She had a long history in the party.", "had", 1, "", NULL);
   /* "continue" before a word is none; after a quotation it is a cue */
   repaired("She continues to lead the poll in Dunmore.", "continues", 1, "", "VERB");
   repaired("\"We will win,\" she continued.", "continued", 1, "continued", NULL);

@@ -241,6 +241,20 @@ static void test_compression_rules(void **state) {
        "The station, which relies on volunteers, was called out 41 times", NULL},
       {"a resolved speaker's content without a verb is no claim", "Mayor Ana Ruiz announced a new budget for the city's roads.",
        "Mayor Ana Ruiz announced a new budget for the city's roads", NULL},
+      /* quotation marks balanced (0.12.1: `One can seek advice," Francis said`, the
+       * opening mark lost at the top of a CNN/DailyMail article) */
+      {"a closing mark without its opening mark gets one", "One can seek advice,\" Francis said.",
+       "\"One can seek advice,\" Francis said", NULL},
+      {"... also inside the point", "Shelter, food and water (are) urgent priorities\" in Port Vila, the agency wrote.",
+       "\"Shelter, food and water (are) urgent priorities\" in Port Vila, the agency wrote", NULL},
+      {"an opening mark without its closing mark gets one",
+       "The bridge over the Lune was closed after the engineers found the damage was \"the worst in living memory.",
+       "The bridge over the Lune was closed after the engineers found the damage was \"the worst in living memory\"", NULL},
+      {"... in the text's style", "The bridge over the Lune was closed after the engineers found the damage was \xE2\x80\x9Cthe worst in living memory.",
+       "The bridge over the Lune was closed after the engineers found the damage was \xE2\x80\x9Cthe worst in living memory\xE2\x80\x9D", NULL},
+      {"a trailing dash is trimmed (BBC's \" -\" at a paragraph's end)",
+       "Ad sales boost profit\n\nThe animated film The Incredibles won a total of 10 awards at the ceremony in Los Angeles -\n\nThe ceremony was held on Sunday.",
+       "The animated film The Incredibles won a total of 10 awards at the ceremony in Los Angeles", NULL},
       {"a content in two parts around its cue: the sentence whole", "The new museum, Mayor Ana Ruiz said, would open in the old harbour station.",
        "The new museum, Mayor Ana Ruiz said, would open in the old harbour station", NULL},
   };
