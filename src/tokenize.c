@@ -203,9 +203,8 @@ void prc_tokenize(precis_doc *d) {
           /* only when the segment before the dot is a single letter */
           uint32_t seg = j - 1;
           while (seg > a && ((unsigned char)t.s[seg] & 0xC0) == 0x80) seg--;
-          /* "U.S.", and after a hyphen: a party's "(R-S.C.)", "South
-           * Korean-U.S. drills", "anti-U.S." */
-          bool single = (seg == a) || t.s[seg - 1] == '.' || t.s[seg - 1] == '-';
+          /* "U.S.", and after a party's hyphen "(R-S.C.)" */
+          bool single = (seg == a) || t.s[seg - 1] == '.' || (t.s[seg - 1] == '-' && seg == a + 2);
           uint32_t n4;
           bool single_after = true;
           if (n3 < t.len) {
