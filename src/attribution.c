@@ -979,9 +979,11 @@ static bool but_goes_on(const precis_doc *d, uint32_t k, uint32_t e) {
 }
 
 static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t tv, uint32_t tlo, uint32_t thi) {
-  uint32_t words = 0;
+  uint32_t words = 0, paren = 0;
   for (uint32_t j = b; j < e; j++) {
     if (d->toks[j].flags & TF_WORD) words++;
+    if (tok_is(d, j, "(")) paren++;
+    else if (tok_is(d, j, ")") && paren) paren--;
     if (in_region(d, j)) continue;
     /* "... and has called for ...", ", and human rights groups warned that":
      * another cue the content's clause does not govern ends it */
@@ -1002,7 +1004,7 @@ static uint32_t clause_end(const precis_doc *d, uint32_t b, uint32_t e, uint32_t
         (tv == NONE || j + 1 < tlo || j + 1 >= thi || prc_dep_head(d, j + 1) == (int32_t)tv))
       return j;
     if (words < CLAUSE_MIN_WORDS) continue;
-    if (tok_is(d, j, ";")) return j;
+    if (tok_is(d, j, ";") && !paren) return j; /* not "74.7bn yuan ($9bn; £4.8bn)" */
     /* with the complement clause's tree (head tv, tokens [tlo, thi)): ", citing
      * ...", ", adding that ..." end it unless they hang inside it */
     if (tok_is(d, j, ",") && j + 1 < e && (tok_in(d, j + 1, LXL_PARTICIPLE_CUE) || learned_participle(d, j + 1)) &&

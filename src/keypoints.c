@@ -119,9 +119,12 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
   uint32_t words = 0;
   uint32_t vk = b;    /* tokens [b, vk) have been looked at for a verb */
   bool verb = false;  /* one of them is a verb */
+  uint32_t paren = 0; /* no cut inside brackets: "74.7bn yuan ($9bn; £4.8bn)" */
   for (uint32_t i = b; i < e; i++) {
     if (is_word_tok(d, i)) words++;
-    if (words < CUT_MIN_WORDS || d->toks[i].quote_depth > 0) continue;
+    if (tok_is(d, i, "(")) paren++;
+    else if (tok_is(d, i, ")") && paren) paren--;
+    if (words < CUT_MIN_WORDS || d->toks[i].quote_depth > 0 || paren) continue;
     if (tok_is(d, i, ";") || tok_is(d, i, "\xE2\x80\x94") || tok_is(d, i, "--") || tok_is(d, i, "\xE2\x80\x93") ||
         tok_is(d, i, ":")) {
       /* only when what comes before is a clause (has a verb); the scan
@@ -286,6 +289,50 @@ static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e) {
 }
 
 
+static bool subj_rel(int r) {
+  return r == PRC_DEP_NSUBJ || r == PRC_DEP_NSUBJ_PASS || r == PRC_DEP_NSUBJ_OUTER || r == PRC_DEP_CSUBJ ||
+         r == PRC_DEP_CSUBJ_PASS || r == PRC_DEP_EXPL;
+}
+
+/* Whether quote q's reported content [cb, ce) can stand as its speaker's
+ * statement ("X: Speaker").  A quotation can.  An indirect or mixed content
+ * cannot when its cue denies or refuses it ("has denied [Santini resigned
+ * because of a clash]", "did not say") or when, by the parse, it is no clause
+ * with a subject of its own: the object or infinitive of a verb the tagger
+ * took for a cue ("agreed [to pay $14.5m]", "launched [a Falcon 9 rocket]",
+ * "was found [guilty on all 30 charges he faced]", "which he said [would be
+ * 4.5% of GDP]").  The sentence then stands as it is. */
+static bool content_statement(const precis_doc *d, const quote *q, uint32_t cb, uint32_t ce) {
+  if (q->kind == PRECIS_QUOTE_DIRECT) return true;
+  static const char *const deny[] = {"deny", "denies", "denied", "denying", "refuse", "refuses", "refused",
+                                     "refusing", "reject", "rejects", "rejected", "rejecting", "dismiss",
+                                     "dismisses", "dismissed", "dismissing", "decline", "declines", "declined",
+                                     "declining", "not", "n't", "n\xE2\x80\x99t", "never", "disputed", "disputes"};
+  for (uint32_t i = q->cue_tok; i < q->cue_tok_end && i < d->ntoks; i++)
+    for (size_t k = 0; k < sizeof deny / sizeof deny[0]; k++)
+      if (tok_ieq(d, i, deny[k])) return false;
+  if (q->kind != PRECIS_QUOTE_INDIRECT || ce <= cb || !prc_dep_parsed(d, cb)) return true;
+  /* a subject of one of the content's roots (tokens whose head lies
+   * outside); or, as the tree may hang the clause's verb below its subject
+   * ("The flight crew of the plane that skidded ... cited brake issues",
+   * "cited" an adverbial clause of "skidded"), a content that opens with a
+   * noun phrase and has a subject inside */
+  uint32_t f = cb;
+  while (f < ce && ((d->toks[f].flags & TF_QUOTE) || tok_ieq(d, f, "that"))) f++;
+  const int p = f < ce ? d->toks[f].pos : -1;
+  const bool np_start = p == TAG_UPOS_NOUN || p == TAG_UPOS_PROPN || p == TAG_UPOS_PRON || p == TAG_UPOS_DET ||
+                        p == TAG_UPOS_NUM;
+  for (uint32_t i = cb; i < ce; i++) {
+    if (!subj_rel(prc_dep_rel(d, i))) continue;
+    int32_t h = prc_dep_head(d, i);
+    if (h < (int32_t)cb || h >= (int32_t)ce) continue;
+    if (np_start) return true;
+    int32_t hh = prc_dep_head(d, (uint32_t)h);
+    if (hh < (int32_t)cb || hh >= (int32_t)ce) return true;
+  }
+  return false;
+}
+
 /* The speaker a key point may name for quote q: a resolved person or
  * organisation; a place ("police said" resolved to "Dallas") or anything else
  * counts as unresolved here, so its statement is weighed and worded as an
@@ -338,11 +385,16 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
         const bspan *c2 = prc_quote_content(d, q, 1);
         split = c2->start < d->toks[s->tok_end - 1].end;
       }
-      if (cb >= s->tok_begin && ce <= s->tok_end && ce > cb && verb && !split) {
+      /* an unresolved source's statement stays in its sentence ("The mayor
+       * said the bridge would reopen in May"): its content alone would state
+       * it as a fact, with nobody named (0.12.3; ROUGE-1 CNN/DM +0.05, DM
+       * sample -0.06, BBC +0.17) */
+      if (qent >= 0 && cb >= s->tok_begin && ce <= s->tok_end && ce > cb && verb && !split &&
+          content_statement(d, q, cb, ce)) {
         b = cb;
         e = ce;
         c->entity = qent;
-        if (qent >= 0) c->src_b = c->src_e = 0;
+        c->src_b = c->src_e = 0;
       } else {
         c->src_b = c->src_e = 0;
       }

@@ -577,7 +577,20 @@ static bool place_head(const char *h, size_t hn) {
 }
 
 static bool is_poss(const precis_doc *d, uint32_t t) {
-  return tok_ieq(d, t, "'s") || tok_is(d, t, "\xE2\x80\x99s") || tok_is(d, t, "\xE2\x80\x99S");
+  if (tok_ieq(d, t, "'s") || tok_is(d, t, "\xE2\x80\x99s") || tok_is(d, t, "\xE2\x80\x99S")) return true;
+  /* "ISIS' spokesman", "the Joneses' lawyer": an apostrophe alone, right
+   * after a word ending in s and before a word (not a closing quotation
+   * mark's "... the 'Boys' said") */
+  if (t == 0 || t + 1 >= d->ntoks || !(tok_is(d, t, "'") || tok_is(d, t, "\xE2\x80\x99"))) return false;
+  const token *p = &d->toks[t - 1], *n = &d->toks[t + 1];
+  if (p->end != d->toks[t].start || !(p->flags & TF_WORD) || n->start == d->toks[t].end || !(n->flags & TF_WORD))
+    return false;
+  const char last = tok_str(d, t - 1)[tok_len(d, t - 1) - 1];
+  if (last != 's' && last != 'S') return false;
+  /* no opening mark before the word: "'Boys' said" is a quotation */
+  for (uint32_t k = t - 1; k > 0 && d->toks[k - 1].sent == p->sent && d->toks[k - 1].end == d->toks[k].start; k--)
+    if (tok_is(d, k - 1, "'") || tok_is(d, k - 1, "\xE2\x80\x98")) return false;
+  return true;
 }
 
 /* A place the tagger may have mistyped: no word of its name is a known place,
@@ -620,7 +633,12 @@ static bool prep_word(const precis_doc *d, uint32_t t) { return tok_in_ci(d, t, 
  * Alder"), or NONE */
 static uint32_t prep_before(const precis_doc *d, uint32_t b, uint32_t t) {
   while (t > b && (lx(d, t - 1) & LX_TITLE)) t--;
-  return t > b && prep_word(d, t - 1) ? t - 1 : NONE;
+  if (t > b && prep_word(d, t - 1)) return t - 1;
+  /* "critics of President Obama", "the family of Rubén Villalpando": "of"
+   * after a lower-case noun (not "Secretary of State John Kerry") */
+  if (t > b + 1 && tok_ieq(d, t - 1, "of") && (d->toks[t - 2].flags & TF_WORD) && !(d->toks[t - 2].flags & TF_CAP))
+    return t - 1;
+  return NONE;
 }
 
 /* A person named after a noun and a preposition in a source starting at sb:
@@ -629,6 +647,10 @@ static uint32_t prep_before(const precis_doc *d, uint32_t b, uint32_t t) {
 static bool through_person(const precis_doc *d, uint32_t sb, const mention *mn) {
   if (d->ents[mn->entity].type != ENT_PERSON) return false;
   uint32_t pp = prep_before(d, sb, mn->tok_begin);
+  /* "one of Mr. Obama's climate advisers" speaks for him, as "his aides" do */
+  if (pp != NONE && tok_ieq(d, pp, "of") && mn->tok_end < d->ntoks && is_poss(d, mn->tok_end))
+    for (uint32_t k = mn->tok_end + 1; k < d->ntoks && k <= mn->tok_end + 3 && (d->toks[k].flags & TF_WORD); k++)
+      if (tok_in_ci(d, k, LXL_PRINCIPAL_GROUP)) return false;
   /* "by" names an author or agent: "a profile by Raffaello Pantucci" is his */
   return pp != NONE && pp > sb && !tok_ieq(d, pp, "by") && d->tok_mention[pp - 1] < 0 &&
          (d->toks[pp - 1].flags & TF_WORD);

@@ -234,6 +234,16 @@ static void test_source_not_a_clause(void **state) {
          {D, "said", "Ann Reyes, who has studied the bridge for years", "Ann Reyes", {"The plan is reckless"}});
 }
 
+/* A semicolon inside brackets ends no content (0.12.3: "that profits were
+ * 74.7bn yuan ($9bn", BBC's currency conversions). */
+static void test_no_end_in_brackets(void **state) {
+  (void)state;
+  EXPECT_RULES_CUES("Li Wei said that profits were 74.7bn yuan ($9bn; \xC2\xA3" "4.8bn) in 2004 and would rise again "
+                    "this year.",
+                    {I, "said", "Li Wei", "Li Wei",
+                     {"that profits were 74.7bn yuan ($9bn; \xC2\xA3" "4.8bn) in 2004 and would rise again this year"}});
+}
+
 /* A day or a time alone is no source (0.12.1: "Saturday" was one). */
 static void test_source_not_a_day(void **state) {
   (void)state;
@@ -901,6 +911,7 @@ int main(void) {
       cmocka_unit_test(test_source_description_apposition),
       cmocka_unit_test(test_source_not_a_day),
       cmocka_unit_test(test_source_not_a_clause),
+      cmocka_unit_test(test_no_end_in_brackets),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
       cmocka_unit_test(test_multi_sentence),

@@ -127,6 +127,60 @@ static void test_speaker_only_resolved(void **state) {
   }
 }
 
+/* A reported content is a point of its own ("claim: Speaker") only when it
+ * is a statement its resolved speaker makes: not the object or infinitive of
+ * a verb taken for a cue, not what the speaker denies or refuses, and not an
+ * unresolved source's statement (the sentence keeps who said it).  Each text
+ * holds one sentence that makes a point; the point must keep the words. */
+static void test_statement_or_sentence(void **state) {
+  (void)state;
+  static const struct {
+    const char *text, *must; /* the point's claim must contain must */
+  } cases[] = {
+      {"Harlow Mills has agreed to pay a total of $14.5m to settle a lawsuit over unpaid overtime.\n",
+       "Harlow Mills has agreed to pay"},
+      {"Dan Arnesen has denied that the coach resigned because of a clash of personalities.\n",
+       "Arnesen has denied that the coach resigned"},
+      {"Rita Okafor refused to comment on reports that the plant would close.\n", "Rita Okafor refused to comment"},
+      {"The mayor said the bridge would reopen in May after repairs.\n", "The mayor said the bridge"},
+  };
+  for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+    precis_doc *d = precis_analyze(cases[t].text, strlen(cases[t].text), NULL);
+    assert_non_null(d);
+    const precis_keypoint *k;
+    size_t nk = precis_doc_keypoints(d, &k);
+    assert_int_equal(nk, 1);
+    if (!strstr(k[0].claim, cases[t].must)) print_message("case %zu: point \"%s\"\n", t, k[0].claim);
+    assert_non_null(strstr(k[0].claim, cases[t].must));
+    assert_null(k[0].speaker);
+    precis_doc_free(d);
+  }
+  /* a resolved speaker's statement stays "claim: Speaker" */
+  static const char said[] = "Rita Okafor said the plant would close in March because orders had fallen.\n";
+  precis_doc *d = precis_analyze(said, strlen(said), NULL);
+  assert_non_null(d);
+  const precis_keypoint *k;
+  assert_int_equal(precis_doc_keypoints(d, &k), 1);
+  assert_string_equal(k[0].claim, "The plant would close in March because orders had fallen");
+  assert_non_null(k[0].speaker);
+  assert_string_equal(k[0].speaker, "Okafor");
+  precis_doc_free(d);
+}
+
+/* No cut inside brackets (0.12.3: "Profits were 74.7bn yuan ($9bn: Wei",
+ * cut at the semicolon of BBC's currency conversions). */
+static void test_no_cut_in_brackets(void **state) {
+  (void)state;
+  static const char text[] = "Li Wei said profits were 74.7bn yuan ($9bn; \xC2\xA3" "4.8bn) in 2004 and would rise "
+                             "again this year.\n";
+  precis_doc *d = precis_analyze(text, strlen(text), NULL);
+  assert_non_null(d);
+  const precis_keypoint *k;
+  assert_int_equal(precis_doc_keypoints(d, &k), 1);
+  assert_string_equal(k[0].claim, "Profits were 74.7bn yuan ($9bn; \xC2\xA3" "4.8bn) in 2004 and would rise again this year");
+  precis_doc_free(d);
+}
+
 /* Words of a point as a reader counts them: white-space separated pieces
  * with a letter or digit. */
 static size_t words_of(const char *t) {
@@ -373,6 +427,8 @@ int main(void) {
       cmocka_unit_test(test_max_keypoints_1000_baselines),
       cmocka_unit_test(test_max_keypoints_short_text),
       cmocka_unit_test(test_speaker_only_resolved),
+      cmocka_unit_test(test_statement_or_sentence),
+      cmocka_unit_test(test_no_cut_in_brackets),
       cmocka_unit_test(test_max_words),
       cmocka_unit_test(test_no_pronoun_start),
       cmocka_unit_test(test_count_and_lead),

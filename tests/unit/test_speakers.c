@@ -210,6 +210,19 @@ static void test_person_after_preposition(void **state) {
   EXPECT_DEFAULT("Oliver Kessler was not in court. An attorney for Kessler, Mark Dunmore, said the charges were "
                  "baseless.\n",
                  {"said", "Mark Dunmore"});
+  /* "of" after a lower-case noun, as "for": "critics of President Obama's
+   * talks" are not Obama (the key point read "No deal is better than a bad
+   * deal: Obama"); "one of Mr. Obama's advisers" speaks for him, as "his
+   * aides" do */
+  EXPECT_DEFAULT("No deal is better than a bad deal, say critics of President Barack Obama's nuclear talks.\n",
+                 {"say", NULL});
+  EXPECT_DEFAULT("President Barack Obama flew to Ohio. One of Mr. Obama's climate advisers said the plan would "
+                 "pass.\n",
+                 {"said", "Barack Obama"});
+  /* a possessive apostrophe alone ("ISIS' spokesman, Abu Hamid al Nouri"):
+   * the apposition names the speaker, not the possessor */
+  EXPECT_DEFAULT("ISIS' spokesman, Abu Hamid al Nouri, said the group would fight on.\n",
+                 {"said", "Abu Hamid al Nouri"});
 }
 
 static void test_doubtful_place(void **state) {
