@@ -115,6 +115,22 @@ static uint32_t caps_dateline_end(const precis_doc *d, uint32_t b, uint32_t n) {
   return 0;
 }
 
+/* Is the acronym at token a the initials of the capitalised words [0, b)
+ * before it ("The Trades Union Congress (TUC)", "London Stock Exchange
+ * (LSE)"): the name spelt out, not a dateline's agency ("ATLANTA (CNN)")? */
+static bool spelt_out_before(const precis_doc *d, uint32_t b, uint32_t a) {
+  const char *s = tok_str(d, a);
+  size_t n = tok_len(d, a), k = 0;
+  if (n < 2) return false;
+  for (uint32_t t = 0; t < b; t++) {
+    if (!(d->toks[t].flags & TF_WORD) || !(d->toks[t].flags & TF_CAP) || (t == 0 && tok_is(d, t, "The"))) continue;
+    char c = tok_str(d, t)[0];
+    if (k >= n || c != s[k]) return false;
+    k++;
+  }
+  return k == n;
+}
+
 /* Returns the first token after a dateline at the start of the article (or 0). */
 static uint32_t skip_dateline(const precis_doc *d, uint32_t end) {
   uint32_t n = end;
@@ -166,6 +182,7 @@ static uint32_t skip_dateline(const precis_doc *d, uint32_t end) {
   }
   if (i + 2 < n && tok_is(d, i, "(") && (d->toks[i + 1].flags & TF_CAP) && tok_is(d, i + 2, ")") &&
       (lex_has(tok_str(d, i + 1), tok_len(d, i + 1), LX_ORG_KNOWN) || (d->toks[i + 1].flags & TF_ALLCAP)) &&
+      !spelt_out_before(d, i, i + 1) && /* "The European Commission (EC) has called ..." */
       !(tok_len(d, i + 1) >= 3 && tok_str(d, i + 1)[1] == '-')) { /* not a party and state: "Rep. Ann Lee (R-S.C.)" */
     uint32_t k = i + 3;
     if (k < n && (tok_is(d, k, "--") || tok_is(d, k, "-") || tok_is(d, k, "\xE2\x80\x94") ||

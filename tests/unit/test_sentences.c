@@ -230,6 +230,12 @@ static void test_datelines(void **state) {
   /* only at the top of the article, and not a normal capitalised opener */
   SPLIT("The mill closed.\nLONDON: a word.", "The mill closed.", "LONDON: a word.");
   SPLIT("Police said: the road is closed.", "Police said: the road is closed.");
+  /* a name spelt out before its acronym opens the sentence (0.12.3: BBC's
+   * "The European Commission (EC) has called ..." lost its subject) */
+  SPLIT("The Harbour Safety Board (HSB) has closed the pier.\nIt will reopen in May.",
+        "The Harbour Safety Board (HSB) has closed the pier.", "It will reopen in May.");
+  SPLIT("Tarvik Stock Exchange (TSE) shares rose on Monday.\nTrading was heavy.",
+        "Tarvik Stock Exchange (TSE) shares rose on Monday.", "Trading was heavy.");
 }
 
 static void test_dateline_span(void **state) {
