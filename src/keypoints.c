@@ -115,16 +115,44 @@ static bool tok_in_ci(const precis_doc *d, uint32_t i, lex_list l) {
 }
 
 /* Cut [b, e) at the first clause boundary outside quotation marks. */
+/* A word a point cannot end on: a subordinator, a relative word or a
+ * conjunction that needs a clause after it. */
+static bool dangling_word(const precis_doc *d, uint32_t i) {
+  static const char *const w[] = {"when", "that", "which", "who", "whom", "whose", "where", "while", "because",
+                                  "if", "and", "but", "or", "although", "though", "since", "until", "after", "before"};
+  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+    if (tok_ieq(d, i, w[k])) return true;
+  return false;
+}
+
 static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
   uint32_t words = 0;
   uint32_t vk = b;    /* tokens [b, vk) have been looked at for a verb */
   bool verb = false;  /* one of them is a verb */
   uint32_t paren = 0; /* no cut inside brackets: "74.7bn yuan ($9bn; £4.8bn)" */
+  uint32_t dashes = 0;
   for (uint32_t i = b; i < e; i++) {
     if (is_word_tok(d, i)) words++;
     if (tok_is(d, i, "(")) paren++;
     else if (tok_is(d, i, ")") && paren) paren--;
+    const bool dash = tok_is(d, i, "\xE2\x80\x94") || tok_is(d, i, "--") || tok_is(d, i, "\xE2\x80\x93");
+    dashes += dash;
     if (words < CUT_MIN_WORDS || d->toks[i].quote_depth > 0 || paren) continue;
+    /* a pair of dashes sets off an aside, no cut at either: "the American
+     * people -- the 58% of Americans who ..., anyway -- can make ...",
+     * "Jose Mourinho -- who picked up ... -- had never lost" */
+    if (dash) {
+      if (dashes % 2 == 0) continue; /* the closing one */
+      uint32_t j = i + 1;
+      while (j < e && !(tok_len(d, j) == tok_len(d, i) && !memcmp(tok_str(d, j), tok_str(d, i), tok_len(d, i))) &&
+             !tok_is(d, j, ";") && !tok_is(d, j, ":"))
+        j++;
+      if (j + 1 < e && tok_len(d, j) == tok_len(d, i) && !memcmp(tok_str(d, j), tok_str(d, i), tok_len(d, i))) {
+        i = j;
+        dashes++;
+        continue;
+      }
+    }
     if (tok_is(d, i, ";") || tok_is(d, i, "\xE2\x80\x94") || tok_is(d, i, "--") || tok_is(d, i, "\xE2\x80\x93") ||
         tok_is(d, i, ":")) {
       /* only when what comes before is a clause (has a verb); the scan
@@ -140,7 +168,9 @@ static uint32_t cut_clause(const precis_doc *d, uint32_t b, uint32_t e) {
       if (k > b && tok_is(d, k - 1, ",")) k--;
       return k;
     }
-    if (tok_is(d, i, ",") && i + 1 < e && tok_in(d, i + 1, LXL_CLAIM_CUT)) return i;
+    /* not after a word that needs what follows: "the day in July 1981 when,
+     * as a dashing young prince, he kissed ..." */
+    if (tok_is(d, i, ",") && i + 1 < e && tok_in(d, i + 1, LXL_CLAIM_CUT) && !dangling_word(d, i - 1)) return i;
     /* ", and made clear ..." : "and" + a verb starts a new predicate */
     if (tok_is(d, i, ",") && i + 2 < e && tok_is(d, i + 1, "and")) {
       uint32_t v = i + 2;
@@ -219,22 +249,43 @@ static uint32_t suffix_words(const precis_doc *d, int32_t ent) {
  * over `limit` ends at its last clause boundary (, ; : dash, outside
  * quotations) that leaves at least half the bound, else after the limit's
  * word (marked, the text then ends with an ellipsis). */
+#define BOUND_CANDS 32 /* cut points bound_words weighs, the last ones */
+static bool has_clause(const precis_doc *d, uint32_t b, uint32_t e);
 static void bound_words(const precis_doc *d, cand *c, uint32_t limit) {
   uint32_t sw = suffix_words(d, c->entity);
   uint32_t lim = limit > sw + 1 ? limit - sw : 1, words = 0;
   for (uint32_t i = c->b; i < c->e; i++) words += is_word_tok(d, i);
   if (words <= lim) return;
   uint32_t w = 0, cut = 0, hard = c->e, least = lim / 2 > 3 ? lim / 2 : 3;
+  uint32_t cands[BOUND_CANDS], nc = 0, dashes = 0;
   for (uint32_t i = c->b; i < c->e; i++) {
     if (is_word_tok(d, i) && ++w == lim + 1) {
       hard = i;
       break;
     }
+    const bool dash = tok_is(d, i, "\xE2\x80\x94") || tok_is(d, i, "\xE2\x80\x93") || tok_is(d, i, "--");
+    if (dash) dashes++;
     if (d->toks[i].quote_depth > 0 || w < least) continue;
-    if (tok_is(d, i, ",") || tok_is(d, i, ";") || tok_is(d, i, ":") || tok_is(d, i, "\xE2\x80\x94") ||
-        tok_is(d, i, "\xE2\x80\x93") || tok_is(d, i, "--") || tok_is(d, i, "("))
+    if (tok_is(d, i, ",") || tok_is(d, i, ";") || tok_is(d, i, ":") || dash || tok_is(d, i, "(")) {
       cut = i;
+      /* not the dash that closes an aside ("Jose Mourinho -- who picked up
+       * another trophy -- had never lost"): what is before it has no verb of
+       * its own */
+      if (!(dash && dashes % 2 == 0)) {
+        if (nc == BOUND_CANDS) {
+          memmove(cands, cands + 1, (BOUND_CANDS - 1) * sizeof *cands);
+          nc--;
+        }
+        cands[nc++] = i;
+      }
+    }
   }
+  /* the last cut before which the point still reads as a statement */
+  for (uint32_t k = nc; k-- > 0;)
+    if (has_clause(d, c->b, cands[k])) {
+      cut = cands[k];
+      break;
+    }
   if (cut) {
     c->e = trim_end(d, c->b, cut);
   } else {

@@ -181,6 +181,33 @@ static void test_no_cut_in_brackets(void **state) {
   precis_doc_free(d);
 }
 
+/* Where a point may be cut (0.12.3): not after a word that needs what
+ * follows ("from the day in May 1991 when"), not at either dash of an aside
+ * ("the residents -- the 60% who ..., anyway -- can ..."). */
+static void test_cut_points(void **state) {
+  (void)state;
+  static const struct {
+    const char *text, *claim;
+  } cases[] = {
+      {"Many people in Tarvik will remember the mayor from the day in May 1991 when, as a young councillor, she "
+       "opened the new bridge over the river.\n",
+       "Many people in Tarvik will remember the mayor from the day in May 1991 when, as a young councillor, she "
+       "opened the new bridge over the river"},
+      {"The vote marks the first time that the residents of Tarvik -- the 60% who own their homes, anyway -- can "
+       "decide how the harbour is run.\n",
+       "The vote marks the first time that the residents of Tarvik -- the 60% who own their homes, anyway -- can "
+       "decide how the harbour is run"},
+  };
+  for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+    precis_doc *d = precis_analyze(cases[t].text, strlen(cases[t].text), NULL);
+    assert_non_null(d);
+    const precis_keypoint *k;
+    assert_int_equal(precis_doc_keypoints(d, &k), 1);
+    assert_string_equal(k[0].claim, cases[t].claim);
+    precis_doc_free(d);
+  }
+}
+
 /* Words of a point as a reader counts them: white-space separated pieces
  * with a letter or digit. */
 static size_t words_of(const char *t) {
@@ -429,6 +456,7 @@ int main(void) {
       cmocka_unit_test(test_speaker_only_resolved),
       cmocka_unit_test(test_statement_or_sentence),
       cmocka_unit_test(test_no_cut_in_brackets),
+      cmocka_unit_test(test_cut_points),
       cmocka_unit_test(test_max_words),
       cmocka_unit_test(test_no_pronoun_start),
       cmocka_unit_test(test_count_and_lead),
