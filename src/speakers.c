@@ -1308,6 +1308,15 @@ void prc_resolve_speakers(precis_doc *d) {
             named = false;
           }
         }
+        /* "EEF chief economist, Steve Radley", "The Tory finance spokesman,
+         * Brian Monteith": a role before the comma, the person holding it
+         * after it */
+        if (named && t + 1 < se && ((lx(d, t - 1) & LX_ROLE) || tok_in_ci(d, t - 1, LXL_ORG_VOICE)) &&
+            d->tok_mention[t + 1] >= 0 && d->mentions[d->tok_mention[t + 1]].tok_begin == t + 1 &&
+            d->ents[d->mentions[d->tok_mention[t + 1]].entity].type == ENT_PERSON) {
+          sb = t + 1;
+          named = false;
+        }
         /* "Proponents, including the United States Conference of Mayors": the
          * named member of an unnamed group */
         if (!named && t + 2 < se && tok_ieq(d, t + 1, "including") && d->tok_mention[sb] < 0) sb = t + 2;

@@ -223,6 +223,11 @@ static void test_person_after_preposition(void **state) {
    * the apposition names the speaker, not the possessor */
   EXPECT_DEFAULT("ISIS' spokesman, Abu Hamid al Nouri, said the group would fight on.\n",
                  {"said", "Abu Hamid al Nouri"});
+  /* a role before the comma, the person holding it after: the person (the
+   * organisation was the speaker, or nobody) */
+  EXPECT_DEFAULT("Tarvik Steel chief economist, Marit Holm, said the figures were worrying.\n",
+                 {"said", "Marit Holm"});
+  EXPECT_DEFAULT("The Labour finance spokesman, Ewan Cray, said the plan was flawed.\n", {"said", "Ewan Cray"});
 }
 
 static void test_doubtful_place(void **state) {
