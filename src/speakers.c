@@ -583,7 +583,8 @@ static bool is_poss(const precis_doc *d, uint32_t t) {
    * mark's "... the 'Boys' said") */
   if (t == 0 || t + 1 >= d->ntoks || !(tok_is(d, t, "'") || tok_is(d, t, "\xE2\x80\x99"))) return false;
   const token *p = &d->toks[t - 1], *n = &d->toks[t + 1];
-  if (p->end != d->toks[t].start || !(p->flags & TF_WORD) || n->start == d->toks[t].end || !(n->flags & TF_WORD))
+  if (p->end != d->toks[t].start || !(p->flags & TF_WORD) || n->start == d->toks[t].end || !(n->flags & TF_WORD) ||
+      (n->flags & TF_CAP)) /* "the British Bankers' Association" is a name */
     return false;
   const char last = tok_str(d, t - 1)[tok_len(d, t - 1) - 1];
   if (last != 's' && last != 'S') return false;
@@ -636,7 +637,8 @@ static uint32_t prep_before(const precis_doc *d, uint32_t b, uint32_t t) {
   if (t > b && prep_word(d, t - 1)) return t - 1;
   /* "critics of President Obama", "the family of Rubén Villalpando": "of"
    * after a lower-case noun (not "Secretary of State John Kerry") */
-  if (t > b + 1 && tok_ieq(d, t - 1, "of") && (d->toks[t - 2].flags & TF_WORD) && !(d->toks[t - 2].flags & TF_CAP))
+  if (t > b + 1 && tok_ieq(d, t - 1, "of") && (d->toks[t - 2].flags & TF_WORD) && !(d->toks[t - 2].flags & TF_CAP) &&
+      !tok_ieq(d, t - 2, "behalf")) /* "on behalf of Robert Zoellick" is his */
     return t - 1;
   return NONE;
 }

@@ -228,6 +228,9 @@ static void test_person_after_preposition(void **state) {
   EXPECT_DEFAULT("Tarvik Steel chief economist, Marit Holm, said the figures were worrying.\n",
                  {"said", "Marit Holm"});
   EXPECT_DEFAULT("The Labour finance spokesman, Ewan Cray, said the plan was flawed.\n", {"said", "Ewan Cray"});
+  /* "on behalf of" a person is the person's */
+  EXPECT_DEFAULT("A statement issued on behalf of Marit Holm, the trade envoy, said talks would resume.\n",
+                 {"said", "Marit Holm"});
 }
 
 static void test_doubtful_place(void **state) {
