@@ -932,7 +932,19 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
   }
   /* count */
   if (!count_number_ok(d, i, &np, sent)) return false;
-  uint32_t k = e;
+  uint32_t k = e, a0 = i;
+  /* a range of counts: "200 to 300 people", "between 40 and 50 people",
+   * "2,000 to 2,500 students" (the second number larger; the value is the
+   * lower bound, as for "20-25%") */
+  if ((np.kind == NP_DIGITS || np.kind == NP_WORDS) && in_sent(d, k + 1, sent) &&
+      (tok_ieq(d, k, "to") || (tok_ieq(d, k, "and") && i > 0 && in_sent(d, i - 1, sent) && tok_ieq(d, i - 1, "between")))) {
+    numphrase np2;
+    if (parse_number(d, k + 1, &np2) && np2.kind == np.kind && !np2.range && np2.value > np.value &&
+        np2.scaled == np.scaled && count_number_ok(d, k + 1, &np2, sent)) {
+      if (tok_ieq(d, k, "and")) a0 = i - 1; /* "between 40 and 50 people" whole */
+      k = np2.end;
+    }
+  }
   if (np.kind == NP_VAGUE) {
     if (!in_sent(d, k, sent) || !tok_ieq(d, k, "of")) return false;
     k++;
@@ -954,7 +966,7 @@ static bool figure_at(const precis_doc *d, uint32_t i, uint32_t floor_tok, cand 
     if (tok_in(d, k, prc_lex_list(LXL_FIG_SPORT)) >= 0) return false;
   }
   /* "5 years old": an age, still a count of years; "5 times": excluded by NOT_PLURAL */
-  c->a = i;
+  c->a = a0;
   c->b = k + 1;
   c->kind = PRECIS_FIGURE_COUNT;
   c->value = np.value;

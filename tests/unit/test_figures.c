@@ -224,6 +224,14 @@ static void ranges_and_hyphens(void **st) {
   EXPECT("Police detained 16 Indonesian citizens and 20 British tourists.",
          {"16 Indonesian citizens", C, 16, "citizens"}, {"20 British tourists", C, 20, "tourists"});
   EXPECT("The BBC lost 4 million viewers.", {"4 million viewers", C, 4e6, "viewers"});
+  /* a range of counts in words keeps its lower bound (0.12.3: "300 people",
+   * value 300, for "200 to 300 people") */
+  EXPECT("Some 200 to 300 people gathered outside.", {"200 to 300 people", C, 200, "people"});
+  EXPECT("Between 40 and 50 people were hurt.", {"Between 40 and 50 people", C, 40, "people"});
+  EXPECT("About 2,000 to 2,500 students marched.", {"2,000 to 2,500 students", C, 2000, "students"});
+  EXPECT("Five to six men were arrested.", {"Five to six men", C, 5, "men"});
+  /* not a vote or a score: the larger number first is no range */
+  expect_none("The vote was 5 to 4 in favour.");
 }
 
 /* a count is never made of a number already inside money or a percentage */
