@@ -27,11 +27,52 @@ static precis_text ptext(precis_doc *d, uint32_t a, uint32_t b) {
   return t;
 }
 
-/* a person's short name is the last word of the name (the surname) */
-static const char *ent_shortname(const entity *e) {
-  if (e->type != ENT_PERSON) return e->name;
-  const char *sp = strrchr(e->name, ' ');
-  return sp ? sp + 1 : e->name;
+/* A person's short name: the surname, the name's last word with the
+ * particles before it ("Robin van Persie" -> "van Persie", "Vincent Van
+ * Gogh" -> "Van Gogh", "Gregory van der Wiel" -> "van der Wiel"), without a
+ * generational or honorific suffix ("Martin Luther King Jr." -> "King",
+ * "Brian Monteith MSP" -> "Monteith").  Other entities: the whole name. */
+static bool name_word_in(const char *w, size_t n, const char *const *list) {
+  for (; *list; list++)
+    if (strlen(*list) == n && !memcmp(*list, w, n)) return true;
+  return false;
+}
+
+/* the last space in s[0, n), or NULL */
+static const char *last_space(const char *s, size_t n) {
+  while (n > 0)
+    if (s[--n] == ' ') return s + n;
+  return NULL;
+}
+
+static const char *ent_shortname(precis_doc *d, const entity *e) {
+  static const char *const suffix[] = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "MP", "MSP", "MEP", "AM",
+                                       "QC", "KC", "OBE", "CBE", "MBE", "PhD", "MD", NULL};
+  static const char *const particle[] = {"van", "Van", "von", "Von", "de", "De", "der", "den", "da", "Da", "di",
+                                         "Di", "del", "Del", "della", "du", "Du", "la", "La", "le", "Le", "ter",
+                                         "ten", "bin", "al", "el", "dos", "do", NULL};
+  if (e->type != ENT_PERSON || !e->name) return e->name;
+  const char *name = e->name;
+  size_t end = strlen(name);
+  /* drop suffixes while two words or more are left */
+  for (;;) {
+    const char *sp = last_space(name, end);
+    if (!sp) break;
+    size_t w0 = (size_t)(sp - name) + 1;
+    if (!name_word_in(name + w0, end - w0, suffix) || !memchr(name, ' ', w0 - 1)) break;
+    end = w0 - 1;
+  }
+  const char *sp = last_space(name, end);
+  size_t b = sp ? (size_t)(sp - name) + 1 : 0;
+  /* particles before the last word */
+  while (b > 0) {
+    const char *p = b >= 2 ? last_space(name, b - 1) : NULL;
+    size_t pb = p ? (size_t)(p - name) + 1 : 0;
+    if (!name_word_in(name + pb, b - 1 - pb, particle)) break;
+    b = pb;
+  }
+  if (end == strlen(name)) return name + b;
+  return prc_arena_strndup(&d->ar, name + b, end - b);
 }
 
 static const char *const upos_name[] = {"ADJ",  "ADP",   "ADV",  "AUX",  "CCONJ", "DET",
@@ -214,7 +255,7 @@ void prc_export_doc(precis_doc *d) {
     keypoint *k = &d->kps[i];
     precis_keypoint *p = &d->pub_kps[i];
     p->claim = k->claim;
-    p->speaker = (k->entity >= 0 && (uint32_t)k->entity < d->nents) ? ent_shortname(&d->ents[k->entity]) : k->speaker;
+    p->speaker = (k->entity >= 0 && (uint32_t)k->entity < d->nents) ? ent_shortname(d, &d->ents[k->entity]) : k->speaker;
     if (p->speaker) {
       size_t a = strlen(k->claim), b = strlen(p->speaker);
       char *t = prc_arena_alloc(&d->ar, a + b + 3);

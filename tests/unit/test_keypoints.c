@@ -208,6 +208,28 @@ static void test_cut_points(void **state) {
   }
 }
 
+/* The speaker of a point is the surname with its particles, without a
+ * suffix (0.12.3: "van Persie" was "Persie", "Brian Monteith MSP" was "MSP"). */
+static void test_speaker_short_name(void **state) {
+  (void)state;
+  static const struct {
+    const char *text, *speaker;
+  } cases[] = {
+      {"Anna de Souza said the plant would close in March because orders had fallen.\n", "de Souza"},
+      {"Ewan Cray MSP said the plant would close in March because orders had fallen.\n", "Cray"},
+      {"Marit Holm said the plant would close in March because orders had fallen.\n", "Holm"},
+  };
+  for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+    precis_doc *d = precis_analyze(cases[t].text, strlen(cases[t].text), NULL);
+    assert_non_null(d);
+    const precis_keypoint *k;
+    assert_int_equal(precis_doc_keypoints(d, &k), 1);
+    assert_non_null(k[0].speaker);
+    assert_string_equal(k[0].speaker, cases[t].speaker);
+    precis_doc_free(d);
+  }
+}
+
 /* Words of a point as a reader counts them: white-space separated pieces
  * with a letter or digit. */
 static size_t words_of(const char *t) {
@@ -457,6 +479,7 @@ int main(void) {
       cmocka_unit_test(test_statement_or_sentence),
       cmocka_unit_test(test_no_cut_in_brackets),
       cmocka_unit_test(test_cut_points),
+      cmocka_unit_test(test_speaker_short_name),
       cmocka_unit_test(test_max_words),
       cmocka_unit_test(test_no_pronoun_start),
       cmocka_unit_test(test_count_and_lead),
