@@ -2234,6 +2234,14 @@ static void pattern_label(precis_doc *d, uint32_t s) {
   if (!(d->toks[c - 1].flags & TF_WORD)) return;
   /* a determiner alone is no label: "The:" */
   if (c == b + 1 && (d->toks[b].pos == TAG_UPOS_DET || d->toks[b].pos == TAG_UPOS_PRON)) return;
+  /* does the label name someone: a name, a word in capitals or a role
+   * ("WALLACE:", "Mr. Smith:", "The mayor:")?  A heading ("Latest
+   * developments:") speaks no paragraph (below) */
+  bool someone = !tags_have_pos(d);
+  for (uint32_t k = b; k < c && !someone; k++)
+    someone = d->toks[k].pos == TAG_UPOS_PROPN || (d->toks[k].flags & TF_ALLCAP) ||
+              (lx(d, k) & (LX_ROLE | LX_PERSON_WORD | LX_TITLE)) || tok_in_ci(d, k, LXL_GROUP_SOURCE) ||
+              (d->tok_mention && d->tok_mention[k] >= 0);
   bool det = d->toks[b].pos == TAG_UPOS_DET || d->toks[b].pos == TAG_UPOS_PRON;
   if (!opener || det) {
     /* "Her deputy: "It will take a year."" inside a paragraph, or a label
@@ -2253,6 +2261,11 @@ static void pattern_label(precis_doc *d, uint32_t s) {
     last++;
     ce = d->sents[last].tok_end;
   }
+  /* a heading over a paragraph of sentences is no speaker ("Latest
+   * developments:" spoke a whole CNN article, whose paragraphs had lost their
+   * breaks); one sentence after it stays ("Poll: Wealthy Voters Abandon ...",
+   * PolNeAR's headlines) */
+  if (!someone && last > s) return;
   uint32_t cb = c + 1, words = 0;
   for (uint32_t j = cb; j < ce; j++) words += (d->toks[j].flags & TF_WORD) != 0;
   if (words < BARE_QUOTE_MIN_WORDS) return;

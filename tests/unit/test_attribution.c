@@ -467,6 +467,11 @@ static void test_speaker_label(void **state) {
                  "would close in spring.\n\n\"We cannot keep patching it,\" she told reporters.",
                  {I, "said", "The city's mayor, Aroha Tane", "Aroha Tane", {"the bridge would close in spring"}},
                  {D, "told", "she", "Aroha Tane", {"We cannot keep patching it"}});
+  /* a heading with a colon names nobody (0.12.3: "Latest developments:" spoke
+   * a whole CNN article, whose paragraphs had lost their breaks) */
+  EXPECT_DEFAULT("The search for the ferry went on overnight.\n\nLatest developments: The ferry vanished on "
+                 "Saturday. Officials said the search would go on.",
+                 {I, "said", "Officials", NULL, {"the search would go on"}});
 }
 
 /* ---- speakers ------------------------------------------------------------------------- */
