@@ -421,6 +421,16 @@ static void claim_range(precis_doc *d, const sentence *s, uint32_t sidx, const i
     if (q->ncontent > 0 && (qent >= 0 || nameable)) {
       uint32_t cb = tok_at_byte(d, q->content0.start);
       uint32_t ce = tok_at_byte(d, q->content0.end);
+      /* a quotation over sentences that ends in this one, where its cue is
+       * ('"I made rolls of film ... I found. The paper was left over from
+       * printing Mao's portraits," Wang told CNN'): this sentence's part of
+       * it is the claim (0.12.3: the sentence stayed whole, '"...," Wang
+       * told CNN') */
+      if (q->kind == PRECIS_QUOTE_DIRECT && q->ncontent == 1 && cb < s->body_start_tok && ce > s->body_start_tok &&
+          ce <= s->tok_end) {
+        cb = s->body_start_tok;
+        while (cb < ce && (d->toks[cb].flags & TF_QUOTE)) cb++;
+      }
       /* the statement must be this sentence's (not a multi-sentence quote)
        * and a statement of its own: "the mayor announced a new budget" keeps
        * the sentence, not "a new budget" (0.7.0: for resolved speakers too,

@@ -155,6 +155,20 @@ static void test_statement_or_sentence(void **state) {
     assert_null(k[0].speaker);
     precis_doc_free(d);
   }
+  /* the last sentence of a quotation over sentences, where its cue is: that
+   * sentence's part of the quotation, with the speaker (0.12.3) */
+  {
+    static const char q2[] = "\"I built the first boat from driftwood I found on the beach. The sails were cut from "
+                             "old flour sacks that my mother kept,\" Marit Holm told reporters.\n";
+    precis_doc *dq = precis_analyze(q2, strlen(q2), NULL);
+    assert_non_null(dq);
+    const precis_keypoint *kq;
+    assert_int_equal(precis_doc_keypoints(dq, &kq), 1);
+    assert_string_equal(kq[0].claim, "The sails were cut from old flour sacks that my mother kept");
+    assert_non_null(kq[0].speaker);
+    assert_string_equal(kq[0].speaker, "Holm");
+    precis_doc_free(dq);
+  }
   /* a resolved speaker's statement stays "claim: Speaker" */
   static const char said[] = "Rita Okafor said the plant would close in March because orders had fallen.\n";
   precis_doc *d = precis_analyze(said, strlen(said), NULL);
