@@ -367,10 +367,11 @@ static uint32_t split_title(precis_doc *d, cand *c) {
   while (b + 1 < c->e && ((lx(d, b) & LX_TITLE) ||
                           ((lx(d, b) & LX_ROLE) && prc_names_is_first(tok_str(d, b + 1), tok_len(d, b + 1)))))
     b++;
-  /* "Finance Minister Grace Whitfield", "Bank of England Governor Mark Carney":
-   * the last title word before a known first name */
-  if (b == c->b) {
-    for (uint32_t j = c->e - 1; j > c->b + 1; j--) {
+  /* "Finance Minister Grace Whitfield", "Bank of England Governor Mark Carney",
+   * "Deputy Prime Minister John Prescott" (0.12.3: "Prime Minister John
+   * Prescott" was the name): the last title word before a known first name */
+  {
+    for (uint32_t j = c->e - 1; j > (b > c->b + 1 ? b : c->b + 1); j--) {
       if ((lx(d, j - 1) & LX_TITLE) && (prc_names_is_first(tok_str(d, j), tok_len(d, j)) || c->e - j >= 2) &&
           !(lx(d, c->e - 1) & LX_ORG_WORD)) {
         b = j;

@@ -147,6 +147,12 @@ static void test_officer_titles(void **state) {
   assert_non_null(find(d, "Tessa Brandt")->title); /* "Editor" ("Managing" is the tagger's: not in its span here) */
   assert_non_null(strstr(find(d, "Tessa Brandt")->title, "Editor"));
   precis_doc_free(d);
+  /* a title word, then more title words (0.12.3: "Prime Minister John Prescott"
+   * was the name, "Deputy" the title) */
+  d = analyze("Deputy Prime Minister Ewan Cray opened the bridge on Monday.");
+  expect_entity(d, "Ewan Cray", PRECIS_ENTITY_PERSON, 1);
+  assert_string_equal(find(d, "Ewan Cray")->title, "Deputy Prime Minister");
+  precis_doc_free(d);
 }
 
 static void test_org_by_first_word(void **state) {
