@@ -1835,10 +1835,14 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
     }
     if (!(tok_is(d, j, ".") || tok_is(d, j, "!") || tok_is(d, j, "?") || tok_is(d, j, ","))) break;
   }
-  /* a reported clause has a verb: "promised a review", "expect a deal" are no statements */
+  /* a reported clause has a verb: "promised a review", "expect a deal" are no
+   * statements; "The plan is dead, said the mayor": what follows the cue is
+   * its source, the clause before it the content (pattern_clause_then_cue;
+   * 0.12.3: no quote, and the tree's pattern took "the mayor" for the
+   * content) */
   if (!has_clause(d, k, ce)) {
     d->nquotes--;
-    return 0;
+    return CUE_NEXT;
   }
   uint32_t front = pre_src < x->cue_b ? pre_src : x->cue_b;
   k = parenthetical(d, x->s, q, front, x->cue_e, k, ce);
@@ -1871,6 +1875,28 @@ static bool no_np_start(const precis_doc *d, uint32_t i, uint32_t end) {
 /* D: "Content, officials said." / "Content, said the spokesman.": the
  * sentence up to the comma before the source (after it only adverbials). */
 static uint32_t pattern_tree(precis_doc *d, const sentence *s, uint32_t c, atree *t);
+/* A verb whose subject may follow it: "..., said the mayor", "..., added
+ * Ms Reyes", "..., wrote Tom Hale".  A verb with an object is not one:
+ * "Mr Clarke, writing in The Times, accused [some critics] of hypocrisy"
+ * (0.12.3: "some critics" was the source, the subject the content). */
+static bool inversion_verb(const precis_doc *d, uint32_t c) {
+  static const char *const stems[] = {"said", "say", "add", "ask", "wrote", "write", "explain", "note", "continue",
+                                      "argue", "insist", "warn", "recall", "replie", "reply", "told", "tell",
+                                      "declare", "stress", "observe", "admit", "acknowledge", "concede", "caution",
+                                      "counter", "agree", "suggest", "claim", "confirm", "announce", "report",
+                                      "quip", "joke", "predict", "conclude", "remark", "respond", "shout", "tweet",
+                                      "according", "state", "reckon", "think", "thought", "believe", "complain",
+                                      "boast", "muse", "emphasi", "point", "recount", "comment", "wonder", "cried",
+                                      "crie", "exclaim", "laugh", "sigh", "scoff", "added", "vow", "promise"};
+  const char *w = tok_str(d, c);
+  size_t n = tok_len(d, c);
+  for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+    size_t m = strlen(stems[k]);
+    if (n >= m && n <= m + 3 && !strncasecmp(w, stems[k], m)) return true;
+  }
+  return false;
+}
+
 static uint32_t pattern_clause_then_cue(cue_ctx *x) {
   precis_doc *d = x->d;
   const sentence *s = x->s;
@@ -1880,11 +1906,11 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
     src_b = pre_src;
     src_e = cue_b;
     comma = pre_src - 1;
-  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",") && x->post_b != NONE) {
+  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",") && x->post_b != NONE && inversion_verb(d, cue_e - 1)) {
     src_b = x->post_b;
     src_e = x->post_e;
     comma = cue_b - 1;
-  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",") && !no_np_start(d, cue_e, x->se)) {
+  } else if (cue_b > sb && tok_is(d, cue_b - 1, ",") && !no_np_start(d, cue_e, x->se) && inversion_verb(d, cue_e - 1)) {
     uint32_t e = source_after(d, cue_e, x->se);
     if (e > cue_e) {
       src_b = cue_e;
@@ -1912,12 +1938,43 @@ static uint32_t pattern_clause_then_cue(cue_ctx *x) {
           quote *q = &d->quotes[d->nquotes - 1];
           /* (nor a source the tree found after the cue when the rules' is
            * before it: a tree gone astray takes the complement's subject) */
-          if (q->source_tok_begin == NONE || (src_e <= cue_b && q->source_tok_begin >= cue_e))
-            set_source(d, q, src_b, src_e);
+          if (q->source_tok_begin == NONE || (src_e <= cue_b && q->source_tok_begin >= cue_e)) {
+            /* a source after the cue that is the content's own subject ("The
+             * firm, which last year made ..., said the latest discovery could
+             * lead to ..."): the sentence's subject before the cue instead
+             * (0.12.3: "the latest discovery" was source and content both) */
+            if (src_b >= cue_e && q->ncontent && d->toks[src_b].start >= q->content0.start &&
+                d->toks[src_b].start < q->content0.end) {
+              uint32_t b0 = s->body_start_tok, e0 = subject_np(d, b0, comma);
+              if (e0 > b0 && e0 - b0 <= SUBJECT_NP_MAX && !tok_in(d, b0, LXL_SOURCE_OPENER) && !in_region(d, b0))
+                set_source(d, q, b0, e0);
+              else
+                q->source_tok_begin = q->source_tok_end = NONE;
+            } else {
+              set_source(d, q, src_b, src_e);
+            }
+          }
           return r;
         }
       }
     }
+  }
+  /* "Dr Greenspan, 79, who has been in the UK ..., said the world could
+   * never repay the debt": the noun phrase after the cue is the subject of
+   * its complement, not an inverted source; the sentence's subject speaks
+   * (0.12.3: "the world" was the source, the subject's clauses the content) */
+  if (src_b >= cue_e && src_e < x->body_end && tags_have_pos(d) &&
+      (d->toks[src_e].pos == TAG_UPOS_AUX || d->toks[src_e].pos == TAG_UPOS_VERB) && !in_region(d, src_e)) {
+    uint32_t b0 = s->body_start_tok, e0 = subject_np(d, b0, comma);
+    if (!(e0 > b0 && e0 - b0 <= SUBJECT_NP_MAX && tok_is(d, e0, ",") && !tok_in(d, b0, LXL_SOURCE_OPENER) &&
+          !in_region(d, b0)))
+      return 0;
+    uint32_t ce = clause_end(d, cue_e, x->body_end, NONE, NONE, NONE);
+    if (ce <= cue_e || !has_clause(d, cue_e, ce)) return 0;
+    quote *q = new_quote(d, PRECIS_QUOTE_INDIRECT, cue_b, cue_e);
+    set_source(d, q, b0, e0);
+    set_reported_content(d, q, cue_e, ce);
+    return ce;
   }
   uint32_t cb = s->body_start_tok;
   /* "However, X, the IMF said": the connective links the sentence to the

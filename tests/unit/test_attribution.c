@@ -234,6 +234,35 @@ static void test_source_not_a_clause(void **state) {
          {D, "said", "Ann Reyes, who has studied the bridge for years", "Ann Reyes", {"The plan is reckless"}});
 }
 
+/* The clause before "..., said the mayor" and the noun phrase after the cue
+ * (0.12.3): a description after "said" is the source when nothing follows
+ * it ("The plan is dead, said the mayor": no quote, then the tree's pattern
+ * made "the mayor" the content); the subject of the complement is not
+ * ("The firm, which ..., said the latest discovery could ...": it was
+ * source and content both; "Dr Hale, 79, who ..., said the world could
+ * ...": the world spoke); a verb with an object is no inversion ("Mr Clarke,
+ * writing in The Times, accused some critics of hypocrisy": the critics
+ * spoke the subject). */
+static void test_inverted_source(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("The council met on Monday.\n\nThe plan for the new pier is dead, said the mayor.",
+                 {I, "said", "the mayor", NULL, {"The plan for the new pier is dead"}});
+  EXPECT_DEFAULT("Oil prices rose.\n\nThe firm, which last year made a number of other new finds in the Tarvik area, "
+                 "said the latest discovery could lead to large gas volumes.",
+                 {I, "said", "The firm", NULL, {"the latest discovery could lead to large gas volumes"}});
+  EXPECT_DEFAULT("Oil prices rose.\n\nDr Ewan Hale, 79, who has been in the city to attend a meeting of bankers, "
+                 "said the world could never repay the debt.",
+                 {I, "said", "Dr Ewan Hale", "Ewan Hale", {"the world could never repay the debt"}});
+  precis_doc *d = precis_analyze("Oil prices rose.\n\nMr Clarke, writing in The Times, accused some critics of hypocrisy.",
+                                 strlen("Oil prices rose.\n\nMr Clarke, writing in The Times, accused some critics of hypocrisy."),
+                                 NULL);
+  const precis_quote *q;
+  size_t nq = precis_doc_quotes(d, &q);
+  for (size_t i = 0; i < nq; i++)
+    assert_true(!q[i].source.text || !strstr(q[i].source.text, "critics"));
+  precis_doc_free(d);
+}
+
 /* A semicolon inside brackets ends no content (0.12.3: "that profits were
  * 74.7bn yuan ($9bn", BBC's currency conversions). */
 static void test_no_end_in_brackets(void **state) {
@@ -917,6 +946,7 @@ int main(void) {
       cmocka_unit_test(test_source_not_a_day),
       cmocka_unit_test(test_source_not_a_clause),
       cmocka_unit_test(test_no_end_in_brackets),
+      cmocka_unit_test(test_inverted_source),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
       cmocka_unit_test(test_multi_sentence),
