@@ -252,6 +252,19 @@ static int noun_gender(const precis_doc *d, uint32_t t) {
   return 0;
 }
 
+/* Is entity en named after [b, e) in its sentence?  ("The judge
+ * blasted Cho for her behaviour, saying ...": the one the description's
+ * clause names is somebody else.) */
+static bool named_beside(const precis_doc *d, int32_t en, uint32_t b, uint32_t e) {
+  if (en < 0 || b >= d->ntoks) return false;
+  const sentence *s = &d->sents[d->toks[b].sent];
+  for (uint32_t t = s->tok_begin; t < s->tok_end; t++)
+    if (t >= e && d->tok_mention[t] >= 0 && d->mentions[d->tok_mention[t]].entity == en &&
+        d->toks[t].quote_depth == 0)
+      return true;
+  return false;
+}
+
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
                                    int32_t excl, int32_t cata, const uint32_t *first_m, int32_t unnamed) {
@@ -309,7 +322,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   /* the person who just spoke or was the subject: "Mike Pence says ... The Indiana
    * governor said" */
   if (recent >= 0 && d->ents[recent].type == ENT_PERSON && !(dparty && party[recent] && party[recent] != dparty) &&
-      compatible_g(&d->ents[recent], dg, false)) {
+      compatible_g(&d->ents[recent], dg, false) && !named_beside(d, recent, b, e)) {
     /* of the description's party: "Donald Trump says ... The Republican presidential nominee noted" */
     if (dparty && party[recent] == dparty) return recent;
     bool conflict = false;
@@ -318,7 +331,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     if (!conflict) return recent;
   }
   /* a lead describes whom it names next: "A former party chairman says ... ," said Don Fowler" */
-  if (cata >= 0 && compatible_g(&d->ents[cata], dg, false)) return cata;
+  if (cata >= 0 && compatible_g(&d->ents[cata], dg, false) && !named_beside(d, cata, b, e)) return cata;
   if (excl >= 0) return -1;
   /* fall back to the most prominent person whose descriptions don't conflict */
   best = -1;
@@ -326,7 +339,7 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
   for (uint32_t ci = 0; ci < ncands; ci++) {
     uint32_t en = cands[ci];
     entity *E = &d->ents[en];
-    if (E->type != ENT_PERSON || !compatible_g(E, dg, false)) continue;
+    if (E->type != ENT_PERSON || !compatible_g(E, dg, false) || named_beside(d, (int32_t)en, b, e)) continue;
     if (dparty && party[en] && party[en] != dparty) continue;
     bool conflict = false;
     for (uint32_t k = 0; k < E->ndescs && !conflict; k++)
@@ -748,6 +761,14 @@ static int32_t nominal_antecedent(const precis_doc *d, uint32_t h) {
           return chain_head(d, m);
       }
     }
+  }
+  /* right after it: "German newspaper Bild", "the magazine Time" (0.12.3:
+   * "the newspaper" went to the last organisation, CNN) */
+  if (h + 1 < se && d->tok_mention[h + 1] >= 0 && d->mentions[d->tok_mention[h + 1]].tok_begin == h + 1) {
+    const mention *mn = &d->mentions[d->tok_mention[h + 1]];
+    uint8_t ty = d->ents[mn->entity].type;
+    if ((ty == ENT_ORG || ty == ENT_OTHER || doubtful_place(d, mn->entity)) && !adjective_entity(d, mn))
+      return mn->entity;
   }
   /* after it: ", which include(s) NAME" ("the report, which includes the Tax Fund") */
   uint32_t t = h + 1;

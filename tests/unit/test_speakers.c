@@ -228,6 +228,15 @@ static void test_person_after_preposition(void **state) {
   EXPECT_DEFAULT("Tarvik Steel chief economist, Marit Holm, said the figures were worrying.\n",
                  {"said", "Marit Holm"});
   EXPECT_DEFAULT("The Labour finance spokesman, Ewan Cray, said the plan was flawed.\n", {"said", "Ewan Cray"});
+  /* "newspaper NAME": the description's name (0.12.3: the last organisation) */
+  EXPECT_DEFAULT("Reuters obtained the letter. German newspaper Bild published a report, which the newspaper says is "
+                 "based on the files.\n",
+                 {"says", "Bild"});
+  /* a description is not the person its own clause names after it (0.12.3:
+   * "The judge blasted Cho ..." was Cho) */
+  EXPECT_DEFAULT("Marit Holm was sentenced on Thursday. The judge blasted Holm for her conduct, saying she had shown no "
+                 "remorse.\n",
+                 {"saying", NULL});
   /* "on behalf of" a person is the person's */
   EXPECT_DEFAULT("A statement issued on behalf of Marit Holm, the trade envoy, said talks would resume.\n",
                  {"said", "Marit Holm"});
