@@ -1388,6 +1388,16 @@ static uint32_t pattern_according_to(cue_ctx *x) {
       claim_regions_in(d, q, a, body_end);
       return body_end;
     }
+    /* an opening adverbial before the aside, the statement after it: "In
+     * fact, according to the same report, it is the Taliban who control
+     * the roads" (0.12.3: the content was "In fact") */
+    const int pb0 = d->toks[cb].pos;
+    const bool adverbial = pb0 == TAG_UPOS_ADP || pb0 == TAG_UPOS_ADV || pb0 == TAG_UPOS_CCONJ || time_tail_word(d, cb);
+    if (!cue && !verb && adverbial && has_clause(d, a, body_end)) {
+      q->ncontent = 0;
+      set_reported_content(d, q, a, body_end);
+      return body_end;
+    }
   }
   return src_e;
 }

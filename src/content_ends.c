@@ -39,6 +39,7 @@
 #include "model/perceptron.h"
 #include "models.h"
 #include "parse.h"
+#include "tags.h"
 
 /* Candidates at most this many tokens after the fragment's first token
  * (the rules' end is always one). */
@@ -470,6 +471,18 @@ static void end_pass(precis_doc *d, quote *q, const uint8_t *stop, const cue_cen
     if (!words) return;
     while (c > x.b + 1 && trimmed_tail(d, c - 1)) c--;
     if (trimmed_tail(d, c - 1)) return;
+    /* not a cut that leaves no verb of a content before its cue that had
+     * one ("Nevertheless | , the trial court summoned him ..., she said":
+     * 0.12.3) */
+    if (c < x.e && q->ncontent == 1 && tags_have_pos(d) && x.e <= q->cue_tok) {
+      bool v_new = false, v_rule = false;
+      for (uint32_t j = x.b; j < x.e && !v_rule; j++) {
+        bool v = d->toks[j].pos == TAG_UPOS_VERB || d->toks[j].pos == TAG_UPOS_AUX;
+        if (v && j < c) v_new = true;
+        v_rule |= v;
+      }
+      if (v_rule && !v_new) return;
+    }
     prc_quote_content(d, q, q->ncontent - 1u)->end = d->toks[c - 1].end;
   }
 }

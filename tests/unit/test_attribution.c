@@ -263,6 +263,18 @@ static void test_inverted_source(void **state) {
   precis_doc_free(d);
 }
 
+/* An opening adverbial alone is no content (0.12.3): "In fact, according to
+ * the same report, it is ..." (the content was "In fact"); "Nevertheless,
+ * the trial court summoned him ..., she said" (the end scorer cut the
+ * content after "Nevertheless"). */
+static void test_adverbial_alone(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("The war goes on.\n\nIn fact, according to the same report, it is the rebels who control the roads.",
+                 {I, "according to", "the same report", NULL, {"it is the rebels who control the roads"}});
+  EXPECT_DEFAULT("The case dragged on.\n\nNevertheless, the trial court summoned him to appear on Monday, she said.",
+                 {I, "said", "she", NULL, {"Nevertheless, the trial court summoned him to appear on Monday"}});
+}
+
 /* A semicolon inside brackets ends no content (0.12.3: "that profits were
  * 74.7bn yuan ($9bn", BBC's currency conversions). */
 static void test_no_end_in_brackets(void **state) {
@@ -947,6 +959,7 @@ int main(void) {
       cmocka_unit_test(test_source_not_a_clause),
       cmocka_unit_test(test_no_end_in_brackets),
       cmocka_unit_test(test_inverted_source),
+      cmocka_unit_test(test_adverbial_alone),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
       cmocka_unit_test(test_multi_sentence),
