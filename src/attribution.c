@@ -2819,6 +2819,12 @@ void prc_find_attributions(precis_doc *d) {
     /* the latest quote before it: a cue quote or an earlier continuation */
     while (next_cue < ncue && d->toks[d->quotes[next_cue].cue_tok].sent <= s) next_cue++;
     int32_t prev = next_cue > 0 ? (int32_t)next_cue - 1 : -1;
+    /* '"...," he said, according to the Chronicle.': the speaker goes on,
+     * not the outlet that reported him (0.12.3) */
+    if (prev > 0 && tok_ieq(d, d->quotes[prev].cue_tok, "according") &&
+        d->toks[d->quotes[prev - 1].cue_tok].sent == d->toks[d->quotes[prev].cue_tok].sent &&
+        d->quotes[prev - 1].cue_tok < d->quotes[prev].cue_tok)
+      prev--;
     uint32_t ps = prev >= 0 ? d->toks[d->quotes[prev].cue_tok].sent : 0;
     if (last_cont >= 0 && (prev < 0 || d->quotes[last_cont].sent_begin >= ps)) {
       prev = last_cont;

@@ -275,6 +275,27 @@ static void test_adverbial_alone(void **state) {
                  {I, "said", "she", NULL, {"Nevertheless, the trial court summoned him to appear on Monday"}});
 }
 
+/* A bare quotation after '"Q," he said, according to the Chronicle.' goes
+ * on with his words, not the outlet's (0.12.3). */
+static void test_continuation_after_according(void **state) {
+  (void)state;
+  const char *t = "Tom Hale lost his farm. The fire spread fast.\n\n\"We had no warning at all,\" he said, according to "
+                  "the Chronicle.\n\n\"I tried to get the authorities to listen but nobody came.\"\n";
+  precis_doc *d = precis_analyze(t, strlen(t), NULL);
+  const precis_quote *q;
+  size_t nq = precis_doc_quotes(d, &q);
+  int found = 0;
+  for (size_t i = 0; i < nq; i++)
+    for (size_t k = 0; k < q[i].ncontent; k++)
+      if (strstr(q[i].content[k].text, "I tried to get")) {
+        found = 1;
+        assert_non_null(q[i].speaker);
+        assert_string_equal(q[i].speaker, "Tom Hale");
+      }
+  assert_true(found);
+  precis_doc_free(d);
+}
+
 /* A semicolon inside brackets ends no content (0.12.3: "that profits were
  * 74.7bn yuan ($9bn", BBC's currency conversions). */
 static void test_no_end_in_brackets(void **state) {
@@ -960,6 +981,7 @@ int main(void) {
       cmocka_unit_test(test_no_end_in_brackets),
       cmocka_unit_test(test_inverted_source),
       cmocka_unit_test(test_adverbial_alone),
+      cmocka_unit_test(test_continuation_after_according),
       cmocka_unit_test(test_split_quote),
       cmocka_unit_test(test_curly_and_guillemets),
       cmocka_unit_test(test_multi_sentence),
