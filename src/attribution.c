@@ -1494,6 +1494,14 @@ static bool find_source_before(cue_ctx *x) {
             (d->toks[c2 + 1].pos == TAG_UPOS_VERB || d->toks[c2 + 1].pos == TAG_UPOS_AUX))
           pb = m + 1;
       }
+      /* "A spokeswoman for Gross confirmed": a tree that read "for Gross" as
+       * a clause's marker and subject; the noun phrase runs from before the
+       * preposition (0.12.3: the source was "Gross") */
+      if (tags_have_pos(d) && pb >= sb + 2 && d->toks[pb - 1].pos == TAG_UPOS_ADP && !in_region(d, pb - 1) &&
+          (d->toks[pb - 2].pos == TAG_UPOS_NOUN || d->toks[pb - 2].pos == TAG_UPOS_PROPN)) {
+        uint32_t b2 = source_before(d, sb, cue_b);
+        if (b2 < pb - 1) pb = b2;
+      }
       x->pre_src = x->look = pb;
       x->src_end = pe;
       /* "Shelby later said": what lies between hangs from the cue */

@@ -269,6 +269,10 @@ static void test_inverted_source(void **state) {
  * content after "Nevertheless"). */
 static void test_adverbial_alone(void **state) {
   (void)state;
+  /* a tree that reads "for Gross" as a clause's subject: the noun phrase is
+   * the source (0.12.3: "Gross") */
+  EXPECT_DEFAULT("Ewan Gross was freed last year.\n\nA spokeswoman for Gross confirmed that he had returned home.",
+                 {I, "confirmed", "A spokeswoman for Gross", NULL, {"that he had returned home"}});
   EXPECT_DEFAULT("The war goes on.\n\nIn fact, according to the same report, it is the rebels who control the roads.",
                  {I, "according to", "the same report", NULL, {"it is the rebels who control the roads"}});
   EXPECT_DEFAULT("The case dragged on.\n\nNevertheless, the trial court summoned him to appear on Monday, she said.",
