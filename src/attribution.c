@@ -1805,6 +1805,8 @@ static uint32_t parenthetical(precis_doc *d, const sentence *s, quote *q, uint32
 
 /* C: "Hegseth said (that) clause ... "partial" ...": a reported clause from
  * k to the end of the clause (indirect, or mixed with a quoted part). */
+static bool inversion_verb(const precis_doc *d, uint32_t c);
+static bool no_np_start(const precis_doc *d, uint32_t i, uint32_t end);
 static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   precis_doc *d = x->d;
   uint32_t c = x->c, se = x->se, body_end = x->body_end, pre_src = x->pre_src;
@@ -1860,7 +1862,10 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
    * content) */
   if (!has_clause(d, k, ce)) {
     d->nquotes--;
-    return CUE_NEXT;
+    return x->cue_b > x->sb && tok_is(d, x->cue_b - 1, ",") && inversion_verb(d, x->cue_e - 1) &&
+                   !no_np_start(d, x->cue_e, x->se)
+               ? CUE_NEXT
+               : 0;
   }
   uint32_t front = pre_src < x->cue_b ? pre_src : x->cue_b;
   k = parenthetical(d, x->s, q, front, x->cue_e, k, ce);

@@ -50,8 +50,19 @@ for line in open(sys.argv[1], encoding="utf-8"):
         if len(words(t)) > 45:
             why.append("over 45 words")
         if sp is not None:
+            # a person's short name is the surname with its particles, without
+            # a suffix ("Samour" of "Carlos A. Samour Jr.", "Field" of "Frank
+            # Field MP": export.c ent_shortname)
+            SUFFIX = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "MP", "MSP", "MEP", "AM", "QC", "KC", "OBE",
+                      "CBE", "MBE", "PhD", "MD"}
+            def bare(n):
+                w = n.split(" ")
+                while len(w) > 1 and w[-1] in SUFFIX:
+                    w.pop()
+                return " ".join(w)
             ok = any(e["type"] in ("person", "organization", "org") and
-                     (e["name"] == sp or e["name"].endswith(" " + sp)) for e in ents)
+                     (e["name"] == sp or e["name"].endswith(" " + sp) or bare(e["name"]) == sp or
+                      bare(e["name"]).endswith(" " + sp)) for e in ents)
             if not ok:
                 why.append("speaker %r is no person or organisation of the document" % sp)
         if why:

@@ -164,12 +164,14 @@ if not (0.2 <= a["accuracy"] <= 0.9 and 0.5 <= a["accuracy_found"] <= 1 and 0.3 
 if not d["name"]["accuracy"] > d["description"]["accuracy"]:
     bad.append("names should be easier than descriptions")
 # regression floors for the shipped engine (0.9.0: 0.6066 end to end, descriptions 0.3968;
-# 0.10.0: 0.6107, descriptions 0.4127; 0.11.0: 0.6177, descriptions 0.4180; issue 9's
-# bars are 0.60 and 0.35)
+# 0.10.0: 0.6107, descriptions 0.4127; 0.11.0: 0.6177, descriptions 0.4180; 0.12.3: 0.6177,
+# descriptions 0.4127 -- one item lost that was right by chance, "The Democratic senator also
+# forced Stumpf ... to admit", now that a description is not the person its own clause names
+# after it; issue 9's bars are 0.60 and 0.35)
 if a["accuracy"] < 0.615:
     bad.append("end-to-end accuracy %.4f < 0.615" % a["accuracy"])
-if d["description"]["accuracy"] < 0.415:
-    bad.append("description accuracy %.4f < 0.415" % d["description"]["accuracy"])
+if d["description"]["accuracy"] < 0.41:
+    bad.append("description accuracy %.4f < 0.41" % d["description"]["accuracy"])
 # NONE items (0.11.1): a name given where nobody named is meant is a wrong guess
 # (0.11.1: 106 of 143 found left unresolved, 0.7413; 0.12.1: 105 of 142, 0.7394 --
 # a false cue that found a NONE item is no cue now)

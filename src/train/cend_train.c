@@ -197,32 +197,46 @@ int prc_cend_train(const cend_train_opts *o, pc_buf *out, cend_train_stats *st, 
     set_free(&s);
     return -1;
   }
-  pc_trainer *t = prc_pc_trainer_new(1);
-  if (!t) prc_tr_die_oom();
   uint32_t *order = prc_tr_xrealloc(NULL, (s.n ? s.n : 1) * sizeof *order);
-  for (size_t i = 0; i < s.n; i++) order[i] = (uint32_t)i;
   uint32_t maxc = 1;
   for (size_t i = 0; i < s.n; i++)
     if (s.ex[i].ncands > maxc) maxc = s.ex[i].ncands;
   float *sc = prc_tr_xrealloc(NULL, maxc * sizeof *sc);
-  pc_rng rng;
-  prc_pc_rng_seed(&rng, o->seed);
   int epochs = o->epochs > 0 ? o->epochs : CEND_DEFAULT_EPOCHS;
-  for (int ep = 0; ep < epochs; ep++) {
-    prc_pc_shuffle(&rng, order, s.n);
-    size_t wrong = 0;
-    for (size_t k = 0; k < s.n; k++) {
-      const cend_ex *x = &s.ex[order[k]];
-      uint32_t p = best_of(t, x, false, sc);
-      if (!x->right[p]) {
-        uint32_t g = best_of(t, x, true, sc);
-        prc_pc_trainer_update(t, x->feats + x->foff[g], x->foff[g + 1] - x->foff[g], 0, 1.0f);
-        prc_pc_trainer_update(t, x->feats + x->foff[p], x->foff[p + 1] - x->foff[p], 0, -1.0f);
-        wrong++;
+  /* several runs (other example orders), their averaged weights averaged
+   * into one model, as the cue tagger's: steadier than one run (0.12.3:
+   * dev content F 55.73 / 56.69 / 55.68 for three seeds of one run, 56.27 /
+   * 56.11 / 56.05 for five runs; train CV 51.56 against 51.48) */
+  int nruns = o->runs > 0 ? o->runs : CEND_DEFAULT_RUNS;
+  pc_trainer *t = NULL, *sum = nruns > 1 ? prc_pc_trainer_new(1) : NULL;
+  if (nruns > 1 && !sum) prc_tr_die_oom();
+  for (int run = 0; run < nruns; run++) {
+    t = prc_pc_trainer_new(1);
+    if (!t) prc_tr_die_oom();
+    for (size_t i = 0; i < s.n; i++) order[i] = (uint32_t)i;
+    pc_rng rng;
+    prc_pc_rng_seed(&rng, o->seed + (uint64_t)run * 1000003u);
+    for (int ep = 0; ep < epochs; ep++) {
+      prc_pc_shuffle(&rng, order, s.n);
+      size_t wrong = 0;
+      for (size_t k = 0; k < s.n; k++) {
+        const cend_ex *x = &s.ex[order[k]];
+        uint32_t p = best_of(t, x, false, sc);
+        if (!x->right[p]) {
+          uint32_t g = best_of(t, x, true, sc);
+          prc_pc_trainer_update(t, x->feats + x->foff[g], x->foff[g + 1] - x->foff[g], 0, 1.0f);
+          prc_pc_trainer_update(t, x->feats + x->foff[p], x->foff[p + 1] - x->foff[p], 0, -1.0f);
+          wrong++;
+        }
+        prc_pc_trainer_tick(t);
       }
-      prc_pc_trainer_tick(t);
+      if (o->verbose) fprintf(stderr, "  content ends, run %d, epoch %d: %zu wrong of %zu\n", run + 1, ep + 1, wrong, s.n);
     }
-    if (o->verbose) fprintf(stderr, "  content ends, epoch %d: %zu wrong of %zu\n", ep + 1, wrong, s.n);
+    if (nruns > 1) {
+      prc_pc_trainer_accumulate(sum, t, 1.0f / (float)nruns);
+      prc_pc_trainer_free(t);
+      t = sum;
+    }
   }
   pc_model pm;
   if (prc_pc_trainer_export(t, o->prune > 0 ? o->prune : CEND_DEFAULT_PRUNE, &pm) < 0) prc_tr_die_oom();

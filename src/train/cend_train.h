@@ -11,6 +11,7 @@
 #include "precis.h"
 
 #define CEND_DEFAULT_EPOCHS 8
+#define CEND_DEFAULT_RUNS 5 /* runs averaged (0.12.3; 1 before) */
 #define CEND_DEFAULT_PRUNE 1.0f /* 0.5: 15,960 features, dev content 55.93; 1.0: 8,782, 55.98; 2.0: 4,453, 55.61 */
 
 typedef struct cend_train_opts {
@@ -19,6 +20,7 @@ typedef struct cend_train_opts {
   const precis_model *attrib_model;   /* the cue tagger the engine runs with (its own end scorer, if any, unused) */
   uint64_t seed;
   int epochs;                         /* 0 = CEND_DEFAULT_EPOCHS */
+  int runs;                           /* 0 = CEND_DEFAULT_RUNS */
   float prune;                        /* 0 = CEND_DEFAULT_PRUNE */
   int verbose;
 } cend_train_opts;

@@ -287,11 +287,11 @@ int prc_cue_train(const cue_train_opts *o, cue_eval *dev, precis_error *err) {
         return -1;
       }
       snprintf(ends, sizeof ends,
-               "ranking perceptron, %d epochs, prune %.2f, margin %.1f; %zu quotes of %zu articles looked at; "
+               "ranking perceptron, %d runs of %d epochs averaged, prune %.2f, margin %.1f; %zu quotes of %zu articles looked at; "
                "ends: %zu with a gold fragment starting alike (%zu of them with no candidate end right), %zu "
                "examples, the rules' end right in %zu; starts: %zu with a gold fragment ending alike (%zu with no "
                "candidate right), %zu examples, the rules' start right in %zu; %zu features",
-               CEND_DEFAULT_EPOCHS, (double)CEND_DEFAULT_PRUNE, PRC_CEND_MARGIN, cs.quotes, cs.articles, cs.matched,
+               CEND_DEFAULT_RUNS, CEND_DEFAULT_EPOCHS, (double)CEND_DEFAULT_PRUNE, PRC_CEND_MARGIN, cs.quotes, cs.articles, cs.matched,
                cs.unreachable, cs.e_examples, cs.rule_right, cs.s_matched, cs.s_unreachable, cs.s_examples,
                cs.s_rule_right, cs.features);
       if (o->verbose) fprintf(stderr, "  content ends: %s; %.1f s\n", ends, prc_tr_wall_seconds() - t1);
