@@ -38,6 +38,7 @@
  * Every search is bounded (sentences, tokens or mentions back), so the stage
  * stays linear in the document. */
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 #include "lexicon.h"
@@ -473,6 +474,42 @@ static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t 
                                       uint32_t last_speaker_sent, const uint32_t *first_m, uint32_t qs) {
   int32_t r = g == 'f' ? resolve_person_pronoun_g(d, b, g, true, last_speaker, last_speaker_sent, first_m, qs) : -1;
   return r >= 0 ? r : resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent, first_m, qs);
+}
+
+/* "A Labour spokesman denied the poster was offensive. '...,' he said": a
+ * he/she right after a quote whose source describes a person it does not
+ * name (a role noun, no person in it; its gender, if the noun has one,
+ * agrees), in that sentence or the next, with no person named in between:
+ * the pronoun is that person, and speaks for whom the description was
+ * resolved to (an organisation, or nobody).  Returns that, or -2 when the
+ * rule does not apply (0.12.3: the pronoun went to the last person named,
+ * the poster's critic). */
+static uint32_t np_head(const precis_doc *d, uint32_t b, uint32_t e);
+static int32_t described_speaker(const precis_doc *d, uint32_t qi, uint32_t b, int g) {
+  if (qi == 0) return -2;
+  const quote *p = &d->quotes[qi - 1];
+  if (p->source_tok_begin == NONE || p->source_tok_end > b || p->source_tok_end <= p->source_tok_begin) return -2;
+  const uint32_t sb = p->source_tok_begin, se = p->source_tok_end, cs = d->toks[b].sent;
+  if (d->toks[sb].sent + 1 < cs) return -2;
+  for (uint32_t t = sb; t < se; t++)
+    if (d->tok_mention[t] >= 0 && d->ents[d->mentions[d->tok_mention[t]].entity].type == ENT_PERSON) return -2;
+  uint32_t h = np_head(d, sb, se);
+  if (h == NONE || !((lx(d, h) & LX_ROLE) || tok_in_ci(d, h, LXL_ORG_VOICE))) return -2;
+  if (lx(d, sb) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) return -2;
+  const char *hs = tok_str(d, h);
+  size_t hl = tok_len(d, h);
+  if (hl > 3 && hs[hl - 1] == 's' && !tok_ieq(d, h, "boss")) return -2; /* "officials": they */
+  int hg = noun_gender(d, h);
+  if (!hg) {
+    if (hl >= 3 && !strncasecmp(hs + hl - 3, "man", 3)) hg = 'm';
+    if (hl >= 5 && !strncasecmp(hs + hl - 5, "woman", 5)) hg = 'f';
+  }
+  if (hg && hg != g) return -2;
+  for (uint32_t t = se; t < b; t++)
+    if (d->tok_mention[t] >= 0 && d->toks[t].quote_depth == 0 &&
+        d->ents[d->mentions[d->tok_mention[t]].entity].type == ENT_PERSON)
+      return -2;
+  return p->entity;
 }
 
 /* ---- organisations, groups and texts ------------------------------------------------ */
@@ -1507,7 +1544,10 @@ void prc_resolve_speakers(precis_doc *d) {
       if (e - b == 1 && (tok_ieq(d, b, "I") || tok_ieq(d, b, "me")) && d->toks[b].quote_depth == 0) {
         q->entity = writer(d, b, &note); /* an opinion piece's or a letter's writer */
       } else if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
-        q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent, first_m, qs);
+        int32_t ds = described_speaker(d, i, b, (f & LX_PRON_M) ? 'm' : 'f');
+        q->entity = ds != -2 ? ds
+                             : resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent,
+                                                      first_m, qs);
       } else if (e - b == 1 && tok_ieq(d, b, "they") && last_pair && last_speaker_sent + SPEAKER_RECENCY >= qs) {
         q->entity = last_speaker; /* "Grassley and Leahy said ... they wrote": the pair (its first name) */
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {

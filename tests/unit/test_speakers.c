@@ -237,6 +237,15 @@ static void test_person_after_preposition(void **state) {
   EXPECT_DEFAULT("Marit Holm was sentenced on Thursday. The judge blasted Holm for her conduct, saying she had shown no "
                  "remorse.\n",
                  {"saying", NULL});
+  /* he/she right after a quote whose source describes a person it does not
+   * name: that person, speaking for whom the description was resolved to
+   * (0.12.3: the last person named, the poster's critic) */
+  EXPECT_DEFAULT("Ewan Cray of the Tarvik Advertising Board criticised the poster on Monday.\n\nA Labour spokesman denied "
+                 "the poster was offensive. \"This poster is making a serious point,\" he said.\n",
+                 {"denied", "Labour"}, {"said", "Labour"});
+  EXPECT_DEFAULT("Marit Holm welcomed the report.\n\nA spokeswoman said the firm would appeal. But she added that the "
+                 "claims were false.\n",
+                 {"welcomed", "Marit Holm"}, {"said", NULL}, {"added", NULL});
   /* "on behalf of" a person is the person's */
   EXPECT_DEFAULT("A statement issued on behalf of Marit Holm, the trade envoy, said talks would resume.\n",
                  {"said", "Marit Holm"});
