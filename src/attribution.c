@@ -413,6 +413,21 @@ static uint32_t source_before(const precis_doc *d, uint32_t begin, uint32_t end)
       return b < j ? b : end;
     }
   }
+  /* an aside between dashes: "Alan Beith - who chairs the committee which
+   * monitors the Department of Constitutional Affairs - said" (0.12.3: the
+   * source was "the Department of Constitutional Affairs -") */
+  if (k > begin + 2 && (tok_is(d, k - 1, "--") || tok_is(d, k - 1, "\xE2\x80\x94") || tok_is(d, k - 1, "\xE2\x80\x93") ||
+                        (tok_is(d, k - 1, "-") && (d->toks[k - 1].flags & TF_SPACE_BEFORE)))) {
+    uint32_t j = k - 1;
+    while (j > begin && k - j < 2 * APPOSITION_MAX &&
+           !(tok_len(d, j - 1) == tok_len(d, k - 1) && !memcmp(tok_str(d, j - 1), tok_str(d, k - 1), tok_len(d, k - 1))))
+      j--;
+    if (j > begin + 1 && tok_len(d, j - 1) == tok_len(d, k - 1) &&
+        !memcmp(tok_str(d, j - 1), tok_str(d, k - 1), tok_len(d, k - 1))) {
+      uint32_t b = source_before(d, begin, j - 1);
+      return b < j - 1 ? b : end;
+    }
+  }
   uint32_t np_end = k;
   /* apposition: "Hegseth, the US defence secretary, said" */
   if (k > begin && tok_is(d, k - 1, ",")) {
@@ -1262,7 +1277,9 @@ static bool parse_source(const cue_ctx *x, uint32_t *pb, uint32_t *pe) {
       if (h < 0 || prc_dep_base(prc_dep_rel(d, (uint32_t)h)) != PRC_DEP_ACL) return false;
     }
     /* a dash (a dateline, an aside) or another cue ("Mr. Kamin, who emphasized that ...") */
-    if (tok_is(d, j, "--") || tok_is(d, j, "\xE2\x80\x94") || tok_is(d, j, "\xE2\x80\x93")) return false;
+    if (tok_is(d, j, "--") || tok_is(d, j, "\xE2\x80\x94") || tok_is(d, j, "\xE2\x80\x93") ||
+        (tok_is(d, j, "-") && (d->toks[j].flags & TF_SPACE_BEFORE))) /* BBC's " - " */
+      return false;
     if (j != x->c && is_cue(d, j)) return false;
     if (tok_is(d, j, "(")) paren++;
     if (tok_is(d, j, ")") && --paren < 0) return false;

@@ -1371,7 +1371,10 @@ void prc_resolve_speakers(precis_doc *d) {
         /* "EEF chief economist, Steve Radley", "The Tory finance spokesman,
          * Brian Monteith": a role before the comma, the person holding it
          * after it */
-        if (named && t + 1 < se && ((lx(d, t - 1) & LX_ROLE) || tok_in_ci(d, t - 1, LXL_ORG_VOICE)) &&
+        uint32_t rh = np_head(d, sb, t); /* "The chairman of the Bar Council, Guy Mansfield" */
+        if (named && t + 1 < se &&
+            ((lx(d, t - 1) & LX_ROLE) || tok_in_ci(d, t - 1, LXL_ORG_VOICE) ||
+             (rh != NONE && ((lx(d, rh) & LX_ROLE) || tok_in_ci(d, rh, LXL_ORG_VOICE)))) &&
             d->tok_mention[t + 1] >= 0 && d->mentions[d->tok_mention[t + 1]].tok_begin == t + 1 &&
             d->ents[d->mentions[d->tok_mention[t + 1]].entity].type == ENT_PERSON) {
           sb = t + 1;

@@ -269,6 +269,12 @@ static void test_inverted_source(void **state) {
  * content after "Nevertheless"). */
 static void test_adverbial_alone(void **state) {
   (void)state;
+  /* an aside between dashes before the cue: the name before it (0.12.3: the
+   * source was the aside's last noun phrase and its closing dash) */
+  EXPECT_DEFAULT("Plans were announced.\n\nEwan Cray - who chairs the committee which monitors the Tarvik Harbour "
+                 "Board - said the plans were flawed.",
+                 {I, "said", "Ewan Cray - who chairs the committee which monitors the Tarvik Harbour Board -", "Ewan Cray",
+                  {"the plans were flawed"}});
   /* a tree that reads "for Gross" as a clause's subject: the noun phrase is
    * the source (0.12.3: "Gross") */
   EXPECT_DEFAULT("Ewan Gross was freed last year.\n\nA spokeswoman for Gross confirmed that he had returned home.",

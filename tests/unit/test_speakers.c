@@ -228,6 +228,9 @@ static void test_person_after_preposition(void **state) {
   EXPECT_DEFAULT("Tarvik Steel chief economist, Marit Holm, said the figures were worrying.\n",
                  {"said", "Marit Holm"});
   EXPECT_DEFAULT("The Labour finance spokesman, Ewan Cray, said the plan was flawed.\n", {"said", "Ewan Cray"});
+  EXPECT_DEFAULT("Judges were angry.\n\nThe chairman of the Tarvik Bar Council, Ewan Cray, has warned that the plans "
+                 "would fail.\n",
+                 {"has warned", "Ewan Cray"});
   /* "newspaper NAME": the description's name (0.12.3: the last organisation) */
   EXPECT_DEFAULT("Reuters obtained the letter. German newspaper Bild published a report, which the newspaper says is "
                  "based on the files.\n",
