@@ -127,6 +127,22 @@ static void test_speaker_only_resolved(void **state) {
   }
 }
 
+/* One point from text: its claim (when claim is not NULL) and, when
+ * speaker is not NULL, its speaker ("" for none). */
+static void expect_one_point(const char *text, const char *claim, const char *speaker) {
+  precis_doc *d = precis_analyze(text, strlen(text), NULL);
+  assert_non_null(d);
+  const precis_keypoint *k;
+  assert_int_equal(precis_doc_keypoints(d, &k), 1);
+  if (claim) assert_string_equal(k[0].claim, claim);
+  if (speaker && !*speaker) assert_null(k[0].speaker);
+  if (speaker && *speaker) {
+    assert_non_null(k[0].speaker);
+    assert_string_equal(k[0].speaker, speaker);
+  }
+  precis_doc_free(d);
+}
+
 /* A reported content is a point of its own ("claim: Speaker") only when it
  * is a statement its resolved speaker makes: not the object or infinitive of
  * a verb taken for a cue, not what the speaker denies or refuses, and not an
@@ -157,42 +173,21 @@ static void test_statement_or_sentence(void **state) {
   }
   /* the last sentence of a quotation over sentences, where its cue is: that
    * sentence's part of the quotation, with the speaker (0.12.3) */
-  {
-    static const char q2[] = "\"I built the first boat from driftwood I found on the beach. The sails were cut from "
-                             "old flour sacks that my mother kept,\" Marit Holm told reporters.\n";
-    precis_doc *dq = precis_analyze(q2, strlen(q2), NULL);
-    assert_non_null(dq);
-    const precis_keypoint *kq;
-    assert_int_equal(precis_doc_keypoints(dq, &kq), 1);
-    assert_string_equal(kq[0].claim, "The sails were cut from old flour sacks that my mother kept");
-    assert_non_null(kq[0].speaker);
-    assert_string_equal(kq[0].speaker, "Holm");
-    precis_doc_free(dq);
-  }
+  expect_one_point("\"I built the first boat from driftwood I found on the beach. The sails were cut from old flour "
+                   "sacks that my mother kept,\" Marit Holm told reporters.\n",
+                   "The sails were cut from old flour sacks that my mother kept", "Holm");
   /* a resolved speaker's statement stays "claim: Speaker" */
-  static const char said[] = "Rita Okafor said the plant would close in March because orders had fallen.\n";
-  precis_doc *d = precis_analyze(said, strlen(said), NULL);
-  assert_non_null(d);
-  const precis_keypoint *k;
-  assert_int_equal(precis_doc_keypoints(d, &k), 1);
-  assert_string_equal(k[0].claim, "The plant would close in March because orders had fallen");
-  assert_non_null(k[0].speaker);
-  assert_string_equal(k[0].speaker, "Okafor");
-  precis_doc_free(d);
+  expect_one_point("Rita Okafor said the plant would close in March because orders had fallen.\n",
+                   "The plant would close in March because orders had fallen", "Okafor");
 }
 
 /* No cut inside brackets (0.12.3: "Profits were 74.7bn yuan ($9bn: Wei",
  * cut at the semicolon of BBC's currency conversions). */
 static void test_no_cut_in_brackets(void **state) {
   (void)state;
-  static const char text[] = "Li Wei said profits were 74.7bn yuan ($9bn; \xC2\xA3" "4.8bn) in 2004 and would rise "
-                             "again this year.\n";
-  precis_doc *d = precis_analyze(text, strlen(text), NULL);
-  assert_non_null(d);
-  const precis_keypoint *k;
-  assert_int_equal(precis_doc_keypoints(d, &k), 1);
-  assert_string_equal(k[0].claim, "Profits were 74.7bn yuan ($9bn; \xC2\xA3" "4.8bn) in 2004 and would rise again this year");
-  precis_doc_free(d);
+  expect_one_point("Li Wei said profits were 74.7bn yuan ($9bn; \xC2\xA3" "4.8bn) in 2004 and would rise again this "
+                   "year.\n",
+                   "Profits were 74.7bn yuan ($9bn; \xC2\xA3" "4.8bn) in 2004 and would rise again this year", NULL);
 }
 
 /* Where a point may be cut (0.12.3): not after a word that needs what
@@ -200,48 +195,25 @@ static void test_no_cut_in_brackets(void **state) {
  * ("the residents -- the 60% who ..., anyway -- can ..."). */
 static void test_cut_points(void **state) {
   (void)state;
-  static const struct {
-    const char *text, *claim;
-  } cases[] = {
-      {"Many people in Tarvik will remember the mayor from the day in May 1991 when, as a young councillor, she "
-       "opened the new bridge over the river.\n",
-       "Many people in Tarvik will remember the mayor from the day in May 1991 when, as a young councillor, she "
-       "opened the new bridge over the river"},
-      {"The vote marks the first time that the residents of Tarvik -- the 60% who own their homes, anyway -- can "
-       "decide how the harbour is run.\n",
-       "The vote marks the first time that the residents of Tarvik -- the 60% who own their homes, anyway -- can "
-       "decide how the harbour is run"},
-  };
-  for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
-    precis_doc *d = precis_analyze(cases[t].text, strlen(cases[t].text), NULL);
-    assert_non_null(d);
-    const precis_keypoint *k;
-    assert_int_equal(precis_doc_keypoints(d, &k), 1);
-    assert_string_equal(k[0].claim, cases[t].claim);
-    precis_doc_free(d);
-  }
+  expect_one_point("Many people in Tarvik will remember the mayor from the day in May 1991 when, as a young councillor, "
+                   "she opened the new bridge over the river.\n",
+                   "Many people in Tarvik will remember the mayor from the day in May 1991 when, as a young councillor, "
+                   "she opened the new bridge over the river",
+                   NULL);
+  expect_one_point("The vote marks the first time that the residents of Tarvik -- the 60% who own their homes, anyway -- "
+                   "can decide how the harbour is run.\n",
+                   "The vote marks the first time that the residents of Tarvik -- the 60% who own their homes, anyway -- "
+                   "can decide how the harbour is run",
+                   NULL);
 }
 
 /* The speaker of a point is the surname with its particles, without a
  * suffix (0.12.3: "van Persie" was "Persie", "Brian Monteith MSP" was "MSP"). */
 static void test_speaker_short_name(void **state) {
   (void)state;
-  static const struct {
-    const char *text, *speaker;
-  } cases[] = {
-      {"Anna de Souza said the plant would close in March because orders had fallen.\n", "de Souza"},
-      {"Ewan Cray MSP said the plant would close in March because orders had fallen.\n", "Cray"},
-      {"Marit Holm said the plant would close in March because orders had fallen.\n", "Holm"},
-  };
-  for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
-    precis_doc *d = precis_analyze(cases[t].text, strlen(cases[t].text), NULL);
-    assert_non_null(d);
-    const precis_keypoint *k;
-    assert_int_equal(precis_doc_keypoints(d, &k), 1);
-    assert_non_null(k[0].speaker);
-    assert_string_equal(k[0].speaker, cases[t].speaker);
-    precis_doc_free(d);
-  }
+  expect_one_point("Anna de Souza said the plant would close in March because orders had fallen.\n", NULL, "de Souza");
+  expect_one_point("Ewan Cray MSP said the plant would close in March because orders had fallen.\n", NULL, "Cray");
+  expect_one_point("Marit Holm said the plant would close in March because orders had fallen.\n", NULL, "Holm");
 }
 
 /* Words of a point as a reader counts them: white-space separated pieces
