@@ -472,6 +472,25 @@ static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool s
  * every later "he" away from him (PolNeAR dev: 4 more pronouns right). */
 static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
                                       uint32_t last_speaker_sent, const uint32_t *first_m, uint32_t qs) {
+  /* '"...," Greer said. She also said ...': the speaker of this sentence or
+   * the one before, of no known gender, before a woman named further back
+   * (0.12.3: the known woman came first, whatever her distance) */
+  if (g == 'f' && last_speaker >= 0 && d->ents[last_speaker].type == ENT_PERSON && !d->ents[last_speaker].gender &&
+      last_speaker_sent + 1 >= d->toks[b].sent && d->toks[b].sent >= last_speaker_sent) {
+    /* not when a woman is named since that sentence began, or a she/her
+     * there points to one ("Tarquin Pell, her rival, has called ... She
+     * said": the woman before him) */
+    bool other = false;
+    for (uint32_t t = d->sents[last_speaker_sent].tok_begin; t < b && !other; t++) {
+      int32_t m = d->tok_mention[t];
+      if (m >= 0 && d->mentions[m].entity != last_speaker && d->ents[d->mentions[m].entity].type == ENT_PERSON &&
+          d->ents[d->mentions[m].entity].gender == 'f')
+        other = true;
+      if (d->toks[t].quote_depth == 0 && (tok_ieq(d, t, "her") || tok_ieq(d, t, "she") || tok_ieq(d, t, "hers")))
+        other = true;
+    }
+    if (!other) return last_speaker;
+  }
   int32_t r = g == 'f' ? resolve_person_pronoun_g(d, b, g, true, last_speaker, last_speaker_sent, first_m, qs) : -1;
   return r >= 0 ? r : resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent, first_m, qs);
 }

@@ -249,6 +249,11 @@ static void test_person_after_preposition(void **state) {
   EXPECT_DEFAULT("Marit Holm welcomed the report.\n\nA spokeswoman said the firm would appeal. But she added that the "
                  "claims were false.\n",
                  {"welcomed", "Marit Holm"}, {"said", NULL}, {"added", NULL});
+  /* she after the speaker of that sentence, of no known gender, before a
+   * woman named further back (0.12.3: the known woman came first) */
+  EXPECT_DEFAULT("Marit Holm joined the show on Monday.\n\nThe contestants argued all week. \"It was a difficult "
+                 "time,\" Greer said. She also said that her fellow housemates had been kind.\n",
+                 {"said", "Greer"}, {"also said", "Greer"});
   /* "on behalf of" a person is the person's */
   EXPECT_DEFAULT("A statement issued on behalf of Marit Holm, the trade envoy, said talks would resume.\n",
                  {"said", "Marit Holm"});
