@@ -485,12 +485,32 @@ static bool other_first_name(const precis_doc *d, const char *name, uint32_t b) 
   return n != tok_len(d, b) || strncasecmp(name, tok_str(d, b), n) != 0;
 }
 
+/* The gender a noun right before a name gives its person ("9/11 widow
+ * Terry Strada", "actress Holly Hunter"), else 0: it outweighs the first
+ * name's usual gender. */
+static int premod_gender(const precis_doc *d, uint32_t b) {
+  static const char *const male[] = {"widower", "husband", "father", "son", "brother", "grandfather", "uncle",
+                                     "nephew", "boyfriend", "businessman", "congressman", "grandson", NULL};
+  static const char *const female[] = {"widow", "wife", "mother", "daughter", "sister", "grandmother", "aunt",
+                                       "niece", "girlfriend", "actress", "businesswoman", "congresswoman",
+                                       "granddaughter", "heiress", "waitress", "mum", "mom", NULL};
+  if (b == 0 || !(d->toks[b - 1].flags & TF_WORD) || (d->toks[b - 1].flags & TF_CAP)) return 0;
+  for (const char *const *w = male; *w; w++)
+    if (tok_ieq(d, b - 1, *w)) return 'm';
+  for (const char *const *w = female; *w; w++)
+    if (tok_ieq(d, b - 1, *w)) return 'f';
+  return 0;
+}
+
 static int32_t new_entity(precis_doc *d, cand *c) {
   entity *en = ARENA_PUSH(&d->ar, d->ents, d->nents, d->cents, entity);
   memset(en, 0, sizeof *en);
   en->name = span_text(d, c->b, c->e);
   en->type = (uint8_t)c->type;
-  if (c->type == ENT_PERSON && c->e - c->b >= 2) en->gender = (uint8_t)prc_names_gender(tok_str(d, c->b), tok_len(d, c->b));
+  if (c->type == ENT_PERSON && c->e - c->b >= 2) {
+    const int g = premod_gender(d, c->b);
+    en->gender = (uint8_t)(g ? g : prc_names_gender(tok_str(d, c->b), tok_len(d, c->b)));
+  }
   return (int32_t)(d->nents - 1);
 }
 

@@ -50,21 +50,69 @@ static void nbuild(void) {
  * which finds person names, does not read it -- a wider name list moved
  * name boundaries the wrong way, docs/ner.md).  Each is overwhelmingly one
  * gender in the news the project reads. */
-static const char *const news_male[] = {"Donald", "Barack", "Mitt", "Bernie", "Newt", "Ted", "Reince", "Jeb", "Rahm",
-                                        "Beto", "Elon", "Kanye", "Recep", "Bashar", "Hassan", "Narendra", "Shinzo",
-                                        "Rishi", "Volodymyr", "Sergey", "Dmitry", "Sundar", "Satya", "Ayman", "Mohammad",
-                                        NULL};
-static const char *const news_female[] = {"Kamala", "Ivanka", "Huma", "Kellyanne", "Condoleezza", "Tulsi",
-                                          "Ilhan", "Rashida", "Kyrsten", "Malala", "Beyonce", "Alexandria", "Sanna",
-                                          NULL};
+static const char *const news_male[] = {
+    "Donald", "Barack", "Mitt", "Bernie", "Newt", "Ted", "Reince", "Jeb", "Rahm", "Beto", "Elon", "Kanye", "Recep",
+    "Bashar", "Hassan", "Narendra", "Shinzo", "Rishi", "Volodymyr", "Sergey", "Dmitry", "Sundar", "Satya", "Ayman",
+    "Mohammad",
+    /* 0.13: in both lists, men in the general news files (CNN/DM, BBC: names of people
+     * the engine found, by count) */
+    "George", "Bill", "Billy", "Chris", "Tony", "Tim", "Andy", "Frank", "Phil", "Sean",
+    "Shaun", "Shawn", "Jerry", "Gerry", "Ray", "Barry", "Christian", "Corey", "Cory", "Terry", "Glenn", "Glen", "Eddie",
+    "Danny", "Tommy", "Shane", "Robbie", "Robby", "Bobby", "Fred", "Freddie", "Freddy", "Max", "Rory", "Jesse",
+    "Gabriel", "Gene", "Adrian", "Olly", "Ollie", "Brett", "Theo", "Ricky", "Marty", "Noel", "Sonny", "Kyle", "Willie",
+    "Ronnie", "Reggie", "Michel", "Gus", "Randy", "Chad", "Joey", "Bert", "Benny", "Teddy", "Daryl", "Quentin", "Austin",
+    "Lou", "Vin", "Perry",
+    /* in neither list */
+    "Ayatollah", "Walter", "Mikhail", "Saddam", "Thierry", "Mariano", "Jurgen", "Dustin", "Keanu", "Lleyton", "Carsten", "Viktor",
+    "Julien", "Tamerlan", "Dzhokhar", "Kostas", "Yannick", "Arsene", "Haider", "Goodluck", "Shimon", "Habib", "Moammar",
+    "Muammar", "Mohamed", "Sylvain", "Yann", "Marat", "Rafik", "Abubakar", "Javad", "Ashraf", "Ronan", "Farid",
+    "Yassine", "Mehmet", "Muhammadu", "Abdullah", "Lyndon", "Alexey", "Petro", "Ilya", "Cesc", "Mauro", "Mervyn",
+    "Hicham", "Didier", "Josep", "Xabi", "Ismail", "Abbas", "Fareed", "Ramzan", "Osama", "Jordi", "Mathieu", "Zlatan",
+    "Yitzhak", "Ahmet", "Nabil", "Piers", "Saeb", "Gianfranco", "Gianluigi", "Zinedine", "Menachem", "Bilal", "Oleg",
+    "Ludovic", "Ruud", "Raheem", "Fethullah", "Wilfried", "Fabrice", "Kofi", "Uhuru", "Novak", "Neymar", "Jonny",
+    NULL};
+static const char *const news_female[] = {
+    "Kamala", "Ivanka", "Huma", "Kellyanne", "Condoleezza", "Tulsi", "Ilhan", "Rashida", "Kyrsten", "Malala", "Beyonce",
+    "Alexandria", "Sanna",
+    /* 0.13: in both lists, women in the general news files ("Hillary" left out: above) */
+    "Kelly", "Carly", "Lindsey", "Lindsay", "Julie", "Holly", "Erin", "Lauren", "Kylie", "Meryl", "Tracey",
+    "Kelsey", "Simone", "Michele", "Clare", "Claire", "Nikki", "Patty", "Grace", "Angie", "Abby", "Lesley",
+    "Hazel", "Shannon", "Ruby", "Brooke", "Geri", "Penny", "Tammy", "Evelyn",
+    /* in neither list */
+    "Megyn", "Sandrine", "Svetlana", "Salma", "Sania", "Jelena", "Tzipi", "Dilma", "Shamima", "Amira", "Frida",
+    "Catalina", "Halle", "Zeynep", "Ivana", "Zhanna", "Parisa", "Oprah", "Khloe", "Kourtney",
+    NULL};
+
+#define GBITS 10
+static nentry gtab[1u << GBITS];
+static void gadd(const char *w, int g) {
+  size_t n = strlen(w);
+  uint32_t h = prc_hash_lower(w, n) & ((1u << GBITS) - 1);
+  while (gtab[h].w) h = (h + 1) & ((1u << GBITS) - 1);
+  gtab[h].w = w;
+  gtab[h].len = (uint32_t)n;
+  gtab[h].g = g;
+}
+static pthread_once_t gonce = PTHREAD_ONCE_INIT;
+static void gbuild(void) {
+  for (const char *const *w = news_male; *w; w++) gadd(*w, 'm');
+  for (const char *const *w = news_female; *w; w++) gadd(*w, 'f');
+}
+static int news_gender(const char *s, size_t n) {
+  pthread_once(&gonce, gbuild);
+  uint32_t h = prc_hash_lower(s, n) & ((1u << GBITS) - 1);
+  while (gtab[h].w) {
+    if (gtab[h].len == n && nieq(gtab[h].w, s, n)) return gtab[h].g;
+    h = (h + 1) & ((1u << GBITS) - 1);
+  }
+  return 0;
+}
 
 static int lookup(const char *s, size_t n);
 int prc_names_gender(const char *s, size_t n) {
   if (n >= 2 && n <= 12) {
-    for (const char *const *w = news_male; *w; w++)
-      if (strlen(*w) == n && nieq(*w, s, n)) return 'm';
-    for (const char *const *w = news_female; *w; w++)
-      if (strlen(*w) == n && nieq(*w, s, n)) return 'f';
+    const int g = news_gender(s, n);
+    if (g) return g;
   }
   int g = lookup(s, n);
   return g == '?' ? 0 : g;

@@ -233,8 +233,12 @@ static int desc_gender(const precis_doc *d, uint32_t e) {
   uint32_t end = d->sents[d->toks[e - 1].sent].tok_end;
   for (uint32_t t = e; t < end && t < e + DESC_GENDER_AHEAD; t++) {
     if (d->toks[t].quote_depth > 0 || d->toks[t].pos == TAG_UPOS_PROPN) return 0;
-    if (tok_ieq(d, t, "he") || tok_ieq(d, t, "his") || tok_ieq(d, t, "him")) return 'm';
-    if (tok_ieq(d, t, "she") || tok_ieq(d, t, "her")) return 'f';
+    /* an object pronoun is somebody else ("The singer advised her to ...") */
+    if (tok_ieq(d, t, "he") || tok_ieq(d, t, "his") || tok_ieq(d, t, "himself")) return 'm';
+    if (tok_ieq(d, t, "she") || tok_ieq(d, t, "herself")) return 'f';
+    if (tok_ieq(d, t, "her") && t + 1 < end &&
+        (d->toks[t + 1].pos == TAG_UPOS_NOUN || d->toks[t + 1].pos == TAG_UPOS_ADJ || d->toks[t + 1].pos == TAG_UPOS_NUM))
+      return 'f'; /* possessive: "her album" */
   }
   return 0;
 }
@@ -433,6 +437,11 @@ static int32_t introduced_before(const precis_doc *d, uint32_t tok, uint32_t cs,
     const entity *E = &d->ents[mn->entity];
     if (E->type != ENT_PERSON || first_m[mn->entity] != (uint32_t)m || mn->tok_end - mn->tok_begin < 2) continue;
     if (E->gender != gender) continue; /* a known gender only: not "Kofi Annan" for "she", nor a company */
+    /* not in a sentence whose subject is already a he/she of that gender
+     * ("He has voiced support for ... Foreign Minister Javad Zarif, the lead
+     * negotiator. But he has ...": he stays the subject) */
+    const uint32_t sb = d->sents[mn->sent].body_start_tok;
+    if (sb < mn->tok_begin && (gender == 'm' ? tok_ieq(d, sb, "he") : tok_ieq(d, sb, "she"))) continue;
     const uint32_t e = mn->tok_end;
     if (e < d->ntoks && is_poss(d, e)) continue; /* "one of President Vladimir Putin's critics" */
     bool appos = e + 1 < d->ntoks && tok_is(d, e, ",") && (d->toks[e + 1].flags & TF_WORD) &&

@@ -362,6 +362,28 @@ static void test_description_party_and_gender(void **state) {
                  {"according to", "KUTV"}, {"also considers", "Deven Marsh"});
 }
 
+static void test_gender_evidence(void **state) {
+  (void)state;
+  /* a first name in both name lists that news gives men (names.c, 0.13):
+   * "she" is not George Pike (before: a person of unknown gender) */
+  EXPECT_DEFAULT("George Pike said the pier was safe. The council disagreed. \"It is not fine,\" she said.\n",
+                 {"said", "George Pike"}, {"said", NULL});
+  /* a gendered noun right before the name outweighs the name's usual
+   * gender: "widow Terry Strada" is a woman (Terry: a man in the table) */
+  EXPECT_DEFAULT("\"The rules are wrong,\" said flood widow Terry Strada.\n\n\"Nobody asked us,\" she said.\n",
+                 {"said", "Terry Strada"}, {"said", "Terry Strada"});
+  /* a man introduced in a sentence whose subject is already "he" does not
+   * take the next "he": the subject stays */
+  EXPECT_DEFAULT("Cleric Omid Farsan has sent mixed messages about the talks. He has voiced support for Foreign "
+                 "Minister Peter Hollis, the lead negotiator. \"We will never bow,\" he said.\n",
+                 {"said", "Omid Farsan"});
+  /* "her" as an object gives a description no gender: "The singer" who
+   * advised her is the man */
+  EXPECT_DEFAULT("Model Dana Vell posted a photo on Monday. The pop star Leon Harte commented on it. The singer told her to "
+                 "\"stay a lady.\"\n",
+                 {"told", "Leon Harte"});
+}
+
 static void test_possessed_thing(void **state) {
   (void)state;
   /* "Her submission to the council": a thing of hers speaks for her; "his
@@ -698,6 +720,7 @@ int main(void) {
       cmocka_unit_test(test_description_party_and_gender),
       cmocka_unit_test(test_timed_item_lead),
       cmocka_unit_test(test_possessed_thing),
+      cmocka_unit_test(test_gender_evidence),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
