@@ -127,6 +127,18 @@ static void add_region(precis_doc *d, uint32_t open, bool closed, uint32_t e, bo
   r->cont = cont;
 }
 
+/* An opening mark typed for a closing one: attached to the word or
+ * punctuation before it and followed by a space ('here,\u201C said Jim',
+ * 0.13: the quotation ran on to the next quotation mark, and the cue after
+ * it was taken for quoted text). */
+static bool misused_open(const precis_doc *d, uint32_t i) {
+  const token *t = &d->toks[i];
+  if (i == 0 || (t->flags & (TF_SPACE_BEFORE | TF_PARA_BEFORE)) || (d->toks[i - 1].flags & TF_QUOTE) ||
+      tok_is(d, i - 1, "(") || tok_is(d, i - 1, "["))
+    return false;
+  return i + 1 >= d->ntoks || (d->toks[i + 1].flags & (TF_SPACE_BEFORE | TF_PARA_BEFORE));
+}
+
 /* Pair quotation marks into regions (double marks; single marks when they
  * are used as the outer marks, British style). */
 static void find_regions(precis_doc *d) {
@@ -159,7 +171,7 @@ static void find_regions(precis_doc *d) {
         cont = false;
       }
     } else {
-      if ((t->flags & TF_QCLOSE) || !(t->flags & TF_QOPEN) || d->text[t->start] == '"') {
+      if ((t->flags & TF_QCLOSE) || !(t->flags & TF_QOPEN) || d->text[t->start] == '"' || misused_open(d, i)) {
         add_region(d, open, true, i, cont);
         open = NONE;
         cont = false;
@@ -1824,6 +1836,13 @@ static uint32_t parenthetical(precis_doc *d, const sentence *s, quote *q, uint32
  * k to the end of the clause (indirect, or mixed with a quoted part). */
 static bool inversion_verb(const precis_doc *d, uint32_t c);
 static bool no_np_start(const precis_doc *d, uint32_t i, uint32_t end);
+/* a comma outside quotations among the tokens [b, e) */
+static bool comma_between(const precis_doc *d, uint32_t b, uint32_t e) {
+  for (uint32_t j = b; j < e; j++)
+    if (tok_is(d, j, ",") && !in_region(d, j)) return true;
+  return false;
+}
+
 static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   precis_doc *d = x->d;
   uint32_t c = x->c, se = x->se, body_end = x->body_end, pre_src = x->pre_src;
@@ -1849,7 +1868,10 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   uint32_t ce = clause_end(d, k, body_end, tv, tlo, thi);
   /* "Reyes, who said the plan was reckless, voted against it": the
    * relative clause ends at a comma before the main clause's verb */
-  if (pre_src + 1 == x->src_end && rel_pronoun(d, pre_src) && pre_src > x->sb && tok_is(d, pre_src - 1, ",")) {
+  /* (0.13: also "X, an oncologist who advised Obama, said ...": the relative
+   * clause inside an apposition, no comma before its pronoun) */
+  if (pre_src + 1 == x->src_end && rel_pronoun(d, pre_src) && pre_src > x->sb &&
+      (tok_is(d, pre_src - 1, ",") || comma_between(d, x->sb, pre_src))) {
     for (uint32_t j = k; j + 1 < ce; j++)
       if (tok_is(d, j, ",") && !in_region(d, j) &&
           (d->toks[j + 1].pos == TAG_UPOS_VERB || d->toks[j + 1].pos == TAG_UPOS_AUX)) {

@@ -457,21 +457,26 @@ static int32_t introduced_before(const precis_doc *d, uint32_t tok, uint32_t cs,
 /* "he" / "she": the latest compatible subject of the last sentences when newer than
  * the latest compatible speaker, else that speaker, else the latest compatible
  * person named.  The gender is learned. */
-static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool strict, int32_t last_speaker,
-                                        uint32_t last_speaker_sent, const uint32_t *first_m, uint32_t qs) {
+static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, uint32_t lim, int g, bool strict,
+                                        int32_t last_speaker, uint32_t last_speaker_sent, const uint32_t *first_m,
+                                        uint32_t qs) {
   uint32_t cs = d->toks[b].sent;
   uint32_t subj_sent = 0;
-  int32_t subj = latest_subject_before(d, b, g, strict, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
   bool speaker_ok = last_speaker >= 0 && compatible_g(&d->ents[last_speaker], g, strict) &&
                     last_speaker_sent + SPEAKER_RECENCY >= cs;
+  /* the names in the quote's own content are no antecedents when a recent
+   * speaker fits (content_front); without one the content's subject often is
+   * the speaker ("... Jolie has had surgery ..., she wrote") */
+  if (!speaker_ok) lim = b;
+  int32_t subj = latest_subject_before(d, lim, g, strict, cs >= SUBJECT_LOOKBACK ? cs - SUBJECT_LOOKBACK : 0, &subj_sent);
   /* a person just introduced, newer than the last speaker and any subject */
   uint32_t intro_sent = 0;
-  int32_t intro = introduced_before(d, b, qs, g, speaker_ok ? last_speaker_sent : 0, first_m, &intro_sent);
+  int32_t intro = introduced_before(d, lim, qs, g, speaker_ok ? last_speaker_sent : 0, first_m, &intro_sent);
   if (intro >= 0 && (subj < 0 || subj == intro || subj_sent < intro_sent)) return intro;
   if (subj >= 0 && (!speaker_ok || subj_sent > last_speaker_sent))
     return subj; /* a newer subject: "Mrs. Pemberton ... then spoke. She said ..." */
   if (speaker_ok) return last_speaker;
-  return latest_person_before(d, b, g, strict, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
+  return latest_person_before(d, lim, g, strict, cs >= PERSON_LOOKBACK ? cs - PERSON_LOOKBACK : 0);
 }
 
 /* "he" / "she": the latest subject of the last sentences when newer than the
@@ -479,7 +484,7 @@ static int32_t resolve_person_pronoun_g(precis_doc *d, uint32_t b, int g, bool s
  * unknown gender is compatible with both.  The gender is not learned from the
  * pronoun: one wrong guess ("Donald" is in no first-name list) would then turn
  * every later "he" away from him (PolNeAR dev: 4 more pronouns right). */
-static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t last_speaker,
+static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, uint32_t lim, int g, int32_t last_speaker,
                                       uint32_t last_speaker_sent, const uint32_t *first_m, uint32_t qs) {
   /* '"...," Greer said. She also said ...': the speaker of this sentence or
    * the one before, of no known gender, before a woman named further back
@@ -500,8 +505,8 @@ static int32_t resolve_person_pronoun(precis_doc *d, uint32_t b, int g, int32_t 
     }
     if (!other) return last_speaker;
   }
-  int32_t r = g == 'f' ? resolve_person_pronoun_g(d, b, g, true, last_speaker, last_speaker_sent, first_m, qs) : -1;
-  return r >= 0 ? r : resolve_person_pronoun_g(d, b, g, false, last_speaker, last_speaker_sent, first_m, qs);
+  int32_t r = g == 'f' ? resolve_person_pronoun_g(d, b, lim, g, true, last_speaker, last_speaker_sent, first_m, qs) : -1;
+  return r >= 0 ? r : resolve_person_pronoun_g(d, b, lim, g, false, last_speaker, last_speaker_sent, first_m, qs);
 }
 
 /* "A Labour spokesman denied the poster was offensive. '...,' he said": a
@@ -1362,6 +1367,27 @@ static int32_t lead_cataphor(const precis_doc *d, uint32_t qi, uint32_t b, uint3
   return -1;
 }
 
+/* Where the search for a pronoun's antecedent starts: the pronoun b, or
+ * the start of the quote's content when that comes first ('Mr Sullivan
+ * "made accounting decisions," he told the court', after Ebbers spoke: the
+ * names of what the speaker says are not the speaker; 0.13, was Sullivan).
+ * Used only when a recent speaker fits (resolve_person_pronoun_g). */
+static uint32_t content_front(const precis_doc *d, quote *q, uint32_t b) {
+  uint32_t lim = b;
+  for (uint32_t k = 0; k < q->ncontent; k++) {
+    const bspan *c = prc_quote_content(d, q, k);
+    if (c->start >= d->toks[b].start) continue;
+    uint32_t lo = 0, hi = b; /* the first token starting at or after the span */
+    while (lo < hi) {
+      uint32_t m = lo + (hi - lo) / 2;
+      if (d->toks[m].start < c->start) lo = m + 1;
+      else hi = m;
+    }
+    if (lo < lim) lim = lo;
+  }
+  return lim;
+}
+
 void prc_resolve_speakers(precis_doc *d) {
   if (!d->nquotes) return;
   uint32_t *named = prc_arena_alloc(&d->ar, (d->nents + 1) * sizeof(uint32_t));
@@ -1577,8 +1603,8 @@ void prc_resolve_speakers(precis_doc *d) {
       } else if (e - b == 1 && (f & (LX_PRON_M | LX_PRON_F))) {
         int32_t ds = described_speaker(d, i, b, (f & LX_PRON_M) ? 'm' : 'f');
         q->entity = ds != -2 ? ds
-                             : resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent,
-                                                      first_m, qs);
+                             : resolve_person_pronoun(d, b, content_front(d, q, b), (f & LX_PRON_M) ? 'm' : 'f',
+                                                      last_speaker, last_speaker_sent, first_m, qs);
       } else if (e - b == 1 && tok_ieq(d, b, "they") && last_pair && last_speaker_sent + SPEAKER_RECENCY >= qs) {
         q->entity = last_speaker; /* "Grassley and Leahy said ... they wrote": the pair (its first name) */
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {
@@ -1589,7 +1615,8 @@ void prc_resolve_speakers(precis_doc *d) {
                   ((f & (LX_PRON_M | LX_PRON_F)) && poss_thing(d, b, e)))) {
         /* "his aides", "her campaign", "their statement", "her account": the possessor speaks */
         if (f & (LX_PRON_M | LX_PRON_F))
-          q->entity = resolve_person_pronoun(d, b, (f & LX_PRON_M) ? 'm' : 'f', last_speaker, last_speaker_sent, first_m, qs);
+          q->entity = resolve_person_pronoun(d, b, content_front(d, q, b), (f & LX_PRON_M) ? 'm' : 'f', last_speaker,
+                                             last_speaker_sent, first_m, qs);
         else if (f & LX_PRON_PL)
           q->entity = resolve_org_pronoun(d, b, last_speaker, last_speaker_sent);
       } else if (h != NONE && h > b && tok_ieq(d, b, "its") &&

@@ -263,6 +263,45 @@ static void test_inverted_source(void **state) {
   precis_doc_free(d);
 }
 
+/* 0.13: the main clause's cue after a relative clause inside an apposition
+ * ("Ezra Lund, an oncologist who advised the mayor on the plan, said ...":
+ * the relative clause's content ran over "said" and the cue was skipped),
+ * and an opening mark typed for a closing one ('here,\u201C said'): the
+ * quotation ran on and its cue was taken for quoted text.  Both pipelines. */
+static const precis_quote *quote_with_cue(precis_doc *d, const char *cue) {
+  const precis_quote *q;
+  size_t nq = precis_doc_quotes(d, &q);
+  for (size_t i = 0; i < nq; i++)
+    if (q[i].cue.text && !strcmp(q[i].cue.text, cue)) return &q[i];
+  return NULL;
+}
+static void test_main_cue_after_relative_clause(void **state) {
+  (void)state;
+  static const char *const in[] = {
+      "Costs rose.\n\nEzra Lund, an oncologist who advised the mayor on the health plan, said the plan had been a success.",
+      "Costs rose.\n\n\u201CThe reality is, if the mayor loses, that could create real problems here,\u201C said Ezra Lund, "
+      "a councillor.\n\n\u201CWe will win,\u201D she said."};
+  static const char *const content[] = {"the plan had been a success",
+                                        "The reality is, if the mayor loses, that could create real problems here"};
+  for (int k = 0; k < 2; k++)
+    for (int rules = 0; rules < 2; rules++) {
+      precis_options o;
+      precis_options_init(&o);
+      o.flags = rules ? PRECIS_OPT_NO_TAGGER : 0;
+      precis_doc *d = precis_analyze(in[k], strlen(in[k]), &o);
+      assert_non_null(d);
+      const precis_quote *q = quote_with_cue(d, "said");
+      if (!q || !q->source.text || strncmp(q->source.text, "Ezra Lund", 9) != 0 || q->ncontent != 1 ||
+          strcmp(q->content[0].text, content[k]) != 0) {
+        print_message("input (%s): %s\n", rules ? "rules only" : "default", in[k]);
+        dump(d);
+        precis_doc_free(d);
+        fail();
+      }
+      precis_doc_free(d);
+    }
+}
+
 /* An opening adverbial alone is no content (0.12.3): "In fact, according to
  * the same report, it is ..." (the content was "In fact"); "Nevertheless,
  * the trial court summoned him ..., she said" (the end scorer cut the
@@ -990,6 +1029,7 @@ int main(void) {
       cmocka_unit_test(test_source_not_a_clause),
       cmocka_unit_test(test_no_end_in_brackets),
       cmocka_unit_test(test_inverted_source),
+      cmocka_unit_test(test_main_cue_after_relative_clause),
       cmocka_unit_test(test_adverbial_alone),
       cmocka_unit_test(test_continuation_after_according),
       cmocka_unit_test(test_split_quote),

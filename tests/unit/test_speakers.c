@@ -377,6 +377,12 @@ static void test_gender_evidence(void **state) {
   EXPECT_DEFAULT("Cleric Omid Farsan has sent mixed messages about the talks. He has voiced support for Foreign "
                  "Minister Peter Hollis, the lead negotiator. \"We will never bow,\" he said.\n",
                  {"said", "Omid Farsan"});
+  /* the names in a quote's own content are not its pronoun's antecedent when
+   * the last speaker fits: Ebbs, not Sullivan (0.13) */
+  EXPECT_DEFAULT("Speaking in court, Bernard Ebbs rejected claims he pressured his finance chief Scott Sullivan. "
+                 "\"I was never told of anything wrong,\" Mr Ebbs said. Mr Sullivan \"made the accounting decisions,\" "
+                 "he told the court.\n",
+                 {"said", "Bernard Ebbs"}, {"told", "Bernard Ebbs"});
   /* "her" as an object gives a description no gender: "The singer" who
    * advised her is the man */
   EXPECT_DEFAULT("Model Dana Vell posted a photo on Monday. The pop star Leon Harte commented on it. The singer told her to "
