@@ -210,6 +210,19 @@ static void test_same_surname_two_people(void **state) {
   precis_doc_free(d);
 }
 
+/* a surname with a capitalised particle, alone, is the earlier full name's
+ * (0.13: "Van Ryn" was a person of its own, of no gender, and took "she") */
+static void test_surname_with_particle(void **state) {
+  (void)state;
+  precis_doc *d = analyze("Maurice Van Ryn, 65, pleaded guilty on Monday. Van Ryn sat calmly in the dock.\n\n"
+                          "Planning Minister Julio de Vido spoke next. De Vido said the plan would go ahead.");
+  expect_entity(d, "Maurice Van Ryn", PRECIS_ENTITY_PERSON, 2);
+  expect_no_entity(d, "Van Ryn");
+  expect_entity(d, "Julio de Vido", PRECIS_ENTITY_PERSON, 2);
+  expect_no_entity(d, "De Vido");
+  precis_doc_free(d);
+}
+
 /* an organisation's name that goes on after a preposition is one name; not a
  * day, a place or organisation after "on"/"to", or a demonym */
 static void test_org_name_with_preposition(void **state) {
@@ -229,6 +242,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_speaking_proper_noun),
       cmocka_unit_test(test_same_surname_two_people),
+      cmocka_unit_test(test_surname_with_particle),
       cmocka_unit_test(test_org_name_with_preposition),
       cmocka_unit_test(test_transcript_label_links_person),
       cmocka_unit_test(test_transcript_label_is_person),
