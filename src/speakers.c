@@ -379,7 +379,11 @@ static bool is_subject(const precis_doc *d, const mention *mn) {
   if (mn->tok_begin >= b && mn->tok_begin <= b + SUBJECT_MAX_OFFSET)
     return !(mn->tok_begin > b && ((lx(d, mn->tok_begin - 1) & LX_SPEECH) || tok_ieq(d, mn->tok_begin - 1, "that")));
   /* after an opening phrase: "On Monday night, Clinton leaned in" (a preposition,
-   * subordinator or adverb first, its comma within SUBJECT_OPENER tokens) */
+   * subordinator or adverb first, its comma within SUBJECT_OPENER tokens);
+   * "But after their win, Pearson wants ..." (a conjunction before it, 0.13) */
+  if (mn->tok_begin > b + 1 && (tok_ieq(d, b, "but") || tok_ieq(d, b, "and") || tok_ieq(d, b, "yet") || tok_ieq(d, b, "so")) &&
+      !tok_is(d, b + 1, ","))
+    b++;
   if (mn->tok_begin <= b || !(tok_in_ci(d, b, LXL_PREPOSITION) || tok_in_ci(d, b, LXL_SUBORDINATOR) ||
                               (d->has_pos && d->toks[b].pos == TAG_UPOS_ADV)))
     return false;
@@ -399,7 +403,7 @@ static int32_t latest_subject_before(const precis_doc *d, uint32_t tok, int gend
   for (int32_t m = lo - 1; m >= 0; m--) {
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent) break;
-    if (d->toks[mn->tok_begin].quote_depth > 0 || !is_subject(d, mn)) continue;
+    if (d->toks[mn->tok_begin].quote_depth > 0 || d->sents[mn->sent].kind == SK_CAPTION || !is_subject(d, mn)) continue;
     if (compatible_g(&d->ents[mn->entity], gender, strict)) {
       *at_sent = mn->sent;
       return mn->entity;
@@ -415,6 +419,7 @@ static int32_t latest_person_before(const precis_doc *d, uint32_t tok, int gende
     const mention *mn = &d->mentions[m];
     if (mn->sent < min_sent) break;
     if (d->toks[mn->tok_begin].quote_depth > 0) continue; /* a name inside a quote is addressed, not speaking */
+    if (d->sents[mn->sent].kind == SK_CAPTION) continue;  /* a photo caption is outside the story's flow */
     if (compatible_g(&d->ents[mn->entity], gender, strict)) return mn->entity;
   }
   return -1;
@@ -433,7 +438,7 @@ static int32_t introduced_before(const precis_doc *d, uint32_t tok, uint32_t cs,
   for (int32_t m = mentions_before(d, tok) - 1; m >= 0; m--) {
     const mention *mn = &d->mentions[m];
     if (mn->sent + INTRO_LOOKBACK < cs || mn->sent <= after_sent) break;
-    if (mn->sent >= cs || d->toks[mn->tok_begin].quote_depth > 0) continue;
+    if (mn->sent >= cs || d->toks[mn->tok_begin].quote_depth > 0 || d->sents[mn->sent].kind == SK_CAPTION) continue;
     const entity *E = &d->ents[mn->entity];
     if (E->type != ENT_PERSON || first_m[mn->entity] != (uint32_t)m || mn->tok_end - mn->tok_begin < 2) continue;
     if (E->gender != gender) continue; /* a known gender only: not "Kofi Annan" for "she", nor a company */

@@ -383,6 +383,18 @@ static void test_gender_evidence(void **state) {
                  "\"I was never told of anything wrong,\" Mr Ebbs said. Mr Sullivan \"made the accounting decisions,\" "
                  "he told the court.\n",
                  {"said", "Bernard Ebbs"}, {"told", "Bernard Ebbs"});
+  /* a photo caption run into the text is outside the story's flow: "he" is
+   * not its subject; and a subject after "But" and an opening phrase counts
+   * (0.13: both gave Jamie Vardy) */
+  EXPECT_DEFAULT("Nigel Pearson's side won again. Jamie Vardy scored an injury-time winner against Stoke on Saturday "
+                 "to improve his side's slim chance of survival Vardy celebrates in front of the fans after hitting the "
+                 "winner against Stoke But after their mini-revival, Pearson wants his side to remain focused. 'We are "
+                 "very wary,' he said.\n",
+                 {"said", "Nigel Pearson"});
+  EXPECT_DEFAULT("Plans were announced on Monday. The mayor, Frederic Hale, opposed them. But as Hale criticises the "
+                 "plan, Tom Ivers has been praised by most of the council. Simply put, he argued, \"the town needs the "
+                 "road.\"\n",
+                 {"argued", "Tom Ivers"});
   /* "her" as an object gives a description no gender: "The singer" who
    * advised her is the man */
   EXPECT_DEFAULT("Model Dana Vell posted a photo on Monday. The pop star Leon Harte commented on it. The singer told her to "
