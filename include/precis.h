@@ -95,7 +95,8 @@ typedef enum precis_error_code {
   PRECIS_ERROR_MODEL_FORMAT = 6,     /* not a precis model, truncated, corrupt, other format version */
   PRECIS_ERROR_MODEL_KIND = 7,       /* a model of the wrong kind (an NER model as pos_model, ...) */
   PRECIS_ERROR_MODEL_MISSING = 8,    /* no built-in model (built without models/) and no model given */
-  PRECIS_ERROR_CORPUS = 9            /* a training or evaluation file is malformed (precis train|eval) */
+  PRECIS_ERROR_CORPUS = 9,           /* a training or evaluation file is malformed (precis train|eval) */
+  PRECIS_ERROR_UNAVAILABLE = 10      /* a library the call needs cannot be loaded (libxml2, precis_extract) */
 } precis_error_code;
 
 #define PRECIS_NO_OFFSET ((size_t)-1)
@@ -111,8 +112,8 @@ typedef struct precis_error {
 } precis_error;
 
 /* "ok", "invalid argument", "options version", "out of memory", "input too
- * large", "io", "model format", "model kind", "model missing", "corpus";
- * "unknown" for
+ * large", "io", "model format", "model kind", "model missing", "corpus",
+ * "unavailable"; "unknown" for
  * any other value.  Thread-safe. */
 PRECIS_EXPORT const char *precis_error_name(precis_error_code code);
 
@@ -497,8 +498,11 @@ static inline void precis_extract_options_init(precis_extract_options *opts) {
 /* The main text and metadata of a page of len bytes.  opts may be NULL (the
  * defaults).  Returns NULL and fills err (when not NULL) for NULL html with
  * len > 0 (PRECIS_ERROR_INVALID_ARGUMENT), an unknown options version, a page
- * of 2 GiB or more (PRECIS_ERROR_INPUT_TOO_LARGE) or lack of memory.  A page
- * without any text gives a page whose text is "". */
+ * of 2 GiB or more (PRECIS_ERROR_INPUT_TOO_LARGE) or lack of memory, and
+ * when libxml2 cannot be loaded (PRECIS_ERROR_UNAVAILABLE: the library opens
+ * it at the first call -- $PRECIS_LIBXML2 when set, else libxml2.so.2 --
+ * rather than at start-up).  A page without any text gives a page whose text
+ * is "". */
 PRECIS_EXPORT precis_page *precis_extract(const char *html, size_t len, const precis_extract_options *opts,
                                           precis_error *err);
 /* NULL is allowed. */

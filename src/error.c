@@ -34,6 +34,7 @@ const char *precis_error_name(precis_error_code code) {
   case PRECIS_ERROR_MODEL_KIND: return "model kind";
   case PRECIS_ERROR_MODEL_MISSING: return "model missing";
   case PRECIS_ERROR_CORPUS: return "corpus";
+  case PRECIS_ERROR_UNAVAILABLE: return "unavailable";
   }
   return "unknown";
 }

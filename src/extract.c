@@ -26,8 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include "xml_dl.h" /* libxml2, opened on first use */
 
 #include "arena.h"
 #include "doc.h"
@@ -191,8 +190,9 @@ static char *fix_markup(const char *s, size_t n, size_t *out_n) {
 }
 
 /* ---- the tree ------------------------------------------------------------- */
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-static void xml_init(void) { xmlInitParser(); }
+/* libxml2's functions (xml_dl.h): precis_extract has opened it before any
+ * of the functions below runs */
+static const prc_xml_api *xa(void) { return prc_xml(NULL); }
 
 static int name_is(const xmlNode *n, const char *s) {
   return n && n->type == XML_ELEMENT_NODE && n->name && !strcasecmp((const char *)n->name, s);
@@ -579,9 +579,9 @@ static void read_meta(xmlNode *root, meta *m) {
   while (n) {
     if (n->type == XML_ELEMENT_NODE) {
       if (name_is(n, "title") && !m->title) {
-        xmlChar *t = xmlNodeGetContent(n);
+        xmlChar *t = xa()->NodeGetContent(n);
         set_once(&m->title, (const char *)t);
-        xmlFree(t);
+        (*xa()->Free)(t);
       } else if (name_is(n, "meta")) {
         const char *k = attr(n, "property");
         if (!k) k = attr(n, "name");
@@ -602,14 +602,14 @@ static void read_meta(xmlNode *root, meta *m) {
       } else if (name_is(n, "script")) {
         const char *t = attr(n, "type");
         if (t && !strcasecmp(t, "application/ld+json")) {
-          xmlChar *s = xmlNodeGetContent(n);
+          xmlChar *s = xa()->NodeGetContent(n);
           if (s) {
             char *v;
             if (!m->ld_headline && (v = json_find((const char *)s, "headline"))) { set_once(&m->ld_headline, v); free(v); }
             if (!m->ld_author && (v = json_find((const char *)s, "author"))) { set_once(&m->ld_author, v); free(v); }
             if (!m->ld_date && (v = json_find((const char *)s, "datePublished"))) { set_once(&m->ld_date, v); free(v); }
             if (!m->ld_site && (v = json_find((const char *)s, "publisher"))) { set_once(&m->ld_site, v); free(v); }
-            xmlFree(s);
+            (*xa()->Free)(s);
           }
         }
       } else if (name_is(n, "time") && !m->date) {
@@ -706,11 +706,11 @@ static int choose(ctx *c, size_t *top_text, int *nsel, int *sel, int maxsel) {
           double ld = link_density(s);
           if (s->text > 80 && ld < 0.25) take = 1;
           else if (s->text > 0 && s->text <= 80 && ld == 0) {
-            xmlChar *t = xmlNodeGetContent(k);
+            xmlChar *t = xa()->NodeGetContent(k);
             size_t l = t ? strlen((char *)t) : 0;
             while (l && isspace(t[l - 1])) l--;
             if (l && t[l - 1] == '.') take = 1;
-            xmlFree(t);
+            (*xa()->Free)(t);
           }
         }
       }
@@ -812,7 +812,7 @@ precis_page *precis_extract(const char *html, size_t len, const precis_extract_o
   if (!html) html = "";
   const precis_allocator *alc = opts && opts->allocator ? opts->allocator : prc_default_allocator();
   unsigned flags = opts ? opts->flags : 0;
-  pthread_once(&xml_once, xml_init);
+  if (!prc_xml(err)) return NULL; /* libxml2 cannot be loaded (xml_dl.h) */
 
   /* 1. bytes -> UTF-8 */
   char enc[64] = "";
@@ -829,36 +829,36 @@ precis_page *precis_extract(const char *html, size_t len, const precis_extract_o
   /* a name neither we nor libxml2 (iconv) know ("klingon"): as if none was
    * given, so that page.encoding says what the bytes were read as */
   if (ek == ENC_OTHER) {
-    xmlCharEncodingHandlerPtr eh = xmlFindCharEncodingHandler(enc);
+    xmlCharEncodingHandlerPtr eh = xa()->FindCharEncodingHandler(enc);
     if (!eh) {
       strcpy(enc, prc_utf8_valid(h, hl) ? "UTF-8" : "windows-1252");
       ek = classify(enc);
     } else
-      xmlCharEncCloseFunc(eh);
+      xa()->CharEncCloseFunc(eh);
   }
   /* a page that says UTF-8 but is not, and is not mostly UTF-8 either */
   char *u = NULL;
   size_t ul = 0;
   htmlDocPtr doc = NULL;
   int popt = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-  htmlParserCtxtPtr pc = htmlNewParserCtxt();
+  htmlParserCtxtPtr pc = xa()->NewParserCtxt();
   if (!pc) goto oom;
   if (ek == ENC_OTHER) {
-    doc = htmlCtxtReadMemory(pc, h, (int)hl, NULL, enc, popt);
+    doc = xa()->CtxtReadMemory(pc, h, (int)hl, NULL, enc, popt);
     if (!doc) { ek = ENC_UTF8; strcpy(enc, "UTF-8"); }
   }
   if (!doc) {
     u = ek == ENC_1252 ? from_1252(h, hl, &ul) : repair_utf8(h, hl, &ul);
-    if (!u) { htmlFreeParserCtxt(pc); goto oom; }
+    if (!u) { xa()->FreeParserCtxt(pc); goto oom; }
     size_t fl;
     char *f = fix_markup(u, ul, &fl);
     free(u);
-    if (!f) { htmlFreeParserCtxt(pc); goto oom; }
+    if (!f) { xa()->FreeParserCtxt(pc); goto oom; }
     u = f;
     ul = fl;
     if (ek == ENC_1252) strcpy(enc, "windows-1252");
     else strcpy(enc, "UTF-8");
-    doc = htmlCtxtReadMemory(pc, ul ? u : " ", ul ? (int)ul : 1, NULL, "UTF-8", popt | HTML_PARSE_IGNORE_ENC);
+    doc = xa()->CtxtReadMemory(pc, ul ? u : " ", ul ? (int)ul : 1, NULL, "UTF-8", popt | HTML_PARSE_IGNORE_ENC);
   }
   free(u);
   u = NULL;
@@ -871,11 +871,11 @@ precis_page *precis_extract(const char *html, size_t len, const precis_extract_o
   writer w;
   memset(&w, 0, sizeof w);
   w.line_start = 1;
-  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  xmlNode *root = doc ? xa()->DocGetRootElement(doc) : NULL;
   if (root) {
     read_meta(root, &m);
     collect(&c, root);
-    if (c.oom) { meta_free(&m); free(c.v); xmlFreeDoc(doc); htmlFreeParserCtxt(pc); goto oom; }
+    if (c.oom) { meta_free(&m); free(c.v); xa()->FreeDoc(doc); xa()->FreeParserCtxt(pc); goto oom; }
     sum_up(&c);
     w.c = &c;
     int sel[64], nsel = 0;
@@ -892,8 +892,8 @@ precis_page *precis_extract(const char *html, size_t len, const precis_extract_o
     }
   }
   free(c.v);
-  if (doc) xmlFreeDoc(doc);
-  htmlFreeParserCtxt(pc);
+  if (doc) xa()->FreeDoc(doc);
+  xa()->FreeParserCtxt(pc);
   if (w.out.oom) { meta_free(&m); free(w.out.p); goto oom; }
   /* trim */
   size_t tl = w.out.n;

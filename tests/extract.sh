@@ -107,5 +107,13 @@ assert abs(o["f1"] - 2*p*r/(p+r)) < 1e-9 and o["pages"] == 4 and o["missing"] ==
 echo '[1,2]' > "$tmp/list.json"
 "$PRECIS" eval extract "$tmp/gold.json" "$tmp/list.json" > /dev/null 2>&1; [ $? = 1 ] && ok || no "eval extract: not an object"
 
+# libxml2 is opened at the first page, not at start-up (0.13): without it, a
+# clear error and exit status 1 for pages, while plain text still works
+PRECIS_LIBXML2=/nonexistent/libxml2.so.2 "$PRECIS" extract "$D/harbour-pier.html" > /dev/null 2> "$tmp/nx.err"; rc=$?
+[ $rc != 0 ] && grep -q "cannot load libxml2 (/nonexistent/libxml2.so.2)" "$tmp/nx.err" && ok ||
+  { no "extract without libxml2 (exit $rc)"; cat "$tmp/nx.err"; }
+echo "The mayor said the bridge would reopen." | PRECIS_LIBXML2=/nonexistent/libxml2.so.2 "$PRECIS" -f json > /dev/null &&
+  ok || no "plain text without libxml2"
+
 [ $fail = 0 ] && echo "extract: all passed"
 exit $fail

@@ -175,5 +175,12 @@ t2=$(date +%s.%N)
 [ $r1 = 0 ] && [ $r2 = 0 ] && chk "$tmp/t2.out" harbour && ok || no "tiny records: exit $r1 $r2"
 awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { s = b - a; l = c - b; printf "10^4 records %.2fs, 10^5 %.2fs\n", s, l; exit !(l <= 40 * s + 1) }' && ok || no "10^5 tiny records not linear"
 
+# libxml2 that cannot be loaded (the library opens it at the first page, 0.13):
+# a setup error, not a bad record -- the run stops at the first page with the
+# reason (exit 2) rather than writing an error record for every page
+PRECIS_LIBXML2=/nonexistent/libxml2.so.2 "$PRECIS" -f jsonl "$tmp/a.warc" > "$tmp/nx.out" 2> "$tmp/nx.err"; rc=$?
+[ $rc = 2 ] && [ ! -s "$tmp/nx.out" ] && grep -q "cannot load libxml2 (/nonexistent/libxml2.so.2)" "$tmp/nx.err" && ok ||
+  { no "WARC without libxml2 (exit $rc)"; head -3 "$tmp/nx.out" "$tmp/nx.err"; }
+
 echo "warc: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -32,6 +32,7 @@ static void test_error_names(void **state) {
   assert_string_equal(precis_error_name(PRECIS_ERROR_INPUT_TOO_LARGE), "input too large");
   assert_string_equal(precis_error_name(PRECIS_ERROR_MODEL_KIND), "model kind");
   assert_string_equal(precis_error_name(PRECIS_ERROR_CORPUS), "corpus");
+  assert_string_equal(precis_error_name(PRECIS_ERROR_UNAVAILABLE), "unavailable");
   assert_string_equal(precis_error_name((precis_error_code)999), "unknown");
 }
 
