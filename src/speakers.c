@@ -270,6 +270,9 @@ static bool named_beside(const precis_doc *d, int32_t en, uint32_t b, uint32_t e
   return false;
 }
 
+/* Sentences after a description in which the prominence fallback may find
+ * the person it describes named for the first time. */
+#define DESC_NAMED_NEXT 2
 static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const uint32_t *named_quotes,
                                    const uint32_t *cands, uint32_t ncands, const uint8_t *party, int32_t recent,
                                    int32_t excl, int32_t cata, const uint32_t *first_m, int32_t unnamed) {
@@ -346,6 +349,13 @@ static int32_t resolve_description(precis_doc *d, uint32_t b, uint32_t e, const 
     entity *E = &d->ents[en];
     if (E->type != ENT_PERSON || !compatible_g(E, dg, false) || named_beside(d, (int32_t)en, b, e)) continue;
     if (dparty && party[en] && party[en] != dparty) continue;
+    /* not a person the article names only further on ("Readers ... can
+     * contact Lifeline" at its end was "the young woman", 0.13); the next
+     * sentences may name the one described ("..., the Trade Secretary has
+     * said.  Patricia Hewitt said ...") */
+    if (first_m && first_m[en] < d->nmentions && d->mentions[first_m[en]].tok_begin > e &&
+        d->mentions[first_m[en]].sent > d->toks[b].sent + DESC_NAMED_NEXT)
+      continue;
     bool conflict = false;
     for (uint32_t k = 0; k < E->ndescs && !conflict; k++)
       if (owner_conflict(d, E->descs[k], b, head)) conflict = true;

@@ -395,6 +395,12 @@ static void test_gender_evidence(void **state) {
                  "plan, Tom Ivers has been praised by most of the council. Simply put, he argued, \"the town needs the "
                  "road.\"\n",
                  {"argued", "Tom Ivers"});
+  /* a description is nobody the article names only at its end ("the young
+   * woman" was Lifeline, 0.13); it may be the one the next sentences name */
+  EXPECT_DEFAULT("Maurice Van Ryn, 65, pleaded guilty on Monday to abusing two children. 'I was scared every day,' "
+                 "the young woman told the court. Van Ryn did not look at her. The hearing continues.\n\nReaders "
+                 "seeking support can contact Lifeline on 13 11 14.\n",
+                 {"told", NULL});
   /* "her" as an object gives a description no gender: "The singer" who
    * advised her is the man */
   EXPECT_DEFAULT("Model Dana Vell posted a photo on Monday. The pop star Leon Harte commented on it. The singer told her to "
