@@ -45,7 +45,7 @@ __all__ = [
     "Stats", "Span", "TextSpan", "FORMATS", "library_path",
 ]
 
-#: The version of the libprecis that was loaded (``precis_version()``), e.g. "0.12.3".
+#: The version of the libprecis that was loaded (``precis_version()``), e.g. "0.13.0".
 __version__: str = _lib.version
 #: The file (or name) libprecis was loaded from.
 library_path: str = _lib.path
