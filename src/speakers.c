@@ -1217,6 +1217,55 @@ static bool person_pair(const precis_doc *d, const quote *q) {
   return and && people >= 2;
 }
 
+/* "they" for people just named together: the subject of this sentence or
+ * the one before is two people or more ("Cantona, Solskjaer and Sir Alex
+ * Ferguson have all spoken out ... They said"), or "the Richards" stands for
+ * a person of that surname ("Bill and Denise Richard ... The Richards never
+ * mention him ... They stress"); the first of them, or -1.  The pronoun must
+ * open its sentence. */
+static int32_t people_before(const precis_doc *d, uint32_t b) {
+  const uint32_t cs = d->toks[b].sent;
+  if (b != d->sents[cs].body_start_tok) return -1;
+  for (uint32_t s = cs; s + 2 > cs && s != UINT32_MAX; s--) {
+    const sentence *se = &d->sents[s];
+    if (se->kind == SK_CAPTION) continue;
+    uint32_t sb = se->body_start_tok, end = s == cs ? b : se->tok_end;
+    if (sb >= end || d->toks[sb].quote_depth > 0) continue;
+    /* "The Richards": a plural of a person's surname */
+    if (tok_ieq(d, sb, "the") && sb + 1 < end && (d->toks[sb + 1].flags & TF_CAP) && tok_len(d, sb + 1) > 3 &&
+        tok_str(d, sb + 1)[tok_len(d, sb + 1) - 1] == 's') {
+      const char *w = tok_str(d, sb + 1);
+      const size_t wn = tok_len(d, sb + 1) - 1;
+      for (uint32_t en = 0; en < d->nents; en++) {
+        const entity *E = &d->ents[en];
+        if (E->type != ENT_PERSON) continue;
+        const char *sp = strrchr(E->name, ' ');
+        if (sp && strlen(sp + 1) == wn && !strncmp(sp + 1, w, wn)) return (int32_t)en;
+      }
+    }
+    /* a subject of people joined by "and" (and commas) */
+    int32_t m = d->tok_mention[sb];
+    if (m < 0 || d->mentions[m].tok_begin != sb || d->ents[d->mentions[m].entity].type != ENT_PERSON) continue;
+    uint32_t t = d->mentions[m].tok_end, people = 1;
+    bool and = false;
+    while (t + 1 < end && (tok_is(d, t, ",") || tok_ieq(d, t, "and"))) {
+      and = and || tok_ieq(d, t, "and");
+      uint32_t k = t + 1;
+      if (tok_ieq(d, k, "and") && k + 1 < end) {
+        and = true;
+        k++;
+      }
+      while (k < end && (lx(d, k) & LX_TITLE) && (d->toks[k].flags & TF_CAP)) k++; /* "Sir Alex Ferguson" */
+      int32_t m2 = k < end ? d->tok_mention[k] : -1;
+      if (m2 < 0 || d->ents[d->mentions[m2].entity].type != ENT_PERSON) break;
+      people++;
+      t = d->mentions[m2].tok_end;
+    }
+    if (and && people >= 2) return d->mentions[m].entity;
+  }
+  return -1;
+}
+
 /* "police said", "according to police": the document's police force -- an
  * organisation with "police" in its name ("Chicago Police Department") or a
  * name right before the word ("Charlotte-Mecklenburg police chief", "Tulsa
@@ -1620,6 +1669,8 @@ void prc_resolve_speakers(precis_doc *d) {
         q->entity = ds != -2 ? ds
                              : resolve_person_pronoun(d, b, content_front(d, q, b), (f & LX_PRON_M) ? 'm' : 'f',
                                                       last_speaker, last_speaker_sent, first_m, qs);
+      } else if (e - b == 1 && tok_ieq(d, b, "they") && (rm = people_before(d, b)) >= 0) {
+        q->entity = rm; /* "Cantona, Solskjaer and Sir Alex Ferguson ... They said": the first of them */
       } else if (e - b == 1 && tok_ieq(d, b, "they") && last_pair && last_speaker_sent + SPEAKER_RECENCY >= qs) {
         q->entity = last_speaker; /* "Grassley and Leahy said ... they wrote": the pair (its first name) */
       } else if (e - b == 1 && (tok_ieq(d, b, "it") || tok_ieq(d, b, "they"))) {

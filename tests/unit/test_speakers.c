@@ -401,6 +401,11 @@ static void test_gender_evidence(void **state) {
                  "the young woman told the court. Van Ryn did not look at her. The hearing continues.\n\nReaders "
                  "seeking support can contact Lifeline on 13 11 14.\n",
                  {"told", NULL});
+  /* "they" right after people named together, or "the <surname>s" (0.13:
+   * nobody) */
+  EXPECT_DEFAULT("Bill and Denise Ryder lost their son in the attack. The Ryders never mention the bomber by name. "
+                 "They stress that they speak only for themselves.\n",
+                 {"stress", "Denise Ryder"});
   /* "her" as an object gives a description no gender: "The singer" who
    * advised her is the man */
   EXPECT_DEFAULT("Model Dana Vell posted a photo on Monday. The pop star Leon Harte commented on it. The singer told her to "
