@@ -1843,6 +1843,7 @@ static bool comma_between(const precis_doc *d, uint32_t b, uint32_t e) {
   return false;
 }
 
+#define PP_THAT_MAX 12 /* tokens of a prepositional phrase between a cue and "that", at most */
 static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   precis_doc *d = x->d;
   uint32_t c = x->c, se = x->se, body_end = x->body_end, pre_src = x->pre_src;
@@ -1857,6 +1858,22 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
       cue_s = h == (int32_t)c || (h >= (int32_t)k && h < (int32_t)tlo);
     }
     if (cue_s) k = tlo;
+  }
+  /* "said after his client's first court appearance that ...", "said in
+   * a statement on Monday that ...": a prepositional phrase of nouns alone,
+   * then "that" (0.13: no quote when the tree hung the clause elsewhere) */
+  if (cue_object_not_clause(x, k) && tags_have_pos(d) && !tok_is(d, k, "to") && !tok_is(d, k, "of")) {
+    for (uint32_t j = k + 1; j < x->body_end && j <= k + PP_THAT_MAX; j++) {
+      if (tok_is(d, j, "that")) {
+        if (j > k + 1) k = j;
+        break;
+      }
+      const int p = d->toks[j].pos;
+      if (in_region(d, j) || !(p == TAG_UPOS_DET || p == TAG_UPOS_ADJ || p == TAG_UPOS_NOUN || p == TAG_UPOS_PROPN ||
+                               p == TAG_UPOS_NUM || p == TAG_UPOS_ADP || p == TAG_UPOS_PART ||
+                               (p == TAG_UPOS_PRON && tok_in_ci(d, j, LXL_POSSESSIVE))))
+        break;
+    }
   }
   /* "vowed to reach", "expected to rise": an infinitive is no statement;
    * "wrote in a message", "continued with the fight": a preposition neither */

@@ -539,9 +539,16 @@ static int32_t described_speaker(const precis_doc *d, uint32_t qi, uint32_t b, i
   if (p->source_tok_begin == NONE || p->source_tok_end > b || p->source_tok_end <= p->source_tok_begin) return -2;
   const uint32_t sb = p->source_tok_begin, se = p->source_tok_end, cs = d->toks[b].sent;
   if (d->toks[sb].sent + 1 < cs) return -2;
-  for (uint32_t t = sb; t < se; t++)
-    if (d->tok_mention[t] >= 0 && d->ents[d->mentions[d->tok_mention[t]].entity].type == ENT_PERSON) return -2;
   uint32_t h = np_head(d, sb, se);
+  /* no person named in it, but a possessor ("Nowsch's lawyer said ... He
+   * said": the lawyer, 0.13) */
+  for (uint32_t t = sb; t < se; t++) {
+    int32_t m = d->tok_mention[t];
+    if (m < 0 || d->ents[d->mentions[m].entity].type != ENT_PERSON) continue;
+    const uint32_t me = d->mentions[m].tok_end;
+    if (!(me < se && is_poss(d, me) && h != NONE && h > me)) return -2;
+    t = me;
+  }
   if (h == NONE || !((lx(d, h) & LX_ROLE) || tok_in_ci(d, h, LXL_ORG_VOICE))) return -2;
   if (lx(d, sb) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) return -2;
   const char *hs = tok_str(d, h);

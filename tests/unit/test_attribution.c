@@ -302,6 +302,15 @@ static void test_main_cue_after_relative_clause(void **state) {
     }
 }
 
+/* A prepositional phrase of nouns between the cue and "that" (0.13: no
+ * quote at all when the tree hung the clause on the phrase's noun). */
+static void test_phrase_before_that(void **state) {
+  (void)state;
+  EXPECT_DEFAULT("The trial opened on Monday. Orvell's lawyer said after his client's first court appearance that "
+                 "Brandon Keyes pointed a gun first.",
+                 {I, "said", "Orvell's lawyer", NULL, {"that Brandon Keyes pointed a gun first"}});
+}
+
 /* An opening adverbial alone is no content (0.12.3): "In fact, according to
  * the same report, it is ..." (the content was "In fact"); "Nevertheless,
  * the trial court summoned him ..., she said" (the end scorer cut the
@@ -1030,6 +1039,7 @@ int main(void) {
       cmocka_unit_test(test_no_end_in_brackets),
       cmocka_unit_test(test_inverted_source),
       cmocka_unit_test(test_main_cue_after_relative_clause),
+      cmocka_unit_test(test_phrase_before_that),
       cmocka_unit_test(test_adverbial_alone),
       cmocka_unit_test(test_continuation_after_according),
       cmocka_unit_test(test_split_quote),
