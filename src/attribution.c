@@ -1865,7 +1865,16 @@ static uint32_t pattern_reported_clause(cue_ctx *x, uint32_t k) {
   if (cue_object_not_clause(x, k) && tags_have_pos(d) && !tok_is(d, k, "to") && !tok_is(d, k, "of")) {
     for (uint32_t j = k + 1; j < x->body_end && j <= k + PP_THAT_MAX; j++) {
       if (tok_is(d, j, "that")) {
-        if (j > k + 1) k = j;
+        /* the complementiser: a subject, then a verb ("that Brandon Keyes
+         * pointed"); not "a return that passes", "one count of that same
+         * offense:" */
+        bool clause = j + 1 < x->body_end && d->toks[j + 1].pos != TAG_UPOS_VERB && d->toks[j + 1].pos != TAG_UPOS_AUX;
+        bool verb = false;
+        for (uint32_t v = j + 2; clause && !verb && v < x->body_end && v <= j + PP_THAT_MAX; v++) {
+          if (tok_is(d, v, ",") || tok_is(d, v, ":") || tok_is(d, v, ";") || tok_is(d, v, ".")) break;
+          verb = d->toks[v].pos == TAG_UPOS_VERB || d->toks[v].pos == TAG_UPOS_AUX;
+        }
+        if (j > k + 1 && clause && verb) k = j;
         break;
       }
       const int p = d->toks[j].pos;
