@@ -930,8 +930,11 @@ static void test_parse_boundaries(void **state) {
 static void test_inherited_sources(void **state) {
   (void)state;
   /* an open complement's controller: "refused to admit", "going on to say" */
+  /* (where the content starts is the learned start scorer's, content_ends.c:
+   * "to admit that ..." up to 0.12.3, "that ..." with the scorer of 0.13.0 --
+   * PolNeAR draws both; the source is what this case pins) */
   EXPECT_DEFAULT("Stumpf refused to admit that no senior executives had been held accountable.",
-                 {I, "refused", "Stumpf", NULL, {"to admit that no senior executives had been held accountable"}});
+                 {I, "refused", "Stumpf", NULL, {"that no senior executives had been held accountable"}});
   /* the cue takes "going on to" (0.8.x cue spans: PolNeAR train "went on to" 25 of 27) */
   EXPECT_DEFAULT("Sanders criticized Trump, going on to say that the country has spent years fighting racism.",
                  {I, "going on to say", "Sanders", NULL, {"that the country has spent years fighting racism"}});
