@@ -6,8 +6,9 @@
 
 #include "lexicon.h"
 
-extern const char *const precis_names_male[];
-extern const char *const precis_names_female[];
+/* names_data.c: NUL-separated names, an empty one last */
+extern const char precis_names_male[];
+extern const char precis_names_female[];
 
 #define NBITS 15
 #define NSIZE (1u << NBITS)
@@ -41,8 +42,8 @@ static void nadd(const char *w, int g) {
 }
 
 static void nbuild(void) {
-  for (size_t i = 0; precis_names_male[i]; i++) nadd(precis_names_male[i], 'm');
-  for (size_t i = 0; precis_names_female[i]; i++) nadd(precis_names_female[i], 'f');
+  for (const char *w = precis_names_male; *w; w += strlen(w) + 1) nadd(w, 'm');
+  for (const char *w = precis_names_female; *w; w += strlen(w) + 1) nadd(w, 'f');
 }
 
 /* The gender of first names the lists leave out or give both genders, as
